@@ -1,0 +1,144 @@
+"""Configuration: ``[tool.cleaner]`` in ``pyproject.toml`` or a standalone TOML file.
+
+This module reads and validates configuration into a frozen ``Config``; it does not
+clean anything.  Every key is checked, and a bad one is a ``ConfigError`` that names
+the file and the key, never a traceback.
+
+Keys (all optional)::
+
+    [tool.cleaner]
+    disable = ["share.follow-us", "cookie"]   # rule ids or whole categories
+    keep = ["^Disclaimer: .*"]                # blocks matching these are never removed
+    language = "de"                           # used when detection cannot tell
+    include = ["*.txt", "*.md", "*.html", "*.htm"]
+    exclude = ["drafts/**"]
+    max_bytes = 50000000                      # larger inputs are refused
+    timeout = 20.0                            # seconds per document, HTML included
+    [[tool.cleaner.rule]]                     # extra rules, same form as the built-in file
+    id = "mysite.slogan"
+    category = "branding"
+    pattern = "All the news that fits"
+    why = "Our site's slogan, printed under every headline."
+"""
+
+from __future__ import annotations
+
+import tomllib
+from collections.abc import Mapping
+from dataclasses import dataclass, field
+from functools import cached_property
+from pathlib import Path
+
+import regex
+
+from cleaner.rules import CompiledRule, Rule, RuleError, builtin_rules, compile_rules, rule_from_mapping
+
+DEFAULT_INCLUDE = ("*.txt", "*.md", "*.html", "*.htm")
+DEFAULT_MAX_BYTES = 50_000_000
+DEFAULT_TIMEOUT = 20.0
+
+
+class ConfigError(ValueError):
+    """The configuration is malformed; the message names the file and the key."""
+
+
+@dataclass(frozen=True)
+class Config:
+    """Everything a run can be configured with; the defaults suit most corpora."""
+
+    extra_rules: tuple[Rule, ...] = ()
+    disable: frozenset[str] = frozenset()
+    keep: tuple[str, ...] = ()
+    language: str | None = None
+    include: tuple[str, ...] = DEFAULT_INCLUDE
+    exclude: tuple[str, ...] = ()
+    max_bytes: int = DEFAULT_MAX_BYTES
+    timeout: float = DEFAULT_TIMEOUT
+    source: str = field(default="defaults", compare=False)
+
+    @cached_property
+    def rules(self) -> tuple[CompiledRule, ...]:
+        """The active rules: built-in plus extra, minus disabled ones (compiled once)."""
+        return compile_rules((*builtin_rules(), *self.extra_rules), disabled=self.disable)
+
+    @cached_property
+    def keep_patterns(self) -> tuple[regex.Pattern[str], ...]:
+        return tuple(regex.compile(pattern, regex.IGNORECASE) for pattern in self.keep)
+
+
+DEFAULT_CONFIG = Config()
+
+
+def _strings(data: Mapping[str, object], key: str, origin: str) -> tuple[str, ...] | None:
+    value = data.get(key)
+    if value is None:
+        return None
+    if not isinstance(value, list) or not all(isinstance(item, str) for item in value):
+        raise ConfigError(f"{origin}: [tool.cleaner] {key!r} must be a list of strings")
+    return tuple(value)
+
+
+def _number(data: Mapping[str, object], key: str, origin: str, kind: type) -> float | int | None:
+    value = data.get(key)
+    if value is None:
+        return None
+    if isinstance(value, bool) or not isinstance(value, int | float) or value <= 0:
+        raise ConfigError(f"{origin}: [tool.cleaner] {key!r} must be a positive number")
+    return kind(value)
+
+
+KNOWN_KEYS = {"rule", "disable", "keep", "language", "include", "exclude", "max_bytes", "timeout"}
+
+
+def config_from_table(table: Mapping[str, object], *, origin: str) -> Config:
+    """Validate one ``[tool.cleaner]`` table into a ``Config``."""
+    unknown = sorted(set(table) - KNOWN_KEYS)
+    if unknown:
+        raise ConfigError(f"{origin}: [tool.cleaner] unknown key {unknown[0]!r}")
+    rules = table.get("rule", [])
+    if not isinstance(rules, list) or not all(isinstance(item, Mapping) for item in rules):
+        raise ConfigError(f"{origin}: [tool.cleaner] 'rule' must be an array of tables ([[tool.cleaner.rule]])")
+    try:
+        extra = tuple(rule_from_mapping(item, origin=origin) for item in rules)
+        keep = _strings(table, "keep", origin) or ()
+        for pattern in keep:
+            regex.compile(pattern)
+    except (RuleError, regex.error) as error:
+        raise ConfigError(f"{origin}: [tool.cleaner] {error}") from None
+    language = table.get("language")
+    if language is not None and (not isinstance(language, str) or len(language) != 2):
+        raise ConfigError(f"{origin}: [tool.cleaner] 'language' must be a two-letter ISO 639-1 code")
+    return Config(
+        extra_rules=extra,
+        disable=frozenset(_strings(table, "disable", origin) or ()),
+        keep=keep,
+        language=language,
+        include=_strings(table, "include", origin) or DEFAULT_INCLUDE,
+        exclude=_strings(table, "exclude", origin) or (),
+        max_bytes=_number(table, "max_bytes", origin, int) or DEFAULT_MAX_BYTES,
+        timeout=_number(table, "timeout", origin, float) or DEFAULT_TIMEOUT,
+        source=origin,
+    )
+
+
+def load_config(path: Path) -> Config:
+    """Read a config file: a ``pyproject.toml`` (its ``[tool.cleaner]``) or a bare TOML file."""
+    try:
+        data = tomllib.loads(path.read_text(encoding="utf-8"))
+    except OSError as error:
+        raise ConfigError(f"{path}: cannot read: {error.strerror}") from None
+    except (tomllib.TOMLDecodeError, UnicodeDecodeError) as error:
+        raise ConfigError(f"{path}: not valid TOML: {error}") from None
+    table = data.get("tool", {}).get("cleaner", {}) if path.name == "pyproject.toml" else data
+    return config_from_table(table, origin=str(path))
+
+
+def find_config(start: Path) -> Config:
+    """The configuration from the nearest ``pyproject.toml`` with ``[tool.cleaner]``, else defaults."""
+    folder = start.resolve()
+    folder = folder if folder.is_dir() else folder.parent
+    for candidate in (folder, *folder.parents):
+        pyproject = candidate / "pyproject.toml"
+        if pyproject.is_file() and "[tool.cleaner" in pyproject.read_text(encoding="utf-8", errors="replace"):
+            return load_config(pyproject)
+    return DEFAULT_CONFIG
