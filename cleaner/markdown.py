@@ -1,0 +1,157 @@
+"""The canonical Markdown form of an article: YAML front matter, then the body.
+
+This is the corpus form ``clean --format md`` and ``clean --in-place`` write::
+
+    ---
+    title: Iraq sets date for talks on coalition exit
+    authors:
+    - Jane Doe
+    published: '2024-01-05'
+    language: en
+    ---
+
+    First paragraph.
+
+    ## A heading
+
+    - a list item
+
+    > a quote
+
+The form is chosen so that reading it back yields the same article, which makes
+cleaning a fixed point: ``clean`` on its own Markdown output changes nothing, byte
+for byte.  That needs three things from this module: front matter keys in a fixed
+order with every value quoted safely, one marker per block kind (``## ``, ``- ``,
+``> ``), and a backslash before a paragraph that starts with a character the
+segmenter would read as a marker.
+
+This module writes the form and splits front matter off a document.  It does not
+segment or clean the body: the pipeline cleans the body as text (the segmenter
+reads the markers) and takes front matter values over what the text layers find.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass, fields
+
+import yaml
+
+from cleaner.model import Article, BodyBlock, Kind
+
+FENCE = "---"
+# Characters that open a block marker (or an escape) when they start a paragraph.
+ESCAPED_STARTS = frozenset("#-*>\\")
+MARKERS = {Kind.HEADING: "## ", Kind.LIST_ITEM: "- ", Kind.QUOTE: "> ", Kind.PARAGRAPH: ""}
+_CLOSING_FENCE = re.compile(r"^(?:---|\.\.\.)[ \t]*\r?$", re.MULTILINE)
+_LINE_BREAKS = re.compile(r"\s*[\r\n]+\s*")
+
+
+class FrontMatterError(ValueError):
+    """The document opens with a front matter block that is not a valid YAML mapping."""
+
+
+@dataclass(frozen=True, slots=True)
+class FrontMatter:
+    """The metadata an article's front matter carries, in the order it is written."""
+
+    title: str | None = None
+    subtitle: str | None = None
+    authors: tuple[str, ...] = ()
+    published: str | None = None
+    updated: str | None = None
+    language: str | None = None
+    url: str | None = None
+
+    @classmethod
+    def of(cls, article: Article, *, url: str | None = None) -> FrontMatter:
+        return cls(
+            article.title, article.subtitle, article.authors, article.published, article.updated, article.language, url
+        )
+
+    def to_dict(self) -> dict[str, object]:
+        """The keys that carry a value, in the fixed order (empty ones are left out)."""
+        values = {f.name: getattr(self, f.name) for f in fields(self)}
+        return {key: list(value) if key == "authors" else value for key, value in values.items() if value}
+
+
+class _StringLoader(yaml.SafeLoader):
+    """Safe YAML loader that keeps dates as the strings the author wrote.
+
+    PyYAML turns ``2024-01-05`` into a ``date`` and ``2024-01-05 10:00Z`` into a UTC
+    ``datetime``; both lose the precision and offset the source gave.
+    """
+
+
+_StringLoader.yaml_implicit_resolvers = {
+    first: [(tag, rx) for tag, rx in resolvers if tag != "tag:yaml.org,2002:timestamp"]
+    for first, resolvers in yaml.SafeLoader.yaml_implicit_resolvers.items()
+}
+
+
+def _scalar(value: object, key: str) -> str | None:
+    if isinstance(value, dict | list):
+        raise FrontMatterError(f"front matter key {key!r} must be a single value")
+    text = "" if value is None else str(value).strip()
+    return text or None
+
+
+def _authors(value: object) -> tuple[str, ...]:
+    items = value if isinstance(value, list) else [value]
+    return tuple(name for name in (_scalar(item, "authors") for item in items) if name)
+
+
+def _front_matter(data: dict[object, object]) -> FrontMatter:
+    names = [f.name for f in fields(FrontMatter) if f.name != "authors"]
+    values = {name: _scalar(data.get(name), name) for name in names}
+    return FrontMatter(authors=_authors(data.get("authors")), **values)
+
+
+def split_front_matter(text: str) -> tuple[FrontMatter | None, str]:
+    """Split a document into its front matter and body; ``(None, text)`` when it has none.
+
+    Front matter opens with ``---`` on the first line and closes with ``---`` (or
+    ``...``) on a line of its own, and holds a YAML mapping (or nothing).  Text
+    between two horizontal rules is not front matter; a block that is not valid
+    YAML is a ``FrontMatterError``.  Keys other than the article's are ignored.
+    """
+    lines = text.split("\n", 1)
+    if len(lines) < 2 or lines[0].lstrip("\ufeff").rstrip(" \t\r") != FENCE:
+        return None, text
+    closing = _CLOSING_FENCE.search(lines[1])
+    if closing is None:
+        return None, text
+    try:
+        data = yaml.load(lines[1][: closing.start()], Loader=_StringLoader)  # a SafeLoader: no objects
+    except yaml.YAMLError as error:
+        raise FrontMatterError(f"front matter is not valid YAML: {' '.join(str(error).split())}") from None
+    if data is not None and not isinstance(data, dict):
+        return None, text
+    body = lines[1][closing.end() :].lstrip("\r\n")
+    return _front_matter(data or {}), body
+
+
+def render_front_matter(front: FrontMatter) -> str:
+    """The front matter block with its fences, or ``""`` when no key has a value."""
+    data = front.to_dict()
+    if not data:
+        return ""
+    dumped = yaml.safe_dump(data, sort_keys=False, allow_unicode=True, default_flow_style=False, width=1_000_000)
+    return f"{FENCE}\n{dumped}{FENCE}\n"
+
+
+def render_block(block: BodyBlock) -> str:
+    """One block as Markdown: a marker for its kind, or an escape for a paragraph that needs one."""
+    text = _LINE_BREAKS.sub(" ", block.text.strip())
+    if block.kind is Kind.PARAGRAPH and text[:1] in ESCAPED_STARTS:
+        return "\\" + text
+    return MARKERS[block.kind] + text
+
+
+def render_markdown(article: Article, *, url: str | None = None) -> str:
+    """The canonical Markdown form: front matter, a blank line, blocks separated by blank lines."""
+    head = render_front_matter(FrontMatter.of(article, url=url))
+    body = "\n\n".join(render_block(block) for block in article.blocks if block.text.strip())
+    if not body:
+        return head
+    return f"{head}\n{body}\n" if head else f"{body}\n"
