@@ -1,0 +1,444 @@
+"""Dates from the text of an article: datelines, short date expressions, metadata values.
+
+What this layer does:
+
+- ``find_dateline(line)`` decides whether a whole short line is a dateline ("Updated: Jan 6,
+  2024", "Stand: 06.01.2024 14:30 Uhr", "2 min readJan 6, 2024", "Publié le 6 janvier 2024 et
+  mis à jour le 7 janvier 2024") and returns its published and updated dates, kept apart.
+- ``parse_date(text)`` turns one short date expression into ISO 8601.
+- ``normalise_date(value)`` turns a machine date from metadata (JSON-LD, ``<meta>``,
+  ``<time datetime>``, RFC 2822 headers) into ISO 8601.
+
+All results keep the precision of the source: ``2024-01`` for a month, ``2024-01-06`` for a day,
+``2024-01-06T06:48:00`` when a time is given (seconds are always written), and an offset only when
+the source states one (a numeric offset, ``Z``, ``GMT``/``UTC`` or a fixed zone abbreviation such
+as ``CET``).  ``Z``, ``GMT`` and ``UTC`` are all written ``+00:00``.
+
+Month and weekday names come from dateparser's locale data (many languages) and are matched with
+plain anchored regular expressions, so a line is scanned once, left to right, with no nested
+quantifiers; lines longer than ``MAX_LINE`` characters are rejected before any matching.
+
+What it does NOT do: it never reads prose (a sentence that mentions a date is not a dateline),
+never resolves relative dates ("3 hours ago", "yesterday": they depend on when the page was
+fetched), never guesses ambiguous slash dates such as ``01/06/2024`` (both parts <= 12), and
+never decides which block of a page is the dateline: the pipeline asks line by line.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+from datetime import date
+from email.utils import parsedate_to_datetime
+from functools import cache
+
+from dateparser.languages.loader import default_loader
+
+MAX_LINE = 120
+"""A dateline is short: longer lines are prose (or something else) and are not scanned."""
+
+YEAR_MIN, YEAR_MAX = 1990, 2100
+"""Years outside this range are page furniture (copyright lines, slugs), not publication dates."""
+
+_LOCALES = ("en", "de", "fr", "es", "it", "pt", "nl", "sv", "da", "nb", "pl", "cs", "ro", "hu", "fi", "tr", "ru")
+_MONTH_KEYS = ("january", "february", "march", "april", "may", "june", "july", "august", "september",
+               "october", "november", "december")
+_WEEKDAY_KEYS = ("monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday")
+
+
+@dataclass(frozen=True, slots=True)
+class Dateline:
+    """The dates one dateline states; either may be ``None``."""
+
+    published: str | None
+    updated: str | None
+
+    def to_dict(self) -> dict[str, str | None]:
+        return {"published": self.published, "updated": self.updated}
+
+
+@cache
+def _month_names() -> dict[str, int]:
+    """Month name -> number, from dateparser's locales.
+
+    Names shorter than three letters and Roman numerals are dropped (too ambiguous), and so is any
+    name that means different months in different languages.
+    """
+    seen: dict[str, set[int]] = {}
+    for code in _LOCALES:
+        info = default_loader.get_locale(code).info
+        for number, key in enumerate(_MONTH_KEYS, start=1):
+            for name in info.get(key, ()):
+                name = name.lower().rstrip(".")
+                if len(name) >= 3 and name.isalpha() and not re.fullmatch(r"[ivxlc]+", name):
+                    seen.setdefault(name, set()).add(number)
+    return {name: numbers.pop() for name, numbers in seen.items() if len(numbers) == 1}
+
+
+@cache
+def _weekday_names() -> frozenset[str]:
+    """Weekday names and abbreviations in every locale we read: dateline furniture only."""
+    names: set[str] = set()
+    for code in _LOCALES:
+        info = default_loader.get_locale(code).info
+        for key in _WEEKDAY_KEYS:
+            names.update(name.lower().rstrip(".") for name in info.get(key, ()) if name.rstrip(".").isalpha())
+    return frozenset(names)
+
+
+_LETTER = r"[^\W\d_]"
+_MONTH = (
+    r"(?P<mn>"
+    + "|".join(re.escape(name) for name in sorted(_month_names(), key=len, reverse=True))
+    + rf")(?!{_LETTER})\.?"
+)
+_END = r"(?!\d)"
+_DATE_PATTERNS = tuple(
+    re.compile(pattern, re.IGNORECASE)
+    for pattern in (
+        # 2024-01-06, 2024/01/06, 2024.01.06
+        rf"(?P<y>\d{{4}})(?P<sep>[-/.])(?P<m>\d{{1,2}})(?P=sep)(?P<d>\d{{1,2}}){_END}",
+        # 06.01.2024, 6.1.24, 06-01-2024: day first
+        rf"(?P<d>\d{{1,2}})(?P<sep>[.-])\s?(?P<m>\d{{1,2}})(?P=sep)\s?(?P<y>\d{{4}}|\d{{2}}){_END}",
+        # 01/06/2024: resolved only when one part is > 12
+        rf"(?P<a>\d{{1,2}})/(?P<b>\d{{1,2}})/(?P<y>\d{{4}}){_END}",
+        # 6 January 2024, 6. Januar 2024, 6 de enero de 2024, 1er janvier 2024, 6th of January, 2024
+        rf"(?P<d>\d{{1,2}})(?:\.|st|nd|rd|th|er|º|°)?\s*(?:de\s+|of\s+)?{_MONTH},?\s*(?:de\s+|del\s+)?"
+        rf"(?P<y>\d{{4}}){_END}",
+        # January 6, 2024; Jan. 6th 2024
+        rf"{_MONTH}\s*(?P<d>\d{{1,2}})(?:st|nd|rd|th)?\s*,?\s*(?P<y>\d{{4}}){_END}",
+        # January 2024, enero de 2024: month precision
+        rf"{_MONTH},?\s*(?:de\s+)?(?P<y>\d{{4}}){_END}",
+    )
+)
+_TIME = re.compile(
+    r"T?(?P<H>\d{1,2})(?:[:.h](?P<M>\d{2})(?:[:.](?P<S>\d{2})(?:[.,]\d{1,9})?)?)?"
+    rf"(?:\s*(?P<ap>[ap])\.?\s?m(?!{_LETTER})\.?)?(?!\d)",
+    re.IGNORECASE,
+)
+_ZONES = {"Z": "+00:00", "UTC": "+00:00", "GMT": "+00:00", "WET": "+00:00", "BST": "+01:00", "CET": "+01:00",
+          "MEZ": "+01:00", "CEST": "+02:00", "MESZ": "+02:00", "EET": "+02:00", "EEST": "+03:00",
+          "EST": "-05:00", "EDT": "-04:00", "CST": "-06:00", "CDT": "-05:00", "MST": "-07:00",
+          "MDT": "-06:00", "PST": "-08:00", "PDT": "-07:00"}
+_ZONE = re.compile(
+    r"(?P<off>[+-]\d{2}(?::?\d{2})?(?!\d))|(?P<utc>UTC|GMT)\s?(?P<uoff>[+-]\d{1,2}(?::?\d{2})?)(?!\d)"
+    rf"|(?P<abbr>{'|'.join(sorted(_ZONES, key=len, reverse=True))})(?!{_LETTER})"
+)
+_READING = re.compile(rf"\d{{1,3}}\s*(?:min(?:ute|uto|uti)?s?|minuten)(?!{_LETTER})\.?", re.IGNORECASE)
+_SEPARATORS = re.compile(r"[\s,;:|·•/@()\[\]*.\-–—]+")
+_WORD = re.compile(rf"{_LETTER}+")
+_PLACE = re.compile(rf"{_LETTER}+(?:[ -]{_LETTER}+){{0,2}}(?=\s*[,–—-])")
+
+
+
+def _wordset(text: str) -> frozenset[str]:
+    return frozenset(text.split())
+
+
+_PUBLISHED_WORDS = _wordset(
+    "published posted veröffentlicht erschienen erstellt publié publiée paru publicado publicada pubblicato "
+    "gepubliceerd created"
+)
+_UPDATED_WORDS = _wordset(
+    "updated update modified aktualisiert geändert stand jour actualizado actualizada actualización aggiornato "
+    "bijgewerkt"
+)
+_FILLER_WORDS = _wordset(
+    "on at am um le la à a las el de del the of du den op om alle il ore uhr h read reading lesezeit lesedauer "
+    "lecture lectura lettura temps tiempo time di min mins minutes minuten minutos last first originally mis mise "
+    "zuletzt zuerst ursprünglich date datum fecha and und et y e local pt ct"
+)
+
+
+def parse_date(text: str) -> str | None:
+    """A short date expression -> ISO 8601 string at the precision given, else None.
+
+    The expression may carry dateline furniture ("Updated:", a weekday, "Uhr"); the first date it
+    states is returned.  Long text is refused unread: dates in prose are not our business.
+    """
+    found = _scan(text.strip()) if len(text) <= MAX_LINE else None
+    return found[0].iso() if found else None
+
+
+def find_dateline(line: str) -> Dateline | None:
+    """If this whole (short) line is a dateline -> its dates; else None.
+
+    Every part of the line must be a date, a time, a zone, a label (Published, Aktualisiert,
+    Mis à jour...), a reading time, a weekday, a filler word (on, am, um, le, de, Uhr), a separator,
+    or a place name at the start ("BERLIN, 6. Januar 2024").  So a prose line that mentions a date
+    is not a dateline, nor is an image slug with a timestamp in it.  An unlabelled date fills
+    ``published`` first, then ``updated``.
+    """
+    text = line.strip()
+    if len(text) > MAX_LINE:
+        return None
+    found = _scan(text)
+    if not found or all(item.label is None and len(item.day) < 10 for item in found):
+        return None  # a bare "January 2024" is a heading or an archive link, not a dateline
+    slots: dict[str, str] = {}
+    for item in found:
+        slot = item.label or ("published" if "published" not in slots else "updated")
+        slots.setdefault(slot, item.iso())
+    return Dateline(published=slots.get("published"), updated=slots.get("updated"))
+
+
+def normalise_date(value: str) -> str | None:
+    """A machine date from metadata -> ISO 8601 at its precision, keeping an offset only if stated.
+
+    Accepts ISO 8601 in its common shapes ("2024-01-06T06:48:00+00:00", "2024-01-06 06:48",
+    "20240106", "2024-01"), RFC 2822 ("Sat, 06 Jan 2024 06:48:00 GMT") and, failing those, a human
+    date (sites put "January 6, 2024" in ``datePublished`` too).
+    """
+    text = value.strip()
+    if not text or len(text) > MAX_LINE:
+        return None
+    match = _MACHINE.fullmatch(text)
+    if match:
+        return _from_machine(match)
+    if re.match(r"(?:[A-Za-z]{3},\s*)?\d{1,2}\s+[A-Za-z]{3}\s+\d{4}\s+\d", text):
+        return _from_rfc2822(text)
+    return parse_date(text)
+
+
+_MACHINE = re.compile(
+    r"(?P<y>\d{4})(?:-?(?P<m>\d{2})(?:-?(?P<d>\d{2})(?:[T ]\s*(?P<H>\d{2}):?(?P<M>\d{2})"
+    r"(?::?(?P<S>\d{2})(?:[.,]\d{1,9})?)?\s*(?P<tz>Z|[+-]\d{2}(?::?\d{2})?)?)?)?)?"
+)
+
+
+def _from_machine(match: re.Match[str]) -> str | None:
+    """Build the ISO string from an ISO-like match, at the precision the value has."""
+    y, m, d = match["y"], match["m"], match["d"]
+    if m is None:
+        return y if YEAR_MIN <= int(y) <= YEAR_MAX else None
+    if d is None:
+        return f"{y}-{m}" if YEAR_MIN <= int(y) <= YEAR_MAX and 1 <= int(m) <= 12 else None
+    day = _iso_day(int(y), int(m), int(d))
+    if day is None or match["H"] is None:
+        return day
+    clock = _iso_time(int(match["H"]), int(match["M"]), int(match["S"] or 0), None)
+    if clock is None:
+        return None
+    return f"{day}T{clock}{_offset(match['tz']) if match['tz'] else ''}"
+
+
+def _from_rfc2822(text: str) -> str | None:
+    """RFC 2822 dates (feeds, HTTP headers); "-0000" means the zone is unknown, so no offset."""
+    try:
+        moment = parsedate_to_datetime(text)
+    except (TypeError, ValueError, IndexError):
+        return None
+    if not YEAR_MIN <= moment.year <= YEAR_MAX:
+        return None
+    stamp = moment.strftime("%Y-%m-%dT%H:%M:%S")
+    if moment.tzinfo is None:
+        return stamp
+    return stamp + moment.isoformat()[19:]
+
+
+def _iso_day(year: int, month: int, day: int) -> str | None:
+    """The ISO day, or None for impossible dates and years outside YEAR_MIN..YEAR_MAX."""
+    if not YEAR_MIN <= year <= YEAR_MAX:
+        return None
+    try:
+        return date(year, month, day).isoformat()
+    except ValueError:
+        return None
+
+
+def _iso_time(hour: int, minute: int, second: int, meridiem: str | None) -> str | None:
+    """HH:MM:SS from a clock reading, converting 12-hour readings; None if impossible."""
+    if meridiem:
+        if not 1 <= hour <= 12:
+            return None
+        hour = hour % 12 + (12 if meridiem.lower() == "p" else 0)
+    if hour > 23 or minute > 59 or second > 59:
+        return None
+    return f"{hour:02d}:{minute:02d}:{second:02d}"
+
+
+def _offset(text: str) -> str | None:
+    """'+0100', '+01', '-05:00', 'Z', 'GMT', 'CET' -> '+HH:MM' (None if not an offset we know)."""
+    if text in _ZONES:
+        return _ZONES[text]
+    match = re.fullmatch(r"([+-])(\d{1,2}):?(\d{2})?", text)
+    if not match or int(match[2]) > 14 or int(match[3] or 0) > 59:
+        return None
+    return f"{match[1]}{int(match[2]):02d}:{match[3] or '00'}"
+
+
+@dataclass(slots=True)
+class _Found:
+    """One date met while scanning a line (private, mutable while the scan runs)."""
+
+    label: str | None
+    day: str
+    clock: str | None = None
+    offset: str | None = None
+
+    def iso(self) -> str:
+        if self.clock is None or len(self.day) < 10:
+            return self.day
+        return f"{self.day}T{self.clock}{self.offset or ''}"
+
+
+class _Scanner:
+    """Reads a short line left to right; each step must consume a dateline token or the scan fails.
+
+    Every step is an anchored match of a pattern without nested quantifiers, so the cost is linear
+    in the (already bounded) length of the line.
+    """
+
+    def __init__(self, text: str) -> None:
+        self.text = text
+        self.pos = 0
+        self.found: list[_Found] = []
+        self.label: str | None = None
+        self.pending: tuple[str, str | None] | None = None  # a time met before its date
+        self.clock_owner: _Found | None = None
+
+    def run(self) -> list[_Found] | None:
+        steps = (self._zone, self._separator, self._date, self._reading, self._time, self._word, self._place)
+        while self.pos < len(self.text):
+            for step in steps:
+                result = step()
+                if result is False:
+                    return None  # a date-shaped token that is not a valid date
+                if result:
+                    break
+            else:
+                return None
+        return self.found
+
+    def _match(self, pattern: re.Pattern[str]) -> re.Match[str] | None:
+        match = pattern.match(self.text, self.pos)
+        if match and match.end() > self.pos:
+            self.pos = match.end()
+            return match
+        return None
+
+    def _separator(self) -> bool | None:
+        return True if self._match(_SEPARATORS) else None
+
+    def _reading(self) -> bool | None:
+        return True if self._match(_READING) else None
+
+    def _date(self) -> bool | None:
+        for pattern in _DATE_PATTERNS:
+            match = pattern.match(self.text, self.pos)
+            if match:
+                day = _day_of(match)
+                if day is None:
+                    return False
+                self.pos = match.end()
+                item = _Found(self.label, day)
+                self.label = None
+                if self.pending:
+                    item.clock, item.offset = self.pending
+                    self.pending = None
+                self.found.append(item)
+                self.clock_owner = item if item.clock else None
+                return True
+        return None
+
+    def _time(self) -> bool | None:
+        match = _TIME.match(self.text, self.pos)
+        if not match or (match["M"] is None and match["ap"] is None and not self._hour_word(match.end())):
+            return None
+        clock = _iso_time(int(match["H"]), int(match["M"] or 0), int(match["S"] or 0), match["ap"])
+        if clock is None:
+            return False
+        self.pos = match.end()
+        last = self.found[-1] if self.found else None
+        if last is not None and last.clock is None and self.pending is None:
+            last.clock = clock
+            self.clock_owner = last
+        else:
+            self.pending = (clock, None)
+            self.clock_owner = None
+        return True
+
+    def _hour_word(self, end: int) -> bool:
+        """'14 Uhr', '14 h': an hour without minutes is a time only with its word."""
+        return re.match(r"\s*(?:uhr|h)(?![^\W\d_])", self.text[end : end + 6], re.IGNORECASE) is not None
+
+    def _zone(self) -> bool | None:
+        match = _ZONE.match(self.text, self.pos)
+        if not match:
+            return None
+        offset = _offset(match["uoff"] or match["off"] or match["abbr"])
+        if offset is None:
+            return False
+        self.pos = match.end()
+        if self.clock_owner is not None and self.clock_owner.offset is None:
+            self.clock_owner.offset = offset
+        elif self.pending is not None:
+            self.pending = (self.pending[0], offset)
+        return True
+
+    def _word(self) -> bool | None:
+        match = _WORD.match(self.text, self.pos)
+        if not match:
+            return None
+        word = _known_prefix(match.group())
+        if word is None:
+            return None
+        lower = word.lower()
+        if lower in _PUBLISHED_WORDS:
+            self.label = "published"
+        elif lower in _UPDATED_WORDS:
+            self.label = "updated"
+        self.pos += len(word)
+        return True
+
+    def _place(self) -> bool | None:
+        """A place name may open the line: one capitalised word, or up to three in capitals."""
+        if self.pos != 0:
+            return None
+        match = _PLACE.match(self.text)
+        if not match:
+            return None
+        words = re.split(r"[ -]", match.group())
+        if (len(words) == 1 and words[0][:1].isupper()) or all(w.isupper() and len(w) > 1 for w in words):
+            self.pos = match.end()
+            return True
+        return None
+
+
+def _known_prefix(word: str) -> str | None:
+    """The word if it is dateline furniture; for glued text ("readJan") the known lower-case head."""
+    if _is_furniture(word):
+        return word
+    for index in range(1, len(word)):
+        if word[index].isupper() and word[index - 1].islower():
+            head = word[:index]
+            return head if _is_furniture(head) else None
+    return None
+
+
+def _is_furniture(word: str) -> bool:
+    lower = word.lower()
+    return lower in _FILLER_WORDS or lower in _PUBLISHED_WORDS or lower in _UPDATED_WORDS or lower in _weekday_names()
+
+
+def _day_of(match: re.Match[str]) -> str | None:
+    """The ISO day (or month) a date pattern matched, None if impossible or ambiguous."""
+    groups = match.groupdict()
+    year = int(groups["y"])
+    if year < 100:
+        year += 2000 if year < 70 else 1900
+    if groups.get("a"):
+        first, second = int(groups["a"]), int(groups["b"])
+        if first <= 12 and second <= 12 and first != second:
+            return None  # 01/06/2024: US or European? Refuse to guess.
+        month, day = (first, second) if second > 12 or first == second else (second, first)
+        return _iso_day(year, month, day)
+    month = _month_names()[groups["mn"].lower()] if groups.get("mn") else int(groups["m"])
+    if groups.get("d") is None:
+        return f"{year:04d}-{month:02d}" if YEAR_MIN <= year <= YEAR_MAX else None
+    return _iso_day(year, month, int(groups["d"]))
+
+
+def _scan(text: str) -> list[_Found] | None:
+    """The dates of a line made only of dateline tokens, else None."""
+    return _Scanner(text).run() if text else None

@@ -1,0 +1,185 @@
+"""Dates: datelines, short date expressions and metadata values (cleaner.dates)."""
+
+from __future__ import annotations
+
+import pytest
+from hypothesis import given, settings
+from hypothesis import strategies as st
+
+from cleaner.dates import MAX_LINE, Dateline, find_dateline, normalise_date, parse_date
+
+# (line, published, updated)
+DATELINES = [
+    # English
+    ("Jan 6, 2024", "2024-01-06", None),
+    ("January 06, 2024, 6:48 AM", "2024-01-06T06:48:00", None),
+    ("Jan. 6th, 2024 at 6:48 p.m. EST", "2024-01-06T18:48:00-05:00", None),
+    ("Updated: Jan 6, 2024", None, "2024-01-06"),
+    ("Last updated on 7 January 2024", None, "2024-01-07"),
+    ("Published Jan 6, 2024 | Updated Jan 7, 2024", "2024-01-06", "2024-01-07"),
+    ("Published 6 January 2024 · Updated 7 January 2024, 09:15", "2024-01-06", "2024-01-07T09:15:00"),
+    ("Posted on January 6, 2024", "2024-01-06", None),
+    ("2 min readJan 6, 2024", "2024-01-06", None),
+    ("5 min read · Jan 6, 2024", "2024-01-06", None),
+    ("Sat 6 Jan 2024 06.48 GMT", "2024-01-06T06:48:00+00:00", None),
+    ("Saturday, January 6, 2024 12:00 PM", "2024-01-06T12:00:00", None),
+    ("Mon, January 8, 2024 at 3:00 PM UTC+1", "2024-01-08T15:00:00+01:00", None),
+    ("January 6, 2024 12 AM", "2024-01-06T00:00:00", None),
+    ("2024-01-06", "2024-01-06", None),
+    ("2024-01-06T06:48:00Z", "2024-01-06T06:48:00+00:00", None),
+    ("2024-01-06 06:48", "2024-01-06T06:48:00", None),
+    ("Published January 2024", "2024-01", None),
+    ("13/06/2024", "2024-06-13", None),
+    ("06/13/2024", "2024-06-13", None),
+    # German
+    ("06.01.2024", "2024-01-06", None),
+    ("6.1.24", "2024-01-06", None),
+    ("6. Januar 2024", "2024-01-06", None),
+    ("Veröffentlicht am 06.01.2024", "2024-01-06", None),
+    ("Aktualisiert am 6. Januar 2024, 14:30 Uhr", None, "2024-01-06T14:30:00"),
+    ("Stand: 06.01.2024 14:30 Uhr", None, "2024-01-06T14:30:00"),
+    ("Stand: 06.01.2024, 14 Uhr", None, "2024-01-06T14:00:00"),
+    ("Samstag, 06.01.2024, 14:30 Uhr MEZ", "2024-01-06T14:30:00+01:00", None),
+    ("BERLIN, 6. Januar 2024", "2024-01-06", None),
+    ("Erschienen am 6. Jänner 2024", "2024-01-06", None),
+    ("Lesezeit: 3 Min. | 06.01.2024", "2024-01-06", None),
+    # French
+    ("6 janvier 2024", "2024-01-06", None),
+    ("Publié le 6 janvier 2024", "2024-01-06", None),
+    ("Mis à jour le 6 janvier 2024 à 14h30", None, "2024-01-06T14:30:00"),
+    ("Publié le 6 janvier 2024 et mis à jour le 7 janvier 2024", "2024-01-06", "2024-01-07"),
+    ("Publié le 1er févr. 2024 à 08h05", "2024-02-01T08:05:00", None),
+    # Spanish
+    ("6 de enero de 2024", "2024-01-06", None),
+    ("Actualizado: 6 de enero de 2024", None, "2024-01-06"),
+    ("Publicado el 6 de enero de 2024 a las 14:30", "2024-01-06T14:30:00", None),
+    ("Actualizado 06/01/2024 - 14:30 CET", None, None),  # ambiguous slash date: see NOT_DATELINES
+    # Italian, Dutch: month names come from dateparser's locales
+    ("Pubblicato il 6 gennaio 2024", "2024-01-06", None),
+    ("Bijgewerkt op 6 januari 2024", None, "2024-01-06"),
+]
+DATELINES = [case for case in DATELINES if case[1] or case[2]]
+
+NOT_DATELINES = [
+    "2024 01 08T193634Z 1 LYNXMPEK070Q3 RTROPTP 4 IRAQ SECURITY USA scaled",  # image slug with a timestamp
+    "The meeting on Jan 6, 2024 was long.",
+    "FILE PHOTO: Military vehicles are seen at the al-Asad air base, Iraq, January 13, 2020.",
+    "Am 6. Januar 2024 traf sich der Ausschuss.",
+    "Le 6 janvier 2024, le gouvernement a annoncé sa décision.",
+    "El 6 de enero de 2024 el gobierno anunció su decisión.",
+    "Christian Baghai, Jan 6, 2024",  # a byline with a date: a byline, not a dateline
+    "By Jane Doe | Jan 6, 2024",
+    "January 2024",  # a bare month: an archive link or heading
+    "Updated",
+    "2 min read",
+    "31.02.2024",  # impossible
+    "Jan 6, 1890",  # out of range
+    "06.01.2150",
+    "01/06/2024",  # ambiguous: US or European
+    "Actualizado 06/01/2024 - 14:30 CET",
+    "Jan 6, 2024 25:10",  # impossible time
+    "© 2024 Example Media",
+    "",
+    "Jan 6, 2024 " + "x" * MAX_LINE,  # too long
+]
+
+
+@pytest.mark.parametrize(("line", "published", "updated"), DATELINES)
+def test_datelines(line: str, published: str | None, updated: str | None) -> None:
+    assert find_dateline(line) == Dateline(published, updated)
+
+
+@pytest.mark.parametrize("line", NOT_DATELINES)
+def test_not_datelines(line: str) -> None:
+    assert find_dateline(line) is None
+
+
+def test_dateline_to_dict() -> None:
+    assert Dateline("2024-01-06", None).to_dict() == {"published": "2024-01-06", "updated": None}
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("Jan 6, 2024", "2024-01-06"),
+        ("  6 janvier 2024  ", "2024-01-06"),
+        ("Updated: Jan 7, 2024", "2024-01-07"),
+        ("January 2024", "2024-01"),
+        ("6 de enero de 2024, 18:05", "2024-01-06T18:05:00"),
+        ("06.01.2024 14:30 Uhr", "2024-01-06T14:30:00"),
+        ("29.02.2024", "2024-02-29"),
+        ("29.02.2023", None),
+        ("yesterday", None),
+        ("3 hours ago", None),
+        ("Jan 6", None),
+        ("in the year 2024", None),
+    ],
+)
+def test_parse_date(text: str, expected: str | None) -> None:
+    assert parse_date(text) == expected
+
+
+@pytest.mark.parametrize(
+    ("value", "expected"),
+    [
+        ("2024-01-06T06:48:00+00:00", "2024-01-06T06:48:00+00:00"),
+        ("2024-01-06T06:48:00+0100", "2024-01-06T06:48:00+01:00"),
+        ("2024-01-06T06:48:00.123Z", "2024-01-06T06:48:00+00:00"),
+        ("2024-01-06T06:48:00", "2024-01-06T06:48:00"),
+        ("2024-01-06T06:48", "2024-01-06T06:48:00"),
+        ("2024-01-06 06:48:00 -05:00", "2024-01-06T06:48:00-05:00"),
+        ("2024-01-06", "2024-01-06"),
+        ("20240106", "2024-01-06"),
+        ("2024-01", "2024-01"),
+        ("2024", "2024"),
+        ("Sat, 06 Jan 2024 06:48:00 GMT", "2024-01-06T06:48:00+00:00"),
+        ("Sat, 06 Jan 2024 06:48:00 +0100", "2024-01-06T06:48:00+01:00"),
+        ("Sat, 06 Jan 2024 06:48:00 -0000", "2024-01-06T06:48:00"),  # -0000: zone unknown
+        ("January 6, 2024", "2024-01-06"),
+        ("2024-13-01", None),
+        ("2024-02-30", None),
+        ("1704523680", None),
+        ("0000-00-00", None),
+        ("", None),
+        ("not a date", None),
+    ],
+)
+def test_normalise_date(value: str, expected: str | None) -> None:
+    assert normalise_date(value) == expected
+
+
+def test_results_are_fixed_points() -> None:
+    """Cleaning is idempotent: an ISO value we produce normalises to itself."""
+    for line, published, updated in DATELINES:
+        for value in (published, updated):
+            if value is not None:
+                assert normalise_date(value) == value, line
+
+
+def test_long_lines_are_refused_unread() -> None:
+    """By construction: anything longer than MAX_LINE is rejected before any pattern runs."""
+    huge = "Jan 6, 2024 " * 10_000
+    assert find_dateline(huge) is None
+    assert parse_date(huge) is None
+    assert normalise_date(huge) is None
+
+
+@settings(max_examples=300, deadline=None)
+@given(st.text(max_size=200))
+def test_never_raise_on_arbitrary_text(text: str) -> None:
+    result = find_dateline(text)
+    assert result is None or isinstance(result, Dateline)
+    for value in (parse_date(text), normalise_date(text)):
+        assert value is None or value[:4].isdigit()
+
+
+_FURNITURE = st.sampled_from(["Updated:", "Stand:", "Publié le", "|", "·", "2 min read", "Uhr", "14:30", "am", " "])
+
+
+@settings(max_examples=300, deadline=None)
+@given(st.lists(st.one_of(_FURNITURE, st.sampled_from(["6 Jan 2024", "06.01.2024", "6 de enero de 2024"])), max_size=8))
+def test_dateline_shapes_never_raise_and_stay_in_range(parts: list[str]) -> None:
+    result = find_dateline(" ".join(parts))
+    if result is not None:
+        for value in (result.published, result.updated):
+            assert value is None or value.startswith("2024-01-06")
