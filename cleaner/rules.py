@@ -1,7 +1,7 @@
 """Furniture rules: load them from data, validate them, and match them safely.
 
 A rule is data (id, category, pattern, why, and where it applies), read from
-``cleaner/rules/furniture.toml`` and from the user's configuration.  This module
+``cleaner/furniture_rules.toml`` and from the user's configuration.  This module
 compiles and matches rules; it does not decide what to do with a match (that is
 the ``furniture`` layer's job).
 
@@ -19,7 +19,7 @@ from importlib import resources
 
 import regex
 
-BUILTIN_RULES = "furniture.toml"
+BUILTIN_RULES = "furniture_rules.toml"
 MATCH_TIMEOUT_SECONDS = 0.05
 # Rules describe short page furniture; a block longer than this is never matched by
 # a rule (it is left to the classifier), which also bounds the cost of every match.
@@ -106,7 +106,9 @@ def rule_from_mapping(data: Mapping[str, object], *, origin: str) -> Rule:
     max_chars = data.get("max_chars", MAX_RULE_BLOCK_CHARS)
     if not isinstance(max_chars, int) or not 0 < max_chars <= 10_000:
         raise RuleError(f"{origin}: rule {data['id']!r}: 'max_chars' must be an integer from 1 to 10000")
-    rule = Rule(str(data["id"]), str(data["category"]), str(data["pattern"]), str(data["why"]), scope, action, max_chars)
+    rule = Rule(
+        str(data["id"]), str(data["category"]), str(data["pattern"]), str(data["why"]), scope, action, max_chars
+    )
     rule.compile()
     return rule
 
@@ -122,11 +124,13 @@ def parse_rules(text: str, *, origin: str) -> tuple[Rule, ...]:
 
 def builtin_rules() -> tuple[Rule, ...]:
     """The rules shipped with cleaner."""
-    text = resources.files("cleaner.rules").joinpath(BUILTIN_RULES).read_text(encoding="utf-8")
+    text = resources.files("cleaner").joinpath(BUILTIN_RULES).read_text(encoding="utf-8")
     return parse_rules(text, origin=BUILTIN_RULES)
 
 
 def compile_rules(rules: Iterable[Rule], *, disabled: Iterable[str] = ()) -> tuple[CompiledRule, ...]:
     """Compile the rules that are not disabled (by rule id or by category)."""
     off = set(disabled)
-    return tuple(CompiledRule(rule, rule.compile()) for rule in rules if rule.id not in off and rule.category not in off)
+    return tuple(
+        CompiledRule(rule, rule.compile()) for rule in rules if rule.id not in off and rule.category not in off
+    )

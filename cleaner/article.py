@@ -1,0 +1,69 @@
+"""Article: assemble the final ``Article`` from the decided blocks and the metadata found.
+
+Body blocks are the blocks decided as body, in reading order. Every other block,
+except the title and subtitle (which become metadata), goes into ``removed`` with the
+rule, category and layer that decided it, so nothing leaves silently. Metadata from
+the page (JSON-LD, meta tags) wins over what the text's own lines said, field by
+field; the precedence is documented in docs/html.md.
+
+What it does not do: it takes no decisions about blocks; it only reports them.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+from dataclasses import dataclass
+
+from cleaner.model import Article, BodyBlock, Removal, Role, Verdict
+from cleaner.zones import strip_unbalanced_quote
+
+
+@dataclass(frozen=True, slots=True)
+class Metadata:
+    """The metadata of one article, from whichever source gave each field."""
+
+    title: str | None = None
+    subtitle: str | None = None
+    authors: tuple[str, ...] = ()
+    published: str | None = None
+    updated: str | None = None
+    language: str | None = None
+
+
+def prefer(primary: Metadata, fallback: Metadata) -> Metadata:
+    """Field by field, the primary source's value where it has one, else the fallback's."""
+    return Metadata(
+        title=primary.title or fallback.title,
+        subtitle=primary.subtitle or fallback.subtitle,
+        authors=primary.authors or fallback.authors,
+        published=primary.published or fallback.published,
+        updated=primary.updated or fallback.updated,
+        language=primary.language or fallback.language,
+    )
+
+
+def metadata_from_blocks(verdicts: Sequence[Verdict]) -> Metadata:
+    """Title and subtitle as the zones layer found them in the head."""
+    title = next((v.text for v in verdicts if v.role is Role.TITLE), None)
+    subtitle = next((v.text for v in verdicts if v.role is Role.SUBTITLE), None)
+    return Metadata(title=title, subtitle=strip_unbalanced_quote(subtitle) if subtitle else None)
+
+
+def build_article(verdicts: Sequence[Verdict], metadata: Metadata) -> Article:
+    """The article: body blocks, metadata, and the audit trail of everything else."""
+    body = tuple(BodyBlock(v.kind, v.text) for v in verdicts if v.role is Role.BODY)
+    removed = tuple(
+        Removal(v.text, v.rule, v.category, v.layer)
+        for v in verdicts
+        if v.role not in (Role.BODY, Role.TITLE, Role.SUBTITLE)
+    )
+    return Article(
+        title=metadata.title,
+        subtitle=metadata.subtitle,
+        authors=metadata.authors,
+        published=metadata.published,
+        updated=metadata.updated,
+        language=metadata.language,
+        blocks=body,
+        removed=removed,
+    )

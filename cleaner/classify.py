@@ -1,0 +1,107 @@
+"""Classify: decide the blocks no rule recognised, as article text or boilerplate.
+
+The algorithm is justext's idea reduced to one pass over a score:
+
+1. Each undecided block gets a score from its own shape alone: long prose with many
+   stopwords (for the detected language) scores its length; a short sentence scores a
+   little; a headline-like or link-heavy line costs a fixed penalty; long text with
+   few stopwords (tag clouds, lists of names) costs part of its length.
+2. The article is the contiguous run of undecided blocks with the highest total
+   score (decided blocks are transparent). That run starts and ends on prose, so a
+   menu, a footer or a teaser list outside it is boilerplate, while headings and short
+   paragraphs between paragraphs stay: this is the "revise by neighbours" step.
+3. Inside the run, headline-like lines followed by prose become headings.
+
+Because scores depend on a block alone and the run starts and ends on positive
+blocks, cleaning the result again selects the same run: the layer is idempotent.
+
+What it does not do: it never overrides a decision an earlier layer took (rules,
+zones, metadata), and it never edits text.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+
+from cleaner.model import Kind, Role, Verdict
+from cleaner.shape import Shape, shape_of
+
+LAYER = "classify"
+LONG_CHARS = 150
+SHORT_CHARS = 70
+STOPWORDS_HIGH = 0.30
+STOPWORDS_LOW = 0.20
+LINE_PENALTY = 30.0
+MAX_LINK_DENSITY = 0.5
+HEADING_MAX_WORDS = 18
+
+
+def _is_prose(shape: Shape, has_stoplist: bool, threshold: float) -> bool:
+    if has_stoplist:
+        return shape.stopword_density >= threshold
+    return shape.ends_sentence and shape.words >= 4
+
+
+def block_score(verdict: Verdict, stopwords: frozenset[str]) -> float:
+    """How much a block looks like article prose; positive is prose, negative is furniture."""
+    shape = shape_of(verdict.text, stopwords)
+    if verdict.block.link_density > MAX_LINK_DENSITY:
+        return -max(LINE_PENALTY, shape.chars * 0.5)
+    has_stoplist = bool(stopwords)
+    if shape.chars >= LONG_CHARS and _is_prose(shape, has_stoplist, STOPWORDS_LOW):
+        return float(shape.chars)
+    if shape.ends_sentence and shape.words >= 3 and _is_prose(shape, has_stoplist, STOPWORDS_HIGH):
+        return shape.chars * 0.5
+    if shape.chars >= LONG_CHARS:
+        return -shape.chars * 0.3
+    return -LINE_PENALTY
+
+
+def best_run(scores: Sequence[float]) -> tuple[int, int] | None:
+    """The [start, end) run with the highest total (the longest among equals), or None if none is positive."""
+    best_total, best = 0.0, None
+    total, start = 0.0, 0
+    for position, score in enumerate(scores):
+        if total <= 0:
+            total, start = 0.0, position
+        total += score
+        if total > best_total or (best and total == best_total and position + 1 - start > best[1] - best[0]):
+            best_total, best = total, (start, position + 1)
+    return best
+
+
+def _is_heading(verdict: Verdict, following: Verdict | None) -> bool:
+    shape = shape_of(verdict.text)
+    closes_like_heading = not shape.ends_sentence or verdict.text.endswith(("?", "!"))
+    return (
+        verdict.block.kind is Kind.PARAGRAPH
+        and shape.headline_like
+        and shape.words <= HEADING_MAX_WORDS
+        and closes_like_heading
+        and following is not None
+        and shape_of(following.text).words > HEADING_MAX_WORDS
+    )
+
+
+def _body(verdict: Verdict, following: Verdict | None) -> Verdict:
+    if _is_heading(verdict, following):
+        return verdict.decide(Role.BODY, rule="classify.heading", category="heading", layer=LAYER, kind=Kind.HEADING)
+    return verdict.decide(Role.BODY, rule="classify.main-text", category="body", layer=LAYER, kind=verdict.block.kind)
+
+
+def classify(verdicts: Sequence[Verdict], stopwords: frozenset[str]) -> list[Verdict]:
+    """Decide every undecided block: body inside the best-scoring run, boilerplate outside it."""
+    marked = list(verdicts)
+    open_positions = [position for position, verdict in enumerate(marked) if not verdict.decided]
+    scores = [block_score(marked[position], stopwords) for position in open_positions]
+    run = best_run(scores) or (0, len(open_positions))
+    for rank, position in enumerate(open_positions):
+        verdict = marked[position]
+        if run[0] <= rank < run[1]:
+            following = marked[open_positions[rank + 1]] if rank + 1 < len(open_positions) else None
+            marked[position] = _body(verdict, following)
+        else:
+            marked[position] = verdict.decide(
+                Role.FURNITURE, rule="classify.outside-main-text", category="boilerplate", layer=LAYER
+            )
+    return marked

@@ -1,0 +1,75 @@
+"""Decode: bytes to text, and text to one normal form, without changing the words.
+
+What it does: picks the encoding (a byte-order mark, else strict UTF-8, else a charset
+the caller declared, else detection with charset-normalizer), refuses binary data,
+unifies newlines, applies Unicode NFC, turns non-breaking spaces into spaces and drops
+invisible characters that only get in the way of matching (zero-width space, word
+joiner, byte-order marks, soft hyphens).
+
+What it does not do: it never rewrites visible characters (quotes, dashes and accents
+stay as the source wrote them) and it does not split text into blocks.
+"""
+
+from __future__ import annotations
+
+import codecs
+import re
+import unicodedata
+
+from charset_normalizer import from_bytes
+
+BOMS = (
+    (codecs.BOM_UTF32_LE, "utf-32"),
+    (codecs.BOM_UTF32_BE, "utf-32"),
+    (codecs.BOM_UTF8, "utf-8-sig"),
+    (codecs.BOM_UTF16_LE, "utf-16"),
+    (codecs.BOM_UTF16_BE, "utf-16"),
+)
+SNIFF_BYTES = 8192
+# Spaces that only differ from a space in where a line may break.
+SPACE_LIKE = re.compile("[\u00a0\u2007\u202f\u2000-\u200a\u3000\t\x0b\x0c]")
+# Invisible characters that break word matching and carry no text. ZWJ/ZWNJ stay: they
+# change how Persian, Indic scripts and emoji render.
+INVISIBLE = re.compile("[\u200b\u2060\ufeff\u00ad\u180e]")
+CONTROL = re.compile("[\x00-\x08\x0e-\x1f\x7f]")
+
+
+class DecodeError(ValueError):
+    """The input is not text: binary, or in no encoding we can recognise."""
+
+
+def decode_bytes(raw: bytes, *, declared: str | None = None) -> str:
+    """Turn bytes into text, trusting a BOM, then UTF-8, then a declared charset, then detection."""
+    for bom, encoding in BOMS:
+        if raw.startswith(bom):
+            return raw.decode(encoding, errors="replace")
+    if b"\x00" in raw[:SNIFF_BYTES]:
+        raise DecodeError("binary data (NUL bytes), not text")
+    try:
+        return raw.decode("utf-8")
+    except UnicodeDecodeError:
+        pass
+    if declared:
+        try:
+            return raw.decode(declared)
+        except (LookupError, UnicodeDecodeError):
+            pass
+    best = from_bytes(raw[:200_000]).best()
+    if best is None or best.encoding is None:
+        raise DecodeError("undecodable: no text encoding fits these bytes")
+    return raw.decode(best.encoding, errors="replace")
+
+
+def normalise(text: str) -> str:
+    """One normal form for every layer: NFC, ``\\n`` newlines, plain spaces, no invisibles."""
+    text = text.replace("\r\n", "\n").replace("\r", "\n").replace("\u2028", "\n").replace("\u2029", "\n\n")
+    text = unicodedata.normalize("NFC", text)
+    text = SPACE_LIKE.sub(" ", text)
+    text = INVISIBLE.sub("", text)
+    return CONTROL.sub("", text)
+
+
+def decode(source: str | bytes, *, declared: str | None = None) -> str:
+    """Decode (when given bytes) and normalise."""
+    text = decode_bytes(source, declared=declared) if isinstance(source, bytes) else source
+    return normalise(text)

@@ -1,0 +1,118 @@
+"""The pipeline: one document in, one ``Article`` out, through the layers in order.
+
+    decode -> segment (text, Markdown) | html (pages) -> furniture rules -> metadata lines
+           -> zones -> language -> classify -> article
+
+Each step is a function over plain data (see ``model``); this module only chooses the
+input path and passes the data along. It holds no rules and no heuristics of its own.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+from typing import Literal
+
+from cleaner import html as html_layer
+from cleaner import markdown
+from cleaner.article import Metadata, build_article, metadata_from_blocks, prefer
+from cleaner.classify import classify
+from cleaner.config import DEFAULT_CONFIG, Config
+from cleaner.decode import DecodeError, decode
+from cleaner.furniture import mark_furniture
+from cleaner.language import detect_language, stoplist
+from cleaner.metadata import mark_metadata_lines
+from cleaner.model import Article, Block, Role, Verdict
+from cleaner.rules import Action
+from cleaner.segment import segment
+from cleaner.zones import mark_title_before_body, mark_zones
+
+Format = Literal["auto", "text", "html", "markdown"]
+FORMATS = ("auto", "text", "html", "markdown")
+
+
+class CleanError(ValueError):
+    """The input cannot be cleaned (binary, undecodable, too large, malformed); the message says why."""
+
+
+def _to_text(source: str | bytes, config: Config) -> str:
+    if isinstance(source, bytes) and len(source) > config.max_bytes:
+        raise CleanError(f"too large: {len(source):,} bytes (limit {config.max_bytes:,}; see 'max_bytes')")
+    declared = html_layer.declared_charset(source) if isinstance(source, bytes) else None
+    try:
+        return decode(source, declared=declared)
+    except DecodeError as error:
+        raise CleanError(str(error)) from None
+
+
+def _resolve_format(text: str, format: Format) -> Format:
+    if format not in FORMATS:
+        raise CleanError(f"unknown format {format!r}; choose one of {', '.join(FORMATS)}")
+    if format != "auto":
+        return format
+    if text.startswith(f"{markdown.FENCE}\n"):
+        return "markdown"
+    return "html" if html_layer.looks_like_html(text) else "text"
+
+
+def _read(text: str, format: Format, url: str | None, config: Config) -> tuple[list[Block], Metadata]:
+    """The blocks of the document, and the metadata its container declares (page, front matter)."""
+    if format == "html":
+        try:
+            page = html_layer.read_page(text, url=url, timeout=config.timeout)
+        except html_layer.PageError as error:
+            raise CleanError(str(error)) from None
+        meta = page.metadata
+        return list(page.blocks), Metadata(meta.title, meta.subtitle, meta.authors, meta.published, meta.updated)
+    if format == "markdown":
+        try:
+            front, body = markdown.split_front_matter(text)
+        except markdown.FrontMatterError as error:
+            raise CleanError(str(error)) from None
+        if front is not None:
+            declared = Metadata(
+                front.title, front.subtitle, front.authors, front.published, front.updated, front.language
+            )
+            return segment(body), declared
+    return segment(text), Metadata()
+
+
+def clean_blocks(blocks: Sequence[Block], declared: Metadata, config: Config) -> Article:
+    """Run the block layers and assemble the article; ``declared`` metadata wins over what lines say."""
+    tail_rules = frozenset(rule.rule.id for rule in config.rules if rule.rule.action is Action.TAIL)
+    find_head = declared.title is None
+    verdicts = [Verdict(block, kind=block.kind) for block in blocks]
+    verdicts = mark_furniture(verdicts, config.rules, config.keep_patterns)
+    verdicts, lines = mark_metadata_lines(verdicts)
+    verdicts = mark_zones(verdicts, tail_rules, head=find_head)
+    language = declared.language or detect_language(
+        (v.text for v in verdicts if not v.decided), default=config.language
+    )
+    verdicts = classify(verdicts, stoplist(language))
+    if find_head:
+        verdicts = mark_title_before_body(verdicts)
+    from_text = prefer(
+        metadata_from_blocks(verdicts),
+        Metadata(authors=lines.authors, published=lines.published, updated=lines.updated, language=language),
+    )
+    return build_article(verdicts, prefer(declared, from_text))
+
+
+def clean(
+    source: str | bytes,
+    *,
+    format: Format = "auto",
+    url: str | None = None,
+    config: Config | None = None,
+) -> Article:
+    """Clean one scraped article (plain text, Markdown or an HTML page) into an ``Article``.
+
+    Raises ``CleanError`` when the input is not a document (binary, undecodable, too
+    large, or a page that cannot be read within the configured time).
+    """
+    config = config or DEFAULT_CONFIG
+    text = _to_text(source, config)
+    blocks, declared = _read(text, _resolve_format(text, format), url, config)
+    return clean_blocks(blocks, declared, config)
+
+
+__all__ = ["FORMATS", "CleanError", "Format", "Role", "clean", "clean_blocks"]

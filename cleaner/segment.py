@@ -1,0 +1,99 @@
+"""Segment: plain text into blocks (paragraphs, and the few Markdown shapes we write).
+
+Scraped text comes in three layouts, and all must give the same paragraphs:
+
+* one paragraph per line, no blank lines (many extractors, and page dumps);
+* paragraphs separated by blank lines;
+* hard-wrapped paragraphs (lines broken at a fixed width).
+
+A line is joined to the one before it only when the text was evidently wrapped: the
+previous line is long and the next line's first word would not have fitted on it.
+That test is what a wrapping program does, so headline lists and menus (short lines
+whose next word would have fitted) are never glued together.
+
+The segmenter also reads the Markdown that ``cleaner`` itself writes (``#`` headings,
+``-`` list items, ``>`` quotes, a backslash escaping a leading marker), so the canonical
+form reads back into the same blocks.  It does not decide what any block is.
+"""
+
+from __future__ import annotations
+
+import itertools
+import re
+
+from cleaner.model import Block, Kind
+
+# Widest line we still take for a hard-wrapped one; wider lines are whole paragraphs.
+MAX_WRAP_WIDTH = 100
+MIN_WRAP_WIDTH = 40
+BLANK_LINES = re.compile(r"\n[ ]*\n+")
+MARKDOWN = (
+    (re.compile(r"#{1,6} +"), Kind.HEADING),
+    (re.compile(r"[-*] +"), Kind.LIST_ITEM),
+    (re.compile(r"> ?"), Kind.QUOTE),
+)
+ESCAPED_MARKER = re.compile(r"\\([#*>\\-])")
+SPACES = re.compile(r" {2,}")
+
+
+def wrap_width(lines: list[str]) -> int | None:
+    """The width a hard-wrapped document was wrapped at, or None when it was not wrapped.
+
+    Wrapped text has no line longer than the width and many lines close to it; a
+    document with any long line, or with few lines near its longest, is not wrapped.
+    """
+    lengths = [len(line) for line in lines if line]
+    if len(lengths) < 3:
+        return None
+    width = max(lengths)
+    if not MIN_WRAP_WIDTH <= width <= MAX_WRAP_WIDTH:
+        return None
+    near_width = sum(1 for length in lengths if length >= width * 0.75)
+    return width if near_width >= len(lengths) * 0.4 else None
+
+
+def _continues(previous: str, line: str, width: int) -> bool:
+    """Was ``line`` wrapped off ``previous``? Only if its first word could not have fitted."""
+    if not line or _markdown_kind(line)[0] is not Kind.PARAGRAPH:
+        return False
+    first_word = line.split(" ", 1)[0]
+    return len(previous) + 1 + len(first_word) > width and len(previous) >= width * 0.6
+
+
+def _paragraph_lines(chunk: str, width: int | None) -> list[str]:
+    """Split one blank-line-separated chunk into paragraph strings."""
+    lines = [line.strip() for line in chunk.split("\n")]
+    lines = [line for line in lines if line]
+    if width is None or not lines:
+        return lines
+    paragraphs = [lines[0]]
+    for previous, line in itertools.pairwise(lines):
+        if _continues(previous, line, width):
+            paragraphs[-1] = f"{paragraphs[-1]} {line}"
+        else:
+            paragraphs.append(line)
+    return paragraphs
+
+
+def _markdown_kind(line: str) -> tuple[Kind, str]:
+    """The kind a Markdown marker gives a line, and the line without the marker."""
+    for pattern, kind in MARKDOWN:
+        marker = pattern.match(line)
+        if marker and len(line) > marker.end():
+            return kind, line[marker.end() :]
+    if line.startswith("\\") and ESCAPED_MARKER.match(line):
+        return Kind.PARAGRAPH, line[1:]
+    return Kind.PARAGRAPH, line
+
+
+def segment(text: str) -> list[Block]:
+    """Split normalised text into blocks, numbered in reading order."""
+    blocks: list[Block] = []
+    width = wrap_width([line.strip() for line in text.split("\n")])
+    for chunk in BLANK_LINES.split(text):
+        for paragraph in _paragraph_lines(chunk, width):
+            kind, body = _markdown_kind(paragraph)
+            body = SPACES.sub(" ", body).strip()
+            if body:
+                blocks.append(Block(index=len(blocks), text=body, kind=kind))
+    return blocks

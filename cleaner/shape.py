@@ -1,0 +1,51 @@
+"""Shape: the measurable features of one block of text, computed once.
+
+The zones, classify and metadata layers all ask the same questions of a block: how
+long is it, does it end like a sentence, does it look like a headline, how many of its
+words are stopwords. This module answers them; it decides nothing.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+
+WORD = re.compile(r"\w+(?:['’-]\w+)*")
+SENTENCE_END = re.compile(r"""[.!?…:;]["'”’»)\]]*$""")
+TERMINAL_STOP = re.compile(r"""\.["'”’»)\]]*$""")
+HEADLINE_MAX_WORDS = 25
+
+
+@dataclass(frozen=True, slots=True)
+class Shape:
+    """What a block looks like, independent of its neighbours."""
+
+    chars: int
+    words: int
+    stopwords: int
+    ends_sentence: bool
+    ends_with_period: bool
+    starts_upper: bool
+
+    @property
+    def stopword_density(self) -> float:
+        return self.stopwords / self.words if self.words else 0.0
+
+    @property
+    def headline_like(self) -> bool:
+        """Short, capitalised, and not closed by a full stop, as headlines and menu items are."""
+        return 1 <= self.words <= HEADLINE_MAX_WORDS and not self.ends_with_period and self.starts_upper
+
+
+def shape_of(text: str, stopwords: frozenset[str] = frozenset()) -> Shape:
+    """Measure a block of text."""
+    words = WORD.findall(text)
+    first = text.lstrip("\"'“‘«¿¡([")[:1]
+    return Shape(
+        chars=len(text),
+        words=len(words),
+        stopwords=sum(1 for word in words if word.lower() in stopwords),
+        ends_sentence=SENTENCE_END.search(text) is not None,
+        ends_with_period=TERMINAL_STOP.search(text) is not None,
+        starts_upper=first.isupper() or first.isdigit(),
+    )

@@ -1,0 +1,151 @@
+"""Zones: the article's head (title, subtitle) and its tail (what follows a tail marker).
+
+Articles share a layout: a head (headline, standfirst, byline, dateline, a picture
+with its caption) before the first paragraph, then the body, then a tail of links to
+other articles. Two decisions here depend on that layout, not on a block alone:
+
+* Head. The first block is the title when it is shaped like a headline and what
+  follows it is not another menu item. The block right after the title is the
+  subtitle when it reads as a standfirst (no closing full stop) or when head furniture
+  (caption, image slug, byline, dateline) follows it before the body starts.
+* Tail. Once a tail marker is reached ("More from <site>", "Related", "Previous
+  Article": rules with ``action = "tail"``), the run of short headline-like lines
+  after it are other articles' headlines, until prose starts again.
+
+What it does not do: it never judges prose against boilerplate (``classify`` does)
+and never parses bylines or dates (``metadata`` does, before this layer runs).
+"""
+
+from __future__ import annotations
+
+from collections.abc import Collection, Sequence
+
+from cleaner.model import Role, Verdict
+from cleaner.shape import shape_of
+
+LAYER = "zones"
+TAIL_RULE = "zones.after-tail-marker"
+TITLE_MAX_CHARS = 250
+TITLE_SEARCH_DEPTH = 3
+SUBTITLE_MIN_WORDS = 5
+SUBTITLE_MAX_CHARS = 450
+MENU_ITEM_MAX_WORDS = 4
+HEAD_FURNITURE = frozenset({"caption", "image-slug", "byline", "dateline", "summary", "translation", "medium", "share"})
+QUOTES = "\"“”„«»'‘’"
+
+
+def _first_undecided(verdicts: Sequence[Verdict], start: int) -> int | None:
+    for position in range(start, len(verdicts)):
+        if not verdicts[position].decided:
+            return position
+    return None
+
+
+def _is_title_shaped(text: str) -> bool:
+    shape = shape_of(text)
+    return shape.headline_like and shape.words >= 2 and len(text) <= TITLE_MAX_CHARS
+
+
+def _title_position(verdicts: Sequence[Verdict]) -> int | None:
+    """Where the title is: the first undecided block, if it is a headline and not a menu item."""
+    position = _first_undecided(verdicts, 0)
+    if position is None or position >= TITLE_SEARCH_DEPTH or not _is_title_shaped(verdicts[position].text):
+        return None
+    following = _first_undecided(verdicts, position + 1)
+    if following is None:
+        return None  # a lone line is the body, not a title over nothing
+    next_is_metadata = following > position + 1 and verdicts[position + 1].category in HEAD_FURNITURE
+    if not next_is_metadata and shape_of(verdicts[following].text).words <= MENU_ITEM_MAX_WORDS:
+        return None
+    return position
+
+
+def _is_subtitle(verdicts: Sequence[Verdict], position: int) -> bool:
+    """A standfirst right after the title: unpunctuated, or followed by head furniture."""
+    if position >= len(verdicts) or verdicts[position].decided:
+        return False
+    text = verdicts[position].text
+    shape = shape_of(text)
+    if shape.words < SUBTITLE_MIN_WORDS or len(text) > SUBTITLE_MAX_CHARS:
+        return False
+    if not shape.ends_with_period:
+        return True
+    after = verdicts[position + 1] if position + 1 < len(verdicts) else None
+    return after is not None and after.decided and after.category in HEAD_FURNITURE
+
+
+def strip_unbalanced_quote(text: str) -> str:
+    """Drop a leading quote mark that is never closed (a standfirst cut from a quotation)."""
+    if text[:1] in QUOTES and sum(text.count(mark) for mark in QUOTES) % 2 == 1:
+        return text[1:].lstrip()
+    return text
+
+
+def mark_head(verdicts: Sequence[Verdict]) -> list[Verdict]:
+    """Decide the title and subtitle blocks, if the head has them."""
+    marked = list(verdicts)
+    title = _title_position(marked)
+    if title is None:
+        return marked
+    marked[title] = marked[title].decide(Role.TITLE, rule="zones.title", category="title", layer=LAYER)
+    if _is_subtitle(marked, title + 1):
+        subtitle = marked[title + 1]
+        marked[title + 1] = subtitle.decide(Role.SUBTITLE, rule="zones.subtitle", category="subtitle", layer=LAYER)
+    return marked
+
+
+def _is_tail_line(text: str) -> bool:
+    """Other articles' headlines: short lines without a closing full stop."""
+    shape = shape_of(text)
+    return shape.words <= 25 and not shape.ends_with_period
+
+
+def mark_tail(verdicts: Sequence[Verdict], tail_rules: Collection[str]) -> list[Verdict]:
+    """After each tail marker, mark the run of headline-like lines as furniture."""
+    marked = list(verdicts)
+    in_tail = False
+    for position, verdict in enumerate(marked):
+        if verdict.role is Role.FURNITURE and verdict.rule in tail_rules:
+            in_tail = True
+        elif verdict.decided:
+            continue
+        elif in_tail and _is_tail_line(verdict.text):
+            marked[position] = verdict.decide(Role.FURNITURE, rule=TAIL_RULE, category="tail", layer=LAYER)
+        else:
+            in_tail = False
+    return marked
+
+
+def mark_zones(verdicts: Sequence[Verdict], tail_rules: Collection[str], *, head: bool = True) -> list[Verdict]:
+    """Both zone decisions: the tail first (so a tail is never taken for a head), then the head.
+
+    ``head=False`` when the container already declared the title (a page's metadata,
+    Markdown front matter): the first line is then body like any other.
+    """
+    tailed = mark_tail(verdicts, tail_rules)
+    return mark_head(tailed) if head else tailed
+
+
+TITLE_LOOKBACK = 6
+
+
+def mark_title_before_body(verdicts: Sequence[Verdict]) -> list[Verdict]:
+    """In a page dump the headline stands just before the body, after the menus.
+
+    When the head gave no title, take the nearest headline-shaped boilerplate block
+    before the first body block (looking past metadata lines and rule furniture).
+    """
+    marked = list(verdicts)
+    if any(v.role is Role.TITLE for v in marked):
+        return marked
+    first_body = next((p for p, v in enumerate(marked) if v.role is Role.BODY), None)
+    if first_body is None:
+        return marked
+    for position in range(first_body - 1, max(-1, first_body - 1 - TITLE_LOOKBACK), -1):
+        verdict = marked[position]
+        if verdict.category == "boilerplate" and _is_title_shaped(verdict.text) and shape_of(verdict.text).words >= 3:
+            marked[position] = verdict.decide(Role.TITLE, rule="zones.title-before-body", category="title", layer=LAYER)
+            break
+        if verdict.category == "boilerplate":
+            break
+    return marked
