@@ -1,0 +1,158 @@
+"""Streaming: ``clean_many`` over any iterable of documents, and JSON Lines in and out.
+
+Checks that the stream gives exactly what ``clean`` gives document by document,
+that it pulls one document at a time (so memory is bounded by one document, not
+the corpus), that a bad document is a ``Failure`` in place and never an exception,
+and that JSON Lines files stream in and are written atomically and reproducibly.
+"""
+
+from __future__ import annotations
+
+import gzip
+import itertools
+import json
+from collections.abc import Iterator
+from pathlib import Path
+
+import pytest
+from hypothesis import HealthCheck, given, settings
+from hypothesis import strategies as st
+
+from cleaner import Config, clean
+from cleaner.jsonl import JsonlWriter, read_documents, write_records
+from cleaner.stream import Cleaned, Document, Failure, clean_many, documents_from_path, input_files
+
+ROOT = Path(__file__).resolve().parent.parent
+SEEDS = sorted((ROOT / "seeds").glob("*.txt"))
+
+
+def seed_texts() -> list[str]:
+    return [path.read_text(encoding="utf-8") for path in SEEDS]
+
+
+def test_stream_gives_what_clean_gives() -> None:
+    texts = seed_texts()
+    results = list(clean_many(texts))
+    assert [result.id for result in results] == [str(number) for number in range(len(texts))]
+    for text, result in zip(texts, results, strict=True):
+        assert isinstance(result, Cleaned)
+        assert result.article == clean(text)
+
+
+def test_every_kind_of_document_is_accepted() -> None:
+    text = seed_texts()[0]
+    page = "<html><body>" + "".join(f"<p>{line}</p>" for line in text.splitlines() if line) + "</body></html>"
+    inputs = [
+        text,
+        text.encode("utf-8"),
+        Document(id="doc", content=page, format="html", url="https://example.org/a"),
+        {"id": "rec", "html": page, "url": "https://example.org/a"},
+        {"text": text, "metadata": {"url": "https://example.org/b", "date": "2025-01-01"}},
+    ]
+    results = list(clean_many(inputs))
+    assert [result.id for result in results] == ["0", "1", "doc", "rec", "4"]
+    assert all(isinstance(result, Cleaned) for result in results)
+    assert results[0].article == results[1].article == clean(text)
+    assert results[2].article == results[3].article == clean(page, format="html", url="https://example.org/a")
+    assert results[4].url == "https://example.org/b" and results[4].fetched == "2025-01-01"
+
+
+def test_bad_documents_are_failures_in_place() -> None:
+    text = seed_texts()[1]
+    inputs = [text, b"\x00\x01\x02\xff" * 100, {"id": "x", "title": "no content"}, 42, text]
+    results = list(clean_many(inputs))
+    assert [result.ok for result in results] == [True, False, False, False, True]
+    for failure in results[1:4]:
+        assert isinstance(failure, Failure) and failure.reason and "\n" not in failure.reason
+    assert results[2].id == "x" and "no 'html', 'text'" in results[2].reason
+    assert results[3].reason.startswith("cannot clean a int")
+    assert results[4].article == results[0].article
+
+
+def test_the_configuration_applies_to_every_document() -> None:
+    small, large = "A short note of a few words.", seed_texts()[0]
+    results = list(clean_many([small, large.encode("utf-8")], config=Config(max_bytes=1000)))
+    assert [result.ok for result in results] == [True, False]
+    assert results[1].id == "1" and "too large" in results[1].reason
+
+
+def test_the_stream_pulls_one_document_at_a_time() -> None:
+    """Bounded memory: after n results, at most n documents were taken from an endless source."""
+    texts = seed_texts()
+    pulled = 0
+
+    def endless() -> Iterator[str]:
+        nonlocal pulled
+        for text in itertools.cycle(texts):
+            pulled += 1
+            yield text
+
+    stream = clean_many(endless())
+    taken = list(itertools.islice(stream, 7))
+    assert len(taken) == 7 and pulled == 7
+
+
+def test_unknown_format_is_refused_up_front() -> None:
+    with pytest.raises(ValueError, match="unknown format"):
+        list(clean_many(["x"], format="pdf"))
+
+
+@settings(max_examples=25, deadline=None, suppress_health_check=[HealthCheck.too_slow])
+@given(st.lists(st.one_of(st.text(max_size=300), st.binary(max_size=300)), max_size=6))
+def test_one_result_per_document_in_order_and_never_an_exception(documents: list[str | bytes]) -> None:
+    results = list(clean_many(documents))
+    assert [result.id for result in results] == [str(number) for number in range(len(documents))]
+
+
+def test_jsonl_streams_in_with_line_ids_and_bad_lines_reported(tmp_path: Path) -> None:
+    text = seed_texts()[2]
+    path = tmp_path / "in.jsonl.gz"
+    lines = [json.dumps({"id": "a", "text": text}), "{not json", "",
+             json.dumps({"url": "https://x.org/1", "text": text}), json.dumps([1, 2])]
+    path.write_bytes(gzip.compress(("\n".join(lines) + "\n").encode()))
+    items = list(read_documents(path))
+    assert [item.id for item in items] == ["a", f"{path}:2", f"{path}:4", f"{path}:5"]
+    assert isinstance(items[1], Failure) and items[1].reason.startswith("not valid JSON")
+    assert isinstance(items[3], Failure) and items[3].reason == "not a JSON object"
+    assert items[2].url == "https://x.org/1" and items[2].format == "text" and items[2].source == str(path)
+    results = list(clean_many(items))
+    assert [result.ok for result in results] == [True, False, True, False]
+    assert results[0].article == clean(text, format="text")
+
+
+def test_jsonl_output_is_atomic_and_reproducible(tmp_path: Path) -> None:
+    records = [result.to_dict() for result in clean_many(seed_texts())]
+    first, second = tmp_path / "a.jsonl.gz", tmp_path / "b.jsonl.gz"
+    assert write_records(records, first) == len(records)
+    write_records(records, second)
+    assert first.read_bytes() == second.read_bytes()
+    lines = gzip.decompress(first.read_bytes()).decode().splitlines()
+    assert [json.loads(line) for line in lines] == records
+    with pytest.raises(RuntimeError), JsonlWriter(first) as writer:
+        writer.write({"partial": True})
+        raise RuntimeError("interrupted")
+    assert first.read_bytes() == second.read_bytes()  # the old file is untouched
+    assert sorted(path.name for path in tmp_path.iterdir()) == ["a.jsonl.gz", "b.jsonl.gz"]
+
+
+def test_output_records_read_back_as_documents(tmp_path: Path) -> None:
+    """Our own JSON Lines output is valid input: the body ``text`` is read back under the same id."""
+    first = [result.to_dict() for result in clean_many(seed_texts(), format="text")]
+    path = tmp_path / "out.jsonl"
+    write_records(first, path)
+    documents = list(read_documents(path))
+    assert [(document.id, document.content) for document in documents] == [(r["id"], r["text"]) for r in first]
+
+
+def test_files_and_folders_become_documents(tmp_path: Path) -> None:
+    (tmp_path / "sub").mkdir()
+    (tmp_path / "sub" / "a.txt").write_text(seed_texts()[0], encoding="utf-8")
+    (tmp_path / "b.jsonl").write_text(json.dumps({"text": seed_texts()[1]}) + "\n", encoding="utf-8")
+    (tmp_path / "notes.pdf").write_bytes(b"%PDF")
+    files = input_files([tmp_path])
+    assert files == [tmp_path / "b.jsonl", tmp_path / "sub" / "a.txt"]
+    documents = [document for path in files for document in documents_from_path(path)]
+    assert [document.format for document in documents] == ["text", "text"]
+    assert documents[1].id == documents[1].source == str(tmp_path / "sub" / "a.txt")
+    with pytest.raises(FileNotFoundError, match="no such file"):
+        input_files([tmp_path / "missing"])

@@ -1,0 +1,175 @@
+"""Web archive input: WARC files built here with warcio's own writer, read back and cleaned.
+
+The archives hold the seed articles (each line wrapped in ``<p>``, the way a simple
+site serves them) and, when ``../shared/bench`` is present, a few real benchmark
+pages, among records a crawl also holds (a request, an image, a 404, a redirect,
+``warcinfo``).  Cleaning through the archive must give the same articles as cleaning
+the same bytes directly; corrupt and truncated records are reported and skipped.
+"""
+
+from __future__ import annotations
+
+import html
+import io
+import os
+from dataclasses import dataclass
+from pathlib import Path
+
+import pytest
+from warcio.statusandheaders import StatusAndHeaders
+from warcio.warcwriter import WARCWriter
+
+from cleaner import clean
+from cleaner.stream import Cleaned, Failure, clean_many, documents_from_path
+from cleaner.warc import read_warc
+
+ROOT = Path(__file__).resolve().parent.parent
+SEEDS = ROOT / "seeds"
+BENCH = Path(os.environ.get("CLEANER_BENCH", ROOT.parent / "shared" / "bench"))
+FETCHED = "2026-01-05T10:00:00Z"
+
+
+@dataclass(frozen=True)
+class Page:
+    url: str
+    body: bytes
+
+
+def seed_pages() -> list[Page]:
+    """The seed articles as minimal HTML pages: one ``<p>`` per line of text."""
+    pages = []
+    for path in sorted(SEEDS.glob("*.txt")):
+        lines = [line for line in path.read_text(encoding="utf-8").splitlines() if line.strip()]
+        body = "".join(f"<p>{html.escape(line)}</p>\n" for line in lines)
+        page = f"<!DOCTYPE html>\n<html><head><meta charset=\"utf-8\"></head><body>\n{body}</body></html>\n"
+        pages.append(Page(f"https://news.example.org/{path.stem}", page.encode("utf-8")))
+    return pages
+
+
+def bench_pages(count: int) -> list[Page]:
+    """Every n-th benchmark HTML page, ``count`` of them (empty when the bench is absent)."""
+    files = sorted((BENCH / "data").glob("*/html/*.html"))
+    step = max(len(files) // count, 1) if files else 1
+    return [Page(f"https://bench.example.net/{path.parent.parent.name}/{path.stem}", path.read_bytes())
+            for path in files[::step][:count]]
+
+
+def _http(status: str, content_type: str) -> StatusAndHeaders:
+    return StatusAndHeaders(status, [("Content-Type", content_type)], protocol="HTTP/1.1")
+
+
+def write_warc(path: Path, pages: list[Page], *, noise: bool = True) -> list[int]:
+    """Write the pages as HTML response records among other records; return each page record's offset."""
+    offsets = []
+    with path.open("wb") as handle:
+        writer = WARCWriter(handle, gzip=path.suffix == ".gz")
+        writer.write_record(writer.create_warcinfo_record(path.name, {"software": "cleaner tests"}))
+        for number, page in enumerate(pages):
+            if noise:
+                request = writer.create_warc_record(page.url, "request", payload=io.BytesIO(b""),
+                                                    http_headers=StatusAndHeaders("GET / HTTP/1.1", [],
+                                                                                  is_http_request=True))
+                writer.write_record(request)
+            offsets.append(handle.tell())
+            record = writer.create_warc_record(page.url, "response", payload=io.BytesIO(page.body),
+                                               http_headers=_http("200 OK", "text/html; charset=utf-8"),
+                                               warc_headers_dict={"WARC-Date": FETCHED})
+            writer.write_record(record)
+            if noise and number % 2 == 0:
+                for status, kind, body in (("200 OK", "image/png", b"\x89PNG\r\n"),
+                                           ("404 Not Found", "text/html", b"<p>Page not found</p>"),
+                                           ("301 Moved Permanently", "text/html", b"")):
+                    writer.write_record(writer.create_warc_record(
+                        page.url + "/x", "response", payload=io.BytesIO(body), http_headers=_http(status, kind)))
+        offsets.append(handle.tell())
+    return offsets
+
+
+@pytest.fixture(scope="module")
+def pages() -> list[Page]:
+    return seed_pages() + bench_pages(6)
+
+
+@pytest.mark.parametrize("name", ["crawl.warc.gz", "crawl.warc"])
+def test_archive_round_trips_to_the_same_articles(tmp_path: Path, pages: list[Page], name: str) -> None:
+    archive = tmp_path / name
+    write_warc(archive, pages)
+    results = list(clean_many(read_warc(archive)))
+    assert all(isinstance(result, Cleaned) for result in results), results
+    assert [result.url for result in results] == [page.url for page in pages]  # only the 200 HTML pages
+    for page, result in zip(pages, results, strict=True):
+        assert result.article == clean(page.body, format="html", url=page.url)
+        assert result.source == str(archive) and result.id.startswith("<urn:uuid:")
+
+
+def test_crawl_date_is_kept_as_fetched_not_as_published(tmp_path: Path) -> None:
+    archive = tmp_path / "crawl.warc.gz"
+    write_warc(archive, seed_pages())
+    for result in clean_many(read_warc(archive)):
+        record = result.to_dict()
+        assert record["fetched"] == FETCHED
+        assert record["published"] != FETCHED  # seed pages state no date; the crawl date must not stand in
+
+
+def test_documents_from_path_reads_archives(tmp_path: Path) -> None:
+    archive = tmp_path / "crawl.warc.gz"
+    write_warc(archive, seed_pages()[:2])
+    documents = list(documents_from_path(archive))
+    assert [document.format for document in documents] == ["html", "html"]
+    assert all(document.url.startswith("https://news.example.org/") for document in documents)
+
+
+def _corrupt(path: Path, offset: int, garbage: bytes) -> None:
+    data = bytearray(path.read_bytes())
+    data[offset:offset + len(garbage)] = garbage
+    path.write_bytes(bytes(data))
+
+
+@pytest.mark.parametrize("name", ["crawl.warc.gz", "crawl.warc"])
+def test_corrupt_record_is_reported_and_skipped(tmp_path: Path, name: str) -> None:
+    archive = tmp_path / name
+    pages = seed_pages()
+    offsets = write_warc(archive, pages, noise=False)
+    _corrupt(archive, offsets[2], b"NOT A WARC RECORD")
+    results = list(clean_many(read_warc(archive)))
+    failures = [result for result in results if isinstance(result, Failure)]
+    assert len(failures) == 1
+    assert failures[0].id == f"{archive}@{offsets[2]}"
+    assert "unreadable WARC record" in failures[0].reason and failures[0].source == str(archive)
+    good = [result.url for result in results if isinstance(result, Cleaned)]
+    assert good == [page.url for number, page in enumerate(pages) if number != 2]
+
+
+@pytest.mark.parametrize("name", ["crawl.warc.gz", "crawl.warc"])
+def test_truncated_archive_is_reported(tmp_path: Path, name: str) -> None:
+    archive = tmp_path / name
+    pages = seed_pages()
+    offsets = write_warc(archive, pages, noise=False)
+    archive.write_bytes(archive.read_bytes()[: (offsets[3] + offsets[4]) // 2])
+    results = list(read_warc(archive))
+    assert [result.url for result in results[:3]] == [page.url for page in pages[:3]]
+    assert len(results) == 4 and isinstance(results[3], Failure)
+    assert "truncated" in results[3].reason
+
+
+def test_compressed_payload_and_charset_are_decoded(tmp_path: Path) -> None:
+    import gzip
+
+    paragraph = "Ein Bürger äußerte sich über die Straßenbahn und ihre Verspätungen am Morgen."
+    text = f"<html><body><p>{paragraph}</p></body></html>"
+    archive = tmp_path / "latin.warc.gz"
+    with archive.open("wb") as handle:
+        writer = WARCWriter(handle, gzip=True)
+        headers = StatusAndHeaders("200 OK", [("Content-Type", "text/html; charset=iso-8859-1"),
+                                              ("Content-Encoding", "gzip")], protocol="HTTP/1.1")
+        writer.write_record(writer.create_warc_record("https://de.example/a", "response",
+                                                      payload=io.BytesIO(gzip.compress(text.encode("latin-1"))),
+                                                      http_headers=headers))
+    (document,) = read_warc(archive)
+    assert document.content == text
+
+
+def test_unreadable_file_is_one_failure(tmp_path: Path) -> None:
+    missing = tmp_path / "gone.warc.gz"
+    (failure,) = read_warc(missing)
+    assert isinstance(failure, Failure) and failure.id == str(missing) and "cannot read" in failure.reason
