@@ -1,0 +1,229 @@
+"""Benchmark cleaner against the existing extractors on the shared benchmark pages.
+
+    python bench/run.py ../shared/bench                      # HTML inputs: trafilatura, readability, cleaner
+    python bench/run.py ../shared/bench --only text          # text inputs: cleaner vs no cleaning
+    python bench/run.py ../shared/bench --tools cleaner,trafilatura --bench tfeval
+
+All tools run in this one process, one after the other, on the same pages already read
+into memory, so pages per second compare extraction work only (no file I/O).  Each
+tool's predictions are written as ``<id>.json`` to a temporary folder per tool and
+benchmark, then scored by the benchmark's own ``score.py --json`` in a subprocess.
+Only the page (or text) is given to a tool: gold fields such as the URL never are.
+
+This script does NOT tune anything and does not read gold; it measures.
+"""
+
+from __future__ import annotations
+
+import argparse
+import json
+import subprocess
+import sys
+import tempfile
+import time
+from collections.abc import Callable
+from dataclasses import dataclass
+from pathlib import Path
+
+BENCHES = ("aeb", "tfeval")
+TEXT_SOURCES = ("bs4", "inscriptis", "trafilatura", "readability")
+HTML_TOOLS = ("trafilatura", "readability", "cleaner")
+Prediction = dict[str, object]
+
+
+@dataclass(frozen=True, slots=True)
+class Row:
+    """One tool on one benchmark: its scores and its speed."""
+
+    tool: str
+    bench: str
+    pages: int
+    seconds: float
+    scores: dict[str, float]
+
+    @property
+    def pages_per_second(self) -> float:
+        return self.pages / self.seconds if self.seconds else 0.0
+
+    def to_dict(self) -> dict[str, object]:
+        return {"tool": self.tool, "bench": self.bench, "pages": self.pages, "seconds": round(self.seconds, 3),
+                "pages_per_second": round(self.pages_per_second, 2), "scores": self.scores}
+
+
+# ----------------------------------------------------------------- tools
+
+
+def tool_trafilatura(page: str) -> Prediction:
+    import trafilatura
+
+    return {"text": trafilatura.extract(page) or ""}
+
+
+def tool_trafilatura_meta(page: str) -> Prediction:
+    import trafilatura
+
+    doc = trafilatura.bare_extraction(page, with_metadata=True)
+    if doc is None:
+        return {"text": ""}
+    return {"text": doc.text or "", "title": doc.title, "authors": doc.author, "published": doc.date}
+
+
+def tool_readability(page: str) -> Prediction:
+    import lxml.html
+    from readability import Document
+
+    document = Document(page)
+    summary = document.summary(html_partial=True)
+    root = lxml.html.fragment_fromstring(summary, create_parent="div") if summary.strip() else None
+    paragraphs = [] if root is None else [" ".join(el.text_content().split()) for el in root.iter(*_BLOCK_TAGS)]
+    return {"text": "\n\n".join(p for p in paragraphs if p), "title": document.short_title()}
+
+
+_BLOCK_TAGS = ("p", "h1", "h2", "h3", "h4", "h5", "h6", "li", "pre", "td")
+
+
+def tool_cleaner(page: str) -> Prediction:
+    from cleaner import clean
+
+    return clean(page, format="html").to_dict()
+
+
+def tool_cleaner_page(page: str) -> Prediction:
+    """The HTML layer alone (content extraction and page metadata, no text layers): for diagnosis."""
+    from cleaner.html import read_page
+
+    read = read_page(page)
+    meta = read.metadata
+    return {"text": "\n\n".join(b.text for b in read.blocks), "title": meta.title, "authors": list(meta.authors),
+            "published": meta.published}
+
+
+def tool_cleaner_text(text: str) -> Prediction:
+    from cleaner import clean
+
+    return clean(text, format="text").to_dict()
+
+
+def tool_none(text: str) -> Prediction:
+    return {"text": text}
+
+
+TOOLS: dict[str, Callable[[str], Prediction]] = {
+    "trafilatura": tool_trafilatura,
+    "trafilatura-meta": tool_trafilatura_meta,
+    "readability": tool_readability,
+    "cleaner": tool_cleaner,
+    "cleaner-page": tool_cleaner_page,
+}
+
+
+# ----------------------------------------------------------------- running and scoring
+
+
+def load_inputs(folder: Path, suffix: str) -> dict[str, str]:
+    return {path.stem: path.read_text(encoding="utf-8") for path in sorted(folder.glob(f"*{suffix}"))}
+
+
+def run_tool(name: str, tool: Callable[[str], Prediction], inputs: dict[str, str], out: Path) -> float:
+    """Run one tool over every input, write its predictions, return the seconds spent in the tool."""
+    out.mkdir(parents=True, exist_ok=True)
+    spent = 0.0
+    for page_id, page in inputs.items():
+        start = time.perf_counter()
+        try:
+            prediction = tool(page)
+        except Exception as error:  # a tool failing on a page is an empty prediction, and is reported
+            print(f"  {name} failed on {page_id}: {type(error).__name__}: {error}", file=sys.stderr)
+            prediction = {"text": ""}
+        spent += time.perf_counter() - start
+        (out / f"{page_id}.json").write_text(json.dumps(prediction, ensure_ascii=False), encoding="utf-8")
+    return spent
+
+
+def score(bench_dir: Path, bench: str, pred: Path) -> dict[str, float]:
+    """The dev-split scores from the benchmark's own scorer (``score.py --json``)."""
+    result = subprocess.run(
+        [sys.executable, str(bench_dir / "score.py"), "--bench", bench, "--pred", str(pred), "--json"],
+        capture_output=True, text=True, check=True,
+    )
+    return json.loads(result.stdout).get("dev", {})
+
+
+COLUMNS = (("f1", "aeb F1"), ("snip_f1", "snippet F1"), ("author_acc", "author"), ("date_acc", "date"),
+           ("title_acc", "title"))
+
+
+def table(rows: list[Row], baseline: str) -> str:
+    """Markdown table, one line per tool and benchmark, with the speed ratio to the baseline tool."""
+    speed = {(r.tool, r.bench): r.pages_per_second for r in rows}
+    lines = ["| input | tool | pages | " + " | ".join(t for _, t in COLUMNS) + " | pages/s | speed vs " + baseline
+             + " |", "|" + "---|" * (len(COLUMNS) + 5)]
+    for r in rows:
+        values = [f"{r.scores[k]:.3f}" if isinstance(r.scores.get(k), float) else "" for k, _ in COLUMNS]
+        base = speed.get((baseline, r.bench))
+        ratio = f"{r.pages_per_second / base:.2f}" if base else ""
+        lines.append(f"| {r.bench} | {r.tool} | {r.pages} | " + " | ".join(values)
+                     + f" | {r.pages_per_second:.1f} | {ratio} |")
+    return "\n".join(lines)
+
+
+def run_html(bench_dir: Path, benches: list[str], tools: list[str], work: Path, limit: int | None) -> list[Row]:
+    rows = []
+    for bench in benches:
+        inputs = load_inputs(bench_dir / "data" / bench / "html", ".html")
+        inputs = dict(list(inputs.items())[:limit]) if limit else inputs
+        for name in tools:
+            pred = work / name / bench
+            seconds = run_tool(name, TOOLS[name], inputs, pred)
+            rows.append(Row(name, bench, len(inputs), seconds, score(bench_dir, bench, pred)))
+            print(f"  {bench} {name}: {len(inputs) / seconds:.1f} pages/s", file=sys.stderr)
+    return rows
+
+
+def run_text(bench_dir: Path, benches: list[str], work: Path, limit: int | None) -> list[Row]:
+    rows = []
+    for bench in benches:
+        for source in TEXT_SOURCES:
+            inputs = load_inputs(bench_dir / "data" / "text" / bench / source, ".txt")
+            inputs = dict(list(inputs.items())[:limit]) if limit else inputs
+            for name, tool in (("none", tool_none), ("cleaner", tool_cleaner_text)):
+                pred = work / f"{source}-{name}" / bench
+                seconds = run_tool(name, tool, inputs, pred)
+                rows.append(Row(f"{source}: {name}", bench, len(inputs), seconds, score(bench_dir, bench, pred)))
+    return rows
+
+
+def main(argv: list[str] | None = None) -> int:
+    parser = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
+    parser.add_argument("bench_dir", nargs="?", default="../shared/bench", type=Path)
+    parser.add_argument("--only", choices=("html", "text"), default="html")
+    parser.add_argument("--tools", default=",".join(HTML_TOOLS), help=f"comma-separated, from {sorted(TOOLS)}")
+    parser.add_argument("--bench", choices=BENCHES, action="append", help="default: both")
+    parser.add_argument("--limit", type=int, help="only the first N pages of each benchmark (quick checks)")
+    parser.add_argument("--keep", type=Path, help="write predictions here instead of a temporary folder")
+    parser.add_argument("--json", action="store_true", help="print JSON rows instead of a table")
+    args = parser.parse_args(argv)
+    if not (args.bench_dir / "score.py").is_file():
+        print(f"{args.bench_dir}: no score.py here; pass the shared bench folder", file=sys.stderr)
+        return 2
+    tools = [t.strip() for t in args.tools.split(",") if t.strip()]
+    unknown = [t for t in tools if t not in TOOLS]
+    if unknown:
+        print(f"unknown tool {unknown[0]!r}; known: {', '.join(sorted(TOOLS))}", file=sys.stderr)
+        return 2
+    benches = args.bench or list(BENCHES)
+    with tempfile.TemporaryDirectory(prefix="cleaner-bench-") as temp:
+        work = args.keep or Path(temp)
+        if args.only == "text":
+            rows = run_text(args.bench_dir, benches, work, args.limit)
+        else:
+            rows = run_html(args.bench_dir, benches, tools, work, args.limit)
+    if args.json:
+        print(json.dumps([r.to_dict() for r in rows], indent=1))
+    else:
+        print(table(rows, "trafilatura" if args.only == "html" else "none"))
+    return 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())

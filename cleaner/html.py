@@ -1,0 +1,341 @@
+"""HTML pages: parse once, find the main content as blocks, gather page metadata.
+
+``read_page`` parses a page with lxml exactly once and shares that tree: the
+metadata sources (``cleaner.htmlmeta``) read it, and trafilatura extracts the main
+content from it (trafilatura copies a tree it is given, so ours is not mutated).
+The extracted XML body is walked into ``Block`` values whose ``kind`` comes from
+the tags (``<head>`` -> heading, ``<item>`` -> list item, ``<quote>`` -> quote)
+and whose ``link_density`` is measured from the links trafilatura kept.  When
+trafilatura returns little or nothing, justext gives a second opinion on the same
+tree.
+
+This module does NOT decide what is furniture inside the extracted content: the
+blocks go on through the same furniture rules, zones and classifier as text
+input, so residue is removed (and audited) in one place.  It does not decode
+bytes either, beyond offering ``declared_charset`` to the decode layer.
+
+Every page is bounded in time: markup is capped before parsing, scripts and
+styles are dropped before any heavy work, the element count is capped, and the
+whole read runs under a deadline (a ``SIGALRM`` timer when called from the main
+thread, checks between stages otherwise).  A page that cannot be read within the
+bound raises ``PageError`` with a message saying why.
+"""
+
+from __future__ import annotations
+
+import re
+import signal
+import threading
+import time
+from collections.abc import Iterator
+from contextlib import contextmanager
+from dataclasses import dataclass
+from functools import lru_cache
+
+import justext
+import lxml.html
+import trafilatura
+from lxml import etree
+from lxml.html import HtmlElement
+
+from cleaner.htmlmeta import PageMetadata, page_metadata
+from cleaner.model import Block, Kind
+
+MAX_CHARS = 20_000_000  # markup beyond this is cut off before parsing
+MAX_ELEMENTS = 150_000  # elements beyond this are dropped from the end of the page
+MIN_TEXT = 250  # below this many characters, trafilatura's result is "little" and justext is asked too
+
+_PARSER = lxml.html.HTMLParser(
+    collect_ids=False, default_doctype=False, encoding="utf-8", remove_comments=True, remove_pis=True
+)
+_NOISE_TAGS = ("style", "noscript", "template", "svg", "math", "iframe", "object", "embed", "canvas")
+_XML_DECL = re.compile(r"^\s*<\?xml[^>]*\?>", re.IGNORECASE)
+_META_CHARSET = re.compile(
+    rb"""<meta[^>]+charset\s*=\s*["']?\s*([A-Za-z0-9._:-]+)""", re.IGNORECASE
+)
+_HTML_SIGNS = re.compile(
+    r"<!doctype\s+html|<html[\s>]|<head[\s>]|<body[\s>]|<meta\s|<title>|<div[\s>]|<script[\s>]|<link\s",
+    re.IGNORECASE,
+)
+_ANY_TAG = re.compile(r"</?[a-zA-Z][a-zA-Z0-9]*(?:\s[^<>]*)?/?>")
+
+
+class PageError(ValueError):
+    """The page cannot be read: empty, not HTML, or over the time bound (the message says which)."""
+
+
+@dataclass(frozen=True, slots=True)
+class Page:
+    """A page's main content as blocks, in reading order, and what the page says about itself."""
+
+    blocks: tuple[Block, ...]
+    metadata: PageMetadata
+
+    def to_dict(self) -> dict[str, object]:
+        return {
+            "blocks": [
+                {"index": b.index, "text": b.text, "kind": str(b.kind), "link_density": b.link_density}
+                for b in self.blocks
+            ],
+            "metadata": self.metadata.to_dict(),
+        }
+
+
+# ----------------------------------------------------------------- recognising and decoding
+
+
+def looks_like_html(text: str) -> bool:
+    """True for a web page; False for prose that merely mentions a tag or two.
+
+    A page announces itself near the top (doctype, ``<html>``, ``<head>``, ``<meta>``)
+    or is dense with markup; a text article quoting ``<p>`` is neither.
+    """
+    head = text[:4096].lstrip("\ufeff \t\r\n")
+    if head[:1] == "<" and _HTML_SIGNS.search(head[:1024]):
+        return True
+    sample = text[:20000]
+    tags = len(_ANY_TAG.findall(sample))
+    return tags >= 10 and tags * 40 >= len(sample)
+
+
+def declared_charset(raw: bytes) -> str | None:
+    """The charset a page declares in ``<meta charset>`` or ``http-equiv`` (first 4 KB), lower-cased."""
+    match = _META_CHARSET.search(raw[:4096])
+    if not match:
+        return None
+    name = match.group(1).decode("ascii", "ignore").strip().lower()
+    return name or None
+
+
+# ----------------------------------------------------------------- the time bound
+
+
+class _Deadline:
+    """Wall-clock bound for one page; ``check`` raises ``PageError`` once it has passed."""
+
+    def __init__(self, seconds: float) -> None:
+        self.seconds = seconds
+        self.end = time.monotonic() + seconds
+
+    def check(self, stage: str) -> None:
+        if time.monotonic() > self.end:
+            raise PageError(f"page took longer than {self.seconds:g} s to read (during {stage})")
+
+
+@contextmanager
+def _alarm(seconds: float) -> Iterator[None]:
+    """Interrupt Python code after ``seconds`` with ``PageError``, where a timer can be used.
+
+    Only from the main thread, and only when nobody else has a ``SIGALRM`` timer or handler:
+    a library must not steal its caller's signals.  Elsewhere the stage checks still apply.
+    """
+    usable = (
+        hasattr(signal, "setitimer")
+        and threading.current_thread() is threading.main_thread()
+        and signal.getsignal(signal.SIGALRM) in (signal.SIG_DFL, None)
+        and signal.getitimer(signal.ITIMER_REAL) == (0.0, 0.0)
+    )
+    if not usable:
+        yield
+        return
+
+    def expire(signum: int, frame: object) -> None:
+        raise PageError(f"page took longer than {seconds:g} s to read")
+
+    previous = signal.signal(signal.SIGALRM, expire)
+    signal.setitimer(signal.ITIMER_REAL, seconds)
+    try:
+        yield
+    finally:
+        signal.setitimer(signal.ITIMER_REAL, 0)
+        signal.signal(signal.SIGALRM, previous)
+
+
+# ----------------------------------------------------------------- parsing once
+
+
+def parse_page(html: str) -> tuple[HtmlElement, tuple[str, ...]]:
+    """Parse the page into one lxml tree, scripts and styles gone; also return its JSON-LD texts.
+
+    JSON-LD lives in ``<script>`` elements, so it is read before every script, style and
+    other non-content element is dropped; megabytes of inline code then cost one C-level
+    parse, not Python work.  Over-long markup is cut before parsing and an over-large tree
+    trimmed from the end, so no later stage sees a pathological page (libxml2 itself
+    ignores nesting beyond depth 256).
+    """
+    html = _XML_DECL.sub("", html[:MAX_CHARS], count=1)
+    if not html.strip():
+        raise PageError("page is empty")
+    try:
+        tree = lxml.html.document_fromstring(html.encode("utf-8", "replace"), parser=_PARSER)
+    except (etree.ParserError, ValueError) as error:
+        raise PageError(f"page is not parseable HTML: {error}") from None
+    if tree is None or len(tree) == 0:
+        raise PageError("page has no elements")
+    ld = tuple(text for text in tree.xpath('//script[contains(@type, "ld+json")]/text()') if text.strip())
+    etree.strip_elements(tree, *_NOISE_TAGS, "script", with_tail=False)
+    _trim(tree)
+    return tree, ld
+
+
+def _trim(tree: HtmlElement) -> None:
+    """Drop every element past the first ``MAX_ELEMENTS`` in document order."""
+    element = next((e for count, e in enumerate(tree.iter(), start=1) if count > MAX_ELEMENTS), None)
+    if element is None:
+        return
+    node: HtmlElement | None = element
+    while node is not None and node.getparent() is not None:
+        parent = node.getparent()
+        del parent[parent.index(node) + (0 if node is element else 1) :]
+        node = parent
+
+
+# ----------------------------------------------------------------- main content
+
+
+def read_page(html: str, *, url: str | None = None, timeout: float = 20.0) -> Page:
+    """Read one page: its main content as blocks and its metadata, within ``timeout`` seconds.
+
+    Raises ``PageError`` for an empty or unparseable page, or one that cannot be read in time.
+    """
+    deadline = _Deadline(timeout)
+    with _alarm(timeout):
+        tree, ld = parse_page(html)
+        deadline.check("parsing")
+        metadata = page_metadata(tree, jsonld=ld, url=url)
+        deadline.check("metadata")
+        blocks = main_blocks(tree, url=url, language=metadata.language)
+        deadline.check("content extraction")
+    return Page(blocks=blocks, metadata=metadata)
+
+
+def main_blocks(tree: HtmlElement, *, url: str | None = None, language: str | None = None) -> tuple[Block, ...]:
+    """The main content of a parsed page as blocks: trafilatura first, justext where it finds little."""
+    document = trafilatura.bare_extraction(
+        tree, url=url, include_comments=False, include_links=True, include_images=False, with_metadata=False
+    )
+    body = getattr(document, "body", None)
+    pieces = list(_walk(body)) if body is not None else []
+    if sum(len(text) for _, text, _ in pieces) < MIN_TEXT:
+        second = _justext_pieces(tree, language)
+        if sum(len(text) for _, text, _ in second) > sum(len(text) for _, text, _ in pieces):
+            pieces = second
+    return tuple(
+        Block(index=i, text=text, kind=kind, link_density=round(density, 3))
+        for i, (kind, text, density) in enumerate(pieces)
+    )
+
+
+_Piece = tuple[Kind, str, float]
+_SPACES = re.compile(r"\s+")
+
+
+def _walk(element: etree._Element, kind: Kind | None = None) -> Iterator[_Piece]:
+    """Blocks from trafilatura's XML body: one per paragraph, heading, list item, quote line, table row."""
+    for child in element:
+        tag = child.tag
+        if tag in ("list", "div", "body", "article", "section"):
+            yield from _walk(child, kind)
+        elif tag == "item":
+            yield from _lines(child, kind or Kind.LIST_ITEM, skip=("list",))
+            for sub in child.iterchildren("list"):
+                yield from _walk(sub, kind)
+        elif tag == "quote":
+            if any(sub.tag in ("p", "list", "head", "quote") for sub in child):
+                yield from _lines(child, Kind.QUOTE, skip=("p", "list", "head", "quote"))
+                yield from _walk(child, Kind.QUOTE)
+            else:
+                yield from _lines(child, Kind.QUOTE)
+        elif tag == "head":
+            yield from _lines(child, kind or Kind.HEADING)
+        elif tag == "table":
+            yield from _rows(child, kind)
+        elif tag in ("p", "code", "hi", "ref", "span"):
+            yield from _lines(child, kind or Kind.PARAGRAPH)
+
+
+def _rows(table: etree._Element, kind: Kind | None) -> Iterator[_Piece]:
+    for row in table.iter("row"):
+        cells = [_SPACES.sub(" ", "".join(cell.itertext())).strip() for cell in row.iterchildren("cell")]
+        text = " | ".join(cell for cell in cells if cell)
+        if text:
+            links = sum(len("".join(ref.itertext())) for ref in row.iter("ref"))
+            yield kind or Kind.PARAGRAPH, text, min(1.0, links / len(text))
+
+
+def _lines(element: etree._Element, kind: Kind, skip: tuple[str, ...] = ()) -> Iterator[_Piece]:
+    """The element's inline text, one block per line (``<lb/>`` separates lines), with link density."""
+    segments: list[tuple[str, bool]] = []
+    _inline(element, segments, in_link=False, skip=skip, top=True)
+    line: list[tuple[str, bool]] = []
+    for segment in [*segments, ("\n", False)]:
+        if segment[0] != "\n":
+            line.append(segment)
+            continue
+        text = _SPACES.sub(" ", "".join(part for part, _ in line)).strip()
+        if text:
+            linked = sum(len(_SPACES.sub(" ", part)) for part, is_link in line if is_link)
+            yield kind, text, min(1.0, linked / len(text))
+        line = []
+
+
+def _inline(element: etree._Element, out: list[tuple[str, bool]], *, in_link: bool, skip: tuple[str, ...],
+            top: bool = False) -> None:
+    in_link = in_link or element.tag == "ref"
+    if element.tag == "lb":
+        out.append(("\n", False))
+    elif element.text:
+        out.append((element.text, in_link))
+    for child in element:
+        if not (top and child.tag in skip) and child.tag != "graphic":
+            _inline(child, out, in_link=in_link, skip=())
+        if child.tail:
+            out.append((child.tail, in_link and not top))
+
+
+# ----------------------------------------------------------------- the second opinion
+
+_JUSTEXT_LANGUAGES = {
+    "de": "German", "en": "English", "fr": "French", "es": "Spanish", "it": "Italian", "nl": "Dutch",
+    "pt": "Portuguese", "pl": "Polish", "sv": "Swedish", "da": "Danish", "no": "Norwegian_Bokmal",
+    "fi": "Finnish", "cs": "Czech", "ru": "Russian", "tr": "Turkish", "hu": "Hungarian", "ro": "Romanian",
+}
+
+
+@lru_cache(maxsize=32)
+def _stoplist(language: str | None) -> frozenset[str]:
+    """justext's stop words for the page's language, or all of its stoplists when it is unknown."""
+    name = _JUSTEXT_LANGUAGES.get((language or "")[:2].lower())
+    if name:
+        return frozenset(justext.get_stoplist(name))
+    return frozenset(word for lang in justext.get_stoplists() for word in justext.get_stoplist(lang))
+
+
+def _justext_pieces(tree: HtmlElement, language: str | None) -> list[_Piece]:
+    """justext's good paragraphs on a copy of the tree (its preprocessor edits the tree)."""
+    from justext.core import ParagraphMaker, classify_paragraphs, preprocessor, revise_paragraph_classification
+
+    try:
+        dom = preprocessor(_copy(tree))
+        paragraphs = ParagraphMaker.make_paragraphs(dom)
+        classify_paragraphs(paragraphs, _stoplist(language), no_headings=False)
+        revise_paragraph_classification(paragraphs)
+    except Exception:  # justext is a best-effort second opinion; trafilatura's result stands
+        return []
+    pieces: list[_Piece] = []
+    for paragraph in paragraphs:
+        if paragraph.class_type != "good":
+            continue
+        text = _SPACES.sub(" ", paragraph.text).strip()
+        path = paragraph.dom_path
+        kind = Kind.HEADING if paragraph.is_heading else Kind.LIST_ITEM if ".li" in path else Kind.PARAGRAPH
+        if ".blockquote" in path:
+            kind = Kind.QUOTE
+        pieces.append((kind, text, paragraph.links_density()))
+    return pieces
+
+
+def _copy(tree: HtmlElement) -> HtmlElement:
+    from copy import deepcopy
+
+    return deepcopy(tree)

@@ -1,0 +1,357 @@
+"""What a page says about itself: title, authors, dates, language, site name.
+
+Reads the already-parsed tree (and the JSON-LD texts collected before scripts were
+dropped) and gathers candidates from every source a page offers, then picks one value
+per field by an explicit precedence (docs/html.md lists it):
+
+- JSON-LD objects of an article type (``NewsArticle``, ``Article``, ``BlogPosting``...,
+  also inside ``@graph`` and lists): ``headline``, ``author``, ``datePublished``,
+  ``dateModified``, ``publisher``;
+- ``<meta>`` tags: OpenGraph, ``article:*``, ``name=author``/``date``, Dublin Core,
+  Parse.ly, Sailthru, citation tags;
+- microdata (``itemprop``), ``<time datetime>``, visible byline elements;
+- the URL, when the caller gives one (a date in the path, the host as site name);
+- htmldate, in its cheap mode, only when none of the above gave a publication date.
+
+Authors and dates are normalised by the same code as text input (``cleaner.byline``,
+``cleaner.dates``).  Published and updated dates are kept apart; an organisation or
+the site name is never a person author.
+
+This module does NOT look at the extracted body and does not decide which body
+blocks are bylines or datelines: the pipeline merges these values with what the text
+layers find.
+"""
+
+from __future__ import annotations
+
+import json
+import re
+from collections.abc import Iterable, Iterator
+from dataclasses import dataclass
+from urllib.parse import urlsplit
+
+from lxml.html import HtmlElement
+
+from cleaner.byline import is_organisation, normalise_authors
+from cleaner.dates import normalise_date
+from cleaner.htmltitle import choose_title
+
+ARTICLE_TYPES = frozenset((
+    "Article", "NewsArticle", "BlogPosting", "ReportageNewsArticle", "AnalysisNewsArticle", "OpinionNewsArticle",
+    "BackgroundNewsArticle", "ReviewNewsArticle", "LiveBlogPosting", "TechArticle", "ScholarlyArticle", "Report",
+    "SocialMediaPosting", "DiscussionForumPosting", "Review", "Recipe", "VideoObject",
+))
+PAGE_TYPES = frozenset(("WebPage", "ItemPage", "AboutPage", "CollectionPage"))
+PUBLISHED_META = (
+    "article:published_time", "og:article:published_time", "og:published_time", "published_time",
+    "datepublished", "article.published", "pubdate", "publishdate", "publish-date", "publish_date",
+    "parsely-pub-date", "sailthru.date", "dc.date.issued", "dcterms.issued", "dc.date", "dcterms.date",
+    "dcterms.created", "dc.date.created", "citation_publication_date", "citation_date", "date",
+    "article_date_original", "originalpublicationdate", "cxenseparse:recs:publishtime", "bt:pubdate",
+)
+UPDATED_META = (
+    "article:modified_time", "og:article:modified_time", "og:updated_time", "modified_time", "datemodified",
+    "article.updated", "dcterms.modified", "dc.date.modified", "last-modified", "lastmod",
+)
+AUTHOR_META = (
+    "author", "article:author", "og:article:author", "parsely-author", "sailthru.author", "dc.creator",
+    "dcterms.creator", "citation_author", "byl", "cxenseparse:author", "article.author",
+)
+TITLE_META = ("og:title", "twitter:title", "dc.title", "title", "headline", "parsely-title", "sailthru.title")
+SITE_META = ("og:site_name", "application-name", "apple-mobile-web-app-title", "publisher", "cxenseparse:site")
+_URL_DATE = re.compile(r"/(20\d{2}|19\d{2})[/-](0?[1-9]|1[0-2])[/-](0?[1-9]|[12]\d|3[01])(?:/|[-_]|$|\.)")
+_URL_DAY = re.compile(r"[/_-](20\d{2})(0[1-9]|1[0-2])(0[1-9]|[12]\d|3[01])(?:[/_.-]|$)")
+_BYLINE_XPATH = (
+    '//*[@itemprop="author" or @rel="author" or contains(@class, "byline") or contains(@class, "Byline")'
+    ' or contains(@class, "author") or contains(@class, "Author") or contains(@id, "author")'
+    ' or contains(@class, "autor") or contains(@class, "auteur")]'
+)
+_SPACES = re.compile(r"\s+")
+
+
+@dataclass(frozen=True, slots=True)
+class PageMetadata:
+    """The page's own statements about the article; every field may be missing.
+
+    ``subtitle`` is a standfirst the page marks as such (JSON-LD ``alternativeHeadline``,
+    an element classed standfirst/subtitle/dek); a generic meta description is not one.
+    Dates are ISO 8601 at the precision the page gives.
+    """
+
+    title: str | None = None
+    subtitle: str | None = None
+    authors: tuple[str, ...] = ()
+    published: str | None = None
+    updated: str | None = None
+    language: str | None = None
+    site_name: str | None = None
+    url: str | None = None
+
+    def to_dict(self) -> dict[str, object]:
+        return {
+            "title": self.title,
+            "subtitle": self.subtitle,
+            "authors": list(self.authors),
+            "published": self.published,
+            "updated": self.updated,
+            "language": self.language,
+            "site_name": self.site_name,
+            "url": self.url,
+        }
+
+
+def page_metadata(tree: HtmlElement, *, jsonld: Iterable[str] = (), url: str | None = None) -> PageMetadata:
+    """Gather every source on the page and pick one value per field (see the module docstring)."""
+    metas = meta_tags(tree)
+    objects = list(_jsonld_objects(jsonld))
+    articles = [obj for obj in objects if _types(obj) & ARTICLE_TYPES] or [
+        obj for obj in objects if _types(obj) & PAGE_TYPES
+    ]
+    page_url = url or _first(metas, ("og:url",)) or _canonical(tree)
+    site_name = _site_name(metas, objects, page_url)
+    published = _published(tree, metas, articles, page_url)
+    updated = _first_date(_ld_values(articles, "dateModified"), _meta_values(metas, UPDATED_META))
+    if updated is not None and published is not None and updated[:10] < published[:10]:
+        updated = None  # a "modified" before the publication is a template date, not an update
+    if updated == published:
+        updated = None
+    headlines = [value for value in _ld_values(articles, "headline") if isinstance(value, str)]
+    return PageMetadata(
+        title=choose_title(tree, metas, headlines, site_name),
+        subtitle=_subtitle(tree, articles),
+        authors=_authors(tree, metas, objects, articles, site_name),
+        published=published,
+        updated=updated,
+        language=_language(tree, metas),
+        site_name=site_name,
+        url=page_url,
+    )
+
+
+# ----------------------------------------------------------------- sources
+
+
+def meta_tags(tree: HtmlElement) -> dict[str, list[str]]:
+    """Every ``<meta>`` content by lower-cased name/property/itemprop, in document order."""
+    found: dict[str, list[str]] = {}
+    for meta in tree.iter("meta"):
+        content = meta.get("content")
+        if not content or not content.strip():
+            continue
+        for attribute in ("property", "name", "itemprop", "http-equiv"):
+            key = meta.get(attribute)
+            if key:
+                found.setdefault(key.strip().lower(), []).append(_SPACES.sub(" ", content).strip())
+    return found
+
+
+def _jsonld_objects(texts: Iterable[str]) -> Iterator[dict]:
+    """Every JSON object in the JSON-LD blocks, flattened through lists and ``@graph``."""
+    for text in texts:
+        try:
+            data = json.loads(text, strict=False)
+        except ValueError:
+            continue
+        yield from _flatten(data, depth=0)
+
+
+def _flatten(data: object, depth: int) -> Iterator[dict]:
+    if depth > 6:
+        return
+    if isinstance(data, list):
+        for item in data:
+            yield from _flatten(item, depth + 1)
+    elif isinstance(data, dict):
+        yield data
+        for key in ("@graph", "mainEntity", "mainEntityOfPage", "itemListElement"):
+            if isinstance(data.get(key), list | dict):
+                yield from _flatten(data[key], depth + 1)
+
+
+def _types(obj: dict) -> set[str]:
+    value = obj.get("@type")
+    values = value if isinstance(value, list) else [value]
+    return {item.rsplit("/", 1)[-1] for item in values if isinstance(item, str)}
+
+
+def _ld_values(objects: list[dict], key: str) -> list[object]:
+    values: list[object] = []
+    for obj in objects:
+        value = obj.get(key)
+        values.extend(value if isinstance(value, list) else [value] if value else [])
+    return values
+
+
+def _meta_values(metas: dict[str, list[str]], keys: tuple[str, ...]) -> list[str]:
+    return [value for key in keys for value in metas.get(key, ())]
+
+
+def _first(metas: dict[str, list[str]], keys: tuple[str, ...]) -> str | None:
+    values = _meta_values(metas, keys)
+    return values[0] if values else None
+
+
+def _canonical(tree: HtmlElement) -> str | None:
+    hrefs = tree.xpath('//link[@rel="canonical"]/@href')
+    return hrefs[0].strip() if hrefs and str(hrefs[0]).startswith("http") else None
+
+
+def _text(element: HtmlElement) -> str:
+    return _SPACES.sub(" ", element.text_content()).strip()
+
+
+# ----------------------------------------------------------------- fields
+
+
+def _site_name(metas: dict[str, list[str]], objects: list[dict], url: str | None) -> str | None:
+    """og:site_name, then the JSON-LD publisher or WebSite name, then application-name; else the host."""
+    named = _first(metas, ("og:site_name",))
+    if named:
+        return named
+    for obj in objects:
+        publisher = obj.get("publisher")
+        if isinstance(publisher, dict) and isinstance(publisher.get("name"), str) and publisher["name"].strip():
+            return publisher["name"].strip()
+    for obj in objects:
+        if "WebSite" in _types(obj) and isinstance(obj.get("name"), str) and obj["name"].strip():
+            return obj["name"].strip()
+    named = _first(metas, SITE_META[1:])
+    if named:
+        return named
+    host = urlsplit(url).hostname if url else None
+    return host.removeprefix("www.") if host else None
+
+
+def _first_date(*sources: Iterable[object]) -> str | None:
+    for source in sources:
+        for value in source:
+            if isinstance(value, str):
+                date = normalise_date(value)
+                if date:
+                    return date
+    return None
+
+
+def _published(tree: HtmlElement, metas: dict[str, list[str]], articles: list[dict], url: str | None) -> str | None:
+    """JSON-LD, meta tags, microdata, ``<time>``, the URL path; htmldate only if all are silent."""
+    microdata = [
+        element.get("content") or element.get("datetime") or _text(element)
+        for element in tree.xpath('//*[@itemprop="datePublished" or @itemprop="dateCreated"]')
+    ]
+    date = _first_date(
+        _ld_values(articles, "datePublished"),
+        _ld_values(articles, "dateCreated"),
+        _meta_values(metas, PUBLISHED_META),
+        microdata,
+        _time_elements(tree),
+        _url_dates(url),
+    )
+    return date or _htmldate(tree, url)
+
+
+def _time_elements(tree: HtmlElement) -> list[str]:
+    """``<time datetime>`` values: those marked as publication first, then the first on the page."""
+    times = tree.xpath("//time[@datetime]")
+    marked = [
+        t for t in times if t.get("pubdate") is not None or "publish" in (t.get("class") or "").lower()
+    ]
+    return [t.get("datetime") for t in (*marked, *times[:1])]
+
+
+def _url_dates(url: str | None) -> list[str]:
+    if not url:
+        return []
+    path = urlsplit(url).path
+    match = _URL_DATE.search(path) or _URL_DAY.search(path)
+    return [f"{match[1]}-{int(match[2]):02d}-{int(match[3]):02d}"] if match else []
+
+
+def _htmldate(tree: HtmlElement, url: str | None) -> str | None:
+    """htmldate's cheap search for the original publication date (it may be wrong; it is last)."""
+    from htmldate import find_date
+
+    try:
+        found = find_date(tree, extensive_search=False, original_date=True, url=url)
+    except Exception:  # htmldate is one best-effort source among many
+        return None
+    return normalise_date(found) if found else None
+
+
+def _authors(
+    tree: HtmlElement, metas: dict[str, list[str]], objects: list[dict], articles: list[dict], site: str | None
+) -> tuple[str, ...]:
+    """Person authors: JSON-LD, meta tags, then visible byline elements; organisations dropped."""
+    by_id = {obj["@id"]: obj for obj in objects if isinstance(obj.get("@id"), str)}
+    sources: list[list[str]] = [
+        _ld_people(_ld_values(articles, "author"), by_id),
+        [value for value in _meta_values(metas, AUTHOR_META) if not value.startswith(("http", "@", "www."))],
+        _byline_elements(tree),
+    ]
+    for raws in sources:
+        names = [name for raw in raws for name in normalise_authors(raw, site_name=site)]
+        names = [n for n in dict.fromkeys(names) if not _is_site(n, site) and not is_organisation(n, site_name=site)]
+        if names:
+            return tuple(names)
+    return ()
+
+
+def _ld_people(values: list[object], by_id: dict[str, dict]) -> list[str]:
+    names: list[str] = []
+    for value in values:
+        if isinstance(value, dict) and set(value) <= {"@id", "@type"} and value.get("@id") in by_id:
+            value = by_id[value["@id"]]
+        if isinstance(value, str):
+            names.append(value)
+        elif isinstance(value, dict) and not (_types(value) & {"Organization", "NewsMediaOrganization"}):
+            name = value.get("name")
+            if isinstance(name, list):
+                name = ", ".join(str(part) for part in name)
+            if isinstance(name, str) and name.strip():
+                names.append(name)
+    return names
+
+
+def _byline_elements(tree: HtmlElement) -> list[str]:
+    """Short texts of elements marked as author/byline, outside comment sections."""
+    for element in tree.xpath(_BYLINE_XPATH)[:12]:
+        if element.xpath('ancestor::*[contains(@class, "comment") or contains(@id, "comment")]'):
+            continue
+        named = element.xpath('.//*[@itemprop="name"]')
+        text = _text(named[0]) if named else _text(element)
+        if 3 <= len(text) <= 80:
+            return [text]
+    return []
+
+
+def _is_site(name: str, site: str | None) -> bool:
+    if not site:
+        return False
+    folded, site_folded = name.casefold(), site.casefold()
+    return folded == site_folded or folded.replace(" ", "") in site_folded.replace(" ", "")
+
+
+def _subtitle(tree: HtmlElement, articles: list[dict]) -> str | None:
+    """A standfirst the page marks as such; a generic description is not trusted as one."""
+    for value in _ld_values(articles, "alternativeHeadline"):
+        if isinstance(value, str) and 10 <= len(value.strip()) <= 400:
+            return _SPACES.sub(" ", value).strip()
+    marked = tree.xpath(
+        '//*[contains(@class, "standfirst") or contains(@class, "subtitle") or contains(@class, "subheadline")'
+        ' or contains(@class, "article-dek") or contains(@class, "dek ") or @class="dek"]'
+    )
+    for element in marked[:3]:
+        text = _text(element)
+        if 20 <= len(text) <= 400:
+            return text
+    return None
+
+
+def _language(tree: HtmlElement, metas: dict[str, list[str]]) -> str | None:
+    """``<html lang>``, then content-language, og:locale or Dublin Core; the ISO 639-1 part only."""
+    candidates = [tree.get("lang"), tree.get("xml:lang"), *_meta_values(metas, ("content-language", "og:locale",
+                                                                                  "dc.language", "language"))]
+    for value in candidates:
+        code = (value or "").strip()[:2].lower()
+        if len(code) == 2 and code.isalpha():
+            return code
+    return None

@@ -1,0 +1,106 @@
+"""The article's title on a page: the visible headline, confirmed by what the page declares.
+
+Pages state their title several times and rarely identically: ``<title>`` carries the
+site name ("Headline | Site"), ``og:title`` is often a social-media rewrite, JSON-LD's
+``headline`` may be truncated, and an ``<h1>`` may be the site logo.  The rule here:
+
+1. a visible headline (``<h1>``, an element classed ``entry-title``/``post-title``/
+   ``headline``, or ``itemprop=headline``) that matches a declared title, or one part of
+   it between separators (``|``, `` - ``, ``»``, ``:``...), is the title;
+2. else the JSON-LD ``headline``, then ``og:title``/``twitter:title``/``dc.title``, then
+   ``<title>``, each with a site-name part removed;
+3. else a single ``<h1>`` that is not the site name.
+
+This module does NOT read the body text and does not remove the title from it; the
+text layers decide whether a body block repeats the title.
+"""
+
+from __future__ import annotations
+
+import re
+
+from lxml.html import HtmlElement
+
+_SEPARATORS = re.compile(r"\s+[|–—»«·•:/~-]\s+|\s*[|»«·•]\s*|::")
+_SPACES = re.compile(r"\s+")
+_HEADLINE_XPATH = (
+    '//h1 | //*[@itemprop="headline"] | //*[contains(@class, "entry-title") or contains(@class, "post-title")'
+    ' or contains(@class, "article-title") or contains(@class, "headline")][self::h1 or self::h2 or self::div'
+    " or self::span or self::header]"
+)
+MAX_TITLE = 300
+
+
+def _clean(text: str | None) -> str:
+    return _SPACES.sub(" ", text or "").strip()
+
+
+def _key(text: str) -> str:
+    return _clean(text).casefold().strip(" .")
+
+
+def choose_title(
+    tree: HtmlElement, metas: dict[str, list[str]], headlines: list[str], site_name: str | None
+) -> str | None:
+    """The title by the precedence in the module docstring, or None when the page gives none."""
+    visible = _visible_headlines(tree)
+    declared = [
+        *[_clean(h) for h in headlines],
+        *[_clean(v) for key in ("og:title", "twitter:title", "dc.title", "title") for v in metas.get(key, ())],
+        *[_clean(t.text_content()) for t in tree.iter("title")][:1],
+    ]
+    declared = [d for d in declared if d]
+    keys = {_key(part) for text in declared for part in (text, *_parts(text))}
+    for heading in visible:
+        if _key(heading) in keys and not _is_site(heading, site_name):
+            return heading
+    for text in declared:
+        stripped = _strip_site(text, site_name)
+        if stripped:
+            return stripped
+    named = [h for h in visible if not _is_site(h, site_name)]
+    return named[0] if len(named) == 1 else None
+
+
+def _visible_headlines(tree: HtmlElement) -> list[str]:
+    found: list[str] = []
+    for element in tree.xpath(_HEADLINE_XPATH)[:20]:
+        text = _clean(element.text_content())
+        if 3 <= len(text) <= MAX_TITLE and text not in found:
+            found.append(text)
+    return found
+
+
+def _parts(text: str) -> list[str]:
+    return [part for part in (_clean(p) for p in _SEPARATORS.split(text)) if part]
+
+
+def _is_site(text: str, site_name: str | None) -> bool:
+    if not site_name:
+        return False
+    a, b = _key(text).replace(" ", ""), _key(site_name).replace(" ", "")
+    return bool(a) and (a == b or a in b or (b in a and len(a) <= len(b) + 4))
+
+
+def _strip_site(text: str, site_name: str | None) -> str | None:
+    """'Headline | Site' -> 'Headline'; without a known site name, the longest part when one dominates."""
+    if len(text) > MAX_TITLE:
+        return None
+    pieces = [p for p in re.split(r"\s+[|–—»«·•~]\s+|\s+-\s+|\s*[|»«·•]\s*|::", text) if p.strip()]
+    if len(pieces) <= 1:
+        return text
+    kept = [p.strip() for p in pieces if not _is_site(p, site_name)]
+    if not kept:
+        return None
+    if len(kept) < len(pieces):
+        return _join_back(text, kept)
+    longest = max(pieces, key=len)
+    return longest.strip() if len(longest) >= 2 * max(len(p) for p in pieces if p is not longest) else text
+
+
+def _join_back(text: str, kept: list[str]) -> str:
+    """Re-join the kept parts with the separator the title used between them."""
+    if len(kept) == 1:
+        return kept[0]
+    start, end = text.find(kept[0]), text.rfind(kept[-1]) + len(kept[-1])
+    return text[start:end].strip() if start >= 0 and end > start else " - ".join(kept)
