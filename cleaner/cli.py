@@ -1,0 +1,299 @@
+"""The ``clean`` command: clean article files and folders, like ruff or black clean code.
+
+    clean article.txt                      # one file: the article as JSON on standard output
+    clean corpus/ -o out/ --format md      # a folder: mirrored under out/, one file per article
+    clean corpus/ --check                  # change nothing; exit 1 if any file would change
+    clean corpus/ --in-place               # rewrite .txt/.md articles into the canonical form
+
+Standard output carries only data (articles, or the diff of ``--diff``); everything
+for the human (errors, ``--check`` listings, ``--explain``, progress, the summary)
+goes to standard error.  Exit codes: 0 done and clean, 1 files changed or would
+change, 2 a usage or configuration error, or a file that failed.
+
+This module parses arguments, decides where output goes and reports; finding and
+reading files is ``cleaner.files``, cleaning a batch is ``cleaner.batch``.
+"""
+
+from __future__ import annotations
+
+import argparse
+import difflib
+import os
+import sys
+from collections import Counter
+from collections.abc import Sequence
+from dataclasses import dataclass, field
+from pathlib import Path
+from typing import TextIO
+
+from cleaner.batch import Outcome, Settings, default_jobs, run
+from cleaner.config import Config, ConfigError, find_config, load_config
+from cleaner.files import Finder, Found, write_atomic
+from cleaner.jsonl import JsonlWriter
+from cleaner.output import FORMATS, SUFFIXES, article_record, render
+
+EXIT_CLEAN, EXIT_CHANGED, EXIT_ERROR = 0, 1, 2
+
+
+def build_parser() -> argparse.ArgumentParser:
+    parser = argparse.ArgumentParser(
+        prog="clean",
+        description="Clean scraped articles (.txt, .md, .html): keep the body and metadata, "
+        "remove page furniture, and say what was removed and why.",
+        epilog="Exit codes: 0 all done and clean; 1 files changed or would change; 2 usage error or a file failed.",
+    )
+    parser.add_argument("paths", nargs="+", type=Path, metavar="PATH", help="article files or folders (walked)")
+    parser.add_argument(
+        "-o", "--output", type=Path, metavar="OUT", help="folder to mirror outputs into (a file for jsonl)"
+    )
+    parser.add_argument("--format", choices=FORMATS, default="json", help="output format (default: json)")
+    mode = parser.add_mutually_exclusive_group()
+    mode.add_argument("--check", action="store_true", help="change nothing; exit 1 if any file would change")
+    mode.add_argument("--in-place", action="store_true", help="rewrite .txt/.md files into the canonical Markdown form")
+    parser.add_argument("--diff", action="store_true", help="change nothing; print a unified diff of what would change")
+    parser.add_argument("--explain", action="store_true", help="print each removed block with its rule id and category")
+    parser.add_argument(
+        "--jobs", "-j", type=_positive, default=None, metavar="N", help="parallel processes (default: cores)"
+    )
+    parser.add_argument(
+        "--config", type=Path, metavar="FILE", help="configuration file (default: nearest pyproject.toml)"
+    )
+    parser.add_argument(
+        "--force-exclude", action="store_true", help="apply exclude globs to files named on the command line"
+    )
+    parser.add_argument("--quiet", "-q", action="store_true", help="no progress bar and no closing summary")
+    return parser
+
+
+def _positive(text: str) -> int:
+    try:
+        value = int(text)
+    except ValueError:
+        value = 0
+    if value < 1:
+        raise argparse.ArgumentTypeError(f"must be a whole number of at least 1, not {text!r}")
+    return value
+
+
+def _usage_problem(args: argparse.Namespace) -> str:
+    if args.output and (args.check or args.diff or args.in_place):
+        return "-o/--output writes cleaned copies; it cannot be combined with --check, --diff or --in-place"
+    if args.diff and args.in_place:
+        return "--diff shows what --in-place would do; use one or the other"
+    return ""
+
+
+def _config(args: argparse.Namespace) -> Config:
+    if args.config:
+        return load_config(args.config)
+    return find_config(Path(os.path.commonpath([p.absolute() for p in args.paths])))
+
+
+@dataclass
+class Report:
+    """Everything said on standard error: per-file lines, the progress bar, the summary."""
+
+    mode: str
+    stream: TextIO = field(default_factory=lambda: sys.stderr)
+    progress: bool = False
+    total: int = 0
+    read: int = 0
+    touched: int = 0
+    failed: int = 0
+    categories: Counter[str] = field(default_factory=Counter)
+
+    def line(self, text: str) -> None:
+        if self.progress:
+            self.stream.write("\r\033[K")
+        self.stream.write(text + "\n")
+
+    def tick(self) -> None:
+        if self.progress and self.total:
+            done = self.read + self.failed
+            bar = "#" * (30 * done // self.total)
+            self.stream.write(f"\r[{bar:<30}] {done}/{self.total} files")
+            self.stream.flush()
+
+    def summary(self) -> None:
+        if self.progress:
+            self.stream.write("\r\033[K")
+        verb = {"check": "would change", "in-place": "rewritten"}.get(self.mode, "cleaned")
+        removed = sum(self.categories.values())
+        by_category = ", ".join(f"{name} {count}" for name, count in sorted(self.categories.items(), key=_by_count))
+        self.stream.write(
+            f"{self.read + self.failed} files read: {self.touched} {verb}, {self.read - self.touched} unchanged, "
+            f"{self.failed} failed; {removed} blocks removed{f' ({by_category})' if by_category else ''}\n"
+        )
+
+
+def _by_count(item: tuple[str, int]) -> tuple[int, str]:
+    return -item[1], item[0]
+
+
+def _removals(outcome: Outcome) -> str:
+    counts = Counter(removal.category for removal in outcome.removed)
+    if not counts:
+        return "no blocks removed, layout only"
+    detail = ", ".join(f"{name} {count}" for name, count in sorted(counts.items(), key=_by_count))
+    return f"{len(outcome.removed)} block{'s' * (len(outcome.removed) != 1)} removed ({detail})"
+
+
+def _explain(outcome: Outcome, report: Report) -> None:
+    for removal in outcome.removed:
+        text = removal.text if len(removal.text) <= 100 else removal.text[:99] + "…"
+        report.line(f"{outcome.path}: [{removal.rule}] {removal.category} ({removal.layer}): {text}")
+
+
+def _diff(outcome: Outcome) -> str:
+    lines = difflib.unified_diff(
+        outcome.original.splitlines(keepends=True),
+        outcome.canonical.splitlines(keepends=True),
+        f"{outcome.path}\t(original)",
+        f"{outcome.path}\t(cleaned)",
+    )
+    return "".join(line if line.endswith("\n") else line + "\n\\ No newline at end of file\n" for line in lines)
+
+
+def mirror_targets(files: Sequence[Path], roots: Sequence[Path], out: Path, suffix: str) -> dict[Path, Path]:
+    """Where each input's output goes under ``out``: its path below the inputs' common folder.
+
+    ``a.txt`` and ``a.md`` in one folder would both become ``a.json``; such files keep
+    their whole name instead (``a.txt.json``, ``a.md.json``), so no output overwrites another.
+    """
+    base = os.path.commonpath([(root if root.is_dir() else root.parent).absolute() for root in roots])
+    plain = {path: out / Path(os.path.relpath(path.absolute(), base)).with_suffix(suffix) for path in files}
+    clashes = Counter(plain.values())
+    return {
+        path: target if clashes[target] == 1 else target.with_name(path.name + suffix) for path, target in plain.items()
+    }
+
+
+class Outputs:
+    """Where articles go when not checking or rewriting: standard output, a mirrored folder, a JSON Lines file."""
+
+    def __init__(self, args: argparse.Namespace, files: Sequence[Path]) -> None:
+        self.fmt: str = args.format
+        self.out: Path | None = args.output
+        self.targets = mirror_targets(files, args.paths, self.out, SUFFIXES[self.fmt]) if self.out else {}
+        self.writer: JsonlWriter | None = None
+
+    def __enter__(self) -> Outputs:
+        if self.out and self.fmt == "jsonl":
+            self.writer = JsonlWriter(self.out).__enter__()
+        return self
+
+    def __exit__(self, *exc: object) -> None:
+        if self.writer is not None:
+            self.writer.__exit__(*exc)  # type: ignore[arg-type]
+
+    def put(self, outcome: Outcome) -> None:
+        """Write one article where it belongs (raises ``OSError`` when it cannot be written)."""
+        assert outcome.article is not None
+        if self.writer is not None:
+            self.writer.write(article_record(outcome.article, source=str(outcome.path)))
+            return
+        text = render(outcome.article, self.fmt, source=str(outcome.path), url=outcome.url)
+        if self.out is None:
+            sys.stdout.buffer.write(text.encode("utf-8"))
+            sys.stdout.flush()
+        else:
+            write_atomic(self.targets[outcome.path], text.encode("utf-8"))
+
+
+def _rewrite(outcome: Outcome, args: argparse.Namespace, report: Report) -> None:
+    """--check, --diff, --in-place: say (and show, and do) what would change."""
+    if args.diff:
+        sys.stdout.buffer.write(_diff(outcome).encode("utf-8"))
+        sys.stdout.flush()
+    if args.in_place:
+        write_atomic(outcome.path, outcome.canonical.encode("utf-8"))
+    report.line(f"{'cleaned' if args.in_place else 'would clean'} {outcome.path}: {_removals(outcome)}")
+
+
+def _handle(outcome: Outcome, args: argparse.Namespace, outputs: Outputs, report: Report) -> None:
+    """Act on one file's outcome and count it."""
+    try:
+        if outcome.failed:
+            raise _Failed(outcome.error)
+        assert outcome.article is not None
+        if args.explain:
+            _explain(outcome, report)
+        if report.mode == "write":
+            outputs.put(outcome)
+            touched = outcome.changed or bool(outcome.article.removed)
+        else:
+            touched = outcome.changed
+            if touched:
+                _rewrite(outcome, args, report)
+    except (_Failed, OSError) as error:
+        reason = str(error) if isinstance(error, _Failed) else f"cannot write: {error.strerror or error}"
+        report.line(f"{outcome.path}: error: {reason}")
+        report.failed += 1
+    else:
+        report.read += 1
+        report.touched += touched
+        report.categories.update(removal.category for removal in outcome.article.removed)
+    report.tick()
+
+
+class _Failed(Exception):
+    """A file's outcome is a failure (raised and caught inside ``_handle`` only)."""
+
+
+def _find(args: argparse.Namespace, config: Config) -> list[Found]:
+    """The files to clean; the output (folder or JSON Lines file) is never read as input."""
+    skip = (args.output,) if args.output and args.format != "jsonl" else ()
+    found = Finder(config.include, config.exclude, skip, args.force_exclude).find(args.paths)
+    if args.output and args.format == "jsonl":
+        found = [item for item in found if item.path.absolute() != args.output.absolute()]
+    return found
+
+
+def _run(args: argparse.Namespace, parser: argparse.ArgumentParser) -> int:
+    config = _config(args)
+    mode = "in-place" if args.in_place else "check" if args.check or args.diff else "write"
+    single = len(args.paths) == 1 and not args.paths[0].is_dir()
+    if mode == "write" and not args.output and args.format != "jsonl" and not single:
+        parser.error("several files need -o OUT (or --format jsonl to stream them to standard output)")
+    found = _find(args, config)
+    report = Report(mode, progress=not args.quiet and sys.stderr.isatty(), total=len(found))
+    for item in found:
+        if item.error:
+            report.line(f"{item.path}: error: {item.error}")
+            report.failed += 1
+    files = [item.path for item in found if not item.error]
+    if not found:
+        report.line(f"clean: warning: no article files found (include: {', '.join(config.include)})")
+    settings = Settings(config, rewrite=mode != "write", original=args.diff)
+    with Outputs(args, files) as outputs:
+        for outcome in run(files, settings, jobs=args.jobs or default_jobs()):
+            _handle(outcome, args, outputs, report)
+    if not args.quiet:
+        report.summary()
+    if report.failed:
+        return EXIT_ERROR
+    return EXIT_CHANGED if mode != "write" and report.touched else EXIT_CLEAN
+
+
+def main(argv: Sequence[str] | None = None) -> int:
+    """Entry point of the ``clean`` command; returns the exit code."""
+    parser = build_parser()
+    args = parser.parse_args(argv)
+    problem = _usage_problem(args)
+    if problem:
+        parser.error(problem)
+    try:
+        return _run(args, parser)
+    except ConfigError as error:
+        print(f"clean: error: {error}", file=sys.stderr)
+        return EXIT_ERROR
+    except KeyboardInterrupt:
+        print("clean: interrupted", file=sys.stderr)
+        return 130
+    except BrokenPipeError:  # `clean ... | head`: the reader has gone, which is not our error
+        os.dup2(os.open(os.devnull, os.O_WRONLY), sys.stdout.fileno())
+        return EXIT_CLEAN
+
+
+if __name__ == "__main__":
+    sys.exit(main())
