@@ -1,0 +1,307 @@
+"""Authors: byline lines in the text, and author values from metadata, turned into person names.
+
+What this layer does:
+
+- ``parse_byline(line)`` decides whether a line is a byline ("By Jane Doe and John Roe",
+  "Von Max Mustermann", "Par Jean Dupont", "Por Ana García", "Jane Doe, Senior Reporter",
+  "By Jane Doe | Reuters") and returns the person names in it.
+- ``normalise_authors(raw)`` cleans author values from JSON-LD or ``<meta name="author">``.
+- ``looks_like_name(text)`` and ``is_organisation(name)`` are the two tests both rest on, exported
+  so the pipeline can use them in context.
+
+What it does NOT do: it does not decide from context.  A bare name line ("Christian Baghai") is a
+byline only where it stands (under the title, next to a dateline): ``parse_byline`` returns None for
+it, and the pipeline, which sees the neighbours, asks ``looks_like_name``.  Photo credits
+("REUTERS/John Davison/File Photo", "Photo: Jane Doe", "AP Photo/Hadi Mizban") are never bylines.
+It never invents names: a name is never cut or reordered, except that an all-capitals source is
+title-cased ("JANE DOE" -> "Jane Doe") and a metadata value "Doe, Jane" becomes "Jane Doe".
+
+Every pattern is anchored or a plain alternation without nested quantifiers, and lines longer than
+``MAX_LINE`` are refused before any matching, so the cost is bounded whatever the input.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Iterable
+
+from cleaner.dates import find_dateline, parse_date
+
+MAX_LINE = 200
+"""A byline is short; longer lines are prose."""
+
+_PREFIX = re.compile(
+    r"(?:(?:written|reported|text|story|words|reporting)\s+by|by|von|par|por|door|av|af|di"
+    r"|(?:author|autor|autorin|auteur|autora|text|texto|texte|redakteur)\s*:)\s*(?=\S)",
+    re.IGNORECASE,
+)
+_CREDIT = re.compile(
+    r"(?:^|\W)(?:photo|photos|photograph|fotos?|bild|bilder|image|images|picture|pic|credits?|crédits?|créditos?"
+    r"|illustration|grafik|video|source|quelle|fuente|getty|shutterstock|imago|keystone|picture alliance)(?:\W|$)"
+    r"|[^\W\d_]/[^\W\d_]",
+    re.IGNORECASE,
+)
+_SEGMENTS = re.compile(r"\s*[|·•]\s*|\s+[-–—]\s+")
+_CHUNKS = re.compile(r"\s*[,;]\s*")
+_CONJUNCTIONS = re.compile(r"\s*&\s*|\s+(?:and|und|et|y|e|og|och)\s+", re.IGNORECASE)
+_TAIL = re.compile(
+    r"\s+(?:in|en|aus|from|à|em|reporting from|for|für|pour|para|per|at|bei)\s+(?=[^\W\d_])\S.*$|\s*\([^()]*\)\s*$"
+)
+_EMAIL = re.compile(r"\S+@\S+\.\S+|@\w+|https?://\S+|www\.\S+")
+_READING = re.compile(r"\d{1,3}\s*(?:min(?:ute|uto|uti)?s?|minuten)\b\.?(?:\s+\w+){0,2}\s*$", re.IGNORECASE)
+
+
+
+def _wordset(text: str) -> frozenset[str]:
+    return frozenset(text.split())
+
+
+_PARTICLES = _wordset(
+    "van von der den de del della di da das dos du la le ten ter zu zur y bin ibn ben al el mac st. vom dem"
+)
+_TITLE_WORDS = re.compile(
+    r"\b(?:report|correspond|writer|editor|redakt|rédact|redact|columnist|kolumn|chroniq|contribut|journalist|periodist"
+    r"|autor|auteur|analyst|producer|korrespond|corresponsal|envoy|enviad|bureau|chief|senior|staff|freelance|intern|volontär"
+    r"|professor|fellow|director|leiter|expert|researcher|student|ceo|founder|photograph|fotograf|host|anchor"
+    r"|moderat|sprecher|spokes|head of|leader|manager|mitarbeiter|reporter|reportera|journaliste)"
+    r"[^\W\d_]*(?![^\W\d_]|[-'’])",
+    re.IGNORECASE,
+)
+_ORG_NAMES = frozenset(
+    """reuters|ap|associated press|the associated press|afp|agence france-presse|agence france presse|dpa|apa|sda
+    |kna|epd|efe|europa press|ansa|upi|bloomberg|xinhua|tass|ria novosti|anadolu|pa|pa media|press association|cnn
+    |bbc|staff|our correspondent|our reporter|redaktion|die redaktion|red|rédaction|la rédaction|redacción|agencias
+    |agencies|agences|agencia|agentur|agenturen|newsroom|admin|administrator|editor|editors|the editors|team|guest
+    |gastautor|gastbeitrag|anonymous|unknown|sid|ots|afp/dpa|dpa/afp|ap/dpa|nachrichtenagentur""".replace("\n", "")
+    .replace(" |", "|")
+    .split("|")
+)
+_ORG_WORDS = _wordset(
+    "news media agency agentur agence agencia press presse prensa newsroom redaktion rédaction redacción staff team "
+    "desk online magazine magazin zeitung journal times tribune gazette herald inc ltd llc gmbh ag group gruppe "
+    "corporation corp company institute university universität foundation stiftung verlag tv radio network "
+    "editors editorial"
+)
+_NOT_NAME_WORDS = _wordset(
+    "the a an and of in on for to with by from der die das und ein eine le la les un une et el los las y read more "
+    "share related articles stories comments comment subscribe newsletter login sign menu search home privacy "
+    "policy terms contact advertisement anzeige werbung mehr lesen weitere artikel themen teilen kommentare "
+    "publicité partager lire aussi publicidad compartir leer más minister president prime government security "
+    "politics sport sports business economy world opinion video photos live update top latest most popular "
+    "trending breaking this that these our your my his her their its we you it is was are"
+)
+
+
+def normalise_authors(raw: str | Iterable[str], *, site_name: str | None = None) -> tuple[str, ...]:
+    """Author values from metadata (JSON-LD author names, meta author) -> person names.
+
+    Values are split on and/und/et/y/&/,/; ; a leading 'By' is dropped, and so are emails, @handles,
+    URLs, job titles, agencies, newsrooms and the site itself.  Names are deduplicated without case,
+    first spelling kept.  Metadata is trusted more than text: a single-word author ("Madonna") is
+    kept, but a value of more than seven words is a description, not a name.
+    """
+    values = [raw] if isinstance(raw, str) else list(raw)
+    names: list[str] = []
+    for value in values:
+        if not isinstance(value, str):
+            continue
+        for part in _split_value(value):
+            part = _TAIL.sub("", part).strip(" .,;:-–—")
+            part = _title_case(part) if part.isupper() and len(part) > 5 else part
+            if _is_metadata_name(part, site_name):
+                names.append(part)
+    return _dedupe(names)
+
+
+def _split_value(value: str) -> list[str]:
+    """One metadata value -> candidate names; "Doe, Jane" is read as one reversed name."""
+    if len(value) > MAX_LINE * 5:
+        return []  # no author field is this long: it is a page's text in the wrong place
+    text = _EMAIL.sub(" ", value).strip()
+    prefix = _PREFIX.match(text)
+    text = text[prefix.end() :] if prefix else text
+    reversed_name = re.fullmatch(r"([^\W\d_][\w'’-]*),\s*([^\W\d_][\w'’-]*)", text)
+    if reversed_name and not any(is_organisation(group) or _is_job_title(group) for group in reversed_name.groups()):
+        return [f"{reversed_name[2]} {reversed_name[1]}"]
+    parts: list[str] = []
+    for chunk in re.split(r"\s*[,;|/]\s*|\s+[-–—]\s+", text):
+        parts.extend(_CONJUNCTIONS.split(chunk))
+    return parts
+
+
+def _is_metadata_name(part: str, site_name: str | None) -> bool:
+    """A cleaned metadata value that may stand as a person's name."""
+    if not part or len(part.split()) > 7 or not any(char.isalpha() for char in part):
+        return False
+    if any(char.isdigit() for char in part) or re.search(r"[!?:\"“”<>{}=]", part):
+        return False
+    return not (is_organisation(part, site_name=site_name) or _is_job_title(part))
+
+
+def parse_byline(line: str) -> tuple[str, ...] | None:
+    """The person names of a byline line; None if the line is not a byline.
+
+    A byline either opens with a byline word (By, Von, Par, Por, Door, Text:, Autor:) followed by
+    names, or is a name followed by a job title or an organisation ("Jane Doe, Senior Reporter",
+    "Jane Doe | Reuters").  Whatever follows the names must be furniture: job titles, agencies, a
+    date, a reading time, a place.  An empty tuple means "a byline naming no person" ("By Reuters",
+    "Von dpa"): the line is still a byline, but there is no author to report.
+    """
+    text = line.strip()
+    if not text or len(text) > MAX_LINE or _CREDIT.search(text):
+        return None
+    prefix = _PREFIX.match(text)
+    rest = text[prefix.end() :] if prefix else text
+    segments = _SEGMENTS.split(rest)
+    found = _names_part(segments[0])
+    if found is None:
+        return None
+    names, evidence = found
+    for segment in segments[1:]:
+        if not _is_furniture_segment(segment):
+            return None
+        evidence = True
+    if not prefix and not (names and evidence):
+        return None  # a bare name is a byline only in context: the pipeline decides that
+    return _dedupe(names)
+
+
+def _names_part(part: str) -> tuple[list[str], bool] | None:
+    """Names in the first segment, and whether a job title or organisation backs them up.
+
+    None when anything in the part is neither a name nor byline furniture: then the line is prose
+    ("By the way, ...", "Reuters reported on Friday that ...").  A date may close the part
+    ("By Jane Doe, Jan 6, 2024").
+    """
+    part = _EMAIL.sub(" ", part).strip()
+    part = _title_case(part) if part.isupper() else part
+    chunks = _CHUNKS.split(part)
+    names: list[str] = []
+    evidence = False
+    for position, chunk in enumerate(chunks):
+        kind = _chunk_kind(_TAIL.sub("", chunk).strip(), first=position == 0)
+        if kind is None:
+            if position == 0 or find_dateline(", ".join(chunks[position:])) is None:
+                return None
+            return names, True
+        names.extend(kind[0])
+        evidence = evidence or kind[1]
+    return names, evidence
+
+
+def _chunk_kind(chunk: str, *, first: bool) -> tuple[list[str], bool] | None:
+    """Names in one comma-separated chunk, and whether furniture (title, agency, place) came with
+    them; None when a part is neither (the line is prose)."""
+    names: list[str] = []
+    furniture = False
+    for part in _CONJUNCTIONS.split(chunk):
+        part = part.strip()
+        if not part:
+            continue
+        if is_organisation(part) or _is_job_title(part):
+            furniture = True
+        elif _person_shape(part, min_tokens=2, max_tokens=5):
+            names.append(part)
+        elif not first and _person_shape(part, min_tokens=1, max_tokens=1):
+            continue  # "Von Max Mustermann, Berlin": a place after the name
+        else:
+            return None
+    return names, furniture
+
+
+def _is_furniture_segment(segment: str) -> bool:
+    """What may follow the names after '|', '·' or ' - ': agencies, titles, dates, reading time."""
+    segment = _EMAIL.sub(" ", segment).strip()
+    if not segment or is_organisation(segment) or _is_job_title(segment) or _READING.match(segment):
+        return True
+    return find_dateline(segment) is not None or parse_date(segment) is not None
+
+
+def _is_job_title(text: str) -> bool:
+    """'Senior Reporter', 'Redakteurin', 'Envoyé spécial': a short phrase with a job word in it."""
+    return len(text.split()) <= 6 and _TITLE_WORDS.search(text) is not None
+
+
+def _person_shape(text: str, *, min_tokens: int, max_tokens: int) -> bool:
+    """Capitalised name tokens (between the bounds), with lower-case particles between them."""
+    tokens = text.split()
+    if not tokens or len(tokens) > max_tokens + 3 or not _is_name_token(tokens[0]):
+        return False
+    count = 0
+    for token in tokens:
+        if _is_name_token(token):
+            count += 1
+        elif token.lower() not in _PARTICLES:
+            return False
+    return min_tokens <= count <= max_tokens
+
+
+def _is_name_token(token: str) -> bool:
+    """'Jane', "O'Brien", 'Jean-Luc', 'al-Sudani', "d'Estaing", 'J.', 'Jr.': one part of a name."""
+    if token.lower() in _NOT_NAME_WORDS or len(token) > 24:
+        return False
+    if token.endswith(".") and len(token) <= 3:
+        return token[0].isupper() and token[:-1].isalpha()
+    core = re.sub(r"^(?:al|el|ad|ar|as|ash|at|az|abu|bin|ben|ibn|d|l|o)[-'’](?=\w)", "", token)
+    if not core[:1].isupper():
+        return False
+    return all(piece.isalpha() for piece in re.split(r"[-'’]", core))
+
+
+def looks_like_name(text: str) -> bool:
+    """A bare person name line such as 'Christian Baghai'.
+
+    2-4 capitalised name tokens, particles (van, von, de, al-) allowed, no digits, no sentence
+    punctuation, no job or organisation words, not all in capitals (that is a heading).  This is a
+    shape test only; the pipeline decides from context whether such a line is a byline.
+    """
+    text = text.strip()
+    if not 3 <= len(text) <= 60 or text.isupper():
+        return False
+    if is_organisation(text) or _is_job_title(text):
+        return False
+    return _person_shape(text, min_tokens=2, max_tokens=4)
+
+
+def is_organisation(name: str, *, site_name: str | None = None) -> bool:
+    """An agency, newsroom, publication or the site itself, which is never a person author."""
+    key = _org_key(name)
+    if not key:
+        return False
+    if key in _ORG_NAMES or any(word in _ORG_WORDS for word in key.split()):
+        return True
+    if re.search(r"\w\.[a-z]{2,4}$", key):
+        return True  # a domain name: example.com
+    bare = name.strip()
+    if bare.isupper() and bare.isalpha() and len(bare) <= 5:
+        return True  # an acronym: AFP, KNA, NYT
+    if site_name:
+        site = re.sub(r"^(?:www\.)|\.[a-z]{2,4}$", "", _org_key(site_name))
+        squeezed = key.replace(" ", "")
+        return bool(site) and squeezed in {site.replace(" ", ""), site.removeprefix("the").replace(" ", "")}
+    return False
+
+
+def _org_key(name: str) -> str:
+    key = " ".join(name.casefold().split()).strip(" .,;:-–—()[]")
+    return key.removeprefix("the ")
+
+
+def _title_case(text: str) -> str:
+    """'JEAN-LUC O'BRIEN VAN DAM' -> "Jean-Luc O'Brien van Dam": only for all-capitals sources."""
+    words = []
+    for position, word in enumerate(text.split()):
+        lower = word.lower()
+        if position and lower in _PARTICLES:
+            words.append(lower)
+            continue
+        words.append("".join(piece.capitalize() for piece in re.split(r"([-'’])", lower)))
+    return " ".join(words)
+
+
+def _dedupe(names: Iterable[str]) -> tuple[str, ...]:
+    """Unique names, first spelling kept, compared without case."""
+    seen: dict[str, str] = {}
+    for name in names:
+        seen.setdefault(name.casefold(), name)
+    return tuple(seen.values())

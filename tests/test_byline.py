@@ -1,0 +1,237 @@
+"""Authors: byline lines and metadata author values (cleaner.byline)."""
+
+from __future__ import annotations
+
+import pytest
+from hypothesis import given, settings
+from hypothesis import strategies as st
+
+from cleaner.byline import MAX_LINE, is_organisation, looks_like_name, normalise_authors, parse_byline
+
+BYLINES = [
+    # English
+    ("By Jane Doe", ("Jane Doe",)),
+    ("By Jane Doe and John Roe", ("Jane Doe", "John Roe")),
+    ("By Jane Doe, John Roe and Ann Smith", ("Jane Doe", "John Roe", "Ann Smith")),
+    ("By Jane Doe & John Roe", ("Jane Doe", "John Roe")),
+    ("Jane Doe, Senior Reporter", ("Jane Doe",)),
+    ("By Jane Doe | Reuters", ("Jane Doe",)),
+    ("Jane Doe | Reuters", ("Jane Doe",)),
+    ("By JANE DOE", ("Jane Doe",)),
+    ("By JEAN-LUC O'BRIEN VAN DAM", ("Jean-Luc O'Brien van Dam",)),
+    ("By Abby Smith", ("Abby Smith",)),
+    ("BY Abby Smith", ("Abby Smith",)),
+    ("Written by Jane Doe", ("Jane Doe",)),
+    ("By Seán O'Brien", ("Seán O'Brien",)),
+    ("By Mohammed Shia al-Sudani", ("Mohammed Shia al-Sudani",)),
+    ("By Jane Doe in Washington", ("Jane Doe",)),
+    ("By Jane Doe (Reuters)", ("Jane Doe",)),
+    ("By Jane Doe for The Guardian", ("Jane Doe",)),
+    ("By Jane Doe, Staff Writer and John Roe, Correspondent", ("Jane Doe", "John Roe")),
+    ("By Jane Doe, Jan 6, 2024", ("Jane Doe",)),
+    ("By Jane Doe | Jan 6, 2024 | 2 min read", ("Jane Doe",)),
+    ("By Jane Doe · Updated: Jan 7, 2024", ("Jane Doe",)),
+    ("By Jane Doe - jane.doe@example.com", ("Jane Doe",)),
+    ("By Jane Doe and jane doe", None),  # lower-case words are not names
+    ("By Jane Doe and Jane DOE", ("Jane Doe",)),  # deduplicated without case
+    ("By Reuters", ()),  # a byline, but no person to report
+    ("By Reuters Staff", ()),
+    # German
+    ("Von Max Mustermann", ("Max Mustermann",)),
+    ("Von Max Mustermann, Berlin", ("Max Mustermann",)),
+    ("Von Max Mustermann, dpa", ("Max Mustermann",)),
+    ("Von Max Mustermann, Redakteur", ("Max Mustermann",)),
+    ("Von Hans Müller-Lüdenscheidt und Eva Schmidt", ("Hans Müller-Lüdenscheidt", "Eva Schmidt")),
+    ("Von Anna Reporter-Schmidt", ("Anna Reporter-Schmidt",)),
+    ("Ein Artikel von Max Mustermann", None),  # prose-like: the byline word must open the line
+    ("Text: Max Mustermann", ("Max Mustermann",)),
+    ("Autorin: Eva Schmidt", ("Eva Schmidt",)),
+    ("Von dpa", ()),
+    ("Von Ludwig van Beethoven", ("Ludwig van Beethoven",)),
+    # French
+    ("Par Jean Dupont", ("Jean Dupont",)),
+    ("Par Jean-Luc Mélenchon et Marine Le Pen", ("Jean-Luc Mélenchon", "Marine Le Pen")),
+    ("Par Jean Dupont, correspondant à Berlin", ("Jean Dupont",)),
+    ("Par Jean Dupont (AFP)", ("Jean Dupont",)),
+    # Spanish
+    ("Por Ana García", ("Ana García",)),
+    ("Por Ana García y Pedro López", ("Ana García", "Pedro López")),
+    ("Por Ana García, corresponsal en Madrid", ("Ana García",)),
+    ("Por Ana García | EFE", ("Ana García",)),
+]
+
+NOT_BYLINES = [
+    "Christian Baghai",  # a bare name: a byline only in context (the pipeline uses looks_like_name)
+    "Jane Doe",
+    "By the way, we went home early.",
+    "by the way",
+    "Reuters reported on Friday that the talks had failed.",
+    "By 2030, Germany wants to phase out coal.",
+    "By Design",
+    "Von Berlin nach München fährt der Zug.",
+    "Von Angela Merkel bis Olaf Scholz: eine Bilanz",
+    "Par ailleurs, le gouvernement a annoncé sa décision.",
+    "Por qué el gobierno cambió de opinión",
+    "Por lo tanto, la medida se aplaza.",
+    # photo credits are never bylines
+    "REUTERS/John Davison/File Photo",
+    "Photo: Jane Doe",
+    "AP Photo/Hadi Mizban",
+    "Foto: Max Mustermann/dpa",
+    "Bild: picture alliance / Max Mustermann",
+    "Photo by Jane Doe on Unsplash",
+    "Crédit photo : Jean Dupont",
+    "Getty Images",
+    "A US army trainer watches an Iraqi recruit at a military base in Taji, Iraq. Getty Images",
+    # bylines must be followed only by furniture
+    "By Jane Doe | The best way to cook rice",
+    "Jane Doe, John Roe",
+    "",
+    "By " + "Jane Doe and " * 100,
+]
+
+
+@pytest.mark.parametrize(("line", "expected"), BYLINES)
+def test_bylines(line: str, expected: tuple[str, ...] | None) -> None:
+    assert parse_byline(line) == expected
+
+
+@pytest.mark.parametrize("line", NOT_BYLINES)
+def test_not_bylines(line: str) -> None:
+    assert parse_byline(line) is None
+
+
+@pytest.mark.parametrize(
+    ("raw", "expected"),
+    [
+        ("Jane Doe", ("Jane Doe",)),
+        ("By Jane Doe and John Roe", ("Jane Doe", "John Roe")),
+        (["Jane Doe", "jane doe", "Reuters"], ("Jane Doe",)),
+        (("Max Mustermann", "Eva Schmidt"), ("Max Mustermann", "Eva Schmidt")),
+        ("Max Mustermann; Eva Schmidt", ("Max Mustermann", "Eva Schmidt")),
+        ("Max Mustermann und Eva Schmidt", ("Max Mustermann", "Eva Schmidt")),
+        ("Jean Dupont et Marie Curie", ("Jean Dupont", "Marie Curie")),
+        ("Ana García y Pedro López", ("Ana García", "Pedro López")),
+        ("Jane Doe & John Roe", ("Jane Doe", "John Roe")),
+        ("Doe, Jane", ("Jane Doe",)),  # "Last, First"
+        ("Jane Doe, Senior Reporter", ("Jane Doe",)),
+        ("Jane Doe (Reuters)", ("Jane Doe",)),
+        ("JANE DOE", ("Jane Doe",)),
+        ("Madonna", ("Madonna",)),  # metadata is trusted with a single name
+        ("Jane Doe <jane@example.com>", ("Jane Doe",)),
+        ("jane@example.com", ()),
+        ("@janedoe", ()),
+        ("https://example.com/author/jane-doe", ()),
+        ("Staff", ()),
+        ("Redaktion", ()),
+        ("dpa", ()),
+        ("AFP", ()),
+        ("The Guardian", ()),  # the site itself
+        ("guardian", ()),
+        ("Guardian staff reporter", ()),
+        ("Zeit Online", ()),
+        ("", ()),
+        (["", "Jane Doe", 42], ("Jane Doe",)),  # JSON can hold anything
+        ("This is a long description of the author that is not a name at all", ()),
+    ],
+)
+def test_normalise_authors(raw: object, expected: tuple[str, ...]) -> None:
+    assert normalise_authors(raw, site_name="The Guardian") == expected  # type: ignore[arg-type]
+
+
+def test_normalise_authors_is_idempotent() -> None:
+    for raw in ("By Jane Doe and John Roe", "Doe, Jane", "JANE DOE", "Max Mustermann; Eva Schmidt"):
+        once = normalise_authors(raw)
+        assert normalise_authors(once) == once
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("Christian Baghai", True),
+        ("Jane Doe", True),
+        ("Ludwig van Beethoven", True),
+        ("Mohammed Shia al-Sudani", True),
+        ("Jean-Luc Mélenchon", True),
+        ("Hans Müller-Lüdenscheidt", True),
+        ("Seán O'Brien", True),
+        ("Valéry Giscard d'Estaing", True),
+        ("Martin Luther King Jr.", True),
+        ("J. R. R. Tolkien", True),
+        ("Jane", False),  # one token
+        ("Anna Maria Luisa Carla Rossi", False),  # five tokens: more likely a heading
+        ("JANE DOE", False),  # all capitals: a heading
+        ("Jane Doe2", False),
+        ("Jane Doe.", False),
+        ("Jane Doe, Reporter", False),
+        ("Related Articles", False),
+        ("Prime Minister", False),
+        ("The End", False),
+        ("Reuters Staff", False),
+        ("Senior Reporter", False),
+        ("2 min readJan 6, 2024", False),
+        ("No time to read?", False),
+        ("Get a summary", False),
+        ("", False),
+    ],
+)
+def test_looks_like_name(text: str, expected: bool) -> None:
+    assert looks_like_name(text) is expected
+
+
+@pytest.mark.parametrize(
+    ("name", "site", "expected"),
+    [
+        ("Reuters", None, True),
+        ("The Associated Press", None, True),
+        ("AFP", None, True),
+        ("dpa", None, True),
+        ("Redaktion", None, True),
+        ("La rédaction", None, True),
+        ("Staff", None, True),
+        ("BBC News", None, True),
+        ("example.com", None, True),
+        ("The National", "The National", True),
+        ("thenational.ae", "The National", True),  # a domain
+        ("National", "thenational.ae", True),  # the site, from its domain
+        ("Jane Doe", None, False),
+        ("Jane Doe", "Jane Doe Blog", False),
+        ("Abby Smith", None, False),
+        ("", None, False),
+    ],
+)
+def test_is_organisation(name: str, site: str | None, expected: bool) -> None:
+    assert is_organisation(name, site_name=site) is expected
+
+
+def test_long_lines_are_refused_unread() -> None:
+    """By construction: parse_byline rejects anything longer than MAX_LINE before matching."""
+    assert parse_byline("By Jane Doe " + "x" * MAX_LINE) is None
+    assert parse_byline("By " + "Jane " * 20_000) is None
+    assert not looks_like_name("Jane " * 20_000)
+    assert normalise_authors("Jane Doe, " * 20_000) == ()  # no author field is that long
+
+
+@settings(max_examples=300, deadline=None)
+@given(st.text(max_size=300))
+def test_never_raise_on_arbitrary_text(text: str) -> None:
+    names = parse_byline(text)
+    assert names is None or all(isinstance(name, str) and name for name in names)
+    assert isinstance(looks_like_name(text), bool)
+    assert isinstance(is_organisation(text, site_name=text), bool)
+    assert all(name for name in normalise_authors([text, text]))
+
+
+_WORDS = st.sampled_from(["By", "Von", "Par", "Por", "Jane", "Doe", "and", "und", ",", "|", "Reuters", "Senior",
+                          "Reporter", "de", "O'Brien", "Jan 6, 2024", "Photo:", "the", "way"])
+
+
+@settings(max_examples=300, deadline=None)
+@given(st.lists(_WORDS, max_size=12))
+def test_byline_shapes(words: list[str]) -> None:
+    """Whatever the mix of byline words, every name returned is made of words of the line."""
+    line = " ".join(words)
+    names = parse_byline(line)
+    if names:
+        for name in names:
+            assert all(part in line for part in name.split())
