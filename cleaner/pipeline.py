@@ -22,6 +22,7 @@ from cleaner.furniture import mark_furniture
 from cleaner.language import detect_language, stoplist
 from cleaner.metadata import mark_metadata_lines
 from cleaner.model import Article, Block, Role, Verdict
+from cleaner.profile import Profile, SiteProfile, apply_profile, site_of
 from cleaner.rules import Action
 from cleaner.segment import segment
 from cleaner.zones import mark_title_before_body, mark_zones
@@ -54,15 +55,16 @@ def _resolve_format(text: str, format: Format) -> Format:
     return "html" if html_layer.looks_like_html(text) else "text"
 
 
-def _read(text: str, format: Format, url: str | None, config: Config) -> tuple[list[Block], Metadata]:
-    """The blocks of the document, and the metadata its container declares (page, front matter)."""
+def _read(text: str, format: Format, url: str | None, config: Config) -> tuple[list[Block], Metadata, str | None]:
+    """The blocks of the document, the metadata its container declares (page, front matter), and its URL."""
     if format == "html":
         try:
             page = html_layer.read_page(text, url=url, timeout=config.timeout)
         except html_layer.PageError as error:
             raise CleanError(str(error)) from None
         meta = page.metadata
-        return list(page.blocks), Metadata(meta.title, meta.subtitle, meta.authors, meta.published, meta.updated)
+        declared = Metadata(meta.title, meta.subtitle, meta.authors, meta.published, meta.updated)
+        return list(page.blocks), declared, url or meta.url
     if format == "markdown":
         try:
             front, body = markdown.split_front_matter(text)
@@ -72,17 +74,29 @@ def _read(text: str, format: Format, url: str | None, config: Config) -> tuple[l
             declared = Metadata(
                 front.title, front.subtitle, front.authors, front.published, front.updated, front.language
             )
-            return segment(body), declared
-    return segment(text), Metadata()
+            return segment(body), declared, url or front.url
+    return segment(text), Metadata(), url
 
 
-def clean_blocks(blocks: Sequence[Block], declared: Metadata, config: Config) -> Article:
+def read_document(
+    source: str | bytes, *, format: Format = "auto", url: str | None = None, config: Config | None = None
+) -> tuple[list[Block], Metadata, str | None]:
+    """A document's blocks before any decision, its declared metadata and its URL (what profiles learn from)."""
+    config = config or DEFAULT_CONFIG
+    text = _to_text(source, config)
+    return _read(text, _resolve_format(text, format), url, config)
+
+
+def clean_blocks(
+    blocks: Sequence[Block], declared: Metadata, config: Config, site: SiteProfile | None = None
+) -> Article:
     """Run the block layers and assemble the article; ``declared`` metadata wins over what lines say."""
     tail_rules = frozenset(rule.rule.id for rule in config.rules if rule.rule.action is Action.TAIL)
     find_head = declared.title is None
     verdicts = [Verdict(block, kind=block.kind) for block in blocks]
     verdicts = mark_furniture(verdicts, config.rules, config.keep_patterns)
     verdicts, lines = mark_metadata_lines(verdicts)
+    verdicts = apply_profile(verdicts, site)  # after bylines and datelines are known, so it never takes them
     verdicts = mark_zones(verdicts, tail_rules, head=find_head)
     language = declared.language or detect_language(
         (v.text for v in verdicts if not v.decided), default=config.language
@@ -103,16 +117,21 @@ def clean(
     format: Format = "auto",
     url: str | None = None,
     config: Config | None = None,
+    profile: Profile | None = None,
+    site: str | None = None,
 ) -> Article:
     """Clean one scraped article (plain text, Markdown or an HTML page) into an ``Article``.
+
+    With a ``profile``, the furniture it learned for the document's site is removed too; the
+    site is the host of ``url`` (or of the page's own URL), else ``site`` (e.g. its folder name).
 
     Raises ``CleanError`` when the input is not a document (binary, undecodable, too
     large, or a page that cannot be read within the configured time).
     """
     config = config or DEFAULT_CONFIG
-    text = _to_text(source, config)
-    blocks, declared = _read(text, _resolve_format(text, format), url, config)
-    return clean_blocks(blocks, declared, config)
+    blocks, declared, own_url = read_document(source, format=format, url=url, config=config)
+    site_profile = profile.site(site_of(own_url, site)) if profile else None
+    return clean_blocks(blocks, declared, config, site_profile)
 
 
-__all__ = ["FORMATS", "CleanError", "Format", "Role", "clean", "clean_blocks"]
+__all__ = ["FORMATS", "CleanError", "Format", "Role", "clean", "clean_blocks", "read_document"]

@@ -1,0 +1,421 @@
+"""Site profiles: learn the furniture each site repeats on its pages, and remove it.
+
+Rules catch furniture that many sites share; every site also has its own (a slogan, a newsletter
+box phrased its own way, a footer, a "More from <Site>" list).  Pages of one site repeat those
+blocks, so counting normalised blocks per site over a corpus finds them.  This module:
+
+- ``block_key(text)`` folds a block into the key it is counted under (case, digits, dates and
+  whitespace folded), so "© 2023 Gazette" and "© 2024 Gazette" are one block;
+- ``ProfileLearner`` counts keys per site, document by document, in bounded memory (lossy
+  counting), and can resume from a saved ``Profile`` (incremental learning);
+- ``Profile`` / ``SiteProfile`` hold the counts and the blocks the decision rule (``Parameters``,
+  documented in docs/corpus.md) learned; ``load_profile`` / ``save_profile`` read and write the
+  human-readable JSON file;
+- ``apply_profile(verdicts, site)`` is the pipeline layer that runs right after the furniture
+  rules and marks the learned blocks ``Role.FURNITURE`` with the rule ``corpus:<site>(n/N)``.
+
+What it does NOT do: it never reads files or resolves a document's site (``cleaner.corpus`` does),
+never overrides a decision an earlier layer took, and never removes a block matched by a ``keep``
+pattern.
+"""
+
+from __future__ import annotations
+
+import json
+import math
+import os
+import re
+import tempfile
+from collections.abc import Mapping, Sequence
+from dataclasses import dataclass, field, fields
+from pathlib import Path
+from urllib.parse import urlsplit
+
+from cleaner.model import Role, Verdict
+from cleaner.shape import shape_of
+
+PROFILE_FORMAT = "cleaner-profile/1"
+"""The ``format`` field of a profile file; a file without it is refused."""
+
+Zone = frozenset[str]
+HEAD, TAIL = "head", "tail"
+_ZONE_NAMES = {frozenset(): "middle", frozenset({HEAD}): HEAD, frozenset({TAIL}): TAIL, frozenset({HEAD, TAIL}): "edge"}
+_ZONES_BY_NAME = {name: zone for zone, name in _ZONE_NAMES.items()}
+ANYWHERE = "anywhere"
+
+
+class ProfileError(ValueError):
+    """A profile file is unreadable or malformed; the message names the file and the problem."""
+
+
+# --- the normalised key -------------------------------------------------------------------------
+
+_MONTHS = (
+    "jan(?:uary|uar|vier|eiro)?|feb(?:ruary|ruar)?|févr(?:ier)?|fev(?:ereiro)?|mar(?:ch|s|zo|ço)?|märz|"
+    "apr(?:il|ile)?|avr(?:il)?|abr(?:il)?|may|mai|mayo|maggio|jun(?:e|i|io)?|juin|jul(?:y|i|io)?|juil(?:let)?|"
+    "aug(?:ust)?|ao[uû]t|ago(?:sto)?|sep(?:t|tember|tembre|tiembre|tembro)?|set(?:tembre|embro)?|"
+    "oct(?:ober|obre|ubre)?|okt(?:ober)?|ott(?:obre)?|out(?:ubro)?|nov(?:ember|embre|iembre|embro)?|"
+    "dec(?:ember)?|dez(?:ember|embro)?|déc(?:embre)?|dic(?:iembre|embre)?"
+)
+_DIGITS = re.compile(r"\d+")
+_DATE = re.compile(
+    rf"\b0[./-]0[./-]0(?=\b|t<time>)"  # 06.01.2024, 2024-01-06, 1/6/24 (after digits are folded to 0)
+    rf"|\b(?:0\.?\s+)?(?:{_MONTHS})\.?(?:\s+0(?:st|nd|rd|th)?)?,?\s+0\b"  # 6 January 2024, Jan 6, 2024, März 2024
+    rf"|\b0\.?\s+(?:{_MONTHS})\b\.?",  # 6 janvier, 6. März
+    re.IGNORECASE,
+)
+_TIME = re.compile(r"\b0:0(?::0)?(?:\s*[ap]\.?m\.?)?", re.IGNORECASE)
+_SPACE = re.compile(r"\s+")
+
+
+def block_key(text: str) -> str:
+    """The key a block is counted under: case-folded, digits, dates, times and whitespace folded.
+
+    Folding makes a footer "© 2024" and "© 2025", or a box dated each day, one block; it keeps
+    punctuation, so the key still tells a sentence from a headline.
+    """
+    key = _DIGITS.sub("0", text.casefold())
+    key = _TIME.sub("<time>", key)  # before dates, so "6 Jan 2024, 14:30" keeps its time apart
+    key = _DATE.sub("<date>", key)
+    return _SPACE.sub(" ", key).strip()
+
+
+# --- the decision rule ----------------------------------------------------------------------------
+
+
+@dataclass(frozen=True, slots=True)
+class Parameters:
+    """The knobs of the decision rule (see docs/corpus.md); stored in every profile file.
+
+    A key is learned for a site when it recurs in at least ``max(min_docs, ratio * documents)``
+    documents of the site AND either recurs verbatim in at least ``most * documents`` of them
+    (anywhere in the page), or is not prose and recurs that often in the head or tail zone.
+    """
+
+    min_docs: int = 3
+    ratio: float = 0.3
+    most: float = 0.6
+    prose_words: int = 12
+    prune_every: int = 50
+
+    def threshold(self, documents: int) -> int:
+        return max(self.min_docs, math.ceil(self.ratio * documents))
+
+    def to_dict(self) -> dict[str, float | int]:
+        return {item.name: getattr(self, item.name) for item in fields(self)}
+
+    @classmethod
+    def from_mapping(cls, data: Mapping[str, object], *, origin: str) -> Parameters:
+        known = {item.name: item.type for item in fields(cls)}
+        values: dict[str, float | int] = {}
+        for name, value in data.items():
+            if name not in known:
+                raise ProfileError(f"{origin}: unknown parameter {name!r}")
+            if isinstance(value, bool) or not isinstance(value, int | float) or value <= 0:
+                raise ProfileError(f"{origin}: parameter {name!r} must be a positive number")
+            values[name] = value if name in ("ratio", "most") else int(value)
+        return cls(**values)  # type: ignore[arg-type]
+
+
+def is_prose(key: str, parameters: Parameters) -> bool:
+    """A sentence of an article: long enough and ending like a sentence."""
+    shape = shape_of(key)
+    return shape.words >= parameters.prose_words and shape.ends_sentence
+
+
+def zones(keys: Sequence[str], parameters: Parameters) -> list[Zone]:
+    """The zone of each block: head (before the first prose block), tail (after the last), else none.
+
+    A document with no prose block is all edge (head and tail).
+    """
+    prose = [index for index, key in enumerate(keys) if is_prose(key, parameters)]
+    if not prose:
+        return [frozenset({HEAD, TAIL})] * len(keys)
+    first, last = prose[0], prose[-1]
+    return [
+        frozenset({HEAD}) if index < first else frozenset({TAIL}) if index > last else frozenset()
+        for index in range(len(keys))
+    ]
+
+
+# --- profile data -----------------------------------------------------------------------------------
+
+
+@dataclass(slots=True)
+class KeyCount:
+    """How often one key was seen in a site's documents (lower bounds; ``error`` bounds the loss)."""
+
+    documents: int = 0
+    head: int = 0
+    tail: int = 0
+    error: int = 0
+    example: str = ""
+
+    def to_list(self) -> list[int | str]:
+        values: list[int | str] = [self.documents, self.head, self.tail, self.error]
+        return [*values, self.example] if self.example else values
+
+
+@dataclass(frozen=True, slots=True)
+class LearnedBlock:
+    """One block a site repeats, with where it may be removed and how often it was seen."""
+
+    key: str
+    example: str
+    documents: int
+    where: str  # "anywhere", "head", "tail" or "edge" (head or tail)
+
+    def matches(self, zone: Zone) -> bool:
+        return self.where == ANYWHERE or bool(_ZONES_BY_NAME[self.where] & zone)
+
+    def to_dict(self) -> dict[str, object]:
+        return {"text": self.example or self.key, "key": self.key, "documents": self.documents, "where": self.where}
+
+
+def decide(key: str, count: KeyCount, documents: int, parameters: Parameters) -> str | None:
+    """Where a key is furniture for a site of ``documents`` documents, or ``None`` (content)."""
+    threshold = parameters.threshold(documents)
+    if count.documents < threshold:
+        return None
+    if count.documents >= parameters.most * documents:
+        return ANYWHERE
+    if is_prose(key, parameters):
+        return None
+    zone = frozenset(name for name, seen in ((HEAD, count.head), (TAIL, count.tail)) if seen >= threshold)
+    return _ZONE_NAMES[zone] if zone else None
+
+
+@dataclass(frozen=True)
+class SiteProfile:
+    """What one site taught: its document count, key counts, and the learned blocks."""
+
+    name: str
+    documents: int
+    counts: Mapping[str, KeyCount]
+    parameters: Parameters = field(default_factory=Parameters)
+    learned: Mapping[str, LearnedBlock] = field(init=False)
+
+    def __post_init__(self) -> None:
+        learned = {}
+        for key, count in self.counts.items():
+            where = decide(key, count, self.documents, self.parameters)
+            if where is not None:
+                learned[key] = LearnedBlock(key, count.example, count.documents, where)
+        object.__setattr__(self, "learned", learned)
+
+    def rule(self, block: LearnedBlock) -> str:
+        return f"corpus:{self.name}({block.documents}/{self.documents})"
+
+    def to_dict(self) -> dict[str, object]:
+        learned = sorted(self.learned.values(), key=lambda block: (-block.documents, block.key))
+        return {
+            "documents": self.documents,
+            "learned": [block.to_dict() for block in learned],
+            "counts": {key: self.counts[key].to_list() for key in sorted(self.counts)},
+        }
+
+
+@dataclass(frozen=True)
+class Profile:
+    """Site profiles of a corpus, as learned with one set of parameters."""
+
+    sites: Mapping[str, SiteProfile] = field(default_factory=dict)
+    parameters: Parameters = field(default_factory=Parameters)
+
+    def site(self, name: str | None) -> SiteProfile | None:
+        return self.sites.get(name) if name else None
+
+    @property
+    def learned_count(self) -> int:
+        return sum(len(site.learned) for site in self.sites.values())
+
+    def to_dict(self) -> dict[str, object]:
+        return {
+            "format": PROFILE_FORMAT,
+            "parameters": self.parameters.to_dict(),
+            "sites": {name: self.sites[name].to_dict() for name in sorted(self.sites)},
+        }
+
+    def learner(self) -> ProfileLearner:
+        """A learner that goes on from these counts (incremental learning)."""
+        learner = ProfileLearner(self.parameters)
+        for name, site in self.sites.items():
+            learner.documents[name] = site.documents
+            learner.counts[name] = {key: _copy(count) for key, count in site.counts.items()}
+        return learner
+
+
+def _document_keys(keys: Sequence[str], texts: Sequence[str], parameters: Parameters) -> dict[str, tuple[Zone, str]]:
+    """Each distinct key of one document, with the zones it occurs in and its first text."""
+    found: dict[str, tuple[Zone, str]] = {}
+    for key, text, zone in zip(keys, texts, zones(keys, parameters), strict=True):
+        if key:
+            previous = found.get(key)
+            found[key] = (previous[0] | zone, previous[1]) if previous else (zone, text)
+    return found
+
+
+def _copy(count: KeyCount) -> KeyCount:
+    return KeyCount(count.documents, count.head, count.tail, count.error, count.example)
+
+
+class ProfileLearner:
+    """Counts normalised blocks per site, one document at a time, in bounded memory.
+
+    Memory is bounded by lossy counting (Manku and Motwani): every ``prune_every`` documents of a
+    site, keys whose count plus error is at most the number of such rounds are dropped.  A key is
+    then under-counted by at most ``documents / prune_every``, which is far below the learning
+    threshold ``ratio * documents``; keys seen in a single document are gone after the next round.
+    """
+
+    def __init__(self, parameters: Parameters | None = None) -> None:
+        self.parameters = parameters or Parameters()
+        self.documents: dict[str, int] = {}
+        self.counts: dict[str, dict[str, KeyCount]] = {}
+
+    def add(self, site: str, texts: Sequence[str]) -> None:
+        """Count one document of ``site`` given the texts of its blocks, in order."""
+        keys = [block_key(text) for text in texts]
+        documents = self.documents.get(site, 0) + 1
+        self.documents[site] = documents
+        counts = self.counts.setdefault(site, {})
+        bucket = math.ceil(documents / self.parameters.prune_every)
+        for key, (zone, text) in _document_keys(keys, texts, self.parameters).items():
+            count = counts.get(key)
+            if count is None:
+                count = counts[key] = KeyCount(error=bucket - 1)
+            elif not count.example:
+                count.example = text.strip()  # kept from the second sighting on: reviewers read it
+            count.documents += 1
+            count.head += HEAD in zone
+            count.tail += TAIL in zone
+        if documents % self.parameters.prune_every == 0:
+            self._prune(counts, documents // self.parameters.prune_every)
+
+    @staticmethod
+    def _prune(counts: dict[str, KeyCount], bucket: int) -> None:
+        for key in [key for key, count in counts.items() if count.documents + count.error <= bucket]:
+            del counts[key]
+
+    def profile(self) -> Profile:
+        sites = {
+            name: SiteProfile(name, self.documents[name], dict(self.counts[name]), self.parameters)
+            for name in sorted(self.documents)
+        }
+        return Profile(sites, self.parameters)
+
+
+# --- the profile file ------------------------------------------------------------------------------
+
+
+def _count_from_list(value: object, *, origin: str, key: str) -> KeyCount:
+    numbers, example = (value[:4], value[4] if len(value) > 4 else "") if isinstance(value, list) else ([], "")
+    if len(numbers) != 4 or not all(isinstance(n, int) and n >= 0 for n in numbers) or not isinstance(example, str):
+        raise ProfileError(f"{origin}: count for {key!r} must be [documents, head, tail, error(, example)]")
+    return KeyCount(*numbers, example=example)
+
+
+def _site_from_mapping(name: str, data: object, parameters: Parameters, origin: str) -> SiteProfile:
+    if not isinstance(data, Mapping):
+        raise ProfileError(f"{origin}: site {name!r} must be an object")
+    documents, counts = data.get("documents"), data.get("counts", {})
+    if not isinstance(documents, int) or documents < 0 or not isinstance(counts, Mapping):
+        raise ProfileError(f"{origin}: site {name!r} needs 'documents' (a count) and 'counts' (an object)")
+    parsed = {key: _count_from_list(value, origin=origin, key=key) for key, value in counts.items()}
+    return SiteProfile(name, documents, parsed, parameters)
+
+
+def profile_from_mapping(data: object, *, origin: str) -> Profile:
+    """Validate the JSON form of a profile (the ``learned`` lists are derived, so they are not read)."""
+    if not isinstance(data, Mapping) or data.get("format") != PROFILE_FORMAT:
+        raise ProfileError(f"{origin}: not a cleaner profile (expected \"format\": \"{PROFILE_FORMAT}\")")
+    raw_parameters, raw_sites = data.get("parameters", {}), data.get("sites", {})
+    if not isinstance(raw_parameters, Mapping) or not isinstance(raw_sites, Mapping):
+        raise ProfileError(f"{origin}: 'parameters' and 'sites' must be objects")
+    parameters = Parameters.from_mapping(raw_parameters, origin=origin)
+    sites = {name: _site_from_mapping(name, site, parameters, origin) for name, site in raw_sites.items()}
+    return Profile(sites, parameters)
+
+
+def load_profile(path: Path) -> Profile:
+    """Read a profile file written by ``save_profile`` (or ``clean learn``)."""
+    try:
+        data = json.loads(path.read_text(encoding="utf-8"))
+    except OSError as error:
+        raise ProfileError(f"{path}: cannot read: {error.strerror}") from None
+    except (json.JSONDecodeError, UnicodeDecodeError) as error:
+        raise ProfileError(f"{path}: not valid JSON: {error}") from None
+    return profile_from_mapping(data, origin=str(path))
+
+
+def profile_json(profile: Profile) -> str:
+    """The file form: indented, sorted, one learned block per entry, so diffs are reviewable."""
+    return json.dumps(profile.to_dict(), ensure_ascii=False, indent=1) + "\n"
+
+
+def save_profile(profile: Profile, path: Path) -> None:
+    """Write the profile atomically (temporary file in the same folder, then rename)."""
+    path.parent.mkdir(parents=True, exist_ok=True)
+    handle, temporary = tempfile.mkstemp(prefix=f".{path.name}.", suffix=".tmp", dir=path.parent)
+    try:
+        with os.fdopen(handle, "w", encoding="utf-8") as stream:
+            stream.write(profile_json(profile))
+        os.replace(temporary, path)
+    except BaseException:
+        Path(temporary).unlink(missing_ok=True)
+        raise
+
+
+# --- the pipeline layer ------------------------------------------------------------------------------
+
+
+def apply_profile(verdicts: list[Verdict], site: SiteProfile | None) -> list[Verdict]:
+    """Mark the blocks ``site`` learned as furniture, then the entries of lists they head.
+
+    Only undecided blocks are touched: blocks that a ``keep`` pattern protects were already
+    decided (body) by the furniture layer, so the profile never removes them.
+    """
+    if site is None or not site.learned or not verdicts:
+        return verdicts
+    parameters = site.parameters
+    keys = [block_key(verdict.text) for verdict in verdicts]
+    result = list(verdicts)
+    heads: list[int] = []
+    for index, (verdict, key, zone) in enumerate(zip(verdicts, keys, zones(keys, parameters), strict=True)):
+        learned = site.learned.get(key)
+        if learned is None or verdict.decided or not learned.matches(zone):
+            continue
+        result[index] = verdict.decide(Role.FURNITURE, rule=site.rule(learned), category="corpus", layer="profile")
+        if shape_of(verdict.text).headline_like:
+            heads.append(index)
+    return _remove_list_entries(result, heads, site)
+
+
+def _remove_list_entries(verdicts: list[Verdict], heads: list[int], site: SiteProfile) -> list[Verdict]:
+    """Remove the varying entries under a learned heading ("More from <Site>") in the page's tail.
+
+    The tail is what follows the last prose block that is still undecided.  Entries are the
+    undecided headline-like blocks right after the heading, up to the next other block.
+    """
+    parameters = site.parameters
+    prose = [i for i, v in enumerate(verdicts) if not v.decided and is_prose(block_key(v.text), parameters)]
+    tail_start = prose[-1] + 1 if prose else 0
+    for head in heads:
+        if head < tail_start:
+            continue
+        rule = f"{verdicts[head].rule}:list"
+        for index in range(head + 1, len(verdicts)):
+            verdict = verdicts[index]
+            if verdict.decided or not shape_of(verdict.text).headline_like:
+                break
+            verdicts[index] = verdict.decide(Role.FURNITURE, rule=rule, category="corpus", layer="profile")
+    return verdicts
+
+
+def site_of(url: str | None, fallback: str | None = None) -> str | None:
+    """The site a document belongs to: its URL's host without ``www.``, else ``fallback`` (its folder)."""
+    if url:
+        host = urlsplit(url.strip()).hostname
+        if host:
+            return host.removeprefix("www.")
+    return fallback or None
