@@ -1,0 +1,151 @@
+"""The canonical Markdown form: front matter and blocks read back exactly as written.
+
+The unit properties run the writer against the real readers (``split_front_matter`` and
+the segmenter), so an escape the segmenter does not undo, or a value YAML reads back
+differently, fails here.  The end-to-end property checks the promise users rely on:
+``clean`` on its own Markdown output changes nothing, byte for byte.
+"""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+from hypothesis import HealthCheck, given, settings
+from hypothesis import strategies as st
+
+from cleaner import clean
+from cleaner.markdown import FrontMatter, FrontMatterError, render_block, render_markdown, split_front_matter
+from cleaner.model import Article, BodyBlock, Kind
+from cleaner.segment import segment
+
+ROOT = Path(__file__).resolve().parent.parent
+TEXT_INPUTS = sorted((ROOT / "seeds").glob("*.txt")) + sorted((ROOT / "fixtures" / "text").glob("*.txt"))
+
+# One trimmed line of text, with the characters that matter to Markdown and YAML up front.
+_ALPHABET = st.sampled_from([*"#-*>\\:'\"|{}[]&!%@`,?~ ", "a", "B", "é", "ß", "1", "–", "—", "“", "”", "\t"])
+line_text = st.text(_ALPHABET | st.characters(codec="utf-8", exclude_categories=("Cs", "Cc")), min_size=1).map(
+    lambda text: " ".join(text.split())
+)
+words = st.lists(st.sampled_from(["yes", "no", "null", "~", "2024-01-05", "12:30", "On", "#1", "- x"]), min_size=1)
+value = st.one_of(st.none(), line_text.filter(bool), words.map(" ".join))
+
+
+# ----------------------------------------------------------------------------- front matter
+
+
+@given(title=value, subtitle=value, authors=st.lists(line_text.filter(bool), max_size=3), published=value, url=value)
+def test_front_matter_reads_back_as_written(title, subtitle, authors, published, url) -> None:
+    front = FrontMatter(title, subtitle, tuple(authors), published, None, "no", url)
+    article = Article(title, subtitle, tuple(authors), published, None, "no", (BodyBlock(Kind.PARAGRAPH, "Body."),))
+    read, body = split_front_matter(render_markdown(article, url=url))
+    assert read == front
+    assert body == "Body.\n"
+
+
+def test_front_matter_keys_in_fixed_order_and_empty_ones_left_out() -> None:
+    article = Article(title="T: x", authors=("A", "B"), published="2024-01-05", language="en")
+    assert render_markdown(article, url="https://example.com/a") == (
+        "---\ntitle: 'T: x'\nauthors:\n- A\n- B\npublished: '2024-01-05'\nlanguage: en\nurl: https://example.com/a\n---\n"
+    )
+
+
+def test_dates_keep_the_precision_and_offset_the_author_wrote() -> None:
+    front, _ = split_front_matter("---\npublished: 2024-01-05\nupdated: 2024-01-05T10:30:00+02:00\n---\nText\n")
+    assert front == FrontMatter(published="2024-01-05", updated="2024-01-05T10:30:00+02:00")
+
+
+def test_hand_written_front_matter_is_read_leniently() -> None:
+    front, body = split_front_matter("---\ntitle:  A title \nauthors: Jane Doe\ntags: [x, y]\n---\n\n\nBody\n")
+    assert front == FrontMatter(title="A title", authors=("Jane Doe",))
+    assert body == "Body\n"
+
+
+def test_text_between_two_rules_is_not_front_matter() -> None:
+    text = "---\nJust a line of prose.\n---\nMore prose.\n"
+    assert split_front_matter(text) == (None, text)
+    assert split_front_matter("No front matter.\n") == (None, "No front matter.\n")
+    assert split_front_matter("---\ntitle: never closed\n") == (None, "---\ntitle: never closed\n")
+
+
+def test_broken_front_matter_is_an_error_that_says_so() -> None:
+    with pytest.raises(FrontMatterError, match="not valid YAML"):
+        split_front_matter("---\ntitle: [unclosed\n---\nBody\n")
+    with pytest.raises(FrontMatterError, match="'title' must be a single value"):
+        split_front_matter("---\ntitle: [a, b]\n---\nBody\n")
+
+
+# ----------------------------------------------------------------------------- blocks
+
+
+blocks = st.lists(st.builds(BodyBlock, st.sampled_from(list(Kind)), line_text.filter(bool)), min_size=1, max_size=8)
+
+
+@given(blocks)
+def test_blocks_read_back_through_the_segmenter(written: list[BodyBlock]) -> None:
+    _, body = split_front_matter(render_markdown(Article(blocks=tuple(written))))
+    assert [(block.kind, block.text) for block in segment(body)] == [(b.kind, b.text) for b in written]
+
+
+@pytest.mark.parametrize("text", ["#1 in sales", "- not a list", "* not a list", "> not a quote", "\\ backslash", "-"])
+def test_paragraph_starting_with_a_marker_is_escaped(text: str) -> None:
+    assert render_block(BodyBlock(Kind.PARAGRAPH, text)) == "\\" + text
+
+
+def test_each_kind_has_its_marker() -> None:
+    article = Article(
+        blocks=(
+            BodyBlock(Kind.HEADING, "Head"),
+            BodyBlock(Kind.PARAGRAPH, "Para."),
+            BodyBlock(Kind.LIST_ITEM, "Item"),
+            BodyBlock(Kind.QUOTE, "Said."),
+        )
+    )
+    assert render_markdown(article) == "## Head\n\nPara.\n\n- Item\n\n> Said.\n"
+
+
+# ----------------------------------------------------------------------------- fixed point
+
+
+def _fixed_point_problem(source: str | bytes) -> str:
+    first = render_markdown(clean(source))
+    second = render_markdown(clean(first, format="markdown"))
+    return "" if first == second else f"first:\n{first}\nsecond:\n{second}"
+
+
+@pytest.mark.parametrize("path", TEXT_INPUTS, ids=lambda path: path.name)
+def test_markdown_of_every_seed_and_text_fixture_is_a_fixed_point(path: Path) -> None:
+    problem = _fixed_point_problem(path.read_bytes())
+    assert not problem, problem
+
+
+paragraph = st.lists(st.sampled_from(["the", "minister", "said", "on", "Monday", "that", "talks", "would"]), min_size=3)
+lines = st.one_of(
+    paragraph.map(lambda ws: " ".join(ws).capitalize() + "."),
+    st.sampled_from(
+        [
+            "By Jane Doe",
+            "Published January 5, 2024",
+            "Updated 2024-01-06 10:30",
+            "Share this article",
+            "Follow us on Twitter",
+            "Read more:",
+            "Related",
+            "© 2024 Example News",
+            "## A heading",
+            "- a list item",
+            "> a quote",
+            "#hashtag",
+            "\\escaped",
+            "---",
+        ]
+    ),
+    line_text.filter(bool),
+)
+
+
+@settings(max_examples=60, deadline=None, suppress_health_check=[HealthCheck.too_slow])
+@given(st.lists(lines, min_size=1, max_size=12), st.sampled_from(["\n", "\n\n"]))
+def test_cleaning_its_own_markdown_changes_nothing(document: list[str], separator: str) -> None:
+    problem = _fixed_point_problem(separator.join(document) + "\n")
+    assert not problem, problem
