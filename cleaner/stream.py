@@ -134,7 +134,7 @@ def clean_many(
     """
     if format not in FORMATS:
         raise ValueError(f"unknown format {format!r} (expected one of {', '.join(FORMATS)})")
-    extra = _profile_argument(profile)
+    extra = profile_argument(profile)
     for position, item in enumerate(documents):
         if isinstance(item, Failure):
             yield item
@@ -161,7 +161,7 @@ def clean_document(document: Document, *, config: Config | None = None, format: 
                    fetched=document.fetched)
 
 
-def _profile_argument(profile: object | None) -> dict[str, object]:
+def profile_argument(profile: object | None) -> dict[str, object]:
     """``{"profile": profile}`` when one is given; refuse it clearly if ``clean`` cannot take it."""
     if profile is None:
         return {}

@@ -1,0 +1,153 @@
+"""Dask: a real ``LocalCluster`` with two worker processes gives byte for byte the local output.
+
+The corpus is the seeds, a subset of the benchmark development pages (60 of them,
+every n-th HTML page and every n-th text dump, to keep the suite fast; skipped when
+``../shared/bench`` is absent), a WARC file built here with one corrupt record, and a
+JSON Lines file with one bad line.  Records are compared as ``json.dumps(sort_keys=True)``
+lines, and the partitioned JSON Lines output as file bytes.
+"""
+
+from __future__ import annotations
+
+import gzip
+import json
+import os
+from collections.abc import Iterator
+from pathlib import Path
+from typing import NamedTuple
+
+import pytest
+
+pytest.importorskip("dask.bag", reason="the 'dask' extra is not installed")
+distributed = pytest.importorskip("distributed", reason="the 'dask' extra is not installed")
+
+from test_warc import seed_pages, write_warc  # noqa: E402
+
+from cleaner.dask import clean_bag, clean_partition, write_jsonl  # noqa: E402
+from cleaner.jsonl import JsonlWriter  # noqa: E402
+from cleaner.stream import input_files  # noqa: E402
+
+ROOT = Path(__file__).resolve().parent.parent
+SEEDS = ROOT / "seeds"
+BENCH = Path(os.environ.get("CLEANER_BENCH", ROOT.parent / "shared" / "bench"))
+BENCH_SUBSET = 60
+
+
+@pytest.fixture(scope="module")
+def client() -> Iterator[distributed.Client]:
+    with (
+        distributed.LocalCluster(n_workers=2, processes=True, threads_per_worker=1, dashboard_address=None) as cluster,
+        distributed.Client(cluster) as client,
+    ):
+        yield client
+
+
+class Containers(NamedTuple):
+    archive: Path  # a WARC file whose third page record is corrupt
+    records: Path  # a JSON Lines file whose third line is broken
+    corrupt_offset: int
+
+    @property
+    def paths(self) -> list[Path]:
+        return [self.archive, self.records]
+
+
+@pytest.fixture(scope="module")
+def containers(tmp_path_factory: pytest.TempPathFactory) -> Containers:
+    folder = tmp_path_factory.mktemp("containers")
+    archive = folder / "crawl.warc.gz"
+    offsets = write_warc(archive, seed_pages(), noise=False)
+    data = bytearray(archive.read_bytes())
+    data[offsets[2]:offsets[2] + 12] = b"CORRUPT DATA"
+    archive.write_bytes(bytes(data))
+    lines = [json.dumps({"id": path.stem, "text": path.read_text(encoding="utf-8")})
+             for path in sorted(SEEDS.glob("*.txt"))]
+    records = folder / "records.jsonl.gz"
+    records.write_bytes(gzip.compress(("\n".join([*lines[:2], "{broken", *lines[2:]]) + "\n").encode()))
+    return Containers(archive, records, offsets[2])
+
+
+def bench_subset() -> list[Path]:
+    html = sorted((BENCH / "data").glob("*/html/*.html"))
+    text = sorted((BENCH / "data" / "text").glob("*/bs4/*.txt"))
+    if not html or not text:
+        pytest.skip(f"benchmark pages not found under {BENCH} (set CLEANER_BENCH)")
+    half = BENCH_SUBSET // 2
+    return html[:: len(html) // half][:half] + text[1 :: len(text) // half][:half]
+
+
+def lines(records: list[dict[str, object]]) -> list[str]:
+    return [json.dumps(record, sort_keys=True) for record in records]
+
+
+def local_run(files: list[Path]) -> list[dict[str, object]]:
+    return clean_partition([str(path) for path in files])
+
+
+def test_seeds_on_the_cluster_equal_the_local_run(client: distributed.Client, containers: Containers) -> None:
+    files = input_files([SEEDS, *containers.paths])
+    bag = clean_bag([SEEDS, *containers.paths])
+    assert bag.npartitions == len(files) == 7  # one partition per file
+    records = bag.compute()
+    assert lines(records) == lines(local_run(files))
+    errors = [record for record in records if "error" in record]
+    assert [(error["source"], error["id"]) for error in errors] == [
+        (str(containers.archive), f"{containers.archive}@{containers.corrupt_offset}"),
+        (str(containers.records), f"{containers.records}:3"),
+    ]
+    assert len(records) == 5 + 4 + 5 + 2  # seeds, the WARC's good pages, the JSON Lines records, 2 errors
+
+
+def test_bench_pages_on_the_cluster_equal_the_local_run(client: distributed.Client) -> None:
+    files = bench_subset()
+    records = clean_bag(files).compute()
+    assert len(records) == BENCH_SUBSET
+    assert lines(records) == lines(local_run(files))
+    assert sum("error" in record for record in records) == 0
+
+
+def test_partitioned_output_equals_local_files(client: distributed.Client, containers: Containers,
+                                               tmp_path: Path) -> None:
+    files = input_files([SEEDS, *containers.paths])
+    counts = write_jsonl(clean_bag(files), tmp_path / "dask", compress=True)
+    assert counts == {"records": 14, "errors": 2}
+    expected = tmp_path / "local"
+    for index, path in enumerate(files):
+        records = local_run([path])
+        for name, chosen in (("part", [r for r in records if "error" not in r]),
+                             ("errors", [r for r in records if "error" in r])):
+            if chosen or name == "part":
+                with JsonlWriter(expected / f"{name}-{index:05d}.jsonl.gz") as writer:
+                    for record in chosen:
+                        writer.write(record)
+    written = sorted(path.name for path in (tmp_path / "dask").iterdir())
+    assert written == sorted(path.name for path in expected.iterdir())
+    for name in written:
+        assert (tmp_path / "dask" / name).read_bytes() == (expected / name).read_bytes(), name
+    error_file = tmp_path / "dask" / f"errors-{files.index(containers.archive):05d}.jsonl.gz"
+    (failure,) = [json.loads(line) for line in gzip.decompress(error_file.read_bytes()).splitlines()]
+    assert failure["id"] == f"{containers.archive}@{containers.corrupt_offset}"
+    assert failure["error"].startswith("unreadable WARC record")
+
+
+def test_configuration_is_one_graph_key_shared_by_all_partitions(client: distributed.Client) -> None:
+    from cleaner import Config
+
+    config = Config(max_bytes=3000)
+    bag = clean_bag([SEEDS], config=config)
+    keys = [key for key in dict(bag.__dask_graph__()) if "cleaner-config" in str(key)]
+    assert len(keys) == 1
+    records = bag.compute()
+    assert lines(records) == lines(clean_partition([str(p) for p in input_files([SEEDS])], config=config))
+    assert any("too large" in str(record.get("error")) for record in records)  # the configuration reached them
+
+
+def test_a_profile_is_refused_early_when_clean_cannot_take_one(client: distributed.Client) -> None:
+    import inspect
+
+    from cleaner import clean
+
+    if "profile" in inspect.signature(clean).parameters:
+        pytest.skip("clean() accepts a profile: covered by the profile test")
+    with pytest.raises(TypeError, match="profile"):
+        clean_bag([SEEDS], profile=object())
