@@ -27,6 +27,7 @@ never decides which block of a page is the dateline: the pipeline asks line by l
 from __future__ import annotations
 
 import re
+import unicodedata
 from dataclasses import dataclass
 from datetime import date
 from email.utils import parsedate_to_datetime
@@ -72,6 +73,7 @@ def _month_names() -> dict[str, int]:
                 name = name.lower().rstrip(".")
                 if len(name) >= 3 and name.isalpha() and not re.fullmatch(r"[ivxlc]+", name):
                     seen.setdefault(name, set()).add(number)
+                    seen.setdefault(_fold(name), set()).add(number)  # "fevrier", "marz": typed without accents
     return {name: numbers.pop() for name, numbers in seen.items() if len(numbers) == 1}
 
 
@@ -83,7 +85,12 @@ def _weekday_names() -> frozenset[str]:
         info = default_loader.get_locale(code).info
         for key in _WEEKDAY_KEYS:
             names.update(name.lower().rstrip(".") for name in info.get(key, ()) if name.rstrip(".").isalpha())
-    return frozenset(names)
+    return frozenset(names | {_fold(name) for name in names})
+
+
+def _fold(text: str) -> str:
+    """'février' -> 'fevrier': pages drop accents often enough to be worth matching."""
+    return "".join(c for c in unicodedata.normalize("NFD", text) if not unicodedata.combining(c))
 
 
 _LETTER = r"[^\W\d_]"
@@ -93,22 +100,25 @@ _MONTH = (
     + rf")(?!{_LETTER})\.?"
 )
 _END = r"(?!\d)"
+# A four-digit year; WordPress glues the published and updated dates ("19. Dezember 202219. Dezember
+# 2022") and some sites glue the time ("4 de mayo de 202200:00 hs"), so a year may touch a day or hour.
+_YEAR4 = r"\d{4}(?:(?!\d)|(?=[0-3]?\d[.:h\s]))"
 _DATE_PATTERNS = tuple(
     re.compile(pattern, re.IGNORECASE)
     for pattern in (
         # 2024-01-06, 2024/01/06, 2024.01.06
         rf"(?P<y>\d{{4}})(?P<sep>[-/.])(?P<m>\d{{1,2}})(?P=sep)(?P<d>\d{{1,2}}){_END}",
         # 06.01.2024, 6.1.24, 06-01-2024: day first
-        rf"(?P<d>\d{{1,2}})(?P<sep>[.-])\s?(?P<m>\d{{1,2}})(?P=sep)\s?(?P<y>\d{{4}}|\d{{2}}){_END}",
+        rf"(?P<d>\d{{1,2}})(?P<sep>[.-])\s?(?P<m>\d{{1,2}})(?P=sep)\s?(?P<y>{_YEAR4}|\d{{2}}(?!\d))",
         # 01/06/2024: resolved only when one part is > 12
-        rf"(?P<a>\d{{1,2}})/(?P<b>\d{{1,2}})/(?P<y>\d{{4}}){_END}",
+        rf"(?P<a>\d{{1,2}})/(?P<b>\d{{1,2}})/(?P<y>{_YEAR4})",
         # 6 January 2024, 6. Januar 2024, 6 de enero de 2024, 1er janvier 2024, 6th of January, 2024
         rf"(?P<d>\d{{1,2}})(?:\.|st|nd|rd|th|er|º|°)?\s*(?:de\s+|of\s+)?{_MONTH},?\s*(?:de\s+|del\s+)?"
-        rf"(?P<y>\d{{4}}){_END}",
+        rf"(?P<y>{_YEAR4})",
         # January 6, 2024; Jan. 6th 2024
-        rf"{_MONTH}\s*(?P<d>\d{{1,2}})(?:st|nd|rd|th)?\s*,?\s*(?P<y>\d{{4}}){_END}",
+        rf"{_MONTH}\s*(?P<d>\d{{1,2}})(?:st|nd|rd|th)?\s*,?\s*(?P<y>{_YEAR4})",
         # January 2024, enero de 2024: month precision
-        rf"{_MONTH},?\s*(?:de\s+)?(?P<y>\d{{4}}){_END}",
+        rf"{_MONTH},?\s*(?:de\s+)?(?P<y>{_YEAR4})",
     )
 )
 _TIME = re.compile(
@@ -137,30 +147,31 @@ def _wordset(text: str) -> frozenset[str]:
 
 _PUBLISHED_WORDS = _wordset(
     "published posted veröffentlicht erschienen erstellt publié publiée paru publicado publicada pubblicato "
-    "gepubliceerd created"
+    "gepubliceerd created veröffentlichung publication publicación pubblicazione"
 )
 _UPDATED_WORDS = _wordset(
-    "updated update modified aktualisiert geändert stand jour actualizado actualizada actualización aggiornato "
-    "bijgewerkt"
+    "updated update modified revised aktualisiert aktualisierung geändert stand jour modifié modifiée actualizado "
+    "actualizada actualización aggiornato aggiornamento bijgewerkt"
 )
 _FILLER_WORDS = _wordset(
     "on at am um le la à a las el de del the of du den op om alle il ore uhr h read reading lesezeit lesedauer "
     "lecture lectura lettura temps tiempo time di min mins minutes minuten minutos last first originally mis mise "
-    "zuletzt zuerst ursprünglich date datum fecha and und et y e local pt ct"
+    "zuletzt zuerst ursprünglich date datum fecha and und et y e local pt ct letzte dernière última ultima ultimo hs "
+    "horas heures vom d etwa ca"
 )
 
 
-def parse_date(text: str) -> str | None:
+def parse_date(text: str, *, day_first: bool | None = None) -> str | None:
     """A short date expression -> ISO 8601 string at the precision given, else None.
 
     The expression may carry dateline furniture ("Updated:", a weekday, "Uhr"); the first date it
     states is returned.  Long text is refused unread: dates in prose are not our business.
     """
-    found = _scan(text.strip()) if len(text) <= MAX_LINE else None
+    found = _scan(text.strip(), day_first) if len(text) <= MAX_LINE else None
     return found[0].iso() if found else None
 
 
-def find_dateline(line: str) -> Dateline | None:
+def find_dateline(line: str, *, day_first: bool | None = None) -> Dateline | None:
     """If this whole (short) line is a dateline -> its dates; else None.
 
     Every part of the line must be a date, a time, a zone, a label (Published, Aktualisiert,
@@ -168,11 +179,16 @@ def find_dateline(line: str) -> Dateline | None:
     or a place name at the start ("BERLIN, 6. Januar 2024").  So a prose line that mentions a date
     is not a dateline, nor is an image slug with a timestamp in it.  An unlabelled date fills
     ``published`` first, then ``updated``.
+
+    ``day_first`` settles slash dates whose parts are both <= 12 ("03/05/2022"): True reads them
+    day first, False month first (US).  Left None, they are read day first when the line has a
+    non-English dateline word (Publicado, Stand, am, Uhr...) and refused otherwise; the pipeline,
+    which knows the page's language, can pass ``day_first=language != "en"``.
     """
     text = line.strip()
     if len(text) > MAX_LINE:
         return None
-    found = _scan(text)
+    found = _scan(text, day_first)
     if not found or all(item.label is None and len(item.day) < 10 for item in found):
         return None  # a bare "January 2024" is a heading or an archive link, not a dateline
     slots: dict[str, str] = {}
@@ -289,8 +305,9 @@ class _Scanner:
     in the (already bounded) length of the line.
     """
 
-    def __init__(self, text: str) -> None:
+    def __init__(self, text: str, day_first: bool | None) -> None:
         self.text = text
+        self.day_first = day_first
         self.pos = 0
         self.found: list[_Found] = []
         self.label: str | None = None
@@ -327,7 +344,7 @@ class _Scanner:
         for pattern in _DATE_PATTERNS:
             match = pattern.match(self.text, self.pos)
             if match:
-                day = _day_of(match)
+                day = _day_of(match, self.day_first)
                 if day is None:
                     return False
                 self.pos = match.end()
@@ -421,7 +438,7 @@ def _is_furniture(word: str) -> bool:
     return lower in _FILLER_WORDS or lower in _PUBLISHED_WORDS or lower in _UPDATED_WORDS or lower in _weekday_names()
 
 
-def _day_of(match: re.Match[str]) -> str | None:
+def _day_of(match: re.Match[str], day_first: bool | None) -> str | None:
     """The ISO day (or month) a date pattern matched, None if impossible or ambiguous."""
     groups = match.groupdict()
     year = int(groups["y"])
@@ -429,9 +446,10 @@ def _day_of(match: re.Match[str]) -> str | None:
         year += 2000 if year < 70 else 1900
     if groups.get("a"):
         first, second = int(groups["a"]), int(groups["b"])
-        if first <= 12 and second <= 12 and first != second:
+        if first <= 12 and second <= 12 and first != second and day_first is None:
             return None  # 01/06/2024: US or European? Refuse to guess.
-        month, day = (first, second) if second > 12 or first == second else (second, first)
+        month_first = second > 12 or (first <= 12 and day_first is False)
+        month, day = (first, second) if month_first else (second, first)
         return _iso_day(year, month, day)
     month = _month_names()[groups["mn"].lower()] if groups.get("mn") else int(groups["m"])
     if groups.get("d") is None:
@@ -439,6 +457,17 @@ def _day_of(match: re.Match[str]) -> str | None:
     return _iso_day(year, month, int(groups["d"]))
 
 
-def _scan(text: str) -> list[_Found] | None:
+def _scan(text: str, day_first: bool | None) -> list[_Found] | None:
     """The dates of a line made only of dateline tokens, else None."""
-    return _Scanner(text).run() if text else None
+    if not text:
+        return None
+    if day_first is None and _DAY_FIRST_HINT.search(text):
+        day_first = True
+    return _Scanner(text, day_first).run()
+
+
+_DAY_FIRST_HINT = re.compile(
+    r"(?<!\w)(?:publicado|actualizado|publié|jour|veröffentlicht|aktualisiert|stand|am|um|uhr|le|el|las|a|à"
+    r"|pubblicato|aggiornato|alle|ore|gepubliceerd|bijgewerkt|op|om|vom|den)(?!\w)",
+    re.IGNORECASE,
+)

@@ -43,6 +43,13 @@ DATELINES = [
     ("BERLIN, 6. Januar 2024", "2024-01-06", None),
     ("Erschienen am 6. Jänner 2024", "2024-01-06", None),
     ("Lesezeit: 3 Min. | 06.01.2024", "2024-01-06", None),
+    ("Letzte Aktualisierung: 28.01.2022", None, "2022-01-28"),
+    ("Veröffentlichung: 04.02.2022", "2022-02-04", None),
+    ("Veröffentlicht am 19. Dezember 202219. Dezember 2022", "2022-12-19", "2022-12-19"),  # WordPress glue
+    ("10. Februar 20199. Februar 2019", "2019-02-10", "2019-02-09"),
+    ("Sa, 19. Okt 2019", "2019-10-19", None),
+    ("06. Dez. 2022 | 10:24 Uhr", "2022-12-06T10:24:00", None),
+    ("Hamburg, den 02. Dezember 2022", "2022-12-02", None),
     # French
     ("6 janvier 2024", "2024-01-06", None),
     ("Publié le 6 janvier 2024", "2024-01-06", None),
@@ -53,12 +60,15 @@ DATELINES = [
     ("6 de enero de 2024", "2024-01-06", None),
     ("Actualizado: 6 de enero de 2024", None, "2024-01-06"),
     ("Publicado el 6 de enero de 2024 a las 14:30", "2024-01-06T14:30:00", None),
-    ("Actualizado 06/01/2024 - 14:30 CET", None, None),  # ambiguous slash date: see NOT_DATELINES
+    ("Actualizado 06/01/2024 - 14:30 CET", None, "2024-01-06T14:30:00+01:00"),  # Spanish word: day first
+    ("Publicado el 03/05/2022 a las 22h03", "2022-05-03T22:03:00", None),
+    ("sábado 07 de mayo del 2022 | Actualizado 07 May 2022 | 13:43 h", "2022-05-07", "2022-05-07T13:43:00"),
+    ("sabado, 7 de mayo de 2022", "2022-05-07", None),  # accents dropped
+    ("miércoles, 4 de mayo de 202200:00 hs", "2022-05-04T00:00:00", None),  # glued time
     # Italian, Dutch: month names come from dateparser's locales
     ("Pubblicato il 6 gennaio 2024", "2024-01-06", None),
     ("Bijgewerkt op 6 januari 2024", None, "2024-01-06"),
 ]
-DATELINES = [case for case in DATELINES if case[1] or case[2]]
 
 NOT_DATELINES = [
     "2024 01 08T193634Z 1 LYNXMPEK070Q3 RTROPTP 4 IRAQ SECURITY USA scaled",  # image slug with a timestamp
@@ -76,7 +86,7 @@ NOT_DATELINES = [
     "Jan 6, 1890",  # out of range
     "06.01.2150",
     "01/06/2024",  # ambiguous: US or European
-    "Actualizado 06/01/2024 - 14:30 CET",
+    "Posted 01/06/2024",
     "Jan 6, 2024 25:10",  # impossible time
     "© 2024 Example Media",
     "",
@@ -92,6 +102,24 @@ def test_datelines(line: str, published: str | None, updated: str | None) -> Non
 @pytest.mark.parametrize("line", NOT_DATELINES)
 def test_not_datelines(line: str) -> None:
     assert find_dateline(line) is None
+
+
+@pytest.mark.parametrize(
+    ("line", "day_first", "expected"),
+    [
+        ("01/06/2024", True, "2024-06-01"),
+        ("01/06/2024", False, "2024-01-06"),
+        ("01/06/2024", None, None),
+        ("13/06/2024", False, "2024-06-13"),  # unambiguous whatever the hint
+        ("06/13/2024", True, "2024-06-13"),
+        ("Stand: 01/06/2024", None, "2024-06-01"),  # a German word: day first
+        ("06.01.2024", False, "2024-01-06"),  # dots are always day first
+    ],
+)
+def test_day_first(line: str, day_first: bool | None, expected: str | None) -> None:
+    result = find_dateline(line, day_first=day_first)
+    assert (result.published or result.updated if result else None) == expected
+    assert parse_date(line, day_first=day_first) == expected
 
 
 def test_dateline_to_dict() -> None:
