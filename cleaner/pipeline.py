@@ -20,7 +20,7 @@ from cleaner.config import DEFAULT_CONFIG, Config
 from cleaner.decode import DecodeError, decode
 from cleaner.furniture import mark_furniture
 from cleaner.language import detect_language, stoplist
-from cleaner.metadata import mark_metadata_lines
+from cleaner.metadata import LineMetadata, mark_metadata_lines
 from cleaner.model import Article, Block, Role, Verdict
 from cleaner.profile import Profile, SiteProfile, apply_profile, site_of
 from cleaner.rules import Action
@@ -87,15 +87,22 @@ def read_document(
     return _read(text, _resolve_format(text, format), url, config)
 
 
+def rule_verdicts(blocks: Sequence[Block], config: Config) -> tuple[list[Verdict], LineMetadata]:
+    """The layers before the site profile: furniture rules, then byline and dateline lines.
+
+    Profiles learn from what these leave undecided (``cleaner.corpus``), so the two agree.
+    """
+    verdicts = [Verdict(block, kind=block.kind) for block in blocks]
+    return mark_metadata_lines(mark_furniture(verdicts, config.rules, config.keep_patterns))
+
+
 def clean_blocks(
     blocks: Sequence[Block], declared: Metadata, config: Config, site: SiteProfile | None = None
 ) -> Article:
     """Run the block layers and assemble the article; ``declared`` metadata wins over what lines say."""
     tail_rules = frozenset(rule.rule.id for rule in config.rules if rule.rule.action is Action.TAIL)
     find_head = declared.title is None
-    verdicts = [Verdict(block, kind=block.kind) for block in blocks]
-    verdicts = mark_furniture(verdicts, config.rules, config.keep_patterns)
-    verdicts, lines = mark_metadata_lines(verdicts)
+    verdicts, lines = rule_verdicts(blocks, config)
     verdicts = apply_profile(verdicts, site)  # after bylines and datelines are known, so it never takes them
     verdicts = mark_zones(verdicts, tail_rules, head=find_head)
     language = declared.language or detect_language(
@@ -134,4 +141,4 @@ def clean(
     return clean_blocks(blocks, declared, config, site_profile)
 
 
-__all__ = ["FORMATS", "CleanError", "Format", "Role", "clean", "clean_blocks", "read_document"]
+__all__ = ["FORMATS", "CleanError", "Format", "Role", "clean", "clean_blocks", "read_document", "rule_verdicts"]

@@ -26,7 +26,7 @@ import math
 import os
 import re
 import tempfile
-from collections.abc import Mapping, Sequence
+from collections.abc import Collection, Mapping, Sequence
 from dataclasses import dataclass, field, fields
 from pathlib import Path
 from urllib.parse import urlsplit
@@ -245,11 +245,13 @@ class Profile:
         return learner
 
 
-def _document_keys(keys: Sequence[str], texts: Sequence[str], parameters: Parameters) -> dict[str, tuple[Zone, str]]:
-    """Each distinct key of one document, with the zones it occurs in and its first text."""
+def _document_keys(
+    keys: Sequence[str], texts: Sequence[str], decided: Collection[int], parameters: Parameters
+) -> dict[str, tuple[Zone, str]]:
+    """Each distinct undecided key of one document, with the zones it occurs in and its first text."""
     found: dict[str, tuple[Zone, str]] = {}
-    for key, text, zone in zip(keys, texts, zones(keys, parameters), strict=True):
-        if key:
+    for index, (key, text, zone) in enumerate(zip(keys, texts, zones(keys, parameters), strict=True)):
+        if key and index not in decided:
             previous = found.get(key)
             found[key] = (previous[0] | zone, previous[1]) if previous else (zone, text)
     return found
@@ -273,14 +275,18 @@ class ProfileLearner:
         self.documents: dict[str, int] = {}
         self.counts: dict[str, dict[str, KeyCount]] = {}
 
-    def add(self, site: str, texts: Sequence[str]) -> None:
-        """Count one document of ``site`` given the texts of its blocks, in order."""
+    def add(self, site: str, texts: Sequence[str], decided: Collection[int] = ()) -> None:
+        """Count one document of ``site`` given the texts of its blocks, in order.
+
+        Blocks at the positions in ``decided`` (rules already removed or claimed them) count
+        for the zones but are not counted themselves: the profile would never act on them.
+        """
         keys = [block_key(text) for text in texts]
         documents = self.documents.get(site, 0) + 1
         self.documents[site] = documents
         counts = self.counts.setdefault(site, {})
         bucket = math.ceil(documents / self.parameters.prune_every)
-        for key, (zone, text) in _document_keys(keys, texts, self.parameters).items():
+        for key, (zone, text) in _document_keys(keys, texts, decided, self.parameters).items():
             count = counts.get(key)
             if count is None:
                 count = counts[key] = KeyCount(error=bucket - 1)
