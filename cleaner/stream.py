@@ -144,7 +144,7 @@ def clean_many(
         except (TypeError, ValueError) as error:
             yield Failure(id=_id_of(item, position), reason=str(error))
             continue
-        yield clean_document(document, config=config, format=format, **extra)
+        yield clean_document(document, config=config, format=format, **_with_site(extra, document))
 
 
 def clean_document(document: Document, *, config: Config | None = None, format: str = "auto", **extra: Any) -> Result:
@@ -165,9 +165,19 @@ def profile_argument(profile: object | None) -> dict[str, object]:
     """``{"profile": profile}`` when one is given; refuse it clearly if ``clean`` cannot take it."""
     if profile is None:
         return {}
-    if "profile" not in inspect.signature(clean).parameters:
+    parameters = inspect.signature(clean).parameters
+    if "profile" not in parameters:
         raise TypeError("this version of cleaner.clean() does not accept a site profile")
-    return {"profile": profile}
+    return {"profile": profile, "site": None} if "site" in parameters else {"profile": profile}
+
+
+def _with_site(extra: dict[str, object], document: Document) -> dict[str, object]:
+    """With a profile, the document's fallback site is its folder's name, as in ``cleaner.corpus``."""
+    if "site" not in extra:
+        return extra
+    from cleaner.corpus import folder_site  # it imports this module
+
+    return {**extra, "site": folder_site(document)}
 
 
 def _id_of(item: object, position: int) -> str:

@@ -151,3 +151,19 @@ def test_a_profile_is_refused_early_when_clean_cannot_take_one(client: distribut
         pytest.skip("clean() accepts a profile: covered by the profile test")
     with pytest.raises(TypeError, match="profile"):
         clean_bag([SEEDS], profile=object())
+
+
+def test_a_learned_profile_reaches_the_workers_once(client: distributed.Client) -> None:
+    corpus = pytest.importorskip("cleaner.corpus", reason="site profiles (cleaner.corpus) are not available")
+    folder = ROOT / "fixtures" / "corpus"
+    if not folder.is_dir():
+        pytest.skip(f"no corpus fixtures in {folder}")
+    local = corpus.Corpus.from_paths([folder])
+    profile = local.learn()
+    bag = clean_bag([folder], profile=profile)
+    assert len([key for key in dict(bag.__dask_graph__()) if "cleaner-profile" in str(key)]) == 1
+    records = bag.compute()
+    assert lines(records) == lines([result.to_dict() for result in local.clean(profile)])
+    learned = [removal for record in records for removal in record.get("removed", [])
+               if removal["rule"].startswith("corpus:")]
+    assert learned, "the profile removed nothing: it did not reach the workers"
