@@ -55,7 +55,7 @@ class Settings:
 
 @dataclass(frozen=True, slots=True)
 class Outcome:
-    """What happened to one file: its article, or the one-line reason it has none.
+    """What happened to one file: its article, or (``article`` None) the one-line reason it has none.
 
     ``canonical`` is the file's canonical Markdown form (empty for HTML, which is
     never rewritten); ``changed`` says it differs from the bytes on disk.  ``url``
@@ -69,10 +69,6 @@ class Outcome:
     canonical: str = ""
     changed: bool = False
     original: str = ""
-
-    @property
-    def failed(self) -> bool:
-        return bool(self.error)
 
 
 def _url_of(raw: bytes, fmt: str) -> str | None:
@@ -101,7 +97,7 @@ def process(path: Path, settings: Settings) -> Outcome:
     if fmt == "html":
         return Outcome(path, article=article)
     if settings.rewrite and not article.blocks:
-        return Outcome(path, error="no article text left after cleaning; not rewritten", article=article)
+        return Outcome(path, error="no article text left after cleaning; not rewritten")
     canonical = render_markdown(article, url=url)
     original = raw.decode("utf-8", errors="replace") if settings.original else ""
     return Outcome(path, "", article, url, canonical, canonical.encode("utf-8") != raw, original)

@@ -30,6 +30,7 @@ from cleaner.batch import Outcome, Settings, default_jobs, run
 from cleaner.config import Config, ConfigError, find_config, load_config
 from cleaner.files import Finder, Found, write_atomic
 from cleaner.jsonl import JsonlWriter
+from cleaner.model import Article
 from cleaner.output import FORMATS, SUFFIXES, article_record, render
 
 EXIT_CLEAN, EXIT_CHANGED, EXIT_ERROR = 0, 1, 2
@@ -130,16 +131,16 @@ def _by_count(item: tuple[str, int]) -> tuple[int, str]:
     return -item[1], item[0]
 
 
-def _removals(outcome: Outcome) -> str:
-    counts = Counter(removal.category for removal in outcome.removed)
+def _removals(article: Article) -> str:
+    counts = Counter(removal.category for removal in article.removed)
     if not counts:
         return "no blocks removed, layout only"
     detail = ", ".join(f"{name} {count}" for name, count in sorted(counts.items(), key=_by_count))
-    return f"{len(outcome.removed)} block{'s' * (len(outcome.removed) != 1)} removed ({detail})"
+    return f"{len(article.removed)} block{'s' * (len(article.removed) != 1)} removed ({detail})"
 
 
-def _explain(outcome: Outcome, report: Report) -> None:
-    for removal in outcome.removed:
+def _explain(outcome: Outcome, article: Article, report: Report) -> None:
+    for removal in article.removed:
         text = removal.text if len(removal.text) <= 100 else removal.text[:99] + "…"
         report.line(f"{outcome.path}: [{removal.rule}] {removal.category} ({removal.layer}): {text}")
 
@@ -200,31 +201,31 @@ class Outputs:
             write_atomic(self.targets[outcome.path], text.encode("utf-8"))
 
 
-def _rewrite(outcome: Outcome, args: argparse.Namespace, report: Report) -> None:
+def _rewrite(outcome: Outcome, article: Article, args: argparse.Namespace, report: Report) -> None:
     """--check, --diff, --in-place: say (and show, and do) what would change."""
     if args.diff:
         sys.stdout.buffer.write(_diff(outcome).encode("utf-8"))
         sys.stdout.flush()
     if args.in_place:
         write_atomic(outcome.path, outcome.canonical.encode("utf-8"))
-    report.line(f"{'cleaned' if args.in_place else 'would clean'} {outcome.path}: {_removals(outcome)}")
+    report.line(f"{'cleaned' if args.in_place else 'would clean'} {outcome.path}: {_removals(article)}")
 
 
 def _handle(outcome: Outcome, args: argparse.Namespace, outputs: Outputs, report: Report) -> None:
     """Act on one file's outcome and count it."""
     try:
-        if outcome.failed:
+        if outcome.article is None:
             raise _Failed(outcome.error)
-        assert outcome.article is not None
+        article = outcome.article
         if args.explain:
-            _explain(outcome, report)
+            _explain(outcome, article, report)
         if report.mode == "write":
             outputs.put(outcome)
-            touched = outcome.changed or bool(outcome.article.removed)
+            touched = outcome.changed or bool(article.removed)
         else:
             touched = outcome.changed
             if touched:
-                _rewrite(outcome, args, report)
+                _rewrite(outcome, article, args, report)
     except (_Failed, OSError) as error:
         reason = str(error) if isinstance(error, _Failed) else f"cannot write: {error.strerror or error}"
         report.line(f"{outcome.path}: error: {reason}")
@@ -232,7 +233,7 @@ def _handle(outcome: Outcome, args: argparse.Namespace, outputs: Outputs, report
     else:
         report.read += 1
         report.touched += touched
-        report.categories.update(removal.category for removal in outcome.article.removed)
+        report.categories.update(removal.category for removal in article.removed)
     report.tick()
 
 

@@ -1,0 +1,323 @@
+"""The ``clean`` command end to end: a real subprocess on real files in a temporary folder.
+
+Golden expectations come from fixtures/ and are compared with the same rules as
+tests/test_fixtures.py (imported, not copied).  Every test that runs the command on
+inputs it must not touch checks their bytes before and after.
+"""
+
+from __future__ import annotations
+
+import hashlib
+import json
+import os
+import shutil
+import subprocess
+import sys
+from pathlib import Path
+
+import pytest
+from test_fixtures import SEED_EXPECTED_DIR, SEEDS_DIR, TEXT_DIR, article_problems
+
+ROOT = Path(__file__).resolve().parent.parent
+TEXT_INPUTS = sorted(SEEDS_DIR.glob("*.txt")) + sorted(TEXT_DIR.glob("*.txt"))
+
+
+def clean(*args: object, cwd: Path, timeout: float = 300) -> subprocess.CompletedProcess[str]:
+    """Run the command as users do, from ``cwd``, with this checkout on the import path."""
+    env = {**os.environ, "PYTHONPATH": str(ROOT), "PYTHONIOENCODING": "utf-8"}
+    command = [sys.executable, "-m", "cleaner.cli", *map(str, args)]
+    return subprocess.run(command, cwd=cwd, env=env, capture_output=True, text=True, timeout=timeout, check=False)
+
+
+def digests(folder: Path) -> dict[str, str]:
+    """Every file below ``folder`` (symlinks as their target text) and its SHA-256."""
+    found = {}
+    for path in sorted(folder.rglob("*")):
+        key = str(path.relative_to(folder))
+        if path.is_symlink():
+            found[key] = "-> " + os.readlink(path)
+        elif path.is_file():
+            found[key] = hashlib.sha256(path.read_bytes()).hexdigest()
+    return found
+
+
+def corpus(tmp_path: Path, inputs: list[Path] = TEXT_INPUTS) -> Path:
+    folder = tmp_path / "corpus"
+    folder.mkdir()
+    for path in inputs:
+        shutil.copyfile(path, folder / path.name)
+    return folder
+
+
+def seed_params() -> list[object]:
+    params = []
+    for expected in sorted(SEED_EXPECTED_DIR.glob("*.json")):
+        reason = json.loads(expected.read_text(encoding="utf-8")).get("xfail")
+        marks = [pytest.mark.xfail(strict=True, reason=str(reason))] if reason else []
+        params.append(pytest.param(expected.stem, id=expected.stem, marks=marks))
+    return params
+
+
+# ----------------------------------------------------------------------------- golden output
+
+
+@pytest.fixture(scope="module")
+def seeds_as_json(tmp_path_factory: pytest.TempPathFactory) -> Path:
+    out = tmp_path_factory.mktemp("seeds_json")
+    before = digests(SEEDS_DIR)
+    result = clean(SEEDS_DIR, "-o", out, "--format", "json", "--jobs", "2", cwd=ROOT)
+    assert result.returncode == 0, result.stderr
+    assert digests(SEEDS_DIR) == before, "the command changed its inputs"
+    return out
+
+
+@pytest.mark.parametrize("stem", seed_params())
+def test_seed_cleaned_to_json_matches_its_golden_fixture(seeds_as_json: Path, stem: str) -> None:
+    actual = json.loads((seeds_as_json / f"{stem}.json").read_text(encoding="utf-8"))
+    assert Path(actual.pop("source")).resolve() == (SEEDS_DIR / f"{stem}.txt").resolve()
+    expected = json.loads((SEED_EXPECTED_DIR / f"{stem}.json").read_text(encoding="utf-8"))
+    problems = article_problems(expected, actual)
+    assert not problems, f"{stem}:\n  - " + "\n  - ".join(problems)
+
+
+def test_single_file_prints_its_article_to_standard_output(tmp_path: Path) -> None:
+    seed = TEXT_INPUTS[0]
+    shutil.copyfile(seed, tmp_path / seed.name)
+    result = clean(seed.name, cwd=tmp_path)
+    assert result.returncode == 0, result.stderr
+    article = json.loads(result.stdout)
+    assert article["source"] == seed.name
+    assert article["text"] and article["blocks"]
+    assert "1 files read" in result.stderr
+    assert clean(seed.name, "--quiet", cwd=tmp_path).stderr == ""
+
+
+def test_txt_and_jsonl_formats_carry_the_same_article(tmp_path: Path) -> None:
+    folder = corpus(tmp_path, TEXT_INPUTS[:3])
+    as_json = clean(folder, "-o", tmp_path / "json", cwd=tmp_path)
+    as_txt = clean(folder, "-o", tmp_path / "txt", "--format", "txt", cwd=tmp_path)
+    as_jsonl = clean(folder, "-o", tmp_path / "all.jsonl", "--format", "jsonl", cwd=tmp_path)
+    assert (as_json.returncode, as_txt.returncode, as_jsonl.returncode) == (0, 0, 0), as_json.stderr + as_txt.stderr
+    records = [json.loads(line) for line in (tmp_path / "all.jsonl").read_text(encoding="utf-8").splitlines()]
+    assert [Path(r["source"]).name for r in records] == [p.name for p in TEXT_INPUTS[:3]]
+    for record in records:
+        stem = Path(record["source"]).stem
+        assert json.loads((tmp_path / "json" / f"{stem}.json").read_text(encoding="utf-8")) == record
+        assert (tmp_path / "txt" / f"{stem}.txt").read_text(encoding="utf-8") == record["text"] + "\n"
+
+
+# ----------------------------------------------------------------------------- canonical form
+
+
+def test_markdown_output_is_a_fixed_point(tmp_path: Path) -> None:
+    folder = corpus(tmp_path)
+    first = clean(folder, "-o", tmp_path / "md1", "--format", "md", cwd=tmp_path)
+    assert first.returncode == 0, first.stderr
+    second = clean(tmp_path / "md1", "-o", tmp_path / "md2", "--format", "md", cwd=tmp_path)
+    assert second.returncode == 0, second.stderr
+    assert digests(tmp_path / "md1") == digests(tmp_path / "md2")
+    assert len(digests(tmp_path / "md1")) == len(TEXT_INPUTS)
+    check = clean(tmp_path / "md1", "--check", cwd=tmp_path)
+    assert check.returncode == 0, check.stderr
+
+
+def test_check_exits_1_lists_files_and_changes_nothing(tmp_path: Path) -> None:
+    folder = corpus(tmp_path, sorted(SEEDS_DIR.glob("*.txt")))
+    before = digests(folder)
+    result = clean(folder, "--check", cwd=tmp_path)
+    assert result.returncode == 1, result.stderr
+    listed = [line for line in result.stderr.splitlines() if line.startswith("would clean ")]
+    assert len(listed) == len(before)
+    assert all("removed (" in line or "layout only" in line for line in listed)
+    assert result.stdout == ""
+    assert digests(folder) == before
+
+
+def test_in_place_rewrites_once_then_the_check_passes(tmp_path: Path) -> None:
+    folder = corpus(tmp_path, sorted(SEEDS_DIR.glob("*.txt")))
+    before = digests(folder)
+    rewrite = clean(folder, "--in-place", cwd=tmp_path)
+    assert rewrite.returncode == 1, rewrite.stderr
+    after = digests(folder)
+    assert sorted(after) == sorted(before), "in-place keeps the file names"
+    assert all(after[name] != before[name] for name in before)
+    assert clean(folder, "--check", cwd=tmp_path).returncode == 0
+    again = clean(folder, "--in-place", cwd=tmp_path)
+    assert again.returncode == 0, again.stderr
+    assert digests(folder) == after
+    text = (folder / "001_076883cf49f24a7d.txt").read_text(encoding="utf-8")
+    assert text.startswith("---\ntitle: ") and "\nauthors:\n- " in text and "\npublished: '" in text
+
+
+def test_diff_shows_what_would_change_without_changing_it(tmp_path: Path) -> None:
+    folder = corpus(tmp_path, sorted(SEEDS_DIR.glob("*.txt"))[:2])
+    before = digests(folder)
+    result = clean(folder, "--diff", cwd=tmp_path)
+    assert result.returncode == 1
+    assert result.stdout.count("\t(original)\n") == 2 and result.stdout.count("\t(cleaned)\n") == 2
+    assert "\n+---\n+title: " in result.stdout
+    assert digests(folder) == before
+
+
+def test_explain_names_rule_and_category_of_every_removal(tmp_path: Path) -> None:
+    seed = SEEDS_DIR / "001_076883cf49f24a7d.txt"
+    result = clean(seed, "--explain", cwd=tmp_path)
+    assert result.returncode == 0, result.stderr
+    removed = json.loads(result.stdout)["removed"]
+    assert removed
+    explained = [line for line in result.stderr.splitlines() if line.startswith(f"{seed}: [")]
+    assert len(explained) == len(removed)
+    for line, entry in zip(explained, removed, strict=True):
+        assert f"[{entry['rule']}] {entry['category']} ({entry['layer']}): " in line
+
+
+def test_html_is_never_rewritten(tmp_path: Path) -> None:
+    page = tmp_path / "page.html"
+    body = "".join(f"<p>Paragraph {n} of the story, long enough to be read as prose by anyone.</p>" for n in range(6))
+    page.write_text(f"<html><head><title>A story</title></head><body><article>{body}</article></body></html>")
+    before = digests(tmp_path)
+    assert clean(page, "--in-place", cwd=tmp_path).returncode == 0
+    assert clean(page, "--check", cwd=tmp_path).returncode == 0
+    assert digests(tmp_path) == before
+
+
+# ----------------------------------------------------------------------------- bad input
+
+
+def bad_batch(folder: Path) -> None:
+    """Good articles beside every kind of file the issue names."""
+    folder.mkdir()
+    for seed in sorted(SEEDS_DIR.glob("*.txt"))[:2]:
+        shutil.copyfile(seed, folder / seed.name)
+    (folder / "empty.txt").write_bytes(b"")
+    (folder / "binary.txt").write_bytes(b"\x89PNG\r\n\x1a\n\x00\x00\x00\rIHDR" + bytes(range(256)) * 8)
+    cp1252 = "Café crème: the naïve résumé of a fiancée, told in “curly quotes” – with a dash.\n"
+    (folder / "cp1252.txt").write_bytes((cp1252 + cp1252.replace("Café", "Second café")).encode("cp1252"))
+    (folder / "long.txt").write_bytes(b"word " * 1_000_000)
+    (folder / "loop.txt").symlink_to("loop.txt")
+
+
+def test_bad_files_get_one_line_each_and_the_batch_goes_on(tmp_path: Path) -> None:
+    bad_batch(tmp_path / "in")
+    before = digests(tmp_path / "in")
+    result = clean(tmp_path / "in", "-o", tmp_path / "out", "--jobs", "2", cwd=tmp_path)
+    assert result.returncode == 2
+    assert "Traceback" not in result.stderr
+    errors = sorted(line for line in result.stderr.splitlines() if ": error: " in line)
+    assert errors == [
+        f"{tmp_path / 'in' / 'binary.txt'}: error: binary data (NUL bytes), not text",
+        f"{tmp_path / 'in' / 'empty.txt'}: error: empty",
+        f"{tmp_path / 'in' / 'loop.txt'}: error: symlink loop",
+    ]
+    written = sorted(path.name for path in (tmp_path / "out").iterdir())
+    good = sorted(f"{p.stem}.json" for p in sorted(SEEDS_DIR.glob("*.txt"))[:2])
+    assert written == sorted([*good, "cp1252.json", "long.json"])
+    cp1252 = json.loads((tmp_path / "out" / "cp1252.json").read_text(encoding="utf-8"))
+    assert cp1252["text"].startswith("Café crème: the naïve résumé of a fiancée, told in “curly quotes” – with a dash.")
+    assert "3 failed" in result.stderr
+    assert digests(tmp_path / "in") == before
+
+
+def test_size_limit_from_configuration(tmp_path: Path) -> None:
+    bad_batch(tmp_path / "in")
+    (tmp_path / "pyproject.toml").write_text("[tool.cleaner]\nmax_bytes = 1000000\n")
+    result = clean("in", "-o", "out", cwd=tmp_path)
+    assert result.returncode == 2
+    assert (
+        "in/long.txt: error: too large: 5000000 bytes, the limit is 1000000 (max_bytes)" in result.stderr.splitlines()
+    )
+    assert not (tmp_path / "out" / "long.json").exists()
+
+
+def test_missing_path_and_unreadable_file_are_reported(tmp_path: Path) -> None:
+    if os.geteuid() == 0:
+        pytest.skip("root reads files whatever their permissions")
+    (tmp_path / "secret.txt").write_text("Some text.\n")
+    (tmp_path / "secret.txt").chmod(0)
+    result = clean("secret.txt", "missing.txt", "--format", "jsonl", cwd=tmp_path)
+    assert result.returncode == 2
+    assert "secret.txt: error: unreadable: permission denied" in result.stderr.splitlines()
+    assert "missing.txt: error: no such file or directory" in result.stderr.splitlines()
+
+
+def test_missing_path_is_reported(tmp_path: Path) -> None:
+    result = clean("missing.txt", cwd=tmp_path)
+    assert result.returncode == 2
+    assert result.stderr.splitlines()[0] == "missing.txt: error: no such file or directory"
+
+
+# ----------------------------------------------------------------------------- usage and configuration
+
+
+@pytest.mark.parametrize(
+    ("args", "message"),
+    [
+        (["a.txt", "b.txt"], "several files need -o OUT"),
+        (["a.txt", "--in-place", "-o", "out"], "cannot be combined"),
+        (["a.txt", "--check", "--in-place"], "not allowed with argument"),
+        (["a.txt", "--jobs", "0"], "at least 1"),
+        (["a.txt", "--format", "pdf"], "invalid choice"),
+    ],
+)
+def test_usage_errors_exit_2(tmp_path: Path, args: list[str], message: str) -> None:
+    for name in ("a.txt", "b.txt"):
+        (tmp_path / name).write_text("A paragraph.\n")
+    result = clean(*args, cwd=tmp_path)
+    assert result.returncode == 2
+    assert message in result.stderr
+
+
+def test_bad_configuration_names_the_key(tmp_path: Path) -> None:
+    (tmp_path / "a.txt").write_text("A paragraph.\n")
+    (tmp_path / "cleaner.toml").write_text("max_bytes = -3\n")
+    result = clean("a.txt", "--config", "cleaner.toml", cwd=tmp_path)
+    assert result.returncode == 2
+    assert result.stderr == "clean: error: cleaner.toml: [tool.cleaner] 'max_bytes' must be a positive number\n"
+
+
+def test_include_and_exclude_globs_from_pyproject(tmp_path: Path) -> None:
+    folder = corpus(tmp_path, TEXT_INPUTS[:2])
+    (folder / "drafts").mkdir()
+    shutil.copyfile(TEXT_INPUTS[2], folder / "drafts" / TEXT_INPUTS[2].name)
+    shutil.copyfile(TEXT_INPUTS[3], folder / "notes.text")
+    (tmp_path / "pyproject.toml").write_text('[tool.cleaner]\ninclude = ["*.txt", "*.text"]\nexclude = ["drafts/**"]\n')
+    result = clean("corpus", "-o", "out", cwd=tmp_path)
+    assert result.returncode == 0, result.stderr
+    assert sorted(p.name for p in (tmp_path / "out").rglob("*")) == sorted(
+        [f"{TEXT_INPUTS[0].stem}.json", f"{TEXT_INPUTS[1].stem}.json", "notes.json"]
+    )
+
+
+def test_output_inside_an_input_folder_is_not_read_again(tmp_path: Path) -> None:
+    folder = corpus(tmp_path, TEXT_INPUTS[:3])
+    for _ in range(2):
+        result = clean(folder, "-o", folder / "cleaned", "--format", "md", cwd=tmp_path)
+        assert result.returncode == 0, result.stderr
+        assert "3 files read" in result.stderr
+    assert sorted(p.relative_to(folder).as_posix() for p in folder.rglob("*.md")) == [
+        f"cleaned/{p.stem}.md" for p in TEXT_INPUTS[:3]
+    ]
+
+
+def test_same_stem_in_one_folder_gives_two_outputs(tmp_path: Path) -> None:
+    (tmp_path / "in").mkdir()
+    shutil.copyfile(TEXT_INPUTS[0], tmp_path / "in" / "story.txt")
+    shutil.copyfile(TEXT_INPUTS[1], tmp_path / "in" / "story.md")
+    result = clean("in", "-o", "out", cwd=tmp_path)
+    assert result.returncode == 0, result.stderr
+    assert sorted(p.name for p in (tmp_path / "out").iterdir()) == ["story.md.json", "story.txt.json"]
+
+
+# ----------------------------------------------------------------------------- parallel runs
+
+
+def test_jobs_2_writes_exactly_what_jobs_1_writes(tmp_path: Path) -> None:
+    folder = corpus(tmp_path)
+    for jobs in ("1", "2"):
+        result = clean(folder, "-o", tmp_path / f"out{jobs}", "--format", "md", "--jobs", jobs, cwd=tmp_path)
+        assert result.returncode == 0, result.stderr
+        streamed = clean(folder, "--format", "jsonl", "--jobs", jobs, "--quiet", cwd=tmp_path)
+        (tmp_path / f"stream{jobs}.jsonl").write_text(streamed.stdout, encoding="utf-8")
+    assert digests(tmp_path / "out1") == digests(tmp_path / "out2")
+    assert len(digests(tmp_path / "out1")) == len(TEXT_INPUTS)
+    assert (tmp_path / "stream1.jsonl").read_bytes() == (tmp_path / "stream2.jsonl").read_bytes()
