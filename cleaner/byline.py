@@ -31,10 +31,13 @@ MAX_LINE = 200
 """A byline is short; longer lines are prose."""
 
 _PREFIX = re.compile(
-    r"(?:(?:written|reported|text|story|words|reporting)\s+by|by|von|par|por|door|av|af|di"
-    r"|(?:author|autor|autorin|auteur|autora|text|texto|texte|redakteur)\s*:)\s*(?=\S)",
+    r"(?:(?:posted|gepostet|written|geschrieben|verfasst|publicado|publicada|publié|publiée|text|texto|story|words"
+    r"|reporting|reported|ein artikel|eine kolumne|ein beitrag|ein gastbeitrag|ein kommentar|an article)\s+)?"
+    r"(?:by|von|par|por|door|av|af|di|durch)(?:\s*:\s*|\s+)"
+    r"|(?:author|autor|autorin|auteur|autora|text|texto|texte|redakteur|verfasser|interview|by|von)\s*:\s*",
     re.IGNORECASE,
 )
+_TRAILING = re.compile(r"[\s|·•:,;–—-]+$")
 _CREDIT = re.compile(
     r"(?:^|\W)(?:photo|photos|photograph|fotos?|bild|bilder|image|images|picture|pic|credits?|crédits?|créditos?"
     r"|illustration|grafik|video|source|quelle|fuente|getty|shutterstock|imago|keystone|picture alliance)(?:\W|$)"
@@ -47,6 +50,8 @@ _CONJUNCTIONS = re.compile(r"\s*&\s*|\s+(?:and|und|et|y|e|og|och)\s+", re.IGNORE
 _TAIL = re.compile(
     r"\s+(?:in|en|aus|from|à|em|reporting from|for|für|pour|para|per|at|bei)\s+(?=[^\W\d_])\S.*$|\s*\([^()]*\)\s*$"
 )
+_COMPANY = re.compile(r"(?<!\w)(?:gmbh|ag|kg|inc|ltd|llc|plc|corp|s\.a\.|srl|bv|nv|co\.)(?!\w)", re.IGNORECASE)
+_GLUED = re.compile(r"([a-zß-ÿ])([A-Z][^\W\d_]*)")
 _EMAIL = re.compile(r"\S+@\S+\.\S+|@\w+|https?://\S+|www\.\S+")
 _READING = re.compile(r"\d{1,3}\s*(?:min(?:ute|uto|uti)?s?|minuten)\b\.?(?:\s+\w+){0,2}\s*$", re.IGNORECASE)
 
@@ -57,14 +62,18 @@ def _wordset(text: str) -> frozenset[str]:
 
 
 _PARTICLES = _wordset(
-    "van von der den de del della di da das dos du la le ten ter zu zur y bin ibn ben al el mac st. vom dem"
+    "van von der den de del della di da das dos du la le ten ter zu y bin ibn ben al el mac st. vom dem"
 )
 _TITLE_WORDS = re.compile(
-    r"\b(?:report|correspond|writer|editor|redakt|rédact|redact|columnist|kolumn|chroniq|contribut|journalist|periodist"
-    r"|autor|auteur|analyst|producer|korrespond|corresponsal|envoy|enviad|bureau|chief|senior|staff|freelance|intern|volontär"
-    r"|professor|fellow|director|leiter|expert|researcher|student|ceo|founder|photograph|fotograf|host|anchor"
-    r"|moderat|sprecher|spokes|head of|leader|manager|mitarbeiter|reporter|reportera|journaliste)"
-    r"[^\W\d_]*(?![^\W\d_]|[-'’])",
+    r"(?<![^\W\d_])(?:[^\W\d_]*(?:redakteur|korrespondent|journalist|reporter|kolumnist|autor)(?:in|innen|en|e)?"
+    r"|reporters?|reportera|reportero|correspondents?|correspondant|correspondante|corresponsal|writers?|editors?"
+    r"|editora|rédacteur|rédactrice|redactor|redactora|columnist|columnista|chroniqueur|chroniqueuse|contributor"
+    r"|contributing|journaliste|periodista|author|auteur|autora|analyst|producer|envoyé|envoyée|enviado|enviada"
+    r"|bureau|chief|senior|staff|freelancer?|intern|volontär|volontärin|professor|professorin|fellow|director"
+    r"|directora|direktor|direktorin|leiter|leiterin|expert|experte|expertin|researcher|student|studentin|ceo"
+    r"|founder|gründer|gründerin|photographer|fotograf|fotografin|host|anchor|moderator|moderatorin|sprecher"
+    r"|sprecherin|spokesman|spokeswoman|spokesperson|head of|manager|managerin|mitarbeiter|mitarbeiterin|deputy"
+    r"|associate|assistant)(?![^\W\d_]|[-'’])",
     re.IGNORECASE,
 )
 _ORG_NAMES = frozenset(
@@ -88,7 +97,8 @@ _NOT_NAME_WORDS = _wordset(
     "policy terms contact advertisement anzeige werbung mehr lesen weitere artikel themen teilen kommentare "
     "publicité partager lire aussi publicidad compartir leer más minister president prime government security "
     "politics sport sports business economy world opinion video photos live update top latest most popular "
-    "trending breaking this that these our your my his her their its we you it is was are"
+    "trending breaking this that these our your my his her their its we you it is was are es ist im zum zur que se lo "
+    "su sus est il ils elle nous vous"
 )
 
 
@@ -141,29 +151,45 @@ def _is_metadata_name(part: str, site_name: str | None) -> bool:
 def parse_byline(line: str) -> tuple[str, ...] | None:
     """The person names of a byline line; None if the line is not a byline.
 
-    A byline either opens with a byline word (By, Von, Par, Por, Door, Text:, Autor:) followed by
-    names, or is a name followed by a job title or an organisation ("Jane Doe, Senior Reporter",
-    "Jane Doe | Reuters").  Whatever follows the names must be furniture: job titles, agencies, a
-    date, a reading time, a place.  An empty tuple means "a byline naming no person" ("By Reuters",
-    "Von dpa"): the line is still a byline, but there is no author to report.
+    A byline either opens with a byline word (By, Von, Par, Por, Door, Posted by, Text:, Autor:)
+    followed by names, or is a name followed by a job title or an organisation ("Jane Doe, Senior
+    Reporter", "Jane Doe | Reuters", "Richard Adams Education editor").  Whatever follows the names
+    must be furniture: job titles, agencies, a date, a reading time, a place (and, after a byline
+    word, one category word: "Von Anna Schmidt | Wohnen").  An empty tuple means "a byline naming no
+    person" ("By Reuters", "Von dpa"): the line is still a byline, but there is no author to report.
     """
-    text = line.strip()
+    text = _TRAILING.sub("", line.strip())
     if not text or len(text) > MAX_LINE or _CREDIT.search(text):
         return None
     prefix = _PREFIX.match(text)
-    rest = text[prefix.end() :] if prefix else text
-    segments = _SEGMENTS.split(rest)
+    segments = _SEGMENTS.split(text[prefix.end() :] if prefix else text)
     found = _names_part(segments[0])
     if found is None:
         return None
     names, evidence = found
-    for segment in segments[1:]:
-        if not _is_furniture_segment(segment):
+    for segment in filter(None, (segment.strip() for segment in segments[1:])):
+        if _is_furniture_segment(segment):
+            evidence = evidence or _backs_name(segment) or not _org_like(segment)
+        elif not (prefix and len(segment.split()) == 1 and segment[:1].isupper()):
             return None
-        evidence = True
     if not prefix and not (names and evidence):
         return None  # a bare name is a byline only in context: the pipeline decides that
     return _dedupe(names)
+
+
+def parse_names(line: str) -> tuple[str, ...] | None:
+    """A line made only of person names ("Isabel Caro, Rocío Latorre y José Miguel Wilson").
+
+    Like ``looks_like_name`` this is a shape test for lines the pipeline already suspects from
+    their place (under the title, beside a dateline); it is not a byline test on its own.
+    """
+    text = _TRAILING.sub("", line.strip())
+    if not text or len(text) > MAX_LINE or text.isupper() or _CREDIT.search(text):
+        return None
+    found = _names_part(text)
+    if found is None or not found[0] or found[1]:
+        return None
+    return _dedupe(found[0])
 
 
 def _names_part(part: str) -> tuple[list[str], bool] | None:
@@ -190,23 +216,47 @@ def _names_part(part: str) -> tuple[list[str], bool] | None:
 
 
 def _chunk_kind(chunk: str, *, first: bool) -> tuple[list[str], bool] | None:
-    """Names in one comma-separated chunk, and whether furniture (title, agency, place) came with
-    them; None when a part is neither (the line is prose)."""
+    """Names in one comma-separated chunk, and whether they are backed by a title or agency.
+
+    In the first chunk only a title glued to the name counts ("Richard Adams Education editor"):
+    "Editorial y Puntos de Vista" is a menu, not "Puntos de Vista" of an agency.  None when a part
+    is neither a name nor furniture (the line is prose).
+    """
+    if _COMPANY.search(chunk):
+        return [], not first
     names: list[str] = []
-    furniture = False
-    for part in _CONJUNCTIONS.split(chunk):
-        part = part.strip()
-        if not part:
-            continue
-        if is_organisation(part) or _is_job_title(part):
-            furniture = True
-        elif _person_shape(part, min_tokens=2, max_tokens=5):
+    evidence = False
+    for part in filter(None, (part.strip() for part in _CONJUNCTIONS.split(chunk))):
+        if _person_shape(part, min_tokens=2, max_tokens=5) and not is_organisation(part):
             names.append(part)
-        elif not first and _person_shape(part, min_tokens=1, max_tokens=1):
-            continue  # "Von Max Mustermann, Berlin": a place after the name
-        else:
-            return None
-    return names, furniture
+        elif (name := _name_before_title(part)) is not None:
+            names.append(name)
+            evidence = True
+        elif is_organisation(part) or _is_job_title(part):
+            evidence = evidence or (not first and _backs_name(part))
+        elif first or not _person_shape(part, min_tokens=1, max_tokens=1):
+            return None  # after the first chunk a single word is a place: "Von Max Mustermann, Berlin"
+    return names, evidence
+
+
+def _name_before_title(part: str) -> str | None:
+    """'Richard Adams Education editor' -> 'Richard Adams'; 'Evan HalperStaff Writer' -> 'Evan Halper'.
+
+    The title must start with a job word or continue in lower case, so the name is never cut:
+    'Jane Mary Doe Senior Reporter' keeps 'Jane Mary Doe'.
+    """
+    tokens = _GLUED.sub(_unglue, part).split()
+    for cut in range(2, min(len(tokens) - 1, 6)):
+        head, tail = tokens[:cut], tokens[cut:]
+        title_like = _TITLE_WORDS.match(tail[0]) is not None or all(word.islower() for word in tail[1:])
+        if title_like and _is_job_title(" ".join(tail)) and _person_shape(" ".join(head), min_tokens=2, max_tokens=5):
+            return " ".join(head)
+    return None
+
+
+def _unglue(match: re.Match[str]) -> str:
+    """Put a space where a name touches a job word ("HalperStaff"), but not in "McDonald"."""
+    return f"{match[1]} {match[2]}" if _TITLE_WORDS.match(match[2]) else match[0]
 
 
 def _is_furniture_segment(segment: str) -> bool:
@@ -215,6 +265,18 @@ def _is_furniture_segment(segment: str) -> bool:
     if not segment or is_organisation(segment) or _is_job_title(segment) or _READING.match(segment):
         return True
     return find_dateline(segment) is not None or parse_date(segment) is not None
+
+
+def _backs_name(text: str) -> bool:
+    """Furniture that makes a name without a byline word a byline: a job title or a news agency.
+
+    A domain, an acronym or a company is not enough: "Rasende Polizisten | strafprozess.ch" is a
+    page title and its site."""
+    return _is_job_title(text) or _org_key(text) in _ORG_NAMES
+
+
+def _org_like(text: str) -> bool:
+    return is_organisation(text) and not _backs_name(text)
 
 
 def _is_job_title(text: str) -> bool:
@@ -233,18 +295,20 @@ def _person_shape(text: str, *, min_tokens: int, max_tokens: int) -> bool:
             count += 1
         elif token.lower() not in _PARTICLES:
             return False
-    return min_tokens <= count <= max_tokens
+    return min_tokens <= count <= max_tokens and _is_name_token(tokens[-1])
 
 
 def _is_name_token(token: str) -> bool:
     """'Jane', "O'Brien", 'Jean-Luc', 'al-Sudani', "d'Estaing", 'J.', 'Jr.': one part of a name."""
-    if token.lower() in _NOT_NAME_WORDS or len(token) > 24:
+    if token.lower() in _NOT_NAME_WORDS or token.lower() in _ORG_WORDS or len(token) > 24:
         return False
+    if _TITLE_WORDS.fullmatch(token) or (token.isupper() and len(token) > 1 and not token.endswith(".")):
+        return False  # "Reporter", "Staff"; "KG", "USA": not parts of a person's name
     if token.endswith(".") and len(token) <= 3:
         return token[0].isupper() and token[:-1].isalpha()
     core = re.sub(r"^(?:al|el|ad|ar|as|ash|at|az|abu|bin|ben|ibn|d|l|o)[-'’](?=\w)", "", token)
-    if not core[:1].isupper():
-        return False
+    if len(core) < 2 or not core[:1].isupper() or re.search(r"[^\W\d_]{4}[A-Z]", core):
+        return False  # "M" alone; "WinterJournal" is two words glued (but "McDonald", "MacArthur" pass)
     return all(piece.isalpha() for piece in re.split(r"[-'’]", core))
 
 

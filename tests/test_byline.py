@@ -6,7 +6,14 @@ import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from cleaner.byline import MAX_LINE, is_organisation, looks_like_name, normalise_authors, parse_byline
+from cleaner.byline import (
+    MAX_LINE,
+    is_organisation,
+    looks_like_name,
+    normalise_authors,
+    parse_byline,
+    parse_names,
+)
 
 BYLINES = [
     # English
@@ -32,8 +39,16 @@ BYLINES = [
     ("By Jane Doe | Jan 6, 2024 | 2 min read", ("Jane Doe",)),
     ("By Jane Doe · Updated: Jan 7, 2024", ("Jane Doe",)),
     ("By Jane Doe - jane.doe@example.com", ("Jane Doe",)),
+    ("By John Walk -", ("John Walk",)),
+    ("by: Cora Neas", ("Cora Neas",)),
+    ("Written by: Julie Mollins", ("Julie Mollins",)),
+    ("Posted by Jane Doe", ("Jane Doe",)),
+    ("By Evan HalperStaff Writer", ("Evan Halper",)),  # glued in the page
+    ("By John McDonald Staff Writer", ("John McDonald",)),
+    ("Richard Adams Education editor", ("Richard Adams",)),
+    ("Jane Mary Doe Senior Reporter", ("Jane Mary Doe",)),
     ("By Jane Doe and jane doe", None),  # lower-case words are not names
-    ("By Jane Doe and Jane DOE", ("Jane Doe",)),  # deduplicated without case
+    ("By Jane Doe and Jane Doe", ("Jane Doe",)),  # deduplicated
     ("By Reuters", ()),  # a byline, but no person to report
     ("By Reuters Staff", ()),
     # German
@@ -43,7 +58,10 @@ BYLINES = [
     ("Von Max Mustermann, Redakteur", ("Max Mustermann",)),
     ("Von Hans Müller-Lüdenscheidt und Eva Schmidt", ("Hans Müller-Lüdenscheidt", "Eva Schmidt")),
     ("Von Anna Reporter-Schmidt", ("Anna Reporter-Schmidt",)),
-    ("Ein Artikel von Max Mustermann", None),  # prose-like: the byline word must open the line
+    ("Ein Artikel von Max Mustermann", ("Max Mustermann",)),
+    ("Ein Artikel von Max Mustermann über die Wahl", None),
+    ("Gepostet von Katharina Volkwein | Wohnen", ("Katharina Volkwein",)),  # one category word
+    ("Von: Wolfgang Schmale", ("Wolfgang Schmale",)),
     ("Text: Max Mustermann", ("Max Mustermann",)),
     ("Autorin: Eva Schmidt", ("Eva Schmidt",)),
     ("Von dpa", ()),
@@ -58,6 +76,7 @@ BYLINES = [
     ("Por Ana García y Pedro López", ("Ana García", "Pedro López")),
     ("Por Ana García, corresponsal en Madrid", ("Ana García",)),
     ("Por Ana García | EFE", ("Ana García",)),
+    ("Publicado por Alberto González", ("Alberto González",)),
 ]
 
 NOT_BYLINES = [
@@ -86,6 +105,25 @@ NOT_BYLINES = [
     # bylines must be followed only by furniture
     "By Jane Doe | The best way to cook rice",
     "Jane Doe, John Roe",
+    "JAHR MEDIA GmbH & Co. KG",
+    "Die Redaktion empfiehlt",
+    "Editorial y Puntos de Vista",
+    "Cayman Islands Travel and Tourism News",
+    "Nach Oben |",
+    "Porsche Team",
+    "Diese Firmen haben die meisten Mitarbeiter.",
+    "Gepostet von Katharina Volkwein | Wohnen und Leben im Alter",
+    "Rasende Polizisten | strafprozess.ch",  # a page title and its site
+    "OUTDOOR LOVERS | iloveponysmag.com",
+    "Sprint Speed – CPU",
+    "Blog Giveaway Directory",
+    "Go Jamaica Hosting",
+    "Digital Project Managers",
+    "Hardware-Kategorien M - Z",
+    "Paul WinterJournal Chief Editor, Shabka",  # a glued word is not a name
+    "VERWANDTE ARTIKELMEHR VOM AUTOR",
+    "LettersLetters Represent the opinion of the letter writers.",
+    "POR ESO INFORMAR ES",
     "",
     "By " + "Jane Doe and " * 100,
 ]
@@ -137,6 +175,21 @@ def test_not_bylines(line: str) -> None:
 )
 def test_normalise_authors(raw: object, expected: tuple[str, ...]) -> None:
     assert normalise_authors(raw, site_name="The Guardian") == expected  # type: ignore[arg-type]
+
+
+@pytest.mark.parametrize(
+    ("line", "expected"),
+    [
+        ("Isabel Caro, Rocío Latorre y José Miguel Wilson", ("Isabel Caro", "Rocío Latorre", "José Miguel Wilson")),
+        ("Christian Baghai", ("Christian Baghai",)),
+        ("Jane Doe, Senior Reporter", None),  # a byline (parse_byline), not a list of names
+        ("Related Articles", None),
+        ("By Jane Doe", None),
+        ("THE END", None),
+    ],
+)
+def test_parse_names(line: str, expected: tuple[str, ...] | None) -> None:
+    assert parse_names(line) == expected
 
 
 def test_normalise_authors_is_idempotent() -> None:
