@@ -1,0 +1,315 @@
+"""Site profiles: learning from the corpus fixtures, the decision rule, the file, the pipeline layer.
+
+The corpora under fixtures/corpus/ are three small sites (English and French plain text, German
+Markdown with front matter URLs).  Each repeats furniture that no built-in rule knows (a slogan, a
+newsletter box phrased its own way, a footer, a "More from <Site>" list) and quotes one statement
+verbatim in several articles; some also share a section heading.  The tests check what is learned
+from the files themselves, so they hold for any article added that keeps that shape.
+"""
+
+from __future__ import annotations
+
+import json
+from collections import Counter
+from pathlib import Path
+
+import pytest
+from hypothesis import given, settings
+from hypothesis import strategies as st
+
+from cleaner import clean
+from cleaner.config import Config
+from cleaner.corpus import Corpus, learn_profile
+from cleaner.markdown import render_markdown
+from cleaner.model import Block, Role, Verdict
+from cleaner.profile import (
+    Parameters,
+    Profile,
+    ProfileError,
+    ProfileLearner,
+    apply_profile,
+    block_key,
+    load_profile,
+    profile_json,
+    save_profile,
+    site_of,
+)
+from cleaner.stream import Cleaned
+
+CORPUS = Path(__file__).resolve().parent.parent / "fixtures" / "corpus"
+
+# Each site's furniture (as it appears in its files) and the content the profile must not take.
+SITES = {
+    "harbour-gazette": {
+        "furniture": [
+            "The Harbour Gazette · News from the quays since 1884",
+            "The Tide Line comes out every Friday morning",
+            "Elsewhere on the quays",
+            "Harbour Gazette Media Ltd, 14 Custom House Quay",
+            "Letters to the editor are welcome by post",
+        ],
+        "content": ["“No vessel over forty metres will berth at the north quay", "What happens next"],
+    },
+    "rheinblick-zeitung.de": {
+        "furniture": [
+            "Rheinblick – Ihre Zeitung zwischen Dom und Drachenfels",
+            "Der Rheinbote erscheint jeden Morgen um sechs Uhr",
+            "Außerdem im Rheinblick",
+            "Rheinblick Verlag GmbH · Uferstraße 12",
+            "Leserbriefe geben nicht die Meinung der Redaktion wieder.",
+        ],
+        "content": ["„Die Brücke bleibt gesperrt, bis die Prüfer", "Wie es weitergeht"],
+    },
+    "le-vigneron": {
+        "furniture": [
+            "Le Vigneron — la vigne, le vin et ceux qui les font",
+            "Chaque mardi, La Grappe raconte les caves",
+            "Aussi dans Le Vigneron",
+            "Le Vigneron SARL, 3 place du Marché",
+            "Reproduction interdite sans l'accord écrit de la rédaction.",
+        ],
+        "content": ["« Nous ne vendangerons pas tant que chaque parcelle", "Et maintenant ?"],
+    },
+}
+
+
+@pytest.fixture(scope="module")
+def corpus() -> Corpus:
+    return Corpus.from_paths([CORPUS])
+
+
+@pytest.fixture(scope="module")
+def profile(corpus: Corpus) -> Profile:
+    return corpus.learn()
+
+
+@pytest.fixture(scope="module")
+def cleaned(corpus: Corpus, profile: Profile) -> dict[str, tuple[Cleaned, Cleaned]]:
+    """Every fixture article cleaned without and with the profile, by file path."""
+    without = {result.id: result for result in corpus.clean(Profile())}
+    with_profile = {result.id: result for result in corpus.clean(profile)}
+    assert all(result.ok for result in [*without.values(), *with_profile.values()])
+    return {ident: (without[ident], with_profile[ident]) for ident in without}  # type: ignore[misc]
+
+
+def _site_files(site: str) -> list[Path]:
+    folder = "rheinblick" if site == "rheinblick-zeitung.de" else site
+    return sorted((CORPUS / folder).iterdir())
+
+
+def _visible(article: Cleaned) -> str:
+    """Everything a reader of the cleaned article sees: title, subtitle and body."""
+    return "\n".join(filter(None, (article.article.title, article.article.subtitle, article.article.text)))
+
+
+def test_fixture_corpora_are_big_enough_and_multilingual(corpus: Corpus, cleaned: dict) -> None:
+    assert all(len(_site_files(site)) >= 10 for site in SITES)
+    languages = {pair[1].article.language for pair in cleaned.values()}
+    assert {"en", "de", "fr"} <= languages
+
+
+def test_site_comes_from_url_else_folder(profile: Profile) -> None:
+    assert sorted(profile.sites) == sorted(SITES)
+    assert site_of("https://www.Rheinblick-Zeitung.de/region/a.html", "rheinblick") == "rheinblick-zeitung.de"
+    assert site_of(None, "harbour-gazette") == "harbour-gazette"
+    assert site_of("not a url", None) is None
+
+
+@pytest.mark.parametrize("site", sorted(SITES))
+def test_profile_learns_the_furniture_and_not_the_content(profile: Profile, site: str) -> None:
+    learned = [block.example for block in profile.sites[site].learned.values()]
+    for furniture in SITES[site]["furniture"]:
+        assert any(text.startswith(furniture) for text in learned), furniture
+    for content in SITES[site]["content"]:
+        assert not any(text.startswith(content) for text in learned), content
+
+
+@pytest.mark.parametrize("site", sorted(SITES))
+def test_furniture_is_removed_only_with_the_profile(cleaned: dict, site: str) -> None:
+    """Without the profile the site's own box or slogan stays somewhere; with it, none does."""
+    files = [str(path) for path in _site_files(site)]
+    kept_without = 0
+    for ident in files:
+        without, with_profile = (_visible(result) for result in cleaned[ident])
+        kept_without += any(furniture in without for furniture in SITES[site]["furniture"])
+        for furniture in SITES[site]["furniture"]:
+            assert furniture not in with_profile, (ident, furniture)
+    assert kept_without == len(files)
+
+
+@pytest.mark.parametrize("site", sorted(SITES))
+def test_shared_quotes_and_section_headings_are_kept(cleaned: dict, site: str) -> None:
+    seen: Counter[str] = Counter()
+    for path in _site_files(site):
+        source = path.read_text(encoding="utf-8")
+        article = cleaned[str(path)][1]
+        for content in SITES[site]["content"]:
+            if content in source:
+                seen[content] += 1
+                assert content in article.article.text, (path.name, content)
+    assert seen[SITES[site]["content"][0]] >= 4  # the quote recurs verbatim in several articles
+
+
+def test_bylines_survive_the_profile(cleaned: dict) -> None:
+    """Authors repeat their byline on many pages; the metadata layer reads it before the profile acts."""
+    for without, with_profile in cleaned.values():
+        assert with_profile.article.authors == without.article.authors
+        assert with_profile.article.authors
+
+
+def test_profile_titles_are_the_headlines(cleaned: dict) -> None:
+    for path in _site_files("harbour-gazette"):
+        headline = path.read_text(encoding="utf-8").splitlines()[1]
+        article = cleaned[str(path)][1].article
+        assert article.title == headline
+
+
+def test_removals_name_the_site_and_counts(cleaned: dict) -> None:
+    _, article = cleaned[str(CORPUS / "harbour-gazette" / "north-quay-closed.txt")]
+    rules = {removal.rule for removal in article.article.removed if removal.layer == "profile"}
+    assert "corpus:harbour-gazette(12/12)" in rules
+    assert "corpus:harbour-gazette(9/12)" in rules
+    assert all(removal.category == "corpus" for removal in article.article.removed if removal.layer == "profile")
+
+
+def test_keep_patterns_protect_learned_blocks(profile: Profile) -> None:
+    path = CORPUS / "harbour-gazette" / "north-quay-closed.txt"
+    config = Config(keep=("^The Tide Line comes out",))
+    article = clean(path.read_bytes(), config=config, profile=profile, site="harbour-gazette")
+    assert "The Tide Line comes out every Friday morning" in article.text
+    assert "Elsewhere on the quays" not in article.text
+
+
+def test_cleaning_with_the_profile_is_a_fixed_point(corpus: Corpus, profile: Profile) -> None:
+    for path in _site_files("rheinblick-zeitung.de"):
+        first = clean(path.read_bytes(), format="markdown", profile=profile, site="rheinblick")
+        url = "https://www.rheinblick-zeitung.de/x.html"
+        again = clean(render_markdown(first, url=url), format="markdown", profile=profile, site="rheinblick")
+        assert again.to_dict() == {**first.to_dict(), "removed": []}
+
+
+def test_learning_is_deterministic_and_incremental(corpus: Corpus, tmp_path: Path) -> None:
+    documents = list(corpus.documents)
+    whole = profile_json(learn_profile(documents))
+    assert profile_json(learn_profile(documents)) == whole
+    first = learn_profile(documents[:17])
+    save_profile(first, tmp_path / "profile.json")
+    resumed = learn_profile(documents[17:], profile=load_profile(tmp_path / "profile.json"))
+    assert profile_json(resumed) == whole
+
+
+def test_profile_file_is_reviewable_json(profile: Profile, tmp_path: Path) -> None:
+    path = tmp_path / ".cleaner" / "profile.json"
+    save_profile(profile, path)
+    data = json.loads(path.read_text(encoding="utf-8"))
+    assert data["format"] == "cleaner-profile/1"
+    assert data["parameters"] == Parameters().to_dict()
+    site = data["sites"]["le-vigneron"]
+    assert site["documents"] == 11
+    assert site["learned"][0] == {
+        "text": "Aussi dans Le Vigneron",
+        "key": "aussi dans le vigneron",
+        "documents": 11,
+        "where": "anywhere",
+    }
+    assert load_profile(path).to_dict() == profile.to_dict()
+    assert list(tmp_path.glob(".cleaner/*.tmp")) == []
+
+
+@pytest.mark.parametrize(
+    ("content", "message"),
+    [
+        ("{not json", "not valid JSON"),
+        ('{"format": "something-else"}', "not a cleaner profile"),
+        ('{"format": "cleaner-profile/1", "parameters": {"ratio": -1}}', "'ratio' must be a positive number"),
+        ('{"format": "cleaner-profile/1", "parameters": {"speed": 3}}', "unknown parameter 'speed'"),
+        ('{"format": "cleaner-profile/1", "sites": {"a": {"documents": 2, "counts": {"k": [1]}}}}', "count for 'k'"),
+        ('{"format": "cleaner-profile/1", "sites": {"a": []}}', "site 'a' must be an object"),
+    ],
+)
+def test_bad_profile_files_are_clear_errors(tmp_path: Path, content: str, message: str) -> None:
+    path = tmp_path / "profile.json"
+    path.write_text(content, encoding="utf-8")
+    with pytest.raises(ProfileError, match=message) as error:
+        load_profile(path)
+    assert str(path) in str(error.value)
+
+
+@pytest.mark.parametrize(
+    ("first", "second"),
+    [
+        ("© 2023 Harbour Media", "© 2024 harbour   media"),
+        ("Updated 6 January 2024, 14:30", "Updated 12 March 2025, 09:05"),
+        ("Stand: 06.01.2024", "Stand: 17.11.2023"),
+        ("Publié le 6 janvier 2024", "Publié le 28 février 2023"),
+        ("Jan 6, 2024 at 2:30 pm", "Dec 31, 2023 at 11:59 am"),
+        ("Aktualisiert am 6. März 2024", "Aktualisiert am 12. Mai 2024"),
+        ("Edition 2024-01-06T10:00", "Edition 2023-12-01T08:15"),
+    ],
+)
+def test_block_key_folds_case_digits_dates_and_spaces(first: str, second: str) -> None:
+    assert block_key(first) == block_key(second)
+
+
+def test_block_key_keeps_words_and_punctuation() -> None:
+    assert block_key("Sign up.") != block_key("Sign up")
+    assert block_key("Mayor says May be late") == "mayor says may be late"
+
+
+TOPICS = ("harbour", "ferry", "regatta", "lifeboat", "school", "market", "bridge", "tunnel", "council", "weather")
+
+
+def _pages(lists: list[list[str]]) -> list[list[str]]:
+    """Pages of one site: a headline, two prose paragraphs, then the given tail lines."""
+    prose = "This paragraph is an ordinary sentence of the article about the {topic}, long enough for prose{end}"
+    return [
+        [f"News about the {topic} today", prose.format(topic=topic, end="."), prose.format(topic=topic, end="!"), *tail]
+        for topic, tail in zip(TOPICS, lists, strict=False)
+    ]
+
+
+def test_headline_learned_from_tails_is_kept_at_the_head_of_its_own_page() -> None:
+    """Other pages list a headline in their tail; on its own page it is the title and stays."""
+    lists = [[]] + [["More on this site", "News about the harbour today"] for _ in range(4)] + [[]] * 5
+    learner = ProfileLearner()
+    for page in _pages(lists):
+        learner.add("site", page)
+    site = learner.profile().site("site")
+    assert site is not None
+    assert site.learned[block_key("News about the harbour today")].where == "tail"
+    own, other = ([Verdict(Block(index, text)) for index, text in enumerate(page)] for page in _pages(lists)[:2])
+    assert [verdict.role for verdict in apply_profile(own, site)] == [Role.UNDECIDED] * 3
+    assert [verdict.role for verdict in apply_profile(other, site)][-1] is Role.FURNITURE
+
+
+def test_prose_in_a_minority_is_content_and_in_most_pages_furniture() -> None:
+    quote = "“We will not reopen the quay until every pile is safe,” the harbour master said on the day."
+    box = "Our weekly letter about boats and weather arrives every Friday morning for all readers."
+    lists = [[quote, box] if n < 4 else [box] if n < 7 else [] for n in range(10)]
+    learner = ProfileLearner()
+    for page in _pages(lists):
+        learner.add("site", page)
+    learned = learner.profile().sites["site"].learned
+    assert block_key(quote) not in learned  # 4 of 10 documents: a shared quotation
+    assert learned[block_key(box)].where == "anywhere"  # 7 of 10 documents
+
+
+@settings(max_examples=60, deadline=None)
+@given(
+    st.lists(st.lists(st.integers(0, 40), max_size=8), min_size=1, max_size=120),
+    st.integers(2, 15),
+)
+def test_lossy_counts_are_bounded_and_never_lose_frequent_blocks(pages: list[list[int]], every: int) -> None:
+    """Counts under-count by at most documents / prune_every, and a frequent key is never dropped."""
+    learner = ProfileLearner(Parameters(prune_every=every))
+    texts = [[f"block {chr(ord('a') + word)}" for word in page] for page in pages]
+    for page in texts:
+        learner.add("s", page)
+    true = Counter(key for page in texts for key in {block_key(text) for text in page})
+    counts = learner.counts["s"]
+    bound = len(pages) // every
+    for key, count in true.items():
+        if count > bound:
+            assert key in counts
+        if key in counts:
+            assert count - bound <= counts[key].documents <= count
