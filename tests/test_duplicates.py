@@ -1,0 +1,113 @@
+"""Duplicates: rewrites of one story are not duplicates; one article saved twice is.
+
+The five seeds are five outlets' rewrites of one news story: they share facts and a quoted
+statement, and must not be grouped.  The same article saved twice (another URL, other furniture,
+a changed date line, a correction appended) must be, exactly or nearly.
+"""
+
+from __future__ import annotations
+
+import json
+from pathlib import Path
+
+import pytest
+
+from cleaner.corpus import Corpus
+from cleaner.duplicates import DuplicateFinder, find_duplicates, shingles
+from cleaner.profile import block_key
+
+ROOT = Path(__file__).resolve().parent.parent
+SEEDS = ROOT / "seeds"
+CORPUS = ROOT / "fixtures" / "corpus"
+
+
+@pytest.fixture(scope="module")
+def seeds() -> list[tuple[str, str]]:
+    return [(path.name, path.read_text(encoding="utf-8")) for path in sorted(SEEDS.glob("*.txt"))]
+
+
+def _jaccard(first: str, second: str) -> float:
+    a, b = shingles(block_key(first).split(), 5), shingles(block_key(second).split(), 5)
+    return len(a & b) / len(a | b)
+
+
+def test_rewrites_of_one_story_are_not_duplicates(seeds: list[tuple[str, str]]) -> None:
+    assert len(seeds) == 5
+    report = Corpus.from_paths([SEEDS]).duplicates()
+    assert report.documents == 5
+    assert report.groups == ()
+    assert find_duplicates(seeds).groups == ()
+
+
+def test_one_article_saved_twice_is_a_near_duplicate(seeds: list[tuple[str, str]], tmp_path: Path) -> None:
+    """A second save: other furniture, a changed date line, a correction at the end."""
+    name, text = seeds[2]
+    folder = tmp_path / "saved"
+    folder.mkdir()
+    (folder / name).write_text(text, encoding="utf-8")
+    first_line, rest = text.split("\n", 1)
+    copy = (
+        f"{first_line}\nUpdated: January 07, 2024 10:12 GMT\nListen to this article\n{rest}\n"
+        "This article was amended on 7 January 2024 to give the full name of the prime minister's office.\n"
+        "Most read\nGulf states weigh new security pact\n"
+    )
+    (folder / "copy-from-second-url.txt").write_text(copy, encoding="utf-8")
+    for other_name, other_text in seeds[3:]:
+        (folder / other_name).write_text(other_text, encoding="utf-8")
+    results = list(Corpus.from_paths([folder]).clean())
+    report = Corpus.from_paths([folder]).duplicates(results)
+    bodies = {result.id: result.article.text for result in results}
+    assert len(report.groups) == 1
+    group = report.groups[0]
+    assert group.kind == "near"
+    assert sorted(group.members) == sorted(str(folder / n) for n in ("copy-from-second-url.txt", name))
+    assert group.members[0] == str(folder / name)  # the first in sorted file order is kept
+    assert report.redundant == {str(folder / "copy-from-second-url.txt")}
+    assert _jaccard(*(bodies[member] for member in group.members)) >= 0.8
+    assert abs(group.similarity - _jaccard(*(bodies[member] for member in group.members))) < 0.1
+
+
+def test_the_same_page_saved_from_its_amp_url_is_an_exact_duplicate_once_cleaned() -> None:
+    corpus = Corpus.from_paths([CORPUS / "rheinblick"])
+    report = corpus.duplicates(list(corpus.clean()))
+    amp, original = (str(CORPUS / "rheinblick" / name) for name in ("gutachten-bruecke-amp.md", "gutachten-bruecke.md"))
+    assert [(group.kind, group.members) for group in report.groups] == [("exact", (amp, original))]
+
+
+def test_exact_duplicates_ignore_case_digits_dates_and_spacing(seeds: list[tuple[str, str]]) -> None:
+    name, text = seeds[0]
+    variant = text.upper().replace("2014", "2015").replace("\n", "\n\n")
+    report = find_duplicates([(name, text), ("variant", variant), ("other", seeds[1][1])])
+    assert [(group.kind, group.members, group.similarity) for group in report.groups] == [
+        ("exact", (name, "variant"), 1.0)
+    ]
+
+
+def test_partial_overlap_is_not_a_duplicate(seeds: list[tuple[str, str]]) -> None:
+    """An article that reuses half of another (a follow-up quoting its first paragraphs) is not one."""
+    name, text = seeds[2]
+    paragraphs = [p for p in text.split("\n") if p.strip()]
+    half = "\n".join(paragraphs[: len(paragraphs) // 2] + [p for _, t in seeds[3:4] for p in t.split("\n")][:12])
+    assert _jaccard(text, half) < 0.6
+    assert find_duplicates([(name, text), ("follow-up", half)]).groups == ()
+
+
+def test_report_is_deterministic_json(seeds: list[tuple[str, str]]) -> None:
+    documents = [*seeds, ("again", seeds[4][1]), ("", ""), ("empty", "   ")]
+    first, second = find_duplicates(documents), find_duplicates(documents)
+    assert json.dumps(first.to_dict()) == json.dumps(second.to_dict())
+    assert first.to_dict() == {
+        "documents": 6,
+        "threshold": 0.8,
+        "shingle": 5,
+        "groups": [{"kind": "exact", "similarity": 1.0, "members": [seeds[4][0], "again"]}],
+    }
+    assert first.summary() == "1 duplicate groups (1 exact, 0 near) among 6 documents; 1 redundant"
+
+
+def test_a_document_added_twice_under_one_id_counts_once(seeds: list[tuple[str, str]]) -> None:
+    finder = DuplicateFinder()
+    for name, text in [*seeds, seeds[0]]:
+        finder.add(name, text)
+    assert finder.report().groups == ()
+    assert finder.report().documents == 5
