@@ -459,13 +459,14 @@ def _day_of(match: re.Match[str], day_first: bool | None) -> str | None:
 
 def _scan(text: str, day_first: bool | None) -> list[_Found] | None:
     """The dates of a line made only of dateline tokens, else None."""
-    if not text:
+    if not text or not _DIGIT.search(text):
         return None
     if day_first is None and _DAY_FIRST_HINT.search(text):
         day_first = True
     return _Scanner(text, day_first).run()
 
 
+_DIGIT = re.compile(r"\d")
 _DAY_FIRST_HINT = re.compile(
     r"(?<!\w)(?:publicado|actualizado|publié|jour|veröffentlicht|aktualisiert|stand|am|um|uhr|le|el|las|a|à"
     r"|pubblicato|aggiornato|alle|ore|gepubliceerd|bijgewerkt|op|om|vom|den)(?!\w)",

@@ -8,10 +8,12 @@ from hypothesis import strategies as st
 
 from cleaner.byline import (
     MAX_LINE,
+    Credit,
     is_organisation,
     looks_like_name,
     normalise_authors,
     parse_byline,
+    parse_credit,
     parse_names,
 )
 
@@ -192,6 +194,56 @@ def test_parse_names(line: str, expected: tuple[str, ...] | None) -> None:
     assert parse_names(line) == expected
 
 
+CREDITS = [
+    ("Posted on September 21, 2020 by Adi Tzlil", ("Adi Tzlil",), "2020-09-21", None),
+    ("Written by Ana Sandoiu on July 27, 2017", ("Ana Sandoiu",), "2017-07-27", None),
+    ("By Jane Doe | Jan 6, 2024", ("Jane Doe",), "2024-01-06", None),
+    ("By Jane Doe · Updated Jan 7, 2024 6:48 PM", ("Jane Doe",), None, "2024-01-07T18:48:00"),
+    ("Veröffentlicht am 13. März 2019 von Max Veeser-Dombrowski", ("Max Veeser-Dombrowski",), "2019-03-13", None),
+    ("von Stefan Beiersmann am 29. Mai 2017 , 14:14 Uhr", ("Stefan Beiersmann",), "2017-05-29T14:14:00", None),
+    ("Ein Artikel von Pamela Sladky | 27.01.2022 - 12:45", ("Pamela Sladky",), "2022-01-27T12:45:00", None),
+    ("01. Dez. 2022 | 14:08 Uhr | von Jona Göbelbecker", ("Jona Göbelbecker",), "2022-12-01T14:08:00", None),
+    ("Von Christian Thiele, 07 Dezember, 2022", ("Christian Thiele",), "2022-12-07", None),
+    ("Von R. R. am 07.08.2013 um 09:07 Uhr", ("R. R.",), "2013-08-07T09:07:00", None),
+    ("von Herr_Rein Veröffentlicht am 11. Juni 2019", ("Herr_Rein",), "2019-06-11", None),  # a user name
+    ("11.12.2019 - Amelie Loevenich", ("Amelie Loevenich",), "2019-12-11", None),
+    ("Nicole Collignon22. Februar 2020", ("Nicole Collignon",), "2020-02-22", None),  # glued in the page
+    ("Bettina Kugler19.10.2019, 05:00 Uhr", ("Bettina Kugler",), "2019-10-19T05:00:00", None),
+    ("dpa am 25.01.2022", (), "2022-01-25", None),  # an agency: dated, no person
+    ("Veröffentlicht am 19. Dezember 202219. Dezember 2022 von Redaktion", (), "2022-12-19", "2022-12-19"),
+    ("Par Jean Dupont, publié le 6 janvier 2024 à 14h30", ("Jean Dupont",), "2024-01-06T14:30:00", None),
+    ("Por Adriano Fernandes | 03/05/2022 20:36", ("Adriano Fernandes",), "2022-05-03T20:36:00", None),
+    ("Publicado por Ana García el 6 de enero de 2024", ("Ana García",), "2024-01-06", None),
+]
+
+NOT_CREDITS = [
+    "Jan 6, 2024",  # a dateline alone: find_dateline
+    "By Jane Doe",  # a byline alone: parse_byline
+    "Christian Baghai",
+    "23.01.2022 - Dorothea Wierer darf beim Antholz-Abschluss noch jubeln",  # a dated headline
+    "The meeting on Jan 6, 2024 was long and boring, said John Smith",
+    "FILE PHOTO: Military vehicles are seen at the al-Asad air base, Iraq, January 13, 2020. REUTERS/John Davison",
+    "By Giovanni Gaggero | 12/10/2020",  # ambiguous and nothing says which way
+    "2024 01 08T193634Z 1 LYNXMPEK070Q3 RTROPTP 4 IRAQ SECURITY USA scaled",
+    "By Jane Doe, 2024 " + "x" * MAX_LINE,
+]
+
+
+@pytest.mark.parametrize(("line", "authors", "published", "updated"), CREDITS)
+def test_credits(line: str, authors: tuple[str, ...], published: str | None, updated: str | None) -> None:
+    assert parse_credit(line) == Credit(authors, published, updated)
+
+
+@pytest.mark.parametrize("line", NOT_CREDITS)
+def test_not_credits(line: str) -> None:
+    assert parse_credit(line) is None
+
+
+def test_credit_to_dict() -> None:
+    credit = Credit(("Jane Doe",), "2024-01-06", None)
+    assert credit.to_dict() == {"authors": ["Jane Doe"], "published": "2024-01-06", "updated": None}
+
+
 def test_normalise_authors_is_idempotent() -> None:
     for raw in ("By Jane Doe and John Roe", "Doe, Jane", "JANE DOE", "Max Mustermann; Eva Schmidt"):
         once = normalise_authors(raw)
@@ -273,6 +325,8 @@ def test_never_raise_on_arbitrary_text(text: str) -> None:
     assert isinstance(looks_like_name(text), bool)
     assert isinstance(is_organisation(text, site_name=text), bool)
     assert all(name for name in normalise_authors([text, text]))
+    credit = parse_credit(text)
+    assert credit is None or isinstance(credit, Credit)
 
 
 _WORDS = st.sampled_from(["By", "Von", "Par", "Por", "Jane", "Doe", "and", "und", ",", "|", "Reuters", "Senior",
