@@ -41,18 +41,36 @@ def folder_site(document: Document) -> str | None:
     return Path(document.source).parent.name or None if document.source else None
 
 
-def learn_document(learner: ProfileLearner, document: Document, *, config: Config, site: str | None = None) -> str:
-    """Count one document's blocks under its site; returns the site (``""`` when it has none).
+@dataclass(frozen=True, slots=True)
+class Counted:
+    """What learning keeps of one document: its site, its block texts, and which rules decided.
+
+    Computing it is the costly part of learning (reading, segmenting, rules), and it is
+    independent for each document, so it can run in worker processes; adding it to the
+    ``ProfileLearner`` happens in input order, which keeps learning deterministic.
+    """
+
+    site: str
+    texts: tuple[str, ...]
+    decided: frozenset[int]
+
+    def add_to(self, learner: ProfileLearner) -> None:
+        if self.site:
+            learner.add(self.site, self.texts, self.decided)
+
+
+def count_document(document: Document, *, config: Config, site: str | None = None) -> Counted:
+    """Read one document for learning; its site is ``""`` when it has none (it is then not counted).
 
     Raises ``CleanError`` (or ``DecodeError``, ``FrontMatterError``) when it cannot be read.
     """
     blocks, _, own_url = read_document(document.content, format=document.format, url=document.url, config=config)
-    name = site_of(own_url, folder_site(document) or site)
-    if name:
-        verdicts, _ = rule_verdicts(blocks, config)
-        decided = {index for index, verdict in enumerate(verdicts) if verdict.decided}
-        learner.add(name, [block.text for block in blocks], decided)
-    return name or ""
+    name = site_of(own_url, folder_site(document) or site) or ""
+    if not name:
+        return Counted("", (), frozenset())
+    verdicts, _ = rule_verdicts(blocks, config)
+    decided = frozenset(index for index, verdict in enumerate(verdicts) if verdict.decided)
+    return Counted(name, tuple(block.text for block in blocks), decided)
 
 
 def learn_profile(
@@ -73,7 +91,7 @@ def learn_profile(
     learner = profile.learner() if profile is not None else ProfileLearner(parameters)
     for document in _documents(documents, on_error):
         try:
-            learn_document(learner, document, config=config or DEFAULT_CONFIG, site=site)
+            count_document(document, config=config or DEFAULT_CONFIG, site=site).add_to(learner)
         except (CleanError, DecodeError, FrontMatterError) as error:
             if on_error is not None:
                 on_error(document.id, str(error))

@@ -23,14 +23,13 @@ from __future__ import annotations
 
 import json
 import math
-import os
 import re
-import tempfile
 from collections.abc import Collection, Mapping, Sequence
 from dataclasses import dataclass, field, fields
 from pathlib import Path
 from urllib.parse import urlsplit
 
+from cleaner.files import write_atomic
 from cleaner.model import Role, Verdict
 from cleaner.shape import shape_of
 
@@ -343,6 +342,22 @@ def profile_from_mapping(data: object, *, origin: str) -> Profile:
     return Profile(sites, parameters)
 
 
+PROFILE_PATH = Path(".cleaner") / "profile.json"
+"""Where a corpus keeps its profile, relative to the corpus (or repository) root."""
+
+
+def find_profile(start: Path) -> Path | None:
+    """The ``.cleaner/profile.json`` in ``start``'s folder or the nearest parent, up to the git root."""
+    folder = start.absolute()
+    folder = folder if folder.is_dir() else folder.parent
+    for candidate in (folder, *folder.parents):
+        if (candidate / PROFILE_PATH).is_file():
+            return candidate / PROFILE_PATH
+        if (candidate / ".git").exists():
+            return None
+    return None
+
+
 def load_profile(path: Path) -> Profile:
     """Read a profile file written by ``save_profile`` (or ``clean learn``)."""
     try:
@@ -361,15 +376,7 @@ def profile_json(profile: Profile) -> str:
 
 def save_profile(profile: Profile, path: Path) -> None:
     """Write the profile atomically (temporary file in the same folder, then rename)."""
-    path.parent.mkdir(parents=True, exist_ok=True)
-    handle, temporary = tempfile.mkstemp(prefix=f".{path.name}.", suffix=".tmp", dir=path.parent)
-    try:
-        with os.fdopen(handle, "w", encoding="utf-8") as stream:
-            stream.write(profile_json(profile))
-        os.replace(temporary, path)
-    except BaseException:
-        Path(temporary).unlink(missing_ok=True)
-        raise
+    write_atomic(path, profile_json(profile).encode("utf-8"))
 
 
 # --- the pipeline layer ------------------------------------------------------------------------------
