@@ -27,6 +27,7 @@ from cleaner.files import InputError, read_article
 from cleaner.markdown import FrontMatterError, render_markdown, split_front_matter
 from cleaner.model import Article
 from cleaner.pipeline import CleanError, clean
+from cleaner.profile import Profile
 
 HTML_SUFFIXES = frozenset({".html", ".htm", ".xhtml"})
 MARKDOWN_SUFFIXES = frozenset({".md", ".markdown"})
@@ -46,11 +47,13 @@ class Settings:
 
     ``rewrite`` is set when the run compares or rewrites canonical forms (``--check``,
     ``--diff``, ``--in-place``); ``original`` keeps the input text, for ``--diff``.
+    ``profile`` is the site profile to apply (``--profile``); a file's fallback site is its folder.
     """
 
     config: Config
     rewrite: bool = False
     original: bool = False
+    profile: Profile | None = None
 
 
 @dataclass(frozen=True, slots=True)
@@ -89,7 +92,9 @@ def process(path: Path, settings: Settings) -> Outcome:
     try:
         raw = read_article(path, settings.config.max_bytes)
         url = _url_of(raw, fmt)
-        article = clean(raw, format=fmt, url=url, config=settings.config)
+        article = clean(
+            raw, format=fmt, url=url, config=settings.config, profile=settings.profile, site=path.absolute().parent.name
+        )
     except (InputError, CleanError, DecodeError, FrontMatterError) as error:
         return Outcome(path, error=_one_line(error))
     except Exception as error:  # a bug must not stop the batch; say what it was, in one line

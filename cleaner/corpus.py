@@ -38,7 +38,7 @@ OnError = Callable[[str, str], None]
 
 def folder_site(document: Document) -> str | None:
     """The fallback site of a document read from a file: the name of its folder."""
-    return Path(document.source).parent.name or None if document.source else None
+    return Path(document.source).absolute().parent.name or None if document.source else None
 
 
 @dataclass(frozen=True, slots=True)
