@@ -188,7 +188,7 @@ def find_dateline(line: str, *, day_first: bool | None = None) -> Dateline | Non
     text = line.strip()
     if len(text) > MAX_LINE:
         return None
-    found = _scan(text, day_first)
+    found = _scan(text, day_first) or _scan_before_categories(text, day_first)
     if not found or all(item.label is None and len(item.day) < 10 for item in found):
         return None  # a bare "January 2024" is a heading or an archive link, not a dateline
     slots: dict[str, str] = {}
@@ -464,6 +464,23 @@ def _scan(text: str, day_first: bool | None) -> list[_Found] | None:
     if day_first is None and _DAY_FIRST_HINT.search(text):
         day_first = True
     return _Scanner(text, day_first).run()
+
+
+def _scan_before_categories(text: str, day_first: bool | None) -> list[_Found] | None:
+    """Blog templates put categories after the date: "24. April 2020 | Pressemitteilungen".
+
+    Up to two trailing '|' segments of at most three words and no digits are dropped, and only
+    behind a line that is a dateline without them.
+    """
+    parts = text.split("|")
+    for keep in range(len(parts) - 1, max(0, len(parts) - 3), -1):
+        tail = parts[keep:]
+        if not all(0 < len(part.split()) <= 3 and len(part) <= 40 and not _DIGIT.search(part) for part in tail):
+            return None
+        found = _scan("|".join(parts[:keep]).strip(), day_first)
+        if found:
+            return found
+    return None
 
 
 _DIGIT = re.compile(r"\d")

@@ -50,6 +50,8 @@ DATELINES = [
     ("Sa, 19. Okt 2019", "2019-10-19", None),
     ("06. Dez. 2022 | 10:24 Uhr", "2022-12-06T10:24:00", None),
     ("Hamburg, den 02. Dezember 2022", "2022-12-02", None),
+    ("24. April 2020 | Pressemitteilungen", "2020-04-24", None),  # a category after the date
+    ("18.02.2022, 10:27 | Recht & Gesetz | Jetzt kommentieren", "2022-02-18T10:27:00", None),
     # French
     ("6 janvier 2024", "2024-01-06", None),
     ("Publié le 6 janvier 2024", "2024-01-06", None),
@@ -79,6 +81,9 @@ NOT_DATELINES = [
     "El 6 de enero de 2024 el gobierno anunció su decisión.",
     "Christian Baghai, Jan 6, 2024",  # a byline with a date: a byline, not a dateline
     "By Jane Doe | Jan 6, 2024",
+    "Pressemitteilungen | 24. April 2020",  # categories only after the date
+    "24. April 2020 | Das dubiose Geschäft mit der Hoffnung",  # a headline, not a category
+    "24. April 2020 | Foo | Bar | Baz",  # at most two category segments
     "January 2024",  # a bare month: an archive link or heading
     "Updated",
     "2 min read",
