@@ -21,7 +21,7 @@ import difflib
 import os
 import sys
 from collections import Counter
-from collections.abc import Sequence
+from collections.abc import Iterator, Sequence
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import TextIO
@@ -29,9 +29,10 @@ from typing import TextIO
 from cleaner.batch import Outcome, Settings, default_jobs, run
 from cleaner.config import Config, ConfigError, find_config, load_config
 from cleaner.files import Finder, Found, write_atomic
-from cleaner.jsonl import JsonlWriter
+from cleaner.jsonl import JsonlWriter, dumps
 from cleaner.model import Article
 from cleaner.output import FORMATS, SUFFIXES, article_record, render
+from cleaner.stream import Failure, Result, clean_many, documents_from_path, is_container
 
 EXIT_CLEAN, EXIT_CHANGED, EXIT_ERROR = 0, 1, 2
 
@@ -47,7 +48,9 @@ def build_parser() -> argparse.ArgumentParser:
     parser.add_argument(
         "-o", "--output", type=Path, metavar="OUT", help="folder to mirror outputs into (a file for jsonl)"
     )
-    parser.add_argument("--format", choices=FORMATS, default="json", help="output format (default: json)")
+    parser.add_argument(
+        "--format", choices=FORMATS, help="output format (default: json; jsonl when OUT ends in .jsonl or .jsonl.gz)"
+    )
     mode = parser.add_mutually_exclusive_group()
     mode.add_argument("--check", action="store_true", help="change nothing; exit 1 if any file would change")
     mode.add_argument("--in-place", action="store_true", help="rewrite .txt/.md files into the canonical Markdown form")
@@ -241,6 +244,35 @@ class _Failed(Exception):
     """A file's outcome is a failure (raised and caught inside ``_handle`` only)."""
 
 
+def _container_results(paths: Sequence[Path], config: Config, mode: str, report: Report) -> Iterator[Result]:
+    """The documents of JSON Lines and WARC inputs, cleaned as a stream (never rewritten in place)."""
+    if mode != "write":
+        for path in paths:
+            report.line(f"{path}: skipped: JSON Lines and WARC inputs are not checked or rewritten")
+        return iter(())
+    documents = (item for path in paths for item in documents_from_path(path, max_bytes=config.max_bytes))
+    return clean_many(documents, config=config)
+
+
+def _handle_record(result: Result, outputs: Outputs, report: Report) -> None:
+    """One document of a JSON Lines or WARC input: written as a JSON Lines record, or one error line."""
+    if isinstance(result, Failure):
+        where = result.id if result.source is None or result.id.startswith(result.source) else (
+            f"{result.source}: {result.id}")
+        report.line(f"{where}: error: {result.reason}")
+        report.failed += 1
+    else:
+        record = result.to_dict()
+        if outputs.writer is not None:
+            outputs.writer.write(record)
+        else:
+            sys.stdout.write(dumps(record) + "\n")
+        report.read += 1
+        report.touched += bool(result.article.removed)
+        report.categories.update(removal.category for removal in result.article.removed)
+    report.tick()
+
+
 def _find(args: argparse.Namespace, config: Config) -> list[Found]:
     """The files to clean; the output (folder or JSON Lines file) is never read as input."""
     skip = (args.output,) if args.output and args.format != "jsonl" else ()
@@ -263,12 +295,18 @@ def _run(args: argparse.Namespace, parser: argparse.ArgumentParser) -> int:
             report.line(f"{item.path}: error: {item.error}")
             report.failed += 1
     files = [item.path for item in found if not item.error]
+    containers = [path for path in files if is_container(path)]
+    files = [path for path in files if not is_container(path)]
+    if containers and mode == "write" and args.output and args.format != "jsonl":
+        parser.error("JSON Lines and WARC inputs hold many articles: write them with --format jsonl (or -o OUT.jsonl)")
     if not found:
         report.line(f"clean: warning: no article files found (include: {', '.join(config.include)})")
     settings = Settings(config, rewrite=mode != "write", original=args.diff)
     with Outputs(args, files) as outputs:
         for outcome in run(files, settings, jobs=args.jobs or default_jobs()):
             _handle(outcome, args, outputs, report)
+        for result in _container_results(containers, config, mode, report):
+            _handle_record(result, outputs, report)
     if not args.quiet:
         report.summary()
     if report.failed:
@@ -280,6 +318,8 @@ def main(argv: Sequence[str] | None = None) -> int:
     """Entry point of the ``clean`` command; returns the exit code."""
     parser = build_parser()
     args = parser.parse_args(argv)
+    jsonl_out = args.output is not None and args.output.name.endswith((".jsonl", ".jsonl.gz"))
+    args.format = args.format or ("jsonl" if jsonl_out else "json")
     problem = _usage_problem(args)
     if problem:
         parser.error(problem)

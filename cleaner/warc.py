@@ -147,8 +147,8 @@ def _missing(record: Any) -> int:
 
 def _reason(error: BaseException) -> str:
     """One printable line: warcio quotes the offending bytes, which may be binary."""
-    text = "".join(char if char.isprintable() else "?" for char in " ".join(str(error).split()))
-    return (text or type(error).__name__)[:160]
+    text = "".join(char if char.isprintable() and char.isascii() else "?" for char in " ".join(str(error).split()))
+    return (text or type(error).__name__)[:100]
 
 
 def _next_record(handle: IO[bytes], start: int, *, compressed: bool) -> int | None:

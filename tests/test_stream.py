@@ -11,6 +11,8 @@ from __future__ import annotations
 import gzip
 import itertools
 import json
+import subprocess
+import sys
 from collections.abc import Iterator
 from pathlib import Path
 
@@ -156,3 +158,19 @@ def test_files_and_folders_become_documents(tmp_path: Path) -> None:
     assert documents[1].id == documents[1].source == str(tmp_path / "sub" / "a.txt")
     with pytest.raises(FileNotFoundError, match="no such file"):
         input_files([tmp_path / "missing"])
+
+
+def test_command_streams_json_lines_in_and_out(tmp_path: Path) -> None:
+    texts = seed_texts()
+    source = tmp_path / "in.jsonl.gz"
+    records = [{"id": f"a{n}", "text": text, "url": f"https://x.org/{n}"} for n, text in enumerate(texts)]
+    write_records(records, source)
+    before = source.read_bytes()
+    done = subprocess.run([sys.executable, "-m", "cleaner.cli", str(source), "-o", "out.jsonl.gz"], cwd=tmp_path,
+                          capture_output=True, text=True, timeout=300, check=False)
+    assert done.returncode == 0, done.stderr
+    out = [json.loads(line) for line in gzip.decompress((tmp_path / "out.jsonl.gz").read_bytes()).splitlines()]
+    assert [record["id"] for record in out] == [record["id"] for record in records]
+    expected = [clean(r["text"], format="text", url=r["url"]).to_dict() for r in records]
+    assert [{key: record[key] for key in expected[0]} for record in out] == expected
+    assert source.read_bytes() == before  # the input is left as it was

@@ -9,9 +9,13 @@ the same bytes directly; corrupt and truncated records are reported and skipped.
 
 from __future__ import annotations
 
+import gzip
 import html
 import io
+import json
 import os
+import subprocess
+import sys
 from dataclasses import dataclass
 from pathlib import Path
 
@@ -153,8 +157,6 @@ def test_truncated_archive_is_reported(tmp_path: Path, name: str) -> None:
 
 
 def test_compressed_payload_and_charset_are_decoded(tmp_path: Path) -> None:
-    import gzip
-
     paragraph = "Ein Bürger äußerte sich über die Straßenbahn und ihre Verspätungen am Morgen."
     text = f"<html><body><p>{paragraph}</p></body></html>"
     archive = tmp_path / "latin.warc.gz"
@@ -173,3 +175,33 @@ def test_unreadable_file_is_one_failure(tmp_path: Path) -> None:
     missing = tmp_path / "gone.warc.gz"
     (failure,) = read_warc(missing)
     assert isinstance(failure, Failure) and failure.id == str(missing) and "cannot read" in failure.reason
+
+
+def _clean_command(*args: str | Path, cwd: Path) -> subprocess.CompletedProcess[str]:
+    return subprocess.run([sys.executable, "-m", "cleaner.cli", *map(str, args)], cwd=cwd, capture_output=True,
+                          text=True, timeout=300, check=False)
+
+
+def test_command_cleans_an_archive_into_json_lines(tmp_path: Path, pages: list[Page]) -> None:
+    archive = tmp_path / "crawl.warc.gz"
+    write_warc(archive, pages)
+    done = _clean_command(archive, "-o", "out.jsonl", cwd=tmp_path)
+    assert done.returncode == 0, done.stderr
+    records = [json.loads(line) for line in (tmp_path / "out.jsonl").read_text(encoding="utf-8").splitlines()]
+    expected = [clean(page.body, format="html", url=page.url).to_dict() for page in pages]
+    assert [{key: record[key] for key in expected[0]} for record in records] == expected
+    assert {record["source"] for record in records} == {str(archive)}
+    assert [record["url"] for record in records] == [page.url for page in pages]
+    assert {record["fetched"] for record in records} == {FETCHED}
+
+
+def test_command_reports_a_corrupt_record_and_writes_the_rest(tmp_path: Path) -> None:
+    archive = tmp_path / "crawl.warc"
+    offsets = write_warc(archive, seed_pages(), noise=False)
+    _corrupt(archive, offsets[1], b"BROKEN")
+    done = _clean_command(archive, "-o", "out.jsonl.gz", cwd=tmp_path)
+    assert done.returncode == 2
+    errors = [line for line in done.stderr.splitlines() if ": error: " in line]
+    assert len(errors) == 1 and errors[0].startswith(f"{archive}@{offsets[1]}: error: unreadable WARC record: ")
+    records = gzip.decompress((tmp_path / "out.jsonl.gz").read_bytes()).decode().splitlines()
+    assert len(records) == len(seed_pages()) - 1
