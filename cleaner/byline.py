@@ -99,7 +99,9 @@ _NOT_NAME_WORDS = _wordset(
     "publicité partager lire aussi publicidad compartir leer más minister president prime government security "
     "politics sport sports business economy world opinion video photos live update top latest most popular "
     "trending breaking this that these our your my his her their its we you it is was are es ist im zum zur que se lo "
-    "su sus est il ils elle nous vous"
+    "su sus est il ils elle nous vous any all some every new how why what when where who which not no yes less best "
+    "next here there now then just only also very can will must should would could means way introducing about "
+    "free online download subscribe follow join watch listen"
 )
 
 
@@ -306,7 +308,7 @@ def _chunk_kind(chunk: str, *, first: bool) -> tuple[list[str], bool] | None:
     evidence = False
     for part in filter(None, (part.strip() for part in _CONJUNCTIONS.split(chunk))):
         if _person_shape(part, min_tokens=2, max_tokens=5) and not is_organisation(part):
-            names.append(part)
+            names.append(_undouble(part))
         elif (name := _name_before_title(part)) is not None:
             names.append(name)
             evidence = True
@@ -315,6 +317,14 @@ def _chunk_kind(chunk: str, *, first: bool) -> tuple[list[str], bool] | None:
         elif first or not _person_shape(part, min_tokens=1, max_tokens=1):
             return None  # after the first chunk a single word is a place: "Von Max Mustermann, Berlin"
     return names, evidence
+
+
+def _undouble(name: str) -> str:
+    """'Sean Martin Sean Martin' (a name printed twice, as in a link and its label) -> 'Sean Martin'."""
+    tokens = name.split()
+    half = len(tokens) // 2
+    doubled = half >= 2 and len(tokens) % 2 == 0 and tokens[:half] == tokens[half:]
+    return " ".join(tokens[:half]) if doubled else name
 
 
 def _name_before_title(part: str) -> str | None:
@@ -326,7 +336,9 @@ def _name_before_title(part: str) -> str | None:
     tokens = _GLUED.sub(_unglue, part).split()
     for cut in range(2, min(len(tokens) - 1, 6)):
         head, tail = tokens[:cut], tokens[cut:]
-        title_like = _TITLE_WORDS.match(tail[0]) is not None or all(word.islower() for word in tail[1:])
+        title_like = _TITLE_WORDS.match(tail[0]) is not None or (
+            tail[0][:1].isupper() and all(word.islower() and word not in _NOT_NAME_WORDS for word in tail[1:])
+        )
         if title_like and _is_job_title(" ".join(tail)) and _person_shape(" ".join(head), min_tokens=2, max_tokens=5):
             return " ".join(head)
     return None
@@ -410,8 +422,11 @@ def is_organisation(name: str, *, site_name: str | None = None) -> bool:
     key = _org_key(name)
     if not key:
         return False
-    if key in _ORG_NAMES or any(word in _ORG_WORDS for word in key.split()):
+    if key in _ORG_NAMES:
         return True
+    words = key.split()
+    if len(words) <= 5 and name.strip()[:1].isupper() and any(word in _ORG_WORDS for word in words):
+        return True  # "BBC News", "Zeit Online"; not a sentence that happens to say "magazine"
     if re.search(r"\w\.[a-z]{2,4}$", key):
         return True  # a domain name: example.com
     bare = name.strip()

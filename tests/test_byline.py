@@ -53,6 +53,11 @@ BYLINES = [
     ("By Jane Doe and Jane Doe", ("Jane Doe",)),  # deduplicated
     ("By Reuters", ()),  # a byline, but no person to report
     ("By Reuters Staff", ()),
+    ("By Sean Martin Sean Martin", ("Sean Martin",)),  # printed twice (link and label)
+    ("Steve Peoples, AP National Political Writer", ("Steve Peoples",)),
+    ("Meg Kinnard and Errin Haines, Associated Press", ("Meg Kinnard", "Errin Haines")),
+    ("Written by Rachael Link, MS, RD", ("Rachael Link",)),
+    ("By Sandee LaMotte, CNN", ("Sandee LaMotte",)),
     # German
     ("Von Max Mustermann", ("Max Mustermann",)),
     ("Von Max Mustermann, Berlin", ("Max Mustermann",)),
@@ -126,6 +131,12 @@ NOT_BYLINES = [
     "VERWANDTE ARTIKELMEHR VOM AUTOR",
     "LettersLetters Represent the opinion of the letter writers.",
     "POR ESO INFORMAR ES",
+    "By Any Means Necessary",
+    "Dallas Robinson is a freelance writer living in Minneapolis",  # a sentence about the author
+    "Phil Helsel is a reporter for NBC News.",
+    "Subway Cafe owners to host job fair in Bridgeport",
+    "By submitting this form you agree to pv magazine using your data",
+    "Kim Kardashian, Christian Bale support UCLA Promise Institute The decision to contribute proceeds",
     "",
     "By " + "Jane Doe and " * 100,
 ]
