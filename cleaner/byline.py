@@ -101,7 +101,8 @@ _NOT_NAME_WORDS = _wordset(
     "trending breaking this that these our your my his her their its we you it is was are es ist im zum zur que se lo "
     "su sus est il ils elle nous vous any all some every new how why what when where who which not no yes less best "
     "next here there now then just only also very can will must should would could means way introducing about "
-    "free online download subscribe follow join watch listen"
+    "free online download subscribe follow join watch listen published updated posted first last opening "
+    "veröffentlicht aktualisiert publié publicado"
 )
 
 
@@ -130,6 +131,8 @@ def parse_credit(line: str, *, day_first: bool | None = None) -> Credit | None:
     text = _TRAILING.sub("", line.strip())
     if not text or len(text) > MAX_LINE or not _YEARISH.search(text) or _CREDIT.search(text):
         return None
+    if find_dateline(text, day_first=day_first) is not None:
+        return None  # a dateline and nothing else: "Mon 18 Nov 2019 18.54 GMT" credits nobody called GMT
     if day_first is None and _DAY_FIRST_WORDS.search(text):
         day_first = True  # "Por Adriano Fernandes | 03/05/2022": not an American page
     for cut in _cut_points(text):
@@ -172,7 +175,7 @@ def _credit_names(part: str) -> tuple[str, ...] | None:
         names = parse_names(part)
         if names is not None:
             return names
-        return () if len(part.split()) <= 3 and is_organisation(part) else None
+        return () if _org_key(part) in _ORG_NAMES else None  # "dpa am 25.01.2022"
     handle = part[prefix.end() :].strip() if prefix else ""
     if re.fullmatch(r"[^\W\d_][\w.-]{1,30}", handle) and not is_organisation(handle):
         return (handle,)  # "von Herr_Rein": a user name, credited as written
@@ -266,10 +269,10 @@ def parse_names(line: str) -> tuple[str, ...] | None:
     text = _TRAILING.sub("", line.strip())
     if not text or len(text) > MAX_LINE or text.isupper() or _CREDIT.search(text) or _PREFIX.match(text):
         return None
-    found = _names_part(text)
-    if found is None or not found[0] or found[1]:
-        return None
-    return _dedupe(found[0])
+    names = [part.strip() for chunk in _CHUNKS.split(text) for part in _CONJUNCTIONS.split(chunk)]
+    if not all(looks_like_name(name) or _person_shape(name, min_tokens=2, max_tokens=5) for name in names):
+        return None  # every part must be a name: "Tony Carter All, Books, Kit Reviews" is not
+    return _dedupe(_undouble(name) for name in names)
 
 
 def _names_part(part: str) -> tuple[list[str], bool] | None:

@@ -475,7 +475,7 @@ def _scan_before_categories(text: str, day_first: bool | None) -> list[_Found] |
     parts = text.split("|")
     for keep in range(len(parts) - 1, max(0, len(parts) - 3), -1):
         tail = parts[keep:]
-        if not all(0 < len(part.split()) <= 3 and len(part) <= 40 and not _DIGIT.search(part) for part in tail):
+        if not all(_is_category(part) for part in tail):
             return None
         found = _scan("|".join(parts[:keep]).strip(), day_first)
         if found:
@@ -483,6 +483,13 @@ def _scan_before_categories(text: str, day_first: bool | None) -> list[_Found] |
     return None
 
 
+def _is_category(part: str) -> bool:
+    """A short label without digits that is not a byline ("von Jona Göbelbecker" names an author)."""
+    words = part.split()
+    return 0 < len(words) <= 3 and len(part) <= 40 and not _DIGIT.search(part) and words[0].lower() not in _BYLINE_WORDS
+
+
+_BYLINE_WORDS = frozenset({"by", "von", "par", "por", "door", "di", "av", "af", "durch"})
 _DIGIT = re.compile(r"\d")
 _DAY_FIRST_HINT = re.compile(
     r"(?<!\w)(?:publicado|actualizado|publié|jour|veröffentlicht|aktualisiert|stand|am|um|uhr|le|el|las|a|à"

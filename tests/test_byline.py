@@ -225,6 +225,10 @@ CREDITS = [
     ("Par Jean Dupont, publié le 6 janvier 2024 à 14h30", ("Jean Dupont",), "2024-01-06T14:30:00", None),
     ("Por Adriano Fernandes | 03/05/2022 20:36", ("Adriano Fernandes",), "2022-05-03T20:36:00", None),
     ("Publicado por Ana García el 6 de enero de 2024", ("Ana García",), "2024-01-06", None),
+    ("Chris Davies - Nov 19, 2019, 8:15 pm CST", ("Chris Davies",), "2019-11-19T20:15:00-06:00", None),
+    ("November 20, 2019 Emiliano Bellini", ("Emiliano Bellini",), "2019-11-20", None),
+    ("By FEDERICA LUSIARDI - 2019-04-10", ("Federica Lusiardi",), "2019-04-10", None),
+    ("By Louis Jacobson on Monday, November 18th, 2019 at 11:04", ("Louis Jacobson",), "2019-11-18T11:04:00", None),
 ]
 
 NOT_CREDITS = [
@@ -235,6 +239,12 @@ NOT_CREDITS = [
     "The meeting on Jan 6, 2024 was long and boring, said John Smith",
     "FILE PHOTO: Military vehicles are seen at the al-Asad air base, Iraq, January 13, 2020. REUTERS/John Davison",
     "By Giovanni Gaggero | 12/10/2020",  # ambiguous and nothing says which way
+    "Mon 18 Nov 2019 18.54 GMT",  # a dateline: nobody called GMT wrote it
+    "2019-11-18T20:51:19Z",
+    "First Published: Tuesday, November 19, 2019 08:38 AM",
+    "First Published on Nov 20, 2019 01:38 pm",
+    "13/06/2014 Tony Carter All, Books, Kit Reviews",
+    "New Delhi, News Nation Bureau | Updated : 19 November 2019, 09:01 AM",
     "2024 01 08T193634Z 1 LYNXMPEK070Q3 RTROPTP 4 IRAQ SECURITY USA scaled",
     "By Jane Doe, 2024 " + "x" * MAX_LINE,
 ]
