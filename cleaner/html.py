@@ -48,7 +48,7 @@ MIN_TEXT = 250  # below this many characters, trafilatura's result is "little" a
 _PARSER = lxml.html.HTMLParser(
     collect_ids=False, default_doctype=False, encoding="utf-8", remove_comments=True, remove_pis=True
 )
-_NOISE_TAGS = ("style", "noscript", "template", "svg", "math", "iframe", "object", "embed", "canvas")
+_NOISE_TAGS = ("style", "template", "svg", "math", "iframe", "object", "embed", "canvas")
 _XML_DECL = re.compile(r"^\s*<\?xml[^>]*\?>", re.IGNORECASE)
 _META_CHARSET = re.compile(
     rb"""<meta[^>]+charset\s*=\s*["']?\s*([A-Za-z0-9._:-]+)""", re.IGNORECASE
@@ -211,8 +211,11 @@ def read_page(html: str, *, url: str | None = None, timeout: float = 20.0) -> Pa
 
 def main_blocks(tree: HtmlElement, *, url: str | None = None, language: str | None = None) -> tuple[Block, ...]:
     """The main content of a parsed page as blocks: trafilatura first, justext where it finds little."""
+    import os
+    mode = os.environ.get("TFMODE", "")
     document = trafilatura.bare_extraction(
-        tree, url=url, include_comments=False, include_links=True, include_images=False, with_metadata=False
+        tree, url=url, include_comments=False, include_links=True, include_images=False, with_metadata=False,
+        fast="fast" in mode, favor_precision="prec" in mode, favor_recall="rec" in mode,
     )
     body = getattr(document, "body", None)
     pieces = list(_walk(body)) if body is not None else []
@@ -231,18 +234,20 @@ _SPACES = re.compile(r"\s+")
 
 
 def _walk(element: etree._Element, kind: Kind | None = None) -> Iterator[_Piece]:
-    """Blocks from trafilatura's XML body: one per paragraph, heading, list item, quote line, table row."""
+    """Blocks from trafilatura's XML body: one per paragraph, heading, list item, quote line, table row.
+
+    Loose text directly inside a container (trafilatura keeps some) becomes a paragraph of its own.
+    """
+    yield from _loose(element.text, kind)
     for child in element:
         tag = child.tag
-        if tag in ("list", "div", "body", "article", "section"):
-            yield from _walk(child, kind)
-        elif tag == "item":
+        if tag == "item":
             yield from _lines(child, kind or Kind.LIST_ITEM, skip=("list",))
             for sub in child.iterchildren("list"):
                 yield from _walk(sub, kind)
         elif tag == "quote":
-            if any(sub.tag in ("p", "list", "head", "quote") for sub in child):
-                yield from _lines(child, Kind.QUOTE, skip=("p", "list", "head", "quote"))
+            if any(sub.tag in _BLOCK_TAGS for sub in child):
+                yield from _lines(child, Kind.QUOTE, skip=_BLOCK_TAGS)
                 yield from _walk(child, Kind.QUOTE)
             else:
                 yield from _lines(child, Kind.QUOTE)
@@ -250,8 +255,22 @@ def _walk(element: etree._Element, kind: Kind | None = None) -> Iterator[_Piece]
             yield from _lines(child, kind or Kind.HEADING)
         elif tag == "table":
             yield from _rows(child, kind)
-        elif tag in ("p", "code", "hi", "ref", "span"):
+        elif tag in _INLINE_TAGS or (tag in _TEXT_TAGS and not any(sub.tag in _BLOCK_TAGS for sub in child)):
             yield from _lines(child, kind or Kind.PARAGRAPH)
+        elif tag != "graphic":
+            yield from _walk(child, kind)
+        yield from _loose(child.tail, kind)
+
+
+_BLOCK_TAGS = ("p", "list", "head", "quote", "table", "div", "item", "code")
+_TEXT_TAGS = ("p", "code", "cell", "row")
+_INLINE_TAGS = ("hi", "ref", "span", "lb", "del", "b", "i", "em", "strong", "a")
+
+
+def _loose(text: str | None, kind: Kind | None) -> Iterator[_Piece]:
+    clean = _SPACES.sub(" ", text or "").strip()
+    if clean:
+        yield kind or Kind.PARAGRAPH, clean, 0.0
 
 
 def _rows(table: etree._Element, kind: Kind | None) -> Iterator[_Piece]:

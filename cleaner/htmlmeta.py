@@ -28,12 +28,13 @@ import json
 import re
 from collections.abc import Iterable, Iterator
 from dataclasses import dataclass
+from datetime import datetime, timedelta
 from urllib.parse import urlsplit
 
 from lxml.html import HtmlElement
 
-from cleaner.byline import is_organisation, normalise_authors
-from cleaner.dates import normalise_date
+from cleaner.byline import is_organisation, looks_like_name, normalise_authors, parse_byline
+from cleaner.dates import normalise_date, parse_date
 from cleaner.htmltitle import choose_title
 
 ARTICLE_TYPES = frozenset((
@@ -61,11 +62,6 @@ TITLE_META = ("og:title", "twitter:title", "dc.title", "title", "headline", "par
 SITE_META = ("og:site_name", "application-name", "apple-mobile-web-app-title", "publisher", "cxenseparse:site")
 _URL_DATE = re.compile(r"/(20\d{2}|19\d{2})[/-](0?[1-9]|1[0-2])[/-](0?[1-9]|[12]\d|3[01])(?:/|[-_]|$|\.)")
 _URL_DAY = re.compile(r"[/_-](20\d{2})(0[1-9]|1[0-2])(0[1-9]|[12]\d|3[01])(?:[/_.-]|$)")
-_BYLINE_XPATH = (
-    '//*[@itemprop="author" or @rel="author" or contains(@class, "byline") or contains(@class, "Byline")'
-    ' or contains(@class, "author") or contains(@class, "Author") or contains(@id, "author")'
-    ' or contains(@class, "autor") or contains(@class, "auteur")]'
-)
 _SPACES = re.compile(r"\s+")
 
 
@@ -222,14 +218,53 @@ def _site_name(metas: dict[str, list[str]], objects: list[dict], url: str | None
     return host.removeprefix("www.") if host else None
 
 
-def _first_date(*sources: Iterable[object]) -> str | None:
+def _dates(*sources: Iterable[object]) -> list[str]:
+    """Every value of the sources that normalises to a date, in precedence order."""
+    found = []
     for source in sources:
         for value in source:
             if isinstance(value, str):
                 date = normalise_date(value)
                 if date:
-                    return date
-    return None
+                    found.append(date)
+    return found
+
+
+def _first_date(*sources: Iterable[object]) -> str | None:
+    found = _dates(*sources)
+    return found[0] if found else None
+
+
+def _local(dates: list[str]) -> str | None:
+    """The first date, but in the page's local time when another source states the same moment so.
+
+    Sites often write JSON-LD in UTC and their visible or ``<meta>`` dates in local time; the
+    local reading is the one a reader sees (and the day can differ: 23:30 -04:00 is 03:30 UTC).
+    """
+    if not dates:
+        return None
+    first = dates[0]
+    moment = _moment(first)
+    if moment is None or moment.utcoffset() != timedelta(0):
+        return first
+    for other in dates[1:]:
+        local = _moment(other)
+        if local is None or (local.tzinfo is not None and local.utcoffset() == timedelta(0)):
+            continue
+        shift = local.replace(tzinfo=None) - moment.replace(tzinfo=None)
+        same = local == moment if local.tzinfo is not None else shift.total_seconds() % 3600 == 0
+        if same and abs(shift) <= timedelta(hours=14):
+            return other
+    return first
+
+
+def _moment(iso: str) -> datetime | None:
+    if len(iso) < 16:
+        return None
+    try:
+        return datetime.fromisoformat(iso)
+    except ValueError:
+        return None
 
 
 def _published(tree: HtmlElement, metas: dict[str, list[str]], articles: list[dict], url: str | None) -> str | None:
@@ -238,15 +273,16 @@ def _published(tree: HtmlElement, metas: dict[str, list[str]], articles: list[di
         element.get("content") or element.get("datetime") or _text(element)
         for element in tree.xpath('//*[@itemprop="datePublished" or @itemprop="dateCreated"]')
     ]
-    date = _first_date(
-        _ld_values(articles, "datePublished"),
-        _ld_values(articles, "dateCreated"),
-        _meta_values(metas, PUBLISHED_META),
-        microdata,
-        _time_elements(tree),
-        _url_dates(url),
+    date = _local(
+        _dates(
+            _ld_values(articles, "datePublished"),
+            _ld_values(articles, "dateCreated"),
+            _meta_values(metas, PUBLISHED_META),
+            microdata,
+            _time_elements(tree),
+        )
     )
-    return date or _htmldate(tree, url)
+    return date or _first_date(_url_dates(url)) or _htmldate(tree, url)
 
 
 def _time_elements(tree: HtmlElement) -> list[str]:
@@ -267,14 +303,21 @@ def _url_dates(url: str | None) -> list[str]:
 
 
 def _htmldate(tree: HtmlElement, url: str | None) -> str | None:
-    """htmldate's cheap search for the original publication date (it may be wrong; it is last)."""
+    """htmldate's guess at the original publication date: its cheap search, then its extensive one.
+
+    Only asked when the page declares no date; the extensive search reads the visible text,
+    so it is the slowest source and the last.
+    """
     from htmldate import find_date
 
-    try:
-        found = find_date(tree, extensive_search=False, original_date=True, url=url)
-    except Exception:  # htmldate is one best-effort source among many
-        return None
-    return normalise_date(found) if found else None
+    for extensive in (False, True):
+        try:
+            found = find_date(tree, extensive_search=extensive, original_date=True, url=url)
+        except Exception:  # htmldate is one best-effort source among many
+            found = None
+        if found:
+            return normalise_date(found)
+    return None
 
 
 def _authors(
@@ -312,15 +355,74 @@ def _ld_people(values: list[object], by_id: dict[str, dict]) -> list[str]:
 
 
 def _byline_elements(tree: HtmlElement) -> list[str]:
-    """Short texts of elements marked as author/byline, outside comment sections."""
-    for element in tree.xpath(_BYLINE_XPATH)[:12]:
-        if element.xpath('ancestor::*[contains(@class, "comment") or contains(@id, "comment")]'):
-            continue
-        named = element.xpath('.//*[@itemprop="name"]')
-        text = _text(named[0]) if named else _text(element)
-        if 3 <= len(text) <= 80:
-            return [text]
+    """Names from the first element marked author/byline after the headline (else on the page).
+
+    Elements inside comments, related-article lists, teasers, sidebars and footers are skipped:
+    the names there are other people's.
+    """
+    for xpath in (f"(//h1)[1]/following::*[{_BYLINE_TEST}]", f"//*[{_BYLINE_TEST}]"):
+        for element in tree.xpath(xpath)[:15]:
+            if element.xpath(_ELSEWHERE):
+                continue
+            names = _names_in(element)
+            if names:
+                return names
     return []
+
+
+_BYLINE_TEST = (
+    '@itemprop="author" or @rel="author" or contains(@class, "byline") or contains(@class, "Byline")'
+    ' or contains(@class, "author") or contains(@class, "Author") or contains(@id, "author")'
+    ' or contains(@class, "autor") or contains(@class, "auteur")'
+)
+_ELSEWHERE = (
+    'ancestor-or-self::*[not(self::body or self::html)][contains(@class, "comment") or contains(@id, "comment")'
+    ' or contains(@class, "related")'
+    ' or contains(@class, "teaser") or contains(@class, "sidebar")'
+    ' or self::footer or self::aside]'
+)
+_LABEL = re.compile(
+    r"^(?:(?:published|posted|written|veröffentlicht|geschrieben|erstellt|publié|publiée|publicado|escrito|"
+    r"author|authors|autor|autorin|autoren|auteur|auteurs|text|texte|von|by|par|por|door|on|am|le|el|from|"
+    r"redakteur|redakteurin)(?:\b|(?=(?-i:[A-ZÀ-Þ])))[\s:]*)+",
+    re.IGNORECASE,
+)
+_TRAILER = re.compile(r"\s+(?:am|on|le|el|um|at|il|op|\||-|–|—|/)\s.*$|\s*[|,(/].*$", re.IGNORECASE)
+_AFTER_BY = re.compile(r"\s(?:by|von|par|por|door)\s+", re.IGNORECASE)
+_JOINERS = frozenset(("und", "and", "&", "et", "y", "e", ",", "/", "|", "·", "•"))
+
+
+def _names_in(element: HtmlElement) -> list[str]:
+    """Names in a byline element: a whole "By A and B" line, else its linked names, else its name-like pieces."""
+    named = element.xpath('.//*[@itemprop="name"]')
+    if named:
+        return [_text(node) for node in named if 2 <= len(_text(node)) <= 60]
+    whole = _text(element)
+    if len(whole) > 200:
+        return []
+    parsed = parse_byline(whole)
+    if parsed:
+        return list(parsed)
+    links = [link for link in element.iter("a") if _text(link)]
+    pieces = [_text(link) for link in links] if links else list(element.itertext())
+    names = [name for name in map(_name_piece, pieces) if name]
+    if len(names) > 1 or not links:
+        names = [name for name in names if looks_like_name(name)] or (names if len(names) == 1 else [])
+    return names
+
+
+def _name_piece(piece: str) -> str | None:
+    """One text piece of a byline element as a candidate name, without labels; None for dates and words."""
+    piece = _SPACES.sub(" ", piece).strip()
+    if not piece or parse_date(piece):
+        return None
+    after = _AFTER_BY.split(piece)
+    piece = after[-1] if len(after) > 1 else piece
+    piece = _TRAILER.sub("", _LABEL.sub("", piece)).strip(" :,.-")
+    words = piece.split()
+    if not words or piece.lower() in _JOINERS or len(piece) > 60 or len(words) > 5:
+        return None
+    return None if len(words) > 1 and any(ch.isdigit() for ch in piece) else piece
 
 
 def _is_site(name: str, site: str | None) -> bool:
