@@ -25,6 +25,7 @@ from __future__ import annotations
 import re
 from collections.abc import Iterable
 from dataclasses import dataclass
+from functools import lru_cache
 
 from cleaner.dates import find_dateline, parse_date
 
@@ -53,7 +54,7 @@ _TAIL = re.compile(
 )
 _COMPANY = re.compile(r"(?<!\w)(?:gmbh|ag|kg|inc|ltd|llc|plc|corp|s\.a\.|srl|bv|nv|co\.)(?!\w)", re.IGNORECASE)
 _GLUED = re.compile(r"([a-zß-ÿ])([A-Z][^\W\d_]*)")
-_EMAIL = re.compile(r"\S+@\S+\.\S+|@\w+|https?://\S+|www\.\S+")
+_EMAIL = re.compile(r"<?[^\s@<>]{1,64}@[^\s@<>]{1,255}\.\w{2,24}>?|@\w+|https?://\S+|www\.\S+")
 _READING = re.compile(r"\d{1,3}\s*(?:min(?:ute|uto|uti)?s?|minuten)\b\.?(?:\s+\w+){0,2}\s*$", re.IGNORECASE)
 
 
@@ -391,6 +392,7 @@ def _person_shape(text: str, *, min_tokens: int, max_tokens: int) -> bool:
     return min_tokens <= count <= max_tokens and _is_name_token(tokens[-1])
 
 
+@lru_cache(maxsize=8192)
 def _is_name_token(token: str) -> bool:
     """'Jane', "O'Brien", 'Jean-Luc', 'al-Sudani', "d'Estaing", 'J.', 'Jr.': one part of a name."""
     if token.lower() in _NOT_NAME_WORDS or token.lower() in _ORG_WORDS or len(token) > 24:
