@@ -101,9 +101,19 @@ _NOT_NAME_WORDS = _wordset(
     "politics sport sports business economy world opinion video photos live update top latest most popular "
     "trending breaking this that these our your my his her their its we you it is was are es ist im zum zur que se lo "
     "su sus est il ils elle nous vous any all some every new how why what when where who which not no yes less best "
-    "next here there now then just only also very can will must should would could means way introducing about "
+    "next here there now then just only also very can must should would could means way introducing about "
     "free online download subscribe follow join watch listen published updated posted first last opening "
-    "veröffentlicht aktualisiert publié publicado"
+    "veröffentlicht aktualisiert publié publicado previous article affairs global national international local "
+    "american european german british french economy gender gap strike climate health science technology culture "
+    "travel style food lifestyle entertainment music film movies books arts education jobs careers weather traffic "
+    "politik wirtschaft kultur wissen gesundheit reise panorama meinung deutschland welt regional lokales podcast "
+    "podcasts videos bilder galerie gallery archive archiv impressum datenschutz kontakt team faq help hilfe "
+    "register anmelden abonnieren recommended empfohlen sponsored partner story topics tags categories kategorien "
+    "schlagwörter summary zusammenfassung further reading auch tipps tips guide ratgeber test review reviews "
+    "analysis analyse kommentar commentary interview bericht reportage feature special dossier ticker updates "
+    "eilmeldung beliebt social facebook twitter instagram youtube linkedin whatsapp email print drucken copy "
+    "zurück startseite menü suche schließen öffnen cookie cookies settings einstellungen conditions "
+    "rights reserved copyright"
 )
 
 
