@@ -14,8 +14,9 @@ a bad document never fails a partition.  ``write_jsonl`` writes one ``part-NNNNN
 per partition and the failures beside them in ``errors-NNNNN.jsonl``.
 
 The output equals a local run over the same paths (``clean_partition`` over the
-sorted file list), record for record.  This module needs the ``dask`` extra
-(``pip install cleaner[dask]``); it does not start or choose a cluster: the caller's
+sorted file list), record for record.  ``clean_bag`` and ``write_jsonl`` need the
+``dask`` extra (``pip install cleaner[dask]``); ``clean_partition`` does not.  This
+module does not start or choose a cluster: the caller's
 ``dask.distributed.Client`` (or Dask's default scheduler) runs the graph.
 """
 
@@ -24,14 +25,15 @@ from __future__ import annotations
 import os
 from collections.abc import Iterable, Iterator, Mapping, Sequence
 from pathlib import Path
-
-import dask
-import dask.bag as db
-from dask.delayed import Delayed
+from typing import TYPE_CHECKING
 
 from cleaner.config import DEFAULT_MAX_BYTES, Config
 from cleaner.jsonl import JsonlWriter
 from cleaner.stream import Document, Failure, clean_many, documents_from_path, input_files, profile_argument
+
+if TYPE_CHECKING:  # Dask is imported where it is used, so clean_partition runs without it (under Spark)
+    import dask.bag as db
+    from dask.delayed import Delayed
 
 PathOrRecord = str | os.PathLike[str] | Document | Mapping[str, object]
 
@@ -77,6 +79,8 @@ def clean_bag(
     files = [str(path) for path in input_files(paths)]
     if not files:
         raise FileNotFoundError("no article, JSON Lines or WARC files in the given paths")
+    import dask.bag as db
+
     profile = _load_profile(profile)
     profile_argument(profile)  # refuse here, not in every task, a profile clean() cannot take
     bag = db.from_sequence(files, partition_size=1)
@@ -95,6 +99,8 @@ def _load_profile(profile: object | None) -> object | None:
 
 def _once(value: object | None, name: str) -> Delayed | None:
     """The value as one graph key (sent to each worker once); ``None`` stays ``None``."""
+    import dask
+
     if value is None:
         return None
     return dask.delayed(value, name=f"cleaner-{name}-{dask.base.tokenize(value)}", pure=True)
@@ -107,6 +113,8 @@ def write_jsonl(bag: db.Bag, folder: str | os.PathLike[str], *, compress: bool =
     folder must be reachable from the workers).  Returns the counts of records and
     failures written.  ``compress`` writes ``.jsonl.gz``.
     """
+    import dask
+
     target = Path(folder)
     target.mkdir(parents=True, exist_ok=True)
     suffix = ".jsonl.gz" if compress else ".jsonl"

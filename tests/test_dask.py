@@ -12,6 +12,8 @@ from __future__ import annotations
 import gzip
 import json
 import os
+import subprocess
+import sys
 from collections.abc import Iterator
 from pathlib import Path
 from typing import NamedTuple
@@ -25,7 +27,7 @@ from test_warc import seed_pages, write_warc  # noqa: E402
 
 from cleaner.dask import clean_bag, clean_partition, write_jsonl  # noqa: E402
 from cleaner.jsonl import JsonlWriter  # noqa: E402
-from cleaner.stream import input_files  # noqa: E402
+from cleaner.stream import clean_many, input_files  # noqa: E402
 
 ROOT = Path(__file__).resolve().parent.parent
 SEEDS = ROOT / "seeds"
@@ -36,7 +38,7 @@ BENCH_SUBSET = 60
 @pytest.fixture(scope="module")
 def client() -> Iterator[distributed.Client]:
     with (
-        distributed.LocalCluster(n_workers=2, processes=True, threads_per_worker=1, dashboard_address=None) as cluster,
+        distributed.LocalCluster(n_workers=2, processes=True, threads_per_worker=1, dashboard_address=":0") as cluster,
         distributed.Client(cluster) as client,
     ):
         yield client
@@ -142,17 +144,6 @@ def test_configuration_is_one_graph_key_shared_by_all_partitions(client: distrib
     assert any("too large" in str(record.get("error")) for record in records)  # the configuration reached them
 
 
-def test_a_profile_is_refused_early_when_clean_cannot_take_one(client: distributed.Client) -> None:
-    import inspect
-
-    from cleaner import clean
-
-    if "profile" in inspect.signature(clean).parameters:
-        pytest.skip("clean() accepts a profile: covered by the profile test")
-    with pytest.raises(TypeError, match="profile"):
-        clean_bag([SEEDS], profile=object())
-
-
 def test_a_learned_profile_reaches_the_workers_once(client: distributed.Client) -> None:
     corpus = pytest.importorskip("cleaner.corpus", reason="site profiles (cleaner.corpus) are not available")
     folder = ROOT / "fixtures" / "corpus"
@@ -167,3 +158,25 @@ def test_a_learned_profile_reaches_the_workers_once(client: distributed.Client) 
     learned = [removal for record in records for removal in record.get("removed", [])
                if removal["rule"].startswith("corpus:")]
     assert learned, "the profile removed nothing: it did not reach the workers"
+
+
+def test_the_partition_function_runs_without_dask_on_records(tmp_path: Path) -> None:
+    """What Spark's ``mapPartitions`` does: an iterator of rows, in a process that never imports Dask."""
+    script = tmp_path / "spark_like.py"
+    script.write_text(
+        "import json, sys\n"
+        "from pathlib import Path\n"
+        "from cleaner.dask import clean_partition\n"
+        "files = sorted(Path(sys.argv[1]).glob('*.txt'))\n"
+        "rows = ({'id': p.stem, 'text': p.read_text(encoding='utf-8')} for p in files)\n"
+        "records = clean_partition(rows, None)\n"
+        "assert 'dask' not in sys.modules, 'Dask was imported'\n"
+        "print(json.dumps(records, sort_keys=True))\n",
+        encoding="utf-8",
+    )
+    done = subprocess.run([sys.executable, str(script), str(SEEDS)], capture_output=True, text=True, timeout=300,
+                          check=False, cwd=ROOT)
+    assert done.returncode == 0, done.stderr
+    expected = [result.to_dict() for result in clean_many(
+        {"id": path.stem, "text": path.read_text(encoding="utf-8")} for path in sorted(SEEDS.glob("*.txt")))]
+    assert json.loads(done.stdout) == expected
