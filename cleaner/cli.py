@@ -4,6 +4,7 @@
     clean corpus/ -o out/ --format md      # a folder: mirrored under out/, one file per article
     clean corpus/ --check                  # change nothing; exit 1 if any file would change
     clean corpus/ --in-place               # rewrite .txt/.md articles into the canonical form
+    clean learn corpus/                    # learn each site's furniture into corpus/.cleaner/profile.json
 
 Standard output carries only data (articles, or the diff of ``--diff``); everything
 for the human (errors, ``--check`` listings, ``--explain``, progress, the summary)
@@ -18,20 +19,23 @@ from __future__ import annotations
 
 import argparse
 import difflib
+import json
 import os
 import sys
 from collections import Counter
-from collections.abc import Iterator, Sequence
+from collections.abc import Iterable, Iterator, Sequence
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import TextIO
 
 from cleaner.batch import Outcome, Settings, default_jobs, run
 from cleaner.config import Config, ConfigError, find_config, load_config
+from cleaner.duplicates import DuplicateFinder
 from cleaner.files import Finder, Found, write_atomic
 from cleaner.jsonl import JsonlWriter, dumps
 from cleaner.model import Article
 from cleaner.output import FORMATS, SUFFIXES, article_record, render
+from cleaner.profile import Profile, ProfileError, find_profile, load_profile
 from cleaner.stream import Failure, Result, clean_many, documents_from_path, is_container
 
 EXIT_CLEAN, EXIT_CHANGED, EXIT_ERROR = 0, 1, 2
@@ -66,6 +70,14 @@ def build_parser() -> argparse.ArgumentParser:
         "--force-exclude", action="store_true", help="apply exclude globs to files named on the command line"
     )
     parser.add_argument("--quiet", "-q", action="store_true", help="no progress bar and no closing summary")
+    corpus = parser.add_argument_group("corpus", "site profiles (learn one with `clean learn PATH...`) and duplicates")
+    corpus.add_argument(
+        "--profile", type=Path, metavar="PROFILE", help="site profile to apply (default: .cleaner/profile.json found "
+        "in the inputs' folder or a parent, up to the git root)"
+    )
+    corpus.add_argument("--no-profile", action="store_true", help="apply no site profile, even one that is found")
+    corpus.add_argument("--duplicates", type=Path, metavar="FILE", help="write the duplicate-article groups as JSON")
+    corpus.add_argument("--dedupe", action="store_true", help="with -o: write only the first article of each group")
     return parser
 
 
@@ -84,7 +96,50 @@ def _usage_problem(args: argparse.Namespace) -> str:
         return "-o/--output writes cleaned copies; it cannot be combined with --check, --diff or --in-place"
     if args.diff and args.in_place:
         return "--diff shows what --in-place would do; use one or the other"
+    if args.dedupe and not args.output:
+        return "--dedupe leaves duplicates out of the written copies; it needs -o OUT"
     return ""
+
+
+def _profile(args: argparse.Namespace, report: Report) -> Profile | None:
+    """The site profile of this run: --profile, else the corpus's own one, unless --no-profile."""
+    if args.no_profile:
+        return None
+    path = args.profile or find_profile(Path(os.path.commonpath([p.absolute() for p in args.paths])))
+    if path is None:
+        return None
+    profile = load_profile(path)
+    if not args.quiet:
+        report.line(f"clean: site profile {path} ({len(profile.sites)} sites, {profile.learned_count} learned blocks)")
+    return profile
+
+
+def _with_duplicates(
+    outcomes: Iterable[Outcome], finder: DuplicateFinder, report: Report | None = None
+) -> Iterator[Outcome]:
+    """Give every article to the duplicate finder; with a ``report`` (--dedupe), hold all back, drop the redundant."""
+    if report is not None:
+        held = list(_with_duplicates(outcomes, finder))
+        redundant = finder.report().redundant
+        for outcome in held:
+            if str(outcome.path) in redundant:
+                report.line(f"{outcome.path}: duplicate article, not written (--dedupe)")
+                report.read += 1
+            else:
+                yield outcome
+        return
+    for outcome in outcomes:
+        if outcome.article is not None:
+            finder.add(str(outcome.path), outcome.article.text)
+        yield outcome
+
+
+def _report_duplicates(finder: DuplicateFinder, args: argparse.Namespace, report: Report) -> None:
+    duplicates = finder.report()
+    if args.duplicates:
+        write_atomic(args.duplicates, (json.dumps(duplicates.to_dict(), ensure_ascii=False, indent=1) + "\n").encode())
+    if duplicates.groups and not args.quiet:
+        report.line(f"clean: {duplicates.summary()}{' (not written)' if args.dedupe else ''}")
 
 
 def _config(args: argparse.Namespace) -> Config:
@@ -196,7 +251,7 @@ class Outputs:
         if self.writer is not None:
             self.writer.write(article_record(outcome.article, source=str(outcome.path)))
             return
-        text = render(outcome.article, self.fmt, source=str(outcome.path), url=outcome.url)
+        text = render(outcome.article, self.fmt, source=str(outcome.path), url=outcome.url, extra=outcome.extra)
         if self.out is None:
             sys.stdout.buffer.write(text.encode("utf-8"))
             sys.stdout.flush()
@@ -301,14 +356,17 @@ def _run(args: argparse.Namespace, parser: argparse.ArgumentParser) -> int:
         parser.error("JSON Lines and WARC inputs hold many articles: write them with --format jsonl (or -o OUT.jsonl)")
     if not found:
         report.line(f"clean: warning: no article files found (include: {', '.join(config.include)})")
-    settings = Settings(config, rewrite=mode != "write", original=args.diff)
+    settings = Settings(config, rewrite=mode != "write", original=args.diff, profile=_profile(args, report))
+    finder = DuplicateFinder()
     with Outputs(args, files) as outputs:
-        for outcome in run(files, settings, jobs=args.jobs or default_jobs()):
+        outcomes = run(files, settings, jobs=args.jobs or default_jobs())
+        for outcome in _with_duplicates(outcomes, finder, report if args.dedupe else None):
             _handle(outcome, args, outputs, report)
         for result in _container_results(containers, config, mode, report):
             _handle_record(result, outputs, report)
     if not args.quiet:
         report.summary()
+    _report_duplicates(finder, args, report)
     if report.failed:
         return EXIT_ERROR
     return EXIT_CHANGED if mode != "write" and report.touched else EXIT_CLEAN
@@ -316,6 +374,11 @@ def _run(args: argparse.Namespace, parser: argparse.ArgumentParser) -> int:
 
 def main(argv: Sequence[str] | None = None) -> int:
     """Entry point of the ``clean`` command; returns the exit code."""
+    argv = sys.argv[1:] if argv is None else list(argv)
+    if argv[:1] == ["learn"]:  # `clean learn PATH...` (a folder named learn: `clean ./learn`)
+        from cleaner.learn import main as learn
+
+        return learn(argv[1:])
     parser = build_parser()
     args = parser.parse_args(argv)
     jsonl_out = args.output is not None and args.output.name.endswith((".jsonl", ".jsonl.gz"))
@@ -325,7 +388,7 @@ def main(argv: Sequence[str] | None = None) -> int:
         parser.error(problem)
     try:
         return _run(args, parser)
-    except ConfigError as error:
+    except (ConfigError, ProfileError) as error:
         print(f"clean: error: {error}", file=sys.stderr)
         return EXIT_ERROR
     except KeyboardInterrupt:
