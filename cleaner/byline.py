@@ -50,9 +50,13 @@ _SEGMENTS = re.compile(r"\s*[|·•]\s*|\s+[-–—]\s+")
 _CHUNKS = re.compile(r"\s*[,;]\s*")
 _CONJUNCTIONS = re.compile(r"\s*&\s*|\s+(?:and|und|et|y|e|og|och)\s+", re.IGNORECASE)
 _TAIL = re.compile(
-    r"\s+(?:in|en|aus|from|à|em|reporting from|for|für|pour|para|per|at|bei)\s+(?=[^\W\d_])\S.*$|\s*\([^()]*\)\s*$"
+    r"\s+(?i:in|en|aus|from|à|em|reporting from|for|für|pour|para|per|at|bei)\s+(?=[^\W\d_])\S.*$|\s*\([^()]*\)\s*$"
 )
-_COMPANY = re.compile(r"(?<!\w)(?:gmbh|ag|kg|inc|ltd|llc|plc|corp|s\.a\.|srl|bv|nv|co\.)(?!\w)", re.IGNORECASE)
+_COMPANY = re.compile(
+    r"(?<!\w)(?:gmbh|ag|kg|inc|ltd|llc|plc|corp|s\.a\.|srl|bv|nv|co\.|e\.\s?v(?!\w)\.?|mbh|kgaa|gbr)(?!\w)"
+    r"|\s(?:se|sa|spa|sarl|sas|oy|ab|asa|ug)\.?$",
+    re.IGNORECASE,
+)
 _GLUED = re.compile(r"([a-zß-ÿ])([A-Z][^\W\d_]*)")
 _EMAIL = re.compile(r"<?[^\s@<>]{1,64}@[^\s@<>]{1,255}\.\w{2,24}>?|@\w+|https?://\S+|www\.\S+")
 _READING = re.compile(r"\d{1,3}\s*(?:min(?:ute|uto|uti)?s?|minuten)\b\.?(?:\s+\w+){0,2}\s*$", re.IGNORECASE)
@@ -207,7 +211,8 @@ def normalise_authors(raw: str | Iterable[str], *, site_name: str | None = None)
         if not isinstance(value, str):
             continue
         for part in _split_value(value):
-            part = _TAIL.sub("", part).strip(" .,;:-–—")
+            part = _TAIL.sub("", part).strip(" ,;:-–—")
+            part = part if re.search(r"(?<![^\W\d_])[^\W\d_]\.$", part) else part.rstrip(".")  # "C." stays
             part = _title_case(part) if part.isupper() and len(part) > 5 else part
             if _is_metadata_name(part, site_name):
                 names.append(part)
@@ -236,6 +241,8 @@ def _is_metadata_name(part: str, site_name: str | None) -> bool:
         return False
     if any(char.isdigit() for char in part) or re.search(r"[!?:\"“”<>{}=]", part):
         return False
+    if part.islower() and len(part) <= 4:
+        return False  # an editor's initials beside an agency: "det/dpa", "red"
     return not (is_organisation(part, site_name=site_name) or _is_job_title(part))
 
 
@@ -437,8 +444,8 @@ def is_organisation(name: str, *, site_name: str | None = None) -> bool:
     key = _org_key(name)
     if not key:
         return False
-    if key in _ORG_NAMES:
-        return True
+    if key in _ORG_NAMES or _COMPANY.search(name):
+        return True  # an agency, or a company by its legal form: "Nordex SE", "Stiftung e.V."
     words = key.split()
     if len(words) <= 5 and name.strip()[:1].isupper() and any(word in _ORG_WORDS for word in words):
         return True  # "BBC News", "Zeit Online"; not a sentence that happens to say "magazine"

@@ -169,6 +169,12 @@ def test_not_bylines(line: str) -> None:
         ("Jane Doe (Reuters)", ("Jane Doe",)),
         ("JANE DOE", ("Jane Doe",)),
         ("Madonna", ("Madonna",)),  # metadata is trusted with a single name
+        ("Nicolas Gutierrez C.", ("Nicolas Gutierrez C.",)),  # an initial keeps its dot
+        ("Jane Doe.", ("Jane Doe",)),
+        ("Glen Owen And Brendan Carlin For The Mail On Sunday", ("Glen Owen", "Brendan Carlin")),
+        ("det/dpa", ()),  # an editor's initials and an agency
+        ("Hanns-Seidel-Stiftung e.V", ()),
+        ("Nordex SE", ()),
         ("Jane Doe <jane@example.com>", ("Jane Doe",)),
         ("jane@example.com", ()),
         ("@janedoe", ()),
@@ -320,6 +326,10 @@ def test_looks_like_name(text: str, expected: bool) -> None:
         ("Staff", None, True),
         ("BBC News", None, True),
         ("example.com", None, True),
+        ("Umicore AG & Co. KG", None, True),
+        ("Bund der Energieverbraucher e.V.", None, True),
+        ("Nordex SE", None, True),
+        ("Jane Sears", None, False),
         ("The National", "The National", True),
         ("thenational.ae", "The National", True),  # a domain
         ("National", "thenational.ae", True),  # the site, from its domain
