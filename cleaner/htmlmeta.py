@@ -113,7 +113,7 @@ def page_metadata(tree: HtmlElement, *, jsonld: Iterable[str] = (), url: str | N
         updated = None
     headlines = [value for value in _ld_values(articles, "headline") if isinstance(value, str)]
     return PageMetadata(
-        title=choose_title(tree, metas, headlines, site_name),
+        title=choose_title(tree, metas, headlines, _site_names(tree, metas, objects, site_name, page_url)),
         subtitle=_subtitle(tree, articles),
         authors=_authors(tree, metas, objects, articles, site_name),
         published=published,
@@ -228,6 +228,28 @@ def _dates(*sources: Iterable[object]) -> list[str]:
                 if date:
                     found.append(date)
     return found
+
+
+def _site_names(
+    tree: HtmlElement, metas: dict[str, list[str]], objects: list[dict], site: str | None, url: str | None
+) -> list[str]:
+    """Every name the page gives itself: declared names, the host without its suffix, logo and brand text."""
+    names = [site or "", *_meta_values(metas, SITE_META)]
+    names += [obj["name"] for obj in objects if "WebSite" in _types(obj) and isinstance(obj.get("name"), str)]
+    host = urlsplit(url).hostname if url else None
+    if host:
+        names.append(host.removeprefix("www.").rsplit(".", 1)[0])
+    for element in tree.xpath(_BRAND_XPATH)[:6]:
+        text = _text(element) or " ".join(element.xpath(".//img/@alt"))
+        if 2 <= len(text) <= 60:
+            names.append(text)
+    return [name for name in names if name]
+
+
+_BRAND_XPATH = (
+    '//*[contains(@class, "site-title") or contains(@class, "site-name") or contains(@class, "logo")'
+    ' or contains(@class, "brand") or contains(@id, "logo")][not(self::body or self::html)]'
+)
 
 
 def _first_date(*sources: Iterable[object]) -> str | None:

@@ -21,7 +21,7 @@ import re
 
 from lxml.html import HtmlElement
 
-_SEPARATORS = re.compile(r"\s+[|–—»«·•:/~-]\s+|\s*[|»«·•]\s*|::")
+_SEPARATORS = re.compile(r"\s+[|–—»·•:/~-]\s+|\s*[|·•]\s*|::")
 _SPACES = re.compile(r"\s+")
 _HEADLINE_XPATH = (
     '//h1 | //*[@itemprop="headline"] | //*[contains(@class, "entry-title") or contains(@class, "post-title")'
@@ -35,14 +35,26 @@ def _clean(text: str | None) -> str:
     return _SPACES.sub(" ", text or "").strip()
 
 
+_QUOTES = str.maketrans({c: '"' for c in "“”„‟«»‹›"} | {c: "'" for c in "‘’‚‛`´"} | {c: "-" for c in "–—‐‑"})
+
+
 def _key(text: str) -> str:
-    return _clean(text).casefold().strip(" .")
+    """Comparison key: case, spacing, quote and dash styles do not matter (og:title often flattens them)."""
+    return _clean(text.translate(_QUOTES)).casefold().strip(" .-|:")
+
+
+def _alnum(text: str) -> str:
+    return "".join(ch for ch in text.casefold() if ch.isalnum())
 
 
 def choose_title(
-    tree: HtmlElement, metas: dict[str, list[str]], headlines: list[str], site_name: str | None
+    tree: HtmlElement, metas: dict[str, list[str]], headlines: list[str], site_names: list[str]
 ) -> str | None:
-    """The title by the precedence in the module docstring, or None when the page gives none."""
+    """The title by the precedence in the module docstring, or None when the page gives none.
+
+    ``site_names`` are every name the page gives itself (og:site_name, publisher, host, logo text):
+    a part of a declared title equal to one of them is the site's suffix, not the headline.
+    """
     visible = _visible_headlines(tree)
     declared = [
         *[_clean(h) for h in headlines],
@@ -52,13 +64,13 @@ def choose_title(
     declared = [d for d in declared if d]
     keys = {_key(part) for text in declared for part in (text, *_parts(text))}
     for heading in visible:
-        if _key(heading) in keys and not _is_site(heading, site_name):
+        if _key(heading) in keys and not _is_site(heading, site_names):
             return heading
     for text in declared:
-        stripped = _strip_site(text, site_name)
+        stripped = _strip_site(text, site_names)
         if stripped:
             return stripped
-    named = [h for h in visible if not _is_site(h, site_name)]
+    named = [h for h in visible if not _is_site(h, site_names)]
     return named[0] if len(named) == 1 else None
 
 
@@ -75,27 +87,43 @@ def _parts(text: str) -> list[str]:
     return [part for part in (_clean(p) for p in _SEPARATORS.split(text)) if part]
 
 
-def _is_site(text: str, site_name: str | None) -> bool:
-    if not site_name:
-        return False
-    a, b = _key(text).replace(" ", ""), _key(site_name).replace(" ", "")
-    return bool(a) and (a == b or a in b or (b in a and len(a) <= len(b) + 4))
+def _is_site(text: str, site_names: list[str]) -> bool:
+    key = _alnum(text)
+    if not key:
+        return True
+    for name in site_names:
+        site = _alnum(name)
+        if site and (key == site or key in site or (site in key and len(key) <= len(site) + 4)):
+            return True
+    return False
 
 
-def _strip_site(text: str, site_name: str | None) -> str | None:
-    """'Headline | Site' -> 'Headline'; without a known site name, the longest part when one dominates."""
+_STRONG = re.compile(r"\s*[|»›·•]\s*|::|\s+[/~]\s+")
+_STRONG_NO_QUOTES = re.compile(r"\s*[|·•]\s*|::|\s+[/~]\s+")  # French quotes « » are not separators
+_WEAK = re.compile(r"\s+[-–—]\s+|\s+[-–—]$")
+
+
+def _strip_site(text: str, site_names: list[str]) -> str | None:
+    """'Headline | Site' -> 'Headline'.
+
+    Parts equal to a site name go; of several parts split by a strong separator (|, », ›, ·)
+    the longest is the headline; a dash is also part of headlines, so only a site-name part
+    is removed at a dash.
+    """
     if len(text) > MAX_TITLE:
         return None
-    pieces = [p for p in re.split(r"\s+[|–—»«·•~]\s+|\s+-\s+|\s*[|»«·•]\s*|::", text) if p.strip()]
-    if len(pieces) <= 1:
-        return text
-    kept = [p.strip() for p in pieces if not _is_site(p, site_name)]
-    if not kept:
+    splitter = _STRONG if not re.search(r"[«‹]", text) else _STRONG_NO_QUOTES
+    strong = [p.strip() for p in splitter.split(text) if p.strip()]
+    strong = [p for p in strong if not _is_site(p, site_names)] if len(strong) > 1 else strong
+    if not strong:
         return None
-    if len(kept) < len(pieces):
-        return _join_back(text, kept)
-    longest = max(pieces, key=len)
-    return longest.strip() if len(longest) >= 2 * max(len(p) for p in pieces if p is not longest) else text
+    candidate = max(strong, key=len)
+    weak = [p.strip() for p in _WEAK.split(candidate) if p.strip()]
+    if len(weak) > 1:
+        kept = [p for p in weak if not _is_site(p, site_names)]
+        if kept and len(kept) < len(weak):
+            candidate = _join_back(candidate, kept)
+    return candidate.strip(" -–—|") or None
 
 
 def _join_back(text: str, kept: list[str]) -> str:
