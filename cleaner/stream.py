@@ -235,6 +235,8 @@ def _article_file(path: Path, *, max_bytes: int) -> Document | Failure:
 def input_files(paths: Iterable[str | os.PathLike[str]]) -> list[Path]:
     """Files named, and article, JSON Lines and WARC files found under folders, in sorted order.
 
+    Hidden files and folders (``.git``, ``.cleaner``) are not walked into.
+
     The order is deterministic so that a distributed run and a local run see the
     documents in the same order.  A missing path raises ``FileNotFoundError``.
     """
@@ -242,7 +244,7 @@ def input_files(paths: Iterable[str | os.PathLike[str]]) -> list[Path]:
     for raw in paths:
         path = Path(raw)
         if path.is_dir():
-            found.extend(sorted(p for p in path.rglob("*") if p.is_file() and _wanted(p)))
+            found.extend(sorted(p for p in path.rglob("*") if p.is_file() and _wanted(p.relative_to(path))))
         elif path.exists():
             found.append(path)
         else:
@@ -250,5 +252,8 @@ def input_files(paths: Iterable[str | os.PathLike[str]]) -> list[Path]:
     return found
 
 
-def _wanted(path: Path) -> bool:
-    return path.suffix.lower() in ARTICLE_SUFFIXES or is_container(path)
+def _wanted(relative: Path) -> bool:
+    """An article or container file, not inside a hidden folder (``.git``, ``.cleaner``) nor hidden itself."""
+    if any(part.startswith(".") for part in relative.parts):
+        return False
+    return relative.suffix.lower() in ARTICLE_SUFFIXES or is_container(relative)

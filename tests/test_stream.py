@@ -151,6 +151,8 @@ def test_files_and_folders_become_documents(tmp_path: Path) -> None:
     (tmp_path / "sub" / "a.txt").write_text(seed_texts()[0], encoding="utf-8")
     (tmp_path / "b.jsonl").write_text(json.dumps({"text": seed_texts()[1]}) + "\n", encoding="utf-8")
     (tmp_path / "notes.pdf").write_bytes(b"%PDF")
+    (tmp_path / ".git").mkdir()
+    (tmp_path / ".git" / "description.txt").write_text("Unnamed repository", encoding="utf-8")
     files = input_files([tmp_path])
     assert files == [tmp_path / "b.jsonl", tmp_path / "sub" / "a.txt"]
     documents = [document for path in files for document in documents_from_path(path)]
