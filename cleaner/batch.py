@@ -24,7 +24,7 @@ from pathlib import Path
 from cleaner.config import Config
 from cleaner.decode import DecodeError, decode
 from cleaner.files import InputError, read_article
-from cleaner.markdown import FrontMatterError, render_markdown, split_front_matter
+from cleaner.markdown import Extra, FrontMatter, FrontMatterError, render_markdown, split_front_matter
 from cleaner.model import Article
 from cleaner.pipeline import CleanError, clean
 from cleaner.profile import Profile
@@ -62,7 +62,7 @@ class Outcome:
 
     ``canonical`` is the file's canonical Markdown form (empty for HTML, which is
     never rewritten); ``changed`` says it differs from the bytes on disk.  ``url``
-    is the one its front matter gave, to be written back.
+    and ``extra`` (a corpus's own keys) are what its front matter gave, to be written back.
     """
 
     path: Path
@@ -72,14 +72,15 @@ class Outcome:
     canonical: str = ""
     changed: bool = False
     original: str = ""
+    extra: Extra = ()
 
 
-def _url_of(raw: bytes, fmt: str) -> str | None:
-    """The ``url`` a Markdown file's front matter carries (the article itself has no url field)."""
+def _front_of(raw: bytes, fmt: str) -> FrontMatter:
+    """The front matter the article itself does not hold (``url``, a corpus's own keys), to write back."""
     if fmt == "html" or not raw.lstrip(b"\xef\xbb\xbf").startswith(b"---"):
-        return None
+        return FrontMatter()
     front, _ = split_front_matter(decode(raw))
-    return front.url if front else None
+    return front or FrontMatter()
 
 
 def _one_line(error: BaseException) -> str:
@@ -91,9 +92,14 @@ def process(path: Path, settings: Settings) -> Outcome:
     fmt = source_format(path)
     try:
         raw = read_article(path, settings.config.max_bytes)
-        url = _url_of(raw, fmt)
+        front = _front_of(raw, fmt)
         article = clean(
-            raw, format=fmt, url=url, config=settings.config, profile=settings.profile, site=path.absolute().parent.name
+            raw,
+            format=fmt,
+            url=front.url,
+            config=settings.config,
+            profile=settings.profile,
+            site=path.absolute().parent.name,
         )
     except (InputError, CleanError, DecodeError, FrontMatterError) as error:
         return Outcome(path, error=_one_line(error))
@@ -103,9 +109,10 @@ def process(path: Path, settings: Settings) -> Outcome:
         return Outcome(path, article=article)
     if settings.rewrite and not article.blocks:
         return Outcome(path, error="no article text left after cleaning; not rewritten")
-    canonical = render_markdown(article, url=url)
+    canonical = render_markdown(article, url=front.url, extra=front.extra)
     original = raw.decode("utf-8", errors="replace") if settings.original else ""
-    return Outcome(path, "", article, url, canonical, canonical.encode("utf-8") != raw, original)
+    changed = canonical.encode("utf-8") != raw
+    return Outcome(path, "", article, front.url, canonical, changed, original, front.extra)
 
 
 _SETTINGS: Settings | None = None

@@ -33,7 +33,7 @@ reads the markers) and takes front matter values over what the text layers find.
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass, fields
+from dataclasses import dataclass
 
 import yaml
 
@@ -42,6 +42,9 @@ from cleaner.model import Article, BodyBlock, Kind
 FENCE = "---"
 # Characters that open a block marker (or an escape) when they start a paragraph.
 ESCAPED_STARTS = frozenset("#-*>\\")
+# Front matter keys that are not the article's, as read (a corpus's own ``id``, ``tags``).
+Extra = tuple[tuple[object, object], ...]
+KEYS = ("title", "subtitle", "authors", "published", "updated", "language", "url")
 MARKERS = {Kind.HEADING: "## ", Kind.LIST_ITEM: "- ", Kind.QUOTE: "> ", Kind.PARAGRAPH: ""}
 _CLOSING_FENCE = re.compile(r"^(?:---|\.\.\.)[ \t]*\r?$", re.MULTILINE)
 _LINE_BREAKS = re.compile(r"\s*[\r\n]+\s*")
@@ -53,7 +56,11 @@ class FrontMatterError(ValueError):
 
 @dataclass(frozen=True, slots=True)
 class FrontMatter:
-    """The metadata an article's front matter carries, in the order it is written."""
+    """The metadata an article's front matter carries, in the order it is written.
+
+    ``extra`` holds the keys that are not the article's (a corpus's own ``id`` or
+    ``tags``), in file order, so rewriting a file into the canonical form keeps them.
+    """
 
     title: str | None = None
     subtitle: str | None = None
@@ -62,17 +69,18 @@ class FrontMatter:
     updated: str | None = None
     language: str | None = None
     url: str | None = None
+    extra: Extra = ()
 
     @classmethod
-    def of(cls, article: Article, *, url: str | None = None) -> FrontMatter:
-        return cls(
-            article.title, article.subtitle, article.authors, article.published, article.updated, article.language, url
-        )
+    def of(cls, article: Article, *, url: str | None = None, extra: Extra = ()) -> FrontMatter:
+        metadata = (article.title, article.subtitle, article.authors, article.published, article.updated)
+        return cls(*metadata, article.language, url, extra)
 
-    def to_dict(self) -> dict[str, object]:
-        """The keys that carry a value, in the fixed order (empty ones are left out)."""
-        values = {f.name: getattr(self, f.name) for f in fields(self)}
-        return {key: list(value) if key == "authors" else value for key, value in values.items() if value}
+    def to_dict(self) -> dict[object, object]:
+        """The article's keys that carry a value, in the fixed order, then the extra keys as read."""
+        values = {name: getattr(self, name) for name in KEYS}
+        known = {key: list(value) if key == "authors" else value for key, value in values.items() if value}
+        return {**known, **dict(self.extra)}
 
 
 class _StringLoader(yaml.SafeLoader):
@@ -102,9 +110,9 @@ def _authors(value: object) -> tuple[str, ...]:
 
 
 def _front_matter(data: dict[object, object]) -> FrontMatter:
-    names = [f.name for f in fields(FrontMatter) if f.name != "authors"]
-    values = {name: _scalar(data.get(name), name) for name in names}
-    return FrontMatter(authors=_authors(data.get("authors")), **values)
+    values = {name: _scalar(data.get(name), name) for name in KEYS if name != "authors"}
+    extra = tuple((key, value) for key, value in data.items() if key not in KEYS)
+    return FrontMatter(authors=_authors(data.get("authors")), extra=extra, **values)
 
 
 def split_front_matter(text: str) -> tuple[FrontMatter | None, str]:
@@ -113,7 +121,7 @@ def split_front_matter(text: str) -> tuple[FrontMatter | None, str]:
     Front matter opens with ``---`` on the first line and closes with ``---`` (or
     ``...``) on a line of its own, and holds a YAML mapping (or nothing).  Text
     between two horizontal rules is not front matter; a block that is not valid
-    YAML is a ``FrontMatterError``.  Keys other than the article's are ignored.
+    YAML is a ``FrontMatterError``.  Keys other than the article's go to ``extra``.
     """
     lines = text.split("\n", 1)
     if len(lines) < 2 or lines[0].lstrip("\ufeff").rstrip(" \t\r") != FENCE:
@@ -148,9 +156,12 @@ def render_block(block: BodyBlock) -> str:
     return MARKERS[block.kind] + text
 
 
-def render_markdown(article: Article, *, url: str | None = None) -> str:
-    """The canonical Markdown form: front matter, a blank line, blocks separated by blank lines."""
-    head = render_front_matter(FrontMatter.of(article, url=url))
+def render_markdown(article: Article, *, url: str | None = None, extra: Extra = ()) -> str:
+    """The canonical Markdown form: front matter, a blank line, blocks separated by blank lines.
+
+    ``url`` and ``extra`` are front matter the article itself does not hold (see ``FrontMatter``).
+    """
+    head = render_front_matter(FrontMatter.of(article, url=url, extra=extra))
     body = "\n\n".join(render_block(block) for block in article.blocks if block.text.strip())
     if not body:
         return head

@@ -149,6 +149,17 @@ def test_in_place_rewrites_once_then_the_check_passes(tmp_path: Path) -> None:
     assert text.startswith("---\ntitle: ") and "\nauthors:\n- " in text and "\npublished: '" in text
 
 
+def test_in_place_keeps_the_url_and_a_corpus_s_own_front_matter_keys(tmp_path: Path) -> None:
+    article = tmp_path / "story.md"
+    seed_text = (SEEDS_DIR / "001_076883cf49f24a7d.txt").read_text(encoding="utf-8")
+    article.write_text(f"---\nid: seed-001\nurl: https://example.com/a\n---\n\n{seed_text}", encoding="utf-8")
+    assert clean(article, "--in-place", cwd=tmp_path).returncode == 1
+    rewritten = article.read_text(encoding="utf-8")
+    assert rewritten.startswith("---\ntitle: ")
+    assert "\nurl: https://example.com/a\nid: seed-001\n---\n" in rewritten
+    assert clean(article, "--check", cwd=tmp_path).returncode == 0
+
+
 def test_diff_shows_what_would_change_without_changing_it(tmp_path: Path) -> None:
     folder = corpus(tmp_path, sorted(SEEDS_DIR.glob("*.txt"))[:2])
     before = digests(folder)

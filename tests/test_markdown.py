@@ -57,8 +57,16 @@ def test_dates_keep_the_precision_and_offset_the_author_wrote() -> None:
 
 def test_hand_written_front_matter_is_read_leniently() -> None:
     front, body = split_front_matter("---\ntitle:  A title \nauthors: Jane Doe\ntags: [x, y]\n---\n\n\nBody\n")
-    assert front == FrontMatter(title="A title", authors=("Jane Doe",))
+    assert front == FrontMatter(title="A title", authors=("Jane Doe",), extra=(("tags", ["x", "y"]),))
     assert body == "Body\n"
+
+
+def test_a_corpus_s_own_keys_are_written_back_after_the_article_s() -> None:
+    front, _ = split_front_matter("---\nid: 17\ntitle: T\ntags: [x, y]\nfetched: 2024-01-05\n---\nBody\n")
+    assert front is not None
+    markdown = render_markdown(Article(title="T", blocks=(BodyBlock(Kind.PARAGRAPH, "Body"),)), extra=front.extra)
+    assert markdown == "---\ntitle: T\nid: 17\ntags:\n- x\n- y\nfetched: '2024-01-05'\n---\n\nBody\n"
+    assert split_front_matter(markdown)[0] == front
 
 
 def test_text_between_two_rules_is_not_front_matter() -> None:
