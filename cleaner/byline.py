@@ -210,13 +210,21 @@ def normalise_authors(raw: str | Iterable[str], *, site_name: str | None = None)
     for value in values:
         if not isinstance(value, str):
             continue
-        for part in _split_value(value):
-            part = _TAIL.sub("", part).strip(" ,;:-–—")
-            part = part if re.search(r"(?<![^\W\d_])[^\W\d_]\.$", part) else part.rstrip(".")  # "C." stays
-            part = _title_case(part) if part.isupper() and len(part) > 5 else part
+        parts = [_clean_value_part(part) for part in _split_value(value)]
+        with_agency = any(is_organisation(part, site_name=site_name) for part in parts if part)
+        for part in parts:
+            if with_agency and part.islower() and len(part) <= 4:
+                continue  # an editor's initials beside an agency: "det/dpa"
             if _is_metadata_name(part, site_name):
                 names.append(part)
     return _dedupe(names)
+
+
+def _clean_value_part(part: str) -> str:
+    """Strip a place or publication tail and stray punctuation; title-case an all-capitals name."""
+    part = _TAIL.sub("", part).strip(" ,;:-–—")
+    part = part if re.search(r"(?<![^\W\d_])[^\W\d_]\.$", part) else part.rstrip(".")  # "C." stays
+    return _title_case(part) if part.isupper() and len(part) > 5 else part
 
 
 def _split_value(value: str) -> list[str]:
@@ -241,8 +249,9 @@ def _is_metadata_name(part: str, site_name: str | None) -> bool:
         return False
     if any(char.isdigit() for char in part) or re.search(r"[!?:\"“”<>{}=]", part):
         return False
-    if part.islower() and len(part) <= 4:
-        return False  # an editor's initials beside an agency: "det/dpa", "red"
+    words = part.split()
+    if len(words) > 1 and not all(word[:1].isupper() or word.lower() in _PARTICLES for word in words):
+        return False  # "Zuletzt geändert am": words, not a name; one word may be a user name ("marc")
     return not (is_organisation(part, site_name=site_name) or _is_job_title(part))
 
 

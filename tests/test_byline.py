@@ -173,6 +173,9 @@ def test_not_bylines(line: str) -> None:
         ("Jane Doe.", ("Jane Doe",)),
         ("Glen Owen And Brendan Carlin For The Mail On Sunday", ("Glen Owen", "Brendan Carlin")),
         ("det/dpa", ()),  # an editor's initials and an agency
+        ("marc", ("marc",)),  # a user name is what the page credits
+        ("Zuletzt geändert am", ()),
+        ("Ludwig van Beethoven", ("Ludwig van Beethoven",)),
         ("Hanns-Seidel-Stiftung e.V", ()),
         ("Nordex SE", ()),
         ("Jane Doe <jane@example.com>", ("Jane Doe",)),
