@@ -29,7 +29,7 @@ from __future__ import annotations
 import re
 import unicodedata
 from dataclasses import dataclass
-from datetime import date
+from datetime import UTC, date, datetime
 from email.utils import parsedate_to_datetime
 from functools import cache
 
@@ -157,7 +157,7 @@ _FILLER_WORDS = _wordset(
     "on at am um le la à a las el de del the of du den op om alle il ore uhr h read reading lesezeit lesedauer "
     "lecture lectura lettura temps tiempo time di min mins minutes minuten minutos last first originally mis mise "
     "zuletzt zuerst ursprünglich date datum fecha and und et y e local pt ct letzte dernière última ultima ultimo hs "
-    "horas heures vom d etwa ca"
+    "horas heures vom d etwa ca ist hkt"
 )
 
 
@@ -202,15 +202,20 @@ def normalise_date(value: str) -> str | None:
     """A machine date from metadata -> ISO 8601 at its precision, keeping an offset only if stated.
 
     Accepts ISO 8601 in its common shapes ("2024-01-06T06:48:00+00:00", "2024-01-06 06:48",
-    "20240106", "2024-01"), RFC 2822 ("Sat, 06 Jan 2024 06:48:00 GMT") and, failing those, a human
-    date (sites put "January 6, 2024" in ``datePublished`` too).
+    "20240106", "2024-01"), RFC 2822 ("Sat, 06 Jan 2024 06:48:00 GMT"), Unix time in seconds or
+    milliseconds (an instant, so written in UTC), JavaScript's "Wed May 04 2022 10:45:00 GMT+0000
+    (Coordinated Universal Time)" and, failing those, a human date (sites put "January 6, 2024" in
+    ``datePublished`` too).
     """
-    text = value.strip()
+    text = re.sub(r"\s*\([^()]*\)$", "", value.strip())
     if not text or len(text) > MAX_LINE:
         return None
     match = _MACHINE.fullmatch(text)
     if match:
         return _from_machine(match)
+    if re.fullmatch(r"\d{10}|\d{13}", text):
+        moment = datetime.fromtimestamp(int(text[:10]), tz=UTC)
+        return moment.isoformat() if YEAR_MIN <= moment.year <= YEAR_MAX else None
     if re.match(r"(?:[A-Za-z]{3},\s*)?\d{1,2}\s+[A-Za-z]{3}\s+\d{4}\s+\d", text):
         return _from_rfc2822(text)
     return parse_date(text)
@@ -218,7 +223,7 @@ def normalise_date(value: str) -> str | None:
 
 _MACHINE = re.compile(
     r"(?P<y>\d{4})(?:-?(?P<m>\d{2})(?:-?(?P<d>\d{2})(?:[T ]\s*(?P<H>\d{2}):?(?P<M>\d{2})"
-    r"(?::?(?P<S>\d{2})(?:[.,]\d{1,9})?)?\s*(?P<tz>Z|[+-]\d{2}(?::?\d{2})?)?)?)?)?"
+    r"(?::?(?P<S>\d{2})(?:[.,]\d{1,9}|:\d{3})?)?\s*(?P<tz>Z|[+-]\d{2}(?::?\d{2})?)?)?)?)?"
 )
 
 

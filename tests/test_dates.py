@@ -169,9 +169,15 @@ def test_parse_date(text: str, expected: str | None) -> None:
         ("Sat, 06 Jan 2024 06:48:00 +0100", "2024-01-06T06:48:00+01:00"),
         ("Sat, 06 Jan 2024 06:48:00 -0000", "2024-01-06T06:48:00"),  # -0000: zone unknown
         ("January 6, 2024", "2024-01-06"),
+        ("1704523680", "2024-01-06T06:48:00+00:00"),  # Unix time: an instant, written in UTC
+        ("1704523680000", "2024-01-06T06:48:00+00:00"),  # in milliseconds
+        ("Sat Jan 06 2024 07:48:00 GMT+0100 (Central European Standard Time)", "2024-01-06T07:48:00+01:00"),
+        ("2022-01-10T22:06:08:684Z", "2022-01-10T22:06:08+00:00"),
+        ("01:38:07 PM IST Nov 20, 2019", "2019-11-20T13:38:07"),  # IST is three zones: no offset
+        ("0001-01-01T00:00:00Z", None),  # a placeholder, not a date
+        ("1970-01-01T01:00:00+01:00", None),
         ("2024-13-01", None),
         ("2024-02-30", None),
-        ("1704523680", None),
         ("0000-00-00", None),
         ("", None),
         ("not a date", None),
