@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from datetime import date
+
 import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
@@ -222,3 +224,35 @@ def test_dateline_shapes_never_raise_and_stay_in_range(parts: list[str]) -> None
     if result is not None:
         for value in (result.published, result.updated):
             assert value is None or value.startswith("2024-01-06")
+
+
+_EN = ["January", "February", "March", "April", "May", "June", "July", "August", "September", "October",
+       "November", "December"]
+_DE = ["Januar", "Februar", "März", "April", "Mai", "Juni", "Juli", "August", "September", "Oktober", "November",
+       "Dezember"]
+_FR = ["janvier", "février", "mars", "avril", "mai", "juin", "juillet", "août", "septembre", "octobre", "novembre",
+       "décembre"]
+_ES = ["enero", "febrero", "marzo", "abril", "mayo", "junio", "julio", "agosto", "septiembre", "octubre", "noviembre",
+       "diciembre"]
+_FORMATS = [
+    lambda d: f"{_EN[d.month - 1]} {d.day}, {d.year}",
+    lambda d: f"{_EN[d.month - 1][:3]} {d.day:02d}, {d.year}",
+    lambda d: f"{d.day} {_EN[d.month - 1]} {d.year}",
+    lambda d: f"{d.day}. {_DE[d.month - 1]} {d.year}",
+    lambda d: f"{d.day} {_FR[d.month - 1]} {d.year}",
+    lambda d: f"{d.day} de {_ES[d.month - 1]} de {d.year}",
+    lambda d: f"{d.day:02d}.{d.month:02d}.{d.year}",
+    lambda d: d.isoformat(),
+]
+
+
+@settings(max_examples=400, deadline=None)
+@given(st.dates(min_value=date(1990, 1, 1), max_value=date(2100, 12, 31)), st.sampled_from(_FORMATS),
+       st.sampled_from(["", "Updated: ", "Veröffentlicht am ", "Publié le ", "Publicado el ", "2 min read"]))
+def test_any_date_in_any_form_round_trips(day: date, form: object, label: str) -> None:
+    """Every real date in every supported form reads back as itself, with or without a label."""
+    text = label + form(day)  # type: ignore[operator]
+    assert parse_date(text) == day.isoformat()
+    result = find_dateline(text)
+    assert result is not None
+    assert (result.updated if label == "Updated: " else result.published) == day.isoformat()
