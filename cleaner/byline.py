@@ -250,7 +250,9 @@ def _is_metadata_name(part: str, site_name: str | None) -> bool:
     if any(char.isdigit() for char in part) or re.search(r"[!?:\"“”<>{}=]", part):
         return False
     words = part.split()
-    if len(words) > 1 and not all(word[:1].isupper() or word.lower() in _PARTICLES for word in words):
+    if len(words) > 1 and not all(
+        word[:1].isupper() or word.lower() in _PARTICLES or _is_name_token(word) for word in words
+    ):
         return False  # "Zuletzt geändert am": words, not a name; one word may be a user name ("marc")
     return not (is_organisation(part, site_name=site_name) or _is_job_title(part))
 

@@ -379,3 +379,28 @@ def test_byline_shapes(words: list[str]) -> None:
     if names:
         for name in names:
             assert all(part in line for part in name.split())
+
+
+_FIRST = ["Jane", "Jean-Luc", "Seán", "Ana", "Hans", "Marie", "Abby", "Mohammed", "Zoë", "Björn"]
+_LAST = ["Doe", "O'Brien", "Mélenchon", "García López", "Müller-Lüdenscheidt", "van Dam", "Smith", "al-Sudani",
+         "de la Cruz", "Nguyen"]
+_NAMES = st.builds(lambda first, last: f"{first} {last}", st.sampled_from(_FIRST), st.sampled_from(_LAST))
+_TEMPLATES = [
+    ("By {}", " and "),
+    ("Von {}", " und "),
+    ("Par {}", " et "),
+    ("Por {}", " y "),
+    ("By {} | Reuters", " & "),
+    ("Written by {}, Staff Writer", ", "),
+    ("Von {}, Berlin", " und "),
+]
+
+
+@settings(max_examples=300, deadline=None)
+@given(st.lists(_NAMES, min_size=1, max_size=3, unique=True), st.sampled_from(_TEMPLATES))
+def test_any_names_in_any_byline_form_round_trip(names: list[str], template: tuple[str, str]) -> None:
+    """Names are returned whole and in order, whatever the byline word and the joiner."""
+    form, joiner = template
+    line = form.format(joiner.join(names))
+    assert parse_byline(line) == tuple(names)
+    assert normalise_authors(joiner.join(names)) == tuple(names)
