@@ -179,8 +179,9 @@ class Report:
         verb = {"check": "would change", "in-place": "rewritten"}.get(self.mode, "cleaned")
         removed = sum(self.categories.values())
         by_category = ", ".join(f"{name} {count}" for name, count in sorted(self.categories.items(), key=_by_count))
+        files = self.read + self.failed
         self.stream.write(
-            f"{self.read + self.failed} files read: {self.touched} {verb}, {self.read - self.touched} unchanged, "
+            f"{files} file{'s' * (files != 1)} read: {self.touched} {verb}, {self.read - self.touched} unchanged, "
             f"{self.failed} failed; {removed} blocks removed{f' ({by_category})' if by_category else ''}\n"
         )
 

@@ -88,7 +88,7 @@ def test_single_file_prints_its_article_to_standard_output(tmp_path: Path) -> No
     article = json.loads(result.stdout)
     assert article["source"] == seed.name
     assert article["text"] and article["blocks"]
-    assert "1 files read" in result.stderr
+    assert "1 file read: " in result.stderr
     assert clean(seed.name, "--quiet", cwd=tmp_path).stderr == ""
 
 
