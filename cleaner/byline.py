@@ -5,13 +5,15 @@ What this layer does:
 - ``parse_byline(line)`` decides whether a line is a byline ("By Jane Doe and John Roe",
   "Von Max Mustermann", "Par Jean Dupont", "Por Ana García", "Jane Doe, Senior Reporter",
   "By Jane Doe | Reuters") and returns the person names in it.
+- ``parse_credit(line)`` reads lines that are a byline and a dateline at once ("Posted on
+  September 21, 2020 by Adi Tzlil", "von Stefan Beiersmann am 29. Mai 2017, 14:14 Uhr").
 - ``normalise_authors(raw)`` cleans author values from JSON-LD or ``<meta name="author">``.
-- ``looks_like_name(text)`` and ``is_organisation(name)`` are the two tests both rest on, exported
-  so the pipeline can use them in context.
+- ``looks_like_name(text)``, ``parse_names(line)`` and ``is_organisation(name)`` are the tests the
+  rest is built on, exported so the pipeline can use them in context.
 
 What it does NOT do: it does not decide from context.  A bare name line ("Christian Baghai") is a
 byline only where it stands (under the title, next to a dateline): ``parse_byline`` returns None for
-it, and the pipeline, which sees the neighbours, asks ``looks_like_name``.  Photo credits
+it, and the pipeline, which sees the neighbours, asks ``looks_like_name`` or ``parse_names``.  Photo credits
 ("REUTERS/John Davison/File Photo", "Photo: Jane Doe", "AP Photo/Hadi Mizban") are never bylines.
 It never invents names: a name is never cut or reordered, except that an all-capitals source is
 title-cased ("JANE DOE" -> "Jane Doe") and a metadata value "Doe, Jane" becomes "Jane Doe".
