@@ -31,7 +31,7 @@ from urllib.parse import urlsplit
 
 from cleaner.files import write_atomic
 from cleaner.model import Role, Verdict
-from cleaner.shape import shape_of
+from cleaner.shape import SENTENCE_END, shape_of
 
 PROFILE_FORMAT = "cleaner-profile/1"
 """The ``format`` field of a profile file; a file without it is refused."""
@@ -74,8 +74,9 @@ def block_key(text: str) -> str:
     punctuation, so the key still tells a sentence from a headline.
     """
     key = _DIGITS.sub("0", text.casefold())
-    key = _TIME.sub("<time>", key)  # before dates, so "6 Jan 2024, 14:30" keeps its time apart
-    key = _DATE.sub("<date>", key)
+    if "0" in key:  # dates and times have digits; most blocks are then skipped cheaply
+        key = _TIME.sub("<time>", key)  # before dates, so "6 Jan 2024, 14:30" keeps its time apart
+        key = _DATE.sub("<date>", key)
     return _SPACE.sub(" ", key).strip()
 
 
@@ -95,7 +96,7 @@ class Parameters:
     ratio: float = 0.3
     most: float = 0.6
     prose_words: int = 12
-    prune_every: int = 50
+    prune_every: int = 20
 
     def threshold(self, documents: int) -> int:
         return max(self.min_docs, math.ceil(self.ratio * documents))
@@ -117,23 +118,22 @@ class Parameters:
 
 
 def is_prose(key: str, parameters: Parameters) -> bool:
-    """A sentence of an article: long enough and ending like a sentence."""
-    shape = shape_of(key)
-    return shape.words >= parameters.prose_words and shape.ends_sentence
+    """A sentence of an article: long enough and ending like a sentence (cheap: on every block)."""
+    return SENTENCE_END.search(key) is not None and len(key.split()) >= parameters.prose_words
 
 
-def zones(keys: Sequence[str], parameters: Parameters) -> list[Zone]:
+def zones(prose: Sequence[bool]) -> list[Zone]:
     """The zone of each block: head (before the first prose block), tail (after the last), else none.
 
     A document with no prose block is all edge (head and tail).
     """
-    prose = [index for index, key in enumerate(keys) if is_prose(key, parameters)]
-    if not prose:
-        return [frozenset({HEAD, TAIL})] * len(keys)
-    first, last = prose[0], prose[-1]
+    where = [index for index, flag in enumerate(prose) if flag]
+    if not where:
+        return [frozenset({HEAD, TAIL})] * len(prose)
+    first, last = where[0], where[-1]
     return [
         frozenset({HEAD}) if index < first else frozenset({TAIL}) if index > last else frozenset()
-        for index in range(len(keys))
+        for index in range(len(prose))
     ]
 
 
@@ -249,7 +249,8 @@ def _document_keys(
 ) -> dict[str, tuple[Zone, str]]:
     """Each distinct undecided key of one document, with the zones it occurs in and its first text."""
     found: dict[str, tuple[Zone, str]] = {}
-    for index, (key, text, zone) in enumerate(zip(keys, texts, zones(keys, parameters), strict=True)):
+    prose = [is_prose(key, parameters) for key in keys]
+    for index, (key, text, zone) in enumerate(zip(keys, texts, zones(prose), strict=True)):
         if key and index not in decided:
             previous = found.get(key)
             found[key] = (previous[0] | zone, previous[1]) if previous else (zone, text)
@@ -390,29 +391,30 @@ def apply_profile(verdicts: list[Verdict], site: SiteProfile | None) -> list[Ver
     """
     if site is None or not site.learned or not verdicts:
         return verdicts
-    parameters = site.parameters
     keys = [block_key(verdict.text) for verdict in verdicts]
+    if not any(key in site.learned for key in keys):
+        return verdicts
+    prose = [is_prose(key, site.parameters) for key in keys]
     result = list(verdicts)
     heads: list[int] = []
-    for index, (verdict, key, zone) in enumerate(zip(verdicts, keys, zones(keys, parameters), strict=True)):
+    for index, (verdict, key, zone) in enumerate(zip(verdicts, keys, zones(prose), strict=True)):
         learned = site.learned.get(key)
         if learned is None or verdict.decided or not learned.matches(zone):
             continue
         result[index] = verdict.decide(Role.FURNITURE, rule=site.rule(learned), category="corpus", layer="profile")
         if shape_of(verdict.text).headline_like:
             heads.append(index)
-    return _remove_list_entries(result, heads, site)
+    return _remove_list_entries(result, heads, prose)
 
 
-def _remove_list_entries(verdicts: list[Verdict], heads: list[int], site: SiteProfile) -> list[Verdict]:
+def _remove_list_entries(verdicts: list[Verdict], heads: list[int], prose: Sequence[bool]) -> list[Verdict]:
     """Remove the varying entries under a learned heading ("More from <Site>") in the page's tail.
 
     The tail is what follows the last prose block that is still undecided.  Entries are the
     undecided headline-like blocks right after the heading, up to the next other block.
     """
-    parameters = site.parameters
-    prose = [i for i, v in enumerate(verdicts) if not v.decided and is_prose(block_key(v.text), parameters)]
-    tail_start = prose[-1] + 1 if prose else 0
+    kept_prose = [index for index, verdict in enumerate(verdicts) if prose[index] and not verdict.decided]
+    tail_start = kept_prose[-1] + 1 if kept_prose else 0
     for head in heads:
         if head < tail_start:
             continue
