@@ -29,7 +29,7 @@ from collections.abc import Iterable
 from dataclasses import dataclass
 from functools import lru_cache
 
-from cleaner.dates import find_dateline, parse_date
+from cleaner.dates import COMMENT_TAIL, find_dateline, parse_date
 
 MAX_LINE = 200
 """A byline is short; longer lines are prose."""
@@ -145,7 +145,7 @@ def parse_credit(line: str, *, day_first: bool | None = None) -> Credit | None:
     asks this first.  The line is cut once, at a space or where letters touch digits, into a
     dateline and a credit (byline, bare names, or an agency): at most ~40 cheap tries per line.
     """
-    text = _TRAILING.sub("", line.strip())
+    text = _TRAILING.sub("", COMMENT_TAIL.sub("", line.strip()))
     if not text or len(text) > MAX_LINE or not _YEARISH.search(text) or _CREDIT.search(text):
         return None
     if find_dateline(text, day_first=day_first) is not None:
@@ -269,7 +269,7 @@ def parse_byline(line: str) -> tuple[str, ...] | None:
     word, one category word: "Von Anna Schmidt | Wohnen").  An empty tuple means "a byline naming no
     person" ("By Reuters", "Von dpa"): the line is still a byline, but there is no author to report.
     """
-    text = _TRAILING.sub("", line.strip())
+    text = _TRAILING.sub("", COMMENT_TAIL.sub("", line.strip()))
     if not text or len(text) > MAX_LINE or _CREDIT.search(text):
         return None
     prefix = _PREFIX.match(text)

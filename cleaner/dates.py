@@ -38,6 +38,14 @@ from dateparser.languages.loader import default_loader
 MAX_LINE = 120
 """A dateline is short: longer lines are prose (or something else) and are not scanned."""
 
+COMMENT_TAIL = re.compile(
+    r"\s*[|·•–—-]?\s*(?:\d{1,6}\s*(?:comments?|kommentare?|commentaires?|comentarios?|commenti|shares?|replies|antworten)"
+    r"|leave a (?:comment|reply)|no comments|comments? off|keine kommentare|hinterlasse einen kommentar"
+    r"|jetzt kommentieren|kommentare geschlossen|laisser un commentaire|deja un comentario)\.?$",
+    re.IGNORECASE,
+)
+"""Blog templates end bylines and datelines with a comment count or prompt: furniture, cut off."""
+
 YEAR_MIN, YEAR_MAX = 1990, 2100
 """Years outside this range are page furniture (copyright lines, slugs), not publication dates."""
 
@@ -185,7 +193,7 @@ def find_dateline(line: str, *, day_first: bool | None = None) -> Dateline | Non
     non-English dateline word (Publicado, Stand, am, Uhr...) and refused otherwise; the pipeline,
     which knows the page's language, can pass ``day_first=language != "en"``.
     """
-    text = line.strip()
+    text = COMMENT_TAIL.sub("", line.strip())
     if len(text) > MAX_LINE:
         return None
     found = _scan(text, day_first) or _scan_before_categories(text, day_first)

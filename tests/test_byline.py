@@ -235,6 +235,8 @@ CREDITS = [
     ("Por Adriano Fernandes | 03/05/2022 20:36", ("Adriano Fernandes",), "2022-05-03T20:36:00", None),
     ("Publicado por Ana García el 6 de enero de 2024", ("Ana García",), "2024-01-06", None),
     ("Chris Davies - Nov 19, 2019, 8:15 pm CST", ("Chris Davies",), "2019-11-19T20:15:00-06:00", None),
+    ("July 24, 2019 by Amy Motroni 5 Comments", ("Amy Motroni",), "2019-07-24", None),  # a comment count
+    ("Posted on 2015-04-05 by marc | Leave a comment", ("marc",), "2015-04-05", None),
     ("November 20, 2019 Emiliano Bellini", ("Emiliano Bellini",), "2019-11-20", None),
     ("By FEDERICA LUSIARDI - 2019-04-10", ("Federica Lusiardi",), "2019-04-10", None),
     ("By Louis Jacobson on Monday, November 18th, 2019 at 11:04", ("Louis Jacobson",), "2019-11-18T11:04:00", None),

@@ -53,6 +53,8 @@ DATELINES = [
     ("06. Dez. 2022 | 10:24 Uhr", "2022-12-06T10:24:00", None),
     ("Hamburg, den 02. Dezember 2022", "2022-12-02", None),
     ("24. April 2020 | Pressemitteilungen", "2020-04-24", None),  # a category after the date
+    ("January 6, 2024 · 5 Comments", "2024-01-06", None),
+    ("06.11.2023 0 Kommentare", "2023-11-06", None),
     ("18.02.2022, 10:27 | Recht & Gesetz | Jetzt kommentieren", "2022-02-18T10:27:00", None),
     # French
     ("6 janvier 2024", "2024-01-06", None),
