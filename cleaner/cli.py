@@ -286,7 +286,8 @@ def _handle(outcome: Outcome, args: argparse.Namespace, outputs: Outputs, report
             if touched:
                 _rewrite(outcome, article, args, report)
     except (_Failed, OSError) as error:
-        reason = str(error) if isinstance(error, _Failed) else f"cannot write: {error.strerror or error}"
+        target = f" {error.filename}" if isinstance(error, OSError) and error.filename else ""
+        reason = str(error) if isinstance(error, _Failed) else f"cannot write{target}: {error.strerror or error}"
         report.line(f"{outcome.path}: error: {reason}")
         report.failed += 1
     else:
@@ -398,6 +399,9 @@ def main(argv: Sequence[str] | None = None) -> int:
     except BrokenPipeError:  # `clean ... | head`: the reader has gone, which is not our error
         os.dup2(os.open(os.devnull, os.O_WRONLY), sys.stdout.fileno())
         return EXIT_CLEAN
+    except OSError as error:  # the output cannot be created (a read-only folder, a file where a folder should be)
+        print(f"clean: error: {error.filename or args.output}: {error.strerror or error}", file=sys.stderr)
+        return EXIT_ERROR
 
 
 if __name__ == "__main__":

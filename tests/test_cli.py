@@ -10,6 +10,7 @@ from __future__ import annotations
 import hashlib
 import json
 import os
+import pty
 import shutil
 import subprocess
 import sys
@@ -257,6 +258,17 @@ def test_missing_path_is_reported(tmp_path: Path) -> None:
     assert result.stderr.splitlines()[0] == "missing.txt: error: no such file or directory"
 
 
+def test_an_output_that_cannot_be_written_is_one_line_not_a_traceback(tmp_path: Path) -> None:
+    folder = corpus(tmp_path, TEXT_INPUTS[:2])
+    (tmp_path / "taken").write_text("a file where the output folder should go\n")
+    mirrored = clean(folder, "-o", tmp_path / "taken" / "out", cwd=tmp_path)
+    assert mirrored.returncode == 2 and "Traceback" not in mirrored.stderr
+    assert mirrored.stderr.count(f"error: cannot write {tmp_path / 'taken' / 'out'}: Not a directory") == 2
+    streamed = clean(folder, "-o", tmp_path / "taken" / "all.jsonl", cwd=tmp_path)
+    assert streamed.returncode == 2 and "Traceback" not in streamed.stderr
+    assert streamed.stderr.startswith("clean: error: ")
+
+
 # ----------------------------------------------------------------------------- usage and configuration
 
 
@@ -317,6 +329,37 @@ def test_same_stem_in_one_folder_gives_two_outputs(tmp_path: Path) -> None:
     result = clean("in", "-o", "out", cwd=tmp_path)
     assert result.returncode == 0, result.stderr
     assert sorted(p.name for p in (tmp_path / "out").iterdir()) == ["story.md.json", "story.txt.json"]
+
+
+def clean_on_a_terminal(*args: object, cwd: Path) -> str:
+    """Run the command with standard error on a pseudo-terminal; return what the terminal showed."""
+    master, terminal = pty.openpty()
+    env = {**os.environ, "PYTHONPATH": str(ROOT)}
+    command = [sys.executable, "-m", "cleaner.cli", *map(str, args)]
+    process = subprocess.Popen(command, cwd=cwd, env=env, stdout=subprocess.DEVNULL, stderr=terminal)
+    os.close(terminal)
+    shown = b""
+    while True:
+        try:
+            chunk = os.read(master, 65536)
+        except OSError:  # the terminal is closed once the command has exited
+            break
+        if not chunk:
+            break
+        shown += chunk
+    os.close(master)
+    assert process.wait(timeout=300) == 0
+    return shown.decode("utf-8")
+
+
+def test_progress_bar_only_on_a_terminal(tmp_path: Path) -> None:
+    folder = corpus(tmp_path, TEXT_INPUTS[:3])
+    shown = clean_on_a_terminal(folder, "-o", tmp_path / "out", "--jobs", "1", cwd=tmp_path)
+    assert "] 1/3 files" in shown and "] 3/3 files" in shown
+    assert "3 files read: " in shown
+    assert "files" not in clean_on_a_terminal(folder, "-o", tmp_path / "out", "--quiet", cwd=tmp_path)
+    piped = clean(folder, "-o", tmp_path / "out", cwd=tmp_path)
+    assert "\r" not in piped.stderr and "/3 files" not in piped.stderr
 
 
 # ----------------------------------------------------------------------------- parallel runs
