@@ -145,8 +145,11 @@ def parse_credit(line: str, *, day_first: bool | None = None) -> Credit | None:
     asks this first.  The line is cut once, at a space or where letters touch digits, into a
     dateline and a credit (byline, bare names, or an agency): at most ~40 cheap tries per line.
     """
-    text = _TRAILING.sub("", COMMENT_TAIL.sub("", line.strip()))
-    if not text or len(text) > MAX_LINE or not _YEARISH.search(text) or _CREDIT.search(text):
+    text = line.strip()
+    if len(text) > MAX_LINE:
+        return None  # refused unread, before any pattern runs
+    text = _TRAILING.sub("", COMMENT_TAIL.sub("", text))
+    if not text or not _YEARISH.search(text) or _CREDIT.search(text):
         return None
     if find_dateline(text, day_first=day_first) is not None:
         return None  # a dateline and nothing else: "Mon 18 Nov 2019 18.54 GMT" credits nobody called GMT
@@ -269,8 +272,11 @@ def parse_byline(line: str) -> tuple[str, ...] | None:
     word, one category word: "Von Anna Schmidt | Wohnen").  An empty tuple means "a byline naming no
     person" ("By Reuters", "Von dpa"): the line is still a byline, but there is no author to report.
     """
-    text = _TRAILING.sub("", COMMENT_TAIL.sub("", line.strip()))
-    if not text or len(text) > MAX_LINE or _CREDIT.search(text):
+    text = line.strip()
+    if len(text) > MAX_LINE:
+        return None  # refused unread, before any pattern runs
+    text = _TRAILING.sub("", COMMENT_TAIL.sub("", text))
+    if not text or _CREDIT.search(text):
         return None
     prefix = _PREFIX.match(text)
     hint = _EVIDENCE_HINT.search(text) or (len(text) <= 60 and _TITLE_WORDS.search(text))
@@ -297,8 +303,11 @@ def parse_names(line: str) -> tuple[str, ...] | None:
     Like ``looks_like_name`` this is a shape test for lines the pipeline already suspects from
     their place (under the title, beside a dateline); it is not a byline test on its own.
     """
-    text = _TRAILING.sub("", line.strip())
-    if not text or len(text) > MAX_LINE or text.isupper() or _CREDIT.search(text) or _PREFIX.match(text):
+    text = line.strip()
+    if len(text) > MAX_LINE:
+        return None
+    text = _TRAILING.sub("", text)
+    if not text or text.isupper() or _CREDIT.search(text) or _PREFIX.match(text):
         return None
     names = [part.strip() for chunk in _CHUNKS.split(text) for part in _CONJUNCTIONS.split(chunk)]
     if not all(looks_like_name(name) or _person_shape(name, min_tokens=2, max_tokens=5) for name in names):
@@ -454,6 +463,8 @@ def looks_like_name(text: str) -> bool:
 
 def is_organisation(name: str, *, site_name: str | None = None) -> bool:
     """An agency, newsroom, publication or the site itself, which is never a person author."""
+    if len(name) > MAX_LINE:
+        return False  # a text this long is not a name of anything
     key = _org_key(name)
     if not key:
         return False

@@ -193,7 +193,10 @@ def find_dateline(line: str, *, day_first: bool | None = None) -> Dateline | Non
     non-English dateline word (Publicado, Stand, am, Uhr...) and refused otherwise; the pipeline,
     which knows the page's language, can pass ``day_first=language != "en"``.
     """
-    text = COMMENT_TAIL.sub("", line.strip())
+    text = line.strip()
+    if len(text) > MAX_LINE + 40:
+        return None  # refused unread, before any pattern runs
+    text = COMMENT_TAIL.sub("", text)
     if len(text) > MAX_LINE:
         return None
     found = _scan(text, day_first) or _scan_before_categories(text, day_first)
@@ -215,9 +218,10 @@ def normalise_date(value: str) -> str | None:
     (Coordinated Universal Time)" and, failing those, a human date (sites put "January 6, 2024" in
     ``datePublished`` too).
     """
-    text = re.sub(r"\s*\([^()]*\)$", "", value.strip())
+    text = value.strip()
     if not text or len(text) > MAX_LINE:
-        return None
+        return None  # refused unread, before any pattern runs
+    text = re.sub(r"\s*\([^()]*\)$", "", text)
     match = _MACHINE.fullmatch(text)
     if match:
         return _from_machine(match)

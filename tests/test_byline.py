@@ -348,12 +348,26 @@ def test_is_organisation(name: str, site: str | None, expected: bool) -> None:
     assert is_organisation(name, site_name=site) is expected
 
 
-def test_long_lines_are_refused_unread() -> None:
-    """By construction: parse_byline rejects anything longer than MAX_LINE before matching."""
-    assert parse_byline("By Jane Doe " + "x" * MAX_LINE) is None
-    assert parse_byline("By " + "Jane " * 20_000) is None
-    assert not looks_like_name("Jane " * 20_000)
-    assert normalise_authors("Jane Doe, " * 20_000) == ()  # no author field is that long
+_HUGE = {
+    "names": "By " + "Jane " * 20_000,
+    "spaces": "By Jane" + " " * 100_000 + "Doe",  # a whitespace run: the shape that makes `[...]+$` quadratic
+    "separators": "Jane Doe" + " |" * 50_000,
+    "at-signs": "@" * 100_000,
+    "parentheses": "Jane Doe " + "(" * 100_000,
+    "credit": "Posted on Jan 6, 2024 by " + "Jane Doe and " * 8_000,
+}
+
+
+@pytest.mark.parametrize("text", _HUGE.values(), ids=_HUGE.keys())
+def test_long_lines_are_refused_unread(text: str) -> None:
+    """By construction: every function refuses a text over its limit before any pattern runs."""
+    assert parse_byline(text) is None
+    assert parse_credit(text) is None
+    assert parse_names(text) is None
+    assert not looks_like_name(text)
+    assert not is_organisation(text, site_name=text)
+    assert normalise_authors(text) == ()  # no author field is that long
+    assert normalise_authors([text, "Jane Doe"]) == ("Jane Doe",)
 
 
 @settings(max_examples=300, deadline=None)
