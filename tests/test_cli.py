@@ -230,6 +230,15 @@ def test_bad_files_get_one_line_each_and_the_batch_goes_on(tmp_path: Path) -> No
     assert digests(tmp_path / "in") == before
 
 
+def test_a_folder_symlink_loop_is_reported_not_walked_forever(tmp_path: Path) -> None:
+    folder = corpus(tmp_path, TEXT_INPUTS[:2])
+    (folder / "again").symlink_to(".", target_is_directory=True)
+    result = clean("corpus", "-o", "out", cwd=tmp_path, timeout=60)
+    assert result.returncode == 2
+    assert [line for line in result.stderr.splitlines() if ": error: " in line] == ["corpus/again: error: symlink loop"]
+    assert sorted(p.name for p in (tmp_path / "out").iterdir()) == sorted(f"{p.stem}.json" for p in TEXT_INPUTS[:2])
+
+
 def test_size_limit_from_configuration(tmp_path: Path) -> None:
     bad_batch(tmp_path / "in")
     (tmp_path / "pyproject.toml").write_text("[tool.cleaner]\nmax_bytes = 1000000\n")
