@@ -236,7 +236,7 @@ def _split_value(value: str) -> list[str]:
     """One metadata value -> candidate names; "Doe, Jane" is read as one reversed name."""
     if len(value) > MAX_LINE * 5:
         return []  # no author field is this long: it is a page's text in the wrong place
-    text = _EMAIL.sub(" ", value).strip()
+    text = _EMAIL.sub(" ", " ".join(value.split()))  # one space between words: no long runs to backtrack over
     prefix = _PREFIX.match(text)
     text = text[prefix.end() :] if prefix else text
     reversed_name = re.fullmatch(r"([^\W\d_][\w'’-]*),\s*([^\W\d_][\w'’-]*)", text)
