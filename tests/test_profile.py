@@ -198,6 +198,23 @@ def test_learning_is_deterministic_and_incremental(corpus: Corpus, tmp_path: Pat
     assert profile_json(resumed) == whole
 
 
+def test_incremental_learning_with_pruning_equals_learning_at_once(corpus: Corpus, tmp_path: Path) -> None:
+    documents = list(corpus.documents)
+    parameters = Parameters(prune_every=4)
+    whole = learn_profile(documents, parameters=parameters)
+    profile = Profile(parameters=parameters)
+    for start in range(0, len(documents), 7):
+        save_profile(learn_profile(documents[start : start + 7], profile=profile), tmp_path / "p.json")
+        profile = load_profile(tmp_path / "p.json")
+    assert profile_json(profile) == profile_json(whole)
+    unpruned = learn_profile(documents)
+    assert sum(len(site.counts) for site in whole.sites.values()) < sum(len(s.counts) for s in unpruned.sites.values())
+    for name in SITES:  # counts are lower bounds: pruning may lose a borderline block, never adds one
+        assert whole.sites[name].learned.keys() <= unpruned.sites[name].learned.keys()
+        everywhere = {key for key, block in unpruned.sites[name].learned.items() if block.where == "anywhere"}
+        assert everywhere <= whole.sites[name].learned.keys()
+
+
 def test_profile_file_is_reviewable_json(profile: Profile, tmp_path: Path) -> None:
     path = tmp_path / ".cleaner" / "profile.json"
     save_profile(profile, path)
