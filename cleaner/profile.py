@@ -25,7 +25,7 @@ import json
 import math
 import re
 from collections.abc import Collection, Mapping, Sequence
-from dataclasses import dataclass, field, fields
+from dataclasses import dataclass, field, fields, replace
 from pathlib import Path
 from urllib.parse import urlsplit
 
@@ -106,14 +106,15 @@ class Parameters:
 
     @classmethod
     def from_mapping(cls, data: Mapping[str, object], *, origin: str) -> Parameters:
-        known = {item.name: item.type for item in fields(cls)}
+        known = {item.name for item in fields(cls)}
         values: dict[str, float | int] = {}
         for name, value in data.items():
             if name not in known:
                 raise ProfileError(f"{origin}: unknown parameter {name!r}")
-            if isinstance(value, bool) or not isinstance(value, int | float) or value <= 0:
-                raise ProfileError(f"{origin}: parameter {name!r} must be a positive number")
-            values[name] = value if name in ("ratio", "most") else int(value)
+            kind = "number" if name in ("ratio", "most") else "integer"
+            if isinstance(value, bool) or not isinstance(value, float | int if kind == "number" else int) or value <= 0:
+                raise ProfileError(f"{origin}: parameter {name!r} must be a positive {kind}")
+            values[name] = value
         return cls(**values)  # type: ignore[arg-type]
 
 
@@ -240,7 +241,7 @@ class Profile:
         learner = ProfileLearner(self.parameters)
         for name, site in self.sites.items():
             learner.documents[name] = site.documents
-            learner.counts[name] = {key: _copy(count) for key, count in site.counts.items()}
+            learner.counts[name] = _copy_counts(site.counts)
         return learner
 
 
@@ -257,8 +258,8 @@ def _document_keys(
     return found
 
 
-def _copy(count: KeyCount) -> KeyCount:
-    return KeyCount(count.documents, count.head, count.tail, count.error, count.example)
+def _copy_counts(counts: Mapping[str, KeyCount]) -> dict[str, KeyCount]:
+    return {key: replace(count) for key, count in counts.items()}
 
 
 class ProfileLearner:
@@ -304,8 +305,9 @@ class ProfileLearner:
             del counts[key]
 
     def profile(self) -> Profile:
+        """The profile so far (a snapshot: learning on does not change it)."""
         sites = {
-            name: SiteProfile(name, self.documents[name], dict(self.counts[name]), self.parameters)
+            name: SiteProfile(name, self.documents[name], _copy_counts(self.counts[name]), self.parameters)
             for name in sorted(self.documents)
         }
         return Profile(sites, self.parameters)

@@ -240,6 +240,7 @@ def test_profile_file_is_reviewable_json(profile: Profile, tmp_path: Path) -> No
         ('{"format": "something-else"}', "not a cleaner profile"),
         ('{"format": "cleaner-profile/1", "parameters": {"ratio": -1}}', "'ratio' must be a positive number"),
         ('{"format": "cleaner-profile/1", "parameters": {"speed": 3}}', "unknown parameter 'speed'"),
+        ('{"format": "cleaner-profile/1", "parameters": {"min_docs": 2.5}}', "'min_docs' must be a positive integer"),
         ('{"format": "cleaner-profile/1", "sites": {"a": {"documents": 2, "counts": {"k": [1]}}}}', "count for 'k'"),
         ('{"format": "cleaner-profile/1", "sites": {"a": []}}', "site 'a' must be an object"),
     ],
