@@ -35,13 +35,15 @@ MAX_LINE = 200
 """A byline is short; longer lines are prose."""
 
 _PREFIX = re.compile(
-    r"(?:(?:posted|gepostet|written|geschrieben|verfasst|publicado|publicada|publié|publiée|text|texto|story|words"
+    r"(?:(?:posted|gepostet|written|geschrieben|verfasst|veröffentlicht|erstellt|publiziert|publicado|publicada|publié"
+    r"|publiée|text|texto|story|words"
     r"|reporting|reported|ein artikel|eine kolumne|ein beitrag|ein gastbeitrag|ein kommentar|an article)\s+)?"
-    r"(?:by|von|par|por|door|av|af|di|durch)(?:\s*:\s*|\s+)"
-    r"|(?:author|autor|autorin|auteur|autora|text|texto|texte|redakteur|verfasser|interview|by|von)\s*:\s*",
+    r"(?:(?:by|von|par|por|door|av|af|di|durch)(?:\s*:\s*|\s+)|(?:by|von)(?=(?-i:[A-ZÀ-Þ][a-zß-ÿ.])))"
+    r"|(?:author|autor|autorin|auteur|autora|text|texto|texte|redakteur|verfasser|interview|by|von)\s*:\s*"
+    r"|(?:author|authors|autor|autorin|autoren|auteur|auteurs|autora)(?:\s+|(?=(?-i:[A-ZÀ-Þ][a-zß-ÿ.])))",
     re.IGNORECASE,
 )
-_TRAILING = re.compile(r"[\s|·•:,;–—-]+$")
+_TRAILING = re.compile(r"[\s|·•:,;/–—-]+$")
 _CREDIT = re.compile(
     r"(?:^|\W)(?:photo|photos|photograph|fotos?|bild|bilder|image|images|picture|pic|credits?|crédits?|créditos?"
     r"|illustration|grafik|video|source|quelle|fuente|getty|shutterstock|imago|keystone|picture alliance)(?:\W|$)"
@@ -73,7 +75,8 @@ _PARTICLES = _wordset(
     "van von der den de del della di da das dos du la le ten ter zu y bin ibn ben al el mac st. vom dem"
 )
 _TITLE_WORDS = re.compile(
-    r"(?<![^\W\d_])(?:[^\W\d_]*(?:redakteur|korrespondent|journalist|reporter|kolumnist|autor)(?:in|innen|en|e)?"
+    r"(?<![^\W\d_])(?:[^\W\d_]*(?:redakteur|korrespondent|journalist|reporter|kolumnist|autor|leiter|referent"
+    r"|sprecher|berater|direktor|manager)(?:in|innen|en|e)?"
     r"|reporters?|reportera|reportero|correspondents?|correspondant|correspondante|corresponsal|writers?|editors?"
     r"|editora|rédacteur|rédactrice|redactor|redactora|columnist|columnista|chroniqueur|chroniqueuse|contributor"
     r"|contributing|journaliste|periodista|author|auteur|autora|analyst|producer|envoyé|envoyée|enviado|enviada"
@@ -84,6 +87,8 @@ _TITLE_WORDS = re.compile(
     r"|associate|assistant)(?![^\W\d_]|[-'’])",
     re.IGNORECASE,
 )
+_WRITER = re.compile(r"[^\W\d_]*(?:redakteur|korrespondent|journalist|reporter|kolumnist|autor)(?:in|innen|en|e)?",
+                     re.IGNORECASE)
 _ORG_NAMES = frozenset(
     """reuters|ap|associated press|the associated press|afp|agence france-presse|agence france presse|dpa|apa|sda
     |kna|epd|efe|europa press|ansa|upi|bloomberg|xinhua|tass|ria novosti|anadolu|pa|pa media|press association|cnn
@@ -377,6 +382,9 @@ def _name_before_title(part: str) -> str | None:
     'Jane Mary Doe Senior Reporter' keeps 'Jane Mary Doe'.
     """
     tokens = _GLUED.sub(_unglue, part).split()
+    head = " ".join(tokens[:-1])
+    if len(tokens) in (3, 4) and _WRITER.fullmatch(tokens[-1]) and _person_shape(head, min_tokens=2, max_tokens=3):
+        return head  # "Harald Bauer Autor": one job word is enough if it is a writer's
     for cut in range(2, min(len(tokens) - 1, 6)):
         head, tail = tokens[:cut], tokens[cut:]
         title_like = _TITLE_WORDS.match(tail[0]) is not None or (
@@ -405,7 +413,11 @@ def _backs_name(text: str) -> bool:
 
     A domain, an acronym or a company is not enough: "Rasende Polizisten | strafprozess.ch" is a
     page title and its site."""
-    return _is_job_title(text) or _org_key(text) in _ORG_NAMES
+    key = _org_key(text)
+    return _is_job_title(text) or key in _ORG_NAMES or any(word in _NEWSROOM for word in re.split(r"[\s-]+", key))
+
+
+_NEWSROOM = frozenset(("redaktion", "rédaction", "redacción", "newsroom", "desk", "staff"))
 
 
 def _org_like(text: str) -> bool:
@@ -422,13 +434,19 @@ def _person_shape(text: str, *, min_tokens: int, max_tokens: int) -> bool:
     tokens = text.split()
     if not tokens or len(tokens) > max_tokens + 3 or not _is_name_token(tokens[0]):
         return False
-    count = 0
+    count = capitals = 0
     for token in tokens:
         if _is_name_token(token):
             count += 1
+        elif _CAPITALS.fullmatch(token) and token.lower() not in _NOT_NAME_WORDS:
+            capitals += 1  # "Chokri GHARBI": French bylines print the surname in capitals
         elif token.lower() not in _PARTICLES:
             return False
-    return min_tokens <= count <= max_tokens and _is_name_token(tokens[-1])
+    last = _is_name_token(tokens[-1]) or capitals > 0
+    return min_tokens <= count + capitals <= max_tokens and capitals <= count and last
+
+
+_CAPITALS = re.compile(r"[A-ZÀ-Þ][A-ZÀ-Þ'’-]+")
 
 
 @lru_cache(maxsize=8192)
@@ -438,8 +456,8 @@ def _is_name_token(token: str) -> bool:
         return False
     if _TITLE_WORDS.fullmatch(token) or (token.isupper() and len(token) > 1 and not token.endswith(".")):
         return False  # "Reporter", "Staff"; "KG", "USA": not parts of a person's name
-    if token.endswith(".") and len(token) <= 3:
-        return token[0].isupper() and token[:-1].isalpha()
+    if token.endswith(".") and (len(token) <= 3 or re.fullmatch(r"(?:[A-Z]\.){2,3}", token)):
+        return token[0].isupper() and token[:-1].replace(".", "").isalpha()  # "J.", "Jr.", "R.C."
     core = re.sub(r"^(?:al|el|ad|ar|as|ash|at|az|abu|bin|ben|ibn|d|l|o)[-'’](?=\w)", "", token)
     if len(core) < 2 or not core[:1].isupper() or re.search(r"[^\W\d_]{4}[A-Z]", core):
         return False  # "M" alone; "WinterJournal" is two words glued (but "McDonald", "MacArthur" pass)
@@ -470,7 +488,7 @@ def is_organisation(name: str, *, site_name: str | None = None) -> bool:
         return False
     if key in _ORG_NAMES or _COMPANY.search(name):
         return True  # an agency, or a company by its legal form: "Nordex SE", "Stiftung e.V."
-    words = key.split()
+    words = re.split(r"[\s-]+", key)
     if len(words) <= 5 and name.strip()[:1].isupper() and any(word in _ORG_WORDS for word in words):
         return True  # "BBC News", "Zeit Online"; not a sentence that happens to say "magazine"
     if re.search(r"\w\.[a-z]{2,4}$", key):

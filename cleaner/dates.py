@@ -41,10 +41,13 @@ MAX_LINE = 120
 COMMENT_TAIL = re.compile(
     r"\s*[|·•–—-]?\s*(?:\d{1,6}\s*(?:comments?|kommentare?|commentaires?|comentarios?|commenti|shares?|replies|antworten)"
     r"|leave a (?:comment|reply)|no comments|comments? off|keine kommentare|hinterlasse einen kommentar"
-    r"|jetzt kommentieren|kommentare geschlossen|laisser un commentaire|deja un comentario)\.?$",
+    r"|jetzt kommentieren|kommentare geschlossen|laisser un commentaire|deja un comentario"
+    r"|(?:lesezeit|lesedauer|reading time|temps de lecture|tiempo de lectura)\s*:?\s*(?:ca\.?\s*|etwa\s*)?\d{1,3}"
+    r"\s*(?:min(?:uten|utes|utos)?)\.?)\.?$",
     re.IGNORECASE,
 )
-"""Blog templates end bylines and datelines with a comment count or prompt: furniture, cut off."""
+"""Blog templates end bylines and datelines with a comment count or prompt, or a reading time:
+furniture, cut off."""
 
 YEAR_MIN, YEAR_MAX = 1990, 2100
 """Years outside this range are page furniture (copyright lines, slugs), not publication dates."""

@@ -42,6 +42,10 @@ BYLINES = [
     ("By Jane Doe · Updated: Jan 7, 2024", ("Jane Doe",)),
     ("By Jane Doe - jane.doe@example.com", ("Jane Doe",)),
     ("By John Walk -", ("John Walk",)),
+    ("ByAlex Bozarjian", ("Alex Bozarjian",)),  # glued in the page
+    ("ByJ.R. Stone", ("J.R. Stone",)),
+    ("By R.C. Baker", ("R.C. Baker",)),
+    ("27. Januar 2014 by Barbara Russ /", None),  # a credit line: see parse_credit
     ("by: Cora Neas", ("Cora Neas",)),
     ("Written by: Julie Mollins", ("Julie Mollins",)),
     ("Posted by Jane Doe", ("Jane Doe",)),
@@ -71,6 +75,11 @@ BYLINES = [
     ("Von: Wolfgang Schmale", ("Wolfgang Schmale",)),
     ("Text: Max Mustermann", ("Max Mustermann",)),
     ("Autorin: Eva Schmidt", ("Eva Schmidt",)),
+    ("Autor Mark Newton:", ("Mark Newton",)),
+    ("Autoren Jelko Djuren und Jutta Klaukien", ("Jelko Djuren", "Jutta Klaukien")),
+    ("Autorin: Uta Staschewski, Projektleiterin der HSS in Tunesien.", ("Uta Staschewski",)),
+    ("Mathilda Trausch, Online-Redaktion", ("Mathilda Trausch",)),
+    ("Harald Bauer Autor", ("Harald Bauer",)),
     ("Von dpa", ()),
     ("Von Ludwig van Beethoven", ("Ludwig van Beethoven",)),
     # French
@@ -78,6 +87,7 @@ BYLINES = [
     ("Par Jean-Luc Mélenchon et Marine Le Pen", ("Jean-Luc Mélenchon", "Marine Le Pen")),
     ("Par Jean Dupont, correspondant à Berlin", ("Jean Dupont",)),
     ("Par Jean Dupont (AFP)", ("Jean Dupont",)),
+    ("Par Chokri GHARBI", ("Chokri GHARBI",)),  # surname in capitals, kept as printed
     # Spanish
     ("Por Ana García", ("Ana García",)),
     ("Por Ana García y Pedro López", ("Ana García", "Pedro López")),
@@ -131,6 +141,12 @@ NOT_BYLINES = [
     "VERWANDTE ARTIKELMEHR VOM AUTOR",
     "LettersLetters Represent the opinion of the letter writers.",
     "POR ESO INFORMAR ES",
+    "AFP",  # not "AF" + "P"
+    "DIE ZEIT",
+    "BYRON BAY",
+    "DiCaprio Smith won",
+    "Visual Studio Editor",
+    "Autor des Buches ist Max Muster",
     "By Any Means Necessary",
     "Dallas Robinson is a freelance writer living in Minneapolis",  # a sentence about the author
     "Phil Helsel is a reporter for NBC News.",
@@ -230,6 +246,9 @@ CREDITS = [
     ("Nicole Collignon22. Februar 2020", ("Nicole Collignon",), "2020-02-22", None),  # glued in the page
     ("Bettina Kugler19.10.2019, 05:00 Uhr", ("Bettina Kugler",), "2019-10-19T05:00:00", None),
     ("dpa am 25.01.2022", (), "2022-01-25", None),  # an agency: dated, no person
+    ("27. Januar 2014 by Barbara Russ /", ("Barbara Russ",), "2014-01-27", None),
+    ("1.11.23 20:19 von Lars Sobiraj Lesezeit: 4 Min.", ("Lars Sobiraj",), "2023-11-01T20:19:00", None),
+    ("Veröffentlicht vonChris Jung 28. Februar 2016", ("Chris Jung",), "2016-02-28", None),
     ("Veröffentlicht am 19. Dezember 202219. Dezember 2022 von Redaktion", (), "2022-12-19", "2022-12-19"),
     ("Par Jean Dupont, publié le 6 janvier 2024 à 14h30", ("Jean Dupont",), "2024-01-06T14:30:00", None),
     ("Por Adriano Fernandes | 03/05/2022 20:36", ("Adriano Fernandes",), "2022-05-03T20:36:00", None),
