@@ -10,6 +10,11 @@ to exit, so start-up, reading, cleaning and writing all count.  The best of
 the outputs of every run are compared byte for byte (``--jobs N`` must write exactly
 what ``--jobs 1`` writes).
 
+Wall-clock speed-up needs idle cores: the script prints the load average before and
+after, and the CPU seconds the command's processes used, which do not depend on other
+load (equal CPU seconds for every ``--jobs`` value mean the parallel run does no extra
+work, so on N idle cores it would run close to N times faster).
+
 This script measures; it does not tune anything and reads no gold.
 """
 
@@ -18,6 +23,7 @@ from __future__ import annotations
 import argparse
 import hashlib
 import os
+import resource
 import subprocess
 import sys
 import tempfile
@@ -37,15 +43,21 @@ def digest(folder: Path) -> str:
     return total.hexdigest()
 
 
-def run_once(data: Path, jobs: int, out: Path) -> float:
+def cpu_seconds() -> float:
+    usage = resource.getrusage(resource.RUSAGE_CHILDREN)  # every finished descendant that was waited for
+    return usage.ru_utime + usage.ru_stime
+
+
+def run_once(data: Path, jobs: int, out: Path) -> tuple[float, float]:
+    """Wall-clock and CPU seconds of one run of the command."""
     command = [sys.executable, "-m", "cleaner.cli", str(data), "-o", str(out), "--format", "json"]
     env = {**os.environ, "PYTHONPATH": str(ROOT)}
-    start = time.perf_counter()
+    cpu, start = cpu_seconds(), time.perf_counter()
     result = subprocess.run([*command, "--jobs", str(jobs), "--quiet"], env=env, capture_output=True, text=True)
     elapsed = time.perf_counter() - start
     if result.returncode not in (0, 1):
         sys.exit(f"clean --jobs {jobs} failed with exit {result.returncode}:\n{result.stderr}")
-    return elapsed
+    return elapsed, cpu_seconds() - cpu
 
 
 def main() -> None:
@@ -58,16 +70,20 @@ def main() -> None:
         sys.exit(f"{args.data}: no such folder (give the benchmark data folder as the first argument)")
     files = sum(1 for path in args.data.rglob("*") if path.suffix in (".txt", ".md", ".html", ".htm"))
     print(f"{files} files in {args.data}; {os.cpu_count()} cores; best of {args.repeat}")
+    print("load average before: {:.2f} {:.2f} {:.2f}".format(*os.getloadavg()))
     baseline, digests = None, set()
     with tempfile.TemporaryDirectory() as scratch:
         for jobs in args.jobs:
-            best = float("inf")
+            best, cpu = float("inf"), float("inf")
             for attempt in range(args.repeat):
                 out = Path(scratch) / f"jobs{jobs}_{attempt}"
-                best = min(best, run_once(args.data, jobs, out))
+                wall, used = run_once(args.data, jobs, out)
+                best, cpu = min(best, wall), min(cpu, used)
                 digests.add(digest(out))
             baseline = baseline or best
-            print(f"--jobs {jobs}: {best:6.2f} s  {files / best:7.1f} files/s  speed-up {baseline / best:4.2f}x")
+            speed = f"{files / best:7.1f} files/s  speed-up {baseline / best:4.2f}x"
+            print(f"--jobs {jobs}: {best:6.2f} s  {speed}  CPU {cpu:6.2f} s ({1000 * cpu / files:.0f} ms/file)")
+    print("load average after: {:.2f} {:.2f} {:.2f}".format(*os.getloadavg()))
     print("outputs identical across runs" if len(digests) == 1 else f"OUTPUTS DIFFER: {len(digests)} distinct trees")
 
 
