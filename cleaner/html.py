@@ -210,12 +210,16 @@ def read_page(html: str, *, url: str | None = None, timeout: float = 20.0) -> Pa
 
 
 def main_blocks(tree: HtmlElement, *, url: str | None = None, language: str | None = None) -> tuple[Block, ...]:
-    """The main content of a parsed page as blocks: trafilatura first, justext where it finds little."""
-    import os
-    mode = os.environ.get("TFMODE", "")
+    """The main content of a parsed page as blocks: trafilatura first, justext where it finds little.
+
+    trafilatura runs in its fast mode: its own fallback (comparing with its readability port
+    and justext on every page) costs half its time and gained 0.001 snippet F1 on the
+    benchmark (docs/benchmarks.md); our justext second opinion covers the pages where it
+    finds little.  Comments are not content; links are kept only to measure link density.
+    """
     document = trafilatura.bare_extraction(
-        tree, url=url, include_comments=False, include_links=True, include_images=False, with_metadata=False,
-        fast="fast" in mode, favor_precision="prec" in mode, favor_recall="rec" in mode,
+        tree, url=url, fast=True, include_comments=False, include_links=True, include_images=False,
+        with_metadata=False,
     )
     body = getattr(document, "body", None)
     pieces = list(_walk(body)) if body is not None else []

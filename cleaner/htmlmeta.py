@@ -33,8 +33,9 @@ from urllib.parse import urlsplit
 
 from lxml.html import HtmlElement
 
-from cleaner.byline import is_organisation, looks_like_name, normalise_authors, parse_byline
-from cleaner.dates import find_dateline, normalise_date, parse_date
+from cleaner.byline import is_organisation, normalise_authors
+from cleaner.dates import normalise_date
+from cleaner.htmlmarks import Marks, byline_names, dateline_dates, marks
 from cleaner.htmltitle import choose_title
 
 ARTICLE_TYPES = frozenset((
@@ -99,13 +100,14 @@ class PageMetadata:
 def page_metadata(tree: HtmlElement, *, jsonld: Iterable[str] = (), url: str | None = None) -> PageMetadata:
     """Gather every source on the page and pick one value per field (see the module docstring)."""
     metas = meta_tags(tree)
+    found = marks(tree)
     objects = list(_jsonld_objects(jsonld))
     articles = [obj for obj in objects if _types(obj) & ARTICLE_TYPES] or [
         obj for obj in objects if _types(obj) & PAGE_TYPES
     ]
     page_url = url or _first(metas, ("og:url",)) or _canonical(tree)
     site_name = _site_name(metas, objects, page_url)
-    published = _published(tree, metas, articles, page_url)
+    published = _published(tree, found, metas, articles, page_url)
     updated = _first_date(_ld_values(articles, "dateModified"), _meta_values(metas, UPDATED_META))
     if updated is not None and published is not None and updated[:10] < published[:10]:
         updated = None  # a "modified" before the publication is a template date, not an update
@@ -113,9 +115,9 @@ def page_metadata(tree: HtmlElement, *, jsonld: Iterable[str] = (), url: str | N
         updated = None
     headlines = [value for value in _ld_values(articles, "headline") if isinstance(value, str)]
     return PageMetadata(
-        title=choose_title(tree, metas, headlines, _site_names(tree, metas, objects, site_name, page_url)),
-        subtitle=_subtitle(tree, articles),
-        authors=_authors(tree, metas, objects, articles, site_name),
+        title=choose_title(tree, found, metas, headlines, _site_names(found, metas, objects, site_name, page_url)),
+        subtitle=_subtitle(found, articles),
+        authors=_authors(found, metas, objects, articles, site_name),
         published=published,
         updated=updated,
         language=_language(tree, metas),
@@ -231,7 +233,7 @@ def _dates(*sources: Iterable[object]) -> list[str]:
 
 
 def _site_names(
-    tree: HtmlElement, metas: dict[str, list[str]], objects: list[dict], site: str | None, url: str | None
+    found: Marks, metas: dict[str, list[str]], objects: list[dict], site: str | None, url: str | None
 ) -> list[str]:
     """Every name the page gives itself: declared names, the host without its suffix, logo and brand text."""
     names = [site or "", *_meta_values(metas, SITE_META)]
@@ -239,17 +241,11 @@ def _site_names(
     host = urlsplit(url).hostname if url else None
     if host:
         names.append(host.removeprefix("www.").rsplit(".", 1)[0])
-    for element in tree.xpath(_BRAND_XPATH)[:6]:
+    for element in found.get("brand")[:6]:
         text = _text(element) or " ".join(element.xpath(".//img/@alt"))
         if 2 <= len(text) <= 60:
             names.append(text)
     return [name for name in names if name]
-
-
-_BRAND_XPATH = (
-    '//*[contains(@class, "site-title") or contains(@class, "site-name") or contains(@class, "logo")'
-    ' or contains(@class, "brand") or contains(@id, "logo")][not(self::body or self::html)]'
-)
 
 
 def _first_date(*sources: Iterable[object]) -> str | None:
@@ -289,7 +285,9 @@ def _moment(iso: str) -> datetime | None:
         return None
 
 
-def _published(tree: HtmlElement, metas: dict[str, list[str]], articles: list[dict], url: str | None) -> str | None:
+def _published(
+    tree: HtmlElement, found: Marks, metas: dict[str, list[str]], articles: list[dict], url: str | None
+) -> str | None:
     """JSON-LD, meta tags, microdata, ``<time>``, the URL path, visible datelines; then htmldate."""
     microdata = [
         element.get("content") or element.get("datetime") or _text(element)
@@ -304,7 +302,7 @@ def _published(tree: HtmlElement, metas: dict[str, list[str]], articles: list[di
             _time_elements(tree),
         )
     )
-    return date or _first_date(_url_dates(url), _dateline_elements(tree)) or _htmldate(tree, url)
+    return date or _first_date(_url_dates(url), dateline_dates(found)) or _htmldate(tree, url)
 
 
 def _time_elements(tree: HtmlElement) -> list[str]:
@@ -343,40 +341,15 @@ def _htmldate(tree: HtmlElement, url: str | None) -> str | None:
     return None
 
 
-_DATELINE_TEST = (
-    'contains(@class, "date") or contains(@class, "Date") or contains(@class, "time") or contains(@class, "posted")'
-    ' or contains(@class, "meta") or contains(@class, "datum") or contains(@class, "fecha") or contains(@id, "date")'
-)
-
-
-def _dateline_elements(tree: HtmlElement) -> list[str]:
-    """Published dates of short visible datelines ("Veröffentlicht am 6. Januar 2024") after the headline."""
-    found = []
-    for xpath in (f"(//h1)[1]/following::*[{_DATELINE_TEST}]", f"//*[{_DATELINE_TEST}]"):
-        for element in tree.xpath(xpath)[:20]:
-            text = _text(element)
-            if not 6 <= len(text) <= MAX_DATELINE or element.xpath(_ELSEWHERE):
-                continue
-            dateline = find_dateline(text)
-            date = (dateline.published or dateline.updated) if dateline else parse_date(text)
-            if date:
-                found.append(date)
-                return found
-    return found
-
-
-MAX_DATELINE = 120
-
-
 def _authors(
-    tree: HtmlElement, metas: dict[str, list[str]], objects: list[dict], articles: list[dict], site: str | None
+    found: Marks, metas: dict[str, list[str]], objects: list[dict], articles: list[dict], site: str | None
 ) -> tuple[str, ...]:
     """Person authors: JSON-LD, meta tags, then visible byline elements; organisations dropped."""
     by_id = {obj["@id"]: obj for obj in objects if isinstance(obj.get("@id"), str)}
     sources: list[list[str]] = [
         _ld_people(_ld_values(articles, "author"), by_id),
         [value for value in _meta_values(metas, AUTHOR_META) if not value.startswith(("http", "@", "www."))],
-        _byline_elements(tree),
+        byline_names(found),
     ]
     for raws in sources:
         names = [name for raw in raws for name in normalise_authors(raw, site_name=site)]
@@ -402,77 +375,6 @@ def _ld_people(values: list[object], by_id: dict[str, dict]) -> list[str]:
     return names
 
 
-def _byline_elements(tree: HtmlElement) -> list[str]:
-    """Names from the first element marked author/byline after the headline (else on the page).
-
-    Elements inside comments, related-article lists, teasers, sidebars and footers are skipped:
-    the names there are other people's.
-    """
-    for xpath in (f"(//h1)[1]/following::*[{_BYLINE_TEST}]", f"//*[{_BYLINE_TEST}]"):
-        for element in tree.xpath(xpath)[:15]:
-            if element.xpath(_ELSEWHERE):
-                continue
-            names = _names_in(element)
-            if names:
-                return names
-    return []
-
-
-_BYLINE_TEST = (
-    '@itemprop="author" or @rel="author" or contains(@class, "byline") or contains(@class, "Byline")'
-    ' or contains(@class, "author") or contains(@class, "Author") or contains(@id, "author")'
-    ' or contains(@class, "autor") or contains(@class, "auteur")'
-)
-_ELSEWHERE = (
-    'ancestor-or-self::*[not(self::body or self::html)][contains(@class, "comment") or contains(@id, "comment")'
-    ' or contains(@class, "related")'
-    ' or contains(@class, "teaser") or contains(@class, "sidebar")'
-    ' or self::footer or self::aside]'
-)
-_LABEL = re.compile(
-    r"^(?:(?:published|posted|written|veröffentlicht|geschrieben|erstellt|publié|publiée|publicado|escrito|"
-    r"author|authors|autor|autorin|autoren|auteur|auteurs|text|texte|von|by|par|por|door|on|am|le|el|from|"
-    r"redakteur|redakteurin)(?:\b|(?=(?-i:[A-ZÀ-Þ])))[\s:]*)+",
-    re.IGNORECASE,
-)
-_TRAILER = re.compile(r"\s+(?:am|on|le|el|um|at|il|op|\||-|–|—|/)\s.*$|\s*[|,(/].*$", re.IGNORECASE)
-_AFTER_BY = re.compile(r"\s(?:by|von|par|por|door)\s+", re.IGNORECASE)
-_JOINERS = frozenset(("und", "and", "&", "et", "y", "e", ",", "/", "|", "·", "•"))
-
-
-def _names_in(element: HtmlElement) -> list[str]:
-    """Names in a byline element: a whole "By A and B" line, else its linked names, else its name-like pieces."""
-    named = element.xpath('.//*[@itemprop="name"]')
-    if named:
-        return [_text(node) for node in named if 2 <= len(_text(node)) <= 60]
-    whole = _text(element)
-    if len(whole) > 200:
-        return []
-    parsed = parse_byline(whole)
-    if parsed:
-        return list(parsed)
-    links = [link for link in element.iter("a") if _text(link)]
-    pieces = [_text(link) for link in links] if links else list(element.itertext())
-    names = [name for name in map(_name_piece, pieces) if name]
-    if len(names) > 1 or not links:
-        names = [name for name in names if looks_like_name(name)] or (names if len(names) == 1 else [])
-    return names
-
-
-def _name_piece(piece: str) -> str | None:
-    """One text piece of a byline element as a candidate name, without labels; None for dates and words."""
-    piece = _SPACES.sub(" ", piece).strip()
-    if not piece or parse_date(piece):
-        return None
-    after = _AFTER_BY.split(piece)
-    piece = after[-1] if len(after) > 1 else piece
-    piece = _TRAILER.sub("", _LABEL.sub("", piece)).strip(" :,.-")
-    words = piece.split()
-    if not words or piece.lower() in _JOINERS or len(piece) > 60 or len(words) > 5:
-        return None
-    return None if len(words) > 1 and any(ch.isdigit() for ch in piece) else piece
-
-
 def _is_site(name: str, site: str | None) -> bool:
     if not site:
         return False
@@ -480,16 +382,12 @@ def _is_site(name: str, site: str | None) -> bool:
     return folded == site_folded or folded.replace(" ", "") in site_folded.replace(" ", "")
 
 
-def _subtitle(tree: HtmlElement, articles: list[dict]) -> str | None:
+def _subtitle(found: Marks, articles: list[dict]) -> str | None:
     """A standfirst the page marks as such; a generic description is not trusted as one."""
     for value in _ld_values(articles, "alternativeHeadline"):
         if isinstance(value, str) and 10 <= len(value.strip()) <= 400:
             return _SPACES.sub(" ", value).strip()
-    marked = tree.xpath(
-        '//*[contains(@class, "standfirst") or contains(@class, "subtitle") or contains(@class, "subheadline")'
-        ' or contains(@class, "article-dek") or contains(@class, "dek ") or @class="dek"]'
-    )
-    for element in marked[:3]:
+    for element in found.get("standfirst")[:3]:
         text = _text(element)
         if 20 <= len(text) <= 400:
             return text

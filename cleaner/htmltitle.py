@@ -21,13 +21,10 @@ import re
 
 from lxml.html import HtmlElement
 
+from cleaner.htmlmarks import Marks
+
 _SEPARATORS = re.compile(r"\s+[|–—»·•:/~-]\s+|\s*[|·•]\s*|::")
 _SPACES = re.compile(r"\s+")
-_HEADLINE_XPATH = (
-    '//h1 | //*[@itemprop="headline"] | //*[contains(@class, "entry-title") or contains(@class, "post-title")'
-    ' or contains(@class, "article-title") or contains(@class, "headline")][self::h1 or self::h2 or self::div'
-    " or self::span or self::header]"
-)
 MAX_TITLE = 300
 
 
@@ -48,14 +45,14 @@ def _alnum(text: str) -> str:
 
 
 def choose_title(
-    tree: HtmlElement, metas: dict[str, list[str]], headlines: list[str], site_names: list[str]
+    tree: HtmlElement, found: Marks, metas: dict[str, list[str]], headlines: list[str], site_names: list[str]
 ) -> str | None:
     """The title by the precedence in the module docstring, or None when the page gives none.
 
     ``site_names`` are every name the page gives itself (og:site_name, publisher, host, logo text):
     a part of a declared title equal to one of them is the site's suffix, not the headline.
     """
-    visible = _visible_headlines(tree)
+    visible = _visible_headlines(found)
     declared = [
         *[_clean(h) for h in headlines],
         *[_clean(v) for key in ("og:title", "twitter:title", "dc.title", "title") for v in metas.get(key, ())],
@@ -74,13 +71,13 @@ def choose_title(
     return named[0] if len(named) == 1 else None
 
 
-def _visible_headlines(tree: HtmlElement) -> list[str]:
-    found: list[str] = []
-    for element in tree.xpath(_HEADLINE_XPATH)[:20]:
+def _visible_headlines(found: Marks) -> list[str]:
+    texts: list[str] = []
+    for element in found.get("headline")[:20]:
         text = _clean(element.text_content())
-        if 3 <= len(text) <= MAX_TITLE and text not in found:
-            found.append(text)
-    return found
+        if 3 <= len(text) <= MAX_TITLE and text not in texts:
+            texts.append(text)
+    return texts
 
 
 def _parts(text: str) -> list[str]:

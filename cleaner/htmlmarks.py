@@ -1,0 +1,177 @@
+"""Elements a page marks as byline, dateline, headline, standfirst or brand, found in one pass.
+
+Pages say what an element is through ``class``, ``id``, ``itemprop`` and ``rel``
+(``class="byline"``, ``itemprop="author"``, ``class="entry-title"``, ``id="logo"``).
+``marks`` walks the tree once and files every such element by role, in document
+order, noting which come after the first ``<h1>`` (the article's header usually
+does); one walk costs less than one XPath scan per role.  ``byline_names`` and
+``dateline_dates`` read the visible byline and dateline elements.
+
+This module does NOT choose between sources (``htmlmeta`` does) and does not look at
+the extracted body.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass, field
+
+from lxml import etree
+from lxml.html import HtmlElement
+
+from cleaner.byline import looks_like_name, parse_byline
+from cleaner.dates import find_dateline, parse_date
+
+_ANY = re.compile(
+    r"author|byline|autor|auteur|date|time|posted|meta|datum|fecha|logo|brand|site-title|site-name|title"
+    r"|headline|standfirst|subtitle|dek",
+    re.IGNORECASE,
+)
+_ROLES = {
+    "byline": re.compile(r"author|byline|autor|auteur", re.IGNORECASE),
+    "dateline": re.compile(r"date|time|posted|meta|datum|fecha", re.IGNORECASE),
+    "brand": re.compile(r"site-title|site-name|logo|brand", re.IGNORECASE),
+    "headline": re.compile(r"entry-title|post-title|article-title|headline", re.IGNORECASE),
+    "standfirst": re.compile(r"standfirst|subtitle|subheadline|article-dek|(?:^|\s)dek(?:\s|$)", re.IGNORECASE),
+}
+_HEADLINE_TAGS = frozenset(("h1", "h2", "div", "span", "header"))
+_ELSEWHERE = re.compile(r"comment|related|teaser|sidebar", re.IGNORECASE)
+_SPACES = re.compile(r"\s+")
+MAX_DATELINE = 120
+
+
+@dataclass(slots=True)
+class Marks:
+    """Marked elements by role, in document order; ``after_h1`` holds those after the first ``<h1>``."""
+
+    by_role: dict[str, list[HtmlElement]] = field(default_factory=dict)
+    after_h1: set[int] = field(default_factory=set)
+    h1: list[HtmlElement] = field(default_factory=list)
+
+    def get(self, role: str, *, header_first: bool = False) -> list[HtmlElement]:
+        """The role's elements; with ``header_first``, those after the first ``<h1>`` come first."""
+        found = self.by_role.get(role, [])
+        if not header_first:
+            return found
+        return [e for e in found if id(e) in self.after_h1] + [e for e in found if id(e) not in self.after_h1]
+
+
+def marks(tree: HtmlElement) -> Marks:
+    """File every marked element of the tree by role in one walk."""
+    result = Marks()
+    seen_h1 = False
+    for element in tree.iter(etree.Element):
+        tag = element.tag
+        if tag == "h1":
+            result.h1.append(element)
+            seen_h1 = True
+        itemprop, rel = element.get("itemprop"), element.get("rel")
+        attrs = f"{element.get('class') or ''} {element.get('id') or ''}"
+        roles = []
+        if itemprop == "author" or rel == "author":
+            roles.append("byline")
+        if itemprop == "headline":
+            roles.append("headline")
+        if len(attrs) > 1 and _ANY.search(attrs) and tag not in ("body", "html"):
+            roles += [role for role, pattern in _ROLES.items() if role not in roles and pattern.search(attrs)]
+            if "headline" in roles and tag not in _HEADLINE_TAGS and itemprop != "headline":
+                roles.remove("headline")
+        if tag == "h1" and "headline" not in roles:
+            roles.append("headline")
+        for role in roles:
+            result.by_role.setdefault(role, []).append(element)
+            if seen_h1:
+                result.after_h1.add(id(element))
+    return result
+
+
+def elsewhere(element: HtmlElement) -> bool:
+    """True inside comments, related-article lists, teasers, sidebars, footers and asides."""
+    node: HtmlElement | None = element
+    while node is not None and node.tag not in ("body", "html"):
+        if node.tag in ("footer", "aside") or _ELSEWHERE.search(f"{node.get('class') or ''} {node.get('id') or ''}"):
+            return True
+        node = node.getparent()
+    return False
+
+
+def text_of(element: HtmlElement) -> str:
+    return _SPACES.sub(" ", element.text_content()).strip()
+
+
+# ----------------------------------------------------------------- bylines
+
+
+def byline_names(found: Marks) -> list[str]:
+    """Names from the first usable byline element, those after the headline first.
+
+    Elements inside comments, related lists, teasers, sidebars and footers are skipped: the
+    names there are other people's.
+    """
+    for element in found.get("byline", header_first=True)[:20]:
+        if elsewhere(element):
+            continue
+        names = _names_in(element)
+        if names:
+            return names
+    return []
+
+
+_LABEL = re.compile(
+    r"^(?:(?:published|posted|written|veröffentlicht|geschrieben|erstellt|publié|publiée|publicado|escrito|"
+    r"author|authors|autor|autorin|autoren|auteur|auteurs|text|texte|von|by|par|por|door|on|am|le|el|from|"
+    r"redakteur|redakteurin)(?:\b|(?=(?-i:[A-ZÀ-Þ])))[\s:]*)+",
+    re.IGNORECASE,
+)
+_TRAILER = re.compile(r"\s+(?:am|on|le|el|um|at|il|op|\||-|–|—|/)\s.*$|\s*[|,(/].*$", re.IGNORECASE)
+_AFTER_BY = re.compile(r"\s(?:by|von|par|por|door)\s+", re.IGNORECASE)
+_JOINERS = frozenset(("und", "and", "&", "et", "y", "e", ",", "/", "|", "·", "•"))
+
+
+def _names_in(element: HtmlElement) -> list[str]:
+    """Names in a byline element: a whole "By A and B" line, else its linked names, else its name-like pieces."""
+    named = element.xpath('.//*[@itemprop="name"]')
+    if named:
+        return [text_of(node) for node in named if 2 <= len(text_of(node)) <= 60]
+    whole = text_of(element)
+    if len(whole) > 200:
+        return []
+    parsed = parse_byline(whole)
+    if parsed:
+        return list(parsed)
+    links = [link for link in element.iter("a") if text_of(link)]
+    pieces = [text_of(link) for link in links] if links else list(element.itertext())
+    names = [name for name in map(_name_piece, pieces) if name]
+    if len(names) > 1 or not links:
+        names = [name for name in names if looks_like_name(name)] or (names if len(names) == 1 else [])
+    return names
+
+
+def _name_piece(piece: str) -> str | None:
+    """One text piece of a byline element as a candidate name, without labels; None for dates and words."""
+    piece = _SPACES.sub(" ", piece).strip()
+    if not piece or parse_date(piece):
+        return None
+    after = _AFTER_BY.split(piece)
+    piece = after[-1] if len(after) > 1 else piece
+    piece = _TRAILER.sub("", _LABEL.sub("", piece)).strip(" :,.-")
+    words = piece.split()
+    if not words or piece.lower() in _JOINERS or len(piece) > 60 or len(words) > 5:
+        return None
+    return None if len(words) > 1 and any(ch.isdigit() for ch in piece) else piece
+
+
+# ----------------------------------------------------------------- datelines
+
+
+def dateline_dates(found: Marks) -> list[str]:
+    """The date of the first short visible dateline ("Veröffentlicht am 6. Januar 2024"), header first."""
+    for element in found.get("dateline", header_first=True)[:25]:
+        text = text_of(element)
+        if not 6 <= len(text) <= MAX_DATELINE or elsewhere(element):
+            continue
+        dateline = find_dateline(text)
+        date = (dateline.published or dateline.updated) if dateline else parse_date(text)
+        if date:
+            return [date]
+    return []
