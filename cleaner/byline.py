@@ -124,7 +124,7 @@ _NOT_NAME_WORDS = _wordset(
     "analysis analyse kommentar commentary interview bericht reportage feature special dossier ticker updates "
     "eilmeldung beliebt social facebook twitter instagram youtube linkedin whatsapp email print drucken copy "
     "zurück startseite menü suche schließen öffnen cookie cookies settings einstellungen conditions "
-    "rights reserved copyright"
+    "rights reserved copyright daily weekly headlines monday tuesday wednesday thursday friday saturday sunday"
 )
 
 
@@ -351,7 +351,7 @@ def _chunk_kind(chunk: str, *, first: bool) -> tuple[list[str], bool] | None:
     is neither a name nor furniture (the line is prose).
     """
     if _COMPANY.search(chunk):
-        return [], not first
+        return [], False  # a company beside a name does not make it a byline: "Future US, Inc."
     names: list[str] = []
     evidence = False
     for part in filter(None, (part.strip() for part in _CONJUNCTIONS.split(chunk))):
@@ -446,7 +446,7 @@ def _person_shape(text: str, *, min_tokens: int, max_tokens: int) -> bool:
     return min_tokens <= count + capitals <= max_tokens and capitals <= count and last
 
 
-_CAPITALS = re.compile(r"[A-ZÀ-Þ][A-ZÀ-Þ'’-]+")
+_CAPITALS = re.compile(r"[A-ZÀ-Þ][A-ZÀ-Þ'’-]{2,}")
 
 
 @lru_cache(maxsize=8192)
@@ -459,7 +459,7 @@ def _is_name_token(token: str) -> bool:
     if token.endswith(".") and (len(token) <= 3 or re.fullmatch(r"(?:[A-Z]\.){2,3}", token)):
         return token[0].isupper() and token[:-1].replace(".", "").isalpha()  # "J.", "Jr.", "R.C."
     core = re.sub(r"^(?:al|el|ad|ar|as|ash|at|az|abu|bin|ben|ibn|d|l|o)[-'’](?=\w)", "", token)
-    if len(core) < 2 or not core[:1].isupper() or re.search(r"[^\W\d_]{4}[A-Z]", core):
+    if len(core) < 2 or not core[:1].isupper() or re.search(r"[^\W\d_]{4}[A-Z]|['’]s$", core):
         return False  # "M" alone; "WinterJournal" is two words glued (but "McDonald", "MacArthur" pass)
     return all(piece.isalpha() for piece in re.split(r"[-'’]", core))
 

@@ -142,6 +142,8 @@ NOT_BYLINES = [
     "LettersLetters Represent the opinion of the letter writers.",
     "POR ESO INFORMAR ES",
     "AFP",  # not "AF" + "P"
+    "Future US, Inc.",  # a company
+    "Acme Widgets | Acme Inc.",
     "DIE ZEIT",
     "BYRON BAY",
     "DiCaprio Smith won",
@@ -269,6 +271,7 @@ NOT_CREDITS = [
     "The meeting on Jan 6, 2024 was long and boring, said John Smith",
     "FILE PHOTO: Military vehicles are seen at the al-Asad air base, Iraq, January 13, 2020. REUTERS/John Davison",
     "By Giovanni Gaggero | 12/10/2020",  # ambiguous and nothing says which way
+    "Wednesday November 20, 2019 Wednesday's Daily Headlines",
     "Mon 18 Nov 2019 18.54 GMT",  # a dateline: nobody called GMT wrote it
     "2019-11-18T20:51:19Z",
     "First Published: Tuesday, November 19, 2019 08:38 AM",
