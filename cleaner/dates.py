@@ -152,7 +152,6 @@ _WORD = re.compile(rf"{_LETTER}+")
 _PLACE = re.compile(rf"{_LETTER}+(?:[ -]{_LETTER}+){{0,2}}(?=\s*[,–—-])")
 
 
-
 def _wordset(text: str) -> frozenset[str]:
     return frozenset(text.split())
 
