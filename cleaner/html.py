@@ -29,7 +29,7 @@ import threading
 import time
 from collections.abc import Iterator
 from contextlib import contextmanager
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from functools import lru_cache
 
 import justext
@@ -39,6 +39,7 @@ from lxml import etree
 from lxml.html import HtmlElement
 
 from cleaner.htmlmeta import PageMetadata, page_metadata
+from cleaner.htmltitle import title_key
 from cleaner.model import Block, Kind
 
 MAX_CHARS = 20_000_000  # markup beyond this is cut off before parsing
@@ -204,9 +205,31 @@ def read_page(html: str, *, url: str | None = None, timeout: float = 20.0) -> Pa
         deadline.check("parsing")
         metadata = page_metadata(tree, jsonld=ld, url=url)
         deadline.check("metadata")
-        blocks = main_blocks(tree, url=url, language=metadata.language)
+        blocks = without_title(main_blocks(tree, url=url, language=metadata.language), metadata.title)
         deadline.check("content extraction")
     return Page(blocks=blocks, metadata=metadata)
+
+
+def without_title(blocks: tuple[Block, ...], title: str | None) -> tuple[Block, ...]:
+    """Drop the headline repeated at the top of the extracted content: it is the title, metadata.
+
+    Only among the first blocks, before the body proper starts (the first long paragraph), so a
+    later paragraph that happens to quote the headline stays.
+    """
+    if not title:
+        return blocks
+    key = title_key(title)
+    kept: list[Block] = []
+    for position, block in enumerate(blocks):
+        at_top = position < TITLE_WINDOW and all(len(b.text) < 200 for b in blocks[:position])
+        if not (at_top and title_key(block.text) == key):
+            kept.append(block)
+    if len(kept) == len(blocks):
+        return blocks
+    return tuple(replace(block, index=i) for i, block in enumerate(kept))
+
+
+TITLE_WINDOW = 4
 
 
 def main_blocks(tree: HtmlElement, *, url: str | None = None, language: str | None = None) -> tuple[Block, ...]:

@@ -35,7 +35,7 @@ def _clean(text: str | None) -> str:
 _QUOTES = str.maketrans({c: '"' for c in "“”„‟«»‹›"} | {c: "'" for c in "‘’‚‛`´"} | {c: "-" for c in "–—‐‑"})
 
 
-def _key(text: str) -> str:
+def title_key(text: str) -> str:
     """Comparison key: case, spacing, quote and dash styles do not matter (og:title often flattens them)."""
     return _clean(text.translate(_QUOTES)).casefold().strip(" .-|:")
 
@@ -59,9 +59,9 @@ def choose_title(
         *[_clean(t.text_content()) for t in tree.iter("title")][:1],
     ]
     declared = [d for d in declared if d]
-    keys = {_key(part) for text in declared for part in (text, *_parts(text))}
+    keys = {title_key(part) for text in declared for part in (text, *_parts(text))}
     for heading in visible:
-        if _key(heading) in keys and not _is_site(heading, site_names):
+        if title_key(heading) in keys and not _is_site(heading, site_names):
             return heading
     for text in declared:
         stripped = _strip_site(text, site_names)
