@@ -6,14 +6,21 @@ The algorithm is justext's idea reduced to one pass over a score:
    stopwords (for the detected language) scores its length; a short sentence scores a
    little; a headline-like or link-heavy line costs a fixed penalty; long text with
    few stopwords (tag clouds, lists of names) costs part of its length.
-2. The article is the contiguous run of undecided blocks with the highest total
-   score (decided blocks are transparent). That run starts and ends on prose, so a
-   menu, a footer or a teaser list outside it is boilerplate, while headings and short
-   paragraphs between paragraphs stay: this is the "revise by neighbours" step.
-3. Inside the run, headline-like lines followed by prose become headings.
+2. Is this a whole page's text (menus and all) or text an extractor already reduced
+   to the article? A dump has menu-like runs of short lines before the first or after
+   the last prose block, or very many one-to-three word lines. Extracted text is kept
+   whole (only rules and zones remove from it): cutting it would lose the lists,
+   results tables and short paragraphs that belong to the article.
+3. In a dump, the article is the contiguous run of undecided blocks with the highest
+   total score (decided blocks are transparent). That run starts and ends on prose,
+   so a menu, a footer or a teaser list outside it is boilerplate, while headings and
+   short paragraphs between paragraphs stay: this is the "revise by neighbours" step.
+4. Inside the kept text, headline-like lines followed by prose become headings.
 
 Because scores depend on a block alone and the run starts and ends on positive
-blocks, cleaning the result again selects the same run: the layer is idempotent.
+blocks, the result has no menu-like edges: cleaning it again keeps it whole, so the
+layer is idempotent. The thresholds were set on the development half of the bench
+(docs/benchmarks.md).
 
 What it does not do: it never overrides a decision an earlier layer took (rules,
 zones, metadata), and it never edits text.
@@ -28,12 +35,16 @@ from cleaner.shape import Shape, shape_of
 
 LAYER = "classify"
 LONG_CHARS = 150
-SHORT_CHARS = 70
 STOPWORDS_HIGH = 0.30
 STOPWORDS_LOW = 0.20
 LINE_PENALTY = 30.0
 MAX_LINK_DENSITY = 0.5
 HEADING_MAX_WORDS = 18
+DUMP_EDGE_BLOCKS = 6
+DUMP_TAIL_BLOCKS = 25
+MENU_ITEM_WORDS = 3
+DUMP_MENU_ITEMS = 50
+MENU_MEAN_WORDS = 5.0
 
 
 def _is_prose(shape: Shape, has_stoplist: bool, threshold: float) -> bool:
@@ -55,6 +66,32 @@ def block_score(verdict: Verdict, stopwords: frozenset[str]) -> float:
     if shape.chars >= LONG_CHARS:
         return -shape.chars * 0.3
     return -LINE_PENALTY
+
+
+def looks_like_page_dump(scores: Sequence[float], words: Sequence[int]) -> bool:
+    """True when menu-like lines stand before the first or after the last prose block.
+
+    That is a whole page's text: navigation above the article, footers below it. Text
+    an extractor already reduced to the article starts and ends on the article (a
+    title, a byline, at most a list that belongs to it, whose items are longer than
+    menu entries); there the classifier keeps everything the rules left.
+    """
+    positive = [position for position, score in enumerate(scores) if score > 0]
+    if not positive:
+        return False
+    before = range(positive[0])
+    after = range(positive[-1] + 1, len(scores))
+    menu_items = sum(1 for score, count in zip(scores, words, strict=True) if score < 0 and count <= MENU_ITEM_WORDS)
+    return (
+        menu_items >= DUMP_MENU_ITEMS
+        or _menu_like(before, words, DUMP_EDGE_BLOCKS)
+        or _menu_like(after, words, DUMP_TAIL_BLOCKS)
+    )
+
+
+def _menu_like(edge: range, words: Sequence[int], minimum: int) -> bool:
+    """Many lines of a few words each: a menu, a footer, a list of section links."""
+    return len(edge) >= minimum and sum(words[position] for position in edge) / len(edge) <= MENU_MEAN_WORDS
 
 
 def best_run(scores: Sequence[float]) -> tuple[int, int] | None:
@@ -94,7 +131,9 @@ def classify(verdicts: Sequence[Verdict], stopwords: frozenset[str]) -> list[Ver
     marked = list(verdicts)
     open_positions = [position for position, verdict in enumerate(marked) if not verdict.decided]
     scores = [block_score(marked[position], stopwords) for position in open_positions]
-    run = best_run(scores) or (0, len(open_positions))
+    words = [shape_of(marked[position].text).words for position in open_positions]
+    run = best_run(scores) if looks_like_page_dump(scores, words) else None
+    run = run or (0, len(open_positions))
     for rank, position in enumerate(open_positions):
         verdict = marked[position]
         if run[0] <= rank < run[1]:

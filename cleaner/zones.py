@@ -42,8 +42,10 @@ def _first_undecided(verdicts: Sequence[Verdict], start: int) -> int | None:
 
 
 def _is_title_shaped(text: str) -> bool:
+    """A headline: short, capitalised, closed by nothing or by a question mark."""
     shape = shape_of(text)
-    return shape.headline_like and shape.words >= 2 and len(text) <= TITLE_MAX_CHARS
+    closes_like_title = not shape.ends_sentence or text.rstrip("\"'”’»)").endswith("?")
+    return shape.headline_like and closes_like_title and shape.words >= 2 and len(text) <= TITLE_MAX_CHARS
 
 
 def _title_position(verdicts: Sequence[Verdict]) -> int | None:
@@ -68,7 +70,7 @@ def _is_subtitle(verdicts: Sequence[Verdict], position: int) -> bool:
     shape = shape_of(text)
     if shape.words < SUBTITLE_MIN_WORDS or len(text) > SUBTITLE_MAX_CHARS:
         return False
-    if not shape.ends_with_period:
+    if not shape.ends_sentence:
         return True
     after = verdicts[position + 1] if position + 1 < len(verdicts) else None
     return after is not None and after.decided and after.category in HEAD_FURNITURE
