@@ -146,21 +146,23 @@ def speed(bench_dir: Path, count: int, sample: int) -> None:
     pages = [text for folder in folders for text in load_inputs(folder, ".txt").values()]
     corpus = list(synthetic_corpus(pages, count, sites=100))
     print(f"## Speed: {count} documents from {len(pages)} bench pages, 100 sites\n")
-    print("| documents learned | slice docs/s (CPU) | slice docs/s (wall) | keys kept | learned blocks | JSON bytes |")
-    print("|---|---|---|---|---|---|")
+    print("| documents learned | slice docs/s (CPU) | slice docs/s (wall) | keys kept | most keys so far "
+          "| learned blocks | JSON bytes |")
+    print("|---|---|---|---|---|---|---|")
     learner = ProfileLearner()
     checkpoints = sorted({count // 10, count // 4, count // 2, count})
-    done, cpu, wall, total_cpu, total_wall = 0, time.process_time(), time.perf_counter(), 0.0, 0.0
+    done, cpu, wall, total_cpu, total_wall, peak = 0, time.process_time(), time.perf_counter(), 0.0, 0.0, 0
     for position, item in enumerate(corpus, 1):
         document = Document(id=str(position), content=item.text, format="text")
         count_document(document, config=_CONFIG, site=item.site).add_to(learner)
+        peak = max(peak, sum(len(counts) for counts in learner.counts.values()))
         if position in checkpoints:
             slice_cpu, slice_wall = time.process_time() - cpu, time.perf_counter() - wall
             total_cpu, total_wall = total_cpu + slice_cpu, total_wall + slice_wall
             profile = learner.profile()
             keys = sum(len(counts) for counts in learner.counts.values())
             print(f"| {position} | {(position - done) / slice_cpu:.0f} | {(position - done) / slice_wall:.0f} | {keys} "
-                  f"| {profile.learned_count} | {len(profile_json(profile).encode())} |")
+                  f"| {peak} | {profile.learned_count} | {len(profile_json(profile).encode())} |")
             done, cpu, wall = position, time.process_time(), time.perf_counter()
     print(f"\nlearning: {count} documents in {total_cpu:.1f} CPU s ({total_wall:.1f} s wall) = "
           f"{count / total_cpu:.0f} documents per CPU second\n")

@@ -10,6 +10,9 @@ from the files themselves, so they hold for any article added that keeps that sh
 from __future__ import annotations
 
 import json
+import shutil
+import subprocess
+import sys
 from collections import Counter
 from pathlib import Path
 
@@ -331,3 +334,43 @@ def test_lossy_counts_are_bounded_and_never_lose_frequent_blocks(pages: list[lis
             assert key in counts
         if key in counts:
             assert count - bound <= counts[key].documents <= count
+
+
+def _clean(*args: str | Path, cwd: Path) -> subprocess.CompletedProcess[str]:
+    command = [sys.executable, "-m", "cleaner.cli", *map(str, args)]
+    return subprocess.run(command, cwd=cwd, capture_output=True, text=True, timeout=600, check=False)
+
+
+def test_learn_then_clean_through_the_command(tmp_path: Path) -> None:
+    """`clean learn` writes .cleaner/profile.json at the git root; `clean` finds it and applies it."""
+    shutil.copytree(CORPUS, tmp_path / "corpus")
+    subprocess.run(["git", "init", "-q", str(tmp_path)], check=True)
+    learned = _clean("learn", "corpus", "--jobs", "2", cwd=tmp_path)
+    assert learned.returncode == 0, learned.stderr
+    assert "learned 18 blocks for 3 sites from 35 documents" in learned.stderr
+    profile = load_profile(tmp_path / ".cleaner" / "profile.json")
+    assert sorted(profile.sites) == sorted(SITES)
+
+    article = Path("harbour-gazette") / "seal-pup.txt"  # run from inside the corpus: found up to the git root
+    applied = _clean(article, "--format", "txt", cwd=tmp_path / "corpus")
+    assert applied.returncode == 0, applied.stderr
+    assert "site profile" in applied.stderr and ".cleaner/profile.json" in applied.stderr
+    assert "The Tide Line comes out" not in applied.stdout
+    assert "A grey seal pup" in applied.stdout
+    plain = _clean(article, "--format", "txt", "--no-profile", cwd=tmp_path / "corpus")
+    assert "The Tide Line comes out" in plain.stdout
+
+    checked = _clean("corpus/le-vigneron", "--check", cwd=tmp_path)
+    assert checked.returncode == 1
+    assert "corpus" in checked.stderr  # the summary counts blocks removed by the profile
+
+
+def test_a_bad_profile_file_is_one_clear_line(tmp_path: Path) -> None:
+    (tmp_path / "bad.json").write_text("{", encoding="utf-8")
+    article = CORPUS / "harbour-gazette" / "seal-pup.txt"
+    result = _clean(article, "--profile", tmp_path / "bad.json", cwd=tmp_path)
+    assert result.returncode == 2
+    assert result.stderr.strip().splitlines() == [f"clean: error: {tmp_path / 'bad.json'}: not valid JSON: "
+                                                  "Expecting property name enclosed in double quotes: "
+                                                  "line 1 column 2 (char 1)"]
+    assert result.stdout == ""
