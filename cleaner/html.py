@@ -89,14 +89,15 @@ def looks_like_html(text: str) -> bool:
     """True for a web page; False for prose that merely mentions a tag or two.
 
     A page announces itself near the top (doctype, ``<html>``, ``<head>``, ``<meta>``)
-    or is dense with markup; a text article quoting ``<p>`` is neither.
+    or is dense with markup, closing tags included; a text article quoting ``<p>`` is neither.
     """
     head = text[:4096].lstrip("\ufeff \t\r\n")
     if head[:1] == "<" and _HTML_SIGNS.search(head[:1024]):
         return True
     sample = text[:20000]
-    tags = len(_ANY_TAG.findall(sample))
-    return tags >= 10 and tags * 40 >= len(sample)
+    tags = _ANY_TAG.findall(sample)
+    closing = sum(1 for tag in tags if tag.startswith("</"))
+    return len(tags) >= 10 and closing >= 5 and len(tags) * 30 >= len(sample)
 
 
 def declared_charset(raw: bytes) -> str | None:
@@ -205,24 +206,24 @@ def read_page(html: str, *, url: str | None = None, timeout: float = 20.0) -> Pa
         deadline.check("parsing")
         metadata = page_metadata(tree, jsonld=ld, url=url)
         deadline.check("metadata")
-        blocks = without_title(main_blocks(tree, url=url, language=metadata.language), metadata.title)
+        headlines = [metadata.title or "", *(h1.text_content() for h1 in tree.iter("h1"))]
+        blocks = without_title(main_blocks(tree, url=url, language=metadata.language), headlines)
         deadline.check("content extraction")
     return Page(blocks=blocks, metadata=metadata)
 
 
-def without_title(blocks: tuple[Block, ...], title: str | None) -> tuple[Block, ...]:
-    """Drop the headline repeated at the top of the extracted content: it is the title, metadata.
+def without_title(blocks: tuple[Block, ...], headlines: list[str]) -> tuple[Block, ...]:
+    """Drop the headline repeated at the top of the extracted content: it is metadata, not body.
 
-    Only among the first blocks, before the body proper starts (the first long paragraph), so a
-    later paragraph that happens to quote the headline stays.
+    A block is the headline when it equals the page's title or one of its ``<h1>`` texts.  Only
+    the first blocks are looked at, before the body proper starts (the first long paragraph), so
+    a later paragraph that happens to quote the headline stays.
     """
-    if not title:
-        return blocks
-    key = title_key(title)
+    keys = {title_key(text) for text in headlines if text and text.strip()}
     kept: list[Block] = []
     for position, block in enumerate(blocks):
         at_top = position < TITLE_WINDOW and all(len(b.text) < 200 for b in blocks[:position])
-        if not (at_top and title_key(block.text) == key):
+        if not (at_top and title_key(block.text) in keys):
             kept.append(block)
     if len(kept) == len(blocks):
         return blocks
