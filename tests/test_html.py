@@ -8,6 +8,7 @@ build small pages inline, each checking one documented behaviour of ``cleaner.ht
 
 from __future__ import annotations
 
+import contextlib
 import html
 import json
 import time
@@ -300,21 +301,20 @@ def test_a_tiny_time_bound_gives_a_clear_error() -> None:
 @settings(max_examples=60, deadline=None, suppress_health_check=[HealthCheck.too_slow])
 @given(st.binary(max_size=3000))
 def test_never_raises_on_arbitrary_bytes(raw: bytes) -> None:
-    try:
+    with contextlib.suppress(CleanError):  # the only error allowed
         clean(raw, format="html")
-    except CleanError:
-        pass
 
 
 _WORDS = st.sampled_from(
-    "the council said bus late night workers residents city new plan will start next month route stop "
-    "because many people asked for more services".split()
+    ("the", "council", "said", "bus", "late", "night", "workers", "residents", "city", "new", "plan", "will",
+     "start", "next", "month", "route", "stop", "because", "many", "people", "asked", "for", "more", "services")
 )
 _SENTENCE = st.lists(_WORDS, min_size=8, max_size=30).map(lambda words: " ".join(words).capitalize() + ".")
 _BLOCK = st.one_of(
     _SENTENCE.map(lambda s: f"<p>{s} {s}</p>"),
     _SENTENCE.map(lambda s: f"<h2>{s[:40].rstrip('.')}</h2>"),
-    st.lists(_SENTENCE, min_size=1, max_size=3).map(lambda items: "<ul>" + "".join(f"<li>{i}</li>" for i in items) + "</ul>"),
+    st.lists(_SENTENCE, min_size=1, max_size=3).map(lambda items: "<ul>" + "".join(f"<li>{i}</li>" for i in items)
+                                                    + "</ul>"),
 )
 
 
