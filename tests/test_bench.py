@@ -1,0 +1,64 @@
+"""bench/run.py end to end, as a real subprocess, on a few pages of the shared benchmark.
+
+The shared benchmark data lives beside the repository (``../shared/bench``) and is never
+copied into it; these tests skip when it is absent.  They check that the script runs every
+tool in one process, scores through the benchmark's own scorer and reports what it says,
+not the figures themselves (those are in docs/benchmarks.md, with the command).
+"""
+
+from __future__ import annotations
+
+import json
+import subprocess
+import sys
+from pathlib import Path
+
+import pytest
+
+ROOT = Path(__file__).resolve().parent.parent
+BENCH = ROOT.parent / "shared" / "bench"
+SCRIPT = ROOT / "bench" / "run.py"
+
+needs_bench = pytest.mark.skipif(not (BENCH / "score.py").is_file(), reason="../shared/bench is not present")
+
+
+def run(*args: str) -> subprocess.CompletedProcess[str]:
+    return subprocess.run([sys.executable, str(SCRIPT), *args], capture_output=True, text=True, cwd=ROOT, timeout=600)
+
+
+@needs_bench
+def test_html_mode_scores_every_tool_on_the_same_pages(tmp_path: Path) -> None:
+    result = run(str(BENCH), "--bench", "tfeval", "--limit", "4", "--tools", "trafilatura,cleaner", "--json",
+                 "--keep", str(tmp_path))
+    assert result.returncode == 0, result.stderr
+    rows = json.loads(result.stdout)
+    assert [row["tool"] for row in rows] == ["trafilatura", "cleaner"]
+    assert all(row["pages"] == 4 and row["pages_per_second"] > 0 for row in rows)
+    assert all("snip_f1" in row["scores"] for row in rows)
+    assert "title_acc" in rows[1]["scores"]  # cleaner reports metadata, scored by score.py
+    written = sorted(path.name for path in (tmp_path / "cleaner" / "tfeval").glob("*.json"))
+    assert len(written) == 4
+    prediction = json.loads((tmp_path / "cleaner" / "tfeval" / written[0]).read_text(encoding="utf-8"))
+    assert {"title", "authors", "published", "text", "removed"} <= set(prediction)
+
+
+@needs_bench
+def test_text_mode_compares_cleaner_with_no_cleaning() -> None:
+    result = run(str(BENCH), "--only", "text", "--bench", "aeb", "--limit", "2")
+    assert result.returncode == 0, result.stderr
+    table = result.stdout
+    assert "| aeb | bs4: none |" in table and "| aeb | bs4: cleaner |" in table
+    assert "speed vs none" in table
+
+
+def test_a_folder_without_the_scorer_is_a_clear_error(tmp_path: Path) -> None:
+    result = run(str(tmp_path))
+    assert result.returncode == 2
+    assert "no score.py" in result.stderr
+
+
+def test_unknown_tool_is_a_clear_error(tmp_path: Path) -> None:
+    (tmp_path / "score.py").write_text("", encoding="utf-8")
+    result = run(str(tmp_path), "--tools", "nonesuch")
+    assert result.returncode == 2
+    assert "unknown tool 'nonesuch'" in result.stderr
