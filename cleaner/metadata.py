@@ -16,7 +16,7 @@ from __future__ import annotations
 from collections.abc import Sequence
 from dataclasses import dataclass
 
-from cleaner.byline import looks_like_name, parse_byline
+from cleaner.byline import looks_like_name, parse_byline, parse_credit
 from cleaner.dates import Dateline, find_dateline
 from cleaner.model import Role, Verdict
 
@@ -33,13 +33,30 @@ class LineMetadata:
     updated: str | None = None
 
 
-def _datelines(verdicts: list[Verdict]) -> list[Dateline]:
+def _credit_lines(verdicts: list[Verdict], day_first: bool) -> tuple[list[str], list[Dateline]]:
+    """Mark lines carrying both names and a date ("Posted on March 3, 2024 by Tom Hale")."""
+    names: list[str] = []
+    dates: list[Dateline] = []
+    for position, verdict in enumerate(verdicts):
+        if verdict.decided or len(verdict.text) > MAX_LINE_CHARS:
+            continue
+        credit = parse_credit(verdict.text, day_first=day_first)
+        if credit is not None:
+            verdicts[position] = verdict.decide(
+                Role.BYLINE, rule="metadata.byline-dateline", category="byline", layer=LAYER
+            )
+            names.extend(credit.authors)
+            dates.append(Dateline(credit.published, credit.updated))
+    return names, dates
+
+
+def _datelines(verdicts: list[Verdict], day_first: bool) -> list[Dateline]:
     """Mark every short undecided block that is wholly a dateline; return the dates in order."""
     found = []
     for position, verdict in enumerate(verdicts):
         if verdict.decided or len(verdict.text) > MAX_LINE_CHARS:
             continue
-        dateline = find_dateline(verdict.text)
+        dateline = find_dateline(verdict.text, day_first=day_first)
         if dateline is not None and (dateline.published or dateline.updated):
             verdicts[position] = verdict.decide(
                 Role.DATELINE, rule="metadata.dateline", category="dateline", layer=LAYER
@@ -59,13 +76,19 @@ def _bylines(verdicts: list[Verdict]) -> list[str]:
     for position, verdict in enumerate(verdicts):
         if verdict.decided or len(verdict.text) > MAX_LINE_CHARS:
             continue
-        found = parse_byline(verdict.text)
-        if not found and looks_like_name(verdict.text) and _next_to_dateline(verdicts, position):
+        found = parse_byline(verdict.text)  # () is a byline naming no person: "By Reuters"
+        if found is None and looks_like_name(verdict.text) and _next_to_dateline(verdicts, position):
             found = (verdict.text.strip(),)
-        if found:
+        if found is not None:
             verdicts[position] = verdict.decide(Role.BYLINE, rule="metadata.byline", category="byline", layer=LAYER)
-            names.extend(name for name in found if name.casefold() not in {n.casefold() for n in names})
+            names.extend(found)
     return names
+
+
+def _dedupe(names: Sequence[str]) -> list[str]:
+    """Names in order of first appearance, each once (compared case-insensitively)."""
+    seen: set[str] = set()
+    return [name for name in names if not (name.casefold() in seen or seen.add(name.casefold()))]
 
 
 def _author_repeats(verdicts: list[Verdict], authors: Sequence[str]) -> None:
@@ -78,11 +101,19 @@ def _author_repeats(verdicts: list[Verdict], authors: Sequence[str]) -> None:
             )
 
 
-def mark_metadata_lines(verdicts: Sequence[Verdict]) -> tuple[list[Verdict], LineMetadata]:
-    """Decide byline and dateline blocks and return the values they carry."""
+def mark_metadata_lines(
+    verdicts: Sequence[Verdict], *, language: str | None = None
+) -> tuple[list[Verdict], LineMetadata]:
+    """Decide byline and dateline blocks and return the values they carry.
+
+    Lines with both names and a date go first (a dateline alone would not take them);
+    ``language`` says how to read 03/05/2024 (day first everywhere but English).
+    """
     marked = list(verdicts)
-    datelines = _datelines(marked)
-    authors = _bylines(marked)
+    day_first = language is not None and language != "en"
+    credit_names, credit_dates = _credit_lines(marked, day_first)
+    datelines = credit_dates + _datelines(marked, day_first)
+    authors = _dedupe(credit_names + _bylines(marked))
     _author_repeats(marked, authors)
     published = next((line.published for line in datelines if line.published), None)
     updated = next((line.updated for line in datelines if line.updated), None)

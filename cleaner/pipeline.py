@@ -1,7 +1,7 @@
 """The pipeline: one document in, one ``Article`` out, through the layers in order.
 
-    decode -> segment (text, Markdown) | html (pages) -> furniture rules -> metadata lines
-           -> zones -> language -> classify -> article
+    decode -> segment (text, Markdown) | html (pages) -> language -> furniture rules
+           -> metadata lines -> site profile -> zones -> classify -> article
 
 Each step is a function over plain data (see ``model``); this module only chooses the
 input path and passes the data along. It holds no rules and no heuristics of its own.
@@ -87,13 +87,17 @@ def read_document(
     return _read(text, _resolve_format(text, format), url, config)
 
 
-def rule_verdicts(blocks: Sequence[Block], config: Config) -> tuple[list[Verdict], LineMetadata]:
+def rule_verdicts(
+    blocks: Sequence[Block], config: Config, *, language: str | None = None
+) -> tuple[list[Verdict], LineMetadata]:
     """The layers before the site profile: furniture rules, then byline and dateline lines.
 
     Profiles learn from what these leave undecided (``cleaner.corpus``), so the two agree.
+    ``language`` tells the dateline reader whether 03/05/2024 is day first.
     """
     verdicts = [Verdict(block, kind=block.kind) for block in blocks]
-    return mark_metadata_lines(mark_furniture(verdicts, config.rules, config.keep_patterns))
+    verdicts = mark_furniture(verdicts, config.rules, config.keep_patterns)
+    return mark_metadata_lines(verdicts, language=language)
 
 
 def clean_blocks(
@@ -102,12 +106,10 @@ def clean_blocks(
     """Run the block layers and assemble the article; ``declared`` metadata wins over what lines say."""
     tail_rules = frozenset(rule.rule.id for rule in config.rules if rule.rule.action is Action.TAIL)
     find_head = declared.title is None
-    verdicts, lines = rule_verdicts(blocks, config)
+    language = declared.language or detect_language((b.text for b in blocks), default=config.language)
+    verdicts, lines = rule_verdicts(blocks, config, language=language)
     verdicts = apply_profile(verdicts, site)  # after bylines and datelines are known, so it never takes them
     verdicts = mark_zones(verdicts, tail_rules, head=find_head)
-    language = declared.language or detect_language(
-        (v.text for v in verdicts if not v.decided), default=config.language
-    )
     verdicts = classify(verdicts, stoplist(language))
     if find_head:
         verdicts = mark_title_before_body(verdicts)

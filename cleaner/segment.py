@@ -53,11 +53,14 @@ def wrap_width(lines: list[str]) -> int | None:
 
 
 def _continues(previous: str, line: str, width: int) -> bool:
-    """Was ``line`` wrapped off ``previous``? Only if its first word could not have fitted."""
+    """Was ``line`` wrapped off ``previous``? If its first word could not have fitted, or
+    if it goes on mid-sentence (starts in lower case) after a long line."""
     if not line or _markdown_kind(line)[0] is not Kind.PARAGRAPH:
         return False
+    if len(previous) < width * 0.6:
+        return False
     first_word = line.split(" ", 1)[0]
-    return len(previous) + 1 + len(first_word) > width and len(previous) >= width * 0.6
+    return len(previous) + 1 + len(first_word) > width or first_word[:1].islower()
 
 
 def _paragraph_lines(chunk: str, width: int | None) -> list[str]:
