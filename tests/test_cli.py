@@ -230,6 +230,31 @@ def test_bad_files_get_one_line_each_and_the_batch_goes_on(tmp_path: Path) -> No
     assert digests(tmp_path / "in") == before
 
 
+LEGACY = {
+    "shift_jis": "東京の天気は晴れです。今日は多くの人々が公園を散歩しました。\n政府は新しい経済政策を発表しました。\n",
+    "latin-1": "Le garçon a mangé une crème brûlée à la fenêtre.\nÇa coûte très cher, dit-il, mais c'est la vie.\n",
+    "cp1252": "Café crème: the naïve résumé of a fiancée, told in “curly quotes” – with a dash.\nSecond line.\n",
+}
+
+
+SHORT_WESTERN = "decode: two short lines of Western European text in a legacy code page are taken for cp1250"
+
+
+@pytest.mark.parametrize(
+    "encoding",
+    [
+        "shift_jis",
+        pytest.param("cp1252", marks=pytest.mark.xfail(strict=True, reason=SHORT_WESTERN)),
+        pytest.param("latin-1", marks=pytest.mark.xfail(strict=True, reason=SHORT_WESTERN)),
+    ],
+)
+def test_legacy_encodings_are_decoded(tmp_path: Path, encoding: str) -> None:
+    (tmp_path / "legacy.txt").write_bytes(LEGACY[encoding].encode(encoding))
+    result = clean("legacy.txt", cwd=tmp_path)
+    assert result.returncode == 0, result.stderr
+    assert json.loads(result.stdout)["text"] == LEGACY[encoding].strip().replace("\n", "\n\n")
+
+
 def test_a_folder_symlink_loop_is_reported_not_walked_forever(tmp_path: Path) -> None:
     folder = corpus(tmp_path, TEXT_INPUTS[:2])
     (folder / "again").symlink_to(".", target_is_directory=True)
