@@ -1,0 +1,96 @@
+"""Invariants of the text pipeline, checked on generated input (hypothesis).
+
+* It never raises on any Unicode text.
+* It never invents text: every body block, the title and the subtitle are made of the
+  input's own words, in the input's order.
+* It is idempotent: cleaning the body of a cleaned article removes nothing more and
+  keeps every word of it.
+"""
+
+from __future__ import annotations
+
+import re
+from pathlib import Path
+
+from hypothesis import HealthCheck, given, settings
+from hypothesis import strategies as st
+
+from cleaner import clean
+from cleaner.decode import normalise
+
+ROOT = Path(__file__).resolve().parent.parent
+WHITESPACE = re.compile(r"\s+")
+
+# Lines that look like articles and their furniture, so generated documents reach every layer.
+SAMPLE_LINES = [
+    "Iraq preparing to remove US-led coalition, says PM",
+    "By Jane Doe and John Roe",
+    "Updated: January 06, 2024, 6:48 AM",
+    "2 min readJan 6, 2024",
+    "--",
+    "No time to read?",
+    "Get a summary",
+    "More from Qonversations",
+    "Previous Article",
+    "FILE PHOTO: Soldiers at a base, January 13, 2020. REUTERS/John Davison/File Photo",
+    "2024 01 08T193634Z 1 LYNXMPEK070Q3 RTROPTP 4 IRAQ SECURITY USA scaled",
+    "We use cookies to improve your experience. Accept all",
+    "The government said on Friday that it would set a date for talks on the future of the coalition.",
+    "Die Regierung kündigte am Freitag an, einen Termin für Gespräche über die Zukunft festzulegen.",
+    "Le gouvernement a annoncé vendredi qu'il fixerait une date pour des discussions sur la coalition.",
+    "American Strike",
+    "Home",
+    "Sport",
+    "© 2024 Example Media. All rights reserved.",
+]
+
+documents = st.lists(
+    st.one_of(st.sampled_from(SAMPLE_LINES), st.text(min_size=0, max_size=120)), min_size=0, max_size=30
+).map(lambda lines: "\n".join(lines))
+separators = st.sampled_from(["\n", "\n\n", "\r\n", "\n \n"])
+
+
+def squash(text: str) -> str:
+    return WHITESPACE.sub(" ", text).strip()
+
+
+def words_of(text: str) -> list[str]:
+    return squash(text).split(" ") if squash(text) else []
+
+
+@settings(max_examples=150, deadline=None, suppress_health_check=[HealthCheck.too_slow])
+@given(st.text(max_size=3000))
+def test_never_raises_on_any_unicode(text: str) -> None:
+    article = clean(text, format="text")
+    assert isinstance(article.to_dict(), dict)
+
+
+@settings(max_examples=150, deadline=None, suppress_health_check=[HealthCheck.too_slow])
+@given(documents)
+def test_never_invents_text(text: str) -> None:
+    source = squash(normalise(text))
+    article = clean(text, format="text")
+    for block in article.blocks:
+        assert squash(block.text) in source
+    for field in (article.title, article.subtitle):
+        assert field is None or squash(field) in source
+
+
+@settings(max_examples=150, deadline=None, suppress_health_check=[HealthCheck.too_slow])
+@given(documents, separators)
+def test_cleaning_the_body_again_removes_nothing(text: str, separator: str) -> None:
+    first = clean(text.replace("\n", separator), format="text")
+    second = clean(first.text, format="text")
+    assert second.removed == ()
+    kept = [*filter(None, (second.title, second.subtitle)), *(block.text for block in second.blocks)]
+    assert words_of(" ".join(kept)) == words_of(first.text)
+
+
+def test_seeds_and_fixtures_are_idempotent_block_for_block() -> None:
+    paths = sorted((ROOT / "seeds").glob("*.txt")) + sorted((ROOT / "fixtures" / "text").glob("*.txt"))
+    assert len(paths) >= 45
+    for path in paths:
+        first = clean(path.read_bytes(), format="text")
+        second = clean(first.text, format="text")
+        assert second.removed == (), path.name
+        assert second.blocks == first.blocks, path.name
