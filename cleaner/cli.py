@@ -301,14 +301,15 @@ class _Failed(Exception):
     """A file's outcome is a failure (raised and caught inside ``_handle`` only)."""
 
 
-def _container_results(paths: Sequence[Path], config: Config, mode: str, report: Report) -> Iterator[Result]:
+def _container_results(paths: Sequence[Path], settings: Settings, mode: str, report: Report) -> Iterator[Result]:
     """The documents of JSON Lines and WARC inputs, cleaned as a stream (never rewritten in place)."""
     if mode != "write":
         for path in paths:
             report.line(f"{path}: skipped: JSON Lines and WARC inputs are not checked or rewritten")
         return iter(())
-    documents = (item for path in paths for item in documents_from_path(path, max_bytes=config.max_bytes))
-    return clean_many(documents, config=config)
+    limit = settings.config.max_bytes
+    documents = (item for path in paths for item in documents_from_path(path, max_bytes=limit))
+    return clean_many(documents, config=settings.config, profile=settings.profile)
 
 
 def _handle_record(result: Result, outputs: Outputs, report: Report) -> None:
@@ -364,7 +365,7 @@ def _run(args: argparse.Namespace, parser: argparse.ArgumentParser) -> int:
         outcomes = run(files, settings, jobs=args.jobs or default_jobs())
         for outcome in _with_duplicates(outcomes, finder, report if args.dedupe else None):
             _handle(outcome, args, outputs, report)
-        for result in _container_results(containers, config, mode, report):
+        for result in _container_results(containers, settings, mode, report):
             _handle_record(result, outputs, report)
     if not args.quiet:
         report.summary()
