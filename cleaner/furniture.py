@@ -16,7 +16,7 @@ from collections.abc import Sequence
 import regex
 
 from cleaner.model import Role, Verdict
-from cleaner.rules import CompiledRule
+from cleaner.rules import MATCH_TIMEOUT_SECONDS, CompiledRule
 
 LAYER = "furniture"
 KEEP_RULE = "config.keep"
@@ -31,8 +31,14 @@ def first_match(text: str, rules: Sequence[CompiledRule]) -> CompiledRule | None
 
 
 def is_kept(text: str, keep: Sequence[regex.Pattern[str]]) -> bool:
-    """True when the user asked to keep blocks like this one."""
-    return any(pattern.search(text, timeout=0.05) for pattern in keep)
+    """True when the user asked to keep blocks like this one (a pattern that times out does not match)."""
+    for pattern in keep:
+        try:
+            if pattern.search(text, timeout=MATCH_TIMEOUT_SECONDS):
+                return True
+        except TimeoutError:
+            continue
+    return False
 
 
 def mark_furniture(

@@ -1,0 +1,86 @@
+"""The rules file and configuration: valid, documented, extensible, and safe to extend."""
+
+from __future__ import annotations
+
+import re
+from pathlib import Path
+
+import pytest
+
+from cleaner import Config, ConfigError, clean, load_config
+from cleaner.config import config_from_table
+from cleaner.rules import Rule, RuleError, Scope, builtin_rules, compile_rules, parse_rules
+
+ROOT = Path(__file__).resolve().parent.parent
+DOCS = (ROOT / "docs" / "rules.md").read_text(encoding="utf-8")
+CATEGORIES = set(re.findall(r"^\| `([a-z-]+)` \|", DOCS, flags=re.M))
+
+
+def test_every_builtin_rule_is_documented_with_a_known_category() -> None:
+    rules = builtin_rules()
+    assert len(rules) >= 40
+    for rule in rules:
+        assert f"`{rule.id}`" in DOCS, rule.id
+        assert rule.category in CATEGORIES, (rule.id, rule.category)
+        assert rule.why.strip(), rule.id
+
+
+def test_rule_ids_are_unique() -> None:
+    ids = [rule.id for rule in builtin_rules()]
+    assert len(ids) == len(set(ids))
+
+
+def test_a_malformed_rule_names_its_origin_and_problem() -> None:
+    with pytest.raises(RuleError, match=r"extra\.toml: rule 'x' needs a non-empty string 'why'"):
+        parse_rules('[[rule]]\nid = "x"\ncategory = "c"\npattern = "a"\n', origin="extra.toml")
+    with pytest.raises(RuleError, match="bad pattern"):
+        parse_rules('[[rule]]\nid = "x"\ncategory = "c"\npattern = "(a"\nwhy = "w"\n', origin="extra.toml")
+    with pytest.raises(RuleError, match="unknown key 'colour'"):
+        parse_rules('[[rule]]\nid = "x"\ncategory = "c"\npattern = "a"\nwhy = "w"\ncolour = 1\n', origin="e")
+
+
+def test_a_catastrophic_user_pattern_cannot_hang() -> None:
+    evil = Rule("user.evil", "user", "(a+)+$", "backtracks exponentially on a run of a's and a b", Scope.SEARCH)
+    (compiled,) = compile_rules([evil])
+    assert compiled.matches("a" * 40 + "b") is False  # the timeout says no, instead of running for ages
+
+
+def test_user_rules_extend_and_disable_by_id_or_category() -> None:
+    text = "A first paragraph about the harbour, long enough to be prose for anyone.\n\nOur slogan here\n\nFoto: dpa"
+    table = {
+        "rule": [{"id": "site.slogan", "category": "branding", "pattern": "our slogan here", "why": "slogan"}],
+        "disable": ["caption"],
+    }
+    article = clean(text, format="text", config=config_from_table(table, origin="test"))
+    assert [(r.text, r.rule, r.category) for r in article.removed] == [("Our slogan here", "site.slogan", "branding")]
+    assert article.blocks[-1].text == "Foto: dpa"
+
+
+def test_keep_protects_a_block_from_every_rule() -> None:
+    text = "A first paragraph about the harbour, long enough to be prose for anyone.\n\nFoto: dpa"
+    article = clean(text, format="text", config=Config(keep=(r"^Foto: dpa$",)))
+    assert article.removed == ()
+
+
+@pytest.mark.parametrize(
+    ("table", "message"),
+    [
+        ({"colour": "red"}, "unknown key 'colour'"),
+        ({"disable": "cookie"}, "'disable' must be a list of strings"),
+        ({"max_bytes": -1}, "'max_bytes' must be a positive number"),
+        ({"language": "german"}, "'language' must be a two-letter"),
+        ({"keep": ["(unclosed"]}, r"\[tool.cleaner\]"),
+    ],
+)
+def test_bad_configuration_names_the_key(table: dict[str, object], message: str) -> None:
+    with pytest.raises(ConfigError, match=message):
+        config_from_table(table, origin="pyproject.toml")
+
+
+def test_load_config_reads_tool_cleaner_from_pyproject(tmp_path: Path) -> None:
+    path = tmp_path / "pyproject.toml"
+    path.write_text('[tool.cleaner]\ndisable = ["cookie"]\nlanguage = "de"\n', encoding="utf-8")
+    config = load_config(path)
+    assert config.disable == frozenset({"cookie"})
+    assert config.language == "de"
+    assert all(rule.rule.category != "cookie" for rule in config.rules)
