@@ -1,0 +1,94 @@
+"""The first text layers on their own: decode and segment."""
+
+from __future__ import annotations
+
+import codecs
+
+import pytest
+
+from cleaner import CleanError, clean
+from cleaner.decode import DecodeError, decode, decode_bytes
+from cleaner.model import Kind
+from cleaner.segment import segment
+
+PARAGRAPHS = [
+    "The council voted on Tuesday to extend the harbour ferry service through the winter months, "
+    "after residents of the island collected more than two thousand signatures.",
+    "Operators said the extra crossings would cost about forty thousand euros a season and that "
+    "the timetable would be published next week.",
+]
+
+
+def wrap(text: str, width: int = 72) -> list[str]:
+    lines, line = [], ""
+    for word in text.split():
+        if line and len(line) + 1 + len(word) > width:
+            lines.append(line)
+            line = word
+        else:
+            line = f"{line} {word}".strip()
+    return [*lines, line]
+
+
+@pytest.mark.parametrize(
+    "layout",
+    [
+        "\n".join(PARAGRAPHS),
+        "\n\n".join(PARAGRAPHS),
+        "\n\n".join("\n".join(wrap(p)) for p in PARAGRAPHS),
+        "\n".join("\n".join(wrap(p)) for p in PARAGRAPHS),  # a short last line ends the paragraph
+    ],
+    ids=["line-per-paragraph", "blank-lines", "hard-wrapped", "wrapped-without-blank-lines"],
+)
+def test_three_layouts_segment_into_the_same_paragraphs(layout: str) -> None:
+    assert [block.text for block in segment(layout)] == PARAGRAPHS
+
+
+def test_headline_lists_are_not_glued_together() -> None:
+    lines = ["Global Gender Gap", "South Korea Birth rate", "Global Affairs", "Putin denies any intention"]
+    assert [block.text for block in segment("\n".join(lines))] == lines
+
+
+def test_markdown_markers_give_kinds_and_escapes_are_read() -> None:
+    blocks = segment("## American Strike\n\n- first item\n\n> a quote\n\n\\# not a heading")
+    assert [(b.kind, b.text) for b in blocks] == [
+        (Kind.HEADING, "American Strike"),
+        (Kind.LIST_ITEM, "first item"),
+        (Kind.QUOTE, "a quote"),
+        (Kind.PARAGRAPH, "# not a heading"),
+    ]
+
+
+def test_decode_keeps_words_and_normalises_invisible_differences() -> None:
+    raw = "Caf\u0065\u0301 au\u00a0lait\u200b,\r\nsoft\u00adhyphen".encode()
+    assert decode(raw) == "Café au lait,\nsofthyphen"
+
+
+@pytest.mark.parametrize(
+    ("raw", "text"),
+    [
+        (codecs.BOM_UTF8 + "Grüße".encode(), "Grüße"),
+        ("Grüße aus Köln".encode("utf-16"), "Grüße aus Köln"),
+        ("Les élèves ont déjà reçu leurs bulletins de fin d'année à l'école.".encode("cp1252"), None),
+    ],
+)
+def test_decode_bytes_uses_bom_then_utf8_then_detection(raw: bytes, text: str | None) -> None:
+    decoded = decode_bytes(raw)
+    assert decoded == (text or "Les élèves ont déjà reçu leurs bulletins de fin d'année à l'école.")
+
+
+def test_binary_input_is_a_clear_error() -> None:
+    with pytest.raises(DecodeError, match="binary"):
+        decode_bytes(b"\x89PNG\r\n\x1a\n\x00\x00\x00\rIHDR")
+    with pytest.raises(CleanError, match="binary"):
+        clean(b"\x00\x01\x02 not text", format="text")
+
+
+def test_unknown_format_is_a_clear_error() -> None:
+    with pytest.raises(CleanError, match="unknown format 'pdf'"):
+        clean("text", format="pdf")  # type: ignore[arg-type]
+
+
+def test_auto_keeps_a_text_article_that_mentions_tags_as_text() -> None:
+    text = "How to write HTML\n\nUse the <p> element for paragraphs and <h2> for headings in your pages."
+    assert clean(text).blocks[-1].text.startswith("Use the <p> element")
