@@ -251,10 +251,35 @@ def main_blocks(tree: HtmlElement, *, url: str | None = None, language: str | No
         second = _justext_pieces(tree, language)
         if sum(len(text) for _, text, _ in second) > sum(len(text) for _, text, _ in pieces):
             pieces = second
+    pieces = _without_link_tail(pieces)
     return tuple(
         Block(index=i, text=text, kind=kind, link_density=round(density, 3))
         for i, (kind, text, density) in enumerate(pieces)
     )
+
+
+LINK_TAIL_DENSITY = 0.25  # a teaser links its headline, not its one-line description
+LINK_TAIL_MIN = 3
+
+
+def _without_link_tail(pieces: list[_Piece]) -> list[_Piece]:
+    """Cut a run of linked teasers (related stories, "more from") that ends the extracted content.
+
+    Extractors keep such lists when they sit inside the article container.  The run must be at
+    least ``LINK_TAIL_MIN`` blocks, each with a link density of ``LINK_TAIL_DENSITY`` or more; up to
+    two short unlinked lines after it (a copyright line) do not hide it and are left to the text
+    layers.  Links inside the body proper are untouched: only a tail run is cut.
+    """
+    end = len(pieces)
+    for _ in range(2):
+        if end and pieces[end - 1][2] < LINK_TAIL_DENSITY and len(pieces[end - 1][1]) < 100:
+            end -= 1
+    start = end
+    while start and pieces[start - 1][2] >= LINK_TAIL_DENSITY:
+        start -= 1
+    if end - start < LINK_TAIL_MIN or start == 0:
+        return pieces
+    return pieces[:start] + pieces[end:]
 
 
 _Piece = tuple[Kind, str, float]
