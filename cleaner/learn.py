@@ -18,7 +18,6 @@ from __future__ import annotations
 
 import argparse
 import os
-import subprocess
 import sys
 from collections.abc import Iterator, Sequence
 from concurrent.futures import ProcessPoolExecutor
@@ -31,7 +30,7 @@ from cleaner.decode import DecodeError
 from cleaner.files import Finder, InputError, read_article
 from cleaner.markdown import FrontMatterError
 from cleaner.pipeline import CleanError
-from cleaner.profile import PROFILE_PATH, Profile, ProfileError, load_profile, save_profile
+from cleaner.profile import PROFILE_PATH, Profile, ProfileError, corpus_root, load_profile, save_profile
 from cleaner.stream import Document
 
 EXIT_OK, EXIT_ERROR = 0, 2
@@ -59,15 +58,7 @@ def build_parser() -> argparse.ArgumentParser:
 
 def default_output(paths: Sequence[Path]) -> Path:
     """``.cleaner/profile.json`` at the git root of the inputs, else in their common folder."""
-    common = Path(os.path.commonpath([path.absolute() for path in paths]))
-    folder = common if common.is_dir() else common.parent
-    try:
-        top = subprocess.run(
-            ["git", "-C", str(folder), "rev-parse", "--show-toplevel"], capture_output=True, text=True, check=False
-        ).stdout.strip()
-    except OSError:  # no git installed: the common folder is the corpus root
-        top = ""
-    return Path(top or folder) / PROFILE_PATH
+    return corpus_root(Path(os.path.commonpath([path.absolute() for path in paths]))) / PROFILE_PATH
 
 
 def _count_file(path: Path, config: Config) -> Counted | str:

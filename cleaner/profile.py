@@ -349,6 +349,13 @@ PROFILE_PATH = Path(".cleaner") / "profile.json"
 """Where a corpus keeps its profile, relative to the corpus (or repository) root."""
 
 
+def corpus_root(start: Path) -> Path:
+    """The repository root above ``start`` (the nearest folder holding ``.git``), else ``start``'s folder."""
+    folder = start.absolute()
+    folder = folder if folder.is_dir() else folder.parent
+    return next((candidate for candidate in (folder, *folder.parents) if (candidate / ".git").exists()), folder)
+
+
 def find_profile(start: Path) -> Path | None:
     """The ``.cleaner/profile.json`` in ``start``'s folder or the nearest parent, up to the git root."""
     folder = start.absolute()
