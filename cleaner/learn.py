@@ -71,8 +71,17 @@ def _count_file(path: Path, config: Config) -> Counted | str:
         return " ".join(str(error).split()) or type(error).__name__
 
 
-def _count_pair(task: tuple[Path, Config]) -> Counted | str:
-    return _count_file(*task)
+_CONFIG: Config | None = None  # a worker's configuration, sent once when it starts (as in cleaner.batch)
+
+
+def _start_worker(config: Config) -> None:
+    global _CONFIG
+    _CONFIG = config
+
+
+def _count_in_worker(path: Path) -> Counted | str:
+    assert _CONFIG is not None, "worker started without a configuration"
+    return _count_file(path, _CONFIG)
 
 
 def counted_files(paths: Sequence[Path], config: Config, jobs: int) -> Iterator[tuple[Path, Counted | str]]:
@@ -82,8 +91,8 @@ def counted_files(paths: Sequence[Path], config: Config, jobs: int) -> Iterator[
         yield from ((path, _count_file(path, config)) for path in paths)
         return
     chunk = max(1, min(16, len(paths) // (jobs * 8)))
-    with ProcessPoolExecutor(max_workers=jobs) as pool:
-        yield from zip(paths, pool.map(_count_pair, [(path, config) for path in paths], chunksize=chunk), strict=True)
+    with ProcessPoolExecutor(max_workers=jobs, initializer=_start_worker, initargs=(config,)) as pool:
+        yield from zip(paths, pool.map(_count_in_worker, paths, chunksize=chunk), strict=True)
 
 
 def _learn(args: argparse.Namespace) -> int:
