@@ -360,16 +360,21 @@ def _run(args: argparse.Namespace, parser: argparse.ArgumentParser) -> int:
     if not found:
         report.line(f"clean: warning: no article files found (include: {', '.join(config.include)})")
     settings = Settings(config, rewrite=mode != "write", original=args.diff, profile=_profile(args, report))
-    finder = DuplicateFinder()
+    # Duplicates are compared on request, and in any run writing several articles (not in hooks).
+    wanted = args.duplicates or args.dedupe or (mode == "write" and len(files) > 1)
+    finder = DuplicateFinder() if wanted else None
     with Outputs(args, files) as outputs:
         outcomes = run(files, settings, jobs=args.jobs or default_jobs())
-        for outcome in _with_duplicates(outcomes, finder, report if args.dedupe else None):
+        if finder is not None:
+            outcomes = _with_duplicates(outcomes, finder, report if args.dedupe else None)
+        for outcome in outcomes:
             _handle(outcome, args, outputs, report)
         for result in _container_results(containers, settings, mode, report):
             _handle_record(result, outputs, report)
     if not args.quiet:
         report.summary()
-    _report_duplicates(finder, args, report)
+    if finder is not None:
+        _report_duplicates(finder, args, report)
     if report.failed:
         return EXIT_ERROR
     return EXIT_CHANGED if mode != "write" and report.touched else EXIT_CLEAN

@@ -21,10 +21,12 @@ from __future__ import annotations
 import hashlib
 from collections.abc import Iterable
 from dataclasses import dataclass, field
-
-from datasketch import LeanMinHash, MinHash, MinHashLSH
+from typing import TYPE_CHECKING
 
 from cleaner.profile import block_key
+
+if TYPE_CHECKING:  # imported when first needed: datasketch brings numpy and scipy (a second to start)
+    from datasketch import LeanMinHash, MinHashLSH
 
 DEFAULT_THRESHOLD = 0.8
 DEFAULT_SHINGLE = 5
@@ -103,6 +105,8 @@ class DuplicateFinder:
     _lsh: MinHashLSH = field(init=False)
 
     def __post_init__(self) -> None:
+        from datasketch import MinHashLSH
+
         self._lsh = MinHashLSH(threshold=self.threshold, num_perm=NUM_PERM)
 
     def add(self, ident: str, text: str) -> None:
@@ -118,6 +122,8 @@ class DuplicateFinder:
             self._exact.add(ident)
             return
         self._by_hash[digest] = ident
+        from datasketch import LeanMinHash, MinHash
+
         signature = MinHash(num_perm=NUM_PERM, seed=SEED)
         signature.update_batch(list(shingles(words, self.shingle)))
         lean = LeanMinHash(signature)
