@@ -161,6 +161,28 @@ def _name_piece(piece: str) -> str | None:
     return None if len(words) > 1 and any(ch.isdigit() for ch in piece) else piece
 
 
+def header_byline(tree: HtmlElement, found: Marks) -> list[str]:
+    """Names from a short "By A and B" / "Von A" line among the elements right after the headline.
+
+    Many sites print the byline in an unmarked element under the ``<h1>``; ``parse_byline`` only
+    accepts lines that are bylines as a whole, so prose is never read as one.
+    """
+    if not found.h1:
+        return []
+    for element in found.h1[0].xpath(f"following::*[position() <= {HEADER_WINDOW}]"):
+        text = text_of(element)
+        if not 4 <= len(text) <= 100 or elsewhere(element):
+            continue
+        names = parse_byline(text) or parse_byline(_DATE_PREFIX.sub("", text))
+        if names:
+            return list(names)
+    return []
+
+
+HEADER_WINDOW = 60
+_DATE_PREFIX = re.compile(r"^[\d.:/ -]+(?:uhr\s+)?", re.IGNORECASE)
+
+
 # ----------------------------------------------------------------- datelines
 
 

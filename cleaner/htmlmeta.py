@@ -35,7 +35,7 @@ from lxml.html import HtmlElement
 
 from cleaner.byline import is_organisation, normalise_authors
 from cleaner.dates import normalise_date
-from cleaner.htmlmarks import Marks, byline_names, dateline_dates, marks
+from cleaner.htmlmarks import Marks, byline_names, dateline_dates, header_byline, marks
 from cleaner.htmltitle import choose_title
 
 ARTICLE_TYPES = frozenset((
@@ -117,7 +117,7 @@ def page_metadata(tree: HtmlElement, *, jsonld: Iterable[str] = (), url: str | N
     return PageMetadata(
         title=choose_title(tree, found, metas, headlines, _site_names(found, metas, objects, site_name, page_url)),
         subtitle=_subtitle(found, articles),
-        authors=_authors(found, metas, objects, articles, site_name),
+        authors=_authors(tree, found, metas, objects, articles, site_name),
         published=published,
         updated=updated,
         language=_language(tree, metas),
@@ -342,14 +342,23 @@ def _htmldate(tree: HtmlElement, url: str | None) -> str | None:
 
 
 def _authors(
-    found: Marks, metas: dict[str, list[str]], objects: list[dict], articles: list[dict], site: str | None
+    tree: HtmlElement,
+    found: Marks,
+    metas: dict[str, list[str]],
+    objects: list[dict],
+    articles: list[dict],
+    site: str | None,
 ) -> tuple[str, ...]:
-    """Person authors: JSON-LD, meta tags, then visible byline elements; organisations dropped."""
+    """Person authors: JSON-LD, meta tags, marked byline elements, a byline line under the headline.
+
+    Organisations and the site itself are dropped; the first source that names a person wins.
+    """
     by_id = {obj["@id"]: obj for obj in objects if isinstance(obj.get("@id"), str)}
     sources: list[list[str]] = [
         _ld_people(_ld_values(articles, "author"), by_id),
         [value for value in _meta_values(metas, AUTHOR_META) if not value.startswith(("http", "@", "www."))],
         byline_names(found),
+        header_byline(tree, found),
     ]
     for raws in sources:
         names = [name for raw in raws for name in normalise_authors(raw, site_name=site)]
