@@ -254,13 +254,15 @@ def _first_date(*sources: Iterable[object]) -> str | None:
 
 
 def _local(dates: list[str]) -> str | None:
-    """The first date, but in the page's local time when another source states the same moment so.
+    """The first full date (a bare year or month only when no source gives a day), in local time.
 
-    Sites often write JSON-LD in UTC and their visible or ``<meta>`` dates in local time; the
+    When the chosen value is in UTC and another source states the same moment in local time, the
+    local one wins: sites often write JSON-LD in UTC and their visible or ``<meta>`` dates in local time; the
     local reading is the one a reader sees (and the day can differ: 23:30 -04:00 is 03:30 UTC).
     """
     if not dates:
         return None
+    dates = [d for d in dates if len(d) >= 10] + [d for d in dates if len(d) < 10]  # a bare year is weak
     first = dates[0]
     moment = _moment(first)
     if moment is None or moment.utcoffset() != timedelta(0):
