@@ -237,17 +237,7 @@ LEGACY = {
 }
 
 
-SHORT_WESTERN = "decode: two short lines of Western European text in a legacy code page are taken for cp1250"
-
-
-@pytest.mark.parametrize(
-    "encoding",
-    [
-        "shift_jis",
-        pytest.param("cp1252", marks=pytest.mark.xfail(strict=True, reason=SHORT_WESTERN)),
-        pytest.param("latin-1", marks=pytest.mark.xfail(strict=True, reason=SHORT_WESTERN)),
-    ],
-)
+@pytest.mark.parametrize("encoding", ["shift_jis", "cp1252", "latin-1"])
 def test_legacy_encodings_are_decoded(tmp_path: Path, encoding: str) -> None:
     (tmp_path / "legacy.txt").write_bytes(LEGACY[encoding].encode(encoding))
     result = clean("legacy.txt", cwd=tmp_path)
