@@ -30,9 +30,7 @@ import time
 from collections.abc import Iterator
 from contextlib import contextmanager
 from dataclasses import dataclass, replace
-from functools import lru_cache
 
-import justext
 import lxml.html
 import trafilatura
 from lxml import etree
@@ -41,6 +39,7 @@ from lxml.html import HtmlElement
 from cleaner.htmlmeta import PageMetadata, page_metadata
 from cleaner.htmltitle import title_key
 from cleaner.model import Block, Kind
+from cleaner.secondopinion import justext_pieces
 
 MAX_CHARS = 20_000_000  # markup beyond this is cut off before parsing
 MAX_ELEMENTS = 150_000  # elements beyond this are dropped from the end of the page
@@ -248,7 +247,7 @@ def main_blocks(tree: HtmlElement, *, url: str | None = None, language: str | No
     body = getattr(document, "body", None)
     pieces = list(_walk(body)) if body is not None else []
     if sum(len(text) for _, text, _ in pieces) < MIN_TEXT:
-        second = _justext_pieces(tree, language)
+        second = justext_pieces(tree, language)
         if sum(len(text) for _, text, _ in second) > sum(len(text) for _, text, _ in pieces):
             pieces = second
     pieces = _without_link_tail(pieces)
@@ -363,51 +362,3 @@ def _inline(element: etree._Element, out: list[tuple[str, bool]], *, in_link: bo
             _inline(child, out, in_link=in_link, skip=())
         if child.tail:
             out.append((child.tail, in_link and not top))
-
-
-# ----------------------------------------------------------------- the second opinion
-
-_JUSTEXT_LANGUAGES = {
-    "de": "German", "en": "English", "fr": "French", "es": "Spanish", "it": "Italian", "nl": "Dutch",
-    "pt": "Portuguese", "pl": "Polish", "sv": "Swedish", "da": "Danish", "no": "Norwegian_Bokmal",
-    "fi": "Finnish", "cs": "Czech", "ru": "Russian", "tr": "Turkish", "hu": "Hungarian", "ro": "Romanian",
-}
-
-
-@lru_cache(maxsize=32)
-def _stoplist(language: str | None) -> frozenset[str]:
-    """justext's stop words for the page's language, or all of its stoplists when it is unknown."""
-    name = _JUSTEXT_LANGUAGES.get((language or "")[:2].lower())
-    if name:
-        return frozenset(justext.get_stoplist(name))
-    return frozenset(word for lang in justext.get_stoplists() for word in justext.get_stoplist(lang))
-
-
-def _justext_pieces(tree: HtmlElement, language: str | None) -> list[_Piece]:
-    """justext's good paragraphs on a copy of the tree (its preprocessor edits the tree)."""
-    from justext.core import ParagraphMaker, classify_paragraphs, preprocessor, revise_paragraph_classification
-
-    try:
-        dom = preprocessor(_copy(tree))
-        paragraphs = ParagraphMaker.make_paragraphs(dom)
-        classify_paragraphs(paragraphs, _stoplist(language), no_headings=False)
-        revise_paragraph_classification(paragraphs)
-    except Exception:  # justext is a best-effort second opinion; trafilatura's result stands
-        return []
-    pieces: list[_Piece] = []
-    for paragraph in paragraphs:
-        if paragraph.class_type != "good":
-            continue
-        text = _SPACES.sub(" ", paragraph.text).strip()
-        path = paragraph.dom_path
-        kind = Kind.HEADING if paragraph.is_heading else Kind.LIST_ITEM if ".li" in path else Kind.PARAGRAPH
-        if ".blockquote" in path:
-            kind = Kind.QUOTE
-        pieces.append((kind, text, paragraph.links_density()))
-    return pieces
-
-
-def _copy(tree: HtmlElement) -> HtmlElement:
-    from copy import deepcopy
-
-    return deepcopy(tree)

@@ -1,0 +1,61 @@
+"""justext's second opinion on a page: its good paragraphs, for when trafilatura finds little.
+
+justext classifies every paragraph of a page by length, link density and stop words.  Where
+trafilatura returns little or nothing, justext's good paragraphs are the content.  (Filling
+gaps inside trafilatura's result with justext's paragraphs was measured and rejected: it
+brought back as much furniture as text; see docs/benchmarks.md.)
+
+This module does NOT parse (it is given the page's tree) and does not decide furniture inside
+the content.
+"""
+
+from __future__ import annotations
+
+import re
+from copy import deepcopy
+from functools import lru_cache
+
+import justext
+from justext.core import ParagraphMaker, classify_paragraphs, preprocessor, revise_paragraph_classification
+from lxml.html import HtmlElement
+
+from cleaner.model import Kind
+
+Piece = tuple[Kind, str, float]
+_SPACES = re.compile(r"\s+")
+
+_JUSTEXT_LANGUAGES = {
+    "de": "German", "en": "English", "fr": "French", "es": "Spanish", "it": "Italian", "nl": "Dutch",
+    "pt": "Portuguese", "pl": "Polish", "sv": "Swedish", "da": "Danish", "no": "Norwegian_Bokmal",
+    "fi": "Finnish", "cs": "Czech", "ru": "Russian", "tr": "Turkish", "hu": "Hungarian", "ro": "Romanian",
+}  # fmt: skip
+
+
+@lru_cache(maxsize=32)
+def _stoplist(language: str | None) -> frozenset[str]:
+    """justext's stop words for the page's language, or all of its stoplists when it is unknown."""
+    name = _JUSTEXT_LANGUAGES.get((language or "")[:2].lower())
+    if name:
+        return frozenset(justext.get_stoplist(name))
+    return frozenset(word for lang in justext.get_stoplists() for word in justext.get_stoplist(lang))
+
+
+def justext_pieces(tree: HtmlElement, language: str | None) -> list[Piece]:
+    """justext's good paragraphs, in page order, on a copy of the tree (its preprocessor edits it)."""
+    try:
+        dom = preprocessor(deepcopy(tree))
+        paragraphs = ParagraphMaker.make_paragraphs(dom)
+        classify_paragraphs(paragraphs, _stoplist(language), no_headings=False)
+        revise_paragraph_classification(paragraphs)
+    except Exception:  # a best-effort second opinion: trafilatura's result stands
+        return []
+    pieces: list[Piece] = []
+    for paragraph in paragraphs:
+        if paragraph.class_type != "good":
+            continue
+        path = paragraph.dom_path
+        kind = Kind.HEADING if paragraph.is_heading else Kind.LIST_ITEM if ".li" in path else Kind.PARAGRAPH
+        if ".blockquote" in path:
+            kind = Kind.QUOTE
+        pieces.append((kind, _SPACES.sub(" ", paragraph.text).strip(), paragraph.links_density()))
+    return pieces
