@@ -38,6 +38,7 @@ from lxml.html import HtmlElement
 
 from cleaner.htmlmeta import PageMetadata, page_metadata
 from cleaner.htmltitle import title_key
+from cleaner.language import stoplist
 from cleaner.model import Block, Kind
 from cleaner.secondopinion import justext_pieces
 
@@ -208,7 +209,33 @@ def read_page(html: str, *, url: str | None = None, timeout: float = 20.0) -> Pa
         headlines = [metadata.title or "", *(h1.text_content() for h1 in tree.iter("h1"))]
         blocks = without_title(main_blocks(tree, url=url, language=metadata.language), headlines)
         deadline.check("content extraction")
+    language = confirmed_language(metadata.language, blocks)
+    if language != metadata.language:
+        metadata = replace(metadata, language=language)
     return Page(blocks=blocks, metadata=metadata)
+
+
+LANGUAGE_SAMPLE = 2000
+MIN_STOPWORD_SHARE = 0.15  # prose in its own language scores 0.3-0.5; another language under 0.1
+_WORDS = re.compile(r"[^\W\d_]+")
+
+
+def confirmed_language(declared: str | None, blocks: tuple[Block, ...]) -> str | None:
+    """The page's declared language when its text agrees, else None (so the pipeline detects it).
+
+    Templates often declare ``lang="en"`` over German text; the declared language is kept only
+    when at least ``MIN_STOPWORD_SHARE`` of the body's words are its stop words.  Languages
+    without a stoplist keep their declaration: nothing speaks against it.
+    """
+    if declared is None:
+        return None
+    stopwords = stoplist(declared)
+    if not stopwords:
+        return declared
+    words = _WORDS.findall(" ".join(block.text for block in blocks)[:LANGUAGE_SAMPLE].lower())
+    if len(words) < 20:
+        return None
+    return declared if sum(word in stopwords for word in words) >= MIN_STOPWORD_SHARE * len(words) else None
 
 
 def without_title(blocks: tuple[Block, ...], headlines: list[str]) -> tuple[Block, ...]:

@@ -337,3 +337,13 @@ def test_idempotent_through_the_text_form(opening: str, blocks: list[str]) -> No
 def test_body_opening_with_a_heading_survives_the_text_form() -> None:
     first, again = _through_text(["<h2>How the new timetable works</h2>", f"<p>{PROSE}</p>", f"<p>{PROSE}</p>"])
     assert again == first
+
+
+def test_declared_language_is_kept_only_when_the_text_agrees() -> None:
+    german = (
+        "<p>Der Stadtrat hat am Dienstag beschlossen, dass die Busse in der Nacht wieder fahren. Die Linie "
+        "wird von der Innenstadt bis zum Bahnhof verlängert, und die Fahrpreise bleiben gleich.</p>"
+    ) * 3
+    assert read_page(page(f"<article>{german}</article>", lang="de")).metadata.language == "de"
+    assert read_page(page(f"<article>{german}</article>", lang="en")).metadata.language is None
+    assert read_page(page(f"<article>{article_body()}</article>", lang="en")).metadata.language == "en"
