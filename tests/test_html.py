@@ -239,7 +239,6 @@ def test_visible_byline_and_dateline_elements() -> None:
     meta = read_page(page(body, lang="de")).metadata
     assert meta.authors == ("Jana Becker",)
     assert meta.published == "2024-03-14"
-    assert meta.language == "de"
 
 
 def test_a_description_is_not_a_subtitle_but_a_standfirst_is() -> None:
