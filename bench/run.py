@@ -4,13 +4,13 @@
     python bench/run.py ../shared/bench --only text          # text inputs: cleaner vs no cleaning
     python bench/run.py ../shared/bench --tools cleaner,trafilatura --bench tfeval
 
-All tools run in this one process, one after the other, on the same pages already read
-into memory, so pages per second compare extraction work only (no file I/O).  Time is
+All tools run in this one process, taking turns page by page, on the same pages already
+read into memory, so pages per second compare extraction work only (no file I/O).  Time is
 this process's CPU time (``time.process_time``), so other load on a shared machine does
 not distort the comparison; each tool first sees ``WARM_UP`` pages untimed (imports,
 caches, dateparser's locale tables are one-off costs, not per-page work).  Each
-tool's predictions are written as ``<id>.json`` to a temporary folder per tool and
-benchmark, then scored by the benchmark's own ``score.py --json`` in a subprocess.
+tool's predictions are written as ``<id>.json`` to a temporary folder per benchmark and
+tool, then scored by the benchmark's own ``score.py --json`` in a subprocess.
 Only the page (or text) is given to a tool: gold fields such as the URL never are.
 
 This script does NOT tune anything and does not read gold; it measures.
@@ -129,22 +129,28 @@ def load_inputs(folder: Path, suffix: str) -> dict[str, str]:
     return {path.stem: path.read_text(encoding="utf-8") for path in sorted(folder.glob(f"*{suffix}"))}
 
 
-def run_tool(name: str, tool: Callable[[str], Prediction], inputs: dict[str, str], out: Path) -> float:
-    """Run one tool over every input, write its predictions, return the seconds spent in the tool."""
-    out.mkdir(parents=True, exist_ok=True)
-    for page in list(inputs.values())[:WARM_UP]:  # imports, caches, lazily loaded data: not per-page work
-        with contextlib.suppress(Exception):  # failures are reported in the measured pass below
-            tool(page)
-    spent = 0.0
+def run_tools(tools: dict[str, Callable[[str], Prediction]], inputs: dict[str, str], out: Path) -> dict[str, float]:
+    """Run every tool on every input, page by page, write predictions; return CPU seconds per tool.
+
+    The tools take turns on each page (not one tool over all pages, then the next), so load from
+    other processes on a shared machine falls on all of them alike.
+    """
+    for name, tool in tools.items():
+        (out / name).mkdir(parents=True, exist_ok=True)
+        for page in list(inputs.values())[:WARM_UP]:  # imports, caches, lazily loaded data: not per-page work
+            with contextlib.suppress(Exception):  # failures are reported in the measured pass below
+                tool(page)
+    spent = dict.fromkeys(tools, 0.0)
     for page_id, page in inputs.items():
-        start = time.process_time()
-        try:
-            prediction = tool(page)
-        except Exception as error:  # a tool failing on a page is an empty prediction, and is reported
-            print(f"  {name} failed on {page_id}: {type(error).__name__}: {error}", file=sys.stderr)
-            prediction = {"text": ""}
-        spent += time.process_time() - start
-        (out / f"{page_id}.json").write_text(json.dumps(prediction, ensure_ascii=False), encoding="utf-8")
+        for name, tool in tools.items():
+            start = time.process_time()
+            try:
+                prediction = tool(page)
+            except Exception as error:  # a tool failing on a page is an empty prediction, and is reported
+                print(f"  {name} failed on {page_id}: {type(error).__name__}: {error}", file=sys.stderr)
+                prediction = {"text": ""}
+            spent[name] += time.process_time() - start
+            (out / name / f"{page_id}.json").write_text(json.dumps(prediction, ensure_ascii=False), encoding="utf-8")
     return spent
 
 
@@ -180,11 +186,10 @@ def run_html(bench_dir: Path, benches: list[str], tools: list[str], work: Path, 
     for bench in benches:
         inputs = load_inputs(bench_dir / "data" / bench / "html", ".html")
         inputs = dict(list(inputs.items())[:limit]) if limit else inputs
+        spent = run_tools({name: TOOLS[name] for name in tools}, inputs, work / bench)
         for name in tools:
-            pred = work / name / bench
-            seconds = run_tool(name, TOOLS[name], inputs, pred)
-            rows.append(Row(name, bench, len(inputs), seconds, score(bench_dir, bench, pred)))
-            print(f"  {bench} {name}: {len(inputs) / seconds:.1f} pages/s", file=sys.stderr)
+            rows.append(Row(name, bench, len(inputs), spent[name], score(bench_dir, bench, work / bench / name)))
+            print(f"  {bench} {name}: {len(inputs) / spent[name]:.1f} pages/s", file=sys.stderr)
     return rows
 
 
@@ -194,10 +199,10 @@ def run_text(bench_dir: Path, benches: list[str], work: Path, limit: int | None)
         for source in TEXT_SOURCES:
             inputs = load_inputs(bench_dir / "data" / "text" / bench / source, ".txt")
             inputs = dict(list(inputs.items())[:limit]) if limit else inputs
-            for name, tool in (("none", tool_none), ("cleaner", tool_cleaner_text)):
-                pred = work / f"{source}-{name}" / bench
-                seconds = run_tool(name, tool, inputs, pred)
-                rows.append(Row(f"{source}: {name}", bench, len(inputs), seconds, score(bench_dir, bench, pred)))
+            spent = run_tools({"none": tool_none, "cleaner": tool_cleaner_text}, inputs, work / bench / source)
+            for name in ("none", "cleaner"):
+                pred = work / bench / source / name
+                rows.append(Row(f"{source}: {name}", bench, len(inputs), spent[name], score(bench_dir, bench, pred)))
     return rows
 
 

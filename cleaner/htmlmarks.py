@@ -16,7 +16,6 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass, field
 
-from lxml import etree
 from lxml.html import HtmlElement
 
 from cleaner.byline import looks_like_name, parse_byline
@@ -57,10 +56,10 @@ class Marks:
 
 
 def marks(tree: HtmlElement) -> Marks:
-    """File every marked element of the tree by role in one walk."""
+    """File every marked element of the tree by role in one pass over the elements with attributes."""
     result = Marks()
     seen_h1 = False
-    for element in tree.iter(etree.Element):
+    for element in tree.xpath(_CANDIDATES):
         tag = element.tag
         if tag == "h1":
             result.h1.append(element)
@@ -85,6 +84,9 @@ def marks(tree: HtmlElement) -> Marks:
     return result
 
 
+_CANDIDATES = "//*[@class or @id or @itemprop or @rel or self::h1]"
+
+
 def elsewhere(element: HtmlElement) -> bool:
     """True inside comments, related-article lists, teasers, sidebars, footers and asides."""
     node: HtmlElement | None = element
@@ -97,6 +99,21 @@ def elsewhere(element: HtmlElement) -> bool:
 
 def text_of(element: HtmlElement) -> str:
     return _SPACES.sub(" ", element.text_content()).strip()
+
+
+def short_text(element: HtmlElement, limit: int) -> str | None:
+    """The element's text if it is a small element with at most ``limit`` characters, else None.
+
+    Checked cheaply first (a container of the whole article has many children), so a marked
+    wrapper never costs a walk over the page's text.
+    """
+    if len(element) > MAX_CHILDREN:
+        return None
+    text = text_of(element)
+    return text if len(text) <= limit else None
+
+
+MAX_CHILDREN = 8
 
 
 # ----------------------------------------------------------------- bylines
@@ -133,8 +150,8 @@ def _names_in(element: HtmlElement) -> list[str]:
     named = element.xpath('.//*[@itemprop="name"]')
     if named:
         return [text_of(node) for node in named if 2 <= len(text_of(node)) <= 60]
-    whole = text_of(element)
-    if len(whole) > 200:
+    whole = short_text(element, 200)
+    if whole is None:
         return []
     parsed = parse_byline(whole)
     if parsed:
@@ -170,8 +187,8 @@ def header_byline(tree: HtmlElement, found: Marks) -> list[str]:
     if not found.h1:
         return []
     for element in found.h1[0].xpath(f"following::*[position() <= {HEADER_WINDOW}]"):
-        text = text_of(element)
-        if not 4 <= len(text) <= 100 or elsewhere(element):
+        text = short_text(element, 100)
+        if text is None or len(text) < 4 or elsewhere(element):
             continue
         names = parse_byline(text) or parse_byline(_DATE_PREFIX.sub("", text))
         if names:
@@ -189,8 +206,8 @@ _DATE_PREFIX = re.compile(r"^[\d.:/ -]+(?:uhr\s+)?", re.IGNORECASE)
 def dateline_dates(found: Marks) -> list[str]:
     """The date of the first short visible dateline ("Veröffentlicht am 6. Januar 2024"), header first."""
     for element in found.get("dateline", header_first=True)[:25]:
-        text = text_of(element)
-        if not 6 <= len(text) <= MAX_DATELINE or elsewhere(element):
+        text = short_text(element, MAX_DATELINE)
+        if text is None or len(text) < 6 or elsewhere(element):
             continue
         dateline = find_dateline(text)
         date = (dateline.published or dateline.updated) if dateline else parse_date(text)

@@ -35,7 +35,7 @@ from lxml.html import HtmlElement
 
 from cleaner.byline import is_organisation, normalise_authors
 from cleaner.dates import normalise_date
-from cleaner.htmlmarks import Marks, byline_names, dateline_dates, header_byline, marks
+from cleaner.htmlmarks import Marks, byline_names, dateline_dates, header_byline, marks, short_text
 from cleaner.htmltitle import choose_title
 
 ARTICLE_TYPES = frozenset((
@@ -242,8 +242,9 @@ def _site_names(
     if host:
         names.append(host.removeprefix("www.").rsplit(".", 1)[0])
     for element in found.get("brand")[:6]:
-        text = _text(element) or " ".join(element.xpath(".//img/@alt"))
-        if 2 <= len(text) <= 60:
+        text = short_text(element, 60)
+        text = text or (" ".join(element.xpath(".//img/@alt")) if text == "" else None)
+        if text and 2 <= len(text) <= 60:
             names.append(text)
     return [name for name in names if name]
 
@@ -399,8 +400,8 @@ def _subtitle(found: Marks, articles: list[dict]) -> str | None:
         if isinstance(value, str) and 10 <= len(value.strip()) <= 400:
             return _SPACES.sub(" ", value).strip()
     for element in found.get("standfirst")[:3]:
-        text = _text(element)
-        if 20 <= len(text) <= 400:
+        text = short_text(element, 400)
+        if text and len(text) >= 20:
             return text
     return None
 

@@ -36,9 +36,9 @@ def test_html_mode_scores_every_tool_on_the_same_pages(tmp_path: Path) -> None:
     assert all(row["pages"] == 4 and row["pages_per_second"] > 0 for row in rows)
     assert all("snip_f1" in row["scores"] for row in rows)
     assert "title_acc" in rows[1]["scores"]  # cleaner reports metadata, scored by score.py
-    written = sorted(path.name for path in (tmp_path / "cleaner" / "tfeval").glob("*.json"))
+    written = sorted(path.name for path in (tmp_path / "tfeval" / "cleaner").glob("*.json"))
     assert len(written) == 4
-    prediction = json.loads((tmp_path / "cleaner" / "tfeval" / written[0]).read_text(encoding="utf-8"))
+    prediction = json.loads((tmp_path / "tfeval" / "cleaner" / written[0]).read_text(encoding="utf-8"))
     assert {"title", "authors", "published", "text", "removed"} <= set(prediction)
 
 
