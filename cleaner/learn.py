@@ -4,9 +4,10 @@
     clean learn corpus/ -o profile.json          # anywhere else
     clean learn new-articles/ -o profile.json --update   # add documents to an existing profile
 
-Files are found as ``clean`` finds them (include/exclude globs from the configuration), read
-in parallel (``--jobs``) and counted in input order, so the profile is the same byte for byte
-whatever the number of jobs.  Each file that cannot be read gets one line on standard error
+Files are found as ``clean`` finds them (include/exclude globs from the configuration; JSON Lines
+and WARC files named on the command line give one document per record), read in parallel
+(``--jobs``) and counted in input order, so the profile is the same byte for byte whatever the
+number of jobs.  Each file that cannot be read gets one line on standard error
 and the others are learned; the exit code is then 2 (0 otherwise).
 
 This module parses arguments and reports; learning is ``cleaner.corpus`` and
@@ -31,7 +32,7 @@ from cleaner.files import Finder, InputError, read_article
 from cleaner.markdown import FrontMatterError
 from cleaner.pipeline import CleanError
 from cleaner.profile import PROFILE_PATH, Profile, ProfileError, corpus_root, load_profile, save_profile
-from cleaner.stream import Document
+from cleaner.stream import Document, Failure, documents_from_path, is_container
 
 EXIT_OK, EXIT_ERROR = 0, 2
 
@@ -61,14 +62,25 @@ def default_output(paths: Sequence[Path]) -> Path:
     return corpus_root(Path(os.path.commonpath([path.absolute() for path in paths]))) / PROFILE_PATH
 
 
-def _count_file(path: Path, config: Config) -> Counted | str:
-    """The counts of one file, or the one-line reason it cannot be read."""
+def _count_file(path: Path, config: Config) -> list[tuple[str, Counted | str]]:
+    """The counts of each document in one file (one for an article, one per record of a JSON Lines or
+    WARC file), each with its id, or the one-line reason it cannot be read."""
+    if is_container(path):
+        return [_count_document(item, config) for item in documents_from_path(path, max_bytes=config.max_bytes)]
     try:
         raw = read_article(path, config.max_bytes)
-        document = Document(id=str(path), content=raw, format=source_format(path), source=str(path))
-        return count_document(document, config=config)
-    except (InputError, CleanError, DecodeError, FrontMatterError) as error:
-        return " ".join(str(error).split()) or type(error).__name__
+    except InputError as error:
+        return [(str(path), " ".join(str(error).split()))]
+    return [_count_document(Document(id=str(path), content=raw, format=source_format(path), source=str(path)), config)]
+
+
+def _count_document(item: Document | Failure, config: Config) -> tuple[str, Counted | str]:
+    if isinstance(item, Failure):
+        return item.id, item.reason
+    try:
+        return item.id, count_document(item, config=config)
+    except (CleanError, DecodeError, FrontMatterError) as error:
+        return item.id, " ".join(str(error).split()) or type(error).__name__
 
 
 _CONFIG: Config | None = None  # a worker's configuration, sent once when it starts (as in cleaner.batch)
@@ -79,13 +91,15 @@ def _start_worker(config: Config) -> None:
     _CONFIG = config
 
 
-def _count_in_worker(path: Path) -> Counted | str:
+def _count_in_worker(path: Path) -> list[tuple[str, Counted | str]]:
     assert _CONFIG is not None, "worker started without a configuration"
     return _count_file(path, _CONFIG)
 
 
-def counted_files(paths: Sequence[Path], config: Config, jobs: int) -> Iterator[tuple[Path, Counted | str]]:
-    """Each file with its counts (or its error), in input order, ``jobs`` files at a time."""
+def counted_files(
+    paths: Sequence[Path], config: Config, jobs: int
+) -> Iterator[tuple[Path, list[tuple[str, Counted | str]]]]:
+    """Each file with the counts of its documents (or their errors), in input order, ``jobs`` files at a time."""
     jobs = max(1, min(jobs, len(paths)))
     if jobs == 1:
         yield from ((path, _count_file(path, config)) for path in paths)
@@ -106,13 +120,14 @@ def _learn(args: argparse.Namespace) -> int:
         if item.error:
             print(f"{item.path}: error: {item.error}", file=sys.stderr)
             failed += 1
-    for path, counted in counted_files([item.path for item in found if not item.error], config, args.jobs):
-        if isinstance(counted, str):
-            print(f"{path}: error: {counted}", file=sys.stderr)
-            failed += 1
-        else:
-            counted.add_to(learner)
-            read += 1
+    for _, documents in counted_files([item.path for item in found if not item.error], config, args.jobs):
+        for ident, counted in documents:
+            if isinstance(counted, str):
+                print(f"{ident}: error: {counted}", file=sys.stderr)
+                failed += 1
+            else:
+                counted.add_to(learner)
+                read += 1
     profile = learner.profile()
     save_profile(profile, output)
     if not args.quiet:

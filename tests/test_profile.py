@@ -374,3 +374,22 @@ def test_a_bad_profile_file_is_one_clear_line(tmp_path: Path) -> None:
                                                   "Expecting property name enclosed in double quotes: "
                                                   "line 1 column 2 (char 1)"]
     assert result.stdout == ""
+
+
+def test_json_lines_records_are_learned_by_url_and_cleaned_with_the_profile(tmp_path: Path) -> None:
+    records = [
+        {"id": path.stem, "url": f"https://www.le-vigneron.example/{path.stem}", "text": path.read_text("utf-8")}
+        for path in _site_files("le-vigneron")
+    ]
+    (tmp_path / "pages.jsonl").write_text("".join(json.dumps(r, ensure_ascii=False) + "\n" for r in records), "utf-8")
+    learned = _clean("learn", "pages.jsonl", "-o", "profile.json", cwd=tmp_path)
+    assert learned.returncode == 0, learned.stderr
+    profile = load_profile(tmp_path / "profile.json")
+    assert list(profile.sites) == ["le-vigneron.example"]
+    assert profile.sites["le-vigneron.example"].documents == 11
+    cleaned = _clean("pages.jsonl", "-o", "out.jsonl", "--profile", "profile.json", cwd=tmp_path)
+    assert cleaned.returncode == 0, cleaned.stderr
+    out = [json.loads(line) for line in (tmp_path / "out.jsonl").read_text("utf-8").splitlines()]
+    assert len(out) == 11
+    assert not any("Chaque mardi, La Grappe" in record["text"] for record in out)
+    assert all(any(r["layer"] == "profile" for r in record["removed"]) for record in out)
