@@ -15,6 +15,7 @@ from __future__ import annotations
 
 import errno
 import os
+import stat
 import tempfile
 from collections.abc import Iterable, Iterator
 from dataclasses import dataclass
@@ -120,13 +121,13 @@ def _below(path: Path, root: Path) -> PurePosixPath:
 def read_article(path: Path, max_bytes: int) -> bytes:
     """The file's bytes, or ``InputError`` saying why it cannot be an article."""
     try:
+        if not stat.S_ISREG(path.stat().st_mode):  # opening a named pipe would wait for a writer forever
+            raise InputError("not a regular file")
         with path.open("rb") as handle:
             size = os.fstat(handle.fileno()).st_size
             if size > max_bytes:
                 raise InputError(f"too large: {size} bytes, the limit is {max_bytes} (max_bytes)")
             data = handle.read(max_bytes + 1)
-    except IsADirectoryError:
-        raise InputError("is a directory") from None
     except OSError as error:
         raise InputError(_reason(error)) from None
     if len(data) > max_bytes:

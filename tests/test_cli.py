@@ -207,6 +207,7 @@ def bad_batch(folder: Path) -> None:
     (folder / "cp1252.txt").write_bytes((cp1252 + cp1252.replace("Café", "Second café")).encode("cp1252"))
     (folder / "long.txt").write_bytes(b"word " * 1_000_000)
     (folder / "loop.txt").symlink_to("loop.txt")
+    os.mkfifo(folder / "pipe.txt")  # opening it for reading would wait for a writer forever
 
 
 def test_bad_files_get_one_line_each_and_the_batch_goes_on(tmp_path: Path) -> None:
@@ -220,13 +221,14 @@ def test_bad_files_get_one_line_each_and_the_batch_goes_on(tmp_path: Path) -> No
         f"{tmp_path / 'in' / 'binary.txt'}: error: binary data (NUL bytes), not text",
         f"{tmp_path / 'in' / 'empty.txt'}: error: empty",
         f"{tmp_path / 'in' / 'loop.txt'}: error: symlink loop",
+        f"{tmp_path / 'in' / 'pipe.txt'}: error: not a regular file",
     ]
     written = sorted(path.name for path in (tmp_path / "out").iterdir())
     good = sorted(f"{p.stem}.json" for p in sorted(SEEDS_DIR.glob("*.txt"))[:2])
     assert written == sorted([*good, "cp1252.json", "long.json"])
     cp1252 = json.loads((tmp_path / "out" / "cp1252.json").read_text(encoding="utf-8"))
     assert cp1252["text"].startswith("Café crème: the naïve résumé of a fiancée, told in “curly quotes” – with a dash.")
-    assert "3 failed" in result.stderr
+    assert "4 failed" in result.stderr
     assert digests(tmp_path / "in") == before
 
 
