@@ -393,3 +393,27 @@ def test_json_lines_records_are_learned_by_url_and_cleaned_with_the_profile(tmp_
     assert len(out) == 11
     assert not any("Chaque mardi, La Grappe" in record["text"] for record in out)
     assert all(any(r["layer"] == "profile" for r in record["removed"]) for record in out)
+
+
+def test_html_pages_belong_to_the_site_of_their_canonical_link(tmp_path: Path) -> None:
+    """The folder is not the site when the page says where it lives."""
+    box = "The Weekly Bridge arrives every Friday with the stories of the valley, for readers who ask at our desk."
+    stories = ("the bridge vote", "the school roof", "the market hall", "the river path")
+    for number, story in enumerate(stories):
+        paragraphs = "".join(
+            f"<p>{sentence} This part of the report concerns {story}, as the council heard on Tuesday.</p>"
+            for sentence in ("Residents came in numbers.", "Engineers gave their view.", "A vote follows.")
+        )
+        (tmp_path / f"page-{number}.html").write_text(
+            f'<html><head><title>{story}</title><link rel="canonical" href="https://www.valley-news.test/{number}">'
+            f"</head><body><article><h1>What next for {story}</h1><p>{box}</p>{paragraphs}</article></body></html>",
+            encoding="utf-8",
+        )
+    corpus = Corpus.from_paths([tmp_path])
+    profile = corpus.learn()
+    assert list(profile.sites) == ["valley-news.test"]
+    results = list(corpus.clean(profile))
+    assert all(result.ok and box not in result.article.text for result in results)
+    assert all("Residents came in numbers." in result.article.text for result in results)
+    assert all([r.rule for r in result.article.removed if r.layer == "profile"] == ["corpus:valley-news.test(4/4)"]
+               for result in results)
