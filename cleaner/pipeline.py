@@ -63,7 +63,9 @@ def _read(text: str, format: Format, url: str | None, config: Config) -> tuple[l
         except html_layer.PageError as error:
             raise CleanError(str(error)) from None
         meta = page.metadata
-        declared = Metadata(meta.title, meta.subtitle, meta.authors, meta.published, meta.updated)
+        # The page's declared language is kept by the html layer only when the body's
+        # stopwords agree with it, so it can stand in for detection.
+        declared = Metadata(meta.title, meta.subtitle, meta.authors, meta.published, meta.updated, meta.language)
         return list(page.blocks), declared, url or meta.url
     if format == "markdown":
         try:
