@@ -11,6 +11,7 @@ What it does not do: it never looks at a block's neighbours (that is ``zones`` a
 
 from __future__ import annotations
 
+from bisect import bisect_left
 from collections.abc import Sequence
 
 import regex
@@ -20,6 +21,22 @@ from cleaner.rules import MATCH_TIMEOUT_SECONDS, CompiledRule
 
 LAYER = "furniture"
 KEEP_RULE = "config.keep"
+
+
+class RulesByLength:
+    """The rules that may match a block of a given length, in file order.
+
+    Most rules only apply to short blocks (``max_chars``), and most of an article's text is
+    in long paragraphs: asking only the rules that can match keeps the layer cheap.
+    """
+
+    def __init__(self, rules: Sequence[CompiledRule]) -> None:
+        self.limits = sorted({rule.rule.max_chars for rule in rules})
+        self.by_limit = [tuple(r for r in rules if r.rule.max_chars >= limit) for limit in self.limits]
+
+    def for_length(self, length: int) -> tuple[CompiledRule, ...]:
+        slot = bisect_left(self.limits, length)
+        return self.by_limit[slot] if slot < len(self.by_limit) else ()
 
 
 def first_match(text: str, rules: Sequence[CompiledRule]) -> CompiledRule | None:
@@ -47,13 +64,14 @@ def mark_furniture(
     keep: Sequence[regex.Pattern[str]] = (),
 ) -> list[Verdict]:
     """Decide every undecided block that a rule (or a keep pattern) recognises."""
+    by_length = RulesByLength(rules)
     marked = []
     for verdict in verdicts:
         if verdict.decided:
             marked.append(verdict)
         elif keep and is_kept(verdict.text, keep):
             marked.append(verdict.decide(Role.BODY, rule=KEEP_RULE, category="keep", layer=LAYER))
-        elif (rule := first_match(verdict.text, rules)) is not None:
+        elif (rule := first_match(verdict.text, by_length.for_length(len(verdict.text)))) is not None:
             marked.append(verdict.decide(Role.FURNITURE, rule=rule.rule.id, category=rule.rule.category, layer=LAYER))
         else:
             marked.append(verdict)
