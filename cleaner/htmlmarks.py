@@ -21,18 +21,12 @@ from lxml.html import HtmlElement
 from cleaner.byline import looks_like_name, parse_byline
 from cleaner.dates import find_dateline, parse_date
 
-_ANY = re.compile(
-    r"author|byline|autor|auteur|date|time|posted|meta|datum|fecha|logo|brand|site-title|site-name|title"
-    r"|headline|standfirst|subtitle|dek",
+_ROLE = re.compile(
+    r"(?P<byline>author|byline|autor|auteur)|(?P<dateline>date|time|posted|meta|datum|fecha)"
+    r"|(?P<brand>site-title|site-name|logo|brand)|(?P<headline>entry-title|post-title|article-title|headline)"
+    r"|(?P<standfirst>standfirst|subtitle|subheadline|article-dek|(?:^|\s)dek(?:\s|$))",
     re.IGNORECASE,
 )
-_ROLES = {
-    "byline": re.compile(r"author|byline|autor|auteur", re.IGNORECASE),
-    "dateline": re.compile(r"date|time|posted|meta|datum|fecha", re.IGNORECASE),
-    "brand": re.compile(r"site-title|site-name|logo|brand", re.IGNORECASE),
-    "headline": re.compile(r"entry-title|post-title|article-title|headline", re.IGNORECASE),
-    "standfirst": re.compile(r"standfirst|subtitle|subheadline|article-dek|(?:^|\s)dek(?:\s|$)", re.IGNORECASE),
-}
 _HEADLINE_TAGS = frozenset(("h1", "h2", "div", "span", "header"))
 _ELSEWHERE = re.compile(r"comment|related|teaser|sidebar", re.IGNORECASE)
 _SPACES = re.compile(r"\s+")
@@ -71,10 +65,11 @@ def marks(tree: HtmlElement) -> Marks:
             roles.append("byline")
         if itemprop == "headline":
             roles.append("headline")
-        if len(attrs) > 1 and _ANY.search(attrs) and tag not in ("body", "html"):
-            roles += [role for role, pattern in _ROLES.items() if role not in roles and pattern.search(attrs)]
-            if "headline" in roles and tag not in _HEADLINE_TAGS and itemprop != "headline":
-                roles.remove("headline")
+        if len(attrs) > 1 and tag not in ("body", "html"):
+            for match in _ROLE.finditer(attrs):
+                role = match.lastgroup
+                if role not in roles and (role != "headline" or tag in _HEADLINE_TAGS):
+                    roles.append(role)
         if tag == "h1" and "headline" not in roles:
             roles.append("headline")
         for role in roles:
@@ -188,7 +183,7 @@ def header_byline(tree: HtmlElement, found: Marks) -> list[str]:
         return []
     for element in found.h1[0].xpath(f"following::*[position() <= {HEADER_WINDOW}]"):
         text = short_text(element, 100)
-        if text is None or len(text) < 4 or elsewhere(element):
+        if text is None or len(text) < 4 or not _BYLINE_WORD.search(text) or elsewhere(element):
             continue
         names = parse_byline(text) or parse_byline(_DATE_PREFIX.sub("", text))
         if names:
@@ -197,6 +192,10 @@ def header_byline(tree: HtmlElement, found: Marks) -> list[str]:
 
 
 HEADER_WINDOW = 60
+_BYLINE_WORD = re.compile(  # a cheap test before parse_byline; "ByJane Doe" is glued in some markup
+    r"(?:^|\W)(?i:by|von|par|por|door|di|av|af|written|reported|text|texto|texte|autor|autorin|autoren|autores"
+    r"|author|authors|auteur|auteurs)(?:\W|$|(?=[A-ZÀ-Þ]))"
+)
 _DATE_PREFIX = re.compile(r"^[\d.:/ -]+(?:uhr\s+)?", re.IGNORECASE)
 
 
