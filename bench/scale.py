@@ -11,7 +11,8 @@ id, into JSON Lines shards of ``--shard`` documents in a scratch folder; a run i
 worker processes.  The time counts from submitting the graph to the last file written
 (the cluster is started and each worker has cleaned one page beforehand, so start-up and
 imports are not counted).  Each worker's resident memory (RSS, via psutil) is sampled
-every 0.2 s; the table gives the largest sample per worker and the RSS after warm-up.
+every 0.2 s; the table gives the RSS after warm-up, the largest sample per worker, and
+the largest sample in each fifth of the run (a leak shows as peaks rising fifth by fifth).
 
 Bounded memory means the peak RSS per worker does not grow with the number of
 documents: a worker holds one partition (one shard) at a time, whatever the corpus size.
@@ -51,6 +52,7 @@ class Run:
     errors: int
     rss_start_mb: list[float]
     rss_peak_mb: list[float]
+    rss_peak_by_fifth_mb: list[list[float]]  # per worker: the peak in each fifth of the run's time
     load_average: float
 
 
@@ -83,6 +85,7 @@ class Sampler:
     def __init__(self, pids: list[int], every: float = 0.2) -> None:
         self.processes = [psutil.Process(pid) for pid in pids]
         self.peaks = [0] * len(pids)
+        self.samples: list[tuple[float, list[int]]] = []
         self.every = every
         self._stop = threading.Event()
         self._thread = threading.Thread(target=self._loop, daemon=True)
@@ -92,8 +95,21 @@ class Sampler:
 
     def _loop(self) -> None:
         while not self._stop.is_set():
-            self.peaks = [max(peak, now) for peak, now in zip(self.peaks, self.rss(), strict=True)]
+            now = self.rss()
+            self.samples.append((time.perf_counter(), now))
+            self.peaks = [max(peak, rss) for peak, rss in zip(self.peaks, now, strict=True)]
             self._stop.wait(self.every)
+
+    def peaks_by_fifth(self) -> list[list[float]]:
+        """Per worker, the largest sample in each fifth of the sampled time: flat, or growing?"""
+        first, last = self.samples[0][0], self.samples[-1][0]
+        span = max(last - first, 1e-9)
+        fifths = [[0] * 5 for _ in self.processes]
+        for moment, values in self.samples:
+            fifth = min(int(5 * (moment - first) / span), 4)
+            for worker, rss in enumerate(values):
+                fifths[worker][fifth] = max(fifths[worker][fifth], rss)
+        return [[round(rss / MB, 1) for rss in worker] for worker in fifths]
 
     def __enter__(self) -> Sampler:
         self._thread.start()
@@ -130,7 +146,7 @@ def run(shards: list[Path], workers: int, documents: int, sample: tuple[str, str
     done = counts["records"] + counts["errors"]  # what was cleaned (whole shards), not what was asked
     return Run(workers, done, round(seconds, 1), round(done / seconds, 1), counts["records"],
                counts["errors"], [round(rss / MB, 1) for rss in start_rss],
-               [round(peak / MB, 1) for peak in sampler.peaks], os.getloadavg()[0])
+               [round(peak / MB, 1) for peak in sampler.peaks], sampler.peaks_by_fifth(), os.getloadavg()[0])
 
 
 def main() -> None:
@@ -156,11 +172,13 @@ def main() -> None:
             print(json.dumps(asdict(result)), flush=True)
     finally:
         shutil.rmtree(scratch, ignore_errors=True)
-    print("\n| workers | documents | seconds | pages/s | peak RSS per worker (MB) | RSS after warm-up (MB) |")
-    print("|---|---|---|---|---|---|")
+    print("\n| workers | documents | seconds | pages/s | RSS after warm-up (MB) | peak RSS (MB) "
+          "| peak RSS in each fifth of the run (MB) |")
+    print("|---|---|---|---|---|---|---|")
     for r in results:
+        fifths = "; ".join(" / ".join(map(str, worker)) for worker in r.rss_peak_by_fifth_mb)
         print(f"| {r.workers} | {r.documents} | {r.seconds} | {r.pages_per_second} | "
-              f"{', '.join(map(str, r.rss_peak_mb))} | {', '.join(map(str, r.rss_start_mb))} |")
+              f"{', '.join(map(str, r.rss_start_mb))} | {', '.join(map(str, r.rss_peak_mb))} | {fifths} |")
     if args.json:
         args.json.write_text(json.dumps([asdict(r) for r in results], indent=2) + "\n", encoding="utf-8")
 
