@@ -40,7 +40,7 @@ from cleaner.htmlmeta import PageMetadata, page_metadata
 from cleaner.htmltitle import title_key
 from cleaner.language import stoplist
 from cleaner.model import Block, Kind
-from cleaner.secondopinion import justext_pieces
+from cleaner.secondopinion import justext_pieces, visible_lead
 
 MAX_CHARS = 20_000_000  # markup beyond this is cut off before parsing
 MAX_ELEMENTS = 30_000  # elements beyond this are dropped from the end (the largest benchmark page has 6,731)
@@ -208,11 +208,22 @@ def read_page(html: str, *, url: str | None = None, timeout: float = 20.0) -> Pa
         deadline.check("metadata")
         headlines = [metadata.title or "", *(h1.text_content() for h1 in tree.iter("h1"))]
         blocks = without_title(main_blocks(tree, url=url, language=metadata.language), headlines)
+        blocks = with_lead(blocks, tree)
         deadline.check("content extraction")
     language = confirmed_language(metadata.language, blocks)
     if language != metadata.language:
         metadata = replace(metadata, language=language)
     return Page(blocks=blocks, metadata=metadata)
+
+
+def with_lead(blocks: tuple[Block, ...], tree: HtmlElement) -> tuple[Block, ...]:
+    """Put back the lead paragraph extraction dropped (see ``secondopinion.visible_lead``)."""
+    if not blocks:
+        return blocks
+    lead = visible_lead(tree, [block.text for block in blocks])
+    if lead is None:
+        return blocks
+    return (Block(index=0, text=lead), *(replace(block, index=i + 1) for i, block in enumerate(blocks)))
 
 
 LANGUAGE_SAMPLE = 2000

@@ -59,3 +59,33 @@ def justext_pieces(tree: HtmlElement, language: str | None) -> list[Piece]:
             kind = Kind.QUOTE
         pieces.append((kind, _SPACES.sub(" ", paragraph.text).strip(), paragraph.links_density()))
     return pieces
+
+
+LEAD_PREFIX = 60  # characters of the description that must open the visible element
+MIN_LEAD = 60
+
+
+def visible_lead(tree: HtmlElement, extracted: list[str]) -> str | None:
+    """The article's lead paragraph when extraction dropped it: the page's description, shown.
+
+    Sites print the lead (teaser, standfirst) in its own element above the article text and
+    repeat it as ``<meta name="description">``; extractors often drop that element.  When an
+    element's visible text opens with the description and that text is in none of the extracted
+    blocks, it is the lead.  A description that is not shown on the page is never used.
+    """
+    described = tree.xpath('//meta[@name="description" or @property="og:description"]/@content')
+    description = _SPACES.sub(" ", str(described[0])).strip().rstrip(".…") if described else ""
+    if len(description) < MIN_LEAD:
+        return None
+    prefix = description[:LEAD_PREFIX]
+    if any(prefix in text for text in extracted):
+        return None
+    shown = tree.xpath(
+        "//body//*[self::p or self::div or self::span or self::h2 or self::strong or self::header or self::section]"
+        "[starts-with(normalize-space(.), $prefix)]",
+        prefix=prefix,
+    )
+    if not shown:
+        return None
+    text = _SPACES.sub(" ", shown[-1].text_content()).strip()
+    return text if len(text) <= 2 * len(description) + 40 else None
