@@ -11,9 +11,11 @@ the outputs of every run are compared byte for byte (``--jobs N`` must write exa
 what ``--jobs 1`` writes).
 
 Wall-clock speed-up needs idle cores: the script prints the load average before and
-after, and the CPU seconds the command's processes used, which do not depend on other
-load (equal CPU seconds for every ``--jobs`` value mean the parallel run does no extra
-work, so on N idle cores it would run close to N times faster).
+after, how much more a fixed piece of work two processes get done than one (the
+speed-up the machine can give at all right now), and the CPU seconds the command's
+processes used, which do not depend on other load (equal CPU seconds for every
+``--jobs`` value mean the parallel run does no extra work, so on N idle cores it
+would run close to N times faster).
 
 This script measures; it does not tune anything and reads no gold.
 """
@@ -41,6 +43,18 @@ def digest(folder: Path) -> str:
         if path.is_file():
             total.update(path.relative_to(folder).as_posix().encode() + b"\0" + path.read_bytes())
     return total.hexdigest()
+
+
+PROBE = "sum(range(30_000_000))"  # a fixed piece of pure-Python work
+
+
+def capacity(processes: int) -> float:
+    """How many probe runs per second ``processes`` concurrent processes complete: shows the cores really free."""
+    start = time.perf_counter()
+    running = [subprocess.Popen([sys.executable, "-c", PROBE]) for _ in range(processes)]
+    for process in running:
+        process.wait()
+    return processes / (time.perf_counter() - start)
 
 
 def cpu_seconds() -> float:
@@ -71,6 +85,8 @@ def main() -> None:
     files = sum(1 for path in args.data.rglob("*") if path.suffix in (".txt", ".md", ".html", ".htm"))
     print(f"{files} files in {args.data}; {os.cpu_count()} cores; best of {args.repeat}")
     print("load average before: {:.2f} {:.2f} {:.2f}".format(*os.getloadavg()))
+    one, two = capacity(1), capacity(2)
+    print(f"free capacity: 2 processes do {two / one:.2f}x the work of 1 (2.00 on two idle cores)")
     baseline, digests = None, set()
     with tempfile.TemporaryDirectory() as scratch:
         for jobs in args.jobs:
