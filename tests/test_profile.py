@@ -417,3 +417,35 @@ def test_html_pages_belong_to_the_site_of_their_canonical_link(tmp_path: Path) -
     assert all("Residents came in numbers." in result.article.text for result in results)
     assert all([r.rule for r in result.article.removed if r.layer == "profile"] == ["corpus:valley-news.test(4/4)"]
                for result in results)
+
+
+LINES = st.sampled_from(
+    [
+        "Our slogan for the valley",
+        "Read our Friday letter, written for the people of the valley by the whole newsroom team.",
+        "A long paragraph of the article that tells what happened at the council meeting this week.",
+        "Another paragraph, with a quotation from the mayor about the bridge and the river path.",
+        "More from the valley",
+        "A headline of another story",
+        "Valley News Ltd, 1 Main Street",
+    ]
+)
+
+
+@settings(max_examples=80, deadline=None)
+@given(st.lists(st.lists(LINES, min_size=1, max_size=9), min_size=1, max_size=12), st.sets(st.integers(0, 8)))
+def test_apply_profile_is_idempotent_and_keeps_decisions(pages: list[list[str]], decided: set[int]) -> None:
+    """Applying twice changes nothing more; a block another layer decided is never touched."""
+    learner = ProfileLearner()
+    for page in pages:
+        learner.add("valley", page)
+    site = learner.profile().site("valley")
+    verdicts = [
+        Verdict(Block(index, text)).decide(Role.BODY, rule="config.keep", category="keep", layer="furniture")
+        if index in decided else Verdict(Block(index, text))
+        for index, text in enumerate(pages[0])
+    ]
+    once = apply_profile(verdicts, site)
+    assert apply_profile(once, site) == once
+    for before, after in zip(verdicts, once, strict=True):
+        assert after == before or (not before.decided and after.role is Role.FURNITURE and after.layer == "profile")
