@@ -314,9 +314,31 @@ def _without_link_tail(pieces: list[_Piece]) -> list[_Piece]:
     start = end
     while start and pieces[start - 1][2] >= LINK_TAIL_DENSITY:
         start -= 1
-    if end - start < LINK_TAIL_MIN or start == 0:
-        return pieces
-    return pieces[:start] + pieces[end:]
+    if end - start >= LINK_TAIL_MIN and start > 0:
+        pieces = pieces[:start] + pieces[end:]
+    return _without_link_runs(pieces)
+
+
+LINK_RUN_DENSITY = 0.6  # inside the content only lines that are mostly link text
+
+
+def _without_link_runs(pieces: list[_Piece]) -> list[_Piece]:
+    """Cut runs of ``LINK_TAIL_MIN`` or more consecutive link lines anywhere ("Don't miss" boxes).
+
+    Inside the content the bar is higher than at its end: each line must be mostly link text.
+    """
+    kept: list[_Piece] = []
+    run: list[_Piece] = []
+    for piece in [*pieces, (Kind.PARAGRAPH, "", 0.0)]:
+        if piece[2] >= LINK_RUN_DENSITY and piece[1]:
+            run.append(piece)
+            continue
+        if len(run) < LINK_TAIL_MIN:
+            kept.extend(run)
+        run = []
+        if piece[1]:
+            kept.append(piece)
+    return kept if len(kept) < len(pieces) and kept else pieces
 
 
 _Piece = tuple[Kind, str, float]

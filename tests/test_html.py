@@ -346,3 +346,12 @@ def test_declared_language_is_kept_only_when_the_text_agrees() -> None:
     assert read_page(page(f"<article>{german}</article>", lang="de")).metadata.language == "de"
     assert read_page(page(f"<article>{german}</article>", lang="en")).metadata.language is None
     assert read_page(page(f"<article>{article_body()}</article>", lang="en")).metadata.language == "en"
+
+
+def test_runs_of_link_lines_are_cut_but_links_in_prose_stay() -> None:
+    teasers = "".join(f'<p><a href="/s{i}">Another story about the city number {i}</a></p>' for i in range(4))
+    prose_link = f'<p>{PROSE} The <a href="/plan">full plan</a> is online.</p>'
+    body = f"<article>{article_body(3)}{teasers}{prose_link}{article_body(2)}</article>"
+    texts = [block.text for block in read_page(page(body)).blocks]
+    assert not any(text.startswith("Another story") for text in texts)
+    assert any(text.endswith("The full plan is online.") for text in texts)
