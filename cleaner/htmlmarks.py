@@ -28,7 +28,7 @@ _ROLE = re.compile(
     re.IGNORECASE,
 )
 _HEADLINE_TAGS = frozenset(("h1", "h2", "div", "span", "header"))
-_ELSEWHERE = re.compile(r"comment|related|teaser|sidebar", re.IGNORECASE)
+_ELSEWHERE = re.compile(r"(?:^|\s)(?:comment|related|teaser|sidebar)", re.IGNORECASE)  # class tokens, not "has-sidebar"
 _SPACES = re.compile(r"\s+")
 MAX_DATELINE = 120
 
