@@ -174,14 +174,13 @@ def _name_piece(piece: str) -> str | None:
 
 
 def header_byline(tree: HtmlElement, found: Marks) -> list[str]:
-    """Names from a short "By A and B" / "Von A" line among the elements right after the headline.
+    """Names from a short "By A and B" / "Von A" line right after the headline or in a dateline element.
 
     Many sites print the byline in an unmarked element under the ``<h1>``; ``parse_byline`` only
     accepts lines that are bylines as a whole, so prose is never read as one.
     """
-    if not found.h1:
-        return []
-    for element in found.h1[0].xpath(f"following::*[position() <= {HEADER_WINDOW}]"):
+    after = found.h1[0].xpath(f"following::*[position() <= {HEADER_WINDOW}]") if found.h1 else []
+    for element in [*after, *found.get("dateline")[:20]]:
         text = short_text(element, 100)
         if text is None or len(text) < 4 or not _BYLINE_WORD.search(text) or elsewhere(element):
             continue
