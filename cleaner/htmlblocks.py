@@ -1,0 +1,180 @@
+"""The main content of a parsed page as blocks: trafilatura's extraction, walked into ``Block`` values.
+
+trafilatura (fast mode, comments excluded, links kept to measure link density) extracts the
+article from the shared tree; its XML body is walked into one block per paragraph, heading
+(``<head>``), list item (``<item>``), quote line (``<quote>``) and table row, a ``<lb/>``
+starting a new block.  Where trafilatura finds little, justext's good paragraphs are used
+(``cleaner.secondopinion``).  Runs of link lines (teaser lists at the end of the content,
+"Don't miss" boxes inside it) are cut here, as part of the extraction.
+
+This module does NOT parse, read metadata, or decide furniture inside the content: the blocks
+go on through the text layers, which remove and audit residue.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Iterator
+
+import trafilatura
+from lxml import etree
+from lxml.html import HtmlElement
+
+from cleaner.model import Block, Kind
+from cleaner.secondopinion import justext_pieces
+
+MIN_TEXT = 250  # below this many characters, trafilatura's result is "little" and justext is asked too
+
+
+def main_blocks(tree: HtmlElement, *, url: str | None = None, language: str | None = None) -> tuple[Block, ...]:
+    """The main content of a parsed page as blocks: trafilatura first, justext where it finds little.
+
+    trafilatura runs in its fast mode: its own fallback (comparing with its readability port
+    and justext on every page) costs half its time and gained 0.001 snippet F1 on the
+    benchmark (docs/benchmarks.md); our justext second opinion covers the pages where it
+    finds little.  Comments are not content; links are kept only to measure link density.
+    """
+    document = trafilatura.bare_extraction(
+        tree, url=url, fast=True, include_comments=False, include_links=True, include_images=False,
+        with_metadata=False,
+    )
+    body = getattr(document, "body", None)
+    pieces = list(_walk(body)) if body is not None else []
+    if sum(len(text) for _, text, _ in pieces) < MIN_TEXT:
+        second = justext_pieces(tree, language)
+        if sum(len(text) for _, text, _ in second) > sum(len(text) for _, text, _ in pieces):
+            pieces = second
+    pieces = _without_link_tail(pieces)
+    return tuple(
+        Block(index=i, text=text, kind=kind, link_density=round(density, 3))
+        for i, (kind, text, density) in enumerate(pieces)
+    )
+
+
+LINK_TAIL_DENSITY = 0.25  # a teaser links its headline, not its one-line description
+LINK_TAIL_MIN = 3
+
+
+def _without_link_tail(pieces: list[_Piece]) -> list[_Piece]:
+    """Cut a run of linked teasers (related stories, "more from") that ends the extracted content.
+
+    Extractors keep such lists when they sit inside the article container.  The run must be at
+    least ``LINK_TAIL_MIN`` blocks, each with a link density of ``LINK_TAIL_DENSITY`` or more; up to
+    two short unlinked lines after it (a copyright line) do not hide it and are left to the text
+    layers.  Links inside the body proper are untouched: only a tail run is cut.
+    """
+    end = len(pieces)
+    for _ in range(2):
+        if end and pieces[end - 1][2] < LINK_TAIL_DENSITY and len(pieces[end - 1][1]) < 100:
+            end -= 1
+    start = end
+    while start and pieces[start - 1][2] >= LINK_TAIL_DENSITY:
+        start -= 1
+    if end - start >= LINK_TAIL_MIN and start > 0:
+        pieces = pieces[:start] + pieces[end:]
+    return _without_link_runs(pieces)
+
+
+LINK_RUN_DENSITY = 0.6  # inside the content only lines that are mostly link text
+
+
+def _without_link_runs(pieces: list[_Piece]) -> list[_Piece]:
+    """Cut runs of ``LINK_TAIL_MIN`` or more consecutive link lines anywhere ("Don't miss" boxes).
+
+    Inside the content the bar is higher than at its end: each line must be mostly link text.
+    """
+    kept: list[_Piece] = []
+    run: list[_Piece] = []
+    for piece in [*pieces, (Kind.PARAGRAPH, "", 0.0)]:
+        if piece[2] >= LINK_RUN_DENSITY and piece[1]:
+            run.append(piece)
+            continue
+        if len(run) < LINK_TAIL_MIN:
+            kept.extend(run)
+        run = []
+        if piece[1]:
+            kept.append(piece)
+    return kept if len(kept) < len(pieces) and kept else pieces
+
+
+_Piece = tuple[Kind, str, float]
+_SPACES = re.compile(r"\s+")
+
+
+def _walk(element: etree._Element, kind: Kind | None = None) -> Iterator[_Piece]:
+    """Blocks from trafilatura's XML body: one per paragraph, heading, list item, quote line, table row.
+
+    Loose text directly inside a container (trafilatura keeps some) becomes a paragraph of its own.
+    """
+    yield from _loose(element.text, kind)
+    for child in element:
+        tag = child.tag
+        if tag == "item":
+            yield from _lines(child, kind or Kind.LIST_ITEM, skip=("list",))
+            for sub in child.iterchildren("list"):
+                yield from _walk(sub, kind)
+        elif tag == "quote":
+            if any(sub.tag in _BLOCK_TAGS for sub in child):
+                yield from _lines(child, Kind.QUOTE, skip=_BLOCK_TAGS)
+                yield from _walk(child, Kind.QUOTE)
+            else:
+                yield from _lines(child, Kind.QUOTE)
+        elif tag == "head":
+            yield from _lines(child, kind or Kind.HEADING)
+        elif tag == "table":
+            yield from _rows(child, kind)
+        elif tag in _INLINE_TAGS or (tag in _TEXT_TAGS and not any(sub.tag in _BLOCK_TAGS for sub in child)):
+            yield from _lines(child, kind or Kind.PARAGRAPH)
+        elif tag != "graphic":
+            yield from _walk(child, kind)
+        yield from _loose(child.tail, kind)
+
+
+_BLOCK_TAGS = ("p", "list", "head", "quote", "table", "div", "item", "code")
+_TEXT_TAGS = ("p", "code", "cell", "row")
+_INLINE_TAGS = ("hi", "ref", "span", "lb", "del", "b", "i", "em", "strong", "a")
+
+
+def _loose(text: str | None, kind: Kind | None) -> Iterator[_Piece]:
+    clean = _SPACES.sub(" ", text or "").strip()
+    if clean:
+        yield kind or Kind.PARAGRAPH, clean, 0.0
+
+
+def _rows(table: etree._Element, kind: Kind | None) -> Iterator[_Piece]:
+    for row in table.iter("row"):
+        cells = [_SPACES.sub(" ", "".join(cell.itertext())).strip() for cell in row.iterchildren("cell")]
+        text = " | ".join(cell for cell in cells if cell)
+        if text:
+            links = sum(len("".join(ref.itertext())) for ref in row.iter("ref"))
+            yield kind or Kind.PARAGRAPH, text, min(1.0, links / len(text))
+
+
+def _lines(element: etree._Element, kind: Kind, skip: tuple[str, ...] = ()) -> Iterator[_Piece]:
+    """The element's inline text, one block per line (``<lb/>`` separates lines), with link density."""
+    segments: list[tuple[str, bool]] = []
+    _inline(element, segments, in_link=False, skip=skip, top=True)
+    line: list[tuple[str, bool]] = []
+    for segment in [*segments, ("\n", False)]:
+        if segment[0] != "\n":
+            line.append(segment)
+            continue
+        text = _SPACES.sub(" ", "".join(part for part, _ in line)).strip()
+        if text:
+            linked = sum(len(_SPACES.sub(" ", part)) for part, is_link in line if is_link)
+            yield kind, text, min(1.0, linked / len(text))
+        line = []
+
+
+def _inline(element: etree._Element, out: list[tuple[str, bool]], *, in_link: bool, skip: tuple[str, ...],
+            top: bool = False) -> None:
+    in_link = in_link or element.tag == "ref"
+    if element.tag == "lb":
+        out.append(("\n", False))
+    elif element.text:
+        out.append((element.text, in_link))
+    for child in element:
+        if not (top and child.tag in skip) and child.tag != "graphic":
+            _inline(child, out, in_link=in_link, skip=())
+        if child.tail:
+            out.append((child.tail, in_link and not top))
