@@ -35,7 +35,7 @@ from lxml.html import HtmlElement
 
 from cleaner.byline import is_organisation, normalise_authors
 from cleaner.dates import normalise_date
-from cleaner.htmlmarks import Marks, byline_names, dateline_dates, header_byline, marks, short_text
+from cleaner.htmlmarks import Marks, byline_names, dateline_dates, elsewhere, header_byline, marks, short_text
 from cleaner.htmltitle import choose_title
 
 ARTICLE_TYPES = frozenset((
@@ -309,12 +309,16 @@ def _published(
 
 
 def _time_elements(tree: HtmlElement) -> list[str]:
-    """``<time datetime>`` values: those marked as publication first, then the first on the page."""
+    """``<time datetime>`` values: marked as publication, then the first after the headline, then the first.
+
+    Times inside comments, related lists, teasers and sidebars belong to other texts.
+    """
     times = tree.xpath("//time[@datetime]")
     marked = [
         t for t in times if t.get("pubdate") is not None or "publish" in (t.get("class") or "").lower()
     ]
-    return [t.get("datetime") for t in (*marked, *times[:1])]
+    header = tree.xpath("(//h1)[1]/following::time[@datetime][1]")
+    return [t.get("datetime") for t in (*marked, *header, *times[:1]) if not elsewhere(t)]
 
 
 def _url_dates(url: str | None) -> list[str]:
