@@ -35,7 +35,16 @@ from lxml.html import HtmlElement
 
 from cleaner.byline import is_organisation, normalise_authors
 from cleaner.dates import normalise_date
-from cleaner.htmlmarks import Marks, byline_names, dateline_dates, elsewhere, header_byline, marks, short_text
+from cleaner.htmlmarks import (
+    Marks,
+    byline_names,
+    dateline_dates,
+    elsewhere,
+    header_byline,
+    marks,
+    short_text,
+    text_of,
+)
 from cleaner.htmltitle import choose_title
 
 ARTICLE_TYPES = frozenset((
@@ -194,10 +203,6 @@ def _canonical(tree: HtmlElement) -> str | None:
     return hrefs[0].strip() if hrefs and str(hrefs[0]).startswith("http") else None
 
 
-def _text(element: HtmlElement) -> str:
-    return _SPACES.sub(" ", element.text_content()).strip()
-
-
 # ----------------------------------------------------------------- fields
 
 
@@ -293,7 +298,7 @@ def _published(
 ) -> str | None:
     """JSON-LD, meta tags, microdata, ``<time>``, the URL path, visible datelines; then htmldate."""
     microdata = [
-        element.get("content") or element.get("datetime") or _text(element)
+        element.get("content") or element.get("datetime") or text_of(element)
         for element in tree.xpath('//*[@itemprop="datePublished" or @itemprop="dateCreated"]')
     ]
     date = _local(
