@@ -4,10 +4,27 @@
     >>> article = clean(open("page.html", "rb").read(), url="https://example.com/a")
     >>> article.title, article.authors, article.published
     >>> article.to_dict()   # JSON-ready, with the audit trail of removed blocks
+
+Many documents: ``clean_many(documents)`` streams results with bounded memory
+(docs/scaling.md); ``Corpus`` learns each site's own furniture first (docs/corpus.md).
 """
 
 from cleaner.config import Config, ConfigError, load_config
+from cleaner.corpus import Corpus
 from cleaner.model import Article, BodyBlock, Kind, Removal
 from cleaner.pipeline import CleanError, clean
+from cleaner.stream import clean_many
 
-__all__ = ["Article", "BodyBlock", "CleanError", "Config", "ConfigError", "Kind", "Removal", "clean", "load_config"]
+__all__ = [
+    "Article",
+    "BodyBlock",
+    "CleanError",
+    "Config",
+    "ConfigError",
+    "Corpus",
+    "Kind",
+    "Removal",
+    "clean",
+    "clean_many",
+    "load_config",
+]
