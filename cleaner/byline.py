@@ -232,7 +232,7 @@ def normalise_authors(raw: str | Iterable[str], *, site_name: str | None = None)
 
 def _clean_value_part(part: str) -> str:
     """Strip a place or publication tail and stray punctuation; title-case an all-capitals name."""
-    part = _TAIL.sub("", part).strip(" ,;:-–—")
+    part = _TAIL.sub("", part).strip(" ,;:-–—→»›«‹")
     part = part if re.search(r"(?<![^\W\d_])[^\W\d_]\.$", part) else part.rstrip(".")  # "C." stays
     return _title_case(part) if part.isupper() and len(part) > 5 else part
 
@@ -257,7 +257,9 @@ def _is_metadata_name(part: str, site_name: str | None) -> bool:
     """A cleaned metadata value that may stand as a person's name."""
     if not part or len(part.split()) > 7 or not any(char.isalpha() for char in part):
         return False
-    if any(char.isdigit() for char in part) or re.search(r"[!?:\"“”<>{}=]", part):
+    if any(char.isdigit() for char in part):
+        return _is_user_name(part) and not is_organisation(part, site_name=site_name)
+    if re.search(r"[!?:\"“”<>{}=]", part):
         return False
     words = part.split()
     if len(words) > 1 and not all(
@@ -265,6 +267,19 @@ def _is_metadata_name(part: str, site_name: str | None) -> bool:
     ):
         return False  # "Zuletzt geändert am": words, not a name; one word may be a user name ("marc")
     return not (is_organisation(part, site_name=site_name) or _is_job_title(part))
+
+
+_USER_NAME = re.compile(r"[^\W\d_][^\W_]*\d[^\W_]*")
+
+
+def _is_user_name(part: str) -> bool:
+    """A forum or blog user name with digits ("freeman1984", "c1ph4"): one token, mostly letters.
+
+    Sites credit such handles as the author; a date glued to a word ("Mai2017") is not one.
+    """
+    if not _USER_NAME.fullmatch(part) or not 5 <= len(part) <= 30:
+        return False
+    return sum(char.isalpha() for char in part) >= 3 and parse_date(part) is None
 
 
 def parse_byline(line: str) -> tuple[str, ...] | None:

@@ -372,12 +372,32 @@ def _authors(
         byline_names(found),
         header_byline(tree, found),
     ]
-    for raws in sources:
-        names = [name for raw in raws for name in normalise_authors(raw, site_name=site)]
-        names = [n for n in dict.fromkeys(names) if not _is_site(n, site) and not is_organisation(n, site_name=site)]
+    found_names = [_people(raws, site) for raws in sources]
+    for at, names in enumerate(found_names):
         if names:
-            return tuple(names)
+            return _extended(names, found_names[max(at + 1, 2) :])
     return ()
+
+
+def _people(raws: list[str], site: str | None) -> tuple[str, ...]:
+    names = [name for raw in raws for name in normalise_authors(raw, site_name=site)]
+    return tuple(n for n in dict.fromkeys(names) if not _is_site(n, site) and not is_organisation(n, site_name=site))
+
+
+def _extended(names: tuple[str, ...], visible: list[tuple[str, ...]]) -> tuple[str, ...]:
+    """The declared authors, or a visible byline that names them all and more.
+
+    Metadata often keeps only the first author ("Rudolf Fischer" where the byline says "Rudolf
+    Fischer und Simon Kohler") or a first name alone ("Todd" over "Todd Bates"); a visible byline
+    that contains every declared name, or extends each one, is the fuller statement.
+    """
+    for shown in visible:
+        if len(shown) < len(names) or shown == names:
+            continue
+        folded = [name.casefold() for name in shown]
+        if all(any(s == n.casefold() or s.startswith(n.casefold() + " ") for s in folded) for n in names):
+            return shown
+    return names
 
 
 def _ld_people(values: list[object], by_id: dict[str, dict]) -> list[str]:
@@ -397,10 +417,22 @@ def _ld_people(values: list[object], by_id: dict[str, dict]) -> list[str]:
 
 
 def _is_site(name: str, site: str | None) -> bool:
+    """The site's own name, or that name inside a longer site name ("Zeit" in "Zeit Online").
+
+    A person's name inside a site name is not the site: "Daniel Lemire" writes "Daniel Lemire's
+    blog", and "Heiko" writes at heiko-adams.de (a host is the site only when it is the name whole,
+    which ``is_organisation`` tests).
+    """
     if not site:
         return False
     folded, site_folded = name.casefold(), site.casefold()
-    return folded == site_folded or folded.replace(" ", "") in site_folded.replace(" ", "")
+    if folded == site_folded:
+        return True
+    squeezed, site_squeezed = folded.replace(" ", ""), site_folded.replace(" ", "")
+    at = site_squeezed.find(squeezed)
+    if at < 0 or re.search(r"\w\.[a-z]{2,4}$", site_squeezed):
+        return False
+    return not site_squeezed[at + len(squeezed) :].startswith(("'s", "’s"))
 
 
 def _subtitle(found: Marks, articles: list[dict]) -> str | None:

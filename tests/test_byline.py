@@ -192,6 +192,10 @@ def test_not_bylines(line: str) -> None:
         ("Glen Owen And Brendan Carlin For The Mail On Sunday", ("Glen Owen", "Brendan Carlin")),
         ("det/dpa", ()),  # an editor's initials and an agency
         ("marc", ("marc",)),  # a user name is what the page credits
+        ("freeman1984", ("freeman1984",)),  # digits in a user name too
+        ("Mai2017", ()),  # a date glued together is not a user name
+        ("Jane Doe 2", ()),
+        ("mywakenews →", ("mywakenews",)),  # a link arrow is not part of the name
         ("Zuletzt geändert am", ()),
         ("Ludwig van Beethoven", ("Ludwig van Beethoven",)),
         ("Hanns-Seidel-Stiftung e.V", ()),

@@ -241,6 +241,27 @@ def test_visible_byline_and_dateline_elements() -> None:
     assert meta.published == "2024-03-14"
 
 
+def test_a_person_inside_the_site_name_is_still_an_author() -> None:
+    head = """<meta property="og:site_name" content="Daniel Lemire's blog">"""
+    body = f'<article><h1>Parsing faster</h1><span class="author">Daniel Lemire</span>{article_body()}</article>'
+    assert read_page(page(body, head)).metadata.authors == ("Daniel Lemire",)
+    head = '<meta property="og:site_name" content="Harbour Times">'
+    body = f'<article><h1>Tides</h1><span class="author">Harbour</span>{article_body()}</article>'
+    assert read_page(page(body, head)).metadata.authors == ()  # a part of the site's name is the site
+
+
+def test_a_visible_byline_that_names_more_authors_extends_the_declared_one() -> None:
+    ld = {"@type": "Article", "headline": "Trail test", "author": {"@type": "Person", "name": "Rudolf Fischer"}}
+    head = f'<script type="application/ld+json">{json.dumps(ld)}</script>'
+    body = (
+        '<article><h1>Trail test</h1><span class="author">Rudolf Fischer und Simon Kohler</span>'
+        f"{article_body()}</article>"
+    )
+    assert read_page(page(body, head, lang="de")).metadata.authors == ("Rudolf Fischer", "Simon Kohler")
+    body = f'<article><h1>Trail test</h1><span class="author">Anna Berg</span>{article_body()}</article>'
+    assert read_page(page(body, head)).metadata.authors == ("Rudolf Fischer",)  # another name: JSON-LD wins
+
+
 def test_a_description_is_not_a_subtitle_but_a_standfirst_is() -> None:
     head = '<meta name="description" content="Everything you need to know about the new timetable.">'
     plain = read_page(page(f"<article><h1>Buses</h1>{article_body()}</article>", head)).metadata
