@@ -37,6 +37,7 @@ from cleaner.byline import is_organisation, normalise_authors
 from cleaner.dates import normalise_date
 from cleaner.htmlmarks import (
     Marks,
+    _names_in,
     byline_names,
     dateline_dates,
     elsewhere,
@@ -73,6 +74,7 @@ SITE_META = ("og:site_name", "application-name", "apple-mobile-web-app-title", "
 _URL_DATE = re.compile(r"/(20\d{2}|19\d{2})[/-](0?[1-9]|1[0-2])[/-](0?[1-9]|[12]\d|3[01])(?:/|[-_]|$|\.)")
 _URL_DAY = re.compile(r"[/_-](20\d{2})(0[1-9]|1[0-2])(0[1-9]|[12]\d|3[01])(?:[/_.-]|$)")
 _SPACES = re.compile(r"\s+")
+_OTHER_TEXTS = re.compile(r"(?:^|\s)(?:comment|related|teaser|sidebar)", re.IGNORECASE)  # as htmlmarks.elsewhere
 
 
 @dataclass(frozen=True, slots=True)
@@ -369,7 +371,7 @@ def _authors(
     sources: list[list[str]] = [
         _ld_people(_ld_values(articles, "author"), by_id),
         [value for value in _meta_values(metas, AUTHOR_META) if not value.startswith(("http", "@", "www."))],
-        byline_names(found),
+        byline_names(found) or _bylines_beside_headline(found),
         header_byline(tree, found),
     ]
     found_names = [_people(raws, site) for raws in sources]
@@ -377,6 +379,30 @@ def _authors(
         if names:
             return _extended(names, found_names[max(at + 1, 2) :])
     return ()
+
+
+def _bylines_beside_headline(found: Marks) -> list[str]:
+    """Names from a byline element whose comment/sidebar-classed wrapper also holds the ``<h1>``.
+
+    ``byline_names`` skips bylines inside sidebars and comments (other people's names), but some
+    templates class the whole content column so ("site-content content-area sidebar"); a wrapper
+    around the headline is the article's own, so a byline inside it is the article's.
+    """
+    headline = next((h1 for h1 in found.h1 if len(text_of(h1)) >= 10), None)
+    if headline is None:
+        return []
+    holders = set(headline.iterancestors())  # the elements themselves: an id() of a freed proxy is reused
+    for element in found.get("byline", header_first=True)[:20]:
+        node: HtmlElement | None = element
+        while node is not None and node not in holders:
+            marked = f"{node.get('class') or ''} {node.get('id') or ''}"
+            if node.tag in ("footer", "aside") or _OTHER_TEXTS.search(marked):
+                break
+            node = node.getparent()
+        names = _names_in(element) if node is not None and node in holders else []
+        if names:
+            return names
+    return []
 
 
 def _people(raws: list[str], site: str | None) -> tuple[str, ...]:

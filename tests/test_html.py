@@ -250,6 +250,20 @@ def test_a_person_inside_the_site_name_is_still_an_author() -> None:
     assert read_page(page(body, head)).metadata.authors == ()  # a part of the site's name is the site
 
 
+def test_a_byline_inside_a_sidebar_classed_wrapper_of_the_headline_is_the_articles() -> None:
+    body = (
+        '<div class="content-area sidebar"><article><h1>Experts in the crisis</h1>'
+        f'<span class="author"><a rel="author" href="/a/hs">Heike Sauer</a></span>{article_body()}</article></div>'
+        '<div class="sidebar"><span class="author">Otto Quell</span></div>'
+    )
+    assert read_page(page(body)).metadata.authors == ("Heike Sauer",)
+    body = (
+        f"<article><h1>Experts in the crisis</h1>{article_body()}</article>"
+        '<div class="comments"><span class="author">Otto Quell</span></div>'
+    )
+    assert read_page(page(body)).metadata.authors == ()  # a commenter is not the author
+
+
 def test_a_visible_byline_that_names_more_authors_extends_the_declared_one() -> None:
     ld = {"@type": "Article", "headline": "Trail test", "author": {"@type": "Person", "name": "Rudolf Fischer"}}
     head = f'<script type="application/ld+json">{json.dumps(ld)}</script>'
