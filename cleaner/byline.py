@@ -7,6 +7,7 @@ What this layer does:
   "By Jane Doe | Reuters") and returns the person names in it.
 - ``parse_credit(line)`` reads lines that are a byline and a dateline at once ("Posted on
   September 21, 2020 by Adi Tzlil", "von Stefan Beiersmann am 29. Mai 2017, 14:14 Uhr").
+- ``credited_names(line)`` is either of the two, or "Posted by <user name>", for page elements.
 - ``normalise_authors(raw)`` cleans author values from JSON-LD or ``<meta name="author">``.
 - ``looks_like_name(text)``, ``parse_names(line)`` and ``is_organisation(name)`` are the tests the
   rest is built on, exported so the pipeline can use them in context.
@@ -187,7 +188,9 @@ def _cut_points(text: str) -> list[int]:
     """Where a credit line may divide: at separators, before a byline or dateline word, and where
     letters meet digits ("Kugler19.10.2019", "2019 by").  A name is never divided, and few cuts
     keep the search cheap."""
-    return [match.start() for match in _CUTS.finditer(text) if 0 < match.start() < len(text)][:24]
+    cuts = [match.start() for match in _CUTS.finditer(text) if 0 < match.start() < len(text)][:24]
+    glued = [cut for cut in cuts if text[cut - 1].isalnum() and text[cut].isalnum()]
+    return [cut for cut in cuts if cut not in glued] + glued  # "von Marianne1 am ...": "Marianne1" is whole
 
 
 def _credit_names(part: str) -> tuple[str, ...] | None:
@@ -205,6 +208,28 @@ def _credit_names(part: str) -> tuple[str, ...] | None:
     if re.fullmatch(r"[^\W\d_][\w.-]{1,30}", handle) and not is_organisation(handle):
         return (handle,)  # "von Herr_Rein": a user name, credited as written
     return None
+
+
+_BY_WORD = re.compile(r"(?<!\w)(?:by|von|par|por|door|durch|av|af|autor|autorin|author|auteur|text)(?!\w)", re.I)
+
+
+def credited_names(line: str) -> tuple[str, ...]:
+    """The names a short credit line gives: a byline, a byline with its date, or "Posted by <user>".
+
+    For page elements that sit where credits sit (under the headline, in a dateline element):
+    "Ein Artikel von Pamela Sladky | 27.01.2022 - 12:45", "06.11.2023 13:30 von Olga", "Posted by
+    Konstantin".  A bare name is not enough here, and an agency names nobody.
+    """
+    text = _TRAILING.sub("", line.strip())
+    if not text or len(text) > MAX_LINE:
+        return ()
+    names = parse_byline(text)
+    if names is None and _BY_WORD.search(text):
+        credit = parse_credit(text)  # a byline word: "Ehrenamt Jugendverbände 23.01.2020" is a category
+        names = credit.authors if credit is not None else None
+    if names is None and _PREFIX.match(text):
+        names = _credit_names(text)
+    return names or ()
 
 
 def normalise_authors(raw: str | Iterable[str], *, site_name: str | None = None) -> tuple[str, ...]:

@@ -33,7 +33,7 @@ from urllib.parse import urlsplit
 
 from lxml.html import HtmlElement
 
-from cleaner.byline import is_organisation, normalise_authors
+from cleaner.byline import credited_names, is_organisation, normalise_authors
 from cleaner.dates import normalise_date
 from cleaner.htmlmarks import (
     Marks,
@@ -378,7 +378,28 @@ def _authors(
     for at, names in enumerate(found_names):
         if names:
             return _extended(names, found_names[max(at + 1, 2) :])
-    return ()
+    return _people(_credit_lines(found), site)
+
+
+CREDIT_WINDOW = 40
+
+
+def _credit_lines(found: Marks) -> list[str]:
+    """Names from a credit line near the headline or in a dateline element, asked last.
+
+    "Ein Artikel von Pamela Sladky | 27.01.2022 - 12:45", "06.11.2023 13:30 von Olga", "Posted by
+    Konstantin": a byline with its date, or a user name after "by", which ``header_byline``
+    (whole bylines only) leaves.  Short elements only, at most ``CREDIT_WINDOW`` after the ``<h1>``.
+    """
+    after = found.h1[0].xpath(f"following::*[position() <= {CREDIT_WINDOW}]") if found.h1 else []
+    for element in [*found.get("dateline", header_first=True)[:20], *after]:
+        text = short_text(element, 120)
+        if text is None or len(text) < 6 or not any(char.isalpha() for char in text) or elsewhere(element):
+            continue
+        names = credited_names(text)
+        if names:
+            return list(names)
+    return []
 
 
 def _bylines_beside_headline(found: Marks) -> list[str]:

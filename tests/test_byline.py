@@ -9,6 +9,7 @@ from hypothesis import strategies as st
 from cleaner.byline import (
     MAX_LINE,
     Credit,
+    credited_names,
     is_organisation,
     looks_like_name,
     normalise_authors,
@@ -466,3 +467,20 @@ def test_known_failure_title_before_name() -> None:
 @pytest.mark.xfail(strict=True, reason="two capitalised words beside a date look like a name: 'Handball Schweiz'")
 def test_known_failure_capitalised_words_beside_a_date() -> None:
     assert parse_credit("Handball Schweiz • 02.02.2022") is None
+
+
+@pytest.mark.parametrize(
+    ("line", "names"),
+    [
+        ("Ein Artikel von Pamela Sladky | 27.01.2022 - 12:45", ("Pamela Sladky",)),
+        ("06.11.2023 13:30 von Olga", ("Olga",)),
+        ("Posted by Konstantin", ("Konstantin",)),  # a user name after a byline word
+        ("von Marianne1 am 20.09.2020", ("Marianne1",)),  # the digits belong to the name, not the date
+        ("Ehrenamt Jugendverbände 23.01.2020", ()),  # a category and a date: no byline word
+        ("By Reuters", ()),
+        ("Jane Doe", ()),  # a bare name is a byline only in context
+        ("By the way, it rained all day", ()),
+    ],
+)
+def test_credited_names_in_page_elements(line: str, names: tuple[str, ...]) -> None:
+    assert credited_names(line) == names
