@@ -101,8 +101,8 @@ _ORG_NAMES = frozenset(
 )
 _ORG_WORDS = _wordset(
     "news media agency agentur agence agencia press presse prensa newsroom redaktion rédaction redacción staff team "
-    "desk online magazine magazin zeitung journal times tribune gazette herald inc ltd llc gmbh ag group gruppe "
-    "corporation corp company institute university universität foundation stiftung verlag tv radio network "
+    "desk online magazine magazin illustrierte zeitung journal times tribune gazette herald inc ltd llc gmbh ag group "
+    "gruppe corporation corp company institute university universität foundation stiftung verlag tv radio network "
     "editors editorial"
 )
 _NOT_NAME_WORDS = _wordset(
@@ -246,6 +246,8 @@ def normalise_authors(raw: str | Iterable[str], *, site_name: str | None = None)
         if not isinstance(value, str):
             continue
         parts = [_clean_value_part(part) for part in _split_value(value)]
+        if any(_APPOSITIVE.match(part) and is_organisation(part) for part in parts):
+            continue  # "L-MAG – Das Magazin für Lesben": the name before it is the publication's
         with_agency = any(is_organisation(part, site_name=site_name) for part in parts if part)
         for part in parts:
             if with_agency and part.islower() and len(part) <= 4:
@@ -255,10 +257,23 @@ def normalise_authors(raw: str | Iterable[str], *, site_name: str | None = None)
     return _dedupe(names)
 
 
+_APPOSITIVE = re.compile(r"(?i:das|die|der|the|le|la|el|ein|eine|an?)\s")
+_TRAILING_WEEKDAY = re.compile(
+    r"^(?P<name>\S+\s+[A-ZÀ-Þ]\S*)\s+(?:Mo|Di|Mi|Do|Fr|Sa|So|Mon|Tue|Wed|Thu|Fri|Sat|Sun)\.?$"
+)
+# What a dateline leaves behind a name ("Tomas Spahn Fr, 14.01.2022" -> "Tomas Spahn Fr").
+_LEADING_TITLE = re.compile(
+    r"^(?:Rechtsanw(?:alt|ältin)|Fachanw(?:alt|ältin)|Anw(?:alt|ältin)|Notar(?:in)?|Steuerberater(?:in)?"
+    r"|Redakteur(?:in)?|Reporter(?:in)?|Journalist(?:in)?|Autor(?:in)?)\s+(?=[A-ZÀ-Þ]\S*\s+[A-ZÀ-Þ])"
+)
+# A profession before the name ("Rechtsanwalt Sebastian Einbock"); "Dr." and "Prof." are part of it.
+
+
 def _clean_value_part(part: str) -> str:
     """Strip a place or publication tail and stray punctuation; title-case an all-capitals name."""
     part = _TAIL.sub("", part).strip(" ,;:-–—→»›«‹")
     part = part if re.search(r"(?<![^\W\d_])[^\W\d_]\.$", part) else part.rstrip(".")  # "C." stays
+    part = _LEADING_TITLE.sub("", _TRAILING_WEEKDAY.sub(r"\g<name>", part))
     return _title_case(part) if part.isupper() and len(part) > 5 else part
 
 

@@ -197,6 +197,12 @@ def test_not_bylines(line: str) -> None:
         ("Mai2017", ()),  # a date glued together is not a user name
         ("Jane Doe 2", ()),
         ("mywakenews →", ("mywakenews",)),  # a link arrow is not part of the name
+        ("Tomas Spahn Fr", ("Tomas Spahn",)),  # a weekday a dateline left behind
+        ("Rechtsanwalt Sebastian Einbock", ("Sebastian Einbock",)),  # a profession before the name
+        ("Dr. Tim Loppe", ("Dr. Tim Loppe",)),  # a degree is part of it
+        ("Kim Do", ("Kim Do",)),
+        ("L-MAG – Das Magazin für Lesben", ()),  # a publication and its description
+        ("Auto Illustrierte", ()),
         ("Zuletzt geändert am", ()),
         ("Ludwig van Beethoven", ("Ludwig van Beethoven",)),
         ("Hanns-Seidel-Stiftung e.V", ()),
