@@ -2,9 +2,9 @@
 
 Pages say what an element is through ``class``, ``id``, ``itemprop`` and ``rel``
 (``class="byline"``, ``itemprop="author"``, ``class="entry-title"``, ``id="logo"``).
-``marks`` walks the tree once and files every such element by role, in document
-order, noting which come after the first ``<h1>`` (the article's header usually
-does); one walk costs less than one XPath scan per role.  ``byline_names`` and
+``marks`` files every such element by role, in document order, noting which come
+after the first ``<h1>`` (the article's header usually does); one XPath over the
+attribute values finds the candidates, so unmarked elements never cost Python work.  ``byline_names`` and
 ``dateline_dates`` read the visible byline and dateline elements.
 
 This module does NOT choose between sources (``htmlmeta`` does) and does not look at
@@ -14,18 +14,19 @@ the extracted body.
 from __future__ import annotations
 
 import re
+from collections.abc import Iterator
 from dataclasses import dataclass, field
 
+from lxml import etree
 from lxml.html import HtmlElement
 
 from cleaner.byline import looks_like_name, parse_byline
 from cleaner.dates import find_dateline, parse_date
 
-_ROLE = re.compile(
+_ROLE = re.compile(  # matched against lower-cased class and id: IGNORECASE would cost five times as much
     r"(?P<byline>author|byline|autor|auteur)|(?P<dateline>date|time|posted|meta|datum|fecha)"
     r"|(?P<brand>site-title|site-name|logo|brand)|(?P<headline>entry-title|post-title|article-title|headline)"
-    r"|(?P<standfirst>standfirst|subtitle|subheadline|article-dek|(?:^|\s)dek(?:\s|$))",
-    re.IGNORECASE,
+    r"|(?P<standfirst>standfirst|subtitle|subheadline|article-dek|(?:^|\s)dek(?:\s|$))"
 )
 _HEADLINE_TAGS = frozenset(("h1", "h2", "div", "span", "header"))
 _ELSEWHERE = re.compile(r"(?:^|\s)(?:comment|related|teaser|sidebar)", re.IGNORECASE)  # class tokens, not "has-sidebar"
@@ -50,36 +51,66 @@ class Marks:
 
 
 def marks(tree: HtmlElement) -> Marks:
-    """File every marked element of the tree by role in one pass over the elements with attributes."""
+    """File every marked element of the tree by role in one pass over the candidate elements."""
     result = Marks()
     seen_h1 = False
-    for element in tree.xpath(_CANDIDATES):
+    for element in _candidates(tree):
         tag = element.tag
         if tag == "h1":
             result.h1.append(element)
             seen_h1 = True
-        itemprop, rel = element.get("itemprop"), element.get("rel")
-        attrs = f"{element.get('class') or ''} {element.get('id') or ''}"
-        roles = []
-        if itemprop == "author" or rel == "author":
-            roles.append("byline")
-        if itemprop == "headline":
-            roles.append("headline")
-        if len(attrs) > 1 and tag not in ("body", "html"):
-            for match in _ROLE.finditer(attrs):
-                role = match.lastgroup
-                if role not in roles and (role != "headline" or tag in _HEADLINE_TAGS):
-                    roles.append(role)
-        if tag == "h1" and "headline" not in roles:
-            roles.append("headline")
-        for role in roles:
+        for role in _roles(element, tag):
             result.by_role.setdefault(role, []).append(element)
             if seen_h1:
                 result.after_h1.add(id(element))
     return result
 
 
-_CANDIDATES = "//*[@class or @id or @itemprop or @rel or self::h1]"
+def _roles(element: HtmlElement, tag: str) -> list[str]:
+    """The roles an element's ``itemprop``, ``rel``, ``class`` and ``id`` give it, in ``_ROLE`` order."""
+    itemprop, rel = element.get("itemprop"), element.get("rel")
+    attrs = f"{element.get('class') or ''} {element.get('id') or ''}".lower()
+    roles = []
+    if itemprop == "author" or rel == "author":
+        roles.append("byline")
+    if itemprop == "headline":
+        roles.append("headline")
+    if len(attrs) > 1 and tag not in ("body", "html"):
+        for match in _ROLE.finditer(attrs):
+            role = match.lastgroup
+            if role not in roles and (role != "headline" or tag in _HEADLINE_TAGS):
+                roles.append(role)
+    if tag == "h1" and "headline" not in roles:
+        roles.append("headline")
+    return roles
+
+
+_ATTRIBUTES = etree.XPath("//@class | //@id | //@itemprop | //@rel | //h1")
+_ROLE_WORD = re.compile(
+    r"a(?:ut(?:hor|or|eur)|rticle-(?:title|dek))|b(?:yline|rand)|d(?:ate|atum|ek)|entry-title|fecha|headline"
+    r"|logo|meta|post(?:ed|-title)|s(?:ite-(?:title|name)|tandfirst|ubtitle|ubheadline)|time"
+)  # every word _ROLE can match: a cheap test of one attribute value
+
+
+def _candidates(tree: HtmlElement) -> Iterator[HtmlElement]:
+    """The ``<h1>`` elements and those whose attributes may give a role, each once, in document order.
+
+    libxml2 hands over the attribute values (document order, an element's attributes after it);
+    only values that contain a role word cost an element object, so the thousands of unmarked
+    elements of a page are never visited in Python.
+    """
+    previous = None
+    for found in _ATTRIBUTES(tree):
+        if isinstance(found, str):
+            name = found.attrname
+            if (name in ("itemprop", "rel") and found not in ("author", "headline")) or (
+                name in ("class", "id") and not _ROLE_WORD.search(found.lower())
+            ):
+                continue
+            found = found.getparent()
+        if found is not previous:
+            previous = found
+            yield found
 
 
 def elsewhere(element: HtmlElement) -> bool:
