@@ -118,8 +118,8 @@ def page_metadata(tree: HtmlElement, *, jsonld: Iterable[str] = (), url: str | N
     ]
     page_url = url or _first(metas, ("og:url",)) or _canonical(tree)
     site_name = _site_name(metas, objects, page_url)
-    published = _published(tree, found, metas, articles, page_url)
     updated = _first_date(_ld_values(articles, "dateModified"), _meta_values(metas, UPDATED_META))
+    published = _published(tree, found, metas, articles, page_url, updated)
     if updated is not None and published is not None and updated[:10] < published[:10]:
         updated = None  # a "modified" before the publication is a template date, not an update
     if updated == published:
@@ -296,23 +296,43 @@ def _moment(iso: str) -> datetime | None:
 
 
 def _published(
-    tree: HtmlElement, found: Marks, metas: dict[str, list[str]], articles: list[dict], url: str | None
+    tree: HtmlElement,
+    found: Marks,
+    metas: dict[str, list[str]],
+    articles: list[dict],
+    url: str | None,
+    updated: str | None,
 ) -> str | None:
     """JSON-LD, meta tags, microdata, ``<time>``, the URL path, visible datelines; then htmldate."""
     microdata = [
         element.get("content") or element.get("datetime") or text_of(element)
         for element in tree.xpath('//*[@itemprop="datePublished" or @itemprop="dateCreated"]')
     ]
-    date = _local(
-        _dates(
-            _ld_values(articles, "datePublished"),
-            _ld_values(articles, "dateCreated"),
-            _meta_values(metas, PUBLISHED_META),
-            microdata,
-            _time_elements(tree),
-        )
+    times = _dates(_time_elements(tree))
+    declared = _dates(
+        _ld_values(articles, "datePublished"),
+        _ld_values(articles, "dateCreated"),
+        _meta_values(metas, PUBLISHED_META),
+        microdata,
     )
-    return date or _first_date(_url_dates(url), dateline_dates(found)) or _htmldate(tree, url)
+    date = _local(declared + times)
+    shown = dateline_dates(found)
+    if declared and times and shown and _shown_instead(declared, times[0], shown[0], updated):
+        return times[0]
+    return date or _first_date(_url_dates(url), shown) or _htmldate(tree, url)
+
+
+def _shown_instead(declared: list[str], time: str, dateline: str, updated: str | None) -> bool:
+    """The page shows another day than it declares: its ``<time>`` and its dateline agree on it,
+    and no declared publication date names that day.
+
+    Declared dates are then a template's or a re-import's; two visible statements of one day
+    outweigh them.  The declared update's day is not taken for the publication (kept apart).
+    """
+    day = time[:10]
+    if len(day) < 10 or dateline[:10] != day or day == (updated or "")[:10]:
+        return False
+    return all(value[:10] != day for value in declared)
 
 
 def _time_elements(tree: HtmlElement) -> list[str]:

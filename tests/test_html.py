@@ -218,6 +218,17 @@ def test_local_time_wins_over_the_same_moment_in_utc() -> None:
     assert meta.published == "2024-05-03T23:37:37-04:00"
 
 
+def test_a_day_the_page_shows_twice_wins_over_a_declared_one_no_visible_date_agrees_with() -> None:
+    head = '<meta property="article:published_time" content="2022-01-21T09:43+01:00">'
+    body = (
+        '<article><h1>Taxonomy: gas is not sustainable</h1><time datetime="2022-01-25T08:00:00+01:00"></time>'
+        f'<span class="date">25.01.2022</span>{article_body()}</article>'
+    )
+    assert read_page(page(body, head, lang="de")).metadata.published == "2022-01-25T08:00:00+01:00"
+    head += '<meta property="article:modified_time" content="2022-01-25T08:00:00+01:00">'
+    assert read_page(page(body, head, lang="de")).metadata.published == "2022-01-21T09:43:00+01:00"  # an update
+
+
 def test_url_date_and_site_suffix() -> None:
     head = "<title>Tram line extended | Metro Herald</title>"
     meta = read_page(
