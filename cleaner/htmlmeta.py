@@ -33,9 +33,10 @@ from urllib.parse import urlsplit
 
 from lxml.html import HtmlElement
 
-from cleaner.byline import credited_names, is_organisation, normalise_authors
-from cleaner.dates import normalise_date
+from cleaner.byline import credited_names, is_organisation, normalise_authors, parse_credit
+from cleaner.dates import find_dateline, normalise_date
 from cleaner.htmlmarks import (
+    MAX_DATELINE,
     Marks,
     _names_in,
     byline_names,
@@ -319,7 +320,28 @@ def _published(
     shown = dateline_dates(found)
     if declared and times and shown and _shown_instead(declared, times[0], shown[0], updated):
         return times[0]
-    return date or _first_date(_url_dates(url), shown) or _htmldate(tree, url)
+    return date or _first_date(_url_dates(url), shown, _header_dates(found)) or _htmldate(tree, url)
+
+
+def _header_dates(found: Marks) -> list[str]:
+    """The publication date of a short unmarked line under the headline that is a dateline or a
+    credit as a whole ("Veröffentlicht am 16.08.2019", "1. Februar 2022, Daniel Dillenburg").
+
+    Asked only when nothing declares or marks a date, before htmldate's guess over the page.
+    """
+    headline = next((h1 for h1 in found.h1 if len(text_of(h1)) >= 10), None)
+    if headline is None:
+        return []
+    for element in headline.xpath(f"following::*[position() <= {CREDIT_WINDOW}]"):
+        text = short_text(element, MAX_DATELINE)
+        if text is None or len(text) < 6 or not any(char.isdigit() for char in text) or elsewhere(element):
+            continue
+        dateline = find_dateline(text)
+        credit = parse_credit(text) if dateline is None else None
+        date = dateline.published if dateline else credit.published if credit else None
+        if date:
+            return [date]
+    return []
 
 
 def _shown_instead(declared: list[str], time: str, dateline: str, updated: str | None) -> bool:

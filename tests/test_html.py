@@ -229,6 +229,14 @@ def test_a_day_the_page_shows_twice_wins_over_a_declared_one_no_visible_date_agr
     assert read_page(page(body, head, lang="de")).metadata.published == "2022-01-21T09:43:00+01:00"  # an update
 
 
+def test_an_unmarked_credit_line_under_the_headline_dates_the_page() -> None:
+    body = (
+        "<article><h1>Golf course opens its doors again</h1><p>1. Februar 2022 , Daniel Dillenburg</p>"
+        f"{article_body()}</article>"
+    )
+    assert read_page(page(body, lang="de")).metadata.published == "2022-02-01"
+
+
 def test_url_date_and_site_suffix() -> None:
     head = "<title>Tram line extended | Metro Herald</title>"
     meta = read_page(
