@@ -411,7 +411,9 @@ def _chunk_kind(chunk: str, *, first: bool) -> tuple[list[str], bool] | None:
     evidence = False
     for part in filter(None, (part.strip() for part in _CONJUNCTIONS.split(chunk))):
         if _person_shape(part, min_tokens=2, max_tokens=5) and not is_organisation(part):
-            names.append(_undouble(part))
+            named = _LEADING_TITLE.sub("", part)  # "Rechtsanwalt Sebastian Einbock"
+            names.append(_undouble(named))
+            evidence = evidence or named != part
         elif (name := _name_before_title(part)) is not None:
             names.append(name)
             evidence = True

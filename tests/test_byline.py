@@ -21,6 +21,7 @@ from cleaner.byline import (
 BYLINES = [
     # English
     ("By Jane Doe", ("Jane Doe",)),
+    ("Autor: Rechtsanwalt Sebastian Einbock", ("Sebastian Einbock",)),  # a profession before the name
     ("By Jane Doe and John Roe", ("Jane Doe", "John Roe")),
     ("By Jane Doe, John Roe and Ann Smith", ("Jane Doe", "John Roe", "Ann Smith")),
     ("By Jane Doe & John Roe", ("Jane Doe", "John Roe")),
