@@ -177,8 +177,13 @@ def parse_page(html: str) -> tuple[HtmlElement, tuple[str, ...]]:
     return tree, ld
 
 
+_COUNT_ELEMENTS = etree.XPath("count(//node()[not(self::text())])")
+
+
 def _trim(tree: HtmlElement) -> None:
     """Drop every element past the first ``MAX_ELEMENTS`` in document order."""
+    if _COUNT_ELEMENTS(tree) <= MAX_ELEMENTS:
+        return  # counted in C: nearly every page is far below the cap
     element = next((e for count, e in enumerate(tree.iter(), start=1) if count > MAX_ELEMENTS), None)
     if element is None:
         return

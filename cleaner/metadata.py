@@ -13,6 +13,7 @@ metadata (JSON-LD, meta tags) is read by ``htmlmeta``.
 
 from __future__ import annotations
 
+import re
 from collections.abc import Sequence
 from dataclasses import dataclass
 
@@ -22,6 +23,7 @@ from cleaner.model import Role, Verdict
 
 LAYER = "metadata"
 MAX_LINE_CHARS = 160
+_DIGIT = re.compile(r"\d")
 
 
 @dataclass(frozen=True, slots=True)
@@ -38,8 +40,8 @@ def _credit_lines(verdicts: list[Verdict], day_first: bool) -> tuple[list[str], 
     names: list[str] = []
     dates: list[Dateline] = []
     for position, verdict in enumerate(verdicts):
-        if verdict.decided or len(verdict.text) > MAX_LINE_CHARS:
-            continue
+        if verdict.decided or len(verdict.text) > MAX_LINE_CHARS or not _DIGIT.search(verdict.text):
+            continue  # a credit line carries a date, and every date has digits
         credit = parse_credit(verdict.text, day_first=day_first)
         if credit is not None:
             verdicts[position] = verdict.decide(
@@ -54,8 +56,8 @@ def _datelines(verdicts: list[Verdict], day_first: bool) -> list[Dateline]:
     """Mark every short undecided block that is wholly a dateline; return the dates in order."""
     found = []
     for position, verdict in enumerate(verdicts):
-        if verdict.decided or len(verdict.text) > MAX_LINE_CHARS:
-            continue
+        if verdict.decided or len(verdict.text) > MAX_LINE_CHARS or not _DIGIT.search(verdict.text):
+            continue  # relative dates ("yesterday") are not read, and every date read has digits
         dateline = find_dateline(verdict.text, day_first=day_first)
         if dateline is not None and (dateline.published or dateline.updated):
             verdicts[position] = verdict.decide(
@@ -77,7 +79,7 @@ def _bylines(verdicts: list[Verdict]) -> list[str]:
         if verdict.decided or len(verdict.text) > MAX_LINE_CHARS:
             continue
         found = parse_byline(verdict.text)  # () is a byline naming no person: "By Reuters"
-        if found is None and looks_like_name(verdict.text) and _next_to_dateline(verdicts, position):
+        if found is None and _next_to_dateline(verdicts, position) and looks_like_name(verdict.text):
             found = (verdict.text.strip(),)
         if found is not None:
             verdicts[position] = verdict.decide(Role.BYLINE, rule="metadata.byline", category="byline", layer=LAYER)

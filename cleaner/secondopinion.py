@@ -17,6 +17,7 @@ from functools import lru_cache
 
 import justext
 from justext.core import ParagraphMaker, classify_paragraphs, preprocessor, revise_paragraph_classification
+from lxml import etree
 from lxml.html import HtmlElement
 
 from cleaner.model import Kind
@@ -61,6 +62,7 @@ def justext_pieces(tree: HtmlElement, language: str | None) -> list[Piece]:
     return pieces
 
 
+_SHOWN_ANYWHERE = etree.XPath("contains(normalize-space(//body), $prefix)")  # an element's text is a part of it
 LEAD_PREFIX = 60  # characters of the description that must open the visible element
 MIN_LEAD = 60
 
@@ -80,6 +82,8 @@ def visible_lead(tree: HtmlElement, extracted: list[str]) -> str | None:
     prefix = description[:LEAD_PREFIX]
     if any(prefix in text for text in extracted):
         return None
+    if not _SHOWN_ANYWHERE(tree, prefix=prefix):
+        return None  # one pass in C over the body's text rules out most pages before the element search
     shown = tree.xpath(
         "//body//*[self::p or self::div or self::span or self::h2 or self::strong or self::header or self::section]"
         "[starts-with(normalize-space(.), $prefix)]",

@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass
+from functools import lru_cache
 
 WORD = re.compile(r"\w+(?:['’-]\w+)*")
 SENTENCE_END = re.compile(r"""[.!?…:;]["'”’»)\]]*$""")
@@ -39,13 +40,24 @@ class Shape:
 
 def shape_of(text: str, stopwords: frozenset[str] = frozenset()) -> Shape:
     """Measure a block of text."""
-    words = WORD.findall(text)
-    first = text.lstrip("\"'“‘«¿¡([")[:1]
+    words, ends_sentence, ends_with_period, starts_upper = _measure(text)
     return Shape(
         chars=len(text),
         words=len(words),
-        stopwords=sum(1 for word in words if word.lower() in stopwords),
-        ends_sentence=SENTENCE_END.search(text) is not None,
-        ends_with_period=TERMINAL_STOP.search(text) is not None,
-        starts_upper=first.isupper() or first.isdigit(),
+        stopwords=sum(map(stopwords.__contains__, words)) if stopwords else 0,
+        ends_sentence=ends_sentence,
+        ends_with_period=ends_with_period,
+        starts_upper=starts_upper,
+    )
+
+
+@lru_cache(maxsize=4096)
+def _measure(text: str) -> tuple[tuple[str, ...], bool, bool, bool]:
+    """The lower-cased words and the ends of a text, once per text: the layers ask about a block several times."""
+    first = text.lstrip("\"'“‘«¿¡([")[:1]
+    return (
+        tuple(word.lower() for word in WORD.findall(text)),
+        SENTENCE_END.search(text) is not None,
+        TERMINAL_STOP.search(text) is not None,
+        first.isupper() or first.isdigit(),
     )
