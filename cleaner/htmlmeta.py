@@ -501,8 +501,20 @@ def _ld_people(values: list[object], by_id: dict[str, dict]) -> list[str]:
             if isinstance(name, list):
                 name = ", ".join(str(part) for part in name)
             if isinstance(name, str) and name.strip():
-                names.append(name)
+                names.append(_full_name(name.strip(), value.get("description")))
     return names
+
+
+_FULL_NAME = re.compile(r"(?:\s+(?:van|von|de|der|den|del|di|da|le|la))*\s+[A-ZÀ-Þ][\w'’-]+(?=[\s,.;:–—-]|$)")
+
+
+def _full_name(name: str, description: object) -> str:
+    """A first name alone ("Nils") and a bio that opens with the full name ("Nils Pickert ist freier
+    Autor...") -> the full name (one surname, particles before it); any other name as it is."""
+    if " " in name or not isinstance(description, str) or not description.startswith(name + " "):
+        return name
+    rest = _FULL_NAME.match(description, len(name))
+    return name + rest[0] if rest else name  # one surname, particles before it
 
 
 def _is_site(name: str, site: str | None) -> bool:

@@ -269,6 +269,16 @@ def test_a_person_inside_the_site_name_is_still_an_author() -> None:
     assert read_page(page(body, head)).metadata.authors == ()  # a part of the site's name is the site
 
 
+def test_a_first_name_author_takes_the_full_name_its_bio_opens_with() -> None:
+    person = {"@type": "Person", "@id": "#nils", "name": "Nils", "description": "Nils Pickert ist freier Autor."}
+    ld = {"@graph": [{"@type": "Article", "headline": "Pink and blue", "author": {"@id": "#nils"}}, person]}
+    head = f'<script type="application/ld+json">{json.dumps(ld)}</script>'
+    assert read_page(page(f"<article>{article_body()}</article>", head)).metadata.authors == ("Nils Pickert",)
+    person["description"] = "Nils schreibt über Erziehung."
+    head = f'<script type="application/ld+json">{json.dumps(ld)}</script>'
+    assert read_page(page(f"<article>{article_body()}</article>", head)).metadata.authors == ("Nils",)
+
+
 def test_a_byline_inside_a_sidebar_classed_wrapper_of_the_headline_is_the_articles() -> None:
     body = (
         '<div class="content-area sidebar"><article><h1>Experts in the crisis</h1>'
