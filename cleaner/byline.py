@@ -213,6 +213,13 @@ def _credit_names(part: str) -> tuple[str, ...] | None:
 _BY_WORD = re.compile(r"(?<!\w)(?:by|von|par|por|door|durch|av|af|autor|autorin|author|auteur|text)(?!\w)", re.I)
 
 
+_FILED_UNDER = re.compile(
+    r"\s+(?:gespeichert unter|abgelegt unter|abgelegt in|veröffentlicht in|filed under|posted in|classé dans"
+    r"|publicado en|kategorie:|category:)\s.*$",
+    re.IGNORECASE,
+)  # a blog's category after its credit: "Von R. R. am 07.08.2013 gespeichert unter Kommunizieren"
+
+
 def credited_names(line: str) -> tuple[str, ...]:
     """The names a short credit line gives: a byline, a byline with its date, or "Posted by <user>".
 
@@ -220,7 +227,7 @@ def credited_names(line: str) -> tuple[str, ...]:
     "Ein Artikel von Pamela Sladky | 27.01.2022 - 12:45", "06.11.2023 13:30 von Olga", "Posted by
     Konstantin".  A bare name is not enough here, and an agency names nobody.
     """
-    text = _TRAILING.sub("", line.strip())
+    text = _TRAILING.sub("", _FILED_UNDER.sub("", line.strip()))
     if not text or len(text) > MAX_LINE:
         return ()
     names = parse_byline(text)

@@ -483,6 +483,7 @@ def test_known_failure_capitalised_words_beside_a_date() -> None:
         ("06.11.2023 13:30 von Olga", ("Olga",)),
         ("Posted by Konstantin", ("Konstantin",)),  # a user name after a byline word
         ("von Marianne1 am 20.09.2020", ("Marianne1",)),  # the digits belong to the name, not the date
+        ("Von R. R. am 07.08.2013 um 09:07 Uhr gespeichert unter Kommunizieren", ("R. R.",)),  # a category after it
         ("Ehrenamt Jugendverbände 23.01.2020", ()),  # a category and a date: no byline word
         ("By Reuters", ()),
         ("Jane Doe", ()),  # a bare name is a byline only in context
