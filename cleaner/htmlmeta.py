@@ -480,8 +480,10 @@ def _extended(names: tuple[str, ...], visible: list[tuple[str, ...]]) -> tuple[s
     Fischer und Simon Kohler") or a first name alone ("Todd" over "Todd Bates"); a visible byline
     that contains every declared name, or extends each one, is the fuller statement.
     """
+    if names in visible:
+        return names  # a visible byline says just these: "La información es de ..." beside it is no author
     for shown in visible:
-        if len(shown) < len(names) or shown == names:
+        if len(shown) < len(names):
             continue
         folded = [name.casefold() for name in shown]
         if all(any(s == n.casefold() or s.startswith(n.casefold() + " ") for s in folded) for n in names):

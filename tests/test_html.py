@@ -303,6 +303,11 @@ def test_a_visible_byline_that_names_more_authors_extends_the_declared_one() -> 
     assert read_page(page(body, head, lang="de")).metadata.authors == ("Rudolf Fischer", "Simon Kohler")
     body = f'<article><h1>Trail test</h1><span class="author">Anna Berg</span>{article_body()}</article>'
     assert read_page(page(body, head)).metadata.authors == ("Rudolf Fischer",)  # another name: JSON-LD wins
+    body = (
+        '<article><h1>Trail test</h1><p>Von Rudolf Fischer</p><span class="author">Rudolf Fischer und Simon Kohler'
+        f"</span>{article_body()}</article>"
+    )
+    assert read_page(page(body, head, lang="de")).metadata.authors == ("Rudolf Fischer",)  # a byline confirms it
 
 
 def test_a_description_is_not_a_subtitle_but_a_standfirst_is() -> None:
