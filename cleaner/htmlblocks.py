@@ -40,15 +40,31 @@ def main_blocks(tree: HtmlElement, *, url: str | None = None, language: str | No
     )
     body = getattr(document, "body", None)
     pieces = list(_walk(body)) if body is not None else []
-    if sum(len(text) for _, text, _ in pieces) < MIN_TEXT:
+    if sum(len(text) for _, text, _ in pieces) < MIN_TEXT or _is_page_dump(body):
         second = justext_pieces(tree, language)
-        if sum(len(text) for _, text, _ in second) > sum(len(text) for _, text, _ in pieces):
+        found = sum(len(text) for _, text, _ in second)
+        if found > sum(len(text) for _, text, _ in pieces) or (found >= MIN_TEXT and _is_page_dump(body)):
             pieces = second
     pieces = _without_link_tail(pieces)
     return tuple(
         Block(index=i, text=text, kind=kind, link_density=round(density, 3))
         for i, (kind, text, density) in enumerate(pieces)
     )
+
+
+DUMP_LINES = 20  # lines in trafilatura's one-paragraph fallback that mark it as the whole page's text
+
+
+def _is_page_dump(body: etree._Element | None) -> bool:
+    """True when trafilatura's main extractor failed and it returned its baseline: the page's whole text.
+
+    That fallback is one paragraph holding every line of the page (menus, footers and all), so
+    justext's good paragraphs are asked for instead; they win when they hold more text than
+    ``MIN_TEXT`` (below).
+    """
+    if body is None or len(body) != 1 or body[0].tag != "p" or len(body[0]):
+        return False
+    return (body[0].text or "").count("\n") >= DUMP_LINES
 
 
 LINK_TAIL_DENSITY = 0.25  # a teaser links its headline, not its one-line description
