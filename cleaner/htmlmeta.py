@@ -451,21 +451,28 @@ def _bylines_beside_headline(found: Marks) -> list[str]:
     templates class the whole content column so ("site-content content-area sidebar"); a wrapper
     around the headline is the article's own, so a byline inside it is the article's.
     """
-    headline = next((h1 for h1 in found.h1 if len(text_of(h1)) >= 10), None)
+    titled = [h1 for h1 in found.h1 if len(text_of(h1)) >= 10]
+    headline = next((h1 for h1 in titled if next(h1.iterancestors("article"), None) is not None), None)
+    headline = headline if headline is not None else next(iter(titled), None)
     if headline is None:
         return []
     holders = set(headline.iterancestors())  # the elements themselves: an id() of a freed proxy is reused
+    article = next(headline.iterancestors("article"), None)
     for element in found.get("byline", header_first=True)[:20]:
         node: HtmlElement | None = element
         while node is not None and node not in holders:
             marked = f"{node.get('class') or ''} {node.get('id') or ''}"
-            if node.tag in ("footer", "aside") or _OTHER_TEXTS.search(marked):
-                break
+            if _OTHER_TEXTS.search(marked) or (node.tag in ("footer", "aside") and not _within(node, article)):
+                break  # an article's own footer or aside is about it (HTML's meaning of them)
             node = node.getparent()
         names = _names_in(element) if node is not None and node in holders else []
         if names:
             return names
     return []
+
+
+def _within(node: HtmlElement, article: HtmlElement | None) -> bool:
+    return article is not None and any(parent is article for parent in node.iterancestors("article"))
 
 
 def _people(raws: list[str], site: str | None) -> tuple[str, ...]:

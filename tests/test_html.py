@@ -291,6 +291,11 @@ def test_a_byline_inside_a_sidebar_classed_wrapper_of_the_headline_is_the_articl
         '<div class="comments"><span class="author">Otto Quell</span></div>'
     )
     assert read_page(page(body)).metadata.authors == ()  # a commenter is not the author
+    body = (
+        f"<div class='sidebar'><article><h1>A winter journal</h1>{article_body()}<footer class='entry-meta'>"
+        "von <span class='author vcard'><a rel='author' href='/a/andrea'>Andrea</a></span></footer></article></div>"
+    )
+    assert read_page(page(body, lang="de")).metadata.authors == ("Andrea",)  # the article's own footer
 
 
 def test_a_visible_byline_that_names_more_authors_extends_the_declared_one() -> None:
