@@ -210,7 +210,10 @@ def _credit_names(part: str) -> tuple[str, ...] | None:
     return None
 
 
-_BY_WORD = re.compile(r"(?<!\w)(?:by|von|par|por|door|durch|av|af|autor|autorin|author|auteur|text)(?!\w)", re.I)
+_BY_WORD = re.compile(
+    r"(?<!\w)(?:by|von|par|por|door|durch|av|af|di|autor|autorin|autoren|author|authors|auteur|text|texte)(?!\w)",
+    re.IGNORECASE,
+)
 
 
 _FILED_UNDER = re.compile(
@@ -225,14 +228,17 @@ def credited_names(line: str) -> tuple[str, ...]:
 
     For page elements that sit where credits sit (under the headline, in a dateline element):
     "Ein Artikel von Pamela Sladky | 27.01.2022 - 12:45", "06.11.2023 13:30 von Olga", "Posted by
-    Konstantin".  A bare name is not enough here, and an agency names nobody.
+    Konstantin".  The line must have a byline word (by, von, par, Autor...): a bare name, or a name
+    beside a job title, is not enough here, and an agency names nobody.
     """
+    if len(line) > MAX_LINE + 80 or not _BY_WORD.search(line):
+        return ()  # cheap exit: "Ehrenamt Jugendverbände 23.01.2020" is a category and a date, not a credit
     text = _TRAILING.sub("", _FILED_UNDER.sub("", line.strip()))
     if not text or len(text) > MAX_LINE:
         return ()
     names = parse_byline(text)
-    if names is None and _BY_WORD.search(text):
-        credit = parse_credit(text)  # a byline word: "Ehrenamt Jugendverbände 23.01.2020" is a category
+    if names is None:
+        credit = parse_credit(text)
         names = credit.authors if credit is not None else None
     if names is None and _PREFIX.match(text):
         names = _credit_names(text)

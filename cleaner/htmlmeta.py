@@ -334,12 +334,12 @@ def _header_dates(found: Marks) -> list[str]:
         return []
     for element in headline.xpath(f"following::*[position() <= {CREDIT_WINDOW}]"):
         text = short_text(element, MAX_DATELINE)
-        if text is None or len(text) < 6 or not any(char.isdigit() for char in text) or elsewhere(element):
+        if text is None or len(text) < 6 or not any(char.isdigit() for char in text):
             continue
         dateline = find_dateline(text)
         credit = parse_credit(text) if dateline is None else None
         date = dateline.published if dateline else credit.published if credit else None
-        if date:
+        if date and not elsewhere(element):
             return [date]
     return []
 
@@ -436,10 +436,8 @@ def _credit_lines(found: Marks) -> list[str]:
     after = found.h1[0].xpath(f"following::*[position() <= {CREDIT_WINDOW}]") if found.h1 else []
     for element in [*found.get("dateline", header_first=True)[:20], *after]:
         text = short_text(element, 120)
-        if text is None or len(text) < 6 or not any(char.isalpha() for char in text) or elsewhere(element):
-            continue
-        names = credited_names(text)
-        if names:
+        names = credited_names(text) if text is not None and len(text) >= 6 else ()
+        if names and not elsewhere(element):
             return list(names)
     return []
 
