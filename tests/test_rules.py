@@ -84,3 +84,26 @@ def test_load_config_reads_tool_cleaner_from_pyproject(tmp_path: Path) -> None:
     assert config.disable == frozenset({"cookie"})
     assert config.language == "de"
     assert all(rule.rule.category != "cookie" for rule in config.rules)
+
+
+ADVERSARIAL_UNITS = ("a", " ", "a ", "ab ", "1", "1 ", "12. ", ".", "-", "a-", "é ", "a.", "by ", "the ", "cookie ",
+                     "|", "a | ", "photo ", "\n", "a\n", "(", "www.", "x_")
+
+
+def test_builtin_patterns_do_not_backtrack_away_on_adversarial_text() -> None:
+    """Built-in rules run without the regex timer (furniture.matcher), so none may run away.
+
+    Each pattern meets repetitive text up to its ``max_chars`` (and with a trailing mismatch), the
+    inputs that make nested or adjacent unbounded repeats explode; the timer is armed here only
+    to fail the test instead of hanging it.
+    """
+    for compiled in compile_rules(builtin_rules()):
+        limit = compiled.rule.max_chars
+        for unit in ADVERSARIAL_UNITS:
+            body = (unit * (limit // len(unit) + 1))[:limit]
+            for text in (body, body[:-1] + "!", body[: limit // 2]):
+                try:
+                    compiled.regex.fullmatch(text, timeout=0.5)
+                    compiled.regex.search(text, timeout=0.5)
+                except TimeoutError:
+                    pytest.fail(f"rule {compiled.rule.id!r} runs away on {unit!r} * {len(text) // len(unit)}")
