@@ -325,23 +325,30 @@ def _published(
 
 def _header_dates(found: Marks) -> list[str]:
     """The publication date of a short unmarked line under the headline that is a dateline or a
-    credit as a whole ("Veröffentlicht am 16.08.2019", "1. Februar 2022, Daniel Dillenburg").
+    credit as a whole ("Veröffentlicht am 16.08.2019", "1. Februar 2022, Daniel Dillenburg"), also
+    as the first line of an element or before a dash that opens its text ("29.11.2022 – Mehrfach...").
 
     Asked only when nothing declares or marks a date, before htmldate's guess over the page.
     """
     headline = next((h1 for h1 in found.h1 if len(text_of(h1)) >= 10), None)
     if headline is None:
         return []
-    for element in headline.xpath(f"following::*[position() <= {CREDIT_WINDOW}]"):
-        text = short_text(element, MAX_DATELINE)
-        if text is None or len(text) < 6 or not any(char.isdigit() for char in text):
-            continue
-        dateline = find_dateline(text)
-        credit = parse_credit(text) if dateline is None else None
-        date = dateline.published if dateline else credit.published if credit else None
-        if date and not elsewhere(element):
-            return [date]
+    for element in headline.xpath(f"following::*[position() <= {DATE_WINDOW}]"):
+        lead = _SPACES.sub(" ", element.text or "").strip()
+        lead = _LEAD_DATE.match(lead)[1] if _LEAD_DATE.match(lead) else lead  # "29.11.2022 – Mehrfach ..."
+        for text in (short_text(element, MAX_DATELINE), lead if len(lead) <= MAX_DATELINE else None):
+            if text is None or len(text) < 6 or not any(char.isdigit() for char in text):
+                continue
+            dateline = find_dateline(text)
+            credit = parse_credit(text) if dateline is None else None
+            date = dateline.published if dateline else credit.published if credit else None
+            if date and not elsewhere(element):
+                return [date]
     return []
+
+
+DATE_WINDOW = 60
+_LEAD_DATE = re.compile(r"([^–—|]{6,40}?)\s+[–—|]\s")  # a press release's date before its first sentence
 
 
 def _shown_instead(declared: list[str], time: str, dateline: str, updated: str | None) -> bool:

@@ -235,6 +235,16 @@ def test_an_unmarked_credit_line_under_the_headline_dates_the_page() -> None:
         f"{article_body()}</article>"
     )
     assert read_page(page(body, lang="de")).metadata.published == "2022-02-01"
+    body = (
+        "<article><h1>Bioenergy sector protests the price brake</h1>"
+        f"<p>29.11.2022 – Mehrfach und vehement hatte die Branche gewarnt. {PROSE}</p>{article_body()}</article>"
+    )
+    assert read_page(page(body, lang="de")).metadata.published == "2022-11-29"  # a press release's lead date
+    body = (
+        "<article><h1>Fusion at the particle accelerator</h1>"
+        f"<p>Veröffentlicht am 16.08.2019<br>Dauer: 1 Stunde 4 Minuten</p>{article_body()}</article>"
+    )
+    assert read_page(page(body, lang="de")).metadata.published == "2019-08-16"  # the element's first line
 
 
 def test_url_date_and_site_suffix() -> None:
