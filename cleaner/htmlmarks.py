@@ -124,7 +124,8 @@ def elsewhere(element: HtmlElement) -> bool:
 
 
 def text_of(element: HtmlElement) -> str:
-    return _SPACES.sub(" ", element.text_content()).strip()
+    """The element's text, whitespace collapsed (``str.split`` splits at what ``\\s`` matches, faster)."""
+    return " ".join(element.text_content().split())
 
 
 def short_text(element: HtmlElement, limit: int) -> str | None:
