@@ -29,7 +29,8 @@ _ROLE = re.compile(  # matched against lower-cased class and id: IGNORECASE woul
     r"|(?P<standfirst>standfirst|subtitle|subheadline|article-dek|(?:^|\s)dek(?:\s|$))"
 )
 _HEADLINE_TAGS = frozenset(("h1", "h2", "div", "span", "header"))
-_ELSEWHERE = re.compile(r"(?:^|\s)(?:comment|related|teaser|sidebar)", re.IGNORECASE)  # class tokens, not "has-sidebar"
+# Class or id tokens of containers holding other texts (whole tokens: not "has-sidebar").
+OTHER_TEXTS = re.compile(r"(?:^|\s)(?:comment|related|teaser|sidebar)", re.IGNORECASE)
 _SPACES = re.compile(r"\s+")
 MAX_DATELINE = 120
 
@@ -117,7 +118,7 @@ def elsewhere(element: HtmlElement) -> bool:
     """True inside comments, related-article lists, teasers, sidebars, footers and asides."""
     node: HtmlElement | None = element
     while node is not None and node.tag not in ("body", "html"):
-        if node.tag in ("footer", "aside") or _ELSEWHERE.search(f"{node.get('class') or ''} {node.get('id') or ''}"):
+        if node.tag in ("footer", "aside") or OTHER_TEXTS.search(f"{node.get('class') or ''} {node.get('id') or ''}"):
             return True
         node = node.getparent()
     return False
@@ -155,7 +156,7 @@ def byline_names(found: Marks) -> list[str]:
     for element in found.get("byline", header_first=True)[:20]:
         if elsewhere(element):
             continue
-        names = _names_in(element)
+        names = names_in(element)
         if names:
             return names
     return []
@@ -172,7 +173,7 @@ _AFTER_BY = re.compile(r"\s(?:by|von|par|por|door)\s+", re.IGNORECASE)
 _JOINERS = frozenset(("und", "and", "&", "et", "y", "e", ",", "/", "|", "·", "•"))
 
 
-def _names_in(element: HtmlElement) -> list[str]:
+def names_in(element: HtmlElement) -> list[str]:
     """Names in a byline element: a whole "By A and B" line, else its linked names, else its name-like pieces."""
     named = element.xpath('.//*[@itemprop="name"]')
     if named:

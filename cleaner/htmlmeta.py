@@ -37,45 +37,98 @@ from cleaner.byline import credited_names, is_organisation, normalise_authors, p
 from cleaner.dates import find_dateline, normalise_date
 from cleaner.htmlmarks import (
     MAX_DATELINE,
+    OTHER_TEXTS,
     Marks,
-    _names_in,
     byline_names,
     dateline_dates,
     elsewhere,
     header_byline,
     marks,
+    names_in,
     short_text,
     text_of,
 )
 from cleaner.htmltitle import choose_title
 
-ARTICLE_TYPES = frozenset((
-    "Article", "NewsArticle", "BlogPosting", "ReportageNewsArticle", "AnalysisNewsArticle", "OpinionNewsArticle",
-    "BackgroundNewsArticle", "ReviewNewsArticle", "LiveBlogPosting", "TechArticle", "ScholarlyArticle", "Report",
-    "SocialMediaPosting", "DiscussionForumPosting", "Review", "Recipe", "VideoObject",
-))
+ARTICLE_TYPES = frozenset(
+    (
+        "Article",
+        "NewsArticle",
+        "BlogPosting",
+        "ReportageNewsArticle",
+        "AnalysisNewsArticle",
+        "OpinionNewsArticle",
+        "BackgroundNewsArticle",
+        "ReviewNewsArticle",
+        "LiveBlogPosting",
+        "TechArticle",
+        "ScholarlyArticle",
+        "Report",
+        "SocialMediaPosting",
+        "DiscussionForumPosting",
+        "Review",
+        "Recipe",
+        "VideoObject",
+    )
+)
 PAGE_TYPES = frozenset(("WebPage", "ItemPage", "AboutPage", "CollectionPage"))
 PUBLISHED_META = (
-    "article:published_time", "og:article:published_time", "og:published_time", "published_time",
-    "datepublished", "article.published", "pubdate", "publishdate", "publish-date", "publish_date",
-    "parsely-pub-date", "sailthru.date", "dc.date.issued", "dcterms.issued", "dc.date", "dcterms.date",
-    "dcterms.created", "dc.date.created", "citation_publication_date", "citation_date", "date",
-    "article_date_original", "originalpublicationdate", "cxenseparse:recs:publishtime", "bt:pubdate",
+    "article:published_time",
+    "og:article:published_time",
+    "og:published_time",
+    "published_time",
+    "datepublished",
+    "article.published",
+    "pubdate",
+    "publishdate",
+    "publish-date",
+    "publish_date",
+    "parsely-pub-date",
+    "sailthru.date",
+    "dc.date.issued",
+    "dcterms.issued",
+    "dc.date",
+    "dcterms.date",
+    "dcterms.created",
+    "dc.date.created",
+    "citation_publication_date",
+    "citation_date",
+    "date",
+    "article_date_original",
+    "originalpublicationdate",
+    "cxenseparse:recs:publishtime",
+    "bt:pubdate",
 )
 UPDATED_META = (
-    "article:modified_time", "og:article:modified_time", "og:updated_time", "modified_time", "datemodified",
-    "article.updated", "dcterms.modified", "dc.date.modified", "last-modified", "lastmod",
+    "article:modified_time",
+    "og:article:modified_time",
+    "og:updated_time",
+    "modified_time",
+    "datemodified",
+    "article.updated",
+    "dcterms.modified",
+    "dc.date.modified",
+    "last-modified",
+    "lastmod",
 )
 AUTHOR_META = (
-    "author", "article:author", "og:article:author", "parsely-author", "sailthru.author", "dc.creator",
-    "dcterms.creator", "citation_author", "byl", "cxenseparse:author", "article.author",
+    "author",
+    "article:author",
+    "og:article:author",
+    "parsely-author",
+    "sailthru.author",
+    "dc.creator",
+    "dcterms.creator",
+    "citation_author",
+    "byl",
+    "cxenseparse:author",
+    "article.author",
 )
 TITLE_META = ("og:title", "twitter:title", "dc.title", "title", "headline", "parsely-title", "sailthru.title")
 SITE_META = ("og:site_name", "application-name", "apple-mobile-web-app-title", "publisher", "cxenseparse:site")
 _URL_DATE = re.compile(r"/(20\d{2}|19\d{2})[/-](0?[1-9]|1[0-2])[/-](0?[1-9]|[12]\d|3[01])(?:/|[-_]|$|\.)")
 _URL_DAY = re.compile(r"[/_-](20\d{2})(0[1-9]|1[0-2])(0[1-9]|[12]\d|3[01])(?:[/_.-]|$)")
 _SPACES = re.compile(r"\s+")
-_OTHER_TEXTS = re.compile(r"(?:^|\s)(?:comment|related|teaser|sidebar)", re.IGNORECASE)  # as htmlmarks.elsewhere
 
 
 @dataclass(frozen=True, slots=True)
@@ -370,9 +423,7 @@ def _time_elements(tree: HtmlElement) -> list[str]:
     Times inside comments, related lists, teasers and sidebars belong to other texts.
     """
     times = tree.xpath("//time[@datetime]")
-    marked = [
-        t for t in times if t.get("pubdate") is not None or "publish" in (t.get("class") or "").lower()
-    ]
+    marked = [t for t in times if t.get("pubdate") is not None or "publish" in (t.get("class") or "").lower()]
     header = tree.xpath("(//h1)[1]/following::time[@datetime][1]")
     return [t.get("datetime") for t in (*marked, *header, *times[:1]) if not elsewhere(t)]
 
@@ -467,10 +518,10 @@ def _bylines_beside_headline(found: Marks) -> list[str]:
         node: HtmlElement | None = element
         while node is not None and node not in holders:
             marked = f"{node.get('class') or ''} {node.get('id') or ''}"
-            if _OTHER_TEXTS.search(marked) or (node.tag in ("footer", "aside") and not _within(node, article)):
+            if OTHER_TEXTS.search(marked) or (node.tag in ("footer", "aside") and not _within(node, article)):
                 break  # an article's own footer or aside is about it (HTML's meaning of them)
             node = node.getparent()
-        names = _names_in(element) if node is not None and node in holders else []
+        names = names_in(element) if node is not None and node in holders else []
         if names:
             return names
     return []
@@ -564,8 +615,11 @@ def _subtitle(found: Marks, articles: list[dict]) -> str | None:
 
 def _language(tree: HtmlElement, metas: dict[str, list[str]]) -> str | None:
     """``<html lang>``, then content-language, og:locale or Dublin Core; the ISO 639-1 part only."""
-    candidates = [tree.get("lang"), tree.get("xml:lang"), *_meta_values(metas, ("content-language", "og:locale",
-                                                                                  "dc.language", "language"))]
+    candidates = [
+        tree.get("lang"),
+        tree.get("xml:lang"),
+        *_meta_values(metas, ("content-language", "og:locale", "dc.language", "language")),
+    ]
     for value in candidates:
         code = (value or "").strip()[:2].lower()
         if len(code) == 2 and code.isalpha():
