@@ -3,6 +3,7 @@
     python bench/scale.py                                  # text inputs: 1x20000, 2x20000, 2x100000
     python bench/scale.py --input html --runs 1x591,2x591  # the raw HTML pages, once each
     python bench/scale.py --bench ../shared/bench --runs 2x20000 --shard 1000 --json results.json
+    python bench/scale.py --plain 30000 --runs 1x30000        # no Dask: RSS after each shard
 
 The benchmark pages (``<bench>/data/text/*/trafilatura/*.txt``, what an extractor left,
 cleaned as text; or ``<bench>/data/*/html/*.html``) are repeated, each copy with its own
@@ -153,6 +154,19 @@ def run(shards: list[Path], workers: int, documents: int, sample: tuple[str, str
                [round(peak / MB, 1) for peak in sampler.peaks], sampler.peaks_by_fifth(), os.getloadavg()[0])
 
 
+def plain(shards: list[Path], scratch: Path) -> None:
+    """The same work without Dask, shard after shard in this process: RSS after each shard."""
+    from cleaner.dask import _write_partition, clean_partition
+
+    process, began = psutil.Process(), time.perf_counter()
+    for index, shard in enumerate(shards):
+        records = clean_partition([str(shard)])
+        peak = process.memory_info().rss
+        _write_partition(records, str(scratch / "out-plain"), index, ".jsonl")
+        del records
+        print(f"shard {index}: RSS {peak / MB:.1f} MB, {time.perf_counter() - began:.0f} s", flush=True)
+
+
 def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
     parser.add_argument("--bench", type=Path, default=ROOT.parent / "shared" / "bench")
@@ -160,6 +174,7 @@ def main() -> None:
     parser.add_argument("--runs", default="1x20000,2x20000,2x100000", help="WORKERSxDOCUMENTS, comma-separated")
     parser.add_argument("--shard", type=int, default=1000, help="documents per JSON Lines shard (= per partition)")
     parser.add_argument("--json", type=Path, help="also write the results here")
+    parser.add_argument("--plain", type=int, metavar="DOCUMENTS", help="no Dask: clean this many in this process")
     parser.add_argument("--dask-profiler", action="store_true",
                         help="leave Dask's profiler on (its per-second history grows worker RSS for an hour)")
     args = parser.parse_args()
@@ -172,6 +187,9 @@ def main() -> None:
         shards = build_shards(pages, largest, args.shard, scratch / "in")
         print(f"{args.input} inputs: {len(pages)} pages repeated to {largest} documents, "
               f"{len(shards)} shards of {args.shard}", flush=True)
+        if args.plain:
+            plain(shards[: -(-args.plain // args.shard)], scratch)
+            return
         results = []
         for workers, documents in runs:
             result = run(shards[: -(-documents // args.shard)], workers, documents, pages[0], scratch)
