@@ -23,22 +23,11 @@ from pathlib import Path
 
 from cleaner.config import Config
 from cleaner.decode import DecodeError, decode
-from cleaner.files import InputError, read_article
+from cleaner.files import InputError, read_article, source_format
 from cleaner.markdown import Extra, FrontMatter, FrontMatterError, render_markdown, split_front_matter
 from cleaner.model import Article
 from cleaner.pipeline import CleanError, clean
 from cleaner.profile import Profile
-
-HTML_SUFFIXES = frozenset({".html", ".htm", ".xhtml"})
-MARKDOWN_SUFFIXES = frozenset({".md", ".markdown"})
-
-
-def source_format(path: Path) -> str:
-    """The pipeline format for a file: HTML and Markdown by suffix, anything else detected."""
-    suffix = path.suffix.lower()
-    if suffix in HTML_SUFFIXES:
-        return "html"
-    return "markdown" if suffix in MARKDOWN_SUFFIXES else "auto"
 
 
 @dataclass(frozen=True, slots=True)

@@ -118,6 +118,21 @@ def _below(path: Path, root: Path) -> PurePosixPath:
     return PurePosixPath(path.relative_to(root).as_posix()) if path != root else PurePosixPath(root.name)
 
 
+HTML_SUFFIXES = frozenset({".html", ".htm", ".xhtml"})
+MARKDOWN_SUFFIXES = frozenset({".md", ".markdown"})
+
+
+def source_format(path: Path) -> str:
+    """The pipeline format for a file: HTML and Markdown by suffix, anything else detected.
+
+    A ``.txt`` is "auto", not "text": one rewritten by ``--in-place`` starts with front matter.
+    """
+    suffix = path.suffix.lower()
+    if suffix in HTML_SUFFIXES:
+        return "html"
+    return "markdown" if suffix in MARKDOWN_SUFFIXES else "auto"
+
+
 def read_article(path: Path, max_bytes: int) -> bytes:
     """The file's bytes, or ``InputError`` saying why it cannot be an article."""
     try:

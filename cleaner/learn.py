@@ -24,11 +24,11 @@ from collections.abc import Iterator, Sequence
 from concurrent.futures import ProcessPoolExecutor
 from pathlib import Path
 
-from cleaner.batch import default_jobs, source_format
+from cleaner.batch import default_jobs
 from cleaner.config import Config, ConfigError, find_config, load_config
 from cleaner.corpus import Counted, count_document
 from cleaner.decode import DecodeError
-from cleaner.files import Finder, InputError, read_article
+from cleaner.files import Finder, InputError, read_article, source_format
 from cleaner.markdown import FrontMatterError
 from cleaner.pipeline import CleanError
 from cleaner.profile import PROFILE_PATH, Profile, ProfileError, corpus_root, load_profile, save_profile

@@ -25,11 +25,12 @@ from pathlib import Path
 from typing import Any
 
 from cleaner.config import DEFAULT_MAX_BYTES, Config
+from cleaner.files import InputError, read_article, source_format
 from cleaner.model import Article
 from cleaner.pipeline import CleanError, clean
 
 FORMATS = ("auto", "text", "html", "markdown")
-ARTICLE_SUFFIXES = {".txt": "text", ".md": "markdown", ".markdown": "markdown", ".html": "html", ".htm": "html"}
+ARTICLE_SUFFIXES = frozenset({".txt", ".md", ".markdown", ".html", ".htm"})
 CONTAINER_SUFFIXES = (".jsonl", ".jsonl.gz", ".warc", ".warc.gz")
 
 
@@ -197,11 +198,6 @@ def as_document(item: object, *, default_id: str) -> Document:
     raise TypeError(f"cannot clean a {type(item).__name__}: expected str, bytes, Document or a mapping")
 
 
-def format_for(path: Path) -> str:
-    """The format an article file's suffix announces (``auto`` when it announces none)."""
-    return ARTICLE_SUFFIXES.get(path.suffix.lower(), "auto")
-
-
 def is_container(path: Path) -> bool:
     """Whether a file holds many documents (JSON Lines or a web archive)."""
     return path.name.lower().endswith(CONTAINER_SUFFIXES)
@@ -221,15 +217,13 @@ def documents_from_path(path: Path, *, max_bytes: int = DEFAULT_MAX_BYTES) -> It
 
 
 def _article_file(path: Path, *, max_bytes: int) -> Document | Failure:
+    """One article file, read and refused by the same rules as the ``clean`` command."""
     source = str(path)
     try:
-        size = path.stat().st_size
-        if size > max_bytes:
-            return Failure(id=source, reason=f"too large: {size} bytes (limit {max_bytes})", source=source)
-        content = path.read_bytes()
-    except OSError as error:
-        return Failure(id=source, reason=f"cannot read: {error.strerror or error}", source=source)
-    return Document(id=source, content=content, format=format_for(path), source=source)
+        content = read_article(path, max_bytes)
+    except InputError as error:
+        return Failure(id=source, reason=str(error), source=source)
+    return Document(id=source, content=content, format=source_format(path), source=source)
 
 
 def input_files(paths: Iterable[str | os.PathLike[str]]) -> list[Path]:

@@ -156,7 +156,7 @@ def test_files_and_folders_become_documents(tmp_path: Path) -> None:
     files = input_files([tmp_path])
     assert files == [tmp_path / "b.jsonl", tmp_path / "sub" / "a.txt"]
     documents = [document for path in files for document in documents_from_path(path)]
-    assert [document.format for document in documents] == ["text", "text"]
+    assert [document.format for document in documents] == ["text", "auto"]  # a .txt may hold front matter
     assert documents[1].id == documents[1].source == str(tmp_path / "sub" / "a.txt")
     with pytest.raises(FileNotFoundError, match="no such file"):
         input_files([tmp_path / "missing"])
