@@ -29,7 +29,7 @@ from cleaner.duplicates import DEFAULT_SHINGLE, DEFAULT_THRESHOLD, DuplicateRepo
 from cleaner.markdown import FrontMatterError
 from cleaner.pipeline import CleanError, read_document, rule_verdicts
 from cleaner.profile import Parameters, Profile, ProfileLearner, site_of
-from cleaner.stream import Document, Failure, Result, as_document, clean_document, documents_from_path, input_files
+from cleaner.stream import Document, Failure, Result, as_document, clean_many, documents_from_path, input_files
 
 Item = str | bytes | Document | Mapping[str, Any] | Failure
 OnError = Callable[[str, str], None]
@@ -123,17 +123,7 @@ def clean_corpus(
     """
     if learn:
         profile = learn_profile(documents, profile=profile, config=config, site=site)
-    for position, item in enumerate(documents):
-        if isinstance(item, Failure):
-            yield item
-            continue
-        try:
-            document = as_document(item, default_id=str(position))
-        except (TypeError, ValueError) as error:
-            yield Failure(id=str(position), reason=str(error))
-            continue
-        extra = {"profile": profile, "site": folder_site(document) or site} if profile is not None else {}
-        yield clean_document(document, config=config, **extra)
+    yield from clean_many(documents, config=config, profile=profile, site=site)
 
 
 def duplicates_of(

@@ -29,7 +29,7 @@ from typing import TYPE_CHECKING
 
 from cleaner.config import DEFAULT_MAX_BYTES, Config
 from cleaner.jsonl import JsonlWriter
-from cleaner.stream import Document, Failure, clean_many, documents_from_path, input_files, profile_argument
+from cleaner.stream import Document, Failure, clean_many, documents_from_path, input_files
 
 if TYPE_CHECKING:  # Dask is imported where it is used, so clean_partition runs without it (under Spark)
     import dask.bag as db
@@ -82,7 +82,6 @@ def clean_bag(
     import dask.bag as db
 
     profile = _load_profile(profile)
-    profile_argument(profile)  # refuse here, not in every task, a profile clean() cannot take
     bag = db.from_sequence(files, partition_size=1)
     return bag.map_partitions(
         clean_partition, _once(profile, "profile"), format=format, config=_once(config, "config")

@@ -17,7 +17,6 @@ This module does not clean (``cleaner.pipeline`` does), does not learn site prof
 
 from __future__ import annotations
 
-import inspect
 import os
 from collections.abc import Iterable, Iterator, Mapping
 from dataclasses import dataclass
@@ -126,16 +125,17 @@ def clean_many(
     config: Config | None = None,
     profile: object | None = None,
     format: str = "auto",
+    site: str | None = None,
 ) -> Iterator[Result]:
     """Clean documents one by one, yielding a ``Cleaned`` or a ``Failure`` for each, in order.
 
     Strings and bytes get their position as id.  ``format`` applies to documents
     that do not say their own.  A ``Failure`` in the input (a reader could not parse
     a record) is passed through, so readers and cleaning share one error stream.
+    With a ``profile``, a document without a URL belongs to its folder's site, else to ``site``.
     """
     if format not in FORMATS:
         raise ValueError(f"unknown format {format!r} (expected one of {', '.join(FORMATS)})")
-    extra = profile_argument(profile)
     for position, item in enumerate(documents):
         if isinstance(item, Failure):
             yield item
@@ -145,7 +145,7 @@ def clean_many(
         except (TypeError, ValueError) as error:
             yield Failure(id=_id_of(item, position), reason=str(error))
             continue
-        yield clean_document(document, config=config, format=format, **_with_site(extra, document))
+        yield clean_document(document, config=config, format=format, **_profile_for(profile, document, site))
 
 
 def clean_document(document: Document, *, config: Config | None = None, format: str = "auto", **extra: Any) -> Result:
@@ -162,23 +162,13 @@ def clean_document(document: Document, *, config: Config | None = None, format: 
                    fetched=document.fetched)
 
 
-def profile_argument(profile: object | None) -> dict[str, object]:
-    """``{"profile": profile}`` when one is given; refuse it clearly if ``clean`` cannot take it."""
+def _profile_for(profile: object | None, document: Document, site: str | None) -> dict[str, object]:
+    """The profile, and the fallback site: the folder's name (as in ``cleaner.corpus``), else ``site``."""
     if profile is None:
         return {}
-    parameters = inspect.signature(clean).parameters
-    if "profile" not in parameters:
-        raise TypeError("this version of cleaner.clean() does not accept a site profile")
-    return {"profile": profile, "site": None} if "site" in parameters else {"profile": profile}
-
-
-def _with_site(extra: dict[str, object], document: Document) -> dict[str, object]:
-    """With a profile, the document's fallback site is its folder's name, as in ``cleaner.corpus``."""
-    if "site" not in extra:
-        return extra
     from cleaner.corpus import folder_site  # it imports this module
 
-    return {**extra, "site": folder_site(document)}
+    return {"profile": profile, "site": folder_site(document) or site}
 
 
 def _id_of(item: object, position: int) -> str:
