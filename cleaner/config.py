@@ -31,7 +31,7 @@ from pathlib import Path
 
 import regex
 
-from cleaner.rules import CompiledRule, Rule, RuleError, builtin_rules, compile_rules, rule_from_mapping
+from cleaner.rules import Action, CompiledRule, Rule, RuleError, builtin_rules, compile_rules, rule_from_mapping
 
 DEFAULT_INCLUDE = ("*.txt", "*.md", "*.html", "*.htm")
 DEFAULT_MAX_BYTES = 50_000_000
@@ -60,6 +60,11 @@ class Config:
     def rules(self) -> tuple[CompiledRule, ...]:
         """The active rules: built-in plus extra, minus disabled ones (compiled once)."""
         return compile_rules((*builtin_rules(), *self.extra_rules), disabled=self.disable)
+
+    @cached_property
+    def tail_rule_ids(self) -> frozenset[str]:
+        """The active rules whose match starts an article's tail (``action = "tail"``)."""
+        return frozenset(rule.rule.id for rule in self.rules if rule.rule.action is Action.TAIL)
 
     @cached_property
     def keep_patterns(self) -> tuple[regex.Pattern[str], ...]:

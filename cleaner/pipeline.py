@@ -23,7 +23,6 @@ from cleaner.language import detect_language, stoplist
 from cleaner.metadata import LineMetadata, mark_metadata_lines
 from cleaner.model import Article, Block, Role, Verdict
 from cleaner.profile import Profile, SiteProfile, apply_profile, site_of
-from cleaner.rules import Action
 from cleaner.segment import segment
 from cleaner.zones import mark_title_before_body, mark_zones
 
@@ -106,12 +105,11 @@ def clean_blocks(
     blocks: Sequence[Block], declared: Metadata, config: Config, site: SiteProfile | None = None
 ) -> Article:
     """Run the block layers and assemble the article; ``declared`` metadata wins over what lines say."""
-    tail_rules = frozenset(rule.rule.id for rule in config.rules if rule.rule.action is Action.TAIL)
     find_head = declared.title is None
     language = declared.language or detect_language((b.text for b in blocks), default=config.language)
     verdicts, lines = rule_verdicts(blocks, config, language=language)
     verdicts = apply_profile(verdicts, site)  # after bylines and datelines are known, so it never takes them
-    verdicts = mark_zones(verdicts, tail_rules, head=find_head)
+    verdicts = mark_zones(verdicts, config.tail_rule_ids, head=find_head)
     verdicts = classify(verdicts, stoplist(language))
     if find_head:
         verdicts = mark_title_before_body(verdicts)
