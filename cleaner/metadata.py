@@ -89,8 +89,10 @@ def _bylines(verdicts: list[Verdict]) -> list[str]:
 
 def _dedupe(names: Sequence[str]) -> list[str]:
     """Names in order of first appearance, each once (compared case-insensitively)."""
-    seen: set[str] = set()
-    return [name for name in names if not (name.casefold() in seen or seen.add(name.casefold()))]
+    first_by_key: dict[str, str] = {}
+    for name in names:
+        first_by_key.setdefault(name.casefold(), name)
+    return list(first_by_key.values())
 
 
 def _author_repeats(verdicts: list[Verdict], authors: Sequence[str]) -> None:
