@@ -29,8 +29,12 @@ _ROLE = re.compile(  # matched against lower-cased class and id: IGNORECASE woul
     r"|(?P<standfirst>standfirst|subtitle|subheadline|article-dek|(?:^|\s)dek(?:\s|$))"
 )
 _HEADLINE_TAGS = frozenset(("h1", "h2", "div", "span", "header"))
-# Class or id tokens of containers holding other texts (whole tokens: not "has-sidebar").
-OTHER_TEXTS = re.compile(r"(?:^|\s)(?:comment|related|teaser|sidebar)", re.IGNORECASE)
+# Class or id tokens of containers holding other texts, also behind a short namespace ("kb-comment",
+# "c-related"), but not state modifiers of the article's own wrapper ("has-sidebar", "no-comments").
+OTHER_TEXTS = re.compile(
+    r"(?:^|\s)(?!(?:has|with|no|is|show|hide)-)(?:[a-z\d]{1,4}-)?(?:comment|related|teaser|sidebar|weitere)",
+    re.IGNORECASE,
+)
 _SPACES = re.compile(r"\s+")
 MAX_DATELINE = 120
 
@@ -115,13 +119,22 @@ def _candidates(tree: HtmlElement) -> Iterator[HtmlElement]:
 
 
 def elsewhere(element: HtmlElement) -> bool:
-    """True inside comments, related-article lists, teasers, sidebars, footers and asides."""
+    """True inside comments, related-article lists, teasers, sidebars, and footers and asides of the page.
+
+    A footer or aside inside an ``<article>`` is that article's own (its meta box, its entry
+    footer with the date and the author); one that holds the article, or stands beside it, is not.
+    """
     node: HtmlElement | None = element
+    in_box = False
     while node is not None and node.tag not in ("body", "html"):
-        if node.tag in ("footer", "aside") or OTHER_TEXTS.search(f"{node.get('class') or ''} {node.get('id') or ''}"):
+        if OTHER_TEXTS.search(f"{node.get('class') or ''} {node.get('id') or ''}"):
             return True
+        if node.tag in ("footer", "aside"):
+            in_box = True
+        elif node.tag == "article":
+            in_box = False
         node = node.getparent()
-    return False
+    return in_box
 
 
 def text_of(element: HtmlElement) -> str:

@@ -29,6 +29,7 @@ import re
 from collections.abc import Iterable, Iterator
 from dataclasses import dataclass
 from datetime import datetime, timedelta
+from datetime import time as clock_time
 from urllib.parse import urlsplit
 
 from lxml.html import HtmlElement
@@ -329,6 +330,8 @@ def _local(dates: list[str]) -> str | None:
     moment = _moment(first)
     if moment is None or moment.utcoffset() != timedelta(0):
         return first
+    if moment.time() in _CET_MIDNIGHTS:
+        return (moment + timedelta(days=1)).date().isoformat()
     for other in dates[1:]:
         local = _moment(other)
         if local is None or (local.tzinfo is not None and local.utcoffset() == timedelta(0)):
@@ -338,6 +341,11 @@ def _local(dates: list[str]) -> str | None:
         if same and abs(shift) <= timedelta(hours=14):
             return other
     return first
+
+
+# A day picked in a Central European CMS and stored in UTC: local midnight of CET or CEST.  The
+# time is an artefact; the day is the next one (a real 23:00:00.000 UTC publication is rare).
+_CET_MIDNIGHTS = frozenset((clock_time(22), clock_time(23)))
 
 
 def _moment(iso: str) -> datetime | None:

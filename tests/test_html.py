@@ -218,6 +218,35 @@ def test_local_time_wins_over_the_same_moment_in_utc() -> None:
     assert meta.published == "2024-05-03T23:37:37-04:00"
 
 
+def test_a_utc_timestamp_at_central_european_midnight_is_the_next_day() -> None:
+    ld = {"@type": "NewsArticle", "headline": "Provence tips", "datePublished": "2022-11-06T23:00:00.000Z"}
+    head = f'<script type="application/ld+json">{json.dumps(ld)}</script>'
+    assert read_page(page(f"<article>{article_body()}</article>", head)).metadata.published == "2022-11-07"
+    ld["datePublished"] = "2022-11-06T23:04:00Z"  # a real late-evening time stays as it is
+    head = f'<script type="application/ld+json">{json.dumps(ld)}</script>'
+    published = read_page(page(f"<article>{article_body()}</article>", head)).metadata.published
+    assert published == "2022-11-06T23:04:00+00:00"
+
+
+def test_times_in_namespaced_comment_and_more_articles_blocks_are_not_the_articles() -> None:
+    body = (
+        '<article><h1>Slicing tomatoes the right way</h1><p>von Marianne am 20.09.2020</p>'
+        f'{article_body()}<div class="kb-comment"><time datetime="2020-09-23T18:19:06+02:00">23.09.20</time></div>'
+        '<div class="weitere-block"><time datetime="2020-08-10T11:05">10.08.2020</time></div></article>'
+    )
+    assert read_page(page(body, lang="de")).metadata.published == "2020-09-20"
+
+
+def test_a_meta_box_aside_inside_the_article_is_the_articles_own() -> None:
+    head = '<meta property="article:published_time" content="2022-01-26T14:32:06+02:00">'
+    body = (
+        '<article><h1>A touring boot for the whole mountain</h1>'
+        '<aside class="meta"><div class="meta__row--posted"><time datetime="2022-01-21">21.01.2022 - 13:30</time>'
+        f'</div></aside>{article_body()}</article><aside><time datetime="2021-05-01">1.5.2021</time></aside>'
+    )
+    assert read_page(page(body, head, lang="de")).metadata.published == "2022-01-21"
+
+
 def test_a_day_the_page_shows_twice_wins_over_a_declared_one_no_visible_date_agrees_with() -> None:
     head = '<meta property="article:published_time" content="2022-01-21T09:43+01:00">'
     body = (
