@@ -177,7 +177,7 @@ def _apply_speed(corpus: list[Synthetic], profile: Profile) -> None:
     """The profile layer alone, on verdicts prepared beforehand (untimed)."""
     prepared = []
     for item in corpus:
-        blocks, _, _ = read_document(item.text, format="text", config=_CONFIG)
+        blocks = read_document(item.text, format="text", config=_CONFIG).blocks
         prepared.append((rule_verdicts(blocks, _CONFIG)[0], profile.site(item.site)))
     start = time.process_time()
     applied = [apply_profile(verdicts, site) for verdicts, site in prepared]

@@ -64,13 +64,13 @@ def count_document(document: Document, *, config: Config, site: str | None = Non
 
     Raises ``CleanError`` (or ``DecodeError``, ``FrontMatterError``) when it cannot be read.
     """
-    blocks, _, own_url = read_document(document.content, format=document.format, url=document.url, config=config)
-    name = site_of(own_url, folder_site(document) or site) or ""
+    reading = read_document(document.content, format=document.format, url=document.url, config=config)
+    name = site_of(reading.url, folder_site(document) or site) or ""
     if not name:
         return Counted("", (), frozenset())
-    verdicts, _ = rule_verdicts(blocks, config)
+    verdicts, _ = rule_verdicts(reading.blocks, config)
     decided = frozenset(index for index, verdict in enumerate(verdicts) if verdict.decided)
-    return Counted(name, tuple(block.text for block in blocks), decided)
+    return Counted(name, tuple(block.text for block in reading.blocks), decided)
 
 
 def learn_profile(

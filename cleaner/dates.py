@@ -212,6 +212,24 @@ def find_dateline(line: str, *, day_first: bool | None = None) -> Dateline | Non
     return Dateline(published=slots.get("published"), updated=slots.get("updated"))
 
 
+def lead_date(paragraph: str, *, day_first: bool | None = None) -> str | None:
+    """The publication date a press release or agency story opens its first paragraph with.
+
+    "(21. November 2022) Energieverbraucher erhalten...", "Berlin, 21. November 2022 – Die
+    Regierung...", "BERLIN, Nov. 21, 2022 /PRNewswire/ -- The company...": the part before the
+    closing parenthesis or the dash must be a dateline as a whole (``find_dateline``), so a
+    sentence that merely starts with a date is not read.
+    """
+    match = _LEAD_DATELINE.match(paragraph)
+    if match is None:
+        return None
+    dateline = find_dateline(match["head"], day_first=day_first)
+    return dateline.published if dateline else None
+
+
+_LEAD_DATELINE = re.compile(r"\(?(?P<head>[^()\n]{6,60}?)(?:\s+/[A-Za-z ]{2,30}/)?(?:\)|\s+[–—-]{1,2}\s)")
+
+
 def normalise_date(value: str) -> str | None:
     """A machine date from metadata -> ISO 8601 at its precision, keeping an offset only if stated.
 

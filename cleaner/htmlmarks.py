@@ -248,13 +248,36 @@ _DATE_PREFIX = re.compile(r"^[\d.:/ -]+(?:uhr\s+)?", re.IGNORECASE)
 
 
 def dateline_dates(found: Marks) -> list[str]:
-    """The date of the first short visible dateline ("Veröffentlicht am 6. Januar 2024"), header first."""
-    for element in found.get("dateline", header_first=True)[:25]:
+    """The date of the first short visible dateline ("Veröffentlicht am 6. Januar 2024"), header first.
+
+    The dates of a listing are not the article's (see ``_in_listing``).
+    """
+    datelines = found.get("dateline", header_first=True)
+    for element in datelines[:25]:
         text = short_text(element, MAX_DATELINE)
         if text is None or len(text) < 6 or elsewhere(element):
             continue
         dateline = find_dateline(text)
         date = (dateline.published or dateline.updated) if dateline else parse_date(text)
-        if date:
+        if date and not _in_listing(element, text, datelines):
             return [date]
     return []
+
+
+def _in_listing(element: HtmlElement, text: str, datelines: list[HtmlElement]) -> bool:
+    """True when two or more other dateline elements of the same tag and class show other dates.
+
+    An article has one publication line (two with its update); a run of alike elements each
+    with its own date is a list of other articles, whatever the list's container is called.
+    """
+    key = (element.tag, element.get("class"))
+    others = 0
+    for other in datelines:
+        if other is element or (other.tag, other.get("class")) != key:
+            continue
+        other_text = short_text(other, MAX_DATELINE)
+        if other_text and other_text != text and any(char.isdigit() for char in other_text):
+            others += 1
+            if others >= 2:
+                return True
+    return False

@@ -11,7 +11,8 @@ per field by an explicit precedence (docs/html.md lists it):
   Parse.ly, Sailthru, citation tags;
 - microdata (``itemprop``), ``<time datetime>``, visible byline elements;
 - the URL, when the caller gives one (a date in the path, the host as site name);
-- htmldate, in its cheap mode, only when none of the above gave a publication date.
+- htmldate's guess, only when none of the above gave a publication date; it is kept apart
+  as ``published_guess``, below what the article's text states.
 
 Authors and dates are normalised by the same code as text input (``cleaner.byline``,
 ``cleaner.dates``).  Published and updated dates are kept apart; an organisation or
@@ -138,7 +139,9 @@ class PageMetadata:
 
     ``subtitle`` is a standfirst the page marks as such (JSON-LD ``alternativeHeadline``,
     an element classed standfirst/subtitle/dek); a generic meta description is not one.
-    Dates are ISO 8601 at the precision the page gives.
+    Dates are ISO 8601 at the precision the page gives.  ``published_guess`` is htmldate's guess,
+    made only when the page states no date: the pipeline takes it only when the text states
+    none either (a press release's "Berlin, 21. November 2022 – ..." is a statement, a guess is not).
     """
 
     title: str | None = None
@@ -149,6 +152,7 @@ class PageMetadata:
     language: str | None = None
     site_name: str | None = None
     url: str | None = None
+    published_guess: str | None = None
 
     def to_dict(self) -> dict[str, object]:
         return {
@@ -156,6 +160,7 @@ class PageMetadata:
             "subtitle": self.subtitle,
             "authors": list(self.authors),
             "published": self.published,
+            "published_guess": self.published_guess,
             "updated": self.updated,
             "language": self.language,
             "site_name": self.site_name,
@@ -175,6 +180,7 @@ def page_metadata(tree: HtmlElement, *, jsonld: Iterable[str] = (), url: str | N
     site_name = _site_name(metas, objects, page_url)
     updated = _first_date(_ld_values(articles, "dateModified"), _meta_values(metas, UPDATED_META))
     published = _published(tree, found, metas, articles, page_url, updated)
+    guess = _htmldate(tree, page_url) if published is None else None
     if updated is not None and published is not None and updated[:10] < published[:10]:
         updated = None  # a "modified" before the publication is a template date, not an update
     if updated == published:
@@ -189,6 +195,7 @@ def page_metadata(tree: HtmlElement, *, jsonld: Iterable[str] = (), url: str | N
         language=_language(tree, metas),
         site_name=site_name,
         url=page_url,
+        published_guess=guess,
     )
 
 
@@ -365,7 +372,7 @@ def _published(
     url: str | None,
     updated: str | None,
 ) -> str | None:
-    """JSON-LD, meta tags, microdata, ``<time>``, the URL path, visible datelines; then htmldate."""
+    """JSON-LD, meta tags, microdata, ``<time>``, the URL path, visible datelines."""
     microdata = [
         element.get("content") or element.get("datetime") or text_of(element)
         for element in tree.xpath('//*[@itemprop="datePublished" or @itemprop="dateCreated"]')
@@ -381,7 +388,7 @@ def _published(
     shown = dateline_dates(found)
     if declared and times and shown and _shown_instead(declared, times[0], shown[0], updated):
         return times[0]
-    return date or _first_date(_url_dates(url), shown, _header_dates(found)) or _htmldate(tree, url)
+    return date or _first_date(_url_dates(url), shown, _header_dates(found))
 
 
 def _header_dates(found: Marks) -> list[str]:

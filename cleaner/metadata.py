@@ -18,7 +18,7 @@ from collections.abc import Sequence
 from dataclasses import dataclass
 
 from cleaner.byline import looks_like_name, parse_byline, parse_credit
-from cleaner.dates import Dateline, find_dateline
+from cleaner.dates import Dateline, find_dateline, lead_date
 from cleaner.model import Role, Verdict
 
 LAYER = "metadata"
@@ -105,6 +105,15 @@ def _author_repeats(verdicts: list[Verdict], authors: Sequence[str]) -> None:
             )
 
 
+def _lead_date(verdicts: Sequence[Verdict], day_first: bool) -> str | None:
+    """The date the first paragraphs open with ("Berlin, 21. November 2022 – ..."); they stay body."""
+    openings = [verdict.text for verdict in verdicts if not verdict.decided][:LEAD_PARAGRAPHS]
+    return next(filter(None, (lead_date(text, day_first=day_first) for text in openings)), None)
+
+
+LEAD_PARAGRAPHS = 3
+
+
 def mark_metadata_lines(
     verdicts: Sequence[Verdict], *, language: str | None = None
 ) -> tuple[list[Verdict], LineMetadata]:
@@ -120,5 +129,6 @@ def mark_metadata_lines(
     authors = _dedupe(credit_names + _bylines(marked))
     _author_repeats(marked, authors)
     published = next((line.published for line in datelines if line.published), None)
+    published = published or _lead_date(marked, day_first)
     updated = next((line.updated for line in datelines if line.updated), None)
     return marked, LineMetadata(tuple(authors), published, updated)

@@ -10,6 +10,7 @@ input path and passes the data along. It holds no rules and no heuristics of its
 from __future__ import annotations
 
 from collections.abc import Sequence
+from dataclasses import dataclass
 from typing import Literal
 
 from cleaner import html as html_layer
@@ -28,6 +29,7 @@ from cleaner.zones import mark_title_before_body, mark_zones
 
 Format = Literal["auto", "text", "html", "markdown"]
 FORMATS = ("auto", "text", "html", "markdown")
+NOTHING = Metadata()  # no source said anything
 
 
 class CleanError(ValueError):
@@ -54,8 +56,21 @@ def _resolve_format(text: str, format: Format) -> Format:
     return "html" if html_layer.looks_like_html(text) else "text"
 
 
-def _read(text: str, format: Format, url: str | None, config: Config) -> tuple[list[Block], Metadata, str | None]:
-    """The blocks of the document, the metadata its container declares (page, front matter), and its URL."""
+@dataclass(frozen=True, slots=True)
+class Reading:
+    """A document read but not yet judged: its blocks and what its container says about it.
+
+    ``declared`` (a page's metadata, Markdown front matter) wins over what the text's lines say;
+    ``guessed`` (htmldate's date for a page that states none) only fills what they leave empty.
+    """
+
+    blocks: list[Block]
+    declared: Metadata = NOTHING
+    guessed: Metadata = NOTHING
+    url: str | None = None
+
+
+def _read(text: str, format: Format, url: str | None, config: Config) -> Reading:
     if format == "html":
         try:
             page = html_layer.read_page(text, url=url, timeout=config.timeout)
@@ -65,7 +80,7 @@ def _read(text: str, format: Format, url: str | None, config: Config) -> tuple[l
         # The page's declared language is kept by the html layer only when the body's
         # stopwords agree with it, so it can stand in for detection.
         declared = Metadata(meta.title, meta.subtitle, meta.authors, meta.published, meta.updated, meta.language)
-        return list(page.blocks), declared, url or meta.url
+        return Reading(list(page.blocks), declared, Metadata(published=meta.published_guess), url or meta.url)
     if format == "markdown":
         try:
             front, body = markdown.split_front_matter(text)
@@ -75,14 +90,14 @@ def _read(text: str, format: Format, url: str | None, config: Config) -> tuple[l
             declared = Metadata(
                 front.title, front.subtitle, front.authors, front.published, front.updated, front.language
             )
-            return segment(body), declared, url or front.url
-    return segment(text), Metadata(), url
+            return Reading(segment(body), declared, url=url or front.url)
+    return Reading(segment(text), url=url)
 
 
 def read_document(
     source: str | bytes, *, format: Format = "auto", url: str | None = None, config: Config | None = None
-) -> tuple[list[Block], Metadata, str | None]:
-    """A document's blocks before any decision, its declared metadata and its URL (what profiles learn from)."""
+) -> Reading:
+    """A document's blocks before any decision, its metadata and its URL (what profiles learn from)."""
     config = config or DEFAULT_CONFIG
     text = _to_text(source, config)
     return _read(text, _resolve_format(text, format), url, config)
@@ -102,9 +117,16 @@ def rule_verdicts(
 
 
 def clean_blocks(
-    blocks: Sequence[Block], declared: Metadata, config: Config, site: SiteProfile | None = None
+    blocks: Sequence[Block],
+    declared: Metadata,
+    config: Config,
+    site: SiteProfile | None = None,
+    guessed: Metadata = NOTHING,
 ) -> Article:
-    """Run the block layers and assemble the article; ``declared`` metadata wins over what lines say."""
+    """Run the block layers and assemble the article.
+
+    ``declared`` metadata wins over what the lines say, which wins over ``guessed`` metadata.
+    """
     find_head = declared.title is None
     language = declared.language or detect_language((b.text for b in blocks), default=config.language)
     verdicts, lines = rule_verdicts(blocks, config, language=language)
@@ -117,7 +139,7 @@ def clean_blocks(
         metadata_from_blocks(verdicts),
         Metadata(authors=lines.authors, published=lines.published, updated=lines.updated, language=language),
     )
-    return build_article(verdicts, prefer(declared, from_text))
+    return build_article(verdicts, prefer(prefer(declared, from_text), guessed))
 
 
 def clean(
@@ -138,9 +160,11 @@ def clean(
     large, or a page that cannot be read within the configured time).
     """
     config = config or DEFAULT_CONFIG
-    blocks, declared, own_url = read_document(source, format=format, url=url, config=config)
-    site_profile = profile.site(site_of(own_url, site)) if profile else None
-    return clean_blocks(blocks, declared, config, site_profile)
+    reading = read_document(source, format=format, url=url, config=config)
+    site_profile = profile.site(site_of(reading.url, site)) if profile else None
+    return clean_blocks(reading.blocks, reading.declared, config, site_profile, reading.guessed)
 
 
-__all__ = ["FORMATS", "CleanError", "Format", "Role", "clean", "clean_blocks", "read_document", "rule_verdicts"]
+__all__ = [
+    "FORMATS", "CleanError", "Format", "Reading", "Role", "clean", "clean_blocks", "read_document", "rule_verdicts"
+]

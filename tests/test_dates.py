@@ -8,7 +8,7 @@ import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from cleaner.dates import MAX_LINE, Dateline, find_dateline, normalise_date, parse_date
+from cleaner.dates import MAX_LINE, Dateline, find_dateline, lead_date, normalise_date, parse_date
 
 # (line, published, updated)
 DATELINES = [
@@ -189,6 +189,23 @@ def test_parse_date(text: str, expected: str | None) -> None:
 )
 def test_normalise_date(value: str, expected: str | None) -> None:
     assert normalise_date(value) == expected
+
+
+@pytest.mark.parametrize(
+    ("paragraph", "expected"),
+    [
+        ("(21. November 2022) Energieverbraucher erhalten eine Preiserhöhung.", "2022-11-21"),
+        ("Berlin, 21. November 2022 – Die Regierung hat beschlossen.", "2022-11-21"),
+        ("BERLIN, Nov. 21, 2022 /PRNewswire/ -- The company announced.", "2022-11-21"),
+        ("29.11.2022 – Mehrfach und vehement hatte die Branche gewarnt.", "2022-11-29"),
+        ("Berlin (dpa) - Die Regierung hat beschlossen.", None),  # no date
+        ("Im Mai 2022 - ein Jahr nach dem Start - kam die Wende.", None),  # a month is not a dateline
+        ("The 2022 - 2023 season was long.", None),
+        ("On 21 November 2022 the board met and decided - unanimously - to sell.", None),  # prose
+    ],
+)
+def test_lead_date(paragraph: str, expected: str | None) -> None:
+    assert lead_date(paragraph) == expected
 
 
 def test_results_are_fixed_points() -> None:

@@ -247,6 +247,19 @@ def test_a_meta_box_aside_inside_the_article_is_the_articles_own() -> None:
     assert read_page(page(body, head, lang="de")).metadata.published == "2022-01-21"
 
 
+def test_a_listings_dates_are_not_the_articles_but_a_press_release_lead_is() -> None:
+    listing = "".join(
+        f'<li><a href="/n{day}">Other news {day}</a><span class="newsitem-time">{day}.11.2022</span></li>'
+        for day in (29, 22, 15)
+    )
+    body = (
+        f"<ul>{listing}</ul><article><h6>Energy prices: relief and rights</h6>"
+        f"<p>(21. November 2022) Energieverbraucher erhalten eine Preiserhöhung nach der nächsten. {PROSE}</p>"
+        f"{article_body()}</article>"
+    )
+    assert clean(page(body, lang="de"), format="html").published == "2022-11-21"
+
+
 def test_a_day_the_page_shows_twice_wins_over_a_declared_one_no_visible_date_agrees_with() -> None:
     head = '<meta property="article:published_time" content="2022-01-21T09:43+01:00">'
     body = (

@@ -92,3 +92,14 @@ def test_unknown_format_is_a_clear_error() -> None:
 def test_auto_keeps_a_text_article_that_mentions_tags_as_text() -> None:
     text = "How to write HTML\n\nUse the <p> element for paragraphs and <h2> for headings in your pages."
     assert clean(text).blocks[-1].text.startswith("Use the <p> element")
+
+
+def test_a_press_release_lead_dates_the_article_and_stays_body() -> None:
+    lead = (
+        "Berlin, 21. November 2022 – Die Bundesregierung hat heute ein neues Gesetz zur Entlastung der "
+        "Energieverbraucher beschlossen, das ab dem ersten Januar gelten soll."
+    )
+    text = f"Entlastung für Energieverbraucher\n\n{lead}\n\nDie Verbände begrüßen die Entscheidung, fordern aber mehr."
+    article = clean(text, format="text")
+    assert article.published == "2022-11-21"
+    assert article.blocks[0].text == lead
