@@ -33,6 +33,7 @@ import lxml.html
 from lxml import etree
 from lxml.html import HtmlElement
 
+from cleaner.decode import normalise
 from cleaner.htmlblocks import main_blocks
 from cleaner.htmlmeta import PageMetadata, page_metadata
 from cleaner.htmltitle import title_key
@@ -213,9 +214,25 @@ def read_page(html: str, *, url: str | None = None, timeout: float = 20.0) -> Pa
         blocks = with_lead(blocks, tree)
         deadline.check("content extraction")
     language = confirmed_language(metadata.language, blocks)
-    if language != metadata.language:
-        metadata = replace(metadata, language=language)
-    return Page(blocks=blocks, metadata=metadata)
+    return normalised(Page(blocks=blocks, metadata=replace(metadata, language=language)))
+
+
+def normalised(page: Page) -> Page:
+    """The page's text in the one normal form of every layer (``cleaner.decode.normalise``).
+
+    Normalising what is read out rather than the markup costs a fraction (markup is mostly
+    tags and indentation), and it also reaches characters written as entities (``&nbsp;``, ``&shy;``).
+    """
+    texts = [(block, normalise(block.text).strip()) for block in page.blocks]
+    kept = [(block, text) for block, text in texts if text]  # a block of invisibles only is no block
+    blocks = tuple(replace(block, index=i, text=text) for i, (block, text) in enumerate(kept))
+    meta = page.metadata
+    fields = {name: normalise(value) for name in _TEXT_FIELDS if isinstance(value := getattr(meta, name), str)}
+    authors = tuple(normalise(name) for name in meta.authors)
+    return Page(blocks=blocks, metadata=replace(meta, authors=authors, **fields))
+
+
+_TEXT_FIELDS = ("title", "subtitle", "site_name")
 
 
 def with_lead(blocks: tuple[Block, ...], tree: HtmlElement) -> tuple[Block, ...]:

@@ -18,7 +18,7 @@ from cleaner import markdown
 from cleaner.article import Metadata, build_article, metadata_from_blocks, prefer
 from cleaner.classify import classify
 from cleaner.config import DEFAULT_CONFIG, Config
-from cleaner.decode import DecodeError, decode
+from cleaner.decode import DecodeError, decode_bytes, normalise
 from cleaner.furniture import mark_furniture
 from cleaner.language import detect_language, stoplist
 from cleaner.metadata import LineMetadata, mark_metadata_lines
@@ -30,6 +30,7 @@ from cleaner.zones import mark_title_before_body, mark_zones
 Format = Literal["auto", "text", "html", "markdown"]
 FORMATS = ("auto", "text", "html", "markdown")
 NOTHING = Metadata()  # no source said anything
+FENCE_SAMPLE = 16  # enough of the start to see a front matter fence behind a BOM or a CRLF
 
 
 class CleanError(ValueError):
@@ -37,11 +38,13 @@ class CleanError(ValueError):
 
 
 def _to_text(source: str | bytes, config: Config) -> str:
-    if isinstance(source, bytes) and len(source) > config.max_bytes:
+    """Decoded, not yet normalised: a page's markup is not (``html`` normalises what it reads out)."""
+    if not isinstance(source, bytes):
+        return source
+    if len(source) > config.max_bytes:
         raise CleanError(f"too large: {len(source):,} bytes (limit {config.max_bytes:,}; see 'max_bytes')")
-    declared = html_layer.declared_charset(source) if isinstance(source, bytes) else None
     try:
-        return decode(source, declared=declared)
+        return decode_bytes(source, declared=html_layer.declared_charset(source))
     except DecodeError as error:
         raise CleanError(str(error)) from None
 
@@ -51,7 +54,7 @@ def _resolve_format(text: str, format: Format) -> Format:
         raise CleanError(f"unknown format {format!r}; choose one of {', '.join(FORMATS)}")
     if format != "auto":
         return format
-    if text.startswith(f"{markdown.FENCE}\n"):
+    if normalise(text[:FENCE_SAMPLE]).startswith(f"{markdown.FENCE}\n"):
         return "markdown"
     return "html" if html_layer.looks_like_html(text) else "text"
 
@@ -81,6 +84,7 @@ def _read(text: str, format: Format, url: str | None, config: Config) -> Reading
         # stopwords agree with it, so it can stand in for detection.
         declared = Metadata(meta.title, meta.subtitle, meta.authors, meta.published, meta.updated, meta.language)
         return Reading(list(page.blocks), declared, Metadata(published=meta.published_guess), url or meta.url)
+    text = normalise(text)
     if format == "markdown":
         try:
             front, body = markdown.split_front_matter(text)

@@ -62,7 +62,10 @@ def justext_pieces(tree: HtmlElement, language: str | None) -> list[Piece]:
     return pieces
 
 
-_SHOWN_ANYWHERE = etree.XPath("contains(normalize-space(//body), $prefix)")  # an element's text is a part of it
+# XPath's normalize-space knows only ASCII spaces: no-break spaces are made plain first.
+_SHOWN_ANYWHERE = etree.XPath(
+    "contains(normalize-space(translate(//body, '\u00a0', ' ')), $prefix)"
+)  # an element's text is a part of the body's, so one pass rules most pages out
 LEAD_PREFIX = 60  # characters of the description that must open the visible element
 MIN_LEAD = 60
 
@@ -86,7 +89,7 @@ def visible_lead(tree: HtmlElement, extracted: list[str]) -> str | None:
         return None  # one pass in C over the body's text rules out most pages before the element search
     shown = tree.xpath(
         "//body//*[self::p or self::div or self::span or self::h2 or self::strong or self::header or self::section]"
-        "[starts-with(normalize-space(.), $prefix)]",
+        "[starts-with(normalize-space(translate(., '\u00a0', ' ')), $prefix)]",
         prefix=prefix,
     )
     if not shown:

@@ -481,3 +481,10 @@ def test_runs_of_link_lines_are_cut_but_links_in_prose_stay() -> None:
     texts = [block.text for block in read_page(page(body)).blocks]
     assert not any(text.startswith("Another story") for text in texts)
     assert any(text.endswith("The full plan is online.") for text in texts)
+
+
+def test_text_read_out_of_a_page_is_normalised_entities_included() -> None:
+    body = f"<article><h1>Jig&shy;fishing in winter</h1><p>Gummi&shy;fische&nbsp;von 10&#8203;cm. {PROSE}</p></article>"
+    article = clean(page(body, lang="de"), format="html")
+    assert article.title == "Jigfishing in winter"
+    assert article.blocks[0].text.startswith("Gummifische von 10cm. ")
