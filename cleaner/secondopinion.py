@@ -62,10 +62,11 @@ def justext_pieces(tree: HtmlElement, language: str | None) -> list[Piece]:
     return pieces
 
 
-# XPath's normalize-space knows only ASCII spaces: no-break spaces are made plain first.
-_SHOWN_ANYWHERE = etree.XPath(
-    "contains(normalize-space(translate(//body, '\u00a0', ' ')), $prefix)"
-)  # an element's text is a part of the body's, so one pass rules most pages out
+# In the head, or at the top of the body where the parser puts the head's tags after a stray element.
+_DESCRIPTION = etree.XPath('/html/*/meta[@name="description" or @property="og:description"]/@content')
+# The description's longest word, looked for in the body's text in one pass in C: spaces in the
+# markup may differ from the description's (no-break spaces, line breaks), a word's letters do not.
+_SHOWN_ANYWHERE = etree.XPath("contains(//body, $probe)")
 LEAD_PREFIX = 60  # characters of the description that must open the visible element
 MIN_LEAD = 60
 
@@ -78,17 +79,18 @@ def visible_lead(tree: HtmlElement, extracted: list[str]) -> str | None:
     element's visible text opens with the description and that text is in none of the extracted
     blocks, it is the lead.  A description that is not shown on the page is never used.
     """
-    described = tree.xpath('//meta[@name="description" or @property="og:description"]/@content')
+    described = _DESCRIPTION(tree)
     description = _SPACES.sub(" ", str(described[0])).strip().rstrip(".…") if described else ""
     if len(description) < MIN_LEAD:
         return None
     prefix = description[:LEAD_PREFIX]
     if any(prefix in text for text in extracted):
         return None
-    if not _SHOWN_ANYWHERE(tree, prefix=prefix):
+    if not _SHOWN_ANYWHERE(tree, probe=max(prefix.split(), key=len)):
         return None  # one pass in C over the body's text rules out most pages before the element search
     shown = tree.xpath(
         "//body//*[self::p or self::div or self::span or self::h2 or self::strong or self::header or self::section]"
+        # XPath's normalize-space knows only ASCII spaces: no-break spaces are made plain first
         "[starts-with(normalize-space(translate(., '\u00a0', ' ')), $prefix)]",
         prefix=prefix,
     )

@@ -34,6 +34,7 @@ def test_html_mode_scores_every_tool_on_the_same_pages(tmp_path: Path) -> None:
     rows = json.loads(result.stdout)
     assert [row["tool"] for row in rows] == ["trafilatura", "cleaner"]
     assert all(row["pages"] == 4 and row["pages_per_second"] > 0 for row in rows)
+    assert rows[0]["one_off_seconds"] == 0 and rows[1]["one_off_seconds"] > 0  # cleaner's paid before timing
     assert all("snip_f1" in row["scores"] for row in rows)
     assert "title_acc" in rows[1]["scores"]  # cleaner reports metadata, scored by score.py
     written = sorted(path.name for path in (tmp_path / "tfeval" / "cleaner").glob("*.json"))
