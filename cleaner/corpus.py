@@ -148,7 +148,8 @@ class Corpus:
         """Every article, JSON Lines record and WARC response under ``paths`` (read into memory)."""
         config = config or DEFAULT_CONFIG
         limit = config.max_bytes
-        documents = (doc for path in input_files(paths) for doc in documents_from_path(path, max_bytes=limit))
+        files = input_files(paths, exclude=config.exclude)
+        documents = (doc for path in files for doc in documents_from_path(path, max_bytes=limit))
         return cls(tuple(documents), config)
 
     def learn(self, profile: Profile | None = None, parameters: Parameters | None = None) -> Profile:

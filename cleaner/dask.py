@@ -27,7 +27,7 @@ from collections.abc import Iterable, Iterator, Mapping, Sequence
 from pathlib import Path
 from typing import TYPE_CHECKING
 
-from cleaner.config import DEFAULT_MAX_BYTES, Config
+from cleaner.config import DEFAULT_CONFIG, DEFAULT_MAX_BYTES, Config
 from cleaner.jsonl import JsonlWriter
 from cleaner.stream import Document, Failure, clean_many, documents_from_path, input_files
 
@@ -76,7 +76,7 @@ def clean_bag(
     """
     if isinstance(paths, str | os.PathLike):
         paths = [paths]
-    files = [str(path) for path in input_files(paths)]
+    files = [str(path) for path in input_files(paths, exclude=(config or DEFAULT_CONFIG).exclude)]
     if not files:
         raise FileNotFoundError("no article, JSON Lines or WARC files in the given paths")
     import dask.bag as db

@@ -24,7 +24,7 @@ from pathlib import Path
 from typing import Any
 
 from cleaner.config import DEFAULT_MAX_BYTES, Config
-from cleaner.files import InputError, read_article, source_format
+from cleaner.files import Finder, InputError, read_article, source_format
 from cleaner.model import Article
 from cleaner.pipeline import CleanError, clean
 
@@ -216,28 +216,20 @@ def _article_file(path: Path, *, max_bytes: int) -> Document | Failure:
     return Document(id=source, content=content, format=source_format(path), source=source)
 
 
-def input_files(paths: Iterable[str | os.PathLike[str]]) -> list[Path]:
+def input_files(paths: Iterable[str | os.PathLike[str]], *, exclude: Iterable[str] = ()) -> list[Path]:
     """Files named, and article, JSON Lines and WARC files found under folders, in sorted order.
 
-    Hidden files and folders (``.git``, ``.cleaner``) are not walked into.
-
-    The order is deterministic so that a distributed run and a local run see the
-    documents in the same order.  A missing path raises ``FileNotFoundError``.
+    The walk is the ``clean`` command's (``cleaner.files.Finder``): hidden files and folders
+    (``.git``, ``.cleaner``) are not walked into, a folder symlink is followed once, and
+    ``exclude`` globs apply below a folder.  The order is deterministic so that a distributed
+    run and a local run see the documents in the same order.  A missing path raises
+    ``FileNotFoundError``.
     """
-    found: list[Path] = []
-    for raw in paths:
-        path = Path(raw)
-        if path.is_dir():
-            found.extend(sorted(p for p in path.rglob("*") if p.is_file() and _wanted(p.relative_to(path))))
-        elif path.exists():
-            found.append(path)
-        else:
-            raise FileNotFoundError(f"{path}: no such file or folder")
-    return found
+    found = Finder(include=INPUT_GLOBS, exclude=tuple(exclude)).find(Path(path) for path in paths)
+    for item in found:
+        if item.error:
+            raise FileNotFoundError(f"{item.path}: {item.error}")
+    return [item.path for item in found]
 
 
-def _wanted(relative: Path) -> bool:
-    """An article or container file, not inside a hidden folder (``.git``, ``.cleaner``) nor hidden itself."""
-    if any(part.startswith(".") for part in relative.parts):
-        return False
-    return relative.suffix.lower() in ARTICLE_SUFFIXES or is_container(relative)
+INPUT_GLOBS = tuple(f"*{suffix}" for suffix in (*sorted(ARTICLE_SUFFIXES), *CONTAINER_SUFFIXES))

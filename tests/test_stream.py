@@ -176,3 +176,11 @@ def test_command_streams_json_lines_in_and_out(tmp_path: Path) -> None:
     expected = [clean(r["text"], format="text", url=r["url"]).to_dict() for r in records]
     assert [{key: record[key] for key in expected[0]} for record in out] == expected
     assert source.read_bytes() == before  # the input is left as it was
+
+
+def test_input_files_walk_like_the_command_with_its_exclude_globs(tmp_path: Path) -> None:
+    (tmp_path / "drafts").mkdir()
+    (tmp_path / "drafts" / "wip.txt").write_text(seed_texts()[0], encoding="utf-8")
+    (tmp_path / "done.txt").write_text(seed_texts()[1], encoding="utf-8")
+    assert input_files([tmp_path]) == [tmp_path / "done.txt", tmp_path / "drafts" / "wip.txt"]
+    assert input_files([tmp_path], exclude=["drafts/**"]) == [tmp_path / "done.txt"]
