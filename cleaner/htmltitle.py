@@ -59,10 +59,12 @@ def choose_title(
         *[_clean(t.text_content()) for t in tree.iter("title")][:1],
     ]
     declared = [d for d in declared if d]
-    keys = {title_key(part) for text in declared for part in (text, *_parts(text))}
+    whole = {title_key(text) for text in declared}  # an "app name" set to the page's title names no site
+    site_names = [name for name in site_names if title_key(name) not in whole]
+    keys = {title_key(part) for text in declared for part in (text, *_parts(text), *_major_sides(text))}
     for heading in visible:
         if title_key(heading) in keys and not _is_site(heading, site_names):
-            return heading
+            return _without_site_part(heading, site_names)
     for text in declared:
         stripped = _strip_site(text, site_names)
         if stripped:
@@ -71,9 +73,30 @@ def choose_title(
     return named[0] if len(named) == 1 else None
 
 
+def _major_sides(text: str) -> list[str]:
+    """The side of each separator that is longer than the other: "Headline - Some Site" gives "Headline".
+
+    A visible headline equal to it is the title even when the shorter side is a site name the
+    page never states (a headline with a colon spans two of the parts ``_parts`` gives).
+    """
+    sides = []
+    for match in _SEPARATORS.finditer(text):
+        before, after = text[: match.start()], text[match.end() :]
+        sides.append(before if len(before) > len(after) else after)
+    return sides
+
+
+def _without_site_part(heading: str, site_names: list[str]) -> str:
+    """A headline without a site-name part some templates put in the ``<h1>`` too ("Headline | Site")."""
+    parts = [p.strip() for p in _STRONG.split(heading) if p.strip()]
+    kept = [p for p in parts if not _is_site(p, site_names)]
+    return _join_back(heading, kept) if kept and len(kept) < len(parts) else heading
+
+
 def _visible_headlines(found: Marks) -> list[str]:
+    """``<h1>`` texts, then other marked headlines (menus classed "headline" must not crowd the h1 out)."""
     texts: list[str] = []
-    for element in found.get("headline")[:20]:
+    for element in [*found.h1[:10], *found.get("headline")[:20]]:
         text = _clean(element.text_content())
         if 3 <= len(text) <= MAX_TITLE and text not in texts:
             texts.append(text)

@@ -488,3 +488,23 @@ def test_text_read_out_of_a_page_is_normalised_entities_included() -> None:
     article = clean(page(body, lang="de"), format="html")
     assert article.title == "Jigfishing in winter"
     assert article.blocks[0].text.startswith("Gummifische von 10cm. ")
+
+
+def test_the_headline_is_the_longer_side_of_a_declared_title_with_an_unknown_site() -> None:
+    head = (
+        "<title>Cup preview: Stans look forward to a derby and many fans - Handball Schweiz</title>"
+        '<meta name="apple-mobile-web-app-title" content="Cup preview: Stans look forward to a derby and many fans'
+        ' - Handball Schweiz">'  # an app name set to the page title names no site
+    )
+    headline = "Cup preview: Stans look forward to a derby and many fans"
+    body = f"<div class='headline'>Liga &amp; Teams</div><h1>{headline}</h1>{article_body()}"
+    assert read_page(page(body, head)).metadata.title == headline
+
+
+def test_a_site_name_in_the_h1_itself_is_dropped() -> None:
+    head = (
+        '<meta property="og:site_name" content="Umweltbundesamt">'
+        "<title>EU taxonomy: gas is not green | Umweltbundesamt</title>"
+    )
+    body = f"<article><h1>EU taxonomy: gas is not green | Umweltbundesamt</h1>{article_body()}</article>"
+    assert read_page(page(body, head)).metadata.title == "EU taxonomy: gas is not green"
