@@ -20,8 +20,9 @@ from dataclasses import dataclass, field
 from lxml import etree
 from lxml.html import HtmlElement
 
-from cleaner.byline import looks_like_name, parse_byline
+from cleaner.byline import parse_byline
 from cleaner.dates import find_dateline, parse_date
+from cleaner.names import looks_like_name
 
 _ROLE = re.compile(  # matched against lower-cased class and id: IGNORECASE would cost five times as much
     r"(?P<byline>author|byline|autor|auteur)|(?P<dateline>date|time|posted|meta|datum|fecha)"
