@@ -6,7 +6,9 @@ site name ("Headline | Site"), ``og:title`` is often a social-media rewrite, JSO
 
 1. a visible headline (``<h1>``, an element classed ``entry-title``/``post-title``/
    ``headline``, or ``itemprop=headline``) that matches a declared title, or one part of
-   it between separators (``|``, `` - ``, ``»``, ``:``...), is the title;
+   it between separators (``|``, `` - ``, ``»``, ``:``...), or the longer side of a
+   separator, is the title; so is one that is most of a declared title in whole words
+   (the declared one adds a kicker: "Pressemitteilung: <headline>", "<headline> Rezept");
 2. else the JSON-LD ``headline``, then ``og:title``/``twitter:title``/``dc.title``, then
    ``<title>``, each with a site-name part removed;
 3. else a single ``<h1>`` that is not the site name.
@@ -65,12 +67,40 @@ def choose_title(
     for heading in visible:
         if title_key(heading) in keys and not _is_site(heading, site_names):
             return _without_site_part(heading, site_names)
+    for heading in visible:
+        if _most_of_a_declared_title(heading, declared):
+            return heading
     for text in declared:
         stripped = _strip_site(text, site_names)
         if stripped:
             return stripped
     named = [h for h in visible if not _is_site(h, site_names)]
     return named[0] if len(named) == 1 else None
+
+
+def _most_of_a_declared_title(heading: str, declared: list[str]) -> bool:
+    """The headline is most of a declared title, which adds a kicker or a word around it.
+
+    "Pressemitteilung: Endlich mehr Beschleunigung wagen!", "Schneewittchen-Kuchen Rezept",
+    "20% Rabatt auf EAT SMALL Hundefutter": the visible headline, whole words, at least
+    ``MOST_OF_TITLE`` of the declared title's length, is what the page shows as the title.
+    """
+    key = title_key(heading)
+    return len(key) >= MIN_HEADLINE and any(
+        _within_words(key, title_key(text)) and len(key) >= MOST_OF_TITLE * len(text) for text in declared
+    )
+
+
+MIN_HEADLINE = 12
+MOST_OF_TITLE = 0.6
+
+
+def _within_words(part: str, text: str) -> bool:
+    """``part`` occurs in ``text`` with word boundaries on both sides."""
+    start = text.find(part)
+    end = start + len(part)
+    before_ok = start == 0 or not text[start - 1].isalnum()
+    return start >= 0 and before_ok and (end == len(text) or not text[end].isalnum())
 
 
 def _major_sides(text: str) -> list[str]:

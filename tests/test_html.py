@@ -508,3 +508,13 @@ def test_a_site_name_in_the_h1_itself_is_dropped() -> None:
     )
     body = f"<article><h1>EU taxonomy: gas is not green | Umweltbundesamt</h1>{article_body()}</article>"
     assert read_page(page(body, head)).metadata.title == "EU taxonomy: gas is not green"
+
+
+def test_a_headline_that_is_most_of_the_declared_title_wins_over_its_kicker() -> None:
+    head = "<title>Pressemitteilung: Endlich mehr Beschleunigung wagen!</title>"
+    body = f"<article><h1>Endlich mehr Beschleunigung wagen!</h1>{article_body()}</article>"
+    assert read_page(page(body, head, lang="de")).metadata.title == "Endlich mehr Beschleunigung wagen!"
+    head = "<title>Neue Wege: Was Städte aus der Pandemie für den Verkehr lernen können</title>"
+    body = f"<article><h1>Neue Wege</h1>{article_body()}</article>"  # a short kicker alone is not the title
+    title = read_page(page(body, head, lang="de")).metadata.title
+    assert title == "Neue Wege: Was Städte aus der Pandemie für den Verkehr lernen können"
