@@ -12,34 +12,14 @@ What it does not do: it takes no decisions about blocks; it only reports them.
 from __future__ import annotations
 
 from collections.abc import Sequence
-from dataclasses import dataclass
 
-from cleaner.model import Article, BodyBlock, Removal, Role, Verdict
+from cleaner.model import METADATA_FIELDS, Article, BodyBlock, Metadata, Removal, Role, Verdict
 from cleaner.zones import strip_unbalanced_quote
-
-
-@dataclass(frozen=True, slots=True)
-class Metadata:
-    """The metadata of one article, from whichever source gave each field."""
-
-    title: str | None = None
-    subtitle: str | None = None
-    authors: tuple[str, ...] = ()
-    published: str | None = None
-    updated: str | None = None
-    language: str | None = None
 
 
 def prefer(primary: Metadata, fallback: Metadata) -> Metadata:
     """Field by field, the primary source's value where it has one, else the fallback's."""
-    return Metadata(
-        title=primary.title or fallback.title,
-        subtitle=primary.subtitle or fallback.subtitle,
-        authors=primary.authors or fallback.authors,
-        published=primary.published or fallback.published,
-        updated=primary.updated or fallback.updated,
-        language=primary.language or fallback.language,
-    )
+    return Metadata(**{name: getattr(primary, name) or getattr(fallback, name) for name in METADATA_FIELDS})
 
 
 def metadata_from_blocks(verdicts: Sequence[Verdict]) -> Metadata:
@@ -57,13 +37,4 @@ def build_article(verdicts: Sequence[Verdict], metadata: Metadata) -> Article:
         for v in verdicts
         if v.role not in (Role.BODY, Role.TITLE, Role.SUBTITLE)
     )
-    return Article(
-        title=metadata.title,
-        subtitle=metadata.subtitle,
-        authors=metadata.authors,
-        published=metadata.published,
-        updated=metadata.updated,
-        language=metadata.language,
-        blocks=body,
-        removed=removed,
-    )
+    return Article(**metadata.metadata_fields(), blocks=body, removed=removed)

@@ -51,6 +51,7 @@ from cleaner.htmlmarks import (
     text_of,
 )
 from cleaner.htmltitle import choose_title
+from cleaner.model import Metadata
 
 ARTICLE_TYPES = frozenset(
     (
@@ -134,38 +135,24 @@ _SPACES = re.compile(r"\s+")
 
 
 @dataclass(frozen=True, slots=True)
-class PageMetadata:
-    """The page's own statements about the article; every field may be missing.
+class PageMetadata(Metadata):
+    """The page's own statements about the article: the fields of ``Metadata``, then its site and URL.
 
     ``subtitle`` is a standfirst the page marks as such (JSON-LD ``alternativeHeadline``,
     an element classed standfirst/subtitle/dek); a generic meta description is not one.
-    Dates are ISO 8601 at the precision the page gives.  ``published_guess`` is htmldate's guess,
-    made only when the page states no date: the pipeline takes it only when the text states
-    none either (a press release's "Berlin, 21. November 2022 – ..." is a statement, a guess is not).
+    ``published_guess`` is htmldate's guess, made only when the page states no date: the
+    pipeline takes it only when the text states none either (a press release's "Berlin,
+    21. November 2022 – ..." is a statement, a guess is not).
     """
 
-    title: str | None = None
-    subtitle: str | None = None
-    authors: tuple[str, ...] = ()
-    published: str | None = None
-    updated: str | None = None
-    language: str | None = None
     site_name: str | None = None
     url: str | None = None
     published_guess: str | None = None
 
     def to_dict(self) -> dict[str, object]:
-        return {
-            "title": self.title,
-            "subtitle": self.subtitle,
-            "authors": list(self.authors),
-            "published": self.published,
-            "published_guess": self.published_guess,
-            "updated": self.updated,
-            "language": self.language,
-            "site_name": self.site_name,
-            "url": self.url,
-        }
+        """The keys of ``Metadata.to_dict``, then ``published_guess``, ``site_name`` and ``url``."""
+        own = {"published_guess": self.published_guess, "site_name": self.site_name, "url": self.url}
+        return {**Metadata.to_dict(self), **own}  # not super(): see model.Article.to_dict
 
 
 def page_metadata(tree: HtmlElement, *, jsonld: Iterable[str] = (), url: str | None = None) -> PageMetadata:

@@ -37,14 +37,14 @@ from dataclasses import dataclass
 
 import yaml
 
-from cleaner.model import Article, BodyBlock, Kind
+from cleaner.model import METADATA_FIELDS, Article, BodyBlock, Kind, Metadata
 
 FENCE = "---"
 # Characters that open a block marker (or an escape) when they start a paragraph.
 ESCAPED_STARTS = frozenset("#-*>\\")
 # Front matter keys that are not the article's, as read (a corpus's own ``id``, ``tags``).
 Extra = tuple[tuple[object, object], ...]
-KEYS = ("title", "subtitle", "authors", "published", "updated", "language", "url")
+KEYS = (*METADATA_FIELDS, "url")
 MARKERS = {Kind.HEADING: "## ", Kind.LIST_ITEM: "- ", Kind.QUOTE: "> ", Kind.PARAGRAPH: ""}
 _CLOSING_FENCE = re.compile(r"^(?:---|\.\.\.)[ \t]*\r?$", re.MULTILINE)
 _LINE_BREAKS = re.compile(r"\s*[\r\n]+\s*")
@@ -55,32 +55,24 @@ class FrontMatterError(ValueError):
 
 
 @dataclass(frozen=True, slots=True)
-class FrontMatter:
-    """The metadata an article's front matter carries, in the order it is written.
+class FrontMatter(Metadata):
+    """The metadata an article's front matter carries: the fields of ``Metadata``, then ``url``.
 
     ``extra`` holds the keys that are not the article's (a corpus's own ``id`` or
     ``tags``), in file order, so rewriting a file into the canonical form keeps them.
     """
 
-    title: str | None = None
-    subtitle: str | None = None
-    authors: tuple[str, ...] = ()
-    published: str | None = None
-    updated: str | None = None
-    language: str | None = None
     url: str | None = None
     extra: Extra = ()
 
     @classmethod
     def of(cls, article: Article, *, url: str | None = None, extra: Extra = ()) -> FrontMatter:
-        metadata = (article.title, article.subtitle, article.authors, article.published, article.updated)
-        return cls(*metadata, article.language, url, extra)
+        return cls(**article.metadata_fields(), url=url, extra=extra)
 
     def to_dict(self) -> dict[object, object]:
         """The article's keys that carry a value, in the fixed order, then the extra keys as read."""
-        values = {name: getattr(self, name) for name in KEYS}
-        known = {key: list(value) if key == "authors" else value for key, value in values.items() if value}
-        return {**known, **dict(self.extra)}
+        values = {**Metadata.to_dict(self), "url": self.url}  # not super(): see model.Article.to_dict
+        return {**{key: value for key, value in values.items() if value}, **dict(self.extra)}
 
 
 class _StringLoader(yaml.SafeLoader):

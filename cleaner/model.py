@@ -9,7 +9,7 @@ This module holds only data and its JSON form; it makes no decisions.
 
 from __future__ import annotations
 
-from dataclasses import dataclass, field, replace
+from dataclasses import dataclass, field, fields, replace
 from enum import StrEnum
 
 
@@ -110,11 +110,13 @@ class Removal:
 
 
 @dataclass(frozen=True, slots=True)
-class Article:
-    """A cleaned article: metadata, body blocks, and the audit trail of removals.
+class Metadata:
+    """What a source says about an article: the six fields every source can state.
 
-    Dates are ISO 8601 strings at the precision the source gave; ``language`` is an
-    ISO 639-1 code, or ``None`` when the body is too short to tell.
+    The one record of these fields.  ``Article`` extends it with the body; a page's own
+    statements (``htmlmeta.PageMetadata``) and Markdown front matter (``markdown.FrontMatter``)
+    extend it with what only they carry.  Dates are ISO 8601 strings at the precision the
+    source gave; ``language`` is an ISO 639-1 code.  Every field may be missing.
     """
 
     title: str | None = None
@@ -123,6 +125,38 @@ class Article:
     published: str | None = None
     updated: str | None = None
     language: str | None = None
+
+    @property
+    def metadata(self) -> Metadata:
+        """These six fields alone, as a plain ``Metadata`` (of an article, a page, front matter)."""
+        return Metadata(**self.metadata_fields())
+
+    def metadata_fields(self) -> dict[str, object]:
+        """The six fields by name, as they are: to build one record from another."""
+        return {name: getattr(self, name) for name in METADATA_FIELDS}
+
+    def to_dict(self) -> dict[str, object]:
+        """JSON-ready form of the six fields, in this order (records that extend this one add keys after)."""
+        return {
+            "title": self.title,
+            "subtitle": self.subtitle,
+            "authors": list(self.authors),
+            "published": self.published,
+            "updated": self.updated,
+            "language": self.language,
+        }
+
+
+METADATA_FIELDS = tuple(f.name for f in fields(Metadata))
+
+
+@dataclass(frozen=True, slots=True)
+class Article(Metadata):
+    """A cleaned article: its metadata (the fields of ``Metadata``), body blocks, and the audit trail.
+
+    ``language`` is ``None`` when the body is too short to tell.
+    """
+
     blocks: tuple[BodyBlock, ...] = ()
     removed: tuple[Removal, ...] = field(default=())
 
@@ -134,12 +168,7 @@ class Article:
     def to_dict(self) -> dict[str, object]:
         """JSON-ready form with exactly the documented keys (see docs/schema.md)."""
         return {
-            "title": self.title,
-            "subtitle": self.subtitle,
-            "authors": list(self.authors),
-            "published": self.published,
-            "updated": self.updated,
-            "language": self.language,
+            **Metadata.to_dict(self),  # not super(): a slotted dataclass is rebuilt, which breaks it
             "blocks": [block.to_dict() for block in self.blocks],
             "text": self.text,
             "removed": [removal.to_dict() for removal in self.removed],

@@ -82,8 +82,7 @@ def _read(text: str, format: Format, url: str | None, config: Config) -> Reading
         meta = page.metadata
         # The page's declared language is kept by the html layer only when the body's
         # stopwords agree with it, so it can stand in for detection.
-        declared = Metadata(meta.title, meta.subtitle, meta.authors, meta.published, meta.updated, meta.language)
-        return Reading(list(page.blocks), declared, Metadata(published=meta.published_guess), url or meta.url)
+        return Reading(list(page.blocks), meta.metadata, Metadata(published=meta.published_guess), url or meta.url)
     text = normalise(text)
     if format == "markdown":
         try:
@@ -91,10 +90,7 @@ def _read(text: str, format: Format, url: str | None, config: Config) -> Reading
         except markdown.FrontMatterError as error:
             raise CleanError(str(error)) from None
         if front is not None:
-            declared = Metadata(
-                front.title, front.subtitle, front.authors, front.published, front.updated, front.language
-            )
-            return Reading(segment(body), declared, url=url or front.url)
+            return Reading(segment(body), front.metadata, url=url or front.url)
     return Reading(segment(text), url=url)
 
 
