@@ -1,0 +1,83 @@
+"""The statements a page declares about itself in markup: ``<meta>`` tags and JSON-LD objects.
+
+``meta_tags`` files every ``<meta>`` content by its lower-cased name; ``jsonld_objects``
+yields every object of the JSON-LD blocks, flattened through lists, ``@graph`` and
+``mainEntity``; ``ld_values`` and ``meta_values`` read one key of either, in order.
+
+This module does NOT interpret what it reads: it normalises no date or name and
+chooses between no sources (``htmlmeta``, ``htmldates`` and ``htmlauthors`` do).
+"""
+
+from __future__ import annotations
+
+import json
+import re
+from collections.abc import Iterable, Iterator
+
+from lxml.html import HtmlElement
+
+_SPACES = re.compile(r"\s+")
+
+
+def meta_tags(tree: HtmlElement) -> dict[str, list[str]]:
+    """Every ``<meta>`` content by lower-cased name/property/itemprop, in document order."""
+    found: dict[str, list[str]] = {}
+    for meta in tree.iter("meta"):
+        content = meta.get("content")
+        if not content or not content.strip():
+            continue
+        for attribute in ("property", "name", "itemprop", "http-equiv"):
+            key = meta.get(attribute)
+            if key:
+                found.setdefault(key.strip().lower(), []).append(_SPACES.sub(" ", content).strip())
+    return found
+
+
+def jsonld_objects(texts: Iterable[str]) -> Iterator[dict]:
+    """Every JSON object in the JSON-LD blocks, flattened through lists and ``@graph``."""
+    for text in texts:
+        try:
+            data = json.loads(text, strict=False)
+        except ValueError:
+            continue
+        yield from _flatten(data, depth=0)
+
+
+def _flatten(data: object, depth: int) -> Iterator[dict]:
+    if depth > 6:
+        return
+    if isinstance(data, list):
+        for item in data:
+            yield from _flatten(item, depth + 1)
+    elif isinstance(data, dict):
+        yield data
+        for key in ("@graph", "mainEntity", "mainEntityOfPage", "itemListElement"):
+            if isinstance(data.get(key), list | dict):
+                yield from _flatten(data[key], depth + 1)
+
+
+def types_of(obj: dict) -> set[str]:
+    """The ``@type`` names of a JSON-LD object, without a schema.org URL prefix."""
+    value = obj.get("@type")
+    values = value if isinstance(value, list) else [value]
+    return {item.rsplit("/", 1)[-1] for item in values if isinstance(item, str)}
+
+
+def ld_values(objects: list[dict], key: str) -> list[object]:
+    """Every value of ``key`` in the objects, in order, lists unpacked (``"author": [...]``)."""
+    values: list[object] = []
+    for obj in objects:
+        value = obj.get(key)
+        values.extend(value if isinstance(value, list) else [value] if value else [])
+    return values
+
+
+def meta_values(metas: dict[str, list[str]], keys: tuple[str, ...]) -> list[str]:
+    """Every content of the named tags, in the order of ``keys`` (a precedence), then of the page."""
+    return [value for key in keys for value in metas.get(key, ())]
+
+
+def first_meta(metas: dict[str, list[str]], keys: tuple[str, ...]) -> str | None:
+    """The first content of the named tags by that precedence, or None."""
+    values = meta_values(metas, keys)
+    return values[0] if values else None
