@@ -40,6 +40,7 @@ def test_front_matter_reads_back_as_written(title, subtitle, authors, published,
     article = Article(title, subtitle, tuple(authors), published, None, "no", (BodyBlock(Kind.PARAGRAPH, "Body."),))
     read, body = split_front_matter(render_markdown(article, url=url))
     assert read == front
+    assert read.metadata == article.metadata  # the one shared record, as the pipeline takes it
     assert body == "Body.\n"
 
 
