@@ -73,199 +73,12 @@ _TAIL = re.compile(
 )
 _EMAIL = re.compile(r"<?[^\s@<>]{1,64}@[^\s@<>]{1,255}\.\w{2,24}>?|@\w+|https?://\S+|www\.\S+")
 _READING = re.compile(r"\d{1,3}\s*(?:min(?:ute|uto|uti)?s?|minuten)\b\.?(?:\s+\w+){0,2}\s*$", re.IGNORECASE)
-
-
-@dataclass(frozen=True, slots=True)
-class Credit:
-    """A line that names the authors and dates the article at once."""
-
-    authors: tuple[str, ...]
-    published: str | None
-    updated: str | None
-
-    def to_dict(self) -> dict[str, object]:
-        return {"authors": list(self.authors), "published": self.published, "updated": self.updated}
-
-
-def parse_credit(line: str, *, day_first: bool | None = None) -> Credit | None:
-    """A line that is a byline and a dateline together -> both; None otherwise.
-
-    "Posted on September 21, 2020 by Adi Tzlil", "Written by Ana Sandoiu on July 27, 2017",
-    "von Stefan Beiersmann am 29. Mai 2017, 14:14 Uhr", "11.12.2019 - Amelie Loevenich",
-    "dpa am 25.01.2022", "Nicole Collignon22. Februar 2020".  ``find_dateline`` refuses such lines
-    (a name is not dateline furniture) and ``parse_byline`` would drop their date, so the pipeline
-    asks this first.  The line is cut once, at a space or where letters touch digits, into a
-    dateline and a credit (byline, bare names, or an agency): at most ~40 cheap tries per line.
-    """
-    text = line.strip()
-    if len(text) > MAX_LINE:
-        return None  # refused unread, before any pattern runs
-    text = _TRAILING.sub("", COMMENT_TAIL.sub("", text))
-    if not text or not _YEARISH.search(text) or _CREDIT.search(text):
-        return None
-    if find_dateline(text, day_first=day_first) is not None:
-        return None  # a dateline and nothing else: "Mon 18 Nov 2019 18.54 GMT" credits nobody called GMT
-    if day_first is None and _DAY_FIRST_WORDS.search(text):
-        day_first = True  # "Por Adriano Fernandes | 03/05/2022": not an American page
-    for cut in _cut_points(text):
-        head, tail = text[:cut].strip(" |·•,;–—-"), text[cut:].strip(" |·•,;–—-")
-        for names_part, date_part in ((head, tail), (tail, head)):
-            if not names_part or not any(char.isdigit() for char in date_part):
-                continue
-            dateline = find_dateline(date_part, day_first=day_first)
-            names = _credit_names(names_part) if dateline else None
-            if dateline is not None and names is not None:
-                return Credit(names, dateline.published, dateline.updated)
-    return None
-
-
 _EVIDENCE_HINT = re.compile(r"[|·•,;–—]|\s-\s|\s[a-z]|[a-z][A-Z]|\d")
-_DAY_FIRST_WORDS = re.compile(r"(?<!\w)(?:von|par|por|door|av|af|durch|publicado|veröffentlicht|publié)(?!\w)", re.I)
-_YEARISH = re.compile(r"(?:19|20)\d\d|\d\.\d{2}(?!\d)")
-_CUTS = re.compile(
-    r"\s*[|·•,;–—]\s*|\s+-\s+|(?<=[^\W\d_])\s*(?=\d)|(?<=\d)\s*(?=[^\W\d_])"
-    r"|\s+(?=(?:by|von|par|por|door|durch|di|av|af|on|am|um|le|el|op|posted|published|veröffentlicht|publié|publicado"
-    r"|written|geschrieben|verfasst|gepostet)(?!\w))",
-    re.IGNORECASE,
-)
-
-
-def _cut_points(text: str) -> list[int]:
-    """Where a credit line may divide: at separators, before a byline or dateline word, and where
-    letters meet digits ("Kugler19.10.2019", "2019 by").  A name is never divided, and few cuts
-    keep the search cheap."""
-    cuts = [match.start() for match in _CUTS.finditer(text) if 0 < match.start() < len(text)][:24]
-    glued = [cut for cut in cuts if text[cut - 1].isalnum() and text[cut].isalnum()]
-    return [cut for cut in cuts if cut not in glued] + glued  # "von Marianne1 am ...": "Marianne1" is whole
-
-
-def _credit_names(part: str) -> tuple[str, ...] | None:
-    """The credit half of a credit line: a byline, bare names, an agency, or 'von <username>'."""
-    names = parse_byline(part)
-    if names is not None:
-        return names
-    prefix = _PREFIX.match(part)
-    if prefix is None:
-        names = parse_names(part)
-        if names is not None:
-            return names
-        return () if is_agency(part) else None  # "dpa am 25.01.2022"
-    handle = part[prefix.end() :].strip() if prefix else ""
-    if re.fullmatch(r"[^\W\d_][\w.-]{1,30}", handle) and not is_organisation(handle):
-        return (handle,)  # "von Herr_Rein": a user name, credited as written
-    return None
-
-
-_BY_WORD = re.compile(
-    r"(?<!\w)(?:by|von|par|por|door|durch|av|af|di|autor|autorin|autoren|author|authors|auteur|text|texte)(?!\w)",
-    re.IGNORECASE,
-)
-
-
-_FILED_UNDER = re.compile(
-    r"\s+(?:gespeichert unter|abgelegt unter|abgelegt in|veröffentlicht in|filed under|posted in|classé dans"
-    r"|publicado en|kategorie:|category:)\s.*$",
-    re.IGNORECASE,
-)  # a blog's category after its credit: "Von R. R. am 07.08.2013 gespeichert unter Kommunizieren"
-
-
-def credited_names(line: str) -> tuple[str, ...]:
-    """The names a short credit line gives: a byline, a byline with its date, or "Posted by <user>".
-
-    For page elements that sit where credits sit (under the headline, in a dateline element):
-    "Ein Artikel von Pamela Sladky | 27.01.2022 - 12:45", "06.11.2023 13:30 von Olga", "Posted by
-    Konstantin".  The line must have a byline word (by, von, par, Autor...): a bare name, or a name
-    beside a job title, is not enough here, and an agency names nobody.
-    """
-    if len(line) > MAX_LINE + 80 or not _BY_WORD.search(line):
-        return ()  # cheap exit: "Ehrenamt Jugendverbände 23.01.2020" is a category and a date, not a credit
-    text = _TRAILING.sub("", _FILED_UNDER.sub("", line.strip()))
-    if not text or len(text) > MAX_LINE:
-        return ()
-    names = parse_byline(text)
-    if names is None:
-        credit = parse_credit(text)
-        names = credit.authors if credit is not None else None
-    if names is None and _PREFIX.match(text):
-        names = _credit_names(text)
-    return names or ()
-
-
-def normalise_authors(raw: str | Iterable[str], *, site_name: str | None = None) -> tuple[str, ...]:
-    """Author values from metadata (JSON-LD author names, meta author) -> person names.
-
-    Values are split on and/und/et/y/&/,/; ; a leading 'By' is dropped, and so are emails, @handles,
-    URLs, job titles, agencies, newsrooms and the site itself.  Names are deduplicated without case,
-    first spelling kept.  Metadata is trusted more than text: a single-word author ("Madonna") is
-    kept, but a value of more than seven words is a description, not a name.
-    """
-    values = [raw] if isinstance(raw, str) else list(raw)
-    names: list[str] = []
-    for value in values:
-        if not isinstance(value, str):
-            continue
-        parts = [_clean_value_part(part) for part in _split_value(value)]
-        if any(_APPOSITIVE.match(part) and is_organisation(part) for part in parts):
-            continue  # "L-MAG – Das Magazin für Lesben": the name before it is the publication's
-        with_agency = any(is_organisation(part, site_name=site_name) for part in parts if part)
-        for part in parts:
-            if with_agency and part.islower() and len(part) <= 4:
-                continue  # an editor's initials beside an agency: "det/dpa"
-            if _is_metadata_name(part, site_name):
-                names.append(part)
-    return _dedupe(names)
-
-
-_APPOSITIVE = re.compile(r"(?i:das|die|der|the|le|la|el|ein|eine|an?)\s")
-_TRAILING_WEEKDAY = re.compile(
-    r"^(?P<name>\S+\s+[A-ZÀ-Þ]\S*)\s+(?:Mo|Di|Mi|Do|Fr|Sa|So|Mon|Tue|Wed|Thu|Fri|Sat|Sun)\.?$"
-)
-# What a dateline leaves behind a name ("Tomas Spahn Fr, 14.01.2022" -> "Tomas Spahn Fr").
 _LEADING_TITLE = re.compile(
     r"^(?:Rechtsanw(?:alt|ältin)|Fachanw(?:alt|ältin)|Anw(?:alt|ältin)|Notar(?:in)?|Steuerberater(?:in)?"
     r"|Redakteur(?:in)?|Reporter(?:in)?|Journalist(?:in)?|Autor(?:in)?)\s+(?=[A-ZÀ-Þ]\S*\s+[A-ZÀ-Þ])"
 )
 # A profession before the name ("Rechtsanwalt Sebastian Einbock"); "Dr." and "Prof." are part of it.
-
-
-def _clean_value_part(part: str) -> str:
-    """Strip a place or publication tail and stray punctuation; title-case an all-capitals name."""
-    part = _TAIL.sub("", part).strip(" ,;:-–—→»›«‹")
-    part = part if re.search(r"(?<![^\W\d_])[^\W\d_]\.$", part) else part.rstrip(".")  # "C." stays
-    part = _LEADING_TITLE.sub("", _TRAILING_WEEKDAY.sub(r"\g<name>", part))
-    return title_case(part) if part.isupper() and len(part) > 5 else part
-
-
-def _split_value(value: str) -> list[str]:
-    """One metadata value -> candidate names; "Doe, Jane" is read as one reversed name."""
-    if len(value) > MAX_LINE * 5:
-        return []  # no author field is this long: it is a page's text in the wrong place
-    text = _EMAIL.sub(" ", " ".join(value.split()))  # one space between words: no long runs to backtrack over
-    prefix = _PREFIX.match(text)
-    text = text[prefix.end() :] if prefix else text
-    reversed_name = re.fullmatch(r"([^\W\d_][\w'’-]*),\s*([^\W\d_][\w'’-]*)", text)
-    if reversed_name and not any(is_organisation(group) or is_job_title(group) for group in reversed_name.groups()):
-        return [f"{reversed_name[2]} {reversed_name[1]}"]
-    parts: list[str] = []
-    for chunk in re.split(r"\s*[,;|/]\s*|\s+[-–—]\s+", text):
-        parts.extend(_CONJUNCTIONS.split(chunk))
-    return parts
-
-
-def _is_metadata_name(part: str, site_name: str | None) -> bool:
-    """A cleaned metadata value that may stand as a person's name."""
-    if not part or len(part.split()) > 7 or not any(char.isalpha() for char in part):
-        return False
-    if any(char.isdigit() for char in part):
-        return is_user_name(part) and not is_organisation(part, site_name=site_name)
-    if re.search(r"[!?:\"“”<>{}=]", part):
-        return False
-    words = part.split()
-    if len(words) > 1 and not all(
-        word[:1].isupper() or word.lower() in PARTICLES or is_name_token(word) for word in words
-    ):
-        return False  # "Zuletzt geändert am": words, not a name; one word may be a user name ("marc")
-    return not (is_organisation(part, site_name=site_name) or is_job_title(part))
 
 
 def parse_byline(line: str) -> tuple[str, ...] | None:
@@ -388,3 +201,190 @@ def _dedupe(names: Iterable[str]) -> tuple[str, ...]:
     for name in names:
         seen.setdefault(name.casefold(), name)
     return tuple(seen.values())
+
+
+@dataclass(frozen=True, slots=True)
+class Credit:
+    """A line that names the authors and dates the article at once."""
+
+    authors: tuple[str, ...]
+    published: str | None
+    updated: str | None
+
+    def to_dict(self) -> dict[str, object]:
+        return {"authors": list(self.authors), "published": self.published, "updated": self.updated}
+
+
+def parse_credit(line: str, *, day_first: bool | None = None) -> Credit | None:
+    """A line that is a byline and a dateline together -> both; None otherwise.
+
+    "Posted on September 21, 2020 by Adi Tzlil", "Written by Ana Sandoiu on July 27, 2017",
+    "von Stefan Beiersmann am 29. Mai 2017, 14:14 Uhr", "11.12.2019 - Amelie Loevenich",
+    "dpa am 25.01.2022", "Nicole Collignon22. Februar 2020".  ``find_dateline`` refuses such lines
+    (a name is not dateline furniture) and ``parse_byline`` would drop their date, so the pipeline
+    asks this first.  The line is cut once, at a space or where letters touch digits, into a
+    dateline and a credit (byline, bare names, or an agency): at most ~40 cheap tries per line.
+    """
+    text = line.strip()
+    if len(text) > MAX_LINE:
+        return None  # refused unread, before any pattern runs
+    text = _TRAILING.sub("", COMMENT_TAIL.sub("", text))
+    if not text or not _YEARISH.search(text) or _CREDIT.search(text):
+        return None
+    if find_dateline(text, day_first=day_first) is not None:
+        return None  # a dateline and nothing else: "Mon 18 Nov 2019 18.54 GMT" credits nobody called GMT
+    if day_first is None and _DAY_FIRST_WORDS.search(text):
+        day_first = True  # "Por Adriano Fernandes | 03/05/2022": not an American page
+    for cut in _cut_points(text):
+        head, tail = text[:cut].strip(" |·•,;–—-"), text[cut:].strip(" |·•,;–—-")
+        for names_part, date_part in ((head, tail), (tail, head)):
+            if not names_part or not any(char.isdigit() for char in date_part):
+                continue
+            dateline = find_dateline(date_part, day_first=day_first)
+            names = _credit_names(names_part) if dateline else None
+            if dateline is not None and names is not None:
+                return Credit(names, dateline.published, dateline.updated)
+    return None
+
+
+_DAY_FIRST_WORDS = re.compile(r"(?<!\w)(?:von|par|por|door|av|af|durch|publicado|veröffentlicht|publié)(?!\w)", re.I)
+_YEARISH = re.compile(r"(?:19|20)\d\d|\d\.\d{2}(?!\d)")
+_CUTS = re.compile(
+    r"\s*[|·•,;–—]\s*|\s+-\s+|(?<=[^\W\d_])\s*(?=\d)|(?<=\d)\s*(?=[^\W\d_])"
+    r"|\s+(?=(?:by|von|par|por|door|durch|di|av|af|on|am|um|le|el|op|posted|published|veröffentlicht|publié|publicado"
+    r"|written|geschrieben|verfasst|gepostet)(?!\w))",
+    re.IGNORECASE,
+)
+
+
+def _cut_points(text: str) -> list[int]:
+    """Where a credit line may divide: at separators, before a byline or dateline word, and where
+    letters meet digits ("Kugler19.10.2019", "2019 by").  A name is never divided, and few cuts
+    keep the search cheap."""
+    cuts = [match.start() for match in _CUTS.finditer(text) if 0 < match.start() < len(text)][:24]
+    glued = [cut for cut in cuts if text[cut - 1].isalnum() and text[cut].isalnum()]
+    return [cut for cut in cuts if cut not in glued] + glued  # "von Marianne1 am ...": "Marianne1" is whole
+
+
+def _credit_names(part: str) -> tuple[str, ...] | None:
+    """The credit half of a credit line: a byline, bare names, an agency, or 'von <username>'."""
+    names = parse_byline(part)
+    if names is not None:
+        return names
+    prefix = _PREFIX.match(part)
+    if prefix is None:
+        names = parse_names(part)
+        if names is not None:
+            return names
+        return () if is_agency(part) else None  # "dpa am 25.01.2022"
+    handle = part[prefix.end() :].strip() if prefix else ""
+    if re.fullmatch(r"[^\W\d_][\w.-]{1,30}", handle) and not is_organisation(handle):
+        return (handle,)  # "von Herr_Rein": a user name, credited as written
+    return None
+
+
+_BY_WORD = re.compile(
+    r"(?<!\w)(?:by|von|par|por|door|durch|av|af|di|autor|autorin|autoren|author|authors|auteur|text|texte)(?!\w)",
+    re.IGNORECASE,
+)
+
+
+_FILED_UNDER = re.compile(
+    r"\s+(?:gespeichert unter|abgelegt unter|abgelegt in|veröffentlicht in|filed under|posted in|classé dans"
+    r"|publicado en|kategorie:|category:)\s.*$",
+    re.IGNORECASE,
+)  # a blog's category after its credit: "Von R. R. am 07.08.2013 gespeichert unter Kommunizieren"
+
+
+def credited_names(line: str) -> tuple[str, ...]:
+    """The names a short credit line gives: a byline, a byline with its date, or "Posted by <user>".
+
+    For page elements that sit where credits sit (under the headline, in a dateline element):
+    "Ein Artikel von Pamela Sladky | 27.01.2022 - 12:45", "06.11.2023 13:30 von Olga", "Posted by
+    Konstantin".  The line must have a byline word (by, von, par, Autor...): a bare name, or a name
+    beside a job title, is not enough here, and an agency names nobody.
+    """
+    if len(line) > MAX_LINE + 80 or not _BY_WORD.search(line):
+        return ()  # cheap exit: "Ehrenamt Jugendverbände 23.01.2020" is a category and a date, not a credit
+    text = _TRAILING.sub("", _FILED_UNDER.sub("", line.strip()))
+    if not text or len(text) > MAX_LINE:
+        return ()
+    names = parse_byline(text)
+    if names is None:
+        credit = parse_credit(text)
+        names = credit.authors if credit is not None else None
+    if names is None and _PREFIX.match(text):
+        names = _credit_names(text)
+    return names or ()
+
+
+def normalise_authors(raw: str | Iterable[str], *, site_name: str | None = None) -> tuple[str, ...]:
+    """Author values from metadata (JSON-LD author names, meta author) -> person names.
+
+    Values are split on and/und/et/y/&/,/; ; a leading 'By' is dropped, and so are emails, @handles,
+    URLs, job titles, agencies, newsrooms and the site itself.  Names are deduplicated without case,
+    first spelling kept.  Metadata is trusted more than text: a single-word author ("Madonna") is
+    kept, but a value of more than seven words is a description, not a name.
+    """
+    values = [raw] if isinstance(raw, str) else list(raw)
+    names: list[str] = []
+    for value in values:
+        if not isinstance(value, str):
+            continue
+        parts = [_clean_value_part(part) for part in _split_value(value)]
+        if any(_APPOSITIVE.match(part) and is_organisation(part) for part in parts):
+            continue  # "L-MAG – Das Magazin für Lesben": the name before it is the publication's
+        with_agency = any(is_organisation(part, site_name=site_name) for part in parts if part)
+        for part in parts:
+            if with_agency and part.islower() and len(part) <= 4:
+                continue  # an editor's initials beside an agency: "det/dpa"
+            if _is_metadata_name(part, site_name):
+                names.append(part)
+    return _dedupe(names)
+
+
+_APPOSITIVE = re.compile(r"(?i:das|die|der|the|le|la|el|ein|eine|an?)\s")
+_TRAILING_WEEKDAY = re.compile(
+    r"^(?P<name>\S+\s+[A-ZÀ-Þ]\S*)\s+(?:Mo|Di|Mi|Do|Fr|Sa|So|Mon|Tue|Wed|Thu|Fri|Sat|Sun)\.?$"
+)
+# What a dateline leaves behind a name ("Tomas Spahn Fr, 14.01.2022" -> "Tomas Spahn Fr").
+
+
+def _clean_value_part(part: str) -> str:
+    """Strip a place or publication tail and stray punctuation; title-case an all-capitals name."""
+    part = _TAIL.sub("", part).strip(" ,;:-–—→»›«‹")
+    part = part if re.search(r"(?<![^\W\d_])[^\W\d_]\.$", part) else part.rstrip(".")  # "C." stays
+    part = _LEADING_TITLE.sub("", _TRAILING_WEEKDAY.sub(r"\g<name>", part))
+    return title_case(part) if part.isupper() and len(part) > 5 else part
+
+
+def _split_value(value: str) -> list[str]:
+    """One metadata value -> candidate names; "Doe, Jane" is read as one reversed name."""
+    if len(value) > MAX_LINE * 5:
+        return []  # no author field is this long: it is a page's text in the wrong place
+    text = _EMAIL.sub(" ", " ".join(value.split()))  # one space between words: no long runs to backtrack over
+    prefix = _PREFIX.match(text)
+    text = text[prefix.end() :] if prefix else text
+    reversed_name = re.fullmatch(r"([^\W\d_][\w'’-]*),\s*([^\W\d_][\w'’-]*)", text)
+    if reversed_name and not any(is_organisation(group) or is_job_title(group) for group in reversed_name.groups()):
+        return [f"{reversed_name[2]} {reversed_name[1]}"]
+    parts: list[str] = []
+    for chunk in re.split(r"\s*[,;|/]\s*|\s+[-–—]\s+", text):
+        parts.extend(_CONJUNCTIONS.split(chunk))
+    return parts
+
+
+def _is_metadata_name(part: str, site_name: str | None) -> bool:
+    """A cleaned metadata value that may stand as a person's name."""
+    if not part or len(part.split()) > 7 or not any(char.isalpha() for char in part):
+        return False
+    if any(char.isdigit() for char in part):
+        return is_user_name(part) and not is_organisation(part, site_name=site_name)
+    if re.search(r"[!?:\"“”<>{}=]", part):
+        return False
+    words = part.split()
+    if len(words) > 1 and not all(
+        word[:1].isupper() or word.lower() in PARTICLES or is_name_token(word) for word in words
+    ):
+        return False  # "Zuletzt geändert am": words, not a name; one word may be a user name ("marc")
+    return not (is_organisation(part, site_name=site_name) or is_job_title(part))
