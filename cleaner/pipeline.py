@@ -1,6 +1,6 @@
 """The pipeline: one document in, one ``Article`` out, through the layers in order.
 
-    decode -> segment (text, Markdown) | html (pages) -> language -> furniture rules
+    decode -> segment (text, Markdown) | html (pages) -> furniture rules -> language
            -> metadata lines -> site profile -> zones -> classify -> article
 
 Each step is a function over plain data (see ``model``); this module only chooses the
@@ -111,9 +111,25 @@ def rule_verdicts(
     Profiles learn from what these leave undecided (``cleaner.corpus``), so the two agree.
     ``language`` tells the dateline reader whether 03/05/2024 is day first.
     """
-    verdicts = [Verdict(block, kind=block.kind) for block in blocks]
-    verdicts = mark_furniture(verdicts, config.rules, config.keep_patterns)
-    return mark_metadata_lines(verdicts, language=language)
+    return mark_metadata_lines(furniture_verdicts(blocks, config), language=language)
+
+
+def furniture_verdicts(blocks: Sequence[Block], config: Config) -> list[Verdict]:
+    """Every block with a verdict, decided where a furniture rule (or a keep pattern) says so."""
+    return mark_furniture([Verdict(block, kind=block.kind) for block in blocks], config.rules, config.keep_patterns)
+
+
+def _language(verdicts: Sequence[Verdict], declared: str | None, config: Config) -> str | None:
+    """The declared language, else the one detected in the blocks furniture rules leave.
+
+    Captions, credits and prompts are often in another language than the article (English
+    agency credits on a French page); detected without them, the language is the one the
+    body's own text gives, so cleaning the cleaned body again finds the same language.
+    """
+    if declared:
+        return declared
+    texts = (verdict.text for verdict in verdicts if verdict.role is not Role.FURNITURE)
+    return detect_language(texts, default=config.language)
 
 
 def clean_blocks(
@@ -128,8 +144,9 @@ def clean_blocks(
     ``declared`` metadata wins over what the lines say, which wins over ``guessed`` metadata.
     """
     find_head = declared.title is None
-    language = declared.language or detect_language((b.text for b in blocks), default=config.language)
-    verdicts, lines = rule_verdicts(blocks, config, language=language)
+    verdicts = furniture_verdicts(blocks, config)
+    language = _language(verdicts, declared.language, config)
+    verdicts, lines = mark_metadata_lines(verdicts, language=language)
     verdicts = apply_profile(verdicts, site)  # after bylines and datelines are known, so it never takes them
     verdicts = mark_zones(verdicts, config.tail_rule_ids, head=find_head)
     verdicts = classify(verdicts, stoplist(language))
