@@ -95,8 +95,11 @@ def parse_byline(line: str) -> tuple[str, ...] | None:
     if len(text) > MAX_LINE:
         return None  # refused unread, before any pattern runs
     text = _TRAILING.sub("", COMMENT_TAIL.sub("", text))
-    if not text or _CREDIT.search(text):
+    if not text:
         return None
+    credits = parse_role_credits(text) if _ROLE.search(text) else None
+    if credits is not None or _CREDIT.search(text):
+        return credits  # an image credit is a byline only beside the writer's credit
     prefix = _PREFIX.match(text)
     hint = _EVIDENCE_HINT.search(text) or (len(text) <= 60 and has_job_word(text))
     if prefix is None and not (text[:1].isupper() and hint):
@@ -114,6 +117,43 @@ def parse_byline(line: str) -> tuple[str, ...] | None:
     if not prefix and not (names and evidence):
         return None  # a bare name is a byline only in context: the pipeline decides that
     return _dedupe(names)
+
+
+def parse_role_credits(line: str) -> tuple[str, ...] | None:
+    """The writers of a credits line that names text and image roles; None if it is not one.
+
+    "Text: Anna Weber, Fotos: Jan Kroll", "Text von Christian Seiler Illustration von Markus
+    Roost", "By Jane Doe. Photographs by John Roe": magazines credit each role.  Every role must
+    be followed by names only, and the line must credit an image role and the text (a role or
+    a plain byline before the first role).  The writers are the article's authors; a
+    photographer or illustrator is not ("Fotos: Jan Kroll" alone is a photo credit, not a byline).
+    """
+    text = line.strip()
+    roles = list(_ROLE.finditer(text))
+    if not roles or len(text) > MAX_LINE:
+        return None
+    lead = text[: roles[0].start()].strip(" ,;|.·•/–—-")
+    writers = list(parse_byline(lead) or ()) if lead else []
+    if lead and not writers:
+        return None
+    wrote_text, showed_images = bool(writers), False
+    for role, end in zip(roles, [*(r.start() for r in roles[1:]), len(text)], strict=True):
+        names = parse_names(text[role.end() : end].strip(" ,;|.·•/–—-"))
+        if not names:
+            return None
+        is_text = _WRITING_ROLE.search(role["role"]) is not None
+        wrote_text, showed_images = wrote_text or is_text, showed_images or not is_text or " " in role["role"]
+        writers.extend(names if is_text else ())
+    return _dedupe(writers) if wrote_text and showed_images else None
+
+
+_ROLE = re.compile(
+    r"(?P<role>(?:text|texte|texto|words|story|reportage|fotos?|photos?|photographs?|photography|pictures?|bilder"
+    r"|illustrations?|grafiken?|images?|video)(?:\s+(?:and|und|et|y|&)\s+(?:fotos?|photos?|bilder|images|pictures"
+    r"|illustrations?))?)\s*(?::\s*|\s+(?:von|by|par|de|por)\s+)",
+    re.IGNORECASE,
+)
+_WRITING_ROLE = re.compile(r"^(?:text|texte|texto|words|story|reportage)\b", re.IGNORECASE)
 
 
 def parse_names(line: str) -> tuple[str, ...] | None:

@@ -173,6 +173,27 @@ def test_not_bylines(line: str) -> None:
 
 
 @pytest.mark.parametrize(
+    ("line", "expected"),
+    [
+        ("Text von Christian Seiler Illustration von Markus Roost", ("Christian Seiler",)),
+        ("Text: Anna Weber, Fotos: Jan Kroll", ("Anna Weber",)),
+        ("Text: Anna Weber | Bilder: Jan Kroll", ("Anna Weber",)),
+        ("Von Anna Weber, Fotos: Jan Kroll", ("Anna Weber",)),
+        ("By Jane Doe. Photographs by John Roe", ("Jane Doe",)),
+        ("Words by Jane Doe, pictures by John Roe", ("Jane Doe",)),
+        ("Texte : Marie Dupont, photos : Paul Martin", ("Marie Dupont",)),
+        ("Text and photos by Jane Doe", ("Jane Doe",)),
+        ("Fotos: Jan Kroll", None),  # a photo credit alone is no byline
+        ("Photos by John Roe", None),
+        ("Bild: Markus Roost / Keystone", None),
+        ("Text: Anna Weber, Fotos: the archive of the city museum", None),  # names only after a role
+    ],
+)
+def test_role_credit_lines_name_the_writers(line: str, expected: tuple[str, ...] | None) -> None:
+    assert parse_byline(line) == expected
+
+
+@pytest.mark.parametrize(
     ("raw", "expected"),
     [
         ("Jane Doe", ("Jane Doe",)),
