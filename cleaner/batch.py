@@ -52,6 +52,7 @@ class Outcome:
     ``canonical`` is the file's canonical Markdown form (empty for HTML, which is
     never rewritten); ``changed`` says it differs from the bytes on disk.  ``url``
     and ``extra`` (a corpus's own keys) are what its front matter gave, to be written back.
+    ``page`` marks an HTML page: its article is always an extraction, never the file as it is.
     """
 
     path: Path
@@ -62,6 +63,7 @@ class Outcome:
     changed: bool = False
     original: str = ""
     extra: Extra = ()
+    page: bool = False
 
 
 def _front_of(raw: bytes, fmt: str) -> FrontMatter:
@@ -95,7 +97,7 @@ def process(path: Path, settings: Settings) -> Outcome:
     except Exception as error:  # a bug must not stop the batch; say what it was, in one line
         return Outcome(path, error=f"internal error: {type(error).__name__}: {_one_line(error)}")
     if fmt == "html":
-        return Outcome(path, article=article)
+        return Outcome(path, article=article, page=True)
     if settings.rewrite and not article.blocks:
         return Outcome(path, error="no article text left after cleaning; not rewritten")
     canonical = render_markdown(article, url=front.url, extra=front.extra)

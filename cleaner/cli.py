@@ -280,7 +280,7 @@ def _handle(outcome: Outcome, args: argparse.Namespace, outputs: Outputs, report
             _explain(outcome, article, report)
         if report.mode == "write":
             outputs.put(outcome)
-            touched = outcome.changed or bool(article.removed)
+            touched = outcome.changed or bool(article.removed) or outcome.page  # a page is always extracted
         else:
             touched = outcome.changed
             if touched:

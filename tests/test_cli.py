@@ -193,6 +193,16 @@ def test_html_is_never_rewritten(tmp_path: Path) -> None:
     assert digests(tmp_path) == before
 
 
+def test_a_page_written_as_json_counts_as_cleaned(tmp_path: Path) -> None:
+    page = tmp_path / "page.html"
+    body = "".join(f"<p>Paragraph {n} of the story, long enough to be read as prose by anyone.</p>" for n in range(6))
+    page.write_text(f"<html><head><title>A story</title></head><body><article>{body}</article></body></html>")
+    result = clean(page, "-o", str(tmp_path / "out"), "--format", "json", cwd=tmp_path)
+    assert result.returncode == 0
+    assert "1 file read: 1 cleaned, 0 unchanged" in result.stderr  # extracted from markup, nothing else removed
+    assert json.loads((tmp_path / "out" / "page.json").read_text())["title"] == "A story"
+
+
 # ----------------------------------------------------------------------------- bad input
 
 
