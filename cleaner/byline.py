@@ -59,12 +59,19 @@ _PREFIX = re.compile(
     re.IGNORECASE,
 )
 _TRAILING = re.compile(r"[\s|·•:,;/–—-]+$")
-_CREDIT = re.compile(
+_IMAGE_WORDS = (
     r"(?:^|\W)(?:photo|photos|photograph|fotos?|bild|bilder|image|images|picture|pic|credits?|crédits?|créditos?"
     r"|illustration|grafik|video|source|quelle|fuente|getty|shutterstock|imago|keystone|picture alliance)(?:\W|$)"
-    r"|[^\W\d_]/[^\W\d_]",
-    re.IGNORECASE,
 )
+_IMAGE_WORD = re.compile(_IMAGE_WORDS, re.IGNORECASE)
+_CREDIT = re.compile(_IMAGE_WORDS + r"|[^\W\d_]/[^\W\d_]", re.IGNORECASE)  # "REUTERS/John Davison"
+_SLASH_AGENCY = re.compile(r"(?<=[^\W\d_])\s*/\s*([^\W\d_][\w-]*)$")
+
+
+def _agency_segment(match: re.Match[str]) -> str:
+    """"/dpa", "/SP-X" closing a byline: an agency credit, a segment of its own; "/Kenia" stays."""
+    agency = match[1]
+    return f" | {agency}" if is_agency(agency) or (agency.isupper() and len(agency) <= 8) else match[0]
 _SEGMENTS = re.compile(r"\s*[|·•]\s*|\s+[-–—]\s+")
 _CHUNKS = re.compile(r"\s*[,;]\s*")
 _CONJUNCTIONS = re.compile(r"\s*&\s*|\s+(?:and|und|et|y|e|og|och)\s+", re.IGNORECASE)
@@ -98,9 +105,11 @@ def parse_byline(line: str) -> tuple[str, ...] | None:
     if not text:
         return None
     credits = parse_role_credits(text) if _ROLE.search(text) else None
+    prefix = _PREFIX.match(text)
+    if prefix and not _IMAGE_WORD.search(text):
+        text = _SLASH_AGENCY.sub(_agency_segment, text)  # "Von Peter Maahn/dpa": after a byline word
     if credits is not None or _CREDIT.search(text):
         return credits  # an image credit is a byline only beside the writer's credit
-    prefix = _PREFIX.match(text)
     hint = _EVIDENCE_HINT.search(text) or (len(text) <= 60 and has_job_word(text))
     if prefix is None and not (text[:1].isupper() and hint):
         return None  # cheap exit: no byline word, and nothing that could back a bare name

@@ -229,6 +229,8 @@ def header_byline(tree: HtmlElement, found: Marks) -> list[str]:
     after = found.h1[0].xpath(f"following::*[position() <= {HEADER_WINDOW}]") if found.h1 else []
     for element in [*after, *found.get("dateline")[:20]]:
         text = short_text(element, 100)
+        if text is not None and _LABEL_ONLY.fullmatch(text):
+            text = f"{text} {_SPACES.sub(' ', element.tail or '').strip()}"  # <h5>Autor:</h5> Peter Maahn
         if text is None or len(text) < 4 or not _BYLINE_WORD.search(text) or elsewhere(element):
             continue
         names = parse_byline(text) or parse_byline(_DATE_PREFIX.sub("", text))
@@ -243,6 +245,8 @@ _BYLINE_WORD = re.compile(  # a cheap test before parse_byline; "ByJane Doe" is 
     r"|author|authors|auteur|auteurs)(?:\W|$|(?=[A-ZÀ-Þ]))"
 )
 _DATE_PREFIX = re.compile(r"^[\d.:/ -]+(?:uhr\s+)?", re.IGNORECASE)
+# A label element whose value is the text after it, outside any element.
+_LABEL_ONLY = re.compile(r"(?i:by|von|autor|autorin|author|auteur|text|texte)\s*:")
 
 
 # ----------------------------------------------------------------- datelines

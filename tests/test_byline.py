@@ -194,6 +194,21 @@ def test_role_credit_lines_name_the_writers(line: str, expected: tuple[str, ...]
 
 
 @pytest.mark.parametrize(
+    ("line", "expected"),
+    [
+        ("Autor: Peter Maahn/SP-X", ("Peter Maahn",)),
+        ("Von Peter Maahn / dpa", ("Peter Maahn",)),
+        ("By Jane Doe/Reuters", ("Jane Doe",)),
+        ("Peter Maahn/SP-X", None),  # without a byline word, Name/Agency is an image credit
+        ("REUTERS/John Davison", None),
+        ("Von Roland Brockmann und Sebastian Drescher Kakuma /Kenia", None),  # a place after the slash
+    ],
+)
+def test_an_agency_after_a_slash_closes_a_byline(line: str, expected: tuple[str, ...] | None) -> None:
+    assert parse_byline(line) == expected
+
+
+@pytest.mark.parametrize(
     ("raw", "expected"),
     [
         ("Jane Doe", ("Jane Doe",)),

@@ -518,3 +518,12 @@ def test_a_headline_that_is_most_of_the_declared_title_wins_over_its_kicker() ->
     body = f"<article><h1>Neue Wege</h1>{article_body()}</article>"  # a short kicker alone is not the title
     title = read_page(page(body, head, lang="de")).metadata.title
     assert title == "Neue Wege: Was Städte aus der Pandemie für den Verkehr lernen können"
+
+
+def test_a_label_element_takes_the_text_after_it_as_its_value() -> None:
+    body = (
+        "<article><h1>Electric vans: what the new models can do</h1>"
+        '<h5 class="title-inline">Autor: </h5>Peter Maahn/SP-X <br>'
+        f"{article_body()}</article>"
+    )
+    assert read_page(page(body, lang="de")).metadata.authors == ("Peter Maahn",)
