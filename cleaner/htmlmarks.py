@@ -7,7 +7,7 @@ after the first ``<h1>`` (the article's header usually does); one XPath over the
 attribute values finds the candidates, so unmarked elements never cost Python work.  ``byline_names`` and
 ``dateline_dates`` read the visible byline and dateline elements.
 
-This module does NOT choose between sources (``htmlmeta`` does) and does not look at
+This module does NOT choose between sources (``htmlmeta``, ``htmldates`` and ``htmlauthors`` do) and does not look at
 the extracted body.
 """
 

@@ -8,7 +8,7 @@ be a heading. Once the authors are known, lines that only repeat an author's nam
 Medium footer) are furniture.
 
 What it does not do: parsing names and dates is ``byline``'s and ``dates``' job; page
-metadata (JSON-LD, meta tags) is read by ``htmlmeta``.
+metadata (JSON-LD, meta tags) is read by ``htmlmeta`` and the modules it uses.
 """
 
 from __future__ import annotations
