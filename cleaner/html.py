@@ -36,10 +36,10 @@ from lxml.html import HtmlElement
 from cleaner.decode import normalise
 from cleaner.htmlblocks import main_blocks
 from cleaner.htmlmeta import PageMetadata, page_metadata
-from cleaner.htmltitle import title_key
 from cleaner.language import stoplist
 from cleaner.model import Block
 from cleaner.secondopinion import visible_lead
+from cleaner.titles import title_key
 
 MAX_CHARS = 20_000_000  # markup beyond this is cut off before parsing
 MAX_ELEMENTS = 30_000  # elements beyond this are dropped from the end (the largest benchmark page has 6,731)

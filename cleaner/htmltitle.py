@@ -24,22 +24,9 @@ import re
 from lxml.html import HtmlElement
 
 from cleaner.htmlmarks import Marks
+from cleaner.titles import confirming_keys, most_of, squash, title_key
 
-_SEPARATORS = re.compile(r"\s+[|–—»·•:/~-]\s+|\s*[|·•]\s*|::")
-_SPACES = re.compile(r"\s+")
 MAX_TITLE = 300
-
-
-def _clean(text: str | None) -> str:
-    return _SPACES.sub(" ", text or "").strip()
-
-
-_QUOTES = str.maketrans({c: '"' for c in "“”„‟«»‹›"} | {c: "'" for c in "‘’‚‛`´"} | {c: "-" for c in "–—‐‑"})
-
-
-def title_key(text: str) -> str:
-    """Comparison key: case, spacing, quote and dash styles do not matter (og:title often flattens them)."""
-    return _clean(text.translate(_QUOTES)).casefold().strip(" .-|:")
 
 
 def _alnum(text: str) -> str:
@@ -56,19 +43,19 @@ def choose_title(
     """
     visible = _visible_headlines(found)
     declared = [
-        *[_clean(h) for h in headlines],
-        *[_clean(v) for key in ("og:title", "twitter:title", "dc.title", "title") for v in metas.get(key, ())],
-        *[_clean(t.text_content()) for t in tree.iter("title")][:1],
+        *[squash(h) for h in headlines],
+        *[squash(v) for key in ("og:title", "twitter:title", "dc.title", "title") for v in metas.get(key, ())],
+        *[squash(t.text_content()) for t in tree.iter("title")][:1],
     ]
     declared = [d for d in declared if d]
     whole = {title_key(text) for text in declared}  # an "app name" set to the page's title names no site
     site_names = [name for name in site_names if title_key(name) not in whole]
-    keys = {title_key(part) for text in declared for part in (text, *_parts(text), *_major_sides(text))}
+    keys = confirming_keys(declared)
     for heading in visible:
         if title_key(heading) in keys and not _is_site(heading, site_names):
             return _without_site_part(heading, site_names)
     for heading in visible:
-        if _most_of_a_declared_title(heading, declared):
+        if most_of(heading, declared):
             return heading
     for text in declared:
         stripped = _strip_site(text, site_names)
@@ -76,44 +63,6 @@ def choose_title(
             return stripped
     named = [h for h in visible if not _is_site(h, site_names)]
     return named[0] if len(named) == 1 else None
-
-
-def _most_of_a_declared_title(heading: str, declared: list[str]) -> bool:
-    """The headline is most of a declared title, which adds a kicker or a word around it.
-
-    "Pressemitteilung: Endlich mehr Beschleunigung wagen!", "Schneewittchen-Kuchen Rezept",
-    "20% Rabatt auf EAT SMALL Hundefutter": the visible headline, whole words, at least
-    ``MOST_OF_TITLE`` of the declared title's length, is what the page shows as the title.
-    """
-    key = title_key(heading)
-    return len(key) >= MIN_HEADLINE and any(
-        _within_words(key, title_key(text)) and len(key) >= MOST_OF_TITLE * len(text) for text in declared
-    )
-
-
-MIN_HEADLINE = 12
-MOST_OF_TITLE = 0.6
-
-
-def _within_words(part: str, text: str) -> bool:
-    """``part`` occurs in ``text`` with word boundaries on both sides."""
-    start = text.find(part)
-    end = start + len(part)
-    before_ok = start == 0 or not text[start - 1].isalnum()
-    return start >= 0 and before_ok and (end == len(text) or not text[end].isalnum())
-
-
-def _major_sides(text: str) -> list[str]:
-    """The side of each separator that is longer than the other: "Headline - Some Site" gives "Headline".
-
-    A visible headline equal to it is the title even when the shorter side is a site name the
-    page never states (a headline with a colon spans two of the parts ``_parts`` gives).
-    """
-    sides = []
-    for match in _SEPARATORS.finditer(text):
-        before, after = text[: match.start()], text[match.end() :]
-        sides.append(before if len(before) > len(after) else after)
-    return sides
 
 
 def _without_site_part(heading: str, site_names: list[str]) -> str:
@@ -127,14 +76,10 @@ def _visible_headlines(found: Marks) -> list[str]:
     """``<h1>`` texts, then other marked headlines (menus classed "headline" must not crowd the h1 out)."""
     texts: list[str] = []
     for element in [*found.h1[:10], *found.get("headline")[:20]]:
-        text = _clean(element.text_content())
+        text = squash(element.text_content())
         if 3 <= len(text) <= MAX_TITLE and text not in texts:
             texts.append(text)
     return texts
-
-
-def _parts(text: str) -> list[str]:
-    return [part for part in (_clean(p) for p in _SEPARATORS.split(text)) if part]
 
 
 def _is_site(text: str, site_names: list[str]) -> bool:

@@ -1,0 +1,76 @@
+"""Comparing titles: when one statement of an article's title confirms another.
+
+A page states its title several times and rarely identically: the ``<title>`` adds the
+site ("Headline | Site", "Headline - Some Site"), a kicker ("Pressemitteilung: Headline") or a
+word ("Headline Rezept"), and flattens quotes and dashes.  A visible headline confirms a
+declared title when it equals the whole, a part between separators, the longer side of a
+separator, or most of it in whole words.  The HTML layer (``htmltitle``) asks this of the
+``<h1>`` against ``<title>``/``og:title``; the zones layer asks it of a page dump's lines
+against the dump's first line (the page's ``<title>``).
+
+This module does NOT know about site names, markup or blocks: it compares strings.
+"""
+
+from __future__ import annotations
+
+import re
+
+SEPARATORS = re.compile(r"\s+[|–—»·•:/~-]\s+|\s*[|·•]\s*|::")
+_SPACES = re.compile(r"\s+")
+_QUOTES = str.maketrans({c: '"' for c in "“”„‟«»‹›"} | {c: "'" for c in "‘’‚‛`´"} | {c: "-" for c in "–—‐‑"})
+MIN_HEADLINE = 12
+MOST_OF_TITLE = 0.6
+
+
+def squash(text: str | None) -> str:
+    """Whitespace collapsed and trimmed."""
+    return _SPACES.sub(" ", text or "").strip()
+
+
+def title_key(text: str) -> str:
+    """Comparison key: case, spacing, quote and dash styles do not matter (og:title often flattens them)."""
+    return squash(text.translate(_QUOTES)).casefold().strip(" .-|:")
+
+
+def parts(text: str) -> list[str]:
+    """The parts of a title between separators."""
+    return [part for part in (squash(p) for p in SEPARATORS.split(text)) if part]
+
+
+def major_sides(text: str) -> list[str]:
+    """The side of each separator that is longer than the other: "Headline - Some Site" gives "Headline".
+
+    A headline equal to it is confirmed even when the shorter side is a site name never stated
+    elsewhere (a headline with a colon spans two of the ``parts``).
+    """
+    sides = []
+    for match in SEPARATORS.finditer(text):
+        before, after = text[: match.start()], text[match.end() :]
+        sides.append(before if len(before) > len(after) else after)
+    return sides
+
+
+def confirming_keys(declared: list[str]) -> set[str]:
+    """The keys a headline may have to be confirmed by one of the ``declared`` titles."""
+    return {title_key(part) for text in declared for part in (text, *parts(text), *major_sides(text))}
+
+
+def most_of(heading: str, declared: list[str]) -> bool:
+    """The headline is most of a declared title, which adds a kicker or a word around it.
+
+    "Pressemitteilung: Endlich mehr Beschleunigung wagen!", "Schneewittchen-Kuchen Rezept",
+    "20% Rabatt auf EAT SMALL Hundefutter": the headline in whole words, at least
+    ``MOST_OF_TITLE`` of the declared title's length.
+    """
+    key = title_key(heading)
+    return len(key) >= MIN_HEADLINE and any(
+        _within_words(key, title_key(text)) and len(key) >= MOST_OF_TITLE * len(text) for text in declared
+    )
+
+
+def _within_words(part: str, text: str) -> bool:
+    """``part`` occurs in ``text`` with word boundaries on both sides."""
+    start = text.find(part)
+    end = start + len(part)
+    before_ok = start == 0 or not text[start - 1].isalnum()
+    return start >= 0 and before_ok and (end == len(text) or not text[end].isalnum())
