@@ -71,6 +71,8 @@ def most_of(heading: str, declared: list[str]) -> bool:
 def _within_words(part: str, text: str) -> bool:
     """``part`` occurs in ``text`` with word boundaries on both sides."""
     start = text.find(part)
+    if start < 0:
+        return False
     end = start + len(part)
     before_ok = start == 0 or not text[start - 1].isalnum()
-    return start >= 0 and before_ok and (end == len(text) or not text[end].isalnum())
+    return before_ok and (end == len(text) or not text[end].isalnum())

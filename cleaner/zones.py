@@ -8,6 +8,8 @@ other articles. Two decisions here depend on that layout, not on a block alone:
   follows it is not another menu item. The block right after the title is the
   subtitle when it reads as a standfirst (no closing full stop) or when head furniture
   (caption, image slug, byline, dateline) follows it before the body starts.
+* Title of a page dump. A dump opens with the page's ``<title>`` and repeats the headline
+  over the article; the line the first line confirms (``cleaner.titles``) is the title.
 * Tail. Once a tail marker is reached ("More from <site>", "Related", "Previous
   Article": rules with ``action = "tail"``), the run of short headline-like lines
   after it are other articles' headlines, until prose starts again.
@@ -22,6 +24,7 @@ from collections.abc import Collection, Sequence
 
 from cleaner.model import Role, Verdict
 from cleaner.shape import shape_of
+from cleaner.titles import MIN_HEADLINE, confirming_keys, most_of, title_key
 
 LAYER = "zones"
 TAIL_RULE = "zones.after-tail-marker"
@@ -143,6 +146,10 @@ def mark_title_before_body(verdicts: Sequence[Verdict]) -> list[Verdict]:
     first_body = next((p for p, v in enumerate(marked) if v.role is Role.BODY), None)
     if first_body is None:
         return marked
+    echo = _title_echo(marked, first_body)
+    if echo is not None:
+        marked[echo] = marked[echo].decide(Role.TITLE, rule="zones.title-echo", category="title", layer=LAYER)
+        return marked
     for position in range(first_body - 1, max(-1, first_body - 1 - TITLE_LOOKBACK), -1):
         verdict = marked[position]
         if verdict.category == "boilerplate" and _is_title_shaped(verdict.text) and shape_of(verdict.text).words >= 3:
@@ -151,3 +158,27 @@ def mark_title_before_body(verdicts: Sequence[Verdict]) -> list[Verdict]:
         if verdict.category == "boilerplate":
             break
     return marked
+
+
+def _title_echo(verdicts: Sequence[Verdict], first_body: int) -> int | None:
+    """Where a page dump repeats its first line's headline, up to the first body block.
+
+    A dump opens with the page's ``<title>`` ("Headline - Site", "Kicker: Headline") and prints
+    the headline again as its ``<h1>`` over the article; a line that the first line confirms
+    (``cleaner.titles``) is that headline.  Text whose first line is body is no dump.
+    """
+    if len(verdicts) < 3 or verdicts[0].role is Role.BODY or len(verdicts[0].text) > TITLE_MAX_CHARS:
+        return None
+    page_title = [verdicts[0].text]
+    keys = confirming_keys(page_title)
+    for position in range(max(1, first_body - ECHO_WINDOW), min(first_body + 1, len(verdicts))):
+        text = verdicts[position].text
+        if len(title_key(text)) < MIN_HEADLINE or shape_of(text).words < ECHO_MIN_WORDS or not _is_title_shaped(text):
+            continue  # "Home", "Der Tagesspiegel" repeated are a menu and a site name, not a headline
+        if title_key(text) in keys or most_of(text, page_title):
+            return position
+    return None
+
+
+ECHO_WINDOW = 8  # the headline stands over the article: bylines, a date, a picture between at most
+ECHO_MIN_WORDS = 3

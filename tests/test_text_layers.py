@@ -103,3 +103,19 @@ def test_a_press_release_lead_dates_the_article_and_stays_body() -> None:
     article = clean(text, format="text")
     assert article.published == "2022-11-21"
     assert article.blocks[0].text == lead
+
+
+def test_a_page_dump_takes_the_headline_its_first_line_repeats() -> None:
+    menu = "\n".join(["Home", "News", "Sport", "Kultur", "Wirtschaft", "Kontakt", "Impressum"] * 2)
+    prose = (
+        "Die Stadt hat am Dienstag beschlossen, dass die Nachtbusse wieder fahren, und die Linie wird von "
+        "der Innenstadt bis zum Bahnhof verlängert, damit auch die Pendler etwas davon haben."
+    )
+    text = (
+        f"Nachtbusse fahren wieder in die nördlichen Stadtteile - Stadtanzeiger Online\n{menu}\n"
+        f"Nachtbusse fahren wieder in die nördlichen Stadtteile\nArtikel teilen und drucken\n"
+        f"{prose}\n{prose}\n{prose}\n{menu}"
+    )
+    article = clean(text, format="text")
+    assert article.title == "Nachtbusse fahren wieder in die nördlichen Stadtteile"
+    assert article.blocks[0].text == prose
