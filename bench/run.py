@@ -118,7 +118,7 @@ def tool_none(text: str) -> Prediction:
 
 
 def warm_up_cleaner() -> None:
-    from cleaner.htmlmeta import warm_up
+    from cleaner.htmldates import warm_up
 
     warm_up()
 

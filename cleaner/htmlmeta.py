@@ -16,7 +16,7 @@ per field by an explicit precedence (docs/html.md lists it):
 
 Each field has its module: ``cleaner.htmlsources`` reads ``<meta>`` tags and JSON-LD as they
 are, ``cleaner.htmltitle`` picks the title, ``cleaner.htmlauthors`` the authors and
-``cleaner.htmldates`` the dates (``warm_up``, its one-off cost, is importable from here too);
+``cleaner.htmldates`` the dates (and ``warm_up``, htmldate's one-off cost paid up front);
 this module picks the subtitle, language, site name and URL and puts the fields together.
 Authors and dates are normalised by the same code as text input (``cleaner.byline``,
 ``cleaner.dates``).  Published and updated dates are kept apart; an organisation or
@@ -37,13 +37,13 @@ from urllib.parse import urlsplit
 from lxml.html import HtmlElement
 
 from cleaner.htmlauthors import page_authors
-from cleaner.htmldates import page_dates, warm_up
+from cleaner.htmldates import page_dates
 from cleaner.htmlmarks import Marks, marks, short_text
 from cleaner.htmlsources import first_meta, jsonld_objects, ld_values, meta_tags, meta_values, types_of
 from cleaner.htmltitle import choose_title
 from cleaner.model import Metadata
 
-__all__ = ["PageMetadata", "meta_tags", "page_metadata", "warm_up"]
+__all__ = ["PageMetadata", "page_metadata"]
 
 ARTICLE_TYPES = frozenset(
     (
