@@ -173,9 +173,10 @@ def _title_echo(verdicts: Sequence[Verdict], first_body: int) -> int | None:
     keys = confirming_keys(page_title)
     for position in range(max(1, first_body - ECHO_WINDOW), min(first_body + 1, len(verdicts))):
         text = verdicts[position].text
-        if len(title_key(text)) < MIN_HEADLINE or shape_of(text).words < ECHO_MIN_WORDS or not _is_title_shaped(text):
+        key = title_key(text)
+        if len(key) < MIN_HEADLINE or shape_of(text).words < ECHO_MIN_WORDS or not _is_title_shaped(text):
             continue  # "Home", "Der Tagesspiegel" repeated are a menu and a site name, not a headline
-        if title_key(text) in keys or most_of(text, page_title):
+        if key in keys or most_of(text, page_title):
             return position
     return None
 
