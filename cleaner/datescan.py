@@ -120,7 +120,7 @@ _ZONE = re.compile(
 _READING = re.compile(rf"\d{{1,3}}\s*(?:min(?:ute|uto|uti)?s?|minuten)(?!{_LETTER})\.?", re.IGNORECASE)
 _SEPARATORS = re.compile(r"[\s,;:|·•/@()\[\]*.\-–—]+")
 _WORD = re.compile(rf"{_LETTER}+")
-_PLACE = re.compile(rf"{_LETTER}+(?:[ -]{_LETTER}+){{0,2}}(?=\s*[,–—-])")
+_PLACE = re.compile(rf"{_LETTER}+(?:[ -]{_LETTER}+){{0,2}}(?=\s*[,–—-]|\s+\d)")
 
 
 def _wordset(text: str) -> frozenset[str]:

@@ -20,7 +20,7 @@ from __future__ import annotations
 import re
 from collections.abc import Iterable
 from dataclasses import dataclass
-from datetime import datetime, timedelta
+from datetime import datetime, timedelta, timezone
 from datetime import time as clock_time
 from urllib.parse import urlsplit
 
@@ -46,18 +46,19 @@ PUBLISHED_META = (
     "sailthru.date",
     "dc.date.issued",
     "dcterms.issued",
-    "dc.date",
-    "dcterms.date",
     "dcterms.created",
     "dc.date.created",
     "citation_publication_date",
     "citation_date",
-    "date",
     "article_date_original",
     "originalpublicationdate",
     "cxenseparse:recs:publishtime",
     "bt:pubdate",
 )
+# Tags that give "a date" of the page, not saying which: often its publication, but also a
+# re-import, a print edition or the day the page was generated.  Alone, they yield to a visible
+# dateline that shows another day.
+GENERIC_META = ("dc.date", "dcterms.date", "date")
 UPDATED_META = (
     "article:modified_time",
     "og:article:modified_time",
@@ -121,12 +122,13 @@ def _first_date(*sources: Iterable[object]) -> str | None:
     return found[0] if found else None
 
 
-def _local(dates: list[str]) -> str | None:
+def _local(dates: list[str], shown: list[str] = ()) -> str | None:
     """The first full date (a bare year or month only when no source gives a day), in local time.
 
-    When the chosen value is in UTC and another source states the same moment in local time, the
-    local one wins: sites often write JSON-LD in UTC and their visible or ``<meta>`` dates in local time; the
-    local reading is the one a reader sees (and the day can differ: 23:30 -04:00 is 03:30 UTC).
+    When the chosen value is in UTC and another source, or the visible dateline (``shown``), states
+    the same moment in local time, the local one wins: sites often write JSON-LD in UTC and their
+    visible or ``<meta>`` dates in local time; the local reading is the one a reader sees (and the
+    day can differ: 23:30 -04:00 is 03:30 UTC).
     """
     if not dates:
         return None
@@ -137,15 +139,32 @@ def _local(dates: list[str]) -> str | None:
         return first
     if moment.time() in _CET_MIDNIGHTS:
         return (moment + timedelta(days=1)).date().isoformat()
-    for other in dates[1:]:
+    for other in [*dates[1:], *shown]:
         local = _moment(other)
-        if local is None or (local.tzinfo is not None and local.utcoffset() == timedelta(0)):
+        if local is None or local.utcoffset() == timedelta(0):
             continue
-        shift = local.replace(tzinfo=None) - moment.replace(tzinfo=None)
-        same = local == moment if local.tzinfo is not None else shift.total_seconds() % 3600 == 0
-        if same and abs(shift) <= timedelta(hours=14):
-            return other
+        if local.tzinfo is not None:
+            if local == moment:
+                return other
+            continue
+        shift = _local_shift(local, moment)
+        if shift is not None:
+            return moment.astimezone(timezone(shift)).isoformat()
     return first
+
+
+def _local_shift(local: datetime, utc: datetime) -> timedelta | None:
+    """The UTC offset by which the offset-less ``local`` states the moment ``utc``, if it does.
+
+    Whole hours up to 14 (a time shown to the minute, "03/05/2022 21:44", is compared to the
+    minute); no shift is no offset learnt, and other differences are another moment.
+    """
+    if local.second == 0 and local.microsecond == 0:
+        utc = utc.replace(second=0, microsecond=0)
+    shift = local - utc.replace(tzinfo=None)
+    if shift and shift.total_seconds() % 3600 == 0 and abs(shift) <= timedelta(hours=14):
+        return shift
+    return None
 
 
 # A day picked in a Central European CMS and stored in UTC: local midnight of CET or CEST.  The
@@ -177,19 +196,34 @@ def _published(
     ]
     times = _dates(_time_elements(tree))
     declared = _dates(
-        ld_values(articles, "datePublished"),
-        ld_values(articles, "dateCreated"),
-        meta_values(metas, PUBLISHED_META),
-        microdata,
+        ld_values(articles, "datePublished"), ld_values(articles, "dateCreated"), meta_values(metas, PUBLISHED_META)
     )
-    date = _local(declared + times)
-    shown = dateline_dates(found)
+    day_first = _day_first(tree, metas)
+    shown = dateline_dates(found, day_first)
+    generic = _dates(meta_values(metas, GENERIC_META))
+    if declared or microdata or not shown or any(value[:10] == shown[0][:10] for value in generic):
+        declared += generic  # alone, a generic date yields to a dateline showing another day
+    declared += _dates(microdata)
+    date = _local(declared + times, shown)
     if declared and times and shown and _shown_instead(declared, times[0], shown[0], updated):
         return times[0]
-    return date or _first_date(_url_dates(url), shown, _header_dates(found))
+    return date or _first_date(_url_dates(url), shown, _header_dates(found, day_first))
 
 
-def _header_dates(found: Marks) -> list[str]:
+def _day_first(tree: HtmlElement, metas: dict[str, list[str]]) -> bool | None:
+    """Whether the page's locale writes the day first ("03/05/2022" is 3 May): all but American English.
+
+    A bare ``en`` (or no declared locale) says nothing, and slash dates whose day and month could
+    swap are then not read.
+    """
+    declared = tree.get("lang") or next(iter(meta_values(metas, ("content-language", "og:locale"))), None)
+    locale = (declared or "").strip().lower().replace("_", "-")
+    if not locale or locale == "en":
+        return None
+    return locale != "en-us" and not locale.startswith("en-us")
+
+
+def _header_dates(found: Marks, day_first: bool | None = None) -> list[str]:
     """The publication date of a short unmarked line under the headline that is a dateline or a
     credit as a whole ("Veröffentlicht am 16.08.2019", "1. Februar 2022, Daniel Dillenburg"), also
     as the first line of an element or before a dash that opens its text ("29.11.2022 – Mehrfach...").
@@ -205,8 +239,8 @@ def _header_dates(found: Marks) -> list[str]:
         for text in (short_text(element, MAX_DATELINE), lead if len(lead) <= MAX_DATELINE else None):
             if text is None or len(text) < 6 or not any(char.isdigit() for char in text):
                 continue
-            dateline = find_dateline(text)
-            credit = parse_credit(text) if dateline is None else None
+            dateline = find_dateline(text, day_first=day_first)
+            credit = parse_credit(text, day_first=day_first) if dateline is None else None
             date = dateline.published if dateline else credit.published if credit else None
             if date and not elsewhere(element):
                 return [date]

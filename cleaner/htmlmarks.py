@@ -151,11 +151,36 @@ def short_text(element: HtmlElement, limit: int) -> str | None:
     """
     if len(element) > MAX_CHILDREN:
         return None
-    text = text_of(element)
+    text = _spaced_text(element) if _HAS_BLOCK_CHILD(element) else text_of(element)
     return text if len(text) <= limit else None
 
 
 MAX_CHILDREN = 8
+_BLOCK_TAGS = ("li", "p", "div", "br", "dd", "dt", "td", "th", "h2", "h3", "h4", "h5", "h6")
+_HAS_BLOCK_CHILD = etree.XPath("boolean(" + " | ".join(f".//{tag}" for tag in _BLOCK_TAGS) + ")")
+_BLOCK_TAG_SET = frozenset(_BLOCK_TAGS)
+
+
+def _spaced_text(element: HtmlElement) -> str:
+    """The element's text with a space where a block child begins or ends.
+
+    ``text_content`` glues list items and lines together ("Brasília" + "03/05/2022 21:44" reads
+    "Brasília03/05/2022 21:44"), which hides a date from the date reader.
+    """
+    pieces: list[str] = []
+    _gather_text(element, pieces)
+    return " ".join("".join(pieces).split())
+
+
+def _gather_text(element: HtmlElement, pieces: list[str]) -> None:
+    if isinstance(element.tag, str):  # a comment's text is not shown
+        pieces.append(element.text or "")
+    for child in element:
+        block = child.tag in _BLOCK_TAG_SET
+        pieces.append(" " if block else "")
+        _gather_text(child, pieces)
+        pieces.append(" " if block else "")
+        pieces.append(child.tail or "")
 
 
 # ----------------------------------------------------------------- bylines
@@ -252,18 +277,19 @@ _LABEL_ONLY = re.compile(r"(?i:by|von|autor|autorin|author|auteur|text|texte)\s*
 # ----------------------------------------------------------------- datelines
 
 
-def dateline_dates(found: Marks) -> list[str]:
+def dateline_dates(found: Marks, day_first: bool | None = None) -> list[str]:
     """The date of the first short visible dateline ("Veröffentlicht am 6. Januar 2024"), header first.
 
-    The dates of a listing are not the article's (see ``_in_listing``).
+    The dates of a listing are not the article's (see ``_in_listing``).  ``day_first`` reads an
+    ambiguous slash date ("03/05/2022"); None refuses to guess.
     """
     datelines = found.get("dateline", header_first=True)
     for element in datelines[:25]:
         text = short_text(element, MAX_DATELINE)
         if text is None or len(text) < 6 or elsewhere(element):
             continue
-        dateline = find_dateline(text)
-        date = (dateline.published or dateline.updated) if dateline else parse_date(text)
+        dateline = find_dateline(text, day_first=day_first)
+        date = (dateline.published or dateline.updated) if dateline else parse_date(text, day_first=day_first)
         if date and not _in_listing(element, text, datelines):
             return [date]
     return []
