@@ -129,17 +129,19 @@ def _wordset(text: str) -> frozenset[str]:
 
 _PUBLISHED_WORDS = _wordset(
     "published posted veröffentlicht erschienen erstellt publié publiée paru publicado publicada pubblicato "
-    "gepubliceerd created veröffentlichung publication publicación pubblicazione"
+    "gepubliceerd created veröffentlichung publication publicación pubblicazione publikacja opublikowano "
+    "publikováno publicerad publiceret publisert julkaistu"
 )
 _UPDATED_WORDS = _wordset(
     "updated update modified revised aktualisiert aktualisierung geändert stand jour modifié modifiée actualizado "
-    "actualizada actualización aggiornato aggiornamento bijgewerkt"
+    "actualizada actualización aggiornato aggiornamento bijgewerkt atualizado atualizada atualização aktualizacja "
+    "zaktualizowano aktualizováno uppdaterad opdateret oppdatert päivitetty"
 )
 _FILLER_WORDS = _wordset(
     "on at am um le la à a las el de del the of du den op om alle il ore uhr h read reading lesezeit lesedauer "
     "lecture lectura lettura temps tiempo time di min mins minutes minuten minutos last first originally mis mise "
     "zuletzt zuerst ursprünglich date datum fecha and und et y e local pt ct letzte dernière última ultima ultimo hs "
-    "horas heures vom d etwa ca ist hkt"
+    "horas heures vom d etwa ca ist hkt em"
 )
 
 def iso_day(year: int, month: int, day: int) -> str | None:

@@ -3,10 +3,13 @@
 Published: JSON-LD ``datePublished``/``dateCreated``, publication ``<meta>`` tags, microdata,
 ``<time datetime>`` (a bare year or month yields to a full date from any of them); then a
 date in the URL path, the first visible dateline element, a short dateline or credit line
-under the headline.  Two visible statements of one other day outweigh the declared dates; a
-UTC value yields to the same moment stated in local time; UTC at exactly 22:00 or 23:00 is a
-Central European midnight, read as the next day.  Updated: JSON-LD ``dateModified``, then
-update tags; dropped when it equals the publication or comes before it.  htmldate's guess is
+under the headline.  Two visible statements of one other day outweigh the declared dates, and
+so does one visible dateline when only a generic date tag declares one; a page that shows its
+update unlabelled as its date, and its declared publication nowhere, was re-dated; a UTC value
+takes the offset of the same moment shown in local time; UTC at exactly 22:00 or 23:00 is a
+Central European midnight, read as the next day.  Slash dates are read in the page's locale.
+Updated: JSON-LD ``dateModified``, then update tags; dropped when it states the publication's
+moment or comes before it.  htmldate's guess is
 made only when nothing gives a publication date, and kept apart (``PageDates.guess``): the
 pipeline ranks it below what the text states.  ``warm_up`` pays htmldate's one-off cost.
 
@@ -27,8 +30,8 @@ from urllib.parse import urlsplit
 from lxml.html import HtmlElement
 
 from cleaner.byline import parse_credit
-from cleaner.dates import find_dateline, normalise_date
-from cleaner.htmlmarks import MAX_DATELINE, Marks, dateline_dates, elsewhere, short_text, text_of
+from cleaner.dates import Dateline, find_dateline, normalise_date
+from cleaner.htmlmarks import MAX_DATELINE, Marks, dateline_dates, elsewhere, short_text, shown_datelines, text_of
 from cleaner.htmlsources import ld_values, meta_values
 
 PUBLISHED_META = (
@@ -100,7 +103,7 @@ def page_dates(
     guess = _htmldate(tree, url) if published is None else None
     if updated is not None and published is not None and updated[:10] < published[:10]:
         updated = None  # a "modified" before the publication is a template date, not an update
-    if updated == published:
+    if updated is not None and published is not None and _same_moment(updated, published):
         updated = None
     return PageDates(published, updated, guess)
 
@@ -172,6 +175,11 @@ def _local_shift(local: datetime, utc: datetime) -> timedelta | None:
 _CET_MIDNIGHTS = frozenset((clock_time(22), clock_time(23)))
 
 
+def _same_moment(one: str, other: str) -> bool:
+    """Equal values, or one moment written in two offsets (an update equal to the publication is none)."""
+    return one == other or (_moment(one) is not None and _moment(one) == _moment(other))
+
+
 def _moment(iso: str) -> datetime | None:
     if len(iso) < 16:
         return None
@@ -204,6 +212,8 @@ def _published(
     if declared or microdata or not shown or any(value[:10] == shown[0][:10] for value in generic):
         declared += generic  # alone, a generic date yields to a dateline showing another day
     declared += _dates(microdata)
+    if declared and updated and not times and _redated(declared[0], updated, shown_datelines(found, day_first)):
+        return _local([updated], shown)
     date = _local(declared + times, shown)
     if declared and times and shown and _shown_instead(declared, times[0], shown[0], updated):
         return times[0]
@@ -249,6 +259,20 @@ def _header_dates(found: Marks, day_first: bool | None = None) -> list[str]:
 
 DATE_WINDOW = 60
 _LEAD_DATE = re.compile(r"([^–—|]{6,40}?)\s+[–—|]\s")  # a press release's date before its first sentence
+
+
+def _redated(declared: str, updated: str, shown: Iterable[Dateline]) -> bool:
+    """The page shows its update, unlabelled, as its date, and nowhere shows the declared publication day.
+
+    The page was re-dated (a developing story rewritten, an old piece brought up again): the
+    publisher now presents it under the new date, and readers and citations use that one.  An
+    update shown as such ("Updated March 12") stays an update.
+    """
+    shown = list(shown)
+    if not shown or shown[0].published is None or shown[0].published[:10] != updated[:10]:
+        return False
+    day = declared[:10]
+    return day != updated[:10] and all(day not in (d.published or "", d.updated or "") for d in shown)
 
 
 def _shown_instead(declared: list[str], time: str, dateline: str, updated: str | None) -> bool:

@@ -21,7 +21,7 @@ from lxml import etree
 from lxml.html import HtmlElement
 
 from cleaner.byline import parse_byline
-from cleaner.dates import find_dateline, parse_date
+from cleaner.dates import Dateline, find_dateline, parse_date
 from cleaner.names import looks_like_name
 
 _ROLE = re.compile(  # matched against lower-cased class and id: IGNORECASE would cost five times as much
@@ -278,7 +278,13 @@ _LABEL_ONLY = re.compile(r"(?i:by|von|autor|autorin|author|auteur|text|texte)\s*
 
 
 def dateline_dates(found: Marks, day_first: bool | None = None) -> list[str]:
-    """The date of the first short visible dateline ("Veröffentlicht am 6. Januar 2024"), header first.
+    """The date of the first short visible dateline ("Veröffentlicht am 6. Januar 2024"), header first."""
+    first = next(iter(shown_datelines(found, day_first)), None)
+    return [first.published or first.updated] if first else []
+
+
+def shown_datelines(found: Marks, day_first: bool | None = None) -> Iterator[Dateline]:
+    """The dates of the short visible dateline elements, header first (an unlabelled date is published).
 
     The dates of a listing are not the article's (see ``_in_listing``).  ``day_first`` reads an
     ambiguous slash date ("03/05/2022"); None refuses to guess.
@@ -289,10 +295,11 @@ def dateline_dates(found: Marks, day_first: bool | None = None) -> list[str]:
         if text is None or len(text) < 6 or elsewhere(element):
             continue
         dateline = find_dateline(text, day_first=day_first)
-        date = (dateline.published or dateline.updated) if dateline else parse_date(text, day_first=day_first)
-        if date and not _in_listing(element, text, datelines):
-            return [date]
-    return []
+        if dateline is None:
+            date = parse_date(text, day_first=day_first)
+            dateline = Dateline(published=date, updated=None) if date else None
+        if dateline and not _in_listing(element, text, datelines):
+            yield dateline
 
 
 def _in_listing(element: HtmlElement, text: str, datelines: list[HtmlElement]) -> bool:

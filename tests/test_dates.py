@@ -294,3 +294,17 @@ def test_known_failure_hhmm_time() -> None:
 @pytest.mark.xfail(strict=True, reason="a date range is not a single date; the first day is not taken")
 def test_known_failure_date_range() -> None:
     assert parse_date("14. - 20. Januar 2022") == "2022-01-14"
+
+
+@pytest.mark.parametrize(
+    ("line", "expected"),
+    [
+        ("Brasília 03/05/2022 21:44", Dateline("2022-05-03T21:44:00", None)),  # a place, then the date
+        ("opublikowano: 7 kwietnia 2021", Dateline("2021-04-07", None)),
+        ("Aktualizacja: 05.05.2021, 05:53", Dateline(None, "2021-05-05T05:53:00")),
+        ("Atualizado em 03/05/2022 21:44", Dateline(None, "2022-05-03T21:44:00")),
+        ("Julkaistu 3.5.2022", Dateline("2022-05-03", None)),
+    ],
+)
+def test_places_and_more_languages_labels(line: str, expected: Dateline) -> None:
+    assert find_dateline(line, day_first=True) == expected

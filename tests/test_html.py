@@ -228,6 +228,59 @@ def test_a_utc_timestamp_at_central_european_midnight_is_the_next_day() -> None:
     assert published == "2022-11-06T23:04:00+00:00"
 
 
+def test_a_utc_value_takes_the_offset_of_the_local_time_the_page_shows() -> None:
+    # JSON-LD in UTC, the page shows the same moment (to the minute) in Brasília time, in two list items.
+    ld = {"@type": "NewsArticle", "headline": "Late session", "datePublished": "2022-05-04T00:44:52Z"}
+    head = f'<script type="application/ld+json">{json.dumps(ld)}</script>'
+    body = (
+        '<article><h1>A late session in the senate</h1><ul class="wgt-date"><li>Brasília</li>'
+        f"<li>03/05/2022 21:44</li></ul>{article_body()}</article>"
+    )
+    assert read_page(page(body, head, lang="pt-BR")).metadata.published == "2022-05-03T21:44:52-03:00"
+
+
+@pytest.mark.parametrize(
+    ("lang", "expected"), [("pt-BR", "2022-05-03"), ("en-US", "2022-03-05"), ("en", None), ("de", "2022-05-03")]
+)
+def test_an_ambiguous_slash_date_is_read_by_the_pages_locale(lang: str, expected: str | None) -> None:
+    # A bare "en" says nothing of the order: the page's metadata refuses to guess.
+    body = f'<article><h1>A late session in the senate</h1><p class="date">03/05/2022</p>{article_body()}</article>'
+    assert read_page(page(body, lang=lang)).metadata.published == expected
+
+
+def test_a_generic_date_tag_alone_yields_to_a_dateline_showing_another_day() -> None:
+    body = (
+        '<article><h1>Rent strike spreads across the cities</h1><ul class="infoline"><li class="author">Von Moritz '
+        f'Wichmann</li><li class="date"><time>29.04.2020, 12:01 Uhr</time></li></ul>{article_body()}</article>'
+    )
+    alone = '<meta name="date" content="2020-04-30">'
+    assert read_page(page(body, alone, lang="de")).metadata.published == "2020-04-29T12:01:00"
+    declared = alone + '<meta property="article:published_time" content="2020-04-28">'
+    assert read_page(page(body, declared, lang="de")).metadata.published == "2020-04-28"
+
+
+def redated_page(shown: str, elsewhere: str = "") -> str:
+    ld = {
+        "@type": "NewsArticle", "headline": "Lockdown extended",
+        "datePublished": "2021-03-16T16:16:10+00:00", "dateModified": "2021-03-20T14:00:17+00:00",
+    }  # fmt: skip
+    head = f'<script type="application/ld+json">{json.dumps(ld)}</script>'
+    body = f'<article><h1>Lockdown extended by four weeks</h1><p class="date-time">{shown}</p>{article_body()}'
+    return page(f"{body}{elsewhere}</article>", head, lang="de")
+
+
+def test_a_page_showing_its_update_unlabelled_as_its_date_was_redated() -> None:
+    meta = read_page(redated_page("20. März 2021 - 15:00 Uhr")).metadata
+    assert (meta.published, meta.updated) == ("2021-03-20T15:00:17+01:00", None)
+
+
+def test_an_update_shown_as_such_or_beside_the_publication_day_stays_an_update() -> None:
+    labelled = read_page(redated_page("Aktualisiert am 20. März 2021")).metadata
+    assert (labelled.published, labelled.updated) == ("2021-03-16T16:16:10+00:00", "2021-03-20T14:00:17+00:00")
+    both = read_page(redated_page("20. März 2021", '<span class="date">16. März 2021</span>')).metadata
+    assert both.published == "2021-03-16T16:16:10+00:00"
+
+
 def test_times_in_namespaced_comment_and_more_articles_blocks_are_not_the_articles() -> None:
     body = (
         '<article><h1>Slicing tomatoes the right way</h1><p>von Marianne am 20.09.2020</p>'
