@@ -9,9 +9,9 @@ update unlabelled as its date, and its declared publication nowhere, was re-date
 takes the offset of the same moment shown in local time; UTC at exactly 22:00 or 23:00 is a
 Central European midnight, read as the next day.  Slash dates are read in the page's locale.
 Updated: JSON-LD ``dateModified``, then update tags; dropped when it states the publication's
-moment or comes before it.  htmldate's guess is
-made only when nothing gives a publication date, and kept apart (``PageDates.guess``): the
-pipeline ranks it below what the text states.  ``warm_up`` pays htmldate's one-off cost.
+moment or comes before it.  htmldate's guess is made only when nothing gives a publication
+date, and kept apart (``PageDates.guess``): the pipeline ranks it below what the text states.
+``warm_up`` pays htmldate's one-off cost.
 
 This module does NOT read authors, titles or other fields, does not look at the extracted
 body (a lead dateline there is the text layers' concern), and parses no date text itself:
@@ -21,7 +21,7 @@ body (a lead dateline there is the text layers' concern), and parses no date tex
 from __future__ import annotations
 
 import re
-from collections.abc import Iterable
+from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
 from datetime import datetime, timedelta, timezone
 from datetime import time as clock_time
@@ -125,7 +125,7 @@ def _first_date(*sources: Iterable[object]) -> str | None:
     return found[0] if found else None
 
 
-def _local(dates: list[str], shown: list[str] = ()) -> str | None:
+def _local(dates: list[str], shown: Sequence[str] = ()) -> str | None:
     """The first full date (a bare year or month only when no source gives a day), in local time.
 
     When the chosen value is in UTC and another source, or the visible dateline (``shown``), states

@@ -151,7 +151,11 @@ def short_text(element: HtmlElement, limit: int) -> str | None:
     """
     if len(element) > MAX_CHILDREN:
         return None
-    text = _spaced_text(element) if _HAS_BLOCK_CHILD(element) else text_of(element)
+    text = text_of(element)
+    if len(text) > limit:
+        return None
+    if _HAS_BLOCK_CHILD(element):  # walked in Python, so only once the text is known to be short
+        text = _spaced_text(element)
     return text if len(text) <= limit else None
 
 
