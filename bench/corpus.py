@@ -106,9 +106,11 @@ def quality(bench_dir: Path, source: str, work: Path) -> None:
             clean_all(inputs, out, profile, known, site)
             removed = profile_removals(out)
             with_profile = score(bench_dir, bench, out)[metric]
-            print(f"| {bench} | {how} ({sum(1 for u in known.values() if u)} URLs) | {len(profile.sites)} "
-                  f"| {profile.learned_count} | {len(removed)} "
-                  f"| {baseline:.4f} | {with_profile:.4f} |")
+            print(
+                f"| {bench} | {how} ({sum(1 for u in known.values() if u)} URLs) | {len(profile.sites)} "
+                f"| {profile.learned_count} | {len(removed)} "
+                f"| {baseline:.4f} | {with_profile:.4f} |"
+            )
             for text in sorted(set(removed))[:10]:
                 print(f"|  | removed: {text[:80]!r} | | | | | |")
     print()
@@ -148,8 +150,10 @@ def speed(bench_dir: Path, count: int, sample: int) -> None:
     pages = [text for folder in folders for text in load_inputs(folder, ".txt").values()]
     corpus = list(synthetic_corpus(pages, count, sites=100))
     print(f"## Speed: {count} documents from {len(pages)} bench pages, 100 sites\n")
-    print("| documents learned | slice docs/s (CPU) | slice docs/s (wall) | keys kept | most keys so far "
-          "| learned blocks | JSON bytes |")
+    print(
+        "| documents learned | slice docs/s (CPU) | slice docs/s (wall) | keys kept | most keys so far "
+        "| learned blocks | JSON bytes |"
+    )
     print("|---|---|---|---|---|---|---|")
     learner = ProfileLearner()
     checkpoints = sorted({count // 10, count // 4, count // 2, count})
@@ -163,11 +167,15 @@ def speed(bench_dir: Path, count: int, sample: int) -> None:
             total_cpu, total_wall = total_cpu + slice_cpu, total_wall + slice_wall
             profile = learner.profile()
             keys = sum(len(counts) for counts in learner.counts.values())
-            print(f"| {position} | {(position - done) / slice_cpu:.0f} | {(position - done) / slice_wall:.0f} | {keys} "
-                  f"| {peak} | {profile.learned_count} | {len(profile_json(profile).encode())} |")
+            print(
+                f"| {position} | {(position - done) / slice_cpu:.0f} | {(position - done) / slice_wall:.0f} | {keys} "
+                f"| {peak} | {profile.learned_count} | {len(profile_json(profile).encode())} |"
+            )
             done, cpu, wall = position, time.process_time(), time.perf_counter()
-    print(f"\nlearning: {count} documents in {total_cpu:.1f} CPU s ({total_wall:.1f} s wall) = "
-          f"{count / total_cpu:.0f} documents per CPU second\n")
+    print(
+        f"\nlearning: {count} documents in {total_cpu:.1f} CPU s ({total_wall:.1f} s wall) = "
+        f"{count / total_cpu:.0f} documents per CPU second\n"
+    )
     profile = learner.profile()
     _apply_speed(corpus, profile)
     _pipeline_speed(corpus[:sample], profile)
@@ -182,13 +190,16 @@ def _apply_speed(corpus: list[Synthetic], profile: Profile) -> None:
     start = time.process_time()
     applied = [apply_profile(verdicts, site) for verdicts, site in prepared]
     elapsed = time.process_time() - start
-    removed = [(v.text, item) for verdicts, item in zip(applied, corpus, strict=True) for v in verdicts
-               if v.layer == "profile"]
+    removed = [
+        (v.text, item) for verdicts, item in zip(applied, corpus, strict=True) for v in verdicts if v.layer == "profile"
+    ]
     strays = sorted({text for text, item in removed if text not in item.furniture})
-    print(f"profile layer alone: {len(prepared)} documents in {elapsed:.2f} CPU s = {len(prepared) / elapsed:.0f} "
-          f"documents per CPU second ({len(removed)} blocks removed, {len(removed) / len(prepared):.2f} per document; "
-          f"{len(strays)} distinct removed texts are not the site's furniture{': ' if strays else ''}"
-          f"{'; '.join(repr(text[:60]) for text in strays[:5])})\n")
+    print(
+        f"profile layer alone: {len(prepared)} documents in {elapsed:.2f} CPU s = {len(prepared) / elapsed:.0f} "
+        f"documents per CPU second ({len(removed)} blocks removed, {len(removed) / len(prepared):.2f} per document; "
+        f"{len(strays)} distinct removed texts are not the site's furniture{': ' if strays else ''}"
+        f"{'; '.join(repr(text[:60]) for text in strays[:5])})\n"
+    )
 
 
 def _pipeline_speed(sample: list[Synthetic], profile: Profile) -> None:
@@ -199,8 +210,13 @@ def _pipeline_speed(sample: list[Synthetic], profile: Profile) -> None:
         for item in sample:
             clean(item.text, format="text", profile=used, site=item.site)
         timings[label] = time.process_time() - start
-    print(" ; ".join(f"whole pipeline {label}: {len(sample) / seconds:.0f} documents per CPU second"
-                     for label, seconds in timings.items()) + f" (sample of {len(sample)})")
+    print(
+        " ; ".join(
+            f"whole pipeline {label}: {len(sample) / seconds:.0f} documents per CPU second"
+            for label, seconds in timings.items()
+        )
+        + f" (sample of {len(sample)})"
+    )
 
 
 def main(argv: list[str] | None = None) -> int:

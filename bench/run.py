@@ -54,9 +54,15 @@ class Row:
         return self.pages / self.seconds if self.seconds else 0.0
 
     def to_dict(self) -> dict[str, object]:
-        return {"tool": self.tool, "bench": self.bench, "pages": self.pages, "seconds": round(self.seconds, 3),
-                "one_off_seconds": round(self.one_off, 3), "pages_per_second": round(self.pages_per_second, 2),
-                "scores": self.scores}
+        return {
+            "tool": self.tool,
+            "bench": self.bench,
+            "pages": self.pages,
+            "seconds": round(self.seconds, 3),
+            "one_off_seconds": round(self.one_off, 3),
+            "pages_per_second": round(self.pages_per_second, 2),
+            "scores": self.scores,
+        }
 
 
 # ----------------------------------------------------------------- tools
@@ -103,8 +109,12 @@ def tool_cleaner_page(page: str) -> Prediction:
 
     read = read_page(page)
     meta = read.metadata
-    return {"text": "\n\n".join(b.text for b in read.blocks), "title": meta.title, "authors": list(meta.authors),
-            "published": meta.published}
+    return {
+        "text": "\n\n".join(b.text for b in read.blocks),
+        "title": meta.title,
+        "authors": list(meta.authors),
+        "published": meta.published,
+    }
 
 
 def tool_cleaner_text(text: str) -> Prediction:
@@ -183,26 +193,42 @@ def score(bench_dir: Path, bench: str, pred: Path) -> dict[str, float]:
     """The dev-split scores from the benchmark's own scorer (``score.py --json``)."""
     result = subprocess.run(
         [sys.executable, str(bench_dir / "score.py"), "--bench", bench, "--pred", str(pred), "--json"],
-        capture_output=True, text=True, check=True,
+        capture_output=True,
+        text=True,
+        check=True,
     )
     return json.loads(result.stdout).get("dev", {})
 
 
-COLUMNS = (("f1", "aeb F1"), ("snip_f1", "snippet F1"), ("author_acc", "author"), ("date_acc", "date"),
-           ("title_acc", "title"))
+COLUMNS = (
+    ("f1", "aeb F1"),
+    ("snip_f1", "snippet F1"),
+    ("author_acc", "author"),
+    ("date_acc", "date"),
+    ("title_acc", "title"),
+)
 
 
 def table(rows: list[Row], baseline: str) -> str:
     """Markdown table, one line per tool and benchmark, with the speed ratio to the baseline tool."""
     speed = {(r.tool, r.bench): r.pages_per_second for r in rows}
-    lines = ["| input | tool | pages | " + " | ".join(t for _, t in COLUMNS) + " | pages/s | speed vs " + baseline
-             + " | one-off s |", "|" + "---|" * (len(COLUMNS) + 6)]
+    lines = [
+        "| input | tool | pages | "
+        + " | ".join(t for _, t in COLUMNS)
+        + " | pages/s | speed vs "
+        + baseline
+        + " | one-off s |",
+        "|" + "---|" * (len(COLUMNS) + 6),
+    ]
     for r in rows:
         values = [f"{r.scores[k]:.3f}" if isinstance(r.scores.get(k), float) else "" for k, _ in COLUMNS]
         base = speed.get((baseline, r.bench))
         ratio = f"{r.pages_per_second / base:.2f}" if base else ""
-        lines.append(f"| {r.bench} | {r.tool} | {r.pages} | " + " | ".join(values)
-                     + f" | {r.pages_per_second:.1f} | {ratio} | {r.one_off:.1f} |")
+        lines.append(
+            f"| {r.bench} | {r.tool} | {r.pages} | "
+            + " | ".join(values)
+            + f" | {r.pages_per_second:.1f} | {ratio} | {r.one_off:.1f} |"
+        )
     return "\n".join(lines)
 
 

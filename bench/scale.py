@@ -137,8 +137,9 @@ def _warm_up(sample: tuple[str, str]) -> int:
 def run(shards: list[Path], workers: int, documents: int, sample: tuple[str, str], scratch: Path) -> Run:
     out = scratch / f"out-{workers}x{documents}"
     with (
-        LocalCluster(n_workers=workers, threads_per_worker=1, processes=True, dashboard_address=None,
-                     memory_limit=0) as cluster,
+        LocalCluster(
+            n_workers=workers, threads_per_worker=1, processes=True, dashboard_address=None, memory_limit=0
+        ) as cluster,
         Client(cluster) as client,
     ):
         pids = list(client.run(_warm_up, sample).values())
@@ -149,9 +150,18 @@ def run(shards: list[Path], workers: int, documents: int, sample: tuple[str, str
             seconds = time.perf_counter() - began
     shutil.rmtree(out, ignore_errors=True)
     done = counts["records"] + counts["errors"]  # what was cleaned (whole shards), not what was asked
-    return Run(workers, done, round(seconds, 1), round(done / seconds, 1), counts["records"],
-               counts["errors"], [round(rss / MB, 1) for rss in start_rss],
-               [round(peak / MB, 1) for peak in sampler.peaks], sampler.peaks_by_fifth(), os.getloadavg()[0])
+    return Run(
+        workers,
+        done,
+        round(seconds, 1),
+        round(done / seconds, 1),
+        counts["records"],
+        counts["errors"],
+        [round(rss / MB, 1) for rss in start_rss],
+        [round(peak / MB, 1) for peak in sampler.peaks],
+        sampler.peaks_by_fifth(),
+        os.getloadavg()[0],
+    )
 
 
 def plain(shards: list[Path], scratch: Path) -> None:
@@ -175,8 +185,11 @@ def main() -> None:
     parser.add_argument("--shard", type=int, default=1000, help="documents per JSON Lines shard (= per partition)")
     parser.add_argument("--json", type=Path, help="also write the results here")
     parser.add_argument("--plain", type=int, metavar="DOCUMENTS", help="no Dask: clean this many in this process")
-    parser.add_argument("--dask-profiler", action="store_true",
-                        help="leave Dask's profiler on (its per-second history grows worker RSS for an hour)")
+    parser.add_argument(
+        "--dask-profiler",
+        action="store_true",
+        help="leave Dask's profiler on (its per-second history grows worker RSS for an hour)",
+    )
     args = parser.parse_args()
     dask.config.set({"distributed.worker.profile.enabled": args.dask_profiler})  # workers inherit the config
     runs = [tuple(int(part) for part in item.split("x")) for item in args.runs.split(",")]
@@ -185,8 +198,11 @@ def main() -> None:
     try:
         largest = max(documents for _, documents in runs)
         shards = build_shards(pages, largest, args.shard, scratch / "in")
-        print(f"{args.input} inputs: {len(pages)} pages repeated to {largest} documents, "
-              f"{len(shards)} shards of {args.shard}", flush=True)
+        print(
+            f"{args.input} inputs: {len(pages)} pages repeated to {largest} documents, "
+            f"{len(shards)} shards of {args.shard}",
+            flush=True,
+        )
         if args.plain:
             plain(shards[: -(-args.plain // args.shard)], scratch)
             return
@@ -197,13 +213,17 @@ def main() -> None:
             print(json.dumps(asdict(result)), flush=True)
     finally:
         shutil.rmtree(scratch, ignore_errors=True)
-    print("\n| workers | documents | seconds | pages/s | RSS after warm-up (MB) | peak RSS (MB) "
-          "| peak RSS in each fifth of the run (MB) |")
+    print(
+        "\n| workers | documents | seconds | pages/s | RSS after warm-up (MB) | peak RSS (MB) "
+        "| peak RSS in each fifth of the run (MB) |"
+    )
     print("|---|---|---|---|---|---|---|")
     for r in results:
         fifths = "; ".join(" / ".join(map(str, worker)) for worker in r.rss_peak_by_fifth_mb)
-        print(f"| {r.workers} | {r.documents} | {r.seconds} | {r.pages_per_second} | "
-              f"{', '.join(map(str, r.rss_start_mb))} | {', '.join(map(str, r.rss_peak_mb))} | {fifths} |")
+        print(
+            f"| {r.workers} | {r.documents} | {r.seconds} | {r.pages_per_second} | "
+            f"{', '.join(map(str, r.rss_start_mb))} | {', '.join(map(str, r.rss_peak_mb))} | {fifths} |"
+        )
     if args.json:
         args.json.write_text(json.dumps([asdict(r) for r in results], indent=2) + "\n", encoding="utf-8")
 

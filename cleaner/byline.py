@@ -69,9 +69,11 @@ _SLASH_AGENCY = re.compile(r"(?<=[^\W\d_])\s*/\s*([^\W\d_][\w-]*)$")
 
 
 def _agency_segment(match: re.Match[str]) -> str:
-    """"/dpa", "/SP-X" closing a byline: an agency credit, a segment of its own; "/Kenia" stays."""
+    """ "/dpa", "/SP-X" closing a byline: an agency credit, a segment of its own; "/Kenia" stays."""
     agency = match[1]
     return f" | {agency}" if is_agency(agency) or (agency.isupper() and len(agency) <= 8) else match[0]
+
+
 _SEGMENTS = re.compile(r"\s*[|·•]\s*|\s+[-–—]\s+")
 _CHUNKS = re.compile(r"\s*[,;]\s*")
 _CONJUNCTIONS = re.compile(r"\s*&\s*|\s+(?:and|und|et|y|e|og|och)\s+", re.IGNORECASE)

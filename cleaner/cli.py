@@ -72,8 +72,11 @@ def build_parser() -> argparse.ArgumentParser:
     parser.add_argument("--quiet", "-q", action="store_true", help="no progress bar and no closing summary")
     corpus = parser.add_argument_group("corpus", "site profiles (learn one with `clean learn PATH...`) and duplicates")
     corpus.add_argument(
-        "--profile", type=Path, metavar="PROFILE", help="site profile to apply (default: .cleaner/profile.json found "
-        "in the inputs' folder or a parent, up to the git root)"
+        "--profile",
+        type=Path,
+        metavar="PROFILE",
+        help="site profile to apply (default: .cleaner/profile.json found "
+        "in the inputs' folder or a parent, up to the git root)",
     )
     corpus.add_argument("--no-profile", action="store_true", help="apply no site profile, even one that is found")
     corpus.add_argument("--duplicates", type=Path, metavar="FILE", help="write the duplicate-article groups as JSON")
@@ -315,8 +318,11 @@ def _container_results(paths: Sequence[Path], settings: Settings, mode: str, rep
 def _handle_record(result: Result, outputs: Outputs, report: Report) -> None:
     """One document of a JSON Lines or WARC input: written as a JSON Lines record, or one error line."""
     if isinstance(result, Failure):
-        where = result.id if result.source is None or result.id.startswith(result.source) else (
-            f"{result.source}: {result.id}")
+        where = (
+            result.id
+            if result.source is None or result.id.startswith(result.source)
+            else (f"{result.source}: {result.id}")
+        )
         report.line(f"{where}: error: {result.reason}")
         report.failed += 1
     else:

@@ -83,9 +83,7 @@ def clean_bag(
 
     profile = _load_profile(profile)
     bag = db.from_sequence(files, partition_size=1)
-    return bag.map_partitions(
-        clean_partition, _once(profile, "profile"), format=format, config=_once(config, "config")
-    )
+    return bag.map_partitions(clean_partition, _once(profile, "profile"), format=format, config=_once(config, "config"))
 
 
 def _load_profile(profile: object | None) -> object | None:

@@ -36,8 +36,20 @@ YEAR_MIN, YEAR_MAX = 1990, 2100
 """Years outside this range are page furniture (copyright lines, slugs), not publication dates."""
 
 _LOCALES = ("en", "de", "fr", "es", "it", "pt", "nl", "sv", "da", "nb", "pl", "cs", "ro", "hu", "fi", "tr", "ru")
-_MONTH_KEYS = ("january", "february", "march", "april", "may", "june", "july", "august", "september",
-               "october", "november", "december")
+_MONTH_KEYS = (
+    "january",
+    "february",
+    "march",
+    "april",
+    "may",
+    "june",
+    "july",
+    "august",
+    "september",
+    "october",
+    "november",
+    "december",
+)
 _WEEKDAY_KEYS = ("monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday")
 
 
@@ -109,10 +121,27 @@ _TIME = re.compile(
     rf"(?:\s*(?P<ap>[ap])\.?\s?m(?!{_LETTER})\.?)?(?!\d)",
     re.IGNORECASE,
 )
-_ZONES = {"Z": "+00:00", "UTC": "+00:00", "GMT": "+00:00", "WET": "+00:00", "BST": "+01:00", "CET": "+01:00",
-          "MEZ": "+01:00", "CEST": "+02:00", "MESZ": "+02:00", "EET": "+02:00", "EEST": "+03:00",
-          "EST": "-05:00", "EDT": "-04:00", "CST": "-06:00", "CDT": "-05:00", "MST": "-07:00",
-          "MDT": "-06:00", "PST": "-08:00", "PDT": "-07:00"}
+_ZONES = {
+    "Z": "+00:00",
+    "UTC": "+00:00",
+    "GMT": "+00:00",
+    "WET": "+00:00",
+    "BST": "+01:00",
+    "CET": "+01:00",
+    "MEZ": "+01:00",
+    "CEST": "+02:00",
+    "MESZ": "+02:00",
+    "EET": "+02:00",
+    "EEST": "+03:00",
+    "EST": "-05:00",
+    "EDT": "-04:00",
+    "CST": "-06:00",
+    "CDT": "-05:00",
+    "MST": "-07:00",
+    "MDT": "-06:00",
+    "PST": "-08:00",
+    "PDT": "-07:00",
+}
 _ZONE = re.compile(
     r"(?P<off>[+-]\d{2}(?::?\d{2})?(?!\d))|(?P<utc>UTC|GMT)\s?(?P<uoff>[+-]\d{1,2}(?::?\d{2})?)(?!\d)"
     rf"|(?P<abbr>{'|'.join(sorted(_ZONES, key=len, reverse=True))})(?!{_LETTER})"
@@ -143,6 +172,7 @@ _FILLER_WORDS = _wordset(
     "zuletzt zuerst ursprünglich date datum fecha and und et y e local pt ct letzte dernière última ultima ultimo hs "
     "horas heures vom d etwa ca ist hkt em"
 )
+
 
 def iso_day(year: int, month: int, day: int) -> str | None:
     """The ISO day, or None for impossible dates and years outside YEAR_MIN..YEAR_MAX."""

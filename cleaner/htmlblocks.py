@@ -35,7 +35,12 @@ def main_blocks(tree: HtmlElement, *, url: str | None = None, language: str | No
     finds little.  Comments are not content; links are kept only to measure link density.
     """
     document = trafilatura.bare_extraction(
-        tree, url=url, fast=True, include_comments=False, include_links=True, include_images=False,
+        tree,
+        url=url,
+        fast=True,
+        include_comments=False,
+        include_links=True,
+        include_images=False,
         with_metadata=False,
     )
     body = getattr(document, "body", None)
@@ -182,8 +187,9 @@ def _lines(element: etree._Element, kind: Kind, skip: tuple[str, ...] = ()) -> I
         line = []
 
 
-def _inline(element: etree._Element, out: list[tuple[str, bool]], *, in_link: bool, skip: tuple[str, ...],
-            top: bool = False) -> None:
+def _inline(
+    element: etree._Element, out: list[tuple[str, bool]], *, in_link: bool, skip: tuple[str, ...], top: bool = False
+) -> None:
     in_link = in_link or element.tag == "ref"
     if element.tag == "lb":
         out.append(("\n", False))

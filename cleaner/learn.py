@@ -45,7 +45,10 @@ def build_parser() -> argparse.ArgumentParser:
     )
     parser.add_argument("paths", nargs="+", type=Path, metavar="PATH", help="article files or folders (walked)")
     parser.add_argument(
-        "-o", "--output", type=Path, metavar="PROFILE",
+        "-o",
+        "--output",
+        type=Path,
+        metavar="PROFILE",
         help=f"profile file to write (default: {PROFILE_PATH} in the git root, else in the common folder)",
     )
     parser.add_argument("--update", action="store_true", help="add to the existing profile instead of replacing it")

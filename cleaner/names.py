@@ -60,8 +60,9 @@ _TITLE_WORDS = re.compile(
     r"|associate|assistant)(?![^\W\d_]|[-'’])",
     re.IGNORECASE,
 )
-_WRITER = re.compile(r"[^\W\d_]*(?:redakteur|korrespondent|journalist|reporter|kolumnist|autor)(?:in|innen|en|e)?",
-                     re.IGNORECASE)
+_WRITER = re.compile(
+    r"[^\W\d_]*(?:redakteur|korrespondent|journalist|reporter|kolumnist|autor)(?:in|innen|en|e)?", re.IGNORECASE
+)
 _ORG_NAMES = frozenset(
     """reuters|ap|associated press|the associated press|afp|agence france-presse|agence france presse|dpa|apa|sda
     |kna|epd|efe|europa press|ansa|upi|bloomberg|xinhua|tass|ria novosti|anadolu|pa|pa media|press association|cnn

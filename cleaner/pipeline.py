@@ -183,5 +183,13 @@ def clean(
 
 
 __all__ = [
-    "FORMATS", "CleanError", "Format", "Reading", "Role", "clean", "clean_blocks", "read_document", "rule_verdicts"
+    "FORMATS",
+    "CleanError",
+    "Format",
+    "Reading",
+    "Role",
+    "clean",
+    "clean_blocks",
+    "read_document",
+    "rule_verdicts",
 ]

@@ -336,7 +336,7 @@ def _site_from_mapping(name: str, data: object, parameters: Parameters, origin: 
 def profile_from_mapping(data: object, *, origin: str) -> Profile:
     """Validate the JSON form of a profile (the ``learned`` lists are derived, so they are not read)."""
     if not isinstance(data, Mapping) or data.get("format") != PROFILE_FORMAT:
-        raise ProfileError(f"{origin}: not a cleaner profile (expected \"format\": \"{PROFILE_FORMAT}\")")
+        raise ProfileError(f'{origin}: not a cleaner profile (expected "format": "{PROFILE_FORMAT}")')
     raw_parameters, raw_sites = data.get("parameters", {}), data.get("sites", {})
     if not isinstance(raw_parameters, Mapping) or not isinstance(raw_sites, Mapping):
         raise ProfileError(f"{origin}: 'parameters' and 'sites' must be objects")

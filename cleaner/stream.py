@@ -98,8 +98,13 @@ class Cleaned:
 
     def to_dict(self) -> dict[str, object]:
         """``Article.to_dict()`` plus ``id``, ``source``, ``url`` and ``fetched`` (crawl date)."""
-        return {**self.article.to_dict(), "id": self.id, "source": self.source, "url": self.url,
-                "fetched": self.fetched}
+        return {
+            **self.article.to_dict(),
+            "id": self.id,
+            "source": self.source,
+            "url": self.url,
+            "fetched": self.fetched,
+        }
 
 
 @dataclass(frozen=True, slots=True)
@@ -156,10 +161,10 @@ def clean_document(document: Document, *, config: Config | None = None, format: 
     except CleanError as error:
         return Failure(id=document.id, reason=str(error), source=document.source)
     except Exception as error:  # one document must never end the stream: report it and go on
-        return Failure(id=document.id, reason=f"internal error: {type(error).__name__}: {error}",
-                       source=document.source)
-    return Cleaned(id=document.id, article=article, source=document.source, url=document.url,
-                   fetched=document.fetched)
+        return Failure(
+            id=document.id, reason=f"internal error: {type(error).__name__}: {error}", source=document.source
+        )
+    return Cleaned(id=document.id, article=article, source=document.source, url=document.url, fetched=document.fetched)
 
 
 def _profile_for(profile: object | None, document: Document, site: str | None) -> dict[str, object]:

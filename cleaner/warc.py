@@ -183,6 +183,6 @@ def _find(handle: IO[bytes], magic: bytes, start: int) -> int | None:
         found = window.find(magic)
         if found >= 0:
             return base - len(carry) + found
-        carry = window[-(len(magic) - 1):]
+        carry = window[-(len(magic) - 1) :]
         base += len(chunk)
     return None

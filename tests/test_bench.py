@@ -28,8 +28,18 @@ def run(*args: str) -> subprocess.CompletedProcess[str]:
 
 @needs_bench
 def test_html_mode_scores_every_tool_on_the_same_pages(tmp_path: Path) -> None:
-    result = run(str(BENCH), "--bench", "tfeval", "--limit", "4", "--tools", "trafilatura,cleaner", "--json",
-                 "--keep", str(tmp_path))
+    result = run(
+        str(BENCH),
+        "--bench",
+        "tfeval",
+        "--limit",
+        "4",
+        "--tools",
+        "trafilatura,cleaner",
+        "--json",
+        "--keep",
+        str(tmp_path),
+    )
     assert result.returncode == 0, result.stderr
     rows = json.loads(result.stdout)
     assert [row["tool"] for row in rows] == ["trafilatura", "cleaner"]

@@ -452,8 +452,29 @@ def test_never_raise_on_arbitrary_text(text: str) -> None:
     assert credit is None or isinstance(credit, Credit)
 
 
-_WORDS = st.sampled_from(["By", "Von", "Par", "Por", "Jane", "Doe", "and", "und", ",", "|", "Reuters", "Senior",
-                          "Reporter", "de", "O'Brien", "Jan 6, 2024", "Photo:", "the", "way"])
+_WORDS = st.sampled_from(
+    [
+        "By",
+        "Von",
+        "Par",
+        "Por",
+        "Jane",
+        "Doe",
+        "and",
+        "und",
+        ",",
+        "|",
+        "Reuters",
+        "Senior",
+        "Reporter",
+        "de",
+        "O'Brien",
+        "Jan 6, 2024",
+        "Photo:",
+        "the",
+        "way",
+    ]
+)
 
 
 @settings(max_examples=300, deadline=None)
@@ -468,8 +489,18 @@ def test_byline_shapes(words: list[str]) -> None:
 
 
 _FIRST = ["Jane", "Jean-Luc", "Seán", "Ana", "Hans", "Marie", "Abby", "Mohammed", "Zoë", "Björn"]
-_LAST = ["Doe", "O'Brien", "Mélenchon", "García López", "Müller-Lüdenscheidt", "van Dam", "Smith", "al-Sudani",
-         "de la Cruz", "Nguyen"]
+_LAST = [
+    "Doe",
+    "O'Brien",
+    "Mélenchon",
+    "García López",
+    "Müller-Lüdenscheidt",
+    "van Dam",
+    "Smith",
+    "al-Sudani",
+    "de la Cruz",
+    "Nguyen",
+]
 _NAMES = st.builds(lambda first, last: f"{first} {last}", st.sampled_from(_FIRST), st.sampled_from(_LAST))
 _TEMPLATES = [
     ("By {}", " and "),

@@ -59,10 +59,11 @@ def containers(tmp_path_factory: pytest.TempPathFactory) -> Containers:
     archive = folder / "crawl.warc.gz"
     offsets = write_warc(archive, seed_pages(), noise=False)
     data = bytearray(archive.read_bytes())
-    data[offsets[2]:offsets[2] + 12] = b"CORRUPT DATA"
+    data[offsets[2] : offsets[2] + 12] = b"CORRUPT DATA"
     archive.write_bytes(bytes(data))
-    lines = [json.dumps({"id": path.stem, "text": path.read_text(encoding="utf-8")})
-             for path in sorted(SEEDS.glob("*.txt"))]
+    lines = [
+        json.dumps({"id": path.stem, "text": path.read_text(encoding="utf-8")}) for path in sorted(SEEDS.glob("*.txt"))
+    ]
     records = folder / "records.jsonl.gz"
     records.write_bytes(gzip.compress(("\n".join([*lines[:2], "{broken", *lines[2:]]) + "\n").encode()))
     return Containers(archive, records, offsets[2])
@@ -107,16 +108,19 @@ def test_bench_pages_on_the_cluster_equal_the_local_run(client: distributed.Clie
     assert sum("error" in record for record in records) == 0
 
 
-def test_partitioned_output_equals_local_files(client: distributed.Client, containers: Containers,
-                                               tmp_path: Path) -> None:
+def test_partitioned_output_equals_local_files(
+    client: distributed.Client, containers: Containers, tmp_path: Path
+) -> None:
     files = input_files([SEEDS, *containers.paths])
     counts = write_jsonl(clean_bag(files), tmp_path / "dask", compress=True)
     assert counts == {"records": 14, "errors": 2}
     expected = tmp_path / "local"
     for index, path in enumerate(files):
         records = local_run([path])
-        for name, chosen in (("part", [r for r in records if "error" not in r]),
-                             ("errors", [r for r in records if "error" in r])):
+        for name, chosen in (
+            ("part", [r for r in records if "error" not in r]),
+            ("errors", [r for r in records if "error" in r]),
+        ):
             if chosen or name == "part":
                 with JsonlWriter(expected / f"{name}-{index:05d}.jsonl.gz") as writer:
                     for record in chosen:
@@ -154,8 +158,9 @@ def test_a_learned_profile_reaches_the_workers_once(client: distributed.Client) 
     assert len([key for key in dict(bag.__dask_graph__()) if "cleaner-profile" in str(key)]) == 1
     records = bag.compute()
     assert lines(records) == lines([result.to_dict() for result in local.clean(profile)])
-    learned = [removal for record in records for removal in record.get("removed", [])
-               if removal["rule"].startswith("corpus:")]
+    learned = [
+        removal for record in records for removal in record.get("removed", []) if removal["rule"].startswith("corpus:")
+    ]
     assert learned, "the profile removed nothing: it did not reach the workers"
 
 
@@ -173,9 +178,14 @@ def test_the_partition_function_runs_without_dask_on_records(tmp_path: Path) -> 
         "print(json.dumps(records, sort_keys=True))\n",
         encoding="utf-8",
     )
-    done = subprocess.run([sys.executable, str(script), str(SEEDS)], capture_output=True, text=True, timeout=300,
-                          check=False, cwd=ROOT)
+    done = subprocess.run(
+        [sys.executable, str(script), str(SEEDS)], capture_output=True, text=True, timeout=300, check=False, cwd=ROOT
+    )
     assert done.returncode == 0, done.stderr
-    expected = [result.to_dict() for result in clean_many(
-        {"id": path.stem, "text": path.read_text(encoding="utf-8")} for path in sorted(SEEDS.glob("*.txt")))]
+    expected = [
+        result.to_dict()
+        for result in clean_many(
+            {"id": path.stem, "text": path.read_text(encoding="utf-8")} for path in sorted(SEEDS.glob("*.txt"))
+        )
+    ]
     assert json.loads(done.stdout) == expected

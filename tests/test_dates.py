@@ -254,14 +254,62 @@ def test_dateline_shapes_never_raise_and_stay_in_range(parts: list[str]) -> None
             assert value is None or value.startswith("2024-01-06")
 
 
-_EN = ["January", "February", "March", "April", "May", "June", "July", "August", "September", "October",
-       "November", "December"]
-_DE = ["Januar", "Februar", "März", "April", "Mai", "Juni", "Juli", "August", "September", "Oktober", "November",
-       "Dezember"]
-_FR = ["janvier", "février", "mars", "avril", "mai", "juin", "juillet", "août", "septembre", "octobre", "novembre",
-       "décembre"]
-_ES = ["enero", "febrero", "marzo", "abril", "mayo", "junio", "julio", "agosto", "septiembre", "octubre", "noviembre",
-       "diciembre"]
+_EN = [
+    "January",
+    "February",
+    "March",
+    "April",
+    "May",
+    "June",
+    "July",
+    "August",
+    "September",
+    "October",
+    "November",
+    "December",
+]
+_DE = [
+    "Januar",
+    "Februar",
+    "März",
+    "April",
+    "Mai",
+    "Juni",
+    "Juli",
+    "August",
+    "September",
+    "Oktober",
+    "November",
+    "Dezember",
+]
+_FR = [
+    "janvier",
+    "février",
+    "mars",
+    "avril",
+    "mai",
+    "juin",
+    "juillet",
+    "août",
+    "septembre",
+    "octobre",
+    "novembre",
+    "décembre",
+]
+_ES = [
+    "enero",
+    "febrero",
+    "marzo",
+    "abril",
+    "mayo",
+    "junio",
+    "julio",
+    "agosto",
+    "septiembre",
+    "octubre",
+    "noviembre",
+    "diciembre",
+]
 _FORMATS = [
     lambda d: f"{_EN[d.month - 1]} {d.day}, {d.year}",
     lambda d: f"{_EN[d.month - 1][:3]} {d.day:02d}, {d.year}",
@@ -275,8 +323,11 @@ _FORMATS = [
 
 
 @settings(max_examples=400, deadline=None)
-@given(st.dates(min_value=date(1990, 1, 1), max_value=date(2100, 12, 31)), st.sampled_from(_FORMATS),
-       st.sampled_from(["", "Updated: ", "Veröffentlicht am ", "Publié le ", "Publicado el ", "2 min read"]))
+@given(
+    st.dates(min_value=date(1990, 1, 1), max_value=date(2100, 12, 31)),
+    st.sampled_from(_FORMATS),
+    st.sampled_from(["", "Updated: ", "Veröffentlicht am ", "Publié le ", "Publicado el ", "2 min read"]),
+)
 def test_any_date_in_any_form_round_trips(day: date, form: object, label: str) -> None:
     """Every real date in every supported form reads back as itself, with or without a label."""
     text = label + form(day)  # type: ignore[operator]

@@ -128,8 +128,11 @@ def test_the_command_reports_and_dedupes(tmp_path: Path) -> None:
     assert result.returncode == 0, result.stderr
     report = json.loads((tmp_path / "dups.json").read_text(encoding="utf-8"))
     assert report["groups"] == [
-        {"kind": "exact", "similarity": 1.0,
-         "members": ["rheinblick/gutachten-bruecke-amp.md", "rheinblick/gutachten-bruecke.md"]}
+        {
+            "kind": "exact",
+            "similarity": 1.0,
+            "members": ["rheinblick/gutachten-bruecke-amp.md", "rheinblick/gutachten-bruecke.md"],
+        }
     ]
     assert "1 duplicate groups (1 exact, 0 near) among 12 documents; 1 redundant" in result.stderr
     assert "rheinblick/gutachten-bruecke.md: duplicate article, not written (--dedupe)" in result.stderr

@@ -283,7 +283,7 @@ def test_an_update_shown_as_such_or_beside_the_publication_day_stays_an_update()
 
 def test_times_in_namespaced_comment_and_more_articles_blocks_are_not_the_articles() -> None:
     body = (
-        '<article><h1>Slicing tomatoes the right way</h1><p>von Marianne am 20.09.2020</p>'
+        "<article><h1>Slicing tomatoes the right way</h1><p>von Marianne am 20.09.2020</p>"
         f'{article_body()}<div class="kb-comment"><time datetime="2020-09-23T18:19:06+02:00">23.09.20</time></div>'
         '<div class="weitere-block"><time datetime="2020-08-10T11:05">10.08.2020</time></div></article>'
     )
@@ -293,7 +293,7 @@ def test_times_in_namespaced_comment_and_more_articles_blocks_are_not_the_articl
 def test_a_meta_box_aside_inside_the_article_is_the_articles_own() -> None:
     head = '<meta property="article:published_time" content="2022-01-26T14:32:06+02:00">'
     body = (
-        '<article><h1>A touring boot for the whole mountain</h1>'
+        "<article><h1>A touring boot for the whole mountain</h1>"
         '<aside class="meta"><div class="meta__row--posted"><time datetime="2022-01-21">21.01.2022 - 13:30</time>'
         f'</div></aside>{article_body()}</article><aside><time datetime="2021-05-01">1.5.2021</time></aside>'
     )
@@ -425,8 +425,11 @@ def test_a_description_is_not_a_subtitle_but_a_standfirst_is() -> None:
     plain = read_page(page(f"<article><h1>Buses</h1>{article_body()}</article>", head)).metadata
     assert plain.subtitle is None
     marked = read_page(
-        page(f'<article><h1>Buses</h1><p class="standfirst">Night services return after two years.</p>'
-             f"{article_body()}</article>", head)
+        page(
+            f'<article><h1>Buses</h1><p class="standfirst">Night services return after two years.</p>'
+            f"{article_body()}</article>",
+            head,
+        )
     ).metadata
     assert marked.subtitle == "Night services return after two years."
 
@@ -434,8 +437,11 @@ def test_a_description_is_not_a_subtitle_but_a_standfirst_is() -> None:
 def test_page_metadata_reaches_the_article() -> None:
     head = '<meta name="author" content="Tom Whitaker"><meta name="date" content="2023-11-18">'
     article = clean(page(f"<div><h1>Library opens Sundays</h1>{article_body()}</div>", head), format="html")
-    assert (article.title, article.authors, article.published) == ("Library opens Sundays", ("Tom Whitaker",),
-                                                                   "2023-11-18")
+    assert (article.title, article.authors, article.published) == (
+        "Library opens Sundays",
+        ("Tom Whitaker",),
+        "2023-11-18",
+    )
 
 
 # ----------------------------------------------------------------- bounds and errors
@@ -484,15 +490,40 @@ def test_never_raises_on_arbitrary_bytes(raw: bytes) -> None:
 
 
 _WORDS = st.sampled_from(
-    ("the", "council", "said", "bus", "late", "night", "workers", "residents", "city", "new", "plan", "will",
-     "start", "next", "month", "route", "stop", "because", "many", "people", "asked", "for", "more", "services")
+    (
+        "the",
+        "council",
+        "said",
+        "bus",
+        "late",
+        "night",
+        "workers",
+        "residents",
+        "city",
+        "new",
+        "plan",
+        "will",
+        "start",
+        "next",
+        "month",
+        "route",
+        "stop",
+        "because",
+        "many",
+        "people",
+        "asked",
+        "for",
+        "more",
+        "services",
+    )
 )
 _SENTENCE = st.lists(_WORDS, min_size=8, max_size=30).map(lambda words: " ".join(words).capitalize() + ".")
 _BLOCK = st.one_of(
     _SENTENCE.map(lambda s: f"<p>{s} {s}</p>"),
     _SENTENCE.map(lambda s: f"<h2>{s[:40].rstrip('.')}</h2>"),
-    st.lists(_SENTENCE, min_size=1, max_size=3).map(lambda items: "<ul>" + "".join(f"<li>{i}</li>" for i in items)
-                                                    + "</ul>"),
+    st.lists(_SENTENCE, min_size=1, max_size=3).map(
+        lambda items: "<ul>" + "".join(f"<li>{i}</li>" for i in items) + "</ul>"
+    ),
 )
 
 

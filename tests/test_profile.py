@@ -370,9 +370,11 @@ def test_a_bad_profile_file_is_one_clear_line(tmp_path: Path) -> None:
     article = CORPUS / "harbour-gazette" / "seal-pup.txt"
     result = _clean(article, "--profile", tmp_path / "bad.json", cwd=tmp_path)
     assert result.returncode == 2
-    assert result.stderr.strip().splitlines() == [f"clean: error: {tmp_path / 'bad.json'}: not valid JSON: "
-                                                  "Expecting property name enclosed in double quotes: "
-                                                  "line 1 column 2 (char 1)"]
+    assert result.stderr.strip().splitlines() == [
+        f"clean: error: {tmp_path / 'bad.json'}: not valid JSON: "
+        "Expecting property name enclosed in double quotes: "
+        "line 1 column 2 (char 1)"
+    ]
     assert result.stdout == ""
 
 
@@ -415,8 +417,10 @@ def test_html_pages_belong_to_the_site_of_their_canonical_link(tmp_path: Path) -
     results = list(corpus.clean(profile))
     assert all(result.ok and box not in result.article.text for result in results)
     assert all("Residents came in numbers." in result.article.text for result in results)
-    assert all([r.rule for r in result.article.removed if r.layer == "profile"] == ["corpus:valley-news.test(4/4)"]
-               for result in results)
+    assert all(
+        [r.rule for r in result.article.removed if r.layer == "profile"] == ["corpus:valley-news.test(4/4)"]
+        for result in results
+    )
 
 
 LINES = st.sampled_from(
@@ -442,7 +446,8 @@ def test_apply_profile_is_idempotent_and_keeps_decisions(pages: list[list[str]],
     site = learner.profile().site("valley")
     verdicts = [
         Verdict(Block(index, text)).decide(Role.BODY, rule="config.keep", category="keep", layer="furniture")
-        if index in decided else Verdict(Block(index, text))
+        if index in decided
+        else Verdict(Block(index, text))
         for index, text in enumerate(pages[0])
     ]
     once = apply_profile(verdicts, site)

@@ -86,8 +86,31 @@ def test_load_config_reads_tool_cleaner_from_pyproject(tmp_path: Path) -> None:
     assert all(rule.rule.category != "cookie" for rule in config.rules)
 
 
-ADVERSARIAL_UNITS = ("a", " ", "a ", "ab ", "1", "1 ", "12. ", ".", "-", "a-", "é ", "a.", "by ", "the ", "cookie ",
-                     "|", "a | ", "photo ", "\n", "a\n", "(", "www.", "x_")
+ADVERSARIAL_UNITS = (
+    "a",
+    " ",
+    "a ",
+    "ab ",
+    "1",
+    "1 ",
+    "12. ",
+    ".",
+    "-",
+    "a-",
+    "é ",
+    "a.",
+    "by ",
+    "the ",
+    "cookie ",
+    "|",
+    "a | ",
+    "photo ",
+    "\n",
+    "a\n",
+    "(",
+    "www.",
+    "x_",
+)
 
 
 def test_builtin_patterns_do_not_backtrack_away_on_adversarial_text() -> None:

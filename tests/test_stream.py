@@ -109,8 +109,13 @@ def test_one_result_per_document_in_order_and_never_an_exception(documents: list
 def test_jsonl_streams_in_with_line_ids_and_bad_lines_reported(tmp_path: Path) -> None:
     text = seed_texts()[2]
     path = tmp_path / "in.jsonl.gz"
-    lines = [json.dumps({"id": "a", "text": text}), "{not json", "",
-             json.dumps({"url": "https://x.org/1", "text": text}), json.dumps([1, 2])]
+    lines = [
+        json.dumps({"id": "a", "text": text}),
+        "{not json",
+        "",
+        json.dumps({"url": "https://x.org/1", "text": text}),
+        json.dumps([1, 2]),
+    ]
     path.write_bytes(gzip.compress(("\n".join(lines) + "\n").encode()))
     items = list(read_documents(path))
     assert [item.id for item in items] == ["a", f"{path}:2", f"{path}:4", f"{path}:5"]
@@ -168,8 +173,14 @@ def test_command_streams_json_lines_in_and_out(tmp_path: Path) -> None:
     records = [{"id": f"a{n}", "text": text, "url": f"https://x.org/{n}"} for n, text in enumerate(texts)]
     write_records(records, source)
     before = source.read_bytes()
-    done = subprocess.run([sys.executable, "-m", "cleaner.cli", str(source), "-o", "out.jsonl.gz"], cwd=tmp_path,
-                          capture_output=True, text=True, timeout=300, check=False)
+    done = subprocess.run(
+        [sys.executable, "-m", "cleaner.cli", str(source), "-o", "out.jsonl.gz"],
+        cwd=tmp_path,
+        capture_output=True,
+        text=True,
+        timeout=300,
+        check=False,
+    )
     assert done.returncode == 0, done.stderr
     out = [json.loads(line) for line in gzip.decompress((tmp_path / "out.jsonl.gz").read_bytes()).splitlines()]
     assert [record["id"] for record in out] == [record["id"] for record in records]

@@ -19,8 +19,9 @@ def test_ruff_is_clean() -> None:
     ruff = shutil.which("ruff") or str(Path(sys.executable).with_name("ruff"))
     if not Path(ruff).exists():
         pytest.skip("ruff is not installed (it comes with the 'test' extra)")
-    result = subprocess.run([ruff, "check", "cleaner", "tests", "bench"], cwd=ROOT, capture_output=True, text=True)
-    assert result.returncode == 0, result.stdout + result.stderr
+    for command in (["check"], ["format", "--check"]):
+        result = subprocess.run([ruff, *command, "cleaner", "tests", "bench"], cwd=ROOT, capture_output=True, text=True)
+        assert result.returncode == 0, result.stdout + result.stderr
 
 
 @pytest.mark.parametrize("path", MODULES, ids=[path.name for path in MODULES])

@@ -45,7 +45,7 @@ def seed_pages() -> list[Page]:
     for path in sorted(SEEDS.glob("*.txt")):
         lines = [line for line in path.read_text(encoding="utf-8").splitlines() if line.strip()]
         body = "".join(f"<p>{html.escape(line)}</p>\n" for line in lines)
-        page = f"<!DOCTYPE html>\n<html><head><meta charset=\"utf-8\"></head><body>\n{body}</body></html>\n"
+        page = f'<!DOCTYPE html>\n<html><head><meta charset="utf-8"></head><body>\n{body}</body></html>\n'
         pages.append(Page(f"https://news.example.org/{path.stem}", page.encode("utf-8")))
     return pages
 
@@ -54,8 +54,10 @@ def bench_pages(count: int) -> list[Page]:
     """Every n-th benchmark HTML page, ``count`` of them (empty when the bench is absent)."""
     files = sorted((BENCH / "data").glob("*/html/*.html"))
     step = max(len(files) // count, 1) if files else 1
-    return [Page(f"https://bench.example.net/{path.parent.parent.name}/{path.stem}", path.read_bytes())
-            for path in files[::step][:count]]
+    return [
+        Page(f"https://bench.example.net/{path.parent.parent.name}/{path.stem}", path.read_bytes())
+        for path in files[::step][:count]
+    ]
 
 
 def _http(status: str, content_type: str) -> StatusAndHeaders:
@@ -70,21 +72,33 @@ def write_warc(path: Path, pages: list[Page], *, noise: bool = True) -> list[int
         writer.write_record(writer.create_warcinfo_record(path.name, {"software": "cleaner tests"}))
         for number, page in enumerate(pages):
             if noise:
-                request = writer.create_warc_record(page.url, "request", payload=io.BytesIO(b""),
-                                                    http_headers=StatusAndHeaders("GET / HTTP/1.1", [],
-                                                                                  is_http_request=True))
+                request = writer.create_warc_record(
+                    page.url,
+                    "request",
+                    payload=io.BytesIO(b""),
+                    http_headers=StatusAndHeaders("GET / HTTP/1.1", [], is_http_request=True),
+                )
                 writer.write_record(request)
             offsets.append(handle.tell())
-            record = writer.create_warc_record(page.url, "response", payload=io.BytesIO(page.body),
-                                               http_headers=_http("200 OK", "text/html; charset=utf-8"),
-                                               warc_headers_dict={"WARC-Date": FETCHED})
+            record = writer.create_warc_record(
+                page.url,
+                "response",
+                payload=io.BytesIO(page.body),
+                http_headers=_http("200 OK", "text/html; charset=utf-8"),
+                warc_headers_dict={"WARC-Date": FETCHED},
+            )
             writer.write_record(record)
             if noise and number % 2 == 0:
-                for status, kind, body in (("200 OK", "image/png", b"\x89PNG\r\n"),
-                                           ("404 Not Found", "text/html", b"<p>Page not found</p>"),
-                                           ("301 Moved Permanently", "text/html", b"")):
-                    writer.write_record(writer.create_warc_record(
-                        page.url + "/x", "response", payload=io.BytesIO(body), http_headers=_http(status, kind)))
+                for status, kind, body in (
+                    ("200 OK", "image/png", b"\x89PNG\r\n"),
+                    ("404 Not Found", "text/html", b"<p>Page not found</p>"),
+                    ("301 Moved Permanently", "text/html", b""),
+                ):
+                    writer.write_record(
+                        writer.create_warc_record(
+                            page.url + "/x", "response", payload=io.BytesIO(body), http_headers=_http(status, kind)
+                        )
+                    )
         offsets.append(handle.tell())
     return offsets
 
@@ -125,7 +139,7 @@ def test_documents_from_path_reads_archives(tmp_path: Path) -> None:
 
 def _corrupt(path: Path, offset: int, garbage: bytes) -> None:
     data = bytearray(path.read_bytes())
-    data[offset:offset + len(garbage)] = garbage
+    data[offset : offset + len(garbage)] = garbage
     path.write_bytes(bytes(data))
 
 
@@ -162,11 +176,19 @@ def test_compressed_payload_and_charset_are_decoded(tmp_path: Path) -> None:
     archive = tmp_path / "latin.warc.gz"
     with archive.open("wb") as handle:
         writer = WARCWriter(handle, gzip=True)
-        headers = StatusAndHeaders("200 OK", [("Content-Type", "text/html; charset=iso-8859-1"),
-                                              ("Content-Encoding", "gzip")], protocol="HTTP/1.1")
-        writer.write_record(writer.create_warc_record("https://de.example/a", "response",
-                                                      payload=io.BytesIO(gzip.compress(text.encode("latin-1"))),
-                                                      http_headers=headers))
+        headers = StatusAndHeaders(
+            "200 OK",
+            [("Content-Type", "text/html; charset=iso-8859-1"), ("Content-Encoding", "gzip")],
+            protocol="HTTP/1.1",
+        )
+        writer.write_record(
+            writer.create_warc_record(
+                "https://de.example/a",
+                "response",
+                payload=io.BytesIO(gzip.compress(text.encode("latin-1"))),
+                http_headers=headers,
+            )
+        )
     (document,) = read_warc(archive)
     assert document.content == text
 
@@ -178,8 +200,14 @@ def test_unreadable_file_is_one_failure(tmp_path: Path) -> None:
 
 
 def _clean_command(*args: str | Path, cwd: Path) -> subprocess.CompletedProcess[str]:
-    return subprocess.run([sys.executable, "-m", "cleaner.cli", *map(str, args)], cwd=cwd, capture_output=True,
-                          text=True, timeout=300, check=False)
+    return subprocess.run(
+        [sys.executable, "-m", "cleaner.cli", *map(str, args)],
+        cwd=cwd,
+        capture_output=True,
+        text=True,
+        timeout=300,
+        check=False,
+    )
 
 
 def test_command_cleans_an_archive_into_json_lines(tmp_path: Path, pages: list[Page]) -> None:
