@@ -32,7 +32,7 @@ from lxml.html import HtmlElement
 from cleaner.byline import parse_credit
 from cleaner.dates import Dateline, find_dateline, normalise_date
 from cleaner.htmlmarks import MAX_DATELINE, Marks, dateline_dates, elsewhere, short_text, shown_datelines, text_of
-from cleaner.htmlsources import ld_values, meta_values
+from cleaner.htmlsources import in_other_item, ld_values, meta_values
 
 PUBLISHED_META = (
     "article:published_time",
@@ -201,6 +201,7 @@ def _published(
     microdata = [
         element.get("content") or element.get("datetime") or text_of(element)
         for element in tree.xpath('//*[@itemprop="datePublished" or @itemprop="dateCreated"]')
+        if not in_other_item(element)  # a citation's or a comment's date is not the page's
     ]
     times = _dates(_time_elements(tree))
     declared = _dates(

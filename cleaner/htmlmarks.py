@@ -22,6 +22,7 @@ from lxml.html import HtmlElement
 
 from cleaner.byline import parse_byline
 from cleaner.dates import Dateline, find_dateline, parse_date
+from cleaner.htmlsources import in_other_item
 from cleaner.names import looks_like_name
 
 _ROLE = re.compile(  # matched against lower-cased class and id: IGNORECASE would cost five times as much
@@ -77,7 +78,7 @@ def _roles(element: HtmlElement, tag: str) -> list[str]:
     itemprop, rel = element.get("itemprop"), element.get("rel")
     attrs = f"{element.get('class') or ''} {element.get('id') or ''}".lower()
     roles = []
-    if itemprop == "author" or rel == "author":
+    if (itemprop == "author" and not in_other_item(element)) or rel == "author":
         roles.append("byline")
     if itemprop == "headline":
         roles.append("headline")

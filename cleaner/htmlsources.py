@@ -14,13 +14,20 @@ import json
 import re
 from collections.abc import Iterable, Iterator
 
+from lxml import etree
 from lxml.html import HtmlElement
 
 _SPACES = re.compile(r"\s+")
 
 
 def meta_tags(tree: HtmlElement) -> dict[str, list[str]]:
-    """Every ``<meta>`` content by lower-cased name/property/itemprop, in document order."""
+    """Every ``<meta>`` content by lower-cased name/property/itemprop, in document order.
+
+    An ``itemprop`` inside an item that is another text (a citation, a comment, a review, a list
+    entry) describes that text, not the page: a reference list's ``<meta itemprop="author">``
+    must not make the cited authors the article's.  Items nested as the page's own content
+    (``blogPost``, ``mainEntity``) are the article.
+    """
     found: dict[str, list[str]] = {}
     for meta in tree.iter("meta"):
         content = meta.get("content")
@@ -28,9 +35,18 @@ def meta_tags(tree: HtmlElement) -> dict[str, list[str]]:
             continue
         for attribute in ("property", "name", "itemprop", "http-equiv"):
             key = meta.get(attribute)
-            if key:
+            if key and not (attribute == "itemprop" and in_other_item(meta)):
                 found.setdefault(key.strip().lower(), []).append(_SPACES.sub(" ", content).strip())
     return found
+
+
+# Microdata items that are other texts than the page's article, by the property that holds them.
+OTHER_ITEMS = (
+    "citation", "comment", "review", "suggestedAnswer", "acceptedAnswer", "itemListElement", "isBasedOn",
+    "mentions", "relatedLink", "significantLink", "associatedMedia", "image", "video", "itemReviewed",
+)  # fmt: skip
+_OTHER_ITEM_TEST = " or ".join(f'@itemprop="{name}"' for name in OTHER_ITEMS)
+in_other_item = etree.XPath(f"boolean(ancestor::*[@itemscope][1][{_OTHER_ITEM_TEST}])")
 
 
 def jsonld_objects(texts: Iterable[str]) -> Iterator[dict]:

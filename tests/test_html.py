@@ -281,6 +281,29 @@ def test_an_update_shown_as_such_or_beside_the_publication_day_stays_an_update()
     assert both.published == "2021-03-16T16:16:10+00:00"
 
 
+def test_a_reference_lists_microdata_is_not_the_articles() -> None:
+    citation = (
+        '<li itemprop="citation" itemscope itemtype="http://schema.org/ScholarlyArticle">'
+        '<meta itemprop="author" content="NH. Shear, SP. Spielberg"><meta itemprop="datePublished" content="1988">'
+        '<span itemprop="author">NH. Shear</span> In vitro assessment of risk.</li>'
+    )
+    body = (
+        '<article itemscope itemtype="http://schema.org/ScholarlyArticle"><h1>Drug rash with eosinophilia</h1>'
+        f'{article_body()}<ol class="references">{citation}</ol></article>'
+    )
+    meta = read_page(page(body, '<meta name="citation_author" content="Marwan H. Adwan">')).metadata
+    assert (meta.authors, meta.published) == (("Marwan H. Adwan",), None)
+
+
+def test_a_blog_posts_own_microdata_is_the_articles() -> None:
+    body = (
+        '<main itemscope itemtype="https://schema.org/Blog"><article itemprop="blogPost" itemscope '
+        'itemtype="https://schema.org/BlogPosting"><h1>Winter pruning of witch hazel</h1>'
+        f'<meta itemprop="datePublished" content="2021-01-12">{article_body()}</article></main>'
+    )
+    assert read_page(page(body)).metadata.published == "2021-01-12"
+
+
 def test_times_in_namespaced_comment_and_more_articles_blocks_are_not_the_articles() -> None:
     body = (
         "<article><h1>Slicing tomatoes the right way</h1><p>von Marianne am 20.09.2020</p>"
