@@ -119,7 +119,7 @@ def _people(raws: list[str], site: str | None) -> tuple[str, ...]:
 
 
 def _extended(names: tuple[str, ...], visible: list[tuple[str, ...]]) -> tuple[str, ...]:
-    """The declared authors, or a visible byline that names them all and more.
+    """The declared authors, or a visible byline that names them all and more, or writes out their user names.
 
     Metadata often keeps only the first author ("Rudolf Fischer" where the byline says "Rudolf
     Fischer und Simon Kohler") or a first name alone ("Todd" over "Todd Bates"); a visible byline
@@ -127,6 +127,9 @@ def _extended(names: tuple[str, ...], visible: list[tuple[str, ...]]) -> tuple[s
     """
     if names in visible:
         return names  # a visible byline says just these: "La información es de ..." beside it is no author
+    if all(_is_handle(name) for name in names):
+        written = next((shown for shown in visible if shown and not any(map(_is_handle, shown))), None)
+        return written or names  # "sarah-indra" in the metadata, "Mark Newton" on the page
     for shown in visible:
         if len(shown) < len(names):
             continue
@@ -134,6 +137,11 @@ def _extended(names: tuple[str, ...], visible: list[tuple[str, ...]]) -> tuple[s
         if all(any(s == n.casefold() or s.startswith(n.casefold() + " ") for s in folded) for n in names):
             return shown
     return names
+
+
+def _is_handle(name: str) -> bool:
+    """A user name rather than a written name: one token, lower-case or joined by ``-``/``_``."""
+    return " " not in name and (name.islower() or "_" in name or "-" in name.strip("-"))
 
 
 def _ld_people(values: list[object], by_id: dict[str, dict]) -> list[str]:

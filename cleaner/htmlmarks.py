@@ -198,12 +198,27 @@ def byline_names(found: Marks) -> list[str]:
     names there are other people's.
     """
     for element in found.get("byline", header_first=True)[:20]:
-        if elsewhere(element):
+        if elsewhere(element) or _media_credit(element):
             continue
         names = names_in(element)
         if names:
             return names
     return []
+
+
+def _media_credit(element: HtmlElement) -> bool:
+    """True for an "author" of an image: inside a figure, a caption or a licence/credit box (a few levels up)."""
+    for node in (element, *element.iterancestors()):
+        if node.tag in ("figure", "figcaption") or _MEDIA_CREDIT.search(
+            f"{node.get('class') or ''} {node.get('id') or ''}"
+        ):
+            return True
+        if node.tag in ("article", "main", "body"):
+            return False
+    return False
+
+
+_MEDIA_CREDIT = re.compile(r"licen[cs]e|caption|copyright|credit|bildnachweis|bildquelle", re.IGNORECASE)
 
 
 _LABEL = re.compile(

@@ -443,6 +443,28 @@ def test_a_visible_byline_that_names_more_authors_extends_the_declared_one() -> 
     assert read_page(page(body, head, lang="de")).metadata.authors == ("Rudolf Fischer",)  # a byline confirms it
 
 
+def test_a_user_name_in_the_metadata_yields_to_the_name_the_page_writes() -> None:
+    ld = {"@type": "Article", "headline": "Clickbait farms", "author": {"@type": "Person", "name": "sarah-indra"}}
+    head = f'<script type="application/ld+json">{json.dumps(ld)}</script>'
+    body = (
+        '<article><h1>The cost of clickbait farms</h1><span class="author">Sarah-Indra Jungblut</span>'
+        f"{article_body()}</article>"
+    )
+    assert read_page(page(body, head)).metadata.authors == ("Sarah-Indra Jungblut",)
+    alone = f"<article><h1>The cost of clickbait farms</h1>{article_body()}</article>"
+    assert read_page(page(alone, head)).metadata.authors == ("sarah-indra",)  # credited as written
+
+
+def test_the_author_of_a_photo_is_not_the_articles() -> None:
+    body = (
+        '<article><h1>The cost of clickbait farms</h1><img src="/hand.jpg"><div class="license-info">'
+        '<span class="author-name"><a href="https://commons.wikimedia.org/x">Nenad Stojkovic</a></span></div>'
+        '<figure><img src="/b.jpg"><figcaption><span class="author">Ola Nordmann</span></figcaption></figure>'
+        f'{article_body()}<p class="author">Von Mark Newton</p></article>'
+    )
+    assert read_page(page(body, lang="de")).metadata.authors == ("Mark Newton",)
+
+
 def test_a_description_is_not_a_subtitle_but_a_standfirst_is() -> None:
     head = '<meta name="description" content="Everything you need to know about the new timetable.">'
     plain = read_page(page(f"<article><h1>Buses</h1>{article_body()}</article>", head)).metadata
