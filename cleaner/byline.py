@@ -5,18 +5,19 @@ What this layer does:
 - ``parse_byline(line)`` decides whether a line is a byline ("By Jane Doe and John Roe",
   "Von Max Mustermann", "Par Jean Dupont", "Por Ana García", "Jane Doe, Senior Reporter",
   "By Jane Doe | Reuters") and returns the person names in it.
-- ``parse_credit(line)`` reads lines that are a byline and a dateline at once ("Posted on
-  September 21, 2020 by Adi Tzlil", "von Stefan Beiersmann am 29. Mai 2017, 14:14 Uhr").
-- ``credited_names(line)`` is either of the two, or "Posted by <user name>", for page elements.
+- ``parse_role_credits(line)`` reads the writers of a credits line naming text and image roles
+  ("Text: Anna Weber, Fotos: Jan Kroll").
 - ``normalise_authors(raw)`` cleans author values from JSON-LD or ``<meta name="author">``.
 - ``parse_names(line)`` reads a line made only of names, for the pipeline to use in context, as it
   uses ``looks_like_name`` and ``is_organisation``: those shape tests of one name, and the word
   tables behind them, are ``cleaner.names``, which this layer builds on.
 
-What it does NOT do: it does not decide from context.  A bare name line ("Christian Baghai") is a
-byline only where it stands (under the title, next to a dateline): ``parse_byline`` returns None for
-it, and the pipeline, which sees the neighbours, asks ``looks_like_name`` or ``parse_names``.  Photo credits
-("REUTERS/John Davison/File Photo", "Photo: Jane Doe", "AP Photo/Hadi Mizban") are never bylines.
+What it does NOT do: it does not read lines that are a byline and a dateline at once ("Posted on
+September 21, 2020 by Adi Tzlil"): ``cleaner.credits`` does, from the pieces here.  It does not
+decide from context.  A bare name line ("Christian Baghai") is a byline only where it stands (under
+the title, next to a dateline): ``parse_byline`` returns None for it, and the pipeline, which sees
+the neighbours, asks ``looks_like_name`` or ``parse_names``.  Photo credits ("REUTERS/John
+Davison/File Photo", "Photo: Jane Doe", "AP Photo/Hadi Mizban") are never bylines.
 It never invents names: a name is never cut or reordered, except that an all-capitals source is
 title-cased ("JANE DOE" -> "Jane Doe") and a metadata value "Doe, Jane" becomes "Jane Doe".
 
@@ -28,7 +29,6 @@ from __future__ import annotations
 
 import re
 from collections.abc import Iterable
-from dataclasses import dataclass
 
 from cleaner.dates import COMMENT_TAIL, find_dateline, parse_date
 from cleaner.names import (
@@ -49,7 +49,7 @@ from cleaner.names import (
     undouble,
 )
 
-_PREFIX = re.compile(
+BYLINE_PREFIX = re.compile(
     r"(?:(?:posted|gepostet|written|geschrieben|verfasst|veröffentlicht|erstellt|publiziert|publicado|publicada|publié"
     r"|publiée|text|texto|story|words"
     r"|reporting|reported|ein artikel|eine kolumne|ein beitrag|ein gastbeitrag|ein kommentar|an article)\s+)?"
@@ -58,13 +58,13 @@ _PREFIX = re.compile(
     r"|(?:author|authors|autor|autorin|autoren|auteur|auteurs|autora)(?:\s+|(?=(?-i:[A-ZÀ-Þ][a-zß-ÿ.])))",
     re.IGNORECASE,
 )
-_TRAILING = re.compile(r"[\s|·•:,;/–—-]+$")
+TRAILING = re.compile(r"[\s|·•:,;/–—-]+$")
 _IMAGE_WORDS = (
     r"(?:^|\W)(?:photo|photos|photograph|fotos?|bild|bilder|image|images|picture|pic|credits?|crédits?|créditos?"
     r"|illustration|grafik|video|source|quelle|fuente|getty|shutterstock|imago|keystone|picture alliance)(?:\W|$)"
 )
 _IMAGE_WORD = re.compile(_IMAGE_WORDS, re.IGNORECASE)
-_CREDIT = re.compile(_IMAGE_WORDS + r"|[^\W\d_]/[^\W\d_]", re.IGNORECASE)  # "REUTERS/John Davison"
+IMAGE_CREDIT = re.compile(_IMAGE_WORDS + r"|[^\W\d_]/[^\W\d_]", re.IGNORECASE)  # "REUTERS/John Davison"
 _SLASH_AGENCY = re.compile(r"(?<=[^\W\d_])\s*/\s*([^\W\d_][\w-]*)$")
 
 
@@ -103,14 +103,14 @@ def parse_byline(line: str) -> tuple[str, ...] | None:
     text = line.strip()
     if len(text) > MAX_LINE:
         return None  # refused unread, before any pattern runs
-    text = _TRAILING.sub("", COMMENT_TAIL.sub("", text))
+    text = TRAILING.sub("", COMMENT_TAIL.sub("", text))
     if not text:
         return None
     credits = parse_role_credits(text) if _ROLE.search(text) else None
-    prefix = _PREFIX.match(text)
+    prefix = BYLINE_PREFIX.match(text)
     if prefix and not _IMAGE_WORD.search(text):
         text = _SLASH_AGENCY.sub(_agency_segment, text)  # "Von Peter Maahn/dpa": after a byline word
-    if credits is not None or _CREDIT.search(text):
+    if credits is not None or IMAGE_CREDIT.search(text):
         return credits  # an image credit is a byline only beside the writer's credit
     hint = _EVIDENCE_HINT.search(text) or (len(text) <= 60 and has_job_word(text))
     if prefix is None and not (text[:1].isupper() and hint):
@@ -176,8 +176,8 @@ def parse_names(line: str) -> tuple[str, ...] | None:
     text = line.strip()
     if len(text) > MAX_LINE:
         return None
-    text = _TRAILING.sub("", text)
-    if not text or text.isupper() or _CREDIT.search(text) or _PREFIX.match(text):
+    text = TRAILING.sub("", text)
+    if not text or text.isupper() or IMAGE_CREDIT.search(text) or BYLINE_PREFIX.match(text):
         return None
     names = [part.strip() for chunk in _CHUNKS.split(text) for part in _CONJUNCTIONS.split(chunk)]
     if not all(looks_like_name(name) or person_shape(name, min_tokens=2, max_tokens=5) for name in names):
@@ -254,121 +254,6 @@ def _dedupe(names: Iterable[str]) -> tuple[str, ...]:
     return tuple(seen.values())
 
 
-@dataclass(frozen=True, slots=True)
-class Credit:
-    """A line that names the authors and dates the article at once."""
-
-    authors: tuple[str, ...]
-    published: str | None
-    updated: str | None
-
-    def to_dict(self) -> dict[str, object]:
-        return {"authors": list(self.authors), "published": self.published, "updated": self.updated}
-
-
-def parse_credit(line: str, *, day_first: bool | None = None) -> Credit | None:
-    """A line that is a byline and a dateline together -> both; None otherwise.
-
-    "Posted on September 21, 2020 by Adi Tzlil", "Written by Ana Sandoiu on July 27, 2017",
-    "von Stefan Beiersmann am 29. Mai 2017, 14:14 Uhr", "11.12.2019 - Amelie Loevenich",
-    "dpa am 25.01.2022", "Nicole Collignon22. Februar 2020".  ``find_dateline`` refuses such lines
-    (a name is not dateline furniture) and ``parse_byline`` would drop their date, so the pipeline
-    asks this first.  The line is cut once, at a space or where letters touch digits, into a
-    dateline and a credit (byline, bare names, or an agency): at most ~40 cheap tries per line.
-    """
-    text = line.strip()
-    if len(text) > MAX_LINE:
-        return None  # refused unread, before any pattern runs
-    text = _TRAILING.sub("", COMMENT_TAIL.sub("", text))
-    if not text or not _YEARISH.search(text) or _CREDIT.search(text):
-        return None
-    if find_dateline(text, day_first=day_first) is not None:
-        return None  # a dateline and nothing else: "Mon 18 Nov 2019 18.54 GMT" credits nobody called GMT
-    if day_first is None and _DAY_FIRST_WORDS.search(text):
-        day_first = True  # "Por Adriano Fernandes | 03/05/2022": not an American page
-    for cut in _cut_points(text):
-        head, tail = text[:cut].strip(" |·•,;–—-"), text[cut:].strip(" |·•,;–—-")
-        for names_part, date_part in ((head, tail), (tail, head)):
-            if not names_part or not any(char.isdigit() for char in date_part):
-                continue
-            dateline = find_dateline(date_part, day_first=day_first)
-            names = _credit_names(names_part) if dateline else None
-            if dateline is not None and names is not None:
-                return Credit(names, dateline.published, dateline.updated)
-    return None
-
-
-_DAY_FIRST_WORDS = re.compile(r"(?<!\w)(?:von|par|por|door|av|af|durch|publicado|veröffentlicht|publié)(?!\w)", re.I)
-_YEARISH = re.compile(r"(?:19|20)\d\d|\d\.\d{2}(?!\d)")
-_CUTS = re.compile(
-    r"\s*[|·•,;–—]\s*|\s+-\s+|(?<=[^\W\d_])\s*(?=\d)|(?<=\d)\s*(?=[^\W\d_])"
-    r"|\s+(?=(?:by|von|par|por|door|durch|di|av|af|on|am|um|le|el|op|posted|published|veröffentlicht|publié|publicado"
-    r"|written|geschrieben|verfasst|gepostet)(?!\w))",
-    re.IGNORECASE,
-)
-
-
-def _cut_points(text: str) -> list[int]:
-    """Where a credit line may divide: at separators, before a byline or dateline word, and where
-    letters meet digits ("Kugler19.10.2019", "2019 by").  A name is never divided, and few cuts
-    keep the search cheap."""
-    cuts = [match.start() for match in _CUTS.finditer(text) if 0 < match.start() < len(text)][:24]
-    glued = [cut for cut in cuts if text[cut - 1].isalnum() and text[cut].isalnum()]
-    return [cut for cut in cuts if cut not in glued] + glued  # "von Marianne1 am ...": "Marianne1" is whole
-
-
-def _credit_names(part: str) -> tuple[str, ...] | None:
-    """The credit half of a credit line: a byline, bare names, an agency, or 'von <username>'."""
-    names = parse_byline(part)
-    if names is not None:
-        return names
-    prefix = _PREFIX.match(part)
-    if prefix is None:
-        names = parse_names(part)
-        if names is not None:
-            return names
-        return () if is_agency(part) else None  # "dpa am 25.01.2022"
-    handle = part[prefix.end() :].strip() if prefix else ""
-    if re.fullmatch(r"[^\W\d_][\w.-]{1,30}", handle) and not is_organisation(handle):
-        return (handle,)  # "von Herr_Rein": a user name, credited as written
-    return None
-
-
-_BY_WORD = re.compile(
-    r"(?<!\w)(?:by|von|par|por|door|durch|av|af|di|autor|autorin|autoren|author|authors|auteur|text|texte)(?!\w)",
-    re.IGNORECASE,
-)
-
-
-_FILED_UNDER = re.compile(
-    r"\s+(?:gespeichert unter|abgelegt unter|abgelegt in|veröffentlicht in|filed under|posted in|classé dans"
-    r"|publicado en|kategorie:|category:)\s.*$",
-    re.IGNORECASE,
-)  # a blog's category after its credit: "Von R. R. am 07.08.2013 gespeichert unter Kommunizieren"
-
-
-def credited_names(line: str) -> tuple[str, ...]:
-    """The names a short credit line gives: a byline, a byline with its date, or "Posted by <user>".
-
-    For page elements that sit where credits sit (under the headline, in a dateline element):
-    "Ein Artikel von Pamela Sladky | 27.01.2022 - 12:45", "06.11.2023 13:30 von Olga", "Posted by
-    Konstantin".  The line must have a byline word (by, von, par, Autor...): a bare name, or a name
-    beside a job title, is not enough here, and an agency names nobody.
-    """
-    if len(line) > MAX_LINE + 80 or not _BY_WORD.search(line):
-        return ()  # cheap exit: "Ehrenamt Jugendverbände 23.01.2020" is a category and a date, not a credit
-    text = _TRAILING.sub("", _FILED_UNDER.sub("", line.strip()))
-    if not text or len(text) > MAX_LINE:
-        return ()
-    names = parse_byline(text)
-    if names is None:
-        credit = parse_credit(text)
-        names = credit.authors if credit is not None else None
-    if names is None and _PREFIX.match(text):
-        names = _credit_names(text)
-    return names or ()
-
-
 def normalise_authors(raw: str | Iterable[str], *, site_name: str | None = None) -> tuple[str, ...]:
     """Author values from metadata (JSON-LD author names, meta author) -> person names.
 
@@ -414,7 +299,7 @@ def _split_value(value: str) -> list[str]:
     if len(value) > MAX_LINE * 5:
         return []  # no author field is this long: it is a page's text in the wrong place
     text = _EMAIL.sub(" ", " ".join(value.split()))  # one space between words: no long runs to backtrack over
-    prefix = _PREFIX.match(text)
+    prefix = BYLINE_PREFIX.match(text)
     text = text[prefix.end() :] if prefix else text
     reversed_name = re.fullmatch(r"([^\W\d_][\w'’-]*),\s*([^\W\d_][\w'’-]*)", text)
     if reversed_name and not any(is_organisation(group) or is_job_title(group) for group in reversed_name.groups()):

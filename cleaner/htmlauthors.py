@@ -18,7 +18,8 @@ import re
 
 from lxml.html import HtmlElement
 
-from cleaner.byline import credited_names, is_organisation, normalise_authors
+from cleaner.byline import is_organisation, normalise_authors
+from cleaner.credits import credited_names
 from cleaner.htmlmarks import OTHER_TEXTS, Marks, byline_names, elsewhere, header_byline, names_in, short_text, text_of
 from cleaner.htmlsources import ld_values, meta_values, types_of
 

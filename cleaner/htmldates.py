@@ -29,7 +29,7 @@ from urllib.parse import urlsplit
 
 from lxml.html import HtmlElement
 
-from cleaner.byline import parse_credit
+from cleaner.credits import parse_credit
 from cleaner.dates import Dateline, find_dateline, normalise_date
 from cleaner.htmlmarks import MAX_DATELINE, Marks, dateline_dates, elsewhere, short_text, shown_datelines, text_of
 from cleaner.htmlsources import in_other_item, ld_values, meta_values

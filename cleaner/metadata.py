@@ -17,7 +17,8 @@ import re
 from collections.abc import Sequence
 from dataclasses import dataclass
 
-from cleaner.byline import parse_byline, parse_credit
+from cleaner.byline import parse_byline
+from cleaner.credits import parse_credit
 from cleaner.dates import Dateline, find_dateline, lead_date
 from cleaner.model import Role, Verdict
 from cleaner.names import looks_like_name

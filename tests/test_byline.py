@@ -1,4 +1,4 @@
-"""Authors: byline lines and metadata author values (cleaner.byline)."""
+"""Authors: byline lines, credit lines and metadata author values (cleaner.byline, cleaner.credits)."""
 
 from __future__ import annotations
 
@@ -8,15 +8,13 @@ from hypothesis import strategies as st
 
 from cleaner.byline import (
     MAX_LINE,
-    Credit,
-    credited_names,
     is_organisation,
     looks_like_name,
     normalise_authors,
     parse_byline,
-    parse_credit,
     parse_names,
 )
+from cleaner.credits import Credit, credited_names, parse_credit
 
 BYLINES = [
     # English
