@@ -44,7 +44,8 @@ from cleaner.corpus import count_document, learn_profile
 from cleaner.html import parse_page
 from cleaner.htmlmeta import page_metadata
 from cleaner.pipeline import read_document, rule_verdicts
-from cleaner.profile import Profile, ProfileLearner, apply_profile, profile_json
+from cleaner.profile import Profile, ProfileLearner, apply_profile
+from cleaner.profilefile import profile_json
 from cleaner.stream import Document
 
 BENCHES = ("aeb", "tfeval")

@@ -35,7 +35,8 @@ from cleaner.files import Finder, Found, write_atomic
 from cleaner.jsonl import JsonlWriter, dumps
 from cleaner.model import Article
 from cleaner.output import FORMATS, SUFFIXES, article_record, render
-from cleaner.profile import Profile, ProfileError, find_profile, load_profile
+from cleaner.profile import Profile, ProfileError
+from cleaner.profilefile import find_profile, load_profile
 from cleaner.stream import Failure, Result, clean_many, documents_from_path, is_container
 
 EXIT_CLEAN, EXIT_CHANGED, EXIT_ERROR = 0, 1, 2

@@ -88,7 +88,7 @@ def clean_bag(
 
 def _load_profile(profile: object | None) -> object | None:
     if isinstance(profile, str | os.PathLike):
-        from cleaner.profile import load_profile  # only when a profile file is given
+        from cleaner.profilefile import load_profile  # only when a profile file is given
 
         return load_profile(Path(profile))
     return profile

@@ -31,7 +31,8 @@ from cleaner.decode import DecodeError
 from cleaner.files import Finder, InputError, read_article, source_format
 from cleaner.markdown import FrontMatterError
 from cleaner.pipeline import CleanError
-from cleaner.profile import PROFILE_PATH, Profile, ProfileError, corpus_root, load_profile, save_profile
+from cleaner.profile import Profile, ProfileError
+from cleaner.profilefile import PROFILE_PATH, corpus_root, load_profile, save_profile
 from cleaner.stream import Document, Failure, documents_from_path, is_container
 
 EXIT_OK, EXIT_ERROR = 0, 2

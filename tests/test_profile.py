@@ -32,11 +32,9 @@ from cleaner.profile import (
     ProfileLearner,
     apply_profile,
     block_key,
-    load_profile,
-    profile_json,
-    save_profile,
     site_of,
 )
+from cleaner.profilefile import load_profile, profile_json, save_profile
 from cleaner.stream import Cleaned
 
 CORPUS = Path(__file__).resolve().parent.parent / "fixtures" / "corpus"
