@@ -89,13 +89,20 @@ def _without_link_tail(pieces: list[_Piece]) -> list[_Piece]:
         if end and pieces[end - 1][2] < LINK_TAIL_DENSITY and len(pieces[end - 1][1]) < 100:
             end -= 1
     start = end
-    while start and pieces[start - 1][2] >= LINK_TAIL_DENSITY:
+    while start and _teaser_like(pieces[start - 1]):
         start -= 1
     if end - start >= LINK_TAIL_MIN and start > 0:
         pieces = pieces[:start] + pieces[end:]
     return _without_link_runs(pieces)
 
 
+def _teaser_like(piece: _Piece) -> bool:
+    """A linked teaser: enough link text, and short unless mostly link (a paragraph of prose cites its sources)."""
+    _, text, density = piece
+    return density >= LINK_TAIL_DENSITY and (len(text) <= TEASER_MAX or density >= 0.5)
+
+
+TEASER_MAX = 200
 LINK_RUN_DENSITY = 0.6  # inside the content only lines that are mostly link text
 
 

@@ -612,6 +612,20 @@ def test_runs_of_link_lines_are_cut_but_links_in_prose_stay() -> None:
     assert any(text.endswith("The full plan is online.") for text in texts)
 
 
+def test_closing_paragraphs_that_cite_their_sources_are_not_a_teaser_tail() -> None:
+    cited = "".join(  # a third of each is link text, as in a report's closing paragraphs that cite sources
+        f"<p>In year {i} the council kept counting the riders at every single stop of the network, and as <a "
+        f"href='/r{i}'>the first report on the night buses</a> and <a href='/s{i}'>a later survey of the region's "
+        "operators</a> both found, the demand for late services fell.</p>"
+        for i in range(3)
+    )
+    teasers = "".join(f'<p><a href="/t{i}">Another story about the city number {i}</a> in brief.</p>' for i in range(3))
+    texts = [block.text for block in read_page(page(f"<article>{article_body(3)}{cited}</article>")).blocks]
+    assert sum(text.endswith("late services fell.") for text in texts) == 3
+    texts = [block.text for block in read_page(page(f"<article>{article_body(3)}{teasers}</article>")).blocks]
+    assert not any(text.startswith("Another story") for text in texts)
+
+
 def test_text_read_out_of_a_page_is_normalised_entities_included() -> None:
     body = f"<article><h1>Jig&shy;fishing in winter</h1><p>Gummi&shy;fische&nbsp;von 10&#8203;cm. {PROSE}</p></article>"
     article = clean(page(body, lang="de"), format="html")
