@@ -126,13 +126,22 @@ def _body(verdict: Verdict, following: Verdict | None) -> Verdict:
     return verdict.decide(Role.BODY, rule="classify.main-text", category="body", layer=LAYER, kind=verdict.block.kind)
 
 
-def classify(verdicts: Sequence[Verdict], stopwords: frozenset[str]) -> list[Verdict]:
-    """Decide every undecided block: body inside the best-scoring run, boilerplate outside it."""
+def classify(
+    verdicts: Sequence[Verdict], stopwords: frozenset[str], *, whole_page: bool | None = None
+) -> list[Verdict]:
+    """Decide every undecided block: body inside the best-scoring run, boilerplate outside it.
+
+    ``whole_page`` says whether the blocks are a whole page's text; None (plain text of unknown
+    origin) tells by their shape (``looks_like_page_dump``).  An HTML page's main content, which
+    an extractor already chose, is not searched for the article again (False).
+    """
     marked = list(verdicts)
     open_positions = [position for position, verdict in enumerate(marked) if not verdict.decided]
     scores = [block_score(marked[position], stopwords) for position in open_positions]
     words = [shape_of(marked[position].text).words for position in open_positions]
-    run = best_run(scores) if looks_like_page_dump(scores, words) else None
+    if whole_page is None:
+        whole_page = looks_like_page_dump(scores, words)
+    run = best_run(scores) if whole_page else None
     run = run or (0, len(open_positions))
     for rank, position in enumerate(open_positions):
         verdict = marked[position]

@@ -34,7 +34,7 @@ from lxml import etree
 from lxml.html import HtmlElement
 
 from cleaner.decode import normalise
-from cleaner.htmlblocks import main_blocks
+from cleaner.htmlblocks import main_content
 from cleaner.htmlmeta import PageMetadata, page_metadata
 from cleaner.language import stoplist
 from cleaner.model import Block
@@ -67,14 +67,13 @@ class Page:
 
     blocks: tuple[Block, ...]
     metadata: PageMetadata
+    whole_page: bool = False  # no extractor singled the article out (``htmlblocks.MainContent``)
 
     def to_dict(self) -> dict[str, object]:
         return {
-            "blocks": [
-                {"index": b.index, "text": b.text, "kind": str(b.kind), "link_density": b.link_density}
-                for b in self.blocks
-            ],
+            "blocks": [block.to_dict() for block in self.blocks],
             "metadata": self.metadata.to_dict(),
+            "whole_page": self.whole_page,
         }
 
 
@@ -208,11 +207,11 @@ def read_page(html: str, *, url: str | None = None, timeout: float = 20.0) -> Pa
         metadata = page_metadata(tree, jsonld=ld, url=url)
         deadline.check("metadata")
         headlines = [metadata.title or "", *(h1.text_content() for h1 in tree.iter("h1"))]
-        blocks = without_title(main_blocks(tree, url=url, language=metadata.language), headlines)
-        blocks = with_lead(blocks, tree)
+        content = main_content(tree, url=url, language=metadata.language)
+        blocks = with_lead(without_title(content.blocks, headlines), tree)
         deadline.check("content extraction")
     language = confirmed_language(metadata.language, blocks)
-    return normalised(Page(blocks=blocks, metadata=replace(metadata, language=language)))
+    return normalised(Page(blocks, replace(metadata, language=language), content.whole_page))
 
 
 def normalised(page: Page) -> Page:
@@ -227,7 +226,7 @@ def normalised(page: Page) -> Page:
     meta = page.metadata
     fields = {name: normalise(value) for name in _TEXT_FIELDS if isinstance(value := getattr(meta, name), str)}
     authors = tuple(normalise(name) for name in meta.authors)
-    return Page(blocks=blocks, metadata=replace(meta, authors=authors, **fields))
+    return Page(blocks, replace(meta, authors=authors, **fields), page.whole_page)
 
 
 _TEXT_FIELDS = ("title", "subtitle", "site_name")

@@ -15,6 +15,7 @@ from __future__ import annotations
 
 import re
 from collections.abc import Iterator
+from dataclasses import dataclass
 
 import trafilatura
 from lxml import etree
@@ -26,7 +27,22 @@ from cleaner.secondopinion import justext_pieces
 MIN_TEXT = 250  # below this many characters, trafilatura's result is "little" and justext is asked too
 
 
-def main_blocks(tree: HtmlElement, *, url: str | None = None, language: str | None = None) -> tuple[Block, ...]:
+@dataclass(frozen=True, slots=True)
+class MainContent:
+    """A page's main content as blocks; ``whole_page`` when no extractor could single the article out.
+
+    trafilatura falls back to the whole page's text (menus and footers included) when its
+    extractor fails; the text layers then look for the article in it, as in any page dump.
+    """
+
+    blocks: tuple[Block, ...]
+    whole_page: bool = False
+
+    def to_dict(self) -> dict[str, object]:
+        return {"blocks": [block.to_dict() for block in self.blocks], "whole_page": self.whole_page}
+
+
+def main_content(tree: HtmlElement, *, url: str | None = None, language: str | None = None) -> MainContent:
     """The main content of a parsed page as blocks: trafilatura first, justext where it finds little.
 
     trafilatura runs in its fast mode: its own fallback (comparing with its readability port
@@ -45,16 +61,18 @@ def main_blocks(tree: HtmlElement, *, url: str | None = None, language: str | No
     )
     body = getattr(document, "body", None)
     pieces = list(_walk(body)) if body is not None else []
-    if sum(len(text) for _, text, _ in pieces) < MIN_TEXT or _is_page_dump(body):
+    whole_page = _is_page_dump(body)
+    if sum(len(text) for _, text, _ in pieces) < MIN_TEXT or whole_page:
         second = justext_pieces(tree, language)
         found = sum(len(text) for _, text, _ in second)
-        if found > sum(len(text) for _, text, _ in pieces) or (found >= MIN_TEXT and _is_page_dump(body)):
-            pieces = second
+        if found > sum(len(text) for _, text, _ in pieces) or (found >= MIN_TEXT and whole_page):
+            pieces, whole_page = second, False
     pieces = _without_link_tail(pieces)
-    return tuple(
+    blocks = tuple(
         Block(index=i, text=text, kind=kind, link_density=round(density, 3))
         for i, (kind, text, density) in enumerate(pieces)
     )
+    return MainContent(blocks, whole_page)
 
 
 DUMP_LINES = 20  # lines in trafilatura's one-paragraph fallback that mark it as the whole page's text

@@ -56,6 +56,9 @@ class Block:
     kind: Kind = Kind.PARAGRAPH
     link_density: float = 0.0
 
+    def to_dict(self) -> dict[str, object]:
+        return {"index": self.index, "text": self.text, "kind": str(self.kind), "link_density": self.link_density}
+
 
 @dataclass(frozen=True, slots=True)
 class Verdict:

@@ -71,6 +71,7 @@ class Reading:
     declared: Metadata = NOTHING
     guessed: Metadata = NOTHING
     url: str | None = None
+    extracted: bool = False  # an extractor chose these blocks as the article (an HTML page's main content)
 
 
 def _read(text: str, format: Format, url: str | None, config: Config) -> Reading:
@@ -82,7 +83,8 @@ def _read(text: str, format: Format, url: str | None, config: Config) -> Reading
         meta = page.metadata
         # The page's declared language is kept by the html layer only when the body's
         # stopwords agree with it, so it can stand in for detection.
-        return Reading(list(page.blocks), meta.metadata, Metadata(published=meta.published_guess), url or meta.url)
+        guessed = Metadata(published=meta.published_guess)
+        return Reading(list(page.blocks), meta.metadata, guessed, url or meta.url, extracted=not page.whole_page)
     text = normalise(text)
     if format == "markdown":
         try:
@@ -138,10 +140,13 @@ def clean_blocks(
     config: Config,
     site: SiteProfile | None = None,
     guessed: Metadata = NOTHING,
+    extracted: bool = False,
 ) -> Article:
     """Run the block layers and assemble the article.
 
     ``declared`` metadata wins over what the lines say, which wins over ``guessed`` metadata.
+    ``extracted`` blocks (an HTML page's main content) are not searched for the article again:
+    the classifier keeps what rules, zones and metadata leave, as for text an extractor reduced.
     """
     find_head = declared.title is None
     verdicts = furniture_verdicts(blocks, config)
@@ -149,7 +154,7 @@ def clean_blocks(
     verdicts, lines = mark_metadata_lines(verdicts, language=language)
     verdicts = apply_profile(verdicts, site)  # after bylines and datelines are known, so it never takes them
     verdicts = mark_zones(verdicts, config.tail_rule_ids, head=find_head)
-    verdicts = classify(verdicts, stoplist(language))
+    verdicts = classify(verdicts, stoplist(language), whole_page=False if extracted else None)
     if find_head:
         verdicts = mark_title_before_body(verdicts)
     from_text = prefer(
@@ -179,7 +184,7 @@ def clean(
     config = config or DEFAULT_CONFIG
     reading = read_document(source, format=format, url=url, config=config)
     site_profile = profile.site(site_of(reading.url, site)) if profile else None
-    return clean_blocks(reading.blocks, reading.declared, config, site_profile, reading.guessed)
+    return clean_blocks(reading.blocks, reading.declared, config, site_profile, reading.guessed, reading.extracted)
 
 
 __all__ = [

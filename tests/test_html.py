@@ -626,6 +626,17 @@ def test_closing_paragraphs_that_cite_their_sources_are_not_a_teaser_tail() -> N
     assert not any(text.startswith("Another story") for text in texts)
 
 
+def test_short_lines_of_the_extracted_content_are_not_taken_for_a_menu() -> None:
+    # Eight short lines before the prose look like a menu in a page dump; in a page's extracted
+    # main content they are the article's own (a recipe's ingredients).
+    ingredients = ["2 eggs", "200 g flour", "1 lemon", "50 g butter", "1 tsp salt", "3 apples", "100 ml milk", "1 pod"]
+    items = "".join(f"<li>{item}</li>" for item in ingredients)
+    body = f"<article><h1>Apple cake for a rainy Sunday</h1><h2>Ingredients</h2><ul>{items}</ul>{article_body(3)}</article>"
+    article = clean(page(body), format="html")
+    assert [block.text for block in article.blocks][1:9] == ingredients
+    assert article.removed == ()
+
+
 def test_text_read_out_of_a_page_is_normalised_entities_included() -> None:
     body = f"<article><h1>Jig&shy;fishing in winter</h1><p>Gummi&shy;fische&nbsp;von 10&#8203;cm. {PROSE}</p></article>"
     article = clean(page(body, lang="de"), format="html")
