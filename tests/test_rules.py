@@ -130,3 +130,50 @@ def test_builtin_patterns_do_not_backtrack_away_on_adversarial_text() -> None:
                     compiled.regex.search(text, timeout=0.5)
                 except TimeoutError:
                     pytest.fail(f"rule {compiled.rule.id!r} runs away on {unit!r} * {len(text) // len(unit)}")
+
+
+ARTICLE_LINE = (
+    "The council met on Tuesday evening to discuss the new bus timetable for the northern districts, and "
+    "residents had complained for months."
+)
+
+
+@pytest.mark.parametrize(
+    ("line", "rule_id"),
+    [
+        ("Keine KommentareKommentare sind geschlossen.", "navigation.no-comments"),
+        ("Keine Kommentare (Kommentare erscheinen erst nach unserer Freigabe)", "navigation.no-comments"),
+        ("Comments are closed.", "navigation.no-comments"),
+        ("Submit your letter to the editor via this form. Read more Letters to the Editor.", "comments.tell-us"),
+        (
+            "We want to hear what you think. Submit a letter to the editor or write to letters@example.com.",
+            "comments.tell-us",
+        ),
+        ("Lesen Sie hier: Spielabbruch in der Kreisliga", "related.inline-read-more"),
+        ("Dowiedz się więcej: Kto jak głosował ws. unijnych funduszy?", "related.inline-read-more"),
+        (
+            "If you enjoyed reading this post – would you consider supporting us? Just click here. Thanks!",
+            "related.enjoyed-this",
+        ),
+        ("Titelbild: Geyres Christophe/ABACA/picture-alliance", "caption.photo-prefix"),
+        ("Marco Odermatt, Ski-Star aus der Schweiz. © AFP / MARCO BERTORELLO", "caption.agency-credit"),
+        ("Follow The Gleaner on Twitter @JamaicaGleaner. Send us a message on WhatsApp.", "share.follow-box"),
+        ("For the latest stories download the Nationnews apps for iOS and Android.", "promo.get-the-app"),
+    ],
+)
+def test_furniture_lines_in_several_languages_are_removed_by_their_rule(line: str, rule_id: str) -> None:
+    article = clean(f"{line}\n\n{ARTICLE_LINE}", format="text")
+    assert [(removal.text, removal.rule) for removal in article.removed] == [(line, rule_id)]
+    assert article.text == ARTICLE_LINE
+
+
+@pytest.mark.parametrize(
+    "line",
+    [
+        "Participants were asked to download the app.",
+        "Researchers followed the patients on Twitter for a year.",
+        "Comments are welcome at the public hearing next week, the council said.",
+    ],
+)
+def test_article_sentences_near_those_rules_stay(line: str) -> None:
+    assert clean(f"{line}\n\n{ARTICLE_LINE}", format="text").removed == ()
