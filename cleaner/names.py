@@ -12,11 +12,10 @@ What this layer does:
   ``undouble``, ``title_case`` and ``is_user_name`` ("freeman1984").
 
 What it does NOT do: it tests one name or phrase and never splits a line.  Byline words ("By",
-"Von", "Par"), separators, lists of names and dates are ``cleaner.byline``'s, credit lines
-``cleaner.credits``'; whether
-a name-shaped line is a byline is the pipeline's call, from where the line stands.  It never
-changes a name except in ``title_case`` and ``undouble``, which callers apply to all-capitals
-sources and to names printed twice.
+"Von", "Par"), separators, lists of names and dates are ``cleaner.byline``'s, credit lines are
+``cleaner.credits``'; whether a name-shaped line is a byline is the pipeline's call, from where
+the line stands.  It never changes a name except in ``title_case`` and ``undouble``, which
+callers apply to all-capitals sources and to names printed twice.
 
 The word tables are in the languages the byline layer reads (mostly English, German, French and
 Spanish); patterns are anchored or plain alternations without nested quantifiers, and
