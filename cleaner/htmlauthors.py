@@ -18,10 +18,11 @@ import re
 
 from lxml.html import HtmlElement
 
-from cleaner.byline import is_organisation, normalise_authors
+from cleaner.byline import normalise_authors
 from cleaner.credits import credited_names
 from cleaner.htmlmarks import OTHER_TEXTS, Marks, byline_names, elsewhere, header_byline, names_in, short_text, text_of
 from cleaner.htmlsources import ld_values, meta_values, types_of
+from cleaner.names import is_organisation
 
 AUTHOR_META = (
     "author",
