@@ -20,7 +20,17 @@ from lxml.html import HtmlElement
 
 from cleaner.byline import normalise_authors
 from cleaner.credits import credited_names
-from cleaner.htmlmarks import OTHER_TEXTS, Marks, byline_names, elsewhere, header_byline, names_in, short_text, text_of
+from cleaner.htmlmarks import (
+    OTHER_TEXTS,
+    Marks,
+    byline_names,
+    elsewhere,
+    header_byline,
+    mastheads,
+    names_in,
+    short_text,
+    text_of,
+)
 from cleaner.htmlsources import ld_values, meta_values, types_of
 from cleaner.names import is_organisation
 
@@ -98,7 +108,10 @@ def _bylines_beside_headline(found: Marks) -> list[str]:
         return []
     holders = set(headline.iterancestors())  # the elements themselves: an id() of a freed proxy is reused
     article = next(headline.iterancestors("article"), None)
+    masthead = mastheads(found)
     for element in found.get("byline", header_first=True)[:20]:
+        if element in masthead:
+            continue
         node: HtmlElement | None = element
         while node is not None and node not in holders:
             marked = f"{node.get('class') or ''} {node.get('id') or ''}"

@@ -16,6 +16,7 @@ from __future__ import annotations
 import re
 from collections.abc import Iterator
 from dataclasses import dataclass, field
+from urllib.parse import urlsplit
 
 from lxml import etree
 from lxml.html import HtmlElement
@@ -188,6 +189,41 @@ def _gather_text(element: HtmlElement, pieces: list[str]) -> None:
         pieces.append(child.tail or "")
 
 
+def masthead_names(found: Marks) -> list[str]:
+    """The site's name as its masthead ``<h1>`` elements give it (``mastheads``)."""
+    return [text_of(h1) for h1 in mastheads(found)]
+
+
+def mastheads(found: Marks) -> list[HtmlElement]:
+    """``<h1>`` elements that are one link to the site's home page: the site's name, not a headline.
+
+    Blog templates put the blog's name in an ``<h1>`` on every page ("<h1><a href="/">Four Years
+    Remaining</a></h1>") and the post's title in an ``<h2>``; such an ``<h1>`` is a masthead.
+    """
+    found_mastheads = []
+    for h1 in found.h1[:5]:
+        links = h1.findall(".//a")
+        text = text_of(h1)
+        if len(links) == 1 and text and text_of(links[0]) == text and _is_home(links[0].get("href") or ""):
+            found_mastheads.append(h1)
+    return found_mastheads
+
+
+def _is_home(href: str) -> bool:
+    """A link to a site's front page ("/", "https://host", "index.html"), also inside a web archive."""
+    if not href.strip() or href.startswith("#"):
+        return False
+    path = urlsplit(href.strip()).path
+    archived = _ARCHIVED.match(path)
+    if archived:
+        path = urlsplit(archived[1]).path
+    return _HOME_PATH.fullmatch(path) is not None
+
+
+_ARCHIVED = re.compile(r"/web/\d+[a-z_]*/(https?://.*)")
+_HOME_PATH = re.compile(r"/?(?:index\.(?:html?|php))?")
+
+
 # ----------------------------------------------------------------- bylines
 
 
@@ -197,9 +233,10 @@ def byline_names(found: Marks) -> list[str]:
     Elements inside comments, related lists, teasers, sidebars and footers are skipped: the
     names there are other people's.
     """
+    masthead = mastheads(found)
     for element in found.get("byline", header_first=True)[:20]:
-        if elsewhere(element) or _media_credit(element):
-            continue
+        if elsewhere(element) or _media_credit(element) or element in masthead:
+            continue  # a masthead classed "vcard author" names the blog, not the post's author
         names = names_in(element)
         if names:
             return names

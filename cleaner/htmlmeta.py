@@ -38,7 +38,7 @@ from lxml.html import HtmlElement
 
 from cleaner.htmlauthors import page_authors
 from cleaner.htmldates import page_dates
-from cleaner.htmlmarks import Marks, marks, short_text
+from cleaner.htmlmarks import Marks, marks, masthead_names, short_text
 from cleaner.htmlsources import first_meta, jsonld_objects, ld_values, meta_tags, meta_values, types_of
 from cleaner.htmltitle import choose_title
 from cleaner.model import Metadata
@@ -154,6 +154,7 @@ def _site_names(
     host = urlsplit(url).hostname if url else None
     if host:
         names.append(host.removeprefix("www.").rsplit(".", 1)[0])
+    names += masthead_names(found)
     for element in found.get("brand")[:6]:
         text = short_text(element, 60)
         text = text or (" ".join(element.xpath(".//img/@alt")) if text == "" else None)

@@ -95,7 +95,7 @@ def _is_site(text: str, site_names: list[str]) -> bool:
 
 _STRONG = re.compile(r"\s*[|»›·•]\s*|::|\s+[/~]\s+")
 _STRONG_NO_QUOTES = re.compile(r"\s*[|·•]\s*|::|\s+[/~]\s+")  # French quotes « » are not separators
-_WEAK = re.compile(r"\s+[-–—]\s+|\s+[-–—]$")
+_WEAK = re.compile(r"\s+[-–—:]\s+|\s+[-–—]$")  # " : " too: French spacing, or "Headline : Blog"
 
 
 def _strip_site(text: str, site_names: list[str]) -> str | None:

@@ -465,6 +465,27 @@ def test_the_author_of_a_photo_is_not_the_articles() -> None:
     assert read_page(page(body, lang="de")).metadata.authors == ("Mark Newton",)
 
 
+@pytest.mark.parametrize(
+    "home", ["/", "https://fouryears.example", "https://web.archive.org/web/2019/http://b.example/"]
+)
+def test_a_blog_masthead_h1_linking_home_is_the_site_not_the_headline(home: str) -> None:
+    head = "<title>Four Years Remaining » Blog Archive » Interning of Small Integers in Python</title>"
+    body = (
+        f'<h1 class="vcard author"><a href="{home}">Four Years Remaining</a></h1><article><h2><a href="/2019/10/21/'
+        f'interning/" rel="bookmark">Interning of Small Integers in Python</a></h2>{article_body()}</article>'
+    )
+    meta = read_page(page(body, head)).metadata
+    assert (meta.title, meta.authors) == ("Interning of Small Integers in Python", ())
+    linked = body.replace(f'href="{home}"', 'href="/2019/10/21/interning/"')  # linking elsewhere: a headline
+    assert read_page(page(linked, head)).metadata.title == "Four Years Remaining"
+
+
+def test_a_site_part_after_a_spaced_colon_goes() -> None:
+    head = "<title>Das vermutlich schwulste Musikvideo der Welt : Krimiblog-Archiv | Ermittlungen</title>"
+    body = f'<h1><a href="/">Krimiblog-Archiv</a></h1><article>{article_body()}</article>'
+    assert read_page(page(body, head, lang="de")).metadata.title == "Das vermutlich schwulste Musikvideo der Welt"
+
+
 def test_a_description_is_not_a_subtitle_but_a_standfirst_is() -> None:
     head = '<meta name="description" content="Everything you need to know about the new timetable.">'
     plain = read_page(page(f"<article><h1>Buses</h1>{article_body()}</article>", head)).metadata
@@ -631,7 +652,8 @@ def test_short_lines_of_the_extracted_content_are_not_taken_for_a_menu() -> None
     # main content they are the article's own (a recipe's ingredients).
     ingredients = ["2 eggs", "200 g flour", "1 lemon", "50 g butter", "1 tsp salt", "3 apples", "100 ml milk", "1 pod"]
     items = "".join(f"<li>{item}</li>" for item in ingredients)
-    body = f"<article><h1>Apple cake for a rainy Sunday</h1><h2>Ingredients</h2><ul>{items}</ul>{article_body(3)}</article>"
+    body = f"<article><h1>Apple cake for a rainy Sunday</h1><h2>Ingredients</h2><ul>{items}</ul>{article_body(3)}"
+    body += "</article>"
     article = clean(page(body), format="html")
     assert [block.text for block in article.blocks][1:9] == ingredients
     assert article.removed == ()
