@@ -10,7 +10,8 @@ site name ("Headline | Site"), ``og:title`` is often a social-media rewrite, JSO
    separator, is the title; so is one that is most of a declared title in whole words
    (the declared one adds a kicker: "Pressemitteilung: <headline>", "<headline> Rezept");
 2. else the JSON-LD ``headline``, then ``og:title``/``twitter:title``/``dc.title``, then
-   ``<title>``, each with a site-name part removed;
+   ``<title>``, each with a site-name part removed, unless what is left is a generic page
+   name ("Home", "Startseite": ``GENERIC_TITLES``);
 3. else a single ``<h1>`` that is not the site name.
 
 This module does NOT read the body text and does not remove the title from it; the
@@ -59,7 +60,7 @@ def choose_title(
             return heading
     for text in declared:
         stripped = _strip_site(text, site_names)
-        if stripped:
+        if stripped and _alnum(stripped) not in GENERIC_TITLES:
             return stripped
     named = [h for h in visible if not _is_site(h, site_names)]
     return named[0] if len(named) == 1 else None
@@ -93,6 +94,14 @@ def _is_site(text: str, site_names: list[str]) -> bool:
     return False
 
 
+# Page names a template gives every page of a kind; they name no article ("Home | Site").
+GENERIC_TITLES = frozenset(
+    _alnum(name)
+    for name in (
+        "home", "homepage", "startseite", "start", "accueil", "inicio", "página inicial", "index", "untitled",
+        "untitled document", "ohne titel", "sans titre", "sin título", "blog", "news", "aktuelles", "actualités",
+    )
+)  # fmt: skip
 _STRONG = re.compile(r"\s*[|»›·•]\s*|::|\s+[/~]\s+")
 _STRONG_NO_QUOTES = re.compile(r"\s*[|·•]\s*|::|\s+[/~]\s+")  # French quotes « » are not separators
 _WEAK = re.compile(r"\s+[-–—:]\s+|\s+[-–—]$")  # " : " too: French spacing, or "Headline : Blog"

@@ -480,6 +480,14 @@ def test_a_blog_masthead_h1_linking_home_is_the_site_not_the_headline(home: str)
     assert read_page(page(linked, head)).metadata.title == "Four Years Remaining"
 
 
+def test_a_generic_page_name_is_no_title_but_the_only_h1_is() -> None:
+    body = f"<article><h1>Time to say goodbye.</h1>{article_body()}</article>"
+    assert read_page(page(body, "<title>Home</title>")).metadata.title == "Time to say goodbye."
+    assert read_page(page(body, "<title>Startseite | Prof PC</title>", lang="de")).metadata.title == (
+        "Time to say goodbye."
+    )
+
+
 def test_a_site_part_after_a_spaced_colon_goes() -> None:
     head = "<title>Das vermutlich schwulste Musikvideo der Welt : Krimiblog-Archiv | Ermittlungen</title>"
     body = f'<h1><a href="/">Krimiblog-Archiv</a></h1><article>{article_body()}</article>'
