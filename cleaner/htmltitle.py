@@ -24,6 +24,7 @@ import re
 
 from lxml.html import HtmlElement
 
+from cleaner.dates import parse_date
 from cleaner.htmlmarks import Marks
 from cleaner.titles import confirming_keys, most_of, squash, title_key
 
@@ -40,8 +41,16 @@ def choose_title(
     """The title by the precedence in the module docstring, or None when the page gives none.
 
     ``site_names`` are every name the page gives itself (og:site_name, publisher, host, logo text):
-    a part of a declared title equal to one of them is the site's suffix, not the headline.
+    a part of a declared title equal to one of them is the site's suffix, not the headline.  A
+    date before or after a dash ("23.01.2022 - Headline") is the page's dateline, not the title's.
     """
+    title = _by_precedence(tree, found, metas, headlines, site_names)
+    return _without_date_part(title) if title else None
+
+
+def _by_precedence(
+    tree: HtmlElement, found: Marks, metas: dict[str, list[str]], headlines: list[str], site_names: list[str]
+) -> str | None:
     visible = _visible_headlines(found)
     declared = [
         *[squash(h) for h in headlines],
@@ -71,6 +80,16 @@ def _without_site_part(heading: str, site_names: list[str]) -> str:
     parts = [p.strip() for p in _STRONG.split(heading) if p.strip()]
     kept = [p for p in parts if not _is_site(p, site_names)]
     return _join_back(heading, kept) if kept and len(kept) < len(parts) else heading
+
+
+def _without_date_part(title: str) -> str:
+    """ "23.01.2022 - Headline" -> "Headline": a part that is only a date, first or last, goes."""
+    parts = [part.strip() for part in _WEAK.split(title) if part.strip()]
+    kept = [part for part in parts if not (_DATE_ONLY.fullmatch(part) and parse_date(part))]
+    return _join_back(title, kept) if kept and len(kept) < len(parts) else title
+
+
+_DATE_ONLY = re.compile(r"[\d\s./-]{6,12}")
 
 
 def _visible_headlines(found: Marks) -> list[str]:

@@ -488,6 +488,14 @@ def test_a_generic_page_name_is_no_title_but_the_only_h1_is() -> None:
     )
 
 
+def test_a_date_before_the_headline_is_no_part_of_the_title() -> None:
+    body = f"<article><h1>23.01.2022 - Wierer jubelt zum Abschluss</h1>{article_body()}</article>"
+    head = "<title>23.01.2022 - Wierer jubelt zum Abschluss</title>"
+    assert read_page(page(body, head, lang="de")).metadata.title == "Wierer jubelt zum Abschluss"
+    body = f"<article><h1>Wahl 2022 - die Ergebnisse</h1>{article_body()}</article>"
+    assert read_page(page(body, lang="de")).metadata.title == "Wahl 2022 - die Ergebnisse"  # a year is no dateline
+
+
 def test_a_site_part_after_a_spaced_colon_goes() -> None:
     head = "<title>Das vermutlich schwulste Musikvideo der Welt : Krimiblog-Archiv | Ermittlungen</title>"
     body = f'<h1><a href="/">Krimiblog-Archiv</a></h1><article>{article_body()}</article>'
