@@ -8,7 +8,9 @@ site name ("Headline | Site"), ``og:title`` is often a social-media rewrite, JSO
    ``headline``, or ``itemprop=headline``) that matches a declared title, or one part of
    it between separators (``|``, `` - ``, ``»``, ``:``...), or the longer side of a
    separator, is the title; so is one that is most of a declared title in whole words
-   (the declared one adds a kicker: "Pressemitteilung: <headline>", "<headline> Rezept");
+   (the declared one adds a kicker: "Pressemitteilung: <headline>", "<headline> Rezept"), or
+   what a declared title says after a short kicker and its colon; a kicker inside the
+   ``<h1>`` set off by a hidden separator is no part of the headline;
 2. else the JSON-LD ``headline``, then ``og:title``/``twitter:title``/``dc.title``, then
    ``<title>``, each with a site-name part removed, unless what is left is a generic page
    name ("Home", "Startseite": ``GENERIC_TITLES``);
@@ -26,7 +28,7 @@ from lxml.html import HtmlElement
 
 from cleaner.dates import parse_date
 from cleaner.htmlmarks import Marks
-from cleaner.titles import confirming_keys, most_of, squash, title_key
+from cleaner.titles import confirming_keys, most_of, parts, squash, title_key
 
 MAX_TITLE = 300
 
@@ -60,7 +62,8 @@ def _by_precedence(
     declared = [d for d in declared if d]
     whole = {title_key(text) for text in declared}  # an "app name" set to the page's title names no site
     site_names = [name for name in site_names if title_key(name) not in whole]
-    keys = confirming_keys(declared)
+    pieces = [piece for text in declared for piece in (text, *parts(text))]
+    keys = confirming_keys(declared) | {title_key(rest) for piece in pieces for rest in _after_kicker(piece)}
     for heading in visible:
         if title_key(heading) in keys and not _is_site(heading, site_names):
             return _without_site_part(heading, site_names)
@@ -96,10 +99,36 @@ def _visible_headlines(found: Marks) -> list[str]:
     """``<h1>`` texts, then other marked headlines (menus classed "headline" must not crowd the h1 out)."""
     texts: list[str] = []
     for element in [*found.h1[:10], *found.get("headline")[:20]]:
-        text = squash(element.text_content())
+        text = _without_kicker(element) or squash(element.text_content())
         if 3 <= len(text) <= MAX_TITLE and text not in texts:
             texts.append(text)
     return texts
+
+
+def _without_kicker(headline: HtmlElement) -> str | None:
+    """The headline after a kicker that a hidden separator sets off inside it, else None.
+
+    "<h1><span>Coronavirus und andere Zoonosen</span><span aria-hidden="true"> – </span><span>Wie
+    Umweltzerstörung ...</span></h1>": the separator is there for screen readers and text copies;
+    what it introduces is the headline, what it follows is the kicker (topline, Dachzeile).
+    """
+    for child in headline:
+        hidden = child.get("aria-hidden") == "true" or _HIDDEN.search(child.get("class") or "")
+        if hidden and not any(ch.isalnum() for ch in child.text_content()):
+            after = [squash(node.text_content()) for node in child.itersiblings()]
+            rest = squash(" ".join(after))
+            return rest if len(rest) >= MIN_HEADLINE else None
+    return None
+
+
+_HIDDEN = re.compile(r"\b(?:invisible|hidden|sr-only|visually-hidden|screen-reader-text)\b|hiddendash")
+MIN_HEADLINE = 12
+
+
+def _after_kicker(text: str) -> list[str]:
+    """The rest of a declared title after a kicker and its colon ("Rutger Bregman: Unser wahres Ich")."""
+    head, colon, rest = text.partition(": ")
+    return [rest.strip()] if colon and 0 < len(head.split()) <= 4 and len(rest.strip()) >= MIN_HEADLINE else []
 
 
 def _is_site(text: str, site_names: list[str]) -> bool:

@@ -496,6 +496,23 @@ def test_a_date_before_the_headline_is_no_part_of_the_title() -> None:
     assert read_page(page(body, lang="de")).metadata.title == "Wahl 2022 - die Ergebnisse"  # a year is no dateline
 
 
+def test_a_kicker_set_off_by_a_hidden_separator_is_no_part_of_the_headline() -> None:
+    h1 = (
+        '<h1 itemprop="headline"><span class="titleheader">Coronavirus und andere Zoonosen</span><span '
+        'aria-hidden="true"> – </span><span class="text">Wie Umweltzerstörung neue Epidemien begünstigt</span></h1>'
+    )
+    head = '<meta property="og:title" content="Coronavirus und andere Zoonosen – Wie Umweltzerstörung neue Epidemien '
+    head += 'begünstigt">'
+    meta = read_page(page(f"<article>{h1}{article_body()}</article>", head, lang="de")).metadata
+    assert meta.title == "Wie Umweltzerstörung neue Epidemien begünstigt"
+
+
+def test_a_headline_after_a_declared_kicker_and_colon_is_confirmed() -> None:
+    head = "<title>Rutger Bregman: Unser wahres Ich - brand eins online</title>"
+    body = f'<article><h1 class="title-headline">Unser wahres Ich</h1>{article_body()}</article>'
+    assert read_page(page(body, head, lang="de")).metadata.title == "Unser wahres Ich"
+
+
 def test_a_site_part_after_a_spaced_colon_goes() -> None:
     head = "<title>Das vermutlich schwulste Musikvideo der Welt : Krimiblog-Archiv | Ermittlungen</title>"
     body = f'<h1><a href="/">Krimiblog-Archiv</a></h1><article>{article_body()}</article>'
