@@ -43,6 +43,10 @@ def page(body: str, head: str = "", lang: str = "en") -> str:
     )
 
 
+def jsonld(data: object) -> str:
+    return f'<script type="application/ld+json">{json.dumps(data)}</script>'
+
+
 def article_body(paragraphs: int = 4) -> str:
     return "".join(f"<p>{PROSE} Paragraph number {i} adds its own detail here.</p>" for i in range(paragraphs))
 
@@ -184,9 +188,9 @@ def test_jsonld_wins_over_meta_tags_and_keeps_dates_apart() -> None:
         "datePublished": "2024-02-01T09:00:00+01:00", "dateModified": "2024-02-03T10:30:00+01:00",
     }  # fmt: skip
     head = (
-        f'<script type="application/ld+json">{json.dumps(ld)}</script>'
-        '<meta name="author" content="Somebody Else"><meta property="article:published_time" content="2020-01-01">'
-        "<title>Bridge reopens after repairs | City Wire</title>"
+        jsonld(ld)
+        + '<meta name="author" content="Somebody Else"><meta property="article:published_time" content="2020-01-01">'
+        + "<title>Bridge reopens after repairs | City Wire</title>"
     )
     meta = read_page(page(f"<article><h1>Bridge reopens after repairs</h1>{article_body()}</article>", head)).metadata
     assert meta.authors == ("Ana Lopez",)
@@ -201,7 +205,7 @@ def test_graph_author_by_id_and_site_name_is_not_an_author() -> None:
         {"@type": "Article", "headline": "Tide tables change", "author": {"@id": "#p1"}, "datePublished": "2023-05"},
         {"@type": "Person", "@id": "#p1", "name": "Harbour Times"},
     ]}  # fmt: skip
-    head = f'<script type="application/ld+json">{json.dumps(ld)}</script>'
+    head = jsonld(ld)
     meta = read_page(page(f"<article>{article_body()}</article>", head)).metadata
     assert meta.authors == ()
     assert meta.published == "2023-05"
@@ -210,20 +214,17 @@ def test_graph_author_by_id_and_site_name_is_not_an_author() -> None:
 
 def test_local_time_wins_over_the_same_moment_in_utc() -> None:
     ld = {"@type": "NewsArticle", "headline": "Late vote", "datePublished": "2024-05-04T03:37:37+00:00"}
-    head = (
-        f'<script type="application/ld+json">{json.dumps(ld)}</script>'
-        '<meta property="article:published_time" content="2024-05-03T23:37:37-04:00">'
-    )
+    head = jsonld(ld) + '<meta property="article:published_time" content="2024-05-03T23:37:37-04:00">'
     meta = read_page(page(f"<article>{article_body()}</article>", head)).metadata
     assert meta.published == "2024-05-03T23:37:37-04:00"
 
 
 def test_a_utc_timestamp_at_central_european_midnight_is_the_next_day() -> None:
     ld = {"@type": "NewsArticle", "headline": "Provence tips", "datePublished": "2022-11-06T23:00:00.000Z"}
-    head = f'<script type="application/ld+json">{json.dumps(ld)}</script>'
+    head = jsonld(ld)
     assert read_page(page(f"<article>{article_body()}</article>", head)).metadata.published == "2022-11-07"
     ld["datePublished"] = "2022-11-06T23:04:00Z"  # a real late-evening time stays as it is
-    head = f'<script type="application/ld+json">{json.dumps(ld)}</script>'
+    head = jsonld(ld)
     published = read_page(page(f"<article>{article_body()}</article>", head)).metadata.published
     assert published == "2022-11-06T23:04:00+00:00"
 
@@ -231,7 +232,7 @@ def test_a_utc_timestamp_at_central_european_midnight_is_the_next_day() -> None:
 def test_a_utc_value_takes_the_offset_of_the_local_time_the_page_shows() -> None:
     # JSON-LD in UTC, the page shows the same moment (to the minute) in Brasília time, in two list items.
     ld = {"@type": "NewsArticle", "headline": "Late session", "datePublished": "2022-05-04T00:44:52Z"}
-    head = f'<script type="application/ld+json">{json.dumps(ld)}</script>'
+    head = jsonld(ld)
     body = (
         '<article><h1>A late session in the senate</h1><ul class="wgt-date"><li>Brasília</li>'
         f"<li>03/05/2022 21:44</li></ul>{article_body()}</article>"
@@ -264,7 +265,7 @@ def redated_page(shown: str, elsewhere: str = "") -> str:
         "@type": "NewsArticle", "headline": "Lockdown extended",
         "datePublished": "2021-03-16T16:16:10+00:00", "dateModified": "2021-03-20T14:00:17+00:00",
     }  # fmt: skip
-    head = f'<script type="application/ld+json">{json.dumps(ld)}</script>'
+    head = jsonld(ld)
     body = f'<article><h1>Lockdown extended by four weeks</h1><p class="date-time">{shown}</p>{article_body()}'
     return page(f"{body}{elsewhere}</article>", head, lang="de")
 
@@ -400,10 +401,10 @@ def test_a_person_inside_the_site_name_is_still_an_author() -> None:
 def test_a_first_name_author_takes_the_full_name_its_bio_opens_with() -> None:
     person = {"@type": "Person", "@id": "#nils", "name": "Nils", "description": "Nils Pickert ist freier Autor."}
     ld = {"@graph": [{"@type": "Article", "headline": "Pink and blue", "author": {"@id": "#nils"}}, person]}
-    head = f'<script type="application/ld+json">{json.dumps(ld)}</script>'
+    head = jsonld(ld)
     assert read_page(page(f"<article>{article_body()}</article>", head)).metadata.authors == ("Nils Pickert",)
     person["description"] = "Nils schreibt über Erziehung."
-    head = f'<script type="application/ld+json">{json.dumps(ld)}</script>'
+    head = jsonld(ld)
     assert read_page(page(f"<article>{article_body()}</article>", head)).metadata.authors == ("Nils",)
 
 
@@ -428,7 +429,7 @@ def test_a_byline_inside_a_sidebar_classed_wrapper_of_the_headline_is_the_articl
 
 def test_a_visible_byline_that_names_more_authors_extends_the_declared_one() -> None:
     ld = {"@type": "Article", "headline": "Trail test", "author": {"@type": "Person", "name": "Rudolf Fischer"}}
-    head = f'<script type="application/ld+json">{json.dumps(ld)}</script>'
+    head = jsonld(ld)
     body = (
         '<article><h1>Trail test</h1><span class="author">Rudolf Fischer und Simon Kohler</span>'
         f"{article_body()}</article>"
@@ -445,7 +446,7 @@ def test_a_visible_byline_that_names_more_authors_extends_the_declared_one() -> 
 
 def test_a_user_name_in_the_metadata_yields_to_the_name_the_page_writes() -> None:
     ld = {"@type": "Article", "headline": "Clickbait farms", "author": {"@type": "Person", "name": "sarah-indra"}}
-    head = f'<script type="application/ld+json">{json.dumps(ld)}</script>'
+    head = jsonld(ld)
     body = (
         '<article><h1>The cost of clickbait farms</h1><span class="author">Sarah-Indra Jungblut</span>'
         f"{article_body()}</article>"
