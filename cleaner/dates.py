@@ -7,6 +7,8 @@ What this layer does:
   mis à jour le 7 janvier 2024") and returns its published and updated dates, kept apart.
 - ``parse_date(text)`` turns one short date expression into ISO 8601.
 - ``lead_date(paragraph)`` reads the dateline a press release opens its first paragraph with.
+- ``mentions_date(line)`` says whether a line states a date anywhere (teasers and meta lines do,
+  headlines rarely), without reading it.
 - ``normalise_date(value)`` turns a machine date from metadata (JSON-LD, ``<meta>``,
   ``<time datetime>``, RFC 2822 headers) into ISO 8601.
 
@@ -35,6 +37,7 @@ from datetime import UTC, datetime
 from email.utils import parsedate_to_datetime
 
 from cleaner.datescan import YEAR_MAX, YEAR_MIN, iso_day, iso_time, scan, scan_before_categories, zone_offset
+from cleaner.datewords import month_names
 
 MAX_LINE = 120
 """A dateline is short: longer lines are prose (or something else) and are not scanned."""
@@ -119,6 +122,23 @@ def lead_date(paragraph: str, *, day_first: bool | None = None) -> str | None:
 
 
 _LEAD_DATELINE = re.compile(r"\(?(?P<head>[^()\n]{6,60}?)(?:\s+/[A-Za-z ]{2,30}/)?(?:\)|\s+[–—-]{1,2}\s)")
+
+
+def mentions_date(line: str) -> bool:
+    """The line states a calendar date somewhere, not necessarily as a whole dateline.
+
+    A numeric day-month-year ("28.10.2021", "30/10/23", "2021-10-28") or a month name on a line
+    with a year ("Dezember 10, 2019 · von freeman1984").  Zones use it to tell a page's headline
+    from the lines around it: headlines rarely state a full date, teaser and meta lines do.
+    """
+    if _NUMERIC_DATE.search(line):
+        return True
+    return _YEAR.search(line) is not None and any(word.casefold() in month_names() for word in _WORD.findall(line))
+
+
+_NUMERIC_DATE = re.compile(r"\b\d{1,2} ?[./-] ?\d{1,2} ?[./-] ?(?:19|20)?\d\d\b|\b(?:19|20)\d\d-\d\d-\d\d\b")
+_YEAR = re.compile(r"\b(?:19|20)\d\d\b")
+_WORD = re.compile(r"[^\W\d_]{3,}")
 
 
 def normalise_date(value: str) -> str | None:

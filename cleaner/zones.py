@@ -22,6 +22,7 @@ from __future__ import annotations
 
 from collections.abc import Collection, Sequence
 
+from cleaner.dates import mentions_date
 from cleaner.model import Role, Verdict
 from cleaner.shape import shape_of
 from cleaner.titles import MIN_HEADLINE, confirming_keys, most_of, title_key
@@ -131,33 +132,86 @@ def mark_zones(verdicts: Sequence[Verdict], tail_rules: Collection[str], *, head
     return mark_head(tailed) if head else tailed
 
 
-TITLE_LOOKBACK = 6
+TITLE_LOOKBACK = 4  # boilerplate blocks looked at before the article, nearest first
+METADATA_WINDOW = 15  # a byline or dateline this close before the article opens its head
+OVER_METADATA = 4  # the headline stands at most this many blocks over the byline or dateline
+BREADCRUMB_MARKS = "»›>"
 
 
 def mark_title_before_body(verdicts: Sequence[Verdict]) -> list[Verdict]:
     """In a page dump the headline stands just before the body, after the menus.
 
-    When the head gave no title, take the nearest headline-shaped boilerplate block
-    before the first body block (looking past metadata lines and rule furniture).
+    A title the head took (the dump's first line) stays only when nothing but head lines lie
+    between it and the article; with menus between, it was the page's ``<title>`` or a site
+    name, and the headline over the article replaces it when one is found.  In order: the line
+    the first line confirms (``zones.title-echo``), the headline over the article's byline or
+    dateline (``zones.title-over-byline``), the nearest headline-shaped boilerplate line
+    before the article (``zones.title-before-body``).
     """
     marked = list(verdicts)
-    if any(v.role is Role.TITLE for v in marked):
-        return marked
     first_body = next((p for p, v in enumerate(marked) if v.role is Role.BODY), None)
-    if first_body is None:
+    title = next((p for p, v in enumerate(marked) if v.role is Role.TITLE), None)
+    if first_body is None or (title is not None and not _menus_between(marked, title, first_body)):
         return marked
-    echo = _title_echo(marked, first_body)
-    if echo is not None:
-        marked[echo] = marked[echo].decide(Role.TITLE, rule="zones.title-echo", category="title", layer=LAYER)
+    found = _dump_title(marked, first_body)
+    if found is None:
         return marked
-    for position in range(first_body - 1, max(-1, first_body - 1 - TITLE_LOOKBACK), -1):
-        verdict = marked[position]
-        if verdict.category == "boilerplate" and _is_title_shaped(verdict.text) and shape_of(verdict.text).words >= 3:
-            marked[position] = verdict.decide(Role.TITLE, rule="zones.title-before-body", category="title", layer=LAYER)
-            break
-        if verdict.category == "boilerplate":
-            break
+    position, rule = found
+    if title is not None:
+        marked[title] = marked[title].decide(
+            Role.FURNITURE, rule="zones.page-title", category="boilerplate", layer=LAYER
+        )
+    marked[position] = marked[position].decide(Role.TITLE, rule=rule, category="title", layer=LAYER)
     return marked
+
+
+def _menus_between(verdicts: Sequence[Verdict], start: int, end: int) -> bool:
+    return any(verdicts[position].category == "boilerplate" for position in range(start + 1, end))
+
+
+def _dump_title(verdicts: Sequence[Verdict], first_body: int) -> tuple[int, str] | None:
+    """Where a page dump's headline is, and the rule that found it."""
+    echo = _title_echo(verdicts, first_body)
+    if echo is not None:
+        return echo, "zones.title-echo"
+    head = next(
+        (p for p in range(max(0, first_body - METADATA_WINDOW), first_body) if verdicts[p].role in METADATA_ROLES),
+        None,
+    )
+    if head is not None:
+        for position in range(head - 1, max(-1, head - 1 - OVER_METADATA), -1):
+            if _is_dump_headline(verdicts[position]):
+                return position, "zones.title-over-byline"
+    seen = 0
+    for position in range(first_body - 1, -1, -1):
+        if verdicts[position].category != "boilerplate":
+            continue  # metadata and rule furniture (share buttons, captions) stand between
+        seen += 1
+        if seen > TITLE_LOOKBACK:
+            break
+        if _is_dump_headline(verdicts[position]):
+            return position, "zones.title-before-body"
+    return None
+
+
+METADATA_ROLES = frozenset({Role.BYLINE, Role.DATELINE})
+
+
+def _is_dump_headline(verdict: Verdict) -> bool:
+    """A boilerplate line shaped like a headline, not a teaser's date line or a breadcrumb trail.
+
+    The classifier left it outside the article; headlines rarely state a full date
+    ("Berlin, 28.10.2021, 058/21", "02.02.2022 • Verband, Presse" are meta lines) and a path
+    ("Home » Europa » Deutschland") is navigation.
+    """
+    text = verdict.text
+    return (
+        verdict.category == "boilerplate"
+        and _is_title_shaped(text)
+        and shape_of(text).words >= 3
+        and not mentions_date(text)
+        and sum(text.count(mark) for mark in BREADCRUMB_MARKS) < 2
+    )
 
 
 def _title_echo(verdicts: Sequence[Verdict], first_body: int) -> int | None:

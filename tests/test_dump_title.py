@@ -1,0 +1,69 @@
+"""Page dumps (a whole page as text): which line is the article's headline."""
+
+from __future__ import annotations
+
+import pytest
+
+from cleaner import clean
+from cleaner.dates import mentions_date
+
+MENU = "\n".join(["Startseite", "Politik", "Wirtschaft", "Sport", "Kultur", "Region", "Kontakt", "Impressum"] * 2)
+FOOTER = "\n".join(["Datenschutz", "Impressum", "AGB", "Kontakt", "Newsletter", "Jobs", "Archiv"] * 2)
+PROSE = (
+    "Die Gemeinde hat am Dienstag beschlossen, dass die Nachtbusse wieder fahren, und die Linie wird von "
+    "der Innenstadt bis zum Bahnhof verlängert, damit auch die Pendler aus den Dörfern etwas davon haben."
+)
+BODY = f"{PROSE}\n{PROSE}\n{PROSE}"
+
+
+def test_without_a_page_title_the_headline_over_the_dateline_is_the_title() -> None:
+    # inscriptis dumps have no <title> line; a teaser line stands between the dateline and the text
+    text = (
+        f"{MENU}\nNachtbusse fahren wieder in die nördlichen Stadtteile\n12.12.2019\n"
+        f"Alle Fahrpläne der Verkehrsbetriebe im Überblick\n{BODY}\n{FOOTER}"
+    )
+    article = clean(text, format="text")
+    assert article.title == "Nachtbusse fahren wieder in die nördlichen Stadtteile"
+    assert article.published == "2019-12-12"
+
+
+def test_a_line_stating_a_date_is_not_the_headline() -> None:
+    text = (
+        f"{MENU}\nNachtbusse fahren wieder in die nördlichen Stadtteile\nBerlin, 28.10.2021, 058/21\n{BODY}\n{FOOTER}"
+    )
+    assert clean(text, format="text").title == "Nachtbusse fahren wieder in die nördlichen Stadtteile"
+
+
+def test_a_breadcrumb_trail_is_not_the_headline() -> None:
+    text = f"{MENU}\nNachtbusse fahren wieder\nRegion › Verkehr › Nachtbusse im Stadtgebiet\n{BODY}\n{FOOTER}"
+    assert clean(text, format="text").title == "Nachtbusse fahren wieder"
+
+
+def test_a_first_line_with_menus_under_it_gives_way_to_the_headline_over_the_article() -> None:
+    # the dump's first line is the site's name, not the headline: menus stand between it and the article
+    site = "Das Magazin für Hamburg\nNachrichten und Geschichten aus der ganzen Stadt Hamburg"
+    text = f"{site}\n{MENU}\nNachtbusse fahren wieder in die Stadtteile\n{BODY}\n{FOOTER}"
+    article = clean(text, format="text")
+    assert article.title == "Nachtbusse fahren wieder in die Stadtteile"
+    assert "Das Magazin für Hamburg" in [removal.text for removal in article.removed]
+
+
+def test_a_first_line_right_over_the_article_stays_the_title() -> None:
+    text = f"Nachtbusse fahren wieder in die Stadtteile\n{BODY}\n{FOOTER}"
+    assert clean(text, format="text").title == "Nachtbusse fahren wieder in die Stadtteile"
+
+
+@pytest.mark.parametrize(
+    ("line", "expected"),
+    [
+        ("Berlin, 28.10.2021, 058/21", True),
+        ("30/10/23 | StarsInsider", True),
+        ("2021-10-28 Allgemein", True),
+        ("Dezember 10, 2019 · von freeman1984 · in Allgemein", True),
+        ("Scientists confirm 2023 as hottest year ever", False),
+        ("Party like it's 1923: will he write his own book?", False),
+        ("Nachtbusse fahren wieder", False),
+    ],
+)
+def test_mentions_date(line: str, expected: bool) -> None:
+    assert mentions_date(line) is expected
