@@ -60,6 +60,8 @@ def main_content(tree: HtmlElement, *, url: str | None = None, language: str | N
         with_metadata=False,
     )
     body = getattr(document, "body", None)
+    if body is not None:
+        _mend_split_links(body)
     pieces = list(_walk(body)) if body is not None else []
     whole_page = _is_page_dump(body)
     if sum(len(text) for _, text, _ in pieces) < MIN_TEXT or whole_page:
@@ -73,6 +75,38 @@ def main_content(tree: HtmlElement, *, url: str | None = None, language: str | N
         for i, (kind, text, density) in enumerate(pieces)
     )
     return MainContent(blocks, whole_page)
+
+
+def _mend_split_links(body: etree._Element) -> None:
+    """Rejoin paragraphs trafilatura split at a link, in place.
+
+    With links kept, trafilatura cuts ``<br>``-separated text at a link that follows a block
+    ("...the last i9" | "<ref>MacBook Pro</ref>was released, ..."), and drops the space after
+    the link.  A paragraph that opens with a link glued to the next word continues the previous
+    one when that one ends mid-sentence; the lost space is put back either way.
+    """
+    for paragraph in list(body.iter("p")):
+        opening = paragraph[0] if len(paragraph) and not (paragraph.text or "").strip() else None
+        if opening is None or opening.tag != "ref" or not (opening.tail or "")[:1].isalnum():
+            continue
+        opening.tail = " " + (opening.tail or "")
+        previous = paragraph.getprevious()
+        if previous is not None and previous.tag == "p" and not _ENDS_SENTENCE.search("".join(previous.itertext())):
+            _append_paragraph(previous, paragraph)
+
+
+_ENDS_SENTENCE = re.compile(r"[.!?:;…\"”»)]\s*$|^\s*$")
+
+
+def _append_paragraph(first: etree._Element, second: etree._Element) -> None:
+    """Move ``second``'s content to the end of ``first``, a space between, and drop ``second``."""
+    if len(first):
+        first[-1].tail = (first[-1].tail or "") + " " + (second.text or "")
+    else:
+        first.text = (first.text or "") + " " + (second.text or "")
+    for child in list(second):
+        first.append(child)
+    second.getparent().remove(second)
 
 
 DUMP_LINES = 20  # lines in trafilatura's one-paragraph fallback that mark it as the whole page's text

@@ -693,6 +693,20 @@ def test_short_lines_of_the_extracted_content_are_not_taken_for_a_menu() -> None
     assert article.removed == ()
 
 
+def test_a_paragraph_trafilatura_splits_at_a_link_is_one_again() -> None:
+    body = (
+        "<article><p>Intro paragraph that is long enough to be kept by the extractor for sure, yes indeed.</p>"
+        "<div><div><img src='a.jpg'><span>Caption here</span></div><br><br>We're not certain when Apple last "
+        "issued four updates to the MacBook Pro within 18 months.<br><br>Just months after the last i9 <a "
+        "href='https://x.example/topic/macbook'>MacBook Pro</a> was released, Apple has unveiled its 16-inch "
+        f"MacBook Pro.<br><br>Interestingly, it is smaller than the 2015 model.</div>{article_body(2)}</article>"
+    )
+    texts = [block.text for block in read_page(page(body)).blocks]
+    assert (
+        "Just months after the last i9 MacBook Pro was released, Apple has unveiled its 16-inch MacBook Pro." in texts
+    )
+
+
 def test_text_read_out_of_a_page_is_normalised_entities_included() -> None:
     body = f"<article><h1>Jig&shy;fishing in winter</h1><p>Gummi&shy;fische&nbsp;von 10&#8203;cm. {PROSE}</p></article>"
     article = clean(page(body, lang="de"), format="html")
