@@ -5,6 +5,8 @@ What this layer does:
 - ``parse_byline(line)`` decides whether a line is a byline ("By Jane Doe and John Roe",
   "Von Max Mustermann", "Par Jean Dupont", "Por Ana García", "Jane Doe, Senior Reporter",
   "By Jane Doe | Reuters") and returns the person names in it.
+- ``is_byline_word(line)`` says whether a line is only a byline word ("By", "Von:"), as page
+  dumps print it when the name is a link of its own.
 - ``parse_role_credits(line)`` reads the writers of a credits line naming text and image roles
   ("Text: Anna Weber, Fotos: Jan Kroll").
 - ``normalise_authors(raw)`` cleans author values from JSON-LD or ``<meta name="author">``.
@@ -50,7 +52,7 @@ from cleaner.names import (
 )
 
 BYLINE_PREFIX = re.compile(
-    r"(?:(?:posted|gepostet|written|geschrieben|verfasst|veröffentlicht|erstellt|publiziert|publicado|publicada|publié"
+    r"(?:(?:posted|published|gepostet|written|geschrieben|verfasst|veröffentlicht|erstellt|publiziert|publicado|publicada|publié"
     r"|publiée|text|texto|story|words"
     r"|reporting|reported|ein artikel|eine kolumne|ein beitrag|ein gastbeitrag|ein kommentar|an article)\s+)?"
     r"(?:(?:by|von|par|por|door|av|af|di|durch)(?:\s*:\s*|\s+)|(?:by|von)(?=(?-i:[A-ZÀ-Þ][a-zß-ÿ.])))"
@@ -128,6 +130,19 @@ def parse_byline(line: str) -> tuple[str, ...] | None:
     if not prefix and not (names and evidence):
         return None  # a bare name is a byline only in context: the pipeline decides that
     return _dedupe(names)
+
+
+def is_byline_word(line: str) -> bool:
+    """The line is only a byline word ("By", "Von:", "Posted by", "Auteur"), its names on the next line.
+
+    Page dumps break a byline where the page set the word and the linked name in separate
+    elements; the pipeline reads the two lines together.
+    """
+    text = line.strip()
+    return 0 < len(text) <= MAX_BYLINE_WORD and BYLINE_PREFIX.fullmatch(f"{text} ") is not None
+
+
+MAX_BYLINE_WORD = 20
 
 
 def parse_role_credits(line: str) -> tuple[str, ...] | None:

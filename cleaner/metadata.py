@@ -17,7 +17,7 @@ import re
 from collections.abc import Sequence
 from dataclasses import dataclass
 
-from cleaner.byline import parse_byline
+from cleaner.byline import is_byline_word, parse_byline
 from cleaner.credits import parse_credit
 from cleaner.dates import Dateline, find_dateline, lead_date
 from cleaner.model import Role, Verdict
@@ -83,10 +83,29 @@ def _bylines(verdicts: list[Verdict]) -> list[str]:
         found = parse_byline(verdict.text)  # () is a byline naming no person: "By Reuters"
         if found is None and _next_to_dateline(verdicts, position) and looks_like_name(verdict.text):
             found = (verdict.text.strip(),)
+        if found is None:
+            found = _split_byline(verdicts, position)
         if found is not None:
             verdicts[position] = verdict.decide(Role.BYLINE, rule="metadata.byline", category="byline", layer=LAYER)
             names.extend(found)
     return names
+
+
+def _split_byline(verdicts: list[Verdict], position: int) -> tuple[str, ...] | None:
+    """A byline word alone on its line and the names on the next ("Von" / "Ernst Lohoff").
+
+    Read together they must make a byline; the names' line is marked a byline too.
+    """
+    following = position + 1
+    if not is_byline_word(verdicts[position].text) or following >= len(verdicts):
+        return None
+    names_line = verdicts[following]
+    if names_line.decided or len(names_line.text) > MAX_LINE_CHARS:
+        return None
+    found = parse_byline(f"{verdicts[position].text.strip()} {names_line.text.strip()}")
+    if found is not None:
+        verdicts[following] = names_line.decide(Role.BYLINE, rule="metadata.byline", category="byline", layer=LAYER)
+    return found
 
 
 def _dedupe(names: Sequence[str]) -> list[str]:

@@ -1,0 +1,42 @@
+"""Page dumps: a byline broken over two lines, the byline word on one and the names on the next."""
+
+from __future__ import annotations
+
+import pytest
+
+from cleaner import clean
+from cleaner.byline import is_byline_word, parse_byline
+
+PROSE = (
+    "Die Gemeinde hat am Dienstag beschlossen, dass die Nachtbusse wieder fahren, und die Linie wird von "
+    "der Innenstadt bis zum Bahnhof verlängert, damit auch die Pendler aus den Dörfern etwas davon haben."
+)
+
+
+@pytest.mark.parametrize(
+    ("word", "name"), [("Von", "Ernst Lohoff"), ("By", "James Whittaker"), ("Auteur :", "Anna Kubišta")]
+)
+def test_a_byline_word_and_the_name_under_it_make_a_byline(word: str, name: str) -> None:
+    text = f"Nachtbusse fahren wieder in die Stadtteile\n{word}\n{name}\n{PROSE}\n{PROSE}"
+    article = clean(text, format="text")
+    assert article.authors == (name,)
+    assert [block.text for block in article.blocks] == [PROSE, PROSE]
+
+
+def test_a_byline_word_over_prose_is_no_byline() -> None:
+    text = f"Nachtbusse fahren wieder in die Stadtteile\nVon\n{PROSE}\n{PROSE}"
+    assert clean(text, format="text").authors == ()
+
+
+@pytest.mark.parametrize("line", ["By", "Von:", "von", "Posted by", "Published by", "Auteur", "par", "Autor:"])
+def test_byline_words_alone(line: str) -> None:
+    assert is_byline_word(line)
+
+
+@pytest.mark.parametrize("line", ["By the way", "Text", "Ernst Lohoff", "Vonovia", ""])
+def test_not_byline_words_alone(line: str) -> None:
+    assert not is_byline_word(line)
+
+
+def test_published_by_is_a_byline_word() -> None:
+    assert parse_byline("Published by Daniel Lemire") == ("Daniel Lemire",)
