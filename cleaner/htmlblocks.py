@@ -5,7 +5,9 @@ article from the shared tree; its XML body is walked into one block per paragrap
 (``<head>``), list item (``<item>``), quote line (``<quote>``) and table row, a ``<lb/>``
 starting a new block.  Where trafilatura finds little, justext's good paragraphs are used
 (``cleaner.secondopinion``).  Runs of link lines (teaser lists at the end of the content,
-"Don't miss" boxes inside it) are cut here, as part of the extraction.
+"Don't miss" boxes inside it) are cut here, as part of the extraction; paragraphs trafilatura
+split at a link are joined again, and a body that adverts split into several containers of one
+class is read on into the later ones.
 
 This module does NOT parse, read metadata, or decide furniture inside the content: the blocks
 go on through the text layers, which remove and audit residue.
@@ -69,7 +71,7 @@ def main_content(tree: HtmlElement, *, url: str | None = None, language: str | N
         found = sum(len(text) for _, text, _ in second)
         if found > sum(len(text) for _, text, _ in pieces) or (found >= MIN_TEXT and whole_page):
             pieces, whole_page = second, False
-    pieces = _without_link_tail(pieces)
+    pieces = _without_link_tail(pieces) + _continuations(tree, pieces)
     blocks = tuple(
         Block(index=i, text=text, kind=kind, link_density=round(density, 3))
         for i, (kind, text, density) in enumerate(pieces)
@@ -107,6 +109,48 @@ def _append_paragraph(first: etree._Element, second: etree._Element) -> None:
     for child in list(second):
         first.append(child)
     second.getparent().remove(second)
+
+
+# Classes of an article's body container ("article__body", "entry-content", "post-text", "story-body").
+_BODY_CLASS = re.compile(r"(?:article|post|entry|story|body)[-_]{0,2}(?:body|content|text|container)", re.IGNORECASE)
+_CONTINUED_TAGS = ("p", "h2", "h3", "li")
+
+
+def _continuations(tree: HtmlElement, pieces: list[_Piece]) -> list[_Piece]:
+    """Paragraphs of the later containers of the article's body, into which adverts split it.
+
+    Some templates close the article's body container before an advert and open another of the
+    same class after it ("article__body", ad row, "article__body"); extractors keep the first.
+    The container is the body-classed ancestor of the first extracted paragraph; its later
+    namesakes are read paragraph by paragraph, and the text layers judge what they hold.
+    """
+    container = _body_container(tree, pieces)
+    if container is None:
+        return []
+    seen = {text for _, text, _ in pieces}
+    found: list[_Piece] = []
+    for later in container.xpath(f"following::{container.tag}[@class=$name]", name=container.get("class")):
+        for element in later.iter(*_CONTINUED_TAGS):
+            text = " ".join(element.text_content().split())
+            if text and text not in seen:
+                seen.add(text)
+                linked = sum(len(" ".join(link.text_content().split())) for link in element.iter("a"))
+                found.append((_CONTINUED_KINDS[element.tag], text, min(1.0, linked / len(text))))
+    return found
+
+
+_CONTINUED_KINDS = {"p": Kind.PARAGRAPH, "h2": Kind.HEADING, "h3": Kind.HEADING, "li": Kind.LIST_ITEM}
+
+
+def _body_container(tree: HtmlElement, pieces: list[_Piece]) -> HtmlElement | None:
+    """The body-classed element around the first extracted paragraph of prose, if any."""
+    probe = next((text[:60] for kind, text, _ in pieces if kind is Kind.PARAGRAPH and len(text) >= 100), None)
+    if probe is None:
+        return None
+    first = next((p for p in tree.iter("p") if probe in " ".join(p.text_content().split())), None)
+    if first is None:
+        return None
+    return next((node for node in first.iterancestors() if _BODY_CLASS.search(node.get("class") or "")), None)
 
 
 DUMP_LINES = 20  # lines in trafilatura's one-paragraph fallback that mark it as the whole page's text

@@ -707,6 +707,21 @@ def test_a_paragraph_trafilatura_splits_at_a_link_is_one_again() -> None:
     )
 
 
+def test_an_article_body_that_adverts_split_into_containers_is_read_whole() -> None:
+    def container(paragraphs: list[str]) -> str:
+        return '<div class="body article__body">' + "".join(f"<p>{text}</p>" for text in paragraphs) + "</div>"
+
+    first = [f"{PROSE} Part one, paragraph {i}." for i in range(4)]
+    second = [f"In fact the second half of the story goes on for a while, paragraph {i}, {PROSE}" for i in range(3)]
+    body = (
+        f'<main><h1>Neo-banks and the gig economy</h1><div class="grid">{container(first)}<aside class="rail">'
+        '<div class="ad">Advertisement</div></aside></div><div class="row ad-row"><span>Advertisement</span></div>'
+        f'<div class="grid">{container(second)}</div></main>'
+    )
+    texts = [block.text for block in read_page(page(body)).blocks]
+    assert [text for text in texts if text.startswith("In fact the second half")] == [t.strip() for t in second]
+
+
 def test_text_read_out_of_a_page_is_normalised_entities_included() -> None:
     body = f"<article><h1>Jig&shy;fishing in winter</h1><p>Gummi&shy;fische&nbsp;von 10&#8203;cm. {PROSE}</p></article>"
     article = clean(page(body, lang="de"), format="html")
