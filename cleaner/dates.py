@@ -7,6 +7,8 @@ What this layer does:
   mis à jour le 7 janvier 2024") and returns its published and updated dates, kept apart.
 - ``parse_date(text)`` turns one short date expression into ISO 8601.
 - ``lead_date(paragraph)`` reads the dateline a press release opens its first paragraph with.
+- ``opening_date(line)`` reads the date a short line opens with before a category or site label
+  ("01.02.2022 Allgemein"), for the pipeline to use when no dateline gave one.
 - ``mentions_date(line)`` says whether a line states a date anywhere (teasers and meta lines do,
   headlines rarely), without reading it.
 - ``normalise_date(value)`` turns a machine date from metadata (JSON-LD, ``<meta>``,
@@ -122,6 +124,43 @@ def lead_date(paragraph: str, *, day_first: bool | None = None) -> str | None:
 
 
 _LEAD_DATELINE = re.compile(r"\(?(?P<head>[^()\n]{6,60}?)(?:\s+/[A-Za-z ]{2,30}/)?(?:\)|\s+[–—-]{1,2}\s)")
+
+
+def opening_date(line: str, *, day_first: bool | None = None) -> str | None:
+    """The publication date a short line opens with, before a label of a few words.
+
+    Blog and newsroom templates print the date and then the post's category, site or section on
+    one line: "01.02.2022 Allgemein", "02.02.2022 • Verband, Presse", "30/10/23 | StarsInsider".
+    The longest run of opening words (up to ``OPENING_WORDS``) that is a dateline gives the date;
+    what follows may be at most ``LABEL_WORDS`` words, with no digits and no closing full stop, so a
+    teaser ("26.01.2022 Strava wertet sein Routen-Tool auf.") is not read.
+    """
+    words = line.split()
+    if not words or len(line) > OPENING_MAX_CHARS or not _may_open_date(words[0]):
+        return None
+    best: tuple[int, str] | None = None
+    for count in range(1, min(OPENING_WORDS, len(words)) + 1):
+        dateline = find_dateline(" ".join(words[:count]), day_first=day_first)
+        if dateline is not None and dateline.published:
+            best = (count, dateline.published)
+    if best is None:
+        return None
+    label = _LABEL_SEPARATORS.sub("", " ".join(words[best[0] :]))
+    if len(_LABEL_WORD.findall(label)) > LABEL_WORDS or _DIGIT.search(label) or label.endswith((".", "!", "?")):
+        return None
+    return best[1]
+
+
+def _may_open_date(word: str) -> bool:
+    return word[:1].isdigit() or word.rstrip(".,").casefold() in month_names()
+
+
+OPENING_MAX_CHARS = 100
+OPENING_WORDS = 6
+LABEL_WORDS = 4
+_LABEL_SEPARATORS = re.compile(r"^[\s|•·,:;/–—-]+")
+_DIGIT = re.compile(r"\d")
+_LABEL_WORD = re.compile(r"[^\W_]+(?:[-'][^\W_]+)*")  # "HVW-Verband , Presse" is two words
 
 
 def mentions_date(line: str) -> bool:

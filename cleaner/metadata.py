@@ -19,7 +19,7 @@ from dataclasses import dataclass
 
 from cleaner.byline import is_byline_word, parse_byline
 from cleaner.credits import parse_credit
-from cleaner.dates import Dateline, find_dateline, lead_date
+from cleaner.dates import Dateline, find_dateline, lead_date, opening_date
 from cleaner.model import Role, Verdict
 from cleaner.names import looks_like_name
 
@@ -135,6 +135,20 @@ def _lead_date(verdicts: Sequence[Verdict], day_first: bool) -> str | None:
 LEAD_PARAGRAPHS = 3
 
 
+def _opening_date(verdicts: Sequence[Verdict], day_first: bool) -> str | None:
+    """The first short line opening with a date before a label ("01.02.2022 Allgemein"); it is not marked.
+
+    Only asked when no dateline and no lead paragraph gave the date: the line may be a teaser's
+    date as well as the article's, so it is the last resort, and the classifier decides the line.
+    """
+    for verdict in verdicts:
+        if not verdict.decided and _DIGIT.search(verdict.text):
+            found = opening_date(verdict.text, day_first=day_first)
+            if found:
+                return found
+    return None
+
+
 def mark_metadata_lines(
     verdicts: Sequence[Verdict], *, language: str | None = None
 ) -> tuple[list[Verdict], LineMetadata]:
@@ -150,6 +164,6 @@ def mark_metadata_lines(
     authors = _dedupe(credit_names + _bylines(marked))
     _author_repeats(marked, authors)
     published = next((line.published for line in datelines if line.published), None)
-    published = published or _lead_date(marked, day_first)
+    published = published or _lead_date(marked, day_first) or _opening_date(marked, day_first)
     updated = next((line.updated for line in datelines if line.updated), None)
     return marked, LineMetadata(tuple(authors), published, updated)

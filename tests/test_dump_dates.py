@@ -1,0 +1,40 @@
+"""Dates a line opens with before a category or site label, read when no dateline gives one."""
+
+from __future__ import annotations
+
+import pytest
+
+from cleaner import clean
+from cleaner.dates import opening_date
+
+PROSE = (
+    "Die Gemeinde hat am Dienstag beschlossen, dass die Nachtbusse wieder fahren, und die Linie wird von "
+    "der Innenstadt bis zum Bahnhof verlängert, damit auch die Pendler aus den Dörfern etwas davon haben."
+)
+
+
+@pytest.mark.parametrize(
+    ("line", "expected"),
+    [
+        ("01.02.2022 Allgemein", "2022-02-01"),
+        ("31.01.2016 Hardware", "2016-01-31"),
+        ("02.02.2022 • HVW-Verband , Presse , Allgemein", "2022-02-02"),
+        ("Dezember 26, 2019 von Andrea", "2019-12-26"),
+        ("26.01.2022 Strava wertet mit einem Update sein Routen-Tool auf.", None),  # a teaser
+        ("01.02.2022 Allgemein und noch viel mehr dazu", None),  # more than a label
+        ("Am 19. Oktober 2019 gastiert Borussia", None),  # does not open with the date
+        ("01.02.2022 Folge 12", None),  # digits after the date
+    ],
+)
+def test_opening_date(line: str, expected: str | None) -> None:
+    assert opening_date(line, day_first=True) == expected
+
+
+def test_a_date_before_the_category_dates_the_article() -> None:
+    text = f"Nachtbusse fahren wieder in die Stadtteile\n01.02.2022 Allgemein\n{PROSE}\n{PROSE}"
+    assert clean(text, format="text").published == "2022-02-01"
+
+
+def test_a_dateline_wins_over_an_opening_date() -> None:
+    text = f"Nachtbusse fahren wieder\n01.02.2022 Allgemein\nVeröffentlicht: 03.02.2022\n{PROSE}\n{PROSE}"
+    assert clean(text, format="text").published == "2022-02-03"
