@@ -10,7 +10,7 @@ input path and passes the data along. It holds no rules and no heuristics of its
 from __future__ import annotations
 
 from collections.abc import Sequence
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from typing import Literal
 
 from cleaner import html as html_layer
@@ -23,6 +23,7 @@ from cleaner.furniture import mark_furniture
 from cleaner.language import detect_language, stoplist
 from cleaner.metadata import LineMetadata, mark_metadata_lines
 from cleaner.model import Article, Block, Role, Verdict
+from cleaner.names import is_organisation
 from cleaner.profile import Profile, SiteProfile, apply_profile, site_of
 from cleaner.segment import segment
 from cleaner.zones import mark_title_before_body, mark_zones
@@ -72,6 +73,7 @@ class Reading:
     guessed: Metadata = NOTHING
     url: str | None = None
     extracted: bool = False  # an extractor chose these blocks as the article (an HTML page's main content)
+    site_name: str | None = None  # the name the site declares: never an author, whatever a byline line says
 
 
 def _read(text: str, format: Format, url: str | None, config: Config) -> Reading:
@@ -84,7 +86,8 @@ def _read(text: str, format: Format, url: str | None, config: Config) -> Reading
         # The page's declared language is kept by the html layer only when the body's
         # stopwords agree with it, so it can stand in for detection.
         guessed = Metadata(published=meta.published_guess)
-        return Reading(list(page.blocks), meta.metadata, guessed, url or meta.url, extracted=not page.whole_page)
+        page_url, extracted = url or meta.url, not page.whole_page
+        return Reading(list(page.blocks), meta.metadata, guessed, page_url, extracted, meta.site_name)
     text = normalise(text)
     if format == "markdown":
         try:
@@ -134,34 +137,39 @@ def _language(verdicts: Sequence[Verdict], declared: str | None, config: Config)
     return detect_language(texts, default=config.language)
 
 
-def clean_blocks(
-    blocks: Sequence[Block],
-    declared: Metadata,
-    config: Config,
-    site: SiteProfile | None = None,
-    guessed: Metadata = NOTHING,
-    extracted: bool = False,
-) -> Article:
-    """Run the block layers and assemble the article.
+def clean_blocks(reading: Reading, config: Config, site: SiteProfile | None = None) -> Article:
+    """Run the block layers over a document read and assemble the article.
 
-    ``declared`` metadata wins over what the lines say, which wins over ``guessed`` metadata.
+    Its ``declared`` metadata wins over what the lines say, which wins over ``guessed`` metadata.
     ``extracted`` blocks (an HTML page's main content) are not searched for the article again:
     the classifier keeps what rules, zones and metadata leave, as for text an extractor reduced.
     """
+    declared = reading.declared
     find_head = declared.title is None
-    verdicts = furniture_verdicts(blocks, config)
+    verdicts = furniture_verdicts(reading.blocks, config)
     language = _language(verdicts, declared.language, config)
     verdicts, lines = mark_metadata_lines(verdicts, language=language)
     verdicts = apply_profile(verdicts, site)  # after bylines and datelines are known, so it never takes them
     verdicts = mark_zones(verdicts, config.tail_rule_ids, head=find_head)
-    verdicts = classify(verdicts, stoplist(language), whole_page=False if extracted else None)
+    verdicts = classify(verdicts, stoplist(language), whole_page=False if reading.extracted else None)
     if find_head:
         verdicts = mark_title_before_body(verdicts)
     from_text = prefer(
         metadata_from_blocks(verdicts),
         Metadata(authors=lines.authors, published=lines.published, updated=lines.updated, language=language),
     )
-    return build_article(verdicts, prefer(prefer(declared, from_text), guessed))
+    from_text = _without_the_site(from_text, reading.site_name)
+    return build_article(verdicts, prefer(prefer(declared, from_text), reading.guessed))
+
+
+def _without_the_site(found: Metadata, site_name: str | None) -> Metadata:
+    """Drop authors the lines name that are the site itself ("Miami Today on November 7, 2023").
+
+    The text layers read a byline's shape; only the page knows its own name.
+    """
+    if not site_name or not found.authors:
+        return found
+    return replace(found, authors=tuple(a for a in found.authors if not is_organisation(a, site_name=site_name)))
 
 
 def clean(
@@ -184,7 +192,7 @@ def clean(
     config = config or DEFAULT_CONFIG
     reading = read_document(source, format=format, url=url, config=config)
     site_profile = profile.site(site_of(reading.url, site)) if profile else None
-    return clean_blocks(reading.blocks, reading.declared, config, site_profile, reading.guessed, reading.extracted)
+    return clean_blocks(reading, config, site_profile)
 
 
 __all__ = [

@@ -520,6 +520,15 @@ def test_a_site_part_after_a_spaced_colon_goes() -> None:
     assert read_page(page(body, head, lang="de")).metadata.title == "Das vermutlich schwulste Musikvideo der Welt"
 
 
+def test_a_byline_line_naming_the_site_gives_no_author() -> None:
+    head = '<meta property="og:site_name" content="Miami Today">'
+    body = f"<article><h1>Transit tax trust rejects data</h1><p>Miami Today on November 7, 2023</p>{article_body()}"
+    article = clean(page(body + "</article>", head), format="html")
+    assert (article.authors, article.published) == ((), "2023-11-07")
+    other = clean(page(body.replace("Miami Today on", "Anna Berg on") + "</article>", head), format="html")
+    assert other.authors == ("Anna Berg",)
+
+
 def test_a_description_is_not_a_subtitle_but_a_standfirst_is() -> None:
     head = '<meta name="description" content="Everything you need to know about the new timetable.">'
     plain = read_page(page(f"<article><h1>Buses</h1>{article_body()}</article>", head)).metadata
