@@ -20,6 +20,7 @@ from dataclasses import dataclass
 from cleaner.byline import is_byline_word, parse_byline
 from cleaner.credits import parse_credit
 from cleaner.dates import Dateline, find_dateline, lead_date, opening_date
+from cleaner.datewords import PUBLISHED_WORDS
 from cleaner.model import Role, Verdict
 from cleaner.names import looks_like_name
 
@@ -67,6 +68,31 @@ def _datelines(verdicts: list[Verdict], day_first: bool) -> list[Dateline]:
             )
             found.append(dateline)
     return found
+
+
+def _labelled_published(verdicts: Sequence[Verdict], day_first: bool) -> str | None:
+    """The first date a dateline labels as the publication ("Veröffentlicht: 26.12.2022").
+
+    Page dumps print today's date in the header ("Donnerstag, 16. Februar 2012") and other
+    articles' dates in teasers, unlabelled; the article's own dateline often names its date, so
+    a labelled one wins over any unlabelled one, wherever it stands.
+    """
+    for verdict in verdicts:
+        if verdict.rule not in DATE_RULES or not PUBLISHED_WORDS.intersection(
+            _LOWER_WORDS.findall(verdict.text.lower())
+        ):
+            continue
+        if verdict.rule == "metadata.dateline":
+            found = find_dateline(verdict.text, day_first=day_first)
+        else:
+            found = parse_credit(verdict.text, day_first=day_first)
+        if found is not None and found.published:
+            return found.published
+    return None
+
+
+DATE_RULES = frozenset({"metadata.dateline", "metadata.byline-dateline"})
+_LOWER_WORDS = re.compile(r"[^\W\d_]+")
 
 
 def _next_to_dateline(verdicts: Sequence[Verdict], position: int) -> bool:
@@ -163,7 +189,9 @@ def mark_metadata_lines(
     datelines = credit_dates + _datelines(marked, day_first)
     authors = _dedupe(credit_names + _bylines(marked))
     _author_repeats(marked, authors)
-    published = next((line.published for line in datelines if line.published), None)
+    published = _labelled_published(marked, day_first) or next(
+        (line.published for line in datelines if line.published), None
+    )
     published = published or _lead_date(marked, day_first) or _opening_date(marked, day_first)
     updated = next((line.updated for line in datelines if line.updated), None)
     return marked, LineMetadata(tuple(authors), published, updated)

@@ -38,3 +38,17 @@ def test_a_date_before_the_category_dates_the_article() -> None:
 def test_a_dateline_wins_over_an_opening_date() -> None:
     text = f"Nachtbusse fahren wieder\n01.02.2022 Allgemein\nVeröffentlicht: 03.02.2022\n{PROSE}\n{PROSE}"
     assert clean(text, format="text").published == "2022-02-03"
+
+
+def test_a_labelled_publication_date_wins_over_todays_date_in_the_header() -> None:
+    menu = "\n".join(["Startseite", "Politik", "Wirtschaft", "Sport", "Kultur", "Region"] * 2)
+    text = (
+        f"Donnerstag, 16. Februar 2012\n{menu}\nNachtbusse fahren wieder in die Stadtteile\n"
+        f"Veröffentlicht: 14.02.2012\n{PROSE}\n{PROSE}"
+    )
+    assert clean(text, format="text").published == "2012-02-14"
+
+
+def test_without_labels_the_first_dateline_gives_the_date() -> None:
+    text = f"Donnerstag, 16. Februar 2012\nNachtbusse fahren wieder in die Stadtteile\n14.02.2012\n{PROSE}\n{PROSE}"
+    assert clean(text, format="text").published == "2012-02-16"
