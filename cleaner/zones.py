@@ -25,7 +25,7 @@ from collections.abc import Collection, Sequence
 from cleaner.dates import mentions_date
 from cleaner.model import Role, Verdict
 from cleaner.shape import shape_of
-from cleaner.titles import MIN_HEADLINE, confirming_keys, most_of, title_key
+from cleaner.titles import MIN_HEADLINE, confirming_keys, major_sides, most_of, title_key
 
 LAYER = "zones"
 TAIL_RULE = "zones.after-tail-marker"
@@ -215,25 +215,30 @@ def _is_dump_headline(verdict: Verdict) -> bool:
 
 
 def _title_echo(verdicts: Sequence[Verdict], first_body: int) -> int | None:
-    """Where a page dump repeats its first line's headline, up to the first body block.
+    """Where a page dump repeats its first line's headline, nearest the article first.
 
     A dump opens with the page's ``<title>`` ("Headline - Site", "Kicker: Headline") and prints
     the headline again as its ``<h1>`` over the article; a line that the first line confirms
-    (``cleaner.titles``) is that headline.  Text whose first line is body is no dump.
+    (``cleaner.titles``) is that headline, however many teasers or form lines stand between.
+    A short headline ("Rasende Polizisten", "Zeitphilosophie") is taken when it is the whole
+    longer side of a separator in the first line.  Text whose first line is body is no dump.
     """
-    if len(verdicts) < 3 or verdicts[0].role is Role.BODY or len(verdicts[0].text) > TITLE_MAX_CHARS:
-        return None
-    page_title = [verdicts[0].text]
+    first = verdicts[0]
+    if len(verdicts) < 3 or first.role is Role.BODY or first.layer == "furniture" or len(first.text) > TITLE_MAX_CHARS:
+        return None  # a first line a rule removed ("Home / Aktuell") is a breadcrumb, not the page's title
+    page_title = [first.text]
     keys = confirming_keys(page_title)
-    for position in range(max(1, first_body - ECHO_WINDOW), min(first_body + 1, len(verdicts))):
+    sides = {title_key(side) for side in major_sides(page_title[0])}
+    for position in range(min(first_body, len(verdicts) - 1), 0, -1):
         text = verdicts[position].text
         key = title_key(text)
-        if len(key) < MIN_HEADLINE or shape_of(text).words < ECHO_MIN_WORDS or not _is_title_shaped(text):
-            continue  # "Home", "Der Tagesspiegel" repeated are a menu and a site name, not a headline
-        if key in keys or most_of(text, page_title):
+        if len(key) >= MIN_HEADLINE and shape_of(text).words >= ECHO_MIN_WORDS and _is_title_shaped(text):
+            if key in keys or most_of(text, page_title):
+                return position
+        elif key in sides and len(key) >= ECHO_MIN_CHARS and shape_of(text).headline_like:
             return position
     return None
 
 
-ECHO_WINDOW = 8  # the headline stands over the article: bylines, a date, a picture between at most
-ECHO_MIN_WORDS = 3
+ECHO_MIN_WORDS = 3  # shorter lines echo only a whole side: "Home", "Der Tagesspiegel" are a menu and a site
+ECHO_MIN_CHARS = 4

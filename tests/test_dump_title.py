@@ -67,3 +67,23 @@ def test_a_first_line_right_over_the_article_stays_the_title() -> None:
 )
 def test_mentions_date(line: str, expected: bool) -> None:
     assert mentions_date(line) is expected
+
+
+def test_the_page_titles_headline_is_found_however_far_over_the_article() -> None:
+    form = "\n".join(f"Feld {n} des Formulars ausfüllen" for n in range(12))
+    text = (
+        f"Nachtbusse fahren wieder in die Stadtteile - Stadtanzeiger Online\n{MENU}\n"
+        f"Nachtbusse fahren wieder in die Stadtteile\n{form}\n{BODY}\n{FOOTER}"
+    )
+    assert clean(text, format="text").title == "Nachtbusse fahren wieder in die Stadtteile"
+
+
+def test_a_short_headline_that_is_the_page_titles_longer_side_is_its_echo() -> None:
+    text = f"Rasende Polizisten | recht.ch\n{MENU}\nRasende Polizisten\nJetzt teilen und drucken\n{BODY}\n{FOOTER}"
+    assert clean(text, format="text").title == "Rasende Polizisten"
+
+
+def test_a_first_line_a_rule_removed_is_no_page_title() -> None:
+    # inscriptis dumps open with a skip link; the same link over the article is no headline
+    text = f"Skip to content\n{MENU}\nNachtbusse fahren wieder in die Stadtteile\nSkip to content\n{BODY}\n{FOOTER}"
+    assert clean(text, format="text").title == "Nachtbusse fahren wieder in die Stadtteile"
