@@ -133,6 +133,7 @@ def mark_zones(verdicts: Sequence[Verdict], tail_rules: Collection[str], *, head
 
 
 TITLE_LOOKBACK = 4  # boilerplate blocks looked at before the article, nearest first
+HEAD_MENU_WORDS = 3
 METADATA_WINDOW = 15  # a byline or dateline this close before the article opens its head
 OVER_METADATA = 4  # the headline stands at most this many blocks over the byline or dateline
 BREADCRUMB_MARKS = "»›>"
@@ -182,16 +183,30 @@ def _dump_title(verdicts: Sequence[Verdict], first_body: int) -> tuple[int, str]
         for position in range(head - 1, max(-1, head - 1 - OVER_METADATA), -1):
             if _is_dump_headline(verdicts[position]):
                 return position, "zones.title-over-byline"
-    seen = 0
+    above = _headline_above(verdicts, first_body)
+    return None if above is None else (above, "zones.title-before-body")
+
+
+def _headline_above(verdicts: Sequence[Verdict], first_body: int) -> int | None:
+    """The topmost headline line among the last ``TITLE_LOOKBACK`` boilerplate lines before the article.
+
+    Under a headline a page prints a standfirst, a caption, a tag list or a share bar, which can
+    be headline-shaped too; the headline is the upper one.  A menu item (a line of at most
+    ``HEAD_MENU_WORDS`` words) above it ends the head.
+    """
+    seen, found = 0, None
     for position in range(first_body - 1, -1, -1):
-        if verdicts[position].category != "boilerplate":
+        verdict = verdicts[position]
+        if verdict.category != "boilerplate":
             continue  # metadata and rule furniture (share buttons, captions) stand between
         seen += 1
         if seen > TITLE_LOOKBACK:
             break
-        if _is_dump_headline(verdicts[position]):
-            return position, "zones.title-before-body"
-    return None
+        if _is_dump_headline(verdict):
+            found = position
+        elif found is not None and shape_of(verdict.text).words <= HEAD_MENU_WORDS:
+            break
+    return found
 
 
 METADATA_ROLES = frozenset({Role.BYLINE, Role.DATELINE})

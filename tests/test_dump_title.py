@@ -87,3 +87,15 @@ def test_a_first_line_a_rule_removed_is_no_page_title() -> None:
     # inscriptis dumps open with a skip link; the same link over the article is no headline
     text = f"Skip to content\n{MENU}\nNachtbusse fahren wieder in die Stadtteile\nSkip to content\n{BODY}\n{FOOTER}"
     assert clean(text, format="text").title == "Nachtbusse fahren wieder in die Stadtteile"
+
+
+def test_the_headline_over_a_standfirst_is_the_title() -> None:
+    standfirst = "Ab Montag fahren die Linien N1 bis N4 wieder die ganze Nacht durch die Stadtteile"
+    text = f"{MENU}\nNachtbusse fahren wieder\n{standfirst}\n{BODY}\n{FOOTER}"
+    assert clean(text, format="text").title == "Nachtbusse fahren wieder"
+
+
+def test_a_menu_item_ends_the_head_over_the_article() -> None:
+    # the headline-shaped line over the menu item is a teaser of the menu, not the article's headline
+    text = f"{MENU}\nAlle Nachrichten aus der Region\nWetter\nNachtbusse fahren wieder in die Stadtteile\n{BODY}\n{FOOTER}"
+    assert clean(text, format="text").title == "Nachtbusse fahren wieder in die Stadtteile"
