@@ -97,5 +97,7 @@ def test_the_headline_over_a_standfirst_is_the_title() -> None:
 
 def test_a_menu_item_ends_the_head_over_the_article() -> None:
     # the headline-shaped line over the menu item is a teaser of the menu, not the article's headline
-    text = f"{MENU}\nAlle Nachrichten aus der Region\nWetter\nNachtbusse fahren wieder in die Stadtteile\n{BODY}\n{FOOTER}"
+    text = (
+        f"{MENU}\nAlle Nachrichten aus der Region\nWetter\nNachtbusse fahren wieder in die Stadtteile\n{BODY}\n{FOOTER}"
+    )
     assert clean(text, format="text").title == "Nachtbusse fahren wieder in die Stadtteile"
