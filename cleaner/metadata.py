@@ -38,9 +38,9 @@ class LineMetadata:
     updated: str | None = None
 
 
-def _credit_lines(verdicts: list[Verdict], day_first: bool) -> tuple[list[str], list[Dateline]]:
+def _credit_lines(verdicts: list[Verdict], day_first: bool) -> tuple[dict[int, tuple[str, ...]], list[Dateline]]:
     """Mark lines carrying both names and a date ("Posted on March 3, 2024 by Tom Hale")."""
-    names: list[str] = []
+    names: dict[int, tuple[str, ...]] = {}
     dates: list[Dateline] = []
     for position, verdict in enumerate(verdicts):
         if verdict.decided or len(verdict.text) > MAX_LINE_CHARS or not _DIGIT.search(verdict.text):
@@ -50,7 +50,7 @@ def _credit_lines(verdicts: list[Verdict], day_first: bool) -> tuple[list[str], 
             verdicts[position] = verdict.decide(
                 Role.BYLINE, rule="metadata.byline-dateline", category="byline", layer=LAYER
             )
-            names.extend(credit.authors)
+            names[position] = credit.authors
             dates.append(Dateline(credit.published, credit.updated))
     return names, dates
 
@@ -100,9 +100,9 @@ def _next_to_dateline(verdicts: Sequence[Verdict], position: int) -> bool:
     return any(0 <= other < len(verdicts) and verdicts[other].role is Role.DATELINE for other in neighbours)
 
 
-def _bylines(verdicts: list[Verdict]) -> list[str]:
-    """Mark byline blocks; return the names in order, without repeats."""
-    names: list[str] = []
+def _bylines(verdicts: list[Verdict]) -> dict[int, tuple[str, ...]]:
+    """Mark byline blocks; return the names each gives, by position."""
+    names: dict[int, tuple[str, ...]] = {}
     for position, verdict in enumerate(verdicts):
         if verdict.decided or len(verdict.text) > MAX_LINE_CHARS:
             continue
@@ -113,7 +113,7 @@ def _bylines(verdicts: list[Verdict]) -> list[str]:
             found = _split_byline(verdicts, position)
         if found is not None:
             verdicts[position] = verdict.decide(Role.BYLINE, rule="metadata.byline", category="byline", layer=LAYER)
-            names.extend(found)
+            names[position] = found
     return names
 
 
@@ -132,6 +132,29 @@ def _split_byline(verdicts: list[Verdict], position: int) -> tuple[str, ...] | N
     if found is not None:
         verdicts[following] = names_line.decide(Role.BYLINE, rule="metadata.byline", category="byline", layer=LAYER)
     return found
+
+
+def _first_byline_names(by_position: dict[int, tuple[str, ...]]) -> list[str]:
+    """The names of the first byline that names a person, and of the bylines right under it.
+
+    A page dump carries the bylines of teasers, related articles and comments as well as the
+    article's; the article's stands first, under its headline.  Bylines on consecutive blocks
+    (``BYLINE_GROUP``) are one byline printed over several lines.
+    """
+    names: list[str] = []
+    last = None
+    for position in sorted(by_position):
+        found = by_position[position]
+        if not found:
+            continue
+        if last is not None and position - last > BYLINE_GROUP:
+            break
+        names.extend(found)
+        last = position
+    return names
+
+
+BYLINE_GROUP = 1
 
 
 def _dedupe(names: Sequence[str]) -> list[str]:
@@ -187,8 +210,9 @@ def mark_metadata_lines(
     day_first = language is not None and language != "en"
     credit_names, credit_dates = _credit_lines(marked, day_first)
     datelines = credit_dates + _datelines(marked, day_first)
-    authors = _dedupe(credit_names + _bylines(marked))
-    _author_repeats(marked, authors)
+    by_position = credit_names | _bylines(marked)
+    _author_repeats(marked, [name for names in by_position.values() for name in names])
+    authors = _dedupe(_first_byline_names(by_position))
     published = _labelled_published(marked, day_first) or next(
         (line.published for line in datelines if line.published), None
     )

@@ -40,3 +40,17 @@ def test_not_byline_words_alone(line: str) -> None:
 
 def test_published_by_is_a_byline_word() -> None:
     assert parse_byline("Published by Daniel Lemire") == ("Daniel Lemire",)
+
+
+def test_teaser_bylines_under_the_article_are_not_its_authors() -> None:
+    teasers = "\n".join(
+        f"{headline}\nVon {name}"
+        for headline, name in [("Neue Radwege für die Innenstadt", "Anna Weber"), ("Das Freibad öffnet", "Jan Kroll")]
+    )
+    text = f"Nachtbusse fahren wieder in die Stadtteile\nVon Ernst Lohoff\n{PROSE}\n{PROSE}\nMehr zum Thema\n{teasers}"
+    assert clean(text, format="text").authors == ("Ernst Lohoff",)
+
+
+def test_bylines_on_consecutive_lines_are_one_byline() -> None:
+    text = f"Nachtbusse fahren wieder in die Stadtteile\nVon Ernst Lohoff\nAnna Weber, Redakteurin\n{PROSE}\n{PROSE}"
+    assert clean(text, format="text").authors == ("Ernst Lohoff", "Anna Weber")
