@@ -18,7 +18,7 @@ from collections.abc import Sequence
 from dataclasses import dataclass
 
 from cleaner.byline import is_byline_word, parse_byline
-from cleaner.credits import parse_credit
+from cleaner.credits import Credit, parse_credit
 from cleaner.dates import Dateline, find_dateline, lead_date, opening_date
 from cleaner.datewords import PUBLISHED_WORDS
 from cleaner.model import Role, Verdict
@@ -46,6 +46,8 @@ def _credit_lines(verdicts: list[Verdict], day_first: bool) -> tuple[dict[int, t
         if verdict.decided or len(verdict.text) > MAX_LINE_CHARS or not _DIGIT.search(verdict.text):
             continue  # a credit line carries a date, and every date has digits
         credit = parse_credit(verdict.text, day_first=day_first)
+        if credit is None:
+            credit = _split_credit(verdicts, position, day_first)
         if credit is not None:
             verdicts[position] = verdict.decide(
                 Role.BYLINE, rule="metadata.byline-dateline", category="byline", layer=LAYER
@@ -53,6 +55,27 @@ def _credit_lines(verdicts: list[Verdict], day_first: bool) -> tuple[dict[int, t
             names[position] = credit.authors
             dates.append(Dateline(credit.published, credit.updated))
     return names, dates
+
+
+def _split_credit(verdicts: list[Verdict], position: int, day_first: bool) -> Credit | None:
+    """A date and a byline word on one line, the names on the next ("10.12.2022 18:27 von" / "Hinrich Neumann").
+
+    Page dumps break the line where the name is a link of its own; read together, the two lines
+    must make a credit line, and the names' line is marked a byline too.
+    """
+    words = verdicts[position].text.split()
+    following = position + 1
+    if len(words) < 2 or not is_byline_word(words[-1]) or following >= len(verdicts):
+        return None
+    names_line = verdicts[following]
+    if names_line.decided or len(names_line.text) > MAX_LINE_CHARS:
+        return None
+    credit = parse_credit(f"{verdicts[position].text.strip()} {names_line.text.strip()}", day_first=day_first)
+    if credit is not None:
+        verdicts[following] = names_line.decide(
+            Role.BYLINE, rule="metadata.byline-dateline", category="byline", layer=LAYER
+        )
+    return credit
 
 
 def _datelines(verdicts: list[Verdict], day_first: bool) -> list[Dateline]:
@@ -96,8 +119,17 @@ _LOWER_WORDS = re.compile(r"[^\W\d_]+")
 
 
 def _next_to_dateline(verdicts: Sequence[Verdict], position: int) -> bool:
-    neighbours = (position - 1, position + 1)
-    return any(0 <= other < len(verdicts) and verdicts[other].role is Role.DATELINE for other in neighbours)
+    """A dateline is the block before or after, or the one past a separator line ("|", "-", "•")."""
+    for step in (-1, 1):
+        other = position + step
+        if 0 <= other < len(verdicts) and _SEPARATOR_LINE.fullmatch(verdicts[other].text):
+            other += step
+        if 0 <= other < len(verdicts) and verdicts[other].role is Role.DATELINE:
+            return True
+    return False
+
+
+_SEPARATOR_LINE = re.compile(r"[\s|·•*/–—-]+")
 
 
 def _bylines(verdicts: list[Verdict]) -> dict[int, tuple[str, ...]]:

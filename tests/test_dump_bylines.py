@@ -54,3 +54,15 @@ def test_teaser_bylines_under_the_article_are_not_its_authors() -> None:
 def test_bylines_on_consecutive_lines_are_one_byline() -> None:
     text = f"Nachtbusse fahren wieder in die Stadtteile\nVon Ernst Lohoff\nAnna Weber, Redakteurin\n{PROSE}\n{PROSE}"
     assert clean(text, format="text").authors == ("Ernst Lohoff", "Anna Weber")
+
+
+def test_a_date_and_byline_word_over_the_name_make_a_credit_line() -> None:
+    text = f"Nachtbusse fahren wieder in die Stadtteile\n10.12.2022 18:27 von\nHinrich Neumann\n{PROSE}\n{PROSE}"
+    article = clean(text, format="text")
+    assert (article.authors, article.published) == (("Hinrich Neumann",), "2022-12-10T18:27:00")
+    assert [block.text for block in article.blocks] == [PROSE, PROSE]
+
+
+def test_a_name_beside_a_dateline_past_a_separator_line_is_a_byline() -> None:
+    text = f"Web analytics are leaking into meatspace\nMatthew Davis\n|\n11 Jan 2019\n{PROSE}\n{PROSE}"
+    assert clean(text, format="text").authors == ("Matthew Davis",)
