@@ -177,3 +177,9 @@ def test_furniture_lines_in_several_languages_are_removed_by_their_rule(line: st
 )
 def test_article_sentences_near_those_rules_stay(line: str) -> None:
     assert clean(f"{line}\n\n{ARTICLE_LINE}", format="text").removed == ()
+
+
+def test_a_written_by_line_is_left_to_the_byline_reader() -> None:
+    article = clean(f"{ARTICLE_LINE}\n\nWritten by Ana Sandoiu on July 27, 2017", format="text")
+    assert (article.authors, article.published) == (("Ana Sandoiu",), "2017-07-27")
+    assert [removal.rule for removal in article.removed] == ["metadata.byline-dateline"]
