@@ -183,3 +183,11 @@ def test_a_written_by_line_is_left_to_the_byline_reader() -> None:
     article = clean(f"{ARTICLE_LINE}\n\nWritten by Ana Sandoiu on July 27, 2017", format="text")
     assert (article.authors, article.published) == (("Ana Sandoiu",), "2017-07-27")
     assert [removal.rule for removal in article.removed] == ["metadata.byline-dateline"]
+
+
+def test_a_headline_with_a_compound_photo_word_is_no_credit() -> None:
+    line = "Neuer Blick auf das „Blue Marble“-Foto: ICON simuliert das gekoppelte Klimasystem"
+    assert clean(f"{ARTICLE_LINE}\n\n{line}\n\n{ARTICLE_LINE} Again.", format="text").removed == ()
+    caption = "Marco Odermatt beim Start in Adelboden. Foto: Keystone"
+    removed = clean(f"{ARTICLE_LINE}\n\n{caption}", format="text").removed
+    assert [(removal.text, removal.rule) for removal in removed] == [(caption, "caption.credit-suffix")]
