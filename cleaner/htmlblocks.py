@@ -144,13 +144,15 @@ _CONTINUED_KINDS = {"p": Kind.PARAGRAPH, "h2": Kind.HEADING, "h3": Kind.HEADING,
 
 def _body_container(tree: HtmlElement, pieces: list[_Piece]) -> HtmlElement | None:
     """The body-classed element around the first extracted paragraph of prose, if any."""
-    probe = next((text[:60] for kind, text, _ in pieces if kind is Kind.PARAGRAPH and len(text) >= 100), None)
-    if probe is None:
+    probe = next((text[:40] for kind, text, _ in pieces if kind is Kind.PARAGRAPH and len(text) >= 100), None)
+    found = _PARAGRAPH_WITH(tree, probe=probe) if probe else []
+    if not found:
         return None
-    first = next((p for p in tree.iter("p") if probe in " ".join(p.text_content().split())), None)
-    if first is None:
-        return None
-    return next((node for node in first.iterancestors() if _BODY_CLASS.search(node.get("class") or "")), None)
+    return next((node for node in found[0].iterancestors() if _BODY_CLASS.search(node.get("class") or "")), None)
+
+
+# Searched in C; XPath's normalize-space knows only ASCII spaces, so no-break spaces are made plain first.
+_PARAGRAPH_WITH = etree.XPath("(//p[contains(normalize-space(translate(., '\u00a0', ' ')), $probe)])[1]")
 
 
 DUMP_LINES = 20  # lines in trafilatura's one-paragraph fallback that mark it as the whole page's text

@@ -31,7 +31,7 @@ from lxml.html import HtmlElement
 
 from cleaner.credits import parse_credit
 from cleaner.dates import Dateline, find_dateline, normalise_date
-from cleaner.htmlmarks import MAX_DATELINE, Marks, dateline_dates, elsewhere, short_text, shown_datelines, text_of
+from cleaner.htmlmarks import MAX_DATELINE, Marks, elsewhere, short_text, shown_datelines, text_of
 from cleaner.htmlsources import in_other_item, ld_values, meta_values
 
 PUBLISHED_META = (
@@ -208,12 +208,14 @@ def _published(
         ld_values(articles, "datePublished"), ld_values(articles, "dateCreated"), meta_values(metas, PUBLISHED_META)
     )
     day_first = _day_first(tree, metas)
-    shown = dateline_dates(found, day_first)
+    visible = shown_datelines(found, day_first)  # read lazily: most pages need the first one only
+    first = next(visible, None)
+    shown = [first.published or first.updated] if first else []
     generic = _dates(meta_values(metas, GENERIC_META))
     if declared or microdata or not shown or any(value[:10] == shown[0][:10] for value in generic):
         declared += generic  # alone, a generic date yields to a dateline showing another day
     declared += _dates(microdata)
-    if declared and updated and not times and _redated(declared[0], updated, shown_datelines(found, day_first)):
+    if declared and updated and not times and first and _redated(declared[0], updated, first, visible):
         return _local([updated], shown)
     date = _local(declared + times, shown)
     if declared and times and shown and _shown_instead(declared, times[0], shown[0], updated):
@@ -262,18 +264,18 @@ DATE_WINDOW = 60
 _LEAD_DATE = re.compile(r"([^–—|]{6,40}?)\s+[–—|]\s")  # a press release's date before its first sentence
 
 
-def _redated(declared: str, updated: str, shown: Iterable[Dateline]) -> bool:
+def _redated(declared: str, updated: str, first: Dateline, others: Iterable[Dateline]) -> bool:
     """The page shows its update, unlabelled, as its date, and nowhere shows the declared publication day.
 
     The page was re-dated (a developing story rewritten, an old piece brought up again): the
     publisher now presents it under the new date, and readers and citations use that one.  An
-    update shown as such ("Updated March 12") stays an update.
+    update shown as such ("Updated March 12") stays an update.  ``first`` is the first visible
+    dateline; ``others`` are read only when it shows the update.
     """
-    shown = list(shown)
-    if not shown or shown[0].published is None or shown[0].published[:10] != updated[:10]:
-        return False
     day = declared[:10]
-    return day != updated[:10] and all(day not in (d.published or "", d.updated or "") for d in shown)
+    if first.published is None or first.published[:10] != updated[:10] or day == updated[:10]:
+        return False
+    return all(day not in (d.published or "", d.updated or "") for d in (first, *others))
 
 
 def _shown_instead(declared: list[str], time: str, dateline: str, updated: str | None) -> bool:

@@ -5,7 +5,7 @@ Pages say what an element is through ``class``, ``id``, ``itemprop`` and ``rel``
 ``marks`` files every such element by role, in document order, noting which come
 after the first ``<h1>`` (the article's header usually does); one XPath over the
 attribute values finds the candidates, so unmarked elements never cost Python work.  ``byline_names`` and
-``dateline_dates`` read the visible byline and dateline elements.
+``shown_datelines`` read the visible byline and dateline elements.
 
 This module does NOT choose between sources (``htmlmeta``, ``htmldates`` and ``htmlauthors`` do) and does not look at
 the extracted body.
@@ -156,7 +156,7 @@ def short_text(element: HtmlElement, limit: int) -> str | None:
     text = text_of(element)
     if len(text) > limit:
         return None
-    if _HAS_BLOCK_CHILD(element):  # walked in Python, so only once the text is known to be short
+    if len(element) and _HAS_BLOCK_CHILD(element):  # walked in Python, so only once the text is known to be short
         text = _spaced_text(element)
     return text if len(text) <= limit else None
 
@@ -332,12 +332,6 @@ _LABEL_ONLY = re.compile(r"(?i:by|von|autor|autorin|author|auteur|text|texte)\s*
 
 
 # ----------------------------------------------------------------- datelines
-
-
-def dateline_dates(found: Marks, day_first: bool | None = None) -> list[str]:
-    """The date of the first short visible dateline ("Veröffentlicht am 6. Januar 2024"), header first."""
-    first = next(iter(shown_datelines(found, day_first)), None)
-    return [first.published or first.updated] if first else []
 
 
 def shown_datelines(found: Marks, day_first: bool | None = None) -> Iterator[Dateline]:
