@@ -64,11 +64,54 @@ def justext_pieces(tree: HtmlElement, language: str | None) -> list[Piece]:
 
 # In the head, or at the top of the body where the parser puts the head's tags after a stray element.
 _DESCRIPTION = etree.XPath('/html/*/meta[@name="description" or @property="og:description"]/@content')
-# The description's longest word, looked for in the body's text in one pass in C: spaces in the
-# markup may differ from the description's (no-break spaces, line breaks), a word's letters do not.
+# Text nodes holding the description's longest word, found in C: spaces in the markup may differ
+# from the description's (no-break spaces, line breaks), a word's letters do not.
+_TEXTS_WITH = etree.XPath("//body//text()[contains(., $probe)]")
 _SHOWN_ANYWHERE = etree.XPath("contains(//body, $probe)")
+_LEAD_TAGS = frozenset(("p", "div", "span", "h2", "strong", "header", "section"))
+LEAD_DEPTH = 6  # ancestors of the word's text looked at for the element the lead opens
+PROBE_CHARS = 16
 LEAD_PREFIX = 60  # characters of the description that must open the visible element
 MIN_LEAD = 60
+
+
+def _element_opening_with(tree: HtmlElement, prefix: str) -> HtmlElement | None:
+    """The innermost element whose visible text opens with ``prefix``, at its first occurrence.
+
+    Only the few text nodes holding the prefix's longest word are looked at, and their nearest
+    ancestors: an XPath testing every element's whole text would cost a pass per element.
+    """
+    probe = max(prefix.split(), key=len)[:PROBE_CHARS]  # scripts without spaces make one long "word"
+    nodes = _TEXTS_WITH(tree, probe=probe)
+    if not nodes and prefix.count(" ") <= 2 and _SHOWN_ANYWHERE(tree, probe=probe):
+        # a script without spaces: the one long "word" may span markup ("<b>Tanya Chua</b>），1975")
+        return _element_opening_with_slowly(tree, prefix)
+    for node in nodes:
+        holder = node.getparent()
+        element = holder if node.is_text else holder.getparent()  # a tail belongs to the holder's parent
+        for _ in range(LEAD_DEPTH):
+            if element is None or element.tag in ("body", "html"):
+                break
+            if element.tag in _LEAD_TAGS and _opening(element, len(prefix)).startswith(prefix):
+                return element  # the innermost: its ancestors open with the lead too
+            element = element.getparent()
+    return None
+
+
+def _opening(element: HtmlElement, size: int) -> str:
+    """The start of the element's visible text, spaces collapsed (the rest of a long article is not read)."""
+    return _SPACES.sub(" ", element.text_content().lstrip()[: size * 4])
+
+
+def _element_opening_with_slowly(tree: HtmlElement, prefix: str) -> HtmlElement | None:
+    """The last element whose whole visible text opens with ``prefix``, testing every candidate element."""
+    shown = tree.xpath(
+        "//body//*[self::p or self::div or self::span or self::h2 or self::strong or self::header or self::section]"
+        # XPath's normalize-space knows only ASCII spaces: no-break spaces are made plain first
+        "[starts-with(normalize-space(translate(., '\u00a0', ' ')), $prefix)]",
+        prefix=prefix,
+    )
+    return shown[-1] if shown else None
 
 
 def visible_lead(tree: HtmlElement, extracted: list[str]) -> str | None:
@@ -86,15 +129,8 @@ def visible_lead(tree: HtmlElement, extracted: list[str]) -> str | None:
     prefix = description[:LEAD_PREFIX]
     if any(prefix in text for text in extracted):
         return None
-    if not _SHOWN_ANYWHERE(tree, probe=max(prefix.split(), key=len)):
-        return None  # one pass in C over the body's text rules out most pages before the element search
-    shown = tree.xpath(
-        "//body//*[self::p or self::div or self::span or self::h2 or self::strong or self::header or self::section]"
-        # XPath's normalize-space knows only ASCII spaces: no-break spaces are made plain first
-        "[starts-with(normalize-space(translate(., '\u00a0', ' ')), $prefix)]",
-        prefix=prefix,
-    )
-    if not shown:
+    shown = _element_opening_with(tree, prefix)
+    if shown is None:
         return None
-    text = _SPACES.sub(" ", shown[-1].text_content()).strip()
+    text = _SPACES.sub(" ", shown.text_content()).strip()
     return text if len(text) <= 2 * len(description) + 40 else None
