@@ -26,7 +26,6 @@ from cleaner.htmlmarks import (
     byline_names,
     elsewhere,
     header_byline,
-    mastheads,
     names_in,
     short_text,
     text_of,
@@ -108,9 +107,8 @@ def _bylines_beside_headline(found: Marks) -> list[str]:
         return []
     holders = set(headline.iterancestors())  # the elements themselves: an id() of a freed proxy is reused
     article = next(headline.iterancestors("article"), None)
-    masthead = mastheads(found)
     for element in found.get("byline", header_first=True)[:20]:
-        if element in masthead:
+        if element in found.mastheads:
             continue
         node: HtmlElement | None = element
         while node is not None and node not in holders:

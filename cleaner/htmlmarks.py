@@ -44,11 +44,15 @@ MAX_DATELINE = 120
 
 @dataclass(slots=True)
 class Marks:
-    """Marked elements by role, in document order; ``after_h1`` holds those after the first ``<h1>``."""
+    """Marked elements by role, in document order; ``after_h1`` holds those after the first ``<h1>``.
+
+    ``mastheads`` are the ``<h1>`` elements that name the site, not the article (``_mastheads``).
+    """
 
     by_role: dict[str, list[HtmlElement]] = field(default_factory=dict)
     after_h1: set[int] = field(default_factory=set)
     h1: list[HtmlElement] = field(default_factory=list)
+    mastheads: list[HtmlElement] = field(default_factory=list)
 
     def get(self, role: str, *, header_first: bool = False) -> list[HtmlElement]:
         """The role's elements; with ``header_first``, those after the first ``<h1>`` come first."""
@@ -71,6 +75,7 @@ def marks(tree: HtmlElement) -> Marks:
             result.by_role.setdefault(role, []).append(element)
             if seen_h1:
                 result.after_h1.add(id(element))
+    result.mastheads = _mastheads(result.h1)
     return result
 
 
@@ -190,23 +195,23 @@ def _gather_text(element: HtmlElement, pieces: list[str]) -> None:
 
 
 def masthead_names(found: Marks) -> list[str]:
-    """The site's name as its masthead ``<h1>`` elements give it (``mastheads``)."""
-    return [text_of(h1) for h1 in mastheads(found)]
+    """The site's name as its masthead ``<h1>`` elements give it (``Marks.mastheads``)."""
+    return [text_of(h1) for h1 in found.mastheads]
 
 
-def mastheads(found: Marks) -> list[HtmlElement]:
+def _mastheads(h1s: list[HtmlElement]) -> list[HtmlElement]:
     """``<h1>`` elements that are one link to the site's home page: the site's name, not a headline.
 
     Blog templates put the blog's name in an ``<h1>`` on every page ("<h1><a href="/">Four Years
     Remaining</a></h1>") and the post's title in an ``<h2>``; such an ``<h1>`` is a masthead.
     """
-    found_mastheads = []
-    for h1 in found.h1[:5]:
+    found = []
+    for h1 in h1s[:5]:
         links = h1.findall(".//a")
         text = text_of(h1)
         if len(links) == 1 and text and text_of(links[0]) == text and _is_home(links[0].get("href") or ""):
-            found_mastheads.append(h1)
-    return found_mastheads
+            found.append(h1)
+    return found
 
 
 def _is_home(href: str) -> bool:
@@ -233,9 +238,8 @@ def byline_names(found: Marks) -> list[str]:
     Elements inside comments, related lists, teasers, sidebars and footers are skipped: the
     names there are other people's.
     """
-    masthead = mastheads(found)
     for element in found.get("byline", header_first=True)[:20]:
-        if elsewhere(element) or _media_credit(element) or element in masthead:
+        if elsewhere(element) or _media_credit(element) or element in found.mastheads:
             continue  # a masthead classed "vcard author" names the blog, not the post's author
         names = names_in(element)
         if names:
