@@ -23,12 +23,13 @@ text layers decide whether a body block repeats the title.
 from __future__ import annotations
 
 import re
+from collections.abc import Callable
 
 from lxml.html import HtmlElement
 
 from cleaner.dates import parse_date
 from cleaner.htmlmarks import Marks
-from cleaner.titles import confirming_keys, most_of, parts, squash, title_key
+from cleaner.titles import MIN_HEADLINE, confirming_keys, most_of, parts, squash, title_key
 
 MAX_TITLE = 300
 
@@ -80,19 +81,23 @@ def _by_precedence(
 
 def _without_site_part(heading: str, site_names: list[str]) -> str:
     """A headline without a site-name part some templates put in the ``<h1>`` too ("Headline | Site")."""
-    parts = [p.strip() for p in _STRONG.split(heading) if p.strip()]
-    kept = [p for p in parts if not _is_site(p, site_names)]
-    return _join_back(heading, kept) if kept and len(kept) < len(parts) else heading
+    return _dropping(heading, _STRONG, lambda part: _is_site(part, site_names))
 
 
 def _without_date_part(title: str) -> str:
-    """ "23.01.2022 - Headline" -> "Headline": a part that is only a date, first or last, goes."""
-    parts = [part.strip() for part in _WEAK.split(title) if part.strip()]
-    kept = [part for part in parts if not (_DATE_ONLY.fullmatch(part) and parse_date(part))]
-    return _join_back(title, kept) if kept and len(kept) < len(parts) else title
+    """ "23.01.2022 - Headline" -> "Headline": a part that is only a date goes."""
+    return _dropping(title, _WEAK, lambda part: bool(_DATE_ONLY.fullmatch(part) and parse_date(part)))
 
 
 _DATE_ONLY = re.compile(r"[\d\s./-]{6,12}")
+
+
+def _dropping(text: str, separator: re.Pattern[str], unwanted: Callable[[str], bool]) -> str:
+    """``text`` without its parts between ``separator`` that are ``unwanted``, re-joined; unchanged
+    when no part goes, or when every part would."""
+    pieces = [piece.strip() for piece in separator.split(text) if piece.strip()]
+    kept = [piece for piece in pieces if not unwanted(piece)]
+    return _join_back(text, kept) if kept and len(kept) < len(pieces) else text
 
 
 def _visible_headlines(found: Marks) -> list[str]:
@@ -122,7 +127,6 @@ def _without_kicker(headline: HtmlElement) -> str | None:
 
 
 _HIDDEN = re.compile(r"\b(?:invisible|hidden|sr-only|visually-hidden|screen-reader-text)\b|hiddendash")
-MIN_HEADLINE = 12
 
 
 def _after_kicker(text: str) -> list[str]:
@@ -169,12 +173,7 @@ def _strip_site(text: str, site_names: list[str]) -> str | None:
     strong = [p for p in strong if not _is_site(p, site_names)] if len(strong) > 1 else strong
     if not strong:
         return None
-    candidate = max(strong, key=len)
-    weak = [p.strip() for p in _WEAK.split(candidate) if p.strip()]
-    if len(weak) > 1:
-        kept = [p for p in weak if not _is_site(p, site_names)]
-        if kept and len(kept) < len(weak):
-            candidate = _join_back(candidate, kept)
+    candidate = _dropping(max(strong, key=len), _WEAK, lambda part: _is_site(part, site_names))
     return candidate.strip(" -–—|") or None
 
 
