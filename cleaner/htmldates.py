@@ -177,7 +177,10 @@ _CET_MIDNIGHTS = frozenset((clock_time(22), clock_time(23)))
 
 def _same_moment(one: str, other: str) -> bool:
     """Equal values, or one moment written in two offsets (an update equal to the publication is none)."""
-    return one == other or (_moment(one) is not None and _moment(one) == _moment(other))
+    if one == other:
+        return True
+    moment = _moment(one)
+    return moment is not None and moment == _moment(other)
 
 
 def _moment(iso: str) -> datetime | None:
@@ -233,7 +236,7 @@ def _day_first(tree: HtmlElement, metas: dict[str, list[str]]) -> bool | None:
     locale = (declared or "").strip().lower().replace("_", "-")
     if not locale or locale == "en":
         return None
-    return locale != "en-us" and not locale.startswith("en-us")
+    return not locale.startswith("en-us")
 
 
 def _header_dates(found: Marks, day_first: bool | None = None) -> list[str]:
