@@ -22,8 +22,7 @@ as ``CET``).  ``Z``, ``GMT`` and ``UTC`` are all written ``+00:00``.
 Lines longer than ``MAX_LINE`` characters are rejected before any matching; shorter ones are read
 token by token, once, left to right, by ``cleaner.datescan``, with the vocabulary of
 ``cleaner.datewords`` (month and weekday names of many languages, times, zones, label and filler
-words).  This module decides what the tokens mean for a
-whole line and reads machine dates.
+words).  This module decides what the tokens mean for a whole line and reads machine dates.
 
 What it does NOT do: it never reads prose (a sentence that mentions a date is not a dateline),
 never resolves relative dates ("3 hours ago", "yesterday": they depend on when the page was
