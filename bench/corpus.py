@@ -40,13 +40,13 @@ from run import load_inputs, score
 
 from cleaner import clean
 from cleaner.config import DEFAULT_CONFIG as _CONFIG
-from cleaner.corpus import count_document, learn_profile
-from cleaner.html import parse_page
-from cleaner.htmlmeta import page_metadata
+from cleaner.corpus.twopass import count_document, learn_profile
+from cleaner.html.meta import page_metadata
+from cleaner.html.page import parse_page
+from cleaner.io.records import Document
 from cleaner.pipeline import read_document, rule_verdicts
-from cleaner.profile import Profile, ProfileLearner, apply_profile
-from cleaner.profilefile import profile_json
-from cleaner.stream import Document
+from cleaner.sites.profile import Profile, ProfileLearner, apply_profile
+from cleaner.sites.store import profile_json
 
 BENCHES = ("aeb", "tfeval")
 

@@ -105,7 +105,7 @@ def tool_cleaner(page: str) -> Prediction:
 
 def tool_cleaner_page(page: str) -> Prediction:
     """The HTML layer alone (content extraction and page metadata, no text layers): for diagnosis."""
-    from cleaner.html import read_page
+    from cleaner.html.page import read_page
 
     read = read_page(page)
     meta = read.metadata
@@ -128,7 +128,7 @@ def tool_none(text: str) -> Prediction:
 
 
 def warm_up_cleaner() -> None:
-    from cleaner.htmldates import warm_up
+    from cleaner.html.dates import warm_up
 
     warm_up()
 

@@ -41,7 +41,7 @@ import dask
 import psutil
 from dask.distributed import Client, LocalCluster
 
-from cleaner.dask import clean_bag, write_jsonl
+from cleaner.run.dask import clean_bag, write_jsonl
 
 ROOT = Path(__file__).resolve().parent.parent
 MB = 1024 * 1024
@@ -166,7 +166,7 @@ def run(shards: list[Path], workers: int, documents: int, sample: tuple[str, str
 
 def plain(shards: list[Path], scratch: Path) -> None:
     """The same work without Dask, shard after shard in this process: RSS after each shard."""
-    from cleaner.dask import _write_partition, clean_partition
+    from cleaner.run.dask import _write_partition, clean_partition
 
     process, began = psutil.Process(), time.perf_counter()
     for index, shard in enumerate(shards):

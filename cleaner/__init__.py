@@ -10,10 +10,10 @@ Many documents: ``clean_many(documents)`` streams results with bounded memory
 """
 
 from cleaner.config import Config, ConfigError, load_config
-from cleaner.corpus import Corpus
+from cleaner.corpus.twopass import Corpus
 from cleaner.model import Article, BodyBlock, Kind, Removal
 from cleaner.pipeline import CleanError, clean
-from cleaner.stream import clean_many
+from cleaner.run.stream import clean_many
 
 __all__ = [
     "Article",

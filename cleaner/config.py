@@ -31,7 +31,7 @@ from pathlib import Path
 
 import regex
 
-from cleaner.rules import Action, CompiledRule, Rule, RuleError, builtin_rules, compile_rules, rule_from_mapping
+from cleaner.rules.loader import Action, CompiledRule, Rule, RuleError, builtin_rules, compile_rules, rule_from_mapping
 
 DEFAULT_INCLUDE = ("*.txt", "*.md", "*.html", "*.htm")
 DEFAULT_MAX_BYTES = 50_000_000

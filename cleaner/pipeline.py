@@ -13,20 +13,20 @@ from collections.abc import Sequence
 from dataclasses import dataclass, replace
 from typing import Literal
 
-from cleaner import html as html_layer
-from cleaner import markdown
-from cleaner.article import Metadata, build_article, metadata_from_blocks, prefer
-from cleaner.classify import classify
 from cleaner.config import DEFAULT_CONFIG, Config
-from cleaner.decode import DecodeError, decode_bytes, normalise
-from cleaner.furniture import mark_furniture
-from cleaner.language import detect_language, stoplist
-from cleaner.metadata import LineMetadata, mark_metadata_lines
+from cleaner.html import page as html_layer
+from cleaner.io import markdown
+from cleaner.layout.assemble import Metadata, build_article, metadata_from_blocks, prefer
+from cleaner.layout.classify import classify
+from cleaner.layout.zones import mark_title_before_body, mark_zones
+from cleaner.metadata.lines import LineMetadata, mark_metadata_lines
+from cleaner.metadata.names import is_organisation
 from cleaner.model import Article, Block, Role, Verdict
-from cleaner.names import is_organisation
-from cleaner.profile import Profile, SiteProfile, apply_profile, site_of
-from cleaner.segment import segment
-from cleaner.zones import mark_title_before_body, mark_zones
+from cleaner.rules.furniture import mark_furniture
+from cleaner.sites.profile import Profile, SiteProfile, apply_profile, site_of
+from cleaner.text.decode import DecodeError, decode_bytes, normalise
+from cleaner.text.language import detect_language, stoplist
+from cleaner.text.segment import segment
 
 Format = Literal["auto", "text", "html", "markdown"]
 FORMATS = ("auto", "text", "html", "markdown")
@@ -113,7 +113,7 @@ def rule_verdicts(
 ) -> tuple[list[Verdict], LineMetadata]:
     """The layers before the site profile: furniture rules, then byline and dateline lines.
 
-    Profiles learn from what these leave undecided (``cleaner.corpus``), so the two agree.
+    Profiles learn from what these leave undecided (``cleaner.corpus.twopass``), so the two agree.
     ``language`` tells the dateline reader whether 03/05/2024 is day first.
     """
     return mark_metadata_lines(furniture_verdicts(blocks, config), language=language)

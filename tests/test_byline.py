@@ -1,4 +1,4 @@
-"""Authors: byline lines, credit lines and metadata author values (cleaner.byline, cleaner.credits)."""
+"""Authors: byline lines, credit lines and metadata author values (metadata.byline, metadata.credits)."""
 
 from __future__ import annotations
 
@@ -6,7 +6,7 @@ import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from cleaner.byline import (
+from cleaner.metadata.byline import (
     MAX_LINE,
     is_organisation,
     looks_like_name,
@@ -14,7 +14,7 @@ from cleaner.byline import (
     parse_byline,
     parse_names,
 )
-from cleaner.credits import Credit, credited_names, parse_credit
+from cleaner.metadata.credits import Credit, credited_names, parse_credit
 
 BYLINES = [
     # English

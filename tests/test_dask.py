@@ -24,9 +24,10 @@ distributed = pytest.importorskip("distributed", reason="the 'dask' extra is not
 
 from test_warc import seed_pages, write_warc  # noqa: E402
 
-from cleaner.dask import clean_bag, clean_partition, write_jsonl  # noqa: E402
-from cleaner.jsonl import JsonlWriter  # noqa: E402
-from cleaner.stream import clean_many, input_files  # noqa: E402
+from cleaner.io.documents import input_files  # noqa: E402
+from cleaner.io.jsonl import JsonlWriter  # noqa: E402
+from cleaner.run.dask import clean_bag, clean_partition, write_jsonl  # noqa: E402
+from cleaner.run.stream import clean_many  # noqa: E402
 
 ROOT = Path(__file__).resolve().parent.parent
 SEEDS = ROOT / "seeds"
@@ -148,7 +149,9 @@ def test_configuration_is_one_graph_key_shared_by_all_partitions(client: distrib
 
 
 def test_a_learned_profile_reaches_the_workers_once(client: distributed.Client) -> None:
-    corpus = pytest.importorskip("cleaner.corpus", reason="site profiles (cleaner.corpus) are not available")
+    corpus = pytest.importorskip(
+        "cleaner.corpus.twopass", reason="site profiles (cleaner.corpus.twopass) are not available"
+    )
     folder = ROOT / "fixtures" / "corpus"
     if not folder.is_dir():
         pytest.skip(f"no corpus fixtures in {folder}")
@@ -170,7 +173,7 @@ def test_the_partition_function_runs_without_dask_on_records(tmp_path: Path) -> 
     script.write_text(
         "import json, sys\n"
         "from pathlib import Path\n"
-        "from cleaner.dask import clean_partition\n"
+        "from cleaner.run.dask import clean_partition\n"
         "files = sorted(Path(sys.argv[1]).glob('*.txt'))\n"
         "rows = ({'id': p.stem, 'text': p.read_text(encoding='utf-8')} for p in files)\n"
         "records = clean_partition(rows, None)\n"

@@ -1,4 +1,4 @@
-"""Dates: datelines, short date expressions and metadata values (cleaner.dates)."""
+"""Dates: datelines, short date expressions and metadata values (cleaner.metadata.dates)."""
 
 from __future__ import annotations
 
@@ -8,7 +8,7 @@ import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from cleaner.dates import MAX_LINE, Dateline, find_dateline, lead_date, normalise_date, parse_date
+from cleaner.metadata.dates import MAX_LINE, Dateline, find_dateline, lead_date, normalise_date, parse_date
 
 # (line, published, updated)
 DATELINES = [

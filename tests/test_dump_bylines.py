@@ -5,7 +5,7 @@ from __future__ import annotations
 import pytest
 
 from cleaner import clean
-from cleaner.byline import is_byline_word, parse_byline
+from cleaner.metadata.byline import is_byline_word, parse_byline
 
 PROSE = (
     "Die Gemeinde hat am Dienstag beschlossen, dass die Nachtbusse wieder fahren, und die Linie wird von "

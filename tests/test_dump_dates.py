@@ -5,7 +5,7 @@ from __future__ import annotations
 import pytest
 
 from cleaner import clean
-from cleaner.dates import opening_date
+from cleaner.metadata.dates import opening_date
 
 PROSE = (
     "Die Gemeinde hat am Dienstag beschlossen, dass die Nachtbusse wieder fahren, und die Linie wird von "

@@ -5,7 +5,7 @@ from __future__ import annotations
 import pytest
 
 from cleaner import clean
-from cleaner.dates import mentions_date
+from cleaner.metadata.dates import mentions_date
 
 MENU = "\n".join(["Startseite", "Politik", "Wirtschaft", "Sport", "Kultur", "Region", "Kontakt", "Impressum"] * 2)
 FOOTER = "\n".join(["Datenschutz", "Impressum", "AGB", "Kontakt", "Newsletter", "Jobs", "Archiv"] * 2)

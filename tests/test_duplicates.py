@@ -16,9 +16,9 @@ from pathlib import Path
 
 import pytest
 
-from cleaner.corpus import Corpus
-from cleaner.duplicates import DuplicateFinder, find_duplicates, shingles
-from cleaner.profile import block_key
+from cleaner.corpus.duplicates import DuplicateFinder, find_duplicates, shingles
+from cleaner.corpus.twopass import Corpus
+from cleaner.sites.profile import block_key
 
 ROOT = Path(__file__).resolve().parent.parent
 SEEDS = ROOT / "seeds"

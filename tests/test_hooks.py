@@ -18,7 +18,7 @@ from pathlib import Path
 
 import pytest
 
-from cleaner.markdown import split_front_matter
+from cleaner.io.markdown import split_front_matter
 
 ROOT = Path(__file__).resolve().parent.parent
 SEEDS = sorted((ROOT / "seeds").glob("*.txt"))

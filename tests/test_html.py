@@ -2,8 +2,8 @@
 
 The golden cases in fixtures/html are pages written for these tests with the expected
 ``Article`` written by hand (see fixtures/README.md, "HTML fixtures").  The other tests
-build small pages inline, each checking one documented behaviour of ``cleaner.html`` or
-``cleaner.htmlmeta`` through the real libraries (lxml, trafilatura, htmldate).
+build small pages inline, each checking one documented behaviour of ``cleaner.html.page`` or
+``cleaner.html.meta`` through the real libraries (lxml, trafilatura, htmldate).
 """
 
 from __future__ import annotations
@@ -20,7 +20,7 @@ from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
 from cleaner import CleanError, clean
-from cleaner.html import PageError, declared_charset, looks_like_html, read_page
+from cleaner.html.page import PageError, declared_charset, looks_like_html, read_page
 
 FIXTURES = Path(__file__).resolve().parent.parent / "fixtures" / "html"
 CASES = sorted(FIXTURES.glob("*.html"))

@@ -15,9 +15,9 @@ from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
 from cleaner import clean
-from cleaner.markdown import FrontMatter, FrontMatterError, render_block, render_markdown, split_front_matter
+from cleaner.io.markdown import FrontMatter, FrontMatterError, render_block, render_markdown, split_front_matter
 from cleaner.model import Article, BodyBlock, Kind
-from cleaner.segment import segment
+from cleaner.text.segment import segment
 
 ROOT = Path(__file__).resolve().parent.parent
 TEXT_INPUTS = sorted((ROOT / "seeds").glob("*.txt")) + sorted((ROOT / "fixtures" / "text").glob("*.txt"))

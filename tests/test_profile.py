@@ -22,10 +22,11 @@ from hypothesis import strategies as st
 
 from cleaner import clean
 from cleaner.config import Config
-from cleaner.corpus import Corpus, learn_profile
-from cleaner.markdown import render_markdown
+from cleaner.corpus.twopass import Corpus, learn_profile
+from cleaner.io.markdown import render_markdown
+from cleaner.io.records import Cleaned
 from cleaner.model import Block, Role, Verdict
-from cleaner.profile import (
+from cleaner.sites.profile import (
     Parameters,
     Profile,
     ProfileError,
@@ -34,8 +35,7 @@ from cleaner.profile import (
     block_key,
     site_of,
 )
-from cleaner.profilefile import load_profile, profile_json, save_profile
-from cleaner.stream import Cleaned
+from cleaner.sites.store import load_profile, profile_json, save_profile
 
 CORPUS = Path(__file__).resolve().parent.parent / "fixtures" / "corpus"
 

@@ -16,7 +16,7 @@ from hypothesis import HealthCheck, example, given, settings
 from hypothesis import strategies as st
 
 from cleaner import clean
-from cleaner.decode import normalise
+from cleaner.text.decode import normalise
 
 ROOT = Path(__file__).resolve().parent.parent
 WHITESPACE = re.compile(r"\s+")

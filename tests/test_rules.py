@@ -9,7 +9,7 @@ import pytest
 
 from cleaner import Config, ConfigError, clean, load_config
 from cleaner.config import config_from_table
-from cleaner.rules import Rule, RuleError, Scope, builtin_rules, compile_rules, parse_rules
+from cleaner.rules.loader import Rule, RuleError, Scope, builtin_rules, compile_rules, parse_rules
 
 ROOT = Path(__file__).resolve().parent.parent
 DOCS = (ROOT / "docs" / "rules.md").read_text(encoding="utf-8")

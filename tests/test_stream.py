@@ -21,8 +21,10 @@ from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
 from cleaner import Config, clean
-from cleaner.jsonl import JsonlWriter, read_documents, write_records
-from cleaner.stream import Cleaned, Document, Failure, clean_many, documents_from_path, input_files
+from cleaner.io.documents import documents_from_path, input_files
+from cleaner.io.jsonl import JsonlWriter, read_documents, write_records
+from cleaner.io.records import Cleaned, Document, Failure
+from cleaner.run.stream import clean_many
 
 ROOT = Path(__file__).resolve().parent.parent
 SEEDS = sorted((ROOT / "seeds").glob("*.txt"))

@@ -7,9 +7,9 @@ import codecs
 import pytest
 
 from cleaner import CleanError, clean
-from cleaner.decode import DecodeError, decode, decode_bytes
 from cleaner.model import Kind
-from cleaner.segment import segment
+from cleaner.text.decode import DecodeError, decode, decode_bytes
+from cleaner.text.segment import segment
 
 PARAGRAPHS = [
     "The council voted on Tuesday to extend the harbour ferry service through the winter months, "

@@ -24,8 +24,10 @@ from warcio.statusandheaders import StatusAndHeaders
 from warcio.warcwriter import WARCWriter
 
 from cleaner import clean
-from cleaner.stream import Cleaned, Failure, clean_many, documents_from_path
-from cleaner.warc import read_warc
+from cleaner.io.documents import documents_from_path
+from cleaner.io.records import Cleaned, Failure
+from cleaner.io.warc import read_warc
+from cleaner.run.stream import clean_many
 
 ROOT = Path(__file__).resolve().parent.parent
 SEEDS = ROOT / "seeds"

@@ -1,0 +1,161 @@
+"""The ``clean learn`` command: learn a site profile from a corpus and write it as JSON.
+
+    clean learn corpus/                          # writes corpus/.cleaner/profile.json (or the git root's)
+    clean learn corpus/ -o profile.json          # anywhere else
+    clean learn new-articles/ -o profile.json --update   # add documents to an existing profile
+
+Files are found as ``clean`` finds them (include/exclude globs from the configuration; JSON Lines
+and WARC files named on the command line give one document per record), read in parallel
+(``--jobs``) and counted in input order, so the profile is the same byte for byte whatever the
+number of jobs.  Each file that cannot be read gets one line on standard error
+and the others are learned; the exit code is then 2 (0 otherwise).
+
+This module parses arguments and reports; learning is ``cleaner.corpus.twopass`` and
+``cleaner.sites.profile``.  ``--update`` adds the documents given: learning a document twice
+counts it twice, so pass only new ones.
+"""
+
+from __future__ import annotations
+
+import argparse
+import os
+import sys
+from collections.abc import Iterator, Sequence
+from concurrent.futures import ProcessPoolExecutor
+from pathlib import Path
+
+from cleaner.config import Config, ConfigError, find_config, load_config
+from cleaner.corpus.twopass import Counted, count_document
+from cleaner.io.documents import documents_from_path, is_container
+from cleaner.io.files import Finder, InputError, read_article, source_format
+from cleaner.io.markdown import FrontMatterError
+from cleaner.io.records import Document, Failure
+from cleaner.pipeline import CleanError
+from cleaner.run.batch import default_jobs
+from cleaner.sites.profile import Profile, ProfileError
+from cleaner.sites.store import PROFILE_PATH, corpus_root, load_profile, save_profile
+from cleaner.text.decode import DecodeError
+
+EXIT_OK, EXIT_ERROR = 0, 2
+
+
+def build_parser() -> argparse.ArgumentParser:
+    parser = argparse.ArgumentParser(
+        prog="clean learn",
+        description="Learn each site's own furniture from a corpus and write the profile (JSON) "
+        "that `clean --profile` applies.",
+    )
+    parser.add_argument("paths", nargs="+", type=Path, metavar="PATH", help="article files or folders (walked)")
+    parser.add_argument(
+        "-o",
+        "--output",
+        type=Path,
+        metavar="PROFILE",
+        help=f"profile file to write (default: {PROFILE_PATH} in the git root, else in the common folder)",
+    )
+    parser.add_argument("--update", action="store_true", help="add to the existing profile instead of replacing it")
+    parser.add_argument("--config", type=Path, metavar="FILE", help="configuration file (default: nearest pyproject)")
+    parser.add_argument(
+        "--jobs", "-j", type=int, default=default_jobs(), metavar="N", help="parallel processes (default: cores)"
+    )
+    parser.add_argument("--quiet", "-q", action="store_true", help="no closing summary")
+    return parser
+
+
+def default_output(paths: Sequence[Path]) -> Path:
+    """``.cleaner/profile.json`` at the git root of the inputs, else in their common folder."""
+    return corpus_root(Path(os.path.commonpath([path.absolute() for path in paths]))) / PROFILE_PATH
+
+
+def _count_file(path: Path, config: Config) -> list[tuple[str, Counted | str]]:
+    """The counts of each document in one file (one for an article, one per record of a JSON Lines or
+    WARC file), each with its id, or the one-line reason it cannot be read."""
+    if is_container(path):
+        return [_count_document(item, config) for item in documents_from_path(path, max_bytes=config.max_bytes)]
+    try:
+        raw = read_article(path, config.max_bytes)
+    except InputError as error:
+        return [(str(path), " ".join(str(error).split()))]
+    return [_count_document(Document(id=str(path), content=raw, format=source_format(path), source=str(path)), config)]
+
+
+def _count_document(item: Document | Failure, config: Config) -> tuple[str, Counted | str]:
+    if isinstance(item, Failure):
+        return item.id, item.reason
+    try:
+        return item.id, count_document(item, config=config)
+    except (CleanError, DecodeError, FrontMatterError) as error:
+        return item.id, " ".join(str(error).split()) or type(error).__name__
+
+
+_CONFIG: Config | None = None  # a worker's configuration, sent once when it starts (as in cleaner.run.batch)
+
+
+def _start_worker(config: Config) -> None:
+    global _CONFIG
+    _CONFIG = config
+
+
+def _count_in_worker(path: Path) -> list[tuple[str, Counted | str]]:
+    assert _CONFIG is not None, "worker started without a configuration"
+    return _count_file(path, _CONFIG)
+
+
+def counted_files(
+    paths: Sequence[Path], config: Config, jobs: int
+) -> Iterator[tuple[Path, list[tuple[str, Counted | str]]]]:
+    """Each file with the counts of its documents (or their errors), in input order, ``jobs`` files at a time."""
+    jobs = max(1, min(jobs, len(paths)))
+    if jobs == 1:
+        yield from ((path, _count_file(path, config)) for path in paths)
+        return
+    chunk = max(1, min(16, len(paths) // (jobs * 8)))
+    with ProcessPoolExecutor(max_workers=jobs, initializer=_start_worker, initargs=(config,)) as pool:
+        yield from zip(paths, pool.map(_count_in_worker, paths, chunksize=chunk), strict=True)
+
+
+def _learn(args: argparse.Namespace) -> int:
+    common = Path(os.path.commonpath([path.absolute() for path in args.paths]))
+    config = load_config(args.config) if args.config else find_config(common)
+    output = args.output or default_output(args.paths)
+    learner = (load_profile(output) if args.update and output.is_file() else Profile()).learner()
+    failed = read = 0
+    found = Finder(config.include, config.exclude).find(args.paths)
+    for item in found:
+        if item.error:
+            print(f"{item.path}: error: {item.error}", file=sys.stderr)
+            failed += 1
+    for _, documents in counted_files([item.path for item in found if not item.error], config, args.jobs):
+        for ident, counted in documents:
+            if isinstance(counted, str):
+                print(f"{ident}: error: {counted}", file=sys.stderr)
+                failed += 1
+            else:
+                counted.add_to(learner)
+                read += 1
+    profile = learner.profile()
+    save_profile(profile, output)
+    if not args.quiet:
+        documents = sum(site.documents for site in profile.sites.values())
+        print(
+            f"learned {profile.learned_count} blocks for {len(profile.sites)} sites from {documents} documents "
+            f"({read} read now, {failed} failed); wrote {output}",
+            file=sys.stderr,
+        )
+    return EXIT_ERROR if failed else EXIT_OK
+
+
+def main(argv: Sequence[str] | None = None) -> int:
+    """Entry point of ``clean learn``; returns the exit code."""
+    args = build_parser().parse_args(argv)
+    try:
+        return _learn(args)
+    except (ConfigError, ProfileError) as error:
+        print(f"clean learn: error: {error}", file=sys.stderr)
+        return EXIT_ERROR
+    except OSError as error:
+        print(f"clean learn: error: cannot write the profile: {error.strerror or error}", file=sys.stderr)
+        return EXIT_ERROR
+    except KeyboardInterrupt:
+        print("clean learn: interrupted", file=sys.stderr)
+        return 130

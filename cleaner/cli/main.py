@@ -1,0 +1,127 @@
+"""The ``clean`` command: clean article files and folders, like ruff or black clean code.
+
+    clean article.txt                      # one file: the article as JSON on standard output
+    clean corpus/ -o out/ --format md      # a folder: mirrored under out/, one file per article
+    clean corpus/ --check                  # change nothing; exit 1 if any file would change
+    clean corpus/ --in-place               # rewrite .txt/.md articles into the canonical form
+    clean learn corpus/                    # learn each site's furniture into corpus/.cleaner/profile.json
+
+Standard output carries only data (articles, or the diff of ``--diff``); everything
+for the human (errors, ``--check`` listings, ``--explain``, progress, the summary)
+goes to standard error.  Exit codes: 0 done and clean, 1 files changed or would
+change, 2 a usage or configuration error, or a file that failed.
+
+This module parses and checks the arguments and turns errors into exit codes; running the
+command (where output goes, what is reported) is ``cleaner.cli.command``, finding and reading files is
+``cleaner.io.files``, cleaning a batch is ``cleaner.run.batch``.
+"""
+
+from __future__ import annotations
+
+import argparse
+import os
+import sys
+from collections.abc import Sequence
+from pathlib import Path
+
+from cleaner.cli.command import EXIT_CLEAN, EXIT_ERROR, run_command
+from cleaner.cli.learn import main as learn
+from cleaner.config import ConfigError
+from cleaner.io.output import FORMATS
+from cleaner.sites.profile import ProfileError
+
+
+def build_parser() -> argparse.ArgumentParser:
+    parser = argparse.ArgumentParser(
+        prog="clean",
+        description="Clean scraped articles (.txt, .md, .html): keep the body and metadata, "
+        "remove page furniture, and say what was removed and why.",
+        epilog="Exit codes: 0 all done and clean; 1 files changed or would change; 2 usage error or a file failed.",
+    )
+    parser.add_argument("paths", nargs="+", type=Path, metavar="PATH", help="article files or folders (walked)")
+    parser.add_argument(
+        "-o", "--output", type=Path, metavar="OUT", help="folder to mirror outputs into (a file for jsonl)"
+    )
+    parser.add_argument(
+        "--format", choices=FORMATS, help="output format (default: json; jsonl when OUT ends in .jsonl or .jsonl.gz)"
+    )
+    mode = parser.add_mutually_exclusive_group()
+    mode.add_argument("--check", action="store_true", help="change nothing; exit 1 if any file would change")
+    mode.add_argument("--in-place", action="store_true", help="rewrite .txt/.md files into the canonical Markdown form")
+    parser.add_argument("--diff", action="store_true", help="change nothing; print a unified diff of what would change")
+    parser.add_argument("--explain", action="store_true", help="print each removed block with its rule id and category")
+    parser.add_argument(
+        "--jobs", "-j", type=_positive, default=None, metavar="N", help="parallel processes (default: cores)"
+    )
+    parser.add_argument(
+        "--config", type=Path, metavar="FILE", help="configuration file (default: nearest pyproject.toml)"
+    )
+    parser.add_argument(
+        "--force-exclude", action="store_true", help="apply exclude globs to files named on the command line"
+    )
+    parser.add_argument("--quiet", "-q", action="store_true", help="no progress bar and no closing summary")
+    _add_corpus_options(parser)
+    return parser
+
+
+def _add_corpus_options(parser: argparse.ArgumentParser) -> None:
+    """The options of corpus runs: which site profile to apply, and what to do with duplicates."""
+    corpus = parser.add_argument_group("corpus", "site profiles (learn one with `clean learn PATH...`) and duplicates")
+    corpus.add_argument(
+        "--profile",
+        type=Path,
+        metavar="PROFILE",
+        help="site profile to apply (default: .cleaner/profile.json found "
+        "in the inputs' folder or a parent, up to the git root)",
+    )
+    corpus.add_argument("--no-profile", action="store_true", help="apply no site profile, even one that is found")
+    corpus.add_argument("--duplicates", type=Path, metavar="FILE", help="write the duplicate-article groups as JSON")
+    corpus.add_argument("--dedupe", action="store_true", help="with -o: write only the first article of each group")
+
+
+def _positive(text: str) -> int:
+    try:
+        value = int(text)
+    except ValueError:
+        value = 0
+    if value < 1:
+        raise argparse.ArgumentTypeError(f"must be a whole number of at least 1, not {text!r}")
+    return value
+
+
+def _usage_problem(args: argparse.Namespace) -> str:
+    if args.output and (args.check or args.diff or args.in_place):
+        return "-o/--output writes cleaned copies; it cannot be combined with --check, --diff or --in-place"
+    if args.diff and args.in_place:
+        return "--diff shows what --in-place would do; use one or the other"
+    if args.dedupe and not args.output:
+        return "--dedupe leaves duplicates out of the written copies; it needs -o OUT"
+    return ""
+
+
+def main(argv: Sequence[str] | None = None) -> int:
+    """Entry point of the ``clean`` command; returns the exit code."""
+    argv = sys.argv[1:] if argv is None else list(argv)
+    if argv[:1] == ["learn"]:  # `clean learn PATH...` (a folder named learn: `clean ./learn`)
+        return learn(argv[1:])
+    parser = build_parser()
+    args = parser.parse_args(argv)
+    jsonl_out = args.output is not None and args.output.name.endswith((".jsonl", ".jsonl.gz"))
+    args.format = args.format or ("jsonl" if jsonl_out else "json")
+    problem = _usage_problem(args)
+    if problem:
+        parser.error(problem)
+    try:
+        return run_command(args, parser)
+    except (ConfigError, ProfileError) as error:
+        print(f"clean: error: {error}", file=sys.stderr)
+        return EXIT_ERROR
+    except KeyboardInterrupt:
+        print("clean: interrupted", file=sys.stderr)
+        return 130
+    except BrokenPipeError:  # `clean ... | head`: the reader has gone, which is not our error
+        os.dup2(os.open(os.devnull, os.O_WRONLY), sys.stdout.fileno())
+        return EXIT_CLEAN
+    except OSError as error:  # the output cannot be created (a read-only folder, a file where a folder should be)
+        print(f"clean: error: {error.filename or args.output}: {error.strerror or error}", file=sys.stderr)
+        return EXIT_ERROR

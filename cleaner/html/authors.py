@@ -1,0 +1,204 @@
+"""A page's person authors, picked by an explicit precedence (docs/html.md lists it).
+
+JSON-LD ``author`` of the article object (``@id`` references resolved, organisations
+dropped, a first name alone completed from its ``description``), then author ``<meta>``
+tags, then a marked byline element, then a byline line under the headline: the first
+that names a person wins, and a visible byline that names every declared author and
+more, or extends each name, replaces it.  A credit line near the headline ("Posted by
+Konstantin") is asked last.  Names are normalised by ``cleaner.metadata.byline``; an organisation
+or the site itself is never a person author.
+
+This module does NOT read dates, titles or other fields and does not look at the
+extracted body (a byline block there is the text layers' concern, ``cleaner.metadata.lines``).
+"""
+
+from __future__ import annotations
+
+import re
+
+from lxml.html import HtmlElement
+
+from cleaner.html.marks import (
+    OTHER_TEXTS,
+    Marks,
+    byline_names,
+    elsewhere,
+    header_byline,
+    names_in,
+    short_text,
+    text_of,
+)
+from cleaner.html.sources import ld_values, meta_values, types_of
+from cleaner.metadata.byline import normalise_authors
+from cleaner.metadata.credits import credited_names
+from cleaner.metadata.names import is_organisation
+
+AUTHOR_META = (
+    "author",
+    "article:author",
+    "og:article:author",
+    "parsely-author",
+    "sailthru.author",
+    "dc.creator",
+    "dcterms.creator",
+    "citation_author",
+    "byl",
+    "cxenseparse:author",
+    "article.author",
+)
+
+
+def page_authors(
+    tree: HtmlElement,
+    found: Marks,
+    metas: dict[str, list[str]],
+    objects: list[dict],
+    articles: list[dict],
+    site: str | None,
+) -> tuple[str, ...]:
+    """Person authors: JSON-LD, meta tags, marked byline elements, a byline line under the headline.
+
+    Organisations and the site itself are dropped; the first source that names a person wins.
+    """
+    by_id = {obj["@id"]: obj for obj in objects if isinstance(obj.get("@id"), str)}
+    sources: list[list[str]] = [
+        _ld_people(ld_values(articles, "author"), by_id),
+        [value for value in meta_values(metas, AUTHOR_META) if not value.startswith(("http", "@", "www."))],
+        byline_names(found) or _bylines_beside_headline(found),
+        header_byline(tree, found),
+    ]
+    found_names = [_people(raws, site) for raws in sources]
+    for at, names in enumerate(found_names):
+        if names:
+            return _extended(names, found_names[max(at + 1, 2) :])
+    return _people(_credit_lines(found), site)
+
+
+CREDIT_WINDOW = 40
+
+
+def _credit_lines(found: Marks) -> list[str]:
+    """Names from a credit line near the headline or in a dateline element, asked last.
+
+    "Ein Artikel von Pamela Sladky | 27.01.2022 - 12:45", "06.11.2023 13:30 von Olga", "Posted by
+    Konstantin": a byline with its date, or a user name after "by", which ``header_byline``
+    (whole bylines only) leaves.  Short elements only, at most ``CREDIT_WINDOW`` after the ``<h1>``.
+    """
+    after = found.h1[0].xpath(f"following::*[position() <= {CREDIT_WINDOW}]") if found.h1 else []
+    for element in [*found.get("dateline", header_first=True)[:20], *after]:
+        text = short_text(element, 120)
+        names = credited_names(text) if text is not None and len(text) >= 6 else ()
+        if names and not elsewhere(element):
+            return list(names)
+    return []
+
+
+def _bylines_beside_headline(found: Marks) -> list[str]:
+    """Names from a byline element whose comment/sidebar-classed wrapper also holds the ``<h1>``.
+
+    ``byline_names`` skips bylines inside sidebars and comments (other people's names), but some
+    templates class the whole content column so ("site-content content-area sidebar"); a wrapper
+    around the headline is the article's own, so a byline inside it is the article's.
+    """
+    titled = [h1 for h1 in found.h1 if len(text_of(h1)) >= 10]
+    headline = next((h1 for h1 in titled if next(h1.iterancestors("article"), None) is not None), None)
+    headline = headline if headline is not None else next(iter(titled), None)
+    if headline is None:
+        return []
+    holders = set(headline.iterancestors())  # the elements themselves: an id() of a freed proxy is reused
+    article = next(headline.iterancestors("article"), None)
+    for element in found.get("byline", header_first=True)[:20]:
+        if element in found.mastheads:
+            continue
+        node: HtmlElement | None = element
+        while node is not None and node not in holders:
+            marked = f"{node.get('class') or ''} {node.get('id') or ''}"
+            if OTHER_TEXTS.search(marked) or (node.tag in ("footer", "aside") and not _within(node, article)):
+                break  # an article's own footer or aside is about it (HTML's meaning of them)
+            node = node.getparent()
+        names = names_in(element) if node is not None and node in holders else []
+        if names:
+            return names
+    return []
+
+
+def _within(node: HtmlElement, article: HtmlElement | None) -> bool:
+    return article is not None and any(parent is article for parent in node.iterancestors("article"))
+
+
+def _people(raws: list[str], site: str | None) -> tuple[str, ...]:
+    names = [name for raw in raws for name in normalise_authors(raw, site_name=site)]
+    return tuple(n for n in dict.fromkeys(names) if not _is_site(n, site) and not is_organisation(n, site_name=site))
+
+
+def _extended(names: tuple[str, ...], visible: list[tuple[str, ...]]) -> tuple[str, ...]:
+    """The declared authors, or a visible byline that names them all and more, or writes out their user names.
+
+    Metadata often keeps only the first author ("Rudolf Fischer" where the byline says "Rudolf
+    Fischer und Simon Kohler") or a first name alone ("Todd" over "Todd Bates"); a visible byline
+    that contains every declared name, or extends each one, is the fuller statement.
+    """
+    if names in visible:
+        return names  # a visible byline says just these: "La información es de ..." beside it is no author
+    if all(_is_handle(name) for name in names):
+        written = next((shown for shown in visible if shown and not any(map(_is_handle, shown))), None)
+        return written or names  # "sarah-indra" in the metadata, "Mark Newton" on the page
+    for shown in visible:
+        if len(shown) < len(names):
+            continue
+        folded = [name.casefold() for name in shown]
+        if all(any(s == n.casefold() or s.startswith(n.casefold() + " ") for s in folded) for n in names):
+            return shown
+    return names
+
+
+def _is_handle(name: str) -> bool:
+    """A user name rather than a written name: one token, lower-case or joined by ``-``/``_``."""
+    return " " not in name and (name.islower() or "_" in name or "-" in name.strip("-"))
+
+
+def _ld_people(values: list[object], by_id: dict[str, dict]) -> list[str]:
+    names: list[str] = []
+    for value in values:
+        if isinstance(value, dict) and set(value) <= {"@id", "@type"} and value.get("@id") in by_id:
+            value = by_id[value["@id"]]
+        if isinstance(value, str):
+            names.append(value)
+        elif isinstance(value, dict) and not (types_of(value) & {"Organization", "NewsMediaOrganization"}):
+            name = value.get("name")
+            if isinstance(name, list):
+                name = ", ".join(str(part) for part in name)
+            if isinstance(name, str) and name.strip():
+                names.append(_full_name(name.strip(), value.get("description")))
+    return names
+
+
+_FULL_NAME = re.compile(r"(?:\s+(?:van|von|de|der|den|del|di|da|le|la))*\s+[A-ZÀ-Þ][\w'’-]+(?=[\s,.;:–—-]|$)")
+
+
+def _full_name(name: str, description: object) -> str:
+    """A first name alone ("Nils") and a bio that opens with the full name ("Nils Pickert ist freier
+    Autor...") -> the full name (one surname, particles before it); any other name as it is."""
+    if " " in name or not isinstance(description, str) or not description.startswith(name + " "):
+        return name
+    rest = _FULL_NAME.match(description, len(name))
+    return name + rest[0] if rest else name  # one surname, particles before it
+
+
+def _is_site(name: str, site: str | None) -> bool:
+    """The site's own name, or that name inside a longer site name ("Zeit" in "Zeit Online").
+
+    A person's name inside a site name is not the site: "Daniel Lemire" writes "Daniel Lemire's
+    blog", and "Heiko" writes at heiko-adams.de (a host is the site only when it is the name whole,
+    which ``is_organisation`` tests).
+    """
+    if not site:
+        return False
+    folded, site_folded = name.casefold(), site.casefold()
+    if folded == site_folded:
+        return True
+    squeezed, site_squeezed = folded.replace(" ", ""), site_folded.replace(" ", "")
+    at = site_squeezed.find(squeezed)
+    if at < 0 or re.search(r"\w\.[a-z]{2,4}$", site_squeezed):
+        return False
+    return not site_squeezed[at + len(squeezed) :].startswith(("'s", "’s"))

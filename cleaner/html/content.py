@@ -1,0 +1,307 @@
+"""The main content of a parsed page as blocks: trafilatura's extraction, walked into ``Block`` values.
+
+trafilatura (fast mode, comments excluded, links kept to measure link density) extracts the
+article from the shared tree; its XML body is walked into one block per paragraph, heading
+(``<head>``), list item (``<item>``), quote line (``<quote>``) and table row, a ``<lb/>``
+starting a new block.  Where trafilatura finds little, justext's good paragraphs are used
+(``cleaner.html.secondopinion``).  Runs of link lines (teaser lists at the end of the content,
+"Don't miss" boxes inside it) are cut here, as part of the extraction; paragraphs trafilatura
+split at a link are joined again, and a body that adverts split into several containers of one
+class is read on into the later ones.
+
+This module does NOT parse, read metadata, or decide furniture inside the content: the blocks
+go on through the text layers, which remove and audit residue.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Iterator
+from dataclasses import dataclass
+
+import trafilatura
+from lxml import etree
+from lxml.html import HtmlElement
+
+from cleaner.html.secondopinion import justext_pieces
+from cleaner.model import Block, Kind
+
+MIN_TEXT = 250  # below this many characters, trafilatura's result is "little" and justext is asked too
+
+
+@dataclass(frozen=True, slots=True)
+class MainContent:
+    """A page's main content as blocks; ``whole_page`` when no extractor could single the article out.
+
+    trafilatura falls back to the whole page's text (menus and footers included) when its
+    extractor fails; the text layers then look for the article in it, as in any page dump.
+    """
+
+    blocks: tuple[Block, ...]
+    whole_page: bool = False
+
+    def to_dict(self) -> dict[str, object]:
+        return {"blocks": [block.to_dict() for block in self.blocks], "whole_page": self.whole_page}
+
+
+def main_content(tree: HtmlElement, *, url: str | None = None, language: str | None = None) -> MainContent:
+    """The main content of a parsed page as blocks: trafilatura first, justext where it finds little.
+
+    trafilatura runs in its fast mode: its own fallback (comparing with its readability port
+    and justext on every page) costs half its time and gained 0.001 snippet F1 on the
+    benchmark (docs/benchmarks.md); our justext second opinion covers the pages where it
+    finds little.  Comments are not content; links are kept only to measure link density.
+    """
+    document = trafilatura.bare_extraction(
+        tree,
+        url=url,
+        fast=True,
+        include_comments=False,
+        include_links=True,
+        include_images=False,
+        with_metadata=False,
+    )
+    body = getattr(document, "body", None)
+    if body is not None:
+        _mend_split_links(body)
+    pieces = list(_walk(body)) if body is not None else []
+    whole_page = _is_page_dump(body)
+    if sum(len(text) for _, text, _ in pieces) < MIN_TEXT or whole_page:
+        second = justext_pieces(tree, language)
+        found = sum(len(text) for _, text, _ in second)
+        if found > sum(len(text) for _, text, _ in pieces) or (found >= MIN_TEXT and whole_page):
+            pieces, whole_page = second, False
+    pieces = _without_link_tail(pieces) + _continuations(tree, pieces)
+    blocks = tuple(
+        Block(index=i, text=text, kind=kind, link_density=round(density, 3))
+        for i, (kind, text, density) in enumerate(pieces)
+    )
+    return MainContent(blocks, whole_page)
+
+
+def _mend_split_links(body: etree._Element) -> None:
+    """Rejoin paragraphs trafilatura split at a link, in place.
+
+    With links kept, trafilatura cuts ``<br>``-separated text at a link that follows a block
+    ("...the last i9" | "<ref>MacBook Pro</ref>was released, ..."), and drops the space after
+    the link.  A paragraph that opens with a link glued to the next word continues the previous
+    one when that one ends mid-sentence; the lost space is put back either way.
+    """
+    for paragraph in list(body.iter("p")):
+        opening = paragraph[0] if len(paragraph) and not (paragraph.text or "").strip() else None
+        if opening is None or opening.tag != "ref" or not (opening.tail or "")[:1].isalnum():
+            continue
+        opening.tail = " " + (opening.tail or "")
+        previous = paragraph.getprevious()
+        if previous is not None and previous.tag == "p" and not _ENDS_SENTENCE.search("".join(previous.itertext())):
+            _append_paragraph(previous, paragraph)
+
+
+_ENDS_SENTENCE = re.compile(r"[.!?:;…\"”»)]\s*$|^\s*$")
+
+
+def _append_paragraph(first: etree._Element, second: etree._Element) -> None:
+    """Move ``second``'s content to the end of ``first``, a space between, and drop ``second``."""
+    if len(first):
+        first[-1].tail = (first[-1].tail or "") + " " + (second.text or "")
+    else:
+        first.text = (first.text or "") + " " + (second.text or "")
+    for child in list(second):
+        first.append(child)
+    second.getparent().remove(second)
+
+
+# Classes of an article's body container ("article__body", "entry-content", "post-text", "story-body").
+_BODY_CLASS = re.compile(r"(?:article|post|entry|story|body)[-_]{0,2}(?:body|content|text|container)", re.IGNORECASE)
+_CONTINUED_TAGS = ("p", "h2", "h3", "li")
+
+
+def _continuations(tree: HtmlElement, pieces: list[_Piece]) -> list[_Piece]:
+    """Paragraphs of the later containers of the article's body, into which adverts split it.
+
+    Some templates close the article's body container before an advert and open another of the
+    same class after it ("article__body", ad row, "article__body"); extractors keep the first.
+    The container is the body-classed ancestor of the first extracted paragraph; its later
+    namesakes are read paragraph by paragraph, and the text layers judge what they hold.
+    """
+    container = _body_container(tree, pieces)
+    if container is None:
+        return []
+    seen = {text for _, text, _ in pieces}
+    found: list[_Piece] = []
+    for later in container.xpath(f"following::{container.tag}[@class=$name]", name=container.get("class")):
+        for element in later.iter(*_CONTINUED_TAGS):
+            text = " ".join(element.text_content().split())
+            if text and text not in seen:
+                seen.add(text)
+                linked = sum(len(" ".join(link.text_content().split())) for link in element.iter("a"))
+                found.append((_CONTINUED_KINDS[element.tag], text, min(1.0, linked / len(text))))
+    return found
+
+
+_CONTINUED_KINDS = {"p": Kind.PARAGRAPH, "h2": Kind.HEADING, "h3": Kind.HEADING, "li": Kind.LIST_ITEM}
+
+
+def _body_container(tree: HtmlElement, pieces: list[_Piece]) -> HtmlElement | None:
+    """The body-classed element around the first extracted paragraph of prose, if any."""
+    probe = next((text[:40] for kind, text, _ in pieces if kind is Kind.PARAGRAPH and len(text) >= 100), None)
+    found = _PARAGRAPH_WITH(tree, probe=probe) if probe else []
+    if not found:
+        return None
+    return next((node for node in found[0].iterancestors() if _BODY_CLASS.search(node.get("class") or "")), None)
+
+
+# Searched in C; XPath's normalize-space knows only ASCII spaces, so no-break spaces are made plain first.
+_PARAGRAPH_WITH = etree.XPath("(//p[contains(normalize-space(translate(., '\u00a0', ' ')), $probe)])[1]")
+
+
+DUMP_LINES = 20  # lines in trafilatura's one-paragraph fallback that mark it as the whole page's text
+
+
+def _is_page_dump(body: etree._Element | None) -> bool:
+    """True when trafilatura's main extractor failed and it returned its baseline: the page's whole text.
+
+    That fallback is one paragraph holding every line of the page (menus, footers and all), so
+    justext's good paragraphs are asked for instead; they win when they hold more text than
+    ``MIN_TEXT`` (below).
+    """
+    if body is None or len(body) != 1 or body[0].tag != "p" or len(body[0]):
+        return False
+    return (body[0].text or "").count("\n") >= DUMP_LINES
+
+
+LINK_TAIL_DENSITY = 0.25  # a teaser links its headline, not its one-line description
+LINK_TAIL_MIN = 3
+
+
+def _without_link_tail(pieces: list[_Piece]) -> list[_Piece]:
+    """Cut a run of linked teasers (related stories, "more from") that ends the extracted content.
+
+    Extractors keep such lists when they sit inside the article container.  The run must be at
+    least ``LINK_TAIL_MIN`` blocks, each with a link density of ``LINK_TAIL_DENSITY`` or more; up to
+    two short unlinked lines after it (a copyright line) do not hide it and are left to the text
+    layers.  Links inside the body proper are untouched: only a tail run is cut.
+    """
+    end = len(pieces)
+    for _ in range(2):
+        if end and pieces[end - 1][2] < LINK_TAIL_DENSITY and len(pieces[end - 1][1]) < 100:
+            end -= 1
+    start = end
+    while start and _teaser_like(pieces[start - 1]):
+        start -= 1
+    if end - start >= LINK_TAIL_MIN and start > 0:
+        pieces = pieces[:start] + pieces[end:]
+    return _without_link_runs(pieces)
+
+
+def _teaser_like(piece: _Piece) -> bool:
+    """A linked teaser: enough link text, and short unless mostly link (a paragraph of prose cites its sources)."""
+    _, text, density = piece
+    return density >= LINK_TAIL_DENSITY and (len(text) <= TEASER_MAX or density >= 0.5)
+
+
+TEASER_MAX = 200
+LINK_RUN_DENSITY = 0.6  # inside the content only lines that are mostly link text
+
+
+def _without_link_runs(pieces: list[_Piece]) -> list[_Piece]:
+    """Cut runs of ``LINK_TAIL_MIN`` or more consecutive link lines anywhere ("Don't miss" boxes).
+
+    Inside the content the bar is higher than at its end: each line must be mostly link text.
+    """
+    kept: list[_Piece] = []
+    run: list[_Piece] = []
+    for piece in [*pieces, (Kind.PARAGRAPH, "", 0.0)]:
+        if piece[2] >= LINK_RUN_DENSITY and piece[1]:
+            run.append(piece)
+            continue
+        if len(run) < LINK_TAIL_MIN:
+            kept.extend(run)
+        run = []
+        if piece[1]:
+            kept.append(piece)
+    return kept if len(kept) < len(pieces) and kept else pieces
+
+
+_Piece = tuple[Kind, str, float]
+_SPACES = re.compile(r"\s+")
+
+
+def _walk(element: etree._Element, kind: Kind | None = None) -> Iterator[_Piece]:
+    """Blocks from trafilatura's XML body: one per paragraph, heading, list item, quote line, table row.
+
+    Loose text directly inside a container (trafilatura keeps some) becomes a paragraph of its own.
+    """
+    yield from _loose(element.text, kind)
+    for child in element:
+        tag = child.tag
+        if tag == "item":
+            yield from _lines(child, kind or Kind.LIST_ITEM, skip=("list",))
+            for sub in child.iterchildren("list"):
+                yield from _walk(sub, kind)
+        elif tag == "quote":
+            if any(sub.tag in _BLOCK_TAGS for sub in child):
+                yield from _lines(child, Kind.QUOTE, skip=_BLOCK_TAGS)
+                yield from _walk(child, Kind.QUOTE)
+            else:
+                yield from _lines(child, Kind.QUOTE)
+        elif tag == "head":
+            yield from _lines(child, kind or Kind.HEADING)
+        elif tag == "table":
+            yield from _rows(child, kind)
+        elif tag in _INLINE_TAGS or (tag in _TEXT_TAGS and not any(sub.tag in _BLOCK_TAGS for sub in child)):
+            yield from _lines(child, kind or Kind.PARAGRAPH)
+        elif tag != "graphic":
+            yield from _walk(child, kind)
+        yield from _loose(child.tail, kind)
+
+
+_BLOCK_TAGS = ("p", "list", "head", "quote", "table", "div", "item", "code")
+_TEXT_TAGS = ("p", "code", "cell", "row")
+_INLINE_TAGS = ("hi", "ref", "span", "lb", "del", "b", "i", "em", "strong", "a")
+
+
+def _loose(text: str | None, kind: Kind | None) -> Iterator[_Piece]:
+    clean = _SPACES.sub(" ", text or "").strip()
+    if clean:
+        yield kind or Kind.PARAGRAPH, clean, 0.0
+
+
+def _rows(table: etree._Element, kind: Kind | None) -> Iterator[_Piece]:
+    for row in table.iter("row"):
+        cells = [_SPACES.sub(" ", "".join(cell.itertext())).strip() for cell in row.iterchildren("cell")]
+        text = " | ".join(cell for cell in cells if cell)
+        if text:
+            links = sum(len("".join(ref.itertext())) for ref in row.iter("ref"))
+            yield kind or Kind.PARAGRAPH, text, min(1.0, links / len(text))
+
+
+def _lines(element: etree._Element, kind: Kind, skip: tuple[str, ...] = ()) -> Iterator[_Piece]:
+    """The element's inline text, one block per line (``<lb/>`` separates lines), with link density."""
+    segments: list[tuple[str, bool]] = []
+    _inline(element, segments, in_link=False, skip=skip, top=True)
+    line: list[tuple[str, bool]] = []
+    for segment in [*segments, ("\n", False)]:
+        if segment[0] != "\n":
+            line.append(segment)
+            continue
+        text = _SPACES.sub(" ", "".join(part for part, _ in line)).strip()
+        if text:
+            linked = sum(len(_SPACES.sub(" ", part)) for part, is_link in line if is_link)
+            yield kind, text, min(1.0, linked / len(text))
+        line = []
+
+
+def _inline(
+    element: etree._Element, out: list[tuple[str, bool]], *, in_link: bool, skip: tuple[str, ...], top: bool = False
+) -> None:
+    in_link = in_link or element.tag == "ref"
+    if element.tag == "lb":
+        out.append(("\n", False))
+    elif element.text:
+        out.append((element.text, in_link))
+    for child in element:
+        if not (top and child.tag in skip) and child.tag != "graphic":
+            _inline(child, out, in_link=in_link, skip=())
+        if child.tail:
+            out.append((child.tail, in_link and not top))

@@ -1,0 +1,344 @@
+"""A page's publication and update dates, each picked by an explicit precedence (docs/html.md).
+
+Published: JSON-LD ``datePublished``/``dateCreated``, publication ``<meta>`` tags, microdata,
+``<time datetime>`` (a bare year or month yields to a full date from any of them); then a
+date in the URL path, the first visible dateline element, a short dateline or credit line
+under the headline.  Two visible statements of one other day outweigh the declared dates, and
+so does one visible dateline when only a generic date tag declares one; a page that shows its
+update unlabelled as its date, and its declared publication nowhere, was re-dated; a UTC value
+takes the offset of the same moment shown in local time; UTC at exactly 22:00 or 23:00 is a
+Central European midnight, read as the next day.  Slash dates are read in the page's locale.
+Updated: JSON-LD ``dateModified``, then update tags; dropped when it states the publication's
+moment or comes before it.  htmldate's guess is made only when nothing gives a publication
+date, and kept apart (``PageDates.guess``): the pipeline ranks it below what the text states.
+``warm_up`` pays htmldate's one-off cost.
+
+This module does NOT read authors, titles or other fields, does not look at the extracted
+body (a lead dateline there is the text layers' concern), and parses no date text itself:
+``cleaner.metadata.dates`` reads and normalises every value.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Iterable, Sequence
+from dataclasses import dataclass
+from datetime import datetime, timedelta, timezone
+from datetime import time as clock_time
+from urllib.parse import urlsplit
+
+from htmldate import find_date
+from lxml.html import HtmlElement
+
+from cleaner.html.marks import MAX_DATELINE, Marks, elsewhere, short_text, shown_datelines, text_of
+from cleaner.html.sources import in_other_item, ld_values, meta_values
+from cleaner.metadata.credits import parse_credit
+from cleaner.metadata.dates import Dateline, find_dateline, normalise_date
+
+PUBLISHED_META = (
+    "article:published_time",
+    "og:article:published_time",
+    "og:published_time",
+    "published_time",
+    "datepublished",
+    "article.published",
+    "pubdate",
+    "publishdate",
+    "publish-date",
+    "publish_date",
+    "parsely-pub-date",
+    "sailthru.date",
+    "dc.date.issued",
+    "dcterms.issued",
+    "dcterms.created",
+    "dc.date.created",
+    "citation_publication_date",
+    "citation_date",
+    "article_date_original",
+    "originalpublicationdate",
+    "cxenseparse:recs:publishtime",
+    "bt:pubdate",
+)
+# Tags that give "a date" of the page, not saying which: often its publication, but also a
+# re-import, a print edition or the day the page was generated.  Alone, they yield to a visible
+# dateline that shows another day.
+GENERIC_META = ("dc.date", "dcterms.date", "date")
+UPDATED_META = (
+    "article:modified_time",
+    "og:article:modified_time",
+    "og:updated_time",
+    "modified_time",
+    "datemodified",
+    "article.updated",
+    "dcterms.modified",
+    "dc.date.modified",
+    "last-modified",
+    "lastmod",
+)
+_URL_DATE = re.compile(r"/(20\d{2}|19\d{2})[/-](0?[1-9]|1[0-2])[/-](0?[1-9]|[12]\d|3[01])(?:/|[-_]|$|\.)")
+_URL_DAY = re.compile(r"[/_-](20\d{2})(0[1-9]|1[0-2])(0[1-9]|[12]\d|3[01])(?:[/_.-]|$)")
+_SPACES = re.compile(r"\s+")
+
+
+@dataclass(frozen=True, slots=True)
+class PageDates:
+    """The page's dates: ``published`` and ``updated`` as it states them, ``guess`` as htmldate's.
+
+    ``guess`` is made only when the page states no publication date.
+    """
+
+    published: str | None = None
+    updated: str | None = None
+    guess: str | None = None
+
+    def to_dict(self) -> dict[str, str | None]:
+        return {"published": self.published, "updated": self.updated, "guess": self.guess}
+
+
+def page_dates(
+    tree: HtmlElement, found: Marks, metas: dict[str, list[str]], articles: list[dict], url: str | None
+) -> PageDates:
+    """Publication and update by their precedence (see the module docstring), kept apart."""
+    updated = _first_date(ld_values(articles, "dateModified"), meta_values(metas, UPDATED_META))
+    published = _published(tree, found, metas, articles, url, updated)
+    guess = _htmldate(tree, url) if published is None else None
+    if updated is not None and published is not None and updated[:10] < published[:10]:
+        updated = None  # a "modified" before the publication is a template date, not an update
+    if updated is not None and published is not None and _same_moment(updated, published):
+        updated = None
+    return PageDates(published, updated, guess)
+
+
+def _dates(*sources: Iterable[object]) -> list[str]:
+    """Every value of the sources that normalises to a date, in precedence order."""
+    found = []
+    for source in sources:
+        for value in source:
+            if isinstance(value, str):
+                date = normalise_date(value)
+                if date:
+                    found.append(date)
+    return found
+
+
+def _first_date(*sources: Iterable[object]) -> str | None:
+    found = _dates(*sources)
+    return found[0] if found else None
+
+
+def _local(dates: list[str], shown: Sequence[str] = ()) -> str | None:
+    """The first full date (a bare year or month only when no source gives a day), in local time.
+
+    When the chosen value is in UTC and another source, or the visible dateline (``shown``), states
+    the same moment in local time, the local one wins: sites often write JSON-LD in UTC and their
+    visible or ``<meta>`` dates in local time; the local reading is the one a reader sees (and the
+    day can differ: 23:30 -04:00 is 03:30 UTC).
+    """
+    if not dates:
+        return None
+    dates = [d for d in dates if len(d) >= 10] + [d for d in dates if len(d) < 10]  # a bare year is weak
+    first = dates[0]
+    moment = _moment(first)
+    if moment is None or moment.utcoffset() != timedelta(0):
+        return first
+    if moment.time() in _CET_MIDNIGHTS:
+        return (moment + timedelta(days=1)).date().isoformat()
+    for other in [*dates[1:], *shown]:
+        local = _moment(other)
+        if local is None or local.utcoffset() == timedelta(0):
+            continue
+        if local.tzinfo is not None:
+            if local == moment:
+                return other
+            continue
+        shift = _local_shift(local, moment)
+        if shift is not None:
+            return moment.astimezone(timezone(shift)).isoformat()
+    return first
+
+
+def _local_shift(local: datetime, utc: datetime) -> timedelta | None:
+    """The UTC offset by which the offset-less ``local`` states the moment ``utc``, if it does.
+
+    Whole hours up to 14 (a time shown to the minute, "03/05/2022 21:44", is compared to the
+    minute); no shift is no offset learnt, and other differences are another moment.
+    """
+    if local.second == 0 and local.microsecond == 0:
+        utc = utc.replace(second=0, microsecond=0)
+    shift = local - utc.replace(tzinfo=None)
+    if shift and shift.total_seconds() % 3600 == 0 and abs(shift) <= timedelta(hours=14):
+        return shift
+    return None
+
+
+# A day picked in a Central European CMS and stored in UTC: local midnight of CET or CEST.  The
+# time is an artefact; the day is the next one (a real 23:00:00.000 UTC publication is rare).
+_CET_MIDNIGHTS = frozenset((clock_time(22), clock_time(23)))
+
+
+def _same_moment(one: str, other: str) -> bool:
+    """Equal values, or one moment written in two offsets (an update equal to the publication is none)."""
+    if one == other:
+        return True
+    moment = _moment(one)
+    return moment is not None and moment == _moment(other)
+
+
+def _moment(iso: str) -> datetime | None:
+    if len(iso) < 16:
+        return None
+    try:
+        return datetime.fromisoformat(iso)
+    except ValueError:
+        return None
+
+
+def _published(
+    tree: HtmlElement,
+    found: Marks,
+    metas: dict[str, list[str]],
+    articles: list[dict],
+    url: str | None,
+    updated: str | None,
+) -> str | None:
+    """JSON-LD, meta tags, microdata, ``<time>``, the URL path, visible datelines."""
+    microdata = [
+        element.get("content") or element.get("datetime") or text_of(element)
+        for element in tree.xpath('//*[@itemprop="datePublished" or @itemprop="dateCreated"]')
+        if not in_other_item(element)  # a citation's or a comment's date is not the page's
+    ]
+    times = _dates(_time_elements(tree))
+    declared = _dates(
+        ld_values(articles, "datePublished"), ld_values(articles, "dateCreated"), meta_values(metas, PUBLISHED_META)
+    )
+    day_first = _day_first(tree, metas)
+    visible = shown_datelines(found, day_first)  # read lazily: most pages need the first one only
+    first = next(visible, None)
+    shown = [first.published or first.updated] if first else []
+    generic = _dates(meta_values(metas, GENERIC_META))
+    if declared or microdata or not shown or any(value[:10] == shown[0][:10] for value in generic):
+        declared += generic  # alone, a generic date yields to a dateline showing another day
+    declared += _dates(microdata)
+    if declared and updated and not times and first and _redated(declared[0], updated, first, visible):
+        return _local([updated], shown)
+    date = _local(declared + times, shown)
+    if declared and times and shown and _shown_instead(declared, times[0], shown[0], updated):
+        return times[0]
+    return date or _first_date(_url_dates(url), shown, _header_dates(found, day_first))
+
+
+def _day_first(tree: HtmlElement, metas: dict[str, list[str]]) -> bool | None:
+    """Whether the page's locale writes the day first ("03/05/2022" is 3 May): all but American English.
+
+    A bare ``en`` (or no declared locale) says nothing, and slash dates whose day and month could
+    swap are then not read.
+    """
+    declared = tree.get("lang") or next(iter(meta_values(metas, ("content-language", "og:locale"))), None)
+    locale = (declared or "").strip().lower().replace("_", "-")
+    if not locale or locale == "en":
+        return None
+    return not locale.startswith("en-us")
+
+
+def _header_dates(found: Marks, day_first: bool | None = None) -> list[str]:
+    """The publication date of a short unmarked line under the headline that is a dateline or a
+    credit as a whole ("Veröffentlicht am 16.08.2019", "1. Februar 2022, Daniel Dillenburg"), also
+    as the first line of an element or before a dash that opens its text ("29.11.2022 – Mehrfach...").
+
+    Asked only when nothing declares or marks a date, before htmldate's guess over the page.
+    """
+    headline = next((h1 for h1 in found.h1 if len(text_of(h1)) >= 10), None)
+    if headline is None:
+        return []
+    for element in headline.xpath(f"following::*[position() <= {DATE_WINDOW}]"):
+        lead = _SPACES.sub(" ", element.text or "").strip()
+        lead = _LEAD_DATE.match(lead)[1] if _LEAD_DATE.match(lead) else lead  # "29.11.2022 – Mehrfach ..."
+        for text in (short_text(element, MAX_DATELINE), lead if len(lead) <= MAX_DATELINE else None):
+            if text is None or len(text) < 6 or not any(char.isdigit() for char in text):
+                continue
+            dateline = find_dateline(text, day_first=day_first)
+            credit = parse_credit(text, day_first=day_first) if dateline is None else None
+            date = dateline.published if dateline else credit.published if credit else None
+            if date and not elsewhere(element):
+                return [date]
+    return []
+
+
+DATE_WINDOW = 60
+_LEAD_DATE = re.compile(r"([^–—|]{6,40}?)\s+[–—|]\s")  # a press release's date before its first sentence
+
+
+def _redated(declared: str, updated: str, first: Dateline, others: Iterable[Dateline]) -> bool:
+    """The page shows its update, unlabelled, as its date, and nowhere shows the declared publication day.
+
+    The page was re-dated (a developing story rewritten, an old piece brought up again): the
+    publisher now presents it under the new date, and readers and citations use that one.  An
+    update shown as such ("Updated March 12") stays an update.  ``first`` is the first visible
+    dateline; ``others`` are read only when it shows the update.
+    """
+    day = declared[:10]
+    if first.published is None or first.published[:10] != updated[:10] or day == updated[:10]:
+        return False
+    return all(day not in (d.published or "", d.updated or "") for d in (first, *others))
+
+
+def _shown_instead(declared: list[str], time: str, dateline: str, updated: str | None) -> bool:
+    """The page shows another day than it declares: its ``<time>`` and its dateline agree on it,
+    and no declared publication date names that day.
+
+    Declared dates are then a template's or a re-import's; two visible statements of one day
+    outweigh them.  The declared update's day is not taken for the publication (kept apart).
+    """
+    day = time[:10]
+    if len(day) < 10 or dateline[:10] != day or day == (updated or "")[:10]:
+        return False
+    return all(value[:10] != day for value in declared)
+
+
+def _time_elements(tree: HtmlElement) -> list[str]:
+    """``<time datetime>`` values: marked as publication, then the first after the headline, then the first.
+
+    Times inside comments, related lists, teasers and sidebars belong to other texts.
+    """
+    times = tree.xpath("//time[@datetime]")
+    marked = [t for t in times if t.get("pubdate") is not None or "publish" in (t.get("class") or "").lower()]
+    header = tree.xpath("(//h1)[1]/following::time[@datetime][1]")
+    return [t.get("datetime") for t in (*marked, *header, *times[:1]) if not elsewhere(t)]
+
+
+def _url_dates(url: str | None) -> list[str]:
+    if not url:
+        return []
+    path = urlsplit(url).path
+    match = _URL_DATE.search(path) or _URL_DAY.search(path)
+    return [f"{match[1]}-{int(match[2]):02d}-{int(match[3]):02d}"] if match else []
+
+
+def _htmldate(tree: HtmlElement, url: str | None) -> str | None:
+    """htmldate's guess at the original publication date (its extensive search runs only where its cheap one fails).
+
+    Asked only when the page declares no date and shows no dateline.  One call: htmldate tries
+    its cheap heuristics first either way, and a second call would prepare the tree again.  The
+    extensive search runs dateparser over the page text: about 6 ms a page once warm, but its
+    first call in a process loads dateparser's locales (a second or two).
+    """
+    try:
+        found = find_date(tree, extensive_search=True, original_date=True, url=url)
+    except Exception:  # htmldate is one best-effort source among many
+        return None
+    return normalise_date(found) if found else None
+
+
+def warm_up() -> None:
+    """Pay the HTML layer's one-off cost now instead of on some undated page later.
+
+    htmldate's extensive search hands a few strings to dateparser, which on its first use in a
+    process compiles its patterns for every locale: 1.5-2 s of CPU, once.  A long-running worker
+    may call this when it starts; the benchmark calls it before its timed pass (and reports the
+    time it took), so pages per second measure per-page work.
+    """
+    find_date(_UNDATED_PAGE, extensive_search=True, original_date=True)
+
+
+# A copyright line is the one date-like text here: htmldate's cheap search finds nothing and asks dateparser.
+_UNDATED_PAGE = "<html><body><p>Copyright © 2001 - 2020 n2</p></body></html>"

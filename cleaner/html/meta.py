@@ -1,0 +1,189 @@
+"""What a page says about itself: title, subtitle, authors, dates, language, site name, URL.
+
+Reads the already-parsed tree (and the JSON-LD texts collected before scripts were
+dropped) and gathers candidates from every source a page offers, then picks one value
+per field by an explicit precedence (docs/html.md lists it):
+
+- JSON-LD objects of an article type (``NewsArticle``, ``Article``, ``BlogPosting``...,
+  also inside ``@graph`` and lists): ``headline``, ``author``, ``datePublished``,
+  ``dateModified``, ``publisher``;
+- ``<meta>`` tags: OpenGraph, ``article:*``, ``name=author``/``date``, Dublin Core,
+  Parse.ly, Sailthru, citation tags;
+- microdata (``itemprop``), ``<time datetime>``, visible byline elements;
+- the URL, when the caller gives one (a date in the path, the host as site name);
+- htmldate's guess, only when none of the above gave a publication date; it is kept apart
+  as ``published_guess``, below what the article's text states.
+
+Each field has its module: ``cleaner.html.sources`` reads ``<meta>`` tags and JSON-LD as they
+are, ``cleaner.html.title`` picks the title, ``cleaner.html.authors`` the authors and
+``cleaner.html.dates`` the dates (and ``warm_up``, htmldate's one-off cost paid up front);
+this module picks the subtitle, language, site name and URL and puts the fields together.
+Authors and dates are normalised by the same code as text input (``cleaner.metadata.byline``,
+``cleaner.metadata.dates``).  Published and updated dates are kept apart; an organisation or
+the site name is never a person author.
+
+This module does NOT look at the extracted body and does not decide which body
+blocks are bylines or datelines: the pipeline merges these values with what the text
+layers find.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Iterable
+from dataclasses import dataclass
+from urllib.parse import urlsplit
+
+from lxml.html import HtmlElement
+
+from cleaner.html.authors import page_authors
+from cleaner.html.dates import page_dates
+from cleaner.html.marks import Marks, marks, masthead_names, short_text
+from cleaner.html.sources import first_meta, jsonld_objects, ld_values, meta_tags, meta_values, types_of
+from cleaner.html.title import choose_title
+from cleaner.model import Metadata
+
+__all__ = ["PageMetadata", "page_metadata"]
+
+ARTICLE_TYPES = frozenset(
+    (
+        "Article",
+        "NewsArticle",
+        "BlogPosting",
+        "ReportageNewsArticle",
+        "AnalysisNewsArticle",
+        "OpinionNewsArticle",
+        "BackgroundNewsArticle",
+        "ReviewNewsArticle",
+        "LiveBlogPosting",
+        "TechArticle",
+        "ScholarlyArticle",
+        "Report",
+        "SocialMediaPosting",
+        "DiscussionForumPosting",
+        "Review",
+        "Recipe",
+        "VideoObject",
+    )
+)
+PAGE_TYPES = frozenset(("WebPage", "ItemPage", "AboutPage", "CollectionPage"))
+TITLE_META = ("og:title", "twitter:title", "dc.title", "title", "headline", "parsely-title", "sailthru.title")
+SITE_META = ("og:site_name", "application-name", "apple-mobile-web-app-title", "publisher", "cxenseparse:site")
+_SPACES = re.compile(r"\s+")
+
+
+@dataclass(frozen=True, slots=True)
+class PageMetadata(Metadata):
+    """The page's own statements about the article: the fields of ``Metadata``, then its site and URL.
+
+    ``subtitle`` is a standfirst the page marks as such (JSON-LD ``alternativeHeadline``,
+    an element classed standfirst/subtitle/dek); a generic meta description is not one.
+    ``published_guess`` is htmldate's guess, made only when the page states no date: the
+    pipeline takes it only when the text states none either (a press release's "Berlin,
+    21. November 2022 – ..." is a statement, a guess is not).
+    """
+
+    site_name: str | None = None
+    url: str | None = None
+    published_guess: str | None = None
+
+    def to_dict(self) -> dict[str, object]:
+        """The keys of ``Metadata.to_dict``, then ``published_guess``, ``site_name`` and ``url``."""
+        own = {"published_guess": self.published_guess, "site_name": self.site_name, "url": self.url}
+        return {**Metadata.to_dict(self), **own}  # not super(): see model.Article.to_dict
+
+
+def page_metadata(tree: HtmlElement, *, jsonld: Iterable[str] = (), url: str | None = None) -> PageMetadata:
+    """Gather every source on the page and pick one value per field (see the module docstring)."""
+    metas = meta_tags(tree)
+    found = marks(tree)
+    objects = list(jsonld_objects(jsonld))
+    articles = [obj for obj in objects if types_of(obj) & ARTICLE_TYPES] or [
+        obj for obj in objects if types_of(obj) & PAGE_TYPES
+    ]
+    page_url = url or first_meta(metas, ("og:url",)) or _canonical(tree)
+    site_name = _site_name(metas, objects, page_url)
+    dates = page_dates(tree, found, metas, articles, page_url)
+    headlines = [value for value in ld_values(articles, "headline") if isinstance(value, str)]
+    return PageMetadata(
+        title=choose_title(tree, found, metas, headlines, _site_names(found, metas, objects, site_name, page_url)),
+        subtitle=_subtitle(found, articles),
+        authors=page_authors(tree, found, metas, objects, articles, site_name),
+        published=dates.published,
+        updated=dates.updated,
+        language=_language(tree, metas),
+        site_name=site_name,
+        url=page_url,
+        published_guess=dates.guess,
+    )
+
+
+# ----------------------------------------------------------------- fields
+
+
+def _canonical(tree: HtmlElement) -> str | None:
+    hrefs = tree.xpath('//link[@rel="canonical"]/@href')
+    return hrefs[0].strip() if hrefs and str(hrefs[0]).startswith("http") else None
+
+
+def _site_name(metas: dict[str, list[str]], objects: list[dict], url: str | None) -> str | None:
+    """og:site_name, then the JSON-LD publisher or WebSite name, then application-name; else the host."""
+    named = first_meta(metas, ("og:site_name",))
+    if named:
+        return named
+    for obj in objects:
+        publisher = obj.get("publisher")
+        if isinstance(publisher, dict) and isinstance(publisher.get("name"), str) and publisher["name"].strip():
+            return publisher["name"].strip()
+    for obj in objects:
+        if "WebSite" in types_of(obj) and isinstance(obj.get("name"), str) and obj["name"].strip():
+            return obj["name"].strip()
+    named = first_meta(metas, SITE_META[1:])
+    if named:
+        return named
+    host = urlsplit(url).hostname if url else None
+    return host.removeprefix("www.") if host else None
+
+
+def _site_names(
+    found: Marks, metas: dict[str, list[str]], objects: list[dict], site: str | None, url: str | None
+) -> list[str]:
+    """Every name the page gives itself: declared names, the host without its suffix, logo and brand text."""
+    names = [site or "", *meta_values(metas, SITE_META)]
+    names += [obj["name"] for obj in objects if "WebSite" in types_of(obj) and isinstance(obj.get("name"), str)]
+    host = urlsplit(url).hostname if url else None
+    if host:
+        names.append(host.removeprefix("www.").rsplit(".", 1)[0])
+    names += masthead_names(found)
+    for element in found.get("brand")[:6]:
+        text = short_text(element, 60)
+        text = text or (" ".join(element.xpath(".//img/@alt")) if text == "" else None)
+        if text and 2 <= len(text) <= 60:
+            names.append(text)
+    return [name for name in names if name]
+
+
+def _subtitle(found: Marks, articles: list[dict]) -> str | None:
+    """A standfirst the page marks as such; a generic description is not trusted as one."""
+    for value in ld_values(articles, "alternativeHeadline"):
+        if isinstance(value, str) and 10 <= len(value.strip()) <= 400:
+            return _SPACES.sub(" ", value).strip()
+    for element in found.get("standfirst")[:3]:
+        text = short_text(element, 400)
+        if text and len(text) >= 20:
+            return text
+    return None
+
+
+def _language(tree: HtmlElement, metas: dict[str, list[str]]) -> str | None:
+    """``<html lang>``, then content-language, og:locale or Dublin Core; the ISO 639-1 part only."""
+    candidates = [
+        tree.get("lang"),
+        tree.get("xml:lang"),
+        *meta_values(metas, ("content-language", "og:locale", "dc.language", "language")),
+    ]
+    for value in candidates:
+        code = (value or "").strip()[:2].lower()
+        if len(code) == 2 and code.isalpha():
+            return code
+    return None

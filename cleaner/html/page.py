@@ -1,0 +1,286 @@
+"""HTML pages: parse once, find the main content as blocks, gather page metadata.
+
+``read_page`` parses a page with lxml exactly once and shares that tree: the
+metadata sources (``cleaner.html.meta``) read it, and trafilatura extracts the main
+content from it (``cleaner.html.content``; trafilatura copies a tree it is given, so
+ours is not mutated).  Here the headline repeated atop the content is dropped (it is
+the title), a lead paragraph extraction lost is put back, and the page's declared
+language is checked against the body.
+
+This module does NOT decide what is furniture inside the extracted content: the
+blocks go on through the same furniture rules, zones and classifier as text
+input, so residue is removed (and audited) in one place.  It does not decode
+bytes either, beyond offering ``declared_charset`` to the decode layer.
+
+Every page is bounded in time: markup is capped before parsing, scripts and
+styles are dropped before any heavy work, the element count is capped, and the
+whole read runs under a deadline (a ``SIGALRM`` timer when called from the main
+thread, checks between stages otherwise).  A page that cannot be read within the
+bound raises ``PageError`` with a message saying why.
+"""
+
+from __future__ import annotations
+
+import re
+import signal
+import threading
+import time
+from collections.abc import Iterator
+from contextlib import contextmanager
+from dataclasses import dataclass, replace
+
+import lxml.html
+from lxml import etree
+from lxml.html import HtmlElement
+
+from cleaner.html.content import main_content
+from cleaner.html.meta import PageMetadata, page_metadata
+from cleaner.html.secondopinion import visible_lead
+from cleaner.metadata.titles import title_key
+from cleaner.model import Block
+from cleaner.text.decode import normalise
+from cleaner.text.language import stoplist
+
+MAX_CHARS = 20_000_000  # markup beyond this is cut off before parsing
+MAX_ELEMENTS = 30_000  # elements beyond this are dropped from the end (the largest benchmark page has 6,731)
+
+_PARSER = lxml.html.HTMLParser(
+    collect_ids=False, default_doctype=False, encoding="utf-8", remove_comments=True, remove_pis=True
+)
+_NOISE_TAGS = ("style", "template", "svg", "math", "iframe", "object", "embed", "canvas")
+_XML_DECL = re.compile(r"^\s*<\?xml[^>]*\?>", re.IGNORECASE)
+_META_CHARSET = re.compile(rb"""<meta[^>]+charset\s*=\s*["']?\s*([A-Za-z0-9._:-]+)""", re.IGNORECASE)
+_HTML_SIGNS = re.compile(
+    r"<!doctype\s+html|<html[\s>]|<head[\s>]|<body[\s>]|<meta\s|<title>|<div[\s>]|<script[\s>]|<link\s",
+    re.IGNORECASE,
+)
+_ANY_TAG = re.compile(r"</?[a-zA-Z][a-zA-Z0-9]*(?:\s[^<>]*)?/?>")
+
+
+class PageError(ValueError):
+    """The page cannot be read: empty, not HTML, or over the time bound (the message says which)."""
+
+
+@dataclass(frozen=True, slots=True)
+class Page:
+    """A page's main content as blocks, in reading order, and what the page says about itself."""
+
+    blocks: tuple[Block, ...]
+    metadata: PageMetadata
+    whole_page: bool = False  # no extractor singled the article out (``htmlblocks.MainContent``)
+
+    def to_dict(self) -> dict[str, object]:
+        return {
+            "blocks": [block.to_dict() for block in self.blocks],
+            "metadata": self.metadata.to_dict(),
+            "whole_page": self.whole_page,
+        }
+
+
+# ----------------------------------------------------------------- recognising and decoding
+
+
+def looks_like_html(text: str) -> bool:
+    """True for a web page; False for prose that merely mentions a tag or two.
+
+    A page announces itself near the top (doctype, ``<html>``, ``<head>``, ``<meta>``)
+    or is dense with markup, closing tags included; a text article quoting ``<p>`` is neither.
+    """
+    head = text[:4096].lstrip("\ufeff \t\r\n")
+    if head[:1] == "<" and _HTML_SIGNS.search(head[:1024]):
+        return True
+    sample = text[:20000]
+    tags = _ANY_TAG.findall(sample)
+    closing = sum(1 for tag in tags if tag.startswith("</"))
+    return len(tags) >= 10 and closing >= 5 and len(tags) * 30 >= len(sample)
+
+
+def declared_charset(raw: bytes) -> str | None:
+    """The charset a page declares in ``<meta charset>`` or ``http-equiv`` (first 4 KB), lower-cased."""
+    match = _META_CHARSET.search(raw[:4096])
+    if not match:
+        return None
+    name = match.group(1).decode("ascii", "ignore").strip().lower()
+    return name or None
+
+
+# ----------------------------------------------------------------- the time bound
+
+
+class _Deadline:
+    """Wall-clock bound for one page; ``check`` raises ``PageError`` once it has passed."""
+
+    def __init__(self, seconds: float) -> None:
+        self.seconds = seconds
+        self.end = time.monotonic() + seconds
+
+    def check(self, stage: str) -> None:
+        if time.monotonic() > self.end:
+            raise PageError(f"page took longer than {self.seconds:g} s to read (during {stage})")
+
+
+@contextmanager
+def _alarm(seconds: float) -> Iterator[None]:
+    """Interrupt Python code after ``seconds`` with ``PageError``, where a timer can be used.
+
+    Only from the main thread, and only when nobody else has a ``SIGALRM`` timer or handler:
+    a library must not steal its caller's signals.  Elsewhere the stage checks still apply.
+    """
+    usable = (
+        hasattr(signal, "setitimer")
+        and threading.current_thread() is threading.main_thread()
+        and signal.getsignal(signal.SIGALRM) in (signal.SIG_DFL, None)
+        and signal.getitimer(signal.ITIMER_REAL) == (0.0, 0.0)
+    )
+    if not usable:
+        yield
+        return
+
+    def expire(signum: int, frame: object) -> None:
+        raise PageError(f"page took longer than {seconds:g} s to read")
+
+    previous = signal.signal(signal.SIGALRM, expire)
+    signal.setitimer(signal.ITIMER_REAL, seconds)
+    try:
+        yield
+    finally:
+        signal.setitimer(signal.ITIMER_REAL, 0)
+        signal.signal(signal.SIGALRM, previous)
+
+
+# ----------------------------------------------------------------- parsing once
+
+
+def parse_page(html: str) -> tuple[HtmlElement, tuple[str, ...]]:
+    """Parse the page into one lxml tree, scripts and styles gone; also return its JSON-LD texts.
+
+    JSON-LD lives in ``<script>`` elements, so it is read before every script, style and
+    other non-content element is dropped; megabytes of inline code then cost one C-level
+    parse, not Python work.  Over-long markup is cut before parsing and an over-large tree
+    trimmed from the end, so no later stage sees a pathological page (libxml2 itself
+    ignores nesting beyond depth 256).
+    """
+    html = _XML_DECL.sub("", html[:MAX_CHARS], count=1)
+    if not html.strip():
+        raise PageError("page is empty")
+    try:
+        tree = lxml.html.document_fromstring(html.encode("utf-8", "replace"), parser=_PARSER)
+    except (etree.ParserError, ValueError) as error:
+        raise PageError(f"page is not parseable HTML: {error}") from None
+    if tree is None or len(tree) == 0:
+        raise PageError("page has no elements")
+    ld = tuple(text for text in tree.xpath('//script[contains(@type, "ld+json")]/text()') if text.strip())
+    etree.strip_elements(tree, *_NOISE_TAGS, "script", with_tail=False)
+    _trim(tree)
+    return tree, ld
+
+
+_COUNT_ELEMENTS = etree.XPath("count(//*)")  # the parser drops comments and PIs, so elements are all iter() sees
+
+
+def _trim(tree: HtmlElement) -> None:
+    """Drop every element past the first ``MAX_ELEMENTS`` in document order."""
+    if _COUNT_ELEMENTS(tree) <= MAX_ELEMENTS:
+        return  # counted in C: nearly every page is far below the cap
+    element = next((e for count, e in enumerate(tree.iter(), start=1) if count > MAX_ELEMENTS), None)
+    if element is None:
+        return
+    node: HtmlElement | None = element
+    while node is not None and node.getparent() is not None:
+        parent = node.getparent()
+        del parent[parent.index(node) + (0 if node is element else 1) :]
+        node = parent
+
+
+# ----------------------------------------------------------------- main content
+
+
+def read_page(html: str, *, url: str | None = None, timeout: float = 20.0) -> Page:
+    """Read one page: its main content as blocks and its metadata, within ``timeout`` seconds.
+
+    Raises ``PageError`` for an empty or unparseable page, or one that cannot be read in time.
+    """
+    deadline = _Deadline(timeout)
+    with _alarm(timeout):
+        tree, ld = parse_page(html)
+        deadline.check("parsing")
+        metadata = page_metadata(tree, jsonld=ld, url=url)
+        deadline.check("metadata")
+        headlines = [metadata.title or "", *(h1.text_content() for h1 in tree.iter("h1"))]
+        content = main_content(tree, url=url, language=metadata.language)
+        blocks = with_lead(without_title(content.blocks, headlines), tree)
+        deadline.check("content extraction")
+    language = confirmed_language(metadata.language, blocks)
+    return normalised(Page(blocks, replace(metadata, language=language), content.whole_page))
+
+
+def normalised(page: Page) -> Page:
+    """The page's text in the one normal form of every layer (``cleaner.text.decode.normalise``).
+
+    Normalising what is read out rather than the markup costs a fraction (markup is mostly
+    tags and indentation), and it also reaches characters written as entities (``&nbsp;``, ``&shy;``).
+    """
+    texts = [(block, normalise(block.text).strip()) for block in page.blocks]
+    kept = [(block, text) for block, text in texts if text]  # a block of invisibles only is no block
+    blocks = tuple(replace(block, index=i, text=text) for i, (block, text) in enumerate(kept))
+    meta = page.metadata
+    fields = {name: normalise(value) for name in _TEXT_FIELDS if isinstance(value := getattr(meta, name), str)}
+    authors = tuple(normalise(name) for name in meta.authors)
+    return Page(blocks, replace(meta, authors=authors, **fields), page.whole_page)
+
+
+_TEXT_FIELDS = ("title", "subtitle", "site_name")
+
+
+def with_lead(blocks: tuple[Block, ...], tree: HtmlElement) -> tuple[Block, ...]:
+    """Put back the lead paragraph extraction dropped (see ``secondopinion.visible_lead``)."""
+    if not blocks:
+        return blocks
+    lead = visible_lead(tree, [block.text for block in blocks])
+    if lead is None:
+        return blocks
+    return (Block(index=0, text=lead), *(replace(block, index=i + 1) for i, block in enumerate(blocks)))
+
+
+LANGUAGE_SAMPLE = 2000
+MIN_STOPWORD_SHARE = 0.15  # prose in its own language scores 0.3-0.5; another language under 0.1
+_WORDS = re.compile(r"[^\W\d_]+")
+
+
+def confirmed_language(declared: str | None, blocks: tuple[Block, ...]) -> str | None:
+    """The page's declared language when its text agrees, else None (so the pipeline detects it).
+
+    Templates often declare ``lang="en"`` over German text; the declared language is kept only
+    when at least ``MIN_STOPWORD_SHARE`` of the body's words are its stop words.  Languages
+    without a stoplist keep their declaration: nothing speaks against it.
+    """
+    if declared is None:
+        return None
+    stopwords = stoplist(declared)
+    if not stopwords:
+        return declared
+    words = _WORDS.findall(" ".join(block.text for block in blocks)[:LANGUAGE_SAMPLE].lower())
+    if len(words) < 20:
+        return None
+    return declared if sum(word in stopwords for word in words) >= MIN_STOPWORD_SHARE * len(words) else None
+
+
+def without_title(blocks: tuple[Block, ...], headlines: list[str]) -> tuple[Block, ...]:
+    """Drop the headline repeated at the top of the extracted content: it is metadata, not body.
+
+    A block is the headline when it equals the page's title or one of its ``<h1>`` texts.  Only
+    the first blocks are looked at, before the body proper starts (the first long paragraph), so
+    a later paragraph that happens to quote the headline stays.
+    """
+    keys = {title_key(text) for text in headlines if text and text.strip()}
+    kept: list[Block] = []
+    for position, block in enumerate(blocks):
+        at_top = position < TITLE_WINDOW and all(len(b.text) < 200 for b in blocks[:position])
+        if not (at_top and title_key(block.text) in keys):
+            kept.append(block)
+    if len(kept) == len(blocks):
+        return blocks
+    return tuple(replace(block, index=i) for i, block in enumerate(kept))
+
+
+TITLE_WINDOW = 4

@@ -1,0 +1,83 @@
+"""Documents from files: an article file is one document, a JSON Lines file one per line, a WARC one per page.
+
+``documents_from_path`` turns a file into ``Document`` records (or a ``Failure`` naming what cannot be
+read); ``input_files`` finds the files under the paths a user named, as the ``clean`` command does;
+``as_document`` turns one element of a stream (str, bytes, mapping) into a ``Document``.
+
+This module reads and never cleans (``cleaner.run.stream`` does) nor writes.
+"""
+
+from __future__ import annotations
+
+import os
+from collections.abc import Iterable, Iterator, Mapping
+from pathlib import Path
+
+from cleaner.config import DEFAULT_MAX_BYTES
+from cleaner.io import jsonl, warc
+from cleaner.io.files import Finder, InputError, read_article, source_format
+from cleaner.io.records import Document, Failure
+
+ARTICLE_SUFFIXES = frozenset({".txt", ".md", ".markdown", ".html", ".htm"})
+CONTAINER_SUFFIXES = (".jsonl", ".jsonl.gz", ".warc", ".warc.gz")
+
+
+def folder_site(document: Document) -> str | None:
+    """The fallback site of a document read from a file: the name of its folder."""
+    return Path(document.source).absolute().parent.name or None if document.source else None
+
+
+def as_document(item: object, *, default_id: str) -> Document:
+    """Turn one element of the input stream into a ``Document``."""
+    if isinstance(item, Document):
+        return item
+    if isinstance(item, str | bytes):
+        return Document(id=default_id, content=item)
+    if isinstance(item, Mapping):
+        return Document.from_mapping(item, default_id=default_id)
+    raise TypeError(f"cannot clean a {type(item).__name__}: expected str, bytes, Document or a mapping")
+
+
+def is_container(path: Path) -> bool:
+    """Whether a file holds many documents (JSON Lines or a web archive)."""
+    return path.name.lower().endswith(CONTAINER_SUFFIXES)
+
+
+def documents_from_path(path: Path, *, max_bytes: int = DEFAULT_MAX_BYTES) -> Iterator[Document | Failure]:
+    """The documents in one file; a file that cannot be read yields one ``Failure``."""
+    name = path.name.lower()
+    if name.endswith((".warc", ".warc.gz")):
+        yield from warc.read_warc(path, max_bytes=max_bytes)
+    elif name.endswith((".jsonl", ".jsonl.gz")):
+        yield from jsonl.read_documents(path)
+    else:
+        yield _article_file(path, max_bytes=max_bytes)
+
+
+def _article_file(path: Path, *, max_bytes: int) -> Document | Failure:
+    """One article file, read and refused by the same rules as the ``clean`` command."""
+    source = str(path)
+    try:
+        content = read_article(path, max_bytes)
+    except InputError as error:
+        return Failure(id=source, reason=str(error), source=source)
+    return Document(id=source, content=content, format=source_format(path), source=source)
+
+
+def input_files(paths: Iterable[str | os.PathLike[str]], *, exclude: Iterable[str] = ()) -> list[Path]:
+    """Files named, and article, JSON Lines and WARC files found under folders, in sorted order.
+
+    The walk is the ``clean`` command's (``cleaner.io.files.Finder``): hidden files and folders
+    (``.git``, ``.cleaner``) are not walked into, a folder symlink is followed once, and
+    ``exclude`` globs apply below a folder.  The order is deterministic so that a distributed
+    run and a local run see the documents in the same order.  A missing path raises
+    ``FileNotFoundError``.
+    """
+    found = Finder(include=INPUT_GLOBS, exclude=tuple(exclude)).find(Path(path) for path in paths)
+    for item in found:
+        if item.error:
+            raise FileNotFoundError(f"{item.path}: {item.error}")
+    return [item.path for item in found]
+
+
+INPUT_GLOBS = tuple(f"*{suffix}" for suffix in (*sorted(ARTICLE_SUFFIXES), *CONTAINER_SUFFIXES))

@@ -1,0 +1,40 @@
+"""Render a cleaned article in one of the ``clean`` command's output formats.
+
+* ``json``: ``Article.to_dict()`` with the ``source`` path first, indented, one file per article;
+* ``jsonl``: the same object on one line (keys sorted, as ``cleaner.io.jsonl`` writes), one line per article;
+* ``md``: the canonical Markdown form (``cleaner.io.markdown``), which reads back into the same article;
+* ``txt``: the body only, blocks separated by a blank line (metadata lives in the other formats).
+
+Every format ends with a newline and is a pure function of the article, so the same
+input gives the same bytes on every run and with any number of jobs.  This module
+does not write files or choose where output goes (the command does).
+"""
+
+from __future__ import annotations
+
+import json
+
+from cleaner.io.jsonl import dumps
+from cleaner.io.markdown import Extra, render_markdown
+from cleaner.model import Article
+
+FORMATS = ("json", "jsonl", "md", "txt")
+SUFFIXES = {"json": ".json", "jsonl": ".jsonl", "md": ".md", "txt": ".txt"}
+
+
+def article_record(article: Article, *, source: str) -> dict[str, object]:
+    """The JSON object for one article: its source path, then ``Article.to_dict()``."""
+    return {"source": source, **article.to_dict()}
+
+
+def render(article: Article, fmt: str, *, source: str, url: str | None = None, extra: Extra = ()) -> str:
+    """The article in format ``fmt`` (one of ``FORMATS``); ``url`` and ``extra`` go to Markdown front matter."""
+    if fmt == "json":
+        return json.dumps(article_record(article, source=source), ensure_ascii=False, indent=2) + "\n"
+    if fmt == "jsonl":
+        return dumps(article_record(article, source=source)) + "\n"
+    if fmt == "md":
+        return render_markdown(article, url=url, extra=extra)
+    if fmt == "txt":
+        return article.text + "\n" if article.text else ""
+    raise ValueError(f"unknown output format {fmt!r}; choose one of {', '.join(FORMATS)}")

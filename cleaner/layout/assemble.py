@@ -1,0 +1,40 @@
+"""Article: assemble the final ``Article`` from the decided blocks and the metadata found.
+
+Body blocks are the blocks decided as body, in reading order. Every other block,
+except the title and subtitle (which become metadata), goes into ``removed`` with the
+rule, category and layer that decided it, so nothing leaves silently. Metadata from
+the page (JSON-LD, meta tags) wins over what the text's own lines said, field by
+field; the precedence is documented in docs/html.md.
+
+What it does not do: it takes no decisions about blocks; it only reports them.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+
+from cleaner.layout.zones import strip_unbalanced_quote
+from cleaner.model import METADATA_FIELDS, Article, BodyBlock, Metadata, Removal, Role, Verdict
+
+
+def prefer(primary: Metadata, fallback: Metadata) -> Metadata:
+    """Field by field, the primary source's value where it has one, else the fallback's."""
+    return Metadata(**{name: getattr(primary, name) or getattr(fallback, name) for name in METADATA_FIELDS})
+
+
+def metadata_from_blocks(verdicts: Sequence[Verdict]) -> Metadata:
+    """Title and subtitle as the zones layer found them in the head."""
+    title = next((v.text for v in verdicts if v.role is Role.TITLE), None)
+    subtitle = next((v.text for v in verdicts if v.role is Role.SUBTITLE), None)
+    return Metadata(title=title, subtitle=strip_unbalanced_quote(subtitle) if subtitle else None)
+
+
+def build_article(verdicts: Sequence[Verdict], metadata: Metadata) -> Article:
+    """The article: body blocks, metadata, and the audit trail of everything else."""
+    body = tuple(BodyBlock(v.kind, v.text) for v in verdicts if v.role is Role.BODY)
+    removed = tuple(
+        Removal(v.text, v.rule, v.category, v.layer)
+        for v in verdicts
+        if v.role not in (Role.BODY, Role.TITLE, Role.SUBTITLE)
+    )
+    return Article(**metadata.metadata_fields(), blocks=body, removed=removed)

@@ -1,0 +1,155 @@
+"""Classify: decide the blocks no rule recognised, as article text or boilerplate.
+
+The algorithm is justext's idea reduced to one pass over a score:
+
+1. Each undecided block gets a score from its own shape alone: long prose with many
+   stopwords (for the detected language) scores its length; a short sentence scores a
+   little; a headline-like or link-heavy line costs a fixed penalty; long text with
+   few stopwords (tag clouds, lists of names) costs part of its length.
+2. Is this a whole page's text (menus and all) or text an extractor already reduced
+   to the article? A dump has menu-like runs of short lines before the first or after
+   the last prose block, or very many one-to-three word lines. Extracted text is kept
+   whole (only rules and zones remove from it): cutting it would lose the lists,
+   results tables and short paragraphs that belong to the article.
+3. In a dump, the article is the contiguous run of undecided blocks with the highest
+   total score (decided blocks are transparent). That run starts and ends on prose,
+   so a menu, a footer or a teaser list outside it is boilerplate, while headings and
+   short paragraphs between paragraphs stay: this is the "revise by neighbours" step.
+4. Inside the kept text, headline-like lines followed by prose become headings.
+
+Because scores depend on a block alone and the run starts and ends on positive
+blocks, the result has no menu-like edges: cleaning it again keeps it whole, so the
+layer is idempotent. The thresholds were set on the development half of the bench
+(docs/benchmarks.md).
+
+What it does not do: it never overrides a decision an earlier layer took (rules,
+zones, metadata), and it never edits text.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+
+from cleaner.model import Kind, Role, Verdict
+from cleaner.text.shape import Shape, shape_of
+
+LAYER = "classify"
+LONG_CHARS = 150
+STOPWORDS_HIGH = 0.30
+STOPWORDS_LOW = 0.20
+LINE_PENALTY = 30.0
+MAX_LINK_DENSITY = 0.5
+HEADING_MAX_WORDS = 18
+DUMP_EDGE_BLOCKS = 6
+DUMP_TAIL_BLOCKS = 25
+MENU_ITEM_WORDS = 3
+DUMP_MENU_ITEMS = 50
+MENU_MEAN_WORDS = 5.0
+
+
+def _is_prose(shape: Shape, has_stoplist: bool, threshold: float) -> bool:
+    if has_stoplist:
+        return shape.stopword_density >= threshold
+    return shape.ends_sentence and shape.words >= 4
+
+
+def block_score(verdict: Verdict, stopwords: frozenset[str]) -> float:
+    """How much a block looks like article prose; positive is prose, negative is furniture."""
+    shape = shape_of(verdict.text, stopwords)
+    if verdict.block.link_density > MAX_LINK_DENSITY:
+        return -max(LINE_PENALTY, shape.chars * 0.5)
+    has_stoplist = bool(stopwords)
+    if shape.chars >= LONG_CHARS and _is_prose(shape, has_stoplist, STOPWORDS_LOW):
+        return float(shape.chars)
+    if shape.ends_sentence and shape.words >= 3 and _is_prose(shape, has_stoplist, STOPWORDS_HIGH):
+        return shape.chars * 0.5
+    if shape.chars >= LONG_CHARS:
+        return -shape.chars * 0.3
+    return -LINE_PENALTY
+
+
+def looks_like_page_dump(scores: Sequence[float], words: Sequence[int]) -> bool:
+    """True when menu-like lines stand before the first or after the last prose block.
+
+    That is a whole page's text: navigation above the article, footers below it. Text
+    an extractor already reduced to the article starts and ends on the article (a
+    title, a byline, at most a list that belongs to it, whose items are longer than
+    menu entries); there the classifier keeps everything the rules left.
+    """
+    positive = [position for position, score in enumerate(scores) if score > 0]
+    if not positive:
+        return False
+    before = range(positive[0])
+    after = range(positive[-1] + 1, len(scores))
+    menu_items = sum(1 for score, count in zip(scores, words, strict=True) if score < 0 and count <= MENU_ITEM_WORDS)
+    return (
+        menu_items >= DUMP_MENU_ITEMS
+        or _menu_like(before, words, DUMP_EDGE_BLOCKS)
+        or _menu_like(after, words, DUMP_TAIL_BLOCKS)
+    )
+
+
+def _menu_like(edge: range, words: Sequence[int], minimum: int) -> bool:
+    """Many lines of a few words each: a menu, a footer, a list of section links."""
+    return len(edge) >= minimum and sum(words[position] for position in edge) / len(edge) <= MENU_MEAN_WORDS
+
+
+def best_run(scores: Sequence[float]) -> tuple[int, int] | None:
+    """The [start, end) run with the highest total (the longest among equals), or None if none is positive."""
+    best_total, best = 0.0, None
+    total, start = 0.0, 0
+    for position, score in enumerate(scores):
+        if total <= 0:
+            total, start = 0.0, position
+        total += score
+        if total > best_total or (best and total == best_total and position + 1 - start > best[1] - best[0]):
+            best_total, best = total, (start, position + 1)
+    return best
+
+
+def _is_heading(verdict: Verdict, following: Verdict | None) -> bool:
+    shape = shape_of(verdict.text)
+    closes_like_heading = not shape.ends_sentence or verdict.text.endswith(("?", "!"))
+    return (
+        verdict.block.kind is Kind.PARAGRAPH
+        and shape.headline_like
+        and shape.words <= HEADING_MAX_WORDS
+        and closes_like_heading
+        and following is not None
+        and shape_of(following.text).words > HEADING_MAX_WORDS
+    )
+
+
+def _body(verdict: Verdict, following: Verdict | None) -> Verdict:
+    if _is_heading(verdict, following):
+        return verdict.decide(Role.BODY, rule="classify.heading", category="heading", layer=LAYER, kind=Kind.HEADING)
+    return verdict.decide(Role.BODY, rule="classify.main-text", category="body", layer=LAYER, kind=verdict.block.kind)
+
+
+def classify(
+    verdicts: Sequence[Verdict], stopwords: frozenset[str], *, whole_page: bool | None = None
+) -> list[Verdict]:
+    """Decide every undecided block: body inside the best-scoring run, boilerplate outside it.
+
+    ``whole_page`` says whether the blocks are a whole page's text; None (plain text of unknown
+    origin) tells by their shape (``looks_like_page_dump``).  An HTML page's main content, which
+    an extractor already chose, is not searched for the article again (False).
+    """
+    marked = list(verdicts)
+    open_positions = [position for position, verdict in enumerate(marked) if not verdict.decided]
+    scores = [block_score(marked[position], stopwords) for position in open_positions]
+    words = [shape_of(marked[position].text).words for position in open_positions]
+    if whole_page is None:
+        whole_page = looks_like_page_dump(scores, words)
+    run = best_run(scores) if whole_page else None
+    run = run or (0, len(open_positions))
+    for rank, position in enumerate(open_positions):
+        verdict = marked[position]
+        if run[0] <= rank < run[1]:
+            following = marked[open_positions[rank + 1]] if rank + 1 < len(open_positions) else None
+            marked[position] = _body(verdict, following)
+        else:
+            marked[position] = verdict.decide(
+                Role.FURNITURE, rule="classify.outside-main-text", category="boilerplate", layer=LAYER
+            )
+    return marked

@@ -1,0 +1,259 @@
+"""Zones: the article's head (title, subtitle) and its tail (what follows a tail marker).
+
+Articles share a layout: a head (headline, standfirst, byline, dateline, a picture
+with its caption) before the first paragraph, then the body, then a tail of links to
+other articles. Two decisions here depend on that layout, not on a block alone:
+
+* Head. The first block is the title when it is shaped like a headline and what
+  follows it is not another menu item. The block right after the title is the
+  subtitle when it reads as a standfirst (no closing full stop) or when head furniture
+  (caption, image slug, byline, dateline) follows it before the body starts.
+* Title of a page dump. A dump opens with the page's ``<title>`` and repeats the headline
+  over the article; the line the first line confirms (``cleaner.metadata.titles``) is the title.
+* Tail. Once a tail marker is reached ("More from <site>", "Related", "Previous
+  Article": rules with ``action = "tail"``), the run of short headline-like lines
+  after it are other articles' headlines, until prose starts again.
+
+What it does not do: it never judges prose against boilerplate (``classify`` does)
+and never parses bylines or dates (``metadata`` does, before this layer runs).
+"""
+
+from __future__ import annotations
+
+from collections.abc import Collection, Sequence
+
+from cleaner.metadata.dates import mentions_date
+from cleaner.metadata.titles import MIN_HEADLINE, confirming_keys, major_sides, most_of, title_key
+from cleaner.model import Role, Verdict
+from cleaner.text.shape import shape_of
+
+LAYER = "zones"
+TAIL_RULE = "zones.after-tail-marker"
+TITLE_MAX_CHARS = 250
+TITLE_SEARCH_DEPTH = 3
+SUBTITLE_MIN_WORDS = 5
+SUBTITLE_MAX_CHARS = 450
+MENU_ITEM_MAX_WORDS = 4
+HEAD_FURNITURE = frozenset({"caption", "image-slug", "byline", "dateline", "summary", "translation", "medium", "share"})
+QUOTES = "\"“”„«»'‘’"
+
+
+def _first_undecided(verdicts: Sequence[Verdict], start: int) -> int | None:
+    for position in range(start, len(verdicts)):
+        if not verdicts[position].decided:
+            return position
+    return None
+
+
+def _is_title_shaped(text: str) -> bool:
+    """A headline: short, capitalised, closed by nothing or by a question mark."""
+    shape = shape_of(text)
+    closes_like_title = not shape.ends_sentence or text.rstrip("\"'”’»)").endswith("?")
+    return shape.headline_like and closes_like_title and shape.words >= 2 and len(text) <= TITLE_MAX_CHARS
+
+
+def _title_position(verdicts: Sequence[Verdict]) -> int | None:
+    """Where the title is: the first undecided block, if it is a headline and not a menu item."""
+    position = _first_undecided(verdicts, 0)
+    if position is None or position >= TITLE_SEARCH_DEPTH or not _is_title_shaped(verdicts[position].text):
+        return None
+    following = _first_undecided(verdicts, position + 1)
+    if following is None:
+        return None  # a lone line is the body, not a title over nothing
+    next_is_metadata = following > position + 1 and verdicts[position + 1].category in HEAD_FURNITURE
+    if not next_is_metadata and shape_of(verdicts[following].text).words <= MENU_ITEM_MAX_WORDS:
+        return None
+    return position
+
+
+def _is_subtitle(verdicts: Sequence[Verdict], position: int) -> bool:
+    """A standfirst right after the title: unpunctuated, or followed by head furniture."""
+    if position >= len(verdicts) or verdicts[position].decided:
+        return False
+    text = verdicts[position].text
+    shape = shape_of(text)
+    if shape.words < SUBTITLE_MIN_WORDS or len(text) > SUBTITLE_MAX_CHARS:
+        return False
+    if not shape.ends_sentence:
+        return True
+    after = verdicts[position + 1] if position + 1 < len(verdicts) else None
+    return after is not None and after.decided and after.category in HEAD_FURNITURE
+
+
+def strip_unbalanced_quote(text: str) -> str:
+    """Drop a leading quote mark that is never closed (a standfirst cut from a quotation)."""
+    if text[:1] in QUOTES and sum(text.count(mark) for mark in QUOTES) % 2 == 1:
+        return text[1:].lstrip()
+    return text
+
+
+def mark_head(verdicts: Sequence[Verdict]) -> list[Verdict]:
+    """Decide the title and subtitle blocks, if the head has them."""
+    marked = list(verdicts)
+    title = _title_position(marked)
+    if title is None:
+        return marked
+    marked[title] = marked[title].decide(Role.TITLE, rule="zones.title", category="title", layer=LAYER)
+    if _is_subtitle(marked, title + 1):
+        subtitle = marked[title + 1]
+        marked[title + 1] = subtitle.decide(Role.SUBTITLE, rule="zones.subtitle", category="subtitle", layer=LAYER)
+    return marked
+
+
+def _is_tail_line(text: str) -> bool:
+    """Other articles' headlines: short lines without a closing full stop."""
+    shape = shape_of(text)
+    return shape.words <= 25 and not shape.ends_with_period
+
+
+def mark_tail(verdicts: Sequence[Verdict], tail_rules: Collection[str]) -> list[Verdict]:
+    """After each tail marker, mark the run of headline-like lines as furniture."""
+    marked = list(verdicts)
+    in_tail = False
+    for position, verdict in enumerate(marked):
+        if verdict.role is Role.FURNITURE and verdict.rule in tail_rules:
+            in_tail = True
+        elif verdict.decided:
+            continue
+        elif in_tail and _is_tail_line(verdict.text):
+            marked[position] = verdict.decide(Role.FURNITURE, rule=TAIL_RULE, category="tail", layer=LAYER)
+        else:
+            in_tail = False
+    return marked
+
+
+def mark_zones(verdicts: Sequence[Verdict], tail_rules: Collection[str], *, head: bool = True) -> list[Verdict]:
+    """Both zone decisions: the tail first (so a tail is never taken for a head), then the head.
+
+    ``head=False`` when the container already declared the title (a page's metadata,
+    Markdown front matter): the first line is then body like any other.
+    """
+    tailed = mark_tail(verdicts, tail_rules)
+    return mark_head(tailed) if head else tailed
+
+
+TITLE_LOOKBACK = 4  # boilerplate blocks looked at before the article, nearest first
+HEAD_MENU_WORDS = 3
+METADATA_WINDOW = 15  # a byline or dateline this close before the article opens its head
+OVER_METADATA = 4  # the headline stands at most this many blocks over the byline or dateline
+BREADCRUMB_MARKS = "»›>"
+
+
+def mark_title_before_body(verdicts: Sequence[Verdict]) -> list[Verdict]:
+    """In a page dump the headline stands just before the body, after the menus.
+
+    A title the head took (the dump's first line) stays only when nothing but head lines lie
+    between it and the article; with menus between, it was the page's ``<title>`` or a site
+    name, and the headline over the article replaces it when one is found.  In order: the line
+    the first line confirms (``zones.title-echo``), the headline over the article's byline or
+    dateline (``zones.title-over-byline``), the nearest headline-shaped boilerplate line
+    before the article (``zones.title-before-body``).
+    """
+    marked = list(verdicts)
+    first_body = next((p for p, v in enumerate(marked) if v.role is Role.BODY), None)
+    title = next((p for p, v in enumerate(marked) if v.role is Role.TITLE), None)
+    if first_body is None or (title is not None and not _menus_between(marked, title, first_body)):
+        return marked
+    found = _dump_title(marked, first_body)
+    if found is None:
+        return marked
+    position, rule = found
+    if title is not None:
+        marked[title] = marked[title].decide(
+            Role.FURNITURE, rule="zones.page-title", category="boilerplate", layer=LAYER
+        )
+    marked[position] = marked[position].decide(Role.TITLE, rule=rule, category="title", layer=LAYER)
+    return marked
+
+
+def _menus_between(verdicts: Sequence[Verdict], start: int, end: int) -> bool:
+    return any(verdicts[position].category == "boilerplate" for position in range(start + 1, end))
+
+
+def _dump_title(verdicts: Sequence[Verdict], first_body: int) -> tuple[int, str] | None:
+    """Where a page dump's headline is, and the rule that found it."""
+    echo = _title_echo(verdicts, first_body)
+    if echo is not None:
+        return echo, "zones.title-echo"
+    head = next(
+        (p for p in range(max(0, first_body - METADATA_WINDOW), first_body) if verdicts[p].role in METADATA_ROLES),
+        None,
+    )
+    if head is not None:
+        for position in range(head - 1, max(-1, head - 1 - OVER_METADATA), -1):
+            if _is_dump_headline(verdicts[position]):
+                return position, "zones.title-over-byline"
+    above = _headline_above(verdicts, first_body)
+    return None if above is None else (above, "zones.title-before-body")
+
+
+def _headline_above(verdicts: Sequence[Verdict], first_body: int) -> int | None:
+    """The topmost headline line among the last ``TITLE_LOOKBACK`` boilerplate lines before the article.
+
+    Under a headline a page prints a standfirst, a caption, a tag list or a share bar, which can
+    be headline-shaped too; the headline is the upper one.  A menu item (a line of at most
+    ``HEAD_MENU_WORDS`` words) above it ends the head.
+    """
+    seen, found = 0, None
+    for position in range(first_body - 1, -1, -1):
+        verdict = verdicts[position]
+        if verdict.category != "boilerplate":
+            continue  # metadata and rule furniture (share buttons, captions) stand between
+        seen += 1
+        if seen > TITLE_LOOKBACK:
+            break
+        if _is_dump_headline(verdict):
+            found = position
+        elif found is not None and shape_of(verdict.text).words <= HEAD_MENU_WORDS:
+            break
+    return found
+
+
+METADATA_ROLES = frozenset({Role.BYLINE, Role.DATELINE})
+
+
+def _is_dump_headline(verdict: Verdict) -> bool:
+    """A boilerplate line shaped like a headline, not a teaser's date line or a breadcrumb trail.
+
+    The classifier left it outside the article; headlines rarely state a full date
+    ("Berlin, 28.10.2021, 058/21", "02.02.2022 • Verband, Presse" are meta lines) and a path
+    ("Home » Europa » Deutschland") is navigation.
+    """
+    text = verdict.text
+    return (
+        verdict.category == "boilerplate"
+        and _is_title_shaped(text)
+        and shape_of(text).words >= 3
+        and not mentions_date(text)
+        and sum(text.count(mark) for mark in BREADCRUMB_MARKS) < 2
+    )
+
+
+def _title_echo(verdicts: Sequence[Verdict], first_body: int) -> int | None:
+    """Where a page dump repeats its first line's headline, nearest the article first.
+
+    A dump opens with the page's ``<title>`` ("Headline - Site", "Kicker: Headline") and prints
+    the headline again as its ``<h1>`` over the article; a line that the first line confirms
+    (``cleaner.metadata.titles``) is that headline, however many teasers or form lines stand between.
+    A short headline ("Rasende Polizisten", "Zeitphilosophie") is taken when it is the whole
+    longer side of a separator in the first line.  Text whose first line is body is no dump.
+    """
+    first = verdicts[0]
+    if len(verdicts) < 3 or first.role is Role.BODY or first.layer == "furniture" or len(first.text) > TITLE_MAX_CHARS:
+        return None  # a first line a rule removed ("Home / Aktuell") is a breadcrumb, not the page's title
+    page_title = [first.text]
+    keys = confirming_keys(page_title)
+    sides = {title_key(side) for side in major_sides(page_title[0])}
+    for position in range(min(first_body, len(verdicts) - 1), 0, -1):
+        text = verdicts[position].text
+        key = title_key(text)
+        if len(key) >= MIN_HEADLINE and shape_of(text).words >= ECHO_MIN_WORDS and _is_title_shaped(text):
+            if key in keys or most_of(text, page_title):
+                return position
+        elif key in sides and len(key) >= ECHO_MIN_CHARS and shape_of(text).headline_like:
+            return position
+    return None
+
+
+ECHO_MIN_WORDS = 3  # shorter lines echo only a whole side: "Home", "Der Tagesspiegel" are a menu and a site
+ECHO_MIN_CHARS = 4

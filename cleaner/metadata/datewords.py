@@ -1,0 +1,185 @@
+"""Dateline vocabulary: the words and token patterns a dateline is made of, in many languages.
+
+What this module does:
+
+- month and weekday names from dateparser's locale data (``month_names``, ``weekday_names``),
+  accent-folded too, with names that are ambiguous across languages dropped;
+- the token patterns the scanner matches: dates (``DATE_PATTERNS``), times, zones (``ZONES`` maps
+  abbreviations to offsets), reading times, separators, words and an opening place name;
+- the label words (Published, Aktualisiert, Mis à jour...: ``PUBLISHED_WORDS``, ``UPDATED_WORDS``),
+  filler words (on, am, le, de, Uhr), byline words and the words hinting at day-first dates;
+- ``known_prefix`` / ``is_furniture``: whether a word on a dateline is one of those words.
+
+What it does NOT do: it does not scan a line or build ISO dates (``cleaner.metadata.datescan`` does), and
+does not decide what a date means.  Every pattern is anchored by its user and has no nested
+quantifiers, so matching costs stay linear.
+"""
+
+from __future__ import annotations
+
+import re
+import unicodedata
+from functools import cache
+
+from dateparser.languages.loader import default_loader
+
+_LOCALES = ("en", "de", "fr", "es", "it", "pt", "nl", "sv", "da", "nb", "pl", "cs", "ro", "hu", "fi", "tr", "ru")
+_MONTH_KEYS = (
+    "january",
+    "february",
+    "march",
+    "april",
+    "may",
+    "june",
+    "july",
+    "august",
+    "september",
+    "october",
+    "november",
+    "december",
+)
+_WEEKDAY_KEYS = ("monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday")
+
+
+@cache
+def month_names() -> dict[str, int]:
+    """Month name -> number, from dateparser's locales.
+
+    Names shorter than three letters and Roman numerals are dropped (too ambiguous), and so is any
+    name that means different months in different languages.
+    """
+    seen: dict[str, set[int]] = {}
+    for code in _LOCALES:
+        info = default_loader.get_locale(code).info
+        for number, key in enumerate(_MONTH_KEYS, start=1):
+            for name in info.get(key, ()):
+                name = name.lower().rstrip(".")
+                if len(name) >= 3 and name.isalpha() and not re.fullmatch(r"[ivxlc]+", name):
+                    seen.setdefault(name, set()).add(number)
+                    seen.setdefault(_fold(name), set()).add(number)  # "fevrier", "marz": typed without accents
+    return {name: numbers.pop() for name, numbers in seen.items() if len(numbers) == 1}
+
+
+@cache
+def weekday_names() -> frozenset[str]:
+    """Weekday names and abbreviations in every locale we read: dateline furniture only."""
+    names: set[str] = set()
+    for code in _LOCALES:
+        info = default_loader.get_locale(code).info
+        for key in _WEEKDAY_KEYS:
+            names.update(name.lower().rstrip(".") for name in info.get(key, ()) if name.rstrip(".").isalpha())
+    return frozenset(names | {_fold(name) for name in names})
+
+
+def _fold(text: str) -> str:
+    """'février' -> 'fevrier': pages drop accents often enough to be worth matching."""
+    return "".join(c for c in unicodedata.normalize("NFD", text) if not unicodedata.combining(c))
+
+
+_LETTER = r"[^\W\d_]"
+_MONTH = (
+    r"(?P<mn>"
+    + "|".join(re.escape(name) for name in sorted(month_names(), key=len, reverse=True))
+    + rf")(?!{_LETTER})\.?"
+)
+_END = r"(?!\d)"
+# A four-digit year; WordPress glues the published and updated dates ("19. Dezember 202219. Dezember
+# 2022") and some sites glue the time ("4 de mayo de 202200:00 hs"), so a year may touch a day or hour.
+_YEAR4 = r"\d{4}(?:(?!\d)|(?=[0-3]?\d[.:h\s]))"
+DATE_PATTERNS = tuple(
+    re.compile(pattern, re.IGNORECASE)
+    for pattern in (
+        # 2024-01-06, 2024/01/06, 2024.01.06
+        rf"(?P<y>\d{{4}})(?P<sep>[-/.])(?P<m>\d{{1,2}})(?P=sep)(?P<d>\d{{1,2}}){_END}",
+        # 06.01.2024, 6.1.24, 06-01-2024: day first
+        rf"(?P<d>\d{{1,2}})(?P<sep>[.-])\s?(?P<m>\d{{1,2}})(?P=sep)\s?(?P<y>{_YEAR4}|\d{{2}}(?!\d))",
+        # 01/06/2024: resolved only when one part is > 12
+        rf"(?P<a>\d{{1,2}})/(?P<b>\d{{1,2}})/(?P<y>{_YEAR4})",
+        # 6 January 2024, 6. Januar 2024, 6 de enero de 2024, 1er janvier 2024, 6th of January, 2024
+        rf"(?P<d>\d{{1,2}})(?:\.|st|nd|rd|th|er|º|°)?\s*(?:de\s+|of\s+)?{_MONTH},?\s*(?:de\s+|del\s+)?"
+        rf"(?P<y>{_YEAR4})",
+        # January 6, 2024; Jan. 6th 2024
+        rf"{_MONTH}\s*(?P<d>\d{{1,2}})(?:st|nd|rd|th)?\s*,?\s*(?P<y>{_YEAR4})",
+        # January 2024, enero de 2024: month precision
+        rf"{_MONTH},?\s*(?:de\s+)?(?P<y>{_YEAR4})",
+    )
+)
+TIME = re.compile(
+    r"T?(?P<H>\d{1,2})(?:[:.h](?P<M>\d{2})(?:[:.](?P<S>\d{2})(?:[.,]\d{1,9})?)?)?"
+    rf"(?:\s*(?P<ap>[ap])\.?\s?m(?!{_LETTER})\.?)?(?!\d)",
+    re.IGNORECASE,
+)
+ZONES = {
+    "Z": "+00:00",
+    "UTC": "+00:00",
+    "GMT": "+00:00",
+    "WET": "+00:00",
+    "BST": "+01:00",
+    "CET": "+01:00",
+    "MEZ": "+01:00",
+    "CEST": "+02:00",
+    "MESZ": "+02:00",
+    "EET": "+02:00",
+    "EEST": "+03:00",
+    "EST": "-05:00",
+    "EDT": "-04:00",
+    "CST": "-06:00",
+    "CDT": "-05:00",
+    "MST": "-07:00",
+    "MDT": "-06:00",
+    "PST": "-08:00",
+    "PDT": "-07:00",
+}
+ZONE = re.compile(
+    r"(?P<off>[+-]\d{2}(?::?\d{2})?(?!\d))|(?P<utc>UTC|GMT)\s?(?P<uoff>[+-]\d{1,2}(?::?\d{2})?)(?!\d)"
+    rf"|(?P<abbr>{'|'.join(sorted(ZONES, key=len, reverse=True))})(?!{_LETTER})"
+)
+READING = re.compile(rf"\d{{1,3}}\s*(?:min(?:ute|uto|uti)?s?|minuten)(?!{_LETTER})\.?", re.IGNORECASE)
+SEPARATORS = re.compile(r"[\s,;:|·•/@()\[\]*.\-–—]+")
+WORD = re.compile(rf"{_LETTER}+")
+PLACE = re.compile(rf"{_LETTER}+(?:[ -]{_LETTER}+){{0,2}}(?=\s*[,–—-]|\s+\d)")
+
+
+def _wordset(text: str) -> frozenset[str]:
+    return frozenset(text.split())
+
+
+PUBLISHED_WORDS = _wordset(
+    "published posted veröffentlicht erschienen erstellt publié publiée paru publicado publicada pubblicato "
+    "gepubliceerd created veröffentlichung publication publicación pubblicazione publikacja opublikowano "
+    "publikováno publicerad publiceret publisert julkaistu"
+)
+UPDATED_WORDS = _wordset(
+    "updated update modified revised aktualisiert aktualisierung geändert stand jour modifié modifiée actualizado "
+    "actualizada actualización aggiornato aggiornamento bijgewerkt atualizado atualizada atualização aktualizacja "
+    "zaktualizowano aktualizováno uppdaterad opdateret oppdatert päivitetty"
+)
+FILLER_WORDS = _wordset(
+    "on at am um le la à a las el de del the of du den op om alle il ore uhr h read reading lesezeit lesedauer "
+    "lecture lectura lettura temps tiempo time di min mins minutes minuten minutos last first originally mis mise "
+    "zuletzt zuerst ursprünglich date datum fecha and und et y e local pt ct letzte dernière última ultima ultimo hs "
+    "horas heures vom d etwa ca ist hkt em"
+)
+BYLINE_WORDS = frozenset({"by", "von", "par", "por", "door", "di", "av", "af", "durch"})
+DAY_FIRST_HINT = re.compile(
+    r"(?<!\w)(?:publicado|actualizado|publié|jour|veröffentlicht|aktualisiert|stand|am|um|uhr|le|el|las|a|à"
+    r"|pubblicato|aggiornato|alle|ore|gepubliceerd|bijgewerkt|op|om|vom|den)(?!\w)",
+    re.IGNORECASE,
+)
+
+
+def known_prefix(word: str) -> str | None:
+    """The word if it is dateline furniture; for glued text ("readJan") the known lower-case head."""
+    if is_furniture(word):
+        return word
+    for index in range(1, len(word)):
+        if word[index].isupper() and word[index - 1].islower():
+            head = word[:index]
+            return head if is_furniture(head) else None
+    return None
+
+
+def is_furniture(word: str) -> bool:
+    """A filler, label or weekday word: a dateline may be made of it."""
+    lower = word.lower()
+    return lower in FILLER_WORDS or lower in PUBLISHED_WORDS or lower in UPDATED_WORDS or lower in weekday_names()

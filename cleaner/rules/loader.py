@@ -1,0 +1,136 @@
+"""Furniture rules: load them from data, validate them, and match them safely.
+
+A rule is data (id, category, pattern, why, and where it applies), read from
+``cleaner/rules/furniture_rules.toml`` and from the user's configuration.  This module
+compiles and matches rules; it does not decide what to do with a match (that is
+the ``furniture`` layer's job).
+
+Patterns are matched with the ``regex`` module and a timeout, so a careless user
+pattern cannot hang a batch: a match that runs out of time counts as no match.
+"""
+
+from __future__ import annotations
+
+import tomllib
+from collections.abc import Iterable, Mapping
+from dataclasses import dataclass
+from enum import StrEnum
+from importlib import resources
+
+import regex
+
+BUILTIN_RULES = "furniture_rules.toml"
+MATCH_TIMEOUT_SECONDS = 0.05
+# Rules describe short page furniture; a block longer than this is never matched by
+# a rule (it is left to the classifier), which also bounds the cost of every match.
+MAX_RULE_BLOCK_CHARS = 1200
+
+
+class RuleError(ValueError):
+    """A rule in a rules file or configuration is malformed."""
+
+
+class Scope(StrEnum):
+    """How a pattern must cover a block."""
+
+    BLOCK = "block"  # the whole block (after trimming) matches: the default
+    START = "start"  # the block starts with the pattern
+    END = "end"  # the block ends with the pattern
+    SEARCH = "search"  # the pattern appears anywhere in the block
+
+
+class Action(StrEnum):
+    """What a match means."""
+
+    REMOVE = "remove"  # the block is furniture
+    TAIL = "tail"  # the block is furniture and starts the tail: what follows is suspect
+
+
+@dataclass(frozen=True, slots=True)
+class Rule:
+    """One furniture rule, as written in a rules file."""
+
+    id: str
+    category: str
+    pattern: str
+    why: str
+    scope: Scope = Scope.BLOCK
+    action: Action = Action.REMOVE
+    max_chars: int = MAX_RULE_BLOCK_CHARS
+
+    def compile(self) -> regex.Pattern[str]:
+        """Compile the pattern; an END rule is anchored at the end of the block here."""
+        pattern = rf"(?:{self.pattern})\Z" if self.scope is Scope.END else self.pattern
+        try:
+            return regex.compile(pattern, regex.IGNORECASE | regex.VERSION1)
+        except regex.error as error:
+            raise RuleError(f"rule {self.id!r}: bad pattern: {error}") from None
+
+
+@dataclass(frozen=True, slots=True)
+class CompiledRule:
+    rule: Rule
+    regex: regex.Pattern[str]
+
+    def matches(self, text: str) -> bool:
+        """True when the block text matches; a pattern that times out does not match."""
+        if len(text) > self.rule.max_chars:
+            return False
+        try:
+            if self.rule.scope is Scope.BLOCK:
+                return self.regex.fullmatch(text, timeout=MATCH_TIMEOUT_SECONDS) is not None
+            if self.rule.scope is Scope.START:
+                return self.regex.match(text, timeout=MATCH_TIMEOUT_SECONDS) is not None
+            return self.regex.search(text, timeout=MATCH_TIMEOUT_SECONDS) is not None
+        except TimeoutError:
+            return False
+
+
+REQUIRED_KEYS = ("id", "category", "pattern", "why")
+OPTIONAL_KEYS = ("scope", "action", "max_chars")
+
+
+def rule_from_mapping(data: Mapping[str, object], *, origin: str) -> Rule:
+    """Build a rule from one ``[[rule]]`` table, naming the origin and key on error."""
+    unknown = set(data) - set(REQUIRED_KEYS) - set(OPTIONAL_KEYS)
+    if unknown:
+        raise RuleError(f"{origin}: unknown key {sorted(unknown)[0]!r} in rule {data.get('id', '?')!r}")
+    for key in REQUIRED_KEYS:
+        if not isinstance(data.get(key), str) or not data[key]:
+            raise RuleError(f"{origin}: rule {data.get('id', '?')!r} needs a non-empty string {key!r}")
+    try:
+        scope = Scope(data.get("scope", Scope.BLOCK))
+        action = Action(data.get("action", Action.REMOVE))
+    except ValueError as error:
+        raise RuleError(f"{origin}: rule {data['id']!r}: {error}") from None
+    max_chars = data.get("max_chars", MAX_RULE_BLOCK_CHARS)
+    if not isinstance(max_chars, int) or not 0 < max_chars <= 10_000:
+        raise RuleError(f"{origin}: rule {data['id']!r}: 'max_chars' must be an integer from 1 to 10000")
+    rule = Rule(
+        str(data["id"]), str(data["category"]), str(data["pattern"]), str(data["why"]), scope, action, max_chars
+    )
+    rule.compile()
+    return rule
+
+
+def parse_rules(text: str, *, origin: str) -> tuple[Rule, ...]:
+    """Parse a rules file (TOML, a list of ``[[rule]]`` tables)."""
+    try:
+        data = tomllib.loads(text)
+    except tomllib.TOMLDecodeError as error:
+        raise RuleError(f"{origin}: not valid TOML: {error}") from None
+    return tuple(rule_from_mapping(item, origin=origin) for item in data.get("rule", []))
+
+
+def builtin_rules() -> tuple[Rule, ...]:
+    """The rules shipped with cleaner."""
+    text = resources.files("cleaner.rules").joinpath(BUILTIN_RULES).read_text(encoding="utf-8")
+    return parse_rules(text, origin=BUILTIN_RULES)
+
+
+def compile_rules(rules: Iterable[Rule], *, disabled: Iterable[str] = ()) -> tuple[CompiledRule, ...]:
+    """Compile the rules that are not disabled (by rule id or by category)."""
+    off = set(disabled)
+    return tuple(
+        CompiledRule(rule, rule.compile()) for rule in rules if rule.id not in off and rule.category not in off
+    )

@@ -1,0 +1,135 @@
+"""Cleaning a corpus on a Dask cluster: a lazy ``dask.bag.Bag`` of records, partitioned by file.
+
+``clean_bag(paths)`` lists the input files (article files, JSON Lines, WARC) on the
+client and returns a bag with one partition per file; nothing is read until the bag
+is computed or written.  Each partition runs ``clean_partition``, a plain function of
+``(paths_or_records, profile)`` that returns a list of dicts, so the same function
+runs under Spark's ``mapPartitions`` (see docs/scaling.md).  A site profile and a
+configuration are put in the task graph once, as a single key every partition
+depends on, so a worker receives each of them once, not once per file.
+
+Records are ``Article.to_dict()`` plus ``id``, ``source``, ``url`` and ``fetched``;
+a document that failed is a record ``{"id", "source", "error"}`` in the same bag, so
+a bad document never fails a partition.  ``write_jsonl`` writes one ``part-NNNNN.jsonl``
+per partition and the failures beside them in ``errors-NNNNN.jsonl``.
+
+The output equals a local run over the same paths (``clean_partition`` over the
+sorted file list), record for record.  ``clean_bag`` and ``write_jsonl`` need the
+``dask`` extra (``pip install cleaner[dask]``); ``clean_partition`` does not.  This
+module does not start or choose a cluster: the caller's
+``dask.distributed.Client`` (or Dask's default scheduler) runs the graph.
+"""
+
+from __future__ import annotations
+
+import os
+from collections.abc import Iterable, Iterator, Mapping, Sequence
+from pathlib import Path
+from typing import TYPE_CHECKING
+
+from cleaner.config import DEFAULT_CONFIG, DEFAULT_MAX_BYTES, Config
+from cleaner.io.documents import documents_from_path, input_files
+from cleaner.io.jsonl import JsonlWriter
+from cleaner.io.records import Document, Failure
+from cleaner.run.stream import clean_many
+from cleaner.sites.store import load_profile
+
+if TYPE_CHECKING:  # Dask is imported where it is used, so clean_partition runs without it (under Spark)
+    import dask.bag as db
+    from dask.delayed import Delayed
+
+PathOrRecord = str | os.PathLike[str] | Document | Mapping[str, object]
+
+
+def clean_partition(
+    paths_or_records: Iterable[PathOrRecord],
+    profile: object | None = None,
+    *,
+    format: str = "auto",
+    config: Config | None = None,
+) -> list[dict[str, object]]:
+    """Clean one partition: file paths (expanded into their documents) or records, in order.
+
+    Returns one dict per document: an article record, or a failure record with an
+    ``error`` key.  Never raises for a bad document or an unreadable file.
+    """
+    limit = config.max_bytes if config is not None else DEFAULT_MAX_BYTES
+    documents = _documents(paths_or_records, limit)
+    return [result.to_dict() for result in clean_many(documents, config=config, profile=profile, format=format)]
+
+
+def _documents(items: Iterable[PathOrRecord], max_bytes: int) -> Iterator[Document | Failure | Mapping]:
+    for item in items:
+        if isinstance(item, str | os.PathLike):
+            yield from documents_from_path(Path(item), max_bytes=max_bytes)
+        else:
+            yield item
+
+
+def clean_bag(
+    paths: Iterable[str | os.PathLike[str]] | str | os.PathLike[str],
+    *,
+    profile: object | None = None,
+    format: str = "auto",
+    config: Config | None = None,
+) -> db.Bag:
+    """A lazy bag of cleaned records, one partition per input file (folders are walked).
+
+    ``profile`` is a learned site profile or the path of one (loaded here, once).
+    """
+    if isinstance(paths, str | os.PathLike):
+        paths = [paths]
+    files = [str(path) for path in input_files(paths, exclude=(config or DEFAULT_CONFIG).exclude)]
+    if not files:
+        raise FileNotFoundError("no article, JSON Lines or WARC files in the given paths")
+    import dask.bag as db
+
+    profile = _load_profile(profile)
+    bag = db.from_sequence(files, partition_size=1)
+    return bag.map_partitions(clean_partition, _once(profile, "profile"), format=format, config=_once(config, "config"))
+
+
+def _load_profile(profile: object | None) -> object | None:
+    if isinstance(profile, str | os.PathLike):
+        return load_profile(Path(profile))
+    return profile
+
+
+def _once(value: object | None, name: str) -> Delayed | None:
+    """The value as one graph key (sent to each worker once); ``None`` stays ``None``."""
+    import dask
+
+    if value is None:
+        return None
+    return dask.delayed(value, name=f"cleaner-{name}-{dask.base.tokenize(value)}", pure=True)
+
+
+def write_jsonl(bag: db.Bag, folder: str | os.PathLike[str], *, compress: bool = False) -> dict[str, int]:
+    """Compute the bag and write ``part-NNNNN.jsonl`` (and ``errors-NNNNN.jsonl``) per partition.
+
+    Each file is written atomically by the worker that cleaned the partition (the
+    folder must be reachable from the workers).  Returns the counts of records and
+    failures written.  ``compress`` writes ``.jsonl.gz``.
+    """
+    import dask
+
+    target = Path(folder)
+    target.mkdir(parents=True, exist_ok=True)
+    suffix = ".jsonl.gz" if compress else ".jsonl"
+    parts = bag.to_delayed(optimize_graph=True)
+    writes = [dask.delayed(_write_partition)(part, str(target), index, suffix) for index, part in enumerate(parts)]
+    counts = dask.compute(*writes)
+    return {"records": sum(ok for ok, _ in counts), "errors": sum(bad for _, bad in counts)}
+
+
+def _write_partition(records: Sequence[Mapping[str, object]], folder: str, index: int, suffix: str) -> tuple[int, int]:
+    good = [record for record in records if "error" not in record]
+    bad = [record for record in records if "error" in record]
+    with JsonlWriter(Path(folder) / f"part-{index:05d}{suffix}") as writer:
+        for record in good:
+            writer.write(record)
+    if bad:
+        with JsonlWriter(Path(folder) / f"errors-{index:05d}{suffix}") as writer:
+            for record in bad:
+                writer.write(record)
+    return len(good), len(bad)

@@ -1,0 +1,95 @@
+"""The profile file: read, validate, find and write the JSON file a site profile is kept in.
+
+What this module does:
+
+- ``load_profile(path)`` reads a profile file and ``profile_from_mapping`` validates its JSON form,
+  raising ``ProfileError`` with the file and the problem (never a traceback);
+- ``profile_json`` / ``save_profile`` write the human-readable form (indented, sorted) atomically;
+- ``PROFILE_PATH``, ``corpus_root`` and ``find_profile`` say where a corpus keeps its profile.
+
+What it does NOT do: it does not learn a profile or decide what is furniture (``cleaner.sites.profile``
+does), and does not apply one to a page (``cleaner.sites.profile.apply_profile``).  The ``learned`` lists
+in the file are derived from the counts, so they are written for reviewers but never read back.
+"""
+
+from __future__ import annotations
+
+import json
+from collections.abc import Mapping
+from pathlib import Path
+
+from cleaner.io.files import write_atomic
+from cleaner.sites.profile import PROFILE_FORMAT, KeyCount, Parameters, Profile, ProfileError, SiteProfile
+
+
+def _count_from_list(value: object, *, origin: str, key: str) -> KeyCount:
+    numbers, example = (value[:4], value[4] if len(value) > 4 else "") if isinstance(value, list) else ([], "")
+    if len(numbers) != 4 or not all(isinstance(n, int) and n >= 0 for n in numbers) or not isinstance(example, str):
+        raise ProfileError(f"{origin}: count for {key!r} must be [documents, head, tail, error(, example)]")
+    return KeyCount(*numbers, example=example)
+
+
+def _site_from_mapping(name: str, data: object, parameters: Parameters, origin: str) -> SiteProfile:
+    if not isinstance(data, Mapping):
+        raise ProfileError(f"{origin}: site {name!r} must be an object")
+    documents, counts = data.get("documents"), data.get("counts", {})
+    if not isinstance(documents, int) or documents < 0 or not isinstance(counts, Mapping):
+        raise ProfileError(f"{origin}: site {name!r} needs 'documents' (a count) and 'counts' (an object)")
+    parsed = {key: _count_from_list(value, origin=origin, key=key) for key, value in counts.items()}
+    return SiteProfile(name, documents, parsed, parameters)
+
+
+def profile_from_mapping(data: object, *, origin: str) -> Profile:
+    """Validate the JSON form of a profile (the ``learned`` lists are derived, so they are not read)."""
+    if not isinstance(data, Mapping) or data.get("format") != PROFILE_FORMAT:
+        raise ProfileError(f'{origin}: not a cleaner profile (expected "format": "{PROFILE_FORMAT}")')
+    raw_parameters, raw_sites = data.get("parameters", {}), data.get("sites", {})
+    if not isinstance(raw_parameters, Mapping) or not isinstance(raw_sites, Mapping):
+        raise ProfileError(f"{origin}: 'parameters' and 'sites' must be objects")
+    parameters = Parameters.from_mapping(raw_parameters, origin=origin)
+    sites = {name: _site_from_mapping(name, site, parameters, origin) for name, site in raw_sites.items()}
+    return Profile(sites, parameters)
+
+
+PROFILE_PATH = Path(".cleaner") / "profile.json"
+"""Where a corpus keeps its profile, relative to the corpus (or repository) root."""
+
+
+def corpus_root(start: Path) -> Path:
+    """The repository root above ``start`` (the nearest folder holding ``.git``), else ``start``'s folder."""
+    folder = start.absolute()
+    folder = folder if folder.is_dir() else folder.parent
+    return next((candidate for candidate in (folder, *folder.parents) if (candidate / ".git").exists()), folder)
+
+
+def find_profile(start: Path) -> Path | None:
+    """The ``.cleaner/profile.json`` in ``start``'s folder or the nearest parent, up to the git root."""
+    folder = start.absolute()
+    folder = folder if folder.is_dir() else folder.parent
+    for candidate in (folder, *folder.parents):
+        if (candidate / PROFILE_PATH).is_file():
+            return candidate / PROFILE_PATH
+        if (candidate / ".git").exists():
+            return None
+    return None
+
+
+def load_profile(path: Path) -> Profile:
+    """Read a profile file written by ``save_profile`` (or ``clean learn``)."""
+    try:
+        data = json.loads(path.read_text(encoding="utf-8"))
+    except OSError as error:
+        raise ProfileError(f"{path}: cannot read: {error.strerror}") from None
+    except (json.JSONDecodeError, UnicodeDecodeError) as error:
+        raise ProfileError(f"{path}: not valid JSON: {error}") from None
+    return profile_from_mapping(data, origin=str(path))
+
+
+def profile_json(profile: Profile) -> str:
+    """The file form: indented, sorted, one learned block per entry, so diffs are reviewable."""
+    return json.dumps(profile.to_dict(), ensure_ascii=False, indent=1) + "\n"
+
+
+def save_profile(profile: Profile, path: Path) -> None:
+    """Write the profile atomically (temporary file in the same folder, then rename)."""
+    write_atomic(path, profile_json(profile).encode("utf-8"))
