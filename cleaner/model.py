@@ -9,7 +9,7 @@ This module holds only data and its JSON form; it makes no decisions.
 
 from __future__ import annotations
 
-from dataclasses import dataclass, field, fields, replace
+from dataclasses import dataclass, fields, replace
 from enum import StrEnum
 
 
@@ -90,36 +90,53 @@ class Verdict:
 
 @dataclass(frozen=True, slots=True)
 class BodyBlock:
-    """One block of the cleaned body."""
+    """One block of the cleaned body; ``position`` is its index among the document's blocks."""
 
     kind: Kind
     text: str
+    position: int | None = None
 
-    def to_dict(self) -> dict[str, str]:
-        return {"kind": str(self.kind), "text": self.text}
+    def to_dict(self) -> dict[str, object]:
+        return {"kind": str(self.kind), "text": self.text, "position": self.position}
 
 
 @dataclass(frozen=True, slots=True)
 class Removal:
-    """One entry of the audit trail: a block that is not in the body, and why."""
+    """One entry of the audit trail: a block that is not in the body, and why.
+
+    ``rule`` is the rule id or the reason, ``layer`` the layer that decided; ``position`` is the
+    block's index among the document's blocks (body blocks share the numbering, so a removal can be
+    shown in place); ``score`` is the classifier's probability that the block is article text, when
+    the classifier decided.
+    """
 
     text: str
     rule: str
     category: str
     layer: str
+    position: int | None = None
+    score: float | None = None
 
-    def to_dict(self) -> dict[str, str]:
-        return {"text": self.text, "rule": self.rule, "category": self.category, "layer": self.layer}
+    def to_dict(self) -> dict[str, object]:
+        return {
+            "text": self.text,
+            "rule": self.rule,
+            "category": self.category,
+            "layer": self.layer,
+            "position": self.position,
+            "score": self.score,
+        }
 
 
 @dataclass(frozen=True, slots=True)
 class Metadata:
-    """What a source says about an article: the six fields every source can state.
+    """What a source says about an article: the one record of these fields, for every source.
 
-    The one record of these fields.  ``Article`` extends it with the body; a page's own
-    statements (``htmlmeta.PageMetadata``) and Markdown front matter (``markdown.FrontMatter``)
-    extend it with what only they carry.  Dates are ISO 8601 strings at the precision the
-    source gave; ``language`` is an ISO 639-1 code.  Every field may be missing.
+    Every reader returns one (a page's declarations, Markdown front matter, the byline and dateline
+    lines of the text, one credit line), and ``prefer`` merges them field by field.  Dates are ISO
+    8601 strings at the precision the source gave; ``language`` is an ISO 639-1 code; ``site_name``
+    is the name the site gives itself (never an author).  ``sources`` says where each value came
+    from (``("title", "page")``...), for the fields that have one.  Every field may be missing.
     """
 
     title: str | None = None
@@ -128,40 +145,90 @@ class Metadata:
     published: str | None = None
     updated: str | None = None
     language: str | None = None
+    url: str | None = None
+    site_name: str | None = None
+    sources: tuple[tuple[str, str], ...] = ()
 
-    @property
-    def metadata(self) -> Metadata:
-        """These six fields alone, as a plain ``Metadata`` (of an article, a page, front matter)."""
-        return Metadata(**self.metadata_fields())
+    def source(self, name: str) -> str | None:
+        """Where the value of field ``name`` came from, if it has a value and a known source."""
+        return dict(self.sources).get(name) if getattr(self, name) else None
 
-    def metadata_fields(self) -> dict[str, object]:
-        """The six fields by name, as they are: to build one record from another."""
-        return {name: getattr(self, name) for name in METADATA_FIELDS}
+    def sourced(self, source: str) -> Metadata:
+        """This record with ``source`` named for every field that has a value and no source yet."""
+        known = dict(self.sources)
+        pairs = tuple((name, known.get(name, source)) for name in VALUE_FIELDS if getattr(self, name))
+        return replace(self, sources=pairs)
+
+    def prefer(self, fallback: Metadata) -> Metadata:
+        """Field by field, this record's value (and its source) where it has one, else the fallback's."""
+        mine, theirs = dict(self.sources), dict(fallback.sources)
+        values: dict[str, object] = {}
+        sources = []
+        for name in VALUE_FIELDS:
+            own = getattr(self, name)
+            values[name] = own or getattr(fallback, name)
+            source = (mine if own else theirs).get(name)
+            if values[name] and source:
+                sources.append((name, source))
+        return Metadata(**values, sources=tuple(sources))  # type: ignore[arg-type]
 
     def to_dict(self) -> dict[str, object]:
-        """JSON-ready form of the six fields, in this order (records that extend this one add keys after)."""
-        return {
-            "title": self.title,
-            "subtitle": self.subtitle,
-            "authors": list(self.authors),
-            "published": self.published,
-            "updated": self.updated,
-            "language": self.language,
-        }
+        """JSON-ready: every field in order, tuples as lists, ``sources`` as a mapping."""
+        out: dict[str, object] = {name: _json(getattr(self, name)) for name in VALUE_FIELDS}
+        out["sources"] = {name: source for name, source in self.sources if getattr(self, name)}
+        return out
 
 
-METADATA_FIELDS = tuple(f.name for f in fields(Metadata))
+VALUE_FIELDS = tuple(f.name for f in fields(Metadata) if f.name != "sources")
+
+
+def _json(value: object) -> object:
+    return list(value) if isinstance(value, tuple) else value
 
 
 @dataclass(frozen=True, slots=True)
-class Article(Metadata):
-    """A cleaned article: its metadata (the fields of ``Metadata``), body blocks, and the audit trail.
+class Article:
+    """A cleaned article: its ``metadata``, its body blocks, and the audit trail of what was removed.
 
-    ``language`` is ``None`` when the body is too short to tell.
+    The metadata fields read as attributes of the article (``article.title``); ``language`` is
+    ``None`` when the body is too short to tell.
     """
 
+    metadata: Metadata = Metadata()
     blocks: tuple[BodyBlock, ...] = ()
-    removed: tuple[Removal, ...] = field(default=())
+    removed: tuple[Removal, ...] = ()
+
+    @property
+    def title(self) -> str | None:
+        return self.metadata.title
+
+    @property
+    def subtitle(self) -> str | None:
+        return self.metadata.subtitle
+
+    @property
+    def authors(self) -> tuple[str, ...]:
+        return self.metadata.authors
+
+    @property
+    def published(self) -> str | None:
+        return self.metadata.published
+
+    @property
+    def updated(self) -> str | None:
+        return self.metadata.updated
+
+    @property
+    def language(self) -> str | None:
+        return self.metadata.language
+
+    @property
+    def url(self) -> str | None:
+        return self.metadata.url
+
+    @property
+    def site_name(self) -> str | None:
+        return self.metadata.site_name
 
     @property
     def text(self) -> str:
@@ -171,7 +238,7 @@ class Article(Metadata):
     def to_dict(self) -> dict[str, object]:
         """JSON-ready form with exactly the documented keys (see docs/schema.md)."""
         return {
-            **Metadata.to_dict(self),  # not super(): a slotted dataclass is rebuilt, which breaks it
+            **self.metadata.to_dict(),
             "blocks": [block.to_dict() for block in self.blocks],
             "text": self.text,
             "removed": [removal.to_dict() for removal in self.removed],

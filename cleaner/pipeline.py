@@ -16,12 +16,12 @@ from typing import Literal
 from cleaner.config import DEFAULT_CONFIG, Config
 from cleaner.html import page as html_layer
 from cleaner.io import markdown
-from cleaner.layout.assemble import Metadata, build_article, metadata_from_blocks, prefer
+from cleaner.layout.assemble import build_article, metadata_from_blocks
 from cleaner.layout.classify import classify
 from cleaner.layout.zones import mark_title_before_body, mark_zones
-from cleaner.metadata.lines import LineMetadata, mark_metadata_lines
+from cleaner.metadata.lines import mark_metadata_lines
 from cleaner.metadata.names import is_organisation
-from cleaner.model import Article, Block, Role, Verdict
+from cleaner.model import Article, Block, Metadata, Role, Verdict
 from cleaner.rules.furniture import mark_furniture
 from cleaner.sites.profile import Profile, SiteProfile, apply_profile, site_of
 from cleaner.text.decode import DecodeError, decode_bytes, normalise
@@ -71,9 +71,11 @@ class Reading:
     blocks: list[Block]
     declared: Metadata = NOTHING
     guessed: Metadata = NOTHING
-    url: str | None = None
     extracted: bool = False  # an extractor chose these blocks as the article (an HTML page's main content)
-    site_name: str | None = None  # the name the site declares: never an author, whatever a byline line says
+
+    @property
+    def url(self) -> str | None:
+        return self.declared.url
 
 
 def _read(text: str, format: Format, url: str | None, config: Config) -> Reading:
@@ -82,12 +84,10 @@ def _read(text: str, format: Format, url: str | None, config: Config) -> Reading
             page = html_layer.read_page(text, url=url, timeout=config.timeout)
         except html_layer.PageError as error:
             raise CleanError(str(error)) from None
-        meta = page.metadata
         # The page's declared language is kept by the html layer only when the body's
         # stopwords agree with it, so it can stand in for detection.
-        guessed = Metadata(published=meta.published_guess)
-        page_url, extracted = url or meta.url, not page.whole_page
-        return Reading(list(page.blocks), meta.metadata, guessed, page_url, extracted, meta.site_name)
+        declared = _given_url(url).prefer(page.metadata)
+        return Reading(list(page.blocks), declared, page.guessed, extracted=not page.whole_page)
     text = normalise(text)
     if format == "markdown":
         try:
@@ -95,8 +95,13 @@ def _read(text: str, format: Format, url: str | None, config: Config) -> Reading
         except markdown.FrontMatterError as error:
             raise CleanError(str(error)) from None
         if front is not None:
-            return Reading(segment(body), front.metadata, url=url or front.url)
-    return Reading(segment(text), url=url)
+            return Reading(segment(body), _given_url(url).prefer(front.metadata))
+    return Reading(segment(text), _given_url(url))
+
+
+def _given_url(url: str | None) -> Metadata:
+    """The URL the caller gave: it wins over the one a page or front matter states."""
+    return Metadata(url=url).sourced("given")
 
 
 def read_document(
@@ -110,7 +115,7 @@ def read_document(
 
 def rule_verdicts(
     blocks: Sequence[Block], config: Config, *, language: str | None = None
-) -> tuple[list[Verdict], LineMetadata]:
+) -> tuple[list[Verdict], Metadata]:
     """The layers before the site profile: furniture rules, then byline and dateline lines.
 
     Profiles learn from what these leave undecided (``cleaner.corpus.twopass``), so the two agree.
@@ -154,12 +159,9 @@ def clean_blocks(reading: Reading, config: Config, site: SiteProfile | None = No
     verdicts = classify(verdicts, stoplist(language), whole_page=False if reading.extracted else None)
     if find_head:
         verdicts = mark_title_before_body(verdicts)
-    from_text = prefer(
-        metadata_from_blocks(verdicts),
-        Metadata(authors=lines.authors, published=lines.published, updated=lines.updated, language=language),
-    )
-    from_text = _without_the_site(from_text, reading.site_name)
-    return build_article(verdicts, prefer(prefer(declared, from_text), reading.guessed))
+    detected = Metadata(language=language).sourced("detected")
+    from_text = _without_the_site(metadata_from_blocks(verdicts).prefer(lines).prefer(detected), declared.site_name)
+    return build_article(verdicts, declared.prefer(from_text).prefer(reading.guessed))
 
 
 def _without_the_site(found: Metadata, site_name: str | None) -> Metadata:

@@ -14,7 +14,8 @@ from cleaner.metadata.byline import (
     parse_byline,
     parse_names,
 )
-from cleaner.metadata.credits import Credit, credited_names, parse_credit
+from cleaner.metadata.credits import credited_names, parse_credit
+from cleaner.model import Metadata
 
 BYLINES = [
     # English
@@ -331,17 +332,12 @@ NOT_CREDITS = [
 
 @pytest.mark.parametrize(("line", "authors", "published", "updated"), CREDITS)
 def test_credits(line: str, authors: tuple[str, ...], published: str | None, updated: str | None) -> None:
-    assert parse_credit(line) == Credit(authors, published, updated)
+    assert parse_credit(line) == Metadata(authors=authors, published=published, updated=updated)
 
 
 @pytest.mark.parametrize("line", NOT_CREDITS)
 def test_not_credits(line: str) -> None:
     assert parse_credit(line) is None
-
-
-def test_credit_to_dict() -> None:
-    credit = Credit(("Jane Doe",), "2024-01-06", None)
-    assert credit.to_dict() == {"authors": ["Jane Doe"], "published": "2024-01-06", "updated": None}
 
 
 def test_normalise_authors_is_idempotent() -> None:
@@ -447,7 +443,7 @@ def test_never_raise_on_arbitrary_text(text: str) -> None:
     assert isinstance(is_organisation(text, site_name=text), bool)
     assert all(name for name in normalise_authors([text, text]))
     credit = parse_credit(text)
-    assert credit is None or isinstance(credit, Credit)
+    assert credit is None or isinstance(credit, Metadata)
 
 
 _WORDS = st.sampled_from(

@@ -8,7 +8,8 @@ import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from cleaner.metadata.dates import MAX_LINE, Dateline, find_dateline, lead_date, normalise_date, parse_date
+from cleaner.metadata.dates import MAX_LINE, find_dateline, lead_date, normalise_date, parse_date
+from cleaner.model import Metadata
 
 # (line, published, updated)
 DATELINES = [
@@ -105,7 +106,7 @@ NOT_DATELINES = [
 
 @pytest.mark.parametrize(("line", "published", "updated"), DATELINES)
 def test_datelines(line: str, published: str | None, updated: str | None) -> None:
-    assert find_dateline(line) == Dateline(published, updated)
+    assert find_dateline(line) == Metadata(published=published, updated=updated)
 
 
 @pytest.mark.parametrize("line", NOT_DATELINES)
@@ -129,10 +130,6 @@ def test_day_first(line: str, day_first: bool | None, expected: str | None) -> N
     result = find_dateline(line, day_first=day_first)
     assert (result.published or result.updated if result else None) == expected
     assert parse_date(line, day_first=day_first) == expected
-
-
-def test_dateline_to_dict() -> None:
-    assert Dateline("2024-01-06", None).to_dict() == {"published": "2024-01-06", "updated": None}
 
 
 @pytest.mark.parametrize(
@@ -237,7 +234,7 @@ def test_long_lines_are_refused_unread(text: str) -> None:
 @given(st.text(max_size=200))
 def test_never_raise_on_arbitrary_text(text: str) -> None:
     result = find_dateline(text)
-    assert result is None or isinstance(result, Dateline)
+    assert result is None or isinstance(result, Metadata)
     for value in (parse_date(text), normalise_date(text)):
         assert value is None or value[:4].isdigit()
 
@@ -339,7 +336,9 @@ def test_any_date_in_any_form_round_trips(day: date, form: object, label: str) -
 
 @pytest.mark.xfail(strict=True, reason="CNN prints the time as HHMM without a colon; read as a year-like number")
 def test_known_failure_hhmm_time() -> None:
-    assert find_dateline("Updated 2010 GMT (0410 HKT) March 14, 2021") == Dateline(None, "2021-03-14T20:10:00+00:00")
+    assert find_dateline("Updated 2010 GMT (0410 HKT) March 14, 2021") == Metadata(
+        published=None, updated="2021-03-14T20:10:00+00:00"
+    )
 
 
 @pytest.mark.xfail(strict=True, reason="a date range is not a single date; the first day is not taken")
@@ -350,12 +349,15 @@ def test_known_failure_date_range() -> None:
 @pytest.mark.parametrize(
     ("line", "expected"),
     [
-        ("Brasília 03/05/2022 21:44", Dateline("2022-05-03T21:44:00", None)),  # a place, then the date
-        ("opublikowano: 7 kwietnia 2021", Dateline("2021-04-07", None)),
-        ("Aktualizacja: 05.05.2021, 05:53", Dateline(None, "2021-05-05T05:53:00")),
-        ("Atualizado em 03/05/2022 21:44", Dateline(None, "2022-05-03T21:44:00")),
-        ("Julkaistu 3.5.2022", Dateline("2022-05-03", None)),
+        (
+            "Brasília 03/05/2022 21:44",
+            Metadata(published="2022-05-03T21:44:00", updated=None),
+        ),  # a place, then the date
+        ("opublikowano: 7 kwietnia 2021", Metadata(published="2021-04-07", updated=None)),
+        ("Aktualizacja: 05.05.2021, 05:53", Metadata(published=None, updated="2021-05-05T05:53:00")),
+        ("Atualizado em 03/05/2022 21:44", Metadata(published=None, updated="2022-05-03T21:44:00")),
+        ("Julkaistu 3.5.2022", Metadata(published="2022-05-03", updated=None)),
     ],
 )
-def test_places_and_more_languages_labels(line: str, expected: Dateline) -> None:
+def test_places_and_more_languages_labels(line: str, expected: Metadata) -> None:
     assert find_dateline(line, day_first=True) == expected

@@ -143,8 +143,13 @@ def test_authors_and_dates_survive_in_the_front_matter(corpus: Path, env: dict[s
     for seed in SEEDS:
         front, _ = split_front_matter((corpus / "articles" / seed.name).read_text(encoding="utf-8"))
         assert front is not None, f"{seed.name} has no front matter"
-        carried = {"title": front.title, "authors": list(front.authors), "published": front.published}
-        carried["updated"] = front.updated
+        meta = front.metadata
+        carried = {
+            "title": meta.title,
+            "authors": list(meta.authors),
+            "published": meta.published,
+            "updated": meta.updated,
+        }
         raw = found_in_raw(seed)
         assert carried == {key: raw[key] for key in carried}, seed.name
         golden = json.loads((ROOT / "fixtures" / "seeds" / f"{seed.stem}.json").read_text(encoding="utf-8"))

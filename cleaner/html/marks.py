@@ -23,8 +23,9 @@ from lxml.html import HtmlElement
 
 from cleaner.html.sources import in_other_item
 from cleaner.metadata.byline import parse_byline
-from cleaner.metadata.dates import Dateline, find_dateline, parse_date
+from cleaner.metadata.dates import find_dateline, parse_date
 from cleaner.metadata.names import looks_like_name
+from cleaner.model import Metadata
 
 _ROLE = re.compile(  # matched against lower-cased class and id: IGNORECASE would cost five times as much
     r"(?P<byline>author|byline|autor|auteur)|(?P<dateline>date|time|posted|meta|datum|fecha)"
@@ -338,7 +339,7 @@ _LABEL_ONLY = re.compile(r"(?i:by|von|autor|autorin|author|auteur|text|texte)\s*
 # ----------------------------------------------------------------- datelines
 
 
-def shown_datelines(found: Marks, day_first: bool | None = None) -> Iterator[Dateline]:
+def shown_datelines(found: Marks, day_first: bool | None = None) -> Iterator[Metadata]:
     """The dates of the short visible dateline elements, header first (an unlabelled date is published).
 
     The dates of a listing are not the article's (see ``_in_listing``).  ``day_first`` reads an
@@ -352,7 +353,7 @@ def shown_datelines(found: Marks, day_first: bool | None = None) -> Iterator[Dat
         dateline = find_dateline(text, day_first=day_first)
         if dateline is None:
             date = parse_date(text, day_first=day_first)
-            dateline = Dateline(published=date, updated=None) if date else None
+            dateline = Metadata(published=date) if date else None
         if dateline and not _in_listing(element, text, datelines):
             yield dateline
 

@@ -12,7 +12,7 @@ per field by an explicit precedence (docs/html.md lists it):
 - microdata (``itemprop``), ``<time datetime>``, visible byline elements;
 - the URL, when the caller gives one (a date in the path, the host as site name);
 - htmldate's guess, only when none of the above gave a publication date; it is kept apart
-  as ``published_guess``, below what the article's text states.
+  (the second record returned), below what the article's text states.
 
 Each field has its module: ``cleaner.html.sources`` reads ``<meta>`` tags and JSON-LD as they
 are, ``cleaner.html.title`` picks the title, ``cleaner.html.authors`` the authors and
@@ -31,7 +31,6 @@ from __future__ import annotations
 
 import re
 from collections.abc import Iterable
-from dataclasses import dataclass
 from urllib.parse import urlsplit
 
 from lxml.html import HtmlElement
@@ -43,7 +42,7 @@ from cleaner.html.sources import first_meta, jsonld_objects, ld_values, meta_tag
 from cleaner.html.title import choose_title
 from cleaner.model import Metadata
 
-__all__ = ["PageMetadata", "page_metadata"]
+__all__ = ["page_metadata"]
 
 ARTICLE_TYPES = frozenset(
     (
@@ -72,29 +71,11 @@ SITE_META = ("og:site_name", "application-name", "apple-mobile-web-app-title", "
 _SPACES = re.compile(r"\s+")
 
 
-@dataclass(frozen=True, slots=True)
-class PageMetadata(Metadata):
-    """The page's own statements about the article: the fields of ``Metadata``, then its site and URL.
-
-    ``subtitle`` is a standfirst the page marks as such (JSON-LD ``alternativeHeadline``,
-    an element classed standfirst/subtitle/dek); a generic meta description is not one.
-    ``published_guess`` is htmldate's guess, made only when the page states no date: the
-    pipeline takes it only when the text states none either (a press release's "Berlin,
-    21. November 2022 – ..." is a statement, a guess is not).
-    """
-
-    site_name: str | None = None
-    url: str | None = None
-    published_guess: str | None = None
-
-    def to_dict(self) -> dict[str, object]:
-        """The keys of ``Metadata.to_dict``, then ``published_guess``, ``site_name`` and ``url``."""
-        own = {"published_guess": self.published_guess, "site_name": self.site_name, "url": self.url}
-        return {**Metadata.to_dict(self), **own}  # not super(): see model.Article.to_dict
-
-
-def page_metadata(tree: HtmlElement, *, jsonld: Iterable[str] = (), url: str | None = None) -> PageMetadata:
-    """Gather every source on the page and pick one value per field (see the module docstring)."""
+def page_metadata(
+    tree: HtmlElement, *, jsonld: Iterable[str] = (), url: str | None = None
+) -> tuple[Metadata, Metadata]:
+    """What the page states (every source gathered, one value per field: see the module docstring),
+    and what htmldate guesses when it states no publication date (below what the text states)."""
     metas = meta_tags(tree)
     found = marks(tree)
     objects = list(jsonld_objects(jsonld))
@@ -103,19 +84,19 @@ def page_metadata(tree: HtmlElement, *, jsonld: Iterable[str] = (), url: str | N
     ]
     page_url = url or first_meta(metas, ("og:url",)) or _canonical(tree)
     site_name = _site_name(metas, objects, page_url)
-    dates = page_dates(tree, found, metas, articles, page_url)
+    dates, guess = page_dates(tree, found, metas, articles, page_url)
     headlines = [value for value in ld_values(articles, "headline") if isinstance(value, str)]
-    return PageMetadata(
+    stated = Metadata(
         title=choose_title(tree, found, metas, headlines, _site_names(found, metas, objects, site_name, page_url)),
         subtitle=_subtitle(found, articles),
         authors=page_authors(tree, found, metas, objects, articles, site_name),
         published=dates.published,
         updated=dates.updated,
         language=_language(tree, metas),
-        site_name=site_name,
         url=page_url,
-        published_guess=dates.guess,
+        site_name=site_name,
     )
+    return stated.sourced("page"), Metadata(published=guess).sourced("htmldate")
 
 
 # ----------------------------------------------------------------- fields

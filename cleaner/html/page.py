@@ -27,17 +27,17 @@ import threading
 import time
 from collections.abc import Iterator
 from contextlib import contextmanager
-from dataclasses import dataclass, replace
+from dataclasses import dataclass, field, replace
 
 import lxml.html
 from lxml import etree
 from lxml.html import HtmlElement
 
 from cleaner.html.content import main_content
-from cleaner.html.meta import PageMetadata, page_metadata
+from cleaner.html.meta import page_metadata
 from cleaner.html.secondopinion import visible_lead
 from cleaner.metadata.titles import title_key
-from cleaner.model import Block
+from cleaner.model import Block, Metadata
 from cleaner.text.decode import normalise
 from cleaner.text.language import stoplist
 
@@ -66,13 +66,15 @@ class Page:
     """A page's main content as blocks, in reading order, and what the page says about itself."""
 
     blocks: tuple[Block, ...]
-    metadata: PageMetadata
-    whole_page: bool = False  # no extractor singled the article out (``htmlblocks.MainContent``)
+    metadata: Metadata
+    guessed: Metadata = field(default_factory=Metadata)  # htmldate's date, when the page states none
+    whole_page: bool = False  # no extractor singled the article out (``content.MainContent``)
 
     def to_dict(self) -> dict[str, object]:
         return {
             "blocks": [block.to_dict() for block in self.blocks],
             "metadata": self.metadata.to_dict(),
+            "guessed": self.guessed.to_dict(),
             "whole_page": self.whole_page,
         }
 
@@ -204,14 +206,14 @@ def read_page(html: str, *, url: str | None = None, timeout: float = 20.0) -> Pa
     with _alarm(timeout):
         tree, ld = parse_page(html)
         deadline.check("parsing")
-        metadata = page_metadata(tree, jsonld=ld, url=url)
+        metadata, guessed = page_metadata(tree, jsonld=ld, url=url)
         deadline.check("metadata")
         headlines = [metadata.title or "", *(h1.text_content() for h1 in tree.iter("h1"))]
         content = main_content(tree, url=url, language=metadata.language)
         blocks = with_lead(without_title(content.blocks, headlines), tree)
         deadline.check("content extraction")
     language = confirmed_language(metadata.language, blocks)
-    return normalised(Page(blocks, replace(metadata, language=language), content.whole_page))
+    return normalised(Page(blocks, replace(metadata, language=language), guessed, content.whole_page))
 
 
 def normalised(page: Page) -> Page:
@@ -226,7 +228,7 @@ def normalised(page: Page) -> Page:
     meta = page.metadata
     fields = {name: normalise(value) for name in _TEXT_FIELDS if isinstance(value := getattr(meta, name), str)}
     authors = tuple(normalise(name) for name in meta.authors)
-    return Page(blocks, replace(meta, authors=authors, **fields), page.whole_page)
+    return Page(blocks, replace(meta, authors=authors, **fields), page.guessed, page.whole_page)
 
 
 _TEXT_FIELDS = ("title", "subtitle", "site_name")

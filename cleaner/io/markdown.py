@@ -33,18 +33,18 @@ reads the markers) and takes front matter values over what the text layers find.
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 
 import yaml
 
-from cleaner.model import METADATA_FIELDS, Article, BodyBlock, Kind, Metadata
+from cleaner.model import Article, BodyBlock, Kind, Metadata
 
 FENCE = "---"
 # Characters that open a block marker (or an escape) when they start a paragraph.
 ESCAPED_STARTS = frozenset("#-*>\\")
 # Front matter keys that are not the article's, as read (a corpus's own ``id``, ``tags``).
 Extra = tuple[tuple[object, object], ...]
-KEYS = (*METADATA_FIELDS, "url")
+KEYS = ("title", "subtitle", "authors", "published", "updated", "language", "url")  # in this order
 MARKERS = {Kind.HEADING: "## ", Kind.LIST_ITEM: "- ", Kind.QUOTE: "> ", Kind.PARAGRAPH: ""}
 _CLOSING_FENCE = re.compile(r"^(?:---|\.\.\.)[ \t]*\r?$", re.MULTILINE)
 _LINE_BREAKS = re.compile(r"\s*[\r\n]+\s*")
@@ -55,23 +55,20 @@ class FrontMatterError(ValueError):
 
 
 @dataclass(frozen=True, slots=True)
-class FrontMatter(Metadata):
-    """The metadata an article's front matter carries: the fields of ``Metadata``, then ``url``.
+class FrontMatter:
+    """An article's front matter: the article's own keys as ``metadata``, and the other keys as ``extra``.
 
-    ``extra`` holds the keys that are not the article's (a corpus's own ``id`` or
-    ``tags``), in file order, so rewriting a file into the canonical form keeps them.
+    ``extra`` holds the keys that are not the article's (a corpus's own ``id`` or ``tags``), in file
+    order, so rewriting a file into the canonical form keeps them.
     """
 
-    url: str | None = None
+    metadata: Metadata = field(default_factory=Metadata)
     extra: Extra = ()
-
-    @classmethod
-    def of(cls, article: Article, *, url: str | None = None, extra: Extra = ()) -> FrontMatter:
-        return cls(**article.metadata_fields(), url=url, extra=extra)
 
     def to_dict(self) -> dict[object, object]:
         """The article's keys that carry a value, in the fixed order, then the extra keys as read."""
-        values = {**Metadata.to_dict(self), "url": self.url}  # not super(): see model.Article.to_dict
+        values = {key: getattr(self.metadata, key) for key in KEYS}
+        values["authors"] = list(self.metadata.authors)
         return {**{key: value for key, value in values.items() if value}, **dict(self.extra)}
 
 
@@ -104,7 +101,8 @@ def _authors(value: object) -> tuple[str, ...]:
 def _front_matter(data: dict[object, object]) -> FrontMatter:
     values = {name: _scalar(data.get(name), name) for name in KEYS if name != "authors"}
     extra = tuple((key, value) for key, value in data.items() if key not in KEYS)
-    return FrontMatter(authors=_authors(data.get("authors")), extra=extra, **values)
+    metadata = Metadata(authors=_authors(data.get("authors")), **values)  # type: ignore[arg-type]
+    return FrontMatter(metadata.sourced("front-matter"), extra)
 
 
 def split_front_matter(text: str) -> tuple[FrontMatter | None, str]:
@@ -148,12 +146,12 @@ def render_block(block: BodyBlock) -> str:
     return MARKERS[block.kind] + text
 
 
-def render_markdown(article: Article, *, url: str | None = None, extra: Extra = ()) -> str:
+def render_markdown(article: Article, *, extra: Extra = ()) -> str:
     """The canonical Markdown form: front matter, a blank line, blocks separated by blank lines.
 
-    ``url`` and ``extra`` are front matter the article itself does not hold (see ``FrontMatter``).
+    ``extra`` is front matter the article itself does not hold (a corpus's own keys, see ``FrontMatter``).
     """
-    head = render_front_matter(FrontMatter.of(article, url=url, extra=extra))
+    head = render_front_matter(FrontMatter(article.metadata, extra))
     body = "\n\n".join(render_block(block) for block in article.blocks if block.text.strip())
     if not body:
         return head

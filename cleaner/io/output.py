@@ -27,14 +27,14 @@ def article_record(article: Article, *, source: str) -> dict[str, object]:
     return {"source": source, **article.to_dict()}
 
 
-def render(article: Article, fmt: str, *, source: str, url: str | None = None, extra: Extra = ()) -> str:
-    """The article in format ``fmt`` (one of ``FORMATS``); ``url`` and ``extra`` go to Markdown front matter."""
+def render(article: Article, fmt: str, *, source: str, extra: Extra = ()) -> str:
+    """The article in format ``fmt`` (one of ``FORMATS``); ``extra`` goes to Markdown front matter."""
     if fmt == "json":
         return json.dumps(article_record(article, source=source), ensure_ascii=False, indent=2) + "\n"
     if fmt == "jsonl":
         return dumps(article_record(article, source=source)) + "\n"
     if fmt == "md":
-        return render_markdown(article, url=url, extra=extra)
+        return render_markdown(article, extra=extra)
     if fmt == "txt":
         return article.text + "\n" if article.text else ""
     raise ValueError(f"unknown output format {fmt!r}; choose one of {', '.join(FORMATS)}")

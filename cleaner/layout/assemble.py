@@ -14,27 +14,23 @@ from __future__ import annotations
 from collections.abc import Sequence
 
 from cleaner.layout.zones import strip_unbalanced_quote
-from cleaner.model import METADATA_FIELDS, Article, BodyBlock, Metadata, Removal, Role, Verdict
-
-
-def prefer(primary: Metadata, fallback: Metadata) -> Metadata:
-    """Field by field, the primary source's value where it has one, else the fallback's."""
-    return Metadata(**{name: getattr(primary, name) or getattr(fallback, name) for name in METADATA_FIELDS})
+from cleaner.model import Article, BodyBlock, Metadata, Removal, Role, Verdict
 
 
 def metadata_from_blocks(verdicts: Sequence[Verdict]) -> Metadata:
     """Title and subtitle as the zones layer found them in the head."""
     title = next((v.text for v in verdicts if v.role is Role.TITLE), None)
     subtitle = next((v.text for v in verdicts if v.role is Role.SUBTITLE), None)
-    return Metadata(title=title, subtitle=strip_unbalanced_quote(subtitle) if subtitle else None)
+    found = Metadata(title=title, subtitle=strip_unbalanced_quote(subtitle) if subtitle else None)
+    return found.sourced("text-head")
 
 
 def build_article(verdicts: Sequence[Verdict], metadata: Metadata) -> Article:
     """The article: body blocks, metadata, and the audit trail of everything else."""
-    body = tuple(BodyBlock(v.kind, v.text) for v in verdicts if v.role is Role.BODY)
+    body = tuple(BodyBlock(v.kind, v.text, v.block.index) for v in verdicts if v.role is Role.BODY)
     removed = tuple(
-        Removal(v.text, v.rule, v.category, v.layer)
+        Removal(v.text, v.rule, v.category, v.layer, v.block.index)
         for v in verdicts
         if v.role not in (Role.BODY, Role.TITLE, Role.SUBTITLE)
     )
-    return Article(**metadata.metadata_fields(), blocks=body, removed=removed)
+    return Article(metadata, body, removed)

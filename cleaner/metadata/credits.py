@@ -4,7 +4,7 @@ What this module does:
 
 - ``parse_credit(line)`` reads a line that is a byline and a dateline together ("Posted on
   September 21, 2020 by Adi Tzlil", "von Stefan Beiersmann am 29. Mai 2017, 14:14 Uhr",
-  "11.12.2019 - Amelie Loevenich") into a ``Credit``: its authors and its dates.
+  "11.12.2019 - Amelie Loevenich") into a ``Metadata`` record: its authors and its dates.
 - ``credited_names(line)`` is the names of a short credit line in a page element: a byline, a
   byline with its date, or "Posted by <user name>".
 
@@ -17,26 +17,14 @@ Lines longer than ``MAX_LINE`` are refused before any matching.
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass
 
 from cleaner.metadata.byline import BYLINE_PREFIX, IMAGE_CREDIT, TRAILING, parse_byline, parse_names
 from cleaner.metadata.dates import COMMENT_TAIL, find_dateline
 from cleaner.metadata.names import MAX_LINE, is_agency, is_organisation
+from cleaner.model import Metadata
 
 
-@dataclass(frozen=True, slots=True)
-class Credit:
-    """A line that names the authors and dates the article at once."""
-
-    authors: tuple[str, ...]
-    published: str | None
-    updated: str | None
-
-    def to_dict(self) -> dict[str, object]:
-        return {"authors": list(self.authors), "published": self.published, "updated": self.updated}
-
-
-def parse_credit(line: str, *, day_first: bool | None = None) -> Credit | None:
+def parse_credit(line: str, *, day_first: bool | None = None) -> Metadata | None:
     """A line that is a byline and a dateline together -> both; None otherwise.
 
     "Posted on September 21, 2020 by Adi Tzlil", "Written by Ana Sandoiu on July 27, 2017",
@@ -64,7 +52,7 @@ def parse_credit(line: str, *, day_first: bool | None = None) -> Credit | None:
             dateline = find_dateline(date_part, day_first=day_first)
             names = _credit_names(names_part) if dateline else None
             if dateline is not None and names is not None:
-                return Credit(names, dateline.published, dateline.updated)
+                return Metadata(authors=names, published=dateline.published, updated=dateline.updated)
     return None
 
 

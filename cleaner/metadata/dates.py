@@ -33,12 +33,12 @@ never decides which block of a page is the dateline: the pipeline asks line by l
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass
 from datetime import UTC, datetime
 from email.utils import parsedate_to_datetime
 
 from cleaner.metadata.datescan import YEAR_MAX, YEAR_MIN, iso_day, iso_time, scan, scan_before_categories, zone_offset
 from cleaner.metadata.datewords import month_names
+from cleaner.model import Metadata
 
 MAX_LINE = 120
 """A dateline is short: longer lines are prose (or something else) and are not scanned."""
@@ -56,17 +56,6 @@ furniture, cut off (the separator before it is left to the caller).  The pattern
 digit or a letter, never with optional space, so the regex engine can skip ahead cheaply."""
 
 
-@dataclass(frozen=True, slots=True)
-class Dateline:
-    """The dates one dateline states; either may be ``None``."""
-
-    published: str | None
-    updated: str | None
-
-    def to_dict(self) -> dict[str, str | None]:
-        return {"published": self.published, "updated": self.updated}
-
-
 def parse_date(text: str, *, day_first: bool | None = None) -> str | None:
     """A short date expression -> ISO 8601 string at the precision given, else None.
 
@@ -77,7 +66,7 @@ def parse_date(text: str, *, day_first: bool | None = None) -> str | None:
     return found[0].iso() if found else None
 
 
-def find_dateline(line: str, *, day_first: bool | None = None) -> Dateline | None:
+def find_dateline(line: str, *, day_first: bool | None = None) -> Metadata | None:
     """If this whole (short) line is a dateline -> its dates; else None.
 
     Every part of the line must be a date, a time, a zone, a label (Published, Aktualisiert,
@@ -104,7 +93,7 @@ def find_dateline(line: str, *, day_first: bool | None = None) -> Dateline | Non
     for item in found:
         slot = item.label or ("published" if "published" not in slots else "updated")
         slots.setdefault(slot, item.iso())
-    return Dateline(published=slots.get("published"), updated=slots.get("updated"))
+    return Metadata(published=slots.get("published"), updated=slots.get("updated"))
 
 
 def lead_date(paragraph: str, *, day_first: bool | None = None) -> str | None:

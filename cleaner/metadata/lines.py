@@ -15,33 +15,23 @@ from __future__ import annotations
 
 import re
 from collections.abc import Sequence
-from dataclasses import dataclass
 
 from cleaner.metadata.byline import is_byline_word, parse_byline
-from cleaner.metadata.credits import Credit, parse_credit
-from cleaner.metadata.dates import Dateline, find_dateline, lead_date, opening_date
+from cleaner.metadata.credits import parse_credit
+from cleaner.metadata.dates import find_dateline, lead_date, opening_date
 from cleaner.metadata.datewords import PUBLISHED_WORDS
 from cleaner.metadata.names import looks_like_name
-from cleaner.model import Role, Verdict
+from cleaner.model import Metadata, Role, Verdict
 
 LAYER = "metadata"
 MAX_LINE_CHARS = 160
 _DIGIT = re.compile(r"\d")
 
 
-@dataclass(frozen=True, slots=True)
-class LineMetadata:
-    """What the byline and dateline blocks of the text said."""
-
-    authors: tuple[str, ...] = ()
-    published: str | None = None
-    updated: str | None = None
-
-
-def _credit_lines(verdicts: list[Verdict], day_first: bool) -> tuple[dict[int, tuple[str, ...]], list[Dateline]]:
+def _credit_lines(verdicts: list[Verdict], day_first: bool) -> tuple[dict[int, tuple[str, ...]], list[Metadata]]:
     """Mark lines carrying both names and a date ("Posted on March 3, 2024 by Tom Hale")."""
     names: dict[int, tuple[str, ...]] = {}
-    dates: list[Dateline] = []
+    dates: list[Metadata] = []
     for position, verdict in enumerate(verdicts):
         if verdict.decided or len(verdict.text) > MAX_LINE_CHARS or not _DIGIT.search(verdict.text):
             continue  # a credit line carries a date, and every date has digits
@@ -53,11 +43,11 @@ def _credit_lines(verdicts: list[Verdict], day_first: bool) -> tuple[dict[int, t
                 Role.BYLINE, rule="metadata.byline-dateline", category="byline", layer=LAYER
             )
             names[position] = credit.authors
-            dates.append(Dateline(credit.published, credit.updated))
+            dates.append(credit)
     return names, dates
 
 
-def _split_credit(verdicts: list[Verdict], position: int, day_first: bool) -> Credit | None:
+def _split_credit(verdicts: list[Verdict], position: int, day_first: bool) -> Metadata | None:
     """A date and a byline word on one line, the names on the next ("10.12.2022 18:27 von" / "Hinrich Neumann").
 
     Page dumps break the line where the name is a link of its own; read together, the two lines
@@ -78,7 +68,7 @@ def _split_credit(verdicts: list[Verdict], position: int, day_first: bool) -> Cr
     return credit
 
 
-def _datelines(verdicts: list[Verdict], day_first: bool) -> list[Dateline]:
+def _datelines(verdicts: list[Verdict], day_first: bool) -> list[Metadata]:
     """Mark every short undecided block that is wholly a dateline; return the dates in order."""
     found = []
     for position, verdict in enumerate(verdicts):
@@ -230,9 +220,7 @@ def _opening_date(verdicts: Sequence[Verdict], day_first: bool) -> str | None:
     return None
 
 
-def mark_metadata_lines(
-    verdicts: Sequence[Verdict], *, language: str | None = None
-) -> tuple[list[Verdict], LineMetadata]:
+def mark_metadata_lines(verdicts: Sequence[Verdict], *, language: str | None = None) -> tuple[list[Verdict], Metadata]:
     """Decide byline and dateline blocks and return the values they carry.
 
     Lines with both names and a date go first (a dateline alone would not take them);
@@ -250,4 +238,5 @@ def mark_metadata_lines(
     )
     published = published or _lead_date(marked, day_first) or _opening_date(marked, day_first)
     updated = next((line.updated for line in datelines if line.updated), None)
-    return marked, LineMetadata(tuple(authors), published, updated)
+    found = Metadata(published=published, updated=updated).sourced("dateline")
+    return marked, Metadata(authors=tuple(authors)).sourced("byline").prefer(found)

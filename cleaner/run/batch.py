@@ -50,15 +50,14 @@ class Outcome:
     """What happened to one file: its article, or (``article`` None) the one-line reason it has none.
 
     ``canonical`` is the file's canonical Markdown form (empty for HTML, which is
-    never rewritten); ``changed`` says it differs from the bytes on disk.  ``url``
-    and ``extra`` (a corpus's own keys) are what its front matter gave, to be written back.
+    never rewritten); ``changed`` says it differs from the bytes on disk.  ``extra``
+    (a corpus's own keys) is what its front matter gave beyond the article's keys, to be written back.
     ``page`` marks an HTML page: its article is always an extraction, never the file as it is.
     """
 
     path: Path
     error: str = ""
     article: Article | None = None
-    url: str | None = None
     canonical: str = ""
     changed: bool = False
     original: str = ""
@@ -67,7 +66,7 @@ class Outcome:
 
 
 def _front_of(raw: bytes, fmt: str) -> FrontMatter:
-    """The front matter the article itself does not hold (``url``, a corpus's own keys), to write back."""
+    """The file's front matter, for the keys the article does not hold (a corpus's own), to write back."""
     if fmt == "html" or not raw.lstrip(b"\xef\xbb\xbf").startswith(b"---"):
         return FrontMatter()
     front, _ = split_front_matter(decode(raw))
@@ -87,7 +86,6 @@ def process(path: Path, settings: Settings) -> Outcome:
         article = clean(
             raw,
             format=fmt,
-            url=front.url,
             config=settings.config,
             profile=settings.profile,
             site=path.absolute().parent.name,
@@ -100,10 +98,10 @@ def process(path: Path, settings: Settings) -> Outcome:
         return Outcome(path, article=article, page=True)
     if settings.rewrite and not article.blocks:
         return Outcome(path, error="no article text left after cleaning; not rewritten")
-    canonical = render_markdown(article, url=front.url, extra=front.extra)
+    canonical = render_markdown(article, extra=front.extra)
     original = raw.decode("utf-8", errors="replace") if settings.original else ""
     changed = canonical.encode("utf-8") != raw
-    return Outcome(path, "", article, front.url, canonical, changed, original, front.extra)
+    return Outcome(path, "", article, canonical, changed, original, front.extra)
 
 
 _SETTINGS: Settings | None = None
