@@ -1,0 +1,62 @@
+"""No built-in furniture rule matches ordinary headings and sentences, in several languages.
+
+Rules compile case-insensitive; a pattern that relies on case says so (``(?-i:...)``).  Each rule
+is tried on every line below as a whole block; none may match.  The lines are what article bodies
+are made of: subheadings (several in capitals, with slashes, numbers and colons, as headings are
+written) and plain sentences in English, German, French, Spanish, Italian, Dutch and Polish.
+"""
+
+from __future__ import annotations
+
+import pytest
+
+from cleaner.rules.loader import builtin_rules, compile_rules
+
+ORDINARY = (
+    # headings
+    "Input / output ratio matters",
+    "Supply / demand in the housing market",
+    "Before / after: the river ten years on",
+    "What the council decided",
+    "Why prices rose in 2023",
+    "Five questions for the new coach",
+    "The road ahead",
+    "Stadt / Land: Wo die Mieten steigen",
+    "Was jetzt auf Pendler zukommt",
+    "Die Lage am Donnerstag",
+    "Ce que prévoit la réforme",
+    "Avant / après : le chantier en images",
+    "Lo que sabemos hasta ahora",
+    "Antes / después de la riada",
+    "Cosa cambia per i pendolari",
+    "Wat de gemeente nu wil",
+    "Co dalej z reformą?",
+    "Ten years later",
+    "A closer look at the numbers",
+    "How we reported this story",
+    # sentences
+    "The ratio of input to output matters more than the total, the engineers said.",
+    "She moved to Berlin in 2019 and has worked as a nurse ever since.",
+    "Die Gemeinde will den Radweg bis zum Sommer fertigstellen.",
+    "Nach Angaben der Polizei wurde niemand verletzt.",
+    "Le maire a présenté le budget lundi soir devant le conseil municipal.",
+    "Selon la préfecture, la route restera fermée jusqu'à vendredi.",
+    "El ayuntamiento aprobó el presupuesto con los votos de la mayoría.",
+    "Il sindaco ha annunciato nuovi fondi per le scuole della città.",
+    "De gemeenteraad stemde dinsdag in met het plan.",
+    "Rada miasta przyjęła budżet na przyszły rok.",
+)
+
+
+@pytest.mark.parametrize("line", ORDINARY)
+def test_no_rule_matches_an_ordinary_heading_or_sentence(line: str) -> None:
+    matching = [compiled.rule.id for compiled in compile_rules(builtin_rules()) if compiled.matches(line)]
+    assert matching == []
+
+
+@pytest.mark.parametrize(
+    "credit", ["AFP / MARCO BERTORELLO", "REUTERS/John Davison", "dpa/Bernd Weißbrod", "EPA / Olivier Hoslet"]
+)
+def test_a_bare_agency_credit_is_still_a_caption(credit: str) -> None:
+    matching = [compiled.rule.id for compiled in compile_rules(builtin_rules()) if compiled.matches(credit)]
+    assert "caption.agency-slash-name" in matching
