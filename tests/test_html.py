@@ -225,14 +225,21 @@ def test_local_time_wins_over_the_same_moment_in_utc() -> None:
     assert meta.published == "2024-05-03T23:37:37-04:00"
 
 
-def test_a_utc_timestamp_at_central_european_midnight_is_the_next_day() -> None:
+def test_a_late_evening_utc_timestamp_keeps_its_day() -> None:
+    # No time-zone rule moves UTC 22:00 or 23:00 to the next day (an en-US page published at 6 pm EST).
+    for stamp in ("2024-01-06T23:00:00Z", "2024-01-06T22:00:00.000Z", "2024-01-06T23:04:00Z"):
+        ld = {"@type": "NewsArticle", "headline": "Evening session", "datePublished": stamp}
+        published = read_page(page(f"<article>{article_body()}</article>", jsonld(ld), lang="en-US")).metadata.published
+        assert published is not None and published.startswith("2024-01-06T2"), stamp
+
+
+def test_a_utc_midnight_takes_the_day_the_page_shows() -> None:
+    # Local midnight stored in UTC, the page showing the local day: one moment, and the reader sees that day.
     ld = {"@type": "NewsArticle", "headline": "Provence tips", "datePublished": "2022-11-06T23:00:00.000Z"}
-    head = jsonld(ld)
-    assert read_page(page(f"<article>{article_body()}</article>", head)).metadata.published == "2022-11-07"
-    ld["datePublished"] = "2022-11-06T23:04:00Z"  # a real late-evening time stays as it is
-    head = jsonld(ld)
-    published = read_page(page(f"<article>{article_body()}</article>", head)).metadata.published
-    assert published == "2022-11-06T23:04:00+00:00"
+    body = f'<article><h1>Provence tips for the winter</h1><p class="date">07.11.2022</p>{article_body()}</article>'
+    assert read_page(page(body, jsonld(ld), lang="de")).metadata.published == "2022-11-07"
+    body = body.replace("07.11.2022", "09.11.2022")  # a day no time zone reaches: the declared value stands
+    assert read_page(page(body, jsonld(ld), lang="de")).metadata.published == "2022-11-06T23:00:00+00:00"
 
 
 def test_a_utc_value_takes_the_offset_of_the_local_time_the_page_shows() -> None:

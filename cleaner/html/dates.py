@@ -6,8 +6,8 @@ date in the URL path, the first visible dateline element, a short dateline or cr
 under the headline.  Two visible statements of one other day outweigh the declared dates, and
 so does one visible dateline when only a generic date tag declares one; a page that shows its
 update unlabelled as its date, and its declared publication nowhere, was re-dated; a UTC value
-takes the offset of the same moment shown in local time; UTC at exactly 22:00 or 23:00 is a
-Central European midnight, read as the next day.  Slash dates are read in the page's locale.
+takes the offset of the same moment shown in local time, and a visible dateline's day when it is
+that moment's day in some time zone.  Slash dates are read in the page's locale.
 Updated: JSON-LD ``dateModified``, then update tags; dropped when it states the publication's
 moment or comes before it.  htmldate's guess is made only when nothing gives a publication
 date, and kept apart (``page_dates``' second value): the pipeline ranks it below what the text states.
@@ -23,10 +23,10 @@ from __future__ import annotations
 import re
 from collections.abc import Iterable, Sequence
 from datetime import datetime, timedelta, timezone
-from datetime import time as clock_time
 from urllib.parse import urlsplit
 
 from htmldate import find_date
+from lxml import etree
 from lxml.html import HtmlElement
 
 from cleaner.html.marks import MAX_DATELINE, Marks, elsewhere, short_text, shown_datelines, text_of
@@ -129,8 +129,6 @@ def _local(dates: list[str], shown: Sequence[str] = ()) -> str | None:
     moment = _moment(first)
     if moment is None or moment.utcoffset() != timedelta(0):
         return first
-    if moment.time() in _CET_MIDNIGHTS:
-        return (moment + timedelta(days=1)).date().isoformat()
     for other in [*dates[1:], *shown]:
         local = _moment(other)
         if local is None or local.utcoffset() == timedelta(0):
@@ -142,7 +140,21 @@ def _local(dates: list[str], shown: Sequence[str] = ()) -> str | None:
         shift = _local_shift(local, moment)
         if shift is not None:
             return moment.astimezone(timezone(shift)).isoformat()
-    return first
+    return _shown_day(moment, shown) or first
+
+
+def _shown_day(moment: datetime, shown: Sequence[str]) -> str | None:
+    """The day the visible dateline shows for a UTC moment, when that day is the moment's local day somewhere.
+
+    A page declaring ``2022-11-06T23:00:00Z`` and showing "07.11.2022" states one moment, read in
+    local time (UTC+1 or later); the shown day is what a reader sees.  A shown day no offset in use
+    (UTC-12 to UTC+14) reaches is another statement, and the declared value stands.
+    """
+    day = shown[0][:10] if shown and len(shown[0]) >= 10 else None
+    if day is None or day == moment.date().isoformat():
+        return None
+    earliest, latest = (moment + timedelta(hours=h) for h in (-12, 14))
+    return day if earliest.date().isoformat() <= day <= latest.date().isoformat() else None
 
 
 def _local_shift(local: datetime, utc: datetime) -> timedelta | None:
@@ -157,11 +169,6 @@ def _local_shift(local: datetime, utc: datetime) -> timedelta | None:
     if shift and shift.total_seconds() % 3600 == 0 and abs(shift) <= timedelta(hours=14):
         return shift
     return None
-
-
-# A day picked in a Central European CMS and stored in UTC: local midnight of CET or CEST.  The
-# time is an artefact; the day is the next one (a real 23:00:00.000 UTC publication is rare).
-_CET_MIDNIGHTS = frozenset((clock_time(22), clock_time(23)))
 
 
 def _same_moment(one: str, other: str) -> bool:
@@ -314,7 +321,14 @@ def _htmldate(tree: HtmlElement, url: str | None) -> str | None:
         found = find_date(tree, extensive_search=True, original_date=True, url=url)
     except Exception:  # htmldate is one best-effort source among many
         return None
-    return normalise_date(found) if found else None
+    date = normalise_date(found) if found else None
+    if date and date[4:10] == "-01-01" and not _JANUARY_FIRST(tree, day=date[:10]):
+        return None  # htmldate's stand-in for a bare year (a copyright line): no day is known
+    return date
+
+
+# Where a page may spell 1 January in full, in ISO form: an attribute or its text.
+_JANUARY_FIRST = etree.XPath("boolean(//@*[contains(., $day)] | //text()[contains(., $day)])")
 
 
 def warm_up() -> None:
