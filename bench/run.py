@@ -34,7 +34,7 @@ from pathlib import Path
 BENCHES = ("aeb", "tfeval")
 WARM_UP = 20  # pages each tool sees once, untimed, before the measured pass
 TEXT_SOURCES = ("bs4", "inscriptis", "trafilatura", "readability")
-HTML_TOOLS = ("trafilatura", "readability", "cleaner")
+HTML_TOOLS = ("trafilatura", "readability", "htmldate", "cleaner")
 Prediction = dict[str, object]
 
 
@@ -97,6 +97,13 @@ def tool_readability(page: str) -> Prediction:
 _BLOCK_TAGS = ("p", "h1", "h2", "h3", "h4", "h5", "h6", "li", "pre", "td")
 
 
+def tool_htmldate(page: str) -> Prediction:
+    """htmldate's publication date (extensive search, original date), the date anchor."""
+    from htmldate import find_date
+
+    return {"published": find_date(page, extensive_search=True, original_date=True)}
+
+
 def tool_cleaner(page: str) -> Prediction:
     from cleaner import clean
 
@@ -137,6 +144,7 @@ TOOLS: dict[str, Callable[[str], Prediction]] = {
     "trafilatura": tool_trafilatura,
     "trafilatura-meta": tool_trafilatura_meta,
     "readability": tool_readability,
+    "htmldate": tool_htmldate,
     "cleaner": tool_cleaner,
     "cleaner-page": tool_cleaner_page,
 }
@@ -190,18 +198,43 @@ def run_tools(tools: dict[str, Callable[[str], Prediction]], inputs: dict[str, s
 
 
 def score(bench_dir: Path, bench: str, pred: Path) -> dict[str, float]:
-    """The dev-split scores from the benchmark's own scorer (``score.py --json``)."""
+    """The dev-split scores from the benchmark's own scorer (``score.py --json``), and lost articles (aeb)."""
     result = subprocess.run(
         [sys.executable, str(bench_dir / "score.py"), "--bench", bench, "--pred", str(pred), "--json"],
         capture_output=True,
         text=True,
         check=True,
     )
-    return json.loads(result.stdout).get("dev", {})
+    scores = json.loads(result.stdout).get("dev", {})
+    if bench == "aeb" and "f1" in scores:
+        scores["lost"] = lost_articles(bench_dir, pred)
+    return scores
+
+
+LONG_BODY = 100  # words: a gold body this long whose prediction keeps under half of it is a lost article
+
+
+def lost_articles(bench_dir: Path, pred: Path) -> int:
+    """aeb pages keeping less than half of a gold body of ``LONG_BODY`` words or more (shingle recall < 0.5).
+
+    Uses the benchmark's own tokens and shingles (``evalcore`` beside its ``score.py``).
+    """
+    sys.path.insert(0, str(bench_dir.resolve()))
+    import evalcore
+
+    lost = 0
+    for page_id, gold in evalcore.load_gold("aeb").items():
+        path = pred / f"{page_id}.json"
+        text = json.loads(path.read_text(encoding="utf-8")).get("text") or "" if path.is_file() else ""
+        if len(evalcore.WORD.findall(gold["body"])) >= LONG_BODY:
+            tp, _, fn = evalcore.page_tp_fp_fn(gold["body"], text)
+            lost += tp / (tp + fn) < 0.5 if tp + fn else 0
+    return lost
 
 
 COLUMNS = (
     ("f1", "aeb F1"),
+    ("lost", "lost (aeb)"),
     ("snip_f1", "snippet F1"),
     ("author_acc", "author"),
     ("date_acc", "date"),
@@ -221,7 +254,7 @@ def table(rows: list[Row], baseline: str) -> str:
         "|" + "---|" * (len(COLUMNS) + 6),
     ]
     for r in rows:
-        values = [f"{r.scores[k]:.3f}" if isinstance(r.scores.get(k), float) else "" for k, _ in COLUMNS]
+        values = [_cell(r.scores.get(k)) for k, _ in COLUMNS]
         base = speed.get((baseline, r.bench))
         ratio = f"{r.pages_per_second / base:.2f}" if base else ""
         lines.append(
@@ -230,6 +263,12 @@ def table(rows: list[Row], baseline: str) -> str:
             + f" | {r.pages_per_second:.1f} | {ratio} | {r.one_off:.1f} |"
         )
     return "\n".join(lines)
+
+
+def _cell(value: object) -> str:
+    if isinstance(value, bool) or value is None:
+        return ""
+    return str(value) if isinstance(value, int) else f"{value:.3f}" if isinstance(value, float) else ""
 
 
 def run_html(bench_dir: Path, benches: list[str], tools: list[str], work: Path, limit: int | None) -> list[Row]:

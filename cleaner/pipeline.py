@@ -21,7 +21,7 @@ from cleaner.layout.classify import classify
 from cleaner.layout.zones import mark_title_before_body, mark_zones
 from cleaner.metadata.lines import mark_metadata_lines
 from cleaner.metadata.names import is_organisation
-from cleaner.model import Article, Block, Metadata, Role, Verdict
+from cleaner.model import Article, Block, Metadata, Removal, Role, Verdict
 from cleaner.rules.furniture import mark_furniture
 from cleaner.sites.profile import Profile, SiteProfile, apply_profile, site_of
 from cleaner.text.decode import DecodeError, decode_bytes, normalise
@@ -72,6 +72,7 @@ class Reading:
     declared: Metadata = NOTHING
     guessed: Metadata = NOTHING
     extracted: bool = False  # an extractor chose these blocks as the article (an HTML page's main content)
+    left_out: tuple[str, ...] = ()  # a page's prose blocks outside its main content: audited, never body
 
     @property
     def url(self) -> str | None:
@@ -84,10 +85,7 @@ def _read(text: str, format: Format, url: str | None, config: Config) -> Reading
             page = html_layer.read_page(text, url=url, timeout=config.timeout)
         except html_layer.PageError as error:
             raise CleanError(str(error)) from None
-        # The page's declared language is kept by the html layer only when the body's
-        # stopwords agree with it, so it can stand in for detection.
-        declared = _given_url(url).prefer(page.metadata)
-        return Reading(list(page.blocks), declared, page.guessed, extracted=not page.whole_page)
+        return page_reading(page, url)
     text = normalise(text)
     if format == "markdown":
         try:
@@ -102,6 +100,16 @@ def _read(text: str, format: Format, url: str | None, config: Config) -> Reading
 def _given_url(url: str | None) -> Metadata:
     """The URL the caller gave: it wins over the one a page or front matter states."""
     return Metadata(url=url).sourced("given")
+
+
+def page_reading(page: html_layer.Page, url: str | None = None) -> Reading:
+    """A page read by the html layer as a ``Reading``: its metadata declared, htmldate's date guessed.
+
+    The page's declared language is kept by the html layer only when the body's stopwords agree
+    with it, so it can stand in for detection.
+    """
+    declared = _given_url(url).prefer(page.metadata)
+    return Reading(list(page.blocks), declared, page.guessed, extracted=not page.whole_page, left_out=page.left_out)
 
 
 def read_document(
@@ -161,7 +169,12 @@ def clean_blocks(reading: Reading, config: Config, site: SiteProfile | None = No
         verdicts = mark_title_before_body(verdicts)
     detected = Metadata(language=language).sourced("detected")
     from_text = _without_the_site(metadata_from_blocks(verdicts).prefer(lines).prefer(detected), declared.site_name)
-    return build_article(verdicts, declared.prefer(from_text).prefer(reading.guessed))
+    article = build_article(verdicts, declared.prefer(from_text).prefer(reading.guessed))
+    outside = tuple(Removal(text, OUTSIDE_RULE, "outside-content", "extractor") for text in reading.left_out)
+    return replace(article, removed=article.removed + outside)
+
+
+OUTSIDE_RULE = "extractor.outside-content"  # prose of the page that the main content does not hold
 
 
 def _without_the_site(found: Metadata, site_name: str | None) -> Metadata:

@@ -24,6 +24,7 @@ from lxml import etree
 from lxml.html import HtmlElement
 
 from cleaner.html.secondopinion import justext_pieces
+from cleaner.html.views import FALLBACK, Fallback, needs_second_view, outside, page_prose, second_view, size
 from cleaner.model import Block, Kind
 
 MIN_TEXT = 250  # below this many characters, trafilatura's result is "little" and justext is asked too
@@ -39,44 +40,74 @@ class MainContent:
 
     blocks: tuple[Block, ...]
     whole_page: bool = False
+    left_out: tuple[str, ...] = ()  # the page's prose blocks the content does not hold (``views.outside``)
 
     def to_dict(self) -> dict[str, object]:
-        return {"blocks": [block.to_dict() for block in self.blocks], "whole_page": self.whole_page}
+        return {
+            "blocks": [block.to_dict() for block in self.blocks],
+            "whole_page": self.whole_page,
+            "left_out": list(self.left_out),
+        }
 
 
-def main_content(tree: HtmlElement, *, url: str | None = None, language: str | None = None) -> MainContent:
-    """The main content of a parsed page as blocks: trafilatura first, justext where it finds little.
+def main_content(
+    tree: HtmlElement, *, url: str | None = None, language: str | None = None, fallback: Fallback | None = FALLBACK
+) -> MainContent:
+    """The main content of a parsed page as blocks: trafilatura first, another view where it finds little.
 
     trafilatura runs in its fast mode: its own fallback (comparing with its readability port
-    and justext on every page) costs half its time and gained 0.001 snippet F1 on the
-    benchmark (docs/benchmarks.md); our justext second opinion covers the pages where it
-    finds little.  Comments are not content; links are kept only to measure link density.
+    and justext on every page) costs half its time, so it is asked only where the fast mode
+    finds much less than the page's prose (``cleaner.html.views``); justext is asked where the
+    fast mode finds under ``MIN_TEXT`` characters or falls back to the whole page's text.
+    Comments are not content; links are kept only to measure link density.
     """
+    pieces, whole_page = first_extraction(tree, url=url, language=language)
+    prose = page_prose(tree)
+    if fallback is not None and needs_second_view(pieces, prose, fallback):
+        other = second_view(
+            tree,
+            fallback.view,
+            trafilatura_full=lambda fast: trafilatura_pieces(tree, url, fast=fast)[0],
+            language=language,
+            first=pieces,
+        )
+        if size(other) >= fallback.gain * size(pieces):
+            pieces, whole_page = other, False
+    pieces = _without_link_tail(pieces) + _continuations(tree, pieces)
+    blocks = tuple(
+        Block(index=i, text=text, kind=kind, link_density=round(density, 3))
+        for i, (kind, text, density) in enumerate(pieces)
+    )
+    return MainContent(blocks, whole_page, tuple(outside(prose, [text for _, text, _ in pieces])))
+
+
+def first_extraction(tree: HtmlElement, *, url: str | None, language: str | None) -> tuple[list[_Piece], bool]:
+    """trafilatura's fast extraction, or justext's paragraphs where it finds little or the whole page."""
+    pieces, whole_page = trafilatura_pieces(tree, url, fast=True)
+    if size(pieces) < MIN_TEXT or whole_page:
+        second = justext_pieces(tree, language)
+        found = size(second)
+        if found > size(pieces) or (found >= MIN_TEXT and whole_page):
+            return second, False
+    return pieces, whole_page
+
+
+def trafilatura_pieces(tree: HtmlElement, url: str | None, *, fast: bool) -> tuple[list[_Piece], bool]:
+    """trafilatura's extraction walked into pieces, and whether it fell back to the whole page's text."""
     document = trafilatura.bare_extraction(
         tree,
         url=url,
-        fast=True,
+        fast=fast,
         include_comments=False,
         include_links=True,
         include_images=False,
         with_metadata=False,
     )
     body = getattr(document, "body", None)
-    if body is not None:
-        _mend_split_links(body)
-    pieces = list(_walk(body)) if body is not None else []
-    whole_page = _is_page_dump(body)
-    if sum(len(text) for _, text, _ in pieces) < MIN_TEXT or whole_page:
-        second = justext_pieces(tree, language)
-        found = sum(len(text) for _, text, _ in second)
-        if found > sum(len(text) for _, text, _ in pieces) or (found >= MIN_TEXT and whole_page):
-            pieces, whole_page = second, False
-    pieces = _without_link_tail(pieces) + _continuations(tree, pieces)
-    blocks = tuple(
-        Block(index=i, text=text, kind=kind, link_density=round(density, 3))
-        for i, (kind, text, density) in enumerate(pieces)
-    )
-    return MainContent(blocks, whole_page)
+    if body is None:
+        return [], False
+    _mend_split_links(body)
+    return list(_walk(body)), _is_page_dump(body)
 
 
 def _mend_split_links(body: etree._Element) -> None:

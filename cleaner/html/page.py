@@ -36,6 +36,7 @@ from lxml.html import HtmlElement
 from cleaner.html.content import main_content
 from cleaner.html.meta import page_metadata
 from cleaner.html.secondopinion import visible_lead
+from cleaner.html.views import FALLBACK, Fallback, outside
 from cleaner.metadata.titles import title_key
 from cleaner.model import Block, Metadata
 from cleaner.text.decode import normalise
@@ -69,6 +70,7 @@ class Page:
     metadata: Metadata
     guessed: Metadata = field(default_factory=Metadata)  # htmldate's date, when the page states none
     whole_page: bool = False  # no extractor singled the article out (``content.MainContent``)
+    left_out: tuple[str, ...] = ()  # the page's prose blocks outside the main content (``views.outside``)
 
     def to_dict(self) -> dict[str, object]:
         return {
@@ -76,6 +78,7 @@ class Page:
             "metadata": self.metadata.to_dict(),
             "guessed": self.guessed.to_dict(),
             "whole_page": self.whole_page,
+            "left_out": list(self.left_out),
         }
 
 
@@ -197,9 +200,12 @@ def _trim(tree: HtmlElement) -> None:
 # ----------------------------------------------------------------- main content
 
 
-def read_page(html: str, *, url: str | None = None, timeout: float = 20.0) -> Page:
+def read_page(
+    html: str, *, url: str | None = None, timeout: float = 20.0, fallback: Fallback | None = FALLBACK
+) -> Page:
     """Read one page: its main content as blocks and its metadata, within ``timeout`` seconds.
 
+    ``fallback`` says when another view of the content is asked (``cleaner.html.views``; None: never).
     Raises ``PageError`` for an empty or unparseable page, or one that cannot be read in time.
     """
     deadline = _Deadline(timeout)
@@ -209,11 +215,12 @@ def read_page(html: str, *, url: str | None = None, timeout: float = 20.0) -> Pa
         metadata, guessed = page_metadata(tree, jsonld=ld, url=url)
         deadline.check("metadata")
         headlines = [metadata.title or "", *(h1.text_content() for h1 in tree.iter("h1"))]
-        content = main_content(tree, url=url, language=metadata.language)
+        content = main_content(tree, url=url, language=metadata.language, fallback=fallback)
         blocks = with_lead(without_title(content.blocks, headlines), tree)
         deadline.check("content extraction")
     language = confirmed_language(metadata.language, blocks)
-    return normalised(Page(blocks, replace(metadata, language=language), guessed, content.whole_page))
+    left_out = tuple(outside(content.left_out, [block.text for block in blocks]))  # the lead may be back
+    return normalised(Page(blocks, replace(metadata, language=language), guessed, content.whole_page, left_out))
 
 
 def normalised(page: Page) -> Page:
@@ -228,7 +235,8 @@ def normalised(page: Page) -> Page:
     meta = page.metadata
     fields = {name: normalise(value) for name in _TEXT_FIELDS if isinstance(value := getattr(meta, name), str)}
     authors = tuple(normalise(name) for name in meta.authors)
-    return Page(blocks, replace(meta, authors=authors, **fields), page.guessed, page.whole_page)
+    left_out = tuple(text for text in map(normalise, page.left_out) if text.strip())
+    return Page(blocks, replace(meta, authors=authors, **fields), page.guessed, page.whole_page, left_out)
 
 
 _TEXT_FIELDS = ("title", "subtitle", "site_name")

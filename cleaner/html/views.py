@@ -1,0 +1,156 @@
+"""Other views of a page's main content, asked when the extraction holds much less than the page's prose.
+
+trafilatura's fast mode is the primary extraction (``cleaner.html.content``).  On some pages it
+singles out a small box (a teaser, a lead) and misses the article beside it.  The page's prose
+is measured cheaply here (``page_prose``: paragraphs, list items and quotes of some length that
+are not mostly link text); when the extraction holds less than ``Fallback.gate`` of it, a second
+view of the page is asked, and taken when it holds at least ``Fallback.gain`` times the text:
+
+- ``trafilatura``: trafilatura's full mode, which compares its own result with its readability
+  port and justext (what ``trafilatura.extract`` does by default on every page);
+- ``readability``: readability-lxml;
+- ``justext``: justext's good paragraphs;
+- ``vote``: the blocks of the largest of those three that at least one other view also holds
+  (a block-level vote between extractors).
+
+Which view, and the two thresholds, were chosen by site-grouped cross-validation
+(``bench/cv_html.py``; docs/benchmarks.md).  ``outside`` lists the page's prose blocks that the
+chosen content leaves out: they go to the audit trail, so no prose leaves silently.
+
+This module does NOT parse the page, walk trafilatura's XML (``content`` does, and hands its
+walker in) or judge furniture inside any view.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Callable, Sequence
+from copy import deepcopy
+from dataclasses import dataclass
+
+import lxml.html
+from lxml import etree
+from lxml.html import HtmlElement
+from readability import Document
+
+from cleaner.html.secondopinion import justext_pieces
+from cleaner.model import Kind
+
+Piece = tuple[Kind, str, float]
+VIEWS = ("trafilatura", "readability", "justext", "vote")
+_SPACES = re.compile(r"\s+")
+
+
+@dataclass(frozen=True, slots=True)
+class Fallback:
+    """When to ask a second view, which one, and when to take it (chosen by cross-validation)."""
+
+    view: str = "readability"
+    gate: float = 0.1  # asked when the extraction holds less than this share of the page's prose
+    gain: float = 1.5  # taken when it holds at least this many times the extraction's text
+
+    def to_dict(self) -> dict[str, object]:
+        return {"view": self.view, "gate": self.gate, "gain": self.gain}
+
+
+FALLBACK = Fallback()
+MIN_PROSE = 40  # characters: shorter blocks (labels, menu items, buttons) are not counted as prose
+MAX_PROSE_LINKS = 0.3  # a block with more link text is a teaser or a menu, not prose
+_PROSE_TAGS = ("p", "li", "blockquote", "dd", "pre")
+_HOLDS_BLOCK = etree.XPath("boolean(.//p | .//li | .//blockquote | .//dd | .//pre)")
+
+
+def page_prose(tree: HtmlElement) -> list[str]:
+    """The page's prose blocks in document order: the innermost paragraphs, list items, quotes of some length.
+
+    "Provably not prose" is what is left out: blocks under ``MIN_PROSE`` characters and blocks
+    whose text is mostly (``MAX_PROSE_LINKS``) inside links.  Text in bare ``<div>`` elements is not
+    seen here (a known limit).
+    """
+    found: list[str] = []
+    body = tree.find("body")
+    for element in (body if body is not None else tree).iter(*_PROSE_TAGS):
+        text = _SPACES.sub(" ", element.text_content()).strip()
+        if len(text) < MIN_PROSE or (len(element) and _HOLDS_BLOCK(element)):
+            continue
+        linked = sum(len(_SPACES.sub(" ", link.text_content())) for link in element.iter("a"))
+        if linked <= MAX_PROSE_LINKS * len(text):
+            found.append(text)
+    return found
+
+
+def size(pieces: Sequence[Piece]) -> int:
+    return sum(len(text) for _, text, _ in pieces)
+
+
+def needs_second_view(extracted: Sequence[Piece], prose: Sequence[str], fallback: Fallback) -> bool:
+    """True when the extraction holds less than ``fallback.gate`` of the page's prose."""
+    return size(extracted) < fallback.gate * sum(len(text) for text in prose)
+
+
+Walker = Callable[[bool], list[Piece]]
+
+
+def second_view(
+    tree: HtmlElement, view: str, *, trafilatura_full: Walker, language: str | None, first: Sequence[Piece]
+) -> list[Piece]:
+    """The named view of the page's main content as pieces (``VIEWS``); ``first`` is the extraction."""
+    if view == "trafilatura":
+        return trafilatura_full(False)
+    if view == "readability":
+        return readability_pieces(tree)
+    if view == "justext":
+        return justext_pieces(tree, language)
+    if view == "vote":
+        views = [trafilatura_full(False), readability_pieces(tree), justext_pieces(tree, language)]
+        return vote(views, first)
+    raise ValueError(f"unknown view {view!r}; choose one of {', '.join(VIEWS)}")
+
+
+def vote(views: list[list[Piece]], first: Sequence[Piece]) -> list[Piece]:
+    """The blocks of the largest view that another view (or the first extraction) also holds."""
+    largest = max(range(len(views)), key=lambda i: size(views[i]))
+    others = [_joined(view) for i, view in enumerate(views) if i != largest] + [_joined(first)]
+    return [piece for piece in views[largest] if any(_key(piece[1]) in other for other in others)]
+
+
+def _key(text: str) -> str:
+    return _SPACES.sub(" ", text).strip()[:200]
+
+
+def _joined(pieces: Sequence[Piece]) -> str:
+    return "\n".join(_SPACES.sub(" ", text).strip() for _, text, _ in pieces)
+
+
+_READABILITY_KINDS = {
+    "p": Kind.PARAGRAPH, "pre": Kind.PARAGRAPH, "td": Kind.PARAGRAPH, "li": Kind.LIST_ITEM, "blockquote": Kind.QUOTE,
+    "h1": Kind.HEADING, "h2": Kind.HEADING, "h3": Kind.HEADING, "h4": Kind.HEADING, "h5": Kind.HEADING,
+    "h6": Kind.HEADING,
+}  # fmt: skip
+
+
+def readability_pieces(tree: HtmlElement) -> list[Piece]:
+    """readability-lxml's article, one piece per innermost paragraph, heading, list item or quote."""
+    try:
+        summary = Document(deepcopy(tree)).summary(html_partial=True)  # it edits the tree it is given
+        root = lxml.html.fragment_fromstring(summary, create_parent="div") if summary.strip() else None
+    except Exception:  # a best-effort second view: the extraction stands
+        return []
+    pieces: list[Piece] = []
+    for element in [] if root is None else root.iter(*_READABILITY_KINDS):
+        if len(element) and _HOLDS_BLOCK(element):
+            continue
+        text = _SPACES.sub(" ", element.text_content()).strip()
+        if text:
+            linked = sum(len(_SPACES.sub(" ", link.text_content())) for link in element.iter("a"))
+            pieces.append((_READABILITY_KINDS[element.tag], text, min(1.0, linked / len(text))))
+    return pieces
+
+
+def outside(prose: Sequence[str], kept: Sequence[str]) -> list[str]:
+    """The page's prose blocks that the kept content does not hold (for the audit trail)."""
+    joined = "\n".join(_SPACES.sub(" ", text) for text in kept)
+    return [text for text in prose if text[:PROBE] not in joined]
+
+
+PROBE = 60  # characters of a prose block looked for in the kept text (a `<br>` may split it later on)
