@@ -147,6 +147,7 @@ class Metadata:
     language: str | None = None
     url: str | None = None
     site_name: str | None = None
+    organisations: tuple[str, ...] = ()  # credited as authors but no people: agencies, publishers, the site
     sources: tuple[tuple[str, str], ...] = ()
 
     def source(self, name: str) -> str | None:
@@ -209,6 +210,10 @@ class Article:
     @property
     def authors(self) -> tuple[str, ...]:
         return self.metadata.authors
+
+    @property
+    def organisations(self) -> tuple[str, ...]:
+        return self.metadata.organisations
 
     @property
     def published(self) -> str | None:

@@ -31,7 +31,7 @@ SEEDS_DIR = ROOT / "seeds"
 METADATA_FIELDS = ("title", "subtitle", "authors", "published", "updated", "language")
 ARTICLE_KEYS = frozenset({*METADATA_FIELDS, "blocks", "text", "removed"})
 # Keys of Article.to_dict() that expected files do not give (provenance, and the page-only fields).
-UNCOMPARED_KEYS = frozenset({"url", "site_name", "sources"})
+UNCOMPARED_KEYS = frozenset({"url", "site_name", "organisations", "sources"})
 OPTIONAL_KEYS = frozenset({"xfail"})
 REMOVAL_KEYS = frozenset({"text", "rule", "category", "layer"})
 BLOCK_KINDS = frozenset({"paragraph", "heading", "list_item", "quote"})

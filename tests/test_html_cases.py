@@ -14,6 +14,7 @@ from pathlib import Path
 import pytest
 
 from cleaner import clean
+from cleaner.html.page import read_page
 from cleaner.html.views import MIN_PROSE
 from cleaner.pipeline import OUTSIDE_RULE
 
@@ -94,3 +95,46 @@ def test_a_page_that_spells_the_first_of_january_keeps_it() -> None:
     body = f"<article><h1>New year swim in the lake</h1><p>{PROSE}</p>{article_body()}</article>"
     html = page(body + "<footer><p>Updated 2021-01-01, © 2021</p></footer>")
     assert clean(html, format="html").published in (None, "2021-01-01")
+
+
+# ----------------------------------------------------------------- authors are people
+
+
+def test_a_publisher_and_its_address_are_no_authors() -> None:
+    head = '<meta name="author" content="Example-Verlag GmbH, Nürnberg, Germany">'
+    article = clean(page(f"<article><h1>Stadium plans</h1>{article_body()}</article>", head, "de"), format="html")
+    assert article.authors == ()
+    assert article.organisations == ("Example-Verlag GmbH",)
+
+
+@pytest.mark.parametrize(
+    "credit",
+    [
+        "Feuerwehr Musterstadt, Abteilung Wasserrettung",
+        "Fundusz Przykładowy",
+        "Stadtverwaltung Musterstadt",
+        "Department of Transport",
+    ],
+)
+def test_an_organisation_credited_as_author_is_no_person(credit: str) -> None:
+    head = f'<meta name="author" content="{credit}">'
+    article = clean(page(f"<article><h1>Rescue drill</h1>{article_body()}</article>", head, "de"), format="html")
+    assert article.authors == ()
+    assert article.organisations
+
+
+def test_a_name_printed_twice_for_screen_readers_is_one_author() -> None:
+    byline = (
+        '<p class="authors">A documentary by <a class="author" href="/a/kim-lee">Kim Lee'
+        '<span class="screen-reader-text">Kim Lee</span></a></p>'
+    )
+    article = clean(page(f"<article><h1>Voices of the valley</h1>{byline}{article_body()}</article>"), format="html")
+    assert article.authors == ("Kim Lee",)
+
+
+def test_a_person_publisher_is_no_site_name() -> None:
+    ld = {"@type": "WebPage", "name": "Audio", "publisher": {"type": "Person", "name": "Kim Lee"}}
+    byline = '<p class="authors">A documentary by <a class="author" href="/a/kim-lee">Kim Lee</a></p>'
+    html = page(f"<article><h1>Voices of the valley</h1>{byline}{article_body()}</article>", jsonld(ld))
+    meta = read_page(html).metadata
+    assert meta.site_name != "Kim Lee" and meta.authors == ("Kim Lee",)

@@ -15,6 +15,7 @@ extracted body (a byline block there is the text layers' concern, ``cleaner.meta
 from __future__ import annotations
 
 import re
+from dataclasses import dataclass
 
 from lxml.html import HtmlElement
 
@@ -29,7 +30,7 @@ from cleaner.html.marks import (
     text_of,
 )
 from cleaner.html.sources import ld_values, meta_values, types_of
-from cleaner.metadata.byline import normalise_authors
+from cleaner.metadata.byline import credited_organisations, normalise_authors
 from cleaner.metadata.credits import credited_names
 from cleaner.metadata.names import is_organisation
 
@@ -48,6 +49,17 @@ AUTHOR_META = (
 )
 
 
+@dataclass(frozen=True, slots=True)
+class Credits:
+    """Who a page credits: ``authors`` are people; ``organisations`` are credited organisations or the site."""
+
+    authors: tuple[str, ...] = ()
+    organisations: tuple[str, ...] = ()
+
+    def to_dict(self) -> dict[str, list[str]]:
+        return {"authors": list(self.authors), "organisations": list(self.organisations)}
+
+
 def page_authors(
     tree: HtmlElement,
     found: Marks,
@@ -55,23 +67,49 @@ def page_authors(
     objects: list[dict],
     articles: list[dict],
     site: str | None,
-) -> tuple[str, ...]:
+) -> Credits:
     """Person authors: JSON-LD, meta tags, marked byline elements, a byline line under the headline.
 
-    Organisations and the site itself are dropped; the first source that names a person wins.
+    Organisations and the site itself are no authors: the first source that credits any goes to
+    ``organisations``.  The first source that names a person gives the authors.
     """
     by_id = {obj["@id"]: obj for obj in objects if isinstance(obj.get("@id"), str)}
+    declared = ld_values(articles, "author")
     sources: list[list[str]] = [
-        _ld_people(ld_values(articles, "author"), by_id),
+        _ld_people(declared, by_id),
         [value for value in meta_values(metas, AUTHOR_META) if not value.startswith(("http", "@", "www."))],
         byline_names(found) or _bylines_beside_headline(found),
         header_byline(tree, found),
     ]
+    organisations = _organisations([_ld_organisations(declared, by_id), *sources[1:3]], site)
     found_names = [_people(raws, site) for raws in sources]
     for at, names in enumerate(found_names):
         if names:
-            return _extended(names, found_names[max(at + 1, 2) :])
-    return _people(_credit_lines(found), site)
+            return Credits(_extended(names, found_names[max(at + 1, 2) :]), organisations)
+    return Credits(_people(_credit_lines(found), site), organisations)
+
+
+def _organisations(sources: list[list[str]], site: str | None) -> tuple[str, ...]:
+    """The organisations the first crediting source names (JSON-LD organisations, meta tags, bylines)."""
+    for raws in sources:
+        named = credited_organisations(raws, site_name=site)
+        if named:
+            return named
+    return ()
+
+
+def _ld_organisations(values: list[object], by_id: dict[str, dict]) -> list[str]:
+    """Names of the JSON-LD authors typed as organisations."""
+    names = []
+    for value in values:
+        if isinstance(value, dict) and set(value) <= {"@id", "@type"} and value.get("@id") in by_id:
+            value = by_id[value["@id"]]
+        if isinstance(value, dict) and types_of(value) & _ORGANISATION_TYPES and isinstance(value.get("name"), str):
+            names.append(value["name"].strip())
+    return names
+
+
+_ORGANISATION_TYPES = frozenset(("Organization", "NewsMediaOrganization", "Corporation", "GovernmentOrganization"))
 
 
 CREDIT_WINDOW = 40
@@ -164,7 +202,7 @@ def _ld_people(values: list[object], by_id: dict[str, dict]) -> list[str]:
             value = by_id[value["@id"]]
         if isinstance(value, str):
             names.append(value)
-        elif isinstance(value, dict) and not (types_of(value) & {"Organization", "NewsMediaOrganization"}):
+        elif isinstance(value, dict) and not (types_of(value) & _ORGANISATION_TYPES):
             name = value.get("name")
             if isinstance(name, list):
                 name = ", ".join(str(part) for part in name)

@@ -86,15 +86,17 @@ def page_metadata(
     site_name = _site_name(metas, objects, page_url)
     dates, guess = page_dates(tree, found, metas, articles, page_url)
     headlines = [value for value in ld_values(articles, "headline") if isinstance(value, str)]
+    credits = page_authors(tree, found, metas, objects, articles, site_name)
     stated = Metadata(
         title=choose_title(tree, found, metas, headlines, _site_names(found, metas, objects, site_name, page_url)),
         subtitle=_subtitle(found, articles),
-        authors=page_authors(tree, found, metas, objects, articles, site_name),
+        authors=credits.authors,
         published=dates.published,
         updated=dates.updated,
         language=_language(tree, metas),
         url=page_url,
         site_name=site_name,
+        organisations=credits.organisations,
     )
     return stated.sourced("page"), Metadata(published=guess).sourced("htmldate")
 
@@ -114,7 +116,13 @@ def _site_name(metas: dict[str, list[str]], objects: list[dict], url: str | None
         return named
     for obj in objects:
         publisher = obj.get("publisher")
-        if isinstance(publisher, dict) and isinstance(publisher.get("name"), str) and publisher["name"].strip():
+        person = isinstance(publisher, dict) and "Person" in {publisher.get("@type"), publisher.get("type")}
+        if (
+            isinstance(publisher, dict)
+            and not person
+            and isinstance(publisher.get("name"), str)
+            and publisher["name"].strip()
+        ):
             return publisher["name"].strip()
     for obj in objects:
         if "WebSite" in types_of(obj) and isinstance(obj.get("name"), str) and obj["name"].strip():

@@ -285,6 +285,8 @@ def normalise_authors(raw: str | Iterable[str], *, site_name: str | None = None)
         parts = [_clean_value_part(part) for part in _split_value(value)]
         if any(_APPOSITIVE.match(part) and is_organisation(part) for part in parts):
             continue  # "L-MAG – Das Magazin für Lesben": the name before it is the publication's
+        if any(is_company(part) for part in parts):
+            continue  # "Example Verlag GmbH, Nürnberg, Germany": a company and its address, no person
         with_agency = any(is_organisation(part, site_name=site_name) for part in parts if part)
         for part in parts:
             if with_agency and part.islower() and len(part) <= 4:
@@ -301,11 +303,34 @@ _TRAILING_WEEKDAY = re.compile(
 # What a dateline leaves behind a name ("Tomas Spahn Fr, 14.01.2022" -> "Tomas Spahn Fr").
 
 
+def credited_organisations(raw: str | Iterable[str], *, site_name: str | None = None) -> tuple[str, ...]:
+    """The organisations an author value credits ("Example Verlag GmbH", "Reuters", the site itself), as written.
+
+    The counterpart of ``normalise_authors``: what it drops as no person, this keeps when it is an
+    organisation; places and job titles beside them are neither.
+    """
+    values = [raw] if isinstance(raw, str) else list(raw)
+    found = [
+        part
+        for value in values
+        if isinstance(value, str)
+        for part in map(_clean_value_part, _split_value(value))
+        if part
+        and (is_company(part) or is_organisation(part, site_name=site_name))
+        and not is_job_title(part)
+        and part.casefold() not in _NOBODY
+    ]
+    return _dedupe(found)
+
+
+_NOBODY = frozenset(("admin", "administrator", "anonymous", "unknown", "guest", "staff", "team"))
+
+
 def _clean_value_part(part: str) -> str:
     """Strip a place or publication tail and stray punctuation; title-case an all-capitals name."""
     part = _TAIL.sub("", part).strip(" ,;:-–—→»›«‹")
     part = part if re.search(r"(?<![^\W\d_])[^\W\d_]\.$", part) else part.rstrip(".")  # "C." stays
-    part = _LEADING_TITLE.sub("", _TRAILING_WEEKDAY.sub(r"\g<name>", part))
+    part = undouble(_LEADING_TITLE.sub("", _TRAILING_WEEKDAY.sub(r"\g<name>", part)))
     return title_case(part) if part.isupper() and len(part) > 5 else part
 
 

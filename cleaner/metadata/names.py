@@ -76,7 +76,12 @@ _ORG_WORDS = _wordset(
     "news media agency agentur agence agencia press presse prensa newsroom redaktion rédaction redacción staff team "
     "desk online magazine magazin illustrierte zeitung journal times tribune gazette herald inc ltd llc gmbh ag group "
     "gruppe corporation corp company institute university universität foundation stiftung verlag tv radio network "
-    "editors editorial"
+    "editors editorial "
+    # kinds of organisation, in the languages of the benchmark pages
+    "fund fonds fundusz fundacja fondation fundación fundação fondazione association verein verband vereniging "
+    "stowarzyszenie associazione asociación associação department abteilung ministry ministerium ministère "
+    "ministerio ministero ministerstwo council gemeinde stadtverwaltung police polizei policía feuerwehr "
+    "pompiers bomberos straż office amt büro bureau agentur club klub society gesellschaft"
 )
 _NOT_NAME_WORDS = _wordset(
     "the a an and of in on for to with by from der die das und ein eine le la les un une et el los las y read more "
@@ -235,11 +240,19 @@ def _unglue(match: re.Match[str]) -> str:
 
 
 def undouble(name: str) -> str:
-    """'Sean Martin Sean Martin' (a name printed twice, as in a link and its label) -> 'Sean Martin'."""
+    """'Sean Martin Sean Martin' (a name printed twice, as in a link and its label) -> 'Sean Martin'.
+
+    Also glued, as a link and its screen-reader copy print it: "Kim LeeKim Lee" -> "Kim Lee".
+    """
     tokens = name.split()
     half = len(tokens) // 2
-    doubled = half >= 2 and len(tokens) % 2 == 0 and tokens[:half] == tokens[half:]
-    return " ".join(tokens[:half]) if doubled else name
+    if half >= 2 and len(tokens) % 2 == 0 and tokens[:half] == tokens[half:]:
+        return " ".join(tokens[:half])
+    text = " ".join(tokens)
+    middle = len(text) // 2
+    if len(text) % 2 == 0 and " " in text and text[:middle] == text[middle:]:
+        return text[:middle]
+    return name
 
 
 def title_case(text: str) -> str:
