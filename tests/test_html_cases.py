@@ -138,3 +138,17 @@ def test_a_person_publisher_is_no_site_name() -> None:
     html = page(f"<article><h1>Voices of the valley</h1>{byline}{article_body()}</article>", jsonld(ld))
     meta = read_page(html).metadata
     assert meta.site_name != "Kim Lee" and meta.authors == ("Kim Lee",)
+
+
+# ----------------------------------------------------------------- the title is never a body block
+
+
+def test_the_title_repeated_further_down_is_no_body_block() -> None:
+    title = "Ferry trial starts on the northern route"
+    body = (
+        f"<article><h1>{title}</h1>{article_body(2)}<h2>{title}</h2>{article_body(2)}"
+        f"<div class='box'><h3>{title}</h3><p>{PROSE}</p></div></article>"
+    )
+    article = clean(page(body, f"<title>{title} | Example News</title>"), format="html")
+    assert article.title == title
+    assert all(block.text != title for block in article.blocks)

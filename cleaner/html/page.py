@@ -25,7 +25,7 @@ import re
 import signal
 import threading
 import time
-from collections.abc import Iterator
+from collections.abc import Iterator, Sequence
 from contextlib import contextmanager
 from dataclasses import dataclass, field, replace
 
@@ -216,7 +216,7 @@ def read_page(
         deadline.check("metadata")
         headlines = [metadata.title or "", *(h1.text_content() for h1 in tree.iter("h1"))]
         content = main_content(tree, url=url, language=metadata.language, fallback=fallback)
-        blocks = with_lead(without_title(content.blocks, headlines), tree)
+        blocks = with_lead(without_title(content.blocks, headlines), tree, headlines)
         deadline.check("content extraction")
     language = confirmed_language(metadata.language, blocks)
     left_out = tuple(outside(content.left_out, [block.text for block in blocks]))  # the lead may be back
@@ -242,12 +242,12 @@ def normalised(page: Page) -> Page:
 _TEXT_FIELDS = ("title", "subtitle", "site_name")
 
 
-def with_lead(blocks: tuple[Block, ...], tree: HtmlElement) -> tuple[Block, ...]:
-    """Put back the lead paragraph extraction dropped (see ``secondopinion.visible_lead``)."""
+def with_lead(blocks: tuple[Block, ...], tree: HtmlElement, headlines: Sequence[str] = ()) -> tuple[Block, ...]:
+    """Put back the lead paragraph extraction dropped (see ``secondopinion.visible_lead``), unless it is a headline."""
     if not blocks:
         return blocks
     lead = visible_lead(tree, [block.text for block in blocks])
-    if lead is None:
+    if lead is None or title_key(lead) in {title_key(text) for text in headlines if text}:
         return blocks
     return (Block(index=0, text=lead), *(replace(block, index=i + 1) for i, block in enumerate(blocks)))
 
@@ -278,15 +278,18 @@ def confirmed_language(declared: str | None, blocks: tuple[Block, ...]) -> str |
 def without_title(blocks: tuple[Block, ...], headlines: list[str]) -> tuple[Block, ...]:
     """Drop the headline repeated at the top of the extracted content: it is metadata, not body.
 
-    A block is the headline when it equals the page's title or one of its ``<h1>`` texts.  Only
-    the first blocks are looked at, before the body proper starts (the first long paragraph), so
-    a later paragraph that happens to quote the headline stays.
+    A block is the headline when it equals the page's title or one of its ``<h1>`` texts.  An
+    ``<h1>`` text is looked for in the first blocks only, before the body proper starts (the first
+    long paragraph); the title (``headlines[0]``) anywhere, since the title is never a body block
+    (docs/schema.md): templates repeat it above a gallery, a box or the article's end.
     """
+    title = title_key(headlines[0]) if headlines and headlines[0].strip() else None
     keys = {title_key(text) for text in headlines if text and text.strip()}
     kept: list[Block] = []
     for position, block in enumerate(blocks):
         at_top = position < TITLE_WINDOW and all(len(b.text) < 200 for b in blocks[:position])
-        if not (at_top and title_key(block.text) in keys):
+        key = title_key(block.text)
+        if not ((at_top and key in keys) or key == title):
             kept.append(block)
     if len(kept) == len(blocks):
         return blocks
