@@ -1,0 +1,162 @@
+"""The overview of a run, counted record by record with bounded memory.
+
+``Tally.add`` takes one record (and its ``records.Figures``) and updates the counts the
+report's overview shows: documents read, cleaned and failed; blocks and characters kept and
+removed by category, by rule and by layer; per-site figures; a histogram of the classifier's
+scores; the failures' reasons.  Every record of the run is counted, however long the run.
+
+Memory stays bounded: at most ``MAX_KEYS`` distinct rules and sites are counted one by one
+(later new ones are pooled under ``OTHER``, and the overview says so), and at most
+``MAX_FAILURES`` failures are kept by name.
+
+This module counts; it does not choose documents (``sample``) or write HTML (``page``).
+"""
+
+from __future__ import annotations
+
+from collections import Counter
+from collections.abc import Mapping
+from dataclasses import dataclass, field
+from typing import Any
+
+from cleaner.report.records import Figures
+
+MAX_KEYS = 20_000  # distinct rules, or sites, counted one by one
+MAX_FAILURES = 200  # failures listed by name (all are counted)
+MAX_REASONS = 1_000  # distinct failure reasons counted one by one
+OTHER = "(others)"
+BINS = 10  # classifier score histogram: [0, 0.1), [0.1, 0.2), ... [0.9, 1]
+
+
+@dataclass(slots=True)
+class Amount:
+    """Blocks and characters (removed, or kept), and in how many documents."""
+
+    blocks: int = 0
+    chars: int = 0
+    documents: int = 0
+
+
+@dataclass(slots=True)
+class Site:
+    """One site's figures."""
+
+    documents: int = 0
+    failed: int = 0
+    kept_chars: int = 0
+    removed_blocks: int = 0
+    removed_chars: int = 0
+    rules: Counter[str] = field(default_factory=Counter)
+
+    @property
+    def share(self) -> float:
+        total = self.kept_chars + self.removed_chars
+        return self.removed_chars / total if total else 0.0
+
+
+def _reason(error: str) -> str:
+    """A failure's reason without the document's own details: the text before the first ':'."""
+    return error.split(":", 1)[0].strip()[:80] or "unknown"
+
+
+@dataclass
+class Tally:
+    """Counts over every record of a run."""
+
+    read: int = 0
+    failed: int = 0
+    with_removals: int = 0
+    unplaced: int = 0  # cleaned documents whose records carry no block positions
+    sourced: int = 0  # cleaned documents whose records say where their metadata came from
+    kept: Amount = field(default_factory=Amount)
+    removed: Amount = field(default_factory=Amount)
+    categories: dict[str, Amount] = field(default_factory=dict)
+    rules: dict[str, Amount] = field(default_factory=dict)
+    rule_category: dict[str, str] = field(default_factory=dict)
+    layers: dict[str, Amount] = field(default_factory=dict)
+    sites: dict[str, Site] = field(default_factory=dict)
+    scores: list[int] = field(default_factory=lambda: [0] * BINS)
+    reasons: Counter[str] = field(default_factory=Counter)
+    failures: list[tuple[str, str, str]] = field(default_factory=list)  # (id, site, error)
+    pooled_rules: bool = False
+    pooled_sites: bool = False
+
+    @property
+    def cleaned(self) -> int:
+        return self.read - self.failed
+
+    def add(self, record: Mapping[str, Any], figures: Figures) -> None:
+        """Count one record."""
+        self.read += 1
+        site = self._site(figures.site)
+        site.documents += 1
+        if figures.failed:
+            self._failure(record, figures)
+            site.failed += 1
+            return
+        self.with_removals += figures.removed_blocks > 0
+        self.unplaced += not figures.placed
+        self.sourced += isinstance(record.get("sources"), Mapping)
+        self.kept.blocks += figures.kept_blocks
+        self.kept.chars += figures.kept_chars
+        self.kept.documents += figures.kept_blocks > 0
+        site.kept_chars += figures.kept_chars
+        site.removed_blocks += figures.removed_blocks
+        site.removed_chars += figures.removed_chars
+        if figures.removed_blocks:
+            self._removals(record.get("removed"), site)
+
+    def _failure(self, record: Mapping[str, Any], figures: Figures) -> None:
+        self.failed += 1
+        error = str(record.get("error") or "unknown error")
+        reason = _reason(error)
+        if reason in self.reasons or len(self.reasons) < MAX_REASONS:
+            self.reasons[reason] += 1
+        else:
+            self.reasons[OTHER] += 1
+        if len(self.failures) < MAX_FAILURES:
+            self.failures.append((figures.id, figures.site, error))
+
+    def _removals(self, removed: object, site: Site) -> None:
+        seen: set[tuple[str, str]] = set()
+        for entry in removed if isinstance(removed, list) else ():
+            if not isinstance(entry, Mapping):
+                continue
+            text = entry.get("text")
+            chars = len(text) if isinstance(text, str) else 0
+            category = str(entry.get("category") or "uncategorised")
+            rule = self._rule(str(entry.get("rule") or ""), category)
+            for kind, key, table in (
+                ("c", category, self.categories),
+                ("r", rule, self.rules),
+                ("l", str(entry.get("layer") or ""), self.layers),
+            ):
+                amount = table.get(key) or table.setdefault(key, Amount())
+                amount.blocks += 1
+                amount.chars += chars
+                if (kind, key) not in seen:
+                    seen.add((kind, key))
+                    amount.documents += 1
+            site.rules[rule] += 1
+            self.removed.blocks += 1
+            self.removed.chars += chars
+            score = entry.get("score")
+            if isinstance(score, int | float) and not isinstance(score, bool):
+                self.scores[min(BINS - 1, max(0, int(score * BINS)))] += 1
+        self.removed.documents += 1
+
+    def _rule(self, rule: str, category: str) -> str:
+        if rule not in self.rules and len(self.rules) >= MAX_KEYS:
+            self.pooled_rules = True
+            return OTHER
+        self.rule_category.setdefault(rule, category)
+        return rule
+
+    def _site(self, name: str) -> Site:
+        site = self.sites.get(name)
+        if site is None:
+            if len(self.sites) >= MAX_KEYS:
+                self.pooled_sites = True
+                name = OTHER
+            site = self.sites.get(name) or self.sites.setdefault(name, Site())
+        return site
