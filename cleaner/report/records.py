@@ -31,6 +31,17 @@ META_FIELDS = ("title", "subtitle", "authors", "published", "updated", "language
 
 
 @dataclass(frozen=True, slots=True)
+class Removals:
+    """One record's removed blocks counted by category, rule and layer: ``{name: [blocks, characters]}``."""
+
+    categories: dict[str, list[int]]
+    rules: dict[str, list[int]]
+    layers: dict[str, list[int]]
+    rule_categories: dict[str, str]  # each rule's category
+    scores: tuple[float, ...]  # the classifier's scores, where it decided
+
+
+@dataclass(frozen=True, slots=True)
 class Figures:
     """What one record adds to the overview, and what the sample chooses by."""
 
@@ -45,6 +56,7 @@ class Figures:
     rules: tuple[str, ...]  # distinct rule ids, in order of first removal
     doubt: float | None  # distance of the least sure classifier score from 0.5; None when none was scored
     placed: bool  # every block and removal has a position
+    removals: Removals
 
     @property
     def share(self) -> float:
@@ -123,28 +135,58 @@ def record_id(record: Mapping[str, Any], order: int) -> str:
 
 def _entries(record: Mapping[str, Any], key: str) -> list[Mapping[str, Any]]:
     value = record.get(key)
-    return [entry for entry in value if isinstance(entry, Mapping)] if isinstance(value, list) else []
+    if not isinstance(value, list):
+        return []
+    return [entry for entry in value if type(entry) is dict or isinstance(entry, Mapping)]
 
 
 def _text(entry: Mapping[str, Any]) -> str:
     text = entry.get("text")
-    return text if isinstance(text, str) else ""
+    return text if type(text) is str else ""
 
 
 def _score(entry: Mapping[str, Any]) -> float | None:
     score = entry.get("score")
-    return float(score) if isinstance(score, int | float) and not isinstance(score, bool) else None
+    return float(score) if type(score) in (int, float) else None
 
 
 def _has_position(entry: Mapping[str, Any]) -> bool:
-    position = entry.get("position")
-    return isinstance(position, int) and not isinstance(position, bool)
+    return type(entry.get("position")) is int
+
+
+def _count(table: dict[str, list[int]], key: str, chars: int) -> None:
+    amount = table.get(key)
+    if amount is None:
+        table[key] = [1, chars]
+    else:
+        amount[0] += 1
+        amount[1] += chars
+
+
+def _removals(removed: list[Mapping[str, Any]]) -> Removals:
+    """The removed blocks of one record counted by category, rule and layer, in one pass."""
+    categories: dict[str, list[int]] = {}
+    rules: dict[str, list[int]] = {}
+    layers: dict[str, list[int]] = {}
+    kinds: dict[str, str] = {}
+    scores = []
+    for entry in removed:
+        chars = len(_text(entry))
+        category, rule = str(entry.get("category") or "uncategorised"), str(entry.get("rule") or "")
+        _count(categories, category, chars)
+        _count(rules, rule, chars)
+        _count(layers, str(entry.get("layer") or ""), chars)
+        kinds.setdefault(rule, category)
+        score = _score(entry)
+        if score is not None:
+            scores.append(score)
+    return Removals(categories, rules, layers, kinds, tuple(scores))
 
 
 def figures(record: Mapping[str, Any], order: int) -> Figures:
     """The overview's figures of one record (a failure has none but its site)."""
     blocks, removed = _entries(record, "blocks"), _entries(record, "removed")
-    scores = [score for score in map(_score, removed) if score is not None]
+    removals = _removals(removed)
     return Figures(
         order=order,
         id=record_id(record, order),
@@ -153,10 +195,11 @@ def figures(record: Mapping[str, Any], order: int) -> Figures:
         kept_blocks=len(blocks),
         kept_chars=sum(len(_text(block)) for block in blocks),
         removed_blocks=len(removed),
-        removed_chars=sum(len(_text(entry)) for entry in removed),
-        rules=tuple(dict.fromkeys(str(entry.get("rule") or "") for entry in removed)),
-        doubt=min((abs(score - 0.5) for score in scores), default=None),
+        removed_chars=sum(chars for _, chars in removals.categories.values()),
+        rules=tuple(removals.rules),
+        doubt=min((abs(score - 0.5) for score in removals.scores), default=None),
         placed=all(map(_has_position, blocks)) and all(map(_has_position, removed)),
+        removals=removals,
     )
 
 

@@ -19,7 +19,7 @@ from collections.abc import Mapping
 from dataclasses import dataclass, field
 from typing import Any
 
-from cleaner.report.records import Figures
+from cleaner.report.records import Figures, Removals
 
 MAX_KEYS = 20_000  # distinct rules, or sites, counted one by one
 MAX_FAILURES = 200  # failures listed by name (all are counted)
@@ -52,6 +52,16 @@ class Site:
     def share(self) -> float:
         total = self.kept_chars + self.removed_chars
         return self.removed_chars / total if total else 0.0
+
+
+def _add(table: dict[str, Amount], key: str, blocks: int, chars: int) -> None:
+    """Add one document's blocks and characters under ``key``."""
+    amount = table.get(key)
+    if amount is None:
+        amount = table[key] = Amount()
+    amount.blocks += blocks
+    amount.chars += chars
+    amount.documents += 1
 
 
 def _reason(error: str) -> str:
@@ -97,6 +107,8 @@ class Tally:
         self.with_removals += figures.removed_blocks > 0
         self.unplaced += not figures.placed
         self.sourced += isinstance(record.get("sources"), Mapping)
+        self.removed.blocks += figures.removed_blocks
+        self.removed.chars += figures.removed_chars
         self.kept.blocks += figures.kept_blocks
         self.kept.chars += figures.kept_chars
         self.kept.documents += figures.kept_blocks > 0
@@ -104,7 +116,7 @@ class Tally:
         site.removed_blocks += figures.removed_blocks
         site.removed_chars += figures.removed_chars
         if figures.removed_blocks:
-            self._removals(record.get("removed"), site)
+            self._removals(figures.removals, site)
 
     def _failure(self, record: Mapping[str, Any], figures: Figures) -> None:
         self.failed += 1
@@ -117,39 +129,27 @@ class Tally:
         if len(self.failures) < MAX_FAILURES:
             self.failures.append((figures.id, figures.site, error))
 
-    def _removals(self, removed: object, site: Site) -> None:
-        seen: set[tuple[str, str]] = set()
-        for entry in removed if isinstance(removed, list) else ():
-            if not isinstance(entry, Mapping):
-                continue
-            text = entry.get("text")
-            chars = len(text) if isinstance(text, str) else 0
-            category = str(entry.get("category") or "uncategorised")
-            rule = self._rule(str(entry.get("rule") or ""), category)
-            for kind, key, table in (
-                ("c", category, self.categories),
-                ("r", rule, self.rules),
-                ("l", str(entry.get("layer") or ""), self.layers),
-            ):
-                amount = table.get(key) or table.setdefault(key, Amount())
-                amount.blocks += 1
-                amount.chars += chars
-                if (kind, key) not in seen:
-                    seen.add((kind, key))
-                    amount.documents += 1
-            site.rules[rule] += 1
-            self.removed.blocks += 1
-            self.removed.chars += chars
-            score = entry.get("score")
-            if isinstance(score, int | float) and not isinstance(score, bool):
-                self.scores[min(BINS - 1, max(0, int(score * BINS)))] += 1
+    def _removals(self, removals: Removals, site: Site) -> None:
+        for key, (blocks, chars) in removals.categories.items():
+            _add(self.categories, key, blocks, chars)
+        for rule, (blocks, chars) in removals.rules.items():
+            key = self._rule(rule, removals)
+            _add(self.rules, key, blocks, chars)
+            site.rules[key] += blocks
+        for key, (blocks, chars) in removals.layers.items():
+            _add(self.layers, key, blocks, chars)
+        for score in removals.scores:
+            self.scores[min(BINS - 1, max(0, int(score * BINS)))] += 1
         self.removed.documents += 1
 
-    def _rule(self, rule: str, category: str) -> str:
-        if rule not in self.rules and len(self.rules) >= MAX_KEYS:
+    def _rule(self, rule: str, removals: Removals) -> str:
+        """The rule's key in ``rules`` (``OTHER`` past ``MAX_KEYS`` rules); a new rule's category is noted."""
+        if rule in self.rules:
+            return rule
+        if len(self.rules) >= MAX_KEYS:
             self.pooled_rules = True
             return OTHER
-        self.rule_category.setdefault(rule, category)
+        self.rule_category[rule] = removals.rule_categories[rule]
         return rule
 
     def _site(self, name: str) -> Site:
