@@ -26,8 +26,8 @@ from dataclasses import replace
 from pathlib import Path
 
 from cleaner import clean_many
+from cleaner.io.records import Cleaned, Document
 from cleaner.report import write_report
-from cleaner.stream import Cleaned, Document
 
 ROOT = Path(__file__).resolve().parent.parent
 DEFAULT_BENCH = ROOT.parent / "shared" / "bench"

@@ -5,7 +5,8 @@ configuration and the site profile, cleans the files as a batch (``cleaner.run.b
 WARC inputs as a stream (``cleaner.run.stream``), then writes the articles (standard output, a mirrored
 folder, a JSON Lines file: ``Outputs``, ``mirror_targets``) or, for ``--check``, ``--diff`` and
 ``--in-place``, says, shows and does what would change.  ``Report`` is everything said on standard
-error (per-file lines, ``--explain``, the progress bar, the summary); the return value is the exit code.
+error (per-file lines, ``--explain``, the progress bar, the summary); ``--report FILE`` (the HTML audit
+report) is ``cleaner.cli.audit``; the return value is the exit code.
 
 What it does NOT do: it does not parse or check the command line (``cleaner.cli.main`` does), and does
 not catch configuration or profile errors: those reach ``cleaner.cli.main.main``, which reports them.
@@ -24,6 +25,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import TextIO
 
+from cleaner.cli.audit import RunReport
 from cleaner.config import Config, find_config, load_config
 from cleaner.corpus.duplicates import DuplicateFinder
 from cleaner.io.documents import documents_from_path, is_container
@@ -274,11 +276,14 @@ def _handle_record(result: Result, outputs: Outputs, report: Report) -> None:
 
 
 def _find(args: argparse.Namespace, config: Config) -> list[Found]:
-    """The files to clean; the output (folder or JSON Lines file) is never read as input."""
+    """The files to clean; the outputs (folder or JSON Lines file, the --report file) are never read as input."""
     skip = (args.output,) if args.output and args.format != "jsonl" else ()
     found = Finder(config.include, config.exclude, skip, args.force_exclude).find(args.paths)
-    if args.output and args.format == "jsonl":
-        found = [item for item in found if item.path.absolute() != args.output.absolute()]
+    files = [args.output] if args.output and args.format == "jsonl" else []
+    files += [args.report] if args.report else []
+    if files:
+        names = {path.absolute() for path in files}
+        found = [item for item in found if item.path.absolute() not in names]
     return found
 
 
@@ -291,10 +296,12 @@ def run_command(args: argparse.Namespace, parser: argparse.ArgumentParser) -> in
         parser.error("several files need -o OUT (or --format jsonl to stream them to standard output)")
     found = _find(args, config)
     report = Report(mode, progress=not args.quiet and sys.stderr.isatty(), total=len(found))
+    audit = RunReport(args.report, args.paths)
     for item in found:
         if item.error:
             report.line(f"{item.path}: error: {item.error}")
             report.failed += 1
+            audit.failure(item.path, item.error)
     files = [item.path for item in found if not item.error]
     containers = [path for path in files if is_container(path)]
     files = [path for path in files if not is_container(path)]
@@ -307,17 +314,20 @@ def run_command(args: argparse.Namespace, parser: argparse.ArgumentParser) -> in
     wanted = args.duplicates or args.dedupe or (mode == "write" and len(files) > 1)
     finder = DuplicateFinder() if wanted else None
     with Outputs(args, files) as outputs:
-        outcomes = run(files, settings, jobs=args.jobs or default_jobs())
+        outcomes = audit.outcomes(run(files, settings, jobs=args.jobs or default_jobs()))
         if finder is not None:
             outcomes = _with_duplicates(outcomes, finder, report if args.dedupe else None)
         for outcome in outcomes:
             _handle(outcome, args, outputs, report)
-        for result in _container_results(containers, settings, mode, report):
+        for result in audit.results(_container_results(containers, settings, mode, report)):
             _handle_record(result, outputs, report)
     if not args.quiet:
         report.summary()
     if finder is not None:
         _report_duplicates(finder, args, report)
+    written = audit.write(finder.report() if finder is not None else None)
+    if written and not args.quiet:
+        report.line(written)
     if report.failed:
         return EXIT_ERROR
     return EXIT_CHANGED if mode != "write" and report.touched else EXIT_CLEAN

@@ -60,6 +60,12 @@ def build_parser() -> argparse.ArgumentParser:
         "--force-exclude", action="store_true", help="apply exclude globs to files named on the command line"
     )
     parser.add_argument("--quiet", "-q", action="store_true", help="no progress bar and no closing summary")
+    parser.add_argument(
+        "--report",
+        type=Path,
+        metavar="FILE",
+        help="write an HTML audit report of the run: what was removed, by which rule, on which site (docs/report.md)",
+    )
     _add_corpus_options(parser)
     return parser
 
@@ -96,6 +102,22 @@ def _usage_problem(args: argparse.Namespace) -> str:
         return "--diff shows what --in-place would do; use one or the other"
     if args.dedupe and not args.output:
         return "--dedupe leaves duplicates out of the written copies; it needs -o OUT"
+    return _report_problem(args)
+
+
+def _report_problem(args: argparse.Namespace) -> str:
+    """--report FILE must name a file that is neither an input nor another output."""
+    if args.report is None:
+        return ""
+    if args.report.is_dir():
+        return f"--report {args.report}: a folder; the report is one HTML file"
+    target = args.report.resolve()
+    for path in args.paths:
+        if path.resolve() == target:
+            return f"--report {args.report} would overwrite the input {path}"
+    for name, other in (("-o/--output", args.output), ("--duplicates", args.duplicates)):
+        if other is not None and other.resolve() == target:
+            return f"--report {args.report} is also {name}; give the report its own file"
     return ""
 
 

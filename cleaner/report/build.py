@@ -16,7 +16,7 @@ from collections.abc import Iterable, Mapping
 from pathlib import Path
 from typing import Any
 
-from cleaner.files import write_atomic
+from cleaner.io.files import write_atomic
 from cleaner.report.page import PAGE_BUDGET, Selection, render_page
 from cleaner.report.records import document_view, figures
 from cleaner.report.sample import BUDGET, KEEP_ALL, Sampler, Strata
@@ -40,15 +40,23 @@ class ReportBuilder:
 
     def html(self, *, duplicates: Mapping[str, Any] | None = None, title: str = "Cleaning report") -> str:
         """The report page; ``duplicates`` is ``DuplicateReport.to_dict()`` of the run, when it has one."""
+        return self._render(duplicates, title)[0]
+
+    def write(self, path: Path, *, duplicates: Mapping[str, Any] | None = None, title: str = "Cleaning report") -> int:
+        """Write the page to ``path`` atomically (a reader sees the old file or the whole new one).
+
+        Returns how many documents the page shows in full.
+        """
+        page, shown = self._render(duplicates, title)
+        write_atomic(Path(path), page.encode("utf-8"))
+        return shown
+
+    def _render(self, duplicates: Mapping[str, Any] | None, title: str) -> tuple[str, int]:
         rules = [
             rule for rule, _ in sorted(self.tally.rules.items(), key=lambda item: -item[1].blocks) if rule != OTHER
         ]
         selection = Selection(self.sampler.chosen(rules), self.sampler.sampling, self.sampler.describe())
         return render_page(self.tally, selection, duplicates=duplicates, title=title, budget=self.budget)
-
-    def write(self, path: Path, *, duplicates: Mapping[str, Any] | None = None, title: str = "Cleaning report") -> None:
-        """Write the page to ``path`` atomically (a reader sees the old file or the whole new one)."""
-        write_atomic(Path(path), self.html(duplicates=duplicates, title=title).encode("utf-8"))
 
 
 def write_report(

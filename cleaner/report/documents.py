@@ -60,9 +60,10 @@ def item_html(item: Item | Omission) -> str:
         aria = f' aria-label="{label}"' if label else ""
         return f'<p class="k {style}"{aria}>{text}{_cut(item)}</p>'
     score = f' <span class="sc">p(content) {item.score:.2f}</span>' if item.score is not None else ""
+    layer = f' <span class="ly">{escape(item.layer)}</span>' if item.layer else ""
     return (
         f'<div class="r" style="--c:{colour(item.category)}" title="{escape(_note(item))}">'
-        f'<span class="tag"><b>removed</b> {escape(item.category)} <code>{escape(item.rule)}</code>'
+        f'<span class="tag"><b>removed</b> {escape(item.category)} <code>{escape(item.rule)}</code>{layer}'
         f"{score}</span> <del>{text}</del>{_cut(item)}</div>"
     )
 
@@ -72,7 +73,7 @@ def _meta_html(view: DocumentView) -> str:
     for name, value, origin in view.meta:
         shown = escape(value) if value else '<span class="none">none</span>'
         where = f' <span class="from">from {escape(origin)}</span>' if origin else ""
-        rows.append(f"<div><dt>{name}</dt><dd>{shown}{where}</dd></div>")
+        rows.append(f"<div><dt>{name.replace('_', ' ')}</dt><dd>{shown}{where}</dd></div>")
     note = "" if view.sourced else '<p class="note">This record does not say where its metadata came from.</p>'
     return f'<dl class="meta">{"".join(rows)}</dl>{note}'
 

@@ -18,7 +18,7 @@ from typing import Any
 from urllib.parse import quote
 
 from cleaner.report.charts import Bar, bar_chart, colour, histogram
-from cleaner.report.tally import OTHER, Amount, Tally
+from cleaner.report.tally import MAX_KEYS, MAX_SITES, OTHER, Amount, Tally
 
 CHART_RULES = 25
 TOP_RULES = 300
@@ -127,7 +127,7 @@ def rules_section(tally: Tally) -> str:
 
     shown = f"the {len(top)} most frequent of {number(len(rows))} rules" if len(rows) > len(top) else "every rule"
     pooled = (
-        '<p class="note">Past 20,000 distinct rules, further rules are pooled as "(others)".</p>'
+        f'<p class="note">Past {MAX_KEYS:,} distinct rules, further rules are pooled as "{OTHER}".</p>'
         if tally.pooled_rules
         else ""
     )
@@ -175,7 +175,7 @@ def sites_section(tally: Tally) -> str:
             f"<td>{filter_link('rule', top_rule) if top_rule and top_rule != OTHER else escape(top_rule)}</td></tr>"
         )
     pooled = (
-        '<p class="note">Past 20,000 distinct sites, further sites are pooled as "(others)".</p>'
+        f'<p class="note">Past {MAX_SITES:,} distinct sites, further sites are pooled as "{OTHER}".</p>'
         if tally.pooled_sites
         else ""
     )

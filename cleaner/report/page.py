@@ -22,8 +22,16 @@ from html import escape
 from importlib.resources import files
 from typing import Any
 
-from cleaner.report import overview
 from cleaner.report.documents import anchor, document_html, filters_html
+from cleaner.report.overview import (
+    categories_section,
+    classifier_section,
+    duplicates_section,
+    failures_section,
+    figures_section,
+    rules_section,
+    sites_section,
+)
 from cleaner.report.records import DocumentView
 from cleaner.report.tally import Tally
 
@@ -101,18 +109,18 @@ def render_page(
     duplicates: Mapping[str, Any] | None = None,
     title: str = "Cleaning report",
     budget: int = PAGE_BUDGET,
-) -> str:
-    """The whole report page as one string."""
+) -> tuple[str, int]:
+    """The whole report page as one string, and how many document views it holds."""
     kept = _fit(selection.views, budget)
     anchors = {view.figures.id: anchor(view) for view, _ in kept}
     sections = [
-        overview.figures_section(tally),
-        overview.categories_section(tally),
-        overview.rules_section(tally),
-        overview.classifier_section(tally),
-        overview.sites_section(tally),
-        overview.duplicates_section(duplicates, anchors.keys(), anchors),
-        overview.failures_section(tally),
+        figures_section(tally),
+        categories_section(tally),
+        rules_section(tally),
+        classifier_section(tally),
+        sites_section(tally),
+        duplicates_section(duplicates, anchors.keys(), anchors),
+        failures_section(tally),
         _documents(kept),
     ]
     nav = "".join(
@@ -129,7 +137,7 @@ def render_page(
         )
         if any(f'id="{key}"' in section[:80] for section in sections)
     )
-    return (
+    page = (
         '<!DOCTYPE html>\n<html lang="en"><head><meta charset="utf-8">'
         '<meta name="viewport" content="width=device-width, initial-scale=1">'
         f"<title>{escape(title)}: {tally.read:,} documents</title><script>{ERRORS}</script>"
@@ -138,3 +146,4 @@ def render_page(
         f'<nav aria-label="Sections">{nav}</nav></header>'
         f"<main>{''.join(sections)}</main><script>{inline_script(asset('report.js'))}</script></body></html>\n"
     )
+    return page, len(kept)

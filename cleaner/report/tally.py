@@ -5,9 +5,10 @@ report's overview shows: documents read, cleaned and failed; blocks and characte
 removed by category, by rule and by layer; per-site figures; a histogram of the classifier's
 scores; the failures' reasons.  Every record of the run is counted, however long the run.
 
-Memory stays bounded: at most ``MAX_KEYS`` distinct rules and sites are counted one by one
-(later new ones are pooled under ``OTHER``, and the overview says so), and at most
-``MAX_FAILURES`` failures are kept by name.
+Memory stays bounded: at most ``MAX_KEYS`` distinct rules and ``MAX_SITES`` sites are counted one
+by one (later new ones are pooled under ``OTHER``, and the overview says so), a site counts at most
+``SITE_RULES`` distinct rules (to name its most frequent one; rules first seen on a site after that
+are not counted for it), and at most ``MAX_FAILURES`` failures are kept by name.
 
 This module counts; it does not choose documents (``sample``) or write HTML (``page``).
 """
@@ -21,7 +22,9 @@ from typing import Any
 
 from cleaner.report.records import Figures, Removals
 
-MAX_KEYS = 20_000  # distinct rules, or sites, counted one by one
+MAX_KEYS = 20_000  # distinct rules counted one by one
+MAX_SITES = 10_000  # distinct sites counted one by one
+SITE_RULES = 32  # distinct rules counted per site
 MAX_FAILURES = 200  # failures listed by name (all are counted)
 MAX_REASONS = 1_000  # distinct failure reasons counted one by one
 OTHER = "(others)"
@@ -135,7 +138,8 @@ class Tally:
         for rule, (blocks, chars) in removals.rules.items():
             key = self._rule(rule, removals)
             _add(self.rules, key, blocks, chars)
-            site.rules[key] += blocks
+            if key in site.rules or len(site.rules) < SITE_RULES:
+                site.rules[key] += blocks
         for key, (blocks, chars) in removals.layers.items():
             _add(self.layers, key, blocks, chars)
         for score in removals.scores:
@@ -155,7 +159,7 @@ class Tally:
     def _site(self, name: str) -> Site:
         site = self.sites.get(name)
         if site is None:
-            if len(self.sites) >= MAX_KEYS:
+            if len(self.sites) >= MAX_SITES:
                 self.pooled_sites = True
                 name = OTHER
             site = self.sites.get(name) or self.sites.setdefault(name, Site())
