@@ -27,6 +27,7 @@ from cleaner.report.overview import TOP_RULES
 from cleaner.report.records import BLOCK_CHARS, site_of
 from cleaner.report.sample import Strata
 from cleaner.run.batch import Settings, run
+from cleaner.run.dask import clean_partition
 
 ROOT = Path(__file__).resolve().parent.parent
 SEEDS = sorted((ROOT / "seeds").glob("*.txt"))
@@ -113,6 +114,16 @@ def check_view(view: lxml.html.HtmlElement, record: dict[str, Any]) -> None:
         element.xpath('./span[@class="tag"]/code')[0].text_content() for element in view.xpath('.//div[@class="r"]')
     ]
     assert in_order(labels, [removal["rule"] for removal in record["removed"]]) and len(labels) == len(removed)
+    entries = record["blocks"] + record["removed"]
+    if all(isinstance(entry.get("position"), int) for entry in entries) and not view.xpath('.//p[@class="omit"]'):
+        in_place = [shown(entry["text"]) for entry in sorted(entries, key=lambda entry: entry["position"])]
+        drawn = view.xpath('.//div[@class="text"]/*')
+        assert [_block_text(element) for element in drawn] == in_place, "blocks in the order of their positions"
+
+
+def _block_text(element: lxml.html.HtmlElement) -> str:
+    struck = element.xpath("./del")
+    return (struck[0] if struck else element).text_content().split(" [… ")[0]
 
 
 def test_seed_report_holds_every_record_and_block(tmp_path: Path) -> None:
@@ -316,3 +327,13 @@ def test_file_size_is_bounded_for_a_big_run_of_long_documents(tmp_path: Path) ->
     assert tally.read == 2_500
     for view in views(page).values():
         assert view.xpath('.//p[@class="omit"]'), "a document past the per-document limit says what it left out"
+
+
+def test_local_jobs_and_dask_partitions_make_the_same_report(tmp_path: Path) -> None:
+    """The report is a function of the records: the command's batch (two processes) and a Dask partition agree."""
+    paths = [*SEEDS, tmp_path / "empty.txt"]
+    paths[-1].write_bytes(b"")
+    write_report(batch_records(paths), tmp_path / "batch.html")
+    write_report(clean_partition([str(path) for path in paths]), tmp_path / "dask.html")
+    assert (tmp_path / "batch.html").read_bytes() == (tmp_path / "dask.html").read_bytes()
+    assert figure(parse(tmp_path / "dask.html"), "Failed") == 1

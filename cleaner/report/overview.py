@@ -12,7 +12,7 @@ This module writes HTML fragments; it does not count (``tally``) or show documen
 
 from __future__ import annotations
 
-from collections.abc import Collection, Mapping
+from collections.abc import Mapping
 from html import escape
 from typing import Any
 from urllib.parse import quote
@@ -59,9 +59,18 @@ def figures_section(tally: Tally) -> str:
     items = "".join(
         f'<div><dt>{escape(name)}</dt><dd data-figure="{escape(name)}">{value}</dd></div>' for name, value in rows
     )
+    notes = []
+    if tally.unplaced:
+        notes.append(
+            f"{number(tally.unplaced)} cleaned documents have records without block positions: their views list "
+            "the removed blocks after the body."
+        )
+    if tally.cleaned and tally.sourced < tally.cleaned:
+        notes.append(f"{number(tally.cleaned - tally.sourced)} records do not say where their metadata came from.")
+    noted = "".join(f'<p class="note">{note}</p>' for note in notes)
     return (
         '<section id="overview" aria-labelledby="h-overview"><h2 id="h-overview">Overview</h2>'
-        f'<dl class="figures">{items}</dl></section>'
+        f'<dl class="figures">{items}</dl>{noted}</section>'
     )
 
 
@@ -189,7 +198,7 @@ def sites_section(tally: Tally) -> str:
     )
 
 
-def duplicates_section(duplicates: Mapping[str, Any] | None, shown: Collection[str], anchors: Mapping[str, str]) -> str:
+def duplicates_section(duplicates: Mapping[str, Any] | None, anchors: Mapping[str, str]) -> str:
     """The duplicate groups (``DuplicateReport.to_dict()``); members shown in the report link to their view."""
     if duplicates is None:
         return ""
@@ -198,7 +207,7 @@ def duplicates_section(duplicates: Mapping[str, Any] | None, shown: Collection[s
     for group in groups[:TOP_GROUPS]:
         members = [str(member) for member in group.get("members") or ()]
         cells = [
-            f'<a href="#{anchors[member]}">{escape(member)}</a>' if member in shown else escape(member)
+            f'<a href="#{anchors[member]}">{escape(member)}</a>' if member in anchors else escape(member)
             for member in members
         ]
         listed = "".join(f"<li>{cell}{' (kept)' if index == 0 else ''}</li>" for index, cell in enumerate(cells))

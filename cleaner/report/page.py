@@ -102,6 +102,24 @@ def _documents(kept: list[tuple[DocumentView, str]]) -> str:
     )
 
 
+SECTIONS = (
+    ("overview", "Overview"),
+    ("categories", "Categories"),
+    ("rules", "Rules"),
+    ("classifier", "Classifier"),
+    ("sites", "Sites"),
+    ("duplicates", "Duplicates"),
+    ("failures", "Failures"),
+    ("documents", "Documents"),
+)
+
+
+def _nav(sections: list[str]) -> str:
+    """Links to the sections the page has (a section opens with its id)."""
+    present = {key for key, _ in SECTIONS for section in sections if section.startswith(f'<section id="{key}"')}
+    return "".join(f'<a href="#{key}">{label}</a>' for key, label in SECTIONS if key in present)
+
+
 def render_page(
     tally: Tally,
     selection: Selection,
@@ -119,24 +137,11 @@ def render_page(
         rules_section(tally),
         classifier_section(tally),
         sites_section(tally),
-        duplicates_section(duplicates, anchors.keys(), anchors),
+        duplicates_section(duplicates, anchors),
         failures_section(tally),
         _documents(kept),
     ]
-    nav = "".join(
-        f'<a href="#{key}">{label}</a>'
-        for key, label in (
-            ("overview", "Overview"),
-            ("categories", "Categories"),
-            ("rules", "Rules"),
-            ("classifier", "Classifier"),
-            ("sites", "Sites"),
-            ("duplicates", "Duplicates"),
-            ("failures", "Failures"),
-            ("documents", "Documents"),
-        )
-        if any(f'id="{key}"' in section[:80] for section in sections)
-    )
+    nav = _nav(sections)
     page = (
         '<!DOCTYPE html>\n<html lang="en"><head><meta charset="utf-8">'
         '<meta name="viewport" content="width=device-width, initial-scale=1">'

@@ -150,55 +150,61 @@ def _score(entry: Mapping[str, Any]) -> float | None:
     return float(score) if type(score) in (int, float) else None
 
 
-def _has_position(entry: Mapping[str, Any]) -> bool:
-    return type(entry.get("position")) is int
+def _removals(removed: list[Mapping[str, Any]]) -> tuple[Removals, bool]:
+    """The removed blocks of one record counted by category, rule and layer, and whether all have a position.
 
-
-def _count(table: dict[str, list[int]], key: str, chars: int) -> None:
-    amount = table.get(key)
-    if amount is None:
-        table[key] = [1, chars]
-    else:
-        amount[0] += 1
-        amount[1] += chars
-
-
-def _removals(removed: list[Mapping[str, Any]]) -> Removals:
-    """The removed blocks of one record counted by category, rule and layer, in one pass."""
-    categories: dict[str, list[int]] = {}
-    rules: dict[str, list[int]] = {}
-    layers: dict[str, list[int]] = {}
-    kinds: dict[str, str] = {}
+    One pass, one count per distinct (rule, category, layer): this runs for every record of a run.
+    """
+    counts: dict[tuple[object, object, object], list[int]] = {}
     scores = []
+    placed = True
     for entry in removed:
-        chars = len(_text(entry))
-        category, rule = str(entry.get("category") or "uncategorised"), str(entry.get("rule") or "")
-        _count(categories, category, chars)
-        _count(rules, rule, chars)
-        _count(layers, str(entry.get("layer") or ""), chars)
-        kinds.setdefault(rule, category)
-        score = _score(entry)
-        if score is not None:
-            scores.append(score)
-    return Removals(categories, rules, layers, kinds, tuple(scores))
+        get = entry.get
+        text = get("text")
+        chars = len(text) if type(text) is str else 0
+        key = (get("rule") or "", get("category") or "uncategorised", get("layer") or "")
+        amount = counts.get(key)
+        if amount is None:
+            counts[key] = [1, chars]
+        else:
+            amount[0] += 1
+            amount[1] += chars
+        score = get("score")
+        if score is not None and type(score) in (int, float):
+            scores.append(float(score))
+        placed = placed and type(get("position")) is int
+    tables: tuple[dict[str, list[int]], dict[str, list[int]], dict[str, list[int]]] = ({}, {}, {})
+    kinds: dict[str, str] = {}
+    for (rule, category, layer), (blocks, chars) in counts.items():
+        kinds.setdefault(str(rule), str(category))
+        for table, name in zip(tables, (str(category), str(rule), str(layer)), strict=True):
+            amount = table.setdefault(name, [0, 0])
+            amount[0] += blocks
+            amount[1] += chars
+    return Removals(*tables, kinds, tuple(scores)), placed
 
 
 def figures(record: Mapping[str, Any], order: int) -> Figures:
     """The overview's figures of one record (a failure has none but its site)."""
     blocks, removed = _entries(record, "blocks"), _entries(record, "removed")
-    removals = _removals(removed)
+    removals, placed = _removals(removed)
+    kept_chars = 0
+    for block in blocks:
+        text = block.get("text")
+        kept_chars += len(text) if type(text) is str else 0
+        placed = placed and type(block.get("position")) is int
     return Figures(
         order=order,
         id=record_id(record, order),
         site=site_of(record),
         failed="error" in record,
         kept_blocks=len(blocks),
-        kept_chars=sum(len(_text(block)) for block in blocks),
+        kept_chars=kept_chars,
         removed_blocks=len(removed),
         removed_chars=sum(chars for _, chars in removals.categories.values()),
         rules=tuple(removals.rules),
         doubt=min((abs(score - 0.5) for score in removals.scores), default=None),
-        placed=all(map(_has_position, blocks)) and all(map(_has_position, removed)),
+        placed=placed,
         removals=removals,
     )
 

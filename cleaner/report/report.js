@@ -59,6 +59,7 @@
     KEYS.forEach(function (key) {
       var el = field(key);
       var value = s[key] || (key === "sort" ? DEFAULT_SORT : "");
+      if (key === "sort" && !SORTS[value]) value = DEFAULT_SORT;
       if (el.tagName === "SELECT" && value) ensureOption(el, value);
       el.value = value;
     });
@@ -126,7 +127,12 @@
   }
 
   function readHash() {
-    var hash = decodeURIComponent(location.hash.slice(1));
+    var hash = location.hash.slice(1);
+    try {
+      hash = decodeURIComponent(hash);
+    } catch (error) {
+      return false;  /* not a fragment this page wrote */
+    }
     if (/^doc-\d+$/.test(hash)) return openDoc(hash);
     if (location.hash.indexOf("=") < 0) return false;
     var params = new URLSearchParams(location.hash.slice(1));
