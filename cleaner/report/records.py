@@ -27,7 +27,7 @@ BLOCK_CHARS = 4_000  # one block's text beyond this is cut, saying how much was 
 DOCUMENT_CHARS = 40_000  # a document's text beyond this is left out, block by block
 REMOVED_ROOM = 0.6  # the share of DOCUMENT_CHARS removed blocks may take when the body needs the rest
 UNKNOWN_SITE = "(unknown site)"
-META_FIELDS = ("title", "subtitle", "authors", "published", "updated", "language", "site_name")
+META_FIELDS = ("title", "subtitle", "authors", "organisations", "published", "updated", "language", "site_name")
 
 
 @dataclass(frozen=True, slots=True)
