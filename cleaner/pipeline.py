@@ -5,6 +5,10 @@
 
 Each step is a function over plain data (see ``model``); this module only chooses the
 input path and passes the data along. It holds no rules and no heuristics of its own.
+
+Every document runs under one ``Deadline`` (``cleaner.errors``: ``timeout`` in the configuration),
+from decoding to the assembled article: checked between the layers, handed to the layers that
+loop long, and armed as a timer when ``clean`` runs on the main thread.
 """
 
 from __future__ import annotations
@@ -14,6 +18,7 @@ from dataclasses import dataclass, replace
 from typing import Literal
 
 from cleaner.config import DEFAULT_CONFIG, Config
+from cleaner.errors import NO_DEADLINE, CleanError, Deadline
 from cleaner.html import page as html_layer
 from cleaner.io import markdown
 from cleaner.layout.assemble import build_article, metadata_from_blocks
@@ -24,7 +29,7 @@ from cleaner.metadata.names import is_organisation
 from cleaner.model import Article, Block, Metadata, Removal, Role, Verdict
 from cleaner.rules.furniture import mark_furniture
 from cleaner.sites.profile import Profile, SiteProfile, apply_profile, site_of
-from cleaner.text.decode import DecodeError, decode_bytes, normalise
+from cleaner.text.decode import DecodeError, decode_reporting, normalise
 from cleaner.text.language import detect_language, stoplist
 from cleaner.text.segment import segment
 
@@ -34,20 +39,32 @@ NOTHING = Metadata()  # no source said anything
 FENCE_SAMPLE = 16  # enough of the start to see a front matter fence behind a BOM or a CRLF
 
 
-class CleanError(ValueError):
-    """The input cannot be cleaned (binary, undecodable, too large, malformed); the message says why."""
+DECODE_RULE = "decode.invalid-utf8"
 
 
-def _to_text(source: str | bytes, config: Config) -> str:
-    """Decoded, not yet normalised: a page's markup is not (``html`` normalises what it reads out)."""
-    if not isinstance(source, bytes):
-        return source
+def _to_text(source: str | bytes, config: Config) -> tuple[str, tuple[Removal, ...]]:
+    """Decoded, not yet normalised (a page's markup is not: ``html`` normalises what it reads out),
+    with an audit entry for the bytes that were not valid UTF-8 in a mostly UTF-8 text."""
+    if isinstance(source, bytes | bytearray | memoryview):
+        source = bytes(source)
+    elif not isinstance(source, str):
+        raise TypeError(f"clean() takes the document as str or bytes, not {type(source).__name__}")
     if len(source) > config.max_bytes:
         raise CleanError(f"too large: {len(source):,} bytes (limit {config.max_bytes:,}; see 'max_bytes')")
+    if not source.strip():
+        raise CleanError("empty: the document has no text")
+    if isinstance(source, str):
+        return source, ()
     try:
-        return decode_bytes(source, declared=html_layer.declared_charset(source))
+        decoded = decode_reporting(source, declared=html_layer.declared_charset(source))
     except DecodeError as error:
         raise CleanError(str(error)) from None
+    if not decoded.replaced:
+        return decoded.text, ()
+    shown = " ".join(f"\\x{byte:02x}" for byte in decoded.replaced[:20])
+    more = f" and {len(decoded.replaced) - 20} more" if len(decoded.replaced) > 20 else ""
+    note = Removal(shown + more, DECODE_RULE, "encoding", "decode")
+    return decoded.text, (note,)
 
 
 def _resolve_format(text: str, format: Format) -> Format:
@@ -79,12 +96,13 @@ class Reading:
         return self.declared.url
 
 
-def _read(text: str, format: Format, url: str | None, config: Config) -> Reading:
+def _read(text: str, format: Format, url: str | None, config: Config, deadline: Deadline) -> Reading:
     if format == "html":
+        deadline.check("reading the page")
         try:
-            page = html_layer.read_page(text, url=url, timeout=config.timeout)
+            page = html_layer.read_page(text, url=url, timeout=min(config.timeout, deadline.remaining()))
         except html_layer.PageError as error:
-            raise CleanError(str(error)) from None
+            raise (deadline.error() if deadline.expired() else CleanError(str(error))) from None
         return page_reading(page, url)
     text = normalise(text)
     if format == "markdown":
@@ -113,28 +131,35 @@ def page_reading(page: html_layer.Page, url: str | None = None) -> Reading:
 
 
 def read_document(
-    source: str | bytes, *, format: Format = "auto", url: str | None = None, config: Config | None = None
+    source: str | bytes,
+    *,
+    format: Format = "auto",
+    url: str | None = None,
+    config: Config | None = None,
+    deadline: Deadline = NO_DEADLINE,
 ) -> Reading:
     """A document's blocks before any decision, its metadata and its URL (what profiles learn from)."""
     config = config or DEFAULT_CONFIG
-    text = _to_text(source, config)
-    return _read(text, _resolve_format(text, format), url, config)
+    text, _ = _to_text(source, config)
+    deadline.check("segmenting")
+    return _read(text, _resolve_format(text, format), url, config, deadline)
 
 
 def rule_verdicts(
-    blocks: Sequence[Block], config: Config, *, language: str | None = None
+    blocks: Sequence[Block], config: Config, *, language: str | None = None, deadline: Deadline = NO_DEADLINE
 ) -> tuple[list[Verdict], Metadata]:
     """The layers before the site profile: furniture rules, then byline and dateline lines.
 
     Profiles learn from what these leave undecided (``cleaner.corpus.twopass``), so the two agree.
     ``language`` tells the dateline reader whether 03/05/2024 is day first.
     """
-    return mark_metadata_lines(furniture_verdicts(blocks, config), language=language)
+    return mark_metadata_lines(furniture_verdicts(blocks, config, deadline), language=language)
 
 
-def furniture_verdicts(blocks: Sequence[Block], config: Config) -> list[Verdict]:
+def furniture_verdicts(blocks: Sequence[Block], config: Config, deadline: Deadline = NO_DEADLINE) -> list[Verdict]:
     """Every block with a verdict, decided where a furniture rule (or a keep pattern) says so."""
-    return mark_furniture([Verdict(block, kind=block.kind) for block in blocks], config.rules, config.keep_patterns)
+    verdicts = [Verdict(block, kind=block.kind) for block in blocks]
+    return mark_furniture(verdicts, config.rules, config.keep_patterns, deadline=deadline)
 
 
 def _language(verdicts: Sequence[Verdict], declared: str | None, config: Config) -> str | None:
@@ -150,7 +175,9 @@ def _language(verdicts: Sequence[Verdict], declared: str | None, config: Config)
     return detect_language(texts, default=config.language)
 
 
-def clean_blocks(reading: Reading, config: Config, site: SiteProfile | None = None) -> Article:
+def clean_blocks(
+    reading: Reading, config: Config, site: SiteProfile | None = None, deadline: Deadline = NO_DEADLINE
+) -> Article:
     """Run the block layers over a document read and assemble the article.
 
     Its ``declared`` metadata wins over what the lines say, which wins over ``guessed`` metadata.
@@ -159,12 +186,18 @@ def clean_blocks(reading: Reading, config: Config, site: SiteProfile | None = No
     """
     declared = reading.declared
     find_head = declared.title is None
-    verdicts = furniture_verdicts(reading.blocks, config)
+    verdicts = furniture_verdicts(reading.blocks, config, deadline)
+    deadline.check("language detection")
     language = _language(verdicts, declared.language, config)
+    deadline.check("byline and dateline lines")
     verdicts, lines = mark_metadata_lines(verdicts, language=language)
+    deadline.check("the site profile")
     verdicts = apply_profile(verdicts, site)  # after bylines and datelines are known, so it never takes them
+    deadline.check("zones")
     verdicts = mark_zones(verdicts, config.tail_rule_ids, head=find_head)
+    deadline.check("the classifier")
     verdicts = classify(verdicts, stoplist(language), whole_page=False if reading.extracted else None)
+    deadline.check("assembling the article")
     if find_head:
         verdicts = mark_title_before_body(verdicts)
     detected = Metadata(language=language).sourced("detected")
@@ -201,13 +234,21 @@ def clean(
     With a ``profile``, the furniture it learned for the document's site is removed too; the
     site is the host of ``url`` (or of the page's own URL), else ``site`` (e.g. its folder name).
 
-    Raises ``CleanError`` when the input is not a document (binary, undecodable, too
-    large, or a page that cannot be read within the configured time).
+    Raises ``CleanError`` when the input is not a document (empty, binary, undecodable, too
+    large), and its ``TimeLimitError`` when cleaning takes longer than ``config.timeout`` seconds;
+    raises ``TypeError`` when ``source`` is neither ``str`` nor ``bytes``.  Bytes that are not valid
+    UTF-8 in a mostly UTF-8 text are replaced with U+FFFD and listed in ``removed``
+    (rule ``decode.invalid-utf8``).
     """
     config = config or DEFAULT_CONFIG
-    reading = read_document(source, format=format, url=url, config=config)
-    site_profile = profile.site(site_of(reading.url, site)) if profile else None
-    return clean_blocks(reading, config, site_profile)
+    deadline = Deadline(config.timeout)
+    with deadline.armed():
+        deadline.check("decoding")
+        text, notes = _to_text(source, config)
+        reading = read_document(text, format=format, url=url, config=config, deadline=deadline)
+        site_profile = profile.site(site_of(reading.url, site)) if profile else None
+        article = clean_blocks(reading, config, site_profile, deadline)
+    return replace(article, removed=(*notes, *article.removed)) if notes else article
 
 
 __all__ = [

@@ -17,6 +17,7 @@ from functools import lru_cache
 
 import regex
 
+from cleaner.errors import NO_DEADLINE, Deadline
 from cleaner.model import Role, Verdict
 from cleaner.rules.loader import MATCH_TIMEOUT_SECONDS, CompiledRule, Rule, Scope, builtin_rules
 
@@ -97,11 +98,18 @@ def mark_furniture(
     verdicts: Sequence[Verdict],
     rules: Sequence[CompiledRule],
     keep: Sequence[regex.Pattern[str]] = (),
+    *,
+    deadline: Deadline = NO_DEADLINE,
 ) -> list[Verdict]:
-    """Decide every undecided block that a rule (or a keep pattern) recognises."""
+    """Decide every undecided block that a rule (or a keep pattern) recognises.
+
+    The document's ``deadline`` is checked at every block: one slow user pattern times out on each
+    block after ``MATCH_TIMEOUT_SECONDS``, and over many blocks that would add up without it.
+    """
     by_length = _by_length(tuple(rules))
     marked = []
     for verdict in verdicts:
+        deadline.check("the furniture rules")
         if verdict.decided:
             marked.append(verdict)
         elif keep and is_kept(verdict.text, keep):

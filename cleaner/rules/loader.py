@@ -15,6 +15,7 @@ import tomllib
 from collections.abc import Iterable, Mapping
 from dataclasses import dataclass
 from enum import StrEnum
+from functools import lru_cache
 from importlib import resources
 
 import regex
@@ -122,8 +123,9 @@ def parse_rules(text: str, *, origin: str) -> tuple[Rule, ...]:
     return tuple(rule_from_mapping(item, origin=origin) for item in data.get("rule", []))
 
 
+@lru_cache(maxsize=1)
 def builtin_rules() -> tuple[Rule, ...]:
-    """The rules shipped with cleaner."""
+    """The rules shipped with cleaner (read once: rules are frozen)."""
     text = resources.files("cleaner.rules").joinpath(BUILTIN_RULES).read_text(encoding="utf-8")
     return parse_rules(text, origin=BUILTIN_RULES)
 

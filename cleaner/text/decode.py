@@ -1,7 +1,8 @@
 """Decode: bytes to text, and text to one normal form, without changing the words.
 
-What it does: picks the encoding (a byte-order mark, else strict UTF-8, else a charset
-the caller declared, else detection with charset-normalizer), refuses binary data,
+What it does: picks the encoding (a byte-order mark, else strict UTF-8, else UTF-8 with its few
+bad bytes replaced when the text is mostly UTF-8, else a charset the caller declared, else
+detection with charset-normalizer), refuses binary data,
 unifies newlines, applies Unicode NFC, turns non-breaking spaces into spaces and drops
 invisible characters that only get in the way of matching (zero-width space, word
 joiner, byte-order marks, soft hyphens).
@@ -15,6 +16,7 @@ from __future__ import annotations
 import codecs
 import re
 import unicodedata
+from dataclasses import dataclass
 
 from charset_normalizer import from_bytes
 
@@ -33,29 +35,70 @@ SPACE_LIKE = re.compile("[\u00a0\u2007\u202f\u2000-\u200a\u3000\t\x0b\x0c]")
 # change how Persian, Indic scripts and emoji render.
 INVISIBLE = re.compile("[\u200b\u2060\ufeff\u00ad\u180e]")
 CONTROL = re.compile("[\x00-\x08\x0e-\x1f\x7f]")
+# Bytes that are not UTF-8 come out of the surrogateescape handler as these code points.
+ESCAPED_BYTE = re.compile("[\udc80-\udcff]")
+NON_ASCII = re.compile("[^\x00-\x7f]")
+VALID_PER_INVALID = 2  # "mostly UTF-8": at least this many valid non-ASCII characters per bad byte
 
 
 class DecodeError(ValueError):
     """The input is not text: binary, or in no encoding we can recognise."""
 
 
+@dataclass(frozen=True, slots=True)
+class Decoded:
+    """Text decoded from bytes: the encoding chosen and the bad bytes replaced with U+FFFD (if any)."""
+
+    text: str
+    encoding: str
+    replaced: tuple[int, ...] = ()  # the values of the bytes that were not valid in ``encoding``
+
+
 def decode_bytes(raw: bytes, *, declared: str | None = None) -> str:
     """Turn bytes into text, trusting a BOM, then UTF-8, then a declared charset, then detection."""
+    return decode_reporting(raw, declared=declared).text
+
+
+def decode_reporting(raw: bytes, *, declared: str | None = None) -> Decoded:
+    """``decode_bytes``, also saying which encoding was chosen and which bytes it could not decode.
+
+    Text that is UTF-8 except for a few bytes (a stray byte, a cut multi-byte character) is UTF-8:
+    those bytes become U+FFFD and are listed, instead of the whole text being re-detected as a
+    legacy code page, which would turn every accent and dash into mojibake.
+    """
     for bom, encoding in BOMS:
         if raw.startswith(bom):
-            return raw.decode(encoding, errors="replace")
+            return Decoded(raw.decode(encoding, errors="replace"), encoding)
     if b"\x00" in raw[:SNIFF_BYTES]:
         raise DecodeError("binary data (NUL bytes), not text")
     try:
-        return raw.decode("utf-8")
+        return Decoded(raw.decode("utf-8"), "utf-8")
     except UnicodeDecodeError:
         pass
+    mostly = _mostly_utf8(raw)
+    if mostly is not None:
+        return mostly
     if declared:
         try:
-            return raw.decode(declared)
+            return Decoded(raw.decode(declared), declared)
         except (LookupError, UnicodeDecodeError):
             pass
-    return raw.decode(_detect_encoding(raw), errors="replace")
+    encoding = _detect_encoding(raw)
+    return Decoded(raw.decode(encoding, errors="replace"), encoding)
+
+
+def _mostly_utf8(raw: bytes) -> Decoded | None:
+    """UTF-8 with its bad bytes replaced, when valid non-ASCII characters outnumber them enough.
+
+    A legacy code page read as UTF-8 gives a bad byte for nearly every accented letter and valid
+    multi-byte characters only by accident, so the ratio tells the two apart.
+    """
+    escaped = raw.decode("utf-8", errors="surrogateescape")
+    bad = ESCAPED_BYTE.findall(escaped)
+    valid = len(NON_ASCII.findall(escaped)) - len(bad)
+    if not bad or valid < VALID_PER_INVALID * len(bad):
+        return None
+    return Decoded(ESCAPED_BYTE.sub("\ufffd", escaped), "utf-8", tuple(ord(char) - 0xDC00 for char in bad))
 
 
 def _detect_encoding(raw: bytes) -> str:

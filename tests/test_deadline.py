@@ -1,0 +1,125 @@
+"""One time limit per document, covering every layer, for text and HTML (issue 11, case 6).
+
+Each test runs the real pipeline on an input that takes far longer than its limit when nothing
+stops it, and checks that cleaning stops near the limit with ``TimeLimitError`` naming it: on the
+main thread (timer and checks) and on another thread (checks only), through ``clean``, through
+``clean_many`` (a failure record, the stream goes on) and through the command.
+"""
+
+from __future__ import annotations
+
+import threading
+import time
+from pathlib import Path
+
+import pytest
+from clirun import clean_in_process
+
+from cleaner import clean, clean_many
+from cleaner.config import config_from_table
+from cleaner.errors import CleanError, Deadline, TimeLimitError
+
+ROOT = Path(__file__).resolve().parent.parent
+SEEDS = sorted((ROOT / "seeds").glob("*.txt"))
+SLOW_RULE = {"id": "mine.slow", "category": "mine", "pattern": "(a|aa)+b", "why": "catastrophic backtracking"}
+LIMIT = 1.0
+
+
+def slow_rule_config(limit: float = LIMIT) -> object:
+    return config_from_table({"timeout": limit, "rule": [SLOW_RULE]}, origin="test")
+
+
+def backtracking_text(blocks: int = 1000) -> str:
+    """Blocks on which ``(a|aa)+b`` backtracks until its per-match timeout, every one of them."""
+    return "\n\n".join("a" * 40 + f" {number}" for number in range(blocks))
+
+
+def big_text() -> str:
+    """About 5 MB of real article text: several seconds of work for the text layers."""
+    text = "\n\n".join(path.read_text(encoding="utf-8") for path in SEEDS)
+    return "\n\n".join([text] * 500)
+
+
+def timed(function: object, *args: object, **kwargs: object) -> tuple[float, BaseException | None]:
+    start = time.monotonic()
+    try:
+        function(*args, **kwargs)  # type: ignore[operator]
+    except Exception as error:
+        return time.monotonic() - start, error
+    return time.monotonic() - start, None
+
+
+def test_a_user_rule_cannot_outlast_the_document_s_limit() -> None:
+    elapsed, error = timed(clean, backtracking_text(), format="text", config=slow_rule_config())
+    assert isinstance(error, TimeLimitError), error
+    assert "time limit of 1 s" in str(error) and "furniture rules" in str(error)
+    assert elapsed < LIMIT + 0.5
+
+
+@pytest.mark.parametrize("as_bytes", [False, True])
+def test_plain_text_has_a_limit(as_bytes: bool) -> None:
+    text = big_text()
+    config = config_from_table({"timeout": 0.5}, origin="test")
+    elapsed, error = timed(clean, text.encode() if as_bytes else text, config=config)
+    assert isinstance(error, TimeLimitError) and isinstance(error, CleanError), error
+    assert elapsed < 1.5
+
+
+def test_html_is_bounded_by_the_same_limit() -> None:
+    paragraphs = "".join(f"<p>{'a' * 40} {number}</p>" for number in range(1000))
+    page = f"<html><head><title>A page</title></head><body><article>{paragraphs}</article></body></html>"
+    elapsed, error = timed(clean, page, format="html", config=slow_rule_config())
+    assert isinstance(error, TimeLimitError), error
+    assert elapsed < LIMIT + 1.0
+
+
+def test_off_the_main_thread_the_checks_still_stop_it() -> None:
+    outcome: list[tuple[float, BaseException | None]] = []
+    worker = threading.Thread(
+        target=lambda: outcome.append(timed(clean, backtracking_text(), format="text", config=slow_rule_config()))
+    )
+    worker.start()
+    worker.join(timeout=30)
+    ((elapsed, error),) = outcome
+    assert isinstance(error, TimeLimitError), error
+    assert elapsed < LIMIT + 0.5
+
+
+def test_a_slow_document_is_a_failure_record_and_the_stream_goes_on() -> None:
+    good = SEEDS[0].read_text(encoding="utf-8")
+    results = list(clean_many([good, backtracking_text(), good], config=slow_rule_config()))
+    assert [result.ok for result in results] == [True, False, True]
+    assert "time limit" in results[1].reason  # type: ignore[union-attr]
+
+
+def test_the_command_reports_a_slow_file_and_cleans_the_others(tmp_path: Path) -> None:
+    (tmp_path / "pyproject.toml").write_text(
+        '[tool.cleaner]\ntimeout = 1.0\n[[tool.cleaner.rule]]\nid = "mine.slow"\ncategory = "mine"\n'
+        'pattern = "(a|aa)+b"\nwhy = "backtracks"\n'
+    )
+    (tmp_path / "in").mkdir()
+    (tmp_path / "in" / "slow.txt").write_text(backtracking_text())
+    (tmp_path / "in" / "good.txt").write_text(SEEDS[0].read_text(encoding="utf-8"))
+    start = time.monotonic()
+    result = clean_in_process("in", "-o", "out", "--jobs", "1", cwd=tmp_path)
+    assert time.monotonic() - start < 10
+    assert result.returncode == 2
+    errors = [line for line in result.stderr.splitlines() if ": error: " in line]
+    assert errors == [
+        "in/slow.txt: error: took longer than the time limit of 1 s ('timeout'), stopped in the furniture rules"
+    ]
+    assert (tmp_path / "out" / "good.json").is_file() and not (tmp_path / "out" / "slow.json").exists()
+
+
+def test_the_deadline_alone() -> None:
+    deadline = Deadline(0.05)
+    deadline.check("first")  # in time
+    time.sleep(0.06)
+    with pytest.raises(TimeLimitError, match="stopped in second"):
+        deadline.check("second")
+    deadline = Deadline(0.2)
+    with pytest.raises(TimeLimitError, match="stopped in the loop"), deadline.armed():
+        deadline.check("the loop")
+        while True:  # pure Python that never checks: only the timer can stop it
+            pass
+    assert Deadline(None).remaining() == float("inf")
