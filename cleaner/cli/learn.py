@@ -21,17 +21,17 @@ import argparse
 import os
 import sys
 from collections.abc import Iterator, Sequence
-from concurrent.futures import ProcessPoolExecutor
 from pathlib import Path
 
 from cleaner.config import Config, ConfigError, find_config, load_config
 from cleaner.corpus.twopass import Counted, count_document
+from cleaner.errors import CleanError, Deadline
 from cleaner.io.documents import documents_from_path, is_container
 from cleaner.io.files import Finder, InputError, read_article, source_format
 from cleaner.io.markdown import FrontMatterError
 from cleaner.io.records import Document, Failure
-from cleaner.pipeline import CleanError
-from cleaner.run.batch import default_jobs
+from cleaner.run.executor import Job, default_jobs, one_line
+from cleaner.run.local import local_executor
 from cleaner.sites.profile import Profile, ProfileError
 from cleaner.sites.store import PROFILE_PATH, corpus_root, load_profile, save_profile
 from cleaner.text.decode import DecodeError
@@ -67,51 +67,34 @@ def default_output(paths: Sequence[Path]) -> Path:
     return corpus_root(Path(os.path.commonpath([path.absolute() for path in paths]))) / PROFILE_PATH
 
 
-def _count_file(path: Path, config: Config) -> list[tuple[str, Counted | str]]:
-    """The counts of each document in one file (one for an article, one per record of a JSON Lines or
-    WARC file), each with its id, or the one-line reason it cannot be read."""
-    if is_container(path):
-        return [_count_document(item, config) for item in documents_from_path(path, max_bytes=config.max_bytes)]
+def _count(config: Config, item: Path | Document) -> tuple[str, Counted] | Failure:
+    """The counts of one document (an article file, or a record of a JSON Lines or WARC file), with its id."""
+    if isinstance(item, Path):
+        try:
+            raw = read_article(item, config.max_bytes)
+        except InputError as error:
+            return Failure(id=str(item), reason=one_line(error), source=str(item))
+        item = Document(id=str(item), content=raw, format=source_format(item), source=str(item))
+    deadline = Deadline(config.timeout)
     try:
-        raw = read_article(path, config.max_bytes)
-    except InputError as error:
-        return [(str(path), " ".join(str(error).split()))]
-    return [_count_document(Document(id=str(path), content=raw, format=source_format(path), source=str(path)), config)]
-
-
-def _count_document(item: Document | Failure, config: Config) -> tuple[str, Counted | str]:
-    if isinstance(item, Failure):
-        return item.id, item.reason
-    try:
-        return item.id, count_document(item, config=config)
+        with deadline.armed():
+            return item.id, count_document(item, config=config, deadline=deadline)
     except (CleanError, DecodeError, FrontMatterError) as error:
-        return item.id, " ".join(str(error).split()) or type(error).__name__
+        return Failure(id=item.id, reason=one_line(error), source=item.source)
 
 
-_CONFIG: Config | None = None  # a worker's configuration, sent once when it starts (as in cleaner.run.batch)
+def _items(paths: Sequence[Path], config: Config) -> Iterator[Path | Document | Failure]:
+    """Article files as they are (read by the workers), the records of JSON Lines and WARC files one by one."""
+    for path in paths:
+        if is_container(path):
+            yield from documents_from_path(path, max_bytes=config.max_bytes)
+        else:
+            yield path
 
 
-def _start_worker(config: Config) -> None:
-    global _CONFIG
-    _CONFIG = config
-
-
-def _count_in_worker(path: Path) -> list[tuple[str, Counted | str]]:
-    assert _CONFIG is not None, "worker started without a configuration"
-    return _count_file(path, _CONFIG)
-
-
-def counted_files(
-    paths: Sequence[Path], config: Config, jobs: int
-) -> Iterator[tuple[Path, list[tuple[str, Counted | str]]]]:
-    """Each file with the counts of its documents (or their errors), in input order, ``jobs`` files at a time."""
-    jobs = max(1, min(jobs, len(paths)))
-    if jobs == 1:
-        yield from ((path, _count_file(path, config)) for path in paths)
-        return
-    chunk = max(1, min(16, len(paths) // (jobs * 8)))
-    with ProcessPoolExecutor(max_workers=jobs, initializer=_start_worker, initargs=(config,)) as pool:
-        yield from zip(paths, pool.map(_count_in_worker, paths, chunksize=chunk), strict=True)
+def counted(paths: Sequence[Path], config: Config, jobs: int) -> Iterator[tuple[str, Counted] | Failure]:
+    """The counts of every document under ``paths``, in input order, ``jobs`` documents at a time."""
+    return local_executor(jobs).map(Job(_count, config, time_limit=config.timeout), _items(paths, config))
 
 
 def _learn(args: argparse.Namespace) -> int:
@@ -125,14 +108,13 @@ def _learn(args: argparse.Namespace) -> int:
         if item.error:
             print(f"{item.path}: error: {item.error}", file=sys.stderr)
             failed += 1
-    for _, documents in counted_files([item.path for item in found if not item.error], config, args.jobs):
-        for ident, counted in documents:
-            if isinstance(counted, str):
-                print(f"{ident}: error: {counted}", file=sys.stderr)
-                failed += 1
-            else:
-                counted.add_to(learner)
-                read += 1
+    for result in counted([item.path for item in found if not item.error], config, args.jobs):
+        if isinstance(result, Failure):
+            print(f"{result.id}: error: {result.reason}", file=sys.stderr)
+            failed += 1
+        else:
+            result[1].add_to(learner)
+            read += 1
     profile = learner.profile()
     save_profile(profile, output)
     if not args.quiet:

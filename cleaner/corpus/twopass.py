@@ -25,10 +25,11 @@ from typing import Any
 
 from cleaner.config import DEFAULT_CONFIG, Config
 from cleaner.corpus.duplicates import DEFAULT_SHINGLE, DEFAULT_THRESHOLD, DuplicateReport, find_duplicates
+from cleaner.errors import NO_DEADLINE, CleanError, Deadline
 from cleaner.io.documents import as_document, documents_from_path, folder_site, input_files
 from cleaner.io.markdown import FrontMatterError
 from cleaner.io.records import Document, Failure, Result
-from cleaner.pipeline import CleanError, read_document, rule_verdicts
+from cleaner.pipeline import read_document, rule_verdicts
 from cleaner.run.stream import clean_many
 from cleaner.sites.profile import Parameters, Profile, ProfileLearner, site_of
 from cleaner.text.decode import DecodeError
@@ -56,16 +57,21 @@ class Counted:
             learner.add(self.site, self.texts, self.decided)
 
 
-def count_document(document: Document, *, config: Config, site: str | None = None) -> Counted:
+def count_document(
+    document: Document, *, config: Config, site: str | None = None, deadline: Deadline = NO_DEADLINE
+) -> Counted:
     """Read one document for learning; its site is ``""`` when it has none (it is then not counted).
 
-    Raises ``CleanError`` (or ``DecodeError``, ``FrontMatterError``) when it cannot be read.
+    Raises ``CleanError`` (or ``DecodeError``, ``FrontMatterError``) when it cannot be read, and
+    ``TimeLimitError`` once ``deadline`` has passed.
     """
-    reading = read_document(document.content, format=document.format, url=document.url, config=config)
+    reading = read_document(
+        document.content, format=document.format, url=document.url, config=config, deadline=deadline
+    )
     name = site_of(reading.url, folder_site(document) or site) or ""
     if not name:
         return Counted("", (), frozenset())
-    verdicts, _ = rule_verdicts(reading.blocks, config)
+    verdicts, _ = rule_verdicts(reading.blocks, config, deadline=deadline)
     decided = frozenset(index for index, verdict in enumerate(verdicts) if verdict.decided)
     return Counted(name, tuple(block.text for block in reading.blocks), decided)
 
@@ -88,7 +94,10 @@ def learn_profile(
     learner = profile.learner() if profile is not None else ProfileLearner(parameters)
     for document in _documents(documents, on_error):
         try:
-            count_document(document, config=config or DEFAULT_CONFIG, site=site).add_to(learner)
+            deadline = Deadline((config or DEFAULT_CONFIG).timeout)
+            with deadline.armed():
+                counted = count_document(document, config=config or DEFAULT_CONFIG, site=site, deadline=deadline)
+            counted.add_to(learner)
         except (CleanError, DecodeError, FrontMatterError) as error:
             if on_error is not None:
                 on_error(document.id, str(error))

@@ -6,8 +6,10 @@ requested output, and compare its canonical Markdown form with the bytes on disk
 raises: whatever goes wrong becomes an ``Outcome`` with a one-line ``error``, so one
 bad file cannot stop the batch or print a traceback.
 
-``run`` hands tasks to a process pool and yields outcomes in input order, so the
-output of ``--jobs N`` is byte for byte that of ``--jobs 1``.
+``run`` maps ``process`` over the files with an executor (``cleaner.run.executor``: in this
+process, or worker processes with ``cleaner.run.local``) and yields outcomes in input order, so the
+output of ``--jobs N`` is byte for byte that of ``--jobs 1``.  A file whose worker died or overran
+the time limit gets an ``Outcome`` with that ``error``.
 
 This module writes nothing and prints nothing; the command decides what to do with
 each outcome.
@@ -15,17 +17,18 @@ each outcome.
 
 from __future__ import annotations
 
-import os
 from collections.abc import Iterable, Iterator
-from concurrent.futures import ProcessPoolExecutor
 from dataclasses import dataclass
 from pathlib import Path
 
 from cleaner.config import Config
+from cleaner.errors import CleanError
 from cleaner.io.files import InputError, read_article, source_format
 from cleaner.io.markdown import Extra, FrontMatter, FrontMatterError, render_markdown, split_front_matter
+from cleaner.io.records import Failure
 from cleaner.model import Article
-from cleaner.pipeline import CleanError, clean
+from cleaner.pipeline import clean
+from cleaner.run.executor import Executor, Job, SerialExecutor, one_line
 from cleaner.sites.profile import Profile
 from cleaner.text.decode import DecodeError, decode
 
@@ -73,15 +76,18 @@ def _front_of(raw: bytes, fmt: str) -> FrontMatter:
     return front or FrontMatter()
 
 
-def _one_line(error: BaseException) -> str:
-    return " ".join(str(error).split()) or type(error).__name__
-
-
-def process(path: Path, settings: Settings) -> Outcome:
+def process(settings: Settings, path: Path) -> Outcome:
     """Clean one file into an ``Outcome``; every failure becomes its one-line ``error``."""
-    fmt = source_format(path)
     try:
         raw = read_article(path, settings.config.max_bytes)
+    except InputError as error:
+        return Outcome(path, error=one_line(error))
+    return process_bytes(settings, path, raw, source_format(path))
+
+
+def process_bytes(settings: Settings, path: Path, raw: bytes, fmt: str) -> Outcome:
+    """Clean the bytes of one document read from ``path`` (``-``: standard input) in format ``fmt``."""
+    try:
         front = _front_of(raw, fmt)
         article = clean(
             raw,
@@ -90,10 +96,10 @@ def process(path: Path, settings: Settings) -> Outcome:
             profile=settings.profile,
             site=path.absolute().parent.name,
         )
-    except (InputError, CleanError, DecodeError, FrontMatterError) as error:
-        return Outcome(path, error=_one_line(error))
+    except (CleanError, DecodeError, FrontMatterError) as error:
+        return Outcome(path, error=one_line(error))
     except Exception as error:  # a bug must not stop the batch; say what it was, in one line
-        return Outcome(path, error=f"internal error: {type(error).__name__}: {_one_line(error)}")
+        return Outcome(path, error=f"internal error: {type(error).__name__}: {one_line(error)}")
     if fmt == "html":
         return Outcome(path, article=article, page=True)
     if settings.rewrite and not article.blocks:
@@ -104,30 +110,13 @@ def process(path: Path, settings: Settings) -> Outcome:
     return Outcome(path, "", article, canonical, changed, original, front.extra)
 
 
-_SETTINGS: Settings | None = None
+def _label(path: Path) -> tuple[str, str | None]:
+    return str(path), str(path)
 
 
-def _start_worker(settings: Settings) -> None:
-    global _SETTINGS
-    _SETTINGS = settings
-
-
-def _work(path: Path) -> Outcome:
-    assert _SETTINGS is not None, "worker started without settings"
-    return process(path, _SETTINGS)
-
-
-def default_jobs() -> int:
-    return len(os.sched_getaffinity(0)) if hasattr(os, "sched_getaffinity") else os.cpu_count() or 1
-
-
-def run(paths: Iterable[Path], settings: Settings, *, jobs: int) -> Iterator[Outcome]:
-    """Process every path, ``jobs`` at a time, yielding outcomes in input order."""
+def run(paths: Iterable[Path], settings: Settings, *, executor: Executor | None = None) -> Iterator[Outcome]:
+    """Process every path with ``executor`` (default: here, one by one), yielding outcomes in input order."""
     paths = list(paths)
-    jobs = max(1, min(jobs, len(paths)))
-    if jobs == 1:
-        yield from (process(path, settings) for path in paths)
-        return
-    chunk = max(1, min(8, len(paths) // (jobs * 8)))
-    with ProcessPoolExecutor(max_workers=jobs, initializer=_start_worker, initargs=(settings,)) as pool:
-        yield from pool.map(_work, paths, chunksize=chunk)
+    job = Job(process, settings, time_limit=settings.config.timeout, label=_label)
+    for path, result in zip(paths, (executor or SerialExecutor()).map(job, paths), strict=True):
+        yield Outcome(path, error=result.reason) if isinstance(result, Failure) else result

@@ -1,4 +1,11 @@
-"""Cleaning a corpus on a Dask cluster: a lazy ``dask.bag.Bag`` of records, partitioned by file.
+"""Cleaning on a Dask cluster: the Dask ``Executor``, and a lazy ``dask.bag.Bag`` of records partitioned by file.
+
+``DaskExecutor`` is the Dask implementation of ``cleaner.run.executor.Executor``: it maps any
+``Job`` over items in partitions of ``partition_size`` items, computing a bounded window of
+partitions at a time, and yields the results in input order, a ``Failure`` for any item whose
+work raised.  The job's context is one key of each window's graph.  Dask workers run tasks in
+threads, where no timer can interrupt them: each document keeps to its time limit through the
+checks of its ``Deadline`` only (``cleaner.errors``).
 
 ``clean_bag(paths)`` lists the input files (article files, JSON Lines, WARC) on the
 client and returns a bag with one partition per file; nothing is read until the bag
@@ -24,14 +31,16 @@ from __future__ import annotations
 
 import os
 from collections.abc import Iterable, Iterator, Mapping, Sequence
+from itertools import islice
 from pathlib import Path
-from typing import TYPE_CHECKING
+from typing import TYPE_CHECKING, Any, TypeVar
 
 from cleaner.config import DEFAULT_CONFIG, DEFAULT_MAX_BYTES, Config
 from cleaner.io.documents import documents_from_path, input_files
 from cleaner.io.jsonl import JsonlWriter
 from cleaner.io.records import Document, Failure
-from cleaner.run.stream import clean_many
+from cleaner.run.executor import Job, attempt
+from cleaner.run.stream import Cleaning, as_documents, cleaning_job
 from cleaner.sites.store import load_profile
 
 if TYPE_CHECKING:  # Dask is imported where it is used, so clean_partition runs without it (under Spark)
@@ -39,6 +48,38 @@ if TYPE_CHECKING:  # Dask is imported where it is used, so clean_partition runs 
     from dask.delayed import Delayed
 
 PathOrRecord = str | os.PathLike[str] | Document | Mapping[str, object]
+T = TypeVar("T")
+R = TypeVar("R")
+
+
+class DaskExecutor:
+    """Maps a job over items on Dask: ``partition_size`` items a task, ``window`` tasks computed at a time.
+
+    Runs on the default ``dask.distributed.Client`` when one exists (else Dask's default scheduler).
+    Memory on the client is bounded by one window of items and results.
+    """
+
+    def __init__(self, *, partition_size: int = 64, window: int = 32) -> None:
+        self.partition_size = max(1, partition_size)
+        self.window = max(1, window)
+
+    def map(self, job: Job[Any, T, R], items: Iterable[T | Failure]) -> Iterator[R | Failure]:
+        import dask
+        import dask.bag as db
+
+        context = _once(job.context, "context")
+        bare = Job(job.work, None, job.time_limit, job.label)  # the context travels as its own key
+        iterator = iter(items)
+        while chunk := list(islice(iterator, self.partition_size * self.window)):
+            bag = db.from_sequence(chunk, partition_size=self.partition_size)
+            (results,) = dask.compute(bag.map_partitions(_attempt_all, bare, context))
+            yield from results
+
+
+def _attempt_all(items: Iterable[Any], job: Job[Any, Any, Any], context: object) -> list[Any]:
+    """One partition: ``attempt`` every item with the context given to the partition."""
+    whole = Job(job.work, context, job.time_limit, job.label)
+    return [attempt(whole, item) for item in items]
 
 
 def clean_partition(
@@ -54,8 +95,8 @@ def clean_partition(
     ``error`` key.  Never raises for a bad document or an unreadable file.
     """
     limit = config.max_bytes if config is not None else DEFAULT_MAX_BYTES
-    documents = _documents(paths_or_records, limit)
-    return [result.to_dict() for result in clean_many(documents, config=config, profile=profile, format=format)]
+    job = cleaning_job(Cleaning(config or DEFAULT_CONFIG, profile, format))
+    return [attempt(job, document).to_dict() for document in as_documents(_documents(paths_or_records, limit))]
 
 
 def _documents(items: Iterable[PathOrRecord], max_bytes: int) -> Iterator[Document | Failure | Mapping]:

@@ -1,0 +1,91 @@
+"""One way to map work over many documents: a ``Job`` says what to do with one item, an ``Executor`` where.
+
+As in datatrove's executors, the work is separate from where it runs.  A ``Job`` is a plain
+function of ``(context, item)`` (picklable: defined at module level) plus the context every
+worker needs once (the configuration, a site profile, the run's settings), a way to name an item in
+a failure record, and the time limit of one item.  An ``Executor`` maps a job over an iterable of
+items and yields one result per item, in input order, with bounded memory:
+
+* ``SerialExecutor`` (here) runs in the calling process: one item at a time;
+* ``ProcessExecutor`` (``cleaner.run.local``) runs worker processes on this machine, at most a few
+  items in flight per worker, and kills a worker whose item overruns its time limit;
+* ``DaskExecutor`` (``cleaner.run.dask``) runs partitions on a Dask cluster, a bounded window of them
+  at a time.
+
+Whatever goes wrong with one item (an exception in the work, a worker that dies or overruns)
+becomes a ``Failure`` record in its place, and the run goes on.  An item that already is a
+``Failure`` (a reader could not parse a record) is passed through as it is, in its place.
+
+This module does not clean: the jobs' work functions live with what they do (``cleaner.run.batch``,
+``cleaner.run.stream``, ``cleaner.cli.learn``).
+"""
+
+from __future__ import annotations
+
+import os
+from collections.abc import Callable, Iterable, Iterator
+from dataclasses import dataclass
+from typing import Any, Generic, Protocol, TypeVar
+
+from cleaner.io.records import Failure
+
+C = TypeVar("C")
+T = TypeVar("T")
+R = TypeVar("R")
+
+
+def label_of(item: object) -> tuple[str, str | None]:
+    """The id and source file a failure record gives an item: its ``id``/``source``, else its text."""
+    ident = getattr(item, "id", None)
+    if isinstance(ident, str):
+        return ident, getattr(item, "source", None)
+    return str(item), str(item) if isinstance(item, os.PathLike) else None
+
+
+@dataclass(frozen=True)
+class Job(Generic[C, T, R]):
+    """What to do with each item: ``work(context, item)``, with ``context`` sent to each worker once.
+
+    ``time_limit`` is the seconds one item may take; the work is expected to keep to it itself
+    (``clean`` runs under its ``Deadline``), and executors that can stop a runaway item do so once it
+    is exceeded by a grace period.  ``None``: no limit.
+    """
+
+    work: Callable[[C, T], R]
+    context: C
+    time_limit: float | None = None
+    label: Callable[[T], tuple[str, str | None]] = label_of
+
+
+def attempt(job: Job[C, T, R], item: T | Failure) -> R | Failure:
+    """The item's result, or a ``Failure`` naming it when the work raised (never raises for one item)."""
+    if isinstance(item, Failure):
+        return item
+    try:
+        return job.work(job.context, item)
+    except Exception as error:  # one item must never end the run: say what happened, in one line
+        ident, source = job.label(item)
+        return Failure(id=ident, reason=f"internal error: {type(error).__name__}: {one_line(error)}", source=source)
+
+
+def one_line(error: BaseException) -> str:
+    return " ".join(str(error).split()) or type(error).__name__
+
+
+class Executor(Protocol):
+    """Maps a job over items, yielding a result or a ``Failure`` for each, in input order."""
+
+    def map(self, job: Job[Any, T, R], items: Iterable[T | Failure]) -> Iterator[R | Failure]: ...
+
+
+class SerialExecutor:
+    """Runs every item in the calling process, one at a time (``clean``'s own deadline bounds each)."""
+
+    def map(self, job: Job[Any, T, R], items: Iterable[T | Failure]) -> Iterator[R | Failure]:
+        for item in items:
+            yield attempt(job, item)
+
+
+def default_jobs() -> int:
+    """The number of cores this process may use."""
+    return len(os.sched_getaffinity(0)) if hasattr(os, "sched_getaffinity") else os.cpu_count() or 1

@@ -1,0 +1,144 @@
+"""One runner: the same ``Job`` gives the same results in this process, in worker processes and on Dask.
+
+Also what only the process executor does: it kills a worker whose item overruns its limit, turns a
+dying worker into one failure record, reads a bounded number of items ahead, and its workers exit
+when the parent is killed (``kill -TERM`` and ``kill -9`` of a real ``clean --jobs 2`` run).
+"""
+
+from __future__ import annotations
+
+import os
+import signal
+import subprocess
+import sys
+import time
+from collections.abc import Iterator
+from pathlib import Path
+
+import pytest
+
+from cleaner.io.records import Failure
+from cleaner.run.executor import Job, SerialExecutor
+from cleaner.run.local import READ_AHEAD, ProcessExecutor, grace
+
+ROOT = Path(__file__).resolve().parent.parent
+
+
+def shout(prefix: str, item: str) -> str:
+    """The work of the tests: fails on some items, hangs or dies on others."""
+    if item == "bad":
+        raise ValueError("a bad item")
+    if item == "hang":
+        time.sleep(120)  # not interrupted by anything but a kill
+    if item == "die":
+        os._exit(3)
+    return f"{prefix}{item.upper()}"
+
+
+ITEMS = ["a", "b", Failure(id="x", reason="could not be read"), "bad", *map(str, range(30))]
+
+
+def expected() -> list[object]:
+    return list(SerialExecutor().map(Job(shout, "> "), ITEMS))
+
+
+def test_serial_results_and_failures_in_place() -> None:
+    results = expected()
+    assert results[:2] == ["> A", "> B"] and results[4:] == [f"> {n}" for n in range(30)]
+    assert results[2] == Failure(id="x", reason="could not be read")
+    assert results[3] == Failure(id="bad", reason="internal error: ValueError: a bad item")
+
+
+def test_worker_processes_give_the_serial_results() -> None:
+    assert list(ProcessExecutor(2).map(Job(shout, "> "), ITEMS)) == expected()
+
+
+def test_dask_gives_the_serial_results() -> None:
+    pytest.importorskip("dask.bag", reason="the 'dask' extra is not installed")
+    import dask
+
+    from cleaner.run.dask import DaskExecutor
+
+    with dask.config.set(scheduler="processes", num_workers=2):
+        assert list(DaskExecutor(partition_size=4, window=2).map(Job(shout, "> "), ITEMS)) == expected()
+
+
+def test_an_overrunning_item_is_killed_and_the_run_goes_on() -> None:
+    limit = 0.2
+    start = time.monotonic()
+    results = list(ProcessExecutor(2).map(Job(shout, "", time_limit=limit), ["a", "hang", "b", "die", "c"]))
+    assert time.monotonic() - start < limit + grace(limit) + 5
+    assert results[0::2] == ["A", "B", "C"]
+    assert results[1] == Failure(
+        id="hang", reason="took longer than the time limit of 0.2 s ('timeout'); its worker process was stopped"
+    )
+    assert results[3] == Failure(id="die", reason="its worker process died (exit code 3)")
+
+
+def test_items_are_read_a_bounded_way_ahead() -> None:
+    pulled = []
+
+    def items() -> Iterator[str]:
+        for number in range(200):
+            pulled.append(number)
+            yield str(number)
+
+    jobs = 2
+    for position, _ in enumerate(ProcessExecutor(jobs).map(Job(shout, ""), items())):
+        assert len(pulled) <= position + 1 + READ_AHEAD * jobs
+    assert len(pulled) == 200
+
+
+def _children(pid: int) -> list[int]:
+    found = []
+    for task in Path(f"/proc/{pid}/task").iterdir():
+        found += [int(child) for child in (task / "children").read_text().split()]
+    return found
+
+
+def _running(pid: int) -> bool:
+    """Alive and not a zombie (a dead worker nobody reaped yet has exited all the same)."""
+    try:
+        state = Path(f"/proc/{pid}/stat").read_text().rpartition(")")[2].split()[0]
+    except OSError:
+        return False
+    return state != "Z"
+
+
+@pytest.mark.skipif(not Path("/proc/self/task").is_dir(), reason="needs Linux /proc to find the workers")
+@pytest.mark.parametrize("how", [signal.SIGTERM, signal.SIGKILL], ids=["TERM", "KILL"])
+def test_workers_exit_when_the_parent_is_killed(tmp_path: Path, how: signal.Signals) -> None:
+    (tmp_path / "pyproject.toml").write_text(
+        '[tool.cleaner]\ntimeout = 60.0\n[[tool.cleaner.rule]]\nid = "mine.slow"\ncategory = "mine"\n'
+        'pattern = "(a|aa)+b"\nwhy = "keeps the workers busy"\n'
+    )
+    (tmp_path / "in").mkdir()
+    for number in range(4):
+        (tmp_path / "in" / f"{number}.txt").write_text("\n\n".join("a" * 40 for _ in range(1000)))
+    env = {**os.environ, "PYTHONPATH": str(ROOT)}
+    command = [sys.executable, "-m", "cleaner.cli", "in", "-o", "out.jsonl", "--jobs", "2"]
+    parent = subprocess.Popen(command, cwd=tmp_path, env=env, stderr=subprocess.PIPE)
+    workers: list[int] = []
+    for _ in range(200):
+        workers = _children(parent.pid)
+        if len(workers) == 2:
+            break
+        time.sleep(0.05)
+    assert len(workers) == 2, "the run did not start two workers"
+    time.sleep(0.3)
+    parent.send_signal(how)
+    parent.wait(timeout=30)
+    deadline = time.monotonic() + 5
+    while any(_running(pid) for pid in workers) and time.monotonic() < deadline:
+        time.sleep(0.05)
+    assert not [pid for pid in workers if _running(pid)], "workers outlived their parent"
+    leftovers = [path.name for path in tmp_path.iterdir() if path.name.endswith(".tmp")]
+    if how == signal.SIGTERM:
+        assert parent.returncode == 143 and b"clean: terminated" in parent.stderr.read()  # type: ignore[union-attr]
+        assert leftovers == [], "a terminated run left its temporary file"
+        assert not (tmp_path / "out.jsonl").exists(), "a terminated run wrote a partial output"
+    else:
+        assert len(leftovers) == 1  # nothing runs after kill -9: the next run removes it
+        again = subprocess.run([*command[:3], "missing", "-o", "out.jsonl"], cwd=tmp_path, env=env, check=False)
+        assert again.returncode == 2
+        assert [path.name for path in tmp_path.iterdir() if path.name.endswith(".tmp")] == []
