@@ -23,6 +23,7 @@ Keys (all optional)::
 
 from __future__ import annotations
 
+import os
 import tomllib
 from collections.abc import Mapping
 from dataclasses import dataclass, field
@@ -31,7 +32,15 @@ from pathlib import Path
 
 import regex
 
-from cleaner.rules.loader import Action, CompiledRule, Rule, RuleError, builtin_rules, compile_rules, rule_from_mapping
+from cleaner.rules.loader import (
+    Action,
+    CompiledRule,
+    Rule,
+    RuleError,
+    builtin_rules,
+    compile_rules,
+    rule_from_mapping,
+)
 
 DEFAULT_INCLUDE = ("*.txt", "*.md", "*.html", "*.htm")
 DEFAULT_MAX_BYTES = 50_000_000
@@ -55,6 +64,10 @@ class Config:
     max_bytes: int = DEFAULT_MAX_BYTES
     timeout: float = DEFAULT_TIMEOUT
     source: str = field(default="defaults", compare=False)
+
+    def __post_init__(self) -> None:
+        if self.disable:
+            _check_disabled(frozenset(self.disable), self.extra_rules, self.source)
 
     @cached_property
     def rules(self) -> tuple[CompiledRule, ...]:
@@ -105,6 +118,7 @@ def config_from_table(table: Mapping[str, object], *, origin: str) -> Config:
         raise ConfigError(f"{origin}: [tool.cleaner] 'rule' must be an array of tables ([[tool.cleaner.rule]])")
     try:
         extra = tuple(rule_from_mapping(item, origin=origin) for item in rules)
+        disable = frozenset(_strings(table, "disable", origin) or ())
         keep = _strings(table, "keep", origin) or ()
         for pattern in keep:
             regex.compile(pattern)
@@ -115,7 +129,7 @@ def config_from_table(table: Mapping[str, object], *, origin: str) -> Config:
         raise ConfigError(f"{origin}: [tool.cleaner] 'language' must be a two-letter ISO 639-1 code")
     return Config(
         extra_rules=extra,
-        disable=frozenset(_strings(table, "disable", origin) or ()),
+        disable=disable,
         keep=keep,
         language=language,
         include=_strings(table, "include", origin) or DEFAULT_INCLUDE,
@@ -126,8 +140,20 @@ def config_from_table(table: Mapping[str, object], *, origin: str) -> Config:
     )
 
 
-def load_config(path: Path) -> Config:
+def _check_disabled(disable: frozenset[str], extra: tuple[Rule, ...], origin: str) -> None:
+    """Every name in ``disable`` must be a rule id or a category, built-in or the configuration's own."""
+    known = {name for rule in (*builtin_rules(), *extra) for name in (rule.id, rule.category)}
+    unknown = sorted(disable - known)
+    if unknown:
+        where = "Config(disable=...)" if origin == "defaults" else f"{origin}: [tool.cleaner] 'disable'"
+        raise ConfigError(
+            f"{where} names {unknown[0]!r}, which is no rule id or category (see docs/rules.md for the built-in ones)"
+        )
+
+
+def load_config(path: str | os.PathLike[str]) -> Config:
     """Read a config file: a ``pyproject.toml`` (its ``[tool.cleaner]``) or a bare TOML file."""
+    path = Path(path)
     try:
         data = tomllib.loads(path.read_text(encoding="utf-8"))
     except OSError as error:
@@ -138,11 +164,31 @@ def load_config(path: Path) -> Config:
     return config_from_table(table, origin=str(path))
 
 
-def find_config(start: Path) -> Config:
-    """The configuration from the nearest ``pyproject.toml`` with ``[tool.cleaner]``, else defaults."""
+REPOSITORY_MARKERS = (".git", ".hg")
+
+
+def search_folders(start: Path) -> list[Path]:
+    """``start``'s folder and its parents up to the root of the repository holding it (``.git``, ``.hg``).
+
+    Outside any repository: up to the root of the file system, as black and ruff search.
+    """
     folder = start.resolve()
     folder = folder if folder.is_dir() else folder.parent
+    folders = []
     for candidate in (folder, *folder.parents):
+        folders.append(candidate)
+        if any((candidate / marker).exists() for marker in REPOSITORY_MARKERS):
+            break
+    return folders
+
+
+def find_config(start: Path) -> Config:
+    """The configuration from the nearest ``pyproject.toml`` with ``[tool.cleaner]``, else defaults.
+
+    The search stops at the repository root (``search_folders``): a corpus in a repository never
+    picks up the configuration of a folder above it.
+    """
+    for candidate in search_folders(start):
         pyproject = candidate / "pyproject.toml"
         if pyproject.is_file() and "[tool.cleaner" in pyproject.read_text(encoding="utf-8", errors="replace"):
             return load_config(pyproject)

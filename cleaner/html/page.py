@@ -12,11 +12,11 @@ blocks go on through the same furniture rules, zones and classifier as text
 input, so residue is removed (and audited) in one place.  It does not decode
 bytes either, beyond offering ``declared_charset`` to the decode layer.
 
-Every page is bounded in time: markup is capped before parsing, scripts and
-styles are dropped before any heavy work, the element count is capped, and the
-whole read runs under a deadline (a ``SIGALRM`` timer when called from the main
-thread, checks between stages otherwise).  A page that cannot be read within the
-bound raises ``PageError`` with a message saying why.
+Every page is bounded in time: scripts and styles are dropped before any heavy work, and the
+whole read runs under a deadline (the document's, ``cleaner.errors.Deadline``: a ``SIGALRM`` timer
+when called from the main thread, checks between stages otherwise).  A page is read whole or not
+at all: one over the size or element limits, or nested deeper than libxml2 can parse (2,048 levels
+with ``huge_tree``), raises ``PageError`` saying so instead of being cut short.
 """
 
 from __future__ import annotations
@@ -42,11 +42,11 @@ from cleaner.model import Block, Metadata
 from cleaner.text.decode import normalise
 from cleaner.text.language import stoplist
 
-MAX_CHARS = 20_000_000  # markup beyond this is cut off before parsing
-MAX_ELEMENTS = 30_000  # elements beyond this are dropped from the end (the largest benchmark page has 6,731)
+MAX_CHARS = 20_000_000  # a page with more markup is refused (no article page comes near it)
+MAX_ELEMENTS = 500_000  # a page with more elements is refused (the largest benchmark page has 6,731)
 
 _PARSER = lxml.html.HTMLParser(
-    collect_ids=False, default_doctype=False, encoding="utf-8", remove_comments=True, remove_pis=True
+    collect_ids=False, default_doctype=False, encoding="utf-8", remove_comments=True, remove_pis=True, huge_tree=True
 )
 _NOISE_TAGS = ("style", "template", "svg", "math", "iframe", "object", "embed", "canvas")
 _XML_DECL = re.compile(r"^\s*<\?xml[^>]*\?>", re.IGNORECASE)
@@ -161,40 +161,31 @@ def parse_page(html: str) -> tuple[HtmlElement, tuple[str, ...]]:
 
     JSON-LD lives in ``<script>`` elements, so it is read before every script, style and
     other non-content element is dropped; megabytes of inline code then cost one C-level
-    parse, not Python work.  Over-long markup is cut before parsing and an over-large tree
-    trimmed from the end, so no later stage sees a pathological page (libxml2 itself
-    ignores nesting beyond depth 256).
+    parse, not Python work.  A page over the markup or element limits, or nested deeper than
+    libxml2 reads even with ``huge_tree`` (it would silently drop what lies deeper), raises
+    ``PageError``: a page is read whole or refused, never cut short.
     """
-    html = _XML_DECL.sub("", html[:MAX_CHARS], count=1)
+    if len(html) > MAX_CHARS:
+        raise PageError(f"page too large: {len(html):,} characters of markup, the limit is {MAX_CHARS:,}")
+    html = _XML_DECL.sub("", html, count=1)
     if not html.strip():
         raise PageError("page is empty")
     try:
         tree = lxml.html.document_fromstring(html.encode("utf-8", "replace"), parser=_PARSER)
     except (etree.ParserError, ValueError) as error:
         raise PageError(f"page is not parseable HTML: {error}") from None
+    if any(entry.type_name == "ERR_RESOURCE_LIMIT" for entry in _PARSER.error_log):
+        raise PageError("page nests elements deeper than the HTML parser can read (2,048 levels)")
     if tree is None or len(tree) == 0:
         raise PageError("page has no elements")
     ld = tuple(text for text in tree.xpath('//script[contains(@type, "ld+json")]/text()') if text.strip())
     etree.strip_elements(tree, *_NOISE_TAGS, "script", with_tail=False)
-    _trim(tree)
+    if (count := int(_COUNT_ELEMENTS(tree))) > MAX_ELEMENTS:
+        raise PageError(f"page too large: {count:,} elements, the limit is {MAX_ELEMENTS:,}")
     return tree, ld
 
 
 _COUNT_ELEMENTS = etree.XPath("count(//*)")  # the parser drops comments and PIs, so elements are all iter() sees
-
-
-def _trim(tree: HtmlElement) -> None:
-    """Drop every element past the first ``MAX_ELEMENTS`` in document order."""
-    if _COUNT_ELEMENTS(tree) <= MAX_ELEMENTS:
-        return  # counted in C: nearly every page is far below the cap
-    element = next((e for count, e in enumerate(tree.iter(), start=1) if count > MAX_ELEMENTS), None)
-    if element is None:
-        return
-    node: HtmlElement | None = element
-    while node is not None and node.getparent() is not None:
-        parent = node.getparent()
-        del parent[parent.index(node) + (0 if node is element else 1) :]
-        node = parent
 
 
 # ----------------------------------------------------------------- main content

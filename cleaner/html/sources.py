@@ -54,7 +54,7 @@ def jsonld_objects(texts: Iterable[str]) -> Iterator[dict]:
     for text in texts:
         try:
             data = json.loads(text, strict=False)
-        except ValueError:
+        except (ValueError, RecursionError):  # not JSON, or nested deeper than any page's metadata is
             continue
         yield from _flatten(data, depth=0)
 

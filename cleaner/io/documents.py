@@ -49,7 +49,7 @@ def documents_from_path(path: Path, *, max_bytes: int = DEFAULT_MAX_BYTES) -> It
     if name.endswith((".warc", ".warc.gz")):
         yield from warc.read_warc(path, max_bytes=max_bytes)
     elif name.endswith((".jsonl", ".jsonl.gz")):
-        yield from jsonl.read_documents(path)
+        yield from jsonl.read_documents(path, max_bytes=max_bytes)
     else:
         yield _article_file(path, max_bytes=max_bytes)
 

@@ -6,15 +6,18 @@ skips hidden folders, never descends into the output folder, and does not follow
 folder symlink twice (a loop is reported, not walked forever).  Reading refuses,
 with a one-line reason, what cannot be an article: a missing or unreadable file, a
 symlink loop, an empty file, a file over the size limit.  Writing is atomic: a
-temporary file in the target's folder, then ``os.replace``.
+temporary file in the target's folder, then ``os.replace`` (``AtomicFile``).
 
 This module does not decode or clean anything (the pipeline does) and prints nothing.
 """
 
 from __future__ import annotations
 
+import contextlib
 import errno
 import os
+import re
+import socket
 import stat
 import tempfile
 from collections.abc import Iterable, Iterator
@@ -29,10 +32,19 @@ class InputError(Exception):
 
 @dataclass(frozen=True, slots=True)
 class Found:
-    """One article file to clean, or a path that failed while looking (``error`` set)."""
+    """One article file to clean, a path that failed while looking (``error``), or one passed over (``skipped``)."""
 
     path: Path
     error: str = ""
+    skipped: str = ""
+
+    @property
+    def usable(self) -> bool:
+        return not self.error and not self.skipped
+
+
+OUTSIDE = "a symlink leading out of the folder named: not followed"
+FILE_LINK = "a symlink: --in-place rewrites files under their own names only"
 
 
 def matches(relative: PurePosixPath, patterns: Iterable[str]) -> bool:
@@ -53,19 +65,26 @@ def _reason(error: OSError) -> str:
 
 @dataclass(frozen=True, slots=True)
 class Finder:
-    """Walks the PATHs of one run with its include/exclude globs, never into ``skip`` folders."""
+    """Walks the PATHs of one run with its include/exclude globs, never into ``skip`` folders.
+
+    A symlink met in a walk (to a file or a folder) is followed only when its target lies inside
+    the folder named on the command line; one leading out is passed over (``Found.skipped``).
+    With ``file_links=False`` (``--in-place``), symlinks to files are passed over too: their
+    targets are found under their own names, and nothing is ever written through a link.
+    """
 
     include: tuple[str, ...]
     exclude: tuple[str, ...]
     skip: tuple[Path, ...] = ()
     force_exclude: bool = False
+    file_links: bool = True
 
     def find(self, paths: Iterable[Path]) -> list[Found]:
-        """Every article file under the PATHs, in order, each file once."""
+        """Every article file under the PATHs, in order, each file once (however many links lead to it)."""
         seen: set[Path] = set()
         found = []
         for item in (item for path in paths for item in self._one(path)):
-            key = item.path.absolute()
+            key = _real(item.path) if item.usable else item.path.absolute()
             if key not in seen:
                 seen.add(key)
                 found.append(item)
@@ -89,6 +108,7 @@ class Finder:
 
     def _walk(self, root: Path) -> Iterator[Found]:
         skip = {s.resolve() for s in self.skip}
+        inside = root.resolve()
         visited: set[Path] = set()
         failures: list[OSError] = []
         for folder, dirs, files in os.walk(root, followlinks=True, onerror=failures.append):
@@ -102,16 +122,41 @@ class Finder:
                     yield Found(here, "symlink loop")
                 continue
             visited.add(real)
-            dirs[:] = sorted(d for d in dirs if not d.startswith(".") and not self._excluded(_below(here / d, root)))
+            wanted = sorted(d for d in dirs if not d.startswith(".") and not self._excluded(_below(here / d, root)))
+            dirs[:] = [d for d in wanted if not _leaves(here / d, inside)]
+            yield from (Found(here / d, skipped=OUTSIDE) for d in wanted if d not in dirs)
             for name in sorted(files):
                 relative = _below(here / name, root)
                 if not name.startswith(".") and matches(relative, self.include) and not matches(relative, self.exclude):
-                    yield Found(here / name)
+                    yield self._file(here / name, inside)
         yield from (Found(Path(e.filename), _reason(e)) for e in failures)
+
+    def _file(self, path: Path, inside: Path) -> Found:
+        if not path.is_symlink():
+            return Found(path)
+        if _leaves(path, inside):
+            return Found(path, skipped=OUTSIDE)
+        return Found(path) if self.file_links else Found(path, skipped=FILE_LINK)
 
     def _excluded(self, folder: PurePosixPath) -> bool:
         """A folder is excluded by a glob on its path, or by ``folder/**``."""
         return matches(folder, self.exclude) or matches(folder, [p[:-3] for p in self.exclude if p.endswith("/**")])
+
+
+def _leaves(path: Path, inside: Path) -> bool:
+    """True for a symlink whose target is not inside the folder ``inside`` (resolved)."""
+    if not path.is_symlink():
+        return False
+    target = _real(path)
+    return target != inside and inside not in target.parents
+
+
+def _real(path: Path) -> Path:
+    """The path with every symlink resolved; a symlink loop stays as it is (reading it reports the loop)."""
+    try:
+        return path.resolve()
+    except (OSError, RuntimeError):
+        return path.absolute()
 
 
 def _below(path: Path, root: Path) -> PurePosixPath:
@@ -158,24 +203,87 @@ def _umask() -> int:
     return mask
 
 
-def write_atomic(path: Path, data: bytes) -> None:
-    """Write ``data`` to ``path`` all at once: readers see the old file or the new one, never half.
+_HOST = socket.gethostname().replace(".", "-") or "host"
+_TEMP = re.compile(r"^\.(?P<name>.+)\.(?P<host>[^.]+)\.(?P<pid>\d+)\.[A-Za-z0-9_]+\.tmp$")
 
-    An existing file keeps its permission bits; a symlink is followed, so the file it
-    points to is replaced and the link stays.
+
+class AtomicFile:
+    """A file written in full before it appears at ``path``: readers see the old file or the new one.
+
+    The data goes to a temporary file beside ``path`` (``.NAME.HOST.PID.RANDOM.tmp``), which
+    ``commit`` renames over ``path`` and ``discard`` removes.  A run killed outright (``kill -9``)
+    cannot remove its temporary file; the next ``AtomicFile`` for the same target removes such
+    leftovers of dead processes of this host.  ``commit`` replaces whatever is at ``path``: a symlink
+    there is replaced, never written through.  ``keep`` is the file whose permission bits (and, where
+    allowed, owner) the new file takes; new files get the usual ``0o666 & ~umask``.
     """
-    target = path.resolve() if path.is_symlink() else path
-    target.parent.mkdir(parents=True, exist_ok=True)
+
+    def __init__(self, path: Path, *, keep: os.stat_result | None = None) -> None:
+        self.path = path
+        path.parent.mkdir(parents=True, exist_ok=True)
+        _remove_leftovers(path)
+        fd, name = tempfile.mkstemp(dir=path.parent, prefix=f".{path.name}.{_HOST}.{os.getpid()}.", suffix=".tmp")
+        self.temporary = Path(name)
+        try:
+            os.fchmod(fd, stat.S_IMODE(keep.st_mode) if keep else 0o666 & ~_umask())
+            if keep is not None and hasattr(os, "fchown"):
+                with contextlib.suppress(PermissionError):
+                    os.fchown(fd, keep.st_uid, keep.st_gid)
+        except BaseException:
+            os.close(fd)
+            self.temporary.unlink(missing_ok=True)
+            raise
+        self.handle = os.fdopen(fd, "wb")
+
+    def commit(self) -> None:
+        self.handle.close()
+        os.replace(self.temporary, self.path)
+
+    def discard(self) -> None:
+        self.handle.close()
+        self.temporary.unlink(missing_ok=True)
+
+
+def _remove_leftovers(path: Path) -> None:
+    """Remove the temporary files that dead processes of this host left for ``path``."""
     try:
-        mode = target.stat().st_mode & 0o7777
-    except FileNotFoundError:
-        mode = 0o666 & ~_umask()  # mkstemp makes files private; a new output is an ordinary file
-    fd, temporary = tempfile.mkstemp(dir=target.parent, prefix=f".{target.name}.", suffix=".tmp")
+        names = [entry.name for entry in os.scandir(path.parent) if entry.name.startswith(f".{path.name}.")]
+    except OSError:
+        return
+    for name in names:
+        match = _TEMP.match(name)
+        if match and match["name"] == path.name and match["host"] == _HOST and not _alive(int(match["pid"])):
+            with contextlib.suppress(OSError):
+                (path.parent / name).unlink()
+
+
+def _alive(pid: int) -> bool:
     try:
-        with os.fdopen(fd, "wb") as handle:
-            handle.write(data)
-        os.chmod(temporary, mode)
-        os.replace(temporary, target)
+        os.kill(pid, 0)
+    except ProcessLookupError:
+        return False
+    except PermissionError:
+        return True
+    return _state(pid) != "Z"
+
+
+def _state(pid: int) -> str:
+    """The process state letter from ``/proc`` (``Z`` for a zombie), or ``""`` where there is none."""
+    try:
+        return Path(f"/proc/{pid}/stat").read_text().rpartition(")")[2].split()[0]
+    except (OSError, IndexError):
+        return ""
+
+
+def write_atomic(path: Path, data: bytes, *, keep: os.stat_result | None = None) -> None:
+    """Write ``data`` to ``path`` all at once (see ``AtomicFile``); a symlink at ``path`` is replaced.
+
+    ``keep``: the file whose mode and owner the new file takes (``--in-place`` passes the input's).
+    """
+    target = AtomicFile(path, keep=keep)
+    try:
+        target.handle.write(data)
     except BaseException:
-        Path(temporary).unlink(missing_ok=True)
+        target.discard()
         raise
+    target.commit()

@@ -13,25 +13,35 @@ beyond ``Document.from_mapping``.
 
 from __future__ import annotations
 
+import contextlib
 import gzip
 import io
 import json
-import os
-import tempfile
+import re
+import zlib
 from collections.abc import Iterable, Iterator, Mapping
 from pathlib import Path
 from types import TracebackType
 from typing import IO
 
+from cleaner.config import DEFAULT_MAX_BYTES
+from cleaner.io.files import AtomicFile
 from cleaner.io.records import Document, Failure
+
+LONE_SURROGATE = re.compile("[\ud800-\udfff]")  # JSON allows "\\ud800"; no UTF-8 output can hold it
+SKIP_CHUNK = 1 << 20
 
 
 def is_gzip(path: Path) -> bool:
     return path.name.lower().endswith(".gz")
 
 
-def read_documents(path: Path) -> Iterator[Document | Failure]:
-    """One ``Document`` per non-blank line; a bad line or an unreadable file is a ``Failure``."""
+def read_documents(path: Path, *, max_bytes: int = DEFAULT_MAX_BYTES) -> Iterator[Document | Failure]:
+    """One ``Document`` per non-blank line; a bad line or an unreadable file is a ``Failure``.
+
+    A line longer than ``max_bytes`` is a ``Failure`` and is skipped without being held in memory:
+    it is read in chunks up to its end, so one huge record costs neither the run nor its memory.
+    """
     source = str(path)
     try:
         handle: IO[bytes] = gzip.open(path, "rb") if is_gzip(path) else open(path, "rb")  # noqa: SIM115
@@ -41,24 +51,52 @@ def read_documents(path: Path) -> Iterator[Document | Failure]:
     with handle:
         lineno = 0
         try:
-            for lineno, line in enumerate(handle, start=1):
-                if line.strip():
+            while line := handle.readline(max_bytes + 1):
+                lineno += 1
+                if len(line) > max_bytes and not line.endswith(b"\n"):
+                    _skip_line(handle)
+                    reason = f"record too large: over {max_bytes} bytes (max_bytes); skipped"
+                    yield Failure(id=f"{source}:{lineno}", reason=reason, source=source)
+                elif line.strip():
                     yield _document(line, f"{source}:{lineno}", source)
-        except (OSError, EOFError, gzip.BadGzipFile) as error:
-            yield Failure(id=f"{source}:{lineno + 1}", reason=f"cannot read further: {error}", source=source)
+        except (OSError, EOFError, zlib.error) as error:
+            yield Failure(id=f"{source}:{lineno + 1}", reason=f"cannot read further: {one_line(error)}", source=source)
+
+
+def _skip_line(handle: IO[bytes]) -> None:
+    """Read on, a chunk at a time, to just past the end of the current line."""
+    while chunk := handle.readline(SKIP_CHUNK):
+        if chunk.endswith(b"\n"):
+            return
 
 
 def _document(line: bytes, default_id: str, source: str) -> Document | Failure:
     try:
         record = json.loads(line)
-    except (json.JSONDecodeError, UnicodeDecodeError) as error:
-        return Failure(id=default_id, reason=f"not valid JSON: {error}", source=source)
+    except (ValueError, RecursionError) as error:  # bad JSON, bad UTF-8, nesting or numbers beyond the limits
+        return Failure(id=default_id, reason=f"not valid JSON: {_json_problem(error)}", source=source)
     if not isinstance(record, Mapping):
         return Failure(id=default_id, reason="not a JSON object", source=source)
     try:
-        return Document.from_mapping(record, default_id=default_id, source=source)
+        document = Document.from_mapping(record, default_id=default_id, source=source)
     except ValueError as error:
         return Failure(id=default_id, reason=str(error), source=source)
+    for name in ("content", "id", "url", "fetched"):
+        value = getattr(document, name)
+        if isinstance(value, str) and (match := LONE_SURROGATE.search(value)):
+            reason = f"not valid Unicode: its {name} holds a lone surrogate \\u{ord(match[0]):04x}"
+            return Failure(id=default_id, reason=reason, source=source)
+    return document
+
+
+def _json_problem(error: BaseException) -> str:
+    if isinstance(error, RecursionError):
+        return "nested too deeply"
+    return one_line(error)[:200]
+
+
+def one_line(error: BaseException) -> str:
+    return " ".join(str(error).split()) or type(error).__name__
 
 
 def dumps(record: Mapping[str, object]) -> str:
@@ -76,13 +114,11 @@ class JsonlWriter:
     def __init__(self, path: Path) -> None:
         self.path = path
         self.count = 0
-        path.parent.mkdir(parents=True, exist_ok=True)
-        fd, temp = tempfile.mkstemp(prefix=f".{path.name}.", suffix=".tmp", dir=path.parent)
-        self._temp = Path(temp)
-        os.chmod(temp, 0o644)  # mkstemp makes it private; the output is an ordinary file
-        self._raw = os.fdopen(fd, "wb")
-        self._gzip = gzip.GzipFile(filename="", fileobj=self._raw, mode="wb", mtime=0) if is_gzip(path) else None
-        self._text = io.TextIOWrapper(self._gzip or self._raw, encoding="utf-8", newline="\n")
+        self._file = AtomicFile(path)
+        self._gzip = (
+            gzip.GzipFile(filename="", fileobj=self._file.handle, mode="wb", mtime=0) if is_gzip(path) else None
+        )
+        self._text = io.TextIOWrapper(self._gzip or self._file.handle, encoding="utf-8", newline="\n")
 
     def write(self, record: Mapping[str, object]) -> None:
         self._text.write(dumps(record) + "\n")
@@ -92,12 +128,13 @@ class JsonlWriter:
         return self
 
     def __exit__(self, kind: type[BaseException] | None, error: BaseException | None, tb: TracebackType | None) -> None:
-        self._text.close()  # closes the gzip stream and the file beneath it
-        self._raw.close()
         if kind is None:
-            os.replace(self._temp, self.path)
-        else:
-            self._temp.unlink(missing_ok=True)
+            self._text.close()  # closes the gzip stream and the file beneath it
+            self._file.commit()
+            return
+        with contextlib.suppress(OSError, ValueError):
+            self._text.close()
+        self._file.discard()
 
 
 def write_records(records: Iterable[Mapping[str, object]], path: Path) -> int:

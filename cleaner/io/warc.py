@@ -48,6 +48,10 @@ def read_warc(path: Path, *, max_bytes: int = DEFAULT_MAX_BYTES) -> Iterator[Doc
         return
     with handle:
         compressed = handle.read(2) == GZIP_MAGIC[:2]
+        if not _starts_like_an_archive(handle, compressed=compressed):
+            reason = "not a WARC file: it does not start with a WARC/1.x record (or an ARC header)"
+            yield Failure(id=source, reason=reason, source=source)
+            return
         offset: int | None = 0
         while offset is not None:
             handle.seek(offset)
@@ -61,6 +65,25 @@ def read_warc(path: Path, *, max_bytes: int = DEFAULT_MAX_BYTES) -> Iterator[Doc
 
 
 Stop = tuple[int, str, bool, str]
+ARCHIVE_STARTS = (b"WARC/", b"filedesc://")
+
+
+def _starts_like_an_archive(handle: IO[bytes], *, compressed: bool) -> bool:
+    """Whether the file's first record header is a WARC (or ARC) one, decompressing its start if need be."""
+    handle.seek(0)
+    head = handle.read(1 << 16)
+    if compressed:
+        try:
+            head = zlib.decompressobj(16 + zlib.MAX_WBITS).decompress(head, 64)
+        except zlib.error:
+            return False
+    return head.lstrip(b"\r\n").startswith(ARCHIVE_STARTS)
+
+
+class _Records(ArchiveIterator):  # type: ignore[misc]
+    """warcio's iterator, counting records not followed by a blank line instead of printing about each."""
+
+    INC_RECORD = ""
 
 
 def _read_from(handle: IO[bytes], source: str, max_bytes: int) -> Generator[Document | Failure, None, Stop | None]:
@@ -70,7 +93,7 @@ def _read_from(handle: IO[bytes], source: str, max_bytes: int) -> Generator[Docu
     when its headers are lost), whether a ``Failure`` for it was already yielded
     (its payload failed to read), and the reason.
     """
-    records = ArchiveIterator(handle)
+    records = _Records(handle)
     current: tuple[int, str, bool] | None = None  # the record last yielded: offset, id, failed
     try:
         for record in records:
@@ -84,6 +107,9 @@ def _read_from(handle: IO[bytes], source: str, max_bytes: int) -> Generator[Docu
         if current is not None and records.offset == current[0]:  # failed while finishing that record
             return current[0], current[1], current[2], _reason(error)
         return records.offset, f"{source}@{records.offset}", False, _reason(error)
+    if records.err_count:
+        reason = f"{records.err_count} record(s) not followed by a blank line: a Content-Length may be wrong"
+        yield Failure(id=source, reason=reason, source=source)
     if records.offset < os.fstat(handle.fileno()).st_size:  # warcio stops quietly inside a cut record
         return records.offset, f"{source}@{records.offset}", False, "the file ends inside this record (truncated)"
     return None
@@ -163,7 +189,7 @@ def _next_record(handle: IO[bytes], start: int, *, compressed: bool) -> int | No
     while (candidate := _find(handle, magic, position)) is not None:
         handle.seek(candidate)
         try:
-            next(iter(ArchiveIterator(handle)))
+            next(iter(_Records(handle)))
         except StopIteration:
             return None
         except READ_ERRORS:
