@@ -15,7 +15,7 @@ PACKAGE = ROOT / "cleaner"
 
 # Bottom to top: a module may import from its own layer or any layer below it.
 LAYERS = (
-    ("model", "errors"),
+    ("model", "errors", "version"),
     ("lexicon",),
     ("text",),
     ("rules",),

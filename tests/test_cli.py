@@ -1,4 +1,5 @@
-"""The ``clean`` command end to end: a real subprocess on real files in a temporary folder.
+"""The ``clean`` command on real files in a temporary folder: in this process through ``main(argv)``,
+and end to end as a real subprocess where a separate process matters (``clean_subprocess``).
 
 Golden expectations come from fixtures/ and are compared with the same rules as
 tests/test_fixtures.py (imported, not copied).  Every test that runs the command on
@@ -7,27 +8,29 @@ inputs it must not touch checks their bytes before and after.
 
 from __future__ import annotations
 
+import fcntl
 import hashlib
 import json
 import os
 import pty
 import shutil
+import struct
 import subprocess
 import sys
+import termios
 from pathlib import Path
 
 import pytest
+from clirun import Ran, clean_in_process, clean_subprocess
 from test_fixtures import SEED_EXPECTED_DIR, SEEDS_DIR, TEXT_DIR, article_problems
 
 ROOT = Path(__file__).resolve().parent.parent
 TEXT_INPUTS = sorted(SEEDS_DIR.glob("*.txt")) + sorted(TEXT_DIR.glob("*.txt"))
 
 
-def clean(*args: object, cwd: Path, timeout: float = 300) -> subprocess.CompletedProcess[str]:
-    """Run the command as users do, from ``cwd``, with this checkout on the import path."""
-    env = {**os.environ, "PYTHONPATH": str(ROOT), "PYTHONIOENCODING": "utf-8"}
-    command = [sys.executable, "-m", "cleaner.cli", *map(str, args)]
-    return subprocess.run(command, cwd=cwd, env=env, capture_output=True, text=True, timeout=timeout, check=False)
+def clean(*args: object, cwd: Path, timeout: float = 300) -> Ran:
+    """Run the command from ``cwd``, in this process."""
+    return clean_in_process(*args, cwd=cwd)
 
 
 def digests(folder: Path) -> dict[str, str]:
@@ -66,7 +69,7 @@ def seed_params() -> list[object]:
 def seeds_as_json(tmp_path_factory: pytest.TempPathFactory) -> Path:
     out = tmp_path_factory.mktemp("seeds_json")
     before = digests(SEEDS_DIR)
-    result = clean(SEEDS_DIR, "-o", out, "--format", "json", "--jobs", "2", cwd=ROOT)
+    result = clean_subprocess(SEEDS_DIR, "-o", out, "--format", "json", "--jobs", "2", cwd=ROOT)
     assert result.returncode == 0, result.stderr
     assert digests(SEEDS_DIR) == before, "the command changed its inputs"
     return out
@@ -370,6 +373,7 @@ def test_same_stem_in_one_folder_gives_two_outputs(tmp_path: Path) -> None:
 def clean_on_a_terminal(*args: object, cwd: Path) -> str:
     """Run the command with standard error on a pseudo-terminal; return what the terminal showed."""
     master, terminal = pty.openpty()
+    fcntl.ioctl(terminal, termios.TIOCSWINSZ, struct.pack("HHHH", 24, 100, 0, 0))  # a terminal has a size
     env = {**os.environ, "PYTHONPATH": str(ROOT)}
     command = [sys.executable, "-m", "cleaner.cli", *map(str, args)]
     process = subprocess.Popen(command, cwd=cwd, env=env, stdout=subprocess.DEVNULL, stderr=terminal)
@@ -391,11 +395,11 @@ def clean_on_a_terminal(*args: object, cwd: Path) -> str:
 def test_progress_bar_only_on_a_terminal(tmp_path: Path) -> None:
     folder = corpus(tmp_path, TEXT_INPUTS[:3])
     shown = clean_on_a_terminal(folder, "-o", tmp_path / "out", "--jobs", "1", cwd=tmp_path)
-    assert "] 1/3 files" in shown and "] 3/3 files" in shown
+    assert "| 0/3 [" in shown and " doc/s]" in shown  # tqdm's bar: done/total, elapsed<left, rate
     assert "3 files read: " in shown
-    assert "files" not in clean_on_a_terminal(folder, "-o", tmp_path / "out", "--quiet", cwd=tmp_path)
+    assert "doc/s" not in clean_on_a_terminal(folder, "-o", tmp_path / "out", "--quiet", cwd=tmp_path)
     piped = clean(folder, "-o", tmp_path / "out", cwd=tmp_path)
-    assert "\r" not in piped.stderr and "/3 files" not in piped.stderr
+    assert "\r" not in piped.stderr and "/3 [" not in piped.stderr
 
 
 # ----------------------------------------------------------------------------- parallel runs

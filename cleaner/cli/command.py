@@ -1,15 +1,17 @@
 """One run of the ``clean`` command, once its arguments are parsed: clean the files, write or check, report.
 
 What this module does: ``run_command(args, parser)`` finds the files (``cleaner.io.files``), loads the
-configuration and the site profile, cleans the files as a batch (``cleaner.run.batch``) and JSON Lines or
-WARC inputs as a stream (``cleaner.run.stream``), then writes the articles (standard output, a mirrored
-folder, a JSON Lines file: ``Outputs``, ``mirror_targets``) or, for ``--check``, ``--diff`` and
-``--in-place``, says, shows and does what would change.  ``Report`` is everything said on standard
-error (per-file lines, ``--explain``, the progress bar, the summary); ``--report FILE`` (the HTML audit
-report) is ``cleaner.cli.audit``; the return value is the exit code.
+configuration and the site profile, cleans the files as a batch (``cleaner.run.batch``) and the records
+of JSON Lines or WARC inputs as a stream (``cleaner.run.stream``), both with one executor (this process
+for ``--jobs 1``, worker processes otherwise: ``cleaner.run.local``), then writes the articles (standard
+output, a mirrored folder planned by ``cleaner.cli.targets``, a JSON Lines file: ``Outputs``) or, for
+``--check``, ``--diff`` and ``--in-place``, says, shows and does what would change.  ``-`` reads one
+document from standard input.  What is said on standard error is ``cleaner.cli.messages.Report``;
+``--report FILE`` (the HTML audit report) is ``cleaner.cli.audit``; the return value is the exit code.
 
 What it does NOT do: it does not parse or check the command line (``cleaner.cli.main`` does), and does
-not catch configuration or profile errors: those reach ``cleaner.cli.main.main``, which reports them.
+not catch configuration, profile or output-plan errors: those reach ``cleaner.cli.main.main``, which
+reports them.  A closed standard output (``| head``) is not caught either: it ends the run.
 """
 
 from __future__ import annotations
@@ -21,11 +23,11 @@ import os
 import sys
 from collections import Counter
 from collections.abc import Iterable, Iterator, Sequence
-from dataclasses import dataclass, field
 from pathlib import Path
-from typing import TextIO
 
 from cleaner.cli.audit import RunReport
+from cleaner.cli.messages import Report, categories_line
+from cleaner.cli.targets import plan_outputs, rewritable
 from cleaner.config import Config, find_config, load_config
 from cleaner.corpus.duplicates import DuplicateFinder
 from cleaner.io.documents import documents_from_path, is_container
@@ -34,19 +36,26 @@ from cleaner.io.jsonl import JsonlWriter, dumps
 from cleaner.io.output import SUFFIXES, article_record, render
 from cleaner.io.records import Failure, Result
 from cleaner.model import Article
-from cleaner.run.batch import Outcome, Settings, default_jobs, run
+from cleaner.run.batch import Outcome, Settings, process_bytes, run
+from cleaner.run.executor import Executor, default_jobs
+from cleaner.run.local import local_executor
 from cleaner.run.stream import clean_many
 from cleaner.sites.profile import Profile
 from cleaner.sites.store import find_profile, load_profile
 
 EXIT_CLEAN, EXIT_CHANGED, EXIT_ERROR = 0, 1, 2
+STDIN = Path("-")
+
+
+def _common(args: argparse.Namespace) -> Path:
+    return Path(os.path.commonpath([p.absolute() for p in args.paths]))
 
 
 def _profile(args: argparse.Namespace, report: Report) -> Profile | None:
     """The site profile of this run: --profile, else the corpus's own one, unless --no-profile."""
     if args.no_profile:
         return None
-    path = args.profile or find_profile(Path(os.path.commonpath([p.absolute() for p in args.paths])))
+    path = args.profile or find_profile(_common(args))
     if path is None:
         return None
     profile = load_profile(path)
@@ -66,6 +75,7 @@ def _with_duplicates(
             if str(outcome.path) in redundant:
                 report.line(f"{outcome.path}: duplicate article, not written (--dedupe)")
                 report.read += 1
+                report.done(record=False)
             else:
                 yield outcome
         return
@@ -86,56 +96,13 @@ def _report_duplicates(finder: DuplicateFinder, args: argparse.Namespace, report
 def _config(args: argparse.Namespace) -> Config:
     if args.config:
         return load_config(args.config)
-    return find_config(Path(os.path.commonpath([p.absolute() for p in args.paths])))
-
-
-@dataclass
-class Report:
-    """Everything said on standard error: per-file lines, the progress bar, the summary."""
-
-    mode: str
-    stream: TextIO = field(default_factory=lambda: sys.stderr)
-    progress: bool = False
-    total: int = 0
-    read: int = 0
-    touched: int = 0
-    failed: int = 0
-    categories: Counter[str] = field(default_factory=Counter)
-
-    def line(self, text: str) -> None:
-        if self.progress:
-            self.stream.write("\r\033[K")
-        self.stream.write(text + "\n")
-
-    def tick(self) -> None:
-        if self.progress and self.total:
-            done = self.read + self.failed
-            bar = "#" * (30 * done // self.total)
-            self.stream.write(f"\r[{bar:<30}] {done}/{self.total} files")
-            self.stream.flush()
-
-    def summary(self) -> None:
-        if self.progress:
-            self.stream.write("\r\033[K")
-        verb = {"check": "would change", "in-place": "rewritten"}.get(self.mode, "cleaned")
-        removed = sum(self.categories.values())
-        by_category = ", ".join(f"{name} {count}" for name, count in sorted(self.categories.items(), key=_by_count))
-        files = self.read + self.failed
-        self.stream.write(
-            f"{files} file{'s' * (files != 1)} read: {self.touched} {verb}, {self.read - self.touched} unchanged, "
-            f"{self.failed} failed; {removed} blocks removed{f' ({by_category})' if by_category else ''}\n"
-        )
-
-
-def _by_count(item: tuple[str, int]) -> tuple[int, str]:
-    return -item[1], item[0]
+    return find_config(_common(args))
 
 
 def _removals(article: Article) -> str:
-    counts = Counter(removal.category for removal in article.removed)
-    if not counts:
+    if not article.removed:
         return "no blocks removed, layout only"
-    detail = ", ".join(f"{name} {count}" for name, count in sorted(counts.items(), key=_by_count))
+    detail = categories_line(Counter(removal.category for removal in article.removed))
     return f"{len(article.removed)} block{'s' * (len(article.removed) != 1)} removed ({detail})"
 
 
@@ -155,27 +122,14 @@ def _diff(outcome: Outcome) -> str:
     return "".join(line if line.endswith("\n") else line + "\n\\ No newline at end of file\n" for line in lines)
 
 
-def mirror_targets(files: Sequence[Path], roots: Sequence[Path], out: Path, suffix: str) -> dict[Path, Path]:
-    """Where each input's output goes under ``out``: its path below the inputs' common folder.
-
-    ``a.txt`` and ``a.md`` in one folder would both become ``a.json``; such files keep
-    their whole name instead (``a.txt.json``, ``a.md.json``), so no output overwrites another.
-    """
-    base = os.path.commonpath([(root if root.is_dir() else root.parent).absolute() for root in roots])
-    plain = {path: out / Path(os.path.relpath(path.absolute(), base)).with_suffix(suffix) for path in files}
-    clashes = Counter(plain.values())
-    return {
-        path: target if clashes[target] == 1 else target.with_name(path.name + suffix) for path, target in plain.items()
-    }
-
-
 class Outputs:
     """Where articles go when not checking or rewriting: standard output, a mirrored folder, a JSON Lines file."""
 
     def __init__(self, args: argparse.Namespace, files: Sequence[Path]) -> None:
         self.fmt: str = args.format
         self.out: Path | None = args.output
-        self.targets = mirror_targets(files, args.paths, self.out, SUFFIXES[self.fmt]) if self.out else {}
+        jsonl = self.out is not None and self.fmt == "jsonl"
+        self.targets = plan_outputs(files, args.paths, self.out, SUFFIXES[self.fmt]) if self.out and not jsonl else {}
         self.writer: JsonlWriter | None = None
 
     def __enter__(self) -> Outputs:
@@ -200,6 +154,16 @@ class Outputs:
         else:
             write_atomic(self.targets[outcome.path], text.encode("utf-8"))
 
+    def put_record(self, record: dict[str, object]) -> None:
+        if self.writer is not None:
+            self.writer.write(record)
+        else:
+            sys.stdout.write(dumps(record) + "\n")
+
+
+class _Failed(Exception):
+    """A file's outcome is a failure (raised and caught inside ``_handle`` only)."""
+
 
 def _rewrite(outcome: Outcome, article: Article, args: argparse.Namespace, report: Report) -> None:
     """--check, --diff, --in-place: say (and show, and do) what would change."""
@@ -207,7 +171,10 @@ def _rewrite(outcome: Outcome, article: Article, args: argparse.Namespace, repor
         sys.stdout.buffer.write(_diff(outcome).encode("utf-8"))
         sys.stdout.flush()
     if args.in_place:
-        write_atomic(outcome.path, outcome.canonical.encode("utf-8"))
+        keep, refusal = rewritable(outcome.path)
+        if refusal:
+            raise _Failed(refusal)
+        write_atomic(outcome.path, outcome.canonical.encode("utf-8"), keep=keep)
     report.line(f"{'cleaned' if args.in_place else 'would clean'} {outcome.path}: {_removals(article)}")
 
 
@@ -226,65 +193,68 @@ def _handle(outcome: Outcome, args: argparse.Namespace, outputs: Outputs, report
             touched = outcome.changed
             if touched:
                 _rewrite(outcome, article, args, report)
+    except BrokenPipeError:
+        raise
     except (_Failed, OSError) as error:
         target = f" {error.filename}" if isinstance(error, OSError) and error.filename else ""
         reason = str(error) if isinstance(error, _Failed) else f"cannot write{target}: {error.strerror or error}"
-        report.line(f"{outcome.path}: error: {reason}")
-        report.failed += 1
+        report.failure(str(outcome.path), reason)
     else:
         report.read += 1
         report.touched += touched
+        report.pages += outcome.page
         report.categories.update(removal.category for removal in article.removed)
-    report.tick()
+    report.done(record=False)
 
 
-class _Failed(Exception):
-    """A file's outcome is a failure (raised and caught inside ``_handle`` only)."""
-
-
-def _container_results(paths: Sequence[Path], settings: Settings, mode: str, report: Report) -> Iterator[Result]:
+def _container_results(
+    paths: Sequence[Path], settings: Settings, mode: str, report: Report, executor: Executor
+) -> Iterator[Result]:
     """The documents of JSON Lines and WARC inputs, cleaned as a stream (never rewritten in place)."""
     if mode != "write":
         for path in paths:
             report.line(f"{path}: skipped: JSON Lines and WARC inputs are not checked or rewritten")
         return iter(())
+    report.containers += len(paths)
     limit = settings.config.max_bytes
     documents = (item for path in paths for item in documents_from_path(path, max_bytes=limit))
-    return clean_many(documents, config=settings.config, profile=settings.profile)
+    return clean_many(documents, config=settings.config, profile=settings.profile, executor=executor)
 
 
 def _handle_record(result: Result, outputs: Outputs, report: Report) -> None:
     """One document of a JSON Lines or WARC input: written as a JSON Lines record, or one error line."""
     if isinstance(result, Failure):
-        where = (
-            result.id
-            if result.source is None or result.id.startswith(result.source)
-            else (f"{result.source}: {result.id}")
-        )
-        report.line(f"{where}: error: {result.reason}")
-        report.failed += 1
+        inside = result.source is None or result.id.startswith(result.source)
+        report.failure(result.id if inside else f"{result.source}: {result.id}", result.reason)
     else:
-        record = result.to_dict()
-        if outputs.writer is not None:
-            outputs.writer.write(record)
-        else:
-            sys.stdout.write(dumps(record) + "\n")
+        outputs.put_record(result.to_dict())
         report.read += 1
         report.touched += bool(result.article.removed)
         report.categories.update(removal.category for removal in result.article.removed)
-    report.tick()
+    report.done(record=True)
 
 
-def _find(args: argparse.Namespace, config: Config) -> list[Found]:
+def _find(args: argparse.Namespace, config: Config, mode: str) -> list[Found]:
     """The files to clean; the outputs (folder or JSON Lines file, the --report file) are never read as input."""
     skip = (args.output,) if args.output and args.format != "jsonl" else ()
-    found = Finder(config.include, config.exclude, skip, args.force_exclude).find(args.paths)
+    finder = Finder(config.include, config.exclude, skip, args.force_exclude, file_links=mode != "in-place")
+    found = finder.find(args.paths)
     files = [args.output] if args.output and args.format == "jsonl" else []
     files += [args.report] if args.report else []
     if files:
         names = {path.absolute() for path in files}
         found = [item for item in found if item.path.absolute() not in names]
     return found
+
+
+def _stdin_outcome(settings: Settings) -> Outcome:
+    """The one document read from standard input (``-``), cleaned like a file of unknown format."""
+    data = sys.stdin.buffer.read(settings.config.max_bytes + 1)
+    if len(data) > settings.config.max_bytes:
+        return Outcome(STDIN, error=f"too large: over {settings.config.max_bytes} bytes (max_bytes)")
+    if not data.strip():
+        return Outcome(STDIN, error="empty")
+    return process_bytes(settings, STDIN, data, "auto")
 
 
 def run_command(args: argparse.Namespace, parser: argparse.ArgumentParser) -> int:
@@ -294,15 +264,17 @@ def run_command(args: argparse.Namespace, parser: argparse.ArgumentParser) -> in
     single = len(args.paths) == 1 and not args.paths[0].is_dir()
     if mode == "write" and not args.output and args.format != "jsonl" and not single:
         parser.error("several files need -o OUT (or --format jsonl to stream them to standard output)")
-    found = _find(args, config)
-    report = Report(mode, progress=not args.quiet and sys.stderr.isatty(), total=len(found))
+    stdin = args.paths == [STDIN]
+    found = [Found(STDIN)] if stdin else _find(args, config, mode)
+    report = Report(mode, progress=not args.quiet and sys.stderr.isatty())
     audit = RunReport(args.report, args.paths)
     for item in found:
         if item.error:
-            report.line(f"{item.path}: error: {item.error}")
-            report.failed += 1
+            report.failure(str(item.path), item.error)
             audit.failure(item.path, item.error)
-    files = [item.path for item in found if not item.error]
+        elif item.skipped:
+            report.line(f"{item.path}: skipped: {item.skipped}")
+    files = [item.path for item in found if item.usable]
     containers = [path for path in files if is_container(path)]
     files = [path for path in files if not is_container(path)]
     if containers and mode == "write" and args.output and args.format != "jsonl":
@@ -314,13 +286,19 @@ def run_command(args: argparse.Namespace, parser: argparse.ArgumentParser) -> in
     wanted = args.duplicates or args.dedupe or (mode == "write" and len(files) > 1)
     finder = DuplicateFinder() if wanted else None
     with Outputs(args, files) as outputs:
-        outcomes = audit.outcomes(run(files, settings, jobs=args.jobs or default_jobs()))
+        report.start(None if containers else len(files))
+        jobs = args.jobs or default_jobs()
+        executor = local_executor(jobs if containers else min(jobs, len(files)))
+        outcomes = audit.outcomes(
+            iter([_stdin_outcome(settings)]) if stdin else run(files, settings, executor=executor)
+        )
         if finder is not None:
             outcomes = _with_duplicates(outcomes, finder, report if args.dedupe else None)
         for outcome in outcomes:
             _handle(outcome, args, outputs, report)
-        for result in audit.results(_container_results(containers, settings, mode, report)):
+        for result in audit.results(_container_results(containers, settings, mode, report, executor)):
             _handle_record(result, outputs, report)
+    report.close()
     if not args.quiet:
         report.summary()
     if finder is not None:

@@ -19,16 +19,24 @@ command (where output goes, what is reported) is ``cleaner.cli.command``, findin
 from __future__ import annotations
 
 import argparse
+import contextlib
+import io
 import os
+import signal
 import sys
-from collections.abc import Sequence
+import threading
+from collections.abc import Iterator, Sequence
+from contextlib import contextmanager
 from pathlib import Path
 
-from cleaner.cli.command import EXIT_CLEAN, EXIT_ERROR, run_command
+from cleaner.cli.command import EXIT_CLEAN, EXIT_ERROR, STDIN, run_command
 from cleaner.cli.learn import main as learn
+from cleaner.cli.messages import printable
+from cleaner.cli.targets import OutputError
 from cleaner.config import ConfigError
 from cleaner.io.output import FORMATS
 from cleaner.sites.profile import ProfileError
+from cleaner.version import VERSION
 
 
 def build_parser() -> argparse.ArgumentParser:
@@ -38,9 +46,15 @@ def build_parser() -> argparse.ArgumentParser:
         "remove page furniture, and say what was removed and why.",
         epilog="Exit codes: 0 all done and clean; 1 files changed or would change; 2 usage error or a file failed.",
     )
-    parser.add_argument("paths", nargs="+", type=Path, metavar="PATH", help="article files or folders (walked)")
     parser.add_argument(
-        "-o", "--output", type=Path, metavar="OUT", help="folder to mirror outputs into (a file for jsonl)"
+        "paths", nargs="+", type=Path, metavar="PATH", help="article files or folders (walked); - for standard input"
+    )
+    parser.add_argument(
+        "-o",
+        "--output",
+        type=Path,
+        metavar="OUT",
+        help="folder to mirror outputs into (one file for jsonl, or for a single input: out.json)",
     )
     parser.add_argument(
         "--format", choices=FORMATS, help="output format (default: json; jsonl when OUT ends in .jsonl or .jsonl.gz)"
@@ -66,6 +80,7 @@ def build_parser() -> argparse.ArgumentParser:
         metavar="FILE",
         help="write an HTML audit report of the run: what was removed, by which rule, on which site (docs/report.md)",
     )
+    parser.add_argument("--version", action="version", version=f"clean (cleaner) {VERSION}")
     _add_corpus_options(parser)
     return parser
 
@@ -102,6 +117,8 @@ def _usage_problem(args: argparse.Namespace) -> str:
         return "--diff shows what --in-place would do; use one or the other"
     if args.dedupe and not args.output:
         return "--dedupe leaves duplicates out of the written copies; it needs -o OUT"
+    if STDIN in args.paths and (len(args.paths) > 1 or args.in_place or args.check or args.diff):
+        return "- reads one document from standard input: name no other PATH, and write it (no --check, --in-place)"
     return _report_problem(args)
 
 
@@ -133,17 +150,50 @@ def main(argv: Sequence[str] | None = None) -> int:
     problem = _usage_problem(args)
     if problem:
         parser.error(problem)
+    with terminated_cleanly():
+        try:
+            return run_command(args, parser)
+        except (ConfigError, ProfileError, OutputError) as error:
+            print(printable(f"clean: error: {error}"), file=sys.stderr)
+            return EXIT_ERROR
+        except KeyboardInterrupt:
+            print("clean: interrupted", file=sys.stderr)
+            return 130
+        except Terminated:
+            print("clean: terminated", file=sys.stderr)
+            return 143
+        except BrokenPipeError:  # `clean ... | head`: the reader has gone, which is not our error
+            _quiet_stdout()
+            return EXIT_CLEAN
+        except OSError as error:  # the output cannot be created (a read-only folder, a file where a folder should be)
+            where = error.filename or args.output
+            print(printable(f"clean: error: {where}: {error.strerror or error}"), file=sys.stderr)
+            return EXIT_ERROR
+
+
+class Terminated(Exception):
+    """``SIGTERM`` arrived: end the run as Ctrl-C does, removing temporary files and stopping workers."""
+
+
+@contextmanager
+def terminated_cleanly() -> Iterator[None]:
+    """Turn ``SIGTERM`` into ``Terminated`` for the run (main thread, and only if nobody else handles it)."""
+    usable = threading.current_thread() is threading.main_thread()
+    if not usable or signal.getsignal(signal.SIGTERM) not in (signal.SIG_DFL, None):
+        yield
+        return
+
+    def stop(signum: int, frame: object) -> None:
+        raise Terminated
+
+    previous = signal.signal(signal.SIGTERM, stop)
     try:
-        return run_command(args, parser)
-    except (ConfigError, ProfileError) as error:
-        print(f"clean: error: {error}", file=sys.stderr)
-        return EXIT_ERROR
-    except KeyboardInterrupt:
-        print("clean: interrupted", file=sys.stderr)
-        return 130
-    except BrokenPipeError:  # `clean ... | head`: the reader has gone, which is not our error
+        yield
+    finally:
+        signal.signal(signal.SIGTERM, previous)
+
+
+def _quiet_stdout() -> None:
+    """Point standard output at /dev/null, so that flushing it at exit does not complain about the pipe."""
+    with contextlib.suppress(OSError, ValueError, io.UnsupportedOperation):  # standard output replaced in-process
         os.dup2(os.open(os.devnull, os.O_WRONLY), sys.stdout.fileno())
-        return EXIT_CLEAN
-    except OSError as error:  # the output cannot be created (a read-only folder, a file where a folder should be)
-        print(f"clean: error: {error.filename or args.output}: {error.strerror or error}", file=sys.stderr)
-        return EXIT_ERROR

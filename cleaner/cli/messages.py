@@ -1,0 +1,102 @@
+"""What the ``clean`` command says on standard error: one line per event, a progress bar, a summary.
+
+``Report`` counts what a run did (article files, and the records of JSON Lines and WARC files,
+each read, changed or failed; HTML pages; the categories of removed blocks) and writes the
+lines.  Every line goes through ``printable``, so a file name or a record id holding control
+characters or terminal escape sequences is shown escaped, never sent raw to the terminal.  The
+progress bar (tqdm, with rate and time left) is shown only when standard error is a terminal.
+
+This module decides nothing about the run; ``cleaner.cli.command`` tells it what happened.
+"""
+
+from __future__ import annotations
+
+import sys
+from collections import Counter
+from dataclasses import dataclass, field
+from typing import Any, TextIO
+
+
+def printable(text: str) -> str:
+    """``text`` with every non-printable character escaped (``\\x1b``, ``\\n``, ``\\u200b``)."""
+    if text.isprintable():
+        return text
+    return "".join(char if char.isprintable() else repr(char)[1:-1] for char in text)
+
+
+def _by_count(item: tuple[str, int]) -> tuple[int, str]:
+    return -item[1], item[0]
+
+
+def categories_line(counts: Counter[str]) -> str:
+    """``medium 6, byline 1`` : the categories by count, then name."""
+    return ", ".join(f"{name} {count}" for name, count in sorted(counts.items(), key=_by_count))
+
+
+@dataclass
+class Report:
+    """Everything said on standard error during one run, and the counts behind the summary."""
+
+    mode: str
+    stream: TextIO = field(default_factory=lambda: sys.stderr)
+    progress: bool = False
+    files: int = 0  # article files done (cleaned or failed)
+    records: int = 0  # records of JSON Lines and WARC files done (cleaned or failed)
+    containers: int = 0  # JSON Lines and WARC files read
+    read: int = 0
+    touched: int = 0
+    failed: int = 0
+    pages: int = 0  # HTML pages cleaned: their main content was extracted, the rest of the page left out
+    categories: Counter[str] = field(default_factory=Counter)
+    bar: Any = None
+
+    def start(self, total: int | None) -> None:
+        """Show the progress bar (on a terminal only); ``total`` is unknown when records are streamed."""
+        if not self.progress:
+            return
+        from tqdm import tqdm  # only on a terminal: the bar is the one place it is used
+
+        self.bar = tqdm(total=total, file=self.stream, unit=" doc", leave=False, dynamic_ncols=True, mininterval=0.2)
+
+    def line(self, text: str) -> None:
+        text = printable(text)
+        if self.bar is not None:
+            self.bar.write(text, file=self.stream)
+        else:
+            self.stream.write(text + "\n")
+
+    def failure(self, where: str, reason: str) -> None:
+        self.line(f"{where}: error: {reason}")
+        self.failed += 1
+
+    def done(self, *, record: bool) -> None:
+        """One article file or record finished (its outcome already counted)."""
+        if record:
+            self.records += 1
+        else:
+            self.files += 1
+        if self.bar is not None:
+            self.bar.update(1)
+
+    def close(self) -> None:
+        if self.bar is not None:
+            self.bar.close()
+            self.bar = None
+
+    def summary(self) -> None:
+        self.close()
+        verb = {"check": "would change", "in-place": "rewritten"}.get(self.mode, "cleaned")
+        removed = sum(self.categories.values())
+        by_category = categories_line(self.categories)
+        if self.records or self.containers:
+            what = (
+                f"{self.files + self.records} documents read ({self.files} article files, {self.records} records "
+                f"of {self.containers} JSON Lines/WARC files)"
+            )
+        else:
+            what = f"{self.files} file{'s' * (self.files != 1)} read"
+        pages = f"; {self.pages} HTML pages: main content extracted, the rest of each page left out" * bool(self.pages)
+        self.stream.write(
+            f"{what}: {self.touched} {verb}, {self.read - self.touched} unchanged, {self.failed} failed; "
+            f"{removed} blocks removed{f' ({by_category})' if by_category else ''}{pages}\n"
+        )

@@ -1,0 +1,98 @@
+"""Where the ``clean`` command may write: output paths under ``-o OUT``, and the checks of ``--in-place``.
+
+``plan_outputs`` maps each input to its output under OUT, mirroring the inputs' paths below
+their common folder (paths resolved first, so ``a/../../x/f.txt`` cannot climb out of OUT).  It
+refuses, with an ``OutputError`` naming the problem, every plan that would lose or damage a file:
+two inputs whose outputs would clash even with whole names kept, an output that is an input, an
+output that would land outside OUT (through a symlinked folder inside it), or a file name for
+OUT (``out.json``) when several articles need a folder.  A symlink at an output path itself is
+replaced by the new file, never written through (``cleaner.io.files.AtomicFile``).
+
+``rewritable`` says why a file must not be rewritten in place: a symlink (rewriting would
+change a file the user did not name) or a file with several hard links (replacing it would
+split them).  This module writes nothing.
+"""
+
+from __future__ import annotations
+
+import os
+import stat
+from collections import Counter
+from collections.abc import Sequence
+from pathlib import Path
+
+
+class OutputError(Exception):
+    """The outputs cannot be written safely as asked; the message says why and names the files."""
+
+
+def real_name(path: Path) -> Path:
+    """The path with its folders resolved and its own name kept (a symlink named on the command line stays itself)."""
+    return path.absolute().parent.resolve() / path.name
+
+
+def _inside(path: Path, folder: Path) -> bool:
+    return path == folder or folder in path.parents
+
+
+def names_a_file(out: Path, suffix: str) -> bool:
+    """Whether OUT names a file of the output format (``out.json``) rather than a folder."""
+    return not out.is_dir() and out.name.lower().endswith(suffix) and len(out.name) > len(suffix)
+
+
+def plan_outputs(files: Sequence[Path], roots: Sequence[Path], out: Path, suffix: str) -> dict[Path, Path]:
+    """Each input's output path under ``out`` (``suffix``: the format's), after every safety check."""
+    if names_a_file(out, suffix):
+        if len(files) == 1 and len(roots) == 1 and not roots[0].is_dir():
+            return _checked({files[0]: out}, files, out.parent)
+        raise OutputError(
+            f"{out} names one file, but several articles are written one file each: name a folder "
+            f"(-o {out.with_suffix('')}/), or one JSON Lines file (-o {out.with_suffix('.jsonl')})"
+        )
+    base = Path(os.path.commonpath([real_name(root) if root.is_dir() else real_name(root).parent for root in roots]))
+    plain = {path: out / Path(os.path.relpath(real_name(path), base)).with_suffix(suffix) for path in files}
+    counts = Counter(plain.values())
+    targets = {
+        path: target if counts[target] == 1 else target.with_name(path.name + suffix) for path, target in plain.items()
+    }
+    by_target: dict[Path, list[Path]] = {}
+    for path, target in targets.items():
+        by_target.setdefault(target, []).append(path)
+    for target, sources in by_target.items():
+        if len(sources) > 1:
+            names = " and ".join(str(source) for source in sources)
+            raise OutputError(f"outputs clash: {names} would all be written to {target}; rename one of them")
+    return _checked(targets, files, out)
+
+
+def _checked(targets: dict[Path, Path], files: Sequence[Path], out: Path) -> dict[Path, Path]:
+    """Refuse outputs outside ``out`` (through a symlinked folder) and outputs that are inputs."""
+    root = out.resolve()
+    inputs = {real_name(path): path for path in files}
+    inodes = {inode: path for path in files if (inode := _inode(path)) is not None}
+    for path, target in targets.items():
+        if not _inside(real_name(target).parent, root):
+            raise OutputError(f"{target} would be written outside {out} (a symlinked folder inside it); not written")
+        inode = _inode(target)
+        clash = inputs.get(real_name(target)) or (inodes.get(inode) if inode is not None else None)
+        if clash is not None:
+            raise OutputError(f"the output for {path} would overwrite the input {clash}; choose another -o OUT")
+    return targets
+
+
+def _inode(path: Path) -> tuple[int, int] | None:
+    try:
+        info = path.stat()
+    except OSError:
+        return None
+    return info.st_dev, info.st_ino
+
+
+def rewritable(path: Path) -> tuple[os.stat_result | None, str]:
+    """The file's status to keep (mode, owner), or why ``--in-place`` must leave it alone."""
+    info = os.lstat(path)
+    if stat.S_ISLNK(info.st_mode):
+        return None, "a symlink: --in-place does not write through symlinks (clean its target by its own name)"
+    if info.st_nlink > 1:
+        return None, f"{info.st_nlink} hard links lead to this file: rewriting it would split them; left as it is"
+    return info, ""

@@ -1,0 +1,14 @@
+"""The version of the installed ``cleaner`` package, read once from its metadata.
+
+``VERSION`` is what ``pip`` installed (``pyproject.toml``'s ``version``); a checkout that is not
+installed says ``0+unknown``.  This module holds nothing else.
+"""
+
+from __future__ import annotations
+
+from importlib.metadata import PackageNotFoundError, version
+
+try:
+    VERSION = version("cleaner")
+except PackageNotFoundError:  # imported from a checkout that was never installed
+    VERSION = "0+unknown"

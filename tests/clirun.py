@@ -1,0 +1,64 @@
+"""Running the ``clean`` command in this process, through ``main(argv)``, as a shell would.
+
+``clean_in_process(*args, cwd=...)`` changes to ``cwd``, gives the command fresh standard output
+and error (bytes underneath, as a pipe gives), optionally a standard input, and returns what a
+subprocess would: the exit code and both streams as text.  ``clean_subprocess`` is the real
+thing, for the few end-to-end tests that need a separate process (signals, terminals, imports).
+"""
+
+from __future__ import annotations
+
+import io
+import os
+import subprocess
+import sys
+from dataclasses import dataclass
+from pathlib import Path
+
+from cleaner.cli.main import main
+
+ROOT = Path(__file__).resolve().parent.parent
+
+
+@dataclass(frozen=True)
+class Ran:
+    returncode: int
+    stdout: str
+    stderr: str
+
+
+def _stream(data: bytes = b"") -> io.TextIOWrapper:
+    return io.TextIOWrapper(io.BytesIO(data), encoding="utf-8", errors="surrogateescape", write_through=True)
+
+
+def clean_in_process(*args: object, cwd: Path, stdin: bytes | None = None) -> Ran:
+    """Run ``clean ARGS...`` from ``cwd`` in this process; never raises for the command's own exits."""
+    saved = sys.stdin, sys.stdout, sys.stderr, os.getcwd()
+    out, err = _stream(), _stream()
+    sys.stdout, sys.stderr = out, err
+    if stdin is not None:
+        sys.stdin = _stream(stdin)
+    os.chdir(cwd)
+    try:
+        try:
+            code = main([str(arg) for arg in args])
+        except SystemExit as stop:  # argparse's usage errors
+            code = stop.code if isinstance(stop.code, int) else 2
+        out.flush()
+        err.flush()
+        return Ran(code, _text(out), _text(err))
+    finally:
+        sys.stdin, sys.stdout, sys.stderr = saved[:3]
+        os.chdir(saved[3])
+
+
+def _text(stream: io.TextIOWrapper) -> str:
+    return stream.buffer.getvalue().decode("utf-8")  # type: ignore[attr-defined]
+
+
+def clean_subprocess(*args: object, cwd: Path, timeout: float = 300, stdin: bytes | None = None) -> Ran:
+    """Run the command as users do: a new Python process, from ``cwd``, with this checkout importable."""
+    env = {**os.environ, "PYTHONPATH": str(ROOT), "PYTHONIOENCODING": "utf-8"}
+    command = [sys.executable, "-m", "cleaner.cli", *map(str, args)]
+    done = subprocess.run(command, cwd=cwd, env=env, input=stdin, capture_output=True, timeout=timeout, check=False)
+    return Ran(done.returncode, done.stdout.decode("utf-8"), done.stderr.decode("utf-8"))

@@ -1,0 +1,160 @@
+"""Bad input never stops a run, never eats memory and never talks garbage (issue 11, cases 4, 5, 9, 10).
+
+Each case runs the real code path on real files: the command (in this process), ``clean learn``,
+``clean_many`` over the JSON Lines reader, ``clean_partition``, and ``clean`` on HTML pages.
+"""
+
+from __future__ import annotations
+
+import gzip
+import json
+import subprocess
+import tracemalloc
+from pathlib import Path
+
+import pytest
+from clirun import clean_in_process as clean_command
+
+from cleaner import Config, clean, clean_many
+from cleaner.config import find_config
+from cleaner.errors import CleanError
+from cleaner.io.jsonl import read_documents
+from cleaner.run.dask import clean_partition
+
+ROOT = Path(__file__).resolve().parent.parent
+SEEDS = sorted((ROOT / "seeds").glob("*.txt"))
+BAD_LINES = {
+    "nesting": "[" * 100_000,
+    "huge number": '{"text": ' + "9" * 5000 + "}",
+    "lone surrogate": '{"text": "a \\ud800 b"}',
+    "not an object": "[1, 2]",
+    "no content": '{"title": "nothing else"}',
+}
+
+
+def good_line(number: int) -> str:
+    return json.dumps({"id": f"good-{number}", "text": SEEDS[number].read_text(encoding="utf-8")})
+
+
+@pytest.fixture
+def records(tmp_path: Path) -> Path:
+    """A JSON Lines file: a good record, every kind of bad one, another good record."""
+    path = tmp_path / "records.jsonl"
+    path.write_text("\n".join([good_line(0), *BAD_LINES.values(), good_line(1)]) + "\n", encoding="utf-8")
+    return path
+
+
+def test_bad_records_are_failures_and_the_stream_goes_on(records: Path) -> None:
+    results = list(clean_many(read_documents(records)))
+    assert [result.ok for result in results] == [True, False, False, False, False, False, True]
+    reasons = [result.reason for result in results[1:-1]]  # type: ignore[union-attr]
+    assert reasons[0] == "not valid JSON: nested too deeply"
+    assert reasons[1].startswith("not valid JSON: Exceeds the limit (4300 digits)")
+    assert reasons[2] == "not valid Unicode: its content holds a lone surrogate \\ud800"
+    assert [result.id for result in results[1:-1]] == [f"{records}:{line}" for line in range(2, 7)]
+
+
+def test_the_command_writes_every_good_record(records: Path, tmp_path: Path) -> None:
+    result = clean_command(records, "-o", "out.jsonl", cwd=tmp_path)
+    assert result.returncode == 2 and "Traceback" not in result.stderr
+    written = [json.loads(line) for line in (tmp_path / "out.jsonl").read_text(encoding="utf-8").splitlines()]
+    assert [record["id"] for record in written] == ["good-0", "good-1"]
+    assert len([line for line in result.stderr.splitlines() if ": error: " in line]) == 5
+    summary = result.stderr.splitlines()[-1]
+    assert summary.startswith("7 documents read (0 article files, 7 records of 1 JSON Lines/WARC files): ")
+    assert ", 5 failed;" in summary
+
+
+def test_clean_learn_counts_the_good_records(records: Path, tmp_path: Path) -> None:
+    result = clean_command("learn", records, "-o", "profile.json", cwd=tmp_path)
+    assert result.returncode == 2 and "Traceback" not in result.stderr
+    assert "(0 read now, 5 failed)" not in result.stderr and "(2 read now, 5 failed)" in result.stderr
+
+
+def test_clean_partition_gives_failure_records(records: Path) -> None:
+    out = clean_partition([str(records)])
+    assert [("error" in record) for record in out] == [False, True, True, True, True, True, False]
+
+
+def test_a_record_over_max_bytes_is_refused_without_reading_it_whole(tmp_path: Path) -> None:
+    path = tmp_path / "huge.jsonl.gz"
+    huge = '{"text": "' + "a" * 30_000_000 + '"}'
+    path.write_bytes(gzip.compress(f"{good_line(0)}\n{huge}\n{good_line(1)}\n".encode(), compresslevel=1))
+    tracemalloc.start()
+    results = list(read_documents(path, max_bytes=100_000))
+    peak = tracemalloc.get_traced_memory()[1]
+    tracemalloc.stop()
+    assert [type(result).__name__ for result in results] == ["Document", "Failure", "Document"]
+    assert results[1].reason == "record too large: over 100000 bytes (max_bytes); skipped"  # type: ignore[union-attr]
+    assert peak < 5_000_000, f"reading held {peak:,} bytes"
+    (tmp_path / "pyproject.toml").write_text("[tool.cleaner]\nmax_bytes = 100000\n")
+    command = clean_command(path, "-o", "out.jsonl", cwd=tmp_path)
+    assert command.returncode == 2 and f"{path}:2: error: record too large" in command.stderr
+
+
+# ----------------------------------------------------------------------------- 9. large and deep HTML
+
+PARAGRAPH = "<p>Paragraph {n} of the story, long enough to be read as prose by anyone who reads it.</p>"
+
+
+def test_deep_html_is_read_whole_or_refused() -> None:
+    body = "".join(PARAGRAPH.format(n=n) for n in range(6))
+    deep = f"<html><head><title>Deep</title></head><body>{'<div>' * 600}{body}{'</div>' * 600}</body></html>"
+    assert len(clean(deep, format="html").blocks) == 6  # deeper than libxml2's default 256 levels
+    deeper = deep.replace("<div>" * 600, "<div>" * 3000).replace("</div>" * 600, "</div>" * 3000)
+    with pytest.raises(CleanError, match="deeper than the HTML parser can read"):
+        clean(deeper, format="html")
+
+
+def test_a_page_with_many_elements_keeps_its_article() -> None:
+    links = "".join(f"<li><a href='/{n}'>Link {n}</a></li>" for n in range(16_000))  # 32,000 elements
+    body = "".join(PARAGRAPH.format(n=n) for n in range(6))
+    page = f"<html><head><title>Many</title></head><body><ul>{links}</ul><article>{body}</article></body></html>"
+    article = clean(page, format="html")
+    assert [block.text for block in article.blocks][-1].startswith("Paragraph 5 of the story")
+
+
+# ----------------------------------------------------------------------------- 10. the smaller ones
+
+
+def test_names_with_control_characters_are_escaped(tmp_path: Path) -> None:
+    (tmp_path / "evil\x1b[31m.txt").write_bytes(b"")
+    lines = tmp_path / "ids.jsonl"
+    lines.write_text(json.dumps({"id": "rec\x1b]0;pwned\x07", "text": " "}) + "\n", encoding="utf-8")
+    result = clean_command("evil\x1b[31m.txt", lines, "--format", "jsonl", cwd=tmp_path)
+    assert result.returncode == 2
+    assert "\x1b" not in result.stderr and "\x07" not in result.stderr
+    assert "evil\\x1b[31m.txt: error: empty" in result.stderr
+    assert "rec\\x1b]0;pwned\\x07: error: empty" in result.stderr
+
+
+def test_a_text_file_named_warc_is_one_clear_line(tmp_path: Path) -> None:
+    (tmp_path / "notes.warc").write_bytes(SEEDS[0].read_bytes())
+    result = clean_command("notes.warc", "--format", "jsonl", cwd=tmp_path)
+    assert result.returncode == 2
+    assert result.stderr.splitlines()[0] == (
+        "notes.warc: error: not a WARC file: it does not start with a WARC/1.x record (or an ARC header)"
+    )
+    assert len(result.stderr.splitlines()) == 2  # the error and the summary
+
+
+def test_deeply_nested_json_ld_is_ignored_not_a_crash() -> None:
+    nested = '{"@type": "NewsArticle", "headline": "Deep", "about": ' + "[" * 100_000 + "]" * 100_000 + "}"
+    body = "".join(PARAGRAPH.format(n=n) for n in range(6))
+    page = (
+        f'<html><head><script type="application/ld+json">{nested}</script><title>A title</title></head>'
+        f"<body><article>{body}</article></body></html>"
+    )
+    article = clean(page, format="html")
+    assert article.title == "A title" and len(article.blocks) == 6
+
+
+def test_the_configuration_search_stops_at_the_repository_root(tmp_path: Path) -> None:
+    (tmp_path / "pyproject.toml").write_text("[tool.cleaner]\nmax_bytes = 10\n")
+    repo = tmp_path / "repo"
+    (repo / "articles").mkdir(parents=True)
+    subprocess.run(["git", "init", "-q", str(repo)], check=True)
+    assert find_config(repo / "articles") == Config()
+    assert find_config(tmp_path / "elsewhere").max_bytes == 10  # outside a repository it is found
+    (repo / "articles" / "story.txt").write_bytes(SEEDS[0].read_bytes())
+    assert clean_command("articles/story.txt", "--quiet", cwd=repo).returncode == 0
