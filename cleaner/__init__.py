@@ -11,9 +11,11 @@ Many documents: ``clean_many(documents)`` streams results with bounded memory
 
 from cleaner.config import Config, ConfigError, load_config
 from cleaner.corpus.twopass import Corpus
+from cleaner.errors import CleanError, TimeLimitError
 from cleaner.model import Article, BodyBlock, Kind, Removal
-from cleaner.pipeline import CleanError, clean
+from cleaner.pipeline import clean
 from cleaner.run.stream import clean_many
+from cleaner.version import VERSION as __version__
 
 __all__ = [
     "Article",
@@ -24,6 +26,8 @@ __all__ = [
     "Corpus",
     "Kind",
     "Removal",
+    "TimeLimitError",
+    "__version__",
     "clean",
     "clean_many",
     "load_config",

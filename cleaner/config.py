@@ -96,13 +96,13 @@ def _strings(data: Mapping[str, object], key: str, origin: str) -> tuple[str, ..
     return tuple(value)
 
 
-def _number(data: Mapping[str, object], key: str, origin: str, kind: type) -> float | int | None:
+def _number(data: Mapping[str, object], key: str, origin: str) -> float | None:
     value = data.get(key)
     if value is None:
         return None
     if isinstance(value, bool) or not isinstance(value, int | float) or value <= 0:
         raise ConfigError(f"{origin}: [tool.cleaner] {key!r} must be a positive number")
-    return kind(value)
+    return value
 
 
 KNOWN_KEYS = {"rule", "disable", "keep", "language", "include", "exclude", "max_bytes", "timeout"}
@@ -134,8 +134,8 @@ def config_from_table(table: Mapping[str, object], *, origin: str) -> Config:
         language=language,
         include=_strings(table, "include", origin) or DEFAULT_INCLUDE,
         exclude=_strings(table, "exclude", origin) or (),
-        max_bytes=_number(table, "max_bytes", origin, int) or DEFAULT_MAX_BYTES,
-        timeout=_number(table, "timeout", origin, float) or DEFAULT_TIMEOUT,
+        max_bytes=int(_number(table, "max_bytes", origin) or DEFAULT_MAX_BYTES),
+        timeout=float(_number(table, "timeout", origin) or DEFAULT_TIMEOUT),
         source=origin,
     )
 

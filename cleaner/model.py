@@ -9,6 +9,7 @@ This module holds only data and its JSON form; it makes no decisions.
 
 from __future__ import annotations
 
+import json
 from dataclasses import dataclass, fields, replace
 from enum import StrEnum
 
@@ -240,6 +241,10 @@ class Article:
         """The body: paragraphs and headings joined by one blank line."""
         return "\n\n".join(block.text for block in self.blocks)
 
+    def to_json(self, *, indent: int | None = None) -> str:
+        """``to_dict()`` as JSON text, characters as written; it validates against ``ARTICLE_SCHEMA``."""
+        return json.dumps(self.to_dict(), ensure_ascii=False, indent=indent)
+
     def to_dict(self) -> dict[str, object]:
         """JSON-ready form with exactly the documented keys (see docs/schema.md)."""
         return {
@@ -248,3 +253,8 @@ class Article:
             "text": self.text,
             "removed": [removal.to_dict() for removal in self.removed],
         }
+
+
+ARTICLE_SCHEMA = "schema/article.schema.json"
+"""The JSON Schema of ``Article.to_dict()`` (and, under ``$defs/record``, of a run's records), shipped in the
+package: ``importlib.resources.files("cleaner").joinpath(ARTICLE_SCHEMA)``."""

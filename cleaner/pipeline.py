@@ -15,12 +15,12 @@ from __future__ import annotations
 
 from collections.abc import Sequence
 from dataclasses import dataclass, replace
-from typing import Literal
 
 from cleaner.config import DEFAULT_CONFIG, Config
 from cleaner.errors import NO_DEADLINE, CleanError, Deadline
 from cleaner.html import page as html_layer
 from cleaner.io import markdown
+from cleaner.io.records import FORMATS, Format
 from cleaner.layout.assemble import build_article, metadata_from_blocks
 from cleaner.layout.classify import classify
 from cleaner.layout.zones import mark_title_before_body, mark_zones
@@ -33,8 +33,6 @@ from cleaner.text.decode import DecodeError, decode_reporting, normalise
 from cleaner.text.language import detect_language, stoplist
 from cleaner.text.segment import segment
 
-Format = Literal["auto", "text", "html", "markdown"]
-FORMATS = ("auto", "text", "html", "markdown")
 NOTHING = Metadata()  # no source said anything
 FENCE_SAMPLE = 16  # enough of the start to see a front matter fence behind a BOM or a CRLF
 

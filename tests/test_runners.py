@@ -19,7 +19,7 @@ import pytest
 
 from cleaner.io.records import Failure
 from cleaner.run.executor import Job, SerialExecutor
-from cleaner.run.local import READ_AHEAD, ProcessExecutor, grace
+from cleaner.run.local import READ_AHEAD, ProcessExecutor
 
 ROOT = Path(__file__).resolve().parent.parent
 
@@ -67,7 +67,7 @@ def test_an_overrunning_item_is_killed_and_the_run_goes_on() -> None:
     limit = 0.2
     start = time.monotonic()
     results = list(ProcessExecutor(2).map(Job(shout, "", time_limit=limit), ["a", "hang", "b", "die", "c"]))
-    assert time.monotonic() - start < limit + grace(limit) + 5
+    assert time.monotonic() - start < 60  # the hanging item sleeps for 120 s: it was killed, not waited for
     assert results[0::2] == ["A", "B", "C"]
     assert results[1] == Failure(
         id="hang", reason="took longer than the time limit of 0.2 s ('timeout'); its worker process was stopped"

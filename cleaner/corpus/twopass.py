@@ -28,7 +28,7 @@ from cleaner.corpus.duplicates import DEFAULT_SHINGLE, DEFAULT_THRESHOLD, Duplic
 from cleaner.errors import NO_DEADLINE, CleanError, Deadline
 from cleaner.io.documents import as_document, documents_from_path, folder_site, input_files
 from cleaner.io.markdown import FrontMatterError
-from cleaner.io.records import Document, Failure, Result
+from cleaner.io.records import Cleaned, Document, Failure, Result
 from cleaner.pipeline import read_document, rule_verdicts
 from cleaner.run.stream import clean_many
 from cleaner.sites.profile import Parameters, Profile, ProfileLearner, site_of
@@ -136,8 +136,8 @@ def duplicates_of(
     results: Iterable[Result], *, threshold: float = DEFAULT_THRESHOLD, shingle: int = DEFAULT_SHINGLE
 ) -> DuplicateReport:
     """Duplicate groups among the cleaned articles of ``results`` (failures are left out)."""
-    bodies = ((result.id, result.article.text) for result in results if result.ok)
-    return find_duplicates(bodies, threshold=threshold, shingle=shingle)  # type: ignore[union-attr]
+    bodies = ((result.id, result.article.text) for result in results if isinstance(result, Cleaned))
+    return find_duplicates(bodies, threshold=threshold, shingle=shingle)
 
 
 @dataclass(frozen=True)

@@ -209,7 +209,7 @@ def _published(
     day_first = _day_first(tree, metas)
     visible = shown_datelines(found, day_first)  # read lazily: most pages need the first one only
     first = next(visible, None)
-    shown = [first.published or first.updated] if first else []
+    shown = [value for value in (first.published or first.updated,) if value] if first else []
     generic = _dates(meta_values(metas, GENERIC_META))
     if declared or microdata or not shown or any(value[:10] == shown[0][:10] for value in generic):
         declared += generic  # alone, a generic date yields to a dateline showing another day
@@ -247,7 +247,7 @@ def _header_dates(found: Marks, day_first: bool | None = None) -> list[str]:
         return []
     for element in headline.xpath(f"following::*[position() <= {DATE_WINDOW}]"):
         lead = _SPACES.sub(" ", element.text or "").strip()
-        lead = _LEAD_DATE.match(lead)[1] if _LEAD_DATE.match(lead) else lead  # "29.11.2022 – Mehrfach ..."
+        lead = match[1] if (match := _LEAD_DATE.match(lead)) else lead  # "29.11.2022 – Mehrfach ..."
         for text in (short_text(element, MAX_DATELINE), lead if len(lead) <= MAX_DATELINE else None):
             if text is None or len(text) < 6 or not any(char.isdigit() for char in text):
                 continue

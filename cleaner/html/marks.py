@@ -16,6 +16,7 @@ from __future__ import annotations
 import re
 from collections.abc import Iterator
 from dataclasses import dataclass, field
+from typing import Any
 from urllib.parse import urlsplit
 
 from lxml import etree
@@ -92,7 +93,7 @@ def _roles(element: HtmlElement, tag: str) -> list[str]:
     if len(attrs) > 1 and tag not in ("body", "html"):
         for match in _ROLE.finditer(attrs):
             role = match.lastgroup
-            if role not in roles and (role != "headline" or tag in _HEADLINE_TAGS):
+            if role is not None and role not in roles and (role != "headline" or tag in _HEADLINE_TAGS):
                 roles.append(role)
     if tag == "h1" and "headline" not in roles:
         roles.append("headline")
@@ -116,12 +117,13 @@ def _candidates(tree: HtmlElement) -> Iterator[HtmlElement]:
     previous = None
     for found in _ATTRIBUTES(tree):
         if isinstance(found, str):
-            name = found.attrname
-            if (name in ("itemprop", "rel") and found not in ("author", "headline")) or (
-                name in ("class", "id") and not _ROLE_WORD.search(found.lower())
+            value: Any = found  # an lxml "smart string": it knows its attribute's name and its element
+            name = value.attrname
+            if (name in ("itemprop", "rel") and value not in ("author", "headline")) or (
+                name in ("class", "id") and not _ROLE_WORD.search(value.lower())
             ):
                 continue
-            found = found.getparent()
+            found = value.getparent()
         if found is not previous:
             previous = found
             yield found

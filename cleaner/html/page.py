@@ -28,6 +28,7 @@ import time
 from collections.abc import Iterator, Sequence
 from contextlib import contextmanager
 from dataclasses import dataclass, field, replace
+from typing import Any
 
 import lxml.html
 from lxml import etree
@@ -43,7 +44,7 @@ from cleaner.text.decode import normalise
 from cleaner.text.language import stoplist
 
 MAX_CHARS = 20_000_000  # a page with more markup is refused (no article page comes near it)
-MAX_ELEMENTS = 500_000  # a page with more elements is refused (the largest benchmark page has 6,731)
+MAX_ELEMENTS = 200_000  # a page with more elements is refused (the largest benchmark page has 6,731)
 
 _PARSER = lxml.html.HTMLParser(
     collect_ids=False, default_doctype=False, encoding="utf-8", remove_comments=True, remove_pis=True, huge_tree=True
@@ -224,7 +225,9 @@ def normalised(page: Page) -> Page:
     kept = [(block, text) for block, text in texts if text]  # a block of invisibles only is no block
     blocks = tuple(replace(block, index=i, text=text) for i, (block, text) in enumerate(kept))
     meta = page.metadata
-    fields = {name: normalise(value) for name in _TEXT_FIELDS if isinstance(value := getattr(meta, name), str)}
+    fields: dict[str, Any] = {
+        name: normalise(value) for name in _TEXT_FIELDS if isinstance(value := getattr(meta, name), str)
+    }
     authors = tuple(normalise(name) for name in meta.authors)
     left_out = tuple(text for text in map(normalise, page.left_out) if text.strip())
     return Page(blocks, replace(meta, authors=authors, **fields), page.guessed, page.whole_page, left_out)

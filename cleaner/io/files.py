@@ -25,6 +25,8 @@ from dataclasses import dataclass
 from fnmatch import fnmatch
 from pathlib import Path, PurePosixPath
 
+from cleaner.io.records import Format
+
 
 class InputError(Exception):
     """A file that cannot be cleaned; the message is the reason, without the file name."""
@@ -167,7 +169,7 @@ HTML_SUFFIXES = frozenset({".html", ".htm", ".xhtml"})
 MARKDOWN_SUFFIXES = frozenset({".md", ".markdown"})
 
 
-def source_format(path: Path) -> str:
+def source_format(path: Path) -> Format:
     """The pipeline format for a file: HTML and Markdown by suffix, anything else detected.
 
     A ``.txt`` is "auto", not "text": one rewritten by ``--in-place`` starts with front matter.

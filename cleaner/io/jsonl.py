@@ -22,7 +22,6 @@ import zlib
 from collections.abc import Iterable, Iterator, Mapping
 from pathlib import Path
 from types import TracebackType
-from typing import IO
 
 from cleaner.config import DEFAULT_MAX_BYTES
 from cleaner.io.files import AtomicFile
@@ -44,7 +43,7 @@ def read_documents(path: Path, *, max_bytes: int = DEFAULT_MAX_BYTES) -> Iterato
     """
     source = str(path)
     try:
-        handle: IO[bytes] = gzip.open(path, "rb") if is_gzip(path) else open(path, "rb")  # noqa: SIM115
+        handle: io.BufferedIOBase = gzip.open(path, "rb") if is_gzip(path) else open(path, "rb")  # noqa: SIM115
     except OSError as error:
         yield Failure(id=source, reason=f"cannot read: {error.strerror or error}", source=source)
         return
@@ -63,7 +62,7 @@ def read_documents(path: Path, *, max_bytes: int = DEFAULT_MAX_BYTES) -> Iterato
             yield Failure(id=f"{source}:{lineno + 1}", reason=f"cannot read further: {one_line(error)}", source=source)
 
 
-def _skip_line(handle: IO[bytes]) -> None:
+def _skip_line(handle: io.BufferedIOBase) -> None:
     """Read on, a chunk at a time, to just past the end of the current line."""
     while chunk := handle.readline(SKIP_CHUNK):
         if chunk.endswith(b"\n"):

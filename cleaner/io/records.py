@@ -11,11 +11,12 @@ from __future__ import annotations
 
 from collections.abc import Mapping
 from dataclasses import dataclass
-from typing import Any
+from typing import Any, Literal, get_args
 
 from cleaner.model import Article
 
-FORMATS = ("auto", "text", "html", "markdown")
+Format = Literal["auto", "text", "html", "markdown"]
+FORMATS: tuple[Format, ...] = get_args(Format)
 
 
 @dataclass(frozen=True, slots=True)
@@ -29,7 +30,7 @@ class Document:
 
     id: str
     content: str | bytes
-    format: str = "auto"
+    format: Format = "auto"
     url: str | None = None
     fetched: str | None = None
     source: str | None = None
@@ -42,7 +43,8 @@ class Document:
         Common Crawl derived corpora; a ``date`` is kept as ``fetched``, not published.
         Raises ``ValueError`` saying what is missing.
         """
-        meta = record.get("metadata") if isinstance(record.get("metadata"), Mapping) else {}
+        given = record.get("metadata")
+        meta: Mapping[str, Any] = given if isinstance(given, Mapping) else {}
         content, form = _content_of(record)
         url = record.get("url") or meta.get("url")
         fetched = record.get("fetched") or record.get("date") or meta.get("date")
@@ -57,10 +59,10 @@ class Document:
         )
 
 
-def _content_of(record: Mapping[str, Any]) -> tuple[str, str]:
-    for key, form in (("html", "html"), ("text", "text"), ("markdown", "markdown")):
+def _content_of(record: Mapping[str, Any]) -> tuple[str, Format]:
+    for key in ("html", "text", "markdown"):
         if isinstance(record.get(key), str):
-            return record[key], form
+            return record[key], key
     if isinstance(record.get("content"), str):
         form = record.get("format", "auto")
         if form not in FORMATS:
@@ -82,12 +84,15 @@ class Cleaned:
     ok = True
 
     def to_dict(self) -> dict[str, object]:
-        """``Article.to_dict()`` plus ``id``, ``source``, ``url`` and ``fetched`` (crawl date)."""
+        """``Article.to_dict()`` plus ``id``, ``source``, ``url`` and ``fetched`` (crawl date).
+
+        ``url`` is the one the container gave, else the article's own (a page's canonical link).
+        """
         return {
             **self.article.to_dict(),
             "id": self.id,
             "source": self.source,
-            "url": self.url,
+            "url": self.url or self.article.url,
             "fetched": self.fetched,
         }
 

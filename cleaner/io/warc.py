@@ -80,7 +80,7 @@ def _starts_like_an_archive(handle: IO[bytes], *, compressed: bool) -> bool:
     return head.lstrip(b"\r\n").startswith(ARCHIVE_STARTS)
 
 
-class _Records(ArchiveIterator):  # type: ignore[misc]
+class _Records(ArchiveIterator):
     """warcio's iterator, counting records not followed by a blank line instead of printing about each."""
 
     INC_RECORD = ""

@@ -221,9 +221,9 @@ def name_before_title(part: str) -> str | None:
     'Jane Mary Doe Senior Reporter' keeps 'Jane Mary Doe'.
     """
     tokens = _GLUED.sub(_unglue, part).split()
-    head = " ".join(tokens[:-1])
-    if len(tokens) in (3, 4) and _WRITER.fullmatch(tokens[-1]) and person_shape(head, min_tokens=2, max_tokens=3):
-        return head  # "Harald Bauer Autor": one job word is enough if it is a writer's
+    name = " ".join(tokens[:-1])
+    if len(tokens) in (3, 4) and _WRITER.fullmatch(tokens[-1]) and person_shape(name, min_tokens=2, max_tokens=3):
+        return name  # "Harald Bauer Autor": one job word is enough if it is a writer's
     for cut in range(2, min(len(tokens) - 1, 6)):
         head, tail = tokens[:cut], tokens[cut:]
         title_like = _TITLE_WORDS.match(tail[0]) is not None or (

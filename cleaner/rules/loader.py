@@ -100,8 +100,8 @@ def rule_from_mapping(data: Mapping[str, object], *, origin: str) -> Rule:
         if not isinstance(data.get(key), str) or not data[key]:
             raise RuleError(f"{origin}: rule {data.get('id', '?')!r} needs a non-empty string {key!r}")
     try:
-        scope = Scope(data.get("scope", Scope.BLOCK))
-        action = Action(data.get("action", Action.REMOVE))
+        scope = Scope(str(data.get("scope", Scope.BLOCK)))
+        action = Action(str(data.get("action", Action.REMOVE)))
     except ValueError as error:
         raise RuleError(f"{origin}: rule {data['id']!r}: {error}") from None
     max_chars = data.get("max_chars", MAX_RULE_BLOCK_CHARS)

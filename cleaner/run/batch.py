@@ -25,7 +25,7 @@ from cleaner.config import Config
 from cleaner.errors import CleanError
 from cleaner.io.files import InputError, read_article, source_format
 from cleaner.io.markdown import Extra, FrontMatter, FrontMatterError, render_markdown, split_front_matter
-from cleaner.io.records import Failure
+from cleaner.io.records import Failure, Format
 from cleaner.model import Article
 from cleaner.pipeline import clean
 from cleaner.run.executor import Executor, Job, SerialExecutor, one_line
@@ -85,7 +85,7 @@ def process(settings: Settings, path: Path) -> Outcome:
     return process_bytes(settings, path, raw, source_format(path))
 
 
-def process_bytes(settings: Settings, path: Path, raw: bytes, fmt: str) -> Outcome:
+def process_bytes(settings: Settings, path: Path, raw: bytes, fmt: Format) -> Outcome:
     """Clean the bytes of one document read from ``path`` (``-``: standard input) in format ``fmt``."""
     try:
         front = _front_of(raw, fmt)

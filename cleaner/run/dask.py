@@ -38,7 +38,7 @@ from typing import TYPE_CHECKING, Any, TypeVar
 from cleaner.config import DEFAULT_CONFIG, DEFAULT_MAX_BYTES, Config
 from cleaner.io.documents import documents_from_path, input_files
 from cleaner.io.jsonl import JsonlWriter
-from cleaner.io.records import Document, Failure
+from cleaner.io.records import Document, Failure, Format
 from cleaner.run.executor import Job, attempt
 from cleaner.run.stream import Cleaning, as_documents, cleaning_job
 from cleaner.sites.store import load_profile
@@ -86,7 +86,7 @@ def clean_partition(
     paths_or_records: Iterable[PathOrRecord],
     profile: object | None = None,
     *,
-    format: str = "auto",
+    format: Format = "auto",
     config: Config | None = None,
 ) -> list[dict[str, object]]:
     """Clean one partition: file paths (expanded into their documents) or records, in order.
@@ -111,7 +111,7 @@ def clean_bag(
     paths: Iterable[str | os.PathLike[str]] | str | os.PathLike[str],
     *,
     profile: object | None = None,
-    format: str = "auto",
+    format: Format = "auto",
     config: Config | None = None,
 ) -> db.Bag:
     """A lazy bag of cleaned records, one partition per input file (folders are walked).

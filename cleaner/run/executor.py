@@ -32,6 +32,7 @@ from cleaner.io.records import Failure
 C = TypeVar("C")
 T = TypeVar("T")
 R = TypeVar("R")
+R_co = TypeVar("R_co", covariant=True)  # a job giving an ``Outcome`` is a job giving ``Outcome | Failure``
 
 
 def label_of(item: object) -> tuple[str, str | None]:
@@ -43,7 +44,7 @@ def label_of(item: object) -> tuple[str, str | None]:
 
 
 @dataclass(frozen=True)
-class Job(Generic[C, T, R]):
+class Job(Generic[C, T, R_co]):
     """What to do with each item: ``work(context, item)``, with ``context`` sent to each worker once.
 
     ``time_limit`` is the seconds one item may take; the work is expected to keep to it itself
@@ -51,7 +52,7 @@ class Job(Generic[C, T, R]):
     is exceeded by a grace period.  ``None``: no limit.
     """
 
-    work: Callable[[C, T], R]
+    work: Callable[[C, T], R_co]
     context: C
     time_limit: float | None = None
     label: Callable[[T], tuple[str, str | None]] = label_of

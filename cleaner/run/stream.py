@@ -23,7 +23,7 @@ from typing import Any
 from cleaner.config import DEFAULT_CONFIG, Config
 from cleaner.errors import CleanError
 from cleaner.io.documents import as_document, folder_site
-from cleaner.io.records import FORMATS, Cleaned, Document, Failure, Result
+from cleaner.io.records import FORMATS, Cleaned, Document, Failure, Format, Result
 from cleaner.pipeline import clean
 from cleaner.run.executor import Executor, Job, SerialExecutor, one_line
 
@@ -36,7 +36,7 @@ class Cleaning:
 
     config: Config = DEFAULT_CONFIG
     profile: object | None = None
-    format: str = "auto"
+    format: Format = "auto"
     site: str | None = None
 
 
@@ -47,7 +47,7 @@ def clean_document(cleaning: Cleaning, document: Document) -> Result:
     if cleaning.profile is not None:  # a document without a URL belongs to its folder's site, else to ``site``
         extra = {"profile": cleaning.profile, "site": folder_site(document) or cleaning.site}
     try:
-        article = clean(document.content, format=form, url=document.url, config=cleaning.config, **extra)  # type: ignore[arg-type]
+        article = clean(document.content, format=form, url=document.url, config=cleaning.config, **extra)
     except (CleanError, TypeError) as error:
         return Failure(id=document.id, reason=one_line(error), source=document.source)
     return Cleaned(id=document.id, article=article, source=document.source, url=document.url, fetched=document.fetched)
@@ -75,7 +75,7 @@ def clean_many(
     *,
     config: Config | None = None,
     profile: object | None = None,
-    format: str = "auto",
+    format: Format = "auto",
     site: str | None = None,
     executor: Executor | None = None,
 ) -> Iterator[Result]:

@@ -26,7 +26,8 @@ def _count_from_list(value: object, *, origin: str, key: str) -> KeyCount:
     numbers, example = (value[:4], value[4] if len(value) > 4 else "") if isinstance(value, list) else ([], "")
     if len(numbers) != 4 or not all(isinstance(n, int) and n >= 0 for n in numbers) or not isinstance(example, str):
         raise ProfileError(f"{origin}: count for {key!r} must be [documents, head, tail, error(, example)]")
-    return KeyCount(*numbers, example=example)
+    documents, head, tail, error = numbers
+    return KeyCount(documents, head, tail, error, example=example)
 
 
 def _site_from_mapping(name: str, data: object, parameters: Parameters, origin: str) -> SiteProfile:

@@ -1,0 +1,145 @@
+"""The library and command basics users expect (issue 11, "CLI and API basics").
+
+Inputs that are no document raise a clear error; the configuration takes ``str`` paths and
+names unknown rule ids; ``url=`` reaches the output; ``Article.to_json()`` and every record a
+run writes validate against the JSON Schema shipped in the package; the package says its
+version; mypy is clean on the package.  The command: ``--version``, ``-`` for standard input, a
+closed pipe ends the run quietly (a real subprocess and a real pipe).
+"""
+
+from __future__ import annotations
+
+import json
+import os
+import shutil
+import subprocess
+import sys
+from importlib import resources
+from pathlib import Path
+
+import pytest
+from clirun import clean_in_process
+
+import cleaner
+from cleaner import CleanError, ConfigError, clean, clean_many, load_config
+from cleaner.model import ARTICLE_SCHEMA
+
+ROOT = Path(__file__).resolve().parent.parent
+SEEDS = sorted((ROOT / "seeds").glob("*.txt"))
+PAGES = sorted((ROOT / "fixtures" / "html").glob("*.html"))
+
+
+@pytest.mark.parametrize(
+    ("source", "error", "message"),
+    [
+        (b"", CleanError, "empty: the document has no text"),
+        (b" \n\t", CleanError, "empty: the document has no text"),
+        (b"\x89PNG\r\n\x1a\n\x00\x00\x00\rIHDR" + bytes(range(256)), CleanError, "binary data (NUL bytes), not text"),
+        (None, TypeError, "clean() takes the document as str or bytes, not NoneType"),
+        (42, TypeError, "clean() takes the document as str or bytes, not int"),
+    ],
+    ids=["empty bytes", "blank bytes", "binary", "None", "int"],
+)
+def test_what_is_no_document_is_a_clear_error(source: object, error: type[Exception], message: str) -> None:
+    with pytest.raises(error) as raised:
+        clean(source)  # type: ignore[arg-type]
+    assert str(raised.value) == message
+
+
+def test_load_config_takes_a_str_and_names_an_unknown_rule(tmp_path: Path) -> None:
+    path = tmp_path / "cleaner.toml"
+    path.write_text('disable = ["cookie", "share.follow-us"]\n', encoding="utf-8")
+    assert load_config(str(path)).disable == frozenset({"cookie", "share.follow-us"})
+    path.write_text('disable = ["nonexistent.rule"]\n', encoding="utf-8")
+    with pytest.raises(ConfigError, match=r"'disable' names 'nonexistent.rule', which is no rule id or category"):
+        load_config(str(path))
+    (tmp_path / "a.txt").write_bytes(SEEDS[0].read_bytes())
+    result = clean_in_process("a.txt", "--config", "cleaner.toml", cwd=tmp_path)
+    assert result.returncode == 2 and "nonexistent.rule" in result.stderr and result.stdout == ""
+
+
+def test_the_url_given_is_kept() -> None:
+    url = "https://news.example.org/2024/01/story"
+    article = clean(SEEDS[0].read_bytes(), url=url)
+    assert article.url == url and article.to_dict()["url"] == url
+    (record,) = clean_many([{"id": "a", "text": SEEDS[0].read_text(encoding="utf-8"), "url": url}])
+    assert record.to_dict()["url"] == url  # type: ignore[union-attr]
+
+
+def schema_validator(definition: str = "") -> object:
+    jsonschema = pytest.importorskip("jsonschema", reason="jsonschema comes with the 'test' extra")
+    schema = json.loads(resources.files("cleaner").joinpath(ARTICLE_SCHEMA).read_text(encoding="utf-8"))
+    if definition:
+        schema = {"$ref": f"#/$defs/{definition}", "$defs": schema["$defs"]}
+    jsonschema.Draft202012Validator.check_schema(schema)
+    return jsonschema.Draft202012Validator(schema)
+
+
+def test_to_json_and_the_shipped_schema_agree() -> None:
+    validator = schema_validator()
+    articles = [clean(path.read_bytes()) for path in SEEDS] + [clean(path.read_bytes()) for path in PAGES[:6]]
+    assert any(article.removed for article in articles) and any(article.authors for article in articles)
+    for article in articles:
+        data = json.loads(article.to_json())
+        assert data == article.to_dict()
+        validator.validate(data)  # type: ignore[attr-defined]
+    broken = {**articles[0].to_dict(), "published": "6 January 2024"}
+    assert not validator.is_valid(broken)  # type: ignore[attr-defined]
+    assert not validator.is_valid({**articles[0].to_dict(), "extra": 1})  # type: ignore[attr-defined]
+
+
+def test_every_record_a_run_writes_fits_the_schema(tmp_path: Path) -> None:
+    validator = schema_validator("record")
+    records = tmp_path / "in.jsonl"
+    lines = [json.dumps({"id": path.stem, "text": path.read_text(encoding="utf-8")}) for path in SEEDS[:2]]
+    records.write_text("\n".join([*lines, "{broken"]) + "\n", encoding="utf-8")
+    (tmp_path / "story.txt").write_bytes(SEEDS[2].read_bytes())
+    result = clean_in_process("story.txt", records, "--format", "jsonl", "--quiet", cwd=tmp_path)
+    written = [json.loads(line) for line in result.stdout.splitlines()]
+    assert len(written) == 3
+    for record in written:
+        validator.validate(record)  # type: ignore[attr-defined]
+    failure = next(clean_many([b"\x00binary"]))
+    validator.validate(failure.to_dict())  # type: ignore[attr-defined]
+
+
+def test_the_package_says_its_version(tmp_path: Path) -> None:
+    assert cleaner.__version__ and cleaner.__version__[0].isdigit()
+    result = clean_in_process("--version", cwd=tmp_path)
+    assert result.returncode == 0 and result.stdout == f"clean (cleaner) {cleaner.__version__}\n"
+    assert (Path(cleaner.__file__).parent / "py.typed").is_file()
+
+
+def test_standard_input_is_one_document(tmp_path: Path) -> None:
+    data = SEEDS[0].read_bytes()
+    result = clean_in_process("-", "--format", "json", cwd=tmp_path, stdin=data)
+    assert result.returncode == 0, result.stderr
+    assert json.loads(result.stdout) == {"source": "-", **clean(data).to_dict()}
+    mixed = clean_in_process("-", "other.txt", cwd=tmp_path, stdin=data)
+    assert mixed.returncode == 2 and "- reads one document from standard input" in mixed.stderr
+
+
+def test_a_closed_pipe_ends_the_run_quietly(tmp_path: Path) -> None:
+    """``clean dir --format jsonl | head -1``, with a real pipe whose reader goes away."""
+    (tmp_path / "corpus").mkdir()
+    for number in range(12):
+        shutil.copyfile(SEEDS[number % len(SEEDS)], tmp_path / "corpus" / f"{number:02d}.txt")
+    env = {**os.environ, "PYTHONPATH": str(ROOT)}
+    command = [sys.executable, "-m", "cleaner.cli", "corpus", "--format", "jsonl", "--jobs", "2"]
+    process = subprocess.Popen(command, cwd=tmp_path, env=env, stdout=subprocess.PIPE, stderr=subprocess.PIPE)
+    assert process.stdout is not None and process.stderr is not None
+    first = process.stdout.readline()
+    process.stdout.close()  # what head does after one line
+    error = process.stderr.read().decode("utf-8")
+    assert process.wait(timeout=120) == 0
+    assert json.loads(first)["source"] == "corpus/00.txt"
+    assert error == "", error
+
+
+@pytest.mark.skipif(
+    shutil.which("mypy") is None and not (Path(sys.executable).parent / "mypy").exists(), reason="no mypy"
+)
+def test_mypy_is_clean_on_the_package() -> None:
+    mypy = shutil.which("mypy") or str(Path(sys.executable).parent / "mypy")
+    result = subprocess.run([mypy, "cleaner"], cwd=ROOT, capture_output=True, text=True, timeout=600, check=False)
+    assert result.returncode == 0, result.stdout + result.stderr
