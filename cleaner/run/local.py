@@ -188,7 +188,7 @@ class _Run:
             if ready is worker.connection:
                 self._receive(worker)
             elif not worker.connection.poll():
-                self._replace(worker, f"its worker process died ({_exit_reason(worker.process.exitcode)})")
+                self._replace(worker, _died(worker))
         limit = self.job.time_limit
         if limit is None:
             return
@@ -211,7 +211,7 @@ class _Run:
         try:
             index, result = worker.connection.recv()
         except (EOFError, OSError):
-            self._replace(worker, f"its worker process died ({_exit_reason(worker.process.exitcode)})")
+            self._replace(worker, _died(worker))
             return
         self.done[index] = result
         worker.busy = None
@@ -225,6 +225,12 @@ class _Run:
         worker.busy = None
         worker.stop(kill=True)
         self.workers.remove(worker)
+
+
+def _died(worker: _Worker) -> str:
+    """Why a worker's item failed when the worker ended: its exit status, once the process is reaped."""
+    worker.process.join(timeout=STOP_WAIT)  # its pipe closes a moment before its exit status is known
+    return f"its worker process died ({_exit_reason(worker.process.exitcode)})"
 
 
 def _exit_reason(code: int | None) -> str:
