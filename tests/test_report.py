@@ -28,6 +28,7 @@ from cleaner.report.records import BLOCK_CHARS, site_of
 from cleaner.report.sample import Strata
 from cleaner.run.batch import Settings, run
 from cleaner.run.dask import clean_partition
+from cleaner.run.local import ProcessExecutor
 
 ROOT = Path(__file__).resolve().parent.parent
 SEEDS = sorted((ROOT / "seeds").glob("*.txt"))
@@ -43,7 +44,7 @@ def run_records(paths: list[Path], extra: list[Any] = ()) -> list[dict[str, Any]
 
 def batch_records(paths: list[Path]) -> list[dict[str, Any]]:
     """A run's records as the ``clean`` command makes them: files cleaned by two processes, in input order."""
-    return [outcome_record(outcome) for outcome in run(paths, Settings(DEFAULT_CONFIG), jobs=2)]
+    return [outcome_record(outcome) for outcome in run(paths, Settings(DEFAULT_CONFIG), executor=ProcessExecutor(2))]
 
 
 def parse(path: Path) -> lxml.html.HtmlElement:

@@ -147,7 +147,7 @@ def _text(entry: Mapping[str, Any]) -> str:
 
 def _score(entry: Mapping[str, Any]) -> float | None:
     score = entry.get("score")
-    return float(score) if type(score) in (int, float) else None
+    return float(score) if isinstance(score, int | float) and not isinstance(score, bool) else None
 
 
 def _removals(removed: list[Mapping[str, Any]]) -> tuple[Removals, bool]:

@@ -66,9 +66,9 @@ class Sampler:
     def offer(self, figures: Figures, make: Callable[[], DocumentView]) -> None:
         """Consider one document; ``make`` builds its view, called at most once and only when kept."""
         if not self.sampling:
-            view = make()
-            self._all.append(view)
-            self._size += view_size(view)
+            made = make()
+            self._all.append(made)
+            self._size += view_size(made)
             if len(self._all) > self.keep_all or self._size > self.budget:
                 self._start_sampling()
             return
@@ -85,7 +85,7 @@ class Sampler:
         self.sampling = True
         kept, self._all = self._all, []
         for view in kept:
-            self._stratify(view.figures, lambda view=view: view)
+            self._stratify(view.figures, _made(view))
 
     def _stratify(self, figures: Figures, view: Callable[[], DocumentView]) -> None:
         share, order = figures.share, figures.order
@@ -150,3 +150,8 @@ def _push(heap: list, key: tuple, size: int, view: Callable[[], DocumentView]) -
         heapq.heappush(heap, (*key, view()))
     elif key > heap[0][: len(key)]:
         heapq.heapreplace(heap, (*key, view()))
+
+
+def _made(view: DocumentView) -> Callable[[], DocumentView]:
+    """A view already built, as the maker ``Sampler._stratify`` asks for."""
+    return lambda: view
