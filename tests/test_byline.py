@@ -17,10 +17,19 @@ from cleaner.metadata.byline import (
 from cleaner.metadata.credits import credited_names, parse_credit
 from cleaner.model import Metadata
 
+PROFESSION_FIRST = pytest.mark.xfail(
+    strict=True, reason="a profession before the name: a rule written for one page was removed (issue 13)"
+)
 BYLINES = [
     # English
     ("By Jane Doe", ("Jane Doe",)),
-    ("Autor: Rechtsanwalt Sebastian Einbock", ("Sebastian Einbock",)),  # a profession before the name
+    pytest.param(
+        "Autor: Rechtsanwalt Sebastian Einbock",
+        ("Sebastian Einbock",),
+        marks=pytest.mark.xfail(
+            strict=True, reason="a profession before the name: a rule written for one page was removed (issue 13)"
+        ),
+    ),
     ("By Jane Doe and John Roe", ("Jane Doe", "John Roe")),
     ("By Jane Doe, John Roe and Ann Smith", ("Jane Doe", "John Roe", "Ann Smith")),
     ("By Jane Doe & John Roe", ("Jane Doe", "John Roe")),
@@ -234,7 +243,13 @@ def test_an_agency_after_a_slash_closes_a_byline(line: str, expected: tuple[str,
         ("Jane Doe 2", ()),
         ("mywakenews →", ("mywakenews",)),  # a link arrow is not part of the name
         ("Tomas Spahn Fr", ("Tomas Spahn",)),  # a weekday a dateline left behind
-        ("Rechtsanwalt Sebastian Einbock", ("Sebastian Einbock",)),  # a profession before the name
+        pytest.param(
+            "Rechtsanwalt Sebastian Einbock",
+            ("Sebastian Einbock",),
+            marks=pytest.mark.xfail(
+                strict=True, reason="a profession before the name: a rule written for one page was removed (issue 13)"
+            ),
+        ),
         ("Dr. Tim Loppe", ("Dr. Tim Loppe",)),  # a degree is part of it
         ("Kim Do", ("Kim Do",)),
         ("L-MAG – Das Magazin für Lesben", ()),  # a publication and its description

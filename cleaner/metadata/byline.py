@@ -32,12 +32,13 @@ from __future__ import annotations
 import re
 from collections.abc import Iterable
 
+from cleaner.lexicon import alternation, phrases
+from cleaner.lexicon.calendar import weekday_names
 from cleaner.metadata.dates import COMMENT_TAIL, find_dateline, parse_date
 from cleaner.metadata.names import (
     MAX_LINE,
     PARTICLES,
     backs_name,
-    has_job_word,
     is_agency,
     is_company,
     is_job_title,
@@ -51,20 +52,16 @@ from cleaner.metadata.names import (
     undouble,
 )
 
+_CAPITALISED = r"(?=(?-i:[A-ZÀ-Þ][a-zß-ÿ.]))"  # a name glued to the word before it: "ByAlex Smith"
 BYLINE_PREFIX = re.compile(
-    r"(?:(?:posted|published|gepostet|written|geschrieben|verfasst|veröffentlicht|erstellt|publiziert|publicado|publicada|publié"
-    r"|publiée|text|texto|story|words"
-    r"|reporting|reported|ein artikel|eine kolumne|ein beitrag|ein gastbeitrag|ein kommentar|an article)\s+)?"
-    r"(?:(?:by|von|par|por|door|av|af|di|durch)(?:\s*:\s*|\s+)|(?:by|von)(?=(?-i:[A-ZÀ-Þ][a-zß-ÿ.])))"
-    r"|(?:author|autor|autorin|auteur|autora|text|texto|texte|redakteur|verfasser|interview|by|von)\s*:\s*"
-    r"|(?:author|authors|autor|autorin|autoren|auteur|auteurs|autora)(?:\s+|(?=(?-i:[A-ZÀ-Þ][a-zß-ÿ.])))",
+    rf"(?:{alternation('byline_verbs')}\s+)?"
+    rf"(?:{alternation('byline_words')}(?:\s*:\s*|\s+)|{alternation('byline_words_glued')}{_CAPITALISED})"
+    rf"|{alternation('author_labels', 'credit_labels', 'byline_words_glued')}\s*:\s*"
+    rf"|{alternation('author_labels')}(?:\s+|{_CAPITALISED})",
     re.IGNORECASE,
 )
 TRAILING = re.compile(r"[\s|·•:,;/–—-]+$")
-_IMAGE_WORDS = (
-    r"(?:^|\W)(?:photo|photos|photograph|fotos?|bild|bilder|image|images|picture|pic|credits?|crédits?|créditos?"
-    r"|illustration|grafik|video|source|quelle|fuente|getty|shutterstock|imago|keystone|picture alliance)(?:\W|$)"
-)
+_IMAGE_WORDS = rf"(?:^|\W){alternation('image_words')}(?:\W|$)"
 _IMAGE_WORD = re.compile(_IMAGE_WORDS, re.IGNORECASE)
 IMAGE_CREDIT = re.compile(_IMAGE_WORDS + r"|[^\W\d_]/[^\W\d_]", re.IGNORECASE)  # "REUTERS/John Davison"
 _SLASH_AGENCY = re.compile(r"(?<=[^\W\d_])\s*/\s*([^\W\d_][\w-]*)$")
@@ -78,18 +75,34 @@ def _agency_segment(match: re.Match[str]) -> str:
 
 _SEGMENTS = re.compile(r"\s*[|·•]\s*|\s+[-–—]\s+")
 _CHUNKS = re.compile(r"\s*[,;]\s*")
-_CONJUNCTIONS = re.compile(r"\s*&\s*|\s+(?:and|und|et|y|e|og|och)\s+", re.IGNORECASE)
-_TAIL = re.compile(
-    r"\s+(?i:in|en|aus|from|à|em|reporting from|for|für|pour|para|per|at|bei)\s+(?=[^\W\d_])\S.*$|\s*\([^()]*\)\s*$"
-)
+_CONJUNCTIONS = re.compile(rf"\s*&\s*|\s+{alternation('name_joiners')}\s+", re.IGNORECASE)
+_TAIL = re.compile(rf"\s+(?i:{alternation('place_words')})\s+(?=[^\W\d_])\S.*$|\s*\([^()]*\)\s*$")
 _EMAIL = re.compile(r"<?[^\s@<>]{1,64}@[^\s@<>]{1,255}\.\w{2,24}>?|@\w+|https?://\S+|www\.\S+")
 _READING = re.compile(r"\d{1,3}\s*(?:min(?:ute|uto|uti)?s?|minuten)\b\.?(?:\s+\w+){0,2}\s*$", re.IGNORECASE)
-_EVIDENCE_HINT = re.compile(r"[|·•,;–—]|\s-\s|\s[a-z]|[a-z][A-Z]|\d")
-_LEADING_TITLE = re.compile(
-    r"^(?:Rechtsanw(?:alt|ältin)|Fachanw(?:alt|ältin)|Anw(?:alt|ältin)|Notar(?:in)?|Steuerberater(?:in)?"
-    r"|Redakteur(?:in)?|Reporter(?:in)?|Journalist(?:in)?|Autor(?:in)?)\s+(?=[A-ZÀ-Þ]\S*\s+[A-ZÀ-Þ])"
-)
-# A profession before the name ("Rechtsanwalt Sebastian Einbock"); "Dr." and "Prof." are part of it.
+_BACKING_ENTRIES = [entry for name in ("agencies", "newsroom_words", "job_words") for entry in phrases(name)]
+_BACKING_WORDS = frozenset(entry for entry in _BACKING_ENTRIES if " " not in entry)
+_BACKING_PHRASES = tuple(entry for entry in _BACKING_ENTRIES if " " in entry)
+_JOB_STEMS = phrases("job_stems")
+_TOKEN = re.compile(r"[^\W\d_]+")
+_SEGMENT_MARK = re.compile(r"[|·•]|\s[-–—]\s")
+
+
+def _may_back_name(text: str) -> bool:
+    """Whether anything on a line without a byline word could back a name: a job word, an agency or a
+    newsroom, or a date or reading time in a segment of its own ("Malte Welding | 29.07.2006").
+
+    A cheap superset of what ``parse_byline`` accepts, asked before any of its patterns run: most
+    lines of a page are refused here in about a microsecond.
+    """
+    lower = text.lower()
+    if any(stem in lower for stem in _JOB_STEMS) or not _BACKING_WORDS.isdisjoint(_TOKEN.findall(lower)):
+        return True
+    if any(phrase in lower for phrase in _BACKING_PHRASES):
+        return True
+    return _DIGIT.search(text) is not None and _SEGMENT_MARK.search(text) is not None
+
+
+_DIGIT = re.compile(r"\d")
 
 
 def parse_byline(line: str) -> tuple[str, ...] | None:
@@ -105,6 +118,9 @@ def parse_byline(line: str) -> tuple[str, ...] | None:
     text = line.strip()
     if len(text) > MAX_LINE:
         return None  # refused unread, before any pattern runs
+    opening = BYLINE_PREFIX.match(text) or _ROLE.match(text)  # "By ...", "Text and photos by ..."
+    if opening is None and not (text[:1].isupper() and _may_back_name(text)):
+        return None  # cheap exit: no byline word, and nothing that could back a bare name
     text = TRAILING.sub("", COMMENT_TAIL.sub("", text))
     if not text:
         return None
@@ -114,9 +130,6 @@ def parse_byline(line: str) -> tuple[str, ...] | None:
         text = _SLASH_AGENCY.sub(_agency_segment, text)  # "Von Peter Maahn/dpa": after a byline word
     if credits is not None or IMAGE_CREDIT.search(text):
         return credits  # an image credit is a byline only beside the writer's credit
-    hint = _EVIDENCE_HINT.search(text) or (len(text) <= 60 and has_job_word(text))
-    if prefix is None and not (text[:1].isupper() and hint):
-        return None  # cheap exit: no byline word, and nothing that could back a bare name
     segments = _SEGMENTS.split(text[prefix.end() :] if prefix else text)
     found = _names_part(segments[0])
     if found is None:
@@ -173,13 +186,13 @@ def parse_role_credits(line: str) -> tuple[str, ...] | None:
     return _dedupe(writers) if wrote_text and showed_images else None
 
 
+_ROLE_WORDS = alternation("writing_roles", "image_roles")
 _ROLE = re.compile(
-    r"(?P<role>(?:text|texte|texto|words|story|reportage|fotos?|photos?|photographs?|photography|pictures?|bilder"
-    r"|illustrations?|grafiken?|images?|video)(?:\s+(?:and|und|et|y|&)\s+(?:fotos?|photos?|bilder|images|pictures"
-    r"|illustrations?))?)\s*(?::\s*|\s+(?:von|by|par|de|por)\s+)",
+    rf"(?P<role>{_ROLE_WORDS}(?:\s+{alternation('name_joiners')}\s+{alternation('image_roles')})?)"
+    rf"\s*(?::\s*|\s+{alternation('byline_words', entries=('de',))}\s+)",  # "Texto de Ana", only after a role
     re.IGNORECASE,
 )
-_WRITING_ROLE = re.compile(r"^(?:text|texte|texto|words|story|reportage)\b", re.IGNORECASE)
+_WRITING_ROLE = re.compile(rf"^{alternation('writing_roles')}\b", re.IGNORECASE)
 
 
 def parse_names(line: str) -> tuple[str, ...] | None:
@@ -236,9 +249,7 @@ def _chunk_kind(chunk: str, *, first: bool) -> tuple[list[str], bool] | None:
     evidence = False
     for part in filter(None, (part.strip() for part in _CONJUNCTIONS.split(chunk))):
         if person_shape(part, min_tokens=2, max_tokens=5) and not is_organisation(part):
-            named = _LEADING_TITLE.sub("", part)  # "Rechtsanwalt Sebastian Einbock"
-            names.append(undouble(named))
-            evidence = evidence or named != part
+            names.append(undouble(part))
         elif (name := name_before_title(part)) is not None:
             names.append(name)
             evidence = True
@@ -296,10 +307,9 @@ def normalise_authors(raw: str | Iterable[str], *, site_name: str | None = None)
     return _dedupe(names)
 
 
-_APPOSITIVE = re.compile(r"(?i:das|die|der|the|le|la|el|ein|eine|an?)\s")
-_TRAILING_WEEKDAY = re.compile(
-    r"^(?P<name>\S+\s+[A-ZÀ-Þ]\S*)\s+(?:Mo|Di|Mi|Do|Fr|Sa|So|Mon|Tue|Wed|Thu|Fri|Sat|Sun)\.?$"
-)
+_APPOSITIVE = re.compile(rf"(?i:{alternation('articles')})\s")
+_WEEKDAY_ABBREVIATIONS = "|".join(sorted({name.capitalize() for name in weekday_names() if len(name) <= 3}))
+_TRAILING_WEEKDAY = re.compile(rf"^(?P<name>\S+\s+[A-ZÀ-Þ]\S*)\s+(?:{_WEEKDAY_ABBREVIATIONS})\.?$")
 # What a dateline leaves behind a name ("Tomas Spahn Fr, 14.01.2022" -> "Tomas Spahn Fr").
 
 
@@ -330,7 +340,7 @@ def _clean_value_part(part: str) -> str:
     """Strip a place or publication tail and stray punctuation; title-case an all-capitals name."""
     part = _TAIL.sub("", part).strip(" ,;:-–—→»›«‹")
     part = part if re.search(r"(?<![^\W\d_])[^\W\d_]\.$", part) else part.rstrip(".")  # "C." stays
-    part = undouble(_LEADING_TITLE.sub("", _TRAILING_WEEKDAY.sub(r"\g<name>", part)))
+    part = undouble(_TRAILING_WEEKDAY.sub(r"\g<name>", part))
     return title_case(part) if part.isupper() and len(part) > 5 else part
 
 

@@ -18,8 +18,10 @@ from __future__ import annotations
 
 import re
 
+from cleaner.lexicon import alternation
 from cleaner.metadata.byline import BYLINE_PREFIX, IMAGE_CREDIT, TRAILING, parse_byline, parse_names
 from cleaner.metadata.dates import COMMENT_TAIL, find_dateline
+from cleaner.metadata.datewords import DAY_FIRST_HINT
 from cleaner.metadata.names import MAX_LINE, is_agency, is_organisation
 from cleaner.model import Metadata
 
@@ -42,7 +44,7 @@ def parse_credit(line: str, *, day_first: bool | None = None) -> Metadata | None
         return None
     if find_dateline(text, day_first=day_first) is not None:
         return None  # a dateline and nothing else: "Mon 18 Nov 2019 18.54 GMT" credits nobody called GMT
-    if day_first is None and _DAY_FIRST_WORDS.search(text):
+    if day_first is None and DAY_FIRST_HINT.search(text):
         day_first = True  # "Por Adriano Fernandes | 03/05/2022": not an American page
     for cut in _cut_points(text):
         head, tail = text[:cut].strip(" |·•,;–—-"), text[cut:].strip(" |·•,;–—-")
@@ -56,12 +58,10 @@ def parse_credit(line: str, *, day_first: bool | None = None) -> Metadata | None
     return None
 
 
-_DAY_FIRST_WORDS = re.compile(r"(?<!\w)(?:von|par|por|door|av|af|durch|publicado|veröffentlicht|publié)(?!\w)", re.I)
 _YEARISH = re.compile(r"(?:19|20)\d\d|\d\.\d{2}(?!\d)")
 _CUTS = re.compile(
     r"\s*[|·•,;–—]\s*|\s+-\s+|(?<=[^\W\d_])\s*(?=\d)|(?<=\d)\s*(?=[^\W\d_])"
-    r"|\s+(?=(?:by|von|par|por|door|durch|di|av|af|on|am|um|le|el|op|posted|published|veröffentlicht|publié|publicado"
-    r"|written|geschrieben|verfasst|gepostet)(?!\w))",
+    rf"|\s+(?={alternation('byline_words', 'byline_verbs', 'date_prepositions', 'published_labels')}(?!\w))",
     re.IGNORECASE,
 )
 
@@ -92,17 +92,9 @@ def _credit_names(part: str) -> tuple[str, ...] | None:
     return None
 
 
-_BY_WORD = re.compile(
-    r"(?<!\w)(?:by|von|par|por|door|durch|av|af|di|autor|autorin|autoren|author|authors|auteur|text|texte)(?!\w)",
-    re.IGNORECASE,
-)
-
-
-_FILED_UNDER = re.compile(
-    r"\s+(?:gespeichert unter|abgelegt unter|abgelegt in|veröffentlicht in|filed under|posted in|classé dans"
-    r"|publicado en|kategorie:|category:)\s.*$",
-    re.IGNORECASE,
-)  # a blog's category after its credit: "Von R. R. am 07.08.2013 gespeichert unter Kommunizieren"
+_BY_WORD = re.compile(rf"(?<!\w){alternation('byline_words', 'author_labels', 'credit_labels')}(?!\w)", re.IGNORECASE)
+_FILED_UNDER = re.compile(rf"\s+{alternation('filed_under')}\s.*$", re.IGNORECASE)
+# a blog's category after its credit: "Von R. R. am 07.08.2013 gespeichert unter Kommunizieren"
 
 
 def credited_names(line: str) -> tuple[str, ...]:

@@ -2,12 +2,12 @@
 
 What this module does:
 
-- month and weekday names from dateparser's locale data (``month_names``, ``weekday_names``),
-  accent-folded too, with names that are ambiguous across languages dropped;
+- month and weekday names (``month_names``, ``weekday_names``, from ``cleaner.lexicon.calendar``);
 - the token patterns the scanner matches: dates (``DATE_PATTERNS``), times, zones (``ZONES`` maps
   abbreviations to offsets), reading times, separators, words and an opening place name;
 - the label words (Published, Aktualisiert, Mis à jour...: ``PUBLISHED_WORDS``, ``UPDATED_WORDS``),
-  filler words (on, am, le, de, Uhr), byline words and the words hinting at day-first dates;
+  filler words (on, am, le, de, Uhr), byline words and the words hinting at day-first dates, all
+  loaded from ``cleaner.lexicon``;
 - ``known_prefix`` / ``is_furniture``: whether a word on a dateline is one of those words.
 
 What it does NOT do: it does not scan a line or build ISO dates (``cleaner.metadata.datescan`` does), and
@@ -18,63 +18,11 @@ quantifiers, so matching costs stay linear.
 from __future__ import annotations
 
 import re
-import unicodedata
-from functools import cache
 
-from dateparser.languages.loader import default_loader
+from cleaner.lexicon import alternation, words
+from cleaner.lexicon.calendar import month_names, weekday_names
 
-_LOCALES = ("en", "de", "fr", "es", "it", "pt", "nl", "sv", "da", "nb", "pl", "cs", "ro", "hu", "fi", "tr", "ru")
-_MONTH_KEYS = (
-    "january",
-    "february",
-    "march",
-    "april",
-    "may",
-    "june",
-    "july",
-    "august",
-    "september",
-    "october",
-    "november",
-    "december",
-)
-_WEEKDAY_KEYS = ("monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday")
-
-
-@cache
-def month_names() -> dict[str, int]:
-    """Month name -> number, from dateparser's locales.
-
-    Names shorter than three letters and Roman numerals are dropped (too ambiguous), and so is any
-    name that means different months in different languages.
-    """
-    seen: dict[str, set[int]] = {}
-    for code in _LOCALES:
-        info = default_loader.get_locale(code).info
-        for number, key in enumerate(_MONTH_KEYS, start=1):
-            for name in info.get(key, ()):
-                name = name.lower().rstrip(".")
-                if len(name) >= 3 and name.isalpha() and not re.fullmatch(r"[ivxlc]+", name):
-                    seen.setdefault(name, set()).add(number)
-                    seen.setdefault(_fold(name), set()).add(number)  # "fevrier", "marz": typed without accents
-    return {name: numbers.pop() for name, numbers in seen.items() if len(numbers) == 1}
-
-
-@cache
-def weekday_names() -> frozenset[str]:
-    """Weekday names and abbreviations in every locale we read: dateline furniture only."""
-    names: set[str] = set()
-    for code in _LOCALES:
-        info = default_loader.get_locale(code).info
-        for key in _WEEKDAY_KEYS:
-            names.update(name.lower().rstrip(".") for name in info.get(key, ()) if name.rstrip(".").isalpha())
-    return frozenset(names | {_fold(name) for name in names})
-
-
-def _fold(text: str) -> str:
-    """'février' -> 'fevrier': pages drop accents often enough to be worth matching."""
-    return "".join(c for c in unicodedata.normalize("NFD", text) if not unicodedata.combining(c))
-
+__all__ = ["month_names", "weekday_names"]  # the calendar's names, re-exported for the scanner
 
 _LETTER = r"[^\W\d_]"
 _MONTH = (
@@ -140,32 +88,11 @@ WORD = re.compile(rf"{_LETTER}+")
 PLACE = re.compile(rf"{_LETTER}+(?:[ -]{_LETTER}+){{0,2}}(?=\s*[,–—-]|\s+\d)")
 
 
-def _wordset(text: str) -> frozenset[str]:
-    return frozenset(text.split())
-
-
-PUBLISHED_WORDS = _wordset(
-    "published posted veröffentlicht erschienen erstellt publié publiée paru publicado publicada pubblicato "
-    "gepubliceerd created veröffentlichung publication publicación pubblicazione publikacja opublikowano "
-    "publikováno publicerad publiceret publisert julkaistu"
-)
-UPDATED_WORDS = _wordset(
-    "updated update modified revised aktualisiert aktualisierung geändert stand jour modifié modifiée actualizado "
-    "actualizada actualización aggiornato aggiornamento bijgewerkt atualizado atualizada atualização aktualizacja "
-    "zaktualizowano aktualizováno uppdaterad opdateret oppdatert päivitetty"
-)
-FILLER_WORDS = _wordset(
-    "on at am um le la à a las el de del the of du den op om alle il ore uhr h read reading lesezeit lesedauer "
-    "lecture lectura lettura temps tiempo time di min mins minutes minuten minutos last first originally mis mise "
-    "zuletzt zuerst ursprünglich date datum fecha and und et y e local pt ct letzte dernière última ultima ultimo hs "
-    "horas heures vom d etwa ca ist hkt em"
-)
-BYLINE_WORDS = frozenset({"by", "von", "par", "por", "door", "di", "av", "af", "durch"})
-DAY_FIRST_HINT = re.compile(
-    r"(?<!\w)(?:publicado|actualizado|publié|jour|veröffentlicht|aktualisiert|stand|am|um|uhr|le|el|las|a|à"
-    r"|pubblicato|aggiornato|alle|ore|gepubliceerd|bijgewerkt|op|om|vom|den)(?!\w)",
-    re.IGNORECASE,
-)
+PUBLISHED_WORDS = words("published_labels")
+UPDATED_WORDS = words("updated_labels")
+FILLER_WORDS = words("dateline_fillers")
+BYLINE_WORDS = words("byline_words")
+DAY_FIRST_HINT = re.compile(rf"(?<!\w){alternation('day_first_hints')}(?!\w)", re.IGNORECASE)
 
 
 def known_prefix(word: str) -> str | None:

@@ -27,85 +27,34 @@ from __future__ import annotations
 import re
 from functools import lru_cache
 
+from cleaner.lexicon import alternation, words
 from cleaner.metadata.dates import parse_date
 
 MAX_LINE = 200
 """A byline, or a line of names, is short; longer lines are prose and are refused unread."""
 
 _COMPANY = re.compile(
-    r"(?<!\w)(?:gmbh|ag|kg|inc|ltd|llc|plc|corp|s\.a\.|srl|bv|nv|co\.|e\.\s?v(?!\w)\.?|mbh|kgaa|gbr)(?!\w)"
-    r"|\s(?:se|sa|spa|sarl|sas|oy|ab|asa|ug)\.?$",
+    rf"(?<!\w)(?:{alternation('company_forms')}|e\.\s?v(?!\w)\.?)(?!\w)"  # "e.V.", "e. V", a German association
+    rf"|\s{alternation('company_forms_final')}\.?$",
     re.IGNORECASE,
 )
 _GLUED = re.compile(r"([a-zß-ÿ])([A-Z][^\W\d_]*)")
 
 
-def _wordset(text: str) -> frozenset[str]:
-    return frozenset(text.split())
-
-
-PARTICLES = _wordset(
-    "van von der den de del della di da das dos du la le ten ter zu y bin ibn ben al el mac st. vom dem"
+PARTICLES = words("name_particles")
+_JOB_ENDINGS = r"(?:in|innen|en|e)?"  # German endings of a job word: "Redakteurin", "Korrespondenten"
+JOB_WORD = (
+    rf"(?<![^\W\d_])(?:[^\W\d_]*{alternation('job_stems')}{_JOB_ENDINGS}|{alternation('job_words')})"
+    r"(?![^\W\d_]|[-'’])"
 )
-_TITLE_WORDS = re.compile(
-    r"(?<![^\W\d_])(?:[^\W\d_]*(?:redakteur|korrespondent|journalist|reporter|kolumnist|autor|leiter|referent"
-    r"|sprecher|berater|direktor|manager)(?:in|innen|en|e)?"
-    r"|reporters?|reportera|reportero|correspondents?|correspondant|correspondante|corresponsal|writers?|editors?"
-    r"|editora|rédacteur|rédactrice|redactor|redactora|columnist|columnista|chroniqueur|chroniqueuse|contributor"
-    r"|contributing|journaliste|periodista|author|auteur|autora|analyst|producer|envoyé|envoyée|enviado|enviada"
-    r"|bureau|chief|senior|staff|freelancer?|intern|volontär|volontärin|professor|professorin|fellow|director"
-    r"|directora|direktor|direktorin|leiter|leiterin|expert|experte|expertin|researcher|student|studentin|ceo"
-    r"|founder|gründer|gründerin|photographer|fotograf|fotografin|host|anchor|moderator|moderatorin|sprecher"
-    r"|sprecherin|spokesman|spokeswoman|spokesperson|head of|manager|managerin|mitarbeiter|mitarbeiterin|deputy"
-    r"|associate|assistant)(?![^\W\d_]|[-'’])",
-    re.IGNORECASE,
-)
-_WRITER = re.compile(
-    r"[^\W\d_]*(?:redakteur|korrespondent|journalist|reporter|kolumnist|autor)(?:in|innen|en|e)?", re.IGNORECASE
-)
-_ORG_NAMES = frozenset(
-    """reuters|ap|associated press|the associated press|afp|agence france-presse|agence france presse|dpa|apa|sda
-    |kna|epd|efe|europa press|ansa|upi|bloomberg|xinhua|tass|ria novosti|anadolu|pa|pa media|press association|cnn
-    |bbc|staff|our correspondent|our reporter|redaktion|die redaktion|red|rédaction|la rédaction|redacción|agencias
-    |agencies|agences|agencia|agentur|agenturen|newsroom|admin|administrator|editor|editors|the editors|team|guest
-    |gastautor|gastbeitrag|anonymous|unknown|sid|ots|afp/dpa|dpa/afp|ap/dpa|nachrichtenagentur""".replace("\n", "")
-    .replace(" |", "|")
-    .split("|")
-)
-_ORG_WORDS = _wordset(
-    "news media agency agentur agence agencia press presse prensa newsroom redaktion rédaction redacción staff team "
-    "desk online magazine magazin illustrierte zeitung journal times tribune gazette herald inc ltd llc gmbh ag group "
-    "gruppe corporation corp company institute university universität foundation stiftung verlag tv radio network "
-    "editors editorial "
-    # kinds of organisation, in the languages of the benchmark pages
-    "fund fonds fundusz fundacja fondation fundación fundação fondazione association verein verband vereniging "
-    "stowarzyszenie associazione asociación associação department abteilung ministry ministerium ministère "
-    "ministerio ministero ministerstwo council gemeinde stadtverwaltung police polizei policía feuerwehr "
-    "pompiers bomberos straż office amt büro bureau agentur club klub society gesellschaft"
-)
-_NOT_NAME_WORDS = _wordset(
-    "the a an and of in on for to with by from der die das und ein eine le la les un une et el los las y read more "
-    "share related articles stories comments comment subscribe newsletter login sign menu search home privacy "
-    "policy terms contact advertisement anzeige werbung mehr lesen weitere artikel themen teilen kommentare "
-    "publicité partager lire aussi publicidad compartir leer más minister president prime government security "
-    "politics sport sports business economy world opinion video photos live update top latest most popular "
-    "trending breaking this that these our your my his her their its we you it is was are es ist im zum zur que se lo "
-    "su sus est il ils elle nous vous any all some every new how why what when where who which not no yes less best "
-    "next here there now then just only also very can must should would could means way introducing about "
-    "free online download subscribe follow join watch listen published updated posted first last opening "
-    "veröffentlicht aktualisiert publié publicado previous article affairs global national international local "
-    "american european german british french economy gender gap strike climate health science technology culture "
-    "travel style food lifestyle entertainment music film movies books arts education jobs careers weather traffic "
-    "politik wirtschaft kultur wissen gesundheit reise panorama meinung deutschland welt regional lokales podcast "
-    "podcasts videos bilder galerie gallery archive archiv impressum datenschutz kontakt team faq help hilfe "
-    "register anmelden abonnieren recommended empfohlen sponsored partner story topics tags categories kategorien "
-    "schlagwörter summary zusammenfassung further reading auch tipps tips guide ratgeber test review reviews "
-    "analysis analyse kommentar commentary interview bericht reportage feature special dossier ticker updates "
-    "eilmeldung beliebt social facebook twitter instagram youtube linkedin whatsapp email print drucken copy "
-    "zurück startseite menü suche schließen öffnen cookie cookies settings einstellungen conditions "
-    "rights reserved copyright daily weekly headlines monday tuesday wednesday thursday friday saturday sunday"
-)
-_NEWSROOM = frozenset(("redaktion", "rédaction", "redacción", "newsroom", "desk", "staff"))
+"""A job word as a pattern ("Senior Reporter", "Redakteurin"): a name beside it is a byline's."""
+_TITLE_WORDS = re.compile(JOB_WORD, re.IGNORECASE)
+_WRITER = re.compile(rf"[^\W\d_]*{alternation('writer_stems')}{_JOB_ENDINGS}", re.IGNORECASE)
+_ORG_NAMES = words("agencies")
+_ORG_WORDS = words("organisation_words")
+_NOT_NAME_WORDS = words("not_name_words")
+_NEWSROOM = words("newsroom_words")
+_NAME_PREFIX = re.compile(rf"^{alternation('name_prefixes')}[-'’](?=\w)", re.IGNORECASE)
 _CAPITALS = re.compile(r"[A-ZÀ-Þ][A-ZÀ-Þ'’-]{2,}")
 
 
@@ -189,7 +138,7 @@ def is_name_token(token: str) -> bool:
         return False  # "Reporter", "Staff"; "KG", "USA": not parts of a person's name
     if token.endswith(".") and (len(token) <= 3 or re.fullmatch(r"(?:[A-Z]\.){2,3}", token)):
         return token[0].isupper() and token[:-1].replace(".", "").isalpha()  # "J.", "Jr.", "R.C."
-    core = re.sub(r"^(?:al|el|ad|ar|as|ash|at|az|abu|bin|ben|ibn|d|l|o)[-'’](?=\w)", "", token)
+    core = _NAME_PREFIX.sub("", token)
     if len(core) < 2 or not core[:1].isupper() or re.search(r"[^\W\d_]{4}[A-Z]|['’]s$", core):
         return False  # "M" alone; "WinterJournal" is two words glued (but "McDonald", "MacArthur" pass)
     return all(piece.isalpha() for piece in re.split(r"[-'’]", core))
