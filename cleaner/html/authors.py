@@ -30,6 +30,7 @@ from cleaner.html.marks import (
     text_of,
 )
 from cleaner.html.sources import ld_values, meta_values, types_of
+from cleaner.lexicon import alternation
 from cleaner.metadata.byline import credited_organisations, normalise_authors
 from cleaner.metadata.credits import credited_names
 from cleaner.metadata.names import is_organisation
@@ -211,7 +212,7 @@ def _ld_people(values: list[object], by_id: dict[str, dict]) -> list[str]:
     return names
 
 
-_FULL_NAME = re.compile(r"(?:\s+(?:van|von|de|der|den|del|di|da|le|la))*\s+[A-ZÀ-Þ][\w'’-]+(?=[\s,.;:–—-]|$)")
+_FULL_NAME = re.compile(rf"(?:\s+{alternation('name_particles')})*\s+[A-ZÀ-Þ][\w'’-]+(?=[\s,.;:–—-]|$)")
 
 
 def _full_name(name: str, description: object) -> str:

@@ -23,6 +23,7 @@ from lxml import etree
 from lxml.html import HtmlElement
 
 from cleaner.html.sources import in_other_item
+from cleaner.lexicon import alternation, words
 from cleaner.metadata.byline import parse_byline
 from cleaner.metadata.dates import find_dateline, parse_date
 from cleaner.metadata.names import looks_like_name
@@ -266,14 +267,13 @@ _MEDIA_CREDIT = re.compile(r"licen[cs]e|caption|copyright|credit|bildnachweis|bi
 
 
 _LABEL = re.compile(
-    r"^(?:(?:published|posted|written|veröffentlicht|geschrieben|erstellt|publié|publiée|publicado|escrito|"
-    r"author|authors|autor|autorin|autoren|auteur|auteurs|text|texte|von|by|par|por|door|on|am|le|el|from|"
-    r"redakteur|redakteurin)(?:\b|(?=(?-i:[A-ZÀ-Þ])))[\s:]*)+",
+    rf"^(?:{alternation('byline_verbs', 'author_labels', 'credit_labels', 'byline_words', 'date_prepositions')}"
+    r"(?:\b|(?=(?-i:[A-ZÀ-Þ])))[\s:]*)+",
     re.IGNORECASE,
 )
-_TRAILER = re.compile(r"\s+(?:am|on|le|el|um|at|il|op|\||-|–|—|/)\s.*$|\s*[|,(/].*$", re.IGNORECASE)
-_AFTER_BY = re.compile(r"\s(?:by|von|par|por|door)\s+", re.IGNORECASE)
-_JOINERS = frozenset(("und", "and", "&", "et", "y", "e", ",", "/", "|", "·", "•"))
+_TRAILER = re.compile(rf"\s+(?:{alternation('date_prepositions')}|\||-|–|—|/)\s.*$|\s*[|,(/].*$", re.IGNORECASE)
+_AFTER_BY = re.compile(rf"\s{alternation('byline_words')}\s+", re.IGNORECASE)
+_JOINERS = words("name_joiners") | {"&", ",", "/", "|", "·", "•"}
 
 
 def names_in(element: HtmlElement) -> list[str]:
@@ -330,12 +330,12 @@ def header_byline(tree: HtmlElement, found: Marks) -> list[str]:
 
 HEADER_WINDOW = 60
 _BYLINE_WORD = re.compile(  # a cheap test before parse_byline; "ByJane Doe" is glued in some markup
-    r"(?:^|\W)(?i:by|von|par|por|door|di|av|af|written|reported|text|texto|texte|autor|autorin|autoren|autores"
-    r"|author|authors|auteur|auteurs)(?:\W|$|(?=[A-ZÀ-Þ]))"
+    rf"(?:^|\W)(?i:{alternation('byline_words', 'byline_verbs', 'author_labels', 'credit_labels')})"
+    r"(?:\W|$|(?=[A-ZÀ-Þ]))"
 )
 _DATE_PREFIX = re.compile(r"^[\d.:/ -]+(?:uhr\s+)?", re.IGNORECASE)
 # A label element whose value is the text after it, outside any element.
-_LABEL_ONLY = re.compile(r"(?i:by|von|autor|autorin|author|auteur|text|texte)\s*:")
+_LABEL_ONLY = re.compile(rf"(?i:{alternation('byline_words', 'author_labels', 'credit_labels')})\s*:")
 
 
 # ----------------------------------------------------------------- datelines

@@ -28,6 +28,7 @@ from collections.abc import Callable
 from lxml.html import HtmlElement
 
 from cleaner.html.marks import Marks
+from cleaner.lexicon import words
 from cleaner.metadata.dates import parse_date
 from cleaner.metadata.titles import MIN_HEADLINE, confirming_keys, most_of, parts, squash, title_key
 
@@ -147,13 +148,7 @@ def _is_site(text: str, site_names: list[str]) -> bool:
 
 
 # Page names a template gives every page of a kind; they name no article ("Home | Site").
-GENERIC_TITLES = frozenset(
-    _alnum(name)
-    for name in (
-        "home", "homepage", "startseite", "start", "accueil", "inicio", "página inicial", "index", "untitled",
-        "untitled document", "ohne titel", "sans titre", "sin título", "blog", "news", "aktuelles", "actualités",
-    )
-)  # fmt: skip
+GENERIC_TITLES = frozenset(_alnum(name) for name in words("generic_titles"))
 _STRONG = re.compile(r"\s*[|»›·•]\s*|::|\s+[/~]\s+")
 _STRONG_NO_QUOTES = re.compile(r"\s*[|·•]\s*|::|\s+[/~]\s+")  # French quotes « » are not separators
 _WEAK = re.compile(r"\s+[-–—:]\s+|\s+[-–—]$")  # " : " too: French spacing, or "Headline : Blog"
