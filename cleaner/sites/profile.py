@@ -27,6 +27,7 @@ from collections.abc import Collection, Mapping, Sequence
 from dataclasses import dataclass, field, fields, replace
 from urllib.parse import urlsplit
 
+from cleaner.lexicon.calendar import month_names
 from cleaner.model import Role, Verdict
 from cleaner.text.shape import SENTENCE_END, shape_of
 
@@ -46,13 +47,7 @@ class ProfileError(ValueError):
 
 # --- the normalised key -------------------------------------------------------------------------
 
-_MONTHS = (
-    "jan(?:uary|uar|vier|eiro)?|feb(?:ruary|ruar)?|févr(?:ier)?|fev(?:ereiro)?|mar(?:ch|s|zo|ço)?|märz|"
-    "apr(?:il|ile)?|avr(?:il)?|abr(?:il)?|may|mai|mayo|maggio|jun(?:e|i|io)?|juin|jul(?:y|i|io)?|juil(?:let)?|"
-    "aug(?:ust)?|ao[uû]t|ago(?:sto)?|sep(?:t|tember|tembre|tiembre|tembro)?|set(?:tembre|embro)?|"
-    "oct(?:ober|obre|ubre)?|okt(?:ober)?|ott(?:obre)?|out(?:ubro)?|nov(?:ember|embre|iembre|embro)?|"
-    "dec(?:ember)?|dez(?:ember|embro)?|déc(?:embre)?|dic(?:iembre|embre)?"
-)
+_MONTHS = "|".join(re.escape(name) for name in sorted(month_names(), key=len, reverse=True))
 _DIGITS = re.compile(r"\d+")
 _DATE = re.compile(
     rf"\b0[./-]0[./-]0(?=\b|t<time>)"  # 06.01.2024, 2024-01-06, 1/6/24 (after digits are folded to 0)
