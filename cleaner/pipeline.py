@@ -24,7 +24,9 @@ from cleaner.io.records import FORMATS, Format
 from cleaner.layout.assemble import build_article, metadata_from_blocks
 from cleaner.layout.classify import classify
 from cleaner.layout.zones import mark_title_before_body, mark_zones
-from cleaner.metadata.lines import mark_metadata_lines
+from cleaner.lexicon import day_first
+from cleaner.metadata.choice import choose_metadata, load_model
+from cleaner.metadata.lines import Candidate, mark_metadata_lines
 from cleaner.metadata.names import is_organisation
 from cleaner.model import Article, Block, Metadata, Removal, Role, Verdict
 from cleaner.rules.furniture import mark_furniture
@@ -145,13 +147,13 @@ def read_document(
 
 def rule_verdicts(
     blocks: Sequence[Block], config: Config, *, language: str | None = None, deadline: Deadline = NO_DEADLINE
-) -> tuple[list[Verdict], Metadata]:
+) -> tuple[list[Verdict], list[Candidate]]:
     """The layers before the site profile: furniture rules, then byline and dateline lines.
 
     Profiles learn from what these leave undecided (``cleaner.corpus.twopass``), so the two agree.
     ``language`` tells the dateline reader whether 03/05/2024 is day first.
     """
-    return mark_metadata_lines(furniture_verdicts(blocks, config, deadline), language=language)
+    return mark_metadata_lines(furniture_verdicts(blocks, config, deadline), day_first=day_first(language))
 
 
 def furniture_verdicts(blocks: Sequence[Block], config: Config, deadline: Deadline = NO_DEADLINE) -> list[Verdict]:
@@ -173,32 +175,60 @@ def _language(verdicts: Sequence[Verdict], declared: str | None, config: Config)
     return detect_language(texts, default=config.language)
 
 
-def clean_blocks(
-    reading: Reading, config: Config, site: SiteProfile | None = None, deadline: Deadline = NO_DEADLINE
-) -> Article:
-    """Run the block layers over a document read and assemble the article.
+@dataclass(frozen=True, slots=True)
+class Decided:
+    """A document's verdicts after every block layer, before the metadata is chosen (what training sees)."""
 
-    Its ``declared`` metadata wins over what the lines say, which wins over ``guessed`` metadata.
+    verdicts: list[Verdict]
+    found: list[Candidate]
+    language: str | None
+
+
+def decide_blocks(
+    reading: Reading, config: Config, site: SiteProfile | None = None, deadline: Deadline = NO_DEADLINE
+) -> Decided:
+    """Run the block layers over a document read: rules, language, metadata lines, profile, zones, classifier.
+
     ``extracted`` blocks (an HTML page's main content) are not searched for the article again:
     the classifier keeps what rules, zones and metadata leave, as for text an extractor reduced.
     """
-    declared = reading.declared
-    find_head = declared.title is None
+    find_head = reading.declared.title is None
     verdicts = furniture_verdicts(reading.blocks, config, deadline)
     deadline.check("language detection")
-    language = _language(verdicts, declared.language, config)
+    language = _language(verdicts, reading.declared.language, config)
     deadline.check("byline and dateline lines")
-    verdicts, lines = mark_metadata_lines(verdicts, language=language)
+    verdicts, found = mark_metadata_lines(verdicts, day_first=day_first(language))
     deadline.check("the site profile")
     verdicts = apply_profile(verdicts, site)  # after bylines and datelines are known, so it never takes them
     deadline.check("zones")
     verdicts = mark_zones(verdicts, config.tail_rule_ids, head=find_head)
     deadline.check("the classifier")
     verdicts = classify(verdicts, stoplist(language), whole_page=False if reading.extracted else None)
-    deadline.check("assembling the article")
     if find_head:
         verdicts = mark_title_before_body(verdicts)
-    detected = Metadata(language=language).sourced("detected")
+    return Decided(verdicts, found, language)
+
+
+def clean_blocks(
+    reading: Reading, config: Config, site: SiteProfile | None = None, deadline: Deadline = NO_DEADLINE
+) -> Article:
+    """Run the block layers over a document read, choose its metadata and assemble the article.
+
+    Its ``declared`` metadata wins over what the lines say, which wins over ``guessed`` metadata.
+    The title is chosen among the lines only when the container declared none.
+    """
+    declared = reading.declared
+    decided = decide_blocks(reading, config, site, deadline)
+    deadline.check("choosing the metadata")
+    verdicts, lines = choose_metadata(
+        decided.verdicts,
+        decided.found,
+        day_first=day_first(decided.language),
+        model=load_model(config.metadata_model),
+        choose_title=declared.title is None,
+    )
+    deadline.check("assembling the article")
+    detected = Metadata(language=decided.language).sourced("detected")
     from_text = _without_the_site(metadata_from_blocks(verdicts).prefer(lines).prefer(detected), declared.site_name)
     article = build_article(verdicts, declared.prefer(from_text).prefer(reading.guessed))
     outside = tuple(Removal(text, OUTSIDE_RULE, "outside-content", "extractor") for text in reading.left_out)
@@ -257,6 +287,7 @@ __all__ = [
     "Role",
     "clean",
     "clean_blocks",
+    "decide_blocks",
     "read_document",
     "rule_verdicts",
 ]

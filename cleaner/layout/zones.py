@@ -23,13 +23,20 @@ from __future__ import annotations
 from collections.abc import Collection, Sequence
 
 from cleaner.metadata.dates import mentions_date
-from cleaner.metadata.titles import MIN_HEADLINE, confirming_keys, major_sides, most_of, title_key
+from cleaner.metadata.titles import (
+    MIN_HEADLINE,
+    TITLE_MAX_CHARS,
+    confirming_keys,
+    is_title_shaped,
+    major_sides,
+    most_of,
+    title_key,
+)
 from cleaner.model import Role, Verdict
 from cleaner.text.shape import shape_of
 
 LAYER = "zones"
 TAIL_RULE = "zones.after-tail-marker"
-TITLE_MAX_CHARS = 250
 TITLE_SEARCH_DEPTH = 3
 SUBTITLE_MIN_WORDS = 5
 SUBTITLE_MAX_CHARS = 450
@@ -45,17 +52,10 @@ def _first_undecided(verdicts: Sequence[Verdict], start: int) -> int | None:
     return None
 
 
-def _is_title_shaped(text: str) -> bool:
-    """A headline: short, capitalised, closed by nothing or by a question mark."""
-    shape = shape_of(text)
-    closes_like_title = not shape.ends_sentence or text.rstrip("\"'”’»)").endswith("?")
-    return shape.headline_like and closes_like_title and shape.words >= 2 and len(text) <= TITLE_MAX_CHARS
-
-
 def _title_position(verdicts: Sequence[Verdict]) -> int | None:
     """Where the title is: the first undecided block, if it is a headline and not a menu item."""
     position = _first_undecided(verdicts, 0)
-    if position is None or position >= TITLE_SEARCH_DEPTH or not _is_title_shaped(verdicts[position].text):
+    if position is None or position >= TITLE_SEARCH_DEPTH or not is_title_shaped(verdicts[position].text):
         return None
     following = _first_undecided(verdicts, position + 1)
     if following is None:
@@ -222,7 +222,7 @@ def _is_dump_headline(verdict: Verdict) -> bool:
     text = verdict.text
     return (
         verdict.category == "boilerplate"
-        and _is_title_shaped(text)
+        and is_title_shaped(text)
         and shape_of(text).words >= 3
         and not mentions_date(text)
         and sum(text.count(mark) for mark in BREADCRUMB_MARKS) < 2
@@ -247,7 +247,7 @@ def _title_echo(verdicts: Sequence[Verdict], first_body: int) -> int | None:
     for position in range(min(first_body, len(verdicts) - 1), 0, -1):
         text = verdicts[position].text
         key = title_key(text)
-        if len(key) >= MIN_HEADLINE and shape_of(text).words >= ECHO_MIN_WORDS and _is_title_shaped(text):
+        if len(key) >= MIN_HEADLINE and shape_of(text).words >= ECHO_MIN_WORDS and is_title_shaped(text):
             if key in keys or most_of(text, page_title):
                 return position
         elif key in sides and len(key) >= ECHO_MIN_CHARS and shape_of(text).headline_like:

@@ -9,6 +9,7 @@ What this layer does:
 - ``lead_date(paragraph)`` reads the dateline a press release opens its first paragraph with.
 - ``opening_date(line)`` reads the date a short line opens with before a category or site label
   ("01.02.2022 Allgemein"), for the pipeline to use when no dateline gave one.
+- ``dates_mentioned(line)`` lists the days a short line states anywhere, for the metadata chooser.
 - ``mentions_date(line)`` says whether a line states a date anywhere (teasers and meta lines do,
   headlines rarely), without reading it.
 - ``normalise_date(value)`` turns a machine date from metadata (JSON-LD, ``<meta>``,
@@ -36,7 +37,16 @@ import re
 from datetime import UTC, datetime
 from email.utils import parsedate_to_datetime
 
-from cleaner.metadata.datescan import YEAR_MAX, YEAR_MIN, iso_day, iso_time, scan, scan_before_categories, zone_offset
+from cleaner.metadata.datescan import (
+    YEAR_MAX,
+    YEAR_MIN,
+    days_in,
+    iso_day,
+    iso_time,
+    scan,
+    scan_before_categories,
+    zone_offset,
+)
 from cleaner.metadata.datewords import month_names
 from cleaner.model import Metadata
 
@@ -149,6 +159,18 @@ LABEL_WORDS = 4
 _LABEL_SEPARATORS = re.compile(r"^[\s|•·,:;/–—-]+")
 _DIGIT = re.compile(r"\d")
 _LABEL_WORD = re.compile(r"[^\W_]+(?:[-'][^\W_]+)*")  # "HVW-Verband , Presse" is two words
+
+
+def dates_mentioned(line: str, *, day_first: bool | None = None) -> list[str]:
+    """The ISO days of the dates a short line states anywhere ("Artikel vom 12.03.2019 in Politik").
+
+    A teaser, a meta line or a footer may state the article's date without being a dateline; the
+    metadata chooser weighs these from where they stand.  Lines over ``MENTION_MAX_CHARS`` are prose.
+    """
+    return days_in(line, day_first) if len(line) <= MENTION_MAX_CHARS else []
+
+
+MENTION_MAX_CHARS = 200
 
 
 def mentions_date(line: str) -> bool:

@@ -273,3 +273,26 @@ def _is_category(part: str) -> bool:
 
 
 _DIGIT = re.compile(r"\d")
+
+
+def days_in(text: str, day_first: bool | None) -> list[str]:
+    """The ISO days of every date expression anywhere in the text, in order (prose and teasers too).
+
+    Unlike ``scan`` the rest of the text may be anything: a candidate list for a reader that
+    decides from the line's place which date is the article's.  Month-only dates are left out.
+    """
+    if not _DIGIT.search(text):
+        return []
+    if day_first is None and DAY_FIRST_HINT.search(text):
+        day_first = True
+    found: list[tuple[int, str]] = []
+    taken: list[tuple[int, int]] = []
+    for pattern in DATE_PATTERNS[:-1]:
+        for match in pattern.finditer(text):
+            if any(start < match.end() and match.start() < end for start, end in taken):
+                continue
+            day = _day_of(match, day_first)
+            if day and len(day) == 10:
+                found.append((match.start(), day))
+                taken.append(match.span())
+    return [day for _, day in sorted(found)]

@@ -15,11 +15,21 @@ from __future__ import annotations
 
 import re
 
+from cleaner.text.shape import shape_of
+
 SEPARATORS = re.compile(r"\s+[|–—»·•:/~-]\s+|\s*[|·•]\s*|::")
 _SPACES = re.compile(r"\s+")
 _QUOTES = str.maketrans({c: '"' for c in "“”„‟«»‹›"} | {c: "'" for c in "‘’‚‛`´"} | {c: "-" for c in "–—‐‑"})
 MIN_HEADLINE = 12
 MOST_OF_TITLE = 0.6
+TITLE_MAX_CHARS = 250
+
+
+def is_title_shaped(text: str) -> bool:
+    """A headline: short, capitalised, closed by nothing or by a question mark."""
+    shape = shape_of(text)
+    closes_like_title = not shape.ends_sentence or text.rstrip("\"'”’»)").endswith("?")
+    return shape.headline_like and closes_like_title and shape.words >= 2 and len(text) <= TITLE_MAX_CHARS
 
 
 def squash(text: str | None) -> str:

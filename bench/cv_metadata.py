@@ -1,0 +1,91 @@
+"""Site-grouped cross-validation of text-mode metadata: out-of-fold figures only.
+
+    python bench/cv_metadata.py ../shared/bench                        # every input kind
+    python bench/cv_metadata.py ../shared/bench --kinds bs4,inscriptis --keep /tmp/cv-metadata
+
+For each of the five folds of ``folds.json`` (tfeval pages grouped by site), the metadata models
+are trained (``bench/train_metadata.py``: same data, parameters and threshold rule as the shipped
+model) on the other four folds and written to a temporary file; then the real
+``cleaner.clean(text, format="text")`` runs with that model (``Config.metadata_model``) on the
+held-out fold's pages, in every input kind.  Once every page has its out-of-fold prediction, each
+kind's folder is scored by the benchmark's own ``score.py``: author, date and title accuracy, how
+often no author is given where the page has none, and the snippet F1 of the body.
+
+Nothing is tuned here: the parameters are fixed in ``bench/train_metadata.py``.
+"""
+
+from __future__ import annotations
+
+import argparse
+import json
+import subprocess
+import sys
+import tempfile
+from pathlib import Path
+
+ROOT = Path(__file__).resolve().parent.parent
+sys.path.insert(0, str(ROOT))
+
+from bench.metadata_data import BENCH, KINDS, build, folds_of, input_text  # noqa: E402
+from bench.train_metadata import ALL_FOLDS, model_text  # noqa: E402
+from cleaner import clean  # noqa: E402
+from cleaner.config import Config  # noqa: E402
+
+COLUMNS = ("author_acc", "author_empty_ok", "date_acc", "title_acc", "f1")
+
+
+def predict_fold(bench_dir: Path, fold: int, model: Path, kinds: list[str], out: Path) -> None:
+    """Clean the held-out fold's pages of every kind with the fold's model."""
+    config = Config(metadata_model=model)
+    for page, page_fold in sorted(folds_of(bench_dir).items()):
+        if page_fold != fold:
+            continue
+        for kind in kinds:
+            text = input_text(bench_dir, kind, page)
+            if text is None:
+                continue
+            article = clean(text, format="text", config=config).to_dict()
+            folder = out / kind
+            folder.mkdir(parents=True, exist_ok=True)
+            (folder / f"{page}.json").write_text(json.dumps(article, ensure_ascii=False), encoding="utf-8")
+
+
+def score(bench_dir: Path, pred: Path) -> dict[str, float]:
+    result = subprocess.run(
+        [sys.executable, str(bench_dir / "score.py"), "--bench", BENCH, "--pred", str(pred), "--json"],
+        capture_output=True,
+        text=True,
+        check=True,
+    )
+    return json.loads(result.stdout)["all"]
+
+
+def main(argv: list[str] | None = None) -> int:
+    parser = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
+    parser.add_argument("bench_dir", nargs="?", default=ROOT.parent / "shared" / "bench", type=Path)
+    parser.add_argument("--kinds", default=",".join(KINDS))
+    parser.add_argument(
+        "--keep", type=Path, help="write predictions and fold models here instead of a temporary folder"
+    )
+    args = parser.parse_args(argv)
+    kinds = args.kinds.split(",")
+    data = build(args.bench_dir, kinds=KINDS)  # the models learn from every kind, as the shipped one does
+    with tempfile.TemporaryDirectory(prefix="cleaner-cv-metadata-") as temp:
+        work = args.keep or Path(temp)
+        work.mkdir(parents=True, exist_ok=True)
+        for fold in sorted(ALL_FOLDS):
+            model = work / f"model-fold{fold}.json"
+            model.write_text(model_text(data, ALL_FOLDS - {fold}), encoding="utf-8")
+            predict_fold(args.bench_dir, fold, model, kinds, work / "pred")
+            print(f"fold {fold} done", file=sys.stderr, flush=True)
+        print("| input | pages | " + " | ".join(COLUMNS) + " |")
+        print("|---|---|" + "---|" * len(COLUMNS))
+        for kind in kinds:
+            found = score(args.bench_dir, work / "pred" / kind)
+            values = " | ".join("" if found.get(c) is None else f"{found[c]:.3f}" for c in COLUMNS)
+            print(f"| {kind} | {found['n']} | {values} |")
+    return 0
+
+
+if __name__ == "__main__":
+    raise SystemExit(main())

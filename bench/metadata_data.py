@@ -1,0 +1,139 @@
+"""Training and validation data for the metadata chooser, built from ../shared/bench alone.
+
+    from bench.metadata_data import build
+    data = build(Path("../shared/bench"), kinds=("bs4", "inscriptis"))
+
+Every tfeval page (the benchmark with author, date and title gold) is read in each input kind the
+product meets: a naive page dump (``bs4``, ``inscriptis``), a hard-wrapped dump (``wrapped``: the
+bs4 dump wrapped at 60-80 columns, the width fixed per page by a hash of its id) and an
+extractor's output (``trafilatura``, ``readability``).  The real pipeline decides its blocks
+(``cleaner.pipeline.decide_blocks``) and lists the metadata candidates with their features
+(``cleaner.metadata.candidates``), exactly as ``clean()`` does.  A candidate is labelled 1 when
+its value equals the gold as the benchmark's scorer compares them (title case-folded, date's
+day, authors as a set of case-folded names), else 0.  Pages without gold for a field give no
+rows for it.
+
+Nothing here writes into the repository or the bench folder, and nothing is tuned here.
+"""
+
+from __future__ import annotations
+
+import hashlib
+import json
+import sys
+import textwrap
+from collections.abc import Sequence
+from dataclasses import dataclass, field
+from pathlib import Path
+
+import numpy as np
+
+from cleaner.config import DEFAULT_CONFIG
+from cleaner.lexicon import day_first
+from cleaner.metadata.candidates import FIELDS, candidates
+from cleaner.pipeline import decide_blocks, read_document
+
+KINDS = ("bs4", "inscriptis", "wrapped", "trafilatura", "readability")
+BENCH = "tfeval"
+GOLD_KEYS = {"title": "title", "date": "date", "authors": "author"}
+
+
+@dataclass
+class FieldRows:
+    """One field's candidate rows: features, labels, and the document (page, kind) each belongs to."""
+
+    features: list[list[float]] = field(default_factory=list)
+    labels: list[int] = field(default_factory=list)
+    documents: list[int] = field(default_factory=list)
+    with_gold: list[int] = field(default_factory=list)  # the documents whose page has gold for the field
+    without: list[int] = field(default_factory=list)  # the documents whose page states there is none (author "")
+
+
+@dataclass
+class Data:
+    """The rows of every field, and per document its page, kind and fold."""
+
+    rows: dict[str, FieldRows]
+    documents: list[tuple[str, str, int]]  # (page, kind, fold)
+
+    def arrays(self, field_name: str, folds: set[int]) -> tuple[np.ndarray, np.ndarray]:
+        rows = self.rows[field_name]
+        keep = [i for i, doc in enumerate(rows.documents) if self.documents[doc][2] in folds]
+        return np.asarray([rows.features[i] for i in keep]), np.asarray([rows.labels[i] for i in keep])
+
+
+def scorer(bench_dir: Path):
+    """The benchmark's own normalisation (``evalcore``), so labels agree with ``score.py``."""
+    sys.path.insert(0, str(bench_dir))
+    import evalcore
+
+    return evalcore
+
+
+def wrap_width(page: str) -> int:
+    return 60 + int(hashlib.sha1(page.encode()).hexdigest(), 16) % 21
+
+
+def input_text(bench_dir: Path, kind: str, page: str) -> str | None:
+    """The page in one input kind; ``wrapped`` is the bs4 dump hard-wrapped."""
+    source = "bs4" if kind == "wrapped" else kind
+    path = bench_dir / "data" / "text" / BENCH / source / f"{page}.txt"
+    if not path.is_file():
+        return None
+    text = path.read_text(encoding="utf-8")
+    if kind != "wrapped":
+        return text
+    width = wrap_width(page)
+    return "\n".join(textwrap.fill(line, width) if line.strip() else "" for line in text.split("\n"))
+
+
+def gold_of(bench_dir: Path) -> dict[str, dict]:
+    return json.loads((bench_dir / "data" / BENCH / "gold.json").read_text(encoding="utf-8"))
+
+
+def folds_of(bench_dir: Path) -> dict[str, int]:
+    assignment = json.loads((bench_dir / "folds.json").read_text(encoding="utf-8"))[BENCH]
+    return {page: where["fold"] for page, where in assignment.items()}
+
+
+def matches(evalcore, field_name: str, value, gold: dict) -> bool:
+    """Whether a candidate's value is the gold one, compared as the scorer compares."""
+    if field_name == "title":
+        return evalcore.norm_title(value) == evalcore.norm_title(gold.get("title"))
+    if field_name == "date":
+        return evalcore.norm_date(value) == evalcore.norm_date(gold.get("date"))
+    return evalcore.norm_authors(list(value)) == evalcore.norm_authors(gold.get("author"))
+
+
+def _states_none(gold: dict, name: str) -> bool:
+    """The gold says the page has no value for the field (tfeval's author ""): no candidate is right."""
+    return name == "authors" and "author" in gold and not gold["author"]
+
+
+def build(bench_dir: Path, *, kinds: Sequence[str] = KINDS, pages: set[str] | None = None) -> Data:
+    """Every (page, kind) document's candidates, featured and labelled, in a fixed order."""
+    evalcore = scorer(bench_dir)
+    gold, folds = gold_of(bench_dir), folds_of(bench_dir)
+    data = Data({name: FieldRows() for name in FIELDS}, [])
+    for page in sorted(gold):
+        if pages is not None and page not in pages:
+            continue
+        wanted = [name for name in FIELDS if gold[page].get(GOLD_KEYS[name]) or _states_none(gold[page], name)]
+        for kind in kinds:
+            text = input_text(bench_dir, kind, page)
+            if text is None or not wanted:
+                continue
+            decided = decide_blocks(read_document(text, format="text"), DEFAULT_CONFIG)
+            options = candidates(decided.verdicts, decided.found, day_first=day_first(decided.language))
+            document = len(data.documents)
+            data.documents.append((page, kind, folds[page]))
+            for name in wanted:
+                items, rows = options[name]
+                target = data.rows[name]
+                (target.without if _states_none(gold[page], name) else target.with_gold).append(document)
+                for item, row in zip(items, rows, strict=True):
+                    target.features.append(row)
+                    right = not _states_none(gold[page], name) and matches(evalcore, name, item.value, gold[page])
+                    target.labels.append(int(right))
+                    target.documents.append(document)
+    return data

@@ -1,0 +1,135 @@
+"""Train the metadata chooser and write the model the package ships.
+
+    python bench/train_metadata.py ../shared/bench            # writes cleaner/metadata/metadata_model.json
+    python bench/train_metadata.py ../shared/bench --out /tmp/model.json --kinds bs4,inscriptis
+
+One LightGBM model per field (title, date, authors) scores each candidate line: the probability
+that its value is the article's (``bench/metadata_data.py`` builds the rows from the benchmark
+alone).  Training is deterministic: fixed parameters and seed, one thread, row order fixed by page
+id and input kind, so the same data gives the same file byte for byte.  The parameters and the
+thresholds below are fixed, not searched: ``bench/cv_metadata.py`` reports how they do on pages of
+sites the model never saw.
+"""
+
+from __future__ import annotations
+
+import argparse
+import json
+import sys
+from pathlib import Path
+
+ROOT = Path(__file__).resolve().parent.parent
+sys.path.insert(0, str(ROOT))
+
+import lightgbm  # noqa: E402
+import numpy as np  # noqa: E402
+
+from bench.metadata_data import KINDS, Data, build  # noqa: E402
+from cleaner.metadata.candidates import FEATURES, FIELDS  # noqa: E402
+
+MODEL_PATH = ROOT / "cleaner" / "metadata" / "metadata_model.json"
+PARAMS = {
+    "objective": "binary",
+    "learning_rate": 0.05,
+    "num_leaves": 15,
+    "min_data_in_leaf": 10,
+    "feature_fraction": 0.9,
+    "lambda_l2": 1.0,
+    "num_threads": 1,
+    "deterministic": True,
+    "force_row_wise": True,
+    "seed": 0,
+    "verbosity": -1,
+}
+ROUNDS = 100
+# The lowest score a field's best candidate needs to be used.  A title and a date are nearly always
+# on the page: the best candidate is taken unless the model all but rules it out.  Authors are
+# missing from many pages (a wrong author is worse than none): their threshold is chosen on the
+# training folds alone (``author_threshold``).
+FIXED_THRESHOLDS = {"title": 0.05, "date": 0.05}
+GRID = [round(0.05 * step, 2) for step in range(1, 19)]
+ALL_FOLDS = {0, 1, 2, 3, 4}
+
+
+def train(data: Data, field: str, folds: set[int]) -> lightgbm.Booster:
+    features, labels = data.arrays(field, folds)
+    dataset = lightgbm.Dataset(features, labels, feature_name=list(FEATURES[field]), free_raw_data=False)
+    return lightgbm.train(PARAMS, dataset, num_boost_round=ROUNDS)
+
+
+def model_text(data: Data, folds: set[int]) -> str:
+    """The model file for the given training folds."""
+    out = {}
+    for field in FIELDS:
+        booster = train(data, field, folds)
+        threshold = FIXED_THRESHOLDS.get(field) or author_threshold(data, folds)
+        out[field] = {
+            "features": list(FEATURES[field]),
+            "threshold": threshold,
+            "model": booster.model_to_string(num_iteration=-1),
+        }
+    return json.dumps(out, indent=1) + "\n"
+
+
+def best_candidates(data: Data, field: str, booster: lightgbm.Booster, folds: set[int]) -> dict[int, tuple]:
+    """Per document of the folds, the best candidate's score and whether it is right."""
+    rows = data.rows[field]
+    keep = [i for i, doc in enumerate(rows.documents) if data.documents[doc][2] in folds]
+    scores = booster.predict(np.asarray([rows.features[i] for i in keep]), num_threads=1) if keep else []
+    best: dict[int, tuple[float, bool]] = {}
+    for index, score in zip(keep, scores, strict=True):
+        doc = rows.documents[index]
+        if doc not in best or score > best[doc][0]:
+            best[doc] = (float(score), rows.labels[index] == 1)
+    return best
+
+
+def author_threshold(data: Data, folds: set[int]) -> float:
+    """The authors' threshold, from the training folds alone: an inner cross-validation over them.
+
+    Each inner fold is scored by a model trained on the others; the threshold on the grid that
+    maximises the mean of the two things the benchmark measures (the right authors where the page
+    has some, none where it has none) is taken.
+    """
+    best: dict[int, tuple[float, bool]] = {}
+    for inner in sorted(folds):
+        best.update(best_candidates(data, "authors", train(data, "authors", folds - {inner}), {inner}))
+    rows = data.rows["authors"]
+    named = [doc for doc in rows.with_gold if data.documents[doc][2] in folds]
+    silent = [doc for doc in rows.without if data.documents[doc][2] in folds]
+
+    def merit(threshold: float) -> float:
+        right = sum(doc in best and best[doc][0] >= threshold and best[doc][1] for doc in named)
+        quiet = sum(doc not in best or best[doc][0] < threshold for doc in silent)
+        return right / max(1, len(named)) + quiet / max(1, len(silent))
+
+    return max(GRID, key=lambda threshold: (merit(threshold), -threshold))
+
+
+def choose_offline(data: Data, field: str, booster: lightgbm.Booster, folds: set[int], threshold: float) -> dict:
+    """For every held-out document with gold, whether the chosen candidate is right (no pipeline run)."""
+    best = best_candidates(data, field, booster, folds)
+    rows = data.rows[field]
+    right = {}
+    for doc in rows.with_gold + rows.without:
+        if data.documents[doc][2] in folds:
+            chosen = doc in best and best[doc][0] >= threshold
+            right[doc] = (chosen and best[doc][1]) if doc in rows.with_gold else not chosen
+    return right
+
+
+def main(argv: list[str] | None = None) -> int:
+    parser = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
+    parser.add_argument("bench_dir", nargs="?", default=ROOT.parent / "shared" / "bench", type=Path)
+    parser.add_argument("--out", type=Path, default=MODEL_PATH)
+    parser.add_argument("--kinds", default=",".join(KINDS))
+    args = parser.parse_args(argv)
+    data = build(args.bench_dir, kinds=args.kinds.split(","))
+    args.out.write_text(model_text(data, ALL_FOLDS), encoding="utf-8")
+    sizes = {field: len(data.rows[field].labels) for field in FIELDS}
+    print(f"wrote {args.out} ({args.out.stat().st_size:,} bytes) from {len(data.documents)} documents, rows {sizes}")
+    return 0
+
+
+if __name__ == "__main__":
+    raise SystemExit(main())

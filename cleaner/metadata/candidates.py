@@ -1,0 +1,433 @@
+"""Metadata candidates: every line that may hold the article's title, date or authors, with its features.
+
+A page dump holds the headline, the byline and the dateline somewhere among menus, teasers and
+comments.  This module lists the lines that could hold each field and describes each one by
+numbers a trained model can weigh (``cleaner.metadata.choice``):
+
+* title: short lines around the start of the article (the article's first body line) and the
+  dump's first lines;
+* date: what the dateline and credit readers found (``cleaner.metadata.lines``), the date a press
+  release opens its first paragraph with, and any date a short line states;
+* authors: what the byline and credit readers found, lines right under each other read together,
+  and lines made only of person names near the article's start.
+
+Each candidate is described by where it stands (relative to the article's first body line, to the
+bylines, datelines and zones' title), by its shape, and by what the readers said of it.  The
+readers run only on the lines a field's candidates may come from (short lines, near the article's
+start), never on the whole page.
+
+What it does NOT do: it decides nothing (``choice`` does), parses no name or date itself (the
+readers do) and never edits a verdict.
+"""
+
+from __future__ import annotations
+
+import math
+import re
+from collections import Counter
+from collections.abc import Sequence
+from dataclasses import dataclass
+from functools import cached_property
+
+from cleaner.metadata.byline import BYLINE_PREFIX, parse_names
+from cleaner.metadata.dates import dates_mentioned, lead_date, mentions_date
+from cleaner.metadata.lines import Candidate
+from cleaner.metadata.titles import (
+    MIN_HEADLINE,
+    TITLE_MAX_CHARS,
+    confirming_keys,
+    is_title_shaped,
+    major_sides,
+    most_of,
+    title_key,
+)
+from cleaner.model import Role, Verdict
+from cleaner.text.shape import shape_of
+
+FIELDS = ("title", "date", "authors")
+TITLE_BEFORE = 40  # title candidates: this many lines before the article's first body line ...
+TITLE_AFTER = 3  # ... and this many after it, plus the dump's first lines
+TITLE_FIRST_LINES = 3
+TITLE_OVER_METADATA = 4  # and the lines just over every byline and dateline
+ECHO_SLACK = 8  # an echo is at most this much longer than the first line (quotes, spacing)
+NAMES_BEFORE = 30  # name lines this close before the article's first body line, or beside a dateline
+NAMES_AFTER = 5
+NAMES_MAX_CHARS = 80
+LEAD_PARAGRAPHS = 3
+DATES_BEFORE = 40  # dates stated in lines this close to the article's first body line
+DATES_AFTER = 30
+_YEARISH = re.compile(r"(?:19|20)\d\d|\d[./-]\d{1,2}[./-]\d\d")
+FAR = 99  # the distance written when there is nothing to measure to
+CLIP = 60
+ROLES = {role: code for code, role in enumerate(Role)}
+LAYERS = {"": 0, "furniture": 1, "metadata": 2, "zones": 3, "classify": 4, "profile": 5}
+SOURCES = {
+    "line": 0,
+    "dateline": 1,
+    "credit": 2,
+    "lead": 3,
+    "mention": 4,
+    "byline": 5,
+    "split-byline": 6,
+    "name-by-dateline": 7,
+    "names": 8,
+    "group": 9,
+}
+CATEGORIES = {
+    name: code
+    for code, name in enumerate(
+        (
+            "",
+            "body",
+            "keep",
+            "title",
+            "subtitle",
+            "byline",
+            "dateline",
+            "boilerplate",
+            "tail",
+            "heading",
+            "caption",
+            "image-slug",
+            "related",
+            "newsletter",
+            "navigation",
+            "summary",
+            "medium",
+            "legal",
+            "comments",
+            "advertisement",
+            "share",
+            "cookie",
+            "translation",
+            "corpus",
+        )
+    )
+}
+TITLE_RULES = {"zones.title": 1, "zones.title-echo": 2, "zones.title-over-byline": 3, "zones.title-before-body": 4}
+LABELS = {"": 0, "published": 1, "updated": 2}
+BREADCRUMB_MARKS = "»›>"
+
+
+def _clip(value: float, bound: int = CLIP) -> float:
+    return max(-bound, min(bound, value))
+
+
+@dataclass(frozen=True)
+class Page:
+    """A page's verdicts after the classifier, and what the features measure against."""
+
+    verdicts: Sequence[Verdict]
+
+    @cached_property
+    def first_body(self) -> int:
+        return next((p for p, v in enumerate(self.verdicts) if v.role is Role.BODY), len(self.verdicts))
+
+    @cached_property
+    def first_decided(self) -> int:
+        """The first line that is not body: body lines above it are text as a writer left it."""
+        return next((p for p, v in enumerate(self.verdicts) if v.role is not Role.BODY), len(self.verdicts))
+
+    def open_line(self, position: int) -> bool:
+        """A line the chooser may take: not body, or body below a line that is not (a page's head or menus).
+
+        Text that is all body (an article already cleaned) offers no line: cleaning the cleaned
+        text again must take nothing out of its body.
+        """
+        return self.verdicts[position].role is not Role.BODY or position > self.first_decided
+
+    @cached_property
+    def body_before(self) -> list[int]:
+        counts, seen = [], 0
+        for verdict in self.verdicts:
+            counts.append(seen)
+            seen += verdict.role is Role.BODY
+        return counts
+
+    @cached_property
+    def by_role(self) -> dict[Role, list[int]]:
+        found: dict[Role, list[int]] = {role: [] for role in Role}
+        for position, verdict in enumerate(self.verdicts):
+            found[verdict.role].append(position)
+        return found
+
+    def positions(self, role: Role) -> list[int]:
+        return self.by_role[role]
+
+    @cached_property
+    def metadata_lines(self) -> list[int]:
+        return sorted(self.by_role[Role.BYLINE] + self.by_role[Role.DATELINE])
+
+    @cached_property
+    def title_lines(self) -> list[int]:
+        return self.by_role[Role.TITLE]
+
+    @cached_property
+    def counts(self) -> Counter[str]:
+        return Counter(v.text.strip().casefold() for v in self.verdicts)
+
+    @cached_property
+    def first_line(self) -> str:
+        return self.verdicts[0].text if self.verdicts else ""
+
+    @cached_property
+    def echo_keys(self) -> set[str]:
+        return confirming_keys([self.first_line]) if len(self.first_line) <= TITLE_MAX_CHARS else set()
+
+    @cached_property
+    def sides(self) -> set[str]:
+        return {title_key(side) for side in major_sides(self.first_line)}
+
+    def window(self, before: int, after: int) -> range:
+        return range(max(0, self.first_body - before), min(len(self.verdicts), self.first_body + after + 1))
+
+
+def _nearest(positions: Sequence[int], position: int) -> float:
+    """Signed distance to the nearest of ``positions`` (negative: it stands above)."""
+    if not positions:
+        return FAR
+    nearest = min(positions, key=lambda other: (abs(other - position), other))
+    return _clip(nearest - position)
+
+
+def _line_features(page: Page, position: int) -> list[float]:
+    """Where a line stands and what it looks like: the part every field shares."""
+    verdict = page.verdicts[position]
+    text = verdict.text
+    words = text.split()
+    capitals = sum(word[:1].isupper() for word in words)
+    digits = sum(char.isdigit() for char in text)
+    return [
+        _clip(position - page.first_body),
+        position / max(1, len(page.verdicts)),
+        math.log1p(len(page.verdicts)),
+        ROLES[verdict.role],
+        LAYERS.get(verdict.layer, 6),
+        CATEGORIES.get(verdict.category, len(CATEGORIES)),
+        min(len(text), 400),
+        min(len(words), 80),
+        capitals / len(words) if words else 0.0,
+        digits / len(text) if text else 0.0,
+        float(shape_of(text).ends_with_period),
+        _nearest(page.positions(Role.BYLINE), position),
+        _nearest(page.positions(Role.DATELINE), position),
+        min(page.body_before[position], CLIP),
+        min(page.counts[text.strip().casefold()], 10),
+        _nearest(page.title_lines, position),
+    ]
+
+
+LINE_FEATURES = (
+    "from_body",
+    "relative_position",
+    "log_lines",
+    "role",
+    "layer",
+    "category",
+    "chars",
+    "words",
+    "capitalised",
+    "digits",
+    "full_stop",
+    "to_byline",
+    "to_dateline",
+    "body_before",
+    "repeats",
+    "to_title",
+)
+
+
+# ----------------------------------------------------------------- title
+
+
+def title_candidates(page: Page) -> list[Candidate]:
+    """Short lines before and at the article's start, the dump's first lines, and its first line's echoes."""
+    window = set(range(min(TITLE_FIRST_LINES, len(page.verdicts)))) | set(page.window(TITLE_BEFORE, TITLE_AFTER))
+    window.update(p - step for p in page.metadata_lines for step in range(1, TITLE_OVER_METADATA + 1))
+    found = []
+    for position, verdict in enumerate(page.verdicts):
+        text = verdict.text.strip()
+        if not text or len(text) > TITLE_MAX_CHARS or verdict.role in (Role.BYLINE, Role.DATELINE):
+            continue
+        if not page.open_line(position):
+            continue
+        if position in window or _echoes(page, text):
+            found.append(Candidate("title", position, text, "line"))
+    return found
+
+
+def _echoes(page: Page, text: str) -> bool:
+    """The line repeats the dump's first line (the page's ``<title>``), whole or a side of it."""
+    if not MIN_HEADLINE <= len(text) <= len(page.first_line) + ECHO_SLACK:
+        return False  # cheap exit: menu items are shorter, prose is longer
+    key = title_key(text)
+    return len(key) >= MIN_HEADLINE and (key in page.echo_keys or key in page.sides or most_of(text, [page.first_line]))
+
+
+def _title_features(page: Page, candidate: Candidate, rank: int) -> list[float]:
+    text = str(candidate.value)
+    key = title_key(text)
+    shape = shape_of(text)
+    after = [p - candidate.position for p in page.metadata_lines if p > candidate.position]
+    verdict = page.verdicts[candidate.position]
+    return [
+        float(candidate.position == 0),
+        float(candidate.position > 0 and key in page.echo_keys),
+        float(candidate.position > 0 and most_of(text, [page.first_line])),
+        float(candidate.position > 0 and key in page.sides),
+        float(is_title_shaped(text)),
+        float(shape.headline_like),
+        float(mentions_date(text)),
+        float(sum(text.count(mark) for mark in BREADCRUMB_MARKS)),
+        min(after[0], FAR) if after else FAR,
+        float(candidate.position > 0 and len(key) >= MIN_HEADLINE and key in title_key(page.first_line)),
+        TITLE_RULES.get(verdict.rule, 0),
+        rank,
+    ]
+
+
+TITLE_FEATURES = (
+    "first_line",
+    "echo",
+    "most_of_first",
+    "side_of_first",
+    "title_shaped",
+    "headline_like",
+    "states_date",
+    "breadcrumbs",
+    "metadata_below",
+    "inside_first",
+    "zones_rule",
+    "rank_from_body",
+)
+
+
+# ----------------------------------------------------------------- date
+
+
+def date_candidates(page: Page, found: Sequence[Candidate], day_first: bool | None) -> list[Candidate]:
+    """The readers' dates, a lead paragraph's dateline, and the dates short lines state.
+
+    A date its own line labels as an update ("Aktualisiert am 07.02.2024") is no publication date.
+    """
+    dated = [candidate for candidate in found if candidate.field == "date"]
+    read = {candidate.position for candidate in dated}
+    out = [candidate for candidate in dated if candidate.label != "updated"]
+    body = [p for p, v in enumerate(page.verdicts) if v.role is Role.BODY][:LEAD_PARAGRAPHS]
+    for position in body:
+        day = lead_date(page.verdicts[position].text, day_first=day_first)
+        if day:
+            out.append(Candidate("date", position, day, "lead"))
+            read.add(position)
+    for position in page.window(DATES_BEFORE, DATES_AFTER):
+        text = page.verdicts[position].text
+        if position not in read and _YEARISH.search(text):
+            out.extend(
+                Candidate("date", position, day, "mention") for day in dates_mentioned(text, day_first=day_first)
+            )
+    return sorted(out, key=lambda candidate: candidate.position)
+
+
+def _date_features(page: Page, candidate: Candidate, rank: int, days: Counter[str], span: tuple[str, str]) -> list:
+    day = str(candidate.value)[:10]
+    return [
+        SOURCES[candidate.source],
+        LABELS[candidate.label],
+        min(days[day], 20),
+        min(_days_between(day, span[1]), 3650),
+        min(_days_between(span[0], day), 3650),
+        min(rank, 50),
+        float(len(str(candidate.value)) > 10),
+        len(days),
+    ]
+
+
+DATE_FEATURES = ("source", "label", "same_day", "to_latest", "from_earliest", "rank", "has_time", "days_on_page")
+
+
+def _days_between(earlier: str, later: str) -> int:
+    """Days from one ISO day to another (ordinal arithmetic on the numbers, no calendar object)."""
+    y1, m1, d1 = (int(part) for part in earlier.split("-"))
+    y2, m2, d2 = (int(part) for part in later.split("-"))
+    return (y2 - y1) * 372 + (m2 - m1) * 31 + (d2 - d1)
+
+
+# ----------------------------------------------------------------- authors
+
+
+def author_candidates(page: Page, found: Sequence[Candidate]) -> list[Candidate]:
+    """The readers' bylines, bylines on consecutive lines read together too, and name lines near the start."""
+    out = [candidate for candidate in found if candidate.field == "authors" and candidate.value]
+    by_position = {candidate.position: candidate for candidate in out}
+    for candidate in list(out):
+        below = by_position.get(candidate.position + 1)
+        if below is not None:
+            names = tuple(dict.fromkeys((*candidate.value, *below.value)))
+            out.append(Candidate("authors", candidate.position, names, "group"))
+    near = set(page.window(NAMES_BEFORE, NAMES_AFTER))
+    near.update(p + step for p in page.positions(Role.DATELINE) for step in (-2, -1, 1, 2))
+    for position in sorted(near - set(by_position)):
+        if not 0 <= position < len(page.verdicts):
+            continue
+        verdict = page.verdicts[position]
+        if verdict.role in (Role.BYLINE, Role.DATELINE) or len(verdict.text) > NAMES_MAX_CHARS:
+            continue
+        if not page.open_line(position):
+            continue
+        names = parse_names(verdict.text)
+        if names:
+            out.append(Candidate("authors", position, names, "names"))
+    return sorted(out, key=lambda candidate: candidate.position)
+
+
+def _author_features(page: Page, candidate: Candidate, rank: int, first_byline: int | None) -> list[float]:
+    names = tuple(candidate.value)
+    text = page.verdicts[candidate.position].text
+    mentions = sum(1 for verdict in page.verdicts if names[0].casefold() in verdict.text.casefold())
+    return [
+        SOURCES[candidate.source],
+        len(names),
+        min(rank, 50),
+        min(mentions, 20),
+        float(candidate.position == first_byline),
+        float(BYLINE_PREFIX.match(text.strip()) is not None),
+        sum(len(name.split()) for name in names) / len(names),
+    ]
+
+
+AUTHOR_FEATURES = ("source", "names", "rank", "mentions", "first_byline", "byline_word", "name_tokens")
+
+
+# ----------------------------------------------------------------- all fields
+
+FEATURES = {
+    "title": LINE_FEATURES + TITLE_FEATURES,
+    "date": LINE_FEATURES + DATE_FEATURES,
+    "authors": LINE_FEATURES + AUTHOR_FEATURES,
+}
+
+
+def candidates(
+    verdicts: Sequence[Verdict], found: Sequence[Candidate], *, day_first: bool | None
+) -> dict[str, tuple[list[Candidate], list[list[float]]]]:
+    """Every field's candidates and their feature rows (``FEATURES[field]`` names the columns)."""
+    page = Page(verdicts)
+    out: dict[str, tuple[list[Candidate], list[list[float]]]] = {}
+    titles = title_candidates(page)
+    from_body = sorted(titles, key=lambda c: (abs(c.position - page.first_body), c.position))
+    rank = {id(candidate): index for index, candidate in enumerate(from_body)}
+    out["title"] = (titles, [_line_features(page, c.position) + _title_features(page, c, rank[id(c)]) for c in titles])
+    dates = date_candidates(page, found, day_first)
+    days = Counter(str(c.value)[:10] for c in dates)
+    span = (min(days), max(days)) if days else ("", "")
+    out["date"] = (
+        dates,
+        [_line_features(page, c.position) + _date_features(page, c, i, days, span) for i, c in enumerate(dates)],
+    )
+    authors = author_candidates(page, found)
+    first = next((c.position for c in authors if c.source != "names"), None)
+    out["authors"] = (
+        authors,
+        [_line_features(page, c.position) + _author_features(page, c, i, first) for i, c in enumerate(authors)],
+    )
+    return out

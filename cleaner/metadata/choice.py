@@ -1,0 +1,142 @@
+"""Metadata choice: the trained model that picks the article's title, date and authors among the candidates.
+
+For each field, every candidate (``cleaner.metadata.candidates``) is scored by a small
+gradient-boosted model: the probability that its value is the article's.  The best candidate wins
+when its score reaches the field's threshold.  The chosen title line becomes the title (a line the
+zones layer took for the title before gives way and is removed as ``metadata.page-title``); a
+name line chosen for the authors is removed as a byline.
+
+The model file (``metadata_model.json``, shipped in the package) is rebuilt by
+``bench/train_metadata.py`` from the benchmark data alone; ``bench/cv_metadata.py`` measures it
+out of fold.  It holds, per field, the feature names it was trained on, the threshold and the
+LightGBM model.  Prediction runs on one thread.
+
+What it does NOT do: it trains nothing, reads no page metadata (declared metadata wins over
+whatever is chosen here: ``cleaner.pipeline``), and finds no candidates itself.
+"""
+
+from __future__ import annotations
+
+import json
+from collections.abc import Sequence
+from dataclasses import dataclass
+from functools import cache
+from importlib import resources
+from pathlib import Path
+
+import lightgbm
+import numpy as np
+
+from cleaner.metadata.candidates import FEATURES, FIELDS, candidates
+from cleaner.metadata.lines import Candidate
+from cleaner.model import Metadata, Role, Verdict
+
+LAYER = "metadata"
+MODEL_FILE = "metadata_model.json"
+
+
+class ModelFileError(ValueError):
+    """The metadata model file is missing, malformed, or made for other features."""
+
+
+@dataclass(frozen=True)
+class FieldModel:
+    booster: lightgbm.Booster
+    threshold: float
+
+
+@dataclass(frozen=True)
+class MetadataModel:
+    """One model per field."""
+
+    fields: dict[str, FieldModel]
+
+    def scores(self, field: str, rows: Sequence[Sequence[float]]) -> np.ndarray:
+        if not rows:
+            return np.zeros(0)
+        matrix = np.asarray(rows, dtype=np.float64)
+        return self.fields[field].booster.predict(matrix, num_threads=1)
+
+
+def parse_model(text: str, origin: str) -> MetadataModel:
+    """A model from the file's text; ``origin`` names the file in errors."""
+    try:
+        data = json.loads(text)
+        fields = {}
+        for field in FIELDS:
+            entry = data[field]
+            if tuple(entry["features"]) != FEATURES[field]:
+                raise ModelFileError(f"{origin}: the {field} model was trained on other features; retrain it")
+            booster = lightgbm.Booster(model_str=entry["model"])
+            fields[field] = FieldModel(booster, float(entry["threshold"]))
+    except (KeyError, TypeError, ValueError, lightgbm.basic.LightGBMError) as error:
+        if isinstance(error, ModelFileError):
+            raise
+        raise ModelFileError(f"{origin}: not a metadata model file ({error})") from None
+    return MetadataModel(fields)
+
+
+@cache
+def load_model(path: Path | None = None) -> MetadataModel:
+    """The shipped model, or the one at ``path`` (a retrained or cross-validation model)."""
+    if path is not None:
+        try:
+            return parse_model(Path(path).read_text(encoding="utf-8"), str(path))
+        except OSError as error:
+            raise ModelFileError(f"{path}: cannot read the metadata model ({error.strerror})") from None
+    return parse_model(resources.files(__package__).joinpath(MODEL_FILE).read_text(encoding="utf-8"), MODEL_FILE)
+
+
+def _best(model: MetadataModel, field: str, found: tuple[list[Candidate], list[list[float]]]) -> Candidate | None:
+    items, rows = found
+    if not items:
+        return None
+    scores = model.scores(field, rows)
+    best = int(np.argmax(scores))  # the first of equal scores: the one higher on the page
+    return items[best] if scores[best] >= model.fields[field].threshold else None
+
+
+def choose_metadata(
+    verdicts: Sequence[Verdict],
+    found: Sequence[Candidate],
+    *,
+    day_first: bool | None,
+    model: MetadataModel,
+    choose_title: bool = True,
+) -> tuple[list[Verdict], Metadata]:
+    """The article's authors and dates from the candidates, and the verdicts with the chosen title marked.
+
+    The title is read from the verdicts (``Role.TITLE``) like any head; when no title candidate
+    reaches the threshold, the zones layer's title stands.
+    """
+    marked = list(verdicts)
+    options = candidates(marked, found, day_first=day_first)
+    title = _best(model, "title", options["title"]) if choose_title else None
+    date = _best(model, "date", options["date"])
+    authors = _best(model, "authors", options["authors"])
+    if title is not None:
+        _make_title(marked, title.position)
+    if authors is not None and authors.source == "names":
+        marked[authors.position] = marked[authors.position].decide(
+            Role.BYLINE, rule="metadata.byline-names", category="byline", layer=LAYER
+        )
+    updated = next((str(c.value) for c in found if c.field == "date" and c.label == "updated"), None)
+    names = Metadata(authors=tuple(authors.value) if authors else ()).sourced("byline")
+    return marked, names.prefer(
+        Metadata(published=str(date.value) if date else None, updated=updated).sourced("dateline")
+    )
+
+
+def _make_title(verdicts: list[Verdict], position: int) -> None:
+    """The chosen line is the title; another line taken for it gives way, and so does its subtitle."""
+    for other, verdict in enumerate(verdicts):
+        if other != position and verdict.role is Role.TITLE:
+            verdicts[other] = verdict.decide(
+                Role.FURNITURE, rule="metadata.page-title", category="boilerplate", layer=LAYER
+            )
+        elif other != position + 1 and verdict.role is Role.SUBTITLE:
+            verdicts[other] = verdict.decide(
+                Role.FURNITURE, rule="metadata.not-subtitle", category="boilerplate", layer=LAYER
+            )
+    if verdicts[position].role is not Role.TITLE:
+        verdicts[position] = verdicts[position].decide(Role.TITLE, rule="metadata.title", category="title", layer=LAYER)
