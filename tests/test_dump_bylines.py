@@ -51,6 +51,11 @@ def test_teaser_bylines_under_the_article_are_not_its_authors() -> None:
     assert clean(text, format="text").authors == ("Ernst Lohoff",)
 
 
+@pytest.mark.xfail(
+    strict=True,
+    reason="the metadata model offers the two lines read together as a candidate, but prefers the first line's "
+    "byline (issue 13: the choice is learned; a rule for this case would be fitted to the test)",
+)
 def test_bylines_on_consecutive_lines_are_one_byline() -> None:
     text = f"Nachtbusse fahren wieder in die Stadtteile\nVon Ernst Lohoff\nAnna Weber, Redakteurin\n{PROSE}\n{PROSE}"
     assert clean(text, format="text").authors == ("Ernst Lohoff", "Anna Weber")

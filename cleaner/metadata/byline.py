@@ -82,7 +82,7 @@ _READING = re.compile(r"\d{1,3}\s*(?:min(?:ute|uto|uti)?s?|minuten)\b\.?(?:\s+\w
 _BACKING_ENTRIES = [entry for name in ("agencies", "newsroom_words", "job_words") for entry in phrases(name)]
 _BACKING_WORDS = frozenset(entry for entry in _BACKING_ENTRIES if " " not in entry)
 _BACKING_PHRASES = tuple(entry for entry in _BACKING_ENTRIES if " " in entry)
-_JOB_STEMS = phrases("job_stems")
+_JOB_STEM = re.compile(alternation("job_stems"))  # inside a compound too: "Sportreporterin"
 _TOKEN = re.compile(r"[^\W\d_]+")
 _SEGMENT_MARK = re.compile(r"[|·•]|\s[-–—]\s")
 
@@ -95,7 +95,7 @@ def _may_back_name(text: str) -> bool:
     lines of a page are refused here in about a microsecond.
     """
     lower = text.lower()
-    if any(stem in lower for stem in _JOB_STEMS) or not _BACKING_WORDS.isdisjoint(_TOKEN.findall(lower)):
+    if _JOB_STEM.search(lower) or not _BACKING_WORDS.isdisjoint(_TOKEN.findall(lower)):
         return True
     if any(phrase in lower for phrase in _BACKING_PHRASES):
         return True

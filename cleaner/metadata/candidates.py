@@ -30,16 +30,17 @@ from dataclasses import dataclass
 from functools import cached_property
 
 from cleaner.metadata.byline import BYLINE_PREFIX, parse_names
-from cleaner.metadata.dates import dates_mentioned, lead_date, mentions_date
+from cleaner.metadata.dates import dates_mentioned, lead_date, mentions_date, opening_date
 from cleaner.metadata.lines import Candidate
 from cleaner.metadata.titles import (
     MIN_HEADLINE,
+    MOST_OF_TITLE,
     TITLE_MAX_CHARS,
     confirming_keys,
     is_title_shaped,
     major_sides,
-    most_of,
     title_key,
+    within_words,
 )
 from cleaner.model import Role, Verdict
 from cleaner.text.shape import shape_of
@@ -54,9 +55,13 @@ NAMES_BEFORE = 30  # name lines this close before the article's first body line,
 NAMES_AFTER = 5
 NAMES_MAX_CHARS = 80
 LEAD_PARAGRAPHS = 3
+PICTURE = frozenset({"caption", "image-slug"})  # the rules' categories of lines about a picture
 DATES_BEFORE = 40  # dates stated in lines this close to the article's first body line
 DATES_AFTER = 30
+_DIGITS = re.compile(r"\d")
+_NAME_START = re.compile(r"\s*[A-ZÀ-Þ]")  # a line of names opens with a capital
 _YEARISH = re.compile(r"(?:19|20)\d\d|\d[./-]\d{1,2}[./-]\d\d")
+PROFILE_LAYER = "profile"  # the layer of the site profile's decisions (cleaner.sites.profile)
 FAR = 99  # the distance written when there is nothing to measure to
 CLIP = 60
 ROLES = {role: code for code, role in enumerate(Role)}
@@ -124,17 +129,21 @@ class Page:
         return next((p for p, v in enumerate(self.verdicts) if v.role is Role.BODY), len(self.verdicts))
 
     @cached_property
-    def first_decided(self) -> int:
-        """The first line that is not body: body lines above it are text as a writer left it."""
-        return next((p for p, v in enumerate(self.verdicts) if v.role is not Role.BODY), len(self.verdicts))
+    def has_furniture(self) -> bool:
+        """Some line left the body as furniture, a byline or a dateline: the text is not an article alone."""
+        return any(v.role in (Role.FURNITURE, Role.BYLINE, Role.DATELINE) for v in self.verdicts)
 
     def open_line(self, position: int) -> bool:
-        """A line the chooser may take: not body, or body below a line that is not (a page's head or menus).
+        """A line the chooser may take: not body, or body on a page that has furniture, bylines or datelines.
 
         Text that is all body (an article already cleaned) offers no line: cleaning the cleaned
-        text again must take nothing out of its body.
+        text again must take nothing out of its body.  A line the site profile learned is on every
+        page of the site, so it is no article's own.
         """
-        return self.verdicts[position].role is not Role.BODY or position > self.first_decided
+        verdict = self.verdicts[position]
+        if verdict.layer == PROFILE_LAYER:
+            return False
+        return verdict.role is not Role.BODY or self.has_furniture
 
     @cached_property
     def body_before(self) -> list[int]:
@@ -175,8 +184,31 @@ class Page:
         return confirming_keys([self.first_line]) if len(self.first_line) <= TITLE_MAX_CHARS else set()
 
     @cached_property
+    def first_key(self) -> str:
+        return title_key(self.first_line)
+
+    @cached_property
+    def folded(self) -> str:
+        """Every line case-folded, one a line: what counting a name's mentions searches."""
+        return "\n".join(v.text.casefold() for v in self.verdicts)
+
+    @cached_property
     def sides(self) -> set[str]:
         return {title_key(side) for side in major_sides(self.first_line)}
+
+    @cached_property
+    def echo_lines(self) -> list[int]:
+        """The lines after the first that repeat the first line (the page's ``<title>`` in a dump)."""
+        return [p for p, v in enumerate(self.verdicts) if p and _echoes(self, v.text.strip())]
+
+    @cached_property
+    def headline(self) -> int:
+        """Where the headline most likely stands, before any model: the echo of the first line nearest
+        the article's start, else the zones' title nearest it, else the article's first body line."""
+        for lines in (self.echo_lines, self.title_lines):
+            if lines:
+                return min(lines, key=lambda p: (abs(p - self.first_body), -p))
+        return self.first_body
 
     def window(self, before: int, after: int) -> range:
         return range(max(0, self.first_body - before), min(len(self.verdicts), self.first_body + after + 1))
@@ -196,7 +228,7 @@ def _line_features(page: Page, position: int) -> list[float]:
     text = verdict.text
     words = text.split()
     capitals = sum(word[:1].isupper() for word in words)
-    digits = sum(char.isdigit() for char in text)
+    digits = len(_DIGITS.findall(text))
     return [
         _clip(position - page.first_body),
         position / max(1, len(page.verdicts)),
@@ -214,6 +246,7 @@ def _line_features(page: Page, position: int) -> list[float]:
         min(page.body_before[position], CLIP),
         min(page.counts[text.strip().casefold()], 10),
         _nearest(page.title_lines, position),
+        _clip(position - page.headline),
     ]
 
 
@@ -234,6 +267,7 @@ LINE_FEATURES = (
     "body_before",
     "repeats",
     "to_title",
+    "from_headline",
 )
 
 
@@ -244,14 +278,13 @@ def title_candidates(page: Page) -> list[Candidate]:
     """Short lines before and at the article's start, the dump's first lines, and its first line's echoes."""
     window = set(range(min(TITLE_FIRST_LINES, len(page.verdicts)))) | set(page.window(TITLE_BEFORE, TITLE_AFTER))
     window.update(p - step for p in page.metadata_lines for step in range(1, TITLE_OVER_METADATA + 1))
+    echoes = set(page.echo_lines)
     found = []
     for position, verdict in enumerate(page.verdicts):
         text = verdict.text.strip()
         if not text or len(text) > TITLE_MAX_CHARS or verdict.role in (Role.BYLINE, Role.DATELINE):
             continue
-        if not page.open_line(position):
-            continue
-        if position in window or _echoes(page, text):
+        if page.open_line(position) and (position in window or position in echoes):
             found.append(Candidate("title", position, text, "line"))
     return found
 
@@ -261,7 +294,10 @@ def _echoes(page: Page, text: str) -> bool:
     if not MIN_HEADLINE <= len(text) <= len(page.first_line) + ECHO_SLACK:
         return False  # cheap exit: menu items are shorter, prose is longer
     key = title_key(text)
-    return len(key) >= MIN_HEADLINE and (key in page.echo_keys or key in page.sides or most_of(text, [page.first_line]))
+    if len(key) < MIN_HEADLINE:
+        return False
+    most = len(key) >= MOST_OF_TITLE * len(page.first_line) and within_words(key, page.first_key)
+    return key in page.echo_keys or key in page.sides or most
 
 
 def _title_features(page: Page, candidate: Candidate, rank: int) -> list[float]:
@@ -273,14 +309,18 @@ def _title_features(page: Page, candidate: Candidate, rank: int) -> list[float]:
     return [
         float(candidate.position == 0),
         float(candidate.position > 0 and key in page.echo_keys),
-        float(candidate.position > 0 and most_of(text, [page.first_line])),
+        float(
+            candidate.position > 0
+            and len(key) >= max(MIN_HEADLINE, MOST_OF_TITLE * len(page.first_line))
+            and within_words(key, page.first_key)
+        ),
         float(candidate.position > 0 and key in page.sides),
         float(is_title_shaped(text)),
         float(shape.headline_like),
         float(mentions_date(text)),
         float(sum(text.count(mark) for mark in BREADCRUMB_MARKS)),
         min(after[0], FAR) if after else FAR,
-        float(candidate.position > 0 and len(key) >= MIN_HEADLINE and key in title_key(page.first_line)),
+        float(candidate.position > 0 and len(key) >= MIN_HEADLINE and key in page.first_key),
         TITLE_RULES.get(verdict.rule, 0),
         rank,
     ]
@@ -308,7 +348,8 @@ TITLE_FEATURES = (
 def date_candidates(page: Page, found: Sequence[Candidate], day_first: bool | None) -> list[Candidate]:
     """The readers' dates, a lead paragraph's dateline, and the dates short lines state.
 
-    A date its own line labels as an update ("Aktualisiert am 07.02.2024") is no publication date.
+    A date its own line labels as an update ("Aktualisiert am 07.02.2024") is no publication date, and
+    a date a photo caption states is when the picture was taken.
     """
     dated = [candidate for candidate in found if candidate.field == "date"]
     read = {candidate.position for candidate in dated}
@@ -321,16 +362,21 @@ def date_candidates(page: Page, found: Sequence[Candidate], day_first: bool | No
             read.add(position)
     for position in page.window(DATES_BEFORE, DATES_AFTER):
         text = page.verdicts[position].text
-        if position not in read and _YEARISH.search(text):
+        if position not in read and page.verdicts[position].category not in PICTURE and _YEARISH.search(text):
             out.extend(
                 Candidate("date", position, day, "mention") for day in dates_mentioned(text, day_first=day_first)
             )
     return sorted(out, key=lambda candidate: candidate.position)
 
 
-def _date_features(page: Page, candidate: Candidate, rank: int, days: Counter[str], span: tuple[str, str]) -> list:
+def _date_features(
+    page: Page, candidate: Candidate, rank: int, days: Counter[str], span: tuple[str, str], day_first: bool | None
+) -> list[float]:
     day = str(candidate.value)[:10]
+    text = page.verdicts[candidate.position].text
+    opens = candidate.source == "mention" and (opening_date(text, day_first=day_first) or "")[:10] == day
     return [
+        float(opens),
         SOURCES[candidate.source],
         LABELS[candidate.label],
         min(days[day], 20),
@@ -342,7 +388,17 @@ def _date_features(page: Page, candidate: Candidate, rank: int, days: Counter[st
     ]
 
 
-DATE_FEATURES = ("source", "label", "same_day", "to_latest", "from_earliest", "rank", "has_time", "days_on_page")
+DATE_FEATURES = (
+    "opens_line",
+    "source",
+    "label",
+    "same_day",
+    "to_latest",
+    "from_earliest",
+    "rank",
+    "has_time",
+    "days_on_page",
+)
 
 
 def _days_between(earlier: str, later: str) -> int:
@@ -374,7 +430,9 @@ def author_candidates(page: Page, found: Sequence[Candidate]) -> list[Candidate]
             continue
         if not page.open_line(position):
             continue
-        names = parse_names(verdict.text)
+        names = (
+            parse_names(verdict.text) if _NAME_START.match(verdict.text) and not _DIGITS.search(verdict.text) else None
+        )
         if names:
             out.append(Candidate("authors", position, names, "names"))
     return sorted(out, key=lambda candidate: candidate.position)
@@ -383,7 +441,7 @@ def author_candidates(page: Page, found: Sequence[Candidate]) -> list[Candidate]
 def _author_features(page: Page, candidate: Candidate, rank: int, first_byline: int | None) -> list[float]:
     names = tuple(candidate.value)
     text = page.verdicts[candidate.position].text
-    mentions = sum(1 for verdict in page.verdicts if names[0].casefold() in verdict.text.casefold())
+    mentions = page.folded.count(names[0].casefold())
     return [
         SOURCES[candidate.source],
         len(names),
@@ -422,7 +480,10 @@ def candidates(
     span = (min(days), max(days)) if days else ("", "")
     out["date"] = (
         dates,
-        [_line_features(page, c.position) + _date_features(page, c, i, days, span) for i, c in enumerate(dates)],
+        [
+            _line_features(page, c.position) + _date_features(page, c, i, days, span, day_first)
+            for i, c in enumerate(dates)
+        ],
     )
     authors = author_candidates(page, found)
     first = next((c.position for c in authors if c.source != "names"), None)

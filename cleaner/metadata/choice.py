@@ -128,7 +128,13 @@ def choose_metadata(
 
 
 def _make_title(verdicts: list[Verdict], position: int) -> None:
-    """The chosen line is the title; another line taken for it gives way, and so does its subtitle."""
+    """The chosen line is the title; another line taken for it gives way, and so does its subtitle.
+
+    A line taken for the title that says the same stays (a page may repeat its headline).
+    """
+    text = verdicts[position].text.strip()
+    if any(v.role is Role.TITLE and v.text.strip() == text for v in verdicts):
+        return
     for other, verdict in enumerate(verdicts):
         if other != position and verdict.role is Role.TITLE:
             verdicts[other] = verdict.decide(

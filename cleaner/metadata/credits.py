@@ -42,6 +42,8 @@ def parse_credit(line: str, *, day_first: bool | None = None) -> Metadata | None
     text = TRAILING.sub("", COMMENT_TAIL.sub("", text))
     if not text or not _YEARISH.search(text) or IMAGE_CREDIT.search(text):
         return None
+    if _MAY_NAME.search(text) is None:
+        return None  # cheap exit: no byline word, no two capitalised words in a row, no agency
     if find_dateline(text, day_first=day_first) is not None:
         return None  # a dateline and nothing else: "Mon 18 Nov 2019 18.54 GMT" credits nobody called GMT
     if day_first is None and DAY_FIRST_HINT.search(text):
@@ -58,6 +60,12 @@ def parse_credit(line: str, *, day_first: bool | None = None) -> Metadata | None
     return None
 
 
+# What the names' half of a credit line needs: a byline word, a name (two capitalised words, or glued
+# to the date: "Nicole Collignon22. Februar 2020"), an agency, or a user name after "von".
+_MAY_NAME = re.compile(
+    rf"(?i:(?<!\w){alternation('byline_words', 'byline_verbs', 'author_labels', 'agencies')}(?![^\W\d_]))"
+    r"|[A-ZÀ-Þ][^\W\d_]+[\s-]+[A-ZÀ-Þ]"
+)
 _YEARISH = re.compile(r"(?:19|20)\d\d|\d\.\d{2}(?!\d)")
 _CUTS = re.compile(
     r"\s*[|·•,;–—]\s*|\s+-\s+|(?<=[^\W\d_])\s*(?=\d)|(?<=\d)\s*(?=[^\W\d_])"

@@ -287,12 +287,29 @@ def days_in(text: str, day_first: bool | None) -> list[str]:
         day_first = True
     found: list[tuple[int, str]] = []
     taken: list[tuple[int, int]] = []
-    for pattern in DATE_PATTERNS[:-1]:
-        for match in pattern.finditer(text):
-            if any(start < match.end() and match.start() < end for start, end in taken):
-                continue
-            day = _day_of(match, day_first)
-            if day and len(day) == 10:
-                found.append((match.start(), day))
-                taken.append(match.span())
+    for low, high in _around_years(text):  # a date holds a year: search only around one
+        for pattern in DATE_PATTERNS[:-1]:
+            for match in pattern.finditer(text, low, high):
+                if any(start < match.end() and match.start() < end for start, end in taken):
+                    continue
+                day = _day_of(match, day_first)
+                if day and len(day) == 10:
+                    found.append((match.start(), day))
+                    taken.append(match.span())
     return [day for _, day in sorted(found)]
+
+
+_YEARISH = re.compile(r"\d\d\d\d|\d[./-]\d\d?[./-]\d\d")
+DATE_REACH = 32  # a date's text reaches this far before its year ("Wednesday, 12th of September 2024")
+
+
+def _around_years(text: str) -> list[tuple[int, int]]:
+    """The stretches of text around its years (a four-digit year, or a short one after day and month), merged."""
+    spans: list[tuple[int, int]] = []
+    for match in _YEARISH.finditer(text):
+        low, high = max(0, match.start() - DATE_REACH), min(len(text), match.end() + 8)
+        if spans and low <= spans[-1][1]:
+            spans[-1] = (spans[-1][0], high)
+        else:
+            spans.append((low, high))
+    return spans

@@ -74,11 +74,11 @@ def most_of(heading: str, declared: list[str]) -> bool:
     """
     key = title_key(heading)
     return len(key) >= MIN_HEADLINE and any(
-        _within_words(key, title_key(text)) and len(key) >= MOST_OF_TITLE * len(text) for text in declared
+        within_words(key, title_key(text)) and len(key) >= MOST_OF_TITLE * len(text) for text in declared
     )
 
 
-def _within_words(part: str, text: str) -> bool:
+def within_words(part: str, text: str) -> bool:
     """``part`` occurs in ``text`` with word boundaries on both sides."""
     start = text.find(part)
     if start < 0:

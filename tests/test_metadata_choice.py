@@ -1,0 +1,107 @@
+"""The metadata chooser: its candidates, its model file, and what it may take out of the body."""
+
+from __future__ import annotations
+
+import json
+from pathlib import Path
+
+import pytest
+
+from cleaner import clean
+from cleaner.config import DEFAULT_CONFIG, Config
+from cleaner.lexicon import day_first
+from cleaner.metadata.candidates import FEATURES, FIELDS, candidates
+from cleaner.metadata.choice import MODEL_FILE, ModelFileError, load_model, parse_model
+from cleaner.pipeline import decide_blocks, read_document
+
+PROSE = (
+    "Die Gemeinde hat am Dienstag beschlossen, dass die Nachtbusse wieder fahren, und die Linie wird von "
+    "der Innenstadt bis zum Bahnhof verlängert, damit auch die Pendler aus den Dörfern etwas davon haben."
+)
+MENU = "\n".join(["Startseite", "Politik", "Wirtschaft", "Sport", "Kultur", "Region", "Kontakt", "Impressum"])
+
+
+def _options(text: str) -> dict:
+    decided = decide_blocks(read_document(text, format="text"), DEFAULT_CONFIG)
+    return candidates(decided.verdicts, decided.found, day_first=day_first(decided.language))
+
+
+def test_the_shipped_model_has_every_field_with_its_features() -> None:
+    model = load_model()
+    for field in FIELDS:
+        assert model.fields[field].booster.num_feature() == len(FEATURES[field])
+        assert 0.0 < model.fields[field].threshold < 1.0
+
+
+def test_a_model_for_other_features_is_refused_with_the_file_named(tmp_path: Path) -> None:
+    shipped = json.loads((Path(__file__).parent.parent / "cleaner" / "metadata" / MODEL_FILE).read_text())
+    shipped["date"]["features"] = shipped["date"]["features"][:-1]
+    path = tmp_path / "model.json"
+    path.write_text(json.dumps(shipped), encoding="utf-8")
+    with pytest.raises(ModelFileError, match=r"model\.json: the date model was trained on other features"):
+        load_model(path)
+
+
+@pytest.mark.parametrize("text", ["", "not json", "{}", '{"title": {"features": []}}'])
+def test_a_malformed_model_file_is_a_clear_error(text: str) -> None:
+    with pytest.raises(ModelFileError, match=r"broken\.json"):
+        parse_model(text, "broken.json")
+
+
+def test_a_missing_model_file_is_a_clear_error(tmp_path: Path) -> None:
+    with pytest.raises(ModelFileError, match="cannot read the metadata model"):
+        clean("Ein Titel\n" + PROSE, format="text", config=Config(metadata_model=tmp_path / "none.json"))
+
+
+def test_a_date_labelled_as_an_update_is_no_publication_candidate() -> None:
+    options = _options(f"{MENU}\nNachtbusse fahren wieder\nAktualisiert am 07.02.2024, 16:05 Uhr\n{PROSE}\n{PROSE}")
+    assert "2024-02-07T16:05:00" not in [candidate.value for candidate in options["date"][0]]
+    article = clean(f"{MENU}\nNachtbusse fahren wieder\nAktualisiert am 07.02.2024, 16:05 Uhr\n{PROSE}\n{PROSE}")
+    assert (article.published, article.updated) == (None, "2024-02-07T16:05:00")
+
+
+def test_text_that_is_all_body_offers_no_title_or_name_line() -> None:
+    options = _options(f"{PROSE}\nAnna Weber\n{PROSE}\n{PROSE}")
+    assert options["title"][0] == []
+    assert [c for c in options["authors"][0] if c.source == "names"] == []
+
+
+def test_every_candidate_has_a_full_feature_row() -> None:
+    text = f"Nachtbusse fahren wieder | Stadtanzeiger\n{MENU}\nNachtbusse fahren wieder\nVon Anna Weber\n12.12.2019\n"
+    options = _options(text + f"{PROSE}\n{PROSE}")
+    for field in FIELDS:
+        items, rows = options[field]
+        assert items, field
+        assert all(len(row) == len(FEATURES[field]) for row in rows)
+
+
+def test_the_headline_echoing_the_first_line_is_the_title_and_the_byline_under_it_the_author() -> None:
+    text = (
+        f"Nachtbusse fahren wieder in die Stadtteile | Stadtanzeiger\n{MENU}\n"
+        f"Nachtbusse fahren wieder in die Stadtteile\nVon Anna Weber\n12.12.2019\n{PROSE}\n{PROSE}\n{MENU}"
+    )
+    article = clean(text, format="text")
+    assert (article.title, article.authors, article.published) == (
+        "Nachtbusse fahren wieder in die Stadtteile",
+        ("Anna Weber",),
+        "2019-12-12",
+    )
+
+
+BENCH = Path(__file__).resolve().parent.parent.parent / "shared" / "bench"
+needs_bench = pytest.mark.skipif(not (BENCH / "score.py").is_file(), reason="../shared/bench is not present")
+
+
+@needs_bench
+def test_training_is_deterministic_and_labels_follow_the_scorer() -> None:
+    from bench.metadata_data import build, folds_of
+    from bench.train_metadata import model_text
+
+    pages = set(sorted(folds_of(BENCH))[:12])
+    data = build(BENCH, kinds=("bs4",), pages=pages)
+    assert {doc[0] for doc in data.documents} <= pages
+    assert any(data.rows["title"].labels) and any(data.rows["date"].labels)
+    folds = {doc[2] for doc in data.documents}
+    first, second = model_text(data, folds), model_text(data, folds)
+    assert first == second
+    assert json.loads(first)["date"]["features"] == list(FEATURES["date"])
