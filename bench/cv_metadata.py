@@ -31,7 +31,7 @@ from bench.train_metadata import ALL_FOLDS, model_text  # noqa: E402
 from cleaner import clean  # noqa: E402
 from cleaner.config import Config  # noqa: E402
 
-COLUMNS = ("author_acc", "author_empty_ok", "date_acc", "title_acc", "f1")
+COLUMNS = ("author_acc", "author_empty_ok", "date_acc", "title_acc", "snip_f1")
 
 
 def predict_fold(bench_dir: Path, fold: int, model: Path, kinds: list[str], out: Path) -> None:
