@@ -418,8 +418,8 @@ def author_candidates(page: Page, found: Sequence[Candidate]) -> list[Candidate]
     for candidate in list(out):
         below = by_position.get(candidate.position + 1)
         if below is not None:
-            names = tuple(dict.fromkeys((*candidate.value, *below.value)))
-            out.append(Candidate("authors", candidate.position, names, "group"))
+            joined = tuple(dict.fromkeys((*candidate.value, *below.value)))
+            out.append(Candidate("authors", candidate.position, joined, "group"))
     near = set(page.window(NAMES_BEFORE, NAMES_AFTER))
     near.update(p + step for p in page.positions(Role.DATELINE) for step in (-2, -1, 1, 2))
     for position in sorted(near - set(by_position)):
@@ -430,11 +430,11 @@ def author_candidates(page: Page, found: Sequence[Candidate]) -> list[Candidate]
             continue
         if not page.open_line(position):
             continue
-        names = (
-            parse_names(verdict.text) if _NAME_START.match(verdict.text) and not _DIGITS.search(verdict.text) else None
-        )
-        if names:
-            out.append(Candidate("authors", position, names, "names"))
+        if not _NAME_START.match(verdict.text) or _DIGITS.search(verdict.text):
+            continue  # a line of names opens with a capital and has no digits
+        named = parse_names(verdict.text)
+        if named:
+            out.append(Candidate("authors", position, named, "names"))
     return sorted(out, key=lambda candidate: candidate.position)
 
 

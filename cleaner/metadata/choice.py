@@ -55,7 +55,7 @@ class MetadataModel:
         if not rows:
             return np.zeros(0)
         matrix = np.asarray(rows, dtype=np.float64)
-        return self.fields[field].booster.predict(matrix, num_threads=1)
+        return np.asarray(self.fields[field].booster.predict(matrix, num_threads=1))
 
 
 def parse_model(text: str, origin: str) -> MetadataModel:

@@ -58,7 +58,7 @@ def _date_candidates(position: int, text: str, found: Metadata, source: str) -> 
     return out
 
 
-def _credit_lines(verdicts: list[Verdict], day_first: bool) -> list[Candidate]:
+def _credit_lines(verdicts: list[Verdict], day_first: bool | None) -> list[Candidate]:
     """Mark lines carrying both names and a date ("Posted on March 3, 2024 by Tom Hale")."""
     found: list[Candidate] = []
     for position, verdict in enumerate(verdicts):
@@ -76,7 +76,7 @@ def _credit_lines(verdicts: list[Verdict], day_first: bool) -> list[Candidate]:
     return found
 
 
-def _split_credit(verdicts: list[Verdict], position: int, day_first: bool) -> Metadata | None:
+def _split_credit(verdicts: list[Verdict], position: int, day_first: bool | None) -> Metadata | None:
     """A date and a byline word on one line, the names on the next ("10.12.2022 18:27 von" / "Hinrich Neumann").
 
     Page dumps break the line where the name is a link of its own; read together, the two lines
@@ -97,7 +97,7 @@ def _split_credit(verdicts: list[Verdict], position: int, day_first: bool) -> Me
     return credit
 
 
-def _datelines(verdicts: list[Verdict], day_first: bool) -> list[Candidate]:
+def _datelines(verdicts: list[Verdict], day_first: bool | None) -> list[Candidate]:
     """Mark every short undecided block that is wholly a dateline; return its dates."""
     found = []
     for position, verdict in enumerate(verdicts):
@@ -173,7 +173,9 @@ def _author_repeats(verdicts: list[Verdict], authors: Sequence[str]) -> None:
             )
 
 
-def mark_metadata_lines(verdicts: Sequence[Verdict], *, day_first: bool) -> tuple[list[Verdict], list[Candidate]]:
+def mark_metadata_lines(
+    verdicts: Sequence[Verdict], *, day_first: bool | None
+) -> tuple[list[Verdict], list[Candidate]]:
     """Decide byline and dateline blocks and return the values they offer, in page order.
 
     Lines with both names and a date go first (a dateline alone would not take them);
