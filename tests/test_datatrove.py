@@ -1,0 +1,73 @@
+"""The datatrove step in a real ``LocalPipelineExecutor``: the seeds in, what ``clean()`` gives out.
+
+A reader-less pipeline (a list of datatrove documents), ``CleanArticles``, and a last step that
+writes each document as a JSON line (as a writer would: the metadata must serialise); the lines are
+read back and compared with ``clean()`` document by document: the cleaned body as ``text``,
+everything else of ``Article.to_dict()`` under ``metadata["cleaner"]``.
+Blank documents are dropped and counted, or kept with the reason on request.
+"""
+
+from __future__ import annotations
+
+import json
+from collections.abc import Iterator
+from pathlib import Path
+
+import pytest
+
+pytest.importorskip("datatrove", reason="the 'datatrove' extra is not installed")
+
+from datatrove.data import Document
+from datatrove.executor import LocalPipelineExecutor
+
+from cleaner import clean
+from cleaner.run.datatrove import CleanArticles
+
+ROOT = Path(__file__).resolve().parent.parent
+SEEDS = sorted((ROOT / "seeds").glob("*.txt"))
+PAGE = sorted((ROOT / "fixtures" / "html").glob("*.html"))[0]
+URL = "https://news.example.org/2024/01/story"
+
+
+def documents() -> list[Document]:
+    seeds = [Document(text=path.read_text(encoding="utf-8"), id=path.stem, metadata={}) for path in SEEDS]
+    page = Document(text=PAGE.read_text(encoding="utf-8"), id="page", metadata={"url": URL})
+    broken = [Document(text=" ", id="blank", metadata={}), Document(text="\n\t\n", id="blank lines", metadata={})]
+    return [*seeds, page, *broken]
+
+
+def run_pipeline(tmp_path: Path, step: CleanArticles) -> list[dict]:
+    out = tmp_path / "out.jsonl"
+
+    def write(data: Iterator[Document], rank: int = 0, world_size: int = 1) -> Iterator[Document]:
+        with out.open("w", encoding="utf-8") as handle:
+            for document in data:
+                line = {"id": document.id, "text": document.text, "metadata": document.metadata}
+                handle.write(json.dumps(line) + "\n")
+                yield document
+
+    logs = str(tmp_path / "logs")
+    LocalPipelineExecutor(pipeline=[documents(), step, write], tasks=1, workers=1, logging_dir=logs).run()
+    return [json.loads(line) for line in out.read_text(encoding="utf-8").splitlines()]
+
+
+def test_the_step_gives_what_clean_gives(tmp_path: Path) -> None:
+    written = run_pipeline(tmp_path, CleanArticles())
+    assert [record["id"] for record in written] == [*(path.stem for path in SEEDS), "page"]
+    for record, source in zip(written, [*SEEDS, PAGE], strict=True):
+        expected = clean(source.read_bytes(), url=URL if source == PAGE else None).to_dict()
+        assert record["text"] == expected.pop("text")
+        assert record["metadata"]["cleaner"] == expected
+    assert any(record["metadata"]["cleaner"]["removed"] for record in written)
+    assert written[-1]["metadata"]["cleaner"]["url"] == URL
+    stats = json.loads((tmp_path / "logs" / "stats.json").read_text())
+    counted = next(step["stats"] for step in stats if "cleaner" in step["name"])
+    assert counted["failed"] == 2 and counted["cleaned"] == len(SEEDS) + 1
+
+
+def test_failures_can_be_kept_with_their_reason(tmp_path: Path) -> None:
+    written = run_pipeline(tmp_path, CleanArticles(keep_failures=True))
+    failed = {record["id"]: record for record in written if "cleaner_error" in record["metadata"]}
+    assert sorted(failed) == ["blank", "blank lines"]
+    assert failed["blank lines"]["text"] == "\n\t\n"  # passed on unchanged
+    assert failed["blank"]["metadata"]["cleaner_error"] == "empty: the document has no text"
