@@ -90,6 +90,8 @@ class Reading:
     guessed: Metadata = NOTHING
     extracted: bool = False  # an extractor chose these blocks as the article (an HTML page's main content)
     left_out: tuple[str, ...] = ()  # a page's prose blocks outside its main content: audited, never body
+    marked: bool = False  # Markdown: each block's kind is what its marker says (a plain line is a paragraph)
+    stated: bool = False  # front matter states some of the article's metadata (see ``_whole_statement``)
 
     @property
     def url(self) -> str | None:
@@ -111,8 +113,29 @@ def _read(text: str, format: Format, url: str | None, config: Config, deadline: 
         except markdown.FrontMatterError as error:
             raise CleanError(str(error)) from None
         if front is not None:
-            return Reading(segment(body), _given_url(url).prefer(front.metadata))
+            declared = _given_url(url).prefer(front.metadata)
+            return Reading(segment(body), declared, marked=True, stated=_states_the_article(front))
+        return Reading(segment(text), _given_url(url), marked=True)
     return Reading(segment(text), _given_url(url))
+
+
+def _states_the_article(front: markdown.FrontMatter) -> bool:
+    """Whether front matter states some of the article's metadata (not only a corpus's own keys)."""
+    meta = front.metadata
+    return any((meta.title, meta.subtitle, meta.authors, meta.published, meta.updated, meta.language))
+
+
+def _whole_statement(reading: Reading, verdicts: Sequence[Verdict]) -> bool:
+    """Whether the front matter is the article's whole metadata: the canonical form read back.
+
+    The canonical form writes every field cleaning found, and its body holds no byline or dateline
+    line (they were removed); a field it leaves out was searched for and not found.  Searching the
+    body again (a date at the start of a paragraph, a heading atop it) would find what the first
+    reading rejected in its context, and a second ``--in-place`` would change the file.  Front matter
+    beside byline or dateline lines (a scraper's title over a raw body) is not the whole statement,
+    and neither is one holding only a corpus's own keys (``id``, ``url``).
+    """
+    return reading.stated and not any(verdict.role in (Role.BYLINE, Role.DATELINE) for verdict in verdicts)
 
 
 def _given_url(url: str | None) -> Metadata:
@@ -182,6 +205,7 @@ class Decided:
     verdicts: list[Verdict]
     found: list[Candidate]
     language: str | None
+    whole: bool = False  # the front matter is the whole statement of the metadata (``_whole_statement``)
 
 
 def decide_blocks(
@@ -192,21 +216,23 @@ def decide_blocks(
     ``extracted`` blocks (an HTML page's main content) are not searched for the article again:
     the classifier keeps what rules, zones and metadata leave, as for text an extractor reduced.
     """
-    find_head = reading.declared.title is None
     verdicts = furniture_verdicts(reading.blocks, config, deadline)
     deadline.check("language detection")
     language = _language(verdicts, reading.declared.language, config)
     deadline.check("byline and dateline lines")
     verdicts, found = mark_metadata_lines(verdicts, day_first=day_first(language))
+    whole = _whole_statement(reading, verdicts)
+    find_head = reading.declared.title is None and not whole
     deadline.check("the site profile")
     verdicts = apply_profile(verdicts, site)  # after bylines and datelines are known, so it never takes them
     deadline.check("zones")
     verdicts = mark_zones(verdicts, config.tail_rule_ids, head=find_head)
     deadline.check("the classifier")
-    verdicts = classify(verdicts, stoplist(language), whole_page=False if reading.extracted else None)
+    whole_page = False if reading.extracted else None
+    verdicts = classify(verdicts, stoplist(language), whole_page=whole_page, headings=not reading.marked)
     if find_head:
         verdicts = mark_title_before_body(verdicts)
-    return Decided(verdicts, found, language)
+    return Decided(verdicts, found, language, whole)
 
 
 def clean_blocks(
@@ -225,11 +251,13 @@ def clean_blocks(
         decided.found,
         day_first=day_first(decided.language),
         model=load_model(config.metadata_model),
-        choose_title=declared.title is None,
+        choose_title=declared.title is None and not decided.whole,
     )
     deadline.check("assembling the article")
     detected = Metadata(language=decided.language).sourced("detected")
     from_text = _without_the_site(metadata_from_blocks(verdicts).prefer(lines).prefer(detected), declared.site_name)
+    if decided.whole:  # the canonical form read back: its front matter is the whole statement
+        from_text = detected
     article = build_article(verdicts, declared.prefer(from_text).prefer(reading.guessed))
     outside = tuple(Removal(text, OUTSIDE_RULE, "outside-content", "extractor") for text in reading.left_out)
     return replace(article, removed=article.removed + outside)

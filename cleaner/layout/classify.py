@@ -127,13 +127,16 @@ def _body(verdict: Verdict, following: Verdict | None) -> Verdict:
 
 
 def classify(
-    verdicts: Sequence[Verdict], stopwords: frozenset[str], *, whole_page: bool | None = None
+    verdicts: Sequence[Verdict], stopwords: frozenset[str], *, whole_page: bool | None = None, headings: bool = True
 ) -> list[Verdict]:
     """Decide every undecided block: body inside the best-scoring run, boilerplate outside it.
 
     ``whole_page`` says whether the blocks are a whole page's text; None (plain text of unknown
     origin) tells by their shape (``looks_like_page_dump``).  An HTML page's main content, which
-    an extractor already chose, is not searched for the article again (False).
+    an extractor already chose, is not searched for the article again (False).  ``headings``: a
+    short line before a long one may become a heading; not in Markdown, whose markers say which
+    blocks are headings (a plain line there is a paragraph, so cleaning Markdown output again
+    keeps every block's kind).
     """
     marked = list(verdicts)
     open_positions = [position for position, verdict in enumerate(marked) if not verdict.decided]
@@ -146,7 +149,7 @@ def classify(
     for rank, position in enumerate(open_positions):
         verdict = marked[position]
         if run[0] <= rank < run[1]:
-            following = marked[open_positions[rank + 1]] if rank + 1 < len(open_positions) else None
+            following = marked[open_positions[rank + 1]] if headings and rank + 1 < len(open_positions) else None
             marked[position] = _body(verdict, following)
         else:
             marked[position] = verdict.decide(

@@ -1,0 +1,98 @@
+"""``--in-place`` is idempotent on real page dumps (issue 11, case 8): the second run rewrites nothing.
+
+Each example is one text dump of the shared benchmark (any tool, either benchmark), rewritten the
+way ``--in-place`` rewrites it (``cleaner.run.batch.process`` on the file, then the canonical form
+written over it) and then processed again: the second run must find nothing to change.  Hypothesis
+draws a sample of the ~2,400 dumps on each run (the whole set takes minutes: ``bench``-sized, not
+test-sized); the dumps that once changed on a second run are checked every time, and the few that
+still do are strict xfails.  Skipped when ``../shared/bench`` is absent.
+"""
+
+from __future__ import annotations
+
+import os
+import tempfile
+from pathlib import Path
+
+import pytest
+from hypothesis import HealthCheck, given, settings
+from hypothesis import strategies as st
+
+from cleaner.config import DEFAULT_CONFIG
+from cleaner.run.batch import Settings, process
+
+ROOT = Path(__file__).resolve().parent.parent
+BENCH = Path(os.environ.get("CLEANER_BENCH", ROOT.parent / "shared" / "bench"))
+DUMPS = sorted((BENCH / "data" / "text").glob("*/*/*.txt"))
+REWRITE = Settings(DEFAULT_CONFIG, rewrite=True)
+# Dumps a second --in-place once changed: a date at the start of a paragraph, or a heading atop the
+# body taken as the title, read only once the furniture around them was gone; a short line promoted
+# to a heading in the Markdown read back.
+ONCE_CHANGED = [
+    "aeb/inscriptis/076f4f33bf75059db581bedf36e76fb65e89a8f7752db3339aa3ea11c5122f32",
+    "aeb/inscriptis/65408257dbe4b41f71a35ade24e30243265095fc1d4988a35b9a6ca52f2b4eab",
+    "tfeval/bs4/tf1a8b857b655c",
+    "tfeval/bs4/tf629089844237",
+    "tfeval/bs4/tfc85db83065e6",
+    "tfeval/inscriptis/tf004a60e635d2",
+    "tfeval/inscriptis/tf65e38a955761",
+    "tfeval/inscriptis/tffbc916aa18b4",
+    "tfeval/trafilatura/tf0c3a5d6f4774",
+    "tfeval/trafilatura/tfd7b7a11208bb",
+]
+# Dumps a second --in-place still changes: the first reading takes a page dump for an article and
+# keeps its crawl or menu furniture as body; without that furniture above it, the second reading
+# finds the article inside and removes the rest.  The classifier's decision, not a special case to
+# add here: strict xfails, and left out of the sample so that it stays a property.
+STILL_CHANGING = [
+    "tfeval/bs4/tf3ea9696918ff",
+    "tfeval/bs4/tf6155a3d5eaef",
+    "tfeval/bs4/tffddf906776eb",
+    "tfeval/inscriptis/tfd7c3a706e541",
+]
+SAMPLE = [dump for dump in DUMPS if f"{dump.parent.parent.name}/{dump.parent.name}/{dump.stem}" not in STILL_CHANGING]
+
+pytestmark = pytest.mark.skipif(not DUMPS, reason=f"no benchmark dumps under {BENCH} (set CLEANER_BENCH)")
+
+
+def second_run_problem(dump: Path) -> str:
+    """What a second ``--in-place`` would change in the dump rewritten once ("" when nothing)."""
+    with tempfile.TemporaryDirectory() as folder:
+        path = Path(folder) / dump.name
+        path.write_bytes(dump.read_bytes())
+        first = process(REWRITE, path)
+        if first.article is None:
+            return ""  # not rewritten at all (an empty dump): nothing to do twice
+        if first.changed:
+            path.write_text(first.canonical, encoding="utf-8")
+        second = process(REWRITE, path)
+        if second.error or second.changed:
+            return f"{dump}: second run {second.error or 'changes it'}:\n{first.canonical[:600]}"
+    return ""
+
+
+@settings(max_examples=20, deadline=None, suppress_health_check=[HealthCheck.too_slow])
+@given(st.sampled_from(SAMPLE or [Path("missing")]))
+def test_a_second_in_place_changes_no_dump(dump: Path) -> None:
+    problem = second_run_problem(dump)
+    assert not problem, problem
+
+
+@pytest.mark.parametrize("name", ONCE_CHANGED)
+def test_dumps_that_once_changed_twice_are_fixed_points(name: str) -> None:
+    problem = second_run_problem(_dump(name))
+    assert not problem, problem
+
+
+@pytest.mark.parametrize("name", STILL_CHANGING)
+@pytest.mark.xfail(strict=True, reason="the first reading keeps a page dump's furniture that the second removes")
+def test_known_failure_page_dump_furniture_kept_once(name: str) -> None:
+    problem = second_run_problem(_dump(name))
+    assert not problem, problem
+
+
+def _dump(name: str) -> Path:
+    dump = BENCH / "data" / "text" / f"{name}.txt"
+    if not dump.is_file():
+        pytest.skip(f"{dump} is not in this copy of the benchmark")
+    return dump
