@@ -415,3 +415,17 @@ def test_jobs_2_writes_exactly_what_jobs_1_writes(tmp_path: Path) -> None:
     assert digests(tmp_path / "out1") == digests(tmp_path / "out2")
     assert len(digests(tmp_path / "out1")) == len(TEXT_INPUTS)
     assert (tmp_path / "stream1.jsonl").read_bytes() == (tmp_path / "stream2.jsonl").read_bytes()
+
+
+def test_the_summary_counts_what_the_extractor_left_out_of_pages(tmp_path: Path) -> None:
+    pages = sorted((ROOT / "fixtures" / "html").glob("*.html"))
+    result = clean(*pages, "-o", tmp_path / "out", cwd=tmp_path)
+    assert result.returncode == 0, result.stderr
+    written = [json.loads(path.read_text(encoding="utf-8")) for path in sorted((tmp_path / "out").glob("*.json"))]
+    left_out = sum(removal["layer"] == "extractor" for article in written for removal in article["removed"])
+    assert left_out > 0, "no fixture page has prose outside its main content"
+    summary = result.stderr.splitlines()[-1]
+    assert summary.startswith(f"{len(pages)} files read: {len(pages)} cleaned, 0 unchanged, 0 failed; ")
+    assert summary.endswith(
+        f"; the extractor left {left_out} prose blocks outside the main content of {len(pages)} HTML pages"
+    )

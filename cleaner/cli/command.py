@@ -203,7 +203,7 @@ def _handle(outcome: Outcome, args: argparse.Namespace, outputs: Outputs, report
         report.read += 1
         report.touched += touched
         report.pages += outcome.page
-        report.categories.update(removal.category for removal in article.removed)
+        report.count(article.removed)
     report.done(record=False)
 
 
@@ -230,7 +230,7 @@ def _handle_record(result: Result, outputs: Outputs, report: Report) -> None:
         outputs.put_record(result.to_dict())
         report.read += 1
         report.touched += bool(result.article.removed)
-        report.categories.update(removal.category for removal in result.article.removed)
+        report.count(result.article.removed)
     report.done(record=True)
 
 

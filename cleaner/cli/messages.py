@@ -13,8 +13,13 @@ from __future__ import annotations
 
 import sys
 from collections import Counter
+from collections.abc import Sequence
 from dataclasses import dataclass, field
 from typing import Any, TextIO
+
+from cleaner.model import Removal
+
+EXTRACTOR = "extractor"  # the layer of the page text an HTML page's main content leaves out
 
 
 def printable(text: str) -> str:
@@ -47,6 +52,7 @@ class Report:
     touched: int = 0
     failed: int = 0
     pages: int = 0  # HTML pages cleaned: their main content was extracted, the rest of the page left out
+    left_out: int = 0  # prose blocks of HTML pages outside their main content (layer "extractor")
     categories: Counter[str] = field(default_factory=Counter)
     bar: Any = None
 
@@ -68,6 +74,11 @@ class Report:
     def failure(self, where: str, reason: str) -> None:
         self.line(f"{where}: error: {reason}")
         self.failed += 1
+
+    def count(self, removed: Sequence[Removal]) -> None:
+        """The removed blocks of one article, by category; those the extractor left out also on their own."""
+        self.categories.update(removal.category for removal in removed)
+        self.left_out += sum(removal.layer == EXTRACTOR for removal in removed)
 
     def done(self, *, record: bool) -> None:
         """One article file or record finished (its outcome already counted)."""
@@ -95,7 +106,10 @@ class Report:
             )
         else:
             what = f"{self.files} file{'s' * (self.files != 1)} read"
-        pages = f"; {self.pages} HTML pages: main content extracted, the rest of each page left out" * bool(self.pages)
+        pages = ""
+        if self.pages or self.left_out:
+            pages = f"; the extractor left {self.left_out} prose blocks outside the main content"
+            pages += f" of {self.pages} HTML pages" if self.pages else ""
         self.stream.write(
             f"{what}: {self.touched} {verb}, {self.read - self.touched} unchanged, {self.failed} failed; "
             f"{removed} blocks removed{f' ({by_category})' if by_category else ''}{pages}\n"
