@@ -27,14 +27,25 @@ class Ran:
     stderr: str
 
 
-def _stream(data: bytes = b"") -> io.TextIOWrapper:
-    return io.TextIOWrapper(io.BytesIO(data), encoding="utf-8", errors="surrogateescape", write_through=True)
+class _Terminal(io.TextIOWrapper):
+    """A standard error that says it is a terminal (what the command shows only to a person)."""
+
+    def isatty(self) -> bool:
+        return True
 
 
-def clean_in_process(*args: object, cwd: Path, stdin: bytes | None = None) -> Ran:
-    """Run ``clean ARGS...`` from ``cwd`` in this process; never raises for the command's own exits."""
+def _stream(data: bytes = b"", *, terminal: bool = False) -> io.TextIOWrapper:
+    kind = _Terminal if terminal else io.TextIOWrapper
+    return kind(io.BytesIO(data), encoding="utf-8", errors="surrogateescape", write_through=True)
+
+
+def clean_in_process(*args: object, cwd: Path, stdin: bytes | None = None, terminal: bool = False) -> Ran:
+    """Run ``clean ARGS...`` from ``cwd`` in this process; never raises for the command's own exits.
+
+    ``terminal``: standard error says it is a terminal (the progress bar's condition).
+    """
     saved = sys.stdin, sys.stdout, sys.stderr, os.getcwd()
-    out, err = _stream(), _stream()
+    out, err = _stream(), _stream(terminal=terminal)
     sys.stdout, sys.stderr = out, err
     if stdin is not None:
         sys.stdin = _stream(stdin)

@@ -397,7 +397,12 @@ def test_progress_bar_only_on_a_terminal(tmp_path: Path) -> None:
     shown = clean_on_a_terminal(folder, "-o", tmp_path / "out", "--jobs", "1", cwd=tmp_path)
     assert "| 0/3 [" in shown and " doc/s]" in shown  # tqdm's bar: done/total, elapsed<left, rate
     assert "3 files read: " in shown
-    assert "doc/s" not in clean_on_a_terminal(folder, "-o", tmp_path / "out", "--quiet", cwd=tmp_path)
+    on_a_terminal = clean_in_process(folder, "-o", tmp_path / "out", "--jobs", "2", cwd=tmp_path, terminal=True)
+    assert "| 0/3 [" in on_a_terminal.stderr and on_a_terminal.stderr.endswith(
+        "3 files read: 3 cleaned, 0 unchanged, 0 failed; " + on_a_terminal.stderr.rpartition("0 failed; ")[2]
+    )
+    quiet = clean_in_process(folder, "-o", tmp_path / "out", "--quiet", cwd=tmp_path, terminal=True)
+    assert quiet.stderr == ""
     piped = clean(folder, "-o", tmp_path / "out", cwd=tmp_path)
     assert "\r" not in piped.stderr and "/3 [" not in piped.stderr
 

@@ -10,11 +10,10 @@ from __future__ import annotations
 import functools
 import json
 import shutil
-import subprocess
-import sys
 from pathlib import Path
 
 import pytest
+from clirun import clean_in_process
 
 from cleaner.corpus.duplicates import DuplicateFinder, find_duplicates, shingles
 from cleaner.corpus.twopass import Corpus
@@ -120,11 +119,11 @@ def test_a_document_added_twice_under_one_id_counts_once(seeds: list[tuple[str, 
 def test_the_command_reports_and_dedupes(tmp_path: Path) -> None:
     """`clean --duplicates FILE --dedupe` (with the site profile learned first) writes one copy."""
     shutil.copytree(CORPUS / "rheinblick", tmp_path / "rheinblick")
-    run = functools.partial(subprocess.run, cwd=tmp_path, capture_output=True, text=True, timeout=600, check=False)
-    learned = run([sys.executable, "-m", "cleaner.cli", "learn", "rheinblick", "-o", "profile.json"])
+    run = functools.partial(clean_in_process, cwd=tmp_path)
+    learned = run("learn", "rheinblick", "-o", "profile.json")
     assert learned.returncode == 0, learned.stderr
     command = ["rheinblick", "-o", "out", "--format", "md", "--profile", "profile.json", "--duplicates", "dups.json"]
-    result = run([sys.executable, "-m", "cleaner.cli", *command, "--dedupe"])
+    result = run(*command, "--dedupe")
     assert result.returncode == 0, result.stderr
     report = json.loads((tmp_path / "dups.json").read_text(encoding="utf-8"))
     assert report["groups"] == [
@@ -139,5 +138,5 @@ def test_the_command_reports_and_dedupes(tmp_path: Path) -> None:
     written = sorted(path.name for path in (tmp_path / "out").iterdir())
     assert "gutachten-bruecke-amp.md" in written and "gutachten-bruecke.md" not in written
     assert len(written) == 11
-    usage = run([sys.executable, "-m", "cleaner.cli", "rheinblick", "--check", "--dedupe"])
+    usage = run("rheinblick", "--check", "--dedupe")
     assert usage.returncode == 2 and "--dedupe" in usage.stderr

@@ -12,11 +12,11 @@ from __future__ import annotations
 import json
 import shutil
 import subprocess
-import sys
 from collections import Counter
 from pathlib import Path
 
 import pytest
+from clirun import Ran, clean_in_process
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
@@ -336,9 +336,9 @@ def test_lossy_counts_are_bounded_and_never_lose_frequent_blocks(pages: list[lis
             assert count - bound <= counts[key].documents <= count
 
 
-def _clean(*args: str | Path, cwd: Path) -> subprocess.CompletedProcess[str]:
-    command = [sys.executable, "-m", "cleaner.cli", *map(str, args)]
-    return subprocess.run(command, cwd=cwd, capture_output=True, text=True, timeout=600, check=False)
+def _clean(*args: str | Path, cwd: Path) -> Ran:
+    """The command, run in this process through ``main(argv)``."""
+    return clean_in_process(*args, cwd=cwd)
 
 
 def test_learn_then_clean_through_the_command(tmp_path: Path) -> None:

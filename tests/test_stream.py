@@ -11,12 +11,11 @@ from __future__ import annotations
 import gzip
 import itertools
 import json
-import subprocess
-import sys
 from collections.abc import Iterator
 from pathlib import Path
 
 import pytest
+from clirun import clean_in_process
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
@@ -175,14 +174,7 @@ def test_command_streams_json_lines_in_and_out(tmp_path: Path) -> None:
     records = [{"id": f"a{n}", "text": text, "url": f"https://x.org/{n}"} for n, text in enumerate(texts)]
     write_records(records, source)
     before = source.read_bytes()
-    done = subprocess.run(
-        [sys.executable, "-m", "cleaner.cli", str(source), "-o", "out.jsonl.gz"],
-        cwd=tmp_path,
-        capture_output=True,
-        text=True,
-        timeout=300,
-        check=False,
-    )
+    done = clean_in_process(source, "-o", "out.jsonl.gz", cwd=tmp_path)
     assert done.returncode == 0, done.stderr
     out = [json.loads(line) for line in gzip.decompress((tmp_path / "out.jsonl.gz").read_bytes()).splitlines()]
     assert [record["id"] for record in out] == [record["id"] for record in records]

@@ -14,12 +14,11 @@ import html
 import io
 import json
 import os
-import subprocess
-import sys
 from dataclasses import dataclass
 from pathlib import Path
 
 import pytest
+from clirun import Ran, clean_in_process
 from warcio.statusandheaders import StatusAndHeaders
 from warcio.warcwriter import WARCWriter
 
@@ -201,15 +200,9 @@ def test_unreadable_file_is_one_failure(tmp_path: Path) -> None:
     assert isinstance(failure, Failure) and failure.id == str(missing) and "cannot read" in failure.reason
 
 
-def _clean_command(*args: str | Path, cwd: Path) -> subprocess.CompletedProcess[str]:
-    return subprocess.run(
-        [sys.executable, "-m", "cleaner.cli", *map(str, args)],
-        cwd=cwd,
-        capture_output=True,
-        text=True,
-        timeout=300,
-        check=False,
-    )
+def _clean_command(*args: str | Path, cwd: Path) -> Ran:
+    """The command, run in this process through ``main(argv)``."""
+    return clean_in_process(*args, cwd=cwd)
 
 
 def test_command_cleans_an_archive_into_json_lines(tmp_path: Path, pages: list[Page]) -> None:
