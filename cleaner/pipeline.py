@@ -1,7 +1,7 @@
 """The pipeline: one document in, one ``Article`` out, through the layers in order.
 
     decode -> segment (text, Markdown) | html (pages) -> furniture rules -> language
-           -> metadata lines -> site profile -> zones -> classify -> article
+           -> metadata lines -> zones -> classify -> site profile -> article
 
 Each step is a function over plain data (see ``model``); this module only chooses the
 input path and passes the data along. It holds no rules and no heuristics of its own.
@@ -30,10 +30,11 @@ from cleaner.metadata.lines import Candidate, mark_metadata_lines
 from cleaner.metadata.names import is_organisation
 from cleaner.model import Article, Block, Metadata, Removal, Role, Verdict
 from cleaner.rules.furniture import mark_furniture
-from cleaner.sites.profile import Profile, SiteProfile, apply_profile, site_of
+from cleaner.sites.apply import apply_profile
+from cleaner.sites.profile import Profile, SiteProfile, site_of
 from cleaner.text.decode import DecodeError, decode_reporting, normalise
 from cleaner.text.language import detect_language, stoplist
-from cleaner.text.segment import segment
+from cleaner.text.segment import paragraphs, segment
 
 NOTHING = Metadata()  # no source said anything
 FENCE_SAMPLE = 16  # enough of the start to see a front matter fence behind a BOM or a CRLF
@@ -168,6 +169,28 @@ def read_document(
     return _read(text, _resolve_format(text, format), url, config, deadline)
 
 
+def document_texts(
+    source: str | bytes,
+    *,
+    format: Format = "auto",
+    url: str | None = None,
+    config: Config | None = None,
+    deadline: Deadline = NO_DEADLINE,
+) -> tuple[list[str], str | None]:
+    """The texts of a document's blocks and its URL, as ``read_document`` gives them (what profiles count).
+
+    Plain text is segmented without building blocks: learning reads every document of a corpus.
+    """
+    config = config or DEFAULT_CONFIG
+    text, _ = _to_text(source, config)
+    deadline.check("segmenting")
+    resolved = _resolve_format(text, format)
+    if resolved == "text":
+        return [body for _, body in paragraphs(normalise(text))], url
+    reading = _read(text, resolved, url, config, deadline)
+    return [block.text for block in reading.blocks], reading.url
+
+
 def rule_verdicts(
     blocks: Sequence[Block], config: Config, *, language: str | None = None, deadline: Deadline = NO_DEADLINE
 ) -> tuple[list[Verdict], list[Candidate]]:
@@ -211,7 +234,7 @@ class Decided:
 def decide_blocks(
     reading: Reading, config: Config, site: SiteProfile | None = None, deadline: Deadline = NO_DEADLINE
 ) -> Decided:
-    """Run the block layers over a document read: rules, language, metadata lines, profile, zones, classifier.
+    """Run the block layers over a document read: rules, language, metadata lines, zones, classifier, profile.
 
     ``extracted`` blocks (an HTML page's main content) are not searched for the article again:
     the classifier keeps what rules, zones and metadata leave, as for text an extractor reduced.
@@ -223,8 +246,6 @@ def decide_blocks(
     verdicts, found = mark_metadata_lines(verdicts, day_first=day_first(language))
     whole = _whole_statement(reading, verdicts)
     find_head = reading.declared.title is None and not whole
-    deadline.check("the site profile")
-    verdicts = apply_profile(verdicts, site)  # after bylines and datelines are known, so it never takes them
     deadline.check("zones")
     verdicts = mark_zones(verdicts, config.tail_rule_ids, head=find_head)
     deadline.check("the classifier")
@@ -232,6 +253,8 @@ def decide_blocks(
     verdicts = classify(verdicts, stoplist(language), whole_page=whole_page, headings=not reading.marked)
     if find_head:
         verdicts = mark_title_before_body(verdicts)
+    deadline.check("the site profile")
+    verdicts = apply_profile(verdicts, site)  # last: it removes body blocks the layers above kept (sites.apply)
     return Decided(verdicts, found, language, whole)
 
 
@@ -316,6 +339,7 @@ __all__ = [
     "clean",
     "clean_blocks",
     "decide_blocks",
+    "document_texts",
     "read_document",
     "rule_verdicts",
 ]

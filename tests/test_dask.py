@@ -163,7 +163,7 @@ def test_a_learned_profile_reaches_the_workers_once(client: distributed.Client) 
     records = bag.compute()
     assert lines(records) == lines([result.to_dict() for result in local.clean(profile)])
     learned = [
-        removal for record in records for removal in record.get("removed", []) if removal["rule"].startswith("corpus:")
+        removal for record in records for removal in record.get("removed", []) if removal["rule"].startswith("profile:")
     ]
     assert learned, "the profile removed nothing: it did not reach the workers"
 

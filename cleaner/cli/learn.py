@@ -32,7 +32,7 @@ from cleaner.io.markdown import FrontMatterError
 from cleaner.io.records import Document, Failure
 from cleaner.run.executor import Job, default_jobs, one_line
 from cleaner.run.local import local_executor
-from cleaner.sites.profile import Profile, ProfileError
+from cleaner.sites.profile import Profile, ProfileError, SiteProfile
 from cleaner.sites.store import PROFILE_PATH, corpus_root, load_profile, save_profile
 from cleaner.text.decode import DecodeError
 
@@ -118,13 +118,27 @@ def _learn(args: argparse.Namespace) -> int:
     profile = learner.profile()
     save_profile(profile, output)
     if not args.quiet:
+        for site in profile.sites.values():
+            print(site_summary(site), file=sys.stderr)
         documents = sum(site.documents for site in profile.sites.values())
         print(
-            f"learned {profile.learned_count} blocks for {len(profile.sites)} sites from {documents} documents "
-            f"({read} read now, {failed} failed); wrote {output}",
+            f"learned {profile.learned_count} template lines for {len(profile.sites)} sites from {documents} "
+            f"documents ({read} read now, {failed} failed); wrote {output}",
             file=sys.stderr,
         )
     return EXIT_ERROR if failed else EXIT_OK
+
+
+def site_summary(site: SiteProfile) -> str:
+    """One line per site: pages seen, template generations, template lines learned (or why none is trusted)."""
+    pages, generations = site.documents, len(site.generations)
+    line = (
+        f"{site.name}: {pages} page{'s' * (pages != 1)}, {generations} template generation"
+        f"{'s' * (generations != 1)}, {site.learned_count} template lines learned"
+    )
+    if not any(generation.trusted for generation in site.generations):
+        line += f" (none applied: a generation needs {site.parameters.min_pages} pages)"
+    return line
 
 
 def main(argv: Sequence[str] | None = None) -> int:

@@ -29,7 +29,7 @@ from cleaner.errors import NO_DEADLINE, CleanError, Deadline
 from cleaner.io.documents import as_document, documents_from_path, folder_site, input_files
 from cleaner.io.markdown import FrontMatterError
 from cleaner.io.records import Cleaned, Document, Failure, Result
-from cleaner.pipeline import read_document, rule_verdicts
+from cleaner.pipeline import document_texts
 from cleaner.run.stream import clean_many
 from cleaner.sites.profile import Parameters, Profile, ProfileLearner, site_of
 from cleaner.text.decode import DecodeError
@@ -41,7 +41,7 @@ OnError = Callable[[str, str], None]
 
 @dataclass(frozen=True, slots=True)
 class Counted:
-    """What learning keeps of one document: its site, its block texts, and which rules decided.
+    """What learning keeps of one document: its site and its block texts.
 
     Computing it is the costly part of learning (reading, segmenting, rules), and it is
     independent for each document, so it can run in worker processes; adding it to the
@@ -50,11 +50,10 @@ class Counted:
 
     site: str
     texts: tuple[str, ...]
-    decided: frozenset[int]
 
     def add_to(self, learner: ProfileLearner) -> None:
         if self.site:
-            learner.add(self.site, self.texts, self.decided)
+            learner.add(self.site, self.texts)
 
 
 def count_document(
@@ -65,15 +64,11 @@ def count_document(
     Raises ``CleanError`` (or ``DecodeError``, ``FrontMatterError``) when it cannot be read, and
     ``TimeLimitError`` once ``deadline`` has passed.
     """
-    reading = read_document(
+    texts, url = document_texts(
         document.content, format=document.format, url=document.url, config=config, deadline=deadline
     )
-    name = site_of(reading.url, folder_site(document) or site) or ""
-    if not name:
-        return Counted("", (), frozenset())
-    verdicts, _ = rule_verdicts(reading.blocks, config, deadline=deadline)
-    decided = frozenset(index for index, verdict in enumerate(verdicts) if verdict.decided)
-    return Counted(name, tuple(block.text for block in reading.blocks), decided)
+    name = site_of(url, folder_site(document) or site) or ""
+    return Counted(name, tuple(texts)) if name else Counted("", ())
 
 
 def learn_profile(

@@ -1,44 +1,39 @@
-"""Site profiles: learn the furniture each site repeats on its pages, and remove it.
+"""Site profiles: learn the template each site repeats on its pages, per template generation.
 
-Rules catch furniture that many sites share; every site also has its own (a slogan, a newsletter
-box phrased its own way, a footer, a "More from <Site>" list).  Pages of one site repeat those
-blocks, so counting normalised blocks per site over a corpus finds them.  This module:
+A site's pages share a template (menus, footers, boxes); article text differs from page to page.  This
+module counts normalised lines per site and tells which repeat across the site's pages far more often
+than article text does:
 
-- ``block_key(text)`` folds a block into the key it is counted under (case, digits, dates and
-  whitespace folded), so "© 2023 Gazette" and "© 2024 Gazette" are one block;
-- ``ProfileLearner`` counts keys per site, document by document, in bounded memory (lossy
-  counting), and can resume from a saved ``Profile`` (incremental learning);
-- ``Profile`` / ``SiteProfile`` hold the counts and the blocks the decision rule (``Parameters``,
-  documented in docs/corpus.md) learned;
-- ``apply_profile(verdicts, site)`` is the pipeline layer that runs right after the furniture
-  rules and marks the learned blocks ``Role.FURNITURE`` with the rule ``corpus:<site>(n/N)``.
+- ``block_key(text)`` folds a block into the key it is counted under (case, digits, dates, times and
+  whitespace folded), so "© 2023 Gazette" and "© 2024 Gazette" are one key;
+- ``ProfileLearner`` counts keys per site, document by document, in bounded memory (lossy counting).  It
+  notices a redesign: a document that shares little of a generation's template starts a new generation
+  (``Parameters.join``), so two templates are never averaged into one;
+- ``Profile`` / ``SiteProfile`` / ``Generation`` hold the counts and what they teach: ``template`` keys
+  (in at least ``ratio`` of a generation's documents; prose needs ``prose_ratio``), trusted only for a
+  generation of at least ``min_pages`` documents (N), and ``generation_of(keys)`` tells which generation
+  a page is of (none when it shares too little of every trusted template).
 
-What it does NOT do: it never reads files or resolves a document's site (``cleaner.corpus.twopass`` does),
-never reads or writes the profile file (``cleaner.sites.store``: ``load_profile``, ``save_profile``),
-never overrides a decision an earlier layer took, and never removes a block matched by a ``keep``
-pattern.
+What it does NOT do: it never decides a block (``cleaner.sites.apply`` does, and only ever removes what
+the pipeline kept), never reads files or resolves a document's site from its file (``cleaner.corpus``),
+never reads or writes the profile file (``cleaner.sites.store``).
 """
 
 from __future__ import annotations
 
+import itertools
 import math
 import re
-from collections.abc import Collection, Mapping, Sequence
+from collections.abc import Collection, Iterable, Mapping, Sequence
 from dataclasses import dataclass, field, fields, replace
 from urllib.parse import urlsplit
 
 from cleaner.lexicon.calendar import month_names
-from cleaner.model import Role, Verdict
-from cleaner.text.shape import SENTENCE_END, shape_of
+from cleaner.sites.markers import Markers, markers_of
+from cleaner.text.shape import SENTENCE_END
 
-PROFILE_FORMAT = "cleaner-profile/1"
+PROFILE_FORMAT = "cleaner-profile/2"
 """The ``format`` field of a profile file; a file without it is refused."""
-
-Zone = frozenset[str]
-HEAD, TAIL = "head", "tail"
-_ZONE_NAMES = {frozenset(): "middle", frozenset({HEAD}): HEAD, frozenset({TAIL}): TAIL, frozenset({HEAD, TAIL}): "edge"}
-_ZONES_BY_NAME = {name: zone for zone, name in _ZONE_NAMES.items()}
-ANYWHERE = "anywhere"
 
 
 class ProfileError(ValueError):
@@ -48,15 +43,21 @@ class ProfileError(ValueError):
 # --- the normalised key -------------------------------------------------------------------------
 
 _MONTHS = "|".join(re.escape(name) for name in sorted(month_names(), key=len, reverse=True))
+_MONTH_STARTS = "".join(sorted({re.escape(name[0]) for name in month_names()}))  # a cheap test before the names
 _DIGITS = re.compile(r"\d+")
+_GAP = r"[^\S\n]"  # a space within one line: ``block_keys`` folds many lines at once
 _DATE = re.compile(
     rf"\b0[./-]0[./-]0(?=\b|t<time>)"  # 06.01.2024, 2024-01-06, 1/6/24 (after digits are folded to 0)
-    rf"|\b(?:0\.?\s+)?(?:{_MONTHS})\.?(?:\s+0(?:st|nd|rd|th)?)?,?\s+0\b"  # 6 January 2024, Jan 6, 2024, März 2024
-    rf"|\b0\.?\s+(?:{_MONTHS})\b\.?",  # 6 janvier, 6. März
-    re.IGNORECASE,
-)
-_TIME = re.compile(r"\b0:0(?::0)?(?:\s*[ap]\.?m\.?)?", re.IGNORECASE)
-_SPACE = re.compile(r"\s+")
+    rf"|\b(?:0\.?{_GAP}+)?(?=[{_MONTH_STARTS}])(?:{_MONTHS})\.?(?:{_GAP}+0(?:st|nd|rd|th)?)?,?{_GAP}+0\b"  # Jan 6, 2024
+    rf"|\b0\.?{_GAP}+(?=[{_MONTH_STARTS}])(?:{_MONTHS})\b\.?",  # 6 janvier, 6. März
+)  # matched against case-folded keys only, so without IGNORECASE (twice as fast)
+_TIME = re.compile(rf"\b0:0(?::0)?(?:{_GAP}*[ap]\.?m\.?)?")
+_SPACE = re.compile(r"[^\S\n]+")  # spaces within a line: ``block_keys`` folds a whole document at once
+_ODD_SPACE = re.compile(
+    "[\t\x0b\x0c\r\x1c-\x1f\x85\xa0\u1680\u2000-\u200a\u2028\u2029\u202f\u205f\u3000]|  "
+)  # what ``_SPACE`` would change: most documents have none
+_NEWLINES = re.compile(r"[\n\r\x0b\x0c\x1c-\x1e\x85\u2028\u2029]")  # what str.splitlines() splits at
+_OTHER_NEWLINES = re.compile(r"[\r\x0b\x0c\x1c-\x1e\x85\u2028\u2029]")
 
 
 def block_key(text: str) -> str:
@@ -65,11 +66,25 @@ def block_key(text: str) -> str:
     Folding makes a footer "© 2024" and "© 2025", or a box dated each day, one block; it keeps
     punctuation, so the key still tells a sentence from a headline.
     """
-    key = _DIGITS.sub("0", text.casefold())
-    if "0" in key:  # dates and times have digits; most blocks are then skipped cheaply
-        key = _TIME.sub("<time>", key)  # before dates, so "6 Jan 2024, 14:30" keeps its time apart
-        key = _DATE.sub("<date>", key)
-    return _SPACE.sub(" ", key).strip()
+    return block_keys([text])[0]
+
+
+def block_keys(texts: Sequence[str]) -> list[str]:
+    """``block_key`` of each text; case, digits and spaces are folded in one pass over the whole document."""
+    if not texts:
+        return []
+    joined = "\n".join(texts)
+    if joined.count("\n") != len(texts) - 1 or _OTHER_NEWLINES.search(joined):  # a block holds a line break
+        joined = "\n".join(_NEWLINES.sub(" ", text) for text in texts)
+    joined = joined.casefold()
+    joined = _DIGITS.sub("0", joined)
+    lines = (_SPACE.sub(" ", joined) if _ODD_SPACE.search(joined) else joined).split("\n")
+    dated = [index for index, line in enumerate(lines) if "0" in line]
+    if dated:  # dates and times have digits: fold them in the lines that have some, all at once
+        folded = _DATE.sub("<date>", _TIME.sub("<time>", "\n".join(lines[index] for index in dated)))
+        for index, line in zip(dated, folded.split("\n"), strict=True):
+            lines[index] = line
+    return [line.strip() for line in lines]
 
 
 # --- the decision rule ----------------------------------------------------------------------------
@@ -77,33 +92,37 @@ def block_key(text: str) -> str:
 
 @dataclass(frozen=True, slots=True)
 class Parameters:
-    """The knobs of the decision rule (see docs/corpus.md); stored in every profile file.
+    """The knobs of learning and trust (docs/corpus.md says how they were chosen); stored in the file.
 
-    A key is learned for a site when it recurs in at least ``max(min_docs, ratio * documents)``
-    documents of the site AND either recurs verbatim in at least ``most * documents`` of them
-    (anywhere in the page), or is not prose and recurs that often in the head or tail zone.
+    ``min_pages`` (N): a generation of fewer documents teaches nothing, so a site of fewer than N pages
+    is cleaned as without a profile.  ``ratio``: a key is template when it is in at least this share of
+    the generation's documents (``prose_ratio`` for a sentence of ``prose_words`` words or more).
+    ``join``: a document joins the generation whose template it shares most of, when that share is at
+    least ``join``; otherwise it starts a new generation (at most ``generations`` per site).
+    ``marker_share``: the article markers (``cleaner.sites.markers``) are trusted when one pair held on at
+    least this share of the generation's pages (above 1: never).
     """
 
-    min_docs: int = 3
+    min_pages: int = 4
     ratio: float = 0.3
-    most: float = 0.6
+    prose_ratio: float = 1.0
     prose_words: int = 12
+    join: float = 0.3
+    generations: int = 8
+    marker_share: float = 0.6
     prune_every: int = 20
-
-    def threshold(self, documents: int) -> int:
-        return max(self.min_docs, math.ceil(self.ratio * documents))
 
     def to_dict(self) -> dict[str, float | int]:
         return {item.name: getattr(self, item.name) for item in fields(self)}
 
     @classmethod
     def from_mapping(cls, data: Mapping[str, object], *, origin: str) -> Parameters:
-        known = {item.name for item in fields(cls)}
+        known = {item.name: item.type for item in fields(cls)}
         values: dict[str, float | int] = {}
         for name, value in data.items():
             if name not in known:
                 raise ProfileError(f"{origin}: unknown parameter {name!r}")
-            kind = "number" if name in ("ratio", "most") else "integer"
+            kind = "number" if known[name] == "float" else "integer"
             if isinstance(value, bool) or not isinstance(value, float | int if kind == "number" else int) or value <= 0:
                 raise ProfileError(f"{origin}: parameter {name!r} must be a positive {kind}")
             values[name] = value
@@ -112,22 +131,8 @@ class Parameters:
 
 def is_prose(key: str, parameters: Parameters) -> bool:
     """A sentence of an article: long enough and ending like a sentence (cheap: on every block)."""
-    return SENTENCE_END.search(key) is not None and len(key.split()) >= parameters.prose_words
-
-
-def zones(prose: Sequence[bool]) -> list[Zone]:
-    """The zone of each block: head (before the first prose block), tail (after the last), else none.
-
-    A document with no prose block is all edge (head and tail).
-    """
-    where = [index for index, flag in enumerate(prose) if flag]
-    if not where:
-        return [frozenset({HEAD, TAIL})] * len(prose)
-    first, last = where[0], where[-1]
-    return [
-        frozenset({HEAD}) if index < first else frozenset({TAIL}) if index > last else frozenset()
-        for index in range(len(prose))
-    ]
+    words = parameters.prose_words
+    return len(key) >= 2 * words - 1 and key.count(" ") + 1 >= words and SENTENCE_END.search(key[-16:]) is not None
 
 
 # --- profile data -----------------------------------------------------------------------------------
@@ -135,76 +140,137 @@ def zones(prose: Sequence[bool]) -> list[Zone]:
 
 @dataclass(slots=True)
 class KeyCount:
-    """How often one key was seen in a site's documents (lower bounds; ``error`` bounds the loss)."""
+    """In how many of a generation's documents one key was seen (a lower bound; ``error`` bounds the loss)."""
 
     documents: int = 0
-    head: int = 0
-    tail: int = 0
     error: int = 0
     example: str = ""
 
     def to_list(self) -> list[int | str]:
-        values: list[int | str] = [self.documents, self.head, self.tail, self.error]
-        return [*values, self.example] if self.example else values
+        return [self.documents, self.error, self.example] if self.example else [self.documents, self.error]
 
 
 @dataclass(frozen=True, slots=True)
-class LearnedBlock:
-    """One block a site repeats, with where it may be removed and how often it was seen."""
+class Learned:
+    """One template line of a generation: an example text, its key, in how many documents."""
 
     key: str
     example: str
     documents: int
-    where: str  # "anywhere", "head", "tail" or "edge" (head or tail)
-
-    def matches(self, zone: Zone) -> bool:
-        return self.where == ANYWHERE or bool(_ZONES_BY_NAME[self.where] & zone)
 
     def to_dict(self) -> dict[str, object]:
-        return {"text": self.example or self.key, "key": self.key, "documents": self.documents, "where": self.where}
+        return {"text": self.example or self.key, "key": self.key, "documents": self.documents}
 
 
-def decide(key: str, count: KeyCount, documents: int, parameters: Parameters) -> str | None:
-    """Where a key is furniture for a site of ``documents`` documents, or ``None`` (content)."""
-    threshold = parameters.threshold(documents)
-    if count.documents < threshold:
-        return None
-    if count.documents >= parameters.most * documents:
-        return ANYWHERE
-    if is_prose(key, parameters):
-        return None
-    zone = frozenset(name for name, seen in ((HEAD, count.head), (TAIL, count.tail)) if seen >= threshold)
-    return _ZONE_NAMES[zone] if zone else None
+def template_keys(counts: Mapping[str, KeyCount], documents: int, parameters: Parameters) -> dict[str, int]:
+    """The keys in at least ``ratio`` of ``documents`` (``prose_ratio`` for prose), with their counts."""
+    plain = max(1, math.ceil(parameters.ratio * documents))
+    prose = max(1, math.ceil(parameters.prose_ratio * documents))
+    return {
+        key: count.documents
+        for key, count in counts.items()
+        if count.documents >= (prose if is_prose(key, parameters) else plain)
+    }
+
+
+TEMPLATE_LINES = 3  # a document with fewer non-prose lines shows no template: it never starts a generation
+Core = Mapping[str, float]
+"""A generation's core: its non-prose keys in at least half of its documents, each with that share."""
+
+
+def core_keys(counts: Mapping[str, KeyCount], documents: int, parameters: Parameters) -> Core:
+    """The keys in at least half of ``documents``, with their share: what a page of the generation shows.
+
+    Non-prose keys only (menus, footers, headings), unless the pages have none (then prose keys too).
+    """
+    half = max(1, math.ceil(documents / 2))
+    frequent = {key: count.documents / documents for key, count in counts.items() if count.documents >= half}
+    plain = {key: share for key, share in frequent.items() if not is_prose(key, parameters)}
+    return plain or frequent
+
+
+def shared(keys: Collection[str], core: Core) -> float:
+    """How much of a generation's core a page's keys hold, each core key weighing its share of documents.
+
+    The lines on every page (menus, footers) weigh most; a list entry on half of the pages weighs half.
+    """
+    total = sum(core.values())
+    return sum(share for key, share in core.items() if key in keys) / total if total else 0.0
+
+
+@dataclass(frozen=True)
+class Generation:
+    """One template generation of a site: its documents, key counts, and what they teach."""
+
+    documents: int
+    counts: Mapping[str, KeyCount]
+    parameters: Parameters = field(default_factory=Parameters)
+    markers: Markers = field(default_factory=Markers)
+    template: Mapping[str, int] = field(init=False)
+    core: Core = field(init=False)
+
+    def __post_init__(self) -> None:
+        object.__setattr__(self, "template", template_keys(self.counts, self.documents, self.parameters))
+        object.__setattr__(self, "core", core_keys(self.counts, self.documents, self.parameters))
+
+    @property
+    def trusted(self) -> bool:
+        return self.documents >= self.parameters.min_pages
+
+    @property
+    def article_markers(self) -> tuple[str, str] | None:
+        """The template lines the article sits between on most pages, when the generation is trusted."""
+        return self.markers.trusted(self.parameters.marker_share) if self.trusted else None
+
+    def learned(self) -> list[Learned]:
+        if not self.trusted:
+            return []
+        found = [Learned(key, self.counts[key].example, count) for key, count in self.template.items()]
+        return sorted(found, key=lambda item: (-item.documents, item.key))
+
+    def to_dict(self) -> dict[str, object]:
+        return {
+            "documents": self.documents,
+            "learned": [item.to_dict() for item in self.learned()],
+            "article_between": list(self.article_markers or ()),
+            "markers": self.markers.to_dict(),
+            "counts": {key: self.counts[key].to_list() for key in sorted(self.counts)},
+        }
 
 
 @dataclass(frozen=True)
 class SiteProfile:
-    """What one site taught: its document count, key counts, and the learned blocks."""
+    """What one site taught: its generations, in the order they were first seen."""
 
     name: str
-    documents: int
-    counts: Mapping[str, KeyCount]
+    generations: tuple[Generation, ...]
     parameters: Parameters = field(default_factory=Parameters)
-    learned: Mapping[str, LearnedBlock] = field(init=False)
 
-    def __post_init__(self) -> None:
-        learned = {}
-        for key, count in self.counts.items():
-            where = decide(key, count, self.documents, self.parameters)
-            if where is not None:
-                learned[key] = LearnedBlock(key, count.example, count.documents, where)
-        object.__setattr__(self, "learned", learned)
+    @property
+    def documents(self) -> int:
+        return sum(generation.documents for generation in self.generations)
 
-    def rule(self, block: LearnedBlock) -> str:
-        return f"corpus:{self.name}({block.documents}/{self.documents})"
+    @property
+    def learned_count(self) -> int:
+        return sum(len(generation.learned()) for generation in self.generations)
+
+    def generation_of(self, keys: Collection[str]) -> int | None:
+        """The trusted generation whose template a page's keys share most of (at least ``join``), else None."""
+        best, index = self.parameters.join, None
+        for number, generation in enumerate(self.generations):
+            if generation.trusted:
+                share = shared(keys, generation.core)
+                if share >= best:
+                    best, index = share, number
+        return index
+
+    def rule(self, generation: int, key: str) -> str:
+        """The audit trail's rule: ``profile:<site>#<generation>(<documents with the line>/<documents>)``."""
+        chosen = self.generations[generation]
+        return f"profile:{self.name}#{generation + 1}({chosen.template[key]}/{chosen.documents})"
 
     def to_dict(self) -> dict[str, object]:
-        learned = sorted(self.learned.values(), key=lambda block: (-block.documents, block.key))
-        return {
-            "documents": self.documents,
-            "learned": [block.to_dict() for block in learned],
-            "counts": {key: self.counts[key].to_list() for key in sorted(self.counts)},
-        }
+        return {"documents": self.documents, "generations": [g.to_dict() for g in self.generations]}
 
 
 @dataclass(frozen=True)
@@ -219,7 +285,7 @@ class Profile:
 
     @property
     def learned_count(self) -> int:
-        return sum(len(site.learned) for site in self.sites.values())
+        return sum(site.learned_count for site in self.sites.values())
 
     def to_dict(self) -> dict[str, object]:
         return {
@@ -232,124 +298,117 @@ class Profile:
         """A learner that goes on from these counts (incremental learning)."""
         learner = ProfileLearner(self.parameters)
         for name, site in self.sites.items():
-            learner.documents[name] = site.documents
-            learner.counts[name] = _copy_counts(site.counts)
+            learner.sites[name] = [_Counting.of(generation) for generation in site.generations]
         return learner
 
-
-def _document_keys(
-    keys: Sequence[str], texts: Sequence[str], decided: Collection[int], parameters: Parameters
-) -> dict[str, tuple[Zone, str]]:
-    """Each distinct undecided key of one document, with the zones it occurs in and its first text."""
-    found: dict[str, tuple[Zone, str]] = {}
-    prose = [is_prose(key, parameters) for key in keys]
-    for index, (key, text, zone) in enumerate(zip(keys, texts, zones(prose), strict=True)):
-        if key and index not in decided:
-            previous = found.get(key)
-            found[key] = (previous[0] | zone, previous[1]) if previous else (zone, text)
-    return found
+    def with_parameters(self, parameters: Parameters) -> Profile:
+        """The same counts judged with other parameters (the bench chooses them out of fold)."""
+        sites = {}
+        for name, site in self.sites.items():
+            generations = tuple(Generation(g.documents, g.counts, parameters, g.markers) for g in site.generations)
+            sites[name] = SiteProfile(name, generations, parameters)
+        return Profile(sites, parameters)
 
 
-def _copy_counts(counts: Mapping[str, KeyCount]) -> dict[str, KeyCount]:
-    return {key: replace(count) for key, count in counts.items()}
+# --- learning ------------------------------------------------------------------------------------------
+
+
+@dataclass
+class _Counting:
+    """A generation being learned: its counts, and its core keys as of the last time they were needed."""
+
+    documents: int = 0
+    counts: dict[str, KeyCount] = field(default_factory=dict)
+    markers: Markers = field(default_factory=Markers)
+    core: Core = field(default_factory=dict)
+    core_at: int = -1  # the document count the core was computed at
+
+    @classmethod
+    def of(cls, generation: Generation) -> _Counting:
+        counts = {key: replace(count) for key, count in generation.counts.items()}
+        return cls(generation.documents, counts, Markers(generation.markers.pages, dict(generation.markers.pairs)))
+
+    def current_core(self, parameters: Parameters) -> Core:
+        # Recomputed at each of the first documents, then when a quarter more have come (and at most every 8).
+        due = max(1, min(8, self.documents // 4))
+        if self.core_at != self.documents and (self.documents < 4 or self.documents - self.core_at >= due):
+            self.core, self.core_at = core_keys(self.counts, self.documents, parameters), self.documents
+        return self.core
 
 
 class ProfileLearner:
-    """Counts normalised blocks per site, one document at a time, in bounded memory.
+    """Counts normalised lines per site and generation, one document at a time, in bounded memory.
 
-    Memory is bounded by lossy counting (Manku and Motwani): every ``prune_every`` documents of a
-    site, keys whose count plus error is at most the number of such rounds are dropped.  A key is
-    then under-counted by at most ``documents / prune_every``, which is far below the learning
-    threshold ``ratio * documents``; keys seen in a single document are gone after the next round.
+    Memory is bounded by lossy counting (Manku and Motwani), per generation: every ``prune_every``
+    documents, keys whose count plus error is at most the number of such rounds are dropped, so a count
+    is too low by at most ``documents / prune_every``, far below ``ratio * documents``.
     """
 
     def __init__(self, parameters: Parameters | None = None) -> None:
         self.parameters = parameters or Parameters()
-        self.documents: dict[str, int] = {}
-        self.counts: dict[str, dict[str, KeyCount]] = {}
+        self.sites: dict[str, list[_Counting]] = {}
 
-    def add(self, site: str, texts: Sequence[str], decided: Collection[int] = ()) -> None:
-        """Count one document of ``site`` given the texts of its blocks, in order.
-
-        Blocks at the positions in ``decided`` (rules already removed or claimed them) count
-        for the zones but are not counted themselves: the profile would never act on them.
-        """
-        keys = [block_key(text) for text in texts]
-        documents = self.documents.get(site, 0) + 1
-        self.documents[site] = documents
-        counts = self.counts.setdefault(site, {})
-        bucket = math.ceil(documents / self.parameters.prune_every)
-        for key, (zone, text) in _document_keys(keys, texts, decided, self.parameters).items():
+    def add(self, site: str, texts: Iterable[str]) -> None:
+        """Count one document of ``site`` given the texts of its blocks."""
+        texts = list(texts)
+        keys = block_keys(texts)
+        examples: dict[str, str] = {}
+        for key, text in zip(keys, texts, strict=True):
+            if key and key not in examples:
+                examples[key] = text
+        generation = self._generation(self.sites.setdefault(site, []), examples.keys())
+        if generation.documents:  # where the article sits, judged by the template of the pages before
+            generation.markers.add(markers_of(keys, generation.current_core(self.parameters)))
+        generation.documents += 1
+        bucket = math.ceil(generation.documents / self.parameters.prune_every)
+        counts = generation.counts
+        for key, text in examples.items():
             count = counts.get(key)
             if count is None:
-                count = counts[key] = KeyCount(error=bucket - 1)
-            elif not count.example:
+                counts[key] = KeyCount(1, bucket - 1)
+                continue
+            if not count.example:
                 count.example = text.strip()  # kept from the second sighting on: reviewers read it
             count.documents += 1
-            count.head += HEAD in zone
-            count.tail += TAIL in zone
-        if documents % self.parameters.prune_every == 0:
-            self._prune(counts, documents // self.parameters.prune_every)
+        if generation.documents % self.parameters.prune_every == 0:
+            rounds = generation.documents // self.parameters.prune_every
+            for key in [key for key, count in counts.items() if count.documents + count.error <= rounds]:
+                del counts[key]
+            generation.markers.prune(rounds)
 
-    @staticmethod
-    def _prune(counts: dict[str, KeyCount], bucket: int) -> None:
-        for key in [key for key, count in counts.items() if count.documents + count.error <= bucket]:
-            del counts[key]
+    def _generation(self, generations: list[_Counting], found: Collection[str]) -> _Counting:
+        """The generation a document joins: the one whose core it shares most of, or a new one.
+
+        A document starts a new generation only when it has a template of its own (at least
+        ``TEMPLATE_LINES`` non-prose lines) and shares less than ``join`` of every generation's core.
+        """
+        best, chosen = -1.0, None
+        for generation in generations:
+            share = shared(found, generation.current_core(self.parameters))
+            if share > best:
+                best, chosen = share, generation
+        plain = (key for key in found if not is_prose(key, self.parameters))
+        own = sum(1 for _ in itertools.islice(plain, TEMPLATE_LINES)) == TEMPLATE_LINES
+        if chosen is None or (own and best < self.parameters.join and len(generations) < self.parameters.generations):
+            chosen = _Counting()
+            generations.append(chosen)
+        return chosen
 
     def profile(self) -> Profile:
         """The profile so far (a snapshot: learning on does not change it)."""
-        sites = {
-            name: SiteProfile(name, self.documents[name], _copy_counts(self.counts[name]), self.parameters)
-            for name in sorted(self.documents)
-        }
+        sites = {}
+        for name in sorted(self.sites):
+            generations = tuple(
+                Generation(
+                    g.documents,
+                    {k: replace(c) for k, c in g.counts.items()},
+                    self.parameters,
+                    Markers(g.markers.pages, dict(g.markers.pairs)),
+                )
+                for g in self.sites[name]
+            )
+            sites[name] = SiteProfile(name, generations, self.parameters)
         return Profile(sites, self.parameters)
-
-
-# --- the pipeline layer ------------------------------------------------------------------------------
-
-
-def apply_profile(verdicts: list[Verdict], site: SiteProfile | None) -> list[Verdict]:
-    """Mark the blocks ``site`` learned as furniture, then the entries of lists they head.
-
-    Only undecided blocks are touched: blocks that a ``keep`` pattern protects were already
-    decided (body) by the furniture layer, so the profile never removes them.
-    """
-    if site is None or not site.learned or not verdicts:
-        return verdicts
-    keys = [block_key(verdict.text) for verdict in verdicts]
-    if not any(key in site.learned for key in keys):
-        return verdicts
-    prose = [is_prose(key, site.parameters) for key in keys]
-    result = list(verdicts)
-    heads: list[int] = []
-    for index, (verdict, key, zone) in enumerate(zip(verdicts, keys, zones(prose), strict=True)):
-        learned = site.learned.get(key)
-        if learned is None or verdict.decided or not learned.matches(zone):
-            continue
-        result[index] = verdict.decide(Role.FURNITURE, rule=site.rule(learned), category="corpus", layer="profile")
-        if shape_of(verdict.text).headline_like:
-            heads.append(index)
-    return _remove_list_entries(result, heads, prose)
-
-
-def _remove_list_entries(verdicts: list[Verdict], heads: list[int], prose: Sequence[bool]) -> list[Verdict]:
-    """Remove the varying entries under a learned heading ("More from <Site>") in the page's tail.
-
-    The tail is what follows the last prose block that is still undecided.  Entries are the
-    undecided headline-like blocks right after the heading, up to the next other block.
-    """
-    kept_prose = [index for index, verdict in enumerate(verdicts) if prose[index] and not verdict.decided]
-    tail_start = kept_prose[-1] + 1 if kept_prose else 0
-    for head in heads:
-        if head < tail_start:
-            continue
-        rule = f"{verdicts[head].rule}:list"
-        for index in range(head + 1, len(verdicts)):
-            verdict = verdicts[index]
-            if verdict.decided or not shape_of(verdict.text).headline_like:
-                break
-            verdicts[index] = verdict.decide(Role.FURNITURE, rule=rule, category="corpus", layer="profile")
-    return verdicts
 
 
 def site_of(url: str | None, fallback: str | None = None) -> str | None:

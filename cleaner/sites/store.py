@@ -8,7 +8,7 @@ What this module does:
 - ``PROFILE_PATH``, ``corpus_root`` and ``find_profile`` say where a corpus keeps its profile.
 
 What it does NOT do: it does not learn a profile or decide what is furniture (``cleaner.sites.profile``
-does), and does not apply one to a page (``cleaner.sites.profile.apply_profile``).  The ``learned`` lists
+does), and does not apply one to a page (``cleaner.sites.apply.apply_profile``).  The ``learned`` lists
 in the file are derived from the counts, so they are written for reviewers but never read back.
 """
 
@@ -19,29 +19,70 @@ from collections.abc import Mapping
 from pathlib import Path
 
 from cleaner.io.files import write_atomic
-from cleaner.sites.profile import PROFILE_FORMAT, KeyCount, Parameters, Profile, ProfileError, SiteProfile
+from cleaner.sites.markers import Markers
+from cleaner.sites.profile import (
+    PROFILE_FORMAT,
+    Generation,
+    KeyCount,
+    Parameters,
+    Profile,
+    ProfileError,
+    SiteProfile,
+)
+
+OLD_FORMAT = "cleaner-profile/1"  # counted blocks per site without generations; its counts cannot be converted
 
 
 def _count_from_list(value: object, *, origin: str, key: str) -> KeyCount:
-    numbers, example = (value[:4], value[4] if len(value) > 4 else "") if isinstance(value, list) else ([], "")
-    if len(numbers) != 4 or not all(isinstance(n, int) and n >= 0 for n in numbers) or not isinstance(example, str):
-        raise ProfileError(f"{origin}: count for {key!r} must be [documents, head, tail, error(, example)]")
-    documents, head, tail, error = numbers
-    return KeyCount(documents, head, tail, error, example=example)
+    numbers, example = (value[:2], value[2] if len(value) > 2 else "") if isinstance(value, list) else ([], "")
+    if len(numbers) != 2 or not all(isinstance(n, int) and n >= 0 for n in numbers) or not isinstance(example, str):
+        raise ProfileError(f"{origin}: count for {key!r} must be [documents, error(, example)]")
+    documents, error = numbers
+    return KeyCount(documents, error, example=example)
+
+
+def _generation_from_mapping(data: object, parameters: Parameters, origin: str, where: str) -> Generation:
+    if not isinstance(data, Mapping):
+        raise ProfileError(f"{origin}: {where} must be an object")
+    documents, counts = data.get("documents"), data.get("counts", {})
+    if not isinstance(documents, int) or documents < 0 or not isinstance(counts, Mapping):
+        raise ProfileError(f"{origin}: {where} needs 'documents' (a count) and 'counts' (an object)")
+    parsed = {key: _count_from_list(value, origin=origin, key=key) for key, value in counts.items()}
+    return Generation(documents, parsed, parameters, _markers(data.get("markers", {}), origin, where))
+
+
+def _markers(data: object, origin: str, where: str) -> Markers:
+    problem = f'{origin}: {where}: \'markers\' must be {{"pages": n, "pairs": [[start, end, n], ...]}}'
+    if not isinstance(data, Mapping):
+        raise ProfileError(problem)
+    pages, pairs = data.get("pages", 0), data.get("pairs", [])
+    if not isinstance(pages, int) or pages < 0 or not isinstance(pairs, list):
+        raise ProfileError(problem)
+    parsed: list[tuple[str, str, int]] = []
+    for pair in pairs:
+        if not (isinstance(pair, list) and len(pair) == 3 and isinstance(pair[0], str) and isinstance(pair[1], str)):
+            raise ProfileError(problem)
+        if not isinstance(pair[2], int) or pair[2] <= 0:
+            raise ProfileError(problem)
+        parsed.append((pair[0], pair[1], pair[2]))
+    return Markers.of(pages, parsed)
 
 
 def _site_from_mapping(name: str, data: object, parameters: Parameters, origin: str) -> SiteProfile:
-    if not isinstance(data, Mapping):
-        raise ProfileError(f"{origin}: site {name!r} must be an object")
-    documents, counts = data.get("documents"), data.get("counts", {})
-    if not isinstance(documents, int) or documents < 0 or not isinstance(counts, Mapping):
-        raise ProfileError(f"{origin}: site {name!r} needs 'documents' (a count) and 'counts' (an object)")
-    parsed = {key: _count_from_list(value, origin=origin, key=key) for key, value in counts.items()}
-    return SiteProfile(name, documents, parsed, parameters)
+    generations = data.get("generations") if isinstance(data, Mapping) else None
+    if not isinstance(generations, list):
+        raise ProfileError(f"{origin}: site {name!r} must be an object with a list of 'generations'")
+    parsed = tuple(
+        _generation_from_mapping(item, parameters, origin, f"site {name!r} generation {number + 1}")
+        for number, item in enumerate(generations)
+    )
+    return SiteProfile(name, parsed, parameters)
 
 
 def profile_from_mapping(data: object, *, origin: str) -> Profile:
     """Validate the JSON form of a profile (the ``learned`` lists are derived, so they are not read)."""
+    if isinstance(data, Mapping) and data.get("format") == OLD_FORMAT:
+        raise ProfileError(f"{origin}: a profile of an older format ({OLD_FORMAT}); learn it again with `clean learn`")
     if not isinstance(data, Mapping) or data.get("format") != PROFILE_FORMAT:
         raise ProfileError(f'{origin}: not a cleaner profile (expected "format": "{PROFILE_FORMAT}")')
     raw_parameters, raw_sites = data.get("parameters", {}), data.get("sites", {})

@@ -33,6 +33,7 @@ MARKDOWN = (
     (re.compile(r"> ?"), Kind.QUOTE),
 )
 ESCAPED_MARKER = re.compile(r"\\([#*>\\-])")
+MARKER_STARTS = frozenset("#-*>\\")  # the first characters of every marker above: other lines skip the patterns
 SPACES = re.compile(r" {2,}")
 
 
@@ -80,6 +81,8 @@ def _paragraph_lines(chunk: str, width: int | None) -> list[str]:
 
 def _markdown_kind(line: str) -> tuple[Kind, str]:
     """The kind a Markdown marker gives a line, and the line without the marker."""
+    if line[:1] not in MARKER_STARTS:
+        return Kind.PARAGRAPH, line
     for pattern, kind in MARKDOWN:
         marker = pattern.match(line)
         if marker and len(line) > marker.end():
@@ -89,14 +92,19 @@ def _markdown_kind(line: str) -> tuple[Kind, str]:
     return Kind.PARAGRAPH, line
 
 
-def segment(text: str) -> list[Block]:
-    """Split normalised text into blocks, numbered in reading order."""
-    blocks: list[Block] = []
+def paragraphs(text: str) -> list[tuple[Kind, str]]:
+    """The kind and text of each block of normalised text, in reading order (``segment`` without ``Block``s)."""
+    found: list[tuple[Kind, str]] = []
     width = wrap_width([line.strip() for line in text.split("\n")])
     for chunk in BLANK_LINES.split(text):
         for paragraph in _paragraph_lines(chunk, width):
             kind, body = _markdown_kind(paragraph)
-            body = SPACES.sub(" ", body).strip()
+            body = (SPACES.sub(" ", body) if "  " in body else body).strip()
             if body:
-                blocks.append(Block(index=len(blocks), text=body, kind=kind))
-    return blocks
+                found.append((kind, body))
+    return found
+
+
+def segment(text: str) -> list[Block]:
+    """Split normalised text into blocks, numbered in reading order."""
+    return [Block(index=index, text=body, kind=kind) for index, (kind, body) in enumerate(paragraphs(text))]

@@ -1,0 +1,163 @@
+"""Apply a site profile to one page's decided blocks: remove the template lines the pipeline kept.
+
+The profile layer runs last, over the verdicts every other layer has taken.  It turns blocks the
+classifier kept as body into furniture (rule ``profile:<site>#<generation>(n/N)``, category and layer
+``profile``): the lines of the page's template generation, and the entries of a list under a template
+heading after the article (the heading's rule plus ``:list``).  A template line inside the article
+(between two prose blocks that are not template) must be on ``prose_ratio`` of the pages, as a
+sentence must: a recurring section heading stays.  Bylines and datelines stay as the earlier layers
+found them; so does the title, unless it is a line of the site on half of its pages (a slogan): then
+the headline right under it becomes the title (and such a line taken as the subtitle is removed).  A
+block kept by a ``keep`` pattern of the configuration is never removed.  Save for the one exception
+below, a profile never makes the pipeline keep a block it would otherwise remove.
+
+One exception, where the profile positively knows the article: when a pair of article markers held on
+most of the generation's pages (``cleaner.sites.markers``), the lines between them that only the
+classifier dropped (rule ``classify.outside-main-text``) are kept as body (rule
+``profile:<site>#<generation>:article``).  The page is first matched to one of its site's generations
+(``SiteProfile.generation_of``); a page of a site or generation with fewer than ``min_pages``
+documents, or that shares too little of every learned template, is left as it was.
+
+``repetition(texts, site)`` gives, per block, the share of its generation's documents that hold the
+block's line (0.0 when no trusted generation matches): the profile's evidence as a number, for a
+trained classifier to weigh.
+
+What it does NOT do: it learns nothing (``cleaner.sites.profile``) and reads no files.
+"""
+
+from __future__ import annotations
+
+import math
+from collections.abc import Container, Sequence
+
+from cleaner.model import Role, Verdict
+from cleaner.rules.furniture import KEEP_RULE
+from cleaner.sites.profile import Parameters, SiteProfile, block_keys, is_prose
+from cleaner.text.shape import shape_of
+
+LAYER = "profile"
+CLASSIFIER_DROP = "classify.outside-main-text"  # the one decision the article markers may overturn
+
+
+def _page_generation(keys: Sequence[str], site: SiteProfile) -> int | None:
+    return site.generation_of(set(keys))
+
+
+def apply_profile(verdicts: list[Verdict], site: SiteProfile | None) -> list[Verdict]:
+    """Turn the body blocks that are the page's template into furniture; everything else is kept as is."""
+    if site is None or not verdicts or not any(generation.trusted for generation in site.generations):
+        return verdicts
+    keys = block_keys([verdict.text for verdict in verdicts])
+    generation = _page_generation(keys, site)
+    if generation is None:
+        return verdicts
+    chosen = site.generations[generation]
+    template = chosen.template
+    result = _retitle(_keep_article(list(verdicts), keys, site, generation), keys, site, generation)
+    inside = _inside_article(result, keys, template, site.parameters)
+    everywhere = max(1, math.ceil(site.parameters.prose_ratio * chosen.documents))
+    headings = []
+    for index, (verdict, key) in enumerate(zip(result, keys, strict=True)):
+        if _removable(verdict) and key in template and (index not in inside or template[key] >= everywhere):
+            result[index] = verdict.decide(Role.FURNITURE, rule=site.rule(generation, key), category=LAYER, layer=LAYER)
+            if not is_prose(key, site.parameters) and shape_of(verdict.text).headline_like:
+                headings.append(index)
+    return _remove_list_entries(result, headings, [is_prose(key, site.parameters) for key in keys])
+
+
+def _inside_article(verdicts: Sequence[Verdict], keys: Sequence[str], template: Container[str],
+                    parameters: Parameters) -> range:  # fmt: skip
+    """The positions between the first and the last kept prose block that is not a template line.
+
+    A template line there sits inside the article (a recurring section heading, a sign-off); it is
+    removed only when it is on ``prose_ratio`` of the pages, as prose is.
+    """
+    article = [
+        index
+        for index, (verdict, key) in enumerate(zip(verdicts, keys, strict=True))
+        if verdict.role is Role.BODY and key not in template and is_prose(key, parameters)
+    ]
+    return range(article[0] + 1, article[-1]) if article else range(0)
+
+
+def _keep_article(verdicts: list[Verdict], keys: Sequence[str], site: SiteProfile, generation: int) -> list[Verdict]:
+    """Keep the lines between the generation's trusted article markers that only the classifier dropped."""
+    chosen = site.generations[generation]
+    markers = chosen.article_markers
+    if markers is None or markers[0] not in keys:
+        return verdicts
+    start = keys.index(markers[0])
+    end = next((i for i in range(start + 1, len(keys)) if keys[i] == markers[1]), None)
+    if end is None:
+        return verdicts
+    rule = f"profile:{site.name}#{generation + 1}:article"
+    for index in range(start + 1, end):
+        verdict = verdicts[index]
+        if verdict.rule == CLASSIFIER_DROP and keys[index] not in chosen.core and keys[index] not in chosen.template:
+            verdicts[index] = verdict.decide(Role.BODY, rule=rule, category="body", layer=LAYER)
+    return verdicts
+
+
+def _retitle(verdicts: list[Verdict], keys: Sequence[str], site: SiteProfile, generation: int) -> list[Verdict]:
+    """A title or subtitle that is a line of the site (on at least half of the generation's pages: its name,
+    its slogan) is furniture; the headline right under such a title becomes the title.  A headline that
+    other pages list less often stays what it was: on its own page it is the headline."""
+    core = site.generations[generation].core
+    for index, verdict in enumerate(verdicts):
+        if verdict.role is Role.SUBTITLE and keys[index] in core:
+            rule = site.rule(generation, keys[index])
+            verdicts[index] = verdict.decide(Role.FURNITURE, rule=rule, category=LAYER, layer=LAYER)
+    position = next((i for i, verdict in enumerate(verdicts) if verdict.role is Role.TITLE), None)
+    if position is None or keys[position] not in core:
+        return verdicts
+    lines = (Role.BYLINE, Role.DATELINE)
+    following = next((i for i in range(position + 1, len(verdicts)) if verdicts[i].role not in lines), None)
+    if following is None or keys[following] in core:
+        return verdicts
+    candidate = verdicts[following]
+    if candidate.role is not Role.SUBTITLE and not (_removable(candidate) or candidate.layer == LAYER):
+        return verdicts
+    shape = shape_of(candidate.text)
+    if not shape.headline_like or shape.ends_sentence:
+        return verdicts
+    rule = site.rule(generation, keys[position])
+    verdicts[position] = verdicts[position].decide(Role.FURNITURE, rule=rule, category=LAYER, layer=LAYER)
+    verdicts[following] = candidate.decide(Role.TITLE, rule=f"{rule}:title", category="title", layer=LAYER)
+    return verdicts
+
+
+def _removable(verdict: Verdict) -> bool:
+    return verdict.role is Role.BODY and verdict.rule != KEEP_RULE
+
+
+def _remove_list_entries(verdicts: list[Verdict], headings: list[int], prose: Sequence[bool]) -> list[Verdict]:
+    """Remove the entries of a list under a removed template heading ("More from <Site>") after the article.
+
+    Only below the last prose block still kept: the entries are the body blocks shaped like headlines right
+    under the heading, up to the first other block.  They differ on every page, so no count finds them.
+    """
+    kept_prose = [index for index, verdict in enumerate(verdicts) if prose[index] and verdict.role is Role.BODY]
+    end = kept_prose[-1] if kept_prose else -1
+    for heading in (index for index in headings if index > end):
+        rule = f"{verdicts[heading].rule}:list"
+        for index in range(heading + 1, len(verdicts)):
+            verdict = verdicts[index]
+            if verdict.role is Role.FURNITURE and verdict.layer != LAYER:
+                continue  # another layer removed it already: the list goes on
+            if not _removable(verdict) or not shape_of(verdict.text).headline_like or prose[index]:
+                break
+            verdicts[index] = verdict.decide(Role.FURNITURE, rule=rule, category=LAYER, layer=LAYER)
+    return verdicts
+
+
+def repetition(texts: Sequence[str], site: SiteProfile | None) -> list[float]:
+    """Per block, the share of its generation's documents holding its line; 0.0 without a trusted match."""
+    if site is None:
+        return [0.0] * len(texts)
+    keys = block_keys(texts)
+    generation = _page_generation(keys, site)
+    if generation is None:
+        return [0.0] * len(texts)
+    chosen = site.generations[generation]
+    counts = chosen.counts
+    return [min(1.0, counts[key].documents / chosen.documents) if key in counts else 0.0 for key in keys]
