@@ -57,7 +57,14 @@ def env(tmp_path_factory: pytest.TempPathFactory) -> dict[str, str]:
     keep = {
         key: value for key, value in os.environ.items() if not key.startswith(("GIT_", "PRE_COMMIT", "VIRTUAL_ENV"))
     }
-    return {**keep, **GIT_IDENTITY, "HOME": str(home), "PRE_COMMIT_HOME": str(home / "pre-commit")}
+    # pip compiles every installed module by default: minutes of .pyc for numpy and scipy that no hook run needs
+    return {
+        **keep,
+        **GIT_IDENTITY,
+        "HOME": str(home),
+        "PRE_COMMIT_HOME": str(home / "pre-commit"),
+        "PIP_NO_COMPILE": "1",
+    }
 
 
 @pytest.fixture(scope="session")
