@@ -158,3 +158,10 @@ def test_the_configuration_search_stops_at_the_repository_root(tmp_path: Path) -
     assert find_config(tmp_path / "elsewhere").max_bytes == 10  # outside a repository it is found
     (repo / "articles" / "story.txt").write_bytes(SEEDS[0].read_bytes())
     assert clean_command("articles/story.txt", "--quiet", cwd=repo).returncode == 0
+
+
+def test_clean_learn_escapes_names_too(tmp_path: Path) -> None:
+    (tmp_path / "evil\x1b[2J.txt").write_bytes(b"")
+    result = clean_command("learn", "evil\x1b[2J.txt", "-o", "profile.json", cwd=tmp_path)
+    assert result.returncode == 2 and "\x1b" not in result.stderr
+    assert "evil\\x1b[2J.txt: error: empty" in result.stderr

@@ -23,6 +23,7 @@ import sys
 from collections.abc import Iterator, Sequence
 from pathlib import Path
 
+from cleaner.cli.messages import printable
 from cleaner.config import Config, ConfigError, find_config, load_config
 from cleaner.corpus.twopass import Counted, count_document
 from cleaner.errors import CleanError, Deadline
@@ -106,11 +107,11 @@ def _learn(args: argparse.Namespace) -> int:
     found = Finder(config.include, config.exclude).find(args.paths)
     for item in found:
         if item.error:
-            print(f"{item.path}: error: {item.error}", file=sys.stderr)
+            print(printable(f"{item.path}: error: {item.error}"), file=sys.stderr)
             failed += 1
     for result in counted([item.path for item in found if not item.error], config, args.jobs):
         if isinstance(result, Failure):
-            print(f"{result.id}: error: {result.reason}", file=sys.stderr)
+            print(printable(f"{result.id}: error: {result.reason}"), file=sys.stderr)
             failed += 1
         else:
             result[1].add_to(learner)
@@ -147,7 +148,7 @@ def main(argv: Sequence[str] | None = None) -> int:
     try:
         return _learn(args)
     except (ConfigError, ProfileError) as error:
-        print(f"clean learn: error: {error}", file=sys.stderr)
+        print(printable(f"clean learn: error: {error}"), file=sys.stderr)
         return EXIT_ERROR
     except OSError as error:
         print(f"clean learn: error: cannot write the profile: {error.strerror or error}", file=sys.stderr)
