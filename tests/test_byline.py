@@ -17,6 +17,14 @@ from cleaner.metadata.byline import (
 from cleaner.metadata.credits import credited_names, parse_credit
 from cleaner.model import Metadata
 
+ONE_SITE = "one benchmark site; its rule went (a rule stands for a pattern seen on several sites)"
+
+
+def KNOWN(case: tuple[object, ...], reason: str) -> object:
+    """A known failure: a case whose single-site rule was removed, kept visible as a strict xfail."""
+    return pytest.param(*case, marks=pytest.mark.xfail(strict=True, reason=reason))
+
+
 PROFESSION_FIRST = pytest.mark.xfail(
     strict=True, reason="a profession before the name: a rule written for one page was removed (issue 13)"
 )
@@ -59,7 +67,7 @@ BYLINES = [
     ("by: Cora Neas", ("Cora Neas",)),
     ("Written by: Julie Mollins", ("Julie Mollins",)),
     ("Posted by Jane Doe", ("Jane Doe",)),
-    ("By Evan HalperStaff Writer", ("Evan Halper",)),  # glued in the page
+    KNOWN(("By Evan HalperStaff Writer", ("Evan Halper",)), "a name glued to its job title: " + ONE_SITE),
     ("By John McDonald Staff Writer", ("John McDonald",)),
     ("Richard Adams Education editor", ("Richard Adams",)),
     ("Jane Mary Doe Senior Reporter", ("Jane Mary Doe",)),
@@ -204,9 +212,9 @@ def test_role_credit_lines_name_the_writers(line: str, expected: tuple[str, ...]
 @pytest.mark.parametrize(
     ("line", "expected"),
     [
-        ("Autor: Peter Maahn/SP-X", ("Peter Maahn",)),
-        ("Von Peter Maahn / dpa", ("Peter Maahn",)),
-        ("By Jane Doe/Reuters", ("Jane Doe",)),
+        KNOWN(("Autor: Peter Maahn/SP-X", ("Peter Maahn",)), "an agency after a slash: " + ONE_SITE),
+        KNOWN(("Von Peter Maahn / dpa", ("Peter Maahn",)), "an agency after a slash: " + ONE_SITE),
+        KNOWN(("By Jane Doe/Reuters", ("Jane Doe",)), "an agency after a slash: " + ONE_SITE),
         ("Peter Maahn/SP-X", None),  # without a byline word, Name/Agency is an image credit
         ("REUTERS/John Davison", None),
         ("Von Roland Brockmann und Sebastian Drescher Kakuma /Kenia", None),  # a place after the slash
@@ -242,7 +250,7 @@ def test_an_agency_after_a_slash_closes_a_byline(line: str, expected: tuple[str,
         ("Mai2017", ()),  # a date glued together is not a user name
         ("Jane Doe 2", ()),
         ("mywakenews →", ("mywakenews",)),  # a link arrow is not part of the name
-        ("Tomas Spahn Fr", ("Tomas Spahn",)),  # a weekday a dateline left behind
+        KNOWN(("Tomas Spahn Fr", ("Tomas Spahn",)), "a weekday a dateline left behind: " + ONE_SITE),
         pytest.param(
             "Rechtsanwalt Sebastian Einbock",
             ("Sebastian Einbock",),
@@ -252,7 +260,7 @@ def test_an_agency_after_a_slash_closes_a_byline(line: str, expected: tuple[str,
         ),
         ("Dr. Tim Loppe", ("Dr. Tim Loppe",)),  # a degree is part of it
         ("Kim Do", ("Kim Do",)),
-        ("L-MAG – Das Magazin für Lesben", ()),  # a publication and its description
+        KNOWN(("L-MAG – Das Magazin für Lesben", ()), "a publication and its description: no benchmark page"),
         ("Auto Illustrierte", ()),
         ("Zuletzt geändert am", ()),
         ("Ludwig van Beethoven", ("Ludwig van Beethoven",)),

@@ -3,11 +3,10 @@
 Published: JSON-LD ``datePublished``/``dateCreated``, publication ``<meta>`` tags, microdata,
 ``<time datetime>`` (a bare year or month yields to a full date from any of them); then a
 date in the URL path, the first visible dateline element, a short dateline or credit line
-under the headline.  Two visible statements of one other day outweigh the declared dates, and
-so does one visible dateline when only a generic date tag declares one; a page that shows its
+under the headline.  One visible dateline outweighs a generic date tag that is the only
+declared date and shows another day; a page that shows its
 update unlabelled as its date, and its declared publication nowhere, was re-dated; a UTC value
-takes the offset of the same moment shown in local time, and a visible dateline's day when it is
-that moment's day in some time zone.  Slash dates are read in the page's locale.
+takes the offset of the same moment shown in local time.  Slash dates are read in the page's locale.
 Updated: JSON-LD ``dateModified``, then update tags; dropped when it states the publication's
 moment or comes before it.  htmldate's guess is made only when nothing gives a publication
 date, and kept apart (``page_dates``' second value): the pipeline ranks it below what the text states.
@@ -140,21 +139,7 @@ def _local(dates: list[str], shown: Sequence[str] = ()) -> str | None:
         shift = _local_shift(local, moment)
         if shift is not None:
             return moment.astimezone(timezone(shift)).isoformat()
-    return _shown_day(moment, shown) or first
-
-
-def _shown_day(moment: datetime, shown: Sequence[str]) -> str | None:
-    """The day the visible dateline shows for a UTC moment, when that day is the moment's local day somewhere.
-
-    A page declaring ``2022-11-06T23:00:00Z`` and showing "07.11.2022" states one moment, read in
-    local time (UTC+1 or later); the shown day is what a reader sees.  A shown day no offset in use
-    (UTC-12 to UTC+14) reaches is another statement, and the declared value stands.
-    """
-    day = shown[0][:10] if shown and len(shown[0]) >= 10 else None
-    if day is None or day == moment.date().isoformat():
-        return None
-    earliest, latest = (moment + timedelta(hours=h) for h in (-12, 14))
-    return day if earliest.date().isoformat() <= day <= latest.date().isoformat() else None
+    return first
 
 
 def _local_shift(local: datetime, utc: datetime) -> timedelta | None:
@@ -217,8 +202,6 @@ def _published(
     if declared and updated and not times and first and _redated(declared[0], updated, first, visible):
         return _local([updated], shown)
     date = _local(declared + times, shown)
-    if declared and times and shown and _shown_instead(declared, times[0], shown[0], updated):
-        return times[0]
     return date or _first_date(_url_dates(url), shown, _header_dates(found, day_first))
 
 
@@ -275,19 +258,6 @@ def _redated(declared: str, updated: str, first: Metadata, others: Iterable[Meta
     if first.published is None or first.published[:10] != updated[:10] or day == updated[:10]:
         return False
     return all(day not in (d.published or "", d.updated or "") for d in (first, *others))
-
-
-def _shown_instead(declared: list[str], time: str, dateline: str, updated: str | None) -> bool:
-    """The page shows another day than it declares: its ``<time>`` and its dateline agree on it,
-    and no declared publication date names that day.
-
-    Declared dates are then a template's or a re-import's; two visible statements of one day
-    outweigh them.  The declared update's day is not taken for the publication (kept apart).
-    """
-    day = time[:10]
-    if len(day) < 10 or dateline[:10] != day or day == (updated or "")[:10]:
-        return False
-    return all(value[:10] != day for value in declared)
 
 
 def _time_elements(tree: HtmlElement) -> list[str]:

@@ -127,7 +127,7 @@ def _without_kicker(headline: HtmlElement) -> str | None:
     return None
 
 
-_HIDDEN = re.compile(r"\b(?:invisible|hidden|sr-only|visually-hidden|screen-reader-text)\b|hiddendash")
+_HIDDEN = re.compile(r"\b(?:invisible|hidden|sr-only|visually-hidden|screen-reader-text)\b")
 
 
 def _after_kicker(text: str) -> list[str]:

@@ -33,13 +33,11 @@ import re
 from collections.abc import Iterable
 
 from cleaner.lexicon import alternation, phrases
-from cleaner.lexicon.calendar import weekday_names
 from cleaner.metadata.dates import COMMENT_TAIL, find_dateline, parse_date
 from cleaner.metadata.names import (
     MAX_LINE,
     PARTICLES,
     backs_name,
-    is_agency,
     is_company,
     is_job_title,
     is_name_token,
@@ -62,17 +60,7 @@ BYLINE_PREFIX = re.compile(
 )
 TRAILING = re.compile(r"[\s|·•:,;/–—-]+$")
 _IMAGE_WORDS = rf"(?:^|\W){alternation('image_words')}(?:\W|$)"
-_IMAGE_WORD = re.compile(_IMAGE_WORDS, re.IGNORECASE)
 IMAGE_CREDIT = re.compile(_IMAGE_WORDS + r"|[^\W\d_]/[^\W\d_]", re.IGNORECASE)  # "REUTERS/John Davison"
-_SLASH_AGENCY = re.compile(r"(?<=[^\W\d_])\s*/\s*([^\W\d_][\w-]*)$")
-
-
-def _agency_segment(match: re.Match[str]) -> str:
-    """ "/dpa", "/SP-X" closing a byline: an agency credit, a segment of its own; "/Kenia" stays."""
-    agency = match[1]
-    return f" | {agency}" if is_agency(agency) or (agency.isupper() and len(agency) <= 8) else match[0]
-
-
 _SEGMENTS = re.compile(r"\s*[|·•]\s*|\s+[-–—]\s+")
 _CHUNKS = re.compile(r"\s*[,;]\s*")
 _CONJUNCTIONS = re.compile(rf"\s*&\s*|\s+{alternation('name_joiners')}\s+", re.IGNORECASE)
@@ -126,8 +114,6 @@ def parse_byline(line: str) -> tuple[str, ...] | None:
         return None
     credits = parse_role_credits(text) if _ROLE.search(text) else None
     prefix = BYLINE_PREFIX.match(text)
-    if prefix and not _IMAGE_WORD.search(text):
-        text = _SLASH_AGENCY.sub(_agency_segment, text)  # "Von Peter Maahn/dpa": after a byline word
     if credits is not None or IMAGE_CREDIT.search(text):
         return credits  # an image credit is a byline only beside the writer's credit
     segments = _SEGMENTS.split(text[prefix.end() :] if prefix else text)
@@ -294,8 +280,6 @@ def normalise_authors(raw: str | Iterable[str], *, site_name: str | None = None)
         if not isinstance(value, str):
             continue
         parts = [_clean_value_part(part) for part in _split_value(value)]
-        if any(_APPOSITIVE.match(part) and is_organisation(part) for part in parts):
-            continue  # "L-MAG – Das Magazin für Lesben": the name before it is the publication's
         if any(is_company(part) for part in parts):
             continue  # "Example Verlag GmbH, Nürnberg, Germany": a company and its address, no person
         with_agency = any(is_organisation(part, site_name=site_name) for part in parts if part)
@@ -305,12 +289,6 @@ def normalise_authors(raw: str | Iterable[str], *, site_name: str | None = None)
             if _is_metadata_name(part, site_name):
                 names.append(part)
     return _dedupe(names)
-
-
-_APPOSITIVE = re.compile(rf"(?i:{alternation('articles')})\s")
-_WEEKDAY_ABBREVIATIONS = "|".join(sorted({name.capitalize() for name in weekday_names() if len(name) <= 3}))
-_TRAILING_WEEKDAY = re.compile(rf"^(?P<name>\S+\s+[A-ZÀ-Þ]\S*)\s+(?:{_WEEKDAY_ABBREVIATIONS})\.?$")
-# What a dateline leaves behind a name ("Tomas Spahn Fr, 14.01.2022" -> "Tomas Spahn Fr").
 
 
 def credited_organisations(raw: str | Iterable[str], *, site_name: str | None = None) -> tuple[str, ...]:
@@ -340,7 +318,7 @@ def _clean_value_part(part: str) -> str:
     """Strip a place or publication tail and stray punctuation; title-case an all-capitals name."""
     part = _TAIL.sub("", part).strip(" ,;:-–—→»›«‹")
     part = part if re.search(r"(?<![^\W\d_])[^\W\d_]\.$", part) else part.rstrip(".")  # "C." stays
-    part = undouble(_TRAILING_WEEKDAY.sub(r"\g<name>", part))
+    part = undouble(part)
     return title_case(part) if part.isupper() and len(part) > 5 else part
 
 

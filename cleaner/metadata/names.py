@@ -38,7 +38,6 @@ _COMPANY = re.compile(
     rf"|\s{alternation('company_forms_final')}\.?$",
     re.IGNORECASE,
 )
-_GLUED = re.compile(r"([a-zß-ÿ])([A-Z][^\W\d_]*)")
 
 
 PARTICLES = words("name_particles")
@@ -164,12 +163,12 @@ def backs_name(text: str) -> bool:
 
 
 def name_before_title(part: str) -> str | None:
-    """'Richard Adams Education editor' -> 'Richard Adams'; 'Evan HalperStaff Writer' -> 'Evan Halper'.
+    """'Richard Adams Education editor' -> 'Richard Adams'.
 
     The title must start with a job word or continue in lower case, so the name is never cut:
     'Jane Mary Doe Senior Reporter' keeps 'Jane Mary Doe'.
     """
-    tokens = _GLUED.sub(_unglue, part).split()
+    tokens = part.split()
     name = " ".join(tokens[:-1])
     if len(tokens) in (3, 4) and _WRITER.fullmatch(tokens[-1]) and person_shape(name, min_tokens=2, max_tokens=3):
         return name  # "Harald Bauer Autor": one job word is enough if it is a writer's
@@ -181,11 +180,6 @@ def name_before_title(part: str) -> str | None:
         if title_like and is_job_title(" ".join(tail)) and person_shape(" ".join(head), min_tokens=2, max_tokens=5):
             return " ".join(head)
     return None
-
-
-def _unglue(match: re.Match[str]) -> str:
-    """Put a space where a name touches a job word ("HalperStaff"), but not in "McDonald"."""
-    return f"{match[1]} {match[2]}" if _TITLE_WORDS.match(match[2]) else match[0]
 
 
 def undouble(name: str) -> str:
