@@ -80,15 +80,21 @@ _SPACES = re.compile(r"\s+")
 
 
 def page_dates(
-    tree: HtmlElement, found: Marks, metas: dict[str, list[str]], articles: list[dict], url: str | None
+    tree: HtmlElement,
+    found: Marks,
+    metas: dict[str, list[str]],
+    articles: list[dict],
+    url: str | None,
+    html: str | None = None,
 ) -> tuple[Metadata, str | None]:
     """Publication and update by their precedence (see the module docstring), and htmldate's guess apart.
 
-    The guess is made only when the page states no publication date.
+    The guess is made only when the page states no publication date; htmldate is given the page's
+    markup as it came (``html``, scripts included, as a user of htmldate would) when there is one.
     """
     updated = _first_date(ld_values(articles, "dateModified"), meta_values(metas, UPDATED_META))
     published = _published(tree, found, metas, articles, url, updated)
-    guess = _htmldate(tree, url) if published is None else None
+    guess = _htmldate(tree, url, html) if published is None else None
     if updated is not None and published is not None and updated[:10] < published[:10]:
         updated = None  # a "modified" before the publication is a template date, not an update
     if updated is not None and published is not None and _same_moment(updated, published):
@@ -279,16 +285,18 @@ def _url_dates(url: str | None) -> list[str]:
     return [f"{match[1]}-{int(match[2]):02d}-{int(match[3]):02d}"] if match else []
 
 
-def _htmldate(tree: HtmlElement, url: str | None) -> str | None:
+def _htmldate(tree: HtmlElement, url: str | None, html: str | None = None) -> str | None:
     """htmldate's guess at the original publication date (its extensive search runs only where its cheap one fails).
 
     Asked only when the page declares no date and shows no dateline.  One call: htmldate tries
     its cheap heuristics first either way, and a second call would prepare the tree again.  The
     extensive search runs dateparser over the page text: about 6 ms a page once warm, but its
-    first call in a process loads dateparser's locales (a second or two).
+    first call in a process loads dateparser's locales (a second or two).  Given the markup, it
+    parses the page again (scripts are gone from ``tree``, and htmldate reads dates in them): a
+    cost paid only on the pages that state no date.
     """
     try:
-        found = find_date(tree, extensive_search=True, original_date=True, url=url)
+        found = find_date(html or tree, extensive_search=True, original_date=True, url=url)
     except Exception:  # htmldate is one best-effort source among many
         return None
     date = normalise_date(found) if found else None

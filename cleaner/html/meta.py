@@ -72,7 +72,7 @@ _SPACES = re.compile(r"\s+")
 
 
 def page_metadata(
-    tree: HtmlElement, *, jsonld: Iterable[str] = (), url: str | None = None
+    tree: HtmlElement, *, jsonld: Iterable[str] = (), url: str | None = None, html: str | None = None
 ) -> tuple[Metadata, Metadata]:
     """What the page states (every source gathered, one value per field: see the module docstring),
     and what htmldate guesses when it states no publication date (below what the text states)."""
@@ -84,7 +84,7 @@ def page_metadata(
     ]
     page_url = url or first_meta(metas, ("og:url",)) or _canonical(tree)
     site_name = _site_name(metas, objects, page_url)
-    dates, guess = page_dates(tree, found, metas, articles, page_url)
+    dates, guess = page_dates(tree, found, metas, articles, page_url, html)
     headlines = [value for value in ld_values(articles, "headline") if isinstance(value, str)]
     credits = page_authors(tree, found, metas, objects, articles, site_name)
     stated = Metadata(

@@ -204,7 +204,7 @@ def read_page(
     with _alarm(timeout):
         tree, ld = parse_page(html)
         deadline.check("parsing")
-        metadata, guessed = page_metadata(tree, jsonld=ld, url=url)
+        metadata, guessed = page_metadata(tree, jsonld=ld, url=url, html=html[:MAX_CHARS])
         deadline.check("metadata")
         headlines = [metadata.title or "", *(h1.text_content() for h1 in tree.iter("h1"))]
         content = main_content(tree, url=url, language=metadata.language, fallback=fallback)
