@@ -26,6 +26,11 @@ from cleaner.model import Block, Kind
 # Widest line we still take for a hard-wrapped one; wider lines are whole paragraphs.
 MAX_WRAP_WIDTH = 100
 MIN_WRAP_WIDTH = 40
+NEAR_WIDTH = 0.75  # a line this close to the width was filled by the wrapping program
+NEAR_WIDTH_LINES = 0.4  # wrapped: this share of the lines are near the width, or ...
+LONG_LINE = 0.75  # ... of the lines this long that another line follows,
+BROKEN_SHARE = 0.6  # this share were broken where the next word would not have fitted,
+MIN_LONG_LINES = 5  # and there are at least this many
 BLANK_LINES = re.compile(r"\n[ ]*\n+")
 MARKDOWN = (
     (re.compile(r"#{1,6} +"), Kind.HEADING),
@@ -40,8 +45,11 @@ SPACES = re.compile(r" {2,}")
 def wrap_width(lines: list[str]) -> int | None:
     """The width a hard-wrapped document was wrapped at, or None when it was not wrapped.
 
-    Wrapped text has no line longer than the width and many lines close to it; a
-    document with any long line, or with few lines near its longest, is not wrapped.
+    Wrapped text has no line longer than the width, and its long lines end where the next
+    line's first word would not have fitted: either many lines lie near the width, or (in a
+    wrapped page dump, where menus and links make most lines short) nearly every long line
+    is followed by a word too long to fit after it.  A document with any long line is not
+    wrapped.
     """
     lengths = [len(line) for line in lines if line]
     if len(lengths) < 3:
@@ -49,8 +57,15 @@ def wrap_width(lines: list[str]) -> int | None:
     width = max(lengths)
     if not MIN_WRAP_WIDTH <= width <= MAX_WRAP_WIDTH:
         return None
-    near_width = sum(1 for length in lengths if length >= width * 0.75)
-    return width if near_width >= len(lengths) * 0.4 else None
+    near_width = sum(1 for length in lengths if length >= width * NEAR_WIDTH)
+    if near_width >= len(lengths) * NEAR_WIDTH_LINES:
+        return width
+    long_lines = broken = 0
+    for previous, line in itertools.pairwise(lines):
+        if line and len(previous) >= width * LONG_LINE:
+            long_lines += 1
+            broken += len(previous) + 1 + len(line.split(" ", 1)[0]) > width
+    return width if long_lines >= MIN_LONG_LINES and broken >= long_lines * BROKEN_SHARE else None
 
 
 def _continues(previous: str, line: str, width: int) -> bool:
