@@ -66,7 +66,8 @@ class Verdict:
     """A block with the decision taken about it and who took it.
 
     ``rule`` names the rule id (furniture rules), or the reason (zones, classifier,
-    metadata), so the audit trail can always say why a block left the body.
+    metadata), so the audit trail can always say why a block left the body.  ``score`` is
+    the text classifier's probability that the block is article content, when it decided.
     """
 
     block: Block
@@ -75,6 +76,7 @@ class Verdict:
     rule: str = ""
     category: str = ""
     layer: str = ""
+    score: float | None = None
 
     @property
     def text(self) -> str:
@@ -84,9 +86,11 @@ class Verdict:
     def decided(self) -> bool:
         return self.role is not Role.UNDECIDED
 
-    def decide(self, role: Role, *, rule: str, category: str, layer: str, kind: Kind | None = None) -> Verdict:
+    def decide(
+        self, role: Role, *, rule: str, category: str, layer: str, kind: Kind | None = None, score: float | None = None
+    ) -> Verdict:
         """Return a copy carrying a new decision (verdicts are immutable)."""
-        return replace(self, role=role, rule=rule, category=category, layer=layer, kind=kind or self.kind)
+        return replace(self, role=role, rule=rule, category=category, layer=layer, kind=kind or self.kind, score=score)
 
 
 @dataclass(frozen=True, slots=True)

@@ -29,7 +29,7 @@ def build_article(verdicts: Sequence[Verdict], metadata: Metadata) -> Article:
     """The article: body blocks, metadata, and the audit trail of everything else."""
     body = tuple(BodyBlock(v.kind, v.text, v.block.index) for v in verdicts if v.role is Role.BODY)
     removed = tuple(
-        Removal(v.text, v.rule, v.category, v.layer, v.block.index)
+        Removal(v.text, v.rule, v.category, v.layer, v.block.index, None if v.score is None else round(v.score, 4))
         for v in verdicts
         if v.role not in (Role.BODY, Role.TITLE, Role.SUBTITLE)
     )
