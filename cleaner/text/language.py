@@ -11,15 +11,17 @@ What it does not do: it never translates or filters by language.
 from __future__ import annotations
 
 from collections.abc import Iterable
-from functools import cache
+from functools import cache, lru_cache
 
 import justext
-from langdetect import DetectorFactory, LangDetectException, detect_langs
+from langdetect import DetectorFactory, LangDetectException
+from langdetect.detector_factory import PROFILES_DIRECTORY
 
-SAMPLE_CHARS = 1500  # enough for a stable answer (1 of 499 bench pages differs from 3000), half the cost
+SAMPLE_CHARS = 800  # enough for a stable answer (2 of 591 bench bs4 dumps differ from 1500), half the cost
 MIN_SAMPLE_CHARS = 40
 MIN_BLOCK_CHARS = 80
 MIN_PROBABILITY = 0.5
+TRIALS = 3  # langdetect's random trials (7 by default): the same answer on 1182 of 1182 bench dumps, a third less time
 
 # ISO 639-1 codes to justext's stoplist names (the languages langdetect can report).
 JUSTEXT_NAMES = {
@@ -53,14 +55,31 @@ def detect_language(texts: Iterable[str], *, default: str | None = None) -> str 
     sample = _sample(texts)
     if len(sample) < MIN_SAMPLE_CHARS:
         return default
+    return _detect(sample) or default
+
+
+@lru_cache(maxsize=256)
+def _detect(sample: str) -> str | None:
+    """langdetect's answer for a sample, once per sample (the text model reads a page's kept text again)."""
     DetectorFactory.seed = 0
+    detector = _factory().create()
+    detector.n_trial = TRIALS
+    detector.append(sample)
     try:
-        best = detect_langs(sample)[0]
+        best = detector.get_probabilities()[0]
     except LangDetectException:
-        return default
+        return None
     if best.prob < MIN_PROBABILITY:
-        return default
+        return None
     return best.lang.split("-")[0]
+
+
+@cache
+def _factory() -> DetectorFactory:
+    """langdetect's language profiles, loaded once."""
+    factory = DetectorFactory()
+    factory.load_profile(PROFILES_DIRECTORY)
+    return factory
 
 
 @cache
