@@ -26,6 +26,8 @@ KEEP_RULE = "config.keep"
 
 
 Matcher = Callable[[str], bool]
+MEMO_CHARS = 200  # blocks up to this long are remembered (menu items, links, labels) ...
+MEMO_SIZE = 50_000  # ... this many at most, then forgotten all at once
 
 
 class RulesByLength:
@@ -39,10 +41,26 @@ class RulesByLength:
         self.limits = sorted({rule.rule.max_chars for rule in rules})
         matchers = [(rule, matcher(rule)) for rule in rules]
         self.by_limit = [tuple(pair for pair in matchers if pair[0].rule.max_chars >= limit) for limit in self.limits]
+        self.memo: dict[str, CompiledRule | None] = {}
 
     def for_length(self, length: int) -> tuple[tuple[CompiledRule, Matcher], ...]:
         slot = bisect_left(self.limits, length)
         return self.by_limit[slot] if slot < len(self.by_limit) else ()
+
+    def first_match(self, text: str) -> CompiledRule | None:
+        """The first rule matching a block; short blocks' answers are remembered.
+
+        Menus, share bars and footers repeat the same short lines on every page of a site (and
+        "Home", "Share", "Menu" on most sites): each is matched against the rules once.
+        """
+        if len(text) > MEMO_CHARS:
+            return first_match(text, self.for_length(len(text)))
+        if text in self.memo:
+            return self.memo[text]
+        if len(self.memo) >= MEMO_SIZE:
+            self.memo.clear()
+        found = self.memo[text] = first_match(text, self.for_length(len(text)))
+        return found
 
 
 def matcher(rule: CompiledRule) -> Matcher:
@@ -114,7 +132,7 @@ def mark_furniture(
             marked.append(verdict)
         elif keep and is_kept(verdict.text, keep):
             marked.append(verdict.decide(Role.BODY, rule=KEEP_RULE, category="keep", layer=LAYER))
-        elif (rule := first_match(verdict.text, by_length.for_length(len(verdict.text)))) is not None:
+        elif (rule := by_length.first_match(verdict.text)) is not None:
             marked.append(verdict.decide(Role.FURNITURE, rule=rule.rule.id, category=rule.rule.category, layer=LAYER))
         else:
             marked.append(verdict)
