@@ -64,6 +64,7 @@ class Config:
     max_bytes: int = DEFAULT_MAX_BYTES
     timeout: float = DEFAULT_TIMEOUT
     metadata_model: Path | None = None  # a retrained metadata model (bench/train_metadata.py); None: the shipped one
+    text_model: Path | None = None  # a retrained text model file (bench/train_text.py); None: the shipped one
     source: str = field(default="defaults", compare=False)
 
     def __post_init__(self) -> None:

@@ -23,6 +23,7 @@ from cleaner.io import markdown
 from cleaner.io.records import FORMATS, Format
 from cleaner.layout.assemble import build_article, metadata_from_blocks
 from cleaner.layout.classify import classify
+from cleaner.layout.textmodel import Reopen, classify_text, load_text_model
 from cleaner.layout.zones import mark_title_before_body, mark_zones
 from cleaner.lexicon import day_first
 from cleaner.metadata.choice import choose_metadata, load_model
@@ -93,6 +94,7 @@ class Reading:
     left_out: tuple[str, ...] = ()  # a page's prose blocks outside its main content: audited, never body
     marked: bool = False  # Markdown: each block's kind is what its marker says (a plain line is a paragraph)
     stated: bool = False  # front matter states some of the article's metadata (see ``_whole_statement``)
+    html: bool = False  # read from a page's markup (plain text, not Markdown, is judged by the text model)
 
     @property
     def url(self) -> str | None:
@@ -151,7 +153,8 @@ def page_reading(page: html_layer.Page, url: str | None = None) -> Reading:
     with it, so it can stand in for detection.
     """
     declared = _given_url(url).prefer(page.metadata)
-    return Reading(list(page.blocks), declared, page.guessed, extracted=not page.whole_page, left_out=page.left_out)
+    extracted = not page.whole_page
+    return Reading(list(page.blocks), declared, page.guessed, extracted=extracted, left_out=page.left_out, html=True)
 
 
 def read_document(
@@ -231,13 +234,14 @@ class Decided:
     whole: bool = False  # the front matter is the whole statement of the metadata (``_whole_statement``)
 
 
-def decide_blocks(
-    reading: Reading, config: Config, site: SiteProfile | None = None, deadline: Deadline = NO_DEADLINE
-) -> Decided:
-    """Run the block layers over a document read: rules, language, metadata lines, zones, classifier, profile.
+def open_verdicts(
+    reading: Reading, config: Config, deadline: Deadline = NO_DEADLINE
+) -> tuple[list[Verdict], list[Candidate], str | None, bool]:
+    """The layers before the classifier: rules, language, metadata lines, zones.
 
-    ``extracted`` blocks (an HTML page's main content) are not searched for the article again:
-    the classifier keeps what rules, zones and metadata leave, as for text an extractor reduced.
+    What they leave undecided is what the classifier judges (``bench/train_text.py`` trains the
+    text model on exactly these verdicts); also the metadata candidates, the language, and whether
+    front matter is the whole statement of the metadata.
     """
     verdicts = furniture_verdicts(reading.blocks, config, deadline)
     deadline.check("language detection")
@@ -245,12 +249,40 @@ def decide_blocks(
     deadline.check("byline and dateline lines")
     verdicts, found = mark_metadata_lines(verdicts, day_first=day_first(language))
     whole = _whole_statement(reading, verdicts)
-    find_head = reading.declared.title is None and not whole
     deadline.check("zones")
-    verdicts = mark_zones(verdicts, config.tail_rule_ids, head=find_head)
+    verdicts = mark_zones(verdicts, config.tail_rule_ids, head=reading.declared.title is None and not whole)
+    return verdicts, found, language, whole
+
+
+def _reopen(config: Config, deadline: Deadline) -> Reopen:
+    """How a second cleaning reads kept texts (the text model settles on what it would keep)."""
+
+    def reopen(texts: list[str]) -> tuple[list[Verdict], frozenset[str]]:
+        verdicts, _, language, _ = open_verdicts(Reading(segment("\n\n".join(texts))), config, deadline)
+        return verdicts, stoplist(language)
+
+    return reopen
+
+
+def decide_blocks(
+    reading: Reading, config: Config, site: SiteProfile | None = None, deadline: Deadline = NO_DEADLINE
+) -> Decided:
+    """Run the block layers over a document read: rules, language, metadata lines, zones, classifier, profile.
+
+    Plain text is judged by the trained text model (``layout.textmodel``); a page's blocks and
+    Markdown by ``classify``, where ``extracted`` blocks (an HTML page's main content) and cleaner's
+    own canonical form read back are not searched for the article again.
+    """
+    verdicts, found, language, whole = open_verdicts(reading, config, deadline)
+    find_head = reading.declared.title is None and not whole
     deadline.check("the classifier")
-    whole_page = False if reading.extracted else None
-    verdicts = classify(verdicts, stoplist(language), whole_page=whole_page, headings=not reading.marked)
+    stopwords = stoplist(language)
+    if reading.html or reading.marked:
+        whole_page = False if reading.extracted or whole else None  # cleaner's own output read back: kept
+        verdicts = classify(verdicts, stopwords, whole_page=whole_page, headings=not reading.marked)
+    else:
+        model = load_text_model(config.text_model)
+        verdicts = classify_text(verdicts, stopwords, config.tail_rule_ids, model, _reopen(config, deadline))
     if find_head:
         verdicts = mark_title_before_body(verdicts)
     deadline.check("the site profile")
@@ -340,6 +372,7 @@ __all__ = [
     "clean_blocks",
     "decide_blocks",
     "document_texts",
+    "open_verdicts",
     "read_document",
     "rule_verdicts",
 ]

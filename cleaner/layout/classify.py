@@ -107,7 +107,8 @@ def best_run(scores: Sequence[float]) -> tuple[int, int] | None:
     return best
 
 
-def _is_heading(verdict: Verdict, following: Verdict | None) -> bool:
+def is_heading(verdict: Verdict, following: Verdict | None) -> bool:
+    """A kept line that heads what follows: short, headline-like, not closed like a sentence, over a long block."""
     shape = shape_of(verdict.text)
     closes_like_heading = not shape.ends_sentence or verdict.text.endswith(("?", "!"))
     return (
@@ -121,7 +122,7 @@ def _is_heading(verdict: Verdict, following: Verdict | None) -> bool:
 
 
 def _body(verdict: Verdict, following: Verdict | None) -> Verdict:
-    if _is_heading(verdict, following):
+    if is_heading(verdict, following):
         return verdict.decide(Role.BODY, rule="classify.heading", category="heading", layer=LAYER, kind=Kind.HEADING)
     return verdict.decide(Role.BODY, rule="classify.main-text", category="body", layer=LAYER, kind=verdict.block.kind)
 

@@ -1,0 +1,172 @@
+"""Site-grouped cross-validation of text mode: out-of-fold figures only.
+
+    python bench/cv_text.py ../shared/bench                   # all kinds, both benchmarks
+    python bench/cv_text.py ../shared/bench --kinds bs4,wrapped --keep /tmp/cv
+
+For each of the five folds of ``folds.json`` (pages grouped by site), the text model is trained
+(``bench/train_text.py``, same data and parameters as the shipped model) on the other four
+folds, written to a temporary file, and the real ``cleaner.clean(text, format="text")`` runs
+with it (``Config.text_model``) on the held-out fold's pages, in every input kind.  Once every
+page has its out-of-fold prediction, each (benchmark, kind) folder is scored by the benchmark's
+own ``score.py``, next to the uncleaned input.  Lost articles are counted on aeb: pages whose
+gold body has at least 100 words and whose prediction recovers less than half of its 4-token
+shingles.
+
+Nothing is tuned here: the parameters are fixed in ``bench/train_text.py``.
+"""
+
+from __future__ import annotations
+
+import argparse
+import json
+import subprocess
+import sys
+import tempfile
+from pathlib import Path
+
+ROOT = Path(__file__).resolve().parent.parent
+sys.path.insert(0, str(ROOT))
+
+from bench.textdata import BENCHES, KINDS, folds, gold_of, input_text  # noqa: E402
+from bench.train_text import THRESHOLD, load_rows, train  # noqa: E402
+from cleaner import clean  # noqa: E402
+from cleaner.config import Config  # noqa: E402
+from cleaner.layout.textmodel import dump_model  # noqa: E402
+
+LOST_MIN_WORDS = 100
+LOST_RECALL = 0.5
+FOLDS = 5
+
+
+def shingle_recall(gold: str, predicted: str) -> float:
+    """The share of the gold body's 4-token shingles (as a multiset) the prediction holds."""
+    sys.path.insert(0, str(BENCH_DIR))
+    import evalcore
+
+    wanted, found = evalcore.shingles(gold), evalcore.shingles(predicted)
+    total = sum(wanted.values())
+    return sum((wanted & found).values()) / total if total else 1.0
+
+
+def predict_fold(bench_dir: Path, fold: int, model: Path, kinds: list[str], out: Path) -> None:
+    """Clean the held-out fold's pages of every kind with the fold's model."""
+    assignment = folds(bench_dir)
+    config = Config(text_model=model)
+    for bench in BENCHES:
+        for page, where in sorted(assignment[bench].items()):
+            if where["fold"] != fold:
+                continue
+            for kind in kinds:
+                text = input_text(bench_dir, bench, kind, page)
+                if text is None:
+                    continue
+                article = clean(text, format="text", config=config).to_dict()
+                folder = out / bench / kind
+                folder.mkdir(parents=True, exist_ok=True)
+                (folder / f"{page}.json").write_text(json.dumps(article, ensure_ascii=False), encoding="utf-8")
+                raw = out / bench / f"{kind}-uncleaned"
+                raw.mkdir(parents=True, exist_ok=True)
+                (raw / f"{page}.txt").write_text(text, encoding="utf-8")
+
+
+def score(bench_dir: Path, bench: str, pred: Path) -> dict[str, float]:
+    result = subprocess.run(
+        [sys.executable, str(bench_dir / "score.py"), "--bench", bench, "--pred", str(pred), "--json"],
+        capture_output=True,
+        text=True,
+        check=True,
+    )
+    return json.loads(result.stdout)["all"]
+
+
+def lost_articles(bench_dir: Path, pred: Path) -> list[str]:
+    gold = gold_of(bench_dir, "aeb")
+    lost = []
+    for page, entry in sorted(gold.items()):
+        if len(entry["body"].split()) < LOST_MIN_WORDS:
+            continue
+        path, raw = pred / f"{page}.json", pred / f"{page}.txt"
+        if path.is_file():
+            text = json.loads(path.read_text(encoding="utf-8"))["text"]
+        else:
+            text = raw.read_text(encoding="utf-8") if raw.is_file() else ""
+        if shingle_recall(entry["body"], text) < LOST_RECALL:
+            lost.append(page)
+    return lost
+
+
+def report(bench_dir: Path, kinds: list[str], out: Path) -> list[dict[str, object]]:
+    rows = []
+    for bench in BENCHES:
+        for kind in kinds:
+            cleaned = score(bench_dir, bench, out / bench / kind)
+            raw = score(bench_dir, bench, out / bench / f"{kind}-uncleaned")
+            row = {"bench": bench, "kind": kind, "cleaned": cleaned, "uncleaned": raw}
+            if bench == "aeb":
+                row["lost"] = lost_articles(bench_dir, out / bench / kind)
+                row["lost_uncleaned"] = lost_articles(bench_dir, out / bench / f"{kind}-uncleaned")
+            rows.append(row)
+    return rows
+
+
+def table(rows: list[dict[str, object]]) -> str:
+    lines = [
+        "| bench | input | uncleaned | cleaned (out of fold) | author | date | title"
+        " | lost: uncleaned | lost: cleaned |",
+        "|---|---|---|---|---|---|---|---|---|",
+    ]
+    for row in rows:
+        metric = "f1" if row["bench"] == "aeb" else "snip_f1"
+        cleaned, raw = row["cleaned"], row["uncleaned"]
+        meta = [f"{cleaned[k]:.3f}" if k in cleaned else "" for k in ("author_acc", "date_acc", "title_acc")]
+        lost = f"{len(row['lost_uncleaned'])} | {len(row['lost'])}" if "lost" in row else " | "
+        lines.append(
+            f"| {row['bench']} | {row['kind']} | {raw[metric]:.3f} | {cleaned[metric]:.3f} | "
+            + " | ".join(meta)
+            + f" | {lost} |"
+        )
+    return "\n".join(lines)
+
+
+BENCH_DIR = ROOT.parent / "shared" / "bench"
+
+
+def main(argv: list[str] | None = None) -> int:
+    global BENCH_DIR
+    parser = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
+    parser.add_argument("bench_dir", nargs="?", default=BENCH_DIR, type=Path)
+    parser.add_argument("--kinds", default=",".join(KINDS), help=f"comma-separated, from {', '.join(KINDS)}")
+    parser.add_argument("--keep", type=Path, help="write predictions and models here instead of a temporary folder")
+    parser.add_argument("--json", action="store_true", help="print JSON rows instead of a table")
+    parser.add_argument(
+        "--models",
+        type=Path,
+        help="keep the fold models here, and reuse those already there (training is deterministic)",
+    )
+    args = parser.parse_args(argv)
+    BENCH_DIR = args.bench_dir.resolve()
+    if not (args.bench_dir / "folds.json").is_file():
+        print(f"{args.bench_dir}: no folds.json here; pass the shared bench folder", file=sys.stderr)
+        return 2
+    kinds = [kind for kind in args.kinds.split(",") if kind]
+    items: list | None = None
+    with tempfile.TemporaryDirectory(prefix="cleaner-cv-") as temp:
+        out = args.keep or Path(temp)
+        out.mkdir(parents=True, exist_ok=True)
+        models = args.models or out
+        models.mkdir(parents=True, exist_ok=True)
+        for fold in range(FOLDS):
+            model = models / f"model-fold{fold}.txt"
+            if not (args.models and model.is_file()):
+                items = items if items is not None else load_rows(args.bench_dir)
+                first, second = train([item for item in items if item.fold != fold])
+                model.write_text(dump_model(first, second, THRESHOLD), encoding="utf-8")
+            predict_fold(args.bench_dir, fold, model, kinds, out)
+            print(f"fold {fold} done", file=sys.stderr)
+        rows = report(args.bench_dir, kinds, out)
+    print(json.dumps(rows, indent=1) if args.json else table(rows))
+    return 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())

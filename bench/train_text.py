@@ -1,0 +1,144 @@
+"""Train the text classifier on ../shared/bench and write the model file shipped with cleaner.
+
+    python bench/train_text.py ../shared/bench                 # writes cleaner/layout/text_model.txt
+    python bench/train_text.py ../shared/bench -o /tmp/model.txt
+
+Needs only cleaner's own dependencies (LightGBM, numpy; trafilatura is the teacher).  Every
+page of both benchmarks, in every input kind (``bench/textdata.py``), gives one row per block
+the classifier judges (the blocks no earlier layer decided), labelled content or furniture,
+weighted by the log of its words and so that every document weighs the same (the scores
+average over pages).
+
+Two stages, with hyper-parameters fixed in advance (``PARAMS``; never tuned on the reported
+folds): the first stage learns from the blocks' features; its scores for the training pages are
+cross-fitted over the training pages' own site-grouped folds, so the second stage, which
+learns from the first stage's scores around each block, sees the kind of scores it will get on
+unseen pages.  Training is deterministic (fixed seeds, one thread): the same data gives the same
+file, byte for byte.
+
+This script does NOT report any figure: ``bench/cv_text.py`` does, on held-out folds only.
+"""
+
+from __future__ import annotations
+
+import argparse
+import sys
+from collections.abc import Sequence
+from dataclasses import dataclass
+from pathlib import Path
+
+import lightgbm
+import numpy as np
+
+ROOT = Path(__file__).resolve().parent.parent
+sys.path.insert(0, str(ROOT))
+
+from bench.textdata import BENCHES, KINDS, Document, documents  # noqa: E402
+from cleaner.config import DEFAULT_CONFIG  # noqa: E402
+from cleaner.layout.features import FEATURES, features  # noqa: E402
+from cleaner.layout.textmodel import MODEL_FILE, dump_model, second_stage  # noqa: E402
+from cleaner.model import Role  # noqa: E402
+from cleaner.text.language import stoplist  # noqa: E402
+
+THRESHOLD = 0.5
+PARAMS = {
+    "objective": "binary",
+    "learning_rate": 0.07,
+    "num_leaves": 31,
+    "min_data_in_leaf": 40,
+    "feature_fraction": 0.8,
+    "bagging_fraction": 0.8,
+    "bagging_freq": 1,
+    "lambda_l2": 1.0,
+    "seed": 7,
+    "deterministic": True,
+    "force_row_wise": True,
+    "num_threads": 1,
+    "verbose": -1,
+}
+ROUNDS = 200
+DOCUMENT_WEIGHT = 100.0  # every document weighs the same in training, whatever its number of blocks
+
+
+@dataclass(frozen=True)
+class Rows:
+    """One document's training rows: the open blocks' features, labels and weights."""
+
+    bench: str
+    page: str
+    kind: str
+    fold: int
+    rows: np.ndarray  # every block's features (the second stage needs the neighbours' too)
+    open: np.ndarray  # which blocks the classifier judges
+    labels: np.ndarray
+    weights: np.ndarray
+
+
+def rows_of(document: Document) -> Rows:
+    matrix = features(document.verdicts, stoplist(document.language), DEFAULT_CONFIG.tail_rule_ids)
+    open_blocks = np.array([v.role is Role.UNDECIDED for v in document.verdicts], dtype=bool)
+    words = matrix[:, FEATURES.index("words")] if len(matrix) else np.zeros(0)
+    weights = 1.0 + np.log1p(words)
+    total = weights[open_blocks].sum()
+    weights = weights * (DOCUMENT_WEIGHT / total) if total else weights
+    return Rows(
+        document.bench, document.page, document.kind, document.fold, matrix, open_blocks, document.labels, weights
+    )
+
+
+def _fit(params: dict, rounds: int, rows: np.ndarray, labels: np.ndarray, weights: np.ndarray) -> lightgbm.Booster:
+    data = lightgbm.Dataset(rows, label=labels, weight=weights, params={"verbose": -1})
+    return lightgbm.train(params, data, num_boost_round=rounds)
+
+
+def _stack(items: Sequence[Rows], matrices: Sequence[np.ndarray]) -> tuple[np.ndarray, np.ndarray, np.ndarray]:
+    keep = [item.open for item in items]
+    return (
+        np.concatenate([m[k] for m, k in zip(matrices, keep, strict=True)]),
+        np.concatenate([item.labels[k] for item, k in zip(items, keep, strict=True)]),
+        np.concatenate([item.weights[k] for item, k in zip(items, keep, strict=True)]),
+    )
+
+
+def train(
+    items: Sequence[Rows], params: dict | None = None, rounds: int = ROUNDS
+) -> tuple[lightgbm.Booster, lightgbm.Booster]:
+    """Both stages, trained on ``items`` (see the module doc for the cross-fitting)."""
+    params = params or PARAMS
+    items = [item for item in items if item.open.any()]
+    first = _fit(params, rounds, *_stack(items, [item.rows for item in items]))
+    cross = [np.zeros(len(item.rows)) for item in items]
+    for fold in sorted({item.fold for item in items}):
+        inside = [i for i, item in enumerate(items) if item.fold != fold]
+        model = _fit(params, rounds, *_stack([items[i] for i in inside], [items[i].rows for i in inside]))
+        for i, item in enumerate(items):
+            if item.fold == fold:
+                cross[i] = model.predict(item.rows, num_threads=1)
+    second_rows = [second_stage(item.rows, scores) for item, scores in zip(items, cross, strict=True)]
+    second = _fit(params, rounds, *_stack(items, second_rows))
+    return first, second
+
+
+def load_rows(
+    bench_dir: Path, kinds: Sequence[str] = KINDS, benches: Sequence[str] = BENCHES, pages: set[str] | None = None
+) -> list[Rows]:
+    return [rows_of(document) for document in documents(bench_dir, kinds=kinds, benches=benches, pages=pages)]
+
+
+def main(argv: list[str] | None = None) -> int:
+    parser = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
+    parser.add_argument("bench_dir", nargs="?", default=ROOT.parent / "shared" / "bench", type=Path)
+    parser.add_argument("-o", "--output", type=Path, default=ROOT / "cleaner" / "layout" / MODEL_FILE)
+    args = parser.parse_args(argv)
+    if not (args.bench_dir / "folds.json").is_file():
+        print(f"{args.bench_dir}: no folds.json here; pass the shared bench folder", file=sys.stderr)
+        return 2
+    items = load_rows(args.bench_dir)
+    first, second = train(items)
+    args.output.write_text(dump_model(first, second, THRESHOLD), encoding="utf-8")
+    print(f"{args.output}: {sum(int(i.open.sum()) for i in items)} blocks from {len(items)} documents")
+    return 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())

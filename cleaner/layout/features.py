@@ -1,0 +1,351 @@
+"""Text features: what the line classifier sees of each block of a plain-text document.
+
+One row per block, one column per feature (``FEATURES`` names them, in order), computed for a
+whole document at once: a short pass over the blocks measures each one (words, stopwords, how it
+ends, what the earlier layers decided about it), and the rest is arithmetic over those columns
+with numpy: windows over the neighbours, the page's largest run of prose and where a block stands
+in it, how much prose comes before and after it.
+
+The same function serves training (``bench/train_text.py``) and inference
+(``cleaner.layout.textmodel``), so the model always sees the features it was trained on.
+
+What it does NOT do: it decides nothing (``cleaner.layout.textmodel`` does) and never reads the input
+file, only the blocks and the verdicts the earlier layers left on them.
+"""
+
+from __future__ import annotations
+
+import re
+from collections import Counter
+from collections.abc import Sequence
+from functools import lru_cache
+
+import numpy as np
+
+from cleaner.metadata.titles import confirming_keys, most_of, title_key
+from cleaner.model import Kind, Role, Verdict
+
+WORD = re.compile(r"\w+(?:['’-]\w+)*")
+SENTENCE_END = re.compile(r"""[.!?…:;]["'”’»)\]]*$""")
+PERIOD_END = re.compile(r"""\.["'”’»)\]]*$""")
+SEPARATORS = re.compile(r"[|•·»›/]")
+CLAUSE_MARKS = re.compile(r"[,;:]")
+WEBBY = re.compile(r"https?:|www\.|@|\.(?:com|org|net|de|fr|html?)\b", re.IGNORECASE)
+DIGITS = re.compile(r"\d")
+GLUED = re.compile(r"[a-z][A-Z][a-z]")  # a headline run into its teaser text ("...Student-AthleteA 24-year-old")
+ECHO_MAX_WORDS = 30  # a headline that repeats the page's title is no longer than this
+RUNS = 5  # prose runs ranked (the largest is 1), beyond that a block is in no run
+PROSE_MIN_WORDS = 8  # a prose line: a sentence's worth of words ...
+PROSE_MIN_STOPWORDS = 0.2  # ... of which this share are stopwords (without a stoplist: it ends like a sentence)
+SHORT_WORDS = 4  # menu items, links, labels
+CAP = 50.0  # distances in blocks are capped here: further is "far"
+
+ROLE_CODES = {
+    Role.UNDECIDED: 0,
+    Role.BODY: 1,
+    Role.TITLE: 2,
+    Role.SUBTITLE: 3,
+    Role.BYLINE: 4,
+    Role.DATELINE: 5,
+    Role.FURNITURE: 6,
+}
+KIND_CODES = {Kind.PARAGRAPH: 0, Kind.HEADING: 1, Kind.LIST_ITEM: 2, Kind.QUOTE: 3}
+
+# What each block says of itself (measured in one pass, see _measure).
+OWN = (
+    "words",
+    "chars",
+    "stopwords",
+    "stop_density",
+    "ends_sentence",
+    "ends_period",
+    "starts_upper",
+    "starts_lower",
+    "capital_share",
+    "digit_share",
+    "clause_marks",
+    "separators",
+    "webby",
+    "glued",
+    "kind",
+    "role",
+    "tail_marker",
+    "repeats",
+)
+FEATURES = (
+    *OWN,
+    "log_words",
+    "prose",
+    "chars_vs_longest",
+    "words_w1",
+    "words_w2",
+    "words_w3",
+    "prose_w2",
+    "prose_w5",
+    "stop_w2",
+    "short_run",
+    "prev_words",
+    "next_words",
+    "prev_stop",
+    "next_stop",
+    "prev_role",
+    "next_role",
+    "prev_prose",
+    "next_prose",
+    "position",
+    "words_before",
+    "prose_before",
+    "prose_after",
+    "in_run",
+    "to_run_start",
+    "to_run_end",
+    "run_share",
+    "run_blocks",
+    "blocks",
+    "log_total_words",
+    "prose_share",
+    "has_stoplist",
+    "since_tail_marker",
+    "to_metadata",
+    "to_title",
+    "echo",
+    "to_echo",
+    "title_words",
+    "title_words_w2",
+    "run_rank",
+    "own_run_share",
+    "own_run_blocks",
+    "own_run_mean_words",
+)
+
+
+def _measure(verdict: Verdict, stopwords: frozenset[str], tail_rules: frozenset[str]) -> tuple[float, ...]:
+    """The OWN columns of one block (all but ``repeats``, which needs the whole page)."""
+    return (
+        *_text_measures(verdict.text, stopwords),
+        KIND_CODES[verdict.block.kind],
+        ROLE_CODES[verdict.role],
+        verdict.role is Role.FURNITURE and verdict.rule in tail_rules,
+    )
+
+
+@lru_cache(maxsize=16384)
+def _text_measures(text: str, stopwords: frozenset[str]) -> tuple[float, ...]:
+    """What the text alone says, once per text: a block is measured again when its page is settled."""
+    words = WORD.findall(text)
+    count = len(words)
+    lowered = [word.lower() for word in words]
+    stops = sum(map(stopwords.__contains__, lowered)) if stopwords else 0
+    first = text.lstrip("\"'“‘«¿¡([")[:1]
+    chars = len(text)
+    return (
+        count,
+        chars,
+        stops,
+        stops / count if count else 0.0,
+        SENTENCE_END.search(text) is not None,
+        PERIOD_END.search(text) is not None,
+        first.isupper() or first.isdigit(),
+        first.islower(),
+        sum(1 for word in words if word[:1].isupper()) / count if count else 0.0,
+        len(DIGITS.findall(text)) / chars if chars else 0.0,
+        len(CLAUSE_MARKS.findall(text)) / (count + 1),
+        len(SEPARATORS.findall(text)),
+        WEBBY.search(text) is not None,
+        len(GLUED.findall(text)),
+    )
+
+
+def _window(values: np.ndarray, radius: int) -> np.ndarray:
+    """Sum of ``values`` over each block and its ``radius`` neighbours on either side."""
+    padded = np.concatenate((np.zeros(radius + 1), np.cumsum(values), np.full(radius, np.sum(values))))
+    return padded[2 * radius + 1 :] - padded[: -2 * radius - 1]
+
+
+def _shift(values: np.ndarray, step: int, fill: float) -> np.ndarray:
+    """The value of the block ``step`` places away (+1: the next one), ``fill`` past the ends."""
+    out = np.full_like(values, fill, dtype=float)
+    if step > 0:
+        out[:-step] = values[step:]
+    else:
+        out[-step:] = values[:step]
+    return out
+
+
+def _best_run(scores: Sequence[float], offset: int = 0) -> tuple[int, int, float]:
+    """The [start, end) run of blocks with the highest total score (Kadane) and that total (empty: none positive)."""
+    best_total, best = 0.0, (offset, offset)
+    total, start = 0.0, 0
+    for position, score in enumerate(scores):
+        if total <= 0:
+            total, start = 0.0, position
+        total += score
+        if total > best_total:
+            best_total, best = total, (offset + start, offset + position + 1)
+    return (*best, best_total)
+
+
+def _runs(scores: np.ndarray) -> list[tuple[int, int, float]]:
+    """The page's runs of prose, largest first: the best run, then the best in what lies either side, and so on."""
+    values = scores.tolist()
+    runs, spans = [], [(0, len(values))]
+    while spans and len(runs) < RUNS:
+        found = [_best_run(values[low:high], low) for low, high in spans]
+        best = max(range(len(found)), key=lambda i: found[i][2])
+        start, end, total = found[best]
+        if total <= 0:
+            break
+        low, high = spans.pop(best)
+        runs.append((start, end, total))
+        spans += [span for span in ((low, start), (end, high)) if span[1] > span[0]]
+    return runs
+
+
+def _title_words(verdicts: Sequence[Verdict], stopwords: frozenset[str]) -> np.ndarray:
+    """Per block, the share of the first block's content words (a dump's ``<title>``) that it uses.
+
+    The article talks about what its headline says; teasers of other articles and menus do not.
+    """
+    title = {word.lower() for word in WORD.findall(verdicts[0].text) if len(word) > 2} - stopwords
+    if not title:
+        return np.zeros(len(verdicts))
+    shares = [len(title.intersection(word.lower() for word in WORD.findall(v.text))) / len(title) for v in verdicts]
+    shares[0] = 0.0
+    return np.array(shares)
+
+
+def _echoes(verdicts: Sequence[Verdict], words: np.ndarray, title_words: np.ndarray) -> np.ndarray:
+    """Blocks that repeat the first block (a page dump's ``<title>``) as a headline: the article's own.
+
+    Only blocks that use some of the title's words are compared (``title_words``).
+    """
+    flags = np.zeros(len(verdicts))
+    first = verdicts[0].text
+    keys = confirming_keys([first])
+    for position in np.flatnonzero((words >= 2) & (words <= ECHO_MAX_WORDS) & (title_words > 0)).tolist():
+        if position:
+            text = verdicts[position].text
+            flags[position] = title_key(text) in keys or most_of(text, [first])
+    return flags
+
+
+def _short_runs(short: np.ndarray) -> np.ndarray:
+    """For each block, the length of the run of consecutive short blocks it belongs to (0 if not short)."""
+    out = np.zeros(len(short))
+    start = None
+    for position, flag in enumerate([*short.tolist(), False]):
+        if flag and start is None:
+            start = position
+        elif not flag and start is not None:
+            out[start:position] = position - start
+            start = None
+    return out
+
+
+def _distance_to(flags: np.ndarray) -> np.ndarray:
+    """Signed distance from each block to the nearest flagged block (positive: it lies after), capped."""
+    positions = np.flatnonzero(flags)
+    if not len(positions):
+        return np.full(len(flags), CAP)
+    index = np.arange(len(flags))
+    nearest = positions[np.abs(index[:, None] - positions[None, :]).argmin(axis=1)]
+    return np.clip(index - nearest, -CAP, CAP)
+
+
+def _since(flags: np.ndarray) -> np.ndarray:
+    """Blocks since the last flagged block at or before each block (CAP when none)."""
+    index = np.arange(len(flags))
+    last = np.maximum.accumulate(np.where(flags, index, -1))
+    return np.where(last >= 0, np.minimum(index - last, CAP), CAP)
+
+
+def features(
+    verdicts: Sequence[Verdict], stopwords: frozenset[str], tail_rules: frozenset[str] = frozenset()
+) -> np.ndarray:
+    """The feature matrix of a document: one row per verdict, the columns of ``FEATURES``."""
+    count = len(verdicts)
+    if not count:
+        return np.zeros((0, len(FEATURES)))
+    repeats = Counter(verdict.text for verdict in verdicts)
+    own = np.array(
+        [(*_measure(v, stopwords, tail_rules), repeats[v.text]) for v in verdicts],
+        dtype=float,
+    )
+    col = {name: own[:, index] for index, name in enumerate(OWN)}
+    words, chars, role = col["words"], col["chars"], col["role"]
+    undecided = role == ROLE_CODES[Role.UNDECIDED]
+    has_stoplist = bool(stopwords)
+    if has_stoplist:
+        prose = (words >= PROSE_MIN_WORDS) & (col["stop_density"] >= PROSE_MIN_STOPWORDS)
+    else:
+        prose = (words >= PROSE_MIN_WORDS) & (col["ends_sentence"] > 0)
+    prose &= undecided
+    prose_words = np.where(prose, words, 0.0)
+    total_prose = prose_words.sum()
+    total_words = words.sum()
+    # the largest run of prose: prose scores its words, other open blocks cost a little, decided ones nothing
+    scores = np.where(prose, words, np.where(undecided, -np.minimum(words, 10.0) - 2.0, 0.0))
+    runs = _runs(scores)
+    start, end = runs[0][:2] if runs else (0, 0)
+    run_rank = np.zeros(count)
+    own_run = np.zeros((count, 3))
+    for rank, (low, high, _) in enumerate(runs, start=1):
+        run_rank[low:high] = rank
+        own_run[low:high] = (
+            prose_words[low:high].sum() / max(prose_words.sum(), 1.0),
+            high - low,
+            words[low:high].mean(),
+        )
+    title_words = _title_words(verdicts, stopwords)
+    echo = _echoes(verdicts, words, title_words)
+    index = np.arange(count, dtype=float)
+    in_run = (index >= start) & (index < end)
+    run_prose = prose_words[start:end].sum()
+    prose_f = prose.astype(float)
+    before_words = np.cumsum(words) - words
+    before_prose = np.cumsum(prose_words) - prose_words
+    derived = {
+        "log_words": np.log1p(words),
+        "prose": prose_f,
+        "chars_vs_longest": chars / max(chars.max(), 1.0),
+        "words_w1": _window(words, 1),
+        "words_w2": _window(words, 2),
+        "words_w3": _window(words, 3),
+        "prose_w2": _window(prose_f, 2),
+        "prose_w5": _window(prose_f, 5),
+        "stop_w2": _window(col["stopwords"], 2) / np.maximum(_window(words, 2), 1.0),
+        "short_run": np.minimum(_short_runs(words <= SHORT_WORDS), CAP),
+        "prev_words": _shift(words, -1, 0.0),
+        "next_words": _shift(words, 1, 0.0),
+        "prev_stop": _shift(col["stop_density"], -1, 0.0),
+        "next_stop": _shift(col["stop_density"], 1, 0.0),
+        "prev_role": _shift(role, -1, -1.0),
+        "next_role": _shift(role, 1, -1.0),
+        "prev_prose": _shift(prose_f, -1, 0.0),
+        "next_prose": _shift(prose_f, 1, 0.0),
+        "position": index / count,
+        "words_before": before_words / max(total_words, 1.0),
+        "prose_before": before_prose / max(total_prose, 1.0),
+        "prose_after": (total_prose - before_prose - prose_words) / max(total_prose, 1.0),
+        "in_run": in_run.astype(float),
+        "to_run_start": np.clip(index - start, -CAP, CAP),
+        "to_run_end": np.clip(index - (end - 1), -CAP, CAP),
+        "run_share": np.full(count, run_prose / total_prose if total_prose else 0.0),
+        "run_blocks": np.full(count, float(end - start)),
+        "blocks": np.full(count, float(count)),
+        "log_total_words": np.full(count, np.log1p(total_words)),
+        "prose_share": np.full(count, total_prose / max(total_words, 1.0)),
+        "has_stoplist": np.full(count, float(has_stoplist)),
+        "since_tail_marker": _since(col["tail_marker"] > 0),
+        "to_metadata": _distance_to((role == ROLE_CODES[Role.BYLINE]) | (role == ROLE_CODES[Role.DATELINE])),
+        "to_title": _distance_to(role == ROLE_CODES[Role.TITLE]),
+        "echo": echo,
+        "to_echo": _distance_to(echo > 0),
+        "title_words": title_words,
+        "title_words_w2": _window(title_words, 2) / 5.0,
+        "run_rank": run_rank,
+        "own_run_share": own_run[:, 0],
+        "own_run_blocks": own_run[:, 1],
+        "own_run_mean_words": own_run[:, 2],
+    }
+    return np.column_stack([own, *(derived[name] for name in FEATURES[len(OWN) :])])

@@ -1,0 +1,285 @@
+"""Text model: the trained classifier that decides which open blocks of plain text are the article.
+
+The model file (``text_model.txt``, shipped in the package, rebuilt by ``bench/train_text.py``)
+holds two LightGBM models: the first scores each block from its features and its neighbours'
+(``cleaner.layout.features``); the second rescores it from the first stage's scores around it.
+A block whose final score (the probability that it is article content) is below ``threshold``
+is furniture, with rule ``classifier`` and its score in the audit trail.
+
+Safeguards:
+
+* only blocks no earlier layer decided are judged (rules, bylines, datelines and the head stand);
+* the guard: when the kept text is far smaller than the page's largest run of prose, the run's
+  prose is kept (rule ``classifier.guard``): losing the article is worse than keeping furniture;
+* the head: blocks kept above the article's first prose sentence leave the body (rule
+  ``classifier.head``), so the head layer can take the headline as the title;
+* settling: the kept blocks are read again as a second cleaning would meet them (alone, through
+  the layers before the classifier, which the pipeline passes as ``reopen``); what it would
+  remove leaves now, and the guard and the head look again, until nothing changes, so cleaning
+  the cleaned text removes nothing more.
+
+Only a block's kind changes inside the body: a headline-like line followed by prose becomes a
+heading (``classify``'s test).
+
+What it does NOT do: it trains nothing (``bench/train_text.py`` does), reads no metadata and
+edits no text.
+"""
+
+from __future__ import annotations
+
+import json
+from collections.abc import Callable, Sequence
+from dataclasses import dataclass
+from functools import cache
+from importlib import resources
+from pathlib import Path
+
+import lightgbm
+import numpy as np
+
+from cleaner.layout.classify import is_heading
+from cleaner.layout.features import FEATURES, features
+from cleaner.model import Block, Kind, Role, Verdict
+
+LAYER = "classify"
+RULE = "classifier"
+GUARD_RULE = "classifier.guard"
+HEAD_RULE = "classifier.head"
+MODEL_FILE = "text_model.txt"
+SECTION = "\n=== stage ===\n"
+GUARD_SHARE = 0.15  # keep the prose run's prose when the kept text is far smaller: less than this share of it
+GUARD_MIN_WORDS = 100  # and the run is an article's worth of prose
+SETTLE_ROUNDS = 20  # each round only removes (the guard's blocks stay), so the loop ends well before
+MIN_OPEN = 4  # fewer open blocks than this are kept: too short a text to be a page dump
+RADII = (1, 2, 3)
+WINDOWS = (2, 5)
+
+
+class ModelFileError(ValueError):
+    """The model file is missing, malformed, or made for other features."""
+
+
+@dataclass(frozen=True)
+class TextModel:
+    """The two stages and the cut between content and furniture."""
+
+    first: lightgbm.Booster
+    second: lightgbm.Booster | None
+    threshold: float
+
+    def scores(self, rows: np.ndarray) -> np.ndarray:
+        """The probability that each block is article content, from the blocks' feature rows."""
+        if not len(rows):
+            return np.zeros(0)
+        first = self.first.predict(rows, num_threads=1)
+        if self.second is None:
+            return first
+        return self.second.predict(second_stage(rows, first), num_threads=1)
+
+
+def second_stage(rows: np.ndarray, first: np.ndarray) -> np.ndarray:
+    """The second stage's features: the block's own first-stage score and those around it, and a few of its own."""
+    count = len(first)
+    columns = [first]
+    for radius in RADII:
+        columns.append(
+            np.concatenate((np.full(radius, -1.0), first[:-radius])) if count > radius else np.full(count, -1.0)
+        )
+        columns.append(
+            np.concatenate((first[radius:], np.full(radius, -1.0))) if count > radius else np.full(count, -1.0)
+        )
+    cumulative = np.concatenate(([0.0], np.cumsum(first)))
+    index = np.arange(count)
+    for radius in WINDOWS:
+        low, high = np.maximum(index - radius, 0), np.minimum(index + radius + 1, count)
+        columns.append((cumulative[high] - cumulative[low]) / (high - low))
+    columns.append(np.full(count, first.mean()))
+    columns.append(np.maximum.accumulate(first[::-1])[::-1])  # the best score at or after the block
+    columns.append(np.maximum.accumulate(first))  # the best score at or before it
+    own = [FEATURES.index(name) for name in SECOND_STAGE_OWN]
+    return np.column_stack([*columns, rows[:, own]])
+
+
+SECOND_STAGE_OWN = ("words", "stop_density", "prose", "in_run", "position", "role", "ends_sentence")
+
+
+def dump_model(first: lightgbm.Booster, second: lightgbm.Booster | None, threshold: float) -> str:
+    """The model file's text: a JSON header line, then each stage's LightGBM text dump."""
+    header = json.dumps({"features": list(FEATURES), "threshold": threshold, "stages": 1 + (second is not None)})
+    stages = [first.model_to_string(num_iteration=-1)]
+    if second is not None:
+        stages.append(second.model_to_string(num_iteration=-1))
+    return header + SECTION + SECTION.join(stages)
+
+
+def parse_model(text: str, origin: str) -> TextModel:
+    """Read a model file's text; a ``ModelFileError`` names the origin when it is not one."""
+    header, _, rest = text.partition(SECTION)
+    try:
+        meta = json.loads(header)
+        if meta["features"] != list(FEATURES):
+            raise ModelFileError(f"{origin}: the model was trained on other features; retrain it")
+        stages = [lightgbm.Booster(model_str=stage) for stage in rest.split(SECTION)]
+        return TextModel(stages[0], stages[1] if len(stages) > 1 else None, float(meta["threshold"]))
+    except (ValueError, KeyError, TypeError, lightgbm.basic.LightGBMError) as error:
+        if isinstance(error, ModelFileError):
+            raise
+        raise ModelFileError(f"{origin}: not a text model file ({type(error).__name__}: {error})") from None
+
+
+@cache
+def load_text_model(path: Path | None = None) -> TextModel:
+    """The model from ``path``, or the one shipped with cleaner (read once)."""
+    if path is None:
+        text = resources.files("cleaner.layout").joinpath(MODEL_FILE).read_text(encoding="utf-8")
+        return parse_model(text, MODEL_FILE)
+    try:
+        text = Path(path).read_text(encoding="utf-8")
+    except (OSError, UnicodeDecodeError) as error:
+        raise ModelFileError(f"{path}: cannot read the text model: {error}") from None
+    return parse_model(text, str(path))
+
+
+Reopen = Callable[[list[str]], tuple[list[Verdict], frozenset[str]]]
+"""How a second cleaning would read the kept texts: their verdicts before the classifier, and the stoplist."""
+
+
+def _alone(texts: list[str], stopwords: frozenset[str]) -> tuple[list[Verdict], frozenset[str]]:
+    """The kept texts as blocks of their own, undecided: a second reading without the earlier layers."""
+    return [Verdict(Block(index, text)) for index, text in enumerate(texts)], stopwords
+
+
+def _settle(
+    model: TextModel, verdicts: list[Verdict], rows: np.ndarray, stopwords: frozenset[str], reopen: Reopen | None
+) -> None:
+    """The guard and the head rule, then the kept blocks read again as a second cleaning would, until nothing changes.
+
+    A second cleaning of the output meets the kept blocks alone (``reopen``: the pipeline's layers
+    before the classifier, over the kept text): what it would remove (a rule or a metadata line
+    that now matches, or the model) leaves now, with the decision it would get, and the guard
+    and the head rule look again at what is left (see the module doc).
+    """
+    tail_rules: frozenset[str] = frozenset()
+    for _ in range(SETTLE_ROUNDS):
+        _guard(verdicts, rows)
+        _head_before_article(verdicts, rows)
+        kept = [position for position, verdict in enumerate(verdicts) if verdict.role is Role.BODY]
+        texts = [verdicts[p].text for p in kept]
+        view, view_stopwords = reopen(texts) if reopen else _alone(texts, stopwords)
+        if [verdict.text for verdict in view] != texts:
+            return  # the kept text reads back into other blocks: nothing to compare
+        scores = _scores(model, view, view_stopwords, tail_rules)
+        changed = False
+        for rank, position in enumerate(kept):
+            again, verdict = view[rank], verdicts[position]
+            if verdict.layer != LAYER or verdict.rule == GUARD_RULE:
+                continue
+            if again.decided and again.role not in (Role.BODY, Role.TITLE, Role.SUBTITLE):
+                verdicts[position] = verdict.decide(
+                    again.role, rule=again.rule, category=again.category, layer=again.layer
+                )
+                changed = True
+            elif not again.decided and scores[rank] < model.threshold:
+                verdicts[position] = _furniture(verdict, float(scores[rank]))
+                changed = True
+        if not changed:
+            return
+
+
+def _scores(
+    model: TextModel,
+    verdicts: Sequence[Verdict],
+    stopwords: frozenset[str],
+    tail_rules: frozenset[str],
+    rows: np.ndarray | None = None,
+) -> np.ndarray:
+    """The model's scores, or 1.0 for every block of a text too short to be a page (``MIN_OPEN`` open blocks).
+
+    A few lines are no page dump: the model's context (runs, windows, the page's share of prose)
+    says nothing about them, and rules and metadata lines have already judged them.
+    """
+    if sum(1 for verdict in verdicts if not verdict.decided) < MIN_OPEN:
+        return np.ones(len(verdicts))
+    return model.scores(features(verdicts, stopwords, tail_rules) if rows is None else rows)
+
+
+def _furniture(verdict: Verdict, score: float) -> Verdict:
+    return verdict.decide(Role.FURNITURE, rule=RULE, category="boilerplate", layer=LAYER, score=score)
+
+
+def _guard(verdicts: list[Verdict], rows: np.ndarray) -> None:
+    """Keep the prose of the page's largest run of prose when the model kept far less text than it holds."""
+    prose, in_run, words = (rows[:, FEATURES.index(name)] for name in ("prose", "in_run", "words"))
+    run_prose = float(np.sum(words * prose * in_run))
+    kept = sum(words[p] for p, v in enumerate(verdicts) if v.role is Role.BODY)
+    if run_prose >= GUARD_MIN_WORDS and kept < GUARD_SHARE * run_prose:
+        for position in np.flatnonzero(in_run * prose).tolist():
+            verdict = verdicts[position]
+            if verdict.layer == LAYER and verdict.role is Role.FURNITURE:
+                verdicts[position] = verdict.decide(
+                    Role.BODY, rule=GUARD_RULE, category="body", layer=LAYER, score=verdict.score
+                )
+
+
+def _head_before_article(verdicts: list[Verdict], rows: np.ndarray) -> None:
+    """Kept lines before the article's first prose sentence are its head (headline, kicker), not body.
+
+    The body starts on prose that ends like a sentence, as ``classify``'s run starts on prose; what
+    the model kept above it leaves
+    the body so that the head layer (``zones.mark_title_before_body``) can take the headline as
+    the title.  Text with no prose line at all is left as the model decided.
+    """
+    prose, sentence = (rows[:, FEATURES.index(name)] for name in ("prose", "ends_sentence"))
+    first = next((p for p, v in enumerate(verdicts) if v.role is Role.BODY and prose[p] and sentence[p]), None)
+    for position in range(first or 0):
+        verdict = verdicts[position]
+        if verdict.role is Role.BODY and verdict.layer == LAYER:
+            verdicts[position] = verdict.decide(
+                Role.FURNITURE, rule=HEAD_RULE, category="boilerplate", layer=LAYER, score=verdict.score
+            )
+
+
+def _headings(verdicts: list[Verdict]) -> None:
+    """Inside the kept text, headline-like lines followed by prose are headings (``classify``'s test)."""
+    kept = [p for p, v in enumerate(verdicts) if v.role is Role.BODY and v.layer == LAYER]
+    for rank, position in enumerate(kept):
+        following = verdicts[kept[rank + 1]] if rank + 1 < len(kept) else None
+        if is_heading(verdicts[position], following):
+            verdicts[position] = verdicts[position].decide(
+                Role.BODY, rule=verdicts[position].rule, category="heading", layer=LAYER, kind=Kind.HEADING
+            )
+
+
+def classify_text(
+    verdicts: Sequence[Verdict],
+    stopwords: frozenset[str],
+    tail_rules: frozenset[str] = frozenset(),
+    model: TextModel | None = None,
+    reopen: Reopen | None = None,
+) -> list[Verdict]:
+    """Decide every open block of plain text: article content (body) or furniture, by the model.
+
+    ``reopen`` reads kept texts as a second cleaning would (the pipeline passes its own layers);
+    without it, the kept blocks are judged again on their own, with no earlier layer.
+    """
+    model = model or load_text_model()
+    marked = list(verdicts)
+    rows = features(marked, stopwords, tail_rules)
+    scores = _scores(model, marked, stopwords, tail_rules, rows)
+    for position, verdict in enumerate(marked):
+        if verdict.decided:
+            continue
+        if scores[position] >= model.threshold:
+            marked[position] = verdict.decide(
+                Role.BODY,
+                rule=RULE,
+                category="body",
+                layer=LAYER,
+                kind=verdict.block.kind,
+                score=float(scores[position]),
+            )
+        else:
+            marked[position] = _furniture(verdict, float(scores[position]))
+    _settle(model, marked, rows, stopwords, reopen)
+    _headings(marked)
+    return marked

@@ -1,0 +1,128 @@
+"""The text classifier: its model file, its training, its guard, and idempotence on real dumps.
+
+The shipped model must load and judge blocks; training must give the same model from the same
+rows; the guard must keep a page's long run of prose whatever the model says; and cleaning the
+cleaned text of real page dumps (a sample of ``../shared/bench``, skipped when it is absent)
+must change nothing.  The model's quality is measured out of fold by ``bench/cv_text.py``, not here.
+"""
+
+from __future__ import annotations
+
+import json
+import sys
+from pathlib import Path
+
+import numpy as np
+import pytest
+from hypothesis import HealthCheck, given, settings
+from hypothesis import strategies as st
+
+from cleaner import clean
+from cleaner.layout import textmodel
+from cleaner.layout.features import FEATURES, features
+from cleaner.layout.textmodel import (
+    GUARD_RULE,
+    RULE,
+    ModelFileError,
+    TextModel,
+    classify_text,
+    dump_model,
+    load_text_model,
+    parse_model,
+)
+from cleaner.model import Block, Role, Verdict
+from cleaner.text.language import stoplist
+
+ROOT = Path(__file__).resolve().parent.parent
+BENCH = ROOT.parent / "shared" / "bench"
+needs_bench = pytest.mark.skipif(not (BENCH / "folds.json").is_file(), reason="../shared/bench is not present")
+
+PROSE = (
+    "The council said on Tuesday that the new bridge over the river would open in the spring, "
+    "after two years of work and a long argument about what it should cost the town."
+)
+MENU = ["Home", "News", "Sport", "Weather", "Contact", "About us", "Login", "Subscribe"]
+
+
+def verdicts_of(lines: list[str]) -> list[Verdict]:
+    return [Verdict(Block(index, line)) for index, line in enumerate(lines)]
+
+
+def test_the_shipped_model_loads_and_scores_every_block() -> None:
+    model = load_text_model()
+    lines = [*MENU, PROSE, PROSE.replace("bridge", "road"), PROSE.replace("river", "railway"), *MENU]
+    rows = features(verdicts_of(lines), stoplist("en"))
+    assert rows.shape == (len(lines), len(FEATURES))
+    scores = model.scores(rows)
+    assert scores.shape == (len(lines),) and np.all((scores >= 0) & (scores <= 1))
+    assert min(scores[8:11]) > max(scores[:8])  # the prose outscores the menu
+
+
+def test_classifier_removals_carry_rule_and_score() -> None:
+    lines = [*MENU, PROSE, PROSE.replace("bridge", "road"), PROSE.replace("river", "railway"), *MENU]
+    article = clean("\n".join(lines), format="text")
+    by_classifier = [removal for removal in article.removed if removal.rule == RULE]
+    assert by_classifier and all(0.0 <= removal.score < load_text_model().threshold for removal in by_classifier)
+    assert all(removal.score is None for removal in article.removed if removal.rule != RULE)
+    assert article.to_dict()["removed"][0].keys() >= {"text", "rule", "category", "layer", "score"}
+
+
+class Pessimist:
+    """A model that takes everything for furniture: what the guard is for."""
+
+    def __init__(self, model: TextModel) -> None:
+        self.threshold = model.threshold
+
+    def scores(self, rows: np.ndarray) -> np.ndarray:
+        return np.zeros(len(rows))
+
+
+def test_the_guard_keeps_the_long_prose_run_the_model_would_drop() -> None:
+    lines = [*MENU, *(PROSE.replace("bridge", word) for word in ("road", "school", "library", "park")), *MENU]
+    marked = classify_text(verdicts_of(lines), stoplist("en"), model=Pessimist(load_text_model()))  # type: ignore[arg-type]
+    kept = [verdict.text for verdict in marked if verdict.role is Role.BODY]
+    assert kept == lines[8:12]
+    assert {verdict.rule for verdict in marked[8:12]} == {GUARD_RULE}
+    assert all(verdict.role is Role.FURNITURE for verdict in marked[:8] + marked[12:])
+
+
+def test_a_file_that_is_no_model_is_a_clear_error(tmp_path: Path) -> None:
+    with pytest.raises(ModelFileError, match="not a text model file"):
+        parse_model("hello", "bad.txt")
+    header_only = dump_model(load_text_model().first, None, 0.5).replace('"features": [', '"features": ["other", ')
+    with pytest.raises(ModelFileError, match="other features"):
+        parse_model(header_only, "old.txt")
+    with pytest.raises(ModelFileError, match="cannot read"):
+        load_text_model(tmp_path / "missing.txt")
+
+
+@needs_bench
+def test_training_is_deterministic_on_a_small_sample() -> None:
+    sys.path.insert(0, str(ROOT))
+    from bench import train_text
+
+    folds = json.loads((BENCH / "folds.json").read_text(encoding="utf-8"))["tfeval"]
+    pages = {page for fold in (0, 1) for page in sorted(p for p, w in folds.items() if w["fold"] == fold)[:2]}
+    items = train_text.load_rows(BENCH, kinds=("bs4",), benches=("tfeval",), pages=pages)
+    assert len(items) == 4
+    params = {**train_text.PARAMS, "min_data_in_leaf": 5}
+    first = [dump_model(*train_text.train(items, params, rounds=10), 0.5) for _ in range(2)]
+    assert first[0] == first[1]
+    assert textmodel.parse_model(first[0], "sample").second is not None
+
+
+def bench_dumps() -> list[Path]:
+    folders = [BENCH / "data" / "text" / bench / kind for bench in ("aeb", "tfeval") for kind in ("bs4", "inscriptis")]
+    return sorted(path for folder in folders for path in folder.glob("*.txt"))
+
+
+@needs_bench
+@settings(max_examples=12, deadline=None, suppress_health_check=[HealthCheck.too_slow])
+@given(st.data())
+def test_cleaning_a_cleaned_bench_dump_changes_nothing(data: st.DataObject) -> None:
+    path = data.draw(st.sampled_from(bench_dumps()))
+    first = clean(path.read_bytes(), format="text")
+    second = clean(first.text, format="text")
+    assert second.removed == (), path.name
+    kept = [*filter(None, (second.title, second.subtitle)), *(block.text for block in second.blocks)]
+    assert " ".join(kept).split() == first.text.split(), path.name
