@@ -280,6 +280,7 @@ def classify_text(
             )
         else:
             marked[position] = _furniture(verdict, float(scores[position]))
-    _settle(model, marked, rows, stopwords, reopen)
+    if sum(1 for verdict in verdicts if not verdict.decided) >= MIN_OPEN:
+        _settle(model, marked, rows, stopwords, reopen)
     _headings(marked)
     return marked
