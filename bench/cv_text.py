@@ -29,7 +29,7 @@ sys.path.insert(0, str(ROOT))
 
 from bench.textdata import BENCHES, KINDS, folds, gold_of, input_text  # noqa: E402
 from bench.train_text import THRESHOLD, load_rows, train  # noqa: E402
-from cleaner import clean  # noqa: E402
+from cleaner import CleanError, clean  # noqa: E402
 from cleaner.config import Config  # noqa: E402
 from cleaner.layout.textmodel import dump_model  # noqa: E402
 
@@ -60,7 +60,10 @@ def predict_fold(bench_dir: Path, fold: int, model: Path, kinds: list[str], out:
                 text = input_text(bench_dir, bench, kind, page)
                 if text is None:
                     continue
-                article = clean(text, format="text", config=config).to_dict()
+                try:
+                    article = clean(text, format="text", config=config).to_dict()
+                except CleanError:
+                    article = {"text": ""}  # an empty input: nothing to keep
                 folder = out / bench / kind
                 folder.mkdir(parents=True, exist_ok=True)
                 (folder / f"{page}.json").write_text(json.dumps(article, ensure_ascii=False), encoding="utf-8")

@@ -34,7 +34,7 @@ import numpy as np
 
 from cleaner.config import DEFAULT_CONFIG
 from cleaner.model import Verdict
-from cleaner.pipeline import open_verdicts, read_document
+from cleaner.pipeline import CleanError, open_verdicts, read_document
 
 BENCHES = ("aeb", "tfeval")
 KINDS = ("bs4", "inscriptis", "wrapped", "trafilatura", "readability")
@@ -165,7 +165,11 @@ def documents(
                 text = input_text(bench_dir, bench, kind, page)
                 if text is None:
                     continue
-                verdicts, _, language, _ = open_verdicts(read_document(text, format="text"), DEFAULT_CONFIG)
+                try:
+                    reading = read_document(text, format="text")
+                except CleanError:
+                    continue  # an empty input (the extractor found nothing): no block to learn from
+                verdicts, _, language, _ = open_verdicts(reading, DEFAULT_CONFIG)
                 labels = labels_for(bench_dir, bench, page, gold[page], [v.text for v in verdicts])
                 where = assignment[bench][page]
                 yield Document(bench, page, kind, where["fold"], where["site"], text, verdicts, language, labels)

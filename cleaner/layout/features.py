@@ -188,7 +188,8 @@ def _best_run(scores: Sequence[float], offset: int = 0) -> tuple[int, int, float
 def _runs(scores: np.ndarray) -> list[tuple[int, int, float]]:
     """The page's runs of prose, largest first: the best run, then the best in what lies either side, and so on."""
     values = scores.tolist()
-    runs, spans = [], [(0, len(values))]
+    runs: list[tuple[int, int, float]] = []
+    spans = [(0, len(values))]
     while spans and len(runs) < RUNS:
         found = [_best_run(values[low:high], low) for low, high in spans]
         best = max(range(len(found)), key=lambda i: found[i][2])

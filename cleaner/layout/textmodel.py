@@ -11,8 +11,8 @@ Safeguards:
 * only blocks no earlier layer decided are judged (rules, bylines, datelines and the head stand);
 * the guard: when the kept text is far smaller than the page's largest run of prose, the run's
   prose is kept (rule ``classifier.guard``): losing the article is worse than keeping furniture;
-* the head: blocks kept above the article's first prose sentence leave the body (rule
-  ``classifier.head``), so the head layer can take the headline as the title;
+* the head: in a page dump, blocks kept above the article's first prose sentence leave the body
+  (rule ``classifier.head``), so the head layer can take the headline as the title;
 * settling: the kept blocks are read again as a second cleaning would meet them (alone, through
   the layers before the classifier, which the pipeline passes as ``reopen``); what it would
   remove leaves now, and the guard and the head look again, until nothing changes, so cleaning
@@ -71,10 +71,10 @@ class TextModel:
         """The probability that each block is article content, from the blocks' feature rows."""
         if not len(rows):
             return np.zeros(0)
-        first = self.first.predict(rows, num_threads=1)
+        first = np.asarray(self.first.predict(rows, num_threads=1), dtype=float)
         if self.second is None:
             return first
-        return self.second.predict(second_stage(rows, first), num_threads=1)
+        return np.asarray(self.second.predict(second_stage(rows, first), num_threads=1), dtype=float)
 
 
 def second_stage(rows: np.ndarray, first: np.ndarray) -> np.ndarray:
@@ -222,16 +222,20 @@ def _guard(verdicts: list[Verdict], rows: np.ndarray) -> None:
 
 
 def _head_before_article(verdicts: list[Verdict], rows: np.ndarray) -> None:
-    """Kept lines before the article's first prose sentence are its head (headline, kicker), not body.
+    """In a page dump, kept lines before the article's first prose sentence are its head, not body.
 
-    The body starts on prose that ends like a sentence, as ``classify``'s run starts on prose; what
-    the model kept above it leaves
-    the body so that the head layer (``zones.mark_title_before_body``) can take the headline as
-    the title.  Text with no prose line at all is left as the model decided.
+    A page dump is text above which the model removed page furniture (menus, teasers).  Its body
+    starts on prose that ends like a sentence, as ``classify``'s run starts on prose; what the
+    model kept above it (headline, kicker) leaves the body so that the head layer
+    (``zones.mark_title_before_body``) can take the headline as the title.  Text an extractor
+    already reduced to the article keeps its first lines, and text with no prose sentence at all
+    is left as the model decided.
     """
     prose, sentence = (rows[:, FEATURES.index(name)] for name in ("prose", "ends_sentence"))
     first = next((p for p, v in enumerate(verdicts) if v.role is Role.BODY and prose[p] and sentence[p]), None)
-    for position in range(first or 0):
+    if first is None or not any(v.rule == RULE and v.role is Role.FURNITURE for v in verdicts[:first]):
+        return
+    for position in range(first):
         verdict = verdicts[position]
         if verdict.role is Role.BODY and verdict.layer == LAYER:
             verdicts[position] = verdict.decide(
