@@ -41,7 +41,7 @@ PROSE = (
     "The council said on Tuesday that the new bridge over the river would open in the spring, "
     "after two years of work and a long argument about what it should cost the town."
 )
-MENU = ["Home", "News", "Sport", "Weather", "Contact", "About us", "Login", "Subscribe"]
+MENU = ["World", "Business", "Politics", "Science", "Health", "Sport", "Culture", "Travel"]
 
 
 def verdicts_of(lines: list[str]) -> list[Verdict]:
@@ -126,3 +126,10 @@ def test_cleaning_a_cleaned_bench_dump_changes_nothing(data: st.DataObject) -> N
     assert second.removed == (), path.name
     kept = [*filter(None, (second.title, second.subtitle)), *(block.text for block in second.blocks)]
     assert " ".join(kept).split() == first.text.split(), path.name
+
+
+def test_text_an_extractor_reduced_is_kept_whole() -> None:
+    paragraphs = [PROSE.replace("bridge", word) for word in ("road", "school", "library", "park", "harbour")]
+    article = clean("\n\n".join(["Short list of changes", *paragraphs, "Fewer delays"]), format="text")
+    assert [removal for removal in article.removed if removal.layer == "classify"] == []
+    assert [block.text for block in article.blocks][-6:] == [*paragraphs, "Fewer delays"]

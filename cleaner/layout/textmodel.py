@@ -37,9 +37,10 @@ from pathlib import Path
 import lightgbm
 import numpy as np
 
-from cleaner.layout.classify import is_heading
+from cleaner.layout.classify import block_score, is_heading, looks_like_page_dump
 from cleaner.layout.features import FEATURES, features
 from cleaner.model import Block, Kind, Role, Verdict
+from cleaner.text.shape import shape_of
 
 LAYER = "classify"
 RULE = "classifier"
@@ -193,14 +194,24 @@ def _scores(
     tail_rules: frozenset[str],
     rows: np.ndarray | None = None,
 ) -> np.ndarray:
-    """The model's scores, or 1.0 for every block of a text too short to be a page (``MIN_OPEN`` open blocks).
+    """The model's scores, or 1.0 for every block of a text that is no page dump.
 
-    A few lines are no page dump: the model's context (runs, windows, the page's share of prose)
-    says nothing about them, and rules and metadata lines have already judged them.
+    A few lines (fewer than ``MIN_OPEN`` open blocks) are no page: the model's context (runs,
+    windows, the page's share of prose) says nothing about them.  Text an extractor already
+    reduced to the article (no menu-like lines before or after its prose: ``classify``'s test)
+    is kept whole, as before the model: cutting it loses more article than furniture.  Rules and
+    metadata lines have judged both already.
     """
-    if sum(1 for verdict in verdicts if not verdict.decided) < MIN_OPEN:
+    open_blocks = [verdict for verdict in verdicts if not verdict.decided]
+    if len(open_blocks) < MIN_OPEN or not _page_dump(open_blocks, stopwords):
         return np.ones(len(verdicts))
     return model.scores(features(verdicts, stopwords, tail_rules) if rows is None else rows)
+
+
+def _page_dump(open_blocks: Sequence[Verdict], stopwords: frozenset[str]) -> bool:
+    """Whether the open blocks are a whole page's text (menus and all), by ``classify``'s shape test."""
+    scores = [block_score(verdict, stopwords) for verdict in open_blocks]
+    return looks_like_page_dump(scores, [shape_of(verdict.text).words for verdict in open_blocks])
 
 
 def _furniture(verdict: Verdict, score: float) -> Verdict:
