@@ -142,7 +142,7 @@ def test_cleaning_a_cleaned_bench_dump_changes_nothing(data: st.DataObject) -> N
 )
 @pytest.mark.parametrize("page", ["tfd7c3a706e541", "tf61201bc9e4d7"])
 def test_known_failure_second_cleaning_without_the_title_line(page: str) -> None:
-    first, second = cleaned_twice(BENCH / "data" / "text" / "tfeval" / "inscriptis" / f"{page}.txt")
+    _, second = cleaned_twice(BENCH / "data" / "text" / "tfeval" / "inscriptis" / f"{page}.txt")
     assert second is not None and second.removed == ()
 
 
