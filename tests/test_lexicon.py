@@ -23,6 +23,7 @@ IDENTIFIERS = {
     ("cleaner/metadata/candidates.py", "LINE_FEATURES"),  # feature names of the metadata model
     ("cleaner/metadata/candidates.py", "CATEGORIES"),  # the rules' category ids
     ("cleaner/layout/zones.py", "HEAD_FURNITURE"),  # the rules' category ids
+    ("cleaner/layout/features.py", "OWN"),  # feature names of the text model
     ("cleaner/html/meta.py", "ARTICLE_TYPES"),  # schema.org types
     ("cleaner/html/page.py", "_NOISE_TAGS"),  # HTML tag names
     ("cleaner/html/sources.py", "OTHER_ITEMS"),  # schema.org property names
