@@ -42,7 +42,31 @@ class ProfileError(ValueError):
 
 # --- the normalised key -------------------------------------------------------------------------
 
-_MONTHS = "|".join(re.escape(name) for name in sorted(month_names(), key=len, reverse=True))
+
+def _trie(words: Iterable[str]) -> str:
+    """One pattern matching any of ``words``, factored by common prefixes (longest first, as a sorted
+    alternation would try them): hundreds of month names then cost a few steps per position, not one
+    attempt per name."""
+    tree: dict = {}
+    for word in words:
+        node = tree
+        for char in word:
+            node = node.setdefault(char, {})
+        node[""] = {}
+
+    def pattern(node: dict) -> str:
+        branches = [re.escape(char) + pattern(child) for char, child in sorted(node.items()) if char]
+        if not branches:
+            return ""
+        body = branches[0] if len(branches) == 1 else "(?:" + "|".join(branches) + ")"
+        if "" in node:  # a word ends here: the longer ones are tried first
+            return f"(?:{body})?"
+        return body
+
+    return "(?:" + pattern(tree) + ")"
+
+
+_MONTHS = _trie(month_names())
 _MONTH_STARTS = "".join(sorted({re.escape(name[0]) for name in month_names()}))  # a cheap test before the names
 _DIGITS = re.compile(r"\d+")
 _GAP = r"[^\S\n]"  # a space within one line: ``block_keys`` folds many lines at once
