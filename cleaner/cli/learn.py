@@ -120,7 +120,7 @@ def _learn(args: argparse.Namespace) -> int:
     save_profile(profile, output)
     if not args.quiet:
         for site in profile.sites.values():
-            print(site_summary(site), file=sys.stderr)
+            print(printable(site_summary(site)), file=sys.stderr)
         documents = sum(site.documents for site in profile.sites.values())
         print(
             f"learned {profile.learned_count} template lines for {len(profile.sites)} sites from {documents} "
