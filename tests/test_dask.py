@@ -26,14 +26,16 @@ from test_warc import seed_pages, write_warc  # noqa: E402
 
 from cleaner.io.documents import input_files  # noqa: E402
 from cleaner.io.jsonl import JsonlWriter  # noqa: E402
-from cleaner.run.dask import clean_bag, clean_partition, write_jsonl  # noqa: E402
-from cleaner.run.stream import clean_many  # noqa: E402
+from cleaner.io.records import Document, Failure  # noqa: E402
+from cleaner.run.dask import DaskExecutor, clean_bag, clean_partition, write_jsonl  # noqa: E402
+from cleaner.run.executor import SerialExecutor  # noqa: E402
+from cleaner.run.stream import Cleaning, clean_many, cleaning_job  # noqa: E402
 
 ROOT = Path(__file__).resolve().parent.parent
 SEEDS = ROOT / "seeds"
 BENCH = Path(os.environ.get("CLEANER_BENCH", ROOT.parent / "shared" / "bench"))
-HTML_PAGES = 24
-TEXT_DUMPS = 8
+HTML_PAGES = 12
+TEXT_DUMPS = 6
 
 
 @pytest.fixture(scope="module")
@@ -193,3 +195,16 @@ def test_the_partition_function_runs_without_dask_on_records(tmp_path: Path) -> 
         )
     ]
     assert json.loads(done.stdout) == expected
+
+
+def test_the_dask_executor_gives_what_the_serial_one_gives(client: distributed.Client) -> None:
+    """One runner: the stream's cleaning job over documents, a bad one and a reader's failure, on the cluster."""
+    seeds = sorted(SEEDS.glob("*.txt"))
+    documents = [Document(id=path.stem, content=path.read_bytes(), source=str(path)) for path in seeds]
+    bad = [Failure(id="x.jsonl:3", reason="not valid JSON"), Document(id="empty", content=b" ")]
+    items = [*documents[:2], *bad, *documents[2:]]
+    job = cleaning_job(Cleaning())
+    on_dask = list(DaskExecutor(partition_size=2, window=2).map(job, items))
+    here = list(SerialExecutor().map(job, items))
+    assert [result.to_dict() for result in on_dask] == [result.to_dict() for result in here]
+    assert [result.ok for result in on_dask] == [True, True, False, False, True, True, True]

@@ -1,4 +1,5 @@
-"""One runner: the same ``Job`` gives the same results in this process, in worker processes and on Dask.
+"""One runner: the same ``Job`` gives the same results in this process and in worker processes
+(and on a Dask cluster: ``tests/test_dask.py``).
 
 Also what only the process executor does: it kills a worker whose item overruns its limit, turns a
 dying worker into one failure record, reads a bounded number of items ahead, and its workers exit
@@ -51,16 +52,6 @@ def test_serial_results_and_failures_in_place() -> None:
 
 def test_worker_processes_give_the_serial_results() -> None:
     assert list(ProcessExecutor(2).map(Job(shout, "> "), ITEMS)) == expected()
-
-
-def test_dask_gives_the_serial_results() -> None:
-    pytest.importorskip("dask.bag", reason="the 'dask' extra is not installed")
-    import dask
-
-    from cleaner.run.dask import DaskExecutor
-
-    with dask.config.set(scheduler="processes", num_workers=2):
-        assert list(DaskExecutor(partition_size=4, window=2).map(Job(shout, "> "), ITEMS)) == expected()
 
 
 def test_an_overrunning_item_is_killed_and_the_run_goes_on() -> None:
