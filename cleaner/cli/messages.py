@@ -62,6 +62,7 @@ class Report:
             return
         from tqdm import tqdm  # only on a terminal: the bar is the one place it is used
 
+        tqdm.monitor_interval = 0  # no monitor thread: worker processes are forked after the bar starts
         self.bar = tqdm(total=total, file=self.stream, unit=" doc", leave=False, dynamic_ncols=True, mininterval=0.2)
 
     def line(self, text: str) -> None:
