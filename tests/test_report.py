@@ -246,21 +246,21 @@ def bench_records() -> list[dict[str, Any]]:
     return batch_records(sorted(BENCH_DUMPS.glob("*.txt"))[:300])
 
 
-@pytest.mark.xfail(
-    strict=True,
-    reason="with the text classifier's output the 300 dumps' views (about 12.9 million characters by view_size) "
-    "no longer all fit in the page (PAGE_BUDGET is counted in bytes): 268 views are shown; the test's premise "
-    "that every view fits needs the report's owner to look",
-)
 def test_bench_report_counts_and_blocks(tmp_path: Path, bench_records: list[dict[str, Any]]) -> None:
+    """Every record is counted; every document shown is complete; those the size limit left out are said."""
     write_report(bench_records, tmp_path / "report.html")
     page = parse(tmp_path / "report.html")
     check_counts(page, bench_records)
     shown_views = views(page)
-    assert len(shown_views) == len(bench_records) - sum("error" in record for record in bench_records)
-    for record in bench_records:
-        if "error" not in record:
-            check_view(shown_views[record["id"]], record)
+    cleaned = [record for record in bench_records if "error" not in record]
+    assert len(shown_views) >= min(len(cleaned), 200), "a small run shows (nearly) every document"
+    if len(shown_views) < len(cleaned):
+        notice = page.xpath('//p[@class="notice"]')[0].text_content()
+        assert f"shows {len(shown_views):,} of the run's {len(cleaned):,} cleaned documents" in notice
+        assert "did not fit the report's size limit" in notice
+    by_id = {record["id"]: record for record in cleaned}
+    for ident, view in shown_views.items():
+        check_view(view, by_id[ident])
 
 
 def test_bench_sample_keeps_the_extremes_and_every_rule(tmp_path: Path, bench_records: list[dict[str, Any]]) -> None:
