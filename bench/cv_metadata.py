@@ -30,6 +30,7 @@ from bench.metadata_data import BENCH, KINDS, build, folds_of, input_text  # noq
 from bench.train_metadata import ALL_FOLDS, model_text  # noqa: E402
 from cleaner import clean  # noqa: E402
 from cleaner.config import Config  # noqa: E402
+from cleaner.errors import CleanError  # noqa: E402
 
 COLUMNS = ("author_acc", "author_empty_ok", "date_acc", "title_acc", "snip_f1")
 
@@ -44,7 +45,10 @@ def predict_fold(bench_dir: Path, fold: int, model: Path, kinds: list[str], out:
             text = input_text(bench_dir, kind, page)
             if text is None:
                 continue
-            article = clean(text, format="text", config=config).to_dict()
+            try:
+                article = clean(text, format="text", config=config).to_dict()
+            except CleanError:
+                continue  # an empty dump: no prediction, which the scorer counts as empty
             folder = out / kind
             folder.mkdir(parents=True, exist_ok=True)
             (folder / f"{page}.json").write_text(json.dumps(article, ensure_ascii=False), encoding="utf-8")

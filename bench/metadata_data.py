@@ -29,6 +29,7 @@ from pathlib import Path
 import numpy as np
 
 from cleaner.config import DEFAULT_CONFIG
+from cleaner.errors import CleanError
 from cleaner.lexicon import day_first
 from cleaner.metadata.candidates import FIELDS, candidates
 from cleaner.pipeline import decide_blocks, read_document
@@ -123,7 +124,10 @@ def build(bench_dir: Path, *, kinds: Sequence[str] = KINDS, pages: set[str] | No
             text = input_text(bench_dir, kind, page)
             if text is None or not wanted:
                 continue
-            decided = decide_blocks(read_document(text, format="text"), DEFAULT_CONFIG)
+            try:
+                decided = decide_blocks(read_document(text, format="text"), DEFAULT_CONFIG)
+            except CleanError:
+                continue  # an empty dump (the scraper got nothing): no document, as clean() says
             options = candidates(decided.verdicts, decided.found, day_first=day_first(decided.language))
             document = len(data.documents)
             data.documents.append((page, kind, folds[page]))

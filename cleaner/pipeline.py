@@ -307,6 +307,7 @@ def clean_blocks(
         day_first=day_first(decided.language),
         model=load_model(config.metadata_model),
         choose_title=declared.title is None and not decided.whole,
+        extracted=reading.extracted,
     )
     deadline.check("assembling the article")
     detected = Metadata(language=decided.language).sourced("detected")

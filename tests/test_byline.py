@@ -15,6 +15,7 @@ from cleaner.metadata.byline import (
     parse_names,
 )
 from cleaner.metadata.credits import credited_names, parse_credit
+from cleaner.metadata.names import is_site_name
 from cleaner.model import Metadata
 
 ONE_SITE = "one benchmark site; its rule went (a rule stands for a pattern seen on several sites)"
@@ -576,3 +577,21 @@ def test_known_failure_capitalised_words_beside_a_date() -> None:
 )
 def test_credited_names_in_page_elements(line: str, names: tuple[str, ...]) -> None:
     assert credited_names(line) == names
+
+
+@pytest.mark.parametrize(
+    ("text", "sites", "expected"),
+    [
+        ("Zeit", ["Zeit Online"], True),  # a part of the site's name
+        ("ZEIT ONLINE.de", ["Zeit Online"], True),  # the name with a few characters more
+        ("National", ["thenational.ae"], True),  # a host without its "the" and ending
+        ("jungle.world", ["jungle.world"], True),
+        ("Jane Doe", ["Jane Doe Blog"], False),  # a person writing at her own blog
+        ("Mywakenews", ["Mywakenews's Blog"], False),  # the possessive names a person
+        ("Heiko", ["heiko-adams.de"], False),  # a part of a host is not the site
+        ("Jane Doe", [], False),
+        ("", ["Zeit Online"], False),
+    ],
+)
+def test_one_test_says_what_is_the_sites_name(text: str, sites: list[str], expected: bool) -> None:
+    assert is_site_name(text, sites) is expected

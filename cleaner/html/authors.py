@@ -167,7 +167,7 @@ def _within(node: HtmlElement, article: HtmlElement | None) -> bool:
 
 def _people(raws: list[str], site: str | None) -> tuple[str, ...]:
     names = [name for raw in raws for name in normalise_authors(raw, site_name=site)]
-    return tuple(n for n in dict.fromkeys(names) if not _is_site(n, site) and not is_organisation(n, site_name=site))
+    return tuple(n for n in dict.fromkeys(names) if not is_organisation(n, site_name=site))
 
 
 def _extended(names: tuple[str, ...], visible: list[tuple[str, ...]]) -> tuple[str, ...]:
@@ -222,22 +222,3 @@ def _full_name(name: str, description: object) -> str:
         return name
     rest = _FULL_NAME.match(description, len(name))
     return name + rest[0] if rest else name  # one surname, particles before it
-
-
-def _is_site(name: str, site: str | None) -> bool:
-    """The site's own name, or that name inside a longer site name ("Zeit" in "Zeit Online").
-
-    A person's name inside a site name is not the site: "Daniel Lemire" writes "Daniel Lemire's
-    blog", and "Heiko" writes at heiko-adams.de (a host is the site only when it is the name whole,
-    which ``is_organisation`` tests).
-    """
-    if not site:
-        return False
-    folded, site_folded = name.casefold(), site.casefold()
-    if folded == site_folded:
-        return True
-    squeezed, site_squeezed = folded.replace(" ", ""), site_folded.replace(" ", "")
-    at = site_squeezed.find(squeezed)
-    if at < 0 or re.search(r"\w\.[a-z]{2,4}$", site_squeezed):
-        return False
-    return not site_squeezed[at + len(squeezed) :].startswith(("'s", "’s"))

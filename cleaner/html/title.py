@@ -30,6 +30,7 @@ from lxml.html import HtmlElement
 from cleaner.html.marks import Marks
 from cleaner.lexicon import words
 from cleaner.metadata.dates import parse_date
+from cleaner.metadata.names import is_site_name
 from cleaner.metadata.titles import MIN_HEADLINE, confirming_keys, most_of, parts, squash, title_key
 
 MAX_TITLE = 300
@@ -137,14 +138,8 @@ def _after_kicker(text: str) -> list[str]:
 
 
 def _is_site(text: str, site_names: list[str]) -> bool:
-    key = _alnum(text)
-    if not key:
-        return True
-    for name in site_names:
-        site = _alnum(name)
-        if site and (key == site or key in site or (site in key and len(key) <= len(site) + 4)):
-            return True
-    return False
+    """A part of a title that is the site's name (``is_site_name``), or has no letters or digits at all."""
+    return not _alnum(text) or is_site_name(text, site_names)
 
 
 # Page names a template gives every page of a kind; they name no article ("Home | Site").

@@ -466,16 +466,21 @@ FEATURES = {
 
 
 def candidates(
-    verdicts: Sequence[Verdict], found: Sequence[Candidate], *, day_first: bool | None
+    verdicts: Sequence[Verdict], found: Sequence[Candidate], *, day_first: bool | None, extracted: bool = False
 ) -> dict[str, tuple[list[Candidate], list[list[float]]]]:
-    """Every field's candidates and their feature rows (``FEATURES[field]`` names the columns)."""
+    """Every field's candidates and their feature rows (``FEATURES[field]`` names the columns).
+
+    ``extracted`` blocks (an HTML page's main content, whose page states its own metadata) offer
+    only what the readers marked and a press release's lead dateline: dates its prose mentions and
+    bare name lines are left to the page's own metadata and to htmldate.
+    """
     page = Page(verdicts)
     out: dict[str, tuple[list[Candidate], list[list[float]]]] = {}
     titles = title_candidates(page)
     from_body = sorted(titles, key=lambda c: (abs(c.position - page.first_body), c.position))
     rank = {id(candidate): index for index, candidate in enumerate(from_body)}
     out["title"] = (titles, [_line_features(page, c.position) + _title_features(page, c, rank[id(c)]) for c in titles])
-    dates = date_candidates(page, found, day_first)
+    dates = [c for c in date_candidates(page, found, day_first) if not (extracted and c.source == "mention")]
     days = Counter(str(c.value)[:10] for c in dates)
     span = (min(days), max(days)) if days else ("", "")
     out["date"] = (
@@ -485,7 +490,7 @@ def candidates(
             for i, c in enumerate(dates)
         ],
     )
-    authors = author_candidates(page, found)
+    authors = [c for c in author_candidates(page, found) if not (extracted and c.source == "names")]
     first = next((c.position for c in authors if c.source != "names"), None)
     out["authors"] = (
         authors,

@@ -103,6 +103,7 @@ def choose_metadata(
     day_first: bool | None,
     model: MetadataModel,
     choose_title: bool = True,
+    extracted: bool = False,
 ) -> tuple[list[Verdict], Metadata]:
     """The article's authors and dates from the candidates, and the verdicts with the chosen title marked.
 
@@ -110,7 +111,7 @@ def choose_metadata(
     reaches the threshold, the zones layer's title stands.
     """
     marked = list(verdicts)
-    options = candidates(marked, found, day_first=day_first)
+    options = candidates(marked, found, day_first=day_first, extracted=extracted)
     title = _best(model, "title", options["title"]) if choose_title else None
     date = _best(model, "date", options["date"])
     authors = _best(model, "authors", options["authors"])

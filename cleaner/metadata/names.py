@@ -25,6 +25,7 @@ Spanish); patterns are anchored or plain alternations without nested quantifiers
 from __future__ import annotations
 
 import re
+from collections.abc import Iterable
 from functools import lru_cache
 
 from cleaner.lexicon import alternation, words
@@ -89,11 +90,54 @@ def is_organisation(name: str, *, site_name: str | None = None) -> bool:
     bare = name.strip()
     if bare.isupper() and bare.isalpha() and len(bare) <= 5:
         return True  # an acronym: AFP, KNA, NYT
-    if site_name:
-        site = re.sub(r"^(?:www\.)|\.[a-z]{2,4}$", "", _org_key(site_name))
-        squeezed = key.replace(" ", "")
-        return bool(site) and squeezed in {site.replace(" ", ""), site.removeprefix("the").replace(" ", "")}
+    return site_name is not None and is_site_name(name, [site_name])
+
+
+def is_site_name(text: str, site_names: Iterable[str]) -> bool:
+    """Whether ``text`` is the site's own name: the one test of it, for titles, bylines and authors.
+
+    Compared on letters and digits alone, without case, a leading "The", "www." or a host's
+    ending, ``text`` is the site's name when it is one of the names the site gives itself
+    (og:site_name, publisher, host, logo: "Zeit Online", "zeit-online.de", "thenational.ae" for
+    "National"), or one of them with at most ``SITE_SLACK`` characters more ("ZEIT ONLINE.de"), or
+    a part of one that is not a host ("Zeit" of "Zeit Online").  A person's name inside the
+    site's name is the person ("Jane Doe" of "Jane Doe Blog", "Daniel Lemire" of "Daniel Lemire's
+    blog"), and a part of a host is not the site ("Heiko" writes at heiko-adams.de).
+    """
+    key = _alnum(_org_key(text))
+    if not key:
+        return False
+    for name in site_names:
+        site, host = _site_key(name)
+        for whole in filter(None, {site, site.removeprefix("the"), _alnum(_org_key(name))}):
+            if key == whole or (whole in key and len(key) <= len(whole) + SITE_SLACK):
+                return True
+        person = person_shape(text, min_tokens=2, max_tokens=4) or _possessed(text, name)
+        if not host and key in site and not person:
+            return True
     return False
+
+
+SITE_SLACK = 4
+_HOST = re.compile(r"(?:https?://)?(?:www\d?\.)?(?P<name>[^\s/]+?)\.[a-z]{2,6}/?")
+
+
+def _site_key(name: str) -> tuple[str, bool]:
+    """The comparison key of a name the site gives itself, and whether that name is a host."""
+    folded = _org_key(name)
+    host = _HOST.fullmatch(folded)
+    return _alnum(host["name"] if host else folded), host is not None
+
+
+def _alnum(text: str) -> str:
+    return "".join(char for char in text if char.isalnum())
+
+
+def _possessed(text: str, site_name: str) -> bool:
+    """The site's name goes on from ``text`` with a possessive ("Mywakenews's Blog"): it is a person's."""
+    squeezed, site = text.casefold().replace(" ", ""), site_name.casefold().replace(" ", "")
+    at = site.find(squeezed)
+    return at >= 0 and site[at + len(squeezed) :].startswith(("'s", "’s"))
 
 
 def is_agency(text: str) -> bool:
