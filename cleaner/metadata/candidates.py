@@ -134,7 +134,8 @@ class Page:
         return any(v.role in (Role.FURNITURE, Role.BYLINE, Role.DATELINE) for v in self.verdicts)
 
     def open_line(self, position: int) -> bool:
-        """A line the chooser may take: not body, or body on a page that has furniture, bylines or datelines.
+        """A line the chooser may take: a head line (not body, not a standfirst), or any line of a page
+        that has furniture, bylines or datelines.
 
         Text that is all body (an article already cleaned) offers no line: cleaning the cleaned
         text again must take nothing out of its body.  A line the site profile learned is on every
@@ -143,7 +144,7 @@ class Page:
         verdict = self.verdicts[position]
         if verdict.layer == PROFILE_LAYER:
             return False
-        return verdict.role is not Role.BODY or self.has_furniture
+        return verdict.role not in (Role.BODY, Role.SUBTITLE) or self.has_furniture
 
     @cached_property
     def body_before(self) -> list[int]:
@@ -284,8 +285,11 @@ def title_candidates(page: Page) -> list[Candidate]:
         text = verdict.text.strip()
         if not text or len(text) > TITLE_MAX_CHARS or verdict.role in (Role.BYLINE, Role.DATELINE):
             continue
-        if page.open_line(position) and (position in window or position in echoes):
-            found.append(Candidate("title", position, text, "line"))
+        if not page.open_line(position) or not (position in window or position in echoes):
+            continue
+        if verdict.role is Role.BODY and not is_title_shaped(text):
+            continue  # article text is taken for the title only when it is shaped like a headline
+        found.append(Candidate("title", position, text, "line"))
     return found
 
 
