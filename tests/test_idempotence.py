@@ -37,14 +37,14 @@ ONCE_CHANGED = [
     "tfeval/inscriptis/tf004a60e635d2",
     "tfeval/inscriptis/tf65e38a955761",
     "tfeval/inscriptis/tffbc916aa18b4",
+    "tfeval/bs4/tf6155a3d5eaef",
+    "tfeval/inscriptis/tfd7c3a706e541",
     "tfeval/trafilatura/tf0c3a5d6f4774",
     "tfeval/trafilatura/tfd7b7a11208bb",
     # fixed once the text classifier judged plain text and the canonical form read back is kept
     "aeb/trafilatura/3c6d3381ef52ca26be2fbde19c1b0fe17d85682b726dfecf5e300c1ca34546b1",
     "tfeval/bs4/tf3ea9696918ff",
-    "tfeval/bs4/tf6155a3d5eaef",
     "tfeval/bs4/tffddf906776eb",
-    "tfeval/inscriptis/tfd7c3a706e541",
 ]
 # Dumps a second --in-place still changes: the first reading takes a page dump for an article and
 # keeps its crawl or menu furniture as body; without that furniture above it, the second reading
