@@ -135,13 +135,9 @@ def test_cleaning_a_cleaned_bench_dump_changes_nothing(data: st.DataObject) -> N
 
 
 @needs_bench
-@pytest.mark.xfail(
-    strict=True,
-    reason="the classifier settles on the kept text, but a kept line the title readers take afterwards is missing "
-    "from the second reading, and the page's first line drives features (title words, echo) and the dump test",
-)
 @pytest.mark.parametrize("page", ["tfd7c3a706e541", "tf61201bc9e4d7"])
-def test_known_failure_second_cleaning_without_the_title_line(page: str) -> None:
+def test_second_cleaning_without_the_title_line_removes_nothing(page: str) -> None:
+    """Once failing: a kept line the title readers took afterwards was missing from the second reading."""
     _, second = cleaned_twice(BENCH / "data" / "text" / "tfeval" / "inscriptis" / f"{page}.txt")
     assert second is not None and second.removed == ()
 

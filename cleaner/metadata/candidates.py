@@ -61,6 +61,7 @@ DATES_AFTER = 30
 _DIGITS = re.compile(r"\d")
 _NAME_START = re.compile(r"\s*[A-ZÀ-Þ]")  # a line of names opens with a capital
 _YEARISH = re.compile(r"(?:19|20)\d\d|\d[./-]\d{1,2}[./-]\d\d")
+RULES_LAYER = "furniture"  # the layer of the furniture rules' decisions (cleaner.rules.furniture)
 PROFILE_LAYER = "profile"  # the layer of the site profile's decisions (cleaner.sites.profile)
 FAR = 99  # the distance written when there is nothing to measure to
 CLIP = 60
@@ -287,8 +288,10 @@ def title_candidates(page: Page) -> list[Candidate]:
             continue
         if not page.open_line(position) or not (position in window or position in echoes):
             continue
-        if verdict.role is Role.BODY and not is_title_shaped(text):
-            continue  # article text is taken for the title only when it is shaped like a headline
+        if verdict.role is Role.BODY and (position != page.first_body or not is_title_shaped(text)):
+            continue  # of the article's text only its first line may be the title, if shaped like a headline
+        if verdict.layer == RULES_LAYER:
+            continue  # a furniture rule says what the line is: a menu, a prompt, a credit, never the headline
         found.append(Candidate("title", position, text, "line"))
     return found
 
