@@ -63,6 +63,7 @@ _NAME_START = re.compile(r"\s*[A-ZÀ-Þ]")  # a line of names opens with a capit
 _YEARISH = re.compile(r"(?:19|20)\d\d|\d[./-]\d{1,2}[./-]\d\d")
 RULES_LAYER = "furniture"  # the layer of the furniture rules' decisions (cleaner.rules.furniture)
 PROFILE_LAYER = "profile"  # the layer of the site profile's decisions (cleaner.sites.profile)
+PROSE_WORDS = 8  # a body line of this many words closed like a sentence is article text, not a headline
 FAR = 99  # the distance written when there is nothing to measure to
 CLIP = 60
 ROLES = {role: code for code, role in enumerate(Role)}
@@ -128,6 +129,18 @@ class Page:
     @cached_property
     def first_body(self) -> int:
         return next((p for p, v in enumerate(self.verdicts) if v.role is Role.BODY), len(self.verdicts))
+
+    @cached_property
+    def first_prose(self) -> int:
+        """The article's first body line that is a sentence of some length: the headline stands above it."""
+        return next(
+            (
+                p
+                for p, v in enumerate(self.verdicts)
+                if v.role is Role.BODY and shape_of(v.text).ends_sentence and shape_of(v.text).words >= PROSE_WORDS
+            ),
+            len(self.verdicts),
+        )
 
     @cached_property
     def has_furniture(self) -> bool:
@@ -288,8 +301,8 @@ def title_candidates(page: Page) -> list[Candidate]:
             continue
         if not page.open_line(position) or not (position in window or position in echoes):
             continue
-        if verdict.role is Role.BODY and (position != page.first_body or not is_title_shaped(text)):
-            continue  # of the article's text only its first line may be the title, if shaped like a headline
+        if verdict.role is Role.BODY and (position > page.first_prose or not is_title_shaped(text)):
+            continue  # article text is the title only above its first sentence, and shaped like a headline
         if verdict.layer == RULES_LAYER:
             continue  # a furniture rule says what the line is: a menu, a prompt, a credit, never the headline
         found.append(Candidate("title", position, text, "line"))
