@@ -38,7 +38,7 @@ from cleaner.sites.profile import (
     is_prose,
     site_of,
 )
-from cleaner.sites.store import load_profile, profile_json, save_profile
+from cleaner.sites.store import find_profile, load_profile, profile_json, save_profile
 
 CORPUS = Path(__file__).resolve().parent.parent / "fixtures" / "corpus"
 
@@ -520,3 +520,16 @@ def test_apply_profile_only_removes_what_the_pipeline_kept(
             assert after.role is Role.FURNITURE and after.category == "profile"
             assert before.role in (Role.BODY, Role.TITLE, Role.SUBTITLE) and before.rule != "config.keep"
             assert before.layer != "furniture"
+
+
+@pytest.mark.parametrize("marker", [".git", ".hg"])
+def test_profile_search_stops_at_the_repository_root(tmp_path: Path, marker: str) -> None:
+    outer = tmp_path / ".cleaner" / "profile.json"
+    save_profile(Profile(), outer)
+    inner = tmp_path / "corpus" / "site" / "2024"
+    inner.mkdir(parents=True)
+    assert find_profile(inner) == outer.resolve()  # no repository: the search goes up
+    (tmp_path / "corpus" / marker).mkdir()
+    assert find_profile(inner) is None  # the corpus's repository ends the search
+    save_profile(Profile(), tmp_path / "corpus" / ".cleaner" / "profile.json")
+    assert find_profile(inner / "a.txt") == (tmp_path / "corpus" / ".cleaner" / "profile.json").resolve()

@@ -18,6 +18,7 @@ import json
 from collections.abc import Mapping
 from pathlib import Path
 
+from cleaner.config import search_folders
 from cleaner.io.files import write_atomic
 from cleaner.sites.markers import Markers
 from cleaner.sites.profile import (
@@ -105,14 +106,14 @@ def corpus_root(start: Path) -> Path:
 
 
 def find_profile(start: Path) -> Path | None:
-    """The ``.cleaner/profile.json`` in ``start``'s folder or the nearest parent, up to the git root."""
-    folder = start.absolute()
-    folder = folder if folder.is_dir() else folder.parent
-    for candidate in (folder, *folder.parents):
+    """The ``.cleaner/profile.json`` in ``start``'s folder or the nearest parent.
+
+    The same folders as the configuration search (``config.search_folders``): up to the root of
+    the repository holding ``start``, so a corpus never picks up a profile from above its repository.
+    """
+    for candidate in search_folders(start):
         if (candidate / PROFILE_PATH).is_file():
             return candidate / PROFILE_PATH
-        if (candidate / ".git").exists():
-            return None
     return None
 
 
