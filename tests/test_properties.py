@@ -142,12 +142,19 @@ REREAD_LOSSES = [
 ]
 
 
-@pytest.mark.xfail(strict=True, reason="issue 13: the second reading of a short output removes its prose")
-@pytest.mark.parametrize("text", REREAD_LOSSES)
-def test_known_failure_rereading_a_short_output_keeps_its_prose(text: str) -> None:
+def rereading_removes(text: str) -> tuple:
     first = clean(text, format="text")
-    second = clean(first.text, format="text")
-    assert second.removed == ()
+    return clean(first.text, format="text").removed
+
+
+def test_rereading_a_short_output_with_its_headline_kept_removes_nothing() -> None:
+    """Once a strict xfail: the lines between the title and the prose now stay in the first output."""
+    assert rereading_removes(REREAD_LOSSES[0]) == ()
+
+
+@pytest.mark.xfail(strict=True, reason="issue 13: the second reading of a short output removes its prose")
+def test_known_failure_rereading_a_short_output_keeps_its_prose() -> None:
+    assert rereading_removes(REREAD_LOSSES[1]) == ()
 
 
 def test_seeds_and_fixtures_are_idempotent_block_for_block() -> None:

@@ -118,4 +118,7 @@ def test_a_page_dump_takes_the_headline_its_first_line_repeats() -> None:
     )
     article = clean(text, format="text")
     assert article.title == "Nachtbusse fahren wieder in die nördlichen Stadtteile"
-    assert article.blocks[0].text == prose
+    body = [block.text for block in article.blocks]
+    assert article.title not in body and body.count(prose) == 3
+    # a line the model keeps between the headline and the article stays in the body once the title
+    # is chosen (zones.head_after_title: out of fold, the lines it gives back are mostly the article's)

@@ -6,14 +6,17 @@ rule, category and layer that decided it, so nothing leaves silently. Metadata f
 the page (JSON-LD, meta tags) wins over what the text's own lines said, field by
 field; the precedence is documented in docs/html.md.
 
-What it does not do: it takes no decisions about blocks; it only reports them.
+One decision waits until here: the text model's head lines after the chosen title go back to the
+body (``zones.head_after_title``), once the title was chosen among them.
+
+What it does not do: it takes no other decisions about blocks; it only reports them.
 """
 
 from __future__ import annotations
 
 from collections.abc import Sequence
 
-from cleaner.layout.zones import strip_unbalanced_quote
+from cleaner.layout.zones import head_after_title, strip_unbalanced_quote
 from cleaner.model import Article, BodyBlock, Metadata, Removal, Role, Verdict
 
 
@@ -27,6 +30,7 @@ def metadata_from_blocks(verdicts: Sequence[Verdict]) -> Metadata:
 
 def build_article(verdicts: Sequence[Verdict], metadata: Metadata) -> Article:
     """The article: body blocks, metadata, and the audit trail of everything else."""
+    verdicts = head_after_title(verdicts)
     body = tuple(BodyBlock(v.kind, v.text, v.block.index) for v in verdicts if v.role is Role.BODY)
     removed = tuple(
         Removal(v.text, v.rule, v.category, v.layer, v.block.index, None if v.score is None else round(v.score, 4))

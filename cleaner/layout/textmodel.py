@@ -3,8 +3,10 @@
 The model file (``text_model.txt``, shipped in the package, rebuilt by ``bench/train_text.py``)
 holds two LightGBM models: the first scores each block from its features and its neighbours'
 (``cleaner.layout.features``); the second rescores it from the first stage's scores around it.
-A block whose final score (the probability that it is article content) is below ``threshold``
-is furniture, with rule ``classifier`` and its score in the audit trail.
+A block whose final score (the probability that it is article content) is below the page's cut
+is furniture, with rule ``classifier`` and its score in the audit trail.  The cut is the model's
+``threshold``, or a lower one on a page where no block is sure content (``page_threshold``: an
+article that is a table, a list or a calendar).
 
 Safeguards:
 
@@ -12,7 +14,8 @@ Safeguards:
 * the guard: when the kept text is far smaller than the page's largest run of prose, the run's
   prose is kept (rule ``classifier.guard``): losing the article is worse than keeping furniture;
 * the head: in a page dump, blocks kept above the article's first prose sentence leave the body
-  (rule ``classifier.head``), so the head layer can take the headline as the title;
+  (rule ``classifier.head``), so the head layer can take the headline as the title; those after
+  the chosen title come back once it is chosen (``zones.head_after_title``);
 * settling: the kept blocks are read again as a second cleaning would meet them (alone, through
   the layers before the classifier, which the pipeline passes as ``reopen``); what it would
   remove leaves now, and the guard and the head look again, until nothing changes, so cleaning
@@ -39,19 +42,24 @@ import numpy as np
 
 from cleaner.layout.classify import block_score, is_heading, looks_like_page_dump
 from cleaner.layout.features import FEATURES, features
+from cleaner.layout.zones import CLASSIFIER_RULE as RULE
+from cleaner.layout.zones import HEAD_RULE
 from cleaner.model import Block, Kind, Role, Verdict
 from cleaner.text.shape import shape_of
 
 LAYER = "classify"
-RULE = "classifier"
 GUARD_RULE = "classifier.guard"
-HEAD_RULE = "classifier.head"
 MODEL_FILE = "text_model.txt"
 SECTION = "\n=== stage ===\n"
 GUARD_SHARE = 0.15  # keep the prose run's prose when the kept text is far smaller: less than this share of it
 GUARD_MIN_WORDS = 100  # and the run is an article's worth of prose
 SETTLE_ROUNDS = 20  # each round only removes (the guard's blocks stay), so the loop ends well before
 MIN_OPEN = 4  # fewer open blocks than this are kept: too short a text to be a page dump
+# An unsure page: no open block scores this high, so the model has not found the article (a table, a
+# list, a calendar).  There the cut is conservative: blocks scoring UNSURE_THRESHOLD or more stay.
+# Both chosen by nested site-grouped CV (each fold's choice made on the other four; docs/classifier.md).
+CONFIDENT = 0.9
+UNSURE_THRESHOLD = 0.2
 RADII = (1, 2, 3)
 WINDOWS = (2, 5)
 
@@ -170,6 +178,7 @@ def _settle(
         if [verdict.text for verdict in view] != texts:
             return  # the kept text reads back into other blocks: nothing to compare
         scores = _scores(model, view, view_stopwords, tail_rules)
+        cut = page_threshold(model, scores, [not verdict.decided for verdict in view])
         changed = False
         for rank, position in enumerate(kept):
             again, verdict = view[rank], verdicts[position]
@@ -180,7 +189,7 @@ def _settle(
                     again.role, rule=again.rule, category=again.category, layer=again.layer
                 )
                 changed = True
-            elif not again.decided and scores[rank] < model.threshold:
+            elif not again.decided and scores[rank] < cut:
                 verdicts[position] = _furniture(verdict, float(scores[rank]))
                 changed = True
         if not changed:
@@ -206,6 +215,18 @@ def _scores(
     if len(open_blocks) < MIN_OPEN or not _page_dump(open_blocks, stopwords):
         return np.ones(len(verdicts))
     return model.scores(features(verdicts, stopwords, tail_rules) if rows is None else rows)
+
+
+def page_threshold(model: TextModel, scores: np.ndarray, open_blocks: Sequence[bool]) -> float:
+    """The cut for this page: the model's threshold, or a conservative one when no open block is sure content.
+
+    A page whose article is a table, a list or a calendar has no block the model is sure of; there
+    the threshold alone would cut most of the article, so blocks it gives a fair chance are kept.
+    """
+    chances = scores[np.asarray(open_blocks, dtype=bool)] if len(scores) else scores
+    if len(chances) and float(chances.max()) < CONFIDENT:
+        return min(model.threshold, UNSURE_THRESHOLD)
+    return model.threshold
 
 
 def _page_dump(open_blocks: Sequence[Verdict], stopwords: frozenset[str]) -> bool:
@@ -281,10 +302,11 @@ def classify_text(
     marked = list(verdicts)
     rows = features(marked, stopwords, tail_rules)
     scores = _scores(model, marked, stopwords, tail_rules, rows)
+    cut = page_threshold(model, scores, [not verdict.decided for verdict in marked])
     for position, verdict in enumerate(marked):
         if verdict.decided:
             continue
-        if scores[position] >= model.threshold:
+        if scores[position] >= cut:
             marked[position] = verdict.decide(
                 Role.BODY,
                 rule=RULE,

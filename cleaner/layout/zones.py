@@ -36,6 +36,8 @@ from cleaner.model import Role, Verdict
 from cleaner.text.shape import shape_of
 
 LAYER = "zones"
+CLASSIFIER_RULE = "classifier"  # the text model's decision (layout.textmodel)
+HEAD_RULE = "classifier.head"  # the text model's lines kept above the article's first sentence (layout.textmodel)
 TAIL_RULE = "zones.after-tail-marker"
 TITLE_SEARCH_DEPTH = 3
 SUBTITLE_MIN_WORDS = 5
@@ -163,6 +165,25 @@ def mark_title_before_body(verdicts: Sequence[Verdict]) -> list[Verdict]:
             Role.FURNITURE, rule="zones.page-title", category="boilerplate", layer=LAYER
         )
     marked[position] = marked[position].decide(Role.TITLE, rule=rule, category="title", layer=LAYER)
+    return marked
+
+
+def head_after_title(verdicts: Sequence[Verdict]) -> list[Verdict]:
+    """The text model's head lines (``HEAD_RULE``) after the chosen title are the article's own: body again.
+
+    They left the body only while the headline was looked for above the article (site sections,
+    kickers and the headline itself stand before it); once the title is chosen, what follows it (a
+    standfirst, a list, a subheading) is the article's.  Called after the metadata choice, so
+    the title is chosen among the same lines as before.
+    """
+    marked = list(verdicts)
+    title = next((p for p, v in enumerate(marked) if v.role is Role.TITLE), -1)
+    for position in range(title + 1, len(marked)):
+        verdict = marked[position]
+        if verdict.rule == HEAD_RULE and verdict.role is Role.FURNITURE:
+            marked[position] = verdict.decide(
+                Role.BODY, rule=CLASSIFIER_RULE, category="body", layer=verdict.layer, score=verdict.score
+            )
     return marked
 
 
