@@ -1,0 +1,46 @@
+"""Language detection: the stopword vote answers as langdetect does, or leaves the sample to it."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+from cleaner.text.decode import normalise
+from cleaner.text.language import _langdetect, _sample, detect_language, vote
+from cleaner.text.segment import paragraphs
+
+ROOT = Path(__file__).resolve().parent.parent
+TEXTS = sorted((ROOT / "seeds").glob("*.txt")) + sorted((ROOT / "fixtures" / "text").rglob("*.txt"))
+
+
+def _samples() -> list[str]:
+    """Each text's opening sample as cleaning reads it, and one further in."""
+    samples = []
+    for path in TEXTS:
+        blocks = [body for _, body in paragraphs(normalise(path.read_text(encoding="utf-8")))]
+        samples += [_sample(blocks), _sample(blocks[len(blocks) // 2 :])]
+    return [sample for sample in samples if len(sample) >= 40]
+
+
+def test_the_vote_answers_as_langdetect_does_where_it_answers() -> None:
+    samples = _samples()
+    answered = {sample: vote(sample) for sample in samples}
+    assert sum(1 for answer in answered.values() if answer) >= len(samples) // 3  # the fast path is taken
+    for sample, answer in answered.items():
+        if answer:
+            assert answer == _langdetect(sample), sample[:200]
+
+
+def test_the_vote_leaves_short_and_mixed_text_to_langdetect() -> None:
+    english = (
+        "She said that they would not be able to come back to the town before the end of the year, "
+        "but that it was still what they wanted. "
+    )
+    german = (
+        "Sie sagte, dass sie nicht vor dem Ende des Jahres in die Stadt zurückkommen könnten, "
+        "aber dass es immer noch das sei, was sie wollten. "
+    )
+    assert vote(english) is None  # too few words to vote
+    assert vote(english * 2) == "en"
+    assert vote(german * 2) == "de"
+    assert vote((english + german) * 2) is None  # neither leads by the margin
+    assert detect_language([(english + german) * 2]) == _langdetect(((english + german) * 2)[:800])
