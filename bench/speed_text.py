@@ -5,13 +5,14 @@
 
 Every page of every kind is read into memory and cleaned once untimed (imports, the models' first
 load, compiled patterns); then, round after round, each kind's pages are cleaned in turn and
-timed.  Before each kind's round, cleaner's bounded per-text caches (``functools.lru_cache`` with a
-``maxsize``: shapes, features, languages; and the rules' memo of short blocks) are emptied, so a round meets its pages
-as new pages, as a corpus does, not as the warm-up left them; one-off loads (unbounded caches:
-models, rule files, word lists) stay.  Time is this process's CPU time (``time.process_time``), so the load of a shared machine
-distorts the figures less than wall time, and the kinds, measured in the same rounds, compare by
-their ratios.  The table gives each kind's best round (the one least disturbed by other work)
-and the median, and the machine's load average when the run ended.
+timed.  Before each kind's round, cleaner's bounded per-text caches (``functools.lru_cache`` with
+a ``maxsize``: shapes, features, languages; and the furniture rules' memo) are emptied, so a round
+meets its pages as new pages, as a corpus does, not as the warm-up left them; one-off loads
+(unbounded caches: models, rule files, word lists) stay.  Time is this process's CPU time
+(``time.process_time``), so the load of a shared machine distorts the figures less than wall
+time, and the kinds, measured in the same rounds, compare by their ratios.  The table gives each
+kind's best round (the one least disturbed by other work) and the median, and the machine's load
+average when the run ended.
 
 This script measures; it tunes nothing and reads no gold.
 """
@@ -55,7 +56,9 @@ def forget() -> None:
                 size = value.cache_parameters()["maxsize"]
                 if size is not None and size >= PER_TEXT_CACHE:
                     value.cache_clear()
-    furniture._by_length(tuple(DEFAULT_CONFIG.rules)).memo.clear()  # the rules' answers for short blocks
+    by_length = furniture._by_length(tuple(DEFAULT_CONFIG.rules))  # the rules remember their answers
+    by_length.memo.clear()
+    by_length.long_memo.clear()
 
 
 def one_round(texts: list[str]) -> float:

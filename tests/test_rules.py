@@ -9,7 +9,8 @@ import pytest
 
 from cleaner import Config, ConfigError, clean, load_config
 from cleaner.config import config_from_table
-from cleaner.rules.loader import Rule, RuleError, Scope, builtin_rules, compile_rules, parse_rules
+from cleaner.rules.furniture import RulesByLength
+from cleaner.rules.loader import CompiledRule, Rule, RuleError, Scope, builtin_rules, compile_rules, parse_rules
 
 ROOT = Path(__file__).resolve().parent.parent
 DOCS = (ROOT / "docs" / "rules.md").read_text(encoding="utf-8")
@@ -130,6 +131,27 @@ def test_builtin_patterns_do_not_backtrack_away_on_adversarial_text() -> None:
                     compiled.regex.search(text, timeout=0.5)
                 except TimeoutError:
                     pytest.fail(f"rule {compiled.rule.id!r} runs away on {unit!r} * {len(text) // len(unit)}")
+
+
+def _first_rule_one_by_one(text: str, rules: tuple[CompiledRule, ...]) -> str | None:
+    """The first rule that matches, asking each in file order (what the furniture layer must agree with)."""
+    return next((rule.rule.id for rule in rules if rule.matches(text)), None)
+
+
+def test_rules_asked_by_first_character_find_the_rule_a_loop_finds() -> None:
+    """Asking only the rules that can begin with a block's first character (and a user's rule) changes nothing."""
+    user = Rule("user.share", "user", "share( this)?", "a share button", Scope.BLOCK, max_chars=40)
+    rules = compile_rules((*builtin_rules(), user))
+    by_length = RulesByLength(rules)
+    lines = [line for path in sorted((ROOT / "seeds").glob("*.txt")) for line in path.read_text("utf-8").splitlines()]
+    texts = {line.strip() for line in lines} | {unit * 3 for unit in ADVERSARIAL_UNITS}
+    texts |= {"Share this", "SHARE", "Foto: dpa", "Read more", "Straße", "ß", "(AP Photo/Jane Doe)", "5 min read"}
+    found = {text: _first_rule_one_by_one(text, rules) for text in texts if text}
+    assert sum(rule is not None for rule in found.values()) >= 5  # the comparison meets real matches
+    for text, rule in found.items():
+        matched = by_length.first_match(text)
+        assert (matched.rule.id if matched else None) == rule, text
+    assert len(by_length.for_text("Share this")) < len(by_length.for_length(len("Share this")))  # fewer asked
 
 
 ARTICLE_LINE = (

@@ -1,7 +1,8 @@
 """Furniture: mark the blocks that a rule recognises as page furniture.
 
 Each block is tested against the active rules in file order; the first rule that
-matches decides, and its id and category go into the verdict so the audit trail can
+matches decides (only the rules that can match a block of its length and first character are
+asked: see ``RulesByLength``), and its id and category go into the verdict so the audit trail can
 name it.  Blocks that match a ``keep`` pattern from the configuration are marked as
 body first, and no later layer may remove them.
 
@@ -28,13 +29,18 @@ KEEP_RULE = "config.keep"
 Matcher = Callable[[str], bool]
 MEMO_CHARS = 200  # blocks up to this long are remembered (menu items, links, labels) ...
 MEMO_SIZE = 50_000  # ... this many at most, then forgotten all at once
+LONG_MEMO_SIZE = 2_000  # longer ones too, fewer: the text model reads a page's kept blocks again
+START_MEMO_SIZE = 20_000  # (length slot, first character) pairs whose rules are remembered
 
 
 class RulesByLength:
-    """The rules that may match a block of a given length, in file order, each with its matcher.
+    """The rules that may match a block of a given length and first character, in file order, with matchers.
 
     Most rules only apply to short blocks (``max_chars``), and most of an article's text is
-    in long paragraphs: asking only the rules that can match keeps the layer cheap.
+    in long paragraphs: asking only the rules that can match keeps the layer cheap.  And most
+    built-in rules cover the whole block or its start, so a block can only match those whose
+    pattern can begin with its first character, which the pattern itself answers once per
+    character (``may_start``): a block is asked a handful of patterns, not all of them.
     """
 
     def __init__(self, rules: Sequence[CompiledRule]) -> None:
@@ -42,24 +48,43 @@ class RulesByLength:
         matchers = [(rule, matcher(rule)) for rule in rules]
         self.by_limit = [tuple(pair for pair in matchers if pair[0].rule.max_chars >= limit) for limit in self.limits]
         self.memo: dict[str, CompiledRule | None] = {}
+        self.long_memo: dict[str, CompiledRule | None] = {}
+        self.by_start: dict[tuple[int, str], tuple[tuple[CompiledRule, Matcher], ...]] = {}
 
     def for_length(self, length: int) -> tuple[tuple[CompiledRule, Matcher], ...]:
         slot = bisect_left(self.limits, length)
         return self.by_limit[slot] if slot < len(self.by_limit) else ()
 
+    def for_text(self, text: str) -> tuple[tuple[CompiledRule, Matcher], ...]:
+        """The rules that can match the block: those for its length that can start with its first character."""
+        slot = bisect_left(self.limits, len(text))
+        if slot >= len(self.by_limit):
+            return ()
+        key = (slot, text[:1])
+        found = self.by_start.get(key)
+        if found is None:
+            if len(self.by_start) >= START_MEMO_SIZE:
+                self.by_start.clear()
+            found = self.by_start[key] = tuple(pair for pair in self.by_limit[slot] if may_start(pair[0], text[:1]))
+        return found
+
     def first_match(self, text: str) -> CompiledRule | None:
-        """The first rule matching a block; short blocks' answers are remembered.
+        """The first rule matching a block; the answers are remembered.
 
         Menus, share bars and footers repeat the same short lines on every page of a site (and
-        "Home", "Share", "Menu" on most sites): each is matched against the rules once.
+        "Home", "Share", "Menu" on most sites): each is matched against the rules once.  Longer
+        blocks that a rule may still match are remembered a while (``LONG_MEMO_SIZE``): the text
+        model's second reading of a page meets its kept paragraphs again.
         """
-        if len(text) > MEMO_CHARS:
-            return first_match(text, self.for_length(len(text)))
-        if text in self.memo:
-            return self.memo[text]
-        if len(self.memo) >= MEMO_SIZE:
-            self.memo.clear()
-        found = self.memo[text] = first_match(text, self.for_length(len(text)))
+        rules = self.for_text(text)
+        if not rules:
+            return None
+        memo, size = (self.memo, MEMO_SIZE) if len(text) <= MEMO_CHARS else (self.long_memo, LONG_MEMO_SIZE)
+        if text in memo:
+            return memo[text]
+        if len(memo) >= size:
+            memo.clear()
+        found = memo[text] = first_match(text, rules)
         return found
 
 
@@ -80,6 +105,19 @@ def matcher(rule: CompiledRule) -> Matcher:
         return lambda text: match(text) is not None
     search = rule.regex.search
     return lambda text: search(text) is not None
+
+
+def may_start(rule: CompiledRule, initial: str) -> bool:
+    """Whether the rule can match a block that begins with ``initial`` (one character, or none).
+
+    A built-in rule that covers the whole block or its start answers through the regex engine's
+    partial matching (could a text beginning so be matched?), which folds case as the match
+    itself does; a rule matched anywhere or at the end, and a user's rule, always may.
+    """
+    if rule.rule not in _builtin() or rule.rule.scope not in (Scope.BLOCK, Scope.START):
+        return True
+    ask = rule.regex.fullmatch if rule.rule.scope is Scope.BLOCK else rule.regex.match
+    return ask(initial, partial=True) is not None
 
 
 @lru_cache(maxsize=1)
