@@ -31,6 +31,7 @@ from __future__ import annotations
 
 import re
 from collections.abc import Iterable
+from functools import lru_cache
 
 from cleaner.lexicon import alternation, phrases
 from cleaner.metadata.dates import COMMENT_TAIL, find_dateline, parse_date
@@ -93,6 +94,7 @@ def _may_back_name(text: str) -> bool:
 _DIGIT = re.compile(r"\d")
 
 
+@lru_cache(maxsize=4096)  # once per line: a page's kept lines are read again when it settles
 def parse_byline(line: str) -> tuple[str, ...] | None:
     """The person names of a byline line; None if the line is not a byline.
 

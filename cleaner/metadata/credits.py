@@ -17,6 +17,7 @@ Lines longer than ``MAX_LINE`` are refused before any matching.
 from __future__ import annotations
 
 import re
+from functools import lru_cache
 
 from cleaner.lexicon import alternation
 from cleaner.metadata.byline import BYLINE_PREFIX, IMAGE_CREDIT, TRAILING, parse_byline, parse_names
@@ -26,6 +27,7 @@ from cleaner.metadata.names import MAX_LINE, is_agency, is_organisation
 from cleaner.model import Metadata
 
 
+@lru_cache(maxsize=4096)  # once per line: a page's kept lines are read again when it settles
 def parse_credit(line: str, *, day_first: bool | None = None) -> Metadata | None:
     """A line that is a byline and a dateline together -> both; None otherwise.
 

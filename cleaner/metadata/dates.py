@@ -36,6 +36,7 @@ from __future__ import annotations
 import re
 from datetime import UTC, datetime
 from email.utils import parsedate_to_datetime
+from functools import lru_cache
 
 from cleaner.metadata.datescan import (
     YEAR_MAX,
@@ -76,6 +77,7 @@ def parse_date(text: str, *, day_first: bool | None = None) -> str | None:
     return found[0].iso() if found else None
 
 
+@lru_cache(maxsize=4096)  # once per line: a page's kept lines are read again when it settles
 def find_dateline(line: str, *, day_first: bool | None = None) -> Metadata | None:
     """If this whole (short) line is a dateline -> its dates; else None.
 

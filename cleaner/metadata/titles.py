@@ -14,6 +14,7 @@ This module does NOT know about site names, markup or blocks: it compares string
 from __future__ import annotations
 
 import re
+from functools import lru_cache
 
 from cleaner.text.shape import shape_of
 
@@ -37,8 +38,12 @@ def squash(text: str | None) -> str:
     return _SPACES.sub(" ", text or "").strip()
 
 
+@lru_cache(maxsize=8192)
 def title_key(text: str) -> str:
-    """Comparison key: case, spacing, quote and dash styles do not matter (og:title often flattens them)."""
+    """Comparison key: case, spacing, quote and dash styles do not matter (og:title often flattens them).
+
+    Once per text: a page dump's lines are compared with its first line by several readers.
+    """
     return squash(text.translate(_QUOTES)).casefold().strip(" .-|:")
 
 

@@ -38,8 +38,9 @@ class Shape:
         return 1 <= self.words <= HEADLINE_MAX_WORDS and not self.ends_with_period and self.starts_upper
 
 
+@lru_cache(maxsize=8192)
 def shape_of(text: str, stopwords: frozenset[str] = frozenset()) -> Shape:
-    """Measure a block of text."""
+    """Measure a block of text (once per text and stoplist: the layers ask about a block several times)."""
     words, ends_sentence, ends_with_period, starts_upper = _measure(text)
     return Shape(
         chars=len(text),
