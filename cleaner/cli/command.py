@@ -60,7 +60,7 @@ def _profile(args: argparse.Namespace, report: Report) -> Profile | None:
         return None
     profile = load_profile(path)
     if not args.quiet:
-        report.line(f"clean: site profile {path} ({len(profile.sites)} sites, {profile.learned_count} learned blocks)")
+        report.line(f"clean: site profile {path} ({len(profile.sites)} sites, {profile.learned_count} template lines)")
     return profile
 
 
