@@ -6,7 +6,9 @@ holds two LightGBM models: the first scores each block from its features and its
 A block whose final score (the probability that it is article content) is below the page's cut
 is furniture, with rule ``classifier`` and its score in the audit trail.  The cut is the model's
 ``threshold``, or a lower one on a page where no block is sure content (``page_threshold``: an
-article that is a table, a list or a calendar).
+article that is a table, a list or a calendar).  Text not shaped like a page dump (no menu-like
+lines around its prose: what an extractor leaves) is judged by the same model but loses only its
+edges: the blocks before the first and after the last block with a fair score (``EDGE_CUT``).
 
 Safeguards:
 
@@ -60,6 +62,7 @@ MIN_OPEN = 4  # fewer open blocks than this are kept: too short a text to be a p
 # Both chosen by nested site-grouped CV (each fold's choice made on the other four; docs/classifier.md).
 CONFIDENT = 0.9
 UNSURE_THRESHOLD = 0.2
+EDGE_CUT = 0.1  # text shaped like an extractor's output loses its edges below this score (docs/classifier.md)
 RADII = (1, 2, 3)
 WINDOWS = (2, 5)
 
@@ -159,7 +162,12 @@ def _alone(texts: list[str], stopwords: frozenset[str]) -> tuple[list[Verdict], 
 
 
 def _settle(
-    model: TextModel, verdicts: list[Verdict], rows: np.ndarray, stopwords: frozenset[str], reopen: Reopen | None
+    model: TextModel,
+    verdicts: list[Verdict],
+    rows: np.ndarray,
+    stopwords: frozenset[str],
+    reopen: Reopen | None,
+    dump: bool,
 ) -> None:
     """The guard and the head rule, then the kept blocks read again as a second cleaning would, until nothing changes.
 
@@ -171,14 +179,14 @@ def _settle(
     tail_rules: frozenset[str] = frozenset()
     for _ in range(SETTLE_ROUNDS):
         _guard(verdicts, rows)
-        _head_before_article(verdicts, rows)
+        if dump:
+            _head_before_article(verdicts, rows)
         kept = [position for position, verdict in enumerate(verdicts) if verdict.role is Role.BODY]
         texts = [verdicts[p].text for p in kept]
         view, view_stopwords = reopen(texts) if reopen else _alone(texts, stopwords)
         if [verdict.text for verdict in view] != texts:
             return  # the kept text reads back into other blocks: nothing to compare
-        scores = _scores(model, view, view_stopwords, tail_rules)
-        cut = page_threshold(model, scores, [not verdict.decided for verdict in view])
+        scores, keep, _ = _decide(model, view, view_stopwords, tail_rules)
         changed = False
         for rank, position in enumerate(kept):
             again, verdict = view[rank], verdicts[position]
@@ -189,35 +197,46 @@ def _settle(
                     again.role, rule=again.rule, category=again.category, layer=again.layer
                 )
                 changed = True
-            elif not again.decided and scores[rank] < cut:
+            elif not again.decided and not keep[rank]:
                 verdicts[position] = _furniture(verdict, float(scores[rank]))
                 changed = True
         if not changed:
             return
 
 
-def _scores(
+def _decide(
     model: TextModel,
     verdicts: Sequence[Verdict],
     stopwords: frozenset[str],
     tail_rules: frozenset[str],
     rows: np.ndarray | None = None,
-) -> np.ndarray:
-    """The model's scores, or 1.0 for every block of a text that is no page dump.
+) -> tuple[np.ndarray, np.ndarray, bool]:
+    """The model's scores, which blocks stay, and whether the text is shaped like a page dump.
 
     A few lines (fewer than ``MIN_OPEN`` open blocks) are no page: the model's context (runs,
-    windows, the page's share of prose) says nothing about them.  Text an extractor already
-    reduced to the article (no menu-like lines before or after its prose: ``classify``'s test)
-    is kept whole, as before the model: cutting it loses more article than furniture.  Rules and
-    metadata lines have judged both already.
+    windows, the page's share of prose) says nothing about them, so they stay (score 1.0).  A
+    page dump (menu-like lines before or after its prose: ``classify``'s shape test) keeps the
+    blocks scoring at least the page's cut (``page_threshold``).  Text an extractor already
+    reduced to the article loses only its edges: the open blocks before the first and after the
+    last block scoring ``EDGE_CUT`` or more (residual share buttons, tags, teasers); inside, a
+    low score costs more article than furniture.
     """
-    open_blocks = [verdict for verdict in verdicts if not verdict.decided]
-    if len(open_blocks) < MIN_OPEN or not _page_dump(open_blocks, stopwords):
-        return np.ones(len(verdicts))
-    return model.scores(features(verdicts, stopwords, tail_rules) if rows is None else rows)
+    open_mask = np.array([not verdict.decided for verdict in verdicts], dtype=bool)
+    if open_mask.sum() < MIN_OPEN:
+        return np.ones(len(verdicts)), np.ones(len(verdicts), dtype=bool), False
+    scores = model.scores(features(verdicts, stopwords, tail_rules) if rows is None else rows)
+    dump = _page_dump([verdict for verdict in verdicts if not verdict.decided], stopwords)
+    if dump:
+        return scores, scores >= page_threshold(model, scores, open_mask), True
+    good = np.flatnonzero(open_mask & (scores >= EDGE_CUT))
+    keep = np.ones(len(verdicts), dtype=bool)
+    if len(good):
+        index = np.arange(len(verdicts))
+        keep = ~open_mask | ((index >= good[0]) & (index <= good[-1]))
+    return scores, keep, False
 
 
-def page_threshold(model: TextModel, scores: np.ndarray, open_blocks: Sequence[bool]) -> float:
+def page_threshold(model: TextModel, scores: np.ndarray, open_blocks: np.ndarray | Sequence[bool]) -> float:
     """The cut for this page: the model's threshold, or a conservative one when no open block is sure content.
 
     A page whose article is a table, a list or a calendar has no block the model is sure of; there
@@ -301,12 +320,11 @@ def classify_text(
     model = model or load_text_model()
     marked = list(verdicts)
     rows = features(marked, stopwords, tail_rules)
-    scores = _scores(model, marked, stopwords, tail_rules, rows)
-    cut = page_threshold(model, scores, [not verdict.decided for verdict in marked])
+    scores, keep, dump = _decide(model, marked, stopwords, tail_rules, rows)
     for position, verdict in enumerate(marked):
         if verdict.decided:
             continue
-        if scores[position] >= cut:
+        if keep[position]:
             marked[position] = verdict.decide(
                 Role.BODY,
                 rule=RULE,
@@ -318,6 +336,6 @@ def classify_text(
         else:
             marked[position] = _furniture(verdict, float(scores[position]))
     if sum(1 for verdict in verdicts if not verdict.decided) >= MIN_OPEN:
-        _settle(model, marked, rows, stopwords, reopen)
+        _settle(model, marked, rows, stopwords, reopen, dump)
     _headings(marked)
     return marked
