@@ -16,6 +16,7 @@ from __future__ import annotations
 import argparse
 import json
 import sys
+from collections.abc import Sequence
 from pathlib import Path
 
 ROOT = Path(__file__).resolve().parent.parent
@@ -51,9 +52,11 @@ GRID = [round(0.05 * step, 2) for step in range(1, 19)]
 ALL_FOLDS = {0, 1, 2, 3, 4}
 
 
-def train(data: Data, field: str, folds: set[int]) -> lightgbm.Booster:
+def train(data: Data, field: str, folds: set[int], names: Sequence[str] | None = None) -> lightgbm.Booster:
+    """One field's model on the rows of ``folds``; ``names`` are its feature names (the text model's by default)."""
     features, labels = data.arrays(field, folds)
-    dataset = lightgbm.Dataset(features, labels, feature_name=list(FEATURES[field]), free_raw_data=False)
+    names = list(FEATURES[field] if names is None else names)
+    dataset = lightgbm.Dataset(features, labels, feature_name=names, free_raw_data=False)
     return lightgbm.train(PARAMS, dataset, num_boost_round=ROUNDS)
 
 
@@ -84,7 +87,7 @@ def best_candidates(data: Data, field: str, booster: lightgbm.Booster, folds: se
     return best
 
 
-def author_threshold(data: Data, folds: set[int]) -> float:
+def author_threshold(data: Data, folds: set[int], names: Sequence[str] | None = None) -> float:
     """The authors' threshold, from the training folds alone: an inner cross-validation over them.
 
     Each inner fold is scored by a model trained on the others; the threshold on the grid that
@@ -93,7 +96,7 @@ def author_threshold(data: Data, folds: set[int]) -> float:
     """
     best: dict[int, tuple[float, bool]] = {}
     for inner in sorted(folds):
-        best.update(best_candidates(data, "authors", train(data, "authors", folds - {inner}), {inner}))
+        best.update(best_candidates(data, "authors", train(data, "authors", folds - {inner}, names), {inner}))
     rows = data.rows["authors"]
     named = [doc for doc in rows.with_gold if data.documents[doc][2] in folds]
     silent = [doc for doc in rows.without if data.documents[doc][2] in folds]

@@ -65,6 +65,7 @@ class Config:
     timeout: float = DEFAULT_TIMEOUT
     metadata_model: Path | None = None  # a retrained metadata model (bench/train_metadata.py); None: the shipped one
     text_model: Path | None = None  # a retrained text model file (bench/train_text.py); None: the shipped one
+    page_metadata_model: Path | None = None  # a retrained page title model (bench/train_page_metadata.py)
     source: str = field(default="defaults", compare=False)
 
     def __post_init__(self) -> None:

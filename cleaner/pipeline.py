@@ -29,6 +29,7 @@ from cleaner.lexicon import day_first
 from cleaner.metadata.choice import choose_metadata, load_model
 from cleaner.metadata.lines import Candidate, mark_metadata_lines
 from cleaner.metadata.names import is_organisation
+from cleaner.metadata.pagechoice import load_page_model
 from cleaner.model import Article, Block, Metadata, Removal, Role, Verdict
 from cleaner.rules.furniture import mark_furniture
 from cleaner.sites.apply import apply_profile
@@ -105,7 +106,10 @@ def _read(text: str, format: Format, url: str | None, config: Config, deadline: 
     if format == "html":
         deadline.check("reading the page")
         try:
-            page = html_layer.read_page(text, url=url, timeout=min(config.timeout, deadline.remaining()))
+            timeout = min(config.timeout, deadline.remaining())
+            page = html_layer.read_page(
+                text, url=url, timeout=timeout, model=load_page_model(config.page_metadata_model)
+            )
         except html_layer.PageError as error:
             raise (deadline.error() if deadline.expired() else CleanError(str(error))) from None
         return page_reading(page, url)

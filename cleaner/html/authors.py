@@ -77,17 +77,17 @@ def page_authors(
     by_id = {obj["@id"]: obj for obj in objects if isinstance(obj.get("@id"), str)}
     declared = ld_values(articles, "author")
     sources: list[list[str]] = [
-        _ld_people(declared, by_id),
+        ld_people(declared, by_id),
         [value for value in meta_values(metas, AUTHOR_META) if not value.startswith(("http", "@", "www."))],
-        byline_names(found) or _bylines_beside_headline(found),
+        byline_names(found) or bylines_beside_headline(found),
         header_byline(tree, found),
     ]
     organisations = _organisations([_ld_organisations(declared, by_id), *sources[1:3]], site)
-    found_names = [_people(raws, site) for raws in sources]
+    found_names = [people(raws, site) for raws in sources]
     for at, names in enumerate(found_names):
         if names:
             return Credits(_extended(names, found_names[max(at + 1, 2) :]), organisations)
-    return Credits(_people(_credit_lines(found), site), organisations)
+    return Credits(people(_credit_lines(found), site), organisations)
 
 
 def _organisations(sources: list[list[str]], site: str | None) -> tuple[str, ...]:
@@ -132,7 +132,7 @@ def _credit_lines(found: Marks) -> list[str]:
     return []
 
 
-def _bylines_beside_headline(found: Marks) -> list[str]:
+def bylines_beside_headline(found: Marks) -> list[str]:
     """Names from a byline element whose comment/sidebar-classed wrapper also holds the ``<h1>``.
 
     ``byline_names`` skips bylines inside sidebars and comments (other people's names), but some
@@ -165,7 +165,7 @@ def _within(node: HtmlElement, article: HtmlElement | None) -> bool:
     return article is not None and any(parent is article for parent in node.iterancestors("article"))
 
 
-def _people(raws: list[str], site: str | None) -> tuple[str, ...]:
+def people(raws: list[str], site: str | None) -> tuple[str, ...]:
     names = [name for raw in raws for name in normalise_authors(raw, site_name=site)]
     return tuple(n for n in dict.fromkeys(names) if not is_organisation(n, site_name=site))
 
@@ -196,7 +196,7 @@ def _is_handle(name: str) -> bool:
     return " " not in name and (name.islower() or "_" in name or "-" in name.strip("-"))
 
 
-def _ld_people(values: list[object], by_id: dict[str, dict]) -> list[str]:
+def ld_people(values: list[object], by_id: dict[str, dict]) -> list[str]:
     names: list[str] = []
     for value in values:
         if isinstance(value, dict) and set(value) <= {"@id", "@type"} and value.get("@id") in by_id:

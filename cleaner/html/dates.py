@@ -86,6 +86,8 @@ def page_dates(
     articles: list[dict],
     url: str | None,
     html: str | None = None,
+    *,
+    guess: bool = True,
 ) -> tuple[Metadata, str | None]:
     """Publication and update by their precedence (see the module docstring), and htmldate's guess apart.
 
@@ -94,15 +96,15 @@ def page_dates(
     """
     updated = _first_date(ld_values(articles, "dateModified"), meta_values(metas, UPDATED_META))
     published = _published(tree, found, metas, articles, url, updated)
-    guess = _htmldate(tree, url, html) if published is None else None
+    guessed = htmldate_guess(tree, url, html) if published is None and guess else None
     if updated is not None and published is not None and updated[:10] < published[:10]:
         updated = None  # a "modified" before the publication is a template date, not an update
     if updated is not None and published is not None and _same_moment(updated, published):
         updated = None
-    return Metadata(published=published, updated=updated), guess
+    return Metadata(published=published, updated=updated), guessed
 
 
-def _dates(*sources: Iterable[object]) -> list[str]:
+def dates_of(*sources: Iterable[object]) -> list[str]:
     """Every value of the sources that normalises to a date, in precedence order."""
     found = []
     for source in sources:
@@ -115,7 +117,7 @@ def _dates(*sources: Iterable[object]) -> list[str]:
 
 
 def _first_date(*sources: Iterable[object]) -> str | None:
-    found = _dates(*sources)
+    found = dates_of(*sources)
     return found[0] if found else None
 
 
@@ -193,25 +195,25 @@ def _published(
         for element in tree.xpath('//*[@itemprop="datePublished" or @itemprop="dateCreated"]')
         if not in_other_item(element)  # a citation's or a comment's date is not the page's
     ]
-    times = _dates(_time_elements(tree))
-    declared = _dates(
+    times = dates_of(_time_elements(tree))
+    declared = dates_of(
         ld_values(articles, "datePublished"), ld_values(articles, "dateCreated"), meta_values(metas, PUBLISHED_META)
     )
-    day_first = _day_first(tree, metas)
+    day_first = day_first_of(tree, metas)
     visible = shown_datelines(found, day_first)  # read lazily: most pages need the first one only
     first = next(visible, None)
     shown = [value for value in (first.published or first.updated,) if value] if first else []
-    generic = _dates(meta_values(metas, GENERIC_META))
+    generic = dates_of(meta_values(metas, GENERIC_META))
     if declared or microdata or not shown or any(value[:10] == shown[0][:10] for value in generic):
         declared += generic  # alone, a generic date yields to a dateline showing another day
-    declared += _dates(microdata)
+    declared += dates_of(microdata)
     if declared and updated and not times and first and _redated(declared[0], updated, first, visible):
         return _local([updated], shown)
     date = _local(declared + times, shown)
-    return date or _first_date(_url_dates(url), shown, _header_dates(found, day_first))
+    return date or _first_date(url_dates(url), shown, header_dates(found, day_first))
 
 
-def _day_first(tree: HtmlElement, metas: dict[str, list[str]]) -> bool | None:
+def day_first_of(tree: HtmlElement, metas: dict[str, list[str]]) -> bool | None:
     """Whether the page's locale writes the day first ("03/05/2022" is 3 May): all but American English.
 
     A bare ``en`` (or no declared locale) says nothing, and slash dates whose day and month could
@@ -224,7 +226,7 @@ def _day_first(tree: HtmlElement, metas: dict[str, list[str]]) -> bool | None:
     return not locale.startswith("en-us")
 
 
-def _header_dates(found: Marks, day_first: bool | None = None) -> list[str]:
+def header_dates(found: Marks, day_first: bool | None = None) -> list[str]:
     """The publication date of a short unmarked line under the headline that is a dateline or a
     credit as a whole ("Veröffentlicht am 16.08.2019", "1. Februar 2022, Daniel Dillenburg"), also
     as the first line of an element or before a dash that opens its text ("29.11.2022 – Mehrfach...").
@@ -271,13 +273,29 @@ def _time_elements(tree: HtmlElement) -> list[str]:
 
     Times inside comments, related lists, teasers and sidebars belong to other texts.
     """
+    kinds = time_elements(tree, others=0)
+    return [t.get("datetime") for _, t in kinds if not elsewhere(t)]
+
+
+def time_elements(tree: HtmlElement, others: int = 3) -> list[tuple[str, HtmlElement]]:
+    """``<time datetime>`` elements by kind: "time-marked" (``pubdate``, a class naming the publication),
+    "time-after-h1" (the first after the headline), then "time" (the first on the page and up to
+    ``others`` more)."""
     times = tree.xpath("//time[@datetime]")
     marked = [t for t in times if t.get("pubdate") is not None or "publish" in (t.get("class") or "").lower()]
     header = tree.xpath("(//h1)[1]/following::time[@datetime][1]")
-    return [t.get("datetime") for t in (*marked, *header, *times[:1]) if not elsewhere(t)]
+    rest = [t for t in times[: others + 1] if t not in marked and t not in header] if others else times[:1]
+    return [("time-marked", t) for t in marked] + [("time-after-h1", t) for t in header] + [("time", t) for t in rest]
 
 
-def _url_dates(url: str | None) -> list[str]:
+def localised(value: str, values: Sequence[str]) -> str | None:
+    """``value`` in the local time another of ``values`` states the same moment in, when ``value`` is in UTC."""
+    if len(value) < 16:
+        return None
+    return _local([value], [other for other in values if other != value])
+
+
+def url_dates(url: str | None) -> list[str]:
     if not url:
         return []
     path = urlsplit(url).path
@@ -285,7 +303,7 @@ def _url_dates(url: str | None) -> list[str]:
     return [f"{match[1]}-{int(match[2]):02d}-{int(match[3]):02d}"] if match else []
 
 
-def _htmldate(tree: HtmlElement, url: str | None, html: str | None = None) -> str | None:
+def htmldate_guess(tree: HtmlElement, url: str | None, html: str | None = None) -> str | None:
     """htmldate's guess at the original publication date (its extensive search runs only where its cheap one fails).
 
     Asked only when the page declares no date and shows no dateline.  One call: htmldate tries

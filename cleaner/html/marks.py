@@ -243,7 +243,7 @@ def byline_names(found: Marks) -> list[str]:
     names there are other people's.
     """
     for element in found.get("byline", header_first=True)[:20]:
-        if elsewhere(element) or _media_credit(element) or element in found.mastheads:
+        if elsewhere(element) or media_credit(element) or element in found.mastheads:
             continue  # a masthead classed "vcard author" names the blog, not the post's author
         names = names_in(element)
         if names:
@@ -251,7 +251,7 @@ def byline_names(found: Marks) -> list[str]:
     return []
 
 
-def _media_credit(element: HtmlElement) -> bool:
+def media_credit(element: HtmlElement) -> bool:
     """True for an "author" of an image: inside a figure, a caption or a licence/credit box (a few levels up)."""
     for node in (element, *element.iterancestors()):
         if node.tag in ("figure", "figcaption") or _MEDIA_CREDIT.search(
@@ -315,7 +315,13 @@ def header_byline(tree: HtmlElement, found: Marks) -> list[str]:
     Many sites print the byline in an unmarked element under the ``<h1>``; ``parse_byline`` only
     accepts lines that are bylines as a whole, so prose is never read as one.
     """
+    return next((names for _, names in header_bylines(tree, found, limit=1)), [])
+
+
+def header_bylines(tree: HtmlElement, found: Marks, *, limit: int) -> Iterator[tuple[HtmlElement, list[str]]]:
+    """The first ``limit`` byline lines of ``header_byline``, each with its element."""
     after = found.h1[0].xpath(f"following::*[position() <= {HEADER_WINDOW}]") if found.h1 else []
+    count = 0
     for element in [*after, *found.get("dateline")[:20]]:
         text = short_text(element, 100)
         if text is not None and _LABEL_ONLY.fullmatch(text):
@@ -324,8 +330,10 @@ def header_byline(tree: HtmlElement, found: Marks) -> list[str]:
             continue
         names = parse_byline(text) or parse_byline(_DATE_PREFIX.sub("", text))
         if names:
-            return list(names)
-    return []
+            yield element, list(names)
+            count += 1
+            if count >= limit:
+                return
 
 
 HEADER_WINDOW = 60
@@ -344,7 +352,7 @@ _LABEL_ONLY = re.compile(rf"(?i:{alternation('byline_words', 'author_labels', 'c
 def shown_datelines(found: Marks, day_first: bool | None = None) -> Iterator[Metadata]:
     """The dates of the short visible dateline elements, header first (an unlabelled date is published).
 
-    The dates of a listing are not the article's (see ``_in_listing``).  ``day_first`` reads an
+    The dates of a listing are not the article's (see ``in_listing``).  ``day_first`` reads an
     ambiguous slash date ("03/05/2022"); None refuses to guess.
     """
     datelines = found.get("dateline", header_first=True)
@@ -356,11 +364,11 @@ def shown_datelines(found: Marks, day_first: bool | None = None) -> Iterator[Met
         if dateline is None:
             date = parse_date(text, day_first=day_first)
             dateline = Metadata(published=date) if date else None
-        if dateline and not _in_listing(element, text, datelines):
+        if dateline and not in_listing(element, text, datelines):
             yield dateline
 
 
-def _in_listing(element: HtmlElement, text: str, datelines: list[HtmlElement]) -> bool:
+def in_listing(element: HtmlElement, text: str, datelines: list[HtmlElement]) -> bool:
     """True when two or more other dateline elements of the same tag and class show other dates.
 
     An article has one publication line (two with its update); a run of alike elements each

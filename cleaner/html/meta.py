@@ -31,6 +31,7 @@ from __future__ import annotations
 
 import re
 from collections.abc import Iterable
+from dataclasses import dataclass, field, replace
 from urllib.parse import urlsplit
 
 from lxml.html import HtmlElement
@@ -38,8 +39,12 @@ from lxml.html import HtmlElement
 from cleaner.html.authors import page_authors
 from cleaner.html.dates import page_dates
 from cleaner.html.marks import Marks, marks, masthead_names, short_text
+from cleaner.html.offers import Place, author_offers, date_offers, guessed_offers, title_offers
 from cleaner.html.sources import first_meta, jsonld_objects, ld_values, meta_tags, meta_values, types_of
-from cleaner.html.title import choose_title
+from cleaner.html.title import without_date_part, without_site_part
+from cleaner.metadata.choice import MetadataModel
+from cleaner.metadata.offers import Offer
+from cleaner.metadata.pagechoice import chosen, load_page_model
 from cleaner.model import Metadata
 
 __all__ = ["page_metadata"]
@@ -66,16 +71,45 @@ ARTICLE_TYPES = frozenset(
     )
 )
 PAGE_TYPES = frozenset(("WebPage", "ItemPage", "AboutPage", "CollectionPage"))
-TITLE_META = ("og:title", "twitter:title", "dc.title", "title", "headline", "parsely-title", "sailthru.title")
 SITE_META = ("og:site_name", "application-name", "apple-mobile-web-app-title", "publisher", "cxenseparse:site")
 _SPACES = re.compile(r"\s+")
 
 
+@dataclass(frozen=True, slots=True)
+class Statements:
+    """What a page states about itself: ``metadata`` (one value per field), htmldate's ``guessed`` date
+    (only when the page states none), and every ``offers`` its sources make for the title, authors
+    and publication date (``cleaner.html.offers``), for the pipeline to weigh against the text's lines."""
+
+    metadata: Metadata
+    guessed: Metadata = field(default_factory=Metadata)
+    offers: tuple[Offer, ...] = ()
+
+    def to_dict(self) -> dict[str, object]:
+        return {
+            "metadata": self.metadata.to_dict(),
+            "guessed": self.guessed.to_dict(),
+            "offers": [offer.to_dict() for offer in self.offers],
+        }
+
+
 def page_metadata(
-    tree: HtmlElement, *, jsonld: Iterable[str] = (), url: str | None = None, html: str | None = None
-) -> tuple[Metadata, Metadata]:
+    tree: HtmlElement,
+    *,
+    jsonld: Iterable[str] = (),
+    url: str | None = None,
+    html: str | None = None,
+    model: MetadataModel | None = None,
+    offers: bool = False,
+) -> Statements:
     """What the page states (every source gathered, one value per field: see the module docstring),
-    and what htmldate guesses when it states no publication date (below what the text states)."""
+    and what htmldate guesses when it states no publication date (below what the text states).
+
+    The title is the choice of ``model`` (``cleaner.metadata.pagechoice``; None: the shipped one)
+    among the page's title offers.  With ``offers``, every offer for the title, authors and
+    publication date is returned too (what ``bench/cv_page_metadata.py`` weighs: authors and dates
+    are chosen here by the precedence of the module docstring).
+    """
     metas = meta_tags(tree)
     found = marks(tree)
     objects = list(jsonld_objects(jsonld))
@@ -84,11 +118,12 @@ def page_metadata(
     ]
     page_url = url or first_meta(metas, ("og:url",)) or _canonical(tree)
     site_name = _site_name(metas, objects, page_url)
+    site_names = _site_names(found, metas, objects, site_name, page_url)
     dates, guess = page_dates(tree, found, metas, articles, page_url, html)
-    headlines = [value for value in ld_values(articles, "headline") if isinstance(value, str)]
     credits = page_authors(tree, found, metas, objects, articles, site_name)
+    place = Place(found, html.count("\n") + 1 if html else 0)
+    titles = title_offers(tree, found, metas, articles, site_names, place)
     stated = Metadata(
-        title=choose_title(tree, found, metas, headlines, _site_names(found, metas, objects, site_name, page_url)),
         subtitle=_subtitle(found, articles),
         authors=credits.authors,
         published=dates.published,
@@ -97,8 +132,17 @@ def page_metadata(
         url=page_url,
         site_name=site_name,
         organisations=credits.organisations,
-    )
-    return stated.sourced("page"), Metadata(published=guess).sourced("htmldate")
+    ).sourced("page")
+    stated = chosen(stated, titles, model or load_page_model(), ("title",))
+    if stated.title:  # whatever offer won: a site-name or date part is no part of the headline
+        stated = replace(stated, title=without_date_part(without_site_part(stated.title, site_names)))
+    guessed = Metadata(published=guess).sourced("htmldate")
+    if not offers:
+        return Statements(stated, guessed)
+    dated = date_offers(tree, found, metas, articles, page_url, place)
+    dated += guessed_offers(tree, page_url, html, dated)
+    made = (*titles, *author_offers(tree, found, metas, objects, articles, site_name, place), *dated)
+    return Statements(stated, guessed, made)
 
 
 # ----------------------------------------------------------------- fields

@@ -38,6 +38,8 @@ from cleaner.html.content import main_content
 from cleaner.html.meta import page_metadata
 from cleaner.html.secondopinion import visible_lead
 from cleaner.html.views import FALLBACK, Fallback, outside
+from cleaner.metadata.choice import MetadataModel
+from cleaner.metadata.offers import Offer
 from cleaner.metadata.titles import title_key
 from cleaner.model import Block, Metadata
 from cleaner.text.decode import normalise
@@ -72,6 +74,7 @@ class Page:
     guessed: Metadata = field(default_factory=Metadata)  # htmldate's date, when the page states none
     whole_page: bool = False  # no extractor singled the article out (``content.MainContent``)
     left_out: tuple[str, ...] = ()  # the page's prose blocks outside the main content (``views.outside``)
+    offers: tuple[Offer, ...] = ()  # every value its sources offer for title, authors, date (``cleaner.html.offers``)
 
     def to_dict(self) -> dict[str, object]:
         return {
@@ -80,6 +83,7 @@ class Page:
             "guessed": self.guessed.to_dict(),
             "whole_page": self.whole_page,
             "left_out": list(self.left_out),
+            "offers": [offer.to_dict() for offer in self.offers],
         }
 
 
@@ -193,18 +197,27 @@ _COUNT_ELEMENTS = etree.XPath("count(//*)")  # the parser drops comments and PIs
 
 
 def read_page(
-    html: str, *, url: str | None = None, timeout: float = 20.0, fallback: Fallback | None = FALLBACK
+    html: str,
+    *,
+    url: str | None = None,
+    timeout: float = 20.0,
+    fallback: Fallback | None = FALLBACK,
+    model: MetadataModel | None = None,
+    offers: bool = False,
 ) -> Page:
     """Read one page: its main content as blocks and its metadata, within ``timeout`` seconds.
 
     ``fallback`` says when another view of the content is asked (``cleaner.html.views``; None: never).
+    The title is chosen among the page's offers by ``model`` (``cleaner.metadata.pagechoice``; None:
+    the shipped one); ``offers`` keeps every offer for title, authors and date in the page.
     Raises ``PageError`` for an empty or unparseable page, or one that cannot be read in time.
     """
     deadline = _Deadline(timeout)
     with _alarm(timeout):
         tree, ld = parse_page(html)
         deadline.check("parsing")
-        metadata, guessed = page_metadata(tree, jsonld=ld, url=url, html=html[:MAX_CHARS])
+        stated = page_metadata(tree, jsonld=ld, url=url, html=html[:MAX_CHARS], model=model, offers=offers)
+        metadata, guessed = stated.metadata, stated.guessed
         deadline.check("metadata")
         headlines = [metadata.title or "", *(h1.text_content() for h1 in tree.iter("h1"))]
         content = main_content(tree, url=url, language=metadata.language, fallback=fallback)
@@ -212,7 +225,8 @@ def read_page(
         deadline.check("content extraction")
     language = confirmed_language(metadata.language, blocks)
     left_out = tuple(outside(content.left_out, [block.text for block in blocks]))  # the lead may be back
-    return normalised(Page(blocks, replace(metadata, language=language), guessed, content.whole_page, left_out))
+    page = Page(blocks, replace(metadata, language=language), guessed, content.whole_page, left_out, stated.offers)
+    return normalised(page)
 
 
 def normalised(page: Page) -> Page:
@@ -230,7 +244,7 @@ def normalised(page: Page) -> Page:
     }
     authors = tuple(normalise(name) for name in meta.authors)
     left_out = tuple(text for text in map(normalise, page.left_out) if text.strip())
-    return Page(blocks, replace(meta, authors=authors, **fields), page.guessed, page.whole_page, left_out)
+    return Page(blocks, replace(meta, authors=authors, **fields), page.guessed, page.whole_page, left_out, page.offers)
 
 
 _TEXT_FIELDS = ("title", "subtitle", "site_name")

@@ -18,7 +18,7 @@ whatever is chosen here: ``cleaner.pipeline``), and finds no candidates itself.
 from __future__ import annotations
 
 import json
-from collections.abc import Sequence
+from collections.abc import Mapping, Sequence
 from dataclasses import dataclass
 from functools import cache
 from importlib import resources
@@ -27,7 +27,7 @@ from pathlib import Path
 import lightgbm
 import numpy as np
 
-from cleaner.metadata.candidates import FEATURES, FIELDS, candidates
+from cleaner.metadata.candidates import FEATURES, candidates
 from cleaner.metadata.lines import Candidate
 from cleaner.model import Metadata, Role, Verdict
 
@@ -58,21 +58,23 @@ class MetadataModel:
         return np.asarray(self.fields[field].booster.predict(matrix, num_threads=1))
 
 
-def parse_model(text: str, origin: str) -> MetadataModel:
-    """A model from the file's text; ``origin`` names the file in errors."""
+def parse_model(
+    text: str, origin: str, features: Mapping[str, tuple[str, ...]] = FEATURES, what: str = "metadata"
+) -> MetadataModel:
+    """A model from the file's text; ``origin`` names the file in errors, ``features`` the columns of each field."""
     try:
         data = json.loads(text)
         fields = {}
-        for field in FIELDS:
+        for field in features:
             entry = data[field]
-            if tuple(entry["features"]) != FEATURES[field]:
+            if tuple(entry["features"]) != features[field]:
                 raise ModelFileError(f"{origin}: the {field} model was trained on other features; retrain it")
             booster = lightgbm.Booster(model_str=entry["model"])
             fields[field] = FieldModel(booster, float(entry["threshold"]))
     except (KeyError, TypeError, ValueError, lightgbm.basic.LightGBMError) as error:
         if isinstance(error, ModelFileError):
             raise
-        raise ModelFileError(f"{origin}: not a metadata model file ({error})") from None
+        raise ModelFileError(f"{origin}: not a {what} model file ({error})") from None
     return MetadataModel(fields)
 
 
@@ -94,6 +96,26 @@ def _best(model: MetadataModel, field: str, found: tuple[list[Candidate], list[l
     scores = model.scores(field, rows)
     best = int(np.argmax(scores))  # the first of equal scores: the one higher on the page
     return items[best] if scores[best] >= model.fields[field].threshold else None
+
+
+def scored_candidates(
+    verdicts: Sequence[Verdict],
+    found: Sequence[Candidate],
+    *,
+    day_first: bool | None,
+    model: MetadataModel,
+    extracted: bool = False,
+) -> dict[str, list[tuple[Candidate, float]]]:
+    """Every field's candidate lines (``candidates``) with the model's probability that each is the article's.
+
+    The HTML layer weighs these against what the page declares (``cleaner.metadata.pagechoice``).
+    """
+    options = candidates(verdicts, found, day_first=day_first, extracted=extracted)
+    out: dict[str, list[tuple[Candidate, float]]] = {}
+    for field, (items, rows) in options.items():
+        scores = model.scores(field, rows)
+        out[field] = [(item, float(score)) for item, score in zip(items, scores, strict=True)]
+    return out
 
 
 def choose_metadata(

@@ -1,0 +1,278 @@
+"""Offers: every value a page's sources give for its title, authors or publication date, as features.
+
+A page states its metadata several times, and rarely identically: JSON-LD, ``<meta>`` tags,
+microdata, ``<time>`` elements, the visible headline, byline and dateline elements, the
+``<title>``, htmldate's guess, and the lines of the text the extractor kept.  The html layer
+gathers them (``cleaner.html.offers``) as ``Offer`` records; the text layers' line candidates
+join them as offers too (``text_offers``, each with the text metadata model's score).  This
+module turns a field's offers into feature rows for a trained ranker (``cleaner.metadata.pagechoice``):
+what the offer is (its source, how its value was derived), where it stands, its shape, and how
+far the other sources agree with it.
+
+What it does NOT do: it reads no markup, parses no date or name, and chooses nothing.  The
+constraints that hold everywhere are applied where offers are made, not learned: a copyright
+year is no date, a date keeps the precision its source gave, and authors are people (organisations
+and the site itself never become an author offer).
+"""
+
+from __future__ import annotations
+
+import math
+from collections import Counter
+from collections.abc import Sequence
+from dataclasses import dataclass
+
+from cleaner.metadata.dates import mentions_date
+from cleaner.metadata.names import looks_like_name
+from cleaner.metadata.titles import SEPARATORS, title_key
+
+PAGE_FIELDS = ("title", "date", "authors")
+
+# Where an offer comes from; the code is the feature (a new source goes at the end of its list).
+TITLE_SOURCES = (
+    "ld-headline", "ld-name", "og:title", "twitter:title", "dc.title", "meta-title", "title-tag", "h1",
+    "h1-masthead", "headline-mark", "text-line",
+)  # fmt: skip
+DATE_SOURCES = (
+    "ld-published", "ld-created", "ld-modified", "meta-published", "meta-generic", "meta-modified", "microdata",
+    "time-marked", "time-after-h1", "time", "url", "dateline-element", "header-line", "htmldate",
+    "text-dateline", "text-credit", "text-lead", "text-mention", "text-line",
+)  # fmt: skip
+AUTHOR_SOURCES = (
+    "ld-author", "meta-author", "byline-element", "byline-beside-headline", "header-byline", "credit-line",
+    "text-byline", "text-credit", "text-group", "text-names", "text-line",
+)  # fmt: skip
+SOURCES = {"title": TITLE_SOURCES, "date": DATE_SOURCES, "authors": AUTHOR_SOURCES}
+DECLARED = frozenset(("ld-headline", "ld-name", "og:title", "twitter:title", "dc.title", "meta-title", "title-tag"))
+VISIBLE_TITLES = frozenset(("h1", "h1-masthead", "headline-mark"))
+# How a title's value was made from what its source says ("": as it is).
+DERIVATIONS = ("", "site-removed", "part", "side", "after-kicker", "date-removed", "local")
+LABELS = ("", "published", "updated")
+FAR = 3650
+NO_SCORE = -1.0
+
+
+@dataclass(frozen=True, slots=True)
+class Offer:
+    """One value one source gives for a field ("title", "date" or "authors").
+
+    ``order`` is its rank among the offers of its source (0: the first on the page); ``where`` the
+    place of its element on the page (0 top, 1 bottom; -1: not an element); ``after_h1`` whether that
+    element follows the first ``<h1>`` (-1: unknown); ``aside`` whether it stands in comments,
+    teasers, sidebars or the page's footer; ``label`` what a dateline's words call the date;
+    ``derived`` how the value was cut from its source (``DERIVATIONS``); ``site`` whether a title
+    is the site's own name; ``score`` the text metadata model's probability for a text line's offer.
+    """
+
+    field: str
+    value: str | tuple[str, ...]
+    source: str
+    order: int = 0
+    where: float = -1.0
+    after_h1: int = -1
+    aside: bool = False
+    label: str = ""
+    derived: str = ""
+    site: bool = False
+    score: float = NO_SCORE
+
+    def to_dict(self) -> dict[str, object]:
+        value = list(self.value) if isinstance(self.value, tuple) else self.value
+        return {
+            "field": self.field, "value": value, "source": self.source, "order": self.order, "where": self.where,
+            "after_h1": self.after_h1, "aside": self.aside, "label": self.label, "derived": self.derived,
+            "site": self.site, "score": self.score,
+        }  # fmt: skip
+
+
+def _common(offer: Offer, offers: Sequence[Offer]) -> list[float]:
+    return [
+        float(SOURCES[offer.field].index(offer.source)),
+        float(min(offer.order, 20)),
+        offer.where,
+        float(offer.after_h1),
+        float(offer.aside),
+        offer.score,
+        float(len(offers)),
+    ]
+
+
+COMMON_FEATURES = ("source", "order", "where", "after_h1", "aside", "text_score", "offers")
+
+
+# ----------------------------------------------------------------- title
+
+
+def _title_rows(offers: Sequence[Offer]) -> list[list[float]]:
+    keys = [title_key(str(offer.value)) for offer in offers]
+    sources: dict[str, set[str]] = {}
+    declared: Counter[str] = Counter()
+    visible: Counter[str] = Counter()
+    for offer, key in zip(offers, keys, strict=True):
+        sources.setdefault(key, set()).add(offer.source)
+        declared[key] += offer.source in DECLARED and not offer.derived
+        visible[key] += offer.source in VISIBLE_TITLES
+    longest = max((len(key) for key in keys), default=1) or 1
+    title_tags = [key for offer, key in zip(offers, keys, strict=True) if offer.source == "title-tag"]
+    distinct = set(keys)
+    inside = {key: sum(key != other and key in other for other in distinct) for key in distinct}
+    rows = []
+    for offer, key in zip(offers, keys, strict=True):
+        text = str(offer.value)
+        words = text.split()
+        rows.append(
+            [
+                *_common(offer, offers),
+                float(DERIVATIONS.index(offer.derived)),
+                float(len(sources[key])),
+                float(declared[key]),
+                float(visible[key]),
+                float(offer.site),
+                float(min(len(text), 400)),
+                float(min(len(words), 60)),
+                sum(word[:1].isupper() for word in words) / max(1, len(words)),
+                sum(map(str.isdigit, text)) / max(1, len(text)),
+                float(SEPARATORS.search(text) is not None),
+                float(text.rstrip().endswith(".")),
+                float(mentions_date(text)),
+                len(key) / longest,
+                float(inside[key]),
+                float(any(key and key in tag for tag in title_tags)),
+            ]
+        )
+    return rows
+
+
+TITLE_FEATURES = (
+    *COMMON_FEATURES, "derived", "agreeing_sources", "declared_whole", "visible", "site_name", "chars", "words",
+    "capitalised", "digits", "separator", "full_stop", "states_date", "of_longest", "inside_others", "in_title_tag",
+)  # fmt: skip
+
+
+# ----------------------------------------------------------------- date
+
+
+def _precision(value: str) -> float:
+    """0 year, 1 month, 2 day, 3 time, 4 time with its offset."""
+    size = len(value)
+    return 0.0 if size <= 4 else 1.0 if size <= 7 else 2.0 if size <= 10 else 4.0 if size > 19 else 3.0
+
+
+def _ordinal(day: str) -> int | None:
+    try:
+        year, month, date = (int(part) for part in day.split("-"))
+    except ValueError:
+        return None
+    return year * 372 + month * 31 + date
+
+
+def _date_rows(offers: Sequence[Offer]) -> list[list[float]]:
+    days = [str(offer.value)[:10] for offer in offers]
+    full = [day for day in days if len(day) == 10]
+    sources: dict[str, set[str]] = {}
+    for offer, day in zip(offers, days, strict=True):
+        sources.setdefault(day, set()).add(offer.source)
+    ordinals = [o for o in map(_ordinal, full) if o is not None]
+    latest, earliest = (max(ordinals), min(ordinals)) if ordinals else (0, 0)
+    modified = {
+        day for offer, day in zip(offers, days, strict=True) if offer.source in ("ld-modified", "meta-modified")
+    }
+    declared = {
+        day for offer, day in zip(offers, days, strict=True) if offer.source in ("ld-published", "meta-published")
+    }
+    guessed = {day for offer, day in zip(offers, days, strict=True) if offer.source == "htmldate"}
+    rows = []
+    for offer, day in zip(offers, days, strict=True):
+        ordinal = _ordinal(day) if len(day) == 10 else None
+        rows.append(
+            [
+                *_common(offer, offers),
+                float(LABELS.index(offer.label) if offer.label in LABELS else 0),
+                float(DERIVATIONS.index(offer.derived)),
+                _precision(str(offer.value)),
+                float(len(sources[day])),
+                float(sum(d == day for d in days)),
+                float(len(set(full))),
+                float(min(latest - ordinal, FAR)) if ordinal is not None else -1.0,
+                float(min(ordinal - earliest, FAR)) if ordinal is not None else -1.0,
+                float(day in modified),
+                float(day in declared),
+                float(day in guessed),
+                float(bool(declared)),
+            ]
+        )
+    return rows
+
+
+DATE_FEATURES = (
+    *COMMON_FEATURES, "label", "derived", "precision", "agreeing_sources", "same_day", "days_on_page", "to_latest",
+    "from_earliest", "modified_day", "declared_day", "guessed_day", "page_declares",
+)  # fmt: skip
+
+
+# ----------------------------------------------------------------- authors
+
+
+def _author_rows(offers: Sequence[Offer], text: str) -> list[list[float]]:
+    sets = [frozenset(name.casefold() for name in offer.value) for offer in offers]
+    exact: dict[frozenset[str], set[str]] = {}
+    for offer, names in zip(offers, sets, strict=True):
+        exact.setdefault(names, set()).add(offer.source)
+    folded = text.casefold()
+    rows = []
+    for offer, names in zip(offers, sets, strict=True):
+        people = tuple(offer.value)
+        others = [other for other, o in zip(sets, offers, strict=True) if o.source != offer.source]
+        shared = {o.source for other, o in zip(sets, offers, strict=True) if o.source != offer.source and other & names}
+        tokens = [len(name.split()) for name in people]
+        rows.append(
+            [
+                *_common(offer, offers),
+                float(len(people)),
+                sum(tokens) / max(1, len(tokens)),
+                sum(map(looks_like_name, people)) / max(1, len(people)),
+                float(any(_is_handle(name) for name in people)),
+                float(any(ch.isdigit() for name in people for ch in name)),
+                float(max(map(len, people), default=0)),
+                float(len(exact[names])),
+                float(len(shared)),
+                float(any(other < names for other in others)),
+                float(any(names < other for other in others)),
+                float(any(_extends(names, other) for other in others)),
+                math.log1p(folded.count(people[0].casefold())) if people and people[0] else 0.0,
+            ]
+        )
+    return rows
+
+
+def _is_handle(name: str) -> bool:
+    """A user name rather than a written name: one token, lower-case or joined by ``-``/``_``."""
+    return " " not in name and (name.islower() or "_" in name or "-" in name.strip("-"))
+
+
+def _extends(names: frozenset[str], other: frozenset[str]) -> bool:
+    """Each of ``other``'s names is the start of one of ``names`` ("todd" -> "todd bates")."""
+    return bool(other) and names != other and all(any(n.startswith(o + " ") or n == o for n in names) for o in other)
+
+
+AUTHOR_FEATURES = (
+    *COMMON_FEATURES, "names", "name_tokens", "person_shaped", "handle", "digits", "longest", "agreeing_sources",
+    "sharing_sources", "covers_other", "covered_by_other", "extends_other", "mentions",
+)  # fmt: skip
+
+
+PAGE_FEATURES = {"title": TITLE_FEATURES, "date": DATE_FEATURES, "authors": AUTHOR_FEATURES}
+
+
+def feature_rows(field: str, offers: Sequence[Offer], *, text: str = "") -> list[list[float]]:
+    """The feature rows of one field's offers (``PAGE_FEATURES[field]`` names the columns).
+
+    ``text`` is the article's text (authors: how often a name appears in it).
+    """
+    if not offers:
+        return []
+    if field == "title":
+        return _title_rows(offers)
+    if field == "date":
+        return _date_rows(offers)
+    return _author_rows(offers, text)

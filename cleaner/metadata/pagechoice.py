@@ -1,0 +1,154 @@
+"""Page metadata choice: a trained ranker picks a page's title among the values its sources offer.
+
+Every value a page's sources give (``cleaner.html.offers``) is an ``Offer``; ``cleaner.metadata.offers``
+describes each by features (its source, how it was cut from what the source says, how far other
+sources agree, its shape, its place).  One LightGBM model per field gives each offer the
+probability that its value is the article's; the best offer wins when it reaches the field's
+threshold.  Which source outranks which is learned, not written down.
+
+The product chooses the **title** this way (``PRODUCT_FIELDS``).  The same ranker can choose
+authors and the publication date among the page's offers and the text layers' candidate lines
+(``text_offers``); out of fold it did not beat the precedence of ``cleaner.html.authors`` and
+``cleaner.html.dates`` (docs/benchmarks.md), so those stay, and ``bench/cv_page_metadata.py``
+keeps measuring both.
+
+The model file (``page_metadata_model.json``, shipped in the package: the title model) is rebuilt
+by ``bench/train_page_metadata.py`` from the benchmark data alone; ``bench/cv_page_metadata.py``
+measures it out of fold.  Prediction runs on one thread.
+
+What it does NOT do: it reads no markup and no line (the offers are made elsewhere), trains
+nothing, and changes no value: a date keeps the precision its offer has.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Mapping, Sequence
+from dataclasses import replace
+from datetime import datetime
+from functools import cache
+from importlib import resources
+from pathlib import Path
+
+import numpy as np
+
+from cleaner.metadata.choice import MetadataModel, ModelFileError, parse_model
+from cleaner.metadata.lines import Candidate
+from cleaner.metadata.offers import PAGE_FEATURES, Offer, feature_rows
+from cleaner.model import Metadata
+
+MODEL_FILE = "page_metadata_model.json"
+
+# The text layers' readers, by the source name their offers take.
+_TEXT_SOURCES = {
+    "date": {"dateline": "text-dateline", "credit": "text-credit", "lead": "text-lead", "mention": "text-mention"},
+    "authors": {
+        "byline": "text-byline",
+        "split-byline": "text-byline",
+        "credit": "text-credit",
+        "group": "text-group",
+        "names": "text-names",
+        "name-by-dateline": "text-names",
+    },
+    "title": {},
+}
+
+
+PRODUCT_FIELDS = ("title",)  # what the product chooses with the model (authors and dates: ``cleaner.html.meta``)
+
+
+@cache
+def load_page_model(path: Path | None = None, fields: tuple[str, ...] = PRODUCT_FIELDS) -> MetadataModel:
+    """The shipped page metadata model, or the one at ``path`` (a retrained or cross-validation model).
+
+    ``fields`` are the fields read from the file (a cross-validation model holds all of ``PAGE_FIELDS``).
+    """
+    features = {field: PAGE_FEATURES[field] for field in fields}
+    if path is not None:
+        try:
+            text = Path(path).read_text(encoding="utf-8")
+        except OSError as error:
+            raise ModelFileError(f"{path}: cannot read the page metadata model ({error.strerror})") from None
+        return parse_model(text, str(path), features, "page metadata")
+    text = resources.files(__package__).joinpath(MODEL_FILE).read_text(encoding="utf-8")
+    return parse_model(text, MODEL_FILE, features, "page metadata")
+
+
+def text_offers(scored: Mapping[str, Sequence[tuple[Candidate, float]]], lines: int) -> list[Offer]:
+    """The text layers' candidate lines as offers, each with the text model's score."""
+    offers = []
+    for field, items in scored.items():
+        names = _TEXT_SOURCES.get(field, {})
+        for order, (candidate, score) in enumerate(items):
+            value = candidate.value
+            if not value:
+                continue
+            source = names.get(candidate.source, "text-line")
+            where = round(candidate.position / max(1, lines), 4)
+            offers.append(Offer(field, value, source, order=order, where=where, label=candidate.label, score=score))
+    return offers
+
+
+def best_offer(model: MetadataModel, field: str, offers: Sequence[Offer], *, text: str = "") -> Offer | None:
+    """The field's best offer by the model, if it reaches the field's threshold (the first of equal scores).
+
+    None when the model has no part for the field (``NO_CHOICE``).
+    """
+    mine = [offer for offer in offers if offer.field == field]
+    if not mine or field not in model.fields:
+        return None
+    scores = model.scores(field, feature_rows(field, mine, text=text))
+    best = int(np.argmax(scores))
+    return mine[best] if scores[best] >= model.fields[field].threshold else None
+
+
+def source_name(offer: Offer) -> str:
+    """Where a chosen value came from, as ``Metadata.sources`` names it ("json-ld", "meta", "byline-line"...)."""
+    source = offer.source
+    if source.startswith("ld-"):
+        return "json-ld"
+    if source.startswith("text-"):
+        return {"text-dateline": "dateline-line", "text-lead": "lead-dateline"}.get(source, "byline-line")
+    if source.startswith(("meta-", "og:", "twitter:", "dc.")):
+        return "meta"
+    return source
+
+
+def later_update(published: str | None, updated: str | None) -> str | None:
+    """The update, unless it states the publication's moment or an earlier day (then it is no update)."""
+    if updated is None or published is None:
+        return updated
+    if updated[:10] < published[:10] or updated == published:
+        return None
+    try:
+        same = len(updated) >= 16 and datetime.fromisoformat(updated) == datetime.fromisoformat(published)
+    except (ValueError, TypeError):
+        same = False
+    return None if same else updated
+
+
+NO_CHOICE = MetadataModel({})  # chooses nothing: the offers alone (``bench/page_metadata_data.py``)
+
+FIELD_NAMES = {"title": "title", "authors": "authors", "date": "published"}
+
+
+def chosen(
+    stated: Metadata, offers: Sequence[Offer], model: MetadataModel, fields: Sequence[str], text: str = ""
+) -> Metadata:
+    """``stated`` with the ``fields`` ("title", "authors", "date") the model chooses among ``offers``.
+
+    A field the model finds no good offer for is left empty; an update that states the chosen
+    publication's moment, or an earlier day, is no update.  ``text`` is the article's text.
+    """
+    sources = dict(stated.sources)
+    values: dict[str, object] = {}
+    for field in fields:
+        name = FIELD_NAMES[field]
+        values[name] = () if field == "authors" else None
+        best = best_offer(model, field, offers, text=text)
+        if best is not None:
+            values[name] = best.value
+            sources[name] = source_name(best)
+    published = values.get("published", stated.published)
+    updated = later_update(str(published) if published else None, stated.updated)
+    merged = replace(stated, updated=updated, **values)  # type: ignore[arg-type]
+    return replace(merged, sources=tuple((k, v) for k, v in sources.items() if getattr(merged, k)))

@@ -1,0 +1,90 @@
+"""The page's offers (``cleaner.html.offers``) and the trained title choice (``cleaner.metadata.pagechoice``)."""
+
+from __future__ import annotations
+
+import json
+from pathlib import Path
+
+import pytest
+
+from cleaner.html.page import read_page
+from cleaner.metadata.choice import ModelFileError
+from cleaner.metadata.offers import PAGE_FEATURES, feature_rows
+from cleaner.metadata.pagechoice import NO_CHOICE, PRODUCT_FIELDS, best_offer, load_page_model
+
+PROSE = (
+    "The council approved the new ferry timetable on Tuesday after a long debate about costs, "
+    "and the first boats will run on the changed schedule from the start of next month."
+)
+
+
+def page(body: str, head: str = "", lang: str = "en") -> str:
+    return (
+        f'<!DOCTYPE html><html lang="{lang}"><head><meta charset="utf-8">{head}</head>'
+        f"<body><nav><a href='/'>Home</a></nav>{body}<footer><p>© 2020 Example Media</p></footer></body></html>"
+    )
+
+
+def body(paragraphs: int = 4) -> str:
+    return "".join(f"<p>{PROSE} Paragraph {i} adds its own detail.</p>" for i in range(paragraphs))
+
+
+def offers(html: str, field: str) -> list:
+    return [offer for offer in read_page(html, model=NO_CHOICE, offers=True).offers if offer.field == field]
+
+
+def test_the_shipped_model_holds_the_title_model_on_its_features() -> None:
+    model = load_page_model()
+    assert set(model.fields) == set(PRODUCT_FIELDS) == {"title"}
+    assert 0 < model.fields["title"].threshold < 0.5
+
+
+def test_a_model_file_for_other_features_is_refused_naming_the_file(tmp_path: Path) -> None:
+    path = tmp_path / "model.json"
+    path.write_text(json.dumps({"title": {"features": ["a", "b"], "threshold": 0.05, "model": ""}}), "utf-8")
+    with pytest.raises(ModelFileError, match=r"model\.json"):
+        load_page_model(path)
+    with pytest.raises(ModelFileError, match="cannot read"):
+        load_page_model(tmp_path / "missing.json")
+
+
+def test_the_headline_is_chosen_over_the_title_tag_with_its_site_name() -> None:
+    head = '<meta property="og:site_name" content="Harbour News"><title>Ferry timetable approved | Harbour News</title>'
+    meta = read_page(page(f"<article><h1>Ferry timetable approved</h1>{body()}</article>", head)).metadata
+    assert meta.title == "Ferry timetable approved"
+    assert dict(meta.sources)["title"] in {"h1", "title-tag", "meta"}
+
+
+def test_a_title_offer_row_has_one_value_per_feature() -> None:
+    head = "<title>Ferry timetable approved - Harbour News</title>"
+    found = offers(page(f"<article><h1>Ferry timetable approved</h1>{body()}</article>", head), "title")
+    assert {offer.source for offer in found} >= {"title-tag", "h1"}
+    rows = feature_rows("title", found)
+    assert len(rows) == len(found) and all(len(row) == len(PAGE_FEATURES["title"]) for row in rows)
+    assert best_offer(NO_CHOICE, "title", found) is None  # a model without the field chooses nothing
+
+
+def test_author_offers_are_people_never_an_organisation_or_the_site() -> None:
+    ld = {
+        "@context": "https://schema.org",
+        "@type": "NewsArticle",
+        "author": [{"@type": "Organization", "name": "Harbour Media Group"}, {"@type": "Person", "name": "Ana Lima"}],
+        "publisher": {"@type": "Organization", "name": "Harbour News"},
+    }
+    head = (
+        f'<script type="application/ld+json">{json.dumps(ld)}</script>'
+        '<meta property="og:site_name" content="Harbour News"><meta name="author" content="Harbour News">'
+    )
+    found = offers(page(f"<article><h1>Ferry timetable</h1>{body()}</article>", head), "authors")
+    names = {name for offer in found for name in offer.value}
+    assert "Ana Lima" in names
+    assert not names & {"Harbour Media Group", "Harbour News"}
+
+
+def test_date_offers_keep_the_precision_of_their_source_and_no_copyright_year_becomes_a_day() -> None:
+    head = '<meta property="article:published_time" content="2023-05">'
+    found = offers(page(f"<article><h1>Ferry timetable</h1>{body()}</article>", head), "date")
+    assert "2023-05" in {offer.value for offer in found}
+    assert not any(str(offer.value).startswith("2023-05-01") for offer in found)
+    undated = offers(page(f"<article><h1>Ferry timetable</h1>{body()}</article>"), "date")
+    assert not any(str(offer.value).startswith("2020-01-01") for offer in undated)  # the footer's © 2020
