@@ -116,7 +116,8 @@ def title_offers(
         declared += [(source, squash(v)) for v in ld_values(articles, key) if isinstance(v, str)][:2]
     for key, source in TITLE_META.items():
         declared += [(source, squash(value)) for value in metas.get(key, ())[:1]]
-    declared += [("title-tag", squash(t.text_content())) for t in tree.iter("title")][:1]
+    first_title = next(tree.iter("title"), None)  # the page's own, not an SVG's further down
+    declared += [("title-tag", squash(first_title.text_content()))] if first_title is not None else []
     values = {text for _, text in declared}
     names = [name for name in site_names if alnum(name) and name not in values]
     offers: list[Offer] = []
@@ -170,9 +171,13 @@ def _unique(offers: list[Offer]) -> list[Offer]:
     out = []
     for offer in offers:
         if offer.field == "title":
-            offer = replace(offer, value=normalise(str(offer.value)).strip())
+            value: str | tuple[str, ...] = normalise(str(offer.value)).strip()
         elif offer.field == "authors":
-            offer = replace(offer, value=tuple(normalise(name).strip() for name in offer.value))
+            value = tuple(normalise(name).strip() for name in offer.value)
+        else:
+            value = offer.value
+        if value != offer.value:
+            offer = replace(offer, value=value)
         key = (offer.value, offer.source, offer.derived)
         if offer.value and key not in seen:
             seen.add(key)

@@ -122,6 +122,7 @@ SITE_SLACK = 4
 _HOST = re.compile(r"(?:https?://)?(?:www\d?\.)?(?P<name>[^\s/]+?)\.[a-z]{2,6}/?")
 
 
+@lru_cache(maxsize=1024)
 def _site_key(name: str) -> tuple[str, bool]:
     """The comparison key of a name the site gives itself, and whether that name is a host."""
     folded = _org_key(name)
@@ -130,7 +131,10 @@ def _site_key(name: str) -> tuple[str, bool]:
 
 
 def _alnum(text: str) -> str:
-    return "".join(char for char in text if char.isalnum())
+    return _NOT_ALNUM.sub("", text)
+
+
+_NOT_ALNUM = re.compile(r"[\W_]+")  # \w is str.isalnum() and "_"
 
 
 def _possessed(text: str, site_name: str) -> bool:

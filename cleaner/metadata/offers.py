@@ -104,7 +104,9 @@ COMMON_FEATURES = ("source", "order", "where", "after_h1", "aside", "text_score"
 
 
 def _title_rows(offers: Sequence[Offer]) -> list[list[float]]:
-    keys = [title_key(str(offer.value)) for offer in offers]
+    texts = [str(offer.value) for offer in offers]
+    shapes = {text: _title_shape(text) for text in dict.fromkeys(texts)}  # sources repeat the same text
+    keys = [shapes[text][0] for text in texts]
     sources: dict[str, set[str]] = {}
     declared: Counter[str] = Counter()
     visible: Counter[str] = Counter()
@@ -116,10 +118,9 @@ def _title_rows(offers: Sequence[Offer]) -> list[list[float]]:
     title_tags = [key for offer, key in zip(offers, keys, strict=True) if offer.source == "title-tag"]
     distinct = set(keys)
     inside = {key: sum(key != other and key in other for other in distinct) for key in distinct}
+    tagged = {key: float(any(key and key in tag for tag in title_tags)) for key in distinct}
     rows = []
-    for offer, key in zip(offers, keys, strict=True):
-        text = str(offer.value)
-        words = text.split()
+    for offer, text, key in zip(offers, texts, keys, strict=True):
         rows.append(
             [
                 *_common(offer, offers),
@@ -128,19 +129,27 @@ def _title_rows(offers: Sequence[Offer]) -> list[list[float]]:
                 float(declared[key]),
                 float(visible[key]),
                 float(offer.site),
-                float(min(len(text), 400)),
-                float(min(len(words), 60)),
-                sum(word[:1].isupper() for word in words) / max(1, len(words)),
-                sum(map(str.isdigit, text)) / max(1, len(text)),
-                float(SEPARATORS.search(text) is not None),
-                float(text.rstrip().endswith(".")),
-                float(mentions_date(text)),
+                *shapes[text][1],
                 len(key) / longest,
                 float(inside[key]),
-                float(any(key and key in tag for tag in title_tags)),
+                tagged[key],
             ]
         )
     return rows
+
+
+def _title_shape(text: str) -> tuple[str, list[float]]:
+    """A title's comparison key and the features of its text alone (chars to states_date)."""
+    words = text.split()
+    return title_key(text), [
+        float(min(len(text), 400)),
+        float(min(len(words), 60)),
+        sum(word[:1].isupper() for word in words) / max(1, len(words)),
+        sum(map(str.isdigit, text)) / max(1, len(text)),
+        float(SEPARATORS.search(text) is not None),
+        float(text.rstrip().endswith(".")),
+        float(mentions_date(text)),
+    ]
 
 
 TITLE_FEATURES = (
