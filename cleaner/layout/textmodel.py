@@ -62,6 +62,7 @@ MIN_OPEN = 4  # fewer open blocks than this are kept: too short a text to be a p
 # Both chosen by nested site-grouped CV (each fold's choice made on the other four; docs/classifier.md).
 CONFIDENT = 0.9
 UNSURE_THRESHOLD = 0.2
+HEAD_MAX_BLOCKS = 6  # a head (kicker, headline, standfirst, picture credit, share line) is a few blocks
 EDGE_CUT = 0.1  # text shaped like an extractor's output loses its edges below this score (docs/classifier.md)
 RADII = (1, 2, 3)
 WINDOWS = (2, 5)
@@ -280,18 +281,20 @@ def _head_before_article(verdicts: list[Verdict], rows: np.ndarray) -> None:
     model kept above it (headline, kicker) leaves the body so that the head layer
     (``zones.mark_title_before_body``) can take the headline as the title.  Text an extractor
     already reduced to the article keeps its first lines, and text with no prose sentence at all
-    is left as the model decided.
+    is left as the model decided.  A head is a few blocks (``HEAD_MAX_BLOCKS``); beyond them the
+    article opens with a list or a table, which stays.
     """
     prose, sentence = (rows[:, FEATURES.index(name)] for name in ("prose", "ends_sentence"))
     first = next((p for p, v in enumerate(verdicts) if v.role is Role.BODY and prose[p] and sentence[p]), None)
     if first is None or not any(v.rule == RULE and v.role is Role.FURNITURE for v in verdicts[:first]):
         return
-    for position in range(first):
-        verdict = verdicts[position]
-        if verdict.role is Role.BODY and verdict.layer == LAYER:
-            verdicts[position] = verdict.decide(
-                Role.FURNITURE, rule=HEAD_RULE, category="boilerplate", layer=LAYER, score=verdict.score
-            )
+    head = [p for p in range(first) if verdicts[p].role is Role.BODY and verdicts[p].layer == LAYER]
+    # more than a head: the article opens with a list or a table before its first sentence; its
+    # headline is among the first lines kept
+    for position in head[:HEAD_MAX_BLOCKS]:
+        verdicts[position] = verdicts[position].decide(
+            Role.FURNITURE, rule=HEAD_RULE, category="boilerplate", layer=LAYER, score=verdicts[position].score
+        )
 
 
 def _headings(verdicts: list[Verdict]) -> None:
