@@ -89,8 +89,8 @@ class Verdict:
     def decide(
         self, role: Role, *, rule: str, category: str, layer: str, kind: Kind | None = None, score: float | None = None
     ) -> Verdict:
-        """Return a copy carrying a new decision (verdicts are immutable)."""
-        return replace(self, role=role, rule=rule, category=category, layer=layer, kind=kind or self.kind, score=score)
+        """Return a copy carrying a new decision (verdicts are immutable; built directly, as ``replace`` is slow)."""
+        return Verdict(self.block, role, kind or self.kind, rule, category, layer, score)
 
 
 @dataclass(frozen=True, slots=True)
