@@ -63,6 +63,8 @@ MIN_OPEN = 4  # fewer open blocks than this are kept: too short a text to be a p
 CONFIDENT = 0.9
 UNSURE_THRESHOLD = 0.2
 HEAD_MAX_BLOCKS = 6  # a head (kicker, headline, standfirst, picture credit, share line) is a few blocks
+DUMP_FURNITURE_SHARE = 0.5  # a text most of whose open blocks the model takes for furniture is a page dump,
+DUMP_MIN_OPEN = 20  # when it has a page's worth of open blocks (a short text is read as it is shaped)
 EDGE_CUT = 0.1  # text shaped like an extractor's output loses its edges below this score (docs/classifier.md)
 RADII = (1, 2, 3)
 WINDOWS = (2, 5)
@@ -212,11 +214,12 @@ def _decide(
     tail_rules: frozenset[str],
     rows: np.ndarray | None = None,
 ) -> tuple[np.ndarray, np.ndarray, bool]:
-    """The model's scores, which blocks stay, and whether the text is shaped like a page dump.
+    """The model's scores, which blocks stay, and whether the text is a page dump.
 
     A few lines (fewer than ``MIN_OPEN`` open blocks) are no page: the model's context (runs,
     windows, the page's share of prose) says nothing about them, so they stay (score 1.0).  A
-    page dump (menu-like lines before or after its prose: ``classify``'s shape test) keeps the
+    page dump (menu-like lines before or after its prose: ``classify``'s shape test; or most of
+    its ``DUMP_MIN_OPEN`` or more open blocks furniture by the model's scores) keeps the
     blocks scoring at least the page's cut (``page_threshold``).  Text an extractor already
     reduced to the article loses only its edges: the open blocks before the first and after the
     last block scoring ``EDGE_CUT`` or more (residual share buttons, tags, teasers); inside, a
@@ -227,6 +230,8 @@ def _decide(
         return np.ones(len(verdicts)), np.ones(len(verdicts), dtype=bool), False
     scores = model.scores(features(verdicts, stopwords, tail_rules) if rows is None else rows)
     dump = _page_dump([verdict for verdict in verdicts if not verdict.decided], stopwords)
+    if not dump and open_mask.sum() >= DUMP_MIN_OPEN:
+        dump = float(np.mean(scores[open_mask] < model.threshold)) > DUMP_FURNITURE_SHARE
     if dump:
         return scores, scores >= page_threshold(model, scores, open_mask), True
     good = np.flatnonzero(open_mask & (scores >= EDGE_CUT))
