@@ -157,6 +157,28 @@ def test_known_failure_rereading_a_short_output_keeps_its_prose() -> None:
     assert rereading_removes(REREAD_LOSSES[1]) == ()
 
 
+# Found by ``--hypothesis-profile=explore`` (about a third of 31 seeds failed on 3 December): the
+# first reading takes the headline for the title and the body no longer holds it; the settling pass
+# (layout.textmodel) reread the kept text with the headline still in it, so the real second reading
+# differs. A text with no sentence of prose: the model's decision, not a case for a rule.
+REREAD_WITHOUT_TITLE = "\n".join(
+    [
+        "Iraq preparing to remove US-led coalition, says PM",
+        ":",
+        ":",
+        *["Iraq preparing to remove US-led coalition, says PM"] * 2,
+        "We use cookies to improve your experience. Accept all",
+        "Iraq preparing to remove US-led coalition, says PM",
+        "A",
+    ]
+)
+
+
+@pytest.mark.xfail(strict=True, reason="issue 13: the settling pass rereads the kept text with the title line in it")
+def test_known_failure_rereading_a_body_without_its_title_line() -> None:
+    assert rereading_removes(REREAD_WITHOUT_TITLE) == ()
+
+
 def test_seeds_and_fixtures_are_idempotent_block_for_block() -> None:
     paths = sorted((ROOT / "seeds").glob("*.txt")) + sorted((ROOT / "fixtures" / "text").glob("*.txt"))
     assert len(paths) >= 45
