@@ -4,10 +4,12 @@
 and error (bytes underneath, as a pipe gives), optionally a standard input, and returns what a
 subprocess would: the exit code and both streams as text.  ``clean_subprocess`` is the real
 thing, for the few end-to-end tests that need a separate process (signals, terminals, imports).
+``tree_state(folder)`` records every file below a folder, to show what a run changed.
 """
 
 from __future__ import annotations
 
+import hashlib
 import io
 import os
 import subprocess
@@ -73,3 +75,16 @@ def clean_subprocess(*args: object, cwd: Path, timeout: float = 300, stdin: byte
     command = [sys.executable, "-m", "cleaner.cli", *map(str, args)]
     done = subprocess.run(command, cwd=cwd, env=env, input=stdin, capture_output=True, timeout=timeout, check=False)
     return Ran(done.returncode, done.stdout.decode("utf-8"), done.stderr.decode("utf-8"))
+
+
+def tree_state(folder: Path, *, modes: bool = False) -> dict[str, str]:
+    """Every entry below ``folder``: a symlink as its target, a file as its SHA-256 (and mode, if asked)."""
+    found = {}
+    for path in sorted(folder.rglob("*")):
+        key = str(path.relative_to(folder))
+        if path.is_symlink():
+            found[key] = "-> " + os.readlink(path)
+        elif path.is_file():
+            digest = hashlib.sha256(path.read_bytes()).hexdigest()
+            found[key] = f"{digest} {oct(path.stat().st_mode)}" if modes else digest
+    return found

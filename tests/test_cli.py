@@ -9,7 +9,6 @@ inputs it must not touch checks their bytes before and after.
 from __future__ import annotations
 
 import fcntl
-import hashlib
 import json
 import os
 import pty
@@ -21,7 +20,7 @@ import termios
 from pathlib import Path
 
 import pytest
-from clirun import Ran, clean_in_process, clean_subprocess
+from clirun import Ran, clean_in_process, clean_subprocess, tree_state
 from test_fixtures import SEED_EXPECTED_DIR, SEEDS_DIR, TEXT_DIR, article_problems
 
 ROOT = Path(__file__).resolve().parent.parent
@@ -31,18 +30,6 @@ TEXT_INPUTS = sorted(SEEDS_DIR.glob("*.txt")) + sorted(TEXT_DIR.glob("*.txt"))
 def clean(*args: object, cwd: Path, timeout: float = 300) -> Ran:
     """Run the command from ``cwd``, in this process."""
     return clean_in_process(*args, cwd=cwd)
-
-
-def digests(folder: Path) -> dict[str, str]:
-    """Every file below ``folder`` (symlinks as their target text) and its SHA-256."""
-    found = {}
-    for path in sorted(folder.rglob("*")):
-        key = str(path.relative_to(folder))
-        if path.is_symlink():
-            found[key] = "-> " + os.readlink(path)
-        elif path.is_file():
-            found[key] = hashlib.sha256(path.read_bytes()).hexdigest()
-    return found
 
 
 def corpus(tmp_path: Path, inputs: list[Path] = TEXT_INPUTS) -> Path:
@@ -68,10 +55,10 @@ def seed_params() -> list[object]:
 @pytest.fixture(scope="module")
 def seeds_as_json(tmp_path_factory: pytest.TempPathFactory) -> Path:
     out = tmp_path_factory.mktemp("seeds_json")
-    before = digests(SEEDS_DIR)
+    before = tree_state(SEEDS_DIR)
     result = clean_subprocess(SEEDS_DIR, "-o", out, "--format", "json", "--jobs", "2", cwd=ROOT)
     assert result.returncode == 0, result.stderr
-    assert digests(SEEDS_DIR) == before, "the command changed its inputs"
+    assert tree_state(SEEDS_DIR) == before, "the command changed its inputs"
     return out
 
 
@@ -119,36 +106,36 @@ def test_markdown_output_is_a_fixed_point(tmp_path: Path) -> None:
     assert first.returncode == 0, first.stderr
     second = clean(tmp_path / "md1", "-o", tmp_path / "md2", "--format", "md", cwd=tmp_path)
     assert second.returncode == 0, second.stderr
-    assert digests(tmp_path / "md1") == digests(tmp_path / "md2")
-    assert len(digests(tmp_path / "md1")) == len(TEXT_INPUTS)
+    assert tree_state(tmp_path / "md1") == tree_state(tmp_path / "md2")
+    assert len(tree_state(tmp_path / "md1")) == len(TEXT_INPUTS)
     check = clean(tmp_path / "md1", "--check", cwd=tmp_path)
     assert check.returncode == 0, check.stderr
 
 
 def test_check_exits_1_lists_files_and_changes_nothing(tmp_path: Path) -> None:
     folder = corpus(tmp_path, sorted(SEEDS_DIR.glob("*.txt")))
-    before = digests(folder)
+    before = tree_state(folder)
     result = clean(folder, "--check", cwd=tmp_path)
     assert result.returncode == 1, result.stderr
     listed = [line for line in result.stderr.splitlines() if line.startswith("would clean ")]
     assert len(listed) == len(before)
     assert all("removed (" in line or "layout only" in line for line in listed)
     assert result.stdout == ""
-    assert digests(folder) == before
+    assert tree_state(folder) == before
 
 
 def test_in_place_rewrites_once_then_the_check_passes(tmp_path: Path) -> None:
     folder = corpus(tmp_path, sorted(SEEDS_DIR.glob("*.txt")))
-    before = digests(folder)
+    before = tree_state(folder)
     rewrite = clean(folder, "--in-place", cwd=tmp_path)
     assert rewrite.returncode == 1, rewrite.stderr
-    after = digests(folder)
+    after = tree_state(folder)
     assert sorted(after) == sorted(before), "in-place keeps the file names"
     assert all(after[name] != before[name] for name in before)
     assert clean(folder, "--check", cwd=tmp_path).returncode == 0
     again = clean(folder, "--in-place", cwd=tmp_path)
     assert again.returncode == 0, again.stderr
-    assert digests(folder) == after
+    assert tree_state(folder) == after
     text = (folder / "001_076883cf49f24a7d.txt").read_text(encoding="utf-8")
     assert text.startswith("---\ntitle: ") and "\nauthors:\n- " in text and "\npublished: '" in text
 
@@ -166,12 +153,12 @@ def test_in_place_keeps_the_url_and_a_corpus_s_own_front_matter_keys(tmp_path: P
 
 def test_diff_shows_what_would_change_without_changing_it(tmp_path: Path) -> None:
     folder = corpus(tmp_path, sorted(SEEDS_DIR.glob("*.txt"))[:2])
-    before = digests(folder)
+    before = tree_state(folder)
     result = clean(folder, "--diff", cwd=tmp_path)
     assert result.returncode == 1
     assert result.stdout.count("\t(original)\n") == 2 and result.stdout.count("\t(cleaned)\n") == 2
     assert "\n+---\n+title: " in result.stdout
-    assert digests(folder) == before
+    assert tree_state(folder) == before
 
 
 def test_explain_names_rule_and_category_of_every_removal(tmp_path: Path) -> None:
@@ -190,10 +177,10 @@ def test_html_is_never_rewritten(tmp_path: Path) -> None:
     page = tmp_path / "page.html"
     body = "".join(f"<p>Paragraph {n} of the story, long enough to be read as prose by anyone.</p>" for n in range(6))
     page.write_text(f"<html><head><title>A story</title></head><body><article>{body}</article></body></html>")
-    before = digests(tmp_path)
+    before = tree_state(tmp_path)
     assert clean(page, "--in-place", cwd=tmp_path).returncode == 0
     assert clean(page, "--check", cwd=tmp_path).returncode == 0
-    assert digests(tmp_path) == before
+    assert tree_state(tmp_path) == before
 
 
 def test_a_page_written_as_json_counts_as_cleaned(tmp_path: Path) -> None:
@@ -225,7 +212,7 @@ def bad_batch(folder: Path) -> None:
 
 def test_bad_files_get_one_line_each_and_the_batch_goes_on(tmp_path: Path) -> None:
     bad_batch(tmp_path / "in")
-    before = digests(tmp_path / "in")
+    before = tree_state(tmp_path / "in")
     result = clean(tmp_path / "in", "-o", tmp_path / "out", "--jobs", "2", cwd=tmp_path)
     assert result.returncode == 2
     assert "Traceback" not in result.stderr
@@ -242,7 +229,7 @@ def test_bad_files_get_one_line_each_and_the_batch_goes_on(tmp_path: Path) -> No
     cp1252 = json.loads((tmp_path / "out" / "cp1252.json").read_text(encoding="utf-8"))
     assert cp1252["text"].startswith("Café crème: the naïve résumé of a fiancée, told in “curly quotes” – with a dash.")
     assert "4 failed" in result.stderr
-    assert digests(tmp_path / "in") == before
+    assert tree_state(tmp_path / "in") == before
 
 
 LEGACY = {
@@ -417,8 +404,8 @@ def test_jobs_2_writes_exactly_what_jobs_1_writes(tmp_path: Path) -> None:
         assert result.returncode == 0, result.stderr
         streamed = clean(folder, "--format", "jsonl", "--jobs", jobs, "--quiet", cwd=tmp_path)
         (tmp_path / f"stream{jobs}.jsonl").write_text(streamed.stdout, encoding="utf-8")
-    assert digests(tmp_path / "out1") == digests(tmp_path / "out2")
-    assert len(digests(tmp_path / "out1")) == len(TEXT_INPUTS)
+    assert tree_state(tmp_path / "out1") == tree_state(tmp_path / "out2")
+    assert len(tree_state(tmp_path / "out1")) == len(TEXT_INPUTS)
     assert (tmp_path / "stream1.jsonl").read_bytes() == (tmp_path / "stream2.jsonl").read_bytes()
 
 

@@ -7,7 +7,6 @@ temporary folder, and checks the bytes of everything it must not touch before an
 
 from __future__ import annotations
 
-import hashlib
 import json
 import os
 import shutil
@@ -15,6 +14,7 @@ from pathlib import Path
 
 import pytest
 from clirun import clean_in_process as clean
+from clirun import tree_state
 
 ROOT = Path(__file__).resolve().parent.parent
 SEEDS = sorted((ROOT / "seeds").glob("*.txt"))
@@ -23,14 +23,7 @@ RAW = SEEDS[0].read_bytes()  # a raw seed: --in-place rewrites it
 
 def state(folder: Path) -> dict[str, str]:
     """Every entry below ``folder``: a symlink as its target, a file as its SHA-256 and mode."""
-    found = {}
-    for path in sorted(folder.rglob("*")):
-        key = str(path.relative_to(folder))
-        if path.is_symlink():
-            found[key] = "-> " + os.readlink(path)
-        elif path.is_file():
-            found[key] = f"{hashlib.sha256(path.read_bytes()).hexdigest()} {oct(path.stat().st_mode)}"
-    return found
+    return tree_state(folder, modes=True)
 
 
 @pytest.fixture
