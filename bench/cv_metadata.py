@@ -18,7 +18,6 @@ from __future__ import annotations
 
 import argparse
 import json
-import subprocess
 import sys
 import tempfile
 from pathlib import Path
@@ -27,6 +26,7 @@ ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT))
 
 from bench.metadata_data import BENCH, KINDS, build, folds_of, input_text  # noqa: E402
+from bench.scoring import score_json  # noqa: E402
 from bench.train_metadata import ALL_FOLDS, model_text  # noqa: E402
 from cleaner import clean  # noqa: E402
 from cleaner.config import Config  # noqa: E402
@@ -54,16 +54,6 @@ def predict_fold(bench_dir: Path, fold: int, model: Path, kinds: list[str], out:
             (folder / f"{page}.json").write_text(json.dumps(article, ensure_ascii=False), encoding="utf-8")
 
 
-def score(bench_dir: Path, pred: Path) -> dict[str, float]:
-    result = subprocess.run(
-        [sys.executable, str(bench_dir / "score.py"), "--bench", BENCH, "--pred", str(pred), "--json"],
-        capture_output=True,
-        text=True,
-        check=True,
-    )
-    return json.loads(result.stdout)["all"]
-
-
 def main(argv: list[str] | None = None) -> int:
     parser = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
     parser.add_argument("bench_dir", nargs="?", default=ROOT.parent / "shared" / "bench", type=Path)
@@ -85,7 +75,7 @@ def main(argv: list[str] | None = None) -> int:
         print("| input | pages | " + " | ".join(COLUMNS) + " |")
         print("|---|---|" + "---|" * len(COLUMNS))
         for kind in kinds:
-            found = score(args.bench_dir, work / "pred" / kind)
+            found = score_json(args.bench_dir, BENCH, work / "pred" / kind)["all"]
             values = " | ".join("" if found.get(c) is None else f"{found[c]:.3f}" for c in COLUMNS)
             print(f"| {kind} | {found['n']} | {values} |")
     return 0

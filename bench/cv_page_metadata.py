@@ -27,7 +27,6 @@ from __future__ import annotations
 
 import argparse
 import json
-import subprocess
 import sys
 import tempfile
 from pathlib import Path
@@ -38,6 +37,7 @@ sys.path.insert(0, str(ROOT))
 from bench.metadata_data import BENCH, folds_of  # noqa: E402
 from bench.page_metadata_data import page_offers, text_fold_models  # noqa: E402
 from bench.run import tool_htmldate, tool_trafilatura_meta  # noqa: E402
+from bench.scoring import score_json  # noqa: E402
 from bench.train_metadata import ALL_FOLDS  # noqa: E402
 from bench.train_page_metadata import model_text, rows  # noqa: E402
 from cleaner import clean  # noqa: E402
@@ -68,14 +68,6 @@ def learned(html: str, text_model: Path, page_model: Path) -> dict[str, object]:
     authors = best_offer(model, "authors", by_field["authors"], text=text)
     date = best_offer(model, "date", by_field["date"])
     return {"authors": list(authors.value) if authors else [], "published": date.value if date else None}
-
-
-def score(bench_dir: Path, pred: Path, ids: Path | None = None) -> dict[str, float]:
-    command = [sys.executable, str(bench_dir / "score.py"), "--bench", BENCH, "--pred", str(pred), "--json"]
-    result = subprocess.run(
-        [*command, *(["--ids", str(ids)] if ids else [])], capture_output=True, text=True, check=True
-    )
-    return json.loads(result.stdout)["all"]
 
 
 def run(bench_dir: Path, work: Path, tools: list[str]) -> None:
@@ -114,7 +106,7 @@ def main(argv: list[str] | None = None) -> int:
         for tool in tools:
             for fold in ["all", *sorted(ALL_FOLDS)]:
                 ids = None if fold == "all" else work / f"ids-fold{fold}.txt"
-                found = score(args.bench_dir, work / "pred" / tool, ids)
+                found = score_json(args.bench_dir, BENCH, work / "pred" / tool, ids)["all"]
                 values = " | ".join("" if found.get(c) is None else f"{found[c]:.3f}" for c in COLUMNS)
                 print(f"| {tool} | {fold} | {found['n']} | {values} |")
     return 0

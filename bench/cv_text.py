@@ -19,7 +19,6 @@ from __future__ import annotations
 
 import argparse
 import json
-import subprocess
 import sys
 import tempfile
 from pathlib import Path
@@ -27,6 +26,7 @@ from pathlib import Path
 ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT))
 
+from bench.scoring import score_json  # noqa: E402
 from bench.textdata import BENCHES, KINDS, folds, gold_of, input_text  # noqa: E402
 from bench.train_text import THRESHOLD, load_rows, train  # noqa: E402
 from cleaner import CleanError, clean  # noqa: E402
@@ -72,16 +72,6 @@ def predict_fold(bench_dir: Path, fold: int, model: Path, kinds: list[str], out:
                 (raw / f"{page}.txt").write_text(text, encoding="utf-8")
 
 
-def score(bench_dir: Path, bench: str, pred: Path) -> dict[str, float]:
-    result = subprocess.run(
-        [sys.executable, str(bench_dir / "score.py"), "--bench", bench, "--pred", str(pred), "--json"],
-        capture_output=True,
-        text=True,
-        check=True,
-    )
-    return json.loads(result.stdout)["all"]
-
-
 def lost_articles(bench_dir: Path, pred: Path) -> list[str]:
     gold = gold_of(bench_dir, "aeb")
     lost = []
@@ -102,8 +92,8 @@ def report(bench_dir: Path, kinds: list[str], out: Path) -> list[dict[str, objec
     rows = []
     for bench in BENCHES:
         for kind in kinds:
-            cleaned = score(bench_dir, bench, out / bench / kind)
-            raw = score(bench_dir, bench, out / bench / f"{kind}-uncleaned")
+            cleaned = score_json(bench_dir, bench, out / bench / kind)["all"]
+            raw = score_json(bench_dir, bench, out / bench / f"{kind}-uncleaned")["all"]
             row = {"bench": bench, "kind": kind, "cleaned": cleaned, "uncleaned": raw}
             if bench == "aeb":
                 row["lost"] = lost_articles(bench_dir, out / bench / kind)

@@ -23,13 +23,15 @@ from __future__ import annotations
 import argparse
 import contextlib
 import json
-import subprocess
 import sys
 import tempfile
 import time
 from collections.abc import Callable
 from dataclasses import dataclass
 from pathlib import Path
+
+sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
+from bench.scoring import score_json
 
 BENCHES = ("aeb", "tfeval")
 WARM_UP = 20  # pages each tool sees once, untimed, before the measured pass
@@ -199,13 +201,7 @@ def run_tools(tools: dict[str, Callable[[str], Prediction]], inputs: dict[str, s
 
 def score(bench_dir: Path, bench: str, pred: Path) -> dict[str, float]:
     """The dev-split scores from the benchmark's own scorer (``score.py --json``), and lost articles (aeb)."""
-    result = subprocess.run(
-        [sys.executable, str(bench_dir / "score.py"), "--bench", bench, "--pred", str(pred), "--json"],
-        capture_output=True,
-        text=True,
-        check=True,
-    )
-    scores = json.loads(result.stdout).get("dev", {})
+    scores = score_json(bench_dir, bench, pred).get("dev", {})
     if bench == "aeb" and "f1" in scores:
         scores["lost"] = lost_articles(bench_dir, pred)
     return scores
