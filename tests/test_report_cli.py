@@ -13,7 +13,8 @@ import json
 import shutil
 from pathlib import Path
 
-from test_cli import clean, digests
+from clirun import tree_state
+from test_cli import clean
 from test_report import SEEDS, check_view, figure, parse, views
 
 
@@ -30,7 +31,7 @@ def make_corpus(tmp_path: Path) -> Path:
 def test_report_with_output_folder_jobs_and_check(tmp_path: Path) -> None:
     folder = make_corpus(tmp_path)
     files = sorted(folder.iterdir())
-    before = digests(folder)
+    before = tree_state(folder)
 
     written = clean("corpus", "-o", "out", "--report", "report.html", "--jobs", "2", cwd=tmp_path)
     assert written.returncode == 2, written.stderr  # the empty file failed; the rest is written
@@ -55,16 +56,16 @@ def test_report_with_output_folder_jobs_and_check(tmp_path: Path) -> None:
     assert checked.returncode == 2, checked.stderr
     assert figure(parse(inside), "Documents read") == len(files), "the report in the corpus is not read back"
     assert "would clean corpus/001" in checked.stderr
-    assert digests(folder) == {**before, "report.html": digests(folder)["report.html"]}, "inputs unchanged"
+    assert tree_state(folder) == {**before, "report.html": tree_state(folder)["report.html"]}, "inputs unchanged"
 
 
 def test_report_is_refused_over_an_input_or_a_folder(tmp_path: Path) -> None:
     folder = make_corpus(tmp_path)
-    before = digests(folder)
+    before = tree_state(folder)
     seed = f"corpus/{SEEDS[0].name}"
     over_input = clean(seed, "--report", seed, cwd=tmp_path)
     assert over_input.returncode == 2 and f"--report {seed} would overwrite the input" in over_input.stderr
     into_folder = clean("corpus", "--check", "--report", "corpus", cwd=tmp_path)
     assert into_folder.returncode == 2 and "a folder; the report is one HTML file" in into_folder.stderr
     assert "Traceback" not in over_input.stderr + into_folder.stderr
-    assert digests(folder) == before
+    assert tree_state(folder) == before
