@@ -32,6 +32,7 @@ from cleaner.layout.textmodel import (
 )
 from cleaner.model import Article, Block, Role, Verdict
 from cleaner.text.language import stoplist
+from cleaner.text.shape import shape_of
 
 ROOT = Path(__file__).resolve().parent.parent
 BENCH = ROOT.parent / "shared" / "bench"
@@ -56,6 +57,28 @@ def test_the_shipped_model_loads_and_scores_every_block() -> None:
     scores = model.scores(rows)
     assert scores.shape == (len(lines),) and np.all((scores >= 0) & (scores <= 1))
     assert min(scores[8:11]) > max(scores[:8])  # the prose outscores the menu
+
+
+LINE_TEXT = st.lists(
+    st.sampled_from([*"abcXYZ éß'’-.,;:!?…\"»)]|•/@0129\t", "the", "and", "www.", "com", "Home"]), max_size=30
+).map("".join)
+
+
+@settings(max_examples=200, deadline=None, derandomize=True)
+@given(st.lists(LINE_TEXT.filter(str.strip), min_size=1, max_size=6))
+def test_feature_rows_measure_what_shape_measures(lines: list[str]) -> None:
+    """The page-dump test reads blocks' shapes from the feature rows: the columns must be the shapes' values."""
+    stopwords = stoplist("en")
+    rows = features(verdicts_of(lines), stopwords)
+    for row, line in zip(rows, lines, strict=True):
+        shape = shape_of(line, stopwords)
+        measured = {name: row[FEATURES.index(name)] for name in ("chars", "words", "stop_density", "ends_sentence")}
+        assert measured == {
+            "chars": shape.chars,
+            "words": shape.words,
+            "stop_density": shape.stopword_density,
+            "ends_sentence": float(shape.ends_sentence),
+        }
 
 
 def test_classifier_removals_carry_rule_and_score() -> None:

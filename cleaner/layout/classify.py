@@ -30,8 +30,10 @@ from __future__ import annotations
 
 from collections.abc import Sequence
 
+import numpy as np
+
 from cleaner.model import Kind, Role, Verdict
-from cleaner.text.shape import Shape, shape_of
+from cleaner.text.shape import shape_of
 
 LAYER = "classify"
 LONG_CHARS = 150
@@ -47,25 +49,30 @@ DUMP_MENU_ITEMS = 50
 MENU_MEAN_WORDS = 5.0
 
 
-def _is_prose(shape: Shape, has_stoplist: bool, threshold: float) -> bool:
+def block_scores(
+    chars: np.ndarray,
+    words: np.ndarray,
+    stopword_density: np.ndarray,
+    ends_sentence: np.ndarray,
+    link_density: np.ndarray,
+    has_stoplist: bool,
+) -> np.ndarray:
+    """How much each block looks like article prose, from its shape; positive is prose, negative is furniture.
+
+    One value per block, the columns being the blocks' ``Shape`` values (the text model passes its
+    feature columns, which measure the same).
+    """
+    ends_sentence = ends_sentence.astype(bool)
     if has_stoplist:
-        return shape.stopword_density >= threshold
-    return shape.ends_sentence and shape.words >= 4
-
-
-def block_score(verdict: Verdict, stopwords: frozenset[str]) -> float:
-    """How much a block looks like article prose; positive is prose, negative is furniture."""
-    shape = shape_of(verdict.text, stopwords)
-    if verdict.block.link_density > MAX_LINK_DENSITY:
-        return -max(LINE_PENALTY, shape.chars * 0.5)
-    has_stoplist = bool(stopwords)
-    if shape.chars >= LONG_CHARS and _is_prose(shape, has_stoplist, STOPWORDS_LOW):
-        return float(shape.chars)
-    if shape.ends_sentence and shape.words >= 3 and _is_prose(shape, has_stoplist, STOPWORDS_HIGH):
-        return shape.chars * 0.5
-    if shape.chars >= LONG_CHARS:
-        return -shape.chars * 0.3
-    return -LINE_PENALTY
+        prose_low, prose_high = stopword_density >= STOPWORDS_LOW, stopword_density >= STOPWORDS_HIGH
+    else:
+        prose_low = prose_high = ends_sentence & (words >= 4)
+    long = chars >= LONG_CHARS
+    return np.select(
+        [link_density > MAX_LINK_DENSITY, long & prose_low, ends_sentence & (words >= 3) & prose_high, long],
+        [-np.maximum(LINE_PENALTY, chars * 0.5), chars * 1.0, chars * 0.5, -chars * 0.3],
+        -LINE_PENALTY,
+    )
 
 
 def looks_like_page_dump(scores: Sequence[float], words: Sequence[int]) -> bool:
@@ -141,8 +148,16 @@ def classify(
     """
     marked = list(verdicts)
     open_positions = [position for position, verdict in enumerate(marked) if not verdict.decided]
-    scores = [block_score(marked[position], stopwords) for position in open_positions]
-    words = [shape_of(marked[position].text).words for position in open_positions]
+    shapes = [shape_of(marked[position].text, stopwords) for position in open_positions]
+    words = [shape.words for shape in shapes]
+    scores = block_scores(
+        np.array([shape.chars for shape in shapes], dtype=float),
+        np.array(words, dtype=float),
+        np.array([shape.stopword_density for shape in shapes], dtype=float),
+        np.array([shape.ends_sentence for shape in shapes], dtype=bool),
+        np.array([marked[position].block.link_density for position in open_positions], dtype=float),
+        bool(stopwords),
+    ).tolist()
     if whole_page is None:
         whole_page = looks_like_page_dump(scores, words)
     run = best_run(scores) if whole_page else None

@@ -42,12 +42,11 @@ from pathlib import Path
 import lightgbm
 import numpy as np
 
-from cleaner.layout.classify import block_score, is_heading, looks_like_page_dump
+from cleaner.layout.classify import block_scores, is_heading, looks_like_page_dump
 from cleaner.layout.features import FEATURES, features
 from cleaner.layout.zones import CLASSIFIER_RULE as RULE
 from cleaner.layout.zones import HEAD_RULE
 from cleaner.model import Block, Kind, Role, Verdict
-from cleaner.text.shape import shape_of
 
 LAYER = "classify"
 GUARD_RULE = "classifier.guard"
@@ -228,8 +227,9 @@ def _decide(
     open_mask = np.array([not verdict.decided for verdict in verdicts], dtype=bool)
     if open_mask.sum() < MIN_OPEN:
         return np.ones(len(verdicts)), np.ones(len(verdicts), dtype=bool), False
-    scores = model.scores(features(verdicts, stopwords, tail_rules) if rows is None else rows)
-    dump = _page_dump([verdict for verdict in verdicts if not verdict.decided], stopwords)
+    rows = features(verdicts, stopwords, tail_rules) if rows is None else rows
+    scores = model.scores(rows)
+    dump = _page_dump(verdicts, rows, open_mask, stopwords)
     if not dump and open_mask.sum() >= DUMP_MIN_OPEN:
         dump = float(np.mean(scores[open_mask] < model.threshold)) > DUMP_FURNITURE_SHARE
     if dump:
@@ -254,10 +254,18 @@ def page_threshold(model: TextModel, scores: np.ndarray, open_blocks: np.ndarray
     return model.threshold
 
 
-def _page_dump(open_blocks: Sequence[Verdict], stopwords: frozenset[str]) -> bool:
-    """Whether the open blocks are a whole page's text (menus and all), by ``classify``'s shape test."""
-    scores = [block_score(verdict, stopwords) for verdict in open_blocks]
-    return looks_like_page_dump(scores, [shape_of(verdict.text).words for verdict in open_blocks])
+def _page_dump(verdicts: Sequence[Verdict], rows: np.ndarray, open_mask: np.ndarray, stopwords: frozenset[str]) -> bool:
+    """Whether the open blocks are a whole page's text (menus and all), by ``classify``'s shape test.
+
+    The blocks' shapes are read from their feature rows, which measure what ``Shape`` does.
+    """
+    chars, words, density, ends = (rows[open_mask, FEATURES.index(name)] for name in _SHAPE_COLUMNS)
+    links = np.array([verdict.block.link_density for verdict in verdicts], dtype=float)[open_mask]
+    scores = block_scores(chars, words, density, ends > 0, links, bool(stopwords))
+    return looks_like_page_dump(scores.tolist(), words.astype(int).tolist())
+
+
+_SHAPE_COLUMNS = ("chars", "words", "stop_density", "ends_sentence")
 
 
 def _furniture(verdict: Verdict, score: float) -> Verdict:
