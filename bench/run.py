@@ -9,7 +9,9 @@ read into memory, so pages per second compare extraction work only (no file I/O)
 this process's CPU time (``time.process_time``), so other load on a shared machine does
 not distort the comparison; each tool first sees ``WARM_UP`` pages untimed (imports and
 caches are one-off costs, not per-page work), then pays its known one-off costs (``ONE_OFFS``:
-dateparser's locale patterns, which htmldate's extensive search compiles on its first use),
+``cleaner.warm_up``: dateparser's locale patterns, which htmldate's extensive search compiles on
+its first use, and langdetect's language profiles, loaded by the first page the stopword vote
+cannot place),
 timed and reported in the table's "one-off s" column but not counted in pages per second.  Each
 tool's predictions are written as ``<id>.json`` to a temporary folder per benchmark and
 tool, then scored by the benchmark's own ``score.py --json`` in a subprocess.
@@ -137,7 +139,7 @@ def tool_none(text: str) -> Prediction:
 
 
 def warm_up_cleaner() -> None:
-    from cleaner.html.dates import warm_up
+    from cleaner import warm_up
 
     warm_up()
 
@@ -152,7 +154,8 @@ TOOLS: dict[str, Callable[[str], Prediction]] = {
 }
 # One-off costs a tool pays once per process, lazily, on whichever page first needs them: paid
 # (and timed, and reported) before the measured pass, like imports.  The warm-up pages do not
-# reliably trigger them: dateparser's locale patterns are compiled by the first string htmldate's
+# reliably trigger them (langdetect's profiles load on the first page whose language the stopword
+# vote cannot tell); dateparser's locale patterns are compiled by the first string htmldate's
 # extensive search hands over, on some undated page.
 ONE_OFFS: dict[str, Callable[[], None]] = {"cleaner": warm_up_cleaner, "cleaner-page": warm_up_cleaner}
 

@@ -13,7 +13,7 @@ from cleaner.config import Config, ConfigError, load_config
 from cleaner.corpus.twopass import Corpus
 from cleaner.errors import CleanError, TimeLimitError
 from cleaner.model import Article, BodyBlock, Kind, Removal
-from cleaner.pipeline import clean
+from cleaner.pipeline import clean, warm_up
 from cleaner.run.stream import clean_many
 from cleaner.version import VERSION as __version__
 
@@ -31,4 +31,5 @@ __all__ = [
     "clean",
     "clean_many",
     "load_config",
+    "warm_up",
 ]

@@ -4,6 +4,8 @@ from __future__ import annotations
 
 from pathlib import Path
 
+import cleaner
+from cleaner.text import language
 from cleaner.text.decode import normalise
 from cleaner.text.language import _langdetect, _sample, detect_language, vote
 from cleaner.text.segment import paragraphs
@@ -44,3 +46,12 @@ def test_the_vote_leaves_short_and_mixed_text_to_langdetect() -> None:
     assert vote(german * 2) == "de"
     assert vote((english + german) * 2) is None  # neither leads by the margin
     assert detect_language([(english + german) * 2]) == _langdetect(((english + german) * 2)[:800])
+
+
+def test_warm_up_loads_what_detection_would_load_on_a_later_document() -> None:
+    language._factory.cache_clear()
+    cleaner.warm_up()
+    assert language._factory.cache_info().currsize == 1  # langdetect's profiles: loaded, not on a page later
+    before = language._factory.cache_info().hits
+    assert _langdetect("Ceci est une phrase en français, assez longue pour que langdetect la reconnaisse.") == "fr"
+    assert language._factory.cache_info().hits == before + 1  # detection used the loaded profiles
