@@ -20,7 +20,17 @@ from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
 from cleaner import CleanError, clean
-from cleaner.html.page import PageError, declared_charset, looks_like_html, read_page
+from cleaner.html.page import (
+    PageError,
+    declared_charset,
+    looks_like_html,
+    parse_page,
+    read_page,
+    with_lead,
+    without_head,
+)
+from cleaner.html.secondopinion import page_description
+from cleaner.model import Block
 
 FIXTURES = Path(__file__).resolve().parent.parent / "fixtures" / "html"
 CASES = sorted(FIXTURES.glob("*.html"))
@@ -800,3 +810,19 @@ def test_a_label_element_takes_the_text_after_it_as_its_value() -> None:
         f"{article_body()}</article>"
     )
     assert read_page(page(body, lang="de")).metadata.authors == ("Peter Maahn",)
+
+
+LEAD = "The northern districts get later buses from May, after months of complaints from shift workers"
+
+
+def test_the_head_is_read_before_it_is_dropped_and_a_dropped_lead_still_comes_back() -> None:
+    # read_page drops the <head> once the metadata is read; the lead's description is read first.
+    body = f'<div class="teaser"><p>{LEAD}.</p></div><form><p>{PROSE}</p></form>'
+    tree, _ = parse_page(page(body, head=f'<meta name="description" content="{LEAD}.">'))
+    description = page_description(tree)
+    without_head(tree)
+    assert tree.find("head") is None and description == LEAD
+    assert all(isinstance(element, lxml.html.HtmlElement) for element in tree.iter())  # forms too: one class
+    blocks = with_lead((Block(index=0, text=PROSE.strip()),), tree, description)
+    assert [block.text for block in blocks] == [f"{LEAD}.", PROSE.strip()]
+    assert with_lead(blocks, tree, description) == blocks  # a lead already in the blocks is not added again

@@ -114,16 +114,21 @@ def _element_opening_with_slowly(tree: HtmlElement, prefix: str) -> HtmlElement 
     return shown[-1] if shown else None
 
 
-def visible_lead(tree: HtmlElement, extracted: list[str]) -> str | None:
-    """The article's lead paragraph when extraction dropped it: the page's description, shown.
+def page_description(tree: HtmlElement) -> str:
+    """The description the page declares (``<meta name="description">``, ``og:description``), spaces
+    collapsed and without a closing full stop or ellipsis; "" when it declares none."""
+    described = _DESCRIPTION(tree)
+    return _SPACES.sub(" ", str(described[0])).strip().rstrip(".…") if described else ""
+
+
+def visible_lead(tree: HtmlElement, extracted: list[str], description: str) -> str | None:
+    """The article's lead paragraph when extraction dropped it: the page's ``description``, shown.
 
     Sites print the lead (teaser, standfirst) in its own element above the article text and
-    repeat it as ``<meta name="description">``; extractors often drop that element.  When an
-    element's visible text opens with the description and that text is in none of the extracted
-    blocks, it is the lead.  A description that is not shown on the page is never used.
+    repeat it as ``<meta name="description">`` (``page_description``); extractors often drop that
+    element.  When an element's visible text opens with the description and that text is in none
+    of the extracted blocks, it is the lead.  A description that is not shown on the page is never used.
     """
-    described = _DESCRIPTION(tree)
-    description = _SPACES.sub(" ", str(described[0])).strip().rstrip(".…") if described else ""
     if len(description) < MIN_LEAD:
         return None
     prefix = description[:LEAD_PREFIX]
