@@ -35,39 +35,25 @@ ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT))
 
 from bench.metadata_data import BENCH, folds_of  # noqa: E402
-from bench.page_metadata_data import page_offers, text_fold_models  # noqa: E402
+from bench.page_metadata_data import text_fold_models  # noqa: E402
 from bench.run import tool_htmldate, tool_trafilatura_meta  # noqa: E402
 from bench.scoring import score_json  # noqa: E402
 from bench.train_metadata import ALL_FOLDS  # noqa: E402
 from bench.train_page_metadata import model_text, rows  # noqa: E402
 from cleaner import clean  # noqa: E402
 from cleaner.config import Config  # noqa: E402
-from cleaner.metadata.offers import PAGE_FIELDS  # noqa: E402
-from cleaner.metadata.pagechoice import best_offer, load_page_model  # noqa: E402
 
 COLUMNS = ("author_acc", "author_empty_ok", "date_acc", "title_acc", "snip_f1")
-TOOLS = ("cleaner", "learned", "trafilatura-meta", "htmldate")
+TOOLS = ("cleaner", "trafilatura-meta", "htmldate")
 
 
 def predict(tool: str, html: str, text_model: Path, page_model: Path) -> dict[str, object]:
-    if tool in ("cleaner", "learned"):
+    if tool == "cleaner":
         config = Config(metadata_model=text_model, page_metadata_model=page_model)
-        found = clean(html, format="html", config=config).to_dict()
-        if tool == "learned":
-            found.update(learned(html, text_model, page_model))
-        return found
+        return clean(html, format="html", config=config).to_dict()
     if tool == "trafilatura-meta":
         return tool_trafilatura_meta(html)
     return tool_htmldate(html)
-
-
-def learned(html: str, text_model: Path, page_model: Path) -> dict[str, object]:
-    """Authors and publication date as the fold's ranker chooses them among all offers."""
-    model = load_page_model(page_model, PAGE_FIELDS)
-    by_field, text = page_offers(html, text_model)
-    authors = best_offer(model, "authors", by_field["authors"], text=text)
-    date = best_offer(model, "date", by_field["date"])
-    return {"authors": list(authors.value) if authors else [], "published": date.value if date else None}
 
 
 def run(bench_dir: Path, work: Path, tools: list[str]) -> None:

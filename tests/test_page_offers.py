@@ -9,7 +9,7 @@ import pytest
 
 from cleaner.html.page import read_page
 from cleaner.metadata.choice import ModelFileError
-from cleaner.metadata.offers import PAGE_FEATURES, feature_rows
+from cleaner.metadata.offers import PAGE_FEATURES, Offer, feature_rows
 from cleaner.metadata.pagechoice import NO_CHOICE, PRODUCT_FIELDS, best_offer, load_page_model
 
 PROSE = (
@@ -33,10 +33,10 @@ def offers(html: str, field: str) -> list:
     return [offer for offer in read_page(html, model=NO_CHOICE, offers=True).offers if offer.field == field]
 
 
-def test_the_shipped_model_holds_the_title_model_on_its_features() -> None:
+def test_the_shipped_model_holds_the_title_and_author_models_on_their_features() -> None:
     model = load_page_model()
-    assert set(model.fields) == set(PRODUCT_FIELDS) == {"title"}
-    assert 0 < model.fields["title"].threshold < 0.5
+    assert set(model.fields) == set(PRODUCT_FIELDS) == {"title", "authors"}
+    assert all(0 < model.fields[field].threshold < 0.5 for field in PRODUCT_FIELDS)
 
 
 def test_a_model_file_for_other_features_is_refused_naming_the_file(tmp_path: Path) -> None:
@@ -88,3 +88,51 @@ def test_date_offers_keep_the_precision_of_their_source_and_no_copyright_year_be
     assert not any(str(offer.value).startswith("2023-05-01") for offer in found)
     undated = offers(page(f"<article><h1>Ferry timetable</h1>{body()}</article>"), "date")
     assert not any(str(offer.value).startswith("2020-01-01") for offer in undated)  # the footer's © 2020
+
+
+def test_the_declared_person_author_is_chosen_and_an_organisation_never() -> None:
+    ld = {
+        "@context": "https://schema.org",
+        "@type": "NewsArticle",
+        "headline": "Ferry timetable",
+        "author": [{"@type": "Person", "name": "Ana Lima"}, {"@type": "Organization", "name": "Harbour Media Group"}],
+    }
+    head = f'<script type="application/ld+json">{json.dumps(ld)}</script>'
+    meta = read_page(page(f"<article><h1>Ferry timetable</h1>{body()}</article>", head)).metadata
+    assert meta.authors == ("Ana Lima",)
+    assert dict(meta.sources)["authors"] == "json-ld"
+    assert "Harbour Media Group" not in meta.authors
+
+
+def test_a_page_that_names_nobody_gets_no_author_from_the_page() -> None:
+    meta = read_page(page(f"<article><h1>Ferry timetable</h1>{body()}</article>")).metadata
+    assert meta.authors == ()
+    assert "authors" not in dict(meta.sources)
+
+
+def test_names_listed_in_a_byline_element_are_each_an_author() -> None:
+    byline = '<p class="byline">Maya Okafor, Daniel Reyes</p>'
+    found = offers(page(f"<article><h1>Ferry timetable</h1>{byline}{body()}</article>"), "authors")
+    assert ("Maya Okafor", "Daniel Reyes") in {offer.value for offer in found if offer.source == "byline-element"}
+    role = '<p class="byline">Maya Okafor, Harbour reporter</p>'  # a name and its role: one author
+    found = offers(page(f"<article><h1>Ferry timetable</h1>{role}{body()}</article>"), "authors")
+    assert {offer.value for offer in found if offer.source == "byline-element"} == {("Maya Okafor",)}
+
+
+def test_a_byline_in_the_comments_is_no_author_offer() -> None:
+    comments = '<section class="comments"><span class="author">Otto Quell</span><p>Nice article.</p></section>'
+    found = offers(page(f"<article><h1>Ferry timetable</h1>{body()}</article>{comments}"), "authors")
+    assert not any("Otto Quell" in offer.value for offer in found)
+
+
+def test_agreement_is_counted_by_kind_of_source_not_by_reader() -> None:
+    shown = [
+        Offer("authors", ("Anna Berg",), "byline-element"),
+        Offer("authors", ("Anna Berg",), "byline-beside-headline"),
+        Offer("authors", ("Rudolf Fischer",), "ld-author"),
+        Offer("authors", ("Rudolf Fischer",), "text-byline"),
+    ]
+    names = PAGE_FEATURES["authors"]
+    rows = [dict(zip(names, row, strict=True)) for row in feature_rows("authors", shown)]
+    assert [row["agreeing_kinds"] for row in rows] == [1.0, 1.0, 2.0, 2.0]  # one element read twice is one statement
+    assert [row["declared"] for row in rows] == [0.0, 0.0, 1.0, 0.0]

@@ -1,21 +1,21 @@
-"""A page's person authors, picked by an explicit precedence (docs/html.md lists it).
+"""Who a page credits: the readers of its person authors, and the organisations it credits.
 
-JSON-LD ``author`` of the article object (``@id`` references resolved, organisations
-dropped, a first name alone completed from its ``description``), then author ``<meta>``
-tags, then a marked byline element, then a byline line under the headline: the first
-that names a person wins, and a visible byline that names every declared author and
-more, or extends each name, replaces it.  A credit line near the headline ("Posted by
-Konstantin") is asked last.  Names are normalised by ``cleaner.metadata.byline``; an organisation
-or the site itself is never a person author.
+``ld_people`` reads JSON-LD ``author`` values (``@id`` references resolved, organisations dropped,
+a first name alone completed from its ``description``), ``bylines_beside_headline`` a byline
+element inside a comment- or sidebar-classed wrapper that also holds the headline, and ``people``
+normalises raw names (``cleaner.metadata.byline``) and drops organisations and the site itself.
+``cleaner.html.offers`` turns every source into an author offer and a trained ranker chooses
+among them (``cleaner.metadata.pagechoice``).  ``page_organisations`` gives the organisations the
+first crediting source names (JSON-LD organisation authors, author tags, byline elements): they
+go to ``organisations``, never to ``authors``.
 
-This module does NOT read dates, titles or other fields and does not look at the
-extracted body (a byline block there is the text layers' concern, ``cleaner.metadata.lines``).
+This module does NOT choose the authors, reads no dates, titles or other fields, and does not look
+at the extracted body (a byline block there is the text layers' concern, ``cleaner.metadata.lines``).
 """
 
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass
 
 from lxml.html import HtmlElement
 
@@ -23,16 +23,12 @@ from cleaner.html.marks import (
     OTHER_TEXTS,
     Marks,
     byline_names,
-    elsewhere,
-    header_byline,
     names_in,
-    short_text,
     text_of,
 )
 from cleaner.html.sources import ld_values, meta_values, types_of
 from cleaner.lexicon import alternation
 from cleaner.metadata.byline import credited_organisations, normalise_authors
-from cleaner.metadata.credits import credited_names
 from cleaner.metadata.names import is_organisation
 
 AUTHOR_META = (
@@ -50,44 +46,19 @@ AUTHOR_META = (
 )
 
 
-@dataclass(frozen=True, slots=True)
-class Credits:
-    """Who a page credits: ``authors`` are people; ``organisations`` are credited organisations or the site."""
+def page_organisations(
+    found: Marks, metas: dict[str, list[str]], objects: list[dict], articles: list[dict], site: str | None
+) -> tuple[str, ...]:
+    """The organisations a page credits (JSON-LD organisation authors, author tags, byline elements), or the site.
 
-    authors: tuple[str, ...] = ()
-    organisations: tuple[str, ...] = ()
-
-    def to_dict(self) -> dict[str, list[str]]:
-        return {"authors": list(self.authors), "organisations": list(self.organisations)}
-
-
-def page_authors(
-    tree: HtmlElement,
-    found: Marks,
-    metas: dict[str, list[str]],
-    objects: list[dict],
-    articles: list[dict],
-    site: str | None,
-) -> Credits:
-    """Person authors: JSON-LD, meta tags, marked byline elements, a byline line under the headline.
-
-    Organisations and the site itself are no authors: the first source that credits any goes to
-    ``organisations``.  The first source that names a person gives the authors.
+    The first of these sources that credits any gives them; they are never person authors.
     """
     by_id = {obj["@id"]: obj for obj in objects if isinstance(obj.get("@id"), str)}
     declared = ld_values(articles, "author")
-    sources: list[list[str]] = [
-        ld_people(declared, by_id),
-        [value for value in meta_values(metas, AUTHOR_META) if not value.startswith(("http", "@", "www."))],
-        byline_names(found) or bylines_beside_headline(found),
-        header_byline(tree, found),
-    ]
-    organisations = _organisations([_ld_organisations(declared, by_id), *sources[1:3]], site)
-    found_names = [people(raws, site) for raws in sources]
-    for at, names in enumerate(found_names):
-        if names:
-            return Credits(_extended(names, found_names[max(at + 1, 2) :]), organisations)
-    return Credits(people(_credit_lines(found), site), organisations)
+    tags = [value for value in meta_values(metas, AUTHOR_META) if not value.startswith(("http", "@", "www."))]
+    return _organisations(
+        [_ld_organisations(declared, by_id), tags, byline_names(found) or bylines_beside_headline(found)], site
+    )
 
 
 def _organisations(sources: list[list[str]], site: str | None) -> tuple[str, ...]:
@@ -111,25 +82,6 @@ def _ld_organisations(values: list[object], by_id: dict[str, dict]) -> list[str]
 
 
 _ORGANISATION_TYPES = frozenset(("Organization", "NewsMediaOrganization", "Corporation", "GovernmentOrganization"))
-
-
-CREDIT_WINDOW = 40
-
-
-def _credit_lines(found: Marks) -> list[str]:
-    """Names from a credit line near the headline or in a dateline element, asked last.
-
-    "Ein Artikel von Pamela Sladky | 27.01.2022 - 12:45", "06.11.2023 13:30 von Olga", "Posted by
-    Konstantin": a byline with its date, or a user name after "by", which ``header_byline``
-    (whole bylines only) leaves.  Short elements only, at most ``CREDIT_WINDOW`` after the ``<h1>``.
-    """
-    after = found.h1[0].xpath(f"following::*[position() <= {CREDIT_WINDOW}]") if found.h1 else []
-    for element in [*found.get("dateline", header_first=True)[:20], *after]:
-        text = short_text(element, 120)
-        names = credited_names(text) if text is not None and len(text) >= 6 else ()
-        if names and not elsewhere(element):
-            return list(names)
-    return []
 
 
 def bylines_beside_headline(found: Marks) -> list[str]:
@@ -168,32 +120,6 @@ def _within(node: HtmlElement, article: HtmlElement | None) -> bool:
 def people(raws: list[str], site: str | None) -> tuple[str, ...]:
     names = [name for raw in raws for name in normalise_authors(raw, site_name=site)]
     return tuple(n for n in dict.fromkeys(names) if not is_organisation(n, site_name=site))
-
-
-def _extended(names: tuple[str, ...], visible: list[tuple[str, ...]]) -> tuple[str, ...]:
-    """The declared authors, or a visible byline that names them all and more, or writes out their user names.
-
-    Metadata often keeps only the first author ("Rudolf Fischer" where the byline says "Rudolf
-    Fischer und Simon Kohler") or a first name alone ("Todd" over "Todd Bates"); a visible byline
-    that contains every declared name, or extends each one, is the fuller statement.
-    """
-    if names in visible:
-        return names  # a visible byline says just these: "La información es de ..." beside it is no author
-    if all(_is_handle(name) for name in names):
-        written = next((shown for shown in visible if shown and not any(map(_is_handle, shown))), None)
-        return written or names  # "sarah-indra" in the metadata, "Mark Newton" on the page
-    for shown in visible:
-        if len(shown) < len(names):
-            continue
-        folded = [name.casefold() for name in shown]
-        if all(any(s == n.casefold() or s.startswith(n.casefold() + " ") for s in folded) for n in names):
-            return shown
-    return names
-
-
-def _is_handle(name: str) -> bool:
-    """A user name rather than a written name: one token, lower-case or joined by ``-``/``_``."""
-    return " " not in name and (name.islower() or "_" in name or "-" in name.strip("-"))
 
 
 def ld_people(values: list[object], by_id: dict[str, dict]) -> list[str]:

@@ -301,8 +301,11 @@ def _name_piece(piece: str) -> str | None:
     if not piece or parse_date(piece):
         return None
     after = _AFTER_BY.split(piece)
-    piece = after[-1] if len(after) > 1 else piece
-    piece = _TRAILER.sub("", _LABEL.sub("", piece)).strip(" :,.-")
+    piece = _LABEL.sub("", after[-1] if len(after) > 1 else piece)
+    listed = [part.strip() for part in piece.split(",")]
+    if len(listed) > 1 and all(map(looks_like_name, listed)):
+        return piece.strip(" :,.-")  # "A B, C D": names listed, not a name and its role
+    piece = _TRAILER.sub("", piece).strip(" :,.-")
     words = piece.split()
     if not words or piece.lower() in _JOINERS or len(piece) > 60 or len(words) > 5:
         return None

@@ -1,30 +1,30 @@
 """What a page says about itself: title, subtitle, authors, dates, language, site name, URL.
 
 Reads the already-parsed tree (and the JSON-LD texts collected before scripts were
-dropped) and gathers candidates from every source a page offers, then picks one value
-per field by an explicit precedence (docs/html.md lists it):
+dropped) and gathers what every source a page offers says:
 
 - JSON-LD objects of an article type (``NewsArticle``, ``Article``, ``BlogPosting``...,
   also inside ``@graph`` and lists): ``headline``, ``author``, ``datePublished``,
   ``dateModified``, ``publisher``;
 - ``<meta>`` tags: OpenGraph, ``article:*``, ``name=author``/``date``, Dublin Core,
   Parse.ly, Sailthru, citation tags;
-- microdata (``itemprop``), ``<time datetime>``, visible byline elements;
+- microdata (``itemprop``), ``<time datetime>``, visible byline and dateline elements;
 - the URL, when the caller gives one (a date in the path, the host as site name);
 - htmldate's guess, only when none of the above gave a publication date; it is kept apart
   (the second record returned), below what the article's text states.
 
-Each field has its module: ``cleaner.html.sources`` reads ``<meta>`` tags and JSON-LD as they
-are, ``cleaner.html.title`` picks the title, ``cleaner.html.authors`` the authors and
-``cleaner.html.dates`` the dates (and ``warm_up``, htmldate's one-off cost paid up front);
-this module picks the subtitle, language, site name and URL and puts the fields together.
-Authors and dates are normalised by the same code as text input (``cleaner.metadata.byline``,
-``cleaner.metadata.dates``).  Published and updated dates are kept apart; an organisation or
-the site name is never a person author.
+The title and the authors are chosen among the page's offers (``cleaner.html.offers``) by a
+trained ranker (``cleaner.metadata.pagechoice``); the publication and update dates by the explicit
+precedence of ``cleaner.html.dates`` (docs/html.md lists it).  ``cleaner.html.sources`` reads
+``<meta>`` tags and JSON-LD as they are, ``cleaner.html.title`` and ``cleaner.html.authors`` read
+titles and names; this module picks the subtitle, language, site name and URL and puts the fields
+together.  Authors and dates are normalised by the same code as text input
+(``cleaner.metadata.byline``, ``cleaner.metadata.dates``).  Published and updated dates are kept
+apart; an organisation or the site name is never a person author (it goes to ``organisations``).
 
 This module does NOT look at the extracted body and does not decide which body
 blocks are bylines or datelines: the pipeline merges these values with what the text
-layers find.
+layers find (a field the page leaves empty is filled from the text's lines).
 """
 
 from __future__ import annotations
@@ -36,7 +36,7 @@ from urllib.parse import urlsplit
 
 from lxml.html import HtmlElement
 
-from cleaner.html.authors import page_authors
+from cleaner.html.authors import page_organisations
 from cleaner.html.dates import page_dates
 from cleaner.html.marks import Marks, marks, masthead_names, short_text
 from cleaner.html.offers import Place, author_offers, date_offers, guessed_offers, title_offers
@@ -44,7 +44,7 @@ from cleaner.html.sources import first_meta, jsonld_objects, ld_values, meta_tag
 from cleaner.html.title import without_date_part, without_site_part
 from cleaner.metadata.choice import MetadataModel
 from cleaner.metadata.offers import Offer
-from cleaner.metadata.pagechoice import chosen, load_page_model
+from cleaner.metadata.pagechoice import PRODUCT_FIELDS, chosen, load_page_model
 from cleaner.model import Metadata
 
 __all__ = ["page_metadata"]
@@ -105,10 +105,9 @@ def page_metadata(
     """What the page states (every source gathered, one value per field: see the module docstring),
     and what htmldate guesses when it states no publication date (below what the text states).
 
-    The title is the choice of ``model`` (``cleaner.metadata.pagechoice``; None: the shipped one)
-    among the page's title offers.  With ``offers``, every offer for the title, authors and
-    publication date is returned too (what ``bench/cv_page_metadata.py`` weighs: authors and dates
-    are chosen here by the precedence of the module docstring).
+    The title and the authors are the choice of ``model`` (``cleaner.metadata.pagechoice``; None: the
+    shipped one) among the page's offers.  With ``offers``, every offer for the title, authors and
+    publication date is returned too (what ``bench/page_metadata_data.py`` trains on).
     """
     metas = meta_tags(tree)
     found = marks(tree)
@@ -120,20 +119,21 @@ def page_metadata(
     site_name = _site_name(metas, objects, page_url)
     site_names = _site_names(found, metas, objects, site_name, page_url)
     dates, guess = page_dates(tree, found, metas, articles, page_url, html)
-    credits = page_authors(tree, found, metas, objects, articles, site_name)
     place = Place(found, html.count("\n") + 1 if html else 0)
-    titles = title_offers(tree, found, metas, articles, site_names, place)
+    made = [
+        *title_offers(tree, found, metas, articles, site_names, place),
+        *author_offers(tree, found, metas, objects, articles, site_name, place),
+    ]
     stated = Metadata(
         subtitle=_subtitle(found, articles),
-        authors=credits.authors,
         published=dates.published,
         updated=dates.updated,
         language=_language(tree, metas),
         url=page_url,
         site_name=site_name,
-        organisations=credits.organisations,
+        organisations=page_organisations(found, metas, objects, articles, site_name),
     ).sourced("page")
-    stated = chosen(stated, titles, model or load_page_model(), ("title",))
+    stated = chosen(stated, made, model or load_page_model(), PRODUCT_FIELDS)
     if stated.title:  # whatever offer won: a site-name or date part is no part of the headline
         stated = replace(stated, title=without_date_part(without_site_part(stated.title, site_names)))
     guessed = Metadata(published=guess).sourced("htmldate")
@@ -141,8 +141,7 @@ def page_metadata(
         return Statements(stated, guessed)
     dated = date_offers(tree, found, metas, articles, page_url, place)
     dated += guessed_offers(tree, page_url, html, dated)
-    made = (*titles, *author_offers(tree, found, metas, objects, articles, site_name, place), *dated)
-    return Statements(stated, guessed, made)
+    return Statements(stated, guessed, (*made, *dated))
 
 
 # ----------------------------------------------------------------- fields

@@ -9,7 +9,9 @@ lines (``cleaner.metadata.offers``):
   without its site-name part, its parts between separators, the longer side of a separator, what
   follows a short kicker and its colon, and the value without a date part;
 - authors: JSON-LD ``author`` (people; organisations never), author ``<meta>`` tags, each marked
-  byline element, a byline line under the headline, a credit line;
+  byline element (not in comments, teasers or sidebars: those name other texts' writers; one
+  beside the headline in a wrapper classed so is read apart), a byline line under the headline,
+  a credit line;
 - published: JSON-LD ``datePublished``/``dateCreated``/``dateModified``, publication, generic and
   update ``<meta>`` tags, microdata, ``<time>`` elements, a date in the URL, visible dateline
   elements, a dateline line under the headline, and htmldate's guess where none of these gives
@@ -205,12 +207,12 @@ def author_offers(
             offers.append(Offer("authors", named, "meta-author", order=order))
     order = 0
     for element in found.get("byline", header_first=True)[:20]:
-        if element in found.mastheads or media_credit(element):
-            continue
+        if element in found.mastheads or media_credit(element) or elsewhere(element):
+            continue  # a byline in comments, teasers or a sidebar names someone else's text
         named = people(names_in(element), site)
         if named:
             common: dict[str, Any] = {"where": place.where(element), "after_h1": place.after_h1(element)}
-            offers.append(Offer("authors", named, "byline-element", order=order, aside=elsewhere(element), **common))
+            offers.append(Offer("authors", named, "byline-element", order=order, **common))
             order += 1
             if order >= MAX_BYLINES:
                 break

@@ -224,15 +224,12 @@ DATE_FEATURES = (
 
 def _author_rows(offers: Sequence[Offer], text: str) -> list[list[float]]:
     sets = [frozenset(name.casefold() for name in offer.value) for offer in offers]
-    exact: dict[frozenset[str], set[str]] = {}
-    for offer, names in zip(offers, sets, strict=True):
-        exact.setdefault(names, set()).add(offer.source)
+    kinds = [_AUTHOR_KINDS.get(offer.source, "text") for offer in offers]
     folded = text.casefold()
     rows = []
     for offer, names in zip(offers, sets, strict=True):
         people = tuple(offer.value)
         others = [other for other, o in zip(sets, offers, strict=True) if o.source != offer.source]
-        shared = {o.source for other, o in zip(sets, offers, strict=True) if o.source != offer.source and other & names}
         tokens = [len(name.split()) for name in people]
         rows.append(
             [
@@ -242,13 +239,13 @@ def _author_rows(offers: Sequence[Offer], text: str) -> list[list[float]]:
                 sum(map(looks_like_name, people)) / max(1, len(people)),
                 float(any(_is_handle(name) for name in people)),
                 float(any(ch.isdigit() for name in people for ch in name)),
-                float(max(map(len, people), default=0)),
-                float(len(exact[names])),
-                float(len(shared)),
                 float(any(other < names for other in others)),
                 float(any(names < other for other in others)),
                 float(any(_extends(names, other) for other in others)),
                 math.log1p(folded.count(people[0].casefold())) if people and people[0] else 0.0,
+                float(_AUTHOR_KINDS.get(offer.source) == "declared"),
+                float(len({kind for other, kind in zip(sets, kinds, strict=True) if other == names})),
+                float(len({kind for other, kind in zip(sets, kinds, strict=True) if other & names})),
             ]
         )
     return rows
@@ -264,9 +261,17 @@ def _extends(names: frozenset[str], other: frozenset[str]) -> bool:
     return bool(other) and names != other and all(any(n.startswith(o + " ") or n == o for n in names) for o in other)
 
 
+# Kinds of author sources: what the markup declares and what the page shows (the text's lines are a third
+# kind).  Agreement is counted by kind: a byline element read twice (as itself and beside the headline)
+# is one statement, not two.
+_AUTHOR_KINDS = {
+    "ld-author": "declared", "meta-author": "declared", "byline-element": "shown", "byline-beside-headline": "shown",
+    "header-byline": "shown", "credit-line": "shown",
+}  # fmt: skip
+
 AUTHOR_FEATURES = (
-    *COMMON_FEATURES, "names", "name_tokens", "person_shaped", "handle", "digits", "longest", "agreeing_sources",
-    "sharing_sources", "covers_other", "covered_by_other", "extends_other", "mentions",
+    *COMMON_FEATURES, "names", "name_tokens", "person_shaped", "handle", "digits", "covers_other", "covered_by_other",
+    "extends_other", "mentions", "declared", "agreeing_kinds", "sharing_kinds",
 )  # fmt: skip
 
 

@@ -1,4 +1,4 @@
-"""Page metadata choice: a trained ranker picks a page's title among the values its sources offer.
+"""Page metadata choice: a trained ranker picks a page's title, authors and date among the values its sources offer.
 
 Every value a page's sources give (``cleaner.html.offers``) is an ``Offer``; ``cleaner.metadata.offers``
 describes each by features (its source, how it was cut from what the source says, how far other
@@ -6,13 +6,14 @@ sources agree, its shape, its place).  One LightGBM model per field gives each o
 probability that its value is the article's; the best offer wins when it reaches the field's
 threshold.  Which source outranks which is learned, not written down.
 
-The product chooses the **title** this way (``PRODUCT_FIELDS``).  The same ranker can choose
-authors and the publication date among the page's offers and the text layers' candidate lines
-(``text_offers``); out of fold it did not beat the precedence of ``cleaner.html.authors`` and
-``cleaner.html.dates`` (docs/benchmarks.md), so those stay, and ``bench/cv_page_metadata.py``
-keeps measuring both.
+The product chooses the **title** and the **authors** this way (``PRODUCT_FIELDS``), among the
+page's own offers; where the page offers no author, the text layers' choice among the article's
+lines fills the field (``cleaner.pipeline``).  The publication date has a model in the file too,
+measured out of fold by ``bench/cv_page_metadata.py`` but not used by the product: it did not
+beat the precedence of ``cleaner.html.dates`` (docs/benchmarks.md).  The same ranker can also
+weigh the text layers' candidate lines (``text_offers``) beside the page's offers.
 
-The model file (``page_metadata_model.json``, shipped in the package: the title model) is rebuilt
+The model file (``page_metadata_model.json``, shipped in the package) is rebuilt
 by ``bench/train_page_metadata.py`` from the benchmark data alone; ``bench/cv_page_metadata.py``
 measures it out of fold.  Prediction runs on one thread.
 
@@ -53,7 +54,7 @@ _TEXT_SOURCES = {
 }
 
 
-PRODUCT_FIELDS = ("title",)  # what the product chooses with the model (authors and dates: ``cleaner.html.meta``)
+PRODUCT_FIELDS = ("title", "authors")  # what the product chooses with the model (``cleaner.html.meta``)
 
 
 @cache
