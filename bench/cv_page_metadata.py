@@ -4,23 +4,23 @@
     python bench/cv_page_metadata.py ../shared/bench --work /tmp/pm   # keep (and reuse) models, rows, predictions
 
 For each of the five folds of ``folds.json`` (tfeval pages grouped by site), the page metadata
-ranker (``bench/train_page_metadata.py``: same rows, parameters and threshold rule as the shipped
-model) and the text metadata model whose scores it reads (``bench/train_metadata.py``) are trained
-on the other four folds; then, on the held-out fold's pages:
+ranker (``bench/train_page_metadata.py``: same rows, parameters, constraints and threshold as the
+shipped model, over the page's own offers) and the text metadata model (``bench/train_metadata.py``,
+which fills what the page leaves empty from the article's lines) are trained on the other four
+folds; then, on the held-out fold's pages:
 
 - ``cleaner``: the real ``cleaner.clean(page, format="html")`` with those two models
-  (``Config.page_metadata_model``, ``Config.metadata_model``): the product, whose title is the
-  ranker's choice and whose authors and dates follow the precedence of ``cleaner.html``;
-- ``learned``: the same, with authors and the publication date chosen by the fold's ranker too,
-  among the page's offers and the text's candidate lines (what the product does not ship);
+  (``Config.page_metadata_model``, ``Config.metadata_model``): the product, whose title and
+  authors are the ranker's choice and whose dates follow the precedence of ``cleaner.html.dates``;
 - ``trafilatura-meta``: trafilatura's own metadata (``bare_extraction(with_metadata=True)``);
 - ``htmldate``: ``find_date``, extensive search, original date.
 
 Every tool's folder is scored by the benchmark's own ``score.py``, over all pages and per fold.
-The precedence of authors and dates was written over earlier sessions while looking at these same
-pages: its figure here is in-sample, flattered by that.  The offers' readers (which sources are
-read, how a site name is cut from a title, how a byline element is read) were written on these
-pages too: only the choice among them is out of fold.
+The precedence of dates was written over earlier sessions while looking at these same pages: its
+figure here is in-sample, flattered by that.  The offers' readers (which sources are read, how a
+site name is cut from a title, how a byline element is read) were written on these pages too:
+only the choice among them is out of fold.  The fold models hold a date model too (the ranker's
+date choice, not shipped); ``--work`` keeps them for offline comparisons.
 """
 
 from __future__ import annotations

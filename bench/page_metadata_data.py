@@ -1,19 +1,17 @@
 """Training and validation rows for the page metadata ranker, built from ../shared/bench alone.
 
-    from bench.page_metadata_data import build, text_fold_models
-    models = text_fold_models(Path("../shared/bench"), Path("/tmp/work"))
-    data = build(Path("../shared/bench"), models)
+    from bench.page_metadata_data import build
+    data = build(Path("../shared/bench"), None)                 # the page's offers, as the product weighs them
+    data = build(Path("../shared/bench"), text_fold_models(...))  # also the text's candidate lines (comparisons)
 
 Every tfeval page (the benchmark with author, date and title gold) is read as ``clean()`` reads
-it: the html layer gathers the page's offers (``cleaner.html.offers``), the block layers decide
-its blocks, the text metadata model scores the text's candidate lines, and the offers of each
-field are described by ``cleaner.metadata.offers.feature_rows`` exactly as the pipeline does
-(title: the page's offers; authors and date: the page's and the lines' together).  An offer is
-labelled 1 when its value equals the gold as the benchmark's scorer compares them.
-
-The text metadata model's scores are features here, and that model was trained on these same
-pages (as text dumps): each page is scored by a text model trained on the other four folds
-(``text_fold_models``), so no page's features come from a model that saw its gold.
+it: the html layer gathers the page's offers (``cleaner.html.offers``), and the offers of each
+field are described by ``cleaner.metadata.offers.feature_rows`` exactly as the html layer does.
+With text models, the block layers also decide the page's blocks and the text metadata model
+scores the text's candidate lines, which join the authors' and dates' offers; each page is then
+scored by a text model trained on the other four folds (``text_fold_models``), so no page's
+features come from a model that saw its gold.  An offer is labelled 1 when its value equals the
+gold as the benchmark's scorer compares them.
 
 Nothing here writes into the repository or the bench folder, and nothing is tuned here.
 """

@@ -8,10 +8,10 @@ threshold.  Which source outranks which is learned, not written down.
 
 The product chooses the **title** and the **authors** this way (``PRODUCT_FIELDS``), among the
 page's own offers; where the page offers no author, the text layers' choice among the article's
-lines fills the field (``cleaner.pipeline``).  The publication date has a model in the file too,
-measured out of fold by ``bench/cv_page_metadata.py`` but not used by the product: it did not
-beat the precedence of ``cleaner.html.dates`` (docs/benchmarks.md).  The same ranker can also
-weigh the text layers' candidate lines (``text_offers``) beside the page's offers.
+lines fills the field (``cleaner.pipeline``).  The publication date can be chosen the same way
+(``bench/cv_page_metadata.py``'s fold models hold a date model); out of fold it did not beat the
+precedence of ``cleaner.html.dates`` (docs/benchmarks.md), so the shipped file holds none.  The same
+ranker can also weigh the text layers' candidate lines (``text_offers``) beside the page's offers.
 
 The model file (``page_metadata_model.json``, shipped in the package) is rebuilt
 by ``bench/train_page_metadata.py`` from the benchmark data alone; ``bench/cv_page_metadata.py``
