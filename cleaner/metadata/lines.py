@@ -58,12 +58,23 @@ def _date_candidates(position: int, text: str, found: Metadata, source: str) -> 
     return out
 
 
-def _credit_lines(verdicts: list[Verdict], day_first: bool | None) -> list[Candidate]:
-    """Mark lines carrying both names and a date ("Posted on March 3, 2024 by Tom Hale")."""
+def _dated_lines(verdicts: Sequence[Verdict]) -> list[int]:
+    """The open lines short enough to read that hold a year: a credit line or a dateline carries a date,
+    and every date read has a year (relative dates, "yesterday", are not read)."""
+    return [
+        position
+        for position, verdict in enumerate(verdicts)
+        if not verdict.decided and len(verdict.text) <= MAX_LINE_CHARS and _YEARISH.search(verdict.text)
+    ]
+
+
+def _credit_lines(verdicts: list[Verdict], dated: Sequence[int], day_first: bool | None) -> list[Candidate]:
+    """Mark lines carrying both names and a date ("Posted on March 3, 2024 by Tom Hale") among the ``dated``."""
     found: list[Candidate] = []
-    for position, verdict in enumerate(verdicts):
-        if verdict.decided or len(verdict.text) > MAX_LINE_CHARS or not _YEARISH.search(verdict.text):
-            continue  # a credit line carries a date, and every date read has a year
+    for position in dated:
+        verdict = verdicts[position]
+        if verdict.decided:
+            continue  # the names' line of a credit split over two lines
         credit = parse_credit(verdict.text, day_first=day_first)
         if credit is None:
             credit = _split_credit(verdicts, position, day_first)
@@ -97,12 +108,13 @@ def _split_credit(verdicts: list[Verdict], position: int, day_first: bool | None
     return credit
 
 
-def _datelines(verdicts: list[Verdict], day_first: bool | None) -> list[Candidate]:
-    """Mark every short undecided block that is wholly a dateline; return its dates."""
+def _datelines(verdicts: list[Verdict], dated: Sequence[int], day_first: bool | None) -> list[Candidate]:
+    """Mark every ``dated`` block still undecided that is wholly a dateline; return its dates."""
     found = []
-    for position, verdict in enumerate(verdicts):
-        if verdict.decided or len(verdict.text) > MAX_LINE_CHARS or not _YEARISH.search(verdict.text):
-            continue  # relative dates ("yesterday") are not read, and every date read has a year
+    for position in dated:
+        verdict = verdicts[position]
+        if verdict.decided:
+            continue
         dateline = find_dateline(verdict.text, day_first=day_first)
         if dateline is not None and (dateline.published or dateline.updated):
             verdicts[position] = verdict.decide(
@@ -132,11 +144,12 @@ _SEPARATOR_LINE = re.compile(r"[\s|·•*/–—-]+")
 def _bylines(verdicts: list[Verdict]) -> list[Candidate]:
     """Mark byline blocks; return the names each gives."""
     names: list[Candidate] = []
+    datelines = any(verdict.role is Role.DATELINE for verdict in verdicts)  # else no line stands next to one
     for position, verdict in enumerate(verdicts):
         if verdict.decided or len(verdict.text) > MAX_LINE_CHARS:
             continue
         found, source = parse_byline(verdict.text), "byline"  # () is a byline naming no person: "By Reuters"
-        if found is None and _next_to_dateline(verdicts, position) and looks_like_name(verdict.text):
+        if found is None and datelines and _next_to_dateline(verdicts, position) and looks_like_name(verdict.text):
             found, source = (verdict.text.strip(),), "name-by-dateline"
         if found is None:
             found, source = _split_byline(verdicts, position), "split-byline"
@@ -182,6 +195,7 @@ def mark_metadata_lines(
     ``day_first`` says how to read 03/05/2024 (``cleaner.lexicon.day_first``).
     """
     marked = list(verdicts)
-    found = _credit_lines(marked, day_first) + _datelines(marked, day_first) + _bylines(marked)
+    dated = _dated_lines(marked)
+    found = _credit_lines(marked, dated, day_first) + _datelines(marked, dated, day_first) + _bylines(marked)
     _author_repeats(marked, [name for item in found if item.field == "authors" for name in item.value])
     return marked, sorted(found, key=lambda item: item.position)
