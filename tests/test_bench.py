@@ -73,3 +73,15 @@ def test_unknown_tool_is_a_clear_error(tmp_path: Path) -> None:
     result = run(str(tmp_path), "--tools", "nonesuch")
     assert result.returncode == 2
     assert "unknown tool 'nonesuch'" in result.stderr
+
+
+@needs_bench
+def test_the_html_speed_breakdown_times_every_stage_against_trafilatura() -> None:
+    script = ROOT / "bench" / "speed_html.py"
+    args = [sys.executable, str(script), str(BENCH), "--bench", "aeb", "--limit", "3"]
+    result = subprocess.run(args, capture_output=True, text=True, cwd=ROOT, timeout=600)
+    assert result.returncode == 0, result.stderr
+    rows = [line.split(" | ") for line in result.stdout.splitlines() if line.startswith("| ") and "ms/page" not in line]
+    assert rows[0][0] == "| trafilatura.extract(page)" and rows[0][2] == "1.00 |"
+    assert len(rows) == 2 + 12  # trafilatura, clean, and every stage
+    assert float(rows[1][1]) > 0 and float(rows[2][1]) > 0  # clean and reading the page took time
