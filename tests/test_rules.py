@@ -138,20 +138,24 @@ def _first_rule_one_by_one(text: str, rules: tuple[CompiledRule, ...]) -> str | 
     return next((rule.rule.id for rule in rules if rule.matches(text)), None)
 
 
-def test_rules_asked_by_first_character_find_the_rule_a_loop_finds() -> None:
-    """Asking only the rules that can begin with a block's first character (and a user's rule) changes nothing."""
+def test_rules_asked_by_first_and_last_character_find_the_rule_a_loop_finds() -> None:
+    """Asking only the rules that can begin with a block's first character and end with its last (and a
+    user's rule) changes nothing."""
     user = Rule("user.share", "user", "share( this)?", "a share button", Scope.BLOCK, max_chars=40)
     rules = compile_rules((*builtin_rules(), user))
     by_length = RulesByLength(rules)
     lines = [line for path in sorted((ROOT / "seeds").glob("*.txt")) for line in path.read_text("utf-8").splitlines()]
     texts = {line.strip() for line in lines} | {unit * 3 for unit in ADVERSARIAL_UNITS}
     texts |= {"Share this", "SHARE", "Foto: dpa", "Read more", "Straße", "ß", "(AP Photo/Jane Doe)", "5 min read"}
+    texts |= {"Read more:", "READ MORE …", "Sign up for our newsletter.", "The Morning Briefing", "Newsletter"}
+    texts |= {"hero-image-1200x800.JPG", "Seen here. (Getty Images)", "A view of it. Photo: Jane Doe", "STRASSE", "ẞ"}
     found = {text: _first_rule_one_by_one(text, rules) for text in texts if text}
     assert sum(rule is not None for rule in found.values()) >= 5  # the comparison meets real matches
     for text, rule in found.items():
         matched = by_length.first_match(text)
         assert (matched.rule.id if matched else None) == rule, text
     assert len(by_length.for_text("Share this")) < len(by_length.for_length(len("Share this")))  # fewer asked
+    assert len(by_length.for_text("Share this.")) < len(by_length.for_text("Share this"))  # fewer end with "."
 
 
 ARTICLE_LINE = (

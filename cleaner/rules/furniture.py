@@ -1,8 +1,8 @@
 """Furniture: mark the blocks that a rule recognises as page furniture.
 
 Each block is tested against the active rules in file order; the first rule that
-matches decides (only the rules that can match a block of its length and first character are
-asked: see ``RulesByLength``), and its id and category go into the verdict so the audit trail can
+matches decides (only the rules that can match a block of its length, first and last character
+are asked: see ``RulesByLength``), and its id and category go into the verdict so the audit trail can
 name it.  Blocks that match a ``keep`` pattern from the configuration are marked as
 body first, and no later layer may remove them.
 
@@ -30,17 +30,19 @@ Matcher = Callable[[str], bool]
 MEMO_CHARS = 200  # blocks up to this long are remembered (menu items, links, labels) ...
 MEMO_SIZE = 50_000  # ... this many at most, then forgotten all at once
 LONG_MEMO_SIZE = 2_000  # longer ones too, fewer: the text model reads a page's kept blocks again
-START_MEMO_SIZE = 20_000  # (length slot, first character) pairs whose rules are remembered
+ENDS_MEMO_SIZE = 20_000  # (length slot, first character, last character) keys whose rules are remembered
 
 
 class RulesByLength:
-    """The rules that may match a block of a given length and first character, in file order, with matchers.
+    """The rules that may match a block of a given length and first and last character, in file order, with matchers.
 
     Most rules only apply to short blocks (``max_chars``), and most of an article's text is
     in long paragraphs: asking only the rules that can match keeps the layer cheap.  And most
     built-in rules cover the whole block or its start, so a block can only match those whose
     pattern can begin with its first character, which the pattern itself answers once per
-    character (``may_start``): a block is asked a handful of patterns, not all of them.
+    character (``may_start``); those that cover the whole block or its end can only match a block
+    ending with a character their pattern can end with (``may_end``): a block is asked a handful
+    of patterns, not all of them.
     """
 
     def __init__(self, rules: Sequence[CompiledRule]) -> None:
@@ -49,23 +51,27 @@ class RulesByLength:
         self.by_limit = [tuple(pair for pair in matchers if pair[0].rule.max_chars >= limit) for limit in self.limits]
         self.memo: dict[str, CompiledRule | None] = {}
         self.long_memo: dict[str, CompiledRule | None] = {}
-        self.by_start: dict[tuple[int, str], tuple[tuple[CompiledRule, Matcher], ...]] = {}
+        self.by_ends: dict[tuple[int, str, str], tuple[tuple[CompiledRule, Matcher], ...]] = {}
 
     def for_length(self, length: int) -> tuple[tuple[CompiledRule, Matcher], ...]:
         slot = bisect_left(self.limits, length)
         return self.by_limit[slot] if slot < len(self.by_limit) else ()
 
     def for_text(self, text: str) -> tuple[tuple[CompiledRule, Matcher], ...]:
-        """The rules that can match the block: those for its length that can start with its first character."""
+        """The rules that can match the block: those for its length that can start with its first character
+        and end with its last."""
         slot = bisect_left(self.limits, len(text))
         if slot >= len(self.by_limit):
             return ()
-        key = (slot, text[:1])
-        found = self.by_start.get(key)
+        initial, final = text[:1], text[-1:]
+        key = (slot, initial, final)
+        found = self.by_ends.get(key)
         if found is None:
-            if len(self.by_start) >= START_MEMO_SIZE:
-                self.by_start.clear()
-            found = self.by_start[key] = tuple(pair for pair in self.by_limit[slot] if may_start(pair[0], text[:1]))
+            if len(self.by_ends) >= ENDS_MEMO_SIZE:
+                self.by_ends.clear()
+            found = self.by_ends[key] = tuple(
+                pair for pair in self.by_limit[slot] if may_start(pair[0], initial) and may_end(pair[0], final)
+            )
         return found
 
     def first_match(self, text: str) -> CompiledRule | None:
@@ -118,6 +124,24 @@ def may_start(rule: CompiledRule, initial: str) -> bool:
         return True
     ask = rule.regex.fullmatch if rule.rule.scope is Scope.BLOCK else rule.regex.match
     return ask(initial, partial=True) is not None
+
+
+def may_end(rule: CompiledRule, final: str) -> bool:
+    """Whether the rule can match a block that ends with ``final`` (one character, or none).
+
+    A built-in rule that covers the whole block or its end answers through the regex engine's
+    partial matching run backwards (``_reversed``: could a text ending so be matched?); a rule
+    matched at the start or anywhere, and a user's rule, always may.
+    """
+    if rule.rule not in _builtin() or rule.rule.scope not in (Scope.BLOCK, Scope.END):
+        return True
+    return _reversed(rule.rule).fullmatch(final, partial=True) is not None
+
+
+@lru_cache(maxsize=256)
+def _reversed(rule: Rule) -> regex.Pattern[str]:
+    """The rule's pattern, compiled to match backwards from the end of the text (without the END anchor)."""
+    return regex.compile(rule.pattern, regex.IGNORECASE | regex.VERSION1 | regex.REVERSE)
 
 
 @lru_cache(maxsize=1)
