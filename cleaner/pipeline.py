@@ -24,6 +24,7 @@ from cleaner.io import markdown
 from cleaner.io.records import FORMATS, Format
 from cleaner.layout.assemble import build_article, metadata_from_blocks
 from cleaner.layout.classify import classify
+from cleaner.layout.tables import reopen_table_numbers
 from cleaner.layout.textmodel import Reopen, classify_text, load_text_model
 from cleaner.layout.zones import mark_title_before_body, mark_zones
 from cleaner.lexicon import day_first
@@ -250,6 +251,8 @@ def open_verdicts(
     front matter is the whole statement of the metadata.
     """
     verdicts = furniture_verdicts(reading.blocks, config, deadline)
+    if not (reading.html or reading.marked):
+        verdicts = reopen_table_numbers(verdicts)  # a table's number cells are judged with it, not as counters
     deadline.check("language detection")
     language = _language(verdicts, reading.declared.language, config)
     deadline.check("byline and dateline lines")

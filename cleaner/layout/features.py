@@ -22,6 +22,7 @@ from functools import lru_cache
 
 import numpy as np
 
+from cleaner.layout.tables import cell_runs
 from cleaner.metadata.titles import confirming_keys, most_of, title_key
 from cleaner.model import Kind, Role, Verdict
 
@@ -116,6 +117,13 @@ FEATURES = (
     "own_run_share",
     "own_run_blocks",
     "own_run_mean_words",
+    "cell_run",
+    "cell_numbers",
+    "cell_period",
+    "to_cell_start",
+    "to_cell_end",
+    "cell_prose_before",
+    "cell_prose_after",
 )
 
 
@@ -266,6 +274,25 @@ def _since(flags: np.ndarray) -> np.ndarray:
     return np.where(last >= 0, np.minimum(index - last, CAP), CAP)
 
 
+def _cells(verdicts: Sequence[Verdict], prose_words: np.ndarray) -> dict[str, np.ndarray]:
+    """Each block's table (a run of cell-like lines repeating a row pattern): its size, share of numbers,
+    row period, the block's place in it and the prose just outside it (0 for blocks in no table)."""
+    count = len(verdicts)
+    columns = {name: np.zeros(count) for name in FEATURES[FEATURES.index("cell_run") :]}
+    for run in cell_runs([verdict.text for verdict in verdicts]):
+        if not run.period:
+            continue  # a menu or a list: ``short_run`` and the windows describe it
+        span = slice(run.start, run.end)
+        columns["cell_run"][span] = min(run.end - run.start, 4 * CAP)
+        columns["cell_numbers"][span] = run.numbers
+        columns["cell_period"][span] = run.period
+        columns["to_cell_start"][span] = np.arange(run.end - run.start)
+        columns["to_cell_end"][span] = np.arange(run.end - run.start)[::-1]
+        columns["cell_prose_before"][span] = prose_words[run.start - 1] if run.start else 0.0
+        columns["cell_prose_after"][span] = prose_words[run.end] if run.end < count else 0.0
+    return columns
+
+
 def features(
     verdicts: Sequence[Verdict], stopwords: frozenset[str], tail_rules: frozenset[str] = frozenset()
 ) -> np.ndarray:
@@ -354,5 +381,6 @@ def features(
         "own_run_share": own_run[:, 0],
         "own_run_blocks": own_run[:, 1],
         "own_run_mean_words": own_run[:, 2],
+        **_cells(verdicts, prose_words),
     }
     return np.column_stack([own, *(derived[name] for name in FEATURES[len(OWN) :])])

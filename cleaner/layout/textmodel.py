@@ -110,11 +110,34 @@ def second_stage(rows: np.ndarray, first: np.ndarray) -> np.ndarray:
     columns.append(np.full(count, first.mean()))
     columns.append(np.maximum.accumulate(first[::-1])[::-1])  # the best score at or after the block
     columns.append(np.maximum.accumulate(first))  # the best score at or before it
+    columns += _cell_unit(rows, first, cumulative)
     own = [FEATURES.index(name) for name in SECOND_STAGE_OWN]
     return np.column_stack([*columns, rows[:, own]])
 
 
-SECOND_STAGE_OWN = ("words", "stop_density", "prose", "in_run", "position", "role", "ends_sentence")
+def _cell_unit(rows: np.ndarray, first: np.ndarray, cumulative: np.ndarray) -> list[np.ndarray]:
+    """A run of cell-like lines (a table) judged as one unit: the mean first-stage score over the block's run,
+    and the scores of the blocks just before and after the run (the block's own neighbours when in no run)."""
+    count = len(first)
+    index = np.arange(count)
+    start = index - rows[:, FEATURES.index("to_cell_start")].astype(int)
+    end = index + rows[:, FEATURES.index("to_cell_end")].astype(int) + 1
+    padded = np.concatenate(([-1.0], first, [-1.0]))
+    return [(cumulative[end] - cumulative[start]) / (end - start), padded[start], padded[end + 1]]
+
+
+SECOND_STAGE_OWN = (
+    "words",
+    "stop_density",
+    "prose",
+    "in_run",
+    "position",
+    "role",
+    "ends_sentence",
+    "cell_run",
+    "cell_numbers",
+    "cell_period",
+)
 
 
 def dump_model(first: lightgbm.Booster, second: lightgbm.Booster | None, threshold: float) -> str:
