@@ -32,7 +32,7 @@ import json
 import random
 import re
 import sys
-from collections.abc import Sequence
+from collections.abc import Iterator, Sequence
 from dataclasses import dataclass, field
 from pathlib import Path
 
@@ -319,12 +319,22 @@ def plan(sources: Sequence[Source], args: argparse.Namespace) -> list[tuple[str,
     return sites
 
 
-def write_corpus(out: Path, sources: Sequence[Source], args: argparse.Namespace) -> dict[str, dict]:
-    manifest = {}
+def corpus(sources: Sequence[Source], args: argparse.Namespace) -> Iterator[tuple[str, str, list[Source], list[Page]]]:
+    """(site name, site kind, template sources, pages) for every site, in a fixed order (nothing written)."""
     authors = _authors(sources)
     for name, kind, templates, pool in plan(sources, args):
         rng = random.Random(f"{args.seed}-{name}")
-        pages = build_site(kind, templates, pool, args.pages, authors, rng)
+        yield name, kind, templates, build_site(kind, templates, pool, args.pages, authors, rng)
+
+
+def options(seed: str = "1") -> argparse.Namespace:
+    """The command line's defaults, for building a corpus in memory (``bench/sitedata.py``)."""
+    return argparse.Namespace(seed=seed, pages=12, regular=4, redesign=1, small=2, single=3)
+
+
+def write_corpus(out: Path, sources: Sequence[Source], args: argparse.Namespace) -> dict[str, dict]:
+    manifest = {}
+    for name, kind, templates, pages in corpus(sources, args):
         folder = out / name
         folder.mkdir(parents=True)
         for page in pages:

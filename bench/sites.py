@@ -19,6 +19,10 @@ mean gain on sites of 10 or more pages).  The table reports each site's F1 witho
 
 Speed: learning (read, segment, count, as ``clean learn`` does per document) in documents per CPU
 second, and the profile layer's CPU time as a share of judging the same pages without it.
+With ``--models DIR`` (the fold models of ``bench/cv_text.py --models DIR``), it scores the text
+model weighing the profile's evidence instead, each site's pages with the model trained without
+its fold, next to the rule-based layer over the same fold model (``bench/sitemodels.py``).
+
 This script measures and chooses parameters out of fold; it changes nothing in the repository.
 """
 
@@ -42,6 +46,9 @@ from cleaner.model import Role, Verdict
 from cleaner.pipeline import decide_blocks, document_texts, read_document
 from cleaner.sites.apply import apply_profile
 from cleaner.sites.profile import Parameters, Profile, ProfileLearner
+
+sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
+from bench.sitemodels import VARIANTS, judge_all
 
 TOLERANCE = 0.005
 GRID = {
@@ -307,6 +314,58 @@ def show(pages: Sequence[Page], site: str, parameters: Parameters) -> None:
                 print(f"  {gold} {verdict.role:9} [{verdict.rule}] {verdict.text[:100]}")
 
 
+def with_models(evalcore, corpus: Path, manifest: dict, models: Path, jobs: int) -> dict:
+    """The rules and the text model weighing the profile, each against no profile, with the fold models."""
+    paths = [corpus / site / name for site in sorted(manifest) for name in sorted(manifest[site]["pages"])]
+    learner = ProfileLearner(Parameters())
+    for path in paths:
+        learner.add(path.parent.name, document_texts(path.read_bytes(), format="text")[0])
+    judged = judge_all(corpus, manifest, learner.profile(), models, jobs)
+    per_page = {}
+    for page in judged:
+        gold = manifest[page.site]["pages"][page.name]["gold"]
+        per_page[page.site, page.name] = {
+            variant: (evalcore.page_tp_fp_fn(gold, body), lost(evalcore, gold, body))
+            for variant, body in page.bodies.items()
+        }
+    found = groups(manifest)
+    result: dict = {}
+    for variant in VARIANTS[1:]:
+        scored = {
+            ident: Scored(per["without"][0], per[variant][0], per["without"][1], per[variant][1])
+            for ident, per in per_page.items()
+        }
+        rows = []
+        for group in found:
+            without, with_ = deltas(evalcore, group, scored)
+            rows.append({"group": group.name, "type": group.type, "fold": group.fold, "pages": len(group.pages),
+                         "without": without, "with": with_, "delta": with_ - without})  # fmt: skip
+        result[variant] = {"rows": rows, "summary": summary(rows, scored, evalcore)}
+    timed = [page.seconds for page in judged if page.seconds]
+    plain, weighed = sum(t[0] for t in timed), sum(t[1] for t in timed)
+    result["speed"] = {"pages": len(timed), "clean_cpu_seconds": plain, "with_profile_cpu_seconds": weighed,
+                       "overhead": weighed / plain - 1}  # fmt: skip
+    result["credited"] = sum(page.credited for page in judged)
+    return result
+
+
+def print_models(result: dict, out=sys.stdout) -> None:
+    print(f"{'group':34} {'type':10} {'fold':>4} {'pages':>5} {'without':>8} "
+          + " ".join(f"{v:>8}" for v in VARIANTS[1:]), file=out)  # fmt: skip
+    for rows in zip(*(result[variant]["rows"] for variant in VARIANTS[1:]), strict=True):
+        row = rows[0]
+        mark = "  <-- model" if rows[1]["delta"] < -TOLERANCE else ""
+        print(f"{row['group']:34} {row['type']:10} {row['fold']:>4} {row['pages']:>5} {row['without']:8.4f} "
+              + " ".join(f"{r['with']:8.4f}" for r in rows) + mark, file=out)  # fmt: skip
+    for variant in VARIANTS[1:]:
+        print(f"\nsummary, {variant} against no profile (fold models):", file=out)
+        for name, values in result[variant]["summary"].items():
+            shown = ", ".join(f"{k} {v:.4f}" if isinstance(v, float) else f"{k} {v}" for k, v in values.items())
+            print(f"  {name}: {shown}", file=out)
+    print(f"\nremovals credited to the profile: {result['credited']}", file=out)
+    print(f"speed: {result['speed']}", file=out)
+
+
 def main(argv: list[str] | None = None) -> int:
     parser = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
     parser.add_argument("corpus", type=Path, help="a folder written by bench/make_sites.py")
@@ -318,11 +377,18 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument("--json", type=Path, help="write every figure here")
     parser.add_argument("--show", metavar="SITE", help="print the lines the profile removed on SITE's pages")
     parser.add_argument("--cache", type=Path, help="keep the judged pages in this file (pickle) for the next run")
+    parser.add_argument("--models", type=Path, help="fold models (bench/cv_text.py --models): the text model path")
     args = parser.parse_args(argv)
     sys.path.insert(0, str(args.bench.resolve()))
     import evalcore
 
     manifest = json.loads((args.corpus / "gold.json").read_text(encoding="utf-8"))
+    if args.models:
+        result = with_models(evalcore, args.corpus, manifest, args.models, args.jobs)
+        print_models(result)
+        if args.json:
+            args.json.write_text(json.dumps(result, indent=1), encoding="utf-8")
+        return 0
     if args.cache and args.cache.is_file():
         pages = pickle.loads(args.cache.read_bytes())
     else:

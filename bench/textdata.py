@@ -58,6 +58,7 @@ class Document:
     verdicts: list[Verdict]
     language: str | None
     labels: np.ndarray  # 1.0 content, 0.0 furniture, per verdict
+    repetition: tuple[float, ...] | None = None  # a site profile's evidence per verdict (``bench/sitedata.py``)
 
 
 def folds(bench_dir: Path) -> dict[str, dict[str, dict]]:

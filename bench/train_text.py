@@ -7,7 +7,11 @@ Needs only cleaner's own dependencies (LightGBM, numpy; trafilatura is the teach
 page of both benchmarks, in every input kind (``bench/textdata.py``), gives one row per block
 the classifier judges (the blocks no earlier layer decided), labelled content or furniture,
 weighted by the log of its words and so that every document weighs the same (the scores
-average over pages).
+average over pages).  There the column ``site_repetition`` is missing (NaN): no page of the bench has
+a site profile.  The pages of the template-site corpus of ``bench/make_sites.py`` (built in memory by
+``bench/sitedata.py``, seed 1) that a trusted profile of their own site applies to add rows with the
+column present, so the model learns how much to trust a profile; their fold is that of the bench page
+their site's template came from.
 
 Two stages, with hyper-parameters fixed in advance (``PARAMS``; never tuned on the reported
 folds): the first stage learns from the blocks' features; its scores for the training pages are
@@ -33,6 +37,7 @@ import numpy as np
 ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT))
 
+from bench.sitedata import site_documents  # noqa: E402
 from bench.textdata import BENCHES, KINDS, Document, documents  # noqa: E402
 from cleaner.config import DEFAULT_CONFIG  # noqa: E402
 from cleaner.layout.features import FEATURES, features  # noqa: E402
@@ -75,7 +80,8 @@ class Rows:
 
 
 def rows_of(document: Document) -> Rows:
-    matrix = features(document.verdicts, stoplist(document.language), DEFAULT_CONFIG.tail_rule_ids)
+    stopwords = stoplist(document.language)
+    matrix = features(document.verdicts, stopwords, DEFAULT_CONFIG.tail_rule_ids, document.repetition)
     open_blocks = np.array([v.role is Role.UNDECIDED for v in document.verdicts], dtype=bool)
     words = matrix[:, FEATURES.index("words")] if len(matrix) else np.zeros(0)
     weights = 1.0 + np.log1p(words)
@@ -122,7 +128,18 @@ def train(
 def load_rows(
     bench_dir: Path, kinds: Sequence[str] = KINDS, benches: Sequence[str] = BENCHES, pages: set[str] | None = None
 ) -> list[Rows]:
+    """The bench pages' rows (no site profile: the column missing)."""
     return [rows_of(document) for document in documents(bench_dir, kinds=kinds, benches=benches, pages=pages)]
+
+
+def load_site_rows(bench_dir: Path, folds: set[int] | None = None) -> list[Rows]:
+    """The template-site corpus's rows (``bench/sitedata.py``: a trusted profile's evidence in the column)."""
+    return [rows_of(document) for document in site_documents(bench_dir, folds=folds)]
+
+
+def load_all(bench_dir: Path) -> list[Rows]:
+    """What the shipped model and the fold models of ``bench/cv_text.py`` learn from: both of the above."""
+    return load_rows(bench_dir) + load_site_rows(bench_dir)
 
 
 def main(argv: list[str] | None = None) -> int:
@@ -133,7 +150,7 @@ def main(argv: list[str] | None = None) -> int:
     if not (args.bench_dir / "folds.json").is_file():
         print(f"{args.bench_dir}: no folds.json here; pass the shared bench folder", file=sys.stderr)
         return 2
-    items = load_rows(args.bench_dir)
+    items = load_all(args.bench_dir)
     first, second = train(items)
     args.output.write_text(dump_model(first, second, THRESHOLD), encoding="utf-8")
     print(f"{args.output}: {sum(int(i.open.sum()) for i in items)} blocks from {len(items)} documents")

@@ -34,7 +34,7 @@ from cleaner.metadata.names import is_organisation
 from cleaner.metadata.pagechoice import load_page_model
 from cleaner.model import Article, Block, Metadata, Removal, Role, Verdict
 from cleaner.rules.furniture import mark_furniture
-from cleaner.sites.apply import apply_profile
+from cleaner.sites.apply import apply_profile, credit_profile, evidence
 from cleaner.sites.profile import Profile, SiteProfile, site_of
 from cleaner.text.decode import DecodeError, decode_reporting, normalise
 from cleaner.text.language import detect_language, stoplist
@@ -280,7 +280,9 @@ def decide_blocks(
 
     Plain text is judged by the trained text model (``layout.textmodel``); a page's blocks and
     Markdown by ``classify``, where ``extracted`` blocks (an HTML page's main content) and cleaner's
-    own canonical form read back are not searched for the article again.
+    own canonical form read back are not searched for the article again.  A site profile is the last
+    layer (``sites.apply``); for plain text its evidence is also one more feature of the text model
+    (``site_repetition``), and the removals that evidence caused are credited to it.
     """
     verdicts, found, language, whole = open_verdicts(reading, config, deadline)
     find_head = reading.declared.title is None and not whole
@@ -291,10 +293,13 @@ def decide_blocks(
         verdicts = classify(verdicts, stopwords, whole_page=whole_page, headings=not reading.marked)
     else:
         model = load_text_model(config.text_model)
-        verdicts = classify_text(verdicts, stopwords, config.tail_rule_ids, model, _reopen(config, deadline))
+        reopen = _reopen(config, deadline)
+        verdicts = classify_text(verdicts, stopwords, config.tail_rule_ids, model, reopen, evidence(site))
     if find_head:
         verdicts = mark_title_before_body(verdicts)
     deadline.check("the site profile")
+    if not (reading.html or reading.marked):
+        verdicts = credit_profile(verdicts, site)  # the text model weighed its evidence: the removals it caused
     verdicts = apply_profile(verdicts, site)  # last: it removes body blocks the layers above kept (sites.apply)
     return Decided(verdicts, found, language, whole)
 

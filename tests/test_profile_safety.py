@@ -186,14 +186,14 @@ def test_learning_reads_the_blocks_cleaning_reads(lines: list[str]) -> None:
     assert document_texts(text, format="text")[0] == [block.text for block in read_document(text).blocks]
 
 
-def test_repetition_is_the_share_of_pages_and_zero_without_a_trusted_profile() -> None:
-    """The feature a trained classifier gets: a template line's share of its generation's pages."""
+def test_repetition_is_the_share_of_pages_and_none_without_a_trusted_profile() -> None:
+    """The feature a trained classifier gets: a line's share of its generation's other pages."""
     pages = _site([OLD] * (N + 2))
     profile = learn_profile(pages, site="valley")
     texts = document_texts(pages[0])[0]
     rates = dict(zip(texts, repetition(texts, profile.site("valley")), strict=True))
     assert all(rates[line] == 1.0 for line in [*OLD[0], *OLD[1]])
-    assert all(rate <= 1 / (N + 2) for text, rate in rates.items() if text.startswith("The "))  # the article
+    assert all(rate == 0.0 for text, rate in rates.items() if text.startswith("The "))  # the article: this page's
     few = learn_profile(pages[: N - 1], site="valley")
-    assert repetition(texts, few.site("valley")) == [0.0] * len(texts)
-    assert repetition(texts, None) == [0.0] * len(texts)
+    assert repetition(texts, few.site("valley")) is None
+    assert repetition(texts, None) is None

@@ -6,6 +6,13 @@ ends, what the earlier layers decided about it), and the rest is arithmetic over
 with numpy: windows over the neighbours, the page's largest run of prose and where a block stands
 in it, how much prose comes before and after it.
 
+The last column, ``site_repetition``, is the one thing a block's page does not say: the share of its
+site's pages (of the page's template generation) that hold the block's line, from a learned site
+profile.  The caller computes it (``cleaner.sites.apply.repetition``; this layer sits below the
+sites layer and never reads a profile) and passes the numbers in; without them the column is NaN
+(missing), which the model learned to read as "no profile": a page cleaned without one is scored as
+by a model that never saw the column.
+
 The same function serves training (``bench/train_text.py``) and inference
 (``cleaner.layout.textmodel``), so the model always sees the features it was trained on.
 
@@ -124,6 +131,7 @@ FEATURES = (
     "to_cell_end",
     "cell_prose_before",
     "cell_prose_after",
+    "site_repetition",
 )
 
 
@@ -278,7 +286,9 @@ def _cells(verdicts: Sequence[Verdict], prose_words: np.ndarray) -> dict[str, np
     """Each block's table (a run of cell-like lines repeating a row pattern): its size, share of numbers,
     row period, the block's place in it and the prose just outside it (0 for blocks in no table)."""
     count = len(verdicts)
-    columns = {name: np.zeros(count) for name in FEATURES[FEATURES.index("cell_run") :]}
+    columns = {
+        name: np.zeros(count) for name in FEATURES[FEATURES.index("cell_run") : FEATURES.index("cell_prose_after") + 1]
+    }
     for run in cell_runs([verdict.text for verdict in verdicts]):
         if not run.period:
             continue  # a menu or a list: ``short_run`` and the windows describe it
@@ -294,10 +304,19 @@ def _cells(verdicts: Sequence[Verdict], prose_words: np.ndarray) -> dict[str, np
 
 
 def features(
-    verdicts: Sequence[Verdict], stopwords: frozenset[str], tail_rules: frozenset[str] = frozenset()
+    verdicts: Sequence[Verdict],
+    stopwords: frozenset[str],
+    tail_rules: frozenset[str] = frozenset(),
+    repetition: Sequence[float] | None = None,
 ) -> np.ndarray:
-    """The feature matrix of a document: one row per verdict, the columns of ``FEATURES``."""
+    """The feature matrix of a document: one row per verdict, the columns of ``FEATURES``.
+
+    ``repetition``: per verdict, the share of the site's pages holding its line (``site_repetition``);
+    None (no trusted site profile applies) leaves the column NaN.
+    """
     count = len(verdicts)
+    if repetition is not None and len(repetition) != count:
+        raise ValueError(f"repetition has {len(repetition)} values for {count} blocks")
     if not count:
         return np.zeros((0, len(FEATURES)))
     repeats = Counter(verdict.text for verdict in verdicts)
@@ -382,5 +401,6 @@ def features(
         "own_run_blocks": own_run[:, 1],
         "own_run_mean_words": own_run[:, 2],
         **_cells(verdicts, prose_words),
+        "site_repetition": np.full(count, np.nan) if repetition is None else np.asarray(repetition, dtype=float),
     }
     return np.column_stack([own, *(derived[name] for name in FEATURES[len(OWN) :])])

@@ -23,6 +23,16 @@ Safeguards:
   remove leaves now, and the guard and the head look again, until nothing changes, so cleaning
   the cleaned text removes nothing more.
 
+A site profile's evidence: with ``repetition`` (the pipeline's, from a learned profile; this layer
+never reads one), the column ``site_repetition`` holds, per block, the share of the site's pages
+holding its line.  The model was trained with it on template-site pages and without it (NaN) on the
+bench pages.  The evidence only removes: a block stays body only when the model keeps it both with
+and without the column, so a profile never makes the classifier keep what it would remove without
+one.  A block removed only because of the evidence (the model without the column kept it) gets the
+rule ``classifier.profile`` with its score, which the sites layer names after the profile
+(``cleaner.sites.apply.credit_profile``); when no trusted profile applies (None), the column is
+missing and the page is judged as without a profile.
+
 Only a block's kind changes inside the body: a headline-like line followed by prose becomes a
 heading (``classify``'s test).
 
@@ -32,6 +42,7 @@ edits no text.
 
 from __future__ import annotations
 
+import itertools
 import json
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass
@@ -50,6 +61,8 @@ from cleaner.model import Block, Kind, Role, Verdict
 
 LAYER = "classify"
 GUARD_RULE = "classifier.guard"
+PROFILE_RULE = "classifier.profile"  # removed only because of the site profile's evidence (see the module doc)
+REPETITION = FEATURES.index("site_repetition")
 MODEL_FILE = "text_model.txt"
 SECTION = "\n=== stage ===\n"
 GUARD_SHARE = 0.15  # keep the prose run's prose when the kept text is far smaller: less than this share of it
@@ -89,6 +102,18 @@ class TextModel:
         if self.second is None:
             return first
         return np.asarray(self.second.predict(second_stage(rows, first), num_threads=1), dtype=float)
+
+    def scores_of(self, pages: Sequence[np.ndarray]) -> list[np.ndarray]:
+        """``scores`` of several pages' rows, each stage predicted once for all of them (fewer calls)."""
+        edges = np.cumsum([0, *(len(rows) for rows in pages)])
+        stacked = np.concatenate(pages)
+        first = np.asarray(self.first.predict(stacked, num_threads=1), dtype=float)
+        parts = [first[low:high] for low, high in itertools.pairwise(edges.tolist())]
+        if self.second is None:
+            return parts
+        second = np.concatenate([second_stage(rows, part) for rows, part in zip(pages, parts, strict=True)])
+        scores = np.asarray(self.second.predict(second, num_threads=1), dtype=float)
+        return [scores[low:high] for low, high in itertools.pairwise(edges.tolist())]
 
 
 def second_stage(rows: np.ndarray, first: np.ndarray) -> np.ndarray:
@@ -180,6 +205,10 @@ def load_text_model(path: Path | None = None) -> TextModel:
 Reopen = Callable[[list[str]], tuple[list[Verdict], frozenset[str]]]
 """How a second cleaning would read the kept texts: their verdicts before the classifier, and the stoplist."""
 
+Repetition = Callable[[list[str]], "Sequence[float] | None"]
+"""A site profile's evidence for a page's block texts: per block, the share of the site's pages holding its
+line; None when no trusted profile applies to the page."""
+
 
 def _alone(texts: list[str], stopwords: frozenset[str]) -> tuple[list[Verdict], frozenset[str]]:
     """The kept texts as blocks of their own, undecided: a second reading without the earlier layers."""
@@ -193,6 +222,7 @@ def _settle(
     stopwords: frozenset[str],
     reopen: Reopen | None,
     dump: bool,
+    repetition: Repetition | None = None,
 ) -> None:
     """The guard and the head rule, then the kept blocks read again as a second cleaning would, until nothing changes.
 
@@ -211,7 +241,8 @@ def _settle(
         view, view_stopwords = reopen(texts) if reopen else _alone(texts, stopwords)
         if [verdict.text for verdict in view] != texts:
             return  # the kept text reads back into other blocks: nothing to compare
-        scores, keep, _ = _decide(model, view, view_stopwords, tail_rules)
+        evidence = repetition([verdict.text for verdict in view]) if repetition else None
+        scores, keep, _, caused = _judge(model, view, view_stopwords, tail_rules, evidence)
         changed = False
         for rank, position in enumerate(kept):
             again, verdict = view[rank], verdicts[position]
@@ -223,23 +254,52 @@ def _settle(
                 )
                 changed = True
             elif not again.decided and not keep[rank]:
-                verdicts[position] = _furniture(verdict, float(scores[rank]))
+                verdicts[position] = _furniture(verdict, float(scores[rank]), PROFILE_RULE if caused[rank] else RULE)
                 changed = True
         if not changed:
             return
 
 
-def _decide(
+def _judge(
     model: TextModel,
     verdicts: Sequence[Verdict],
     stopwords: frozenset[str],
     tail_rules: frozenset[str],
+    repetition: Sequence[float] | None,
     rows: np.ndarray | None = None,
-) -> tuple[np.ndarray, np.ndarray, bool]:
-    """The model's scores, which blocks stay, and whether the text is a page dump.
+) -> tuple[np.ndarray, np.ndarray, bool, np.ndarray]:
+    """The model's scores, which blocks stay, whether the text is a page dump, and which blocks only a
+    site profile's evidence removed.
 
-    A few lines (fewer than ``MIN_OPEN`` open blocks) are no page: the model's context (runs,
-    windows, the page's share of prose) says nothing about them, so they stay (score 1.0).  A
+    With the evidence (``repetition``) the page is judged with it and without it (the column missing),
+    and a block stays only when both keep it; the blocks the reading without it kept are the ones the
+    evidence removed.  The scores are those with the evidence; the page is a dump when either reading
+    finds it one.  See ``_cut`` for the decision itself.
+    """
+    count = len(verdicts)
+    nothing = np.zeros(count, dtype=bool)
+    open_mask = np.array([not verdict.decided for verdict in verdicts], dtype=bool)
+    if open_mask.sum() < MIN_OPEN:
+        return np.ones(count), np.ones(count, dtype=bool), False, nothing
+    if rows is None:
+        rows = features(verdicts, stopwords, tail_rules, repetition)
+    shaped = _page_dump(verdicts, rows, open_mask, stopwords)
+    if repetition is None:
+        scores = model.scores(rows)
+        return (scores, *_cut(model, scores, open_mask, shaped), nothing)
+    plain = rows.copy()
+    plain[:, REPETITION] = np.nan
+    scores, plain_scores = model.scores_of((rows, plain))
+    keep, dump = _cut(model, scores, open_mask, shaped)
+    keep_plain, dump_plain = _cut(model, plain_scores, open_mask, shaped)
+    return scores, keep & keep_plain, dump or dump_plain, keep_plain & ~keep
+
+
+def _cut(model: TextModel, scores: np.ndarray, open_mask: np.ndarray, shaped: bool) -> tuple[np.ndarray, bool]:
+    """Which blocks stay, from the model's scores, and whether the text is a page dump.
+
+    (A few lines, fewer than ``MIN_OPEN`` open blocks, are no page: the model's context (runs,
+    windows, the page's share of prose) says nothing about them, so ``_judge`` keeps them, score 1.0.)  A
     page dump (menu-like lines before or after its prose: ``classify``'s shape test; or most of
     its ``DUMP_MIN_OPEN`` or more open blocks furniture by the model's scores) keeps the
     blocks scoring at least the page's cut (``page_threshold``).  Text an extractor already
@@ -247,22 +307,17 @@ def _decide(
     last block scoring ``EDGE_CUT`` or more (residual share buttons, tags, teasers); inside, a
     low score costs more article than furniture.
     """
-    open_mask = np.array([not verdict.decided for verdict in verdicts], dtype=bool)
-    if open_mask.sum() < MIN_OPEN:
-        return np.ones(len(verdicts)), np.ones(len(verdicts), dtype=bool), False
-    rows = features(verdicts, stopwords, tail_rules) if rows is None else rows
-    scores = model.scores(rows)
-    dump = _page_dump(verdicts, rows, open_mask, stopwords)
+    dump = shaped
     if not dump and open_mask.sum() >= DUMP_MIN_OPEN:
         dump = float(np.mean(scores[open_mask] < model.threshold)) > DUMP_FURNITURE_SHARE
     if dump:
-        return scores, scores >= page_threshold(model, scores, open_mask), True
+        return scores >= page_threshold(model, scores, open_mask), True
     good = np.flatnonzero(open_mask & (scores >= EDGE_CUT))
-    keep = np.ones(len(verdicts), dtype=bool)
+    keep = np.ones(len(scores), dtype=bool)
     if len(good):
-        index = np.arange(len(verdicts))
+        index = np.arange(len(scores))
         keep = ~open_mask | ((index >= good[0]) & (index <= good[-1]))
-    return scores, keep, False
+    return keep, False
 
 
 def page_threshold(model: TextModel, scores: np.ndarray, open_blocks: np.ndarray | Sequence[bool]) -> float:
@@ -291,8 +346,8 @@ def _page_dump(verdicts: Sequence[Verdict], rows: np.ndarray, open_mask: np.ndar
 _SHAPE_COLUMNS = ("chars", "words", "stop_density", "ends_sentence")
 
 
-def _furniture(verdict: Verdict, score: float) -> Verdict:
-    return verdict.decide(Role.FURNITURE, rule=RULE, category="boilerplate", layer=LAYER, score=score)
+def _furniture(verdict: Verdict, score: float, rule: str = RULE) -> Verdict:
+    return verdict.decide(Role.FURNITURE, rule=rule, category="boilerplate", layer=LAYER, score=score)
 
 
 def _guard(verdicts: list[Verdict], rows: np.ndarray) -> None:
@@ -322,7 +377,8 @@ def _head_before_article(verdicts: list[Verdict], rows: np.ndarray) -> None:
     """
     prose, sentence = (rows[:, FEATURES.index(name)] for name in ("prose", "ends_sentence"))
     first = next((p for p, v in enumerate(verdicts) if v.role is Role.BODY and prose[p] and sentence[p]), None)
-    if first is None or not any(v.rule == RULE and v.role is Role.FURNITURE for v in verdicts[:first]):
+    removed = (RULE, PROFILE_RULE)
+    if first is None or not any(v.rule in removed and v.role is Role.FURNITURE for v in verdicts[:first]):
         return
     head = [p for p in range(first) if verdicts[p].role is Role.BODY and verdicts[p].layer == LAYER]
     # more than a head: the article opens with a list or a table before its first sentence; its
@@ -350,16 +406,19 @@ def classify_text(
     tail_rules: frozenset[str] = frozenset(),
     model: TextModel | None = None,
     reopen: Reopen | None = None,
+    repetition: Repetition | None = None,
 ) -> list[Verdict]:
     """Decide every open block of plain text: article content (body) or furniture, by the model.
 
     ``reopen`` reads kept texts as a second cleaning would (the pipeline passes its own layers);
     without it, the kept blocks are judged again on their own, with no earlier layer.
+    ``repetition`` gives a site profile's evidence for block texts (see the module doc).
     """
     model = model or load_text_model()
     marked = list(verdicts)
-    rows = features(marked, stopwords, tail_rules)
-    scores, keep, dump = _decide(model, marked, stopwords, tail_rules, rows)
+    evidence = repetition([verdict.text for verdict in marked]) if repetition else None
+    rows = features(marked, stopwords, tail_rules, evidence)
+    scores, keep, dump, caused = _judge(model, marked, stopwords, tail_rules, evidence, rows)
     for position, verdict in enumerate(marked):
         if verdict.decided:
             continue
@@ -373,8 +432,9 @@ def classify_text(
                 score=float(scores[position]),
             )
         else:
-            marked[position] = _furniture(verdict, float(scores[position]))
+            rule = PROFILE_RULE if caused[position] else RULE
+            marked[position] = _furniture(verdict, float(scores[position]), rule)
     if sum(1 for verdict in verdicts if not verdict.decided) >= MIN_OPEN:
-        _settle(model, marked, rows, stopwords, reopen, dump)
+        _settle(model, marked, rows, stopwords, reopen, dump, repetition)
     _headings(marked)
     return marked

@@ -18,9 +18,16 @@ classifier dropped (rule ``classify.outside-main-text``) are kept as body (rule
 (``SiteProfile.generation_of``); a page of a site or generation with fewer than ``min_pages``
 documents, or that shares too little of every learned template, is left as it was.
 
-``repetition(texts, site)`` gives, per block, the share of its generation's documents that hold the
-block's line (0.0 when no trusted generation matches): the profile's evidence as a number, for a
-trained classifier to weigh.
+With the trained text classifier (plain text), the profile is evidence rather than a layer of its own:
+``repetition(texts, site)`` gives, per block, the share of its generation's other documents that hold
+the block's line (the page itself counted out, as if it had been learned: a line of this page alone is
+0.0 and a line of every page 1.0, whatever the generation's size; None when no trusted generation
+matches), ``evidence(site)`` hands that function to the
+classifier (``cleaner.layout.textmodel``), which weighs it as the feature ``site_repetition``, and
+``credit_profile`` names the profile in the audit trail for each block the classifier removed only
+because of it (rule ``profile:<site>#<generation>(n/N):classifier``, category and layer ``profile``,
+the classifier's score kept).  The rule-based layer above runs after it all the same (the learned
+template lines are what a reviewer reads in the profile file; measured, the two together did best).
 
 What it does NOT do: it learns nothing (``cleaner.sites.profile``) and reads no files.
 """
@@ -30,6 +37,7 @@ from __future__ import annotations
 import math
 from collections.abc import Container, Sequence
 
+from cleaner.layout.textmodel import PROFILE_RULE, Repetition
 from cleaner.model import Role, Verdict
 from cleaner.rules.furniture import KEEP_RULE
 from cleaner.sites.profile import Parameters, SiteProfile, block_keys, is_prose
@@ -47,7 +55,7 @@ def apply_profile(verdicts: list[Verdict], site: SiteProfile | None) -> list[Ver
     """Turn the body blocks that are the page's template into furniture; everything else is kept as is."""
     if site is None or not verdicts or not any(generation.trusted for generation in site.generations):
         return verdicts
-    keys = block_keys([verdict.text for verdict in verdicts])
+    keys = _keys([verdict.text for verdict in verdicts])
     generation = _page_generation(keys, site)
     if generation is None:
         return verdicts
@@ -150,14 +158,59 @@ def _remove_list_entries(verdicts: list[Verdict], headings: list[int], prose: Se
     return verdicts
 
 
-def repetition(texts: Sequence[str], site: SiteProfile | None) -> list[float]:
-    """Per block, the share of its generation's documents holding its line; 0.0 without a trusted match."""
+KEYS_KEPT = 1 << 16  # block keys remembered (the classifier reads a page's texts again as it settles)
+_known_keys: dict[str, str] = {}
+
+
+def _keys(texts: Sequence[str]) -> list[str]:
+    """``block_keys``, each text's key computed once (bounded: the memo is emptied when full; safe across threads)."""
+    keys = [_known_keys.get(text) for text in texts]
+    missing = [text for text, key in zip(texts, keys, strict=True) if key is None]
+    if not missing:
+        return keys  # type: ignore[return-value]
+    found = dict(zip(missing, block_keys(missing), strict=True))
+    if len(_known_keys) + len(found) > KEYS_KEPT:
+        _known_keys.clear()
+    _known_keys.update(found)
+    return [found[text] if key is None else key for text, key in zip(texts, keys, strict=True)]
+
+
+def repetition(texts: Sequence[str], site: SiteProfile | None) -> list[float] | None:
+    """Per block, the share of its generation's other documents holding its line; None without a trusted match.
+
+    The counts hold the page when it was learned: it is counted out, so a line of this page alone is 0.0
+    and a line on every page 1.0, whatever the generation's size (a page that was not learned is
+    counted out all the same, which lowers a line's share by at most one page).
+    """
     if site is None:
-        return [0.0] * len(texts)
-    keys = block_keys(texts)
+        return None
+    keys = _keys(texts)
     generation = _page_generation(keys, site)
     if generation is None:
-        return [0.0] * len(texts)
+        return None
     chosen = site.generations[generation]
-    counts = chosen.counts
-    return [min(1.0, counts[key].documents / chosen.documents) if key in counts else 0.0 for key in keys]
+    counts, others = chosen.counts, max(1, chosen.documents - 1)
+    return [min(1.0, max(0, counts[key].documents - 1) / others) if key in counts else 0.0 for key in keys]
+
+
+def evidence(site: SiteProfile | None) -> Repetition | None:
+    """The profile's evidence for the text classifier (``repetition`` over a page's block texts), if it has any."""
+    if site is None or not any(generation.trusted for generation in site.generations):
+        return None
+    return lambda texts: repetition(texts, site)
+
+
+def credit_profile(verdicts: list[Verdict], site: SiteProfile | None) -> list[Verdict]:
+    """Name the profile in the audit trail of the blocks the classifier removed only because of its evidence."""
+    if site is None or not any(verdict.rule == PROFILE_RULE for verdict in verdicts):
+        return verdicts
+    keys = _keys([verdict.text for verdict in verdicts])
+    generation = _page_generation(keys, site)
+    result = list(verdicts)
+    for index, verdict in enumerate(result):
+        if verdict.rule == PROFILE_RULE:
+            rule = site.evidence_rule(generation, keys[index]) if generation is not None else f"profile:{site.name}"
+            result[index] = verdict.decide(
+                verdict.role, rule=f"{rule}:classifier", category=LAYER, layer=LAYER, score=verdict.score
+            )
+    return result

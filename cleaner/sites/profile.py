@@ -296,6 +296,12 @@ class SiteProfile:
         chosen = self.generations[generation]
         return f"profile:{self.name}#{generation + 1}({chosen.template[key]}/{chosen.documents})"
 
+    def evidence_rule(self, generation: int, key: str) -> str:
+        """``rule`` for any line: ``profile:<site>#<generation>(<documents with the line>/<documents>)``."""
+        chosen = self.generations[generation]
+        count = chosen.counts[key].documents if key in chosen.counts else 0
+        return f"profile:{self.name}#{generation + 1}({count}/{chosen.documents})"
+
     def to_dict(self) -> dict[str, object]:
         return {"documents": self.documents, "generations": [g.to_dict() for g in self.generations]}
 

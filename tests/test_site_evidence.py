@@ -1,0 +1,90 @@
+"""The text model weighing a site profile's evidence (the column ``site_repetition``).
+
+Without a trusted profile the column is missing (NaN) and the classifier decides as it does without a
+profile; with one learned from a small synthetic site (``test_profile_safety``'s pages: a template around
+article paragraphs that differ from page to page), the template lines leave the body with ``profile``
+as the reason in the audit trail, ``--explain`` included, and the article stays.  (The rule-based
+profile layer runs after the model; both name the profile.)
+"""
+
+from __future__ import annotations
+
+import numpy as np
+
+from cleaner import clean
+from cleaner.config import DEFAULT_CONFIG
+from cleaner.corpus.twopass import learn_profile
+from cleaner.layout.features import FEATURES, features
+from cleaner.layout.textmodel import PROFILE_RULE, classify_text, load_text_model
+from cleaner.model import Verdict
+from cleaner.pipeline import open_verdicts, read_document
+from cleaner.sites.apply import evidence, repetition
+from cleaner.text.language import stoplist
+from tests.clirun import clean_in_process
+from tests.test_profile_safety import NEW, OLD, N, _site
+
+COLUMN = FEATURES.index("site_repetition")
+TEMPLATE = [*OLD[0], *OLD[1]]
+
+
+def _verdicts(page: str) -> tuple[list[Verdict], frozenset[str]]:
+    verdicts, _, language, _ = open_verdicts(read_document(page, format="text"), DEFAULT_CONFIG)
+    return verdicts, stoplist(language)
+
+
+def test_the_column_is_missing_without_a_profile_and_holds_the_shares_with_one() -> None:
+    pages = _site([OLD] * (N + 2))
+    verdicts, stopwords = _verdicts(pages[0])
+    plain = features(verdicts, stopwords)
+    assert plain.shape[1] == len(FEATURES) and np.isnan(plain[:, COLUMN]).all()
+    site = learn_profile(pages, site="valley").site("valley")
+    shares = repetition([v.text for v in verdicts], site)
+    weighed = features(verdicts, stopwords, repetition=shares)
+    assert weighed[:, COLUMN].tolist() == shares
+    assert np.array_equal(np.delete(weighed, COLUMN, axis=1), np.delete(plain, COLUMN, axis=1))
+    few = learn_profile(pages[: N - 1], site="valley").site("valley")
+    assert repetition([v.text for v in verdicts], few) is None and evidence(few) is None
+
+
+def test_without_evidence_the_classifier_decides_as_without_a_profile() -> None:
+    pages = _site([OLD] * (N + 2))
+    (stranger,) = _site([NEW], seed=9)  # a page of another template: no generation matches it
+    site = learn_profile(pages, site="valley").site("valley")
+    verdicts, stopwords = _verdicts(stranger)
+    model = load_text_model()
+    assert repetition([v.text for v in verdicts], site) is None
+    assert classify_text(verdicts, stopwords, model=model, repetition=evidence(site)) == classify_text(
+        verdicts, stopwords, model=model
+    )
+
+
+def test_template_lines_leave_with_the_profile_as_the_reason() -> None:
+    pages = _site([OLD] * (N + 3))
+    profile = learn_profile(pages, site="valley")
+    for page in pages:
+        plain = clean(page, format="text", site="valley")
+        applied = clean(page, format="text", profile=profile, site="valley")
+        assert not any(line in applied.text for line in OLD[1])  # the footer the model alone keeps
+        assert any(line in plain.text for line in OLD[1])
+        added = [removal for removal in applied.removed if removal not in plain.removed]
+        assert added and all((r.layer, r.category) == ("profile", "profile") for r in added)
+        assert all(r.rule.startswith("profile:valley#1(") for r in added)  # the rule layer's or the model's
+        weighed = [r for r in added if r.rule.endswith(":classifier")]  # the model's, with its score
+        assert weighed and all(r.score is not None and 0.0 <= r.score < 0.5 for r in weighed)
+        assert not any(r.rule == PROFILE_RULE for r in applied.removed)  # every such removal is credited
+        assert {b.text for b in applied.blocks} <= {b.text for b in plain.blocks}  # the evidence only removes
+        assert sum(b.text.startswith("The ") for b in applied.blocks) == 4  # the article stays whole
+
+
+def test_explain_shows_the_profile_for_the_removals_it_caused(tmp_path) -> None:
+    folder = tmp_path / "valley"
+    folder.mkdir()
+    for number, page in enumerate(_site([OLD] * (N + 1))):
+        (folder / f"p{number}.txt").write_text(page, encoding="utf-8")
+    learned = clean_in_process("learn", "valley", "-o", "p.json", cwd=tmp_path)
+    assert learned.returncode == 0, learned.stderr
+    ran = clean_in_process("valley/p0.txt", "--profile", "p.json", "--explain", cwd=tmp_path)
+    assert ran.returncode == 0, ran.stderr
+    explained = [line for line in ran.stderr.splitlines() if "] profile (profile): " in line]
+    assert any("Valley News Ltd, 1 Main Street" in line for line in explained)
+    assert all(line.startswith("valley/p0.txt: [profile:valley#1(") for line in explained)
