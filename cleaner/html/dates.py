@@ -192,10 +192,10 @@ def _published(
     """JSON-LD, meta tags, microdata, ``<time>``, the URL path, visible datelines."""
     microdata = [
         element.get("content") or element.get("datetime") or text_of(element)
-        for element in tree.xpath('//*[@itemprop="datePublished" or @itemprop="dateCreated"]')
+        for element in found.dated
         if not in_other_item(element)  # a citation's or a comment's date is not the page's
     ]
-    times = dates_of(_time_elements(tree))
+    times = dates_of(_time_elements(tree, found))
     declared = dates_of(
         ld_values(articles, "datePublished"), ld_values(articles, "dateCreated"), meta_values(metas, PUBLISHED_META)
     )
@@ -268,24 +268,27 @@ def _redated(declared: str, updated: str, first: Metadata, others: Iterable[Meta
     return all(day not in (d.published or "", d.updated or "") for d in (first, *others))
 
 
-def _time_elements(tree: HtmlElement) -> list[str]:
+def _time_elements(tree: HtmlElement, found: Marks) -> list[str]:
     """``<time datetime>`` values: marked as publication, then the first after the headline, then the first.
 
     Times inside comments, related lists, teasers and sidebars belong to other texts.
     """
-    kinds = time_elements(tree, others=0)
+    kinds = time_elements(tree, found, others=0)
     return [t.get("datetime") for _, t in kinds if not elsewhere(t)]
 
 
-def time_elements(tree: HtmlElement, others: int = 3) -> list[tuple[str, HtmlElement]]:
+def time_elements(tree: HtmlElement, found: Marks, others: int = 3) -> list[tuple[str, HtmlElement]]:
     """``<time datetime>`` elements by kind: "time-marked" (``pubdate``, a class naming the publication),
-    "time-after-h1" (the first after the headline), then "time" (the first on the page and up to
-    ``others`` more)."""
+    "time-after-h1" (the first after the headline, ``found``'s first ``<h1>``), then "time" (the first on
+    the page and up to ``others`` more)."""
     times = tree.xpath("//time[@datetime]")
     marked = [t for t in times if t.get("pubdate") is not None or "publish" in (t.get("class") or "").lower()]
-    header = tree.xpath("(//h1)[1]/following::time[@datetime][1]")
+    header = _TIME_AFTER(found.h1[0]) if found.h1 else []
     rest = [t for t in times[: others + 1] if t not in marked and t not in header] if others else times[:1]
     return [("time-marked", t) for t in marked] + [("time-after-h1", t) for t in header] + [("time", t) for t in rest]
+
+
+_TIME_AFTER = etree.XPath("following::time[@datetime][1]")
 
 
 def localised(value: str, values: Sequence[str]) -> str | None:

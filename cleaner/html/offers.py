@@ -263,15 +263,11 @@ def date_offers(
         ("meta-modified", meta_values(metas, UPDATED_META)),
     ):
         offers += [Offer("date", date, source, order=i) for i, date in enumerate(dates_of(values)[:3])]
-    microdata = [
-        element
-        for element in tree.xpath('//*[@itemprop="datePublished" or @itemprop="dateCreated"]')
-        if not in_other_item(element)
-    ][:3]
+    microdata = [element for element in found.dated if not in_other_item(element)][:3]
     for order, element in enumerate(microdata):
         for date in dates_of([element.get("content") or element.get("datetime") or element.text_content()]):
             offers.append(Offer("date", date, "microdata", order=order, where=place.where(element)))
-    for order, (source, element) in enumerate(time_elements(tree)):
+    for order, (source, element) in enumerate(time_elements(tree, found)):
         for date in dates_of([element.get("datetime")]):
             common: dict[str, Any] = {
                 "where": place.where(element),
