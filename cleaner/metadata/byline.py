@@ -201,6 +201,13 @@ def parse_names(line: str) -> tuple[str, ...] | None:
     return _dedupe(undouble(name) for name in names)
 
 
+def split_names(text: str) -> tuple[str, ...]:
+    """A value's parts as separate names, split at commas, semicolons, "&" and "and"-words, as they stand."""
+    text = TRAILING.sub("", text.strip())
+    parts = (part.strip() for chunk in _CHUNKS.split(text) for part in _CONJUNCTIONS.split(chunk))
+    return _dedupe(part for part in parts if part)
+
+
 def _names_part(part: str) -> tuple[list[str], bool] | None:
     """Names in the first segment, and whether a job title or organisation backs them up.
 

@@ -29,7 +29,8 @@ from collections.abc import Sequence
 from dataclasses import dataclass
 from functools import cached_property
 
-from cleaner.metadata.byline import BYLINE_PREFIX, parse_names
+from cleaner.metadata.authorlines import VALUE_FEATURES, labelled_values, short_value, value_features
+from cleaner.metadata.byline import BYLINE_PREFIX, is_byline_word, parse_names
 from cleaner.metadata.dates import dates_mentioned, lead_date, mentions_date, opening_date
 from cleaner.metadata.lines import Candidate
 from cleaner.metadata.titles import (
@@ -54,7 +55,9 @@ ECHO_SLACK = 8  # an echo is at most this much longer than the first line (quote
 NAMES_BEFORE = 30  # name lines this close before the article's first body line, or beside a dateline
 NAMES_AFTER = 5
 NAMES_MAX_CHARS = 80
+END_LINES = 3  # author lines also this close after the article's last body line
 LEAD_PARAGRAPHS = 3
+TEXT_ONLY = frozenset({"names", "labelled", "short"})  # author sources an HTML page's own metadata stands for
 PICTURE = frozenset({"caption", "image-slug"})  # the rules' categories of lines about a picture
 DATES_BEFORE = 40  # dates stated in lines this close to the article's first body line
 DATES_AFTER = 30
@@ -79,6 +82,8 @@ SOURCES = {
     "name-by-dateline": 7,
     "names": 8,
     "group": 9,
+    "labelled": 10,
+    "short": 11,
 }
 CATEGORIES = {
     name: code
@@ -442,6 +447,7 @@ def author_candidates(page: Page, found: Sequence[Candidate]) -> list[Candidate]
             out.append(Candidate("authors", candidate.position, joined, "group"))
     near = set(page.window(NAMES_BEFORE, NAMES_AFTER))
     near.update(p + step for p in page.positions(Role.DATELINE) for step in (-2, -1, 1, 2))
+    out.extend(_value_candidates(page, near, set(by_position)))
     for position in sorted(near - set(by_position)):
         if not 0 <= position < len(page.verdicts):
             continue
@@ -458,7 +464,34 @@ def author_candidates(page: Page, found: Sequence[Candidate]) -> list[Candidate]
     return sorted(out, key=lambda candidate: candidate.position)
 
 
-def _author_features(page: Page, candidate: Candidate, rank: int, first_byline: int | None) -> list[float]:
+def _value_candidates(page: Page, near: set[int], read: set[int]) -> list[Candidate]:
+    """Values after a byline label inside a line, and short lines, near the article's start and end.
+
+    Lines the byline reader read offer only their labelled values (an agency or a newsroom it
+    does not report as a person); its own names are already candidates.
+    """
+    body = page.positions(Role.BODY)
+    lines = set(near) | set(page.positions(Role.BYLINE))
+    if body:
+        lines.update(range(body[-1] + 1, body[-1] + 1 + END_LINES))
+    out: list[Candidate] = []
+    for position in sorted(lines):
+        if not 0 <= position < len(page.verdicts) or not page.open_line(position):
+            continue
+        text = page.verdicts[position].text
+        values = labelled_values(text)
+        out.extend(Candidate("authors", position, names, "labelled") for names in values)
+        if position in read or page.verdicts[position].role is Role.DATELINE:
+            continue
+        short = short_value(text)
+        if short is not None and short not in values and parse_names(text) is None:
+            out.append(Candidate("authors", position, short, "short"))
+    return out
+
+
+def _author_features(
+    page: Page, candidate: Candidate, rank: int, first_byline: int | None, agreeing: int
+) -> list[float]:
     names = tuple(candidate.value)
     text = page.verdicts[candidate.position].text
     mentions = page.folded.count(names[0].casefold())
@@ -470,10 +503,38 @@ def _author_features(page: Page, candidate: Candidate, rank: int, first_byline: 
         float(candidate.position == first_byline),
         float(BYLINE_PREFIX.match(text.strip()) is not None),
         sum(len(name.split()) for name in names) / len(names),
+        *value_features(names, text),
+        float(_label_line(page, candidate.position - 1)),
+        float(_label_line(page, candidate.position + 1)),
+        min(agreeing, 10),
+        float(names[0].casefold() in page.first_line.casefold()),
     ]
 
 
-AUTHOR_FEATURES = ("source", "names", "rank", "mentions", "first_byline", "byline_word", "name_tokens")
+def _value_key(candidate: Candidate) -> frozenset[str]:
+    """What two candidates agree on: the same names, whatever their case and order."""
+    return frozenset(name.casefold() for name in candidate.value)
+
+
+def _label_line(page: Page, position: int) -> bool:
+    """The line is only a byline label ("By", "Autor:"), as dumps print it apart from the name."""
+    return 0 <= position < len(page.verdicts) and is_byline_word(page.verdicts[position].text)
+
+
+AUTHOR_FEATURES = (
+    "source",
+    "names",
+    "rank",
+    "mentions",
+    "first_byline",
+    "byline_word",
+    "name_tokens",
+    *VALUE_FEATURES,
+    "label_above",
+    "label_below",
+    "agreeing",
+    "in_first_line",
+)
 
 
 # ----------------------------------------------------------------- all fields
@@ -510,10 +571,14 @@ def candidates(
             for i, c in enumerate(dates)
         ],
     )
-    authors = [c for c in author_candidates(page, found) if not (extracted and c.source == "names")]
+    authors = [c for c in author_candidates(page, found) if not (extracted and c.source in TEXT_ONLY)]
     first = next((c.position for c in authors if c.source != "names"), None)
+    values = Counter(_value_key(c) for c in authors)
     out["authors"] = (
         authors,
-        [_line_features(page, c.position) + _author_features(page, c, i, first) for i, c in enumerate(authors)],
+        [
+            _line_features(page, c.position) + _author_features(page, c, i, first, values[_value_key(c)] - 1)
+            for i, c in enumerate(authors)
+        ],
     )
     return out

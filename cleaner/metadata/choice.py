@@ -139,7 +139,7 @@ def choose_metadata(
     authors = _best(model, "authors", options["authors"])
     if title is not None:
         _make_title(marked, title.position)
-    if authors is not None and authors.source == "names":
+    if authors is not None and authors.source in ("names", "short"):
         marked[authors.position] = marked[authors.position].decide(
             Role.BYLINE, rule="metadata.byline-names", category="byline", layer=LAYER
         )
