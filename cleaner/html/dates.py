@@ -28,7 +28,7 @@ from htmldate import find_date
 from lxml import etree
 from lxml.html import HtmlElement
 
-from cleaner.html.marks import MAX_DATELINE, Marks, elsewhere, short_text, shown_datelines, text_of
+from cleaner.html.marks import MAX_DATELINE, Marks, elsewhere, shown_datelines, text_of
 from cleaner.html.sources import in_other_item, ld_values, meta_values
 from cleaner.metadata.credits import parse_credit
 from cleaner.metadata.dates import find_dateline, normalise_date
@@ -236,10 +236,10 @@ def header_dates(found: Marks, day_first: bool | None = None) -> list[str]:
     headline = next((h1 for h1 in found.h1 if len(text_of(h1)) >= 10), None)
     if headline is None:
         return []
-    for element in headline.xpath(f"following::*[position() <= {DATE_WINDOW}]"):
+    for element in found.following(headline, DATE_WINDOW):
         lead = _SPACES.sub(" ", element.text or "").strip()
         lead = match[1] if (match := _LEAD_DATE.match(lead)) else lead  # "29.11.2022 – Mehrfach ..."
-        for text in (short_text(element, MAX_DATELINE), lead if len(lead) <= MAX_DATELINE else None):
+        for text in (found.short_text(element, MAX_DATELINE), lead if len(lead) <= MAX_DATELINE else None):
             if text is None or len(text) < 6 or not any(char.isdigit() for char in text):
                 continue
             dateline = find_dateline(text, day_first=day_first)

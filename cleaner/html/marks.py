@@ -59,6 +59,35 @@ class Marks:
     h1: list[HtmlElement] = field(default_factory=list)
     mastheads: list[HtmlElement] = field(default_factory=list)
     dated: list[HtmlElement] = field(default_factory=list)
+    _texts: dict[HtmlElement, tuple[str, str | None]] = field(default_factory=dict)
+    _following: dict[HtmlElement, list[HtmlElement]] = field(default_factory=dict)
+
+    def short_text(self, element: HtmlElement, limit: int) -> str | None:
+        """``short_text``, with the element's text read once for the page (the header readers ask the same
+        elements with different limits).  The tree must not change while this record is in use."""
+        if len(element) > MAX_CHILDREN:
+            return None
+        known = self._texts.get(element)
+        if known is None:
+            known = self._texts[element] = (text_of(element), None)
+        text, spaced = known
+        if len(text) > limit:
+            return None
+        if len(element) and _HAS_BLOCK_CHILD(element):
+            if spaced is None:
+                spaced = _spaced_text(element)
+                self._texts[element] = (text, spaced)
+            text = spaced
+        return text if len(text) <= limit else None
+
+    def following(self, element: HtmlElement, count: int) -> list[HtmlElement]:
+        """The first ``count`` (at most ``MAX_FOLLOWING``) elements after ``element`` in document order, found once."""
+        if count > MAX_FOLLOWING:
+            raise ValueError(f"at most {MAX_FOLLOWING} following elements are kept, not {count}")
+        window = self._following.get(element)
+        if window is None:
+            window = self._following[element] = _FOLLOWING(element)
+        return window[:count]
 
     def get(self, role: str, *, header_first: bool = False) -> list[HtmlElement]:
         """The role's elements; with ``header_first``, those after the first ``<h1>`` come first."""
@@ -104,6 +133,8 @@ def _roles(element: HtmlElement, tag: str) -> list[str]:
     return roles
 
 
+MAX_FOLLOWING = 60
+_FOLLOWING = etree.XPath(f"following::*[position() <= {MAX_FOLLOWING}]")
 _DATE_ITEMPROPS = ("datePublished", "dateCreated")
 _ATTRIBUTES = etree.XPath("//@class | //@id | //@itemprop | //@rel | //h1")
 _ROLE_WORD = re.compile(
@@ -330,10 +361,10 @@ def header_byline(tree: HtmlElement, found: Marks) -> list[str]:
 
 def header_bylines(tree: HtmlElement, found: Marks, *, limit: int) -> Iterator[tuple[HtmlElement, list[str]]]:
     """The first ``limit`` byline lines of ``header_byline``, each with its element."""
-    after = found.h1[0].xpath(f"following::*[position() <= {HEADER_WINDOW}]") if found.h1 else []
+    after = found.following(found.h1[0], HEADER_WINDOW) if found.h1 else []
     count = 0
     for element in [*after, *found.get("dateline")[:20]]:
-        text = short_text(element, 100)
+        text = found.short_text(element, 100)
         if text is not None and _LABEL_ONLY.fullmatch(text):
             text = f"{text} {_SPACES.sub(' ', element.tail or '').strip()}"  # <h5>Autor:</h5> Peter Maahn
         if text is None or len(text) < 4 or not _BYLINE_WORD.search(text) or elsewhere(element):
@@ -367,7 +398,7 @@ def shown_datelines(found: Marks, day_first: bool | None = None) -> Iterator[Met
     """
     datelines = found.get("dateline", header_first=True)
     for element in datelines[:25]:
-        text = short_text(element, MAX_DATELINE)
+        text = found.short_text(element, MAX_DATELINE)
         if text is None or len(text) < 6 or elsewhere(element):
             continue
         dateline = find_dateline(text, day_first=day_first)

@@ -54,7 +54,6 @@ from cleaner.html.marks import (
     in_listing,
     media_credit,
     names_in,
-    short_text,
 )
 from cleaner.html.sources import in_other_item, ld_values, meta_values
 from cleaner.html.title import (
@@ -233,10 +232,10 @@ def author_offers(
 
 def _credit_lines(found: Marks, limit: int) -> Iterator[tuple[HtmlElement, list[str]]]:
     """Names of credit lines near the headline or in a dateline element ("06.11.2023 13:30 von Olga")."""
-    after = found.h1[0].xpath(f"following::*[position() <= {CREDIT_WINDOW}]") if found.h1 else []
+    after = found.following(found.h1[0], CREDIT_WINDOW) if found.h1 else []
     count = 0
     for element in [*found.get("dateline", header_first=True)[:20], *after]:
-        text = short_text(element, 120)
+        text = found.short_text(element, 120)
         names = credited_names(text) if text is not None and len(text) >= 6 else ()
         if names and not elsewhere(element):
             yield element, list(names)
@@ -297,7 +296,7 @@ def _dateline_offers(found: Marks, day_first: bool | None, place: Place) -> list
     offers: list[Offer] = []
     order = 0
     for element in datelines[:25]:
-        text = short_text(element, MAX_DATELINE)
+        text = found.short_text(element, MAX_DATELINE)
         if text is None or len(text) < 6 or not any(char.isdigit() for char in text):
             continue
         dateline = find_dateline(text, day_first=day_first)
