@@ -172,7 +172,7 @@ def load_source(bench_dir: Path, bench: str, page: str, kind: str, gold: dict, w
         return None
     body = [line for line, flag in zip(lines[span[0] : span[1]], article[span[0] : span[1]], strict=True) if flag]
     names = {facts["title"].strip(), str(gold.get("title") or "").strip()}
-    names = tuple(sorted((n for n in names if len(n) >= 12), key=len, reverse=True))
+    names = tuple(sorted((n for n in names if len(n) >= 12), key=lambda n: (-len(n), n)))
     description = str(gold.get("description") or facts["description"] or "").strip()
     author = str(gold.get("author") or facts["author"] or "").strip()
     language = detect_language(body, default="en") or "en"
