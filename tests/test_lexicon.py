@@ -20,8 +20,8 @@ ALTERNATION = re.compile(rf"(?:[^\W\d_]{{2,}}(?:\\s\+|\\s\*| )?[^\W\d_]*\|){{{MI
 # Collections of identifiers of a format or of this package, not words of a language.
 IDENTIFIERS = {
     ("cleaner/__init__.py", "__all__"),
-    ("cleaner/metadata/candidates.py", "LINE_FEATURES"),  # feature names of the metadata model
-    ("cleaner/metadata/candidates.py", "CATEGORIES"),  # the rules' category ids
+    ("cleaner/metadata/candidatepage.py", "LINE_FEATURES"),  # feature names of the metadata model
+    ("cleaner/metadata/candidatepage.py", "CATEGORIES"),  # the rules' category ids
     ("cleaner/layout/zones.py", "HEAD_FURNITURE"),  # the rules' category ids
     ("cleaner/layout/features.py", "OWN"),  # feature names of the text model
     ("cleaner/html/meta.py", "ARTICLE_TYPES"),  # schema.org types

@@ -1,0 +1,253 @@
+"""The page as the metadata candidates see it: its verdicts, where the article starts, and each line's features.
+
+``Page`` wraps a page's verdicts after the classifier with what every field's candidates measure
+against: the article's first body line and first sentence, the headline's likely place (the echo
+of the dump's first line, else the zones' title), the bylines and datelines, how often a line
+repeats.  ``line_features`` describes a line by where it stands and what it looks like: the part
+of a candidate's features that every field shares (``LINE_FEATURES`` names them).
+
+What it does NOT do: it lists no candidate and computes no field's own features
+(``cleaner.metadata.candidates`` does), and it reads no name or date.
+"""
+
+from __future__ import annotations
+
+import math
+import re
+from collections import Counter
+from collections.abc import Sequence
+from dataclasses import dataclass
+from functools import cached_property
+
+from cleaner.metadata.titles import (
+    MIN_HEADLINE,
+    MOST_OF_TITLE,
+    TITLE_MAX_CHARS,
+    confirming_keys,
+    major_sides,
+    title_key,
+    within_words,
+)
+from cleaner.model import Role, Verdict
+from cleaner.text.shape import shape_of
+
+ECHO_SLACK = 8  # an echo is at most this much longer than the first line (quotes, spacing)
+DIGITS = re.compile(r"\d")
+PROFILE_LAYER = "profile"  # the layer of the site profile's decisions (cleaner.sites.profile)
+PROSE_WORDS = 8  # a body line of this many words closed like a sentence is article text, not a headline
+FAR = 99  # the distance written when there is nothing to measure to
+CLIP = 60
+ROLES = {role: code for code, role in enumerate(Role)}
+LAYERS = {"": 0, "furniture": 1, "metadata": 2, "zones": 3, "classify": 4, "profile": 5}
+CATEGORIES = {
+    name: code
+    for code, name in enumerate(
+        (
+            "",
+            "body",
+            "keep",
+            "title",
+            "subtitle",
+            "byline",
+            "dateline",
+            "boilerplate",
+            "tail",
+            "heading",
+            "caption",
+            "image-slug",
+            "related",
+            "newsletter",
+            "navigation",
+            "summary",
+            "medium",
+            "legal",
+            "comments",
+            "advertisement",
+            "share",
+            "cookie",
+            "translation",
+            "corpus",
+        )
+    )
+}
+
+
+def clip(value: float, bound: int = CLIP) -> float:
+    return max(-bound, min(bound, value))
+
+
+@dataclass(frozen=True)
+class Page:
+    """A page's verdicts after the classifier, and what the features measure against."""
+
+    verdicts: Sequence[Verdict]
+
+    @cached_property
+    def first_body(self) -> int:
+        return next((p for p, v in enumerate(self.verdicts) if v.role is Role.BODY), len(self.verdicts))
+
+    @cached_property
+    def first_prose(self) -> int:
+        """The article's first body line that is a sentence of some length: the headline stands above it."""
+        return next(
+            (
+                p
+                for p, v in enumerate(self.verdicts)
+                if v.role is Role.BODY and shape_of(v.text).ends_sentence and shape_of(v.text).words >= PROSE_WORDS
+            ),
+            len(self.verdicts),
+        )
+
+    @cached_property
+    def has_furniture(self) -> bool:
+        """Some line left the body as furniture, a byline or a dateline: the text is not an article alone."""
+        return any(v.role in (Role.FURNITURE, Role.BYLINE, Role.DATELINE) for v in self.verdicts)
+
+    def open_line(self, position: int) -> bool:
+        """A line the chooser may take: a head line (not body, not a standfirst), or any line of a page
+        that has furniture, bylines or datelines.
+
+        Text that is all body (an article already cleaned) offers no line: cleaning the cleaned
+        text again must take nothing out of its body.  A line the site profile learned is on every
+        page of the site, so it is no article's own.
+        """
+        verdict = self.verdicts[position]
+        if verdict.layer == PROFILE_LAYER:
+            return False
+        return verdict.role not in (Role.BODY, Role.SUBTITLE) or self.has_furniture
+
+    @cached_property
+    def body_before(self) -> list[int]:
+        counts, seen = [], 0
+        for verdict in self.verdicts:
+            counts.append(seen)
+            seen += verdict.role is Role.BODY
+        return counts
+
+    @cached_property
+    def by_role(self) -> dict[Role, list[int]]:
+        found: dict[Role, list[int]] = {role: [] for role in Role}
+        for position, verdict in enumerate(self.verdicts):
+            found[verdict.role].append(position)
+        return found
+
+    def positions(self, role: Role) -> list[int]:
+        return self.by_role[role]
+
+    @cached_property
+    def metadata_lines(self) -> list[int]:
+        return sorted(self.by_role[Role.BYLINE] + self.by_role[Role.DATELINE])
+
+    @cached_property
+    def title_lines(self) -> list[int]:
+        return self.by_role[Role.TITLE]
+
+    @cached_property
+    def counts(self) -> Counter[str]:
+        return Counter(v.text.strip().casefold() for v in self.verdicts)
+
+    @cached_property
+    def first_line(self) -> str:
+        return self.verdicts[0].text if self.verdicts else ""
+
+    @cached_property
+    def echo_keys(self) -> set[str]:
+        return confirming_keys([self.first_line]) if len(self.first_line) <= TITLE_MAX_CHARS else set()
+
+    @cached_property
+    def first_key(self) -> str:
+        return title_key(self.first_line)
+
+    @cached_property
+    def folded(self) -> str:
+        """Every line case-folded, one a line: what counting a name's mentions searches."""
+        return "\n".join(v.text.casefold() for v in self.verdicts)
+
+    @cached_property
+    def sides(self) -> set[str]:
+        return {title_key(side) for side in major_sides(self.first_line)}
+
+    @cached_property
+    def echo_lines(self) -> list[int]:
+        """The lines after the first that repeat the first line (the page's ``<title>`` in a dump)."""
+        return [p for p, v in enumerate(self.verdicts) if p and echoes(self, v.text.strip())]
+
+    @cached_property
+    def headline(self) -> int:
+        """Where the headline most likely stands, before any model: the echo of the first line nearest
+        the article's start, else the zones' title nearest it, else the article's first body line."""
+        for lines in (self.echo_lines, self.title_lines):
+            if lines:
+                return min(lines, key=lambda p: (abs(p - self.first_body), -p))
+        return self.first_body
+
+    def window(self, before: int, after: int) -> range:
+        return range(max(0, self.first_body - before), min(len(self.verdicts), self.first_body + after + 1))
+
+
+def nearest(positions: Sequence[int], position: int) -> float:
+    """Signed distance to the nearest of ``positions`` (negative: it stands above)."""
+    if not positions:
+        return FAR
+    nearest = min(positions, key=lambda other: (abs(other - position), other))
+    return clip(nearest - position)
+
+
+def line_features(page: Page, position: int) -> list[float]:
+    """Where a line stands and what it looks like: the part every field shares."""
+    verdict = page.verdicts[position]
+    text = verdict.text
+    words = text.split()
+    capitals = sum(word[:1].isupper() for word in words)
+    digits = len(DIGITS.findall(text))
+    return [
+        clip(position - page.first_body),
+        position / max(1, len(page.verdicts)),
+        math.log1p(len(page.verdicts)),
+        ROLES[verdict.role],
+        LAYERS.get(verdict.layer, 6),
+        CATEGORIES.get(verdict.category, len(CATEGORIES)),
+        min(len(text), 400),
+        min(len(words), 80),
+        capitals / len(words) if words else 0.0,
+        digits / len(text) if text else 0.0,
+        float(shape_of(text).ends_with_period),
+        nearest(page.positions(Role.BYLINE), position),
+        nearest(page.positions(Role.DATELINE), position),
+        min(page.body_before[position], CLIP),
+        min(page.counts[text.strip().casefold()], 10),
+        nearest(page.title_lines, position),
+        clip(position - page.headline),
+    ]
+
+
+LINE_FEATURES = (
+    "from_body",
+    "relative_position",
+    "log_lines",
+    "role",
+    "layer",
+    "category",
+    "chars",
+    "words",
+    "capitalised",
+    "digits",
+    "full_stop",
+    "to_byline",
+    "to_dateline",
+    "body_before",
+    "repeats",
+    "to_title",
+    "from_headline",
+)
+
+
+def echoes(page: Page, text: str) -> bool:
+    """The line repeats the dump's first line (the page's ``<title>``), whole or a side of it."""
+    if not MIN_HEADLINE <= len(text) <= len(page.first_line) + ECHO_SLACK:
+        return False  # cheap exit: menu items are shorter, prose is longer
+    key = title_key(text)
+    if len(key) < MIN_HEADLINE:
+        return False
+    most = len(key) >= MOST_OF_TITLE * len(page.first_line) and within_words(key, page.first_key)
+    return key in page.echo_keys or key in page.sides or most
