@@ -16,6 +16,7 @@ from pathlib import Path
 
 import lxml.html
 import pytest
+from htmlpages import HOME_AND_NEWS, html_page, jsonld
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
@@ -46,15 +47,7 @@ def expected_of(case: Path) -> dict:
 
 
 def page(body: str, head: str = "", lang: str = "en") -> str:
-    return (
-        f'<!DOCTYPE html><html lang="{lang}"><head><meta charset="utf-8">{head}</head>'
-        f"<body><nav><a href='/'>Home</a> <a href='/news'>News</a></nav>{body}"
-        "<footer><p>© 2024 Example Media</p></footer></body></html>"
-    )
-
-
-def jsonld(data: object) -> str:
-    return f'<script type="application/ld+json">{json.dumps(data)}</script>'
+    return html_page(body, head, lang, nav=HOME_AND_NEWS, footer="<footer><p>© 2024 Example Media</p></footer>")
 
 
 def article_body(paragraphs: int = 4) -> str:

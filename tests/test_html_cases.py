@@ -7,11 +7,11 @@ is absent).  No code special-cases these pages: the tests check the general rule
 
 from __future__ import annotations
 
-import json
 import re
 from pathlib import Path
 
 import pytest
+from htmlpages import HOME_AND_NEWS, html_page, jsonld
 
 from cleaner import clean
 from cleaner.html.page import read_page
@@ -26,14 +26,7 @@ PROSE = (
 
 
 def page(body: str, head: str = "", lang: str = "en") -> str:
-    return (
-        f'<!DOCTYPE html><html lang="{lang}"><head><meta charset="utf-8">{head}</head>'
-        f"<body><nav><a href='/'>Home</a> <a href='/news'>News</a></nav>{body}</body></html>"
-    )
-
-
-def jsonld(data: object) -> str:
-    return f'<script type="application/ld+json">{json.dumps(data)}</script>'
+    return html_page(body, head, lang, nav=HOME_AND_NEWS)
 
 
 def article_body(paragraphs: int = 4) -> str:

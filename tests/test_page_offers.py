@@ -6,6 +6,7 @@ import json
 from pathlib import Path
 
 import pytest
+from htmlpages import html_page
 
 from cleaner.html.page import read_page
 from cleaner.metadata.choice import ModelFileError
@@ -19,10 +20,7 @@ PROSE = (
 
 
 def page(body: str, head: str = "", lang: str = "en") -> str:
-    return (
-        f'<!DOCTYPE html><html lang="{lang}"><head><meta charset="utf-8">{head}</head>'
-        f"<body><nav><a href='/'>Home</a></nav>{body}<footer><p>© 2020 Example Media</p></footer></body></html>"
-    )
+    return html_page(body, head, lang, footer="<footer><p>© 2020 Example Media</p></footer>")
 
 
 def body(paragraphs: int = 4) -> str:
