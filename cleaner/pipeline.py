@@ -288,17 +288,18 @@ def decide_blocks(
     find_head = reading.declared.title is None and not whole
     deadline.check("the classifier")
     stopwords = stoplist(language)
-    if reading.html or reading.marked:
-        whole_page = False if reading.extracted or whole else None  # cleaner's own output read back: kept
-        verdicts = classify(verdicts, stopwords, whole_page=whole_page, headings=not reading.marked)
-    else:
+    plain = not (reading.html or reading.marked)
+    if plain:
         model = load_text_model(config.text_model)
         reopen = _reopen(config, deadline)
         verdicts = classify_text(verdicts, stopwords, config.tail_rule_ids, model, reopen, evidence(site))
+    else:
+        whole_page = False if reading.extracted or whole else None  # cleaner's own output read back: kept
+        verdicts = classify(verdicts, stopwords, whole_page=whole_page, headings=not reading.marked)
     if find_head:
         verdicts = mark_title_before_body(verdicts)
     deadline.check("the site profile")
-    if not (reading.html or reading.marked):
+    if plain:
         verdicts = credit_profile(verdicts, site)  # the text model weighed its evidence: the removals it caused
     verdicts = apply_profile(verdicts, site)  # last: it removes body blocks the layers above kept (sites.apply)
     return Decided(verdicts, found, language, whole)
