@@ -24,7 +24,7 @@ from cleaner.io import markdown
 from cleaner.io.records import FORMATS, Format
 from cleaner.layout.assemble import build_article, metadata_from_blocks
 from cleaner.layout.classify import classify
-from cleaner.layout.tables import reopen_table_numbers
+from cleaner.layout.tables import CellRun, cell_runs, reopen_table_numbers
 from cleaner.layout.textmodel import Reopen, classify_text, load_text_model
 from cleaner.layout.zones import mark_title_before_body, mark_zones
 from cleaner.lexicon import day_first
@@ -250,9 +250,19 @@ def open_verdicts(
     text model on exactly these verdicts); also the metadata candidates, the language, and whether
     front matter is the whole statement of the metadata.
     """
+    return _open(reading, config, deadline)[:4]
+
+
+def _open(
+    reading: Reading, config: Config, deadline: Deadline
+) -> tuple[list[Verdict], list[Candidate], str | None, bool, list[CellRun] | None]:
+    """``open_verdicts``, and the plain text's tables (``tables.cell_runs``, found once for the page: the
+    table numbers are reopened by them and the text model's features describe them; None for other input)."""
     verdicts = furniture_verdicts(reading.blocks, config, deadline)
+    cells = None
     if not (reading.html or reading.marked):
-        verdicts = reopen_table_numbers(verdicts)  # a table's number cells are judged with it, not as counters
+        cells = cell_runs([verdict.text for verdict in verdicts])
+        verdicts = reopen_table_numbers(verdicts, cells)  # a table's number cells are judged with it, not as counters
     deadline.check("language detection")
     language = _language(verdicts, reading.declared.language, config)
     deadline.check("byline and dateline lines")
@@ -260,15 +270,15 @@ def open_verdicts(
     whole = _whole_statement(reading, verdicts)
     deadline.check("zones")
     verdicts = mark_zones(verdicts, config.tail_rule_ids, head=reading.declared.title is None and not whole)
-    return verdicts, found, language, whole
+    return verdicts, found, language, whole, cells
 
 
 def _reopen(config: Config, deadline: Deadline) -> Reopen:
     """How a second cleaning reads kept texts (the text model settles on what it would keep)."""
 
-    def reopen(texts: list[str]) -> tuple[list[Verdict], frozenset[str]]:
-        verdicts, _, language, _ = open_verdicts(Reading(segment("\n\n".join(texts))), config, deadline)
-        return verdicts, stoplist(language)
+    def reopen(texts: list[str]) -> tuple[list[Verdict], frozenset[str], list[CellRun] | None]:
+        verdicts, _, language, _, cells = _open(Reading(segment("\n\n".join(texts))), config, deadline)
+        return verdicts, stoplist(language), cells
 
     return reopen
 
@@ -284,7 +294,7 @@ def decide_blocks(
     layer (``sites.apply``); for plain text its evidence is also one more feature of the text model
     (``site_repetition``), and the removals that evidence caused are credited to it.
     """
-    verdicts, found, language, whole = open_verdicts(reading, config, deadline)
+    verdicts, found, language, whole, cells = _open(reading, config, deadline)
     find_head = reading.declared.title is None and not whole
     deadline.check("the classifier")
     stopwords = stoplist(language)
@@ -292,7 +302,7 @@ def decide_blocks(
     if plain:
         model = load_text_model(config.text_model)
         reopen = _reopen(config, deadline)
-        verdicts = classify_text(verdicts, stopwords, config.tail_rule_ids, model, reopen, evidence(site))
+        verdicts = classify_text(verdicts, stopwords, config.tail_rule_ids, model, reopen, evidence(site), cells)
     else:
         whole_page = False if reading.extracted or whole else None  # cleaner's own output read back: kept
         verdicts = classify(verdicts, stopwords, whole_page=whole_page, headings=not reading.marked)

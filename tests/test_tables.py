@@ -2,8 +2,12 @@
 
 from __future__ import annotations
 
+import numpy as np
+
+from cleaner.layout.features import FEATURES, features
 from cleaner.layout.tables import cell_runs, is_number, reopen_table_numbers, row_period
 from cleaner.model import Block, Role, Verdict
+from cleaner.text.language import stoplist
 
 HEADER = ["Pos.", "Driver", "Points", "Wins"]
 ROWS = [[str(rank), f"Driver {name}", str(5000 - rank * 7), str(rank % 3)] for rank, name in enumerate("ABCDEFGH", 1)]
@@ -54,3 +58,15 @@ def test_only_a_tables_bare_numbers_are_reopened() -> None:
     assert all(not verdict.decided for verdict in reopened)
     alone = [Verdict(Block(0, PROSE)), removed[4], Verdict(Block(2, PROSE))]  # a counter between paragraphs
     assert reopen_table_numbers(alone)[1].role is Role.FURNITURE
+
+
+def test_tables_found_once_are_the_tables_found_again() -> None:
+    """The pipeline finds a page's tables once and passes them to the reopening and to the features."""
+    texts = [PROSE, *HEADER, *(cell for row in ROWS for cell in row), PROSE, "Home", "News", "Sport"]
+    verdicts = [Verdict(Block(i, text)) for i, text in enumerate(texts)]
+    found = cell_runs(texts)
+    assert reopen_table_numbers(verdicts, found) == reopen_table_numbers(verdicts)
+    stopwords = stoplist("en")
+    passed, again = features(verdicts, stopwords, cells=found), features(verdicts, stopwords)
+    assert passed[:, FEATURES.index("cell_period")].max() == 4
+    assert np.array_equal(passed, again, equal_nan=True)

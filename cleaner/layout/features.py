@@ -29,7 +29,7 @@ from functools import lru_cache
 
 import numpy as np
 
-from cleaner.layout.tables import cell_runs
+from cleaner.layout.tables import CellRun, cell_runs
 from cleaner.metadata.titles import confirming_keys, most_of, title_key
 from cleaner.model import Kind, Role, Verdict
 
@@ -282,14 +282,18 @@ def _since(flags: np.ndarray) -> np.ndarray:
     return np.where(last >= 0, np.minimum(index - last, CAP), CAP)
 
 
-def _cells(verdicts: Sequence[Verdict], prose_words: np.ndarray) -> dict[str, np.ndarray]:
+def _cells(
+    verdicts: Sequence[Verdict], prose_words: np.ndarray, cells: Sequence[CellRun] | None
+) -> dict[str, np.ndarray]:
     """Each block's table (a run of cell-like lines repeating a row pattern): its size, share of numbers,
     row period, the block's place in it and the prose just outside it (0 for blocks in no table)."""
     count = len(verdicts)
     columns = {
         name: np.zeros(count) for name in FEATURES[FEATURES.index("cell_run") : FEATURES.index("cell_prose_after") + 1]
     }
-    for run in cell_runs([verdict.text for verdict in verdicts]):
+    if cells is None:
+        cells = cell_runs([verdict.text for verdict in verdicts])
+    for run in cells:
         if not run.period:
             continue  # a menu or a list: ``short_run`` and the windows describe it
         span = slice(run.start, run.end)
@@ -308,11 +312,13 @@ def features(
     stopwords: frozenset[str],
     tail_rules: frozenset[str] = frozenset(),
     repetition: Sequence[float] | None = None,
+    cells: Sequence[CellRun] | None = None,
 ) -> np.ndarray:
     """The feature matrix of a document: one row per verdict, the columns of ``FEATURES``.
 
     ``repetition``: per verdict, the share of the site's pages holding its line (``site_repetition``);
-    None (no trusted site profile applies) leaves the column NaN.
+    None (no trusted site profile applies) leaves the column NaN.  ``cells``: the blocks' ``tables.cell_runs``
+    when the caller already found them (the pipeline does, once per page); found here otherwise.
     """
     count = len(verdicts)
     if repetition is not None and len(repetition) != count:
@@ -400,7 +406,7 @@ def features(
         "own_run_share": own_run[:, 0],
         "own_run_blocks": own_run[:, 1],
         "own_run_mean_words": own_run[:, 2],
-        **_cells(verdicts, prose_words),
+        **_cells(verdicts, prose_words, cells),
         "site_repetition": np.full(count, np.nan) if repetition is None else np.asarray(repetition, dtype=float),
     }
     return np.column_stack([own, *(derived[name] for name in FEATURES[len(OWN) :])])

@@ -84,10 +84,16 @@ def cell_runs(texts: Sequence[str]) -> list[CellRun]:
     return runs
 
 
-def reopen_table_numbers(verdicts: Sequence[Verdict]) -> list[Verdict]:
-    """Bare numbers a furniture rule removed are judged again when they are cells of a repeating table."""
+def reopen_table_numbers(verdicts: Sequence[Verdict], runs: Sequence[CellRun] | None = None) -> list[Verdict]:
+    """Bare numbers a furniture rule removed are judged again when they are cells of a repeating table.
+
+    ``runs``: the blocks' ``cell_runs`` when the caller has them (they are found once per page and
+    passed on to the text model's features); found here otherwise.
+    """
     out = list(verdicts)
-    for run in cell_runs([verdict.text for verdict in verdicts]):
+    if runs is None:
+        runs = cell_runs([verdict.text for verdict in verdicts])
+    for run in runs:
         if not run.period:
             continue
         for position in range(run.start, run.end):

@@ -55,6 +55,7 @@ import numpy as np
 
 from cleaner.layout.classify import block_scores, is_heading, looks_like_page_dump
 from cleaner.layout.features import FEATURES, features
+from cleaner.layout.tables import CellRun
 from cleaner.layout.zones import CLASSIFIER_RULE as RULE
 from cleaner.layout.zones import HEAD_RULE
 from cleaner.model import Block, Kind, Role, Verdict
@@ -202,17 +203,18 @@ def load_text_model(path: Path | None = None) -> TextModel:
     return parse_model(text, str(path))
 
 
-Reopen = Callable[[list[str]], tuple[list[Verdict], frozenset[str]]]
-"""How a second cleaning would read the kept texts: their verdicts before the classifier, and the stoplist."""
+Reopen = Callable[[list[str]], tuple[list[Verdict], frozenset[str], "Sequence[CellRun] | None"]]
+"""How a second cleaning would read the kept texts: their verdicts before the classifier, the stoplist, and
+their tables (``tables.cell_runs``, found once; None: not found yet)."""
 
 Repetition = Callable[[list[str]], "Sequence[float] | None"]
 """A site profile's evidence for a page's block texts: per block, the share of the site's pages holding its
 line; None when no trusted profile applies to the page."""
 
 
-def _alone(texts: list[str], stopwords: frozenset[str]) -> tuple[list[Verdict], frozenset[str]]:
+def _alone(texts: list[str], stopwords: frozenset[str]) -> tuple[list[Verdict], frozenset[str], None]:
     """The kept texts as blocks of their own, undecided: a second reading without the earlier layers."""
-    return [Verdict(Block(index, text)) for index, text in enumerate(texts)], stopwords
+    return [Verdict(Block(index, text)) for index, text in enumerate(texts)], stopwords, None
 
 
 def _settle(
@@ -238,11 +240,11 @@ def _settle(
             _head_before_article(verdicts, rows)
         kept = [position for position, verdict in enumerate(verdicts) if verdict.role is Role.BODY]
         texts = [verdicts[p].text for p in kept]
-        view, view_stopwords = reopen(texts) if reopen else _alone(texts, stopwords)
+        view, view_stopwords, cells = reopen(texts) if reopen else _alone(texts, stopwords)
         if [verdict.text for verdict in view] != texts:
             return  # the kept text reads back into other blocks: nothing to compare
         evidence = repetition([verdict.text for verdict in view]) if repetition else None
-        scores, keep, _, caused = _judge(model, view, view_stopwords, tail_rules, evidence)
+        scores, keep, _, caused = _judge(model, view, view_stopwords, tail_rules, evidence, cells=cells)
         changed = False
         for rank, position in enumerate(kept):
             again, verdict = view[rank], verdicts[position]
@@ -267,6 +269,7 @@ def _judge(
     tail_rules: frozenset[str],
     repetition: Sequence[float] | None,
     rows: np.ndarray | None = None,
+    cells: Sequence[CellRun] | None = None,
 ) -> tuple[np.ndarray, np.ndarray, bool, np.ndarray]:
     """The model's scores, which blocks stay, whether the text is a page dump, and which blocks only a
     site profile's evidence removed.
@@ -282,7 +285,7 @@ def _judge(
     if open_mask.sum() < MIN_OPEN:
         return np.ones(count), np.ones(count, dtype=bool), False, nothing
     if rows is None:
-        rows = features(verdicts, stopwords, tail_rules, repetition)
+        rows = features(verdicts, stopwords, tail_rules, repetition, cells)
     shaped = _page_dump(verdicts, rows, open_mask, stopwords)
     if repetition is None:
         scores = model.scores(rows)
@@ -407,17 +410,19 @@ def classify_text(
     model: TextModel | None = None,
     reopen: Reopen | None = None,
     repetition: Repetition | None = None,
+    cells: Sequence[CellRun] | None = None,
 ) -> list[Verdict]:
     """Decide every open block of plain text: article content (body) or furniture, by the model.
 
     ``reopen`` reads kept texts as a second cleaning would (the pipeline passes its own layers);
     without it, the kept blocks are judged again on their own, with no earlier layer.
-    ``repetition`` gives a site profile's evidence for block texts (see the module doc).
+    ``repetition`` gives a site profile's evidence for block texts (see the module doc); ``cells`` the
+    blocks' tables (``tables.cell_runs``) when the caller already found them.
     """
     model = model or load_text_model()
     marked = list(verdicts)
     evidence = repetition([verdict.text for verdict in marked]) if repetition else None
-    rows = features(marked, stopwords, tail_rules, evidence)
+    rows = features(marked, stopwords, tail_rules, evidence, cells)
     scores, keep, dump, caused = _judge(model, marked, stopwords, tail_rules, evidence, rows)
     for position, verdict in enumerate(marked):
         if verdict.decided:
