@@ -96,7 +96,7 @@ class Pessimist:
     def __init__(self, model: TextModel) -> None:
         self.threshold = model.threshold
 
-    def scores(self, rows: np.ndarray) -> np.ndarray:
+    def scores(self, rows: np.ndarray, asked: np.ndarray | None = None) -> np.ndarray:
         return np.zeros(len(rows))
 
 

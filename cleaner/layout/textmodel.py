@@ -95,26 +95,32 @@ class TextModel:
     second: lightgbm.Booster | None
     threshold: float
 
-    def scores(self, rows: np.ndarray) -> np.ndarray:
-        """The probability that each block is article content, from the blocks' feature rows."""
-        if not len(rows):
-            return np.zeros(0)
-        first = np.asarray(self.first.predict(rows, num_threads=1), dtype=float)
-        if self.second is None:
-            return first
-        return np.asarray(self.second.predict(second_stage(rows, first), num_threads=1), dtype=float)
+    def scores(self, rows: np.ndarray, asked: np.ndarray | None = None) -> np.ndarray:
+        """The probability that each block is article content, from the blocks' feature rows.
 
-    def scores_of(self, pages: Sequence[np.ndarray]) -> list[np.ndarray]:
+        With ``asked`` (a mask), only those blocks get the second stage's score; the others keep the
+        first stage's, which the second stage reads around every block.  The classifier reads the
+        open blocks' scores only, and LightGBM's cost grows with the rows it is given.
+        """
+        return self.scores_of([rows], None if asked is None else [asked])[0]
+
+    def scores_of(self, pages: Sequence[np.ndarray], asked: Sequence[np.ndarray] | None = None) -> list[np.ndarray]:
         """``scores`` of several pages' rows, each stage predicted once for all of them (fewer calls)."""
-        edges = np.cumsum([0, *(len(rows) for rows in pages)])
-        stacked = np.concatenate(pages)
-        first = np.asarray(self.first.predict(stacked, num_threads=1), dtype=float)
-        parts = [first[low:high] for low, high in itertools.pairwise(edges.tolist())]
+        edges = np.cumsum([0, *(len(rows) for rows in pages)]).tolist()
+        if not edges[-1]:
+            return [np.zeros(0) for _ in pages]
+        first = np.asarray(self.first.predict(np.concatenate(pages), num_threads=1), dtype=float)
         if self.second is None:
-            return parts
-        second = np.concatenate([second_stage(rows, part) for rows, part in zip(pages, parts, strict=True)])
-        scores = np.asarray(self.second.predict(second, num_threads=1), dtype=float)
-        return [scores[low:high] for low, high in itertools.pairwise(edges.tolist())]
+            return [first[low:high] for low, high in itertools.pairwise(edges)]
+        spans = list(itertools.pairwise(edges))
+        second = np.concatenate(
+            [second_stage(rows, first[low:high]) for rows, (low, high) in zip(pages, spans, strict=True)]
+        )
+        mask = np.ones(len(first), dtype=bool) if asked is None else np.concatenate(asked).astype(bool)
+        scores = first.copy()
+        if mask.any():
+            scores[mask] = np.asarray(self.second.predict(second[mask], num_threads=1), dtype=float)
+        return [scores[low:high] for low, high in itertools.pairwise(edges)]
 
 
 def second_stage(rows: np.ndarray, first: np.ndarray) -> np.ndarray:
@@ -288,11 +294,11 @@ def _judge(
         rows = features(verdicts, stopwords, tail_rules, repetition, cells)
     shaped = _page_dump(verdicts, rows, open_mask, stopwords)
     if repetition is None:
-        scores = model.scores(rows)
+        scores = model.scores(rows, open_mask)
         return (scores, *_cut(model, scores, open_mask, shaped), nothing)
     plain = rows.copy()
     plain[:, REPETITION] = np.nan
-    scores, plain_scores = model.scores_of((rows, plain))
+    scores, plain_scores = model.scores_of((rows, plain), (open_mask, open_mask))
     keep, dump = _cut(model, scores, open_mask, shaped)
     keep_plain, dump_plain = _cut(model, plain_scores, open_mask, shaped)
     return scores, keep & keep_plain, dump or dump_plain, keep_plain & ~keep
