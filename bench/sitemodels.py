@@ -36,7 +36,7 @@ from cleaner import clean
 from cleaner.config import Config
 from cleaner.model import Role, Verdict
 from cleaner.pipeline import decide_blocks, read_document
-from cleaner.sites.apply import apply_profile
+from cleaner.sites.apply import apply_profile, match_page
 from cleaner.sites.profile import Profile
 
 VARIANTS = ("without", "rules", "model")
@@ -73,7 +73,7 @@ def _judge(item: tuple[Path, str, str, int, int]) -> Judged:
     weighed = decide_blocks(reading, config, site).verdicts
     bodies = {
         "without": _body(plain),
-        "rules": _body(apply_profile(list(plain), site)),
+        "rules": _body(apply_profile(list(plain), match_page([verdict.text for verdict in plain], site))),
         "model": _body(weighed),
     }
     credited = sum(1 for verdict in weighed if verdict.layer == "profile")

@@ -44,7 +44,7 @@ from cleaner import clean
 from cleaner.config import DEFAULT_CONFIG
 from cleaner.model import Role, Verdict
 from cleaner.pipeline import decide_blocks, document_texts, read_document
-from cleaner.sites.apply import apply_profile
+from cleaner.sites.apply import apply_profile, match_page
 from cleaner.sites.profile import Parameters, Profile, ProfileLearner
 
 sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
@@ -89,6 +89,13 @@ def load_pages(corpus: Path, manifest: dict, jobs: int) -> list[Page]:
     ]
 
 
+def with_profile(page: Page, profile: Profile) -> list[Verdict]:
+    """The page's verdicts with its site's profile applied, as the pipeline applies it (the last block layer)."""
+    return apply_profile(
+        list(page.verdicts), match_page([verdict.text for verdict in page.verdicts], profile.site(page.site))
+    )
+
+
 def body_of(verdicts: Sequence[Verdict]) -> str:
     return "\n".join(verdict.text for verdict in verdicts if verdict.role is Role.BODY)
 
@@ -126,7 +133,7 @@ def score_pages(evalcore, pages: Sequence[Page], profile: Profile, memo: dict) -
     for page in pages:
         ident = page.site, page.name
         plain = body_of(page.verdicts)
-        applied = body_of(apply_profile(list(page.verdicts), profile.site(page.site)))
+        applied = body_of(with_profile(page, profile))
         for body in (plain, applied):
             if (ident, body) not in memo:
                 memo[ident, body] = (evalcore.page_tp_fp_fn(page.gold, body), lost(evalcore, page.gold, body))
@@ -241,7 +248,7 @@ def applying_share(corpus: Path, pages: Sequence[Page], profile: Profile, sample
         start = time.process_time()
         clean(text, format="text")
         middle = time.process_time()
-        apply_profile(list(page.verdicts), profile.site(page.site))
+        with_profile(page, profile)
         applying += time.process_time() - middle
         cleaning += middle - start
     return {"pages": len(pages[::step]), "apply_cpu_seconds": applying, "clean_cpu_seconds": cleaning,
@@ -308,7 +315,7 @@ def show(pages: Sequence[Page], site: str, parameters: Parameters) -> None:
     profile = learn(pages, parameters)
     for page in (page for page in pages if page.site == site):
         print(f"--- {page.name} (generation {page.generation + 1})")
-        for verdict in apply_profile(list(page.verdicts), profile.site(site)):
+        for verdict in with_profile(page, profile):
             if verdict.layer == "profile":
                 gold = "GOLD" if verdict.text in page.gold else "    "
                 print(f"  {gold} {verdict.role:9} [{verdict.rule}] {verdict.text[:100]}")

@@ -34,7 +34,7 @@ from cleaner.metadata.names import is_organisation
 from cleaner.metadata.pagechoice import load_page_model
 from cleaner.model import Article, Block, Metadata, Removal, Role, Verdict
 from cleaner.rules.furniture import mark_furniture
-from cleaner.sites.apply import apply_profile, credit_profile, evidence
+from cleaner.sites.apply import apply_profile, credit_profile, match_page
 from cleaner.sites.profile import Profile, SiteProfile, site_of
 from cleaner.text.decode import DecodeError, decode_reporting, normalise
 from cleaner.text.language import detect_language, stoplist
@@ -295,6 +295,7 @@ def decide_blocks(
     (``site_repetition``), and the removals that evidence caused are credited to it.
     """
     verdicts, found, language, whole, cells = _open(reading, config, deadline)
+    page = match_page([verdict.text for verdict in verdicts], site)  # the page's keys and generation, found once
     find_head = reading.declared.title is None and not whole
     deadline.check("the classifier")
     stopwords = stoplist(language)
@@ -302,7 +303,8 @@ def decide_blocks(
     if plain:
         model = load_text_model(config.text_model)
         reopen = _reopen(config, deadline)
-        verdicts = classify_text(verdicts, stopwords, config.tail_rule_ids, model, reopen, evidence(site), cells)
+        evidence = page.repetition if page is not None else None
+        verdicts = classify_text(verdicts, stopwords, config.tail_rule_ids, model, reopen, evidence, cells)
     else:
         whole_page = False if reading.extracted or whole else None  # cleaner's own output read back: kept
         verdicts = classify(verdicts, stopwords, whole_page=whole_page, headings=not reading.marked)
@@ -310,8 +312,8 @@ def decide_blocks(
         verdicts = mark_title_before_body(verdicts)
     deadline.check("the site profile")
     if plain:
-        verdicts = credit_profile(verdicts, site)  # the text model weighed its evidence: the removals it caused
-    verdicts = apply_profile(verdicts, site)  # last: it removes body blocks the layers above kept (sites.apply)
+        verdicts = credit_profile(verdicts, page)  # the text model weighed its evidence: the removals it caused
+    verdicts = apply_profile(verdicts, page)  # last: it removes body blocks the layers above kept (sites.apply)
     return Decided(verdicts, found, language, whole)
 
 

@@ -28,7 +28,7 @@ from cleaner.io.markdown import render_markdown
 from cleaner.io.records import Cleaned
 from cleaner.model import VALUE_FIELDS, Block, Role, Verdict
 from cleaner.pipeline import document_texts
-from cleaner.sites.apply import apply_profile
+from cleaner.sites.apply import apply_profile, match_page
 from cleaner.sites.profile import (
     Parameters,
     Profile,
@@ -508,8 +508,9 @@ def test_apply_profile_only_removes_what_the_pipeline_kept(
         Verdict(Block(index, text)).decide(Role(role), rule=rule, category=layer, layer=layer)
         for index, (text, (role, rule, layer)) in enumerate(zip(pages[0], decisions, strict=False))
     ]
-    once = apply_profile(verdicts, site)
-    assert apply_profile(once, site) == once
+    page = match_page([verdict.text for verdict in verdicts], site)
+    once = apply_profile(verdicts, page)
+    assert apply_profile(once, page) == once
     for before, after in zip(verdicts, once, strict=True):
         if after == before:
             continue

@@ -18,7 +18,7 @@ from cleaner.layout.features import FEATURES, features
 from cleaner.layout.textmodel import PROFILE_RULE, classify_text, load_text_model
 from cleaner.model import Verdict
 from cleaner.pipeline import open_verdicts, read_document
-from cleaner.sites.apply import evidence, repetition
+from cleaner.sites.apply import match_page, repetition
 from cleaner.text.language import stoplist
 from tests.clirun import clean_in_process
 from tests.test_profile_safety import NEW, OLD, N, _site
@@ -43,7 +43,7 @@ def test_the_column_is_missing_without_a_profile_and_holds_the_shares_with_one()
     assert weighed[:, COLUMN].tolist() == shares
     assert np.array_equal(np.delete(weighed, COLUMN, axis=1), np.delete(plain, COLUMN, axis=1))
     few = learn_profile(pages[: N - 1], site="valley").site("valley")
-    assert repetition([v.text for v in verdicts], few) is None and evidence(few) is None
+    assert repetition([v.text for v in verdicts], few) is None and match_page([v.text for v in verdicts], few) is None
 
 
 def test_without_evidence_the_classifier_decides_as_without_a_profile() -> None:
@@ -53,7 +53,9 @@ def test_without_evidence_the_classifier_decides_as_without_a_profile() -> None:
     verdicts, stopwords = _verdicts(stranger)
     model = load_text_model()
     assert repetition([v.text for v in verdicts], site) is None
-    assert classify_text(verdicts, stopwords, model=model, repetition=evidence(site)) == classify_text(
+    own = match_page([v.text for v in _verdicts(pages[0])[0]], site)  # the match of a page of the site
+    assert own is not None and own.repetition([v.text for v in verdicts]) is None  # matched on their own
+    assert classify_text(verdicts, stopwords, model=model, repetition=own.repetition) == classify_text(
         verdicts, stopwords, model=model
     )
 

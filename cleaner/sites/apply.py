@@ -18,12 +18,14 @@ classifier dropped (rule ``classify.outside-main-text``) are kept as body (rule
 (``SiteProfile.generation_of``); a page of a site or generation with fewer than ``min_pages``
 documents, or that shares too little of every learned template, is left as it was.
 
+The page is matched once (``match_page``: its block keys and its generation, None when no trusted
+generation matches) and the match is handed to each step below, so a page's keys are computed once.
+
 With the trained text classifier (plain text), the profile is evidence rather than a layer of its own:
-``repetition(texts, site)`` gives, per block, the share of its generation's other documents that hold
-the block's line (the page itself counted out, as if it had been learned: a line of this page alone is
-0.0 and a line of every page 1.0, whatever the generation's size; None when no trusted generation
-matches), ``evidence(site)`` hands that function to the
-classifier (``cleaner.layout.textmodel``), which weighs it as the feature ``site_repetition``, and
+``PageMatch.repetition`` gives, per block, the share of its generation's other documents that hold the
+block's line (the page itself counted out, as if it had been learned: a line of this page alone is
+0.0 and a line of every page 1.0, whatever the generation's size); the pipeline hands that method to
+the classifier (``cleaner.layout.textmodel``), which weighs it as the feature ``site_repetition``, and
 ``credit_profile`` names the profile in the audit trail for each block the classifier removed only
 because of it (rule ``profile:<site>#<generation>(n/N):classifier``, category and layer ``profile``,
 the classifier's score kept).  The rule-based layer above runs after it all the same (the learned
@@ -35,30 +37,71 @@ What it does NOT do: it learns nothing (``cleaner.sites.profile``) and reads no 
 from __future__ import annotations
 
 import math
-from collections.abc import Container, Sequence
+from collections.abc import Container, Mapping, Sequence
+from dataclasses import dataclass
 
-from cleaner.layout.textmodel import PROFILE_RULE, Repetition
+from cleaner.layout.textmodel import PROFILE_RULE
 from cleaner.model import Role, Verdict
 from cleaner.rules.furniture import KEEP_RULE
-from cleaner.sites.profile import Parameters, SiteProfile, block_keys, is_prose
+from cleaner.sites.profile import Parameters, SiteProfile, block_key, block_keys, is_prose
 from cleaner.text.shape import shape_of
 
 LAYER = "profile"
 CLASSIFIER_DROP = "classify.outside-main-text"  # the one decision the article markers may overturn
 
 
-def _page_generation(keys: Sequence[str], site: SiteProfile) -> int | None:
-    return site.generation_of(set(keys))
+@dataclass(frozen=True)
+class PageMatch:
+    """A page's block keys and the trusted generation of its site that it matches, found once per page.
+
+    The pipeline finds it once (``match_page``) and hands it to the classifier's evidence
+    (``repetition``), to ``credit_profile`` and to ``apply_profile``.
+    """
+
+    site: SiteProfile
+    keys: tuple[str, ...]  # per block of the page, in order
+    generation: int
+    known: Mapping[str, str]  # block text -> key, for the kept texts the classifier reads again
+
+    def repetition(self, texts: Sequence[str]) -> list[float] | None:
+        """Per text, the share of its generation's other documents holding its line; None without a trusted match.
+
+        The counts hold the page when it was learned: it is counted out, so a line of this page alone is
+        0.0 and a line on every page 1.0, whatever the generation's size (a page that was not learned is
+        counted out all the same, which lowers a line's share by at most one page).  Texts other than
+        the page's (the kept blocks, read again as a second cleaning would) are matched on their own, as
+        a second cleaning would match them.
+        """
+        keys = [self.known.get(text) or block_key(text) for text in texts]
+        generation = self.generation if keys == list(self.keys) else self.site.generation_of(set(keys))
+        if generation is None:
+            return None
+        chosen = self.site.generations[generation]
+        counts, others = chosen.counts, max(1, chosen.documents - 1)
+        return [min(1.0, max(0, counts[key].documents - 1) / others) if key in counts else 0.0 for key in keys]
 
 
-def apply_profile(verdicts: list[Verdict], site: SiteProfile | None) -> list[Verdict]:
-    """Turn the body blocks that are the page's template into furniture; everything else is kept as is."""
-    if site is None or not verdicts or not any(generation.trusted for generation in site.generations):
-        return verdicts
-    keys = _keys([verdict.text for verdict in verdicts])
-    generation = _page_generation(keys, site)
+def match_page(texts: Sequence[str], site: SiteProfile | None) -> PageMatch | None:
+    """The page's keys and generation, or None: no site, no trusted generation, or none the page matches."""
+    if site is None or not texts or not any(generation.trusted for generation in site.generations):
+        return None
+    keys = block_keys(texts)
+    generation = site.generation_of(set(keys))
     if generation is None:
+        return None
+    return PageMatch(site, tuple(keys), generation, dict(zip(texts, keys, strict=True)))
+
+
+def apply_profile(verdicts: list[Verdict], page: PageMatch | None) -> list[Verdict]:
+    """Turn the body blocks that are the page's template into furniture; everything else is kept as is.
+
+    ``page`` is ``match_page`` of the verdicts' texts (None: the verdicts are returned as they are).
+    """
+    if page is None or not verdicts:
         return verdicts
+    site, keys, generation = page.site, page.keys, page.generation
+    if len(keys) != len(verdicts):
+        raise ValueError(f"the page match has {len(keys)} keys for {len(verdicts)} blocks")
     chosen = site.generations[generation]
     template = chosen.template
     result = _retitle(_keep_article(list(verdicts), keys, site, generation), keys, site, generation)
@@ -158,58 +201,21 @@ def _remove_list_entries(verdicts: list[Verdict], headings: list[int], prose: Se
     return verdicts
 
 
-KEYS_KEPT = 1 << 16  # block keys remembered (the classifier reads a page's texts again as it settles)
-_known_keys: dict[str, str] = {}
-
-
-def _keys(texts: Sequence[str]) -> list[str]:
-    """``block_keys``, each text's key computed once (bounded: the memo is emptied when full; safe across threads)."""
-    keys = [_known_keys.get(text) for text in texts]
-    missing = [text for text, key in zip(texts, keys, strict=True) if key is None]
-    if not missing:
-        return keys  # type: ignore[return-value]
-    found = dict(zip(missing, block_keys(missing), strict=True))
-    if len(_known_keys) + len(found) > KEYS_KEPT:
-        _known_keys.clear()
-    _known_keys.update(found)
-    return [found[text] if key is None else key for text, key in zip(texts, keys, strict=True)]
-
-
 def repetition(texts: Sequence[str], site: SiteProfile | None) -> list[float] | None:
-    """Per block, the share of its generation's other documents holding its line; None without a trusted match.
-
-    The counts hold the page when it was learned: it is counted out, so a line of this page alone is 0.0
-    and a line on every page 1.0, whatever the generation's size (a page that was not learned is
-    counted out all the same, which lowers a line's share by at most one page).
-    """
-    if site is None:
-        return None
-    keys = _keys(texts)
-    generation = _page_generation(keys, site)
-    if generation is None:
-        return None
-    chosen = site.generations[generation]
-    counts, others = chosen.counts, max(1, chosen.documents - 1)
-    return [min(1.0, max(0, counts[key].documents - 1) / others) if key in counts else 0.0 for key in keys]
+    """``PageMatch.repetition`` of a page's own texts: per block, the share of its generation's other documents
+    holding its line; None without a trusted match."""
+    page = match_page(texts, site)
+    return page.repetition(texts) if page is not None else None
 
 
-def evidence(site: SiteProfile | None) -> Repetition | None:
-    """The profile's evidence for the text classifier (``repetition`` over a page's block texts), if it has any."""
-    if site is None or not any(generation.trusted for generation in site.generations):
-        return None
-    return lambda texts: repetition(texts, site)
-
-
-def credit_profile(verdicts: list[Verdict], site: SiteProfile | None) -> list[Verdict]:
+def credit_profile(verdicts: list[Verdict], page: PageMatch | None) -> list[Verdict]:
     """Name the profile in the audit trail of the blocks the classifier removed only because of its evidence."""
-    if site is None or not any(verdict.rule == PROFILE_RULE for verdict in verdicts):
+    if page is None or not any(verdict.rule == PROFILE_RULE for verdict in verdicts):
         return verdicts
-    keys = _keys([verdict.text for verdict in verdicts])
-    generation = _page_generation(keys, site)
     result = list(verdicts)
     for index, verdict in enumerate(result):
         if verdict.rule == PROFILE_RULE:
-            rule = site.evidence_rule(generation, keys[index]) if generation is not None else f"profile:{site.name}"
+            rule = page.site.evidence_rule(page.generation, page.keys[index])
             result[index] = verdict.decide(
                 verdict.role, rule=f"{rule}:classifier", category=LAYER, layer=LAYER, score=verdict.score
             )
