@@ -31,7 +31,8 @@ because of it (rule ``profile:<site>#<generation>(n/N):classifier``, category an
 the classifier's score kept).  The rule-based layer above runs after it all the same (the learned
 template lines are what a reviewer reads in the profile file; measured, the two together did best).
 
-What it does NOT do: it learns nothing (``cleaner.sites.profile``) and reads no files.
+What it does NOT do: it learns nothing (``cleaner.sites.profile``), holds no counts
+(``cleaner.sites.generation``) and reads no files.
 """
 
 from __future__ import annotations
@@ -43,7 +44,9 @@ from dataclasses import dataclass
 from cleaner.layout.textmodel import PROFILE_RULE
 from cleaner.model import Role, Verdict
 from cleaner.rules.furniture import KEEP_RULE
-from cleaner.sites.profile import Parameters, SiteProfile, block_key, block_keys, is_prose
+from cleaner.sites.generation import SiteProfile
+from cleaner.sites.keys import block_key, block_keys
+from cleaner.sites.parameters import Parameters, is_prose
 from cleaner.text.shape import shape_of
 
 LAYER = "profile"

@@ -1,18 +1,17 @@
 """Site profiles: learn the template each site repeats on its pages, per template generation.
 
 A site's pages share a template (menus, footers, boxes); article text differs from page to page.  This
-module counts normalised lines per site and tells which repeat across the site's pages far more often
-than article text does:
+module counts block keys (``cleaner.sites.keys``) per site and keeps what they teach:
 
-- ``block_key(text)`` folds a block into the key it is counted under (case, digits, dates, times and
-  whitespace folded), so "© 2023 Gazette" and "© 2024 Gazette" are one key;
 - ``ProfileLearner`` counts keys per site, document by document, in bounded memory (lossy counting).  It
   notices a redesign: a document that shares little of a generation's template starts a new generation
   (``Parameters.join``), so two templates are never averaged into one;
-- ``Profile`` / ``SiteProfile`` / ``Generation`` hold the counts and what they teach: ``template`` keys
-  (in at least ``ratio`` of a generation's documents; prose needs ``prose_ratio``), trusted only for a
-  generation of at least ``min_pages`` documents (N), and ``generation_of(keys)`` tells which generation
-  a page is of (none when it shares too little of every trusted template).
+- ``Profile`` holds every site's ``SiteProfile`` (``cleaner.sites.generation``: its generations, their
+  template keys, trust and matching) as learned with one set of ``Parameters``;
+- ``site_of(url, folder)`` names the site a document belongs to.
+
+The names of the sibling modules a caller needs with a profile (``Parameters``, ``ProfileError``,
+``SiteProfile``, ``block_key``, ``block_keys``, ``is_prose``) are importable from here too.
 
 What it does NOT do: it never decides a block (``cleaner.sites.apply`` does, and only ever removes what
 the pipeline kept), never reads files or resolves a document's site from its file (``cleaner.corpus``),
@@ -23,287 +22,33 @@ from __future__ import annotations
 
 import itertools
 import math
-import re
-from collections.abc import Collection, Iterable, Mapping, Sequence
-from dataclasses import dataclass, field, fields, replace
+from collections.abc import Collection, Iterable, Mapping
+from dataclasses import dataclass, field, replace
 from urllib.parse import urlsplit
 
-import regex
-
-from cleaner.lexicon.calendar import month_names
+from cleaner.sites.generation import Core, Generation, KeyCount, Learned, SiteProfile, core_keys, shared
+from cleaner.sites.keys import block_key, block_keys
 from cleaner.sites.markers import Markers, markers_of
-from cleaner.text.shape import SENTENCE_END
+from cleaner.sites.parameters import PROFILE_FORMAT, Parameters, ProfileError, is_prose
 
-PROFILE_FORMAT = "cleaner-profile/2"
-"""The ``format`` field of a profile file; a file without it is refused."""
-
-
-class ProfileError(ValueError):
-    """A profile file is unreadable or malformed; the message names the file and the problem."""
-
-
-# --- the normalised key -------------------------------------------------------------------------
-
-
-def _trie(words: Iterable[str]) -> str:
-    """One pattern matching any of ``words``, factored by common prefixes (longest first, as a sorted
-    alternation would try them): hundreds of month names then cost a few steps per position, not one
-    attempt per name."""
-    tree: dict = {}
-    for word in words:
-        node = tree
-        for char in word:
-            node = node.setdefault(char, {})
-        node[""] = {}
-
-    def pattern(node: dict) -> str:
-        branches = [re.escape(char) + pattern(child) for char, child in sorted(node.items()) if char]
-        if not branches:
-            return ""
-        body = branches[0] if len(branches) == 1 else "(?:" + "|".join(branches) + ")"
-        if "" in node:  # a word ends here: the longer ones are tried first
-            return f"(?:{body})?"
-        return body
-
-    return "(?:" + pattern(tree) + ")"
-
-
-_MONTHS = _trie(month_names())
-_MONTH_STARTS = "".join(sorted({re.escape(name[0]) for name in month_names()}))  # a cheap test before the names
-_DIGITS = regex.compile(r"\d+")  # the regex module: 2.5 times as fast as re here (same matches)
-_GAP = r"[^\S\n]"  # a space within one line: ``block_keys`` folds many lines at once
-_DATE = re.compile(
-    rf"\b0[./-]0[./-]0(?=\b|t<time>)"  # 06.01.2024, 2024-01-06, 1/6/24 (after digits are folded to 0)
-    rf"|\b(?:0\.?{_GAP}+)?(?=[{_MONTH_STARTS}])(?:{_MONTHS})\.?(?:{_GAP}+0(?:st|nd|rd|th)?)?,?{_GAP}+0\b"  # Jan 6, 2024
-    rf"|\b0\.?{_GAP}+(?=[{_MONTH_STARTS}])(?:{_MONTHS})\b\.?",  # 6 janvier, 6. März
-)  # matched against case-folded keys only, so without IGNORECASE (twice as fast)
-_TIME = regex.compile(rf"\b0:0(?::0)?(?:{_GAP}*[ap]\.?m\.?)?")  # regex: 5 times as fast as re; re is 4 times
-# as fast for _DATE's long alternation
-_SPACE = re.compile(r"[^\S\n]+")  # spaces within a line: ``block_keys`` folds a whole document at once
-_ODD_SPACE = re.compile(
-    "[\t\x0b\x0c\r\x1c-\x1f\x85\xa0\u1680\u2000-\u200a\u2028\u2029\u202f\u205f\u3000]"
-)  # with two spaces in a row, what ``_SPACE`` would change: most documents have none
-_NEWLINES = re.compile(r"[\n\r\x0b\x0c\x1c-\x1e\x85\u2028\u2029]")  # what str.splitlines() splits at
-_OTHER_NEWLINES = re.compile(r"[\r\x0b\x0c\x1c-\x1e\x85\u2028\u2029]")
-
-
-def block_key(text: str) -> str:
-    """The key a block is counted under: case-folded, digits, dates, times and whitespace folded.
-
-    Folding makes a footer "© 2024" and "© 2025", or a box dated each day, one block; it keeps
-    punctuation, so the key still tells a sentence from a headline.
-    """
-    return block_keys([text])[0]
-
-
-def block_keys(texts: Sequence[str]) -> list[str]:
-    """``block_key`` of each text; case, digits and spaces are folded in one pass over the whole document."""
-    if not texts:
-        return []
-    joined = "\n".join(texts)
-    if joined.count("\n") != len(texts) - 1 or _OTHER_NEWLINES.search(joined):  # a block holds a line break
-        joined = "\n".join(_NEWLINES.sub(" ", text) for text in texts)
-    joined = joined.casefold()
-    joined = _DIGITS.sub("0", joined)
-    lines = (_SPACE.sub(" ", joined) if "  " in joined or _ODD_SPACE.search(joined) else joined).split("\n")
-    dated = [index for index, line in enumerate(lines) if "0" in line]
-    if dated:  # dates and times have digits: fold them in the lines that have some, all at once
-        folded = _DATE.sub("<date>", _TIME.sub("<time>", "\n".join(lines[index] for index in dated)))
-        for index, line in zip(dated, folded.split("\n"), strict=True):
-            lines[index] = line
-    return [line.strip() for line in lines]
-
-
-# --- the decision rule ----------------------------------------------------------------------------
-
-
-@dataclass(frozen=True, slots=True)
-class Parameters:
-    """The knobs of learning and trust (docs/corpus.md says how they were chosen); stored in the file.
-
-    ``min_pages`` (N): a generation of fewer documents teaches nothing, so a site of fewer than N pages
-    is cleaned as without a profile.  ``ratio``: a key is template when it is in at least this share of
-    the generation's documents (``prose_ratio`` for a sentence of ``prose_words`` words or more).
-    ``join``: a document joins the generation whose template it shares most of, when that share is at
-    least ``join``; otherwise it starts a new generation (at most ``generations`` per site).
-    ``marker_share``: the article markers (``cleaner.sites.markers``) are trusted when one pair held on at
-    least this share of the generation's pages (above 1: never).
-    """
-
-    min_pages: int = 4
-    ratio: float = 0.3
-    prose_ratio: float = 1.0
-    prose_words: int = 12
-    join: float = 0.3
-    generations: int = 8
-    marker_share: float = 0.6
-    prune_every: int = 20
-
-    def to_dict(self) -> dict[str, float | int]:
-        return {item.name: getattr(self, item.name) for item in fields(self)}
-
-    @classmethod
-    def from_mapping(cls, data: Mapping[str, object], *, origin: str) -> Parameters:
-        known = {item.name: item.type for item in fields(cls)}
-        values: dict[str, float | int] = {}
-        for name, value in data.items():
-            if name not in known:
-                raise ProfileError(f"{origin}: unknown parameter {name!r}")
-            kind = "number" if known[name] == "float" else "integer"
-            if isinstance(value, bool) or not isinstance(value, float | int if kind == "number" else int) or value <= 0:
-                raise ProfileError(f"{origin}: parameter {name!r} must be a positive {kind}")
-            values[name] = value
-        return cls(**values)  # type: ignore[arg-type]
-
-
-def is_prose(key: str, parameters: Parameters) -> bool:
-    """A sentence of an article: long enough and ending like a sentence (cheap: on every block)."""
-    words = parameters.prose_words
-    return len(key) >= 2 * words - 1 and key.count(" ") + 1 >= words and SENTENCE_END.search(key[-16:]) is not None
-
-
-# --- profile data -----------------------------------------------------------------------------------
-
-
-@dataclass(slots=True)
-class KeyCount:
-    """In how many of a generation's documents one key was seen (a lower bound; ``error`` bounds the loss)."""
-
-    documents: int = 0
-    error: int = 0
-    example: str = ""
-
-    def to_list(self) -> list[int | str]:
-        return [self.documents, self.error, self.example] if self.example else [self.documents, self.error]
-
-
-@dataclass(frozen=True, slots=True)
-class Learned:
-    """One template line of a generation: an example text, its key, in how many documents."""
-
-    key: str
-    example: str
-    documents: int
-
-    def to_dict(self) -> dict[str, object]:
-        return {"text": self.example or self.key, "key": self.key, "documents": self.documents}
-
-
-def template_keys(counts: Mapping[str, KeyCount], documents: int, parameters: Parameters) -> dict[str, int]:
-    """The keys in at least ``ratio`` of ``documents`` (``prose_ratio`` for prose), with their counts."""
-    plain = max(1, math.ceil(parameters.ratio * documents))
-    prose = max(1, math.ceil(parameters.prose_ratio * documents))
-    return {
-        key: count.documents
-        for key, count in counts.items()
-        if count.documents >= (prose if is_prose(key, parameters) else plain)
-    }
-
+__all__ = [
+    "PROFILE_FORMAT",
+    "Core",
+    "Generation",
+    "KeyCount",
+    "Learned",
+    "Parameters",
+    "Profile",
+    "ProfileError",
+    "ProfileLearner",
+    "SiteProfile",
+    "block_key",
+    "block_keys",
+    "is_prose",
+    "site_of",
+]
 
 TEMPLATE_LINES = 3  # a document with fewer non-prose lines shows no template: it never starts a generation
-Core = Mapping[str, float]
-"""A generation's core: its non-prose keys in at least half of its documents, each with that share."""
-
-
-def core_keys(counts: Mapping[str, KeyCount], documents: int, parameters: Parameters) -> Core:
-    """The keys in at least half of ``documents``, with their share: what a page of the generation shows.
-
-    Non-prose keys only (menus, footers, headings), unless the pages have none (then prose keys too).
-    """
-    half = max(1, math.ceil(documents / 2))
-    frequent = {key: count.documents / documents for key, count in counts.items() if count.documents >= half}
-    plain = {key: share for key, share in frequent.items() if not is_prose(key, parameters)}
-    return plain or frequent
-
-
-def shared(keys: Collection[str], core: Core) -> float:
-    """How much of a generation's core a page's keys hold, each core key weighing its share of documents.
-
-    The lines on every page (menus, footers) weigh most; a list entry on half of the pages weighs half.
-    """
-    total = sum(core.values())
-    return sum(share for key, share in core.items() if key in keys) / total if total else 0.0
-
-
-@dataclass(frozen=True)
-class Generation:
-    """One template generation of a site: its documents, key counts, and what they teach."""
-
-    documents: int
-    counts: Mapping[str, KeyCount]
-    parameters: Parameters = field(default_factory=Parameters)
-    markers: Markers = field(default_factory=Markers)
-    template: Mapping[str, int] = field(init=False)
-    core: Core = field(init=False)
-
-    def __post_init__(self) -> None:
-        object.__setattr__(self, "template", template_keys(self.counts, self.documents, self.parameters))
-        object.__setattr__(self, "core", core_keys(self.counts, self.documents, self.parameters))
-
-    @property
-    def trusted(self) -> bool:
-        return self.documents >= self.parameters.min_pages
-
-    @property
-    def article_markers(self) -> tuple[str, str] | None:
-        """The template lines the article sits between on most pages, when the generation is trusted."""
-        return self.markers.trusted(self.parameters.marker_share) if self.trusted else None
-
-    def learned(self) -> list[Learned]:
-        if not self.trusted:
-            return []
-        found = [Learned(key, self.counts[key].example, count) for key, count in self.template.items()]
-        return sorted(found, key=lambda item: (-item.documents, item.key))
-
-    def to_dict(self) -> dict[str, object]:
-        return {
-            "documents": self.documents,
-            "learned": [item.to_dict() for item in self.learned()],
-            "article_between": list(self.article_markers or ()),
-            "markers": self.markers.to_dict(),
-            "counts": {key: self.counts[key].to_list() for key in sorted(self.counts)},
-        }
-
-
-@dataclass(frozen=True)
-class SiteProfile:
-    """What one site taught: its generations, in the order they were first seen."""
-
-    name: str
-    generations: tuple[Generation, ...]
-    parameters: Parameters = field(default_factory=Parameters)
-
-    @property
-    def documents(self) -> int:
-        return sum(generation.documents for generation in self.generations)
-
-    @property
-    def learned_count(self) -> int:
-        return sum(len(generation.learned()) for generation in self.generations)
-
-    def generation_of(self, keys: Collection[str]) -> int | None:
-        """The trusted generation whose template a page's keys share most of (at least ``join``), else None."""
-        best, index = self.parameters.join, None
-        for number, generation in enumerate(self.generations):
-            if generation.trusted:
-                share = shared(keys, generation.core)
-                if share >= best:
-                    best, index = share, number
-        return index
-
-    def rule(self, generation: int, key: str) -> str:
-        """The audit trail's rule: ``profile:<site>#<generation>(<documents with the line>/<documents>)``."""
-        chosen = self.generations[generation]
-        return f"profile:{self.name}#{generation + 1}({chosen.template[key]}/{chosen.documents})"
-
-    def evidence_rule(self, generation: int, key: str) -> str:
-        """``rule`` for any line: ``profile:<site>#<generation>(<documents with the line>/<documents>)``."""
-        chosen = self.generations[generation]
-        count = chosen.counts[key].documents if key in chosen.counts else 0
-        return f"profile:{self.name}#{generation + 1}({count}/{chosen.documents})"
-
-    def to_dict(self) -> dict[str, object]:
-        return {"documents": self.documents, "generations": [g.to_dict() for g in self.generations]}
 
 
 @dataclass(frozen=True)

@@ -20,16 +20,10 @@ from pathlib import Path
 
 from cleaner.config import search_folders
 from cleaner.io.files import write_atomic
+from cleaner.sites.generation import Generation, KeyCount, SiteProfile
 from cleaner.sites.markers import Markers
-from cleaner.sites.profile import (
-    PROFILE_FORMAT,
-    Generation,
-    KeyCount,
-    Parameters,
-    Profile,
-    ProfileError,
-    SiteProfile,
-)
+from cleaner.sites.parameters import PROFILE_FORMAT, Parameters, ProfileError
+from cleaner.sites.profile import Profile
 
 OLD_FORMAT = "cleaner-profile/1"  # counted blocks per site without generations; its counts cannot be converted
 

@@ -1,0 +1,162 @@
+"""What one site taught: its template generations, their key counts, and what the counts teach.
+
+``Generation`` holds one template generation's counts and derives its ``template`` keys (in at least
+``ratio`` of its documents; prose needs ``prose_ratio``), trusted only when it has at least ``min_pages``
+documents (N), its ``core`` (the lines on at least half of its pages) and its trusted article markers;
+``SiteProfile`` holds a site's generations and tells which one a page is of (``generation_of``: none
+when it shares too little of every trusted core), and names removals in the audit trail.
+
+What it does NOT do: it counts no document (``cleaner.sites.profile.ProfileLearner``), decides no block
+(``cleaner.sites.apply``) and reads or writes no file (``cleaner.sites.store``).
+"""
+
+from __future__ import annotations
+
+import math
+from collections.abc import Collection, Mapping
+from dataclasses import dataclass, field
+
+from cleaner.sites.markers import Markers
+from cleaner.sites.parameters import Parameters, is_prose
+
+# --- profile data -----------------------------------------------------------------------------------
+
+
+@dataclass(slots=True)
+class KeyCount:
+    """In how many of a generation's documents one key was seen (a lower bound; ``error`` bounds the loss)."""
+
+    documents: int = 0
+    error: int = 0
+    example: str = ""
+
+    def to_list(self) -> list[int | str]:
+        return [self.documents, self.error, self.example] if self.example else [self.documents, self.error]
+
+
+@dataclass(frozen=True, slots=True)
+class Learned:
+    """One template line of a generation: an example text, its key, in how many documents."""
+
+    key: str
+    example: str
+    documents: int
+
+    def to_dict(self) -> dict[str, object]:
+        return {"text": self.example or self.key, "key": self.key, "documents": self.documents}
+
+
+def template_keys(counts: Mapping[str, KeyCount], documents: int, parameters: Parameters) -> dict[str, int]:
+    """The keys in at least ``ratio`` of ``documents`` (``prose_ratio`` for prose), with their counts."""
+    plain = max(1, math.ceil(parameters.ratio * documents))
+    prose = max(1, math.ceil(parameters.prose_ratio * documents))
+    return {
+        key: count.documents
+        for key, count in counts.items()
+        if count.documents >= (prose if is_prose(key, parameters) else plain)
+    }
+
+
+Core = Mapping[str, float]
+"""A generation's core: its non-prose keys in at least half of its documents, each with that share."""
+
+
+def core_keys(counts: Mapping[str, KeyCount], documents: int, parameters: Parameters) -> Core:
+    """The keys in at least half of ``documents``, with their share: what a page of the generation shows.
+
+    Non-prose keys only (menus, footers, headings), unless the pages have none (then prose keys too).
+    """
+    half = max(1, math.ceil(documents / 2))
+    frequent = {key: count.documents / documents for key, count in counts.items() if count.documents >= half}
+    plain = {key: share for key, share in frequent.items() if not is_prose(key, parameters)}
+    return plain or frequent
+
+
+def shared(keys: Collection[str], core: Core) -> float:
+    """How much of a generation's core a page's keys hold, each core key weighing its share of documents.
+
+    The lines on every page (menus, footers) weigh most; a list entry on half of the pages weighs half.
+    """
+    total = sum(core.values())
+    return sum(share for key, share in core.items() if key in keys) / total if total else 0.0
+
+
+@dataclass(frozen=True)
+class Generation:
+    """One template generation of a site: its documents, key counts, and what they teach."""
+
+    documents: int
+    counts: Mapping[str, KeyCount]
+    parameters: Parameters = field(default_factory=Parameters)
+    markers: Markers = field(default_factory=Markers)
+    template: Mapping[str, int] = field(init=False)
+    core: Core = field(init=False)
+
+    def __post_init__(self) -> None:
+        object.__setattr__(self, "template", template_keys(self.counts, self.documents, self.parameters))
+        object.__setattr__(self, "core", core_keys(self.counts, self.documents, self.parameters))
+
+    @property
+    def trusted(self) -> bool:
+        return self.documents >= self.parameters.min_pages
+
+    @property
+    def article_markers(self) -> tuple[str, str] | None:
+        """The template lines the article sits between on most pages, when the generation is trusted."""
+        return self.markers.trusted(self.parameters.marker_share) if self.trusted else None
+
+    def learned(self) -> list[Learned]:
+        if not self.trusted:
+            return []
+        found = [Learned(key, self.counts[key].example, count) for key, count in self.template.items()]
+        return sorted(found, key=lambda item: (-item.documents, item.key))
+
+    def to_dict(self) -> dict[str, object]:
+        return {
+            "documents": self.documents,
+            "learned": [item.to_dict() for item in self.learned()],
+            "article_between": list(self.article_markers or ()),
+            "markers": self.markers.to_dict(),
+            "counts": {key: self.counts[key].to_list() for key in sorted(self.counts)},
+        }
+
+
+@dataclass(frozen=True)
+class SiteProfile:
+    """What one site taught: its generations, in the order they were first seen."""
+
+    name: str
+    generations: tuple[Generation, ...]
+    parameters: Parameters = field(default_factory=Parameters)
+
+    @property
+    def documents(self) -> int:
+        return sum(generation.documents for generation in self.generations)
+
+    @property
+    def learned_count(self) -> int:
+        return sum(len(generation.learned()) for generation in self.generations)
+
+    def generation_of(self, keys: Collection[str]) -> int | None:
+        """The trusted generation whose template a page's keys share most of (at least ``join``), else None."""
+        best, index = self.parameters.join, None
+        for number, generation in enumerate(self.generations):
+            if generation.trusted:
+                share = shared(keys, generation.core)
+                if share >= best:
+                    best, index = share, number
+        return index
+
+    def rule(self, generation: int, key: str) -> str:
+        """The audit trail's rule: ``profile:<site>#<generation>(<documents with the line>/<documents>)``."""
+        chosen = self.generations[generation]
+        return f"profile:{self.name}#{generation + 1}({chosen.template[key]}/{chosen.documents})"
+
+    def evidence_rule(self, generation: int, key: str) -> str:
+        """``rule`` for any line: ``profile:<site>#<generation>(<documents with the line>/<documents>)``."""
+        chosen = self.generations[generation]
+        count = chosen.counts[key].documents if key in chosen.counts else 0
+        return f"profile:{self.name}#{generation + 1}({count}/{chosen.documents})"
+
+    def to_dict(self) -> dict[str, object]:
+        return {"documents": self.documents, "generations": [g.to_dict() for g in self.generations]}
