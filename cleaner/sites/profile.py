@@ -11,7 +11,8 @@ module counts block keys (``cleaner.sites.keys``) per site and keeps what they t
 - ``site_of(url, folder)`` names the site a document belongs to.
 
 The names of the sibling modules a caller needs with a profile (``Parameters``, ``ProfileError``,
-``SiteProfile``, ``block_key``, ``block_keys``, ``is_prose``) are importable from here too.
+``SiteProfile``, ``block_key``, ``block_keys``, ``is_prose``) are importable from here too (``X as X``:
+re-exported on purpose).
 
 What it does NOT do: it never decides a block (``cleaner.sites.apply`` does, and only ever removes what
 the pipeline kept), never reads files or resolves a document's site from its file (``cleaner.corpus``),
@@ -26,27 +27,12 @@ from collections.abc import Collection, Iterable, Mapping
 from dataclasses import dataclass, field, replace
 from urllib.parse import urlsplit
 
-from cleaner.sites.generation import Core, Generation, KeyCount, Learned, SiteProfile, core_keys, shared
-from cleaner.sites.keys import block_key, block_keys
+from cleaner.sites.generation import Core, Generation, KeyCount, SiteProfile, core_keys, shared
+from cleaner.sites.keys import block_key as block_key
+from cleaner.sites.keys import block_keys
 from cleaner.sites.markers import Markers, markers_of
-from cleaner.sites.parameters import PROFILE_FORMAT, Parameters, ProfileError, is_prose
-
-__all__ = [
-    "PROFILE_FORMAT",
-    "Core",
-    "Generation",
-    "KeyCount",
-    "Learned",
-    "Parameters",
-    "Profile",
-    "ProfileError",
-    "ProfileLearner",
-    "SiteProfile",
-    "block_key",
-    "block_keys",
-    "is_prose",
-    "site_of",
-]
+from cleaner.sites.parameters import PROFILE_FORMAT, Parameters, is_prose
+from cleaner.sites.parameters import ProfileError as ProfileError
 
 TEMPLATE_LINES = 3  # a document with fewer non-prose lines shows no template: it never starts a generation
 
