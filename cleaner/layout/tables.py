@@ -22,7 +22,6 @@ from __future__ import annotations
 import re
 from collections.abc import Sequence
 from dataclasses import dataclass
-from functools import lru_cache
 
 from cleaner.model import Role, Verdict
 from cleaner.rules.furniture import LAYER as RULES_LAYER
@@ -71,13 +70,7 @@ def row_period(numbers: Sequence[bool]) -> int:
 
 
 def cell_runs(texts: Sequence[str]) -> list[CellRun]:
-    """The runs of two or more consecutive cell-like blocks, in order (once per page's texts: the rules' table
-    check and the text model's features ask about the same blocks)."""
-    return list(_cell_runs(tuple(texts)))
-
-
-@lru_cache(maxsize=64)
-def _cell_runs(texts: tuple[str, ...]) -> tuple[CellRun, ...]:
+    """The runs of two or more consecutive cell-like blocks, in order."""
     runs, start = [], None
     cells = [is_cell(text) for text in texts]
     for position, cell in enumerate([*cells, False]):
@@ -88,7 +81,7 @@ def _cell_runs(texts: tuple[str, ...]) -> tuple[CellRun, ...]:
                 numbers = [is_number(text) for text in texts[start:position]]
                 runs.append(CellRun(start, position, sum(numbers) / len(numbers), row_period(numbers)))
             start = None
-    return tuple(runs)
+    return runs
 
 
 def reopen_table_numbers(verdicts: Sequence[Verdict], runs: Sequence[CellRun] | None = None) -> list[Verdict]:
