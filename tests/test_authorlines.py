@@ -40,3 +40,9 @@ def test_value_features_describe_the_shape() -> None:
     tokens, person, _org, lower, digits, whole, after = value_features(("jdoe42",), "by jdoe42 on Monday")
     assert (tokens, lower, digits, whole, after) == (1, 1.0, 1.0, 0.0, 2)
     assert person == 0.0
+
+
+def test_a_value_opens_with_a_letter() -> None:
+    assert labelled_values("Seite 1 von 2") == []
+    assert labelled_values("« 2 von 8 »") == []
+    assert labelled_values("Stars (1 / 1) 06.11.2023 13:30 von Olga") == [("Olga",)]

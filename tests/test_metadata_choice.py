@@ -60,6 +60,24 @@ def test_a_date_labelled_as_an_update_is_no_publication_candidate() -> None:
     assert (article.published, article.updated) == (None, "2024-02-07T16:05:00")
 
 
+def test_a_date_stated_in_a_line_naming_the_publication_is_labelled_published() -> None:
+    options = _options(f"{MENU}\nNachtbusse fahren wieder\nDieser Beitrag wurde am 04.02.2020 veröffentlicht\n{PROSE}")
+    stated = {c.value: c.label for c in options["date"][0] if c.source == "mention"}
+    assert stated == {"2020-02-04": "published"}
+    options = _options(f"{MENU}\nNachtbusse fahren wieder\n04.02.2020 Allgemein\n{PROSE}")
+    assert {c.value: c.label for c in options["date"][0] if c.source == "mention"} == {"2020-02-04": ""}
+
+
+def test_a_name_signing_the_article_at_its_end_is_an_author_candidate() -> None:
+    body = "\n".join([PROSE] * 8)  # the name stands after the lines near the article's start
+    options = _options(f"Nachtbusse fahren wieder | Stadtanzeiger\n{MENU}\n{body}\nAnna Weber\n{MENU}")
+    signed = [c for c in options["authors"][0] if c.value == ("Anna Weber",)]
+    assert [c.source for c in signed] == ["names"]
+    far = "\n".join(f"Teaser {n}" for n in range(12))
+    options = _options(f"Nachtbusse fahren wieder | Stadtanzeiger\n{MENU}\n{body}\n{far}\nAnna Weber\n{MENU}")
+    assert [c for c in options["authors"][0] if c.value == ("Anna Weber",)] == []
+
+
 def test_text_that_is_all_body_offers_no_title_or_name_line() -> None:
     options = _options(f"{PROSE}\nAnna Weber\n{PROSE}\n{PROSE}")
     assert options["title"][0] == []

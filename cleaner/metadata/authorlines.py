@@ -57,6 +57,8 @@ def labelled_values(line: str) -> list[tuple[str, ...]]:
     for match in _LABEL.finditer(text):
         rest = _SEPARATOR.sub("", text[match.end() :])
         tokens = rest.split()[:MAX_TOKENS]
+        if not tokens or not _LETTER.match(tokens[0]):
+            continue  # a value opens with a letter, as a short line must: "Seite 1 von 2" names nobody
         for end in range(1, len(tokens) + 1):
             if end > 1 and _DIGIT.search(tokens[end - 1]):
                 break  # a date or a count after the name: the value ended before it

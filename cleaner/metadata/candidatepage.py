@@ -87,6 +87,11 @@ class Page:
         return next((p for p, v in enumerate(self.verdicts) if v.role is Role.BODY), len(self.verdicts))
 
     @cached_property
+    def last_body(self) -> int:
+        """The article's last body line (the first line's place when there is none)."""
+        return next((p for p in range(len(self.verdicts) - 1, -1, -1) if self.verdicts[p].role is Role.BODY), 0)
+
+    @cached_property
     def first_prose(self) -> int:
         """The article's first body line that is a sentence of some length: the headline stands above it."""
         return next(
@@ -162,6 +167,11 @@ class Page:
     def folded(self) -> str:
         """Every line case-folded, one a line: what counting a name's mentions searches."""
         return "\n".join(v.text.casefold() for v in self.verdicts)
+
+    @cached_property
+    def body_folded(self) -> str:
+        """The article's body lines case-folded, one a line."""
+        return "\n".join(v.text.casefold() for v in self.verdicts if v.role is Role.BODY)
 
     @cached_property
     def sides(self) -> set[str]:

@@ -29,9 +29,9 @@ from collections.abc import Sequence
 
 from cleaner.metadata.authorlines import VALUE_FEATURES, labelled_values, short_value, value_features
 from cleaner.metadata.byline import BYLINE_PREFIX, is_byline_word, parse_names
-from cleaner.metadata.candidatepage import DIGITS, FAR, LINE_FEATURES, Page, line_features
+from cleaner.metadata.candidatepage import DIGITS, FAR, LINE_FEATURES, Page, clip, line_features
 from cleaner.metadata.dates import dates_mentioned, lead_date, mentions_date, opening_date
-from cleaner.metadata.lines import Candidate
+from cleaner.metadata.lines import Candidate, names_publication
 from cleaner.metadata.titles import (
     MIN_HEADLINE,
     MOST_OF_TITLE,
@@ -51,7 +51,9 @@ TITLE_OVER_METADATA = 4  # and the lines just over every byline and dateline
 NAMES_BEFORE = 30  # name lines this close before the article's first body line, or beside a dateline
 NAMES_AFTER = 5
 NAMES_MAX_CHARS = 80
-END_LINES = 3  # author lines also this close after the article's last body line
+MIN_NAME_WORD = 3  # a shorter last word ("Li", "Ng") is found inside too many other words to count
+END_BEFORE = 3  # author lines also at the article's end (a signature, an author box): from this many lines
+END_AFTER = 10  # before its last body line to this many after it
 LEAD_PARAGRAPHS = 3
 TEXT_ONLY = frozenset({"names", "labelled", "short"})  # author sources an HTML page's own metadata stands for
 PICTURE = frozenset({"caption", "image-slug"})  # the rules' categories of lines about a picture
@@ -160,15 +162,21 @@ def date_candidates(page: Page, found: Sequence[Candidate], day_first: bool | No
     for position in body:
         day = lead_date(page.verdicts[position].text, day_first=day_first)
         if day:
-            out.append(Candidate("date", position, day, "lead"))
+            out.append(Candidate("date", position, day, "lead", _label(page.verdicts[position].text)))
             read.add(position)
     for position in page.window(DATES_BEFORE, DATES_AFTER):
         text = page.verdicts[position].text
         if position not in read and page.verdicts[position].category not in PICTURE and _YEARISH.search(text):
+            label = _label(text)
             out.extend(
-                Candidate("date", position, day, "mention") for day in dates_mentioned(text, day_first=day_first)
+                Candidate("date", position, day, "mention", label) for day in dates_mentioned(text, day_first=day_first)
             )
     return sorted(out, key=lambda candidate: candidate.position)
+
+
+def _label(text: str) -> str:
+    """A stated date's label, as the dateline reader gives it: "published" when its line names the publication."""
+    return "published" if names_publication(text) else ""
 
 
 def _date_features(
@@ -224,6 +232,7 @@ def author_candidates(page: Page, found: Sequence[Candidate]) -> list[Candidate]
             out.append(Candidate("authors", candidate.position, joined, "group"))
     near = set(page.window(NAMES_BEFORE, NAMES_AFTER))
     near.update(p + step for p in page.positions(Role.DATELINE) for step in (-2, -1, 1, 2))
+    near.update(_end_window(page))
     out.extend(_value_candidates(page, near, set(by_position)))
     for position in sorted(near - set(by_position)):
         if not 0 <= position < len(page.verdicts):
@@ -241,16 +250,21 @@ def author_candidates(page: Page, found: Sequence[Candidate]) -> list[Candidate]
     return sorted(out, key=lambda candidate: candidate.position)
 
 
+def _end_window(page: Page) -> range:
+    """The lines around the article's last body line, where a signature or an author box stands."""
+    body = page.positions(Role.BODY)
+    if not body:
+        return range(0)
+    return range(max(0, body[-1] - END_BEFORE), min(len(page.verdicts), body[-1] + END_AFTER + 1))
+
+
 def _value_candidates(page: Page, near: set[int], read: set[int]) -> list[Candidate]:
     """Values after a byline label inside a line, and short lines, near the article's start and end.
 
     Lines the byline reader read offer only their labelled values (an agency or a newsroom it
     does not report as a person); its own names are already candidates.
     """
-    body = page.positions(Role.BODY)
     lines = set(near) | set(page.positions(Role.BYLINE))
-    if body:
-        lines.update(range(body[-1] + 1, body[-1] + 1 + END_LINES))
     out: list[Candidate] = []
     for position in sorted(lines):
         if not 0 <= position < len(page.verdicts) or not page.open_line(position):
@@ -285,7 +299,17 @@ def _author_features(
         float(_label_line(page, candidate.position + 1)),
         min(agreeing, 10),
         float(names[0].casefold() in page.first_line.casefold()),
+        clip(candidate.position - page.last_body),
+        _in_body(page, names[0]),
     ]
+
+
+def _in_body(page: Page, name: str) -> int:
+    """How often the article's text names the value's last word: a person the article is about, not its writer."""
+    tokens = name.casefold().split()
+    if not tokens or len(tokens[-1]) < MIN_NAME_WORD:
+        return 0
+    return min(page.body_folded.count(tokens[-1]), 20)
 
 
 def _value_key(candidate: Candidate) -> frozenset[str]:
@@ -311,6 +335,8 @@ AUTHOR_FEATURES = (
     "label_below",
     "agreeing",
     "in_first_line",
+    "from_end",
+    "in_body",
 )
 
 

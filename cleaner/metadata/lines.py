@@ -47,11 +47,16 @@ class Candidate:
     label: str = ""
 
 
+def names_publication(text: str) -> bool:
+    """The line names the publication ("Veröffentlicht:", "Posted on", "Publié"): a word of ``published_labels``."""
+    return not PUBLISHED_WORDS.isdisjoint(_LOWER_WORDS.findall(text.lower()))
+
+
 def _date_candidates(position: int, text: str, found: Metadata, source: str) -> list[Candidate]:
     """A dateline's dates: labelled "published" when the line names the publication ("Veröffentlicht:")."""
     out = []
     if found.published:
-        named = not PUBLISHED_WORDS.isdisjoint(_LOWER_WORDS.findall(text.lower()))
+        named = names_publication(text)
         out.append(Candidate("date", position, found.published, source, "published" if named else ""))
     if found.updated:
         out.append(Candidate("date", position, found.updated, source, "updated"))
