@@ -45,7 +45,7 @@ FIELDS = ("text", "title", "authors", "published")
 def variants(html: str) -> dict[str, object]:
     """One page cleaned with no fallback and with each view forced, and the sizes the policy reads."""
     tree, _ = parse_page(html)
-    first, _ = first_extraction(tree, url=None, language=None)
+    first, _ = first_extraction(tree, language=None)
     prose = sum(len(text) for text in page_prose(tree))
     sizes = {"first": size(first), "prose": prose}
     cleaned = {"none": _cleaned(html, None)}
@@ -53,7 +53,7 @@ def variants(html: str) -> dict[str, object]:
         pieces = second_view(
             tree,
             view,
-            trafilatura_full=lambda fast: trafilatura_pieces(tree, None, fast=fast)[0],
+            trafilatura_full=lambda fast: trafilatura_pieces(tree, fast=fast)[0],
             language=None,
             first=first,
         )

@@ -22,6 +22,7 @@ from dataclasses import dataclass
 import trafilatura
 from lxml import etree
 from lxml.html import HtmlElement
+from trafilatura.settings import Extractor
 
 from cleaner.html.secondopinion import justext_pieces
 from cleaner.html.views import FALLBACK, Fallback, needs_second_view, outside, page_prose, second_view, size
@@ -51,7 +52,7 @@ class MainContent:
 
 
 def main_content(
-    tree: HtmlElement, *, url: str | None = None, language: str | None = None, fallback: Fallback | None = FALLBACK
+    tree: HtmlElement, *, language: str | None = None, fallback: Fallback | None = FALLBACK
 ) -> MainContent:
     """The main content of a parsed page as blocks: trafilatura first, another view where it finds little.
 
@@ -61,13 +62,13 @@ def main_content(
     fast mode finds under ``MIN_TEXT`` characters or falls back to the whole page's text.
     Comments are not content; links are kept only to measure link density.
     """
-    pieces, whole_page = first_extraction(tree, url=url, language=language)
+    pieces, whole_page = first_extraction(tree, language=language)
     prose = page_prose(tree)
     if fallback is not None and needs_second_view(pieces, prose, fallback):
         other = second_view(
             tree,
             fallback.view,
-            trafilatura_full=lambda fast: trafilatura_pieces(tree, url, fast=fast)[0],
+            trafilatura_full=lambda fast: trafilatura_pieces(tree, fast=fast)[0],
             language=language,
             first=pieces,
         )
@@ -81,9 +82,9 @@ def main_content(
     return MainContent(blocks, whole_page, tuple(outside(prose, [text for _, text, _ in pieces])))
 
 
-def first_extraction(tree: HtmlElement, *, url: str | None, language: str | None) -> tuple[list[_Piece], bool]:
+def first_extraction(tree: HtmlElement, *, language: str | None) -> tuple[list[_Piece], bool]:
     """trafilatura's fast extraction, or justext's paragraphs where it finds little or the whole page."""
-    pieces, whole_page = trafilatura_pieces(tree, url, fast=True)
+    pieces, whole_page = trafilatura_pieces(tree, fast=True)
     if size(pieces) < MIN_TEXT or whole_page:
         second = justext_pieces(tree, language)
         found = size(second)
@@ -97,18 +98,18 @@ def first_extraction(tree: HtmlElement, *, url: str | None, language: str | None
 _BODY_ONLY = "txt"
 
 
-def trafilatura_pieces(tree: HtmlElement, url: str | None, *, fast: bool) -> tuple[list[_Piece], bool]:
+# trafilatura's options, made once for each mode (reading its configuration costs a tenth of a millisecond
+# a page; trafilatura does not change options it is given).  Without a URL: it would only resolve link
+# targets, and only the links' text is read here.
+_OPTIONS = {
+    fast: Extractor(output_format=_BODY_ONLY, fast=fast, comments=False, links=True, images=False, with_metadata=False)
+    for fast in (True, False)
+}
+
+
+def trafilatura_pieces(tree: HtmlElement, *, fast: bool) -> tuple[list[_Piece], bool]:
     """trafilatura's extraction walked into pieces, and whether it fell back to the whole page's text."""
-    document = trafilatura.bare_extraction(
-        tree,
-        url=url,
-        fast=fast,
-        include_comments=False,
-        include_links=True,
-        include_images=False,
-        with_metadata=False,
-        output_format=_BODY_ONLY,
-    )
+    document = trafilatura.bare_extraction(tree, options=_OPTIONS[fast])
     body = getattr(document, "body", None)
     if body is None:
         return [], False
@@ -182,14 +183,25 @@ _CONTINUED_KINDS = {"p": Kind.PARAGRAPH, "h2": Kind.HEADING, "h3": Kind.HEADING,
 def _body_container(tree: HtmlElement, pieces: list[_Piece]) -> HtmlElement | None:
     """The body-classed element around the first extracted paragraph of prose, if any."""
     probe = next((text[:40] for kind, text, _ in pieces if kind is Kind.PARAGRAPH and len(text) >= 100), None)
-    found = _PARAGRAPH_WITH(tree, probe=probe) if probe else []
-    if not found:
+    found = _paragraph_with(tree, probe) if probe else None
+    if found is None:
         return None
-    return next((node for node in found[0].iterancestors() if _BODY_CLASS.search(node.get("class") or "")), None)
+    return next((node for node in found.iterancestors() if _BODY_CLASS.search(node.get("class") or "")), None)
 
 
-# Searched in C; XPath's normalize-space knows only ASCII spaces, so no-break spaces are made plain first.
-_PARAGRAPH_WITH = etree.XPath("(//p[contains(normalize-space(translate(., '\u00a0', ' ')), $probe)])[1]")
+def _paragraph_with(tree: HtmlElement, probe: str) -> HtmlElement | None:
+    """The first ``<p>`` whose text, no-break spaces made plain and XML spaces collapsed, holds ``probe``.
+
+    As XPath's ``normalize-space(translate(., nbsp, ' '))`` reads it, but stopping at the first match (the
+    article's first paragraph is early in the page), where an XPath would read every paragraph.
+    """
+    for paragraph in tree.iter("p"):
+        if probe in _XML_SPACES.sub(" ", paragraph.text_content().replace("\u00a0", " ")).strip(" \t\r\n"):
+            return paragraph
+    return None
+
+
+_XML_SPACES = re.compile(r"[ \t\r\n]+")  # what XPath's normalize-space collapses (ASCII spaces only)
 
 
 DUMP_LINES = 20  # lines in trafilatura's one-paragraph fallback that mark it as the whole page's text

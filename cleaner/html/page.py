@@ -194,13 +194,14 @@ def parse_page(html: str) -> tuple[HtmlElement, tuple[str, ...]]:
         raise PageError("page nests elements deeper than the HTML parser can read (2,048 levels)")
     if tree is None or len(tree) == 0:
         raise PageError("page has no elements")
-    ld = tuple(text for text in tree.xpath('//script[contains(@type, "ld+json")]/text()') if text.strip())
+    ld = tuple(text for text in _JSONLD_TEXTS(tree) if text.strip())
     etree.strip_elements(tree, *_NOISE_TAGS, "script", with_tail=False)
     if (count := int(_COUNT_ELEMENTS(tree))) > MAX_ELEMENTS:
         raise PageError(f"page too large: {count:,} elements, the limit is {MAX_ELEMENTS:,}")
     return tree, ld
 
 
+_JSONLD_TEXTS = etree.XPath('//script[contains(@type, "ld+json")]/text()')
 _COUNT_ELEMENTS = etree.XPath("count(//*)")  # the parser drops comments and PIs, so elements are all iter() sees
 
 
@@ -233,7 +234,7 @@ def read_page(
         description = page_description(tree)
         without_head(tree)
         headlines = [metadata.title or "", *(h1.text_content() for h1 in tree.iter("h1"))]
-        content = main_content(tree, url=url, language=metadata.language, fallback=fallback)
+        content = main_content(tree, language=metadata.language, fallback=fallback)
         blocks = with_lead(without_title(content.blocks, headlines), tree, description, headlines)
         deadline.check("content extraction")
     language = confirmed_language(metadata.language, blocks)
