@@ -1,6 +1,6 @@
 """Site-grouped cross-validation of HTML-mode metadata: out-of-fold figures, next to the anchors on the same pages.
 
-    python bench/cv_page_metadata.py ../shared/bench                  # about 10 minutes on this machine
+    python bench/cv_page_metadata.py ../shared/bench                  # about 2-10 minutes on this machine
     python bench/cv_page_metadata.py ../shared/bench --work /tmp/pm   # keep (and reuse) models, rows, predictions
 
 For each of the five folds of ``folds.json`` (tfeval pages grouped by site), the page metadata
@@ -10,17 +10,14 @@ which fills what the page leaves empty from the article's lines) are trained on 
 folds; then, on the held-out fold's pages:
 
 - ``cleaner``: the real ``cleaner.clean(page, format="html")`` with those two models
-  (``Config.page_metadata_model``, ``Config.metadata_model``): the product, whose title and
-  authors are the ranker's choice and whose dates follow the precedence of ``cleaner.html.dates``;
+  (``Config.page_metadata_model``, ``Config.metadata_model``): the product, whose title, authors
+  and publication date are the ranker's choice;
 - ``trafilatura-meta``: trafilatura's own metadata (``bare_extraction(with_metadata=True)``);
 - ``htmldate``: ``find_date``, extensive search, original date.
 
 Every tool's folder is scored by the benchmark's own ``score.py``, over all pages and per fold.
-The precedence of dates was written over earlier sessions while looking at these same pages: its
-figure here is in-sample, flattered by that.  The offers' readers (which sources are read, how a
-site name is cut from a title, how a byline element is read) were written on these pages too:
-only the choice among them is out of fold.  The fold models hold a date model too (the ranker's
-date choice, not shipped); ``--work`` keeps them for offline comparisons.
+The offers' readers (which sources are read, how a site name is cut from a title, how a byline
+element is read) were written on these pages: only the choice among them is out of fold.
 """
 
 from __future__ import annotations

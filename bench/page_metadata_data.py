@@ -11,7 +11,7 @@ With text models, the block layers also decide the page's blocks and the text me
 scores the text's candidate lines, which join the authors' and dates' offers; each page is then
 scored by a text model trained on the other four folds (``text_fold_models``), so no page's
 features come from a model that saw its gold.  An offer is labelled 1 when its value equals the
-gold as the benchmark's scorer compares them.
+gold as the benchmark's scorer compares them (a date's rows are its offered days, each labelled so).
 
 Nothing here writes into the repository or the bench folder, and nothing is tuned here.
 """
@@ -31,7 +31,7 @@ from cleaner.config import DEFAULT_CONFIG  # noqa: E402
 from cleaner.html.page import read_page  # noqa: E402
 from cleaner.lexicon import day_first  # noqa: E402
 from cleaner.metadata.choice import load_model, scored_candidates  # noqa: E402
-from cleaner.metadata.offers import PAGE_FIELDS, Offer, feature_rows  # noqa: E402
+from cleaner.metadata.offers import PAGE_FIELDS, Offer, date_days, feature_rows  # noqa: E402
 from cleaner.metadata.pagechoice import NO_CHOICE, text_offers  # noqa: E402
 from cleaner.pipeline import decide_blocks, page_reading  # noqa: E402
 
@@ -100,9 +100,10 @@ def build(bench_dir: Path, text_models: dict[int, Path] | None, fields: tuple[st
             none = _states_none(gold[page_id], name)
             (target.without if none else target.with_gold).append(document)
             offers = by_field[name]
-            for offer, row in zip(offers, feature_rows(name, offers, text=text), strict=True):
+            values = [day for day, _ in date_days(offers)] if name == "date" else [offer.value for offer in offers]
+            for value, row in zip(values, feature_rows(name, offers, text=text), strict=True):
                 target.features.append(row)
-                target.labels.append(int(not none and matches(evalcore, name, offer.value, gold[page_id])))
+                target.labels.append(int(not none and matches(evalcore, name, value, gold[page_id])))
                 target.documents.append(document)
         if count % 100 == 0:
             print(f"  page rows: {count}/{len(gold)}", file=sys.stderr, flush=True)

@@ -10,8 +10,9 @@ from htmlpages import html_page
 
 from cleaner.html.page import read_page
 from cleaner.metadata.choice import ModelFileError
-from cleaner.metadata.offers import PAGE_FEATURES, Offer, feature_rows
-from cleaner.metadata.pagechoice import NO_CHOICE, PRODUCT_FIELDS, best_offer, load_page_model
+from cleaner.metadata.offers import PAGE_FEATURES, Offer, date_days, day_value, feature_rows
+from cleaner.metadata.pagechoice import NO_CHOICE, PRODUCT_FIELDS, best_offer, load_page_model, with_dates
+from cleaner.model import Metadata
 
 PROSE = (
     "The council approved the new ferry timetable on Tuesday after a long debate about costs, "
@@ -31,9 +32,9 @@ def offers(html: str, field: str) -> list:
     return [offer for offer in read_page(html, model=NO_CHOICE, offers=True).offers if offer.field == field]
 
 
-def test_the_shipped_model_holds_the_title_and_author_models_on_their_features() -> None:
+def test_the_shipped_model_holds_the_title_author_and_date_models_on_their_features() -> None:
     model = load_page_model()
-    assert set(model.fields) == set(PRODUCT_FIELDS) == {"title", "authors"}
+    assert set(model.fields) == set(PRODUCT_FIELDS) == {"title", "authors", "date"}
     assert all(0 < model.fields[field].threshold < 0.5 for field in PRODUCT_FIELDS)
 
 
@@ -86,6 +87,37 @@ def test_date_offers_keep_the_precision_of_their_source_and_no_copyright_year_be
     assert not any(str(offer.value).startswith("2023-05-01") for offer in found)
     undated = offers(page(f"<article><h1>Ferry timetable</h1>{body()}</article>"), "date")
     assert not any(str(offer.value).startswith("2020-01-01") for offer in undated)  # the footer's © 2020
+
+
+def test_the_date_is_chosen_as_a_day_one_row_per_offered_day() -> None:
+    found = [
+        Offer("date", "2023-05-04T09:00:00+00:00", "ld-published"),
+        Offer("date", "2023-05-04T11:00:00+02:00", "meta-published"),
+        Offer("date", "2023-05-06", "meta-modified"),
+    ]
+    rows = feature_rows("date", found)
+    assert [day for day, _ in date_days(found)] == ["2023-05-04", "2023-05-06"]
+    assert len(rows) == 2 and all(len(row) == len(PAGE_FEATURES["date"]) for row in rows)
+    assert day_value(date_days(found)[0][1]).value == "2023-05-04T11:00:00+02:00"  # local before UTC
+    assert day_value([Offer("date", "2023", "meta-generic")]).value == "2023"  # a year stays a year
+
+
+def test_htmldate_is_asked_only_where_the_pages_own_dates_disagree_or_give_no_day() -> None:
+    one_day = '<meta property="article:published_time" content="2023-05-04T09:00:00+02:00">'
+    html = page(f'<article><h1>Ferry timetable</h1><time datetime="2023-05-04">4 May</time>{body()}</article>', one_day)
+    assert not any(offer.source == "htmldate" for offer in offers(html, "date"))
+    html = page(f'<article><h1>Ferry timetable</h1><time datetime="2023-05-09">9 May</time>{body()}</article>', one_day)
+    assert "htmldate" in {offer.source for offer in offers(html, "date")}
+
+
+def test_a_day_only_htmldate_gives_is_kept_apart_as_a_guess() -> None:
+    stated, guessed = with_dates(Metadata(), [Offer("date", "2021-05-04", "htmldate")], NO_CHOICE, None)
+    assert (stated.published, guessed.published) == (None, "2021-05-04")
+    assert dict(guessed.sources) == {"published": "htmldate"}
+    declared = [Offer("date", "2021-05-04T10:00:00+02:00", "ld-published"), Offer("date", "2021-05-04", "htmldate")]
+    stated, guessed = with_dates(Metadata(), declared, load_page_model(), "2021-05-03")
+    assert (stated.published, stated.updated, guessed.published) == ("2021-05-04T10:00:00+02:00", None, None)
+    assert dict(stated.sources) == {"published": "json-ld"}
 
 
 def test_the_declared_person_author_is_chosen_and_an_organisation_never() -> None:

@@ -1,20 +1,17 @@
-"""A page's publication and update dates, each picked by an explicit precedence (docs/html.md).
+"""The readers of a page's dates: which tags state them, the URL's date, the header's dateline, htmldate.
 
-Published: JSON-LD ``datePublished``/``dateCreated``, publication ``<meta>`` tags, microdata,
-``<time datetime>`` (a bare year or month yields to a full date from any of them); then a
-date in the URL path, the first visible dateline element, a short dateline or credit line
-under the headline.  One visible dateline outweighs a generic date tag that is the only
-declared date and shows another day; a page that shows its
-update unlabelled as its date, and its declared publication nowhere, was re-dated; a UTC value
-takes the offset of the same moment shown in local time.  Slash dates are read in the page's locale.
-Updated: JSON-LD ``dateModified``, then update tags; dropped when it states the publication's
-moment or comes before it.  htmldate's guess is made only when nothing gives a publication
-date, and kept apart (``page_dates``' second value): the pipeline ranks it below what the text states.
-``warm_up`` pays htmldate's one-off cost.
+The date sources' tag lists (``PUBLISHED_META``, ``GENERIC_META``, ``UPDATED_META``), ``dates_of``
+(every value of some sources that normalises to a date), the ``<time>`` elements by kind, the URL
+path's date, a short dateline or credit line under the headline (``header_dates``), the page's
+locale for slash dates (``day_first_of``), a UTC value's local reading where another value states
+the same moment in local time (``localised``), htmldate's guess (``htmldate_guess``; its
+``YYYY-01-01`` stand-in for a bare year is dropped) and the update the markup declares
+(``page_updated``).  ``warm_up`` pays htmldate's one-off cost.
 
-This module does NOT read authors, titles or other fields, does not look at the extracted
-body (a lead dateline there is the text layers' concern), and parses no date text itself:
-``cleaner.metadata.dates`` reads and normalises every value.
+This module does NOT choose the publication date: ``cleaner.html.offers`` makes every value an
+offer and ``cleaner.metadata.pagechoice`` chooses among them.  It reads no authors, titles or other
+fields, does not look at the extracted body (a lead dateline there is the text layers' concern),
+and parses no date text itself: ``cleaner.metadata.dates`` reads and normalises every value.
 """
 
 from __future__ import annotations
@@ -28,11 +25,10 @@ from htmldate import find_date
 from lxml import etree
 from lxml.html import HtmlElement
 
-from cleaner.html.marks import MAX_DATELINE, Marks, elsewhere, shown_datelines, text_of
-from cleaner.html.sources import in_other_item, ld_values, meta_values
+from cleaner.html.marks import MAX_DATELINE, Marks, elsewhere, text_of
+from cleaner.html.sources import ld_values, meta_values
 from cleaner.metadata.credits import parse_credit
 from cleaner.metadata.dates import find_dateline, normalise_date
-from cleaner.model import Metadata
 
 PUBLISHED_META = (
     "article:published_time",
@@ -79,29 +75,14 @@ _URL_DAY = re.compile(r"[/_-](20\d{2})(0[1-9]|1[0-2])(0[1-9]|[12]\d|3[01])(?:[/_
 _SPACES = re.compile(r"\s+")
 
 
-def page_dates(
-    tree: HtmlElement,
-    found: Marks,
-    metas: dict[str, list[str]],
-    articles: list[dict],
-    url: str | None,
-    html: str | None = None,
-    *,
-    guess: bool = True,
-) -> tuple[Metadata, str | None]:
-    """Publication and update by their precedence (see the module docstring), and htmldate's guess apart.
+def page_updated(metas: dict[str, list[str]], articles: list[dict]) -> str | None:
+    """The update the markup declares: JSON-LD ``dateModified``, then the update tags.
 
-    The guess is made only when the page states no publication date; htmldate is given the page's
-    markup as it came (``html``, scripts included, as a user of htmldate would) when there is one.
+    The publication is chosen among the page's offers (``cleaner.metadata.pagechoice``); an update
+    that states its moment or an earlier day is then no update (``pagechoice.later_update``).
     """
-    updated = _first_date(ld_values(articles, "dateModified"), meta_values(metas, UPDATED_META))
-    published = _published(tree, found, metas, articles, url, updated)
-    guessed = htmldate_guess(tree, url, html) if published is None and guess else None
-    if updated is not None and published is not None and updated[:10] < published[:10]:
-        updated = None  # a "modified" before the publication is a template date, not an update
-    if updated is not None and published is not None and _same_moment(updated, published):
-        updated = None
-    return Metadata(published=published, updated=updated), guessed
+    found = dates_of(ld_values(articles, "dateModified"), meta_values(metas, UPDATED_META))
+    return found[0] if found else None
 
 
 def dates_of(*sources: Iterable[object]) -> list[str]:
@@ -114,11 +95,6 @@ def dates_of(*sources: Iterable[object]) -> list[str]:
                 if date:
                     found.append(date)
     return found
-
-
-def _first_date(*sources: Iterable[object]) -> str | None:
-    found = dates_of(*sources)
-    return found[0] if found else None
 
 
 def _local(dates: list[str], shown: Sequence[str] = ()) -> str | None:
@@ -181,38 +157,6 @@ def _moment(iso: str) -> datetime | None:
         return None
 
 
-def _published(
-    tree: HtmlElement,
-    found: Marks,
-    metas: dict[str, list[str]],
-    articles: list[dict],
-    url: str | None,
-    updated: str | None,
-) -> str | None:
-    """JSON-LD, meta tags, microdata, ``<time>``, the URL path, visible datelines."""
-    microdata = [
-        element.get("content") or element.get("datetime") or text_of(element)
-        for element in found.dated
-        if not in_other_item(element)  # a citation's or a comment's date is not the page's
-    ]
-    times = dates_of(_time_elements(tree, found))
-    declared = dates_of(
-        ld_values(articles, "datePublished"), ld_values(articles, "dateCreated"), meta_values(metas, PUBLISHED_META)
-    )
-    day_first = day_first_of(tree, metas)
-    visible = shown_datelines(found, day_first)  # read lazily: most pages need the first one only
-    first = next(visible, None)
-    shown = [value for value in (first.published or first.updated,) if value] if first else []
-    generic = dates_of(meta_values(metas, GENERIC_META))
-    if declared or microdata or not shown or any(value[:10] == shown[0][:10] for value in generic):
-        declared += generic  # alone, a generic date yields to a dateline showing another day
-    declared += dates_of(microdata)
-    if declared and updated and not times and first and _redated(declared[0], updated, first, visible):
-        return _local([updated], shown)
-    date = _local(declared + times, shown)
-    return date or _first_date(url_dates(url), shown, header_dates(found, day_first))
-
-
 def day_first_of(tree: HtmlElement, metas: dict[str, list[str]]) -> bool | None:
     """Whether the page's locale writes the day first ("03/05/2022" is 3 May): all but American English.
 
@@ -254,29 +198,6 @@ DATE_WINDOW = 60
 _LEAD_DATE = re.compile(r"([^–—|]{6,40}?)\s+[–—|]\s")  # a press release's date before its first sentence
 
 
-def _redated(declared: str, updated: str, first: Metadata, others: Iterable[Metadata]) -> bool:
-    """The page shows its update, unlabelled, as its date, and nowhere shows the declared publication day.
-
-    The page was re-dated (a developing story rewritten, an old piece brought up again): the
-    publisher now presents it under the new date, and readers and citations use that one.  An
-    update shown as such ("Updated March 12") stays an update.  ``first`` is the first visible
-    dateline; ``others`` are read only when it shows the update.
-    """
-    day = declared[:10]
-    if first.published is None or first.published[:10] != updated[:10] or day == updated[:10]:
-        return False
-    return all(day not in (d.published or "", d.updated or "") for d in (first, *others))
-
-
-def _time_elements(tree: HtmlElement, found: Marks) -> list[str]:
-    """``<time datetime>`` values: marked as publication, then the first after the headline, then the first.
-
-    Times inside comments, related lists, teasers and sidebars belong to other texts.
-    """
-    kinds = time_elements(tree, found, others=0)
-    return [t.get("datetime") for _, t in kinds if not elsewhere(t)]
-
-
 def time_elements(tree: HtmlElement, found: Marks, others: int = 3) -> list[tuple[str, HtmlElement]]:
     """``<time datetime>`` elements by kind: "time-marked" (``pubdate``, a class naming the publication),
     "time-after-h1" (the first after the headline, ``found``'s first ``<h1>``), then "time" (the first on
@@ -306,18 +227,19 @@ def url_dates(url: str | None) -> list[str]:
     return [f"{match[1]}-{int(match[2]):02d}-{int(match[3]):02d}"] if match else []
 
 
-def htmldate_guess(tree: HtmlElement, url: str | None, html: str | None = None) -> str | None:
-    """htmldate's guess at the original publication date (its extensive search runs only where its cheap one fails).
+def htmldate_guess(
+    tree: HtmlElement, url: str | None, html: str | None = None, *, extensive: bool = True
+) -> str | None:
+    """htmldate's guess at the original publication date.
 
-    Asked only when the page declares no date and shows no dateline.  One call: htmldate tries
-    its cheap heuristics first either way, and a second call would prepare the tree again.  The
-    extensive search runs dateparser over the page text: about 6 ms a page once warm, but its
-    first call in a process loads dateparser's locales (a second or two).  Given the markup, it
-    parses the page again (scripts are gone from ``tree``, and htmldate reads dates in them): a
-    cost paid only on the pages that state no date.
+    ``extensive``: its extensive search runs where its cheap one fails, dateparser over the page
+    text, about 6 ms a page once warm (its first call in a process loads dateparser's locales, a
+    second or two: ``warm_up``).  Given the markup (``html``), it parses the page again: scripts are
+    gone from ``tree``, and htmldate reads dates in them.  Without ``extensive``, its fast search
+    reads ``tree`` (a copy, where it gets that far): about 1 ms.
     """
     try:
-        found = find_date(html or tree, extensive_search=True, original_date=True, url=url)
+        found = find_date(html or tree, extensive_search=extensive, original_date=True, url=url)
     except Exception:  # htmldate is one best-effort source among many
         return None
     date = normalise_date(found) if found else None

@@ -10,12 +10,12 @@ dropped) and gathers what every source a page offers says:
   Parse.ly, Sailthru, citation tags;
 - microdata (``itemprop``), ``<time datetime>``, visible byline and dateline elements;
 - the URL, when the caller gives one (a date in the path, the host as site name);
-- htmldate's guess, only when none of the above gave a publication date; it is kept apart
-  (the second record returned), below what the article's text states.
+- htmldate's date where the page's own dates disagree or give no day; a day only it gives is
+  kept apart (the second record returned), below what the article's text states.
 
-The title and the authors are chosen among the page's offers (``cleaner.html.offers``) by a
-trained ranker (``cleaner.metadata.pagechoice``); the publication and update dates by the explicit
-precedence of ``cleaner.html.dates`` (docs/html.md lists it).  ``cleaner.html.sources`` reads
+The title, the authors and the publication date are chosen among the page's offers
+(``cleaner.html.offers``) by a trained ranker (``cleaner.metadata.pagechoice``); the update is the
+one the markup declares, unless it is no later (docs/html.md lists the sources).  ``cleaner.html.sources`` reads
 ``<meta>`` tags and JSON-LD as they are, ``cleaner.html.title`` and ``cleaner.html.authors`` read
 titles and names; this module picks the subtitle, language, site name and URL and puts the fields
 together.  Authors and dates are normalised by the same code as text input
@@ -37,14 +37,14 @@ from urllib.parse import urlsplit
 from lxml.html import HtmlElement
 
 from cleaner.html.authors import page_organisations
-from cleaner.html.dates import page_dates
+from cleaner.html.dates import page_updated
 from cleaner.html.marks import Marks, marks, masthead_names, short_text
 from cleaner.html.offers import Place, author_offers, date_offers, guessed_offers, title_offers
 from cleaner.html.sources import first_meta, jsonld_objects, ld_values, meta_tags, meta_values, types_of
 from cleaner.html.title import without_date_part, without_site_part
 from cleaner.metadata.choice import MetadataModel
 from cleaner.metadata.offers import Offer
-from cleaner.metadata.pagechoice import PRODUCT_FIELDS, chosen, load_page_model
+from cleaner.metadata.pagechoice import chosen, load_page_model, with_dates
 from cleaner.model import Metadata
 
 __all__ = ["page_metadata"]
@@ -118,30 +118,34 @@ def page_metadata(
     page_url = url or first_meta(metas, ("og:url",)) or _canonical(tree)
     site_name = _site_name(metas, objects, page_url)
     site_names = _site_names(found, metas, objects, site_name, page_url)
-    dates, guess = page_dates(tree, found, metas, articles, page_url, html)
     place = Place(found, html.count("\n") + 1 if html else 0)
     made = [
         *title_offers(tree, found, metas, articles, site_names, place),
         *author_offers(tree, found, metas, objects, articles, site_name, place),
     ]
+    dated = page_dates(tree, found, metas, articles, page_url, html, place)
     stated = Metadata(
         subtitle=_subtitle(found, articles),
-        published=dates.published,
-        updated=dates.updated,
         language=_language(tree, metas),
         url=page_url,
         site_name=site_name,
         organisations=page_organisations(found, metas, objects, articles, site_name),
     ).sourced("page")
-    stated = chosen(stated, made, model or load_page_model(), PRODUCT_FIELDS)
+    model = model or load_page_model()
+    stated = chosen(stated, made, model, ("title", "authors"))
     if stated.title:  # whatever offer won: a site-name or date part is no part of the headline
         stated = replace(stated, title=without_date_part(without_site_part(stated.title, site_names)))
-    guessed = Metadata(published=guess).sourced("htmldate")
-    if not offers:
-        return Statements(stated, guessed)
-    dated = date_offers(tree, found, metas, articles, page_url, place)
-    dated += guessed_offers(tree, page_url, html, dated)
-    return Statements(stated, guessed, (*made, *dated))
+    stated, guessed = with_dates(stated, dated, model, page_updated(metas, articles))
+    return Statements(stated, guessed, (*made, *dated) if offers else ())
+
+
+def page_dates(
+    tree: HtmlElement, found: Marks, metas: dict[str, list[str]], articles: list[dict], url: str | None,
+    html: str | None, place: Place,
+) -> list[Offer]:  # fmt: skip
+    """Every date the page offers for its publication, htmldate's among them (``cleaner.html.offers``)."""
+    dated = date_offers(tree, found, metas, articles, url, place)
+    return dated + guessed_offers(tree, url, html, dated)
 
 
 # ----------------------------------------------------------------- fields

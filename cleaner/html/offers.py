@@ -14,8 +14,9 @@ lines (``cleaner.metadata.offers``):
   a credit line;
 - published: JSON-LD ``datePublished``/``dateCreated``/``dateModified``, publication, generic and
   update ``<meta>`` tags, microdata, ``<time>`` elements, a date in the URL, visible dateline
-  elements, a dateline line under the headline, and htmldate's guess where none of these gives
-  a day (its extensive search costs as much as the rest of the page's metadata).
+  elements, a dateline line under the headline where none of these in the article's own part gives
+  a day, and htmldate's date where they disagree on the day (its fast search) or give none (its
+  extensive search, which costs as much as the rest of the page's metadata).
 
 The constraints that hold everywhere apply here: author offers are people (``normalise_authors``,
 no organisation, not the site), a date keeps the precision its source gave, and htmldate's
@@ -277,16 +278,29 @@ def date_offers(
     offers += [Offer("date", date, "url") for date in url_dates(url)]
     day_first = day_first_of(tree, metas)
     offers += _dateline_offers(found, day_first, place)
-    if not any(len(str(offer.value)) >= 10 for offer in offers if offer.source not in ("ld-modified", "meta-modified")):
+    if not any(_own_day(offer) for offer in offers if offer.source not in ("ld-modified", "meta-modified")):
         offers += [Offer("date", date, "header-line") for date in header_dates(found, day_first)]
     return _with_local(_unique(offers))
 
 
+def _own_day(offer: Offer) -> bool:
+    """Whether the offer gives a day and stands in the article's own part of the page (not comments,
+    teasers, sidebars or the footer, whose dates are other texts')."""
+    return len(str(offer.value)) >= 10 and not offer.aside
+
+
 def guessed_offers(tree: HtmlElement, url: str | None, html: str | None, offers: list[Offer]) -> list[Offer]:
-    """htmldate's guess, only where no offer gives a day: its extensive search is the page's dearest step."""
-    if any(len(str(offer.value)) >= 10 for offer in offers):
+    """htmldate's date as one more offer: a second opinion where the page's own offers disagree on the day.
+
+    Where the offers of the article's own part give two days or more, htmldate's fast search reads
+    the page's tree (about 1 ms: its meta, URL and element heuristics, not the text); where they
+    give none, its extensive search reads the markup (``htmldate_guess``), the page's dearest step;
+    where they all give one day, there is nothing to settle and it is not asked.
+    """
+    days = {str(offer.value)[:10] for offer in offers if _own_day(offer)}
+    if len(days) == 1:
         return []
-    guess = htmldate_guess(tree, url, html)
+    guess = htmldate_guess(tree, url, None if days else html, extensive=not days)
     return [Offer("date", guess, "htmldate")] if guess else []
 
 

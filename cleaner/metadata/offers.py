@@ -47,7 +47,6 @@ DECLARED = frozenset(("ld-headline", "ld-name", "og:title", "twitter:title", "dc
 VISIBLE_TITLES = frozenset(("h1", "h1-masthead", "headline-mark"))
 # How a title's value was made from what its source says ("": as it is).
 DERIVATIONS = ("", "site-removed", "part", "side", "after-kicker", "date-removed", "local")
-LABELS = ("", "published", "updated")
 FAR = 3650
 NO_SCORE = -1.0
 
@@ -175,47 +174,89 @@ def _ordinal(day: str) -> int | None:
     return year * 372 + month * 31 + date
 
 
+def date_days(offers: Sequence[Offer]) -> list[tuple[str, list[Offer]]]:
+    """The page's offered days (a year or month where that is all a source gives), each with its offers, in order.
+
+    The date is chosen as a day: the scorer of every benchmark, and a reader, compare days; the offers
+    of one day are its evidence.  The value given is then one offer's own (``day_value``).
+    """
+    days: dict[str, list[Offer]] = {}
+    for offer in offers:
+        days.setdefault(str(offer.value)[:10], []).append(offer)
+    return list(days.items())
+
+
+def day_value(offers: Sequence[Offer]) -> Offer:
+    """The offer that states a chosen day: the most precise, a local time before the same moment in UTC.
+
+    Every offer's value is its source's own, so none is more precise than its source.
+    """
+
+    def rank(offer: Offer) -> tuple[float, bool]:
+        value = str(offer.value)
+        return _precision(value), not value.endswith(("+00:00", "Z"))
+
+    return max(offers, key=rank)  # the first of equals: the offers come in the sources' order
+
+
+# Sources by what they say about the day: the markup's statement of the publication, its statement of
+# an update, and what the page shows a reader near the article.
+_DECLARED_DATES = frozenset(("ld-published", "ld-created", "meta-published", "microdata", "time-marked"))
+_MODIFIED_DATES = frozenset(("ld-modified", "meta-modified"))
+_SHOWN_DATES = frozenset(
+    ("dateline-element", "header-line", "time-after-h1", "text-dateline", "text-lead", "text-credit")
+)
+_FIRST_OF = ("ld-published", "meta-published", "meta-generic", "dateline-element", "time", "microdata")
+
+
 def _date_rows(offers: Sequence[Offer]) -> list[list[float]]:
-    days = [str(offer.value)[:10] for offer in offers]
-    full = [day for day in days if len(day) == 10]
-    sources: dict[str, set[str]] = {}
-    for offer, day in zip(offers, days, strict=True):
-        sources.setdefault(day, set()).add(offer.source)
-    ordinals = [o for o in map(_ordinal, full) if o is not None]
-    latest, earliest = (max(ordinals), min(ordinals)) if ordinals else (0, 0)
-    modified = {
-        day for offer, day in zip(offers, days, strict=True) if offer.source in ("ld-modified", "meta-modified")
-    }
-    declared = {
-        day for offer, day in zip(offers, days, strict=True) if offer.source in ("ld-published", "meta-published")
-    }
-    guessed = {day for offer, day in zip(offers, days, strict=True) if offer.source == "htmldate"}
+    """One row per offered day (``date_days``): which sources state it, where, how, and against the other days."""
+    days = date_days(offers)
+    ordinals = {day: _ordinal(day) if len(day) == 10 else None for day, _ in days}
+    known = [value for value in ordinals.values() if value is not None]
+    earliest, latest = (min(known), max(known)) if known else (0, 0)
+    page_declares = float(any(offer.source in _DECLARED_DATES for offer in offers))
+    page_shows = float(any(offer.source in _SHOWN_DATES and not offer.aside for offer in offers))
     rows = []
-    for offer, day in zip(offers, days, strict=True):
-        ordinal = _ordinal(day) if len(day) == 10 else None
+    for day, mine in days:
+        sources = {offer.source for offer in mine}
+        places = [offer.where for offer in mine if offer.where >= 0]
+        ordinal = ordinals[day]
         rows.append(
             [
-                *_common(offer, offers),
-                float(LABELS.index(offer.label) if offer.label in LABELS else 0),
-                float(DERIVATIONS.index(offer.derived)),
-                _precision(str(offer.value)),
-                float(len(sources[day])),
-                float(sum(d == day for d in days)),
-                float(len(set(full))),
+                *(float(source in sources) for source in DATE_SOURCES),
+                *(float(any(o.source == source and o.order == 0 for o in mine)) for source in _FIRST_OF),
+                float(min(min(offer.order for offer in mine), 20)),
+                min(places) if places else -1.0,
+                float(any(offer.after_h1 == 1 for offer in mine)),
+                float(all(offer.aside for offer in mine)),
+                float(any(offer.label == "updated" for offer in mine)),
+                float(any(offer.label == "published" for offer in mine)),
+                max(_precision(str(offer.value)) for offer in mine),
+                float(len(days)),
+                float(len(sources)),
+                float(len(mine)),
                 float(min(latest - ordinal, FAR)) if ordinal is not None else -1.0,
                 float(min(ordinal - earliest, FAR)) if ordinal is not None else -1.0,
-                float(day in modified),
-                float(day in declared),
-                float(day in guessed),
-                float(bool(declared)),
+                float(sources <= _MODIFIED_DATES),
+                float(bool(sources & _DECLARED_DATES)),
+                page_declares,
+                float(any(offer.source in _SHOWN_DATES and not offer.aside for offer in mine)),
+                page_shows,
+                max(offer.score for offer in mine),
+                float(any(offer.derived == "local" for offer in mine)),
+                float(all(offer.derived == "local" for offer in mine)),
+                float(len(offers)),
             ]
         )
     return rows
 
 
 DATE_FEATURES = (
-    *COMMON_FEATURES, "label", "derived", "precision", "agreeing_sources", "same_day", "days_on_page", "to_latest",
-    "from_earliest", "modified_day", "declared_day", "guessed_day", "page_declares",
+    *(f"from_{source}" for source in DATE_SOURCES), *(f"first_{source}" for source in _FIRST_OF), "order", "where",
+    "after_h1", "aside_only", "labelled_updated", "labelled_published", "precision", "days_on_page", "sources",
+    "offers_of_day", "to_latest", "from_earliest", "modified_only", "declared_day", "page_declares", "shown_day",
+    "page_shows", "text_score", "local", "local_only", "offers",
 )  # fmt: skip
 
 
@@ -279,7 +320,8 @@ PAGE_FEATURES = {"title": TITLE_FEATURES, "date": DATE_FEATURES, "authors": AUTH
 
 
 def feature_rows(field: str, offers: Sequence[Offer], *, text: str = "") -> list[list[float]]:
-    """The feature rows of one field's offers (``PAGE_FEATURES[field]`` names the columns).
+    """The feature rows of one field's offers (``PAGE_FEATURES[field]`` names the columns): one per offer,
+    but for the date one per offered day (``date_days``).
 
     ``text`` is the article's text (authors: how often a name appears in it).
     """

@@ -6,12 +6,13 @@ sources agree, its shape, its place).  One LightGBM model per field gives each o
 probability that its value is the article's; the best offer wins when it reaches the field's
 threshold.  Which source outranks which is learned, not written down.
 
-The product chooses the **title** and the **authors** this way (``PRODUCT_FIELDS``), among the
-page's own offers; where the page offers no author, the text layers' choice among the article's
-lines fills the field (``cleaner.pipeline``).  The publication date can be chosen the same way
-(``bench/cv_page_metadata.py``'s fold models hold a date model); out of fold it did not beat the
-precedence of ``cleaner.html.dates`` (docs/benchmarks.md), so the shipped file holds none.  The same
-ranker can also weigh the text layers' candidate lines (``text_offers``) beside the page's offers.
+The product chooses the **title**, the **authors** and the publication **date** this way
+(``PRODUCT_FIELDS``), among the page's own offers; where the page offers no author or date, the
+text layers' choice among the article's lines fills the field (``cleaner.pipeline``).  The date is
+chosen as a day (one row per offered day, ``cleaner.metadata.offers.date_days``), stated by that
+day's most precise offer; a day only htmldate offers is kept apart as a guess (``with_dates``).
+The same ranker can also weigh the text layers' candidate lines (``text_offers``) beside the
+page's offers.
 
 The model file (``page_metadata_model.json``, shipped in the package) is rebuilt
 by ``bench/train_page_metadata.py`` from the benchmark data alone; ``bench/cv_page_metadata.py``
@@ -34,7 +35,7 @@ import numpy as np
 
 from cleaner.metadata.choice import MetadataModel, ModelFileError, parse_model
 from cleaner.metadata.lines import Candidate
-from cleaner.metadata.offers import PAGE_FEATURES, Offer, feature_rows
+from cleaner.metadata.offers import PAGE_FEATURES, Offer, date_days, day_value, feature_rows
 from cleaner.model import Metadata
 
 MODEL_FILE = "page_metadata_model.json"
@@ -54,7 +55,7 @@ _TEXT_SOURCES = {
 }
 
 
-PRODUCT_FIELDS = ("title", "authors")  # what the product chooses with the model (``cleaner.html.meta``)
+PRODUCT_FIELDS = ("title", "authors", "date")  # what the product chooses with the model (``cleaner.html.meta``)
 
 
 @cache
@@ -92,14 +93,17 @@ def text_offers(scored: Mapping[str, Sequence[tuple[Candidate, float]]], lines: 
 def best_offer(model: MetadataModel, field: str, offers: Sequence[Offer], *, text: str = "") -> Offer | None:
     """The field's best offer by the model, if it reaches the field's threshold (the first of equal scores).
 
-    None when the model has no part for the field (``NO_CHOICE``).
+    The date is chosen as a day among the offered days, and stated by that day's most precise offer
+    (``day_value``).  None when the model has no part for the field (``NO_CHOICE``).
     """
     mine = [offer for offer in offers if offer.field == field]
     if not mine or field not in model.fields:
         return None
     scores = model.scores(field, feature_rows(field, mine, text=text))
     best = int(np.argmax(scores))
-    return mine[best] if scores[best] >= model.fields[field].threshold else None
+    if scores[best] < model.fields[field].threshold:
+        return None
+    return day_value(date_days(mine)[best][1]) if field == "date" else mine[best]
 
 
 def source_name(offer: Offer) -> str:
@@ -153,3 +157,30 @@ def chosen(
     updated = later_update(str(published) if published else None, stated.updated)
     merged = replace(stated, updated=updated, **values)  # type: ignore[arg-type]
     return replace(merged, sources=tuple((k, v) for k, v in sources.items() if getattr(merged, k)))
+
+
+def with_dates(
+    stated: Metadata, offers: Sequence[Offer], model: MetadataModel, updated: str | None
+) -> tuple[Metadata, Metadata]:
+    """``stated`` with the publication the model chooses among the date ``offers`` and the declared
+    ``updated`` (unless it is no later), and htmldate's guess apart.
+
+    A day only htmldate offers is a guess: it is kept apart (the second record), below what the
+    article's lines state; so is htmldate's date when the model chooses no day.
+    """
+    best = best_offer(model, "date", offers)
+    guesses = [offer for offer in offers if offer.source == "htmldate"]
+    guess = best if best is not None and best.source == "htmldate" else None
+    if best is None and guesses:
+        guess = guesses[0]
+    published = str(best.value) if best is not None and guess is None else None
+    sources = dict(stated.sources)
+    if published is not None and best is not None:
+        sources["published"] = source_name(best)
+    updated = later_update(published, updated)
+    if updated is not None:
+        sources["updated"] = "page"
+    dated = replace(stated, published=published, updated=updated)
+    dated = replace(dated, sources=tuple((k, v) for k, v in sources.items() if getattr(dated, k)))
+    guessed = Metadata(published=str(guess.value) if guess else None).sourced("htmldate")
+    return dated, guessed
