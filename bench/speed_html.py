@@ -29,7 +29,7 @@ from cleaner import clean, warm_up
 
 # (module that calls the stage, function name, what the row is)
 STAGES = (
-    ("cleaner.pipeline", "read_document", "read the page (html layer, all below)"),
+    ("cleaner.pipeline.cleaning", "read_document", "read the page (html layer, all below)"),
     ("cleaner.html.page", "parse_page", "  parse once, drop scripts and styles"),
     ("cleaner.html.page", "page_metadata", "  page metadata"),
     ("cleaner.html.meta", "page_dates", "    dates"),
@@ -40,7 +40,7 @@ STAGES = (
     ("cleaner.html.content", "page_prose", "    the page's prose (for the fallback and the audit)"),
     ("cleaner.html.views", "readability_pieces", "    readability-lxml, where the fallback asks it"),
     ("cleaner.html.page", "with_lead", "  visible lead put back"),
-    ("cleaner.pipeline", "clean_blocks", "text layers, metadata choice, article"),
+    ("cleaner.pipeline.cleaning", "clean_blocks", "text layers, metadata choice, article"),
 )
 
 

@@ -36,26 +36,29 @@ missing and the page is judged as without a profile.
 Only a block's kind changes inside the body: a headline-like line followed by prose becomes a
 heading (``classify``'s test).
 
-What it does NOT do: it trains nothing (``bench/train_text.py`` does), reads no metadata and
-edits no text.
+The model's two stages, how a page's rows are scored, and the model file are
+``cleaner.layout.textstages`` (its names stay importable from here).
+
+What it does NOT do: it trains nothing (``bench/train_text.py`` does), scores no row itself
+(``textstages`` does), reads no metadata and edits no text.
 """
 
 from __future__ import annotations
 
-import itertools
-import json
 from collections.abc import Callable, Sequence
-from dataclasses import dataclass
-from functools import cache
-from importlib import resources
-from pathlib import Path
 
-import lightgbm
 import numpy as np
 
 from cleaner.layout.classify import block_scores, is_heading, looks_like_page_dump
 from cleaner.layout.features import FEATURES, features
 from cleaner.layout.tables import CellRun
+from cleaner.layout.textstages import MODEL_FILE as MODEL_FILE
+from cleaner.layout.textstages import ModelFileError as ModelFileError
+from cleaner.layout.textstages import TextModel as TextModel
+from cleaner.layout.textstages import dump_model as dump_model
+from cleaner.layout.textstages import load_text_model as load_text_model
+from cleaner.layout.textstages import parse_model as parse_model
+from cleaner.layout.textstages import second_stage as second_stage
 from cleaner.layout.zones import CLASSIFIER_RULE as RULE
 from cleaner.layout.zones import HEAD_RULE
 from cleaner.model import Block, Kind, Role, Verdict
@@ -64,8 +67,6 @@ LAYER = "classify"
 GUARD_RULE = "classifier.guard"
 PROFILE_RULE = "classifier.profile"  # removed only because of the site profile's evidence (see the module doc)
 REPETITION = FEATURES.index("site_repetition")
-MODEL_FILE = "text_model.txt"
-SECTION = "\n=== stage ===\n"
 GUARD_SHARE = 0.15  # keep the prose run's prose when the kept text is far smaller: less than this share of it
 GUARD_MIN_WORDS = 100  # and the run is an article's worth of prose
 SETTLE_ROUNDS = 20  # each round only removes (the guard's blocks stay), so the loop ends well before
@@ -79,134 +80,6 @@ HEAD_MAX_BLOCKS = 6  # a head (kicker, headline, standfirst, picture credit, sha
 DUMP_FURNITURE_SHARE = 0.5  # a text most of whose open blocks the model takes for furniture is a page dump,
 DUMP_MIN_OPEN = 20  # when it has a page's worth of open blocks (a short text is read as it is shaped)
 EDGE_CUT = 0.1  # text shaped like an extractor's output loses its edges below this score (docs/classifier.md)
-RADII = (1, 2, 3)
-WINDOWS = (2, 5)
-
-
-class ModelFileError(ValueError):
-    """The model file is missing, malformed, or made for other features."""
-
-
-@dataclass(frozen=True)
-class TextModel:
-    """The two stages and the cut between content and furniture."""
-
-    first: lightgbm.Booster
-    second: lightgbm.Booster | None
-    threshold: float
-
-    def scores(self, rows: np.ndarray, asked: np.ndarray | None = None) -> np.ndarray:
-        """The probability that each block is article content, from the blocks' feature rows.
-
-        With ``asked`` (a mask), only those blocks get the second stage's score; the others keep the
-        first stage's, which the second stage reads around every block.  The classifier reads the
-        open blocks' scores only, and LightGBM's cost grows with the rows it is given.
-        """
-        return self.scores_of([rows], None if asked is None else [asked])[0]
-
-    def scores_of(self, pages: Sequence[np.ndarray], asked: Sequence[np.ndarray] | None = None) -> list[np.ndarray]:
-        """``scores`` of several pages' rows, each stage predicted once for all of them (fewer calls)."""
-        edges = np.cumsum([0, *(len(rows) for rows in pages)]).tolist()
-        if not edges[-1]:
-            return [np.zeros(0) for _ in pages]
-        first = np.asarray(self.first.predict(np.concatenate(pages), num_threads=1), dtype=float)
-        if self.second is None:
-            return [first[low:high] for low, high in itertools.pairwise(edges)]
-        spans = list(itertools.pairwise(edges))
-        second = np.concatenate(
-            [second_stage(rows, first[low:high]) for rows, (low, high) in zip(pages, spans, strict=True)]
-        )
-        mask = np.ones(len(first), dtype=bool) if asked is None else np.concatenate(asked).astype(bool)
-        scores = first.copy()
-        if mask.any():
-            scores[mask] = np.asarray(self.second.predict(second[mask], num_threads=1), dtype=float)
-        return [scores[low:high] for low, high in itertools.pairwise(edges)]
-
-
-def second_stage(rows: np.ndarray, first: np.ndarray) -> np.ndarray:
-    """The second stage's features: the block's own first-stage score and those around it, and a few of its own."""
-    count = len(first)
-    columns = [first]
-    for radius in RADII:
-        columns.append(
-            np.concatenate((np.full(radius, -1.0), first[:-radius])) if count > radius else np.full(count, -1.0)
-        )
-        columns.append(
-            np.concatenate((first[radius:], np.full(radius, -1.0))) if count > radius else np.full(count, -1.0)
-        )
-    cumulative = np.concatenate(([0.0], np.cumsum(first)))
-    index = np.arange(count)
-    for radius in WINDOWS:
-        low, high = np.maximum(index - radius, 0), np.minimum(index + radius + 1, count)
-        columns.append((cumulative[high] - cumulative[low]) / (high - low))
-    columns.append(np.full(count, first.mean()))
-    columns.append(np.maximum.accumulate(first[::-1])[::-1])  # the best score at or after the block
-    columns.append(np.maximum.accumulate(first))  # the best score at or before it
-    columns += _cell_unit(rows, first, cumulative)
-    own = [FEATURES.index(name) for name in SECOND_STAGE_OWN]
-    return np.column_stack([*columns, rows[:, own]])
-
-
-def _cell_unit(rows: np.ndarray, first: np.ndarray, cumulative: np.ndarray) -> list[np.ndarray]:
-    """A run of cell-like lines (a table) judged as one unit: the mean first-stage score over the block's run,
-    and the scores of the blocks just before and after the run (the block's own neighbours when in no run)."""
-    count = len(first)
-    index = np.arange(count)
-    start = index - rows[:, FEATURES.index("to_cell_start")].astype(int)
-    end = index + rows[:, FEATURES.index("to_cell_end")].astype(int) + 1
-    padded = np.concatenate(([-1.0], first, [-1.0]))
-    return [(cumulative[end] - cumulative[start]) / (end - start), padded[start], padded[end + 1]]
-
-
-SECOND_STAGE_OWN = (
-    "words",
-    "stop_density",
-    "prose",
-    "in_run",
-    "position",
-    "role",
-    "ends_sentence",
-    "cell_run",
-    "cell_numbers",
-    "cell_period",
-)
-
-
-def dump_model(first: lightgbm.Booster, second: lightgbm.Booster | None, threshold: float) -> str:
-    """The model file's text: a JSON header line, then each stage's LightGBM text dump."""
-    header = json.dumps({"features": list(FEATURES), "threshold": threshold, "stages": 1 + (second is not None)})
-    stages = [first.model_to_string(num_iteration=-1)]
-    if second is not None:
-        stages.append(second.model_to_string(num_iteration=-1))
-    return header + SECTION + SECTION.join(stages)
-
-
-def parse_model(text: str, origin: str) -> TextModel:
-    """Read a model file's text; a ``ModelFileError`` names the origin when it is not one."""
-    header, _, rest = text.partition(SECTION)
-    try:
-        meta = json.loads(header)
-        if meta["features"] != list(FEATURES):
-            raise ModelFileError(f"{origin}: the model was trained on other features; retrain it")
-        stages = [lightgbm.Booster(model_str=stage) for stage in rest.split(SECTION)]
-        return TextModel(stages[0], stages[1] if len(stages) > 1 else None, float(meta["threshold"]))
-    except (ValueError, KeyError, TypeError, lightgbm.basic.LightGBMError) as error:
-        if isinstance(error, ModelFileError):
-            raise
-        raise ModelFileError(f"{origin}: not a text model file ({type(error).__name__}: {error})") from None
-
-
-@cache
-def load_text_model(path: Path | None = None) -> TextModel:
-    """The model from ``path``, or the one shipped with cleaner (read once)."""
-    if path is None:
-        text = resources.files("cleaner.layout").joinpath(MODEL_FILE).read_text(encoding="utf-8")
-        return parse_model(text, MODEL_FILE)
-    try:
-        text = Path(path).read_text(encoding="utf-8")
-    except (OSError, UnicodeDecodeError) as error:
-        raise ModelFileError(f"{path}: cannot read the text model: {error}") from None
-    return parse_model(text, str(path))
 
 
 Reopen = Callable[[list[str]], tuple[list[Verdict], frozenset[str], "Sequence[CellRun] | None"]]

@@ -1,0 +1,45 @@
+"""The pipeline: one document in, one ``Article`` out, through the layers in order.
+
+    decode -> segment (text, Markdown) | html (pages) -> furniture rules -> language
+           -> metadata lines -> zones -> classify -> site profile -> article
+
+Each step is a function over plain data (see ``model``); this package only chooses the
+input path and passes the data along. It holds no rules and no heuristics of its own.
+
+Every document runs under one ``Deadline`` (``cleaner.errors``: ``timeout`` in the configuration),
+from decoding to the assembled article: checked between the layers, handed to the layers that
+loop long, and armed as a timer when ``clean`` runs on the main thread.
+
+The package's modules, in the order a document meets them: ``reading`` (decode, choose the input
+path, read the blocks and the declared metadata), ``deciding`` (the block layers), ``cleaning``
+(``clean``: the metadata chosen and the article assembled; ``warm_up``).  Their public names are
+importable from here.
+"""
+
+from __future__ import annotations
+
+from cleaner.errors import CleanError
+from cleaner.io.records import FORMATS, Format
+from cleaner.model import Role
+from cleaner.pipeline.cleaning import OUTSIDE_RULE, clean, clean_blocks, warm_up
+from cleaner.pipeline.deciding import decide_blocks, furniture_verdicts, open_verdicts, rule_verdicts
+from cleaner.pipeline.reading import Reading, document_texts, page_reading, read_document
+
+__all__ = [
+    "FORMATS",
+    "OUTSIDE_RULE",
+    "CleanError",
+    "Format",
+    "Reading",
+    "Role",
+    "clean",
+    "clean_blocks",
+    "decide_blocks",
+    "document_texts",
+    "furniture_verdicts",
+    "open_verdicts",
+    "page_reading",
+    "read_document",
+    "rule_verdicts",
+    "warm_up",
+]

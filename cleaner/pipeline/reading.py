@@ -1,0 +1,172 @@
+"""Reading a document: bytes or text in, its blocks and what its container declares out (``Reading``).
+
+Decodes bytes (``to_text``: size, emptiness and invalid UTF-8 checked here, with an audit entry for
+replaced bytes), chooses the input path (``auto``: Markdown front matter, an HTML page, or plain text),
+and reads the document: a page through the html layer (its blocks, declared metadata, htmldate's
+guess), Markdown through its front matter, plain text by segmenting it.
+
+What it does NOT do: it decides nothing about the blocks (``cleaner.pipeline.deciding`` runs the
+block layers) and chooses no metadata (``cleaner.pipeline.cleaning``).
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+from cleaner.config import DEFAULT_CONFIG, Config
+from cleaner.errors import NO_DEADLINE, CleanError, Deadline
+from cleaner.html import page as html_layer
+from cleaner.io import markdown
+from cleaner.io.records import FORMATS, Format
+from cleaner.metadata.pagechoice import load_page_model
+from cleaner.model import Block, Metadata, Removal
+from cleaner.text.decode import DecodeError, decode_reporting, normalise
+from cleaner.text.segment import paragraphs, segment
+
+NOTHING = Metadata()  # no source said anything
+
+
+FENCE_SAMPLE = 16  # enough of the start to see a front matter fence behind a BOM or a CRLF
+
+
+DECODE_RULE = "decode.invalid-utf8"
+
+
+def to_text(source: str | bytes, config: Config) -> tuple[str, tuple[Removal, ...]]:
+    """Decoded, not yet normalised (a page's markup is not: ``html`` normalises what it reads out),
+    with an audit entry for the bytes that were not valid UTF-8 in a mostly UTF-8 text."""
+    if isinstance(source, bytes | bytearray | memoryview):
+        source = bytes(source)
+    elif not isinstance(source, str):
+        raise TypeError(f"clean() takes the document as str or bytes, not {type(source).__name__}")
+    if len(source) > config.max_bytes:
+        raise CleanError(f"too large: {len(source):,} bytes (limit {config.max_bytes:,}; see 'max_bytes')")
+    if not source.strip():
+        raise CleanError("empty: the document has no text")
+    if isinstance(source, str):
+        return source, ()
+    try:
+        decoded = decode_reporting(source, declared=html_layer.declared_charset(source))
+    except DecodeError as error:
+        raise CleanError(str(error)) from None
+    if not decoded.replaced:
+        return decoded.text, ()
+    shown = " ".join(f"\\x{byte:02x}" for byte in decoded.replaced[:20])
+    more = f" and {len(decoded.replaced) - 20} more" if len(decoded.replaced) > 20 else ""
+    note = Removal(shown + more, DECODE_RULE, "encoding", "decode")
+    return decoded.text, (note,)
+
+
+def _resolve_format(text: str, format: Format) -> Format:
+    if format not in FORMATS:
+        raise CleanError(f"unknown format {format!r}; choose one of {', '.join(FORMATS)}")
+    if format != "auto":
+        return format
+    if normalise(text[:FENCE_SAMPLE]).startswith(f"{markdown.FENCE}\n"):
+        return "markdown"
+    return "html" if html_layer.looks_like_html(text) else "text"
+
+
+@dataclass(frozen=True, slots=True)
+class Reading:
+    """A document read but not yet judged: its blocks and what its container says about it.
+
+    ``declared`` (a page's metadata, Markdown front matter) wins over what the text's lines say;
+    ``guessed`` (htmldate's date for a page that states none) only fills what they leave empty.
+    """
+
+    blocks: list[Block]
+    declared: Metadata = NOTHING
+    guessed: Metadata = NOTHING
+    extracted: bool = False  # an extractor chose these blocks as the article (an HTML page's main content)
+    left_out: tuple[str, ...] = ()  # a page's prose blocks outside its main content: audited, never body
+    marked: bool = False  # Markdown: each block's kind is what its marker says (a plain line is a paragraph)
+    stated: bool = False  # front matter states some of the article's metadata (see ``_whole_statement``)
+    html: bool = False  # read from a page's markup (plain text, not Markdown, is judged by the text model)
+
+    @property
+    def url(self) -> str | None:
+        return self.declared.url
+
+
+def _read(text: str, format: Format, url: str | None, config: Config, deadline: Deadline) -> Reading:
+    if format == "html":
+        deadline.check("reading the page")
+        try:
+            timeout = min(config.timeout, deadline.remaining())
+            page = html_layer.read_page(
+                text, url=url, timeout=timeout, model=load_page_model(config.page_metadata_model)
+            )
+        except html_layer.PageError as error:
+            raise (deadline.error() if deadline.expired() else CleanError(str(error))) from None
+        return page_reading(page, url)
+    text = normalise(text)
+    if format == "markdown":
+        try:
+            front, body = markdown.split_front_matter(text)
+        except markdown.FrontMatterError as error:
+            raise CleanError(str(error)) from None
+        if front is not None:
+            declared = _given_url(url).prefer(front.metadata)
+            return Reading(segment(body), declared, marked=True, stated=_states_the_article(front))
+        return Reading(segment(text), _given_url(url), marked=True)
+    return Reading(segment(text), _given_url(url))
+
+
+def _states_the_article(front: markdown.FrontMatter) -> bool:
+    """Whether front matter states some of the article's metadata (not only a corpus's own keys)."""
+    meta = front.metadata
+    return any((meta.title, meta.subtitle, meta.authors, meta.published, meta.updated, meta.language))
+
+
+def _given_url(url: str | None) -> Metadata:
+    """The URL the caller gave: it wins over the one a page or front matter states."""
+    return Metadata(url=url).sourced("given")
+
+
+def page_reading(page: html_layer.Page, url: str | None = None) -> Reading:
+    """A page read by the html layer as a ``Reading``: its metadata declared, htmldate's date guessed.
+
+    The page's declared language is kept by the html layer only when the body's stopwords agree
+    with it, so it can stand in for detection.
+    """
+    declared = _given_url(url).prefer(page.metadata)
+    extracted = not page.whole_page
+    return Reading(list(page.blocks), declared, page.guessed, extracted=extracted, left_out=page.left_out, html=True)
+
+
+def read_document(
+    source: str | bytes,
+    *,
+    format: Format = "auto",
+    url: str | None = None,
+    config: Config | None = None,
+    deadline: Deadline = NO_DEADLINE,
+) -> Reading:
+    """A document's blocks before any decision, its metadata and its URL (what profiles learn from)."""
+    config = config or DEFAULT_CONFIG
+    text, _ = to_text(source, config)
+    deadline.check("segmenting")
+    return _read(text, _resolve_format(text, format), url, config, deadline)
+
+
+def document_texts(
+    source: str | bytes,
+    *,
+    format: Format = "auto",
+    url: str | None = None,
+    config: Config | None = None,
+    deadline: Deadline = NO_DEADLINE,
+) -> tuple[list[str], str | None]:
+    """The texts of a document's blocks and its URL, as ``read_document`` gives them (what profiles count).
+
+    Plain text is segmented without building blocks: learning reads every document of a corpus.
+    """
+    config = config or DEFAULT_CONFIG
+    text, _ = to_text(source, config)
+    deadline.check("segmenting")
+    resolved = _resolve_format(text, format)
+    if resolved == "text":
+        return [body for _, body in paragraphs(normalise(text))], url
+    reading = _read(text, resolved, url, config, deadline)
+    return [block.text for block in reading.blocks], reading.url
