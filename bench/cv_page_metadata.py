@@ -16,6 +16,11 @@ folds; then, on the held-out fold's pages:
 - ``htmldate``: ``find_date``, extensive search, original date.
 
 Every tool's folder is scored by the benchmark's own ``score.py``, over all pages and per fold.
+The scorer compares ``authors`` with the gold author as written, and the gold credits an
+organisation on some pages (a newsroom, an agency, a company), which issue 14 rules out of
+``authors``; so the authors are also scored with those pages counted as naming no person
+(``organisation_figures``: a gold author every name of which ``cleaner.metadata.names.is_organisation``
+calls an organisation, the site's name not counted, since a blog named after its owner names a person).
 The offers' readers (which sources are read, how a site name is cut from a title, how a byline
 element is read) were written on these pages: only the choice among them is out of fold.
 """
@@ -31,7 +36,7 @@ from pathlib import Path
 ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT))
 
-from bench.metadata_data import BENCH, folds_of  # noqa: E402
+from bench.metadata_data import BENCH, folds_of, gold_of, scorer  # noqa: E402
 from bench.page_metadata_data import text_fold_models  # noqa: E402
 from bench.run import tool_htmldate, tool_trafilatura_meta  # noqa: E402
 from bench.scoring import score_json  # noqa: E402
@@ -39,6 +44,7 @@ from bench.train_metadata import ALL_FOLDS  # noqa: E402
 from bench.train_page_metadata import model_text, rows  # noqa: E402
 from cleaner import clean  # noqa: E402
 from cleaner.config import Config  # noqa: E402
+from cleaner.metadata.names import is_organisation  # noqa: E402
 
 COLUMNS = ("author_acc", "author_empty_ok", "date_acc", "title_acc", "snip_f1")
 TOOLS = ("cleaner", "trafilatura-meta", "htmldate")
@@ -51,6 +57,31 @@ def predict(tool: str, html: str, text_model: Path, page_model: Path) -> dict[st
     if tool == "trafilatura-meta":
         return tool_trafilatura_meta(html)
     return tool_htmldate(html)
+
+
+def organisation_figures(bench_dir: Path, pred: Path) -> dict[str, float | int]:
+    """Author accuracy with gold authors that are only organisations counted as "no person named"."""
+    evalcore = scorer(bench_dir)
+    people, nobody, organisations, right_people, silent = 0, 0, 0, 0, 0
+    for page, entry in sorted(gold_of(bench_dir).items()):
+        if "author" not in entry:
+            continue
+        names = evalcore.norm_authors(entry["author"])
+        path = pred / f"{page}.json"
+        said = json.loads(path.read_text(encoding="utf-8")).get("authors") if path.is_file() else None
+        parts = [part for part in evalcore._AUTHOR_SPLIT.split(str(entry["author"])) if part.strip()]
+        organisation = bool(names) and all(is_organisation(part.strip()) for part in parts)
+        organisations += organisation
+        if names and not organisation:
+            people += 1
+            right_people += evalcore.norm_authors(said) == names
+        else:
+            nobody += 1
+            silent += not evalcore.norm_authors(said)
+    return {
+        "person_pages": people, "author_acc": right_people / max(1, people),
+        "none_pages": nobody, "organisation_pages": organisations, "author_empty_ok": silent / max(1, nobody),
+    }  # fmt: skip
 
 
 def run(bench_dir: Path, work: Path, tools: list[str]) -> None:
@@ -92,6 +123,14 @@ def main(argv: list[str] | None = None) -> int:
                 found = score_json(args.bench_dir, BENCH, work / "pred" / tool, ids)["all"]
                 values = " | ".join("" if found.get(c) is None else f"{found[c]:.3f}" for c in COLUMNS)
                 print(f"| {tool} | {fold} | {found['n']} | {values} |")
+        print("\nAuthors with gold organisations counted as naming no person (issue 14 rules them out of authors):")
+        for tool in tools:
+            figures = organisation_figures(args.bench_dir, work / "pred" / tool)
+            print(
+                f"  {tool}: author {figures['author_acc']:.3f} on {figures['person_pages']} pages naming a person; "
+                f"no author {figures['author_empty_ok']:.3f} on {figures['none_pages']} pages naming none "
+                f"({figures['organisation_pages']} of them credit only an organisation)"
+            )
     return 0
 
 
