@@ -183,6 +183,7 @@ _ROLE = re.compile(
 _WRITING_ROLE = re.compile(rf"^{alternation('writing_roles')}\b", re.IGNORECASE)
 
 
+@lru_cache(maxsize=4096)  # once per line: the name lines and the short lines near the article ask it of the same lines
 def parse_names(line: str) -> tuple[str, ...] | None:
     """A line made only of person names ("Isabel Caro, Rocío Latorre y José Miguel Wilson").
 

@@ -168,6 +168,22 @@ class Page:
         """Every line case-folded, one a line: what counting a name's mentions searches."""
         return "\n".join(v.text.casefold() for v in self.verdicts)
 
+    def mentions(self, folded: str, *, body: bool = False) -> int:
+        """How often the page (or its body) contains a case-folded text; counted once per page and text."""
+        key = (folded, body)
+        if key not in self.counted:
+            self.counted[key] = (self.body_folded if body else self.folded).count(folded)
+        return self.counted[key]
+
+    @cached_property
+    def counted(self) -> dict[tuple[str, bool], int]:
+        return {}
+
+    @cached_property
+    def line_rows(self) -> dict[int, list[float]]:
+        """Each line's shared features, filled as ``line_features`` computes them."""
+        return {}
+
     @cached_property
     def body_folded(self) -> str:
         """The article's body lines case-folded, one a line."""
@@ -204,7 +220,18 @@ def nearest(positions: Sequence[int], position: int) -> float:
 
 
 def line_features(page: Page, position: int) -> list[float]:
-    """Where a line stands and what it looks like: the part every field shares."""
+    """Where a line stands and what it looks like: the part every field shares.
+
+    A line offers candidates for several fields and several values: its row is computed once per
+    page (callers concatenate it with their own features and never change it).
+    """
+    row = page.line_rows.get(position)
+    if row is None:
+        row = page.line_rows[position] = _line_row(page, position)
+    return row
+
+
+def _line_row(page: Page, position: int) -> list[float]:
     verdict = page.verdicts[position]
     text = verdict.text
     words = text.split()

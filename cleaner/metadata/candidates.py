@@ -285,7 +285,7 @@ def _author_features(
 ) -> list[float]:
     names = tuple(candidate.value)
     text = page.verdicts[candidate.position].text
-    mentions = page.folded.count(names[0].casefold())
+    mentions = page.mentions(names[0].casefold())
     return [
         SOURCES[candidate.source],
         len(names),
@@ -309,7 +309,7 @@ def _in_body(page: Page, name: str) -> int:
     tokens = name.casefold().split()
     if not tokens or len(tokens[-1]) < MIN_NAME_WORD:
         return 0
-    return min(page.body_folded.count(tokens[-1]), 20)
+    return min(page.mentions(tokens[-1], body=True), 20)
 
 
 def _value_key(candidate: Candidate) -> frozenset[str]:

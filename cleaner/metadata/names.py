@@ -73,6 +73,7 @@ def looks_like_name(text: str) -> bool:
     return person_shape(text, min_tokens=2, max_tokens=4)
 
 
+@lru_cache(maxsize=8192)  # asked of every author value's names, and again of the same names on each page
 def is_organisation(name: str, *, site_name: str | None = None) -> bool:
     """An agency, newsroom, publication or the site itself, which is never a person author."""
     if len(name) > MAX_LINE:
