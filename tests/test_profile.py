@@ -481,6 +481,8 @@ DECISIONS = st.sampled_from(
         ("body", "classify.main-text", "classify"),
         ("body", "config.keep", "furniture"),
         ("furniture", "classify.outside-main-text", "classify"),
+        ("furniture", "classifier.head", "classify"),
+        ("furniture", "classifier", "classify"),
         ("furniture", "share-bar", "furniture"),
         ("title", "zones.title", "zones"),
         ("byline", "metadata.byline", "metadata"),
@@ -517,7 +519,7 @@ def test_apply_profile_only_removes_what_the_pipeline_kept(
         assert after.layer == "profile" and after.rule.startswith("profile:valley#")
         change = (before.role, after.role)
         if change == (Role.FURNITURE, Role.BODY):  # the one exception: between trusted article markers
-            assert before.rule == "classify.outside-main-text" and after.rule.endswith(":article")
+            assert before.rule in ("classify.outside-main-text", "classifier.head") and after.rule.endswith(":article")
         elif after.role is Role.TITLE:  # the headline under a slogan taken for the title
             assert before.role in (Role.BODY, Role.SUBTITLE) and before.rule != "config.keep"
         else:
@@ -537,3 +539,33 @@ def test_profile_search_stops_at_the_repository_root(tmp_path: Path, marker: str
     assert find_profile(inner) is None  # the corpus's repository ends the search
     save_profile(Profile(), tmp_path / "corpus" / ".cleaner" / "profile.json")
     assert find_profile(inner / "a.txt") == (tmp_path / "corpus" / ".cleaner" / "profile.json").resolve()
+
+
+PROSE = "The first sentence of the article says what the council decided about the bridge this week."
+
+
+def test_trusted_article_markers_keep_the_lines_dropped_for_their_place_alone() -> None:
+    """Between the markers the article sits between on most pages: a line ``classify`` left outside its main
+    run, or the text model took for the page's head, is body again; one the model judged furniture stays."""
+    menu, footer = ["Home", "Valley News Online", "Sport", "Weather"], ["More from the valley", "Valley News Ltd"]
+    learner = ProfileLearner()
+    for word in ("bridge", "ferry", "harbour", "market", "school", "river"):
+        article = [f"The {word} in the headlines", f"A paragraph about the {word} " + "from the council report. " * 6]
+        learner.add("valley", [*menu, *article, *footer])
+    site = learner.profile().site("valley")
+    assert site is not None and site.generations[0].article_markers == ("weather", "more from the valley")
+    texts = [*menu, "A line above the first sentence", "A teaser the model removed", PROSE, *footer]
+    decisions = [("body", "classifier")] * 4 + [
+        ("furniture", "classifier.head"),
+        ("furniture", "classifier"),
+        ("body", "classifier"),
+        ("body", "classifier"),
+        ("furniture", "classifier.head"),  # after the end marker: not the article's
+    ]
+    verdicts = [
+        Verdict(Block(index, text)).decide(Role(role), rule=rule, category="x", layer="classify")
+        for index, (text, (role, rule)) in enumerate(zip(texts, decisions, strict=True))
+    ]
+    after = apply_profile(verdicts, match_page(texts, site))
+    assert after[4].role is Role.BODY and after[4].rule == "profile:valley#1:article"
+    assert after[5] == verdicts[5] and after[8].role is Role.FURNITURE

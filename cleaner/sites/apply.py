@@ -12,10 +12,12 @@ block kept by a ``keep`` pattern of the configuration is never removed.  Save fo
 below, a profile never makes the pipeline keep a block it would otherwise remove.
 
 One exception, where the profile positively knows the article: when a pair of article markers held on
-most of the generation's pages (``cleaner.sites.markers``), the lines between them that only the
-classifier dropped (rule ``classify.outside-main-text``) are kept as body (rule
-``profile:<site>#<generation>:article``).  The page is first matched to one of its site's generations
-(``SiteProfile.generation_of``); a page of a site or generation with fewer than ``min_pages``
+most of the generation's pages (``cleaner.sites.markers``), the lines between them that the classifier
+dropped for their place alone are kept as body (rule ``profile:<site>#<generation>:article``): outside
+``classify``'s main run (rule ``classify.outside-main-text``), or, in plain text, kept by the text
+model but taken for the page's head above the article's first sentence (rule ``classifier.head``).
+A line the text model itself judged furniture stays furniture.  The page is first matched to one of its
+site's generations (``SiteProfile.generation_of``); a page of a site or generation with fewer than ``min_pages``
 documents, or that shares too little of every learned template, is left as it was.
 
 The page is matched once (``match_page``: its block keys and its generation, None when no trusted
@@ -42,6 +44,7 @@ from collections.abc import Container, Mapping, Sequence
 from dataclasses import dataclass
 
 from cleaner.layout.textmodel import PROFILE_RULE
+from cleaner.layout.zones import HEAD_RULE
 from cleaner.model import Role, Verdict
 from cleaner.rules.furniture import KEEP_RULE
 from cleaner.sites.generation import SiteProfile
@@ -50,7 +53,8 @@ from cleaner.sites.parameters import Parameters, is_prose
 from cleaner.text.shape import shape_of
 
 LAYER = "profile"
-CLASSIFIER_DROP = "classify.outside-main-text"  # the one decision the article markers may overturn
+CLASSIFIER_DROP = "classify.outside-main-text"
+PLACE_DROPS = (CLASSIFIER_DROP, HEAD_RULE)  # the decisions the article markers may overturn: a line's place alone
 
 
 @dataclass(frozen=True)
@@ -135,7 +139,7 @@ def _inside_article(verdicts: Sequence[Verdict], keys: Sequence[str], template: 
 
 
 def _keep_article(verdicts: list[Verdict], keys: Sequence[str], site: SiteProfile, generation: int) -> list[Verdict]:
-    """Keep the lines between the generation's trusted article markers that only the classifier dropped."""
+    """Keep the lines between the generation's trusted article markers that the classifier dropped for their place."""
     chosen = site.generations[generation]
     markers = chosen.article_markers
     if markers is None or markers[0] not in keys:
@@ -147,7 +151,7 @@ def _keep_article(verdicts: list[Verdict], keys: Sequence[str], site: SiteProfil
     rule = f"profile:{site.name}#{generation + 1}:article"
     for index in range(start + 1, end):
         verdict = verdicts[index]
-        if verdict.rule == CLASSIFIER_DROP and keys[index] not in chosen.core and keys[index] not in chosen.template:
+        if verdict.rule in PLACE_DROPS and keys[index] not in chosen.core and keys[index] not in chosen.template:
             verdicts[index] = verdict.decide(Role.BODY, rule=rule, category="body", layer=LAYER)
     return verdicts
 
