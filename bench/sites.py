@@ -3,6 +3,7 @@
     python bench/make_sites.py ../shared/bench /tmp/sites
     python bench/sites.py /tmp/sites                         # per-site table, summary, speed
     python bench/sites.py /tmp/sites --json /tmp/sites.json  # ... and every figure as JSON
+    python bench/sites.py /tmp/sites --overhead              # only: CPU time clean() adds with the profile
 
 Every page of the corpus (``make_sites``) is read and judged once by the pipeline without a profile
 (``cleaner.pipeline.decide_blocks``: the block layers, before the metadata is chosen); a profile is
@@ -255,6 +256,26 @@ def applying_share(corpus: Path, pages: Sequence[Page], profile: Profile, sample
             "share": applying / cleaning}  # fmt: skip
 
 
+def profile_overhead(corpus: Path, manifest: dict, every: int = 4, rounds: int = 2) -> dict:
+    """CPU time of ``clean`` with the profile against without it (the shipped model), on every ``every``-th page,
+    ``rounds`` times, the order alternating page by page so that warm caches favour neither."""
+    paths = [corpus / site / name for site in sorted(manifest) for name in sorted(manifest[site]["pages"])]
+    learner = ProfileLearner(Parameters())
+    for path in paths:
+        learner.add(path.parent.name, document_texts(path.read_bytes(), format="text")[0])
+    profile = learner.profile()
+    sample = [(path.parent.name, path.read_text(encoding="utf-8")) for path in paths[::every]]
+    seconds = {False: 0.0, True: 0.0}
+    for round_ in range(rounds):
+        for number, (site, text) in enumerate(sample):
+            for with_profile in (False, True) if (number + round_) % 2 else (True, False):
+                start = time.process_time()
+                clean(text, format="text", profile=profile if with_profile else None, site=site)
+                seconds[with_profile] += time.process_time() - start
+    return {"pages": len(sample), "rounds": rounds, "clean_cpu_seconds": seconds[False],
+            "with_profile_cpu_seconds": seconds[True], "overhead": seconds[True] / seconds[False] - 1}  # fmt: skip
+
+
 def summary(rows: Sequence[dict], scored: dict[tuple[str, str], Scored], evalcore) -> dict:
     def part(chosen: list[dict]) -> dict:
         if not chosen:
@@ -385,11 +406,15 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument("--show", metavar="SITE", help="print the lines the profile removed on SITE's pages")
     parser.add_argument("--cache", type=Path, help="keep the judged pages in this file (pickle) for the next run")
     parser.add_argument("--models", type=Path, help="fold models (bench/cv_text.py --models): the text model path")
+    parser.add_argument("--overhead", action="store_true", help="only the time clean() adds with the profile")
     args = parser.parse_args(argv)
     sys.path.insert(0, str(args.bench.resolve()))
     import evalcore
 
     manifest = json.loads((args.corpus / "gold.json").read_text(encoding="utf-8"))
+    if args.overhead:
+        print(json.dumps(profile_overhead(args.corpus, manifest), indent=1))
+        return 0
     if args.models:
         result = with_models(evalcore, args.corpus, manifest, args.models, args.jobs)
         print_models(result)
