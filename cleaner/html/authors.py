@@ -19,13 +19,9 @@ import re
 
 from lxml.html import HtmlElement
 
-from cleaner.html.marks import (
-    OTHER_TEXTS,
-    Marks,
-    byline_names,
-    names_in,
-    text_of,
-)
+from cleaner.html.bylines import byline_names, names_in
+from cleaner.html.elements import OTHER_TEXTS, text_of
+from cleaner.html.marks import Marks
 from cleaner.html.sources import ld_values, meta_values, types_of
 from cleaner.lexicon import alternation
 from cleaner.metadata.byline import credited_organisations, normalise_authors

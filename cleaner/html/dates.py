@@ -25,7 +25,9 @@ from htmldate import find_date
 from lxml import etree
 from lxml.html import HtmlElement
 
-from cleaner.html.marks import MAX_DATELINE, Marks, elsewhere, text_of
+from cleaner.html.bylines import MAX_DATELINE
+from cleaner.html.elements import elsewhere, text_of
+from cleaner.html.marks import Marks
 from cleaner.html.sources import ld_values, meta_values
 from cleaner.metadata.credits import parse_credit
 from cleaner.metadata.dates import find_dateline, normalise_date

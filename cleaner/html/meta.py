@@ -38,7 +38,8 @@ from lxml.html import HtmlElement
 
 from cleaner.html.authors import page_organisations
 from cleaner.html.dates import page_updated
-from cleaner.html.marks import Marks, marks, masthead_names, short_text
+from cleaner.html.elements import short_text
+from cleaner.html.marks import Marks, marks, masthead_names
 from cleaner.html.offers import Place, author_offers, date_offers, guessed_offers, title_offers
 from cleaner.html.sources import first_meta, jsonld_objects, ld_values, meta_tags, meta_values, types_of
 from cleaner.html.title import without_date_part, without_site_part

@@ -35,6 +35,7 @@ from typing import Any
 from lxml.html import HtmlElement
 
 from cleaner.html.authors import AUTHOR_META, bylines_beside_headline, ld_people, people
+from cleaner.html.bylines import MAX_DATELINE, header_bylines, in_listing, names_in
 from cleaner.html.dates import (
     GENERIC_META,
     PUBLISHED_META,
@@ -47,15 +48,8 @@ from cleaner.html.dates import (
     time_elements,
     url_dates,
 )
-from cleaner.html.marks import (
-    MAX_DATELINE,
-    Marks,
-    elsewhere,
-    header_bylines,
-    in_listing,
-    media_credit,
-    names_in,
-)
+from cleaner.html.elements import elsewhere, media_credit
+from cleaner.html.marks import Marks
 from cleaner.html.sources import in_other_item, ld_values, meta_values
 from cleaner.html.title import (
     GENERIC_TITLES,

@@ -1,0 +1,108 @@
+"""Where an element sits on a page and what it shows: the text readers of the marked elements share.
+
+``text_of`` and ``short_text`` read an element's visible text (a small element's only, so a marked
+wrapper of the whole article never costs a walk over the page's text); ``spaced_text`` keeps the
+gap between block children that ``text_content`` glues together.  ``elsewhere`` tells elements in
+comments, related lists, teasers, sidebars and the page's footers and asides; ``media_credit``
+tells the "author" of an image.
+
+This module does NOT find marked elements (``cleaner.html.marks``) or read names and dates out of
+them (``cleaner.html.bylines``).
+"""
+
+from __future__ import annotations
+
+import re
+
+from lxml import etree
+from lxml.html import HtmlElement
+
+# Class or id tokens of containers holding other texts, also behind a short namespace ("kb-comment",
+# "c-related"), but not state modifiers of the article's own wrapper ("has-sidebar", "no-comments").
+OTHER_TEXTS = re.compile(
+    r"(?:^|\s)(?!(?:has|with|no|is|show|hide)-)(?:[a-z\d]{1,4}-)?(?:comment|related|teaser|sidebar|weitere)",
+    re.IGNORECASE,
+)
+
+
+def elsewhere(element: HtmlElement) -> bool:
+    """True inside comments, related-article lists, teasers, sidebars, and footers and asides of the page.
+
+    A footer or aside inside an ``<article>`` is that article's own (its meta box, its entry
+    footer with the date and the author); one that holds the article, or stands beside it, is not.
+    """
+    node: HtmlElement | None = element
+    in_box = False
+    while node is not None and node.tag not in ("body", "html"):
+        if OTHER_TEXTS.search(f"{node.get('class') or ''} {node.get('id') or ''}"):
+            return True
+        if node.tag in ("footer", "aside"):
+            in_box = True
+        elif node.tag == "article":
+            in_box = False
+        node = node.getparent()
+    return in_box
+
+
+def text_of(element: HtmlElement) -> str:
+    """The element's text, whitespace collapsed (``str.split`` splits at what ``\\s`` matches, faster)."""
+    return " ".join(element.text_content().split())
+
+
+def short_text(element: HtmlElement, limit: int) -> str | None:
+    """The element's text if it is a small element with at most ``limit`` characters, else None.
+
+    Checked cheaply first (a container of the whole article has many children), so a marked
+    wrapper never costs a walk over the page's text.
+    """
+    if len(element) > MAX_CHILDREN:
+        return None
+    text = text_of(element)
+    if len(text) > limit:
+        return None
+    if len(element) and HAS_BLOCK_CHILD(element):  # walked in Python, so only once the text is known to be short
+        text = spaced_text(element)
+    return text if len(text) <= limit else None
+
+
+MAX_CHILDREN = 8
+_BLOCK_TAGS = ("li", "p", "div", "br", "dd", "dt", "td", "th", "h2", "h3", "h4", "h5", "h6")
+HAS_BLOCK_CHILD = etree.XPath("boolean(" + " | ".join(f".//{tag}" for tag in _BLOCK_TAGS) + ")")
+_BLOCK_TAG_SET = frozenset(_BLOCK_TAGS)
+
+
+def spaced_text(element: HtmlElement) -> str:
+    """The element's text with a space where a block child begins or ends.
+
+    ``text_content`` glues list items and lines together ("Brasília" + "03/05/2022 21:44" reads
+    "Brasília03/05/2022 21:44"), which hides a date from the date reader.
+    """
+    pieces: list[str] = []
+    _gather_text(element, pieces)
+    return " ".join("".join(pieces).split())
+
+
+def _gather_text(element: HtmlElement, pieces: list[str]) -> None:
+    if isinstance(element.tag, str):  # a comment's text is not shown
+        pieces.append(element.text or "")
+    for child in element:
+        block = child.tag in _BLOCK_TAG_SET
+        pieces.append(" " if block else "")
+        _gather_text(child, pieces)
+        pieces.append(" " if block else "")
+        pieces.append(child.tail or "")
+
+
+def media_credit(element: HtmlElement) -> bool:
+    """True for an "author" of an image: inside a figure, a caption or a licence/credit box (a few levels up)."""
+    for node in (element, *element.iterancestors()):
+        if node.tag in ("figure", "figcaption") or _MEDIA_CREDIT.search(
+            f"{node.get('class') or ''} {node.get('id') or ''}"
+        ):
+            return True
+        if node.tag in ("article", "main", "body"):
+            return False
+    return False
+
+
+_MEDIA_CREDIT = re.compile(r"licen[cs]e|caption|copyright|credit|bildnachweis|bildquelle", re.IGNORECASE)
