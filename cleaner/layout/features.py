@@ -32,8 +32,8 @@ import numpy as np
 from cleaner.layout.tables import CellRun, cell_runs
 from cleaner.metadata.titles import confirming_keys, most_of, title_key
 from cleaner.model import Kind, Role, Verdict
+from cleaner.text.shape import words_of
 
-WORD = re.compile(r"\w+(?:['’-]\w+)*")
 SENTENCE_END = re.compile(r"""[.!?…:;]["'”’»)\]]*$""")
 PERIOD_END = re.compile(r"""\.["'”’»)\]]*$""")
 SEPARATORS = re.compile(r"[|•·»›/]")
@@ -146,16 +146,9 @@ def _measure(verdict: Verdict, stopwords: frozenset[str], tail_rules: frozenset[
 
 
 @lru_cache(maxsize=16384)
-def _words(text: str) -> tuple[tuple[str, ...], tuple[str, ...]]:
-    """A text's words and their lower-case forms, once per text (its measures and the title's words read them)."""
-    words = tuple(WORD.findall(text))
-    return words, tuple(word.lower() for word in words)
-
-
-@lru_cache(maxsize=16384)
 def _text_measures(text: str, stopwords: frozenset[str]) -> tuple[float, ...]:
     """What the text alone says, once per text: a block is measured again when its page is settled."""
-    words, lowered = _words(text)
+    words, lowered = words_of(text)
     count = len(words)
     stops = sum(map(stopwords.__contains__, lowered)) if stopwords else 0
     first = text.lstrip("\"'“‘«¿¡([")[:1]
@@ -229,10 +222,10 @@ def _title_words(verdicts: Sequence[Verdict], stopwords: frozenset[str]) -> np.n
 
     The article talks about what its headline says; teasers of other articles and menus do not.
     """
-    title = {low for word, low in zip(*_words(verdicts[0].text), strict=True) if len(word) > 2} - stopwords
+    title = {low for word, low in zip(*words_of(verdicts[0].text), strict=True) if len(word) > 2} - stopwords
     if not title:
         return np.zeros(len(verdicts))
-    shares = [len(title.intersection(_words(v.text)[1])) / len(title) for v in verdicts]
+    shares = [len(title.intersection(words_of(v.text)[1])) / len(title) for v in verdicts]
     shares[0] = 0.0
     return np.array(shares)
 

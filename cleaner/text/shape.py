@@ -52,12 +52,19 @@ def shape_of(text: str, stopwords: frozenset[str] = frozenset()) -> Shape:
     )
 
 
+@lru_cache(maxsize=16384)
+def words_of(text: str) -> tuple[tuple[str, ...], tuple[str, ...]]:
+    """A text's words and their lower-case forms, once per text: shapes and the text model's features read them."""
+    words = tuple(WORD.findall(text))
+    return words, tuple(word.lower() for word in words)
+
+
 @lru_cache(maxsize=4096)
 def _measure(text: str) -> tuple[tuple[str, ...], bool, bool, bool]:
     """The lower-cased words and the ends of a text, once per text: the layers ask about a block several times."""
     first = text.lstrip("\"'“‘«¿¡([")[:1]
     return (
-        tuple(word.lower() for word in WORD.findall(text)),
+        words_of(text)[1],
         SENTENCE_END.search(text) is not None,
         TERMINAL_STOP.search(text) is not None,
         first.isupper() or first.isdigit(),
