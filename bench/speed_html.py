@@ -33,7 +33,7 @@ STAGES = (
     ("cleaner.html.page", "parse_page", "  parse once, drop scripts and styles"),
     ("cleaner.html.page", "page_metadata", "  page metadata"),
     ("cleaner.html.meta", "page_dates", "    dates"),
-    ("cleaner.html.dates", "htmldate_guess", "      htmldate, where the page states no date"),
+    ("cleaner.html.offers", "htmldate_guess", "      htmldate (its extensive search where no day is offered)"),
     ("cleaner.html.meta", "marks", "    marked elements"),
     ("cleaner.html.page", "main_content", "  main content"),
     ("cleaner.html.content", "trafilatura_pieces", "    trafilatura (fast mode) walked into blocks"),
