@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import json
+from dataclasses import replace
 from pathlib import Path
 
 import pytest
@@ -10,7 +11,7 @@ from htmlpages import html_page
 
 from cleaner.html.page import read_page
 from cleaner.metadata.choice import ModelFileError
-from cleaner.metadata.offers import PAGE_FEATURES, Offer, date_days, day_value, feature_rows
+from cleaner.metadata.offers import PAGE_FEATURES, Offer, date_days, day_value, feature_rows, update_days
 from cleaner.metadata.pagechoice import NO_CHOICE, PRODUCT_FIELDS, best_offer, load_page_model, with_dates
 from cleaner.model import Metadata
 
@@ -100,6 +101,22 @@ def test_the_date_is_chosen_as_a_day_one_row_per_offered_day() -> None:
     assert len(rows) == 2 and all(len(row) == len(PAGE_FEATURES["date"]) for row in rows)
     assert day_value(date_days(found)[0][1]).value == "2023-05-04T11:00:00+02:00"  # local before UTC
     assert day_value([Offer("date", "2023", "meta-generic")]).value == "2023"  # a year stays a year
+
+
+def test_the_declared_modification_is_no_publication_day_where_the_page_shows_its_declared_publication() -> None:
+    published = Offer("date", "2023-05-04", "ld-published")
+    modified = Offer("date", "2023-05-06T10:00:00+02:00", "ld-modified")
+    shown = Offer("date", "2023-05-06", "dateline-element", where=0.1, after_h1=1)
+    guess = Offer("date", "2023-05-06", "htmldate")
+    assert not update_days([published, modified, shown, guess])  # it shows only that day: it may have been redated
+    confirmed = Offer("date", "2023-05-04", "dateline-element", order=1, where=0.9, after_h1=1)
+    offers = [published, modified, shown, confirmed, guess]
+    assert update_days(offers) == {"2023-05-06"}
+    chosen = best_offer(load_page_model(), "date", offers)
+    assert chosen is not None and chosen.value == "2023-05-04"
+    assert not update_days([replace(confirmed, aside=True), *offers[:3]])  # a teaser's date confirms nothing
+    assert not update_days([replace(confirmed, label="updated"), *offers[:3]])  # nor does an update
+    assert not update_days([*offers, Offer("date", "2023-05-06", "meta-published")])  # declared as both
 
 
 def test_htmldate_is_asked_only_where_the_pages_own_dates_disagree_or_give_no_day() -> None:

@@ -186,6 +186,37 @@ def date_days(offers: Sequence[Offer]) -> list[tuple[str, list[Offer]]]:
     return list(days.items())
 
 
+def update_days(offers: Sequence[Offer]) -> set[str]:
+    """The offered days that are the page's update, not its publication, whatever a model says of them.
+
+    The day of the markup's declared modification is the update where the markup declares another day
+    as the publication and the page shows that day to the reader as well (``_an_update``).
+    """
+    days = date_days(offers)
+    if not any(_declared(mine) and any(map(_shown_publication, mine)) for _, mine in days):
+        return set()
+    return {day for day, mine in days if _an_update(mine)}
+
+
+def _an_update(mine: Sequence[Offer]) -> bool:
+    """A day the markup declares as the modification and not as the publication.
+
+    Where the page shows its declared publication day, such a day is its update, even where the page
+    shows it first; where the page shows only that day, the page may have been redated, and it
+    competes.  (A day shown only under an update label competes too: the benchmark's readers date
+    such pages by it.)
+    """
+    return any(offer.source in _MODIFIED_DATES for offer in mine) and not _declared(mine)
+
+
+def _declared(mine: Sequence[Offer]) -> bool:
+    return any(offer.source in _DECLARED_DATES for offer in mine)
+
+
+def _shown_publication(offer: Offer) -> bool:
+    return offer.source in _SHOWN_DATES and not offer.aside and offer.label != "updated"
+
+
 def day_value(offers: Sequence[Offer]) -> Offer:
     """The offer that states a chosen day: the most precise, a local time before the same moment in UTC.
 

@@ -35,7 +35,7 @@ import numpy as np
 
 from cleaner.metadata.choice import MetadataModel, ModelFileError, parse_model
 from cleaner.metadata.lines import Candidate
-from cleaner.metadata.offers import PAGE_FEATURES, Offer, date_days, day_value, feature_rows
+from cleaner.metadata.offers import PAGE_FEATURES, Offer, date_days, day_value, feature_rows, update_days
 from cleaner.model import Metadata
 
 MODEL_FILE = "page_metadata_model.json"
@@ -93,13 +93,16 @@ def text_offers(scored: Mapping[str, Sequence[tuple[Candidate, float]]], lines: 
 def best_offer(model: MetadataModel, field: str, offers: Sequence[Offer], *, text: str = "") -> Offer | None:
     """The field's best offer by the model, if it reaches the field's threshold (the first of equal scores).
 
-    The date is chosen as a day among the offered days, and stated by that day's most precise offer
-    (``day_value``).  None when the model has no part for the field (``NO_CHOICE``).
+    The date is chosen as a day among the offered days, but not a day the page gives as its update
+    (``update_days``), and stated by that day's most precise offer (``day_value``).  None when the
+    model has no part for the field (``NO_CHOICE``).
     """
     mine = [offer for offer in offers if offer.field == field]
     if not mine or field not in model.fields:
         return None
     scores = model.scores(field, feature_rows(field, mine, text=text))
+    if field == "date" and (updates := update_days(mine)):  # the page's update is no publication day
+        scores = np.where([day in updates for day, _ in date_days(mine)], -1.0, scores)
     best = int(np.argmax(scores))
     if scores[best] < model.fields[field].threshold:
         return None
