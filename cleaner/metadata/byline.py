@@ -39,9 +39,11 @@ from cleaner.metadata.names import (
     MAX_LINE,
     PARTICLES,
     backs_name,
+    is_account,
     is_company,
     is_job_title,
     is_name_token,
+    is_nobody,
     is_organisation,
     is_user_name,
     looks_like_name,
@@ -316,12 +318,9 @@ def credited_organisations(raw: str | Iterable[str], *, site_name: str | None = 
         if part
         and (is_company(part) or is_organisation(part, site_name=site_name))
         and not is_job_title(part)
-        and part.casefold() not in _NOBODY
+        and not is_account(part)
     ]
     return _dedupe(found)
-
-
-_NOBODY = frozenset(("admin", "administrator", "anonymous", "unknown", "guest", "staff", "team"))
 
 
 def _clean_value_part(part: str) -> str:
@@ -361,4 +360,4 @@ def _is_metadata_name(part: str, site_name: str | None) -> bool:
         word[:1].isupper() or word.lower() in PARTICLES or is_name_token(word) for word in words
     ):
         return False  # "Zuletzt geändert am": words, not a name; one word may be a user name ("marc")
-    return not (is_organisation(part, site_name=site_name) or is_job_title(part))
+    return not (is_organisation(part, site_name=site_name) or is_job_title(part) or is_nobody(part))

@@ -10,6 +10,8 @@ What this layer does:
   between bounds), ``is_name_token``, ``is_job_title``, ``backs_name`` (a job title or agency that
   vouches for a name beside it), ``name_before_title`` ("Richard Adams Education editor"),
   ``undouble``, ``title_case`` and ``is_user_name`` ("freeman1984").
+- ``is_account`` and ``is_nobody``: a CMS's default account or a bare role or newsroom word
+  ("Super User", "admin", "Herausgeber", "Redazione"), which names no person.
 
 What it does NOT do: it tests one name or phrase and never splits a line.  Byline words ("By",
 "Von", "Par"), separators, lists of names and dates are ``cleaner.metadata.byline``'s, credit lines are
@@ -54,6 +56,8 @@ _ORG_NAMES = words("agencies")
 _ORG_WORDS = words("organisation_words")
 _NOT_NAME_WORDS = words("not_name_words")
 _NEWSROOM = words("newsroom_words")
+_ACCOUNTS = words("account_words")
+_NOBODY_WORDS = _ACCOUNTS | _NEWSROOM
 _NAME_PREFIX = re.compile(rf"^{alternation('name_prefixes')}[-'’](?=\w)", re.IGNORECASE)
 _CAPITALS = re.compile(r"[A-ZÀ-Þ][A-ZÀ-Þ'’-]{2,}")
 
@@ -92,6 +96,24 @@ def is_organisation(name: str, *, site_name: str | None = None) -> bool:
     if bare.isupper() and bare.isalpha() and len(bare) <= 5:
         return True  # an acronym: AFP, KNA, NYT
     return site_name is not None and is_site_name(name, [site_name])
+
+
+def is_account(text: str) -> bool:
+    """A CMS's default or placeholder account, or a bare role: "Super User", "admin", "Gast", "Webmaster".
+
+    Every word of it is an account word; such a value names nobody, neither person nor organisation.
+    """
+    return _only_words_of(text, _ACCOUNTS)
+
+
+def is_nobody(text: str) -> bool:
+    """An account (``is_account``) or a bare newsroom word ("Redazione", "Site Admin Team"): never a person."""
+    return _only_words_of(text, _NOBODY_WORDS)
+
+
+def _only_words_of(text: str, table: frozenset[str]) -> bool:
+    tokens = [token for token in re.split(r"[\s_-]+", _org_key(text)) if token]
+    return bool(tokens) and len(tokens) <= 4 and all(token in table for token in tokens)
 
 
 def is_site_name(text: str, site_names: Iterable[str]) -> bool:
@@ -165,6 +187,8 @@ def person_shape(text: str, *, min_tokens: int, max_tokens: int) -> bool:
     tokens = text.split()
     if not tokens or len(tokens) > max_tokens + 3 or not is_name_token(tokens[0]):
         return False
+    if len(tokens) > 1 and is_nobody(text):
+        return False  # "Super User", "Site Admin": a CMS account, name-shaped but nobody
     count = capitals = 0
     for token in tokens:
         if is_name_token(token):
