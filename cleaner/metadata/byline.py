@@ -198,7 +198,7 @@ def parse_names(line: str) -> tuple[str, ...] | None:
     text = TRAILING.sub("", text)
     if not text or text.isupper() or IMAGE_CREDIT.search(text) or BYLINE_PREFIX.match(text):
         return None
-    names = [part.strip() for chunk in _CHUNKS.split(text) for part in _CONJUNCTIONS.split(chunk)]
+    names = _parts(text)
     if not all(looks_like_name(name) or person_shape(name, min_tokens=2, max_tokens=5) for name in names):
         return None  # every part must be a name: "Tony Carter All, Books, Kit Reviews" is not
     return _dedupe(undouble(name) for name in names)
@@ -206,9 +206,12 @@ def parse_names(line: str) -> tuple[str, ...] | None:
 
 def split_names(text: str) -> tuple[str, ...]:
     """A value's parts as separate names, split at commas, semicolons, "&" and "and"-words, as they stand."""
-    text = TRAILING.sub("", text.strip())
-    parts = (part.strip() for chunk in _CHUNKS.split(text) for part in _CONJUNCTIONS.split(chunk))
-    return _dedupe(part for part in parts if part)
+    return _dedupe(part for part in _parts(TRAILING.sub("", text.strip())) if part)
+
+
+def _parts(text: str) -> list[str]:
+    """A text split at commas, semicolons, "&" and "and"-words, each part stripped (empty parts kept)."""
+    return [part.strip() for chunk in _CHUNKS.split(text) for part in _CONJUNCTIONS.split(chunk)]
 
 
 def _names_part(part: str) -> tuple[list[str], bool] | None:
