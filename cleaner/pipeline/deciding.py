@@ -106,7 +106,7 @@ def _open(
     table numbers are reopened by them and the text model's features describe them; None for other input)."""
     verdicts = furniture_verdicts(reading.blocks, config, deadline)
     cells = None
-    if not (reading.html or reading.marked):
+    if reading.plain:
         cells = cell_runs([verdict.text for verdict in verdicts])
         verdicts = reopen_table_numbers(verdicts, cells)  # a table's number cells are judged with it, not as counters
     deadline.check("language detection")
@@ -145,8 +145,7 @@ def decide_blocks(
     find_head = reading.declared.title is None and not whole
     deadline.check("the classifier")
     stopwords = stoplist(language)
-    plain = not (reading.html or reading.marked)
-    if plain:
+    if reading.plain:
         model = load_text_model(config.text_model)
         reopen = _reopen(config, deadline)
         evidence = page.repetition if page is not None else None
@@ -157,7 +156,7 @@ def decide_blocks(
     if find_head:
         verdicts = mark_title_before_body(verdicts)
     deadline.check("the site profile")
-    if plain:
+    if reading.plain:
         verdicts = credit_profile(verdicts, page)  # the text model weighed its evidence: the removals it caused
     verdicts = apply_profile(verdicts, page)  # last: it removes body blocks the layers above kept (sites.apply)
     return Decided(verdicts, found, language, whole)

@@ -88,6 +88,11 @@ class Reading:
     def url(self) -> str | None:
         return self.declared.url
 
+    @property
+    def plain(self) -> bool:
+        """Plain text: neither a page's markup nor Markdown (what the text model judges, tables and all)."""
+        return not (self.html or self.marked)
+
 
 def _read(text: str, format: Format, url: str | None, config: Config, deadline: Deadline) -> Reading:
     if format == "html":
