@@ -36,6 +36,7 @@ from cleaner.model import Kind, Role, Verdict
 from cleaner.text.shape import shape_of
 
 LAYER = "classify"
+OUTSIDE_MAIN_RULE = "classify.outside-main-text"  # a block outside the page's main run of text
 LONG_CHARS = 150
 STOPWORDS_HIGH = 0.30
 STOPWORDS_LOW = 0.20
@@ -169,6 +170,6 @@ def classify(
             marked[position] = _body(verdict, following)
         else:
             marked[position] = verdict.decide(
-                Role.FURNITURE, rule="classify.outside-main-text", category="boilerplate", layer=LAYER
+                Role.FURNITURE, rule=OUTSIDE_MAIN_RULE, category="boilerplate", layer=LAYER
             )
     return marked

@@ -43,6 +43,7 @@ import math
 from collections.abc import Container, Mapping, Sequence
 from dataclasses import dataclass
 
+from cleaner.layout.classify import OUTSIDE_MAIN_RULE
 from cleaner.layout.textmodel import PROFILE_RULE
 from cleaner.layout.zones import HEAD_RULE
 from cleaner.model import Role, Verdict
@@ -53,8 +54,7 @@ from cleaner.sites.parameters import Parameters, is_prose
 from cleaner.text.shape import shape_of
 
 LAYER = "profile"
-CLASSIFIER_DROP = "classify.outside-main-text"
-PLACE_DROPS = (CLASSIFIER_DROP, HEAD_RULE)  # the decisions the article markers may overturn: a line's place alone
+PLACE_DROPS = (OUTSIDE_MAIN_RULE, HEAD_RULE)  # the decisions the article markers may overturn: a line's place alone
 
 
 @dataclass(frozen=True)
