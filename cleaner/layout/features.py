@@ -8,7 +8,7 @@ in it, how much prose comes before and after it.
 
 The last column, ``site_repetition``, is the one thing a block's page does not say: the share of its
 site's pages (of the page's template generation) that hold the block's line, from a learned site
-profile.  The caller computes it (``cleaner.sites.apply.repetition``; this layer sits below the
+profile.  The caller computes it (``cleaner.sites.apply.PageMatch.repetition``; this layer sits below the
 sites layer and never reads a profile) and passes the numbers in; without them the column is NaN
 (missing), which the model learned to read as "no profile": a page cleaned without one is scored as
 by a model that never saw the column.

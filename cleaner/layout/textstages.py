@@ -66,10 +66,10 @@ class TextModel:
         edges = np.cumsum([0, *(len(rows) for rows in pages)]).tolist()
         if not edges[-1]:
             return [np.zeros(0) for _ in pages]
+        spans = list(itertools.pairwise(edges))
         first = np.asarray(self.first.predict(np.concatenate(pages), num_threads=1), dtype=float)
         if self.second is None:
-            return [first[low:high] for low, high in itertools.pairwise(edges)]
-        spans = list(itertools.pairwise(edges))
+            return [first[low:high] for low, high in spans]
         second = np.concatenate(
             [second_stage(rows, first[low:high]) for rows, (low, high) in zip(pages, spans, strict=True)]
         )
@@ -77,7 +77,7 @@ class TextModel:
         scores = first.copy()
         if mask.any():
             scores[mask] = np.asarray(self.second.predict(second[mask], num_threads=1), dtype=float)
-        return [scores[low:high] for low, high in itertools.pairwise(edges)]
+        return [scores[low:high] for low, high in spans]
 
 
 def second_stage(rows: np.ndarray, first: np.ndarray) -> np.ndarray:
