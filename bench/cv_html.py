@@ -36,6 +36,9 @@ from cleaner.html.page import parse_page, read_page
 from cleaner.html.views import VIEWS, Fallback, page_prose, second_view, size
 from cleaner.pipeline import clean_blocks, page_reading
 
+sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
+from bench.scoring import is_lost
+
 BENCHES = ("aeb", "tfeval")
 GATES = (0.0, 0.1, 0.2, 0.3, 0.4, 0.5, 0.6, 0.8)
 GAINS = (1.0, 1.2, 1.5, 2.0, 3.0)
@@ -188,13 +191,7 @@ def cross_validate(objective: Objective, data: dict, folds: dict) -> tuple[dict,
 
 def lost_pages(evalcore: object, gold: dict, texts: dict[str, str]) -> int:
     """aeb pages keeping less than half of a gold body of at least 100 words (shingle recall < 0.5)."""
-    lost = 0
-    for i, text in texts.items():
-        body = gold[i]["body"]
-        if len(evalcore.WORD.findall(body)) >= 100:
-            tp, _, fn = evalcore.page_tp_fp_fn(body, text)
-            lost += tp + fn > 0 and tp / (tp + fn) < 0.5
-    return lost
+    return sum(is_lost(evalcore, gold[i]["body"], text) for i, text in texts.items())
 
 
 def report(evalcore: object, gold: dict, predictions: dict) -> dict[str, float]:

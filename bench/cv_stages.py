@@ -37,6 +37,7 @@ import numpy as np
 ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT))
 
+from bench.scoring import is_lost  # noqa: E402
 from bench.sitedata import site_documents  # noqa: E402
 from bench.textdata import KINDS, documents, gold_of  # noqa: E402
 from bench.train_text import PARAMS, ROUNDS, _fit, rows_of  # noqa: E402
@@ -57,7 +58,6 @@ from cleaner.model import Role  # noqa: E402
 FOLDS = 5
 HELD_BACK = 4
 THRESHOLD = 0.5
-LOST_MIN_WORDS, LOST_RECALL = 100, 0.5
 COLUMN = {name: index for index, name in enumerate(FEATURES)}
 
 
@@ -171,18 +171,11 @@ def report(bench_dir: Path, docs: list[dict], scores: list[np.ndarray], folds: s
             if bench == "aeb":
                 bodies = {page: gold[page]["body"] for page in pages}
                 f1 = evalcore.body_metrics(bodies, texts, pages, n_boot=1)["f1"]
-                lost = sum(1 for page in pages if _lost(evalcore, bodies[page], texts.get(page, "")))
+                lost = sum(1 for page in pages if is_lost(evalcore, bodies[page], texts.get(page, "")))
                 cells.append(f"{bench} {kind} {f1:.4f} lost {lost}")
             else:
                 cells.append(f"{bench} {kind} {evalcore.snippet_metrics(gold, texts, pages)['snip_f1']:.4f}")
     return "\n".join(cells)
-
-
-def _lost(evalcore, gold: str, text: str) -> bool:
-    if len(gold.split()) < LOST_MIN_WORDS:
-        return False
-    wanted, found = evalcore.shingles(gold), evalcore.shingles(text)
-    return sum((wanted & found).values()) < LOST_RECALL * sum(wanted.values())
 
 
 def main(argv: list[str] | None = None) -> int:

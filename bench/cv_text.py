@@ -26,26 +26,14 @@ from pathlib import Path
 ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT))
 
-from bench.scoring import score_json  # noqa: E402
+from bench.scoring import is_lost, score_json  # noqa: E402
 from bench.textdata import BENCHES, KINDS, folds, gold_of, input_text  # noqa: E402
 from bench.train_text import THRESHOLD, load_all, train  # noqa: E402
 from cleaner import CleanError, clean  # noqa: E402
 from cleaner.config import Config  # noqa: E402
 from cleaner.layout.textmodel import dump_model  # noqa: E402
 
-LOST_MIN_WORDS = 100
-LOST_RECALL = 0.5
 FOLDS = 5
-
-
-def shingle_recall(gold: str, predicted: str) -> float:
-    """The share of the gold body's 4-token shingles (as a multiset) the prediction holds."""
-    sys.path.insert(0, str(BENCH_DIR))
-    import evalcore
-
-    wanted, found = evalcore.shingles(gold), evalcore.shingles(predicted)
-    total = sum(wanted.values())
-    return sum((wanted & found).values()) / total if total else 1.0
 
 
 def predict_fold(bench_dir: Path, fold: int, model: Path, kinds: list[str], out: Path) -> None:
@@ -73,17 +61,18 @@ def predict_fold(bench_dir: Path, fold: int, model: Path, kinds: list[str], out:
 
 
 def lost_articles(bench_dir: Path, pred: Path) -> list[str]:
-    gold = gold_of(bench_dir, "aeb")
+    """The aeb pages whose prediction in ``pred`` (cleaned JSON, or uncleaned text) lost its article (``is_lost``)."""
+    sys.path.insert(0, str(bench_dir.resolve()))
+    import evalcore
+
     lost = []
-    for page, entry in sorted(gold.items()):
-        if len(entry["body"].split()) < LOST_MIN_WORDS:
-            continue
+    for page, entry in sorted(gold_of(bench_dir, "aeb").items()):
         path, raw = pred / f"{page}.json", pred / f"{page}.txt"
         if path.is_file():
             text = json.loads(path.read_text(encoding="utf-8"))["text"]
         else:
             text = raw.read_text(encoding="utf-8") if raw.is_file() else ""
-        if shingle_recall(entry["body"], text) < LOST_RECALL:
+        if is_lost(evalcore, entry["body"], text):
             lost.append(page)
     return lost
 
@@ -125,7 +114,6 @@ BENCH_DIR = ROOT.parent / "shared" / "bench"
 
 
 def main(argv: list[str] | None = None) -> int:
-    global BENCH_DIR
     parser = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
     parser.add_argument("bench_dir", nargs="?", default=BENCH_DIR, type=Path)
     parser.add_argument("--kinds", default=",".join(KINDS), help=f"comma-separated, from {', '.join(KINDS)}")
@@ -137,7 +125,6 @@ def main(argv: list[str] | None = None) -> int:
         help="keep the fold models here, and reuse those already there (training is deterministic)",
     )
     args = parser.parse_args(argv)
-    BENCH_DIR = args.bench_dir.resolve()
     if not (args.bench_dir / "folds.json").is_file():
         print(f"{args.bench_dir}: no folds.json here; pass the shared bench folder", file=sys.stderr)
         return 2

@@ -33,7 +33,7 @@ from dataclasses import dataclass
 from pathlib import Path
 
 sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
-from bench.scoring import score_json
+from bench.scoring import is_lost, score_json
 
 BENCHES = ("aeb", "tfeval")
 WARM_UP = 20  # pages each tool sees once, untimed, before the measured pass
@@ -210,11 +210,8 @@ def score(bench_dir: Path, bench: str, pred: Path) -> dict[str, float]:
     return scores
 
 
-LONG_BODY = 100  # words: a gold body this long whose prediction keeps under half of it is a lost article
-
-
 def lost_articles(bench_dir: Path, pred: Path) -> int:
-    """aeb pages keeping less than half of a gold body of ``LONG_BODY`` words or more (shingle recall < 0.5).
+    """aeb pages whose prediction lost its article (``scoring.is_lost``).
 
     Uses the benchmark's own tokens and shingles (``evalcore`` beside its ``score.py``).
     """
@@ -225,9 +222,7 @@ def lost_articles(bench_dir: Path, pred: Path) -> int:
     for page_id, gold in evalcore.load_gold("aeb").items():
         path = pred / f"{page_id}.json"
         text = json.loads(path.read_text(encoding="utf-8")).get("text") or "" if path.is_file() else ""
-        if len(evalcore.WORD.findall(gold["body"])) >= LONG_BODY:
-            tp, _, fn = evalcore.page_tp_fp_fn(gold["body"], text)
-            lost += tp / (tp + fn) < 0.5 if tp + fn else 0
+        lost += is_lost(evalcore, gold["body"], text)
     return lost
 
 

@@ -1,8 +1,9 @@
 """The benchmark's own scorer (``score.py`` beside the data), run on one folder of predictions.
 
 What it does: runs ``score.py --bench B --pred DIR --json`` in a subprocess and returns its JSON
-(the ``all`` and ``dev`` splits' figures; ``--ids`` restricts it to some pages). What it does not:
-count lost articles or choose a split; the scripts that call it do.
+(the ``all`` and ``dev`` splits' figures; ``--ids`` restricts it to some pages), and says whether a
+prediction lost its article (``is_lost``: the one definition every benchmark script counts by).
+What it does not: choose a split, or gather the predictions; the scripts that call it do.
 """
 
 from __future__ import annotations
@@ -11,6 +12,21 @@ import json
 import subprocess
 import sys
 from pathlib import Path
+from typing import Any
+
+LONG_BODY = 100  # words (the benchmark's tokens): a gold body this long can be lost
+LOST_RECALL = 0.5  # ... when the prediction keeps less than this share of its 4-token shingles
+
+
+def is_lost(evalcore: Any, gold: str, text: str) -> bool:
+    """A lost article: ``text`` keeps less than half of a gold body of ``LONG_BODY`` words or more.
+
+    ``evalcore`` is the benchmark's own module beside its ``score.py`` (its tokens and shingles).
+    """
+    if len(evalcore.WORD.findall(gold)) < LONG_BODY:
+        return False
+    wanted = evalcore.shingles(gold)
+    return sum((wanted & evalcore.shingles(text)).values()) < LOST_RECALL * sum(wanted.values())
 
 
 def score_json(bench_dir: Path, bench: str, pred: Path, ids: Path | None = None) -> dict:

@@ -49,6 +49,7 @@ from cleaner.sites.apply import apply_profile, match_page
 from cleaner.sites.profile import Parameters, Profile, ProfileLearner
 
 sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
+from bench.scoring import is_lost
 from bench.sitemodels import VARIANTS, judge_all
 
 TOLERANCE = 0.005
@@ -118,15 +119,6 @@ class Scored:
     lost_with: bool
 
 
-def lost(evalcore, gold: str, body: str) -> bool:
-    words = evalcore.WORD.findall(gold)
-    if len(words) < 100:
-        return False
-    kept = evalcore.shingles(body)
-    wanted = evalcore.shingles(gold)
-    return sum((kept & wanted).values()) < 0.5 * sum(wanted.values())
-
-
 def score_pages(evalcore, pages: Sequence[Page], profile: Profile, memo: dict) -> dict[tuple[str, str], Scored]:
     """Each page scored without and with the profile; ``memo`` keeps the scores of each body seen (the
     candidates of the grid mostly give the same body)."""
@@ -137,7 +129,7 @@ def score_pages(evalcore, pages: Sequence[Page], profile: Profile, memo: dict) -
         applied = body_of(with_profile(page, profile))
         for body in (plain, applied):
             if (ident, body) not in memo:
-                memo[ident, body] = (evalcore.page_tp_fp_fn(page.gold, body), lost(evalcore, page.gold, body))
+                memo[ident, body] = (evalcore.page_tp_fp_fn(page.gold, body), is_lost(evalcore, page.gold, body))
         (rows, was_lost), (rows_with, lost_with) = memo[ident, plain], memo[ident, applied]
         scored[ident] = Scored(rows, rows_with, was_lost, lost_with)
     return scored
@@ -356,7 +348,7 @@ def with_models(evalcore, corpus: Path, manifest: dict, models: Path, jobs: int)
     for page in judged:
         gold = manifest[page.site]["pages"][page.name]["gold"]
         per_page[page.site, page.name] = {
-            variant: (evalcore.page_tp_fp_fn(gold, body), lost(evalcore, gold, body))
+            variant: (evalcore.page_tp_fp_fn(gold, body), is_lost(evalcore, gold, body))
             for variant, body in page.bodies.items()
         }
     found = groups(manifest)
