@@ -17,6 +17,7 @@ from __future__ import annotations
 
 import re
 from collections.abc import Iterator
+from contextlib import contextmanager
 from dataclasses import dataclass
 
 import trafilatura
@@ -108,13 +109,57 @@ _OPTIONS = {
 
 
 def trafilatura_pieces(tree: HtmlElement, *, fast: bool) -> tuple[list[_Piece], bool]:
-    """trafilatura's extraction walked into pieces, and whether it fell back to the whole page's text."""
-    document = trafilatura.bare_extraction(tree, options=_OPTIONS[fast])
+    """trafilatura's extraction walked into pieces, and whether it fell back to the whole page's text.
+
+    trafilatura copies the tree it is given (twice, and once more in fast mode for a comparison it
+    then skips) and runs its pruning expressions over the copies, only to delete every ``<nav>``,
+    ``<aside>`` and ``<footer>`` first thing (``tree_cleaning``).  These are taken out of the tree
+    while it extracts (about a third of the elements of a bench page) and put back in place after it.
+    """
+    with _set_aside(tree, _NEVER_EXTRACTED):
+        document = trafilatura.bare_extraction(tree, options=_OPTIONS[fast])
     body = getattr(document, "body", None)
     if body is None:
         return [], False
     _mend_split_links(body)
     return list(_walk(body)), _is_page_dump(body)
+
+
+# Elements trafilatura's extractor deletes before it reads a page (``MANUALLY_CLEANED``), the commonest
+# in templates: navigation, sidebars, footers.  Its fallbacks on the raw tree (``baseline``, and
+# ``html2txt`` measuring the page) drop sidebars and footers too, but read a navigation's text, and
+# its articles and paragraphs (markup left open can put a whole article inside a ``<nav>``).
+_NEVER_EXTRACTED = ("nav", "aside", "footer")
+_READ_RAW = frozenset(("nav",))
+_BASELINE_TAGS = ("article", "blockquote", "code", "p", "pre", "q", "quote")
+
+
+@contextmanager
+def _set_aside(tree: HtmlElement, tags: tuple[str, ...]) -> Iterator[None]:
+    """Stand an element of the same tag and tail in for each outermost element of ``tags`` in ``tree``,
+    empty, or holding only its text lines where trafilatura's fallbacks read them (``_READ_RAW``; an
+    element with paragraphs or articles there stays); put the elements back on exit, as they were."""
+    taken, stand_ins = [], []
+    for element in tree.iter(tags):
+        if element.getparent() is None or next(element.iterancestors(tags), None) is not None:
+            continue
+        stand_in = element.makeelement(element.tag)
+        if element.tag in _READ_RAW:
+            if next(element.iter(_BASELINE_TAGS), None) is not None:
+                continue
+            stand_in.text = "\n".join(line for text in element.itertext() if (line := text.strip()))
+        taken.append(element)
+        stand_ins.append(stand_in)
+    for element, stand_in in zip(taken, stand_ins, strict=True):
+        stand_in.tail = element.tail
+        element.getparent().replace(element, stand_in)
+    try:
+        yield
+    finally:
+        for element, stand_in in zip(taken, stand_ins, strict=True):
+            tail = element.tail
+            stand_in.getparent().replace(stand_in, element)
+            element.tail = tail
 
 
 def _mend_split_links(body: etree._Element) -> None:
