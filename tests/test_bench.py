@@ -85,3 +85,21 @@ def test_the_html_speed_breakdown_times_every_stage_against_trafilatura() -> Non
     assert rows[0][0] == "| trafilatura.extract(page)" and rows[0][2] == "1.00 |"
     assert len(rows) == 2 + 12  # trafilatura, clean, and every stage
     assert float(rows[1][1]) > 0 and float(rows[2][1]) > 0  # clean and reading the page took time
+
+
+@needs_bench
+def test_the_text_speed_breakdown_times_every_stage_inside_clean() -> None:
+    script = ROOT / "bench" / "speed_text.py"
+    args = [sys.executable, str(script), str(BENCH), "--sources", "bs4", "--rounds", "1", "--limit", "4", "--stages"]
+    result = subprocess.run(args, capture_output=True, text=True, cwd=ROOT, timeout=600)
+    assert result.returncode == 0, result.stderr
+    rows = {
+        line.split(" | ")[0].lstrip("| ."): float(line.split(" | ")[1])
+        for line in result.stdout.splitlines()
+        if line.startswith("| ") and " | ms a page " not in line and line.count("|") == 4 and "%" in line
+    }
+    assert len(rows) == 1 + 14  # clean() and every stage
+    total = rows["clean(text, format='text')"]
+    layers, model = rows["block layers (all below, to the metadata choice)"], rows["text model"]
+    assert 0 < model < layers < total  # the stages nest inside clean(): the wrappers time what they wrap
+    assert rows["LightGBM, both stages"] > 0 and rows["metadata choice"] > 0
