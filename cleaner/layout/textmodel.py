@@ -13,8 +13,13 @@ edges: the blocks before the first and after the last block with a fair score (`
 Safeguards:
 
 * only blocks no earlier layer decided are judged (rules, bylines, datelines and the head stand);
-* the guard: when the kept text is far smaller than the page's largest run of prose, the run's
-  prose is kept (rule ``classifier.guard``): losing the article is worse than keeping furniture;
+* the guards (``cleaner.layout.textguards``, rule ``classifier.guard``): losing the article is worse
+  than keeping furniture.  The page's largest run of prose is kept when the kept text is far smaller;
+  in a page dump, stretches between kept paragraphs that the model was unsure of (every block a fair
+  score) come back when they hold a fair share of the kept words; and text shaped like an
+  extractor's output (prose with fair scores at both ends) that the cut would strip of more than half
+  its words is cut as extracted text, at its edges only, even when its tables or lists make it look
+  like a page dump;
 * the head: in a page dump, blocks kept above the article's first prose sentence leave the body
   (rule ``classifier.head``), so the head layer can take the headline as the title; those after
   the chosen title come back once it is chosen (``zones.head_after_title``);
@@ -52,6 +57,9 @@ import numpy as np
 from cleaner.layout.classify import block_scores, is_heading, looks_like_page_dump
 from cleaner.layout.features import FEATURES, features
 from cleaner.layout.tables import CellRun
+from cleaner.layout.textguards import GUARD_MIN_WORDS as GUARD_MIN_WORDS
+from cleaner.layout.textguards import GUARD_RULE, LAYER, keep_prose_run, keep_unsure_gaps, removes_too_much
+from cleaner.layout.textguards import GUARD_SHARE as GUARD_SHARE
 from cleaner.layout.textstages import MODEL_FILE as MODEL_FILE
 from cleaner.layout.textstages import ModelFileError as ModelFileError
 from cleaner.layout.textstages import TextModel as TextModel
@@ -63,12 +71,8 @@ from cleaner.layout.zones import CLASSIFIER_RULE as RULE
 from cleaner.layout.zones import HEAD_RULE
 from cleaner.model import Block, Kind, Role, Verdict
 
-LAYER = "classify"
-GUARD_RULE = "classifier.guard"
 PROFILE_RULE = "classifier.profile"  # removed only because of the site profile's evidence (see the module doc)
 REPETITION = FEATURES.index("site_repetition")
-GUARD_SHARE = 0.15  # keep the prose run's prose when the kept text is far smaller: less than this share of it
-GUARD_MIN_WORDS = 100  # and the run is an article's worth of prose
 SETTLE_ROUNDS = 20  # each round only removes (the guard's blocks stay), so the loop ends well before
 MIN_OPEN = 4  # fewer open blocks than this are kept: too short a text to be a page dump
 # An unsure page: no open block scores this high, so the model has not found the article (a table, a
@@ -114,9 +118,10 @@ def _settle(
     """
     tail_rules: frozenset[str] = frozenset()
     for _ in range(SETTLE_ROUNDS):
-        _guard(verdicts, rows)
+        keep_prose_run(verdicts, rows)
         if dump:
             _head_before_article(verdicts, rows)
+            keep_unsure_gaps(verdicts, rows)  # after the head rule: the gaps lie past the article's first sentence
         kept = [position for position, verdict in enumerate(verdicts) if verdict.role is Role.BODY]
         texts = [verdicts[p].text for p in kept]
         view, view_stopwords, cells = reopen(texts) if reopen else _alone(texts, stopwords)
@@ -165,19 +170,21 @@ def _judge(
         return np.ones(count), np.ones(count, dtype=bool), False, nothing
     if rows is None:
         rows = features(verdicts, stopwords, tail_rules, repetition, cells)
-    shaped = _page_dump(verdicts, rows, open_mask, stopwords)
+    shape = _page_shape(verdicts, rows, open_mask, stopwords)
     if repetition is None:
         scores = model.scores(rows, open_mask)
-        return (scores, *_cut(model, scores, open_mask, shaped), nothing)
+        return (scores, *_cut(model, scores, open_mask, shape, rows[:, WORDS]), nothing)
     plain = rows.copy()
     plain[:, REPETITION] = np.nan
     scores, plain_scores = model.scores_of((rows, plain), (open_mask, open_mask))
-    keep, dump = _cut(model, scores, open_mask, shaped)
-    keep_plain, dump_plain = _cut(model, plain_scores, open_mask, shaped)
+    keep, dump = _cut(model, scores, open_mask, shape, rows[:, WORDS])
+    keep_plain, dump_plain = _cut(model, plain_scores, open_mask, shape, rows[:, WORDS])
     return scores, keep & keep_plain, dump or dump_plain, keep_plain & ~keep
 
 
-def _cut(model: TextModel, scores: np.ndarray, open_mask: np.ndarray, shaped: bool) -> tuple[np.ndarray, bool]:
+def _cut(
+    model: TextModel, scores: np.ndarray, open_mask: np.ndarray, shape: tuple[bool, bool], words: np.ndarray
+) -> tuple[np.ndarray, bool]:
     """Which blocks stay, from the model's scores, and whether the text is a page dump.
 
     (A few lines, fewer than ``MIN_OPEN`` open blocks, are no page: the model's context (runs,
@@ -187,13 +194,18 @@ def _cut(model: TextModel, scores: np.ndarray, open_mask: np.ndarray, shaped: bo
     blocks scoring at least the page's cut (``page_threshold``).  Text an extractor already
     reduced to the article loses only its edges: the open blocks before the first and after the
     last block scoring ``EDGE_CUT`` or more (residual share buttons, tags, teasers); inside, a
-    low score costs more article than furniture.
+    low score costs more article than furniture.  So is a page dump shaped like an extractor's output
+    (``shape``'s second flag: prose at both ends) from which the cut would remove too much
+    (``textguards.removes_too_much``).
     """
+    shaped, prose_edges = shape
     dump = shaped
     if not dump and open_mask.sum() >= DUMP_MIN_OPEN:
         dump = float(np.mean(scores[open_mask] < model.threshold)) > DUMP_FURNITURE_SHARE
     if dump:
-        return scores >= page_threshold(model, scores, open_mask), True
+        keep = scores >= page_threshold(model, scores, open_mask)
+        if not removes_too_much(keep, open_mask, words, scores, prose_edges, EDGE_CUT):
+            return keep, True
     good = np.flatnonzero(open_mask & (scores >= EDGE_CUT))
     keep = np.ones(len(scores), dtype=bool)
     if len(good):
@@ -214,36 +226,27 @@ def page_threshold(model: TextModel, scores: np.ndarray, open_blocks: np.ndarray
     return model.threshold
 
 
-def _page_dump(verdicts: Sequence[Verdict], rows: np.ndarray, open_mask: np.ndarray, stopwords: frozenset[str]) -> bool:
-    """Whether the open blocks are a whole page's text (menus and all), by ``classify``'s shape test.
+def _page_shape(
+    verdicts: Sequence[Verdict], rows: np.ndarray, open_mask: np.ndarray, stopwords: frozenset[str]
+) -> tuple[bool, bool]:
+    """Whether the open blocks are a whole page's text (menus and all), by ``classify``'s shape test; and
+    whether the first and the last open block are prose by that test (as an extractor's output starts and ends).
 
     The blocks' shapes are read from their feature rows, which measure what ``Shape`` does.
     """
     chars, words, density, ends = (rows[open_mask, FEATURES.index(name)] for name in _SHAPE_COLUMNS)
     links = np.array([verdict.block.link_density for verdict in verdicts], dtype=float)[open_mask]
     scores = block_scores(chars, words, density, ends > 0, links, bool(stopwords))
-    return looks_like_page_dump(scores.tolist(), words.astype(int).tolist())
+    prose_edges = bool(len(scores)) and scores[0] > 0 and scores[-1] > 0
+    return looks_like_page_dump(scores.tolist(), words.astype(int).tolist()), prose_edges
 
 
 _SHAPE_COLUMNS = ("chars", "words", "stop_density", "ends_sentence")
+WORDS = FEATURES.index("words")
 
 
 def _furniture(verdict: Verdict, score: float, rule: str = RULE) -> Verdict:
     return verdict.decide(Role.FURNITURE, rule=rule, category="boilerplate", layer=LAYER, score=score)
-
-
-def _guard(verdicts: list[Verdict], rows: np.ndarray) -> None:
-    """Keep the prose of the page's largest run of prose when the model kept far less text than it holds."""
-    prose, in_run, words = (rows[:, FEATURES.index(name)] for name in ("prose", "in_run", "words"))
-    run_prose = float(np.sum(words * prose * in_run))
-    kept = sum(words[p] for p, v in enumerate(verdicts) if v.role is Role.BODY)
-    if run_prose >= GUARD_MIN_WORDS and kept < GUARD_SHARE * run_prose:
-        for position in np.flatnonzero(in_run * prose).tolist():
-            verdict = verdicts[position]
-            if verdict.layer == LAYER and verdict.role is Role.FURNITURE:
-                verdicts[position] = verdict.decide(
-                    Role.BODY, rule=GUARD_RULE, category="body", layer=LAYER, score=verdict.score
-                )
 
 
 def _head_before_article(verdicts: list[Verdict], rows: np.ndarray) -> None:

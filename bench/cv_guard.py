@@ -1,0 +1,168 @@
+"""Choose the unsure-gap guard's share by nested site-grouped CV, and report its out-of-fold figures.
+
+    python bench/cv_guard.py ../shared/bench --models /tmp/models --work /tmp/cv_guard
+
+The guard (``cleaner.layout.textguards.keep_unsure_gaps``) brings back, in a page dump, stretches
+between kept paragraphs that the model was unsure of, when their prose is at least ``GAP_SHARE`` of
+the kept words.  For each candidate share (``CANDIDATES``; None is no guard) every page of every
+kind is cleaned by the real ``clean()`` with its fold's model (``bench/cv_text.py``'s fold models,
+trained here when ``--models`` does not hold them yet), into ``--work/<candidate>/``.  Then, for
+each fold, the share is chosen on the other four folds' pages only, by the mean of the ten cells'
+F1 (aeb shingle F1, tfeval snippet F1; five kinds) less 0.01 per lost aeb article
+(``scoring.is_lost``); a tie goes to the candidate listed first, the one that keeps more.  The
+held-out fold's pages take the prediction of the share chosen without them, and these out-of-fold
+predictions are scored by the benchmark's ``score.py`` (``cv_text.report``).  The share chosen on
+all five folds is the one to ship.  A candidate's folder is reused when it is complete (delete it
+after changing the code).
+"""
+
+from __future__ import annotations
+
+import argparse
+import json
+import shutil
+import sys
+from pathlib import Path
+
+ROOT = Path(__file__).resolve().parent.parent
+sys.path.insert(0, str(ROOT))
+
+from bench import cv_text  # noqa: E402
+from bench.scoring import is_lost  # noqa: E402
+from bench.textdata import BENCHES, KINDS, folds, gold_of  # noqa: E402
+from bench.train_text import THRESHOLD, load_all, train  # noqa: E402
+from cleaner.layout import textguards  # noqa: E402
+from cleaner.layout.textmodel import dump_model  # noqa: E402
+
+CANDIDATES: tuple[float | None, ...] = (0.0, 0.1, 0.2, 0.3, None)
+LOST_COST = 0.01
+
+
+def _name(share: float | None) -> str:
+    return "off" if share is None else f"share-{share}"
+
+
+def fold_models(bench_dir: Path, models: Path) -> list[Path]:
+    """The five fold models, trained (as ``cv_text.py`` trains them) where ``models`` lacks one."""
+    models.mkdir(parents=True, exist_ok=True)
+    paths, items = [], None
+    for fold in range(cv_text.FOLDS):
+        path = models / f"model-fold{fold}.txt"
+        if not path.is_file():
+            items = items if items is not None else load_all(bench_dir)
+            first, second = train([item for item in items if item.fold != fold])
+            path.write_text(dump_model(first, second, THRESHOLD), encoding="utf-8")
+        paths.append(path)
+    return paths
+
+
+def predict(bench_dir: Path, paths: list[Path], share: float | None, out: Path) -> None:
+    """Every page of every kind cleaned out of fold with the guard's share set to ``share``."""
+    if (out / "complete").is_file():
+        return
+    textguards.GAP_SHARE = share
+    for fold, path in enumerate(paths):
+        cv_text.predict_fold(bench_dir, fold, path, list(KINDS), out)
+    (out / "complete").write_text("", encoding="utf-8")
+
+
+def page_figures(bench_dir: Path, out: Path) -> dict[tuple[str, str], dict[str, tuple]]:
+    """Per (bench, kind), per page: aeb (tp, fp, fn shares, lost) or tfeval (tp, fp, fn snippet counts)."""
+    sys.path.insert(0, str(bench_dir.resolve()))
+    import evalcore
+
+    figures: dict[tuple[str, str], dict[str, tuple]] = {}
+    for bench in BENCHES:
+        gold = gold_of(bench_dir, bench)
+        for kind in KINDS:
+            cell = figures.setdefault((bench, kind), {})
+            for path in sorted((out / bench / kind).glob("*.json")):
+                page, text = path.stem, json.loads(path.read_text(encoding="utf-8"))["text"]
+                if bench == "aeb":
+                    body = gold[page]["body"]
+                    cell[page] = (*evalcore.page_tp_fp_fn(body, text), is_lost(evalcore, body, text))
+                else:
+                    cell[page] = _counts(gold[page], text)
+    return figures
+
+
+def _counts(gold: dict, text: str) -> tuple[int, int, int]:
+    """A page's snippets found (``with``: true positives; ``without``: false positives) and missed, as ``score.py``
+    counts them (whitespace collapsed)."""
+    found = " ".join(text.split())
+    tp = sum(" ".join(s.split()) in found for s in gold["with"])
+    fp = sum(" ".join(s.split()) in found for s in gold["without"])
+    return tp, fp, len(gold["with"]) - tp
+
+
+def objective(bench_dir: Path, figures: dict[tuple[str, str], dict[str, tuple]], pages: set[str]) -> float:
+    """Mean F1 of the ten cells over ``pages``, less ``LOST_COST`` per lost aeb article."""
+    sys.path.insert(0, str(bench_dir.resolve()))
+    import evalcore
+
+    cells, lost = [], 0
+    for (bench, _), cell in sorted(figures.items()):
+        chosen = [value for page, value in cell.items() if page in pages]
+        if bench == "aeb":
+            cells.append(evalcore.body_scores([value[:3] for value in chosen])[2])
+            lost += sum(bool(value[3]) for value in chosen)
+        else:
+            tp, fp, fn = (sum(value[i] for value in chosen) for i in range(3))
+            precision, recall = tp / (tp + fp) if tp + fp else 0.0, tp / (tp + fn) if tp + fn else 0.0
+            cells.append(2 * precision * recall / (precision + recall) if precision + recall else 0.0)
+    return sum(cells) / len(cells) - LOST_COST * lost
+
+
+def choose(bench_dir: Path, figures: dict, pages: set[str]) -> tuple[float | None, dict[str, float]]:
+    values = {_name(share): objective(bench_dir, figures[_name(share)], pages) for share in CANDIDATES}
+    best = CANDIDATES[0]
+    for share in CANDIDATES[1:]:
+        if values[_name(share)] > values[_name(best)]:
+            best = share
+    return best, values
+
+
+def assemble(work: Path, assignment: dict, chosen: dict[int, float | None]) -> Path:
+    """The out-of-fold predictions: each fold's pages from the candidate chosen without them."""
+    target = work / "nested"
+    shutil.rmtree(target, ignore_errors=True)
+    for bench in BENCHES:
+        for page, where in assignment[bench].items():
+            source = work / _name(chosen[where["fold"]]) / bench
+            for kind in KINDS:
+                for folder, suffix in ((kind, ".json"), (f"{kind}-uncleaned", ".txt")):
+                    path = source / folder / f"{page}{suffix}"
+                    if path.is_file():
+                        (target / bench / folder).mkdir(parents=True, exist_ok=True)
+                        shutil.copyfile(path, target / bench / folder / path.name)
+    return target
+
+
+def main(argv: list[str] | None = None) -> int:
+    parser = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
+    parser.add_argument("bench_dir", nargs="?", default=cv_text.BENCH_DIR, type=Path)
+    parser.add_argument("--models", type=Path, required=True, help="the fold models (cv_text.py --models)")
+    parser.add_argument("--work", type=Path, required=True, help="each candidate's predictions, kept here")
+    args = parser.parse_args(argv)
+    paths = fold_models(args.bench_dir, args.models)
+    figures = {}
+    for share in CANDIDATES:
+        predict(args.bench_dir, paths, share, args.work / _name(share))
+        figures[_name(share)] = page_figures(args.bench_dir, args.work / _name(share))
+        print(f"{_name(share)} done", file=sys.stderr)
+    assignment = folds(args.bench_dir)
+    every = {bench: {page: where["fold"] for page, where in assignment[bench].items()} for bench in BENCHES}
+    chosen = {}
+    for fold in range(cv_text.FOLDS):
+        inner = {page for bench in BENCHES for page, where in every[bench].items() if where != fold}
+        chosen[fold], values = choose(args.bench_dir, figures, inner)
+        print(f"fold {fold}: chose {_name(chosen[fold])} ({', '.join(f'{k} {v:.5f}' for k, v in values.items())})")
+    shipped, values = choose(args.bench_dir, figures, {page for bench in BENCHES for page in every[bench]})
+    print(f"all folds: {_name(shipped)} ({', '.join(f'{k} {v:.5f}' for k, v in values.items())})")
+    rows = cv_text.report(args.bench_dir, list(KINDS), assemble(args.work, assignment, chosen))
+    print(cv_text.table(rows))
+    return 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())

@@ -1,0 +1,106 @@
+"""The text model's guards (``cleaner.layout.textguards``): unsure gaps and bounded removal.
+
+A stand-in model scores blocks by their length alone (long prose sure, middling prose unsure, short
+lines furniture), so each test decides what the model thinks and checks what the guards make of it.
+"""
+
+from __future__ import annotations
+
+import numpy as np
+
+from cleaner.layout.features import FEATURES, features
+from cleaner.layout.textguards import GUARD_RULE, unsure_gaps
+from cleaner.layout.textmodel import RULE, classify_text
+from cleaner.model import Block, Role, Verdict
+from cleaner.text.language import stoplist
+
+MENU = ["World", "Business", "Politics", "Science", "Health", "Sport", "Culture", "Travel"]
+TOPICS = ("bridge", "school", "library", "harbour", "station", "market")
+
+
+def long_prose(topic: str) -> str:
+    return (
+        f"The council said on Tuesday that the new {topic} by the river would open in the spring, "
+        "after two years of work and a long argument about what it should cost the town."
+    )
+
+
+def unsure_prose(topic: str) -> str:
+    return f"Residents who live near the {topic} said that they were glad the work was over."
+
+
+class ByLength:
+    """Sure of long prose (0.9), unsure of middling lines (0.3), sure that short lines are furniture (0.02)."""
+
+    threshold = 0.5
+
+    def scores(self, rows: np.ndarray, asked: np.ndarray | None = None) -> np.ndarray:
+        words = rows[:, FEATURES.index("words")]
+        return np.where(words >= 20, 0.9, np.where(words >= 8, 0.3, 0.02))
+
+
+def judged(lines: list[str]) -> list[Verdict]:
+    verdicts = [Verdict(Block(index, line)) for index, line in enumerate(lines)]
+    return classify_text(verdicts, stoplist("en"), model=ByLength())  # type: ignore[arg-type]
+
+
+def body(marked: list[Verdict]) -> list[str]:
+    return [verdict.text for verdict in marked if verdict.role is Role.BODY]
+
+
+def test_an_unsure_stretch_between_kept_paragraphs_comes_back() -> None:
+    stretch = [unsure_prose("bridge"), unsure_prose("school")]
+    lines = [*MENU, long_prose("bridge"), long_prose("school"), *stretch, long_prose("park"), long_prose("road"), *MENU]
+    marked = judged(lines)
+    assert body(marked) == lines[8:14]
+    assert [verdict.rule for verdict in marked[10:12]] == [GUARD_RULE, GUARD_RULE]
+    assert all(verdict.score == 0.3 for verdict in marked[10:12])  # the audit keeps the model's score
+    assert all(verdict.role is Role.FURNITURE for verdict in marked[:8] + marked[14:])
+
+
+def test_a_stretch_with_a_block_the_model_is_sure_of_stays_removed() -> None:
+    stretch = [unsure_prose("bridge"), "Advertisement", unsure_prose("school")]
+    lines = [*MENU, long_prose("bridge"), long_prose("school"), *stretch, long_prose("park"), long_prose("road"), *MENU]
+    marked = judged(lines)
+    assert body(marked) == [lines[8], lines[9], lines[13], lines[14]]
+    assert {verdict.rule for verdict in marked[10:13]} == {RULE}
+
+
+def test_a_little_unsure_prose_beside_a_long_article_stays_removed() -> None:
+    """One middling line among many sure paragraphs: a caption or a teaser, not a thinned-out article."""
+    article = [long_prose(topic) for topic in TOPICS]
+    lines = [*MENU, *article[:3], unsure_prose("bridge"), *article[3:], *MENU]
+    marked = judged(lines)
+    assert body(marked) == article
+    assert marked[11].rule == RULE and marked[11].role is Role.FURNITURE
+
+
+def test_no_gap_is_found_in_the_head_above_the_first_kept_sentence() -> None:
+    lines = ["World", unsure_prose("market"), long_prose("bridge"), unsure_prose("school"), long_prose("park")]
+    verdicts = [Verdict(Block(index, line)) for index, line in enumerate(lines)]
+    rows = features(verdicts, stoplist("en"))  # as the classifier measures them: before it decides
+    for position in (0, 2, 4):
+        verdicts[position] = verdicts[position].decide(
+            Role.BODY, rule=RULE, category="body", layer="classify", score=0.9
+        )
+    for position in (1, 3):
+        verdicts[position] = verdicts[position].decide(
+            Role.FURNITURE, rule=RULE, category="boilerplate", layer="classify", score=0.3
+        )
+    assert unsure_gaps(verdicts, rows) == [[3]]  # "World" (kept, no sentence) is no kept paragraph of the article
+
+
+def test_extracted_text_with_a_table_keeps_its_table() -> None:
+    """Prose at both ends, a long table of short cells between: an extractor's output, not a page dump."""
+    cells = [f"{name} {number}" for name in ("Ames", "Berg", "Cole", "Dunn") for number in range(10, 30)]
+    lines = [long_prose("bridge"), *cells, long_prose("school")]
+    marked = judged(lines)
+    assert body(marked) == lines
+    assert [verdict for verdict in marked if verdict.role is Role.FURNITURE] == []
+
+
+def test_a_page_dump_with_a_menu_edge_still_loses_its_short_lines() -> None:
+    cells = [f"{name} {number}" for name in ("Ames", "Berg", "Cole", "Dunn") for number in range(10, 30)]
+    lines = [*MENU, long_prose("bridge"), *cells, long_prose("school")]
+    marked = judged(lines)
+    assert body(marked) == [lines[8], lines[-1]]
