@@ -49,13 +49,14 @@ def body(marked: list[Verdict]) -> list[str]:
 
 
 def test_an_unsure_stretch_between_kept_paragraphs_comes_back() -> None:
-    stretch = [unsure_prose("bridge"), unsure_prose("school")]
+    """Three middling sentences between four sure paragraphs: more than GAP_SHARE of the kept words."""
+    stretch = [unsure_prose("bridge"), unsure_prose("school"), unsure_prose("park")]
     lines = [*MENU, long_prose("bridge"), long_prose("school"), *stretch, long_prose("park"), long_prose("road"), *MENU]
     marked = judged(lines)
-    assert body(marked) == lines[8:14]
-    assert [verdict.rule for verdict in marked[10:12]] == [GUARD_RULE, GUARD_RULE]
-    assert all(verdict.score == 0.3 for verdict in marked[10:12])  # the audit keeps the model's score
-    assert all(verdict.role is Role.FURNITURE for verdict in marked[:8] + marked[14:])
+    assert body(marked) == lines[8:15]
+    assert [verdict.rule for verdict in marked[10:13]] == [GUARD_RULE] * 3
+    assert all(verdict.score == 0.3 for verdict in marked[10:13])  # the audit keeps the model's score
+    assert all(verdict.role is Role.FURNITURE for verdict in marked[:8] + marked[15:])
 
 
 def test_a_stretch_with_a_block_the_model_is_sure_of_stays_removed() -> None:

@@ -37,7 +37,7 @@ GUARD_RULE = "classifier.guard"
 GUARD_SHARE = 0.15  # keep the prose run's prose when the kept text is far smaller: less than this share of it
 GUARD_MIN_WORDS = 100  # and the run is an article's worth of prose
 UNSURE_SCORE = 0.2  # a fair chance: the conservative cut of an unsure page (``textmodel.UNSURE_THRESHOLD``)
-GAP_SHARE: float | None = 0.2  # unsure gaps come back when their prose is this share of the kept words (None: off)
+GAP_SHARE: float | None = 0.3  # unsure gaps come back when their prose is this share of the kept words (None: off)
 EXTRACTED_MAX_REMOVED = 0.5  # extractor-shaped text loses at most this share of its open words to the cut
 _WORDS, _PROSE, _SENTENCE = (FEATURES.index(name) for name in ("words", "prose", "ends_sentence"))
 
