@@ -3,7 +3,8 @@
 ``ld_people`` reads JSON-LD ``author`` values (``@id`` references resolved, organisations dropped,
 a first name alone completed from its ``description``), ``bylines_beside_headline`` a byline
 element inside a comment- or sidebar-classed wrapper that also holds the headline, and ``people``
-normalises raw names (``cleaner.metadata.byline``) and drops organisations and the site itself.
+normalises raw names (``cleaner.metadata.byline``) and drops organisations and the site itself;
+``shown_as`` writes a declared account name ("jane_doe") as the page shows it ("Jane Doe").
 ``cleaner.html.offers`` turns every source into an author offer and a trained ranker chooses
 among them (``cleaner.metadata.pagechoice``).  ``page_organisations`` gives the organisations the
 first crediting source names (JSON-LD organisation authors, author tags, byline elements): they
@@ -16,6 +17,7 @@ at the extracted body (a byline block there is the text layers' concern, ``clean
 from __future__ import annotations
 
 import re
+import unicodedata
 
 from lxml.html import HtmlElement
 
@@ -25,7 +27,7 @@ from cleaner.html.marks import Marks
 from cleaner.html.sources import ld_values, meta_values, types_of
 from cleaner.lexicon import alternation
 from cleaner.metadata.byline import credited_organisations, normalise_authors
-from cleaner.metadata.names import is_organisation
+from cleaner.metadata.names import is_organisation, looks_like_name
 
 AUTHOR_META = (
     "author",
@@ -144,3 +146,39 @@ def _full_name(name: str, description: object) -> str:
         return name
     rest = _FULL_NAME.match(description, len(name))
     return name + rest[0] if rest else name  # one surname, particles before it
+
+
+def shown_as(names: tuple[str, ...], tree: HtmlElement) -> tuple[str, ...]:
+    """Each user name among ``names`` ("jane_doe", "jane.doe", "jane-doe", "janedoe") as the page shows it
+    ("Jane Doe", "Jàne Dœ"): the first short element text of the same letters that reads as a person's name.
+
+    A CMS often declares the account name where the page prints the author's name; a handle the page
+    does not spell out as a name stays as it is.
+    """
+    handles = {name: _letters(name) for name in names if _HANDLE.fullmatch(name)}
+    if not handles:
+        return names
+    shown: dict[str, str] = {}
+    for element in tree.iter(_NAME_TAGS):
+        text = element.text_content()
+        if len(text) > MAX_SHOWN_NAME:
+            continue
+        text = " ".join(text.split())
+        for name, letters in handles.items():
+            if name not in shown and " " in text and _letters(text) == letters and looks_like_name(text):
+                shown[name] = text
+        if len(shown) == len(handles):
+            break
+    return tuple(shown.get(name, name) for name in names)
+
+
+MAX_SHOWN_NAME = 60
+_NAME_TAGS = ("a", "span", "strong", "b", "em", "li", "dd", "p", "h3", "h4", "h5", "h6", "div")
+# One token, joined by a separator or all in lower case: "jane_doe", "Jane.Doe", "janedoe" (not "Jane").
+_HANDLE = re.compile(r"[A-Za-z0-9]+(?:[._-][A-Za-z0-9]+)+|[a-z0-9]{5,}")
+
+
+def _letters(text: str) -> str:
+    """Lower-case letters and digits only, accents dropped: "Jàne Dœ-Li" -> "janedoeli"."""
+    folded = unicodedata.normalize("NFKD", text.casefold())
+    return "".join(char for char in folded if char.isalnum() and not unicodedata.combining(char))

@@ -11,7 +11,7 @@ lines (``cleaner.metadata.offers``):
 - authors: JSON-LD ``author`` (people; organisations never), author ``<meta>`` tags, each marked
   byline element (not in comments, teasers or sidebars: those name other texts' writers; one
   beside the headline in a wrapper classed so is read apart), a byline line under the headline,
-  a credit line;
+  a credit line; an account name ("jane_doe") in any of them written as the page shows it ("Jane Doe");
 - published: JSON-LD ``datePublished``/``dateCreated``/``dateModified``, publication, generic and
   update ``<meta>`` tags, microdata, ``<time>`` elements, a date in the URL, visible dateline
   elements, a dateline line under the headline where none of these in the article's own part gives
@@ -34,7 +34,7 @@ from typing import Any
 
 from lxml.html import HtmlElement
 
-from cleaner.html.authors import AUTHOR_META, bylines_beside_headline, ld_people, people
+from cleaner.html.authors import AUTHOR_META, bylines_beside_headline, ld_people, people, shown_as
 from cleaner.html.bylines import MAX_DATELINE, header_bylines, in_listing, names_in
 from cleaner.html.dates import (
     GENERIC_META,
@@ -222,7 +222,7 @@ def author_offers(
         named = people(raws, site)
         if named:
             offers.append(Offer("authors", named, "credit-line", order=order, where=place.where(element)))
-    return _unique(offers)
+    return _unique([replace(offer, value=shown_as(offer.value, tree)) for offer in offers])
 
 
 def _credit_lines(found: Marks, limit: int) -> Iterator[tuple[HtmlElement, list[str]]]:

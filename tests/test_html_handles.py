@@ -1,0 +1,64 @@
+"""A declared account name ("jane_doe") is written as the page shows the author's name ("Jane Doe")."""
+
+from __future__ import annotations
+
+import lxml.html
+import pytest
+from htmlpages import html_page
+
+from cleaner import clean
+from cleaner.html.authors import shown_as
+from cleaner.html.page import read_page
+from cleaner.metadata.pagechoice import NO_CHOICE
+
+PROSE = "".join(
+    f"<p>The council approved the new ferry timetable on Tuesday after a long debate about costs, and the "
+    f"first boats will run on the changed schedule from next month. Paragraph {i} adds its own detail.</p>"
+    for i in range(4)
+)
+
+
+def tree(body: str) -> lxml.html.HtmlElement:
+    return lxml.html.fromstring(f"<html><body>{body}</body></html>")
+
+
+@pytest.mark.parametrize(
+    ("handle", "shown"),
+    [
+        ("gabor_munier", "Gàbor Muniér"),  # accents the account name could not hold
+        ("jane.doe", "Jane Doe"),
+        ("jean-luc-picard", "Jean-Luc Picard"),
+        ("edilsonlarosa", "Edilson La Rosa"),  # lower case, no separator
+        ("Anna_Maria_Rossi", "Anna Maria Rossi"),
+    ],
+)
+def test_a_handle_takes_the_name_the_page_shows(handle: str, shown: str) -> None:
+    page = tree(f"<div class='meta'><a href='/u/1'>{shown}</a> · 3 min read</div>{PROSE}")
+    assert shown_as((handle,), page) == (shown,)
+
+
+@pytest.mark.parametrize(
+    ("names", "body"),
+    [
+        (("marc",), "<a href='/u'>Marc</a>"),  # one word shown: nothing says it is the same person
+        (("jdoe",), "<a href='/u'>Jane Doe</a>"),  # other letters: not the same name
+        (("Jane",), "<span>Ja Ne</span>"),  # a capitalised one-word name is no handle
+        (("jane_doe",), "<p>jane doe</p>"),  # shown in lower case: not written as a name
+        (("Jane Doe", "kim_lee"), "<p>Someone else</p>"),
+    ],
+)
+def test_names_the_page_does_not_spell_out_stay_as_they_are(names: tuple[str, ...], body: str) -> None:
+    assert shown_as(names, tree(body + PROSE)) == names
+
+
+def test_the_page_offers_and_clean_give_the_shown_name() -> None:
+    html = html_page(
+        f"<article><h1>Ferry timetable approved after a long debate</h1>"
+        f"<p class='submitted'>Posted on 3 May by <a href='/user/7'>Zoë Ångström</a></p>{PROSE}</article>",
+        head="<meta name='author' content='zoe_angstrom'>",
+    )
+    offers = read_page(html, model=NO_CHOICE, offers=True).offers
+    offered = {offer.value for offer in offers if offer.field == "authors"}
+    assert ("Zoë Ångström",) in offered
+    assert ("zoe_angstrom",) not in offered
+    assert clean(html, format="html").metadata.authors == ("Zoë Ångström",)
