@@ -62,3 +62,33 @@ def test_the_page_offers_and_clean_give_the_shown_name() -> None:
     assert ("Zoë Ångström",) in offered
     assert ("zoe_angstrom",) not in offered
     assert clean(html, format="html").metadata.authors == ("Zoë Ångström",)
+
+
+def test_a_first_name_alone_is_written_in_full_where_another_source_names_that_person() -> None:
+    html = html_page(
+        f"<article><h1>Ferry timetable approved after a long debate</h1>"
+        f"<p class='byline'>By <a href='/a/nils'>Nils Pickert</a></p>{PROSE}</article>",
+        head="<meta name='author' content='Nils'>",
+    )
+    offers = read_page(html, model=NO_CHOICE, offers=True).offers
+    assert {offer.value for offer in offers if offer.field == "authors"} == {("Nils Pickert",)}
+
+
+def test_a_first_name_shared_by_two_full_names_stays_as_it_is() -> None:
+    html = html_page(
+        f"<article><h1>Ferry timetable approved after a long debate</h1>"
+        f"<p class='byline'>By Anna Berg and Anna Lind</p>{PROSE}</article>",
+        head="<meta name='author' content='Anna'>",
+    )
+    offers = read_page(html, model=NO_CHOICE, offers=True).offers
+    assert ("Anna",) in {offer.value for offer in offers if offer.field == "authors"}
+
+
+@pytest.mark.parametrize("label", ["Updated", "Published", "Aktualisiert"])
+def test_a_dateline_label_in_a_byline_element_is_no_author(label: str) -> None:
+    html = html_page(
+        f"<article><h1>Ferry timetable approved after a long debate</h1>"
+        f"<p class='byline'>By Jane Doe</p><span class='byline'>{label}</span>{PROSE}</article>"
+    )
+    offers = read_page(html, model=NO_CHOICE, offers=True).offers
+    assert {offer.value for offer in offers if offer.field == "authors"} == {("Jane Doe",)}

@@ -25,7 +25,7 @@ from cleaner.html.bylines import byline_names, names_in
 from cleaner.html.elements import OTHER_TEXTS, text_of
 from cleaner.html.marks import Marks
 from cleaner.html.sources import ld_values, meta_values, types_of
-from cleaner.lexicon import alternation
+from cleaner.lexicon import alternation, words
 from cleaner.metadata.byline import credited_organisations, normalise_authors
 from cleaner.metadata.names import is_organisation, looks_like_name
 
@@ -116,8 +116,14 @@ def _within(node: HtmlElement, article: HtmlElement | None) -> bool:
 
 
 def people(raws: list[str], site: str | None) -> tuple[str, ...]:
+    """The people ``raws`` name: normalised, no organisation, not the site, no dateline label ("Updated")."""
     names = [name for raw in raws for name in normalise_authors(raw, site_name=site)]
-    return tuple(n for n in dict.fromkeys(names) if not is_organisation(n, site_name=site))
+    return tuple(
+        n for n in dict.fromkeys(names) if n.casefold() not in _DATE_LABELS and not is_organisation(n, site_name=site)
+    )
+
+
+_DATE_LABELS = words("updated_labels") | words("published_labels")
 
 
 def ld_people(values: list[object], by_id: dict[str, dict]) -> list[str]:

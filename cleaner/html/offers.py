@@ -222,7 +222,26 @@ def author_offers(
         named = people(raws, site)
         if named:
             offers.append(Offer("authors", named, "credit-line", order=order, where=place.where(element)))
-    return _unique([replace(offer, value=shown_as(offer.value, tree)) for offer in offers])
+    written = [shown_as(_names(offer), tree) for offer in offers]
+    full = [_in_full(names, written) for names in written]
+    return _unique([replace(offer, value=names) for offer, names in zip(offers, full, strict=True)])
+
+
+def _names(offer: Offer) -> tuple[str, ...]:
+    return offer.value if isinstance(offer.value, tuple) else (offer.value,)
+
+
+def _in_full(names: tuple[str, ...], offered: list[tuple[str, ...]]) -> tuple[str, ...]:
+    """A first name alone written in full where the page's offers name one person of that first name
+    ("Nils" beside "Nils Pickert"): the same person, named less fully."""
+    fuller: dict[str, list[str]] = {}
+    for name in (name for value in offered for name in value if " " in name):
+        full = fuller.setdefault(name.split()[0].casefold(), [])
+        if name not in full:
+            full.append(name)
+    return tuple(
+        full[0] if " " not in name and len(full := fuller.get(name.casefold(), [])) == 1 else name for name in names
+    )
 
 
 def _credit_lines(found: Marks, limit: int) -> Iterator[tuple[HtmlElement, list[str]]]:
