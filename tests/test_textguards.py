@@ -9,7 +9,7 @@ from __future__ import annotations
 import numpy as np
 
 from cleaner.layout.features import FEATURES, features
-from cleaner.layout.textguards import GUARD_RULE, unsure_gaps
+from cleaner.layout.textguards import GUARD_RULE, numbered_lists, unsure_gaps
 from cleaner.layout.textmodel import RULE, classify_text
 from cleaner.model import Block, Role, Verdict
 from cleaner.text.language import stoplist
@@ -105,3 +105,26 @@ def test_a_page_dump_with_a_menu_edge_still_loses_its_short_lines() -> None:
     lines = [*MENU, long_prose("bridge"), *cells, long_prose("school")]
     marked = judged(lines)
     assert body(marked) == [lines[8], lines[-1]]
+
+
+def test_the_rest_of_a_numbered_list_the_article_opens_comes_back() -> None:
+    """The model keeps the list's first item (long) and takes the short items after it for furniture."""
+    first = "1) " + long_prose("bridge")
+    items = ["2) A folding bicycle", "http://example.org/a", "3) A box of tools", "http://example.org/b", "4) A lamp"]
+    lines = [*MENU, long_prose("school"), first, *items, *MENU]
+    marked = judged(lines)
+    assert body(marked) == [long_prose("school"), first, *items]
+    assert {verdict.rule for verdict in marked[10:15]} == {GUARD_RULE}
+
+
+def test_a_numbered_list_whose_first_item_was_removed_stays_removed() -> None:
+    items = ["1) Most read today", "2) A folding bicycle", "3) A box of tools", "4) A lamp"]
+    lines = [*MENU, long_prose("bridge"), long_prose("school"), *items, *MENU]
+    assert body(judged(lines)) == [long_prose("bridge"), long_prose("school")]
+
+
+def test_a_list_is_consecutive_numbers_close_together() -> None:
+    lines = ["1) One", "2) Two", "x", "y", "z", "3) Three", "1. Eins", "2. Zwei", "4. Vier"]
+    verdicts = [Verdict(Block(index, line)) for index, line in enumerate(lines)]
+    assert numbered_lists(verdicts) == []  # three lines apart, then a number skipped
+    assert numbered_lists([*verdicts[:3], Verdict(Block(3, "3) Three"))]) == [[0, 1, 3]]

@@ -11,6 +11,10 @@ Three guards, each about the shape of the model's decision on a page, not about 
   come back when their prose is at least ``GAP_SHARE`` of the kept words: a page whose article the
   cut thinned out, not one where a caption or two scored low.  ``GAP_SHARE`` was chosen by nested
   site-grouped CV (``bench/cv_guard.py``: each fold's value chosen on the other four folds);
+* numbered lists (``keep_numbered_lists``): in a page dump, a numbered list (three or more lines
+  opening with consecutive numbers, "1)", "2.", at most ``LIST_GAP`` lines apart) whose first item the
+  model kept is the article's list: its items and the lines between them (a link, a description)
+  come back, however the model scored them further down the list;
 * bounded removal (``removes_too_much``): text shaped like an extractor's output, whose first and last
   open blocks are prose the model gives a fair chance, loses at most ``EXTRACTED_MAX_REMOVED`` of its
   words to the cut, even when its many short lines (tables, lists) make it look like a page dump;
@@ -19,11 +23,13 @@ Three guards, each about the shape of the model's decision on a page, not about 
 The blocks a guard brings back carry the rule ``classifier.guard`` and their model score.
 
 What it does NOT do: score blocks (``textstages``), choose the page's cut or tell a page dump
-(``textmodel``), or read the page's text: it works on the verdicts, the feature rows and the scores.
+(``textmodel``), or read the page's words: it works on the verdicts, the feature rows and the scores
+(and on the lines' opening numbers).
 """
 
 from __future__ import annotations
 
+import re
 from collections.abc import Sequence
 
 import numpy as np
@@ -39,6 +45,9 @@ GUARD_MIN_WORDS = 100  # and the run is an article's worth of prose
 UNSURE_SCORE = 0.2  # a fair chance: the conservative cut of an unsure page (``textmodel.UNSURE_THRESHOLD``)
 GAP_SHARE: float | None = 0.3  # unsure gaps come back when their prose is this share of the kept words (None: off)
 EXTRACTED_MAX_REMOVED = 0.5  # extractor-shaped text loses at most this share of its open words to the cut
+NUMBERED = re.compile(r"(\d{1,3})[.)]\s+\S")  # a list item's opening number: "1) ...", "12. ..."
+LIST_GAP = 2  # lines between two items of a numbered list (a link, a description) at most
+LIST_MIN_ITEMS = 3
 _WORDS, _PROSE, _SENTENCE = (FEATURES.index(name) for name in ("words", "prose", "ends_sentence"))
 
 
@@ -114,3 +123,33 @@ def removes_too_much(
         return False
     total = float(np.sum(words[open_mask]))
     return total > 0 and float(np.sum(words[open_mask & ~keep])) > EXTRACTED_MAX_REMOVED * total
+
+
+def numbered_lists(verdicts: Sequence[Verdict]) -> list[list[int]]:
+    """The positions of the items of each numbered list: consecutive numbers at most ``LIST_GAP`` lines apart."""
+    numbers = {p: int(match.group(1)) for p, v in enumerate(verdicts) if (match := NUMBERED.match(v.text))}
+    lists, seen = [], set()
+    for start in sorted(numbers):
+        if start in seen:
+            continue
+        chain = [start]
+        while (
+            following := next(
+                (q for q in range(chain[-1] + 1, chain[-1] + LIST_GAP + 2) if numbers.get(q) == numbers[chain[-1]] + 1),
+                None,
+            )
+        ) is not None:
+            chain.append(following)
+        seen.update(chain)
+        if len(chain) >= LIST_MIN_ITEMS:
+            lists.append(chain)
+    return lists
+
+
+def keep_numbered_lists(verdicts: list[Verdict]) -> None:
+    """Bring back the rest of each numbered list whose first item the model kept (items and the lines between)."""
+    for items in numbered_lists(verdicts):
+        if verdicts[items[0]].role is not Role.BODY:
+            continue
+        span = range(items[0], items[-1] + 1)
+        _restore(verdicts, [p for p in span if verdicts[p].layer == LAYER and verdicts[p].rule == RULE])

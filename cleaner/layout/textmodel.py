@@ -16,7 +16,8 @@ Safeguards:
 * the guards (``cleaner.layout.textguards``, rule ``classifier.guard``): losing the article is worse
   than keeping furniture.  The page's largest run of prose is kept when the kept text is far smaller;
   in a page dump, stretches between kept paragraphs that the model was unsure of (every block a fair
-  score) come back when they hold a fair share of the kept words; and text shaped like an
+  score) come back when they hold a fair share of the kept words, and so does the rest of a numbered
+  list whose first item the model kept; and text shaped like an
   extractor's output (prose with fair scores at both ends) that the cut would strip of more than half
   its words is cut as extracted text, at its edges only, even when its tables or lists make it look
   like a page dump;
@@ -58,7 +59,14 @@ from cleaner.layout.classify import block_scores, is_heading, looks_like_page_du
 from cleaner.layout.features import FEATURES, features
 from cleaner.layout.tables import CellRun
 from cleaner.layout.textguards import GUARD_MIN_WORDS as GUARD_MIN_WORDS
-from cleaner.layout.textguards import GUARD_RULE, LAYER, keep_prose_run, keep_unsure_gaps, removes_too_much
+from cleaner.layout.textguards import (
+    GUARD_RULE,
+    LAYER,
+    keep_numbered_lists,
+    keep_prose_run,
+    keep_unsure_gaps,
+    removes_too_much,
+)
 from cleaner.layout.textguards import GUARD_SHARE as GUARD_SHARE
 from cleaner.layout.textstages import MODEL_FILE as MODEL_FILE
 from cleaner.layout.textstages import ModelFileError as ModelFileError
@@ -122,6 +130,7 @@ def _settle(
         if dump:
             _head_before_article(verdicts, rows)
             keep_unsure_gaps(verdicts, rows)  # after the head rule: the gaps lie past the article's first sentence
+            keep_numbered_lists(verdicts)
         kept = [position for position, verdict in enumerate(verdicts) if verdict.role is Role.BODY]
         texts = [verdicts[p].text for p in kept]
         view, view_stopwords, cells = reopen(texts) if reopen else _alone(texts, stopwords)
