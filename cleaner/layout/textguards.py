@@ -1,6 +1,6 @@
 """Guards on the text model's decisions: losing the article is worse than keeping furniture.
 
-Three guards, each about the shape of the model's decision on a page, not about any page's wording:
+Four guards, each about the shape of the model's decision on a page, not about any page's wording:
 
 * the prose run (``keep_prose_run``): when the kept text is far smaller than the page's largest run
   of prose (less than ``GUARD_SHARE`` of a run of ``GUARD_MIN_WORDS`` or more), the run's prose is kept;
