@@ -28,7 +28,7 @@ sys.path.insert(0, str(ROOT))
 
 from bench.scoring import is_lost, score_json  # noqa: E402
 from bench.textdata import BENCHES, KINDS, folds, gold_of, input_text  # noqa: E402
-from bench.train_text import THRESHOLD, load_all, train  # noqa: E402
+from bench.train_text import THRESHOLD, evidence_rates, load_all, train  # noqa: E402
 from cleaner import CleanError, clean  # noqa: E402
 from cleaner.config import Config  # noqa: E402
 from cleaner.layout.textmodel import dump_model  # noqa: E402
@@ -139,8 +139,9 @@ def main(argv: list[str] | None = None) -> int:
             model = models / f"model-fold{fold}.txt"
             if not (args.models and model.is_file()):
                 items = items if items is not None else load_all(args.bench_dir)
-                first, second = train([item for item in items if item.fold != fold])
-                model.write_text(dump_model(first, second, THRESHOLD), encoding="utf-8")
+                training = [item for item in items if item.fold != fold]
+                first, second = train(training)
+                model.write_text(dump_model(first, second, THRESHOLD, evidence_rates(training)), encoding="utf-8")
             predict_fold(args.bench_dir, fold, model, kinds, out)
             print(f"fold {fold} done", file=sys.stderr)
         rows = report(args.bench_dir, kinds, out)

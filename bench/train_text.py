@@ -13,6 +13,11 @@ a site profile.  The pages of the template-site corpus of ``bench/make_sites.py`
 column present, so the model learns how much to trust a profile; their fold is that of the bench page
 their site's template came from.
 
+The same template-site rows give the least repetition that counts as a profile's template evidence
+(``evidence_rates``: a decision stump on the rows' repetition and labels, outside the article and, for
+prose, inside it), written into the model file's header: the classifier lets the profile remove only
+blocks repeated at least that often (``cleaner.layout.textmodel.evidenced``).
+
 Two stages, with hyper-parameters fixed in advance (``PARAMS``; never tuned on the reported
 folds): the first stage learns from the blocks' features; its scores for the training pages are
 cross-fitted over the training pages' own site-grouped folds, so the second stage, which
@@ -41,7 +46,14 @@ from bench.sitedata import site_documents  # noqa: E402
 from bench.textdata import BENCHES, KINDS, Document, documents  # noqa: E402
 from cleaner.config import DEFAULT_CONFIG  # noqa: E402
 from cleaner.layout.features import FEATURES, features  # noqa: E402
-from cleaner.layout.textmodel import MODEL_FILE, dump_model, second_stage  # noqa: E402
+from cleaner.layout.textmodel import (  # noqa: E402
+    MODEL_FILE,
+    PROSE,
+    REPETITION,
+    dump_model,
+    inside_article,
+    second_stage,
+)
 from cleaner.model import Role  # noqa: E402
 from cleaner.text.language import stoplist  # noqa: E402
 
@@ -125,6 +137,57 @@ def train(
     return first, second
 
 
+def stump(values: np.ndarray, labels: np.ndarray, weights: np.ndarray) -> float:
+    """The cut t with the least weighted error of "a value of t or more is furniture, below it content".
+
+    Candidates are the midpoints between the distinct values (and the largest plus one: nothing is
+    furniture); on a tie the higher cut (fewer blocks called furniture).
+    """
+    if not len(values):
+        return 1.0
+    order = np.argsort(values, kind="stable")
+    values, labels, weights = values[order], labels[order], weights[order]
+    distinct, starts = np.unique(values, return_index=True)
+    content = np.concatenate(([0.0], np.cumsum(np.where(labels > 0, weights, 0.0))))
+    furniture = np.concatenate(([0.0], np.cumsum(np.where(labels > 0, 0.0, weights))))
+    cuts = np.append(starts[1:], len(values))  # the cut between distinct values k-1 and k, as a row index
+    errors = (content[-1] - content[cuts]) + furniture[cuts]  # content at or above, furniture below
+    errors = np.concatenate(([content[-1]], errors))  # the cut below everything: all content is an error
+    best = len(errors) - 1 - int(np.argmin(errors[::-1]))
+    candidates = [float(distinct[0])] + [
+        float((distinct[k] + distinct[k + 1]) / 2) if k + 1 < len(distinct) else float(distinct[k]) + 1.0
+        for k in range(len(distinct))
+    ]
+    return round(candidates[best], 6)
+
+
+def evidence_rates(items: Sequence[Rows]) -> tuple[float, float]:
+    """The least repetition that counts as template evidence, outside and inside the article, from the rows
+    with a profile's evidence (the template-site corpus), each a ``stump`` over the open blocks' repetition
+    and labels, weighted as in training: inside, over the prose inside the article
+    (``textmodel.inside_article``, the gold's blocks standing for what the model keeps, found with a
+    first cut over every block); outside, over every other block."""
+    present = [item for item in items if item.open.any() and not np.isnan(item.rows[:, REPETITION]).all()]
+    if not present:
+        return 0.0, 0.0
+
+    def cut(masks: Sequence[np.ndarray]) -> float:
+        pairs = list(zip(present, masks, strict=True))
+        return stump(
+            np.concatenate([item.rows[mask, REPETITION] for item, mask in pairs]),
+            np.concatenate([item.labels[mask] for item, mask in pairs]),
+            np.concatenate([item.weights[mask] for item, mask in pairs]),
+        )
+
+    first = cut([item.open for item in present])
+    within = [
+        item.open & (item.rows[:, PROSE] > 0) & inside_article(item.rows, item.labels.astype(bool) & item.open, first)
+        for item in present
+    ]
+    outside = cut([item.open & ~inside for item, inside in zip(present, within, strict=True)])
+    return outside, max(outside, cut(within))
+
+
 def load_rows(
     bench_dir: Path, kinds: Sequence[str] = KINDS, benches: Sequence[str] = BENCHES, pages: set[str] | None = None
 ) -> list[Rows]:
@@ -152,7 +215,7 @@ def main(argv: list[str] | None = None) -> int:
         return 2
     items = load_all(args.bench_dir)
     first, second = train(items)
-    args.output.write_text(dump_model(first, second, THRESHOLD), encoding="utf-8")
+    args.output.write_text(dump_model(first, second, THRESHOLD, evidence_rates(items)), encoding="utf-8")
     print(f"{args.output}: {sum(int(i.open.sum()) for i in items)} blocks from {len(items)} documents")
     return 0
 

@@ -32,9 +32,13 @@ Safeguards:
 A site profile's evidence: with ``repetition`` (the pipeline's, from a learned profile; this layer
 never reads one), the column ``site_repetition`` holds, per block, the share of the site's pages
 holding its line.  The model was trained with it on template-site pages and without it (NaN) on the
-bench pages.  The evidence only removes: a block stays body only when the model keeps it both with
-and without the column, so a profile never makes the classifier keep what it would remove without
-one.  A block removed only because of the evidence (the model without the column kept it) gets the
+bench pages.  The evidence only removes, and only what it is template evidence for: a block the
+model removes without the column is removed, and one it keeps is removed only when the model with the
+column removes it and the block is on at least the learned share of the site's other pages
+(``evidenced``: article text repeats too, far less often than template, and prose inside the article
+needs a higher share); every other block gets the decision it gets without a profile.  So a profile
+never makes the classifier keep what it would remove without one, nor remove a line it has no
+template evidence for.  A block removed only because of the evidence gets the
 rule ``classifier.profile`` with its score, which the sites layer names after the profile
 (``cleaner.sites.apply.credit_profile``); when no trusted profile applies (None), the column is
 missing and the page is judged as without a profile.
@@ -81,6 +85,7 @@ from cleaner.model import Block, Kind, Role, Verdict
 
 PROFILE_RULE = "classifier.profile"  # removed only because of the site profile's evidence (see the module doc)
 REPETITION = FEATURES.index("site_repetition")
+PROSE = FEATURES.index("prose")
 SETTLE_ROUNDS = 20  # each round only removes (the guard's blocks stay), so the loop ends well before
 MIN_OPEN = 4  # fewer open blocks than this are kept: too short a text to be a page dump
 # An unsure page: no open block scores this high, so the model has not found the article (a table, a
@@ -167,10 +172,14 @@ def _judge(
     """The model's scores, which blocks stay, whether the text is a page dump, and which blocks only a
     site profile's evidence removed.
 
-    With the evidence (``repetition``) the page is judged with it and without it (the column missing),
-    and a block stays only when both keep it; the blocks the reading without it kept are the ones the
-    evidence removed.  The scores are those with the evidence; the page is a dump when either reading
-    finds it one.  See ``_cut`` for the decision itself.
+    With the evidence (``repetition``) the page is judged with it and without it (the column missing).
+    A block the reading without it removes is removed; one it keeps is removed only when the reading
+    with the evidence removes it and the profile has template evidence for it (``evidenced``): those
+    are the blocks the evidence removed.  Every other block gets the decision it gets without a
+    profile.  The scores are those with the evidence for the blocks it is evidence for, the others'
+    without; the page is a dump when the reading without the evidence finds it one, or the one with it
+    does and the evidence removed something.  See ``_cut``
+    for the decision itself.
     """
     count = len(verdicts)
     nothing = np.zeros(count, dtype=bool)
@@ -188,7 +197,34 @@ def _judge(
     scores, plain_scores = model.scores_of((rows, plain), (open_mask, open_mask))
     keep, dump = _cut(model, scores, open_mask, shape, rows[:, WORDS])
     keep_plain, dump_plain = _cut(model, plain_scores, open_mask, shape, rows[:, WORDS])
-    return scores, keep & keep_plain, dump or dump_plain, keep_plain & ~keep
+    weighed = evidenced(rows, keep_plain, model.evidence, model.evidence_inside)
+    caused = keep_plain & ~keep & weighed
+    scores = np.where(weighed, scores, plain_scores)
+    return scores, keep_plain & ~caused, dump_plain or (dump and bool(caused.any())), caused
+
+
+def evidenced(rows: np.ndarray, article: np.ndarray, outside: float, inside: float) -> np.ndarray:
+    """Which blocks a site profile's evidence may remove: those on at least ``outside`` of the site's other
+    pages, or ``inside`` for prose inside the article (``inside_article``).  NaN (no profile) is evidence
+    for nothing.
+
+    The two shares are learned (``bench/train_text.py``): article text repeats across a site's pages too
+    (a background paragraph of a series), far less often than its template does.
+    """
+    repetition, prose = rows[:, REPETITION], rows[:, PROSE] > 0
+    within = inside_article(rows, article, outside) & prose
+    return repetition >= np.where(within, max(inside, outside), outside)
+
+
+def inside_article(rows: np.ndarray, article: np.ndarray, outside: float) -> np.ndarray:
+    """The blocks between the first and the last prose block of ``article`` that the profile has no evidence
+    for (on less than ``outside`` of the site's other pages, or no profile).  ``article`` is the blocks the
+    model keeps without the evidence (in training: the gold's blocks)."""
+    own = np.flatnonzero(np.asarray(article, dtype=bool) & (rows[:, PROSE] > 0) & ~(rows[:, REPETITION] >= outside))
+    within = np.zeros(len(rows), dtype=bool)
+    if len(own):
+        within[own[0] + 1 : own[-1]] = True
+    return within
 
 
 def _cut(

@@ -6,8 +6,9 @@ scores around the block (``second_stage``: the neighbours' scores, window means,
 before and after, the mean over the block's table) and a few of its own features.  Both predict
 with one thread (LightGBM spin-waits on a busy machine otherwise).  The model file
 (``text_model.txt``, shipped in the package) is a JSON header line (the feature names, the
-threshold, the number of stages) and each stage's LightGBM text dump (``dump_model``,
-``parse_model``); ``load_text_model`` reads it once.
+threshold, the number of stages, the least repetition that counts as a site profile's template
+evidence) and each stage's LightGBM text dump (``dump_model``, ``parse_model``);
+``load_text_model`` reads it once.
 
 What it does NOT do: it decides nothing (``cleaner.layout.textmodel`` cuts, guards and settles),
 computes no feature (``cleaner.layout.features``) and trains nothing (``bench/train_text.py``).
@@ -51,6 +52,12 @@ class TextModel:
     first: lightgbm.Booster
     second: lightgbm.Booster | None
     threshold: float
+    # The least share of a site's other pages a block must be on for a profile's evidence (``site_repetition``)
+    # to count as template evidence: below it the block is judged as without a profile.  ``inside``: the same
+    # for prose inside the article (``textmodel.evidenced``).  Both learned by ``bench/train_text.py`` from the
+    # template-site training corpus; 0.0 (a file without them): every block's evidence counts.
+    evidence: float = 0.0
+    evidence_inside: float = 0.0
 
     def scores(self, rows: np.ndarray, asked: np.ndarray | None = None) -> np.ndarray:
         """The probability that each block is article content, from the blocks' feature rows.
@@ -129,9 +136,17 @@ SECOND_STAGE_OWN = (
 )
 
 
-def dump_model(first: lightgbm.Booster, second: lightgbm.Booster | None, threshold: float) -> str:
-    """The model file's text: a JSON header line, then each stage's LightGBM text dump."""
-    header = json.dumps({"features": list(FEATURES), "threshold": threshold, "stages": 1 + (second is not None)})
+def dump_model(
+    first: lightgbm.Booster,
+    second: lightgbm.Booster | None,
+    threshold: float,
+    evidence: tuple[float, float] = (0.0, 0.0),
+) -> str:
+    """The model file's text: a JSON header line, then each stage's LightGBM text dump.
+
+    ``evidence``: the least repetition that counts as template evidence, outside and inside the article."""
+    meta = {"features": list(FEATURES), "threshold": threshold, "stages": 1 + (second is not None)}
+    header = json.dumps({**meta, "evidence": list(evidence)} if any(evidence) else meta)
     stages = [first.model_to_string(num_iteration=-1)]
     if second is not None:
         stages.append(second.model_to_string(num_iteration=-1))
@@ -146,7 +161,9 @@ def parse_model(text: str, origin: str) -> TextModel:
         if meta["features"] != list(FEATURES):
             raise ModelFileError(f"{origin}: the model was trained on other features; retrain it")
         stages = [lightgbm.Booster(model_str=stage) for stage in rest.split(SECTION)]
-        return TextModel(stages[0], stages[1] if len(stages) > 1 else None, float(meta["threshold"]))
+        outside, inside = (float(value) for value in meta.get("evidence", (0.0, 0.0)))
+        second = stages[1] if len(stages) > 1 else None
+        return TextModel(stages[0], second, float(meta["threshold"]), outside, inside)
     except (ValueError, KeyError, TypeError, lightgbm.basic.LightGBMError) as error:
         if isinstance(error, ModelFileError):
             raise
