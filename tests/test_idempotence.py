@@ -45,12 +45,16 @@ ONCE_CHANGED = [
     "aeb/trafilatura/3c6d3381ef52ca26be2fbde19c1b0fe17d85682b726dfecf5e300c1ca34546b1",
     "tfeval/bs4/tf3ea9696918ff",
     "tfeval/bs4/tffddf906776eb",
+    # fixed once Markdown (the canonical form read back) judges a table's number cells as plain text does
+    "aeb/bs4/6a72de37e8f98f4eee6c0821e593b35ce536cef6c8b424c5e1dd747ebe6621ba",
+    "aeb/readability/11ea381ad92b5448cf66eae62f52ac565361a244c8881615fc6a7bb523cc0c32",
+    "tfeval/bs4/tf27f92a389534",
 ]
-# Dumps a second --in-place still changes: the first reading takes a page dump for an article and
-# keeps its crawl or menu furniture as body; without that furniture above it, the second reading
-# finds the article inside and removes the rest.  The classifier's decision, not a special case to
-# add here: strict xfails, and left out of the sample so that it stays a property.
-STILL_CHANGING: list[str] = []
+# Dumps a second --in-place still changes: the first reading keeps the head of a table's cells once
+# the title is chosen above them (``assemble.head_after_title``, after the text model settled), and
+# the second reading, no longer seeing the whole table, takes its bare numbers for counters.  Not a
+# special case to add here: strict xfails, and left out of the sample so that it stays a property.
+STILL_CHANGING: list[str] = ["tfeval/bs4/tf1e529fad9c9d", "tfeval/readability/tf1e529fad9c9d"]
 SAMPLE = [dump for dump in DUMPS if f"{dump.parent.parent.name}/{dump.parent.name}/{dump.stem}" not in STILL_CHANGING]
 
 pytestmark = pytest.mark.skipif(not DUMPS, reason=f"no benchmark dumps under {BENCH} (set CLEANER_BENCH)")
@@ -86,8 +90,8 @@ def test_dumps_that_once_changed_twice_are_fixed_points(name: str) -> None:
 
 
 @pytest.mark.parametrize("name", STILL_CHANGING)
-@pytest.mark.xfail(strict=True, reason="the first reading keeps a page dump's furniture that the second removes")
-def test_known_failure_page_dump_furniture_kept_once(name: str) -> None:
+@pytest.mark.xfail(strict=True, reason="the first reading keeps blocks that the second removes")
+def test_known_failure_kept_once_removed_twice(name: str) -> None:
     problem = second_run_problem(_dump(name))
     assert not problem, problem
 

@@ -2,11 +2,16 @@
 
 from __future__ import annotations
 
+from pathlib import Path
+
 import numpy as np
 
+from cleaner import clean
+from cleaner.config import DEFAULT_CONFIG
 from cleaner.layout.features import FEATURES, features
 from cleaner.layout.tables import cell_runs, is_number, reopen_table_numbers, row_period
 from cleaner.model import Block, Role, Verdict
+from cleaner.run.batch import Settings, process
 from cleaner.text.language import stoplist
 
 HEADER = ["Pos.", "Driver", "Points", "Wins"]
@@ -70,3 +75,24 @@ def test_tables_found_once_are_the_tables_found_again() -> None:
     passed, again = features(verdicts, stopwords, cells=found), features(verdicts, stopwords)
     assert passed[:, FEATURES.index("cell_period")].max() == 4
     assert np.array_equal(passed, again, equal_nan=True)
+
+
+def test_a_markdown_table_keeps_its_number_cells() -> None:
+    """Markdown (cleaner's own canonical form read back) reopens a table's numbers as plain text does."""
+    cells = HEADER + [cell for row in ROWS for cell in row]
+    article = clean("\n\n".join([PROSE, *cells, PROSE.replace("season", "year")]), format="markdown")
+    kept = [block.text for block in article.blocks]
+    assert [cell for cell in cells if is_number(cell)] == [text for text in kept if is_number(text)]
+
+
+def test_a_second_in_place_keeps_the_table_the_first_kept(tmp_path: Path) -> None:
+    """The numbers of a table the first ``--in-place`` kept are not taken for counters by the second."""
+    cells = HEADER + [cell for row in ROWS for cell in row]
+    path = tmp_path / "race.txt"
+    path.write_text("\n".join([PROSE, *cells, PROSE.replace("season", "year")]), encoding="utf-8")
+    rewrite = Settings(DEFAULT_CONFIG, rewrite=True)
+    first = process(rewrite, path)
+    assert first.changed and any(is_number(block.text) for block in first.article.blocks)
+    path.write_text(first.canonical, encoding="utf-8")
+    second = process(rewrite, path)
+    assert not second.error and not second.changed, second.canonical

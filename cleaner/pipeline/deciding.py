@@ -106,7 +106,7 @@ def _open(
     table numbers are reopened by them and the text model's features describe them; None for other input)."""
     verdicts = furniture_verdicts(reading.blocks, config, deadline)
     cells = None
-    if reading.plain:
+    if not reading.html:  # plain text, and Markdown such as cleaner's own output read back
         cells = cell_runs([verdict.text for verdict in verdicts])
         verdicts = reopen_table_numbers(verdicts, cells)  # a table's number cells are judged with it, not as counters
     deadline.check("language detection")
