@@ -49,16 +49,25 @@ class Block:
 
     ``kind`` is a hint from the source (an HTML ``<h2>``, a Markdown ``#``); plain text
     blocks start as paragraphs and may be promoted to headings by the classifier.
-    ``link_density`` is the share of the block's characters inside links (HTML only).
+    ``link_density`` is the share of the block's characters inside links (HTML only).  ``alone``: in
+    plain text, the block stood between blank lines by itself (a text browser sets headings and
+    paragraphs apart that way, not the items of a list or a menu).
     """
 
     index: int
     text: str
     kind: Kind = Kind.PARAGRAPH
     link_density: float = 0.0
+    alone: bool = False
 
     def to_dict(self) -> dict[str, object]:
-        return {"index": self.index, "text": self.text, "kind": str(self.kind), "link_density": self.link_density}
+        return {
+            "index": self.index,
+            "text": self.text,
+            "kind": str(self.kind),
+            "link_density": self.link_density,
+            "alone": self.alone,
+        }
 
 
 @dataclass(frozen=True, slots=True)

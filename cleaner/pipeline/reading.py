@@ -19,6 +19,7 @@ from cleaner.html import page as html_layer
 from cleaner.io import markdown
 from cleaner.io.records import FORMATS, Format
 from cleaner.metadata.pagechoice import load_page_model
+from cleaner.metadata.wrapped import cut_points
 from cleaner.model import Block, Metadata, Removal
 from cleaner.text.decode import DecodeError, decode_reporting, normalise
 from cleaner.text.segment import paragraphs, segment
@@ -115,7 +116,7 @@ def _read(text: str, format: Format, url: str | None, config: Config, deadline: 
             declared = _given_url(url).prefer(front.metadata)
             return Reading(segment(body), declared, marked=True, stated=_states_the_article(front))
         return Reading(segment(text), _given_url(url), marked=True)
-    return Reading(segment(text), _given_url(url))
+    return Reading(segment(text, cut_points), _given_url(url))  # a wrapped paragraph may have taken in a byline
 
 
 def _states_the_article(front: markdown.FrontMatter) -> bool:
@@ -172,6 +173,6 @@ def document_texts(
     deadline.check("segmenting")
     resolved = _resolve_format(text, format)
     if resolved == "text":
-        return [body for _, body in paragraphs(normalise(text))], url
+        return [body for _, body in paragraphs(normalise(text), cut_points)], url
     reading = _read(text, resolved, url, config, deadline)
     return [block.text for block in reading.blocks], reading.url

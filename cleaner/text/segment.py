@@ -11,6 +11,11 @@ previous line is long and the next line's first word would not have fitted on it
 That test is what a wrapping program does, so headline lists and menus (short lines
 whose next word would have fitted) are never glued together.
 
+A wrapping program cannot tell a short line from the start of a wrapped one, so the caller may pass
+a ``cut`` that splits a joined paragraph again where a part of it reads as a line of its own (the
+pipeline passes ``cleaner.metadata.wrapped.cut_points``: a byline, a dateline, the page's title).
+Each block also records whether blank lines set it apart on its own (``Block.alone``).
+
 The segmenter also reads the Markdown that ``cleaner`` itself writes (``#`` headings,
 ``-`` list items, ``>`` quotes, a backslash escaping a leading marker), so the canonical
 form reads back into the same blocks.  It does not decide what any block is.
@@ -20,6 +25,7 @@ from __future__ import annotations
 
 import itertools
 import re
+from collections.abc import Callable, Sequence
 
 from cleaner.model import Block, Kind
 
@@ -40,6 +46,7 @@ MARKDOWN = (
 ESCAPED_MARKER = re.compile(r"\\([#*>\\-])")
 MARKER_STARTS = frozenset("#-*>\\")  # the first characters of every marker above: other lines skip the patterns
 SPACES = re.compile(r" {2,}")
+Cut = Callable[[Sequence[str], str], Sequence[int]]  # (a paragraph's lines, the first paragraph) -> where parts start
 
 
 def wrap_width(lines: list[str]) -> int | None:
@@ -79,19 +86,28 @@ def _continues(previous: str, line: str, width: int) -> bool:
     return len(previous) + 1 + len(first_word) > width or first_word[:1].islower()
 
 
-def _paragraph_lines(chunk: str, width: int | None) -> list[str]:
-    """Split one blank-line-separated chunk into paragraph strings."""
+def _paragraph_lines(chunk: str, width: int | None) -> list[list[str]]:
+    """Split one blank-line-separated chunk into paragraphs, each the list of lines it was joined from."""
     lines = [line.strip() for line in chunk.split("\n")]
     lines = [line for line in lines if line]
     if width is None or not lines:
-        return lines
-    paragraphs = [lines[0]]
+        return [[line] for line in lines]
+    paragraphs = [[lines[0]]]
     for previous, line in itertools.pairwise(lines):
         if _continues(previous, line, width):
-            paragraphs[-1] = f"{paragraphs[-1]} {line}"
+            paragraphs[-1].append(line)
         else:
-            paragraphs.append(line)
+            paragraphs.append([line])
     return paragraphs
+
+
+def _cut(lines: list[str], cut: Cut | None, first: str) -> list[list[str]]:
+    """The joined lines of one paragraph, cut where ``cut`` says a part stands alone (one part when it says nothing)."""
+    if cut is None or len(lines) < 2:
+        return [lines]
+    ends = [end for end in cut(lines, first) if 0 < end < len(lines)]
+    starts = [0, *sorted(set(ends))]
+    return [lines[start:end] for start, end in zip(starts, [*starts[1:], len(lines)], strict=True)]
 
 
 def _markdown_kind(line: str) -> tuple[Kind, str]:
@@ -107,19 +123,37 @@ def _markdown_kind(line: str) -> tuple[Kind, str]:
     return Kind.PARAGRAPH, line
 
 
-def paragraphs(text: str) -> list[tuple[Kind, str]]:
+def paragraphs(text: str, cut: Cut | None = None) -> list[tuple[Kind, str]]:
     """The kind and text of each block of normalised text, in reading order (``segment`` without ``Block``s)."""
-    found: list[tuple[Kind, str]] = []
+    return [(kind, body) for kind, body, _ in _pieces(text, cut)]
+
+
+def _pieces(text: str, cut: Cut | None) -> list[tuple[Kind, str, bool]]:
+    """The kind and text of each block, and whether it stood between blank lines by itself.
+
+    In hard-wrapped text, ``cut`` may split a paragraph joined from several lines where a part of it
+    stands alone (a wrapping program cannot tell a short line from the start of a wrapped one); it is
+    given the paragraph's lines and the document's first paragraph, and answers where parts start.
+    """
+    found: list[tuple[Kind, str, bool]] = []
     width = wrap_width([line.strip() for line in text.split("\n")])
+    first = ""
     for chunk in BLANK_LINES.split(text):
-        for paragraph in _paragraph_lines(chunk, width):
-            kind, body = _markdown_kind(paragraph)
-            body = (SPACES.sub(" ", body) if "  " in body else body).strip()
-            if body:
-                found.append((kind, body))
+        in_chunk = _paragraph_lines(chunk, width)
+        for joined in in_chunk:
+            parts = _cut(joined, cut, first)
+            for lines in parts:
+                kind, body = _markdown_kind(" ".join(lines))
+                body = (SPACES.sub(" ", body) if "  " in body else body).strip()
+                if body:
+                    found.append((kind, body, len(in_chunk) == 1 and len(parts) == 1))
+                    first = first or body
     return found
 
 
-def segment(text: str) -> list[Block]:
-    """Split normalised text into blocks, numbered in reading order."""
-    return [Block(index=index, text=body, kind=kind) for index, (kind, body) in enumerate(paragraphs(text))]
+def segment(text: str, cut: Cut | None = None) -> list[Block]:
+    """Split normalised text into blocks, numbered in reading order (``cut``: see ``_pieces``)."""
+    return [
+        Block(index=index, text=body, kind=kind, alone=alone)
+        for index, (kind, body, alone) in enumerate(_pieces(text, cut))
+    ]
