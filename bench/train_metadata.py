@@ -92,7 +92,10 @@ def author_threshold(data: Data, folds: set[int], names: Sequence[str] | None = 
 
     Each inner fold is scored by a model trained on the others; the threshold on the grid that
     makes the authors field right on the most pages is taken: the right authors where the page has
-    some, none where it has none, every page counting once.
+    some, none where it has none, every page counting once.  The count is averaged with the grid's
+    neighbours on either side: it is flat over a wide range, where single pages would move the
+    choice from one end to the other; of equal averages the higher threshold wins (a wrong author
+    is worse than none).
     """
     best: dict[int, tuple[float, bool]] = {}
     for inner in sorted(folds):
@@ -106,7 +109,9 @@ def author_threshold(data: Data, folds: set[int], names: Sequence[str] | None = 
         quiet = sum(doc not in best or best[doc][0] < threshold for doc in silent)
         return right + quiet
 
-    return max(GRID, key=lambda threshold: (merit(threshold), -threshold))
+    merits = [merit(threshold) for threshold in GRID]
+    smoothed = [sum(merits[max(0, i - 1) : i + 2]) / len(merits[max(0, i - 1) : i + 2]) for i in range(len(GRID))]
+    return GRID[max(range(len(GRID)), key=lambda i: (smoothed[i], i))]
 
 
 def choose_offline(data: Data, field: str, booster: lightgbm.Booster, folds: set[int], threshold: float) -> dict:

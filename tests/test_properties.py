@@ -174,8 +174,9 @@ REREAD_WITHOUT_TITLE = "\n".join(
 )
 
 
-@pytest.mark.xfail(strict=True, reason="issue 13: the settling pass rereads the kept text with the title line in it")
-def test_known_failure_rereading_a_body_without_its_title_line() -> None:
+def test_rereading_a_body_without_its_title_line_removes_nothing() -> None:
+    """Once a strict xfail: passes with the text model rebuilt after wrapped dumps were segmented anew
+    (a decision of the model on a text with no prose, which another retraining may move again)."""
     assert rereading_removes(REREAD_WITHOUT_TITLE) == ()
 
 

@@ -207,6 +207,17 @@ class Page:
                 return min(lines, key=lambda p: (abs(p - self.first_body), -p))
         return self.first_body
 
+    @cached_property
+    def mixed_spacing(self) -> bool:
+        """Blank lines set some lines apart and not others, as a text browser renders a page (headings and
+        paragraphs apart, the items of lists and menus together); a naive dump has no blank line at all."""
+        alone = sum(v.block.alone for v in self.verdicts)
+        return 0 < alone < len(self.verdicts)
+
+    def set_apart(self, position: int) -> float:
+        """1 when blank lines set the line apart, 0 when they do not, -1 where spacing says nothing."""
+        return float(self.verdicts[position].block.alone) if self.mixed_spacing else -1.0
+
     def window(self, before: int, after: int) -> range:
         return range(max(0, self.first_body - before), min(len(self.verdicts), self.first_body + after + 1))
 

@@ -127,6 +127,7 @@ def _title_features(page: Page, candidate: Candidate, rank: int) -> list[float]:
         float(candidate.position > 0 and len(key) >= MIN_HEADLINE and key in page.first_key),
         TITLE_RULES.get(verdict.rule, 0),
         rank,
+        page.set_apart(candidate.position),
     ]
 
 
@@ -143,6 +144,7 @@ TITLE_FEATURES = (
     "inside_first",
     "zones_rule",
     "rank_from_body",
+    "set_apart",
 )
 
 
