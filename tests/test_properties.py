@@ -175,8 +175,8 @@ REREAD_WITHOUT_TITLE = "\n".join(
 
 
 def test_rereading_a_body_without_its_title_line_removes_nothing() -> None:
-    """Once a strict xfail: passes with the text model rebuilt after wrapped dumps were segmented anew
-    (a decision of the model on a text with no prose, which another retraining may move again)."""
+    """Once a strict xfail: passes with the shipped text model (a decision of the model on a text with
+    no prose, which another retraining may move again)."""
     assert rereading_removes(REREAD_WITHOUT_TITLE) == ()
 
 
