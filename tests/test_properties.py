@@ -174,9 +174,8 @@ REREAD_WITHOUT_TITLE = "\n".join(
 )
 
 
-def test_rereading_a_body_without_its_title_line_removes_nothing() -> None:
-    """Once a strict xfail: passes with the shipped text model (a decision of the model on a text with
-    no prose, which another retraining may move again)."""
+@pytest.mark.xfail(strict=True, reason="issue 13: the settling pass rereads the kept text with the title line in it")
+def test_known_failure_rereading_a_body_without_its_title_line() -> None:
     assert rereading_removes(REREAD_WITHOUT_TITLE) == ()
 
 
