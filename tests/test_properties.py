@@ -147,8 +147,10 @@ def rereading_removes(text: str) -> tuple:
     return clean(first.text, format="text").removed
 
 
-def test_rereading_a_short_output_with_its_headline_kept_removes_nothing() -> None:
-    """Once a strict xfail: the lines between the title and the prose now stay in the first output."""
+@pytest.mark.xfail(strict=True, reason="issue 13: the second reading removes a short line the first kept")
+def test_known_failure_rereading_a_short_output_with_its_headline_removes_nothing() -> None:
+    """Passed with the text model trained before 29e2d22 changed the blocks it judges; the model
+    ``bench/train_text.py`` builds from today's code keeps a line the second reading removes."""
     assert rereading_removes(REREAD_LOSSES[0]) == ()
 
 
