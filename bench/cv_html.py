@@ -37,7 +37,7 @@ from cleaner.html.views import VIEWS, Fallback, page_prose, second_view, size
 from cleaner.pipeline import clean_blocks, page_reading
 
 sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
-from bench.scoring import is_lost
+from bench.scoring import is_lost, snippet_counts
 
 BENCHES = ("aeb", "tfeval")
 GATES = (0.0, 0.1, 0.2, 0.3, 0.4, 0.5, 0.6, 0.8)
@@ -126,10 +126,7 @@ class Objective:
             if bench == "aeb":
                 self.counts[key] = self.evalcore.page_tp_fp_fn(gold["body"], text)
             else:
-                found = " ".join(text.split())
-                tp = sum(" ".join(s.split()) in found for s in gold["with"])
-                fp = sum(" ".join(s.split()) in found for s in gold["without"])
-                self.counts[key] = (tp, fp, len(gold["with"]) - tp)
+                self.counts[key] = snippet_counts(gold, text)
         return self.counts[key]
 
     def switched(self, chosen: set[int], policy: Policy) -> int:

@@ -1,8 +1,9 @@
 """The benchmark's own scorer (``score.py`` beside the data), run on one folder of predictions.
 
 What it does: runs ``score.py --bench B --pred DIR --json`` in a subprocess and returns its JSON
-(the ``all`` and ``dev`` splits' figures; ``--ids`` restricts it to some pages), and says whether a
-prediction lost its article (``is_lost``: the one definition every benchmark script counts by).
+(the ``all`` and ``dev`` splits' figures; ``--ids`` restricts it to some pages), says whether a
+prediction lost its article (``is_lost``: the one definition every benchmark script counts by), and
+counts a tfeval page's snippets as the scorer does (``snippet_counts``).
 What it does not: choose a split, or gather the predictions; the scripts that call it do.
 """
 
@@ -27,6 +28,15 @@ def is_lost(evalcore: Any, gold: str, text: str) -> bool:
         return False
     wanted = evalcore.shingles(gold)
     return sum((wanted & evalcore.shingles(text)).values()) < LOST_RECALL * sum(wanted.values())
+
+
+def snippet_counts(gold: dict, text: str) -> tuple[int, int, int]:
+    """A tfeval page's snippets found (``with``: true positives; ``without``: false positives) and missed,
+    as ``score.py`` counts them (whitespace collapsed)."""
+    found = " ".join(text.split())
+    tp = sum(" ".join(s.split()) in found for s in gold["with"])
+    fp = sum(" ".join(s.split()) in found for s in gold["without"])
+    return tp, fp, len(gold["with"]) - tp
 
 
 def score_json(bench_dir: Path, bench: str, pred: Path, ids: Path | None = None) -> dict:
