@@ -28,11 +28,9 @@ ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT))
 
 from bench import cv_text  # noqa: E402
-from bench.scoring import is_lost  # noqa: E402
+from bench.scoring import is_lost, snippet_counts  # noqa: E402
 from bench.textdata import BENCHES, KINDS, folds, gold_of  # noqa: E402
-from bench.train_text import THRESHOLD, load_all, train  # noqa: E402
 from cleaner.layout import textguards  # noqa: E402
-from cleaner.layout.textmodel import dump_model  # noqa: E402
 
 CANDIDATES: tuple[float | None, ...] = (0.0, 0.1, 0.2, 0.3, None)
 LOST_COST = 0.01
@@ -40,20 +38,6 @@ LOST_COST = 0.01
 
 def _name(share: float | None) -> str:
     return "off" if share is None else f"share-{share}"
-
-
-def fold_models(bench_dir: Path, models: Path) -> list[Path]:
-    """The five fold models, trained (as ``cv_text.py`` trains them) where ``models`` lacks one."""
-    models.mkdir(parents=True, exist_ok=True)
-    paths, items = [], None
-    for fold in range(cv_text.FOLDS):
-        path = models / f"model-fold{fold}.txt"
-        if not path.is_file():
-            items = items if items is not None else load_all(bench_dir)
-            first, second = train([item for item in items if item.fold != fold])
-            path.write_text(dump_model(first, second, THRESHOLD), encoding="utf-8")
-        paths.append(path)
-    return paths
 
 
 def predict(bench_dir: Path, paths: list[Path], share: float | None, out: Path) -> None:
@@ -82,17 +66,8 @@ def page_figures(bench_dir: Path, out: Path) -> dict[tuple[str, str], dict[str, 
                     body = gold[page]["body"]
                     cell[page] = (*evalcore.page_tp_fp_fn(body, text), is_lost(evalcore, body, text))
                 else:
-                    cell[page] = _counts(gold[page], text)
+                    cell[page] = snippet_counts(gold[page], text)
     return figures
-
-
-def _counts(gold: dict, text: str) -> tuple[int, int, int]:
-    """A page's snippets found (``with``: true positives; ``without``: false positives) and missed, as ``score.py``
-    counts them (whitespace collapsed)."""
-    found = " ".join(text.split())
-    tp = sum(" ".join(s.split()) in found for s in gold["with"])
-    fp = sum(" ".join(s.split()) in found for s in gold["without"])
-    return tp, fp, len(gold["with"]) - tp
 
 
 def objective(bench_dir: Path, figures: dict[tuple[str, str], dict[str, tuple]], pages: set[str]) -> float:
@@ -144,7 +119,7 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument("--models", type=Path, required=True, help="the fold models (cv_text.py --models)")
     parser.add_argument("--work", type=Path, required=True, help="each candidate's predictions, kept here")
     args = parser.parse_args(argv)
-    paths = fold_models(args.bench_dir, args.models)
+    paths = cv_text.fold_models(args.bench_dir, args.models)
     figures = {}
     for share in CANDIDATES:
         predict(args.bench_dir, paths, share, args.work / _name(share))

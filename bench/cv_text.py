@@ -36,6 +36,23 @@ from cleaner.layout.textmodel import dump_model  # noqa: E402
 FOLDS = 5
 
 
+def fold_models(bench_dir: Path, models: Path, reuse: bool = True) -> list[Path]:
+    """The five fold models in ``models``, each trained on the other four folds (``bench/train_text.py``:
+    its parameters, threshold and learned evidence rates); with ``reuse``, a model already there is kept
+    (training is deterministic)."""
+    models.mkdir(parents=True, exist_ok=True)
+    paths, items = [], None
+    for fold in range(FOLDS):
+        path = models / f"model-fold{fold}.txt"
+        if not (reuse and path.is_file()):
+            items = items if items is not None else load_all(bench_dir)
+            training = [item for item in items if item.fold != fold]
+            first, second = train(training)
+            path.write_text(dump_model(first, second, THRESHOLD, evidence_rates(training)), encoding="utf-8")
+        paths.append(path)
+    return paths
+
+
 def predict_fold(bench_dir: Path, fold: int, model: Path, kinds: list[str], out: Path) -> None:
     """Clean the held-out fold's pages of every kind with the fold's model."""
     assignment = folds(bench_dir)
@@ -129,19 +146,11 @@ def main(argv: list[str] | None = None) -> int:
         print(f"{args.bench_dir}: no folds.json here; pass the shared bench folder", file=sys.stderr)
         return 2
     kinds = [kind for kind in args.kinds.split(",") if kind]
-    items: list | None = None
     with tempfile.TemporaryDirectory(prefix="cleaner-cv-") as temp:
         out = args.keep or Path(temp)
         out.mkdir(parents=True, exist_ok=True)
-        models = args.models or out
-        models.mkdir(parents=True, exist_ok=True)
-        for fold in range(FOLDS):
-            model = models / f"model-fold{fold}.txt"
-            if not (args.models and model.is_file()):
-                items = items if items is not None else load_all(args.bench_dir)
-                training = [item for item in items if item.fold != fold]
-                first, second = train(training)
-                model.write_text(dump_model(first, second, THRESHOLD, evidence_rates(training)), encoding="utf-8")
+        models = fold_models(args.bench_dir, args.models or out, reuse=args.models is not None)
+        for fold, model in enumerate(models):
             predict_fold(args.bench_dir, fold, model, kinds, out)
             print(f"fold {fold} done", file=sys.stderr)
         rows = report(args.bench_dir, kinds, out)
