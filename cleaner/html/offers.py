@@ -222,7 +222,9 @@ def author_offers(
         named = people(raws, site)
         if named:
             offers.append(Offer("authors", named, "credit-line", order=order, where=place.where(element)))
-    written = [shown_as(_names(offer), tree) for offer in offers]
+    offered = tuple(dict.fromkeys(name for offer in offers for name in _names(offer)))
+    spelled = dict(zip(offered, shown_as(offered, tree), strict=True))  # the tree is searched once a page
+    written = [tuple(spelled[name] for name in _names(offer)) for offer in offers]
     full = [_in_full(names, written) for names in written]
     return _unique([replace(offer, value=names) for offer, names in zip(offers, full, strict=True)])
 
