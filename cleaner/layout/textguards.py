@@ -48,7 +48,7 @@ EXTRACTED_MAX_REMOVED = 0.5  # extractor-shaped text loses at most this share of
 NUMBERED = re.compile(r"(\d{1,3})[.)]\s+\S")  # a list item's opening number: "1) ...", "12. ..."
 LIST_GAP = 2  # lines between two items of a numbered list (a link, a description) at most
 LIST_MIN_ITEMS = 3
-_WORDS, _PROSE, _SENTENCE = (FEATURES.index(name) for name in ("words", "prose", "ends_sentence"))
+_WORDS, _PROSE, _SENTENCE, _IN_RUN = (FEATURES.index(name) for name in ("words", "prose", "ends_sentence", "in_run"))
 
 
 def _restore(verdicts: list[Verdict], positions: Sequence[int]) -> None:
@@ -61,12 +61,15 @@ def _restore(verdicts: list[Verdict], positions: Sequence[int]) -> None:
 
 def keep_prose_run(verdicts: list[Verdict], rows: np.ndarray) -> None:
     """Keep the prose of the page's largest run of prose when the model kept far less text than it holds."""
-    prose, in_run, words = (rows[:, FEATURES.index(name)] for name in ("prose", "in_run", "words"))
+    prose, in_run, words = rows[:, _PROSE], rows[:, _IN_RUN], rows[:, _WORDS]
     run_prose = float(np.sum(words * prose * in_run))
-    kept = sum(words[p] for p, v in enumerate(verdicts) if v.role is Role.BODY)
-    if run_prose >= GUARD_MIN_WORDS and kept < GUARD_SHARE * run_prose:
+    if run_prose >= GUARD_MIN_WORDS and _kept_words(verdicts, words) < GUARD_SHARE * run_prose:
         removed = [p for p in np.flatnonzero(in_run * prose).tolist() if _removed_here(verdicts[p])]
         _restore(verdicts, removed)
+
+
+def _kept_words(verdicts: Sequence[Verdict], words: np.ndarray) -> float:
+    return sum(words[p] for p, v in enumerate(verdicts) if v.role is Role.BODY)
 
 
 def _removed_here(verdict: Verdict) -> bool:
@@ -105,8 +108,7 @@ def keep_unsure_gaps(verdicts: list[Verdict], rows: np.ndarray, share: float | N
     if not gaps:
         return
     words, prose = rows[:, _WORDS], rows[:, _PROSE]
-    kept = sum(words[p] for p, v in enumerate(verdicts) if v.role is Role.BODY)
-    if sum(words[p] for p in gaps if prose[p]) >= share * kept:
+    if sum(words[p] for p in gaps if prose[p]) >= share * _kept_words(verdicts, words):
         _restore(verdicts, gaps)
 
 
