@@ -50,6 +50,7 @@ _LABEL = re.compile(
 )
 _TRAILER = re.compile(rf"\s+(?:{alternation('date_prepositions')}|\||-|–|—|/)\s.*$|\s*[|,(/].*$", re.IGNORECASE)
 _AFTER_BY = re.compile(rf"\s{alternation('byline_words')}\s+", re.IGNORECASE)
+_CJK_LABEL = re.compile(rf"^{alternation('cjk_credit_labels')}\s*[:：]\s*")  # "责任编辑：孔德明"
 _JOINERS = words("name_joiners") | {"&", ",", "/", "|", "·", "•"}
 
 
@@ -78,7 +79,7 @@ def _name_piece(piece: str) -> str | None:
     if not piece or parse_date(piece):
         return None
     after = _AFTER_BY.split(piece)
-    piece = _LABEL.sub("", after[-1] if len(after) > 1 else piece)
+    piece = _LABEL.sub("", _CJK_LABEL.sub("", after[-1] if len(after) > 1 else piece))
     listed = [part.strip() for part in piece.split(",")]
     if len(listed) > 1 and all(map(looks_like_name, listed)):
         return piece.strip(" :,.-")  # "A B, C D": names listed, not a name and its role

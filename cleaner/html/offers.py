@@ -60,6 +60,7 @@ from cleaner.html.title import (
     without_date_part,
     without_kicker,
 )
+from cleaner.lexicon.calendar import weekday_names
 from cleaner.metadata.credits import credited_names
 from cleaner.metadata.dates import find_dateline, parse_date
 from cleaner.metadata.offers import Offer
@@ -225,25 +226,57 @@ def author_offers(
     offered = tuple(dict.fromkeys(name for offer in offers for name in _names(offer)))
     spelled = dict(zip(offered, shown_as(offered, tree), strict=True))  # the tree is searched once a page
     written = [tuple(spelled[name] for name in _names(offer)) for offer in offers]
-    full = [_in_full(names, written) for names in written]
+    declared = [names for offer, names in zip(offers, written, strict=True) if offer.source in DECLARED_AUTHORS]
+    full = [_in_full(_without_residue(_unglued(names, written), written), written, declared) for names in written]
     return _unique([replace(offer, value=names) for offer, names in zip(offers, full, strict=True)])
+
+
+DECLARED_AUTHORS = ("ld-author", "meta-author")
 
 
 def _names(offer: Offer) -> tuple[str, ...]:
     return offer.value if isinstance(offer.value, tuple) else (offer.value,)
 
 
-def _in_full(names: tuple[str, ...], offered: list[tuple[str, ...]]) -> tuple[str, ...]:
+def _in_full(
+    names: tuple[str, ...], offered: list[tuple[str, ...]], declared: list[tuple[str, ...]]
+) -> tuple[str, ...]:
     """A first name alone written in full where the page's offers name one person of that first name
-    ("Nils" beside "Nils Pickert"): the same person, named less fully."""
+    ("Nils" beside "Nils Pickert"), and a surname alone where the markup declares one person of that
+    surname ("Eichhorn" shown, "Christoph von Eichhorn" in JSON-LD): the same person, named less fully.
+    (A shown name is no full name of a surname: "Über Creeny" heads an author box.)"""
     fuller: dict[str, list[str]] = {}
-    for name in (name for value in offered for name in value if " " in name):
-        full = fuller.setdefault(name.split()[0].casefold(), [])
+    for key, name in _keyed(offered, 0) + _keyed(declared, -1):
+        full = fuller.setdefault(key, [])
         if name not in full:
             full.append(name)
     return tuple(
         full[0] if " " not in name and len(full := fuller.get(name.casefold(), [])) == 1 else name for name in names
     )
+
+
+def _keyed(values: list[tuple[str, ...]], word: int) -> list[tuple[str, str]]:
+    """Each name of two words or more, keyed by its first (0) or last (-1) word, case-folded."""
+    return [(name.split()[word].casefold(), name) for value in values for name in value if " " in name]
+
+
+def _unglued(names: tuple[str, ...], offered: list[tuple[str, ...]]) -> tuple[str, ...]:
+    """A name that is the names of another offer run together ("April Roach Daniel O'Mahony", two linked
+    names read as one line, beside "April Roach" and "Daniel O'Mahony") is those names."""
+    glued = {" ".join(value).casefold(): value for value in offered if len(value) > 1}
+    return tuple(part for name in names for part in glued.get(name.casefold(), (name,)))
+
+
+def _without_residue(names: tuple[str, ...], offered: list[tuple[str, ...]]) -> tuple[str, ...]:
+    """A name that is another offered name and a weekday after it ("Tomas Spahn Fr" beside "Tomas Spahn",
+    from "Tomas Spahn Fr, 3. Dezember 2021" cut at its comma) is that name: the weekday opened the date."""
+    others = {name.casefold() for value in offered for name in value}
+    return tuple(name[: name.rindex(" ")] if " " in name and _is_residue(name, others) else name for name in names)
+
+
+def _is_residue(name: str, others: set[str]) -> bool:
+    head, last = name.rsplit(" ", 1)
+    return last.rstrip(".").casefold() in weekday_names() and " " in head and head.casefold() in others
 
 
 def _credit_lines(found: Marks, limit: int) -> Iterator[tuple[HtmlElement, list[str]]]:
