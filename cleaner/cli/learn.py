@@ -116,7 +116,7 @@ def _learn(args: argparse.Namespace) -> int:
         else:
             result[1].add_to(learner)
             read += 1
-    profile = learner.profile()
+    profile = learner.profile(snapshot=False)  # the learner is done: its counts need no copy
     save_profile(profile, output)
     if not args.quiet:
         for site in profile.sites.values():

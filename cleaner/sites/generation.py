@@ -50,10 +50,12 @@ def template_keys(counts: Mapping[str, KeyCount], documents: int, parameters: Pa
     """The keys in at least ``ratio`` of ``documents`` (``prose_ratio`` for prose), with their counts."""
     plain = max(1, math.ceil(parameters.ratio * documents))
     prose = max(1, math.ceil(parameters.prose_ratio * documents))
+    low, high = min(plain, prose), max(plain, prose)  # is_prose decides only between the two
     return {
         key: count.documents
         for key, count in counts.items()
-        if count.documents >= (prose if is_prose(key, parameters) else plain)
+        if count.documents >= low
+        and (count.documents >= high or count.documents >= (prose if is_prose(key, parameters) else plain))
     }
 
 
@@ -135,7 +137,8 @@ class SiteProfile:
 
     @property
     def learned_count(self) -> int:
-        return sum(len(generation.learned()) for generation in self.generations)
+        """How many template lines the trusted generations learned (``len(learned())`` of each, unsorted)."""
+        return sum(len(generation.template) for generation in self.generations if generation.trusted)
 
     def generation_of(self, keys: Collection[str]) -> int | None:
         """The trusted generation whose template a page's keys share most of (at least ``join``), else None."""

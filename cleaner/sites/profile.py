@@ -158,14 +158,15 @@ class ProfileLearner:
             generations.append(chosen)
         return chosen
 
-    def profile(self) -> Profile:
-        """The profile so far (a snapshot: learning on does not change it)."""
+    def profile(self, *, snapshot: bool = True) -> Profile:
+        """The profile so far: a snapshot, which learning on does not change; with ``snapshot`` false, the
+        profile holds the learner's own counts (faster, for a learner that is done, as ``clean learn``'s)."""
         sites = {}
         for name in sorted(self.sites):
             generations = tuple(
                 Generation(
                     g.documents,
-                    {k: replace(c) for k, c in g.counts.items()},
+                    {k: replace(c) for k, c in g.counts.items()} if snapshot else g.counts,
                     self.parameters,
                     Markers(g.markers.pages, dict(g.markers.pairs)),
                 )

@@ -16,6 +16,7 @@ from __future__ import annotations
 
 import json
 from collections.abc import Mapping
+from json.encoder import encode_basestring
 from pathlib import Path
 
 from cleaner.config import search_folders
@@ -123,8 +124,61 @@ def load_profile(path: Path) -> Profile:
 
 
 def profile_json(profile: Profile) -> str:
-    """The file form: indented, sorted, one learned block per entry, so diffs are reviewable."""
-    return json.dumps(profile.to_dict(), ensure_ascii=False, indent=1) + "\n"
+    """The file form: indented, sorted, one learned block per entry, so diffs are reviewable.
+
+    The text is ``json.dumps(profile.to_dict(), ensure_ascii=False, indent=1)``, byte for byte, written by
+    ``indented_json``: with ``indent``, ``json`` encodes in pure Python, which took a third of ``clean
+    learn`` on a corpus of 1,659 pages (16.7 MB of counts).
+    """
+    chunks: list[str] = []
+    _indented(profile.to_dict(), "\n", chunks)
+    chunks.append("\n")
+    return "".join(chunks)
+
+
+def _indented(value: object, newline: str, out: list[str]) -> None:
+    """Append ``json.dumps(value, ensure_ascii=False, indent=1)`` at the depth ``newline`` opens (its
+    indentation after a line break) to ``out``: dicts with string keys, lists and tuples, strings, ints,
+    finite floats, booleans and None; anything else is refused (``json`` refuses other types and would write
+    NaN and infinities as non-standard literals: a profile holds none)."""
+    scalar = _scalar(value)
+    if scalar is not None:
+        out.append(scalar)
+        return
+    inner = newline + " "
+    if isinstance(value, dict) and all(isinstance(key, str) for key in value):
+        opening = "{"
+        for key, item in value.items():
+            out.append(f"{opening}{inner}{encode_basestring(key)}: ")
+            _indented(item, inner, out)
+            opening = ","
+        out.append(newline + "}" if value else "{}")
+    elif isinstance(value, list | tuple):
+        flat = [_scalar(item) for item in value]
+        if value and None not in flat:  # a list of scalars (a key's count): one join
+            out.append(f"[{inner}{(',' + inner).join(flat)}{newline}]")  # type: ignore[arg-type]
+            return
+        opening = "["
+        for item in value:
+            out.append(opening + inner)
+            _indented(item, inner, out)
+            opening = ","
+        out.append(newline + "]" if value else "[]")
+    else:
+        raise TypeError(f"a profile holds no {type(value).__name__} (JSON numbers are finite)")
+
+
+def _scalar(value: object) -> str | None:
+    """The JSON text of a string, number, boolean or None; None for anything else."""
+    if isinstance(value, str):
+        return encode_basestring(value)
+    if value is None or value is True or value is False:
+        return "null" if value is None else "true" if value else "false"
+    if isinstance(value, int):
+        return int.__repr__(value)
+    if isinstance(value, float) and value - value == 0.0:  # finite: json writes the float's repr
+        return float.__repr__(value)
+    return None
 
 
 def save_profile(profile: Profile, path: Path) -> None:

@@ -1,0 +1,81 @@
+"""The profile file's text: ``profile_json`` writes what ``json.dumps(..., ensure_ascii=False, indent=1)`` writes.
+
+``cleaner.sites.store`` writes the indented form itself (``json`` encodes with ``indent`` in pure Python,
+a third of ``clean learn``'s time on a large corpus); these tests hold it to ``json``'s text byte for byte,
+on the fixture corpora's profile and on arbitrary JSON values.
+"""
+
+from __future__ import annotations
+
+import json
+from pathlib import Path
+
+import pytest
+from hypothesis import given, settings
+from hypothesis import strategies as st
+
+from cleaner.corpus.twopass import Corpus, count_document
+from cleaner.sites.profile import Profile
+from cleaner.sites.store import _indented, profile_json
+
+CORPUS = Path(__file__).resolve().parent.parent / "fixtures" / "corpus"
+
+
+@pytest.fixture(scope="module")
+def learner_profiles() -> tuple[Profile, Profile]:
+    """The fixture corpora's profile, as a snapshot and as the learner's own counts (``clean learn``'s)."""
+    corpus = Corpus.from_paths([CORPUS])
+    learner = Profile().learner()
+    for document in corpus.documents:
+        count_document(document, config=corpus.config).add_to(learner)
+    return learner.profile(), learner.profile(snapshot=False)
+
+
+def _dumped(value: object) -> str:
+    out: list[str] = []
+    _indented(value, "\n", out)
+    return "".join(out)
+
+
+def test_profile_json_is_json_dumps_indented(learner_profiles: tuple[Profile, Profile]) -> None:
+    snapshot, own = learner_profiles
+    assert snapshot.learned_count > 0
+    expected = json.dumps(snapshot.to_dict(), ensure_ascii=False, indent=1) + "\n"
+    assert profile_json(snapshot) == expected
+    assert profile_json(own) == expected
+
+
+def test_learned_count_counts_the_learned_lines(learner_profiles: tuple[Profile, Profile]) -> None:
+    profile = learner_profiles[0]
+    for site in profile.sites.values():
+        assert site.learned_count == sum(len(generation.learned()) for generation in site.generations)
+
+
+JSON_VALUES = st.recursive(
+    st.none()
+    | st.booleans()
+    | st.integers()
+    | st.floats(allow_nan=False, allow_infinity=False)
+    | st.text(alphabet=st.characters(codec="utf-8")),
+    lambda inner: st.lists(inner, max_size=4) | st.dictionaries(st.text(max_size=6), inner, max_size=4),
+    max_leaves=20,
+)
+
+
+@settings(max_examples=300, deadline=None)
+@given(JSON_VALUES)
+def test_indented_matches_json_on_any_value(value: object) -> None:
+    assert _dumped(value) == json.dumps(value, ensure_ascii=False, indent=1)
+
+
+@pytest.mark.parametrize(
+    "value", [{}, [], [[]], {"a": {}}, {"a": [], "b": [{}]}, ("x", 1), '\u2028\x00"\\', -0.0, 1e300]
+)
+def test_indented_edge_values(value: object) -> None:
+    assert _dumped(value) == json.dumps(value, ensure_ascii=False, indent=1)
+
+
+@pytest.mark.parametrize("value", [float("nan"), {1: "a"}, {"a": {1, 2}}, [float("inf")]])
+def test_indented_refuses_what_a_profile_never_holds(value: object) -> None:
+    with pytest.raises(TypeError):
+        _dumped(value)
