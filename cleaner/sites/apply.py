@@ -50,7 +50,7 @@ from cleaner.model import Role, Verdict
 from cleaner.rules.furniture import KEEP_RULE
 from cleaner.sites.generation import SiteProfile
 from cleaner.sites.keys import block_key, block_keys
-from cleaner.sites.parameters import Parameters, is_prose
+from cleaner.sites.parameters import is_prose
 from cleaner.text.shape import shape_of
 
 LAYER = "profile"
@@ -112,19 +112,20 @@ def apply_profile(verdicts: list[Verdict], page: PageMatch | None) -> list[Verdi
     chosen = site.generations[generation]
     template = chosen.template
     result = _retitle(_keep_article(list(verdicts), keys, site, generation), keys, site, generation)
-    inside = _inside_article(result, keys, template, site.parameters)
+    prose = [is_prose(key, site.parameters) for key in keys]
+    inside = _inside_article(result, keys, template, prose)
     everywhere = max(1, math.ceil(site.parameters.prose_ratio * chosen.documents))
     headings = []
     for index, (verdict, key) in enumerate(zip(result, keys, strict=True)):
         if _removable(verdict) and key in template and (index not in inside or template[key] >= everywhere):
             result[index] = verdict.decide(Role.FURNITURE, rule=site.rule(generation, key), category=LAYER, layer=LAYER)
-            if not is_prose(key, site.parameters) and shape_of(verdict.text).headline_like:
+            if not prose[index] and shape_of(verdict.text).headline_like:
                 headings.append(index)
-    return _remove_list_entries(result, headings, [is_prose(key, site.parameters) for key in keys])
+    return _remove_list_entries(result, headings, prose)
 
 
 def _inside_article(verdicts: Sequence[Verdict], keys: Sequence[str], template: Container[str],
-                    parameters: Parameters) -> range:  # fmt: skip
+                    prose: Sequence[bool]) -> range:  # fmt: skip
     """The positions between the first and the last kept prose block that is not a template line.
 
     A template line there sits inside the article (a recurring section heading, a sign-off); it is
@@ -133,7 +134,7 @@ def _inside_article(verdicts: Sequence[Verdict], keys: Sequence[str], template: 
     article = [
         index
         for index, (verdict, key) in enumerate(zip(verdicts, keys, strict=True))
-        if verdict.role is Role.BODY and key not in template and is_prose(key, parameters)
+        if verdict.role is Role.BODY and key not in template and prose[index]
     ]
     return range(article[0] + 1, article[-1]) if article else range(0)
 
