@@ -30,22 +30,24 @@ This script measures and chooses parameters out of fold; it changes nothing in t
 from __future__ import annotations
 
 import argparse
+import contextlib
 import itertools
 import json
 import pickle
 import statistics
 import sys
 import time
-from collections.abc import Sequence
+from collections.abc import Iterator, Sequence
 from concurrent.futures import ProcessPoolExecutor
 from dataclasses import dataclass
 from pathlib import Path
 
+import cleaner.pipeline.deciding as deciding
 from cleaner import clean
 from cleaner.config import DEFAULT_CONFIG
 from cleaner.model import Role, Verdict
 from cleaner.pipeline import decide_blocks, document_texts, read_document
-from cleaner.sites.apply import apply_profile, match_page
+from cleaner.sites.apply import PageMatch, apply_profile, match_page
 from cleaner.sites.profile import Parameters, Profile, ProfileLearner
 
 sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
@@ -250,7 +252,8 @@ def applying_share(corpus: Path, pages: Sequence[Page], profile: Profile, sample
 
 def profile_overhead(corpus: Path, manifest: dict, every: int = 4, rounds: int = 2) -> dict:
     """CPU time of ``clean`` with the profile against without it (the shipped model), on every ``every``-th page,
-    ``rounds`` times, the order alternating page by page so that warm caches favour neither."""
+    ``rounds`` times, the order alternating page by page so that warm caches favour neither; and how much of it
+    the profile's own steps take (``timed_profile_steps``): the rest is the text model judging with the evidence."""
     paths = [corpus / site / name for site in sorted(manifest) for name in sorted(manifest[site]["pages"])]
     learner = ProfileLearner(Parameters())
     for path in paths:
@@ -260,15 +263,48 @@ def profile_overhead(corpus: Path, manifest: dict, every: int = 4, rounds: int =
     for site, text in sample[:3]:  # loading the models and warming caches is charged to neither
         clean(text, format="text", profile=profile, site=site)
         clean(text, format="text", site=site)
-    seconds = {False: 0.0, True: 0.0}
-    for round_ in range(rounds):
-        for number, (site, text) in enumerate(sample):
-            for with_profile in (False, True) if (number + round_) % 2 else (True, False):
-                start = time.process_time()
-                clean(text, format="text", profile=profile if with_profile else None, site=site)
-                seconds[with_profile] += time.process_time() - start
-    return {"pages": len(sample), "rounds": rounds, "clean_cpu_seconds": seconds[False],
-            "with_profile_cpu_seconds": seconds[True], "overhead": seconds[True] / seconds[False] - 1}  # fmt: skip
+    seconds, steps = {False: 0.0, True: 0.0}, {}
+    with timed_profile_steps(steps):
+        for round_ in range(rounds):
+            for number, (site, text) in enumerate(sample):
+                for with_profile in (False, True) if (number + round_) % 2 else (True, False):
+                    start = time.process_time()
+                    clean(text, format="text", profile=profile if with_profile else None, site=site)
+                    seconds[with_profile] += time.process_time() - start
+    plain = seconds[False]
+    return {"pages": len(sample), "rounds": rounds, "clean_cpu_seconds": plain,
+            "with_profile_cpu_seconds": seconds[True], "overhead": seconds[True] / plain - 1,
+            "profile_steps_cpu_seconds": steps, "profile_steps_share": sum(steps.values()) / plain}  # fmt: skip
+
+
+PROFILE_STEPS = ("match_page", "credit_profile", "apply_profile")  # the pipeline's calls (cleaner.pipeline.deciding)
+
+
+@contextlib.contextmanager
+def timed_profile_steps(seconds: dict[str, float]) -> Iterator[dict[str, float]]:
+    """Add to ``seconds`` the CPU time of the profile's own steps in ``clean``: the pipeline's ``match_page``,
+    ``credit_profile`` and ``apply_profile``, and ``PageMatch.repetition`` (the evidence the text model asks for).
+    The functions are wrapped while the block runs, and restored after."""
+    targets = [(deciding, name) for name in PROFILE_STEPS] + [(PageMatch, "repetition")]
+    originals = [getattr(owner, name) for owner, name in targets]
+
+    def timer(function, name: str):
+        def timed(*args, **kwargs):
+            start = time.process_time()
+            try:
+                return function(*args, **kwargs)
+            finally:
+                seconds[name] = seconds.get(name, 0.0) + time.process_time() - start
+
+        return timed
+
+    for (owner, name), function in zip(targets, originals, strict=True):
+        setattr(owner, name, timer(function, name))
+    try:
+        yield seconds
+    finally:
+        for (owner, name), function in zip(targets, originals, strict=True):
+            setattr(owner, name, function)
 
 
 def summary(rows: Sequence[dict], scored: dict[tuple[str, str], Scored], evalcore) -> dict:
