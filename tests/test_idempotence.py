@@ -4,8 +4,8 @@ Each example is one text dump of the shared benchmark (any tool, either benchmar
 way ``--in-place`` rewrites it (``cleaner.run.batch.process`` on the file, then the canonical form
 written over it) and then processed again: the second run must find nothing to change.  Hypothesis
 draws a sample of the ~2,400 dumps on each run (the whole set takes minutes: ``bench``-sized, not
-test-sized); the dumps that once changed on a second run are checked every time, and the few that
-still do are strict xfails.  Skipped when ``../shared/bench`` is absent.
+test-sized); the dumps that once changed on a second run are checked every time (the whole set:
+``bench/idempotence_dumps.py``).  Skipped when ``../shared/bench`` is absent.
 """
 
 from __future__ import annotations
@@ -49,16 +49,14 @@ ONCE_CHANGED = [
     "aeb/readability/11ea381ad92b5448cf66eae62f52ac565361a244c8881615fc6a7bb523cc0c32",
     "tfeval/bs4/tf27f92a389534",
     "tfeval/readability/tf1e529fad9c9d",
-]
-# Dumps a second --in-place still changes: the first reading keeps part of a table's cells, and the
-# second, no longer seeing the whole table, takes its bare numbers for counters.  Which dumps do this
-# moves with the text model (each rebuild this session moved one or two dumps in or out).  Not a
-# special case to add here: strict xfails, and left out of the sample so that it stays a property.
-STILL_CHANGING: list[str] = [
+    # fixed once plain text settles on a body that cleaning it again keeps whole (``assemble.settle_output``):
+    # the first reading kept part of a table's cells, and the second, no longer seeing the whole table,
+    # took its bare numbers for counters; which dumps did this moved with each rebuild of the text model
     "aeb/bs4/6a72de37e8f98f4eee6c0821e593b35ce536cef6c8b424c5e1dd747ebe6621ba",
     "tfeval/bs4/tf1e529fad9c9d",
 ]
-SAMPLE = [dump for dump in DUMPS if f"{dump.parent.parent.name}/{dump.parent.name}/{dump.stem}" not in STILL_CHANGING]
+# No dump is a known failure any more: a dump a second --in-place changes is a strict xfail listed
+# here with its reason (and left out of the sample so that the sample stays a property).
 
 pytestmark = pytest.mark.skipif(not DUMPS, reason=f"no benchmark dumps under {BENCH} (set CLEANER_BENCH)")
 
@@ -80,7 +78,7 @@ def second_run_problem(dump: Path) -> str:
 
 
 @settings(max_examples=20, deadline=None, suppress_health_check=[HealthCheck.too_slow])
-@given(st.sampled_from(SAMPLE or [Path("missing")]))
+@given(st.sampled_from(DUMPS or [Path("missing")]))
 def test_a_second_in_place_changes_no_dump(dump: Path) -> None:
     problem = second_run_problem(dump)
     assert not problem, problem
@@ -88,13 +86,6 @@ def test_a_second_in_place_changes_no_dump(dump: Path) -> None:
 
 @pytest.mark.parametrize("name", ONCE_CHANGED)
 def test_dumps_that_once_changed_twice_are_fixed_points(name: str) -> None:
-    problem = second_run_problem(_dump(name))
-    assert not problem, problem
-
-
-@pytest.mark.parametrize("name", STILL_CHANGING)
-@pytest.mark.xfail(strict=True, reason="the first reading keeps blocks that the second removes")
-def test_known_failure_kept_once_removed_twice(name: str) -> None:
     problem = second_run_problem(_dump(name))
     assert not problem, problem
 

@@ -148,13 +148,14 @@ def rereading_removes(text: str) -> tuple:
 
 
 def test_rereading_a_short_output_with_its_headline_kept_removes_nothing() -> None:
-    """Once a strict xfail: the lines between the title and the prose now stay in the first output
-    (this case passes or fails with each rebuild of the text model: a decision of the model)."""
+    """Once a strict xfail: the lines between the title and the prose now stay in the first output."""
     assert rereading_removes(REREAD_LOSSES[0]) == ()
 
 
-@pytest.mark.xfail(strict=True, reason="issue 13: the second reading of a short output removes its prose")
-def test_known_failure_rereading_a_short_output_keeps_its_prose() -> None:
+def test_rereading_a_short_output_keeps_its_prose() -> None:
+    """Once a strict xfail that passed or failed with each rebuild of the text model: the second reading
+    takes the repeated headline for the title and the lines above the prose for its head.  The first
+    reading now settles on a body that reading keeps whole (``assemble.settle_output``)."""
     assert rereading_removes(REREAD_LOSSES[1]) == ()
 
 
@@ -176,8 +177,8 @@ REREAD_WITHOUT_TITLE = "\n".join(
 
 
 def test_rereading_a_body_without_its_title_line_removes_nothing() -> None:
-    """Once a strict xfail: passes with the shipped text model (a decision of the model on a text with
-    no prose, which another retraining may move again)."""
+    """Once a strict xfail that moved with each retraining: the settling of the output
+    (``assemble.settle_output``) reads the body without the title line, as the second reading does."""
     assert rereading_removes(REREAD_WITHOUT_TITLE) == ()
 
 

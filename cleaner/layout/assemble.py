@@ -7,17 +7,27 @@ the page (JSON-LD, meta tags) wins over what the text's own lines said, field by
 field; the precedence is documented in docs/html.md.
 
 One decision waits until here: the text model's head lines after the chosen title go back to the
-body (``zones.head_after_title``), once the title was chosen among them.
+body (``zones.head_after_title``), once the title was chosen among them.  And plain text settles
+(``settle_output``): the body is read again exactly as cleaning the cleaned text reads it (the
+pipeline's own reading, passed in), and whatever that reading would not keep as body leaves now,
+until the reading keeps every block, so that cleaning the output changes nothing.
 
-What it does not do: it takes no other decisions about blocks; it only reports them.
+What it does not do: it takes no other decisions about blocks (``settle_output`` copies those of the
+second reading); it only reports them.
 """
 
 from __future__ import annotations
 
-from collections.abc import Sequence
+import re
+from collections.abc import Callable, Sequence
 
-from cleaner.layout.zones import head_after_title, strip_unbalanced_quote
+from cleaner.layout.zones import HEAD_RULE, head_after_title, strip_unbalanced_quote
 from cleaner.model import Article, BodyBlock, Metadata, Removal, Role, Verdict
+
+SETTLE_ROUNDS = 12  # each round removes at least one block; a body that has not settled by then is left as it is
+REREAD_HEAD_RULE = "classifier.head.reread"  # a head line of the second reading: no longer given back after the title
+Reread = Callable[[list[str]], Sequence[Verdict]]
+"""How cleaning the cleaned text reads a body: its blocks' final verdicts (title chosen, head lines given back)."""
 
 
 def metadata_from_blocks(verdicts: Sequence[Verdict]) -> Metadata:
@@ -26,6 +36,50 @@ def metadata_from_blocks(verdicts: Sequence[Verdict]) -> Metadata:
     subtitle = next((v.text for v in verdicts if v.role is Role.SUBTITLE), None)
     found = Metadata(title=title, subtitle=strip_unbalanced_quote(subtitle) if subtitle else None)
     return found.sourced("text-head")
+
+
+def settle_output(verdicts: Sequence[Verdict], reread: Reread, rounds: int = SETTLE_ROUNDS) -> list[Verdict]:
+    """The verdicts once the body they give is a fixed point of ``reread`` (cleaning the cleaned text).
+
+    The body (``head_after_title`` applied, as ``build_article`` assembles it) is read again; each
+    block that reading does not keep as body (a rule, a byline, the model, its head rule, or the title
+    it takes from the top of the body) leaves the body with the second reading's decision, and the
+    smaller body is read again, until the reading keeps every block.  Nothing is ever added, so the
+    loop ends; when the body reads back into other blocks (a block split or joined), there is nothing
+    to compare and it stops (``_same_blocks``).  A head line of the second reading gets ``REREAD_HEAD_RULE``, so that it
+    is not given back after the title once more.
+    """
+    marked = head_after_title(verdicts)
+    for _ in range(rounds):
+        body = [position for position, verdict in enumerate(marked) if verdict.role is Role.BODY]
+        if not body:
+            break
+        again = reread([marked[position].text for position in body])
+        if not _same_blocks([marked[position].text for position in body], [verdict.text for verdict in again]):
+            break
+        left = [
+            (position, verdict) for position, verdict in zip(body, again, strict=True) if verdict.role is not Role.BODY
+        ]
+        for position, verdict in left:
+            role = Role.FURNITURE if verdict.role in (Role.TITLE, Role.SUBTITLE) else verdict.role
+            rule = REREAD_HEAD_RULE if verdict.rule == HEAD_RULE else verdict.rule
+            marked[position] = marked[position].decide(
+                role, rule=rule, category=verdict.category, layer=verdict.layer, score=verdict.score
+            )
+        if not left:
+            break
+    return marked
+
+
+def _same_blocks(texts: Sequence[str], again: Sequence[str]) -> bool:
+    """Whether the second reading's blocks are these, one for one: the same letters and digits in each (reading
+    may strip a marker it reads, such as a list's bullet, again)."""
+    return len(texts) == len(again) and all(
+        _LETTERS.sub("", one) == _LETTERS.sub("", other) for one, other in zip(texts, again, strict=True)
+    )
+
+
+_LETTERS = re.compile(r"[\W_]+")
 
 
 def build_article(verdicts: Sequence[Verdict], metadata: Metadata) -> Article:

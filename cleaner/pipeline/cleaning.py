@@ -16,14 +16,15 @@ from cleaner.config import DEFAULT_CONFIG, Config
 from cleaner.errors import NO_DEADLINE, Deadline
 from cleaner.html.dates import warm_up as warm_up_dates
 from cleaner.io.records import Format
-from cleaner.layout.assemble import build_article, metadata_from_blocks
+from cleaner.layout.assemble import Reread, build_article, metadata_from_blocks, settle_output
 from cleaner.layout.textstages import load_text_model
+from cleaner.layout.zones import head_after_title
 from cleaner.lexicon import day_first
 from cleaner.metadata.choice import choose_metadata, load_model
 from cleaner.metadata.names import is_organisation
 from cleaner.metadata.pagechoice import load_page_model
-from cleaner.model import Article, Metadata, Removal
-from cleaner.pipeline.deciding import decide_blocks
+from cleaner.model import Article, Metadata, Removal, Verdict
+from cleaner.pipeline.deciding import Decided, decide_blocks
 from cleaner.pipeline.reading import Reading, read_document, to_text
 from cleaner.sites.profile import Profile, SiteProfile, site_of
 from cleaner.text.language import warm_up as warm_up_language
@@ -35,19 +36,13 @@ def clean_blocks(
     """Run the block layers over a document read, choose its metadata and assemble the article.
 
     Its ``declared`` metadata wins over what the lines say, which wins over ``guessed`` metadata.
-    The title is chosen among the lines only when the container declared none.
+    The title is chosen among the lines only when the container declared none.  Plain text settles
+    on a body that cleaning it again keeps whole (``assemble.settle_output``).
     """
     declared = reading.declared
-    decided = decide_blocks(reading, config, site, deadline)
-    deadline.check("choosing the metadata")
-    verdicts, lines = choose_metadata(
-        decided.verdicts,
-        decided.found,
-        day_first=day_first(decided.language),
-        model=load_model(config.metadata_model),
-        choose_title=declared.title is None and not decided.whole,
-        extracted=reading.extracted,
-    )
+    decided, verdicts, lines = _decide_and_choose(reading, config, site, deadline)
+    if reading.plain:
+        verdicts = settle_output(verdicts, _reread(config, site, deadline))
     deadline.check("assembling the article")
     detected = Metadata(language=decided.language).sourced("detected")
     from_text = _without_the_site(metadata_from_blocks(verdicts).prefer(lines).prefer(detected), declared.site_name)
@@ -56,6 +51,33 @@ def clean_blocks(
     article = build_article(verdicts, declared.prefer(from_text).prefer(reading.guessed))
     outside = tuple(Removal(text, OUTSIDE_RULE, "outside-content", "extractor") for text in reading.left_out)
     return replace(article, removed=article.removed + outside)
+
+
+def _decide_and_choose(
+    reading: Reading, config: Config, site: SiteProfile | None, deadline: Deadline
+) -> tuple[Decided, list[Verdict], Metadata]:
+    """The block layers, then the metadata choice: the verdicts with the title marked, and the lines' metadata."""
+    decided = decide_blocks(reading, config, site, deadline)
+    deadline.check("choosing the metadata")
+    verdicts, lines = choose_metadata(
+        decided.verdicts,
+        decided.found,
+        day_first=day_first(decided.language),
+        model=load_model(config.metadata_model),
+        choose_title=reading.declared.title is None and not decided.whole,
+        extracted=reading.extracted,
+    )
+    return decided, verdicts, lines
+
+
+def _reread(config: Config, site: SiteProfile | None, deadline: Deadline) -> Reread:
+    """How ``clean(article.text, format="text")`` reads a body: its layers, its title, its head lines given back."""
+
+    def reread(texts: list[str]) -> list[Verdict]:
+        reading = read_document("\n\n".join(texts), format="text", config=config, deadline=deadline)
+        return head_after_title(_decide_and_choose(reading, config, site, deadline)[1])
+
+    return reread
 
 
 OUTSIDE_RULE = "extractor.outside-content"  # prose of the page that the main content does not hold
