@@ -42,31 +42,34 @@ def settle_output(verdicts: Sequence[Verdict], reread: Reread, rounds: int = SET
     """The verdicts once the body they give is a fixed point of ``reread`` (cleaning the cleaned text).
 
     The body (``head_after_title`` applied, as ``build_article`` assembles it) is read again; each
-    block that reading does not keep as body (a rule, a byline, the model, its head rule, or the title
-    it takes from the top of the body) leaves the body with the second reading's decision, and the
-    smaller body is read again, until the reading keeps every block.  Nothing is ever added, so the
-    loop ends; when the body reads back into other blocks (a block split or joined), there is nothing
-    to compare and it stops (``_same_blocks``).  A head line of the second reading gets ``REREAD_HEAD_RULE``, so that it
-    is not given back after the title once more.
+    block that reading does not keep as body (a rule, a byline, the model, its head rule) leaves the
+    body with the second reading's decision, and the smaller body is read again, until the reading
+    keeps every block.  A title or subtitle the reading takes from the top of the body stays in this
+    body (the second cleaning keeps its words, as metadata); what is checked next is the body that
+    reading gives, without them, as a third cleaning would meet it, and after a removal the whole
+    body again.  Nothing is ever added, so the loop ends; when the body reads back into other blocks
+    (a block split or joined), there is nothing to compare and it stops (``_same_blocks``).  A head
+    line of the second reading gets ``REREAD_HEAD_RULE``, so that it is not given back after the
+    title once more.
     """
     marked = head_after_title(verdicts)
+    titled: set[int] = set()  # blocks a reading took for the title or subtitle: out of the next reading's view
     for _ in range(rounds):
-        body = [position for position, verdict in enumerate(marked) if verdict.role is Role.BODY]
-        if not body:
+        view = [p for p, verdict in enumerate(marked) if verdict.role is Role.BODY and p not in titled]
+        if not view:
             break
-        again = reread([marked[position].text for position in body])
-        if not _same_blocks([marked[position].text for position in body], [verdict.text for verdict in again]):
+        again = reread([marked[position].text for position in view])
+        if not _same_blocks([marked[position].text for position in view], [verdict.text for verdict in again]):
             break
-        left = [
-            (position, verdict) for position, verdict in zip(body, again, strict=True) if verdict.role is not Role.BODY
-        ]
+        heads = {p for p, verdict in zip(view, again, strict=True) if verdict.role in (Role.TITLE, Role.SUBTITLE)}
+        left = [(p, v) for p, v in zip(view, again, strict=True) if v.role != Role.BODY and p not in heads]
         for position, verdict in left:
-            role = Role.FURNITURE if verdict.role in (Role.TITLE, Role.SUBTITLE) else verdict.role
             rule = REREAD_HEAD_RULE if verdict.rule == HEAD_RULE else verdict.rule
             marked[position] = marked[position].decide(
-                role, rule=rule, category=verdict.category, layer=verdict.layer, score=verdict.score
+                verdict.role, rule=rule, category=verdict.category, layer=verdict.layer, score=verdict.score
             )
-        if not left:
+        titled = set() if left else titled | heads
+        if not left and not heads:
             break
     return marked
 
