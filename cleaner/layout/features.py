@@ -162,7 +162,7 @@ def _text_measures(text: str, stopwords: frozenset[str]) -> tuple[float, ...]:
         PERIOD_END.search(text) is not None,
         first.isupper() or first.isdigit(),
         first.islower(),
-        sum(1 for word in words if word[:1].isupper()) / count if count else 0.0,
+        sum([word[0].isupper() for word in words]) / count if count else 0.0,  # a word is never empty
         len(DIGITS.findall(text)) / chars if chars else 0.0,
         len(CLAUSE_MARKS.findall(text)) / (count + 1),
         len(SEPARATORS.findall(text)),

@@ -56,7 +56,7 @@ def shape_of(text: str, stopwords: frozenset[str] = frozenset()) -> Shape:
 def words_of(text: str) -> tuple[tuple[str, ...], tuple[str, ...]]:
     """A text's words and their lower-case forms, once per text: shapes and the text model's features read them."""
     words = tuple(WORD.findall(text))
-    return words, tuple(word.lower() for word in words)
+    return words, tuple(map(str.lower, words))
 
 
 @lru_cache(maxsize=4096)
