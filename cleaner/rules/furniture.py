@@ -42,13 +42,23 @@ class RulesByLength:
     pattern can begin with its first character, which the pattern itself answers once per
     character (``may_start``); those that cover the whole block or its end can only match a block
     ending with a character their pattern can end with (``may_end``): a block is asked a handful
-    of patterns, not all of them.
+    of patterns, not all of them.  Each rule is asked about a first or last character once (``starts``,
+    ``ends``), not once per (length, first, last) key: a process's first pages meet thousands of keys
+    made of a few hundred characters.
     """
 
     def __init__(self, rules: Sequence[CompiledRule]) -> None:
         self.limits = sorted({rule.rule.max_chars for rule in rules})
+        self.rules = tuple(rules)
         matchers = [(rule, matcher(rule)) for rule in rules]
         self.by_limit = [tuple(pair for pair in matchers if pair[0].rule.max_chars >= limit) for limit in self.limits]
+        # the same, with each rule's place in ``rules`` (where ``starts`` and ``ends`` answer for it)
+        self.numbered = [
+            tuple((place, pair) for place, pair in enumerate(matchers) if pair[0].rule.max_chars >= limit)
+            for limit in self.limits
+        ]
+        self.starts: dict[str, tuple[bool, ...]] = {}  # per first character: which rules may start with it
+        self.ends: dict[str, tuple[bool, ...]] = {}  # per last character: which rules may end with it
         self.memo: dict[str, CompiledRule | None] = {}
         self.long_memo: dict[str, CompiledRule | None] = {}
         self.by_ends: dict[tuple[int, str, str], tuple[tuple[CompiledRule, Matcher], ...]] = {}
@@ -69,9 +79,22 @@ class RulesByLength:
         if found is None:
             if len(self.by_ends) >= ENDS_MEMO_SIZE:
                 self.by_ends.clear()
+            starts, ends = self._asked(self.starts, initial, may_start), self._asked(self.ends, final, may_end)
             found = self.by_ends[key] = tuple(
-                pair for pair in self.by_limit[slot] if may_start(pair[0], initial) and may_end(pair[0], final)
+                pair for place, pair in self.numbered[slot] if starts[place] and ends[place]
             )
+        return found
+
+    def _asked(
+        self, memo: dict[str, tuple[bool, ...]], char: str, may: Callable[[CompiledRule, str], bool]
+    ) -> tuple[bool, ...]:
+        """Every rule's answer to ``may`` (``may_start`` or ``may_end``) for one character, asked once per character:
+        the (length slot, first, last) keys share their first and last characters."""
+        found = memo.get(char)
+        if found is None:
+            if len(memo) >= ENDS_MEMO_SIZE:
+                memo.clear()
+            found = memo[char] = tuple(may(rule, char) for rule in self.rules)
         return found
 
     def first_match(self, text: str) -> CompiledRule | None:
