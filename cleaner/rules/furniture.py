@@ -26,7 +26,7 @@ LAYER = "furniture"
 KEEP_RULE = "config.keep"
 
 
-Matcher = Callable[[str], bool]
+Matcher = Callable[[str], object]  # truthy when the rule matches (a match object, or True)
 MEMO_CHARS = 200  # blocks up to this long are remembered (menu items, links, labels) ...
 MEMO_SIZE = 50_000  # ... this many at most, then forgotten all at once
 LONG_MEMO_SIZE = 2_000  # longer ones too, fewer: the text model reads a page's kept blocks again
@@ -122,18 +122,16 @@ def matcher(rule: CompiledRule) -> Matcher:
 
     The regex timeout guards against a careless user pattern, but arming it costs as much as a
     typical match; the built-in patterns are checked free of runaway backtracking on adversarial
-    text up to their ``max_chars`` (tests/test_rules.py), so they run without it.
+    text up to their ``max_chars`` (tests/test_rules.py), so they run without it, and the pattern's own
+    method is the matcher (its match object or None is the answer: no wrapper called per block and rule).
     """
     if rule.rule not in _builtin():
         return rule.matches
     if rule.rule.scope is Scope.BLOCK:
-        fullmatch = rule.regex.fullmatch
-        return lambda text: fullmatch(text) is not None
+        return rule.regex.fullmatch
     if rule.rule.scope is Scope.START:
-        match = rule.regex.match
-        return lambda text: match(text) is not None
-    search = rule.regex.search
-    return lambda text: search(text) is not None
+        return rule.regex.match
+    return rule.regex.search
 
 
 def may_start(rule: CompiledRule, initial: str) -> bool:
