@@ -139,8 +139,8 @@ def _first_rule_one_by_one(text: str, rules: tuple[CompiledRule, ...]) -> str | 
 
 
 def test_rules_asked_by_first_and_last_character_find_the_rule_a_loop_finds() -> None:
-    """Asking only the rules that can begin with a block's first character and end with its last (and a
-    user's rule) changes nothing."""
+    """Asking only the rules that can begin with a block's opening (first two characters) and end with its last
+    (and a user's rule) changes nothing, also where case folding turns one character into two."""
     user = Rule("user.share", "user", "share( this)?", "a share button", Scope.BLOCK, max_chars=40)
     rules = compile_rules((*builtin_rules(), user))
     by_length = RulesByLength(rules)
@@ -149,6 +149,7 @@ def test_rules_asked_by_first_and_last_character_find_the_rule_a_loop_finds() ->
     texts |= {"Share this", "SHARE", "Foto: dpa", "Read more", "Straße", "ß", "(AP Photo/Jane Doe)", "5 min read"}
     texts |= {"Read more:", "READ MORE …", "Sign up for our newsletter.", "The Morning Briefing", "Newsletter"}
     texts |= {"hero-image-1200x800.JPG", "Seen here. (Getty Images)", "A view of it. Photo: Jane Doe", "STRASSE", "ẞ"}
+    texts |= {"ﬁle photo", "FILE PHOTO", "İn case you missed it", "ẞhare this", "Ss", "«Read more»", "R"}  # openings
     found = {text: _first_rule_one_by_one(text, rules) for text in texts if text}
     assert sum(rule is not None for rule in found.values()) >= 5  # the comparison meets real matches
     for text, rule in found.items():
