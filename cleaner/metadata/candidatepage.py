@@ -14,6 +14,7 @@ from __future__ import annotations
 
 import math
 import re
+from bisect import bisect_left
 from collections import Counter
 from collections.abc import Sequence
 from dataclasses import dataclass
@@ -196,7 +197,12 @@ class Page:
     @cached_property
     def echo_lines(self) -> list[int]:
         """The lines after the first that repeat the first line (the page's ``<title>`` in a dump)."""
-        return [p for p, v in enumerate(self.verdicts) if p and echoes(self, v.text.strip())]
+        longest = len(self.first_line) + ECHO_SLACK
+        return [
+            p
+            for p, v in enumerate(self.verdicts)
+            if p and len(v.text) >= MIN_HEADLINE and echoes(self, v.text.strip(), longest)
+        ]
 
     @cached_property
     def headline(self) -> int:
@@ -223,11 +229,17 @@ class Page:
 
 
 def nearest(positions: Sequence[int], position: int) -> float:
-    """Signed distance to the nearest of ``positions`` (negative: it stands above)."""
+    """Signed distance to the nearest of ``positions``, sorted ascending (negative: it stands above; of two
+    as near, the one above)."""
     if not positions:
         return FAR
-    nearest = min(positions, key=lambda other: (abs(other - position), other))
-    return clip(nearest - position)
+    index = bisect_left(positions, position)
+    if index == len(positions):
+        return clip(positions[-1] - position)
+    below = positions[index]
+    if index and position - positions[index - 1] <= below - position:
+        return clip(positions[index - 1] - position)
+    return clip(below - position)
 
 
 def line_features(page: Page, position: int) -> list[float]:
@@ -290,9 +302,12 @@ LINE_FEATURES = (
 )
 
 
-def echoes(page: Page, text: str) -> bool:
-    """The line repeats the dump's first line (the page's ``<title>``), whole or a side of it."""
-    if not MIN_HEADLINE <= len(text) <= len(page.first_line) + ECHO_SLACK:
+def echoes(page: Page, text: str, longest: int | None = None) -> bool:
+    """The line repeats the dump's first line (the page's ``<title>``), whole or a side of it.
+
+    ``longest`` is the longest an echo may be (the first line's length and ``ECHO_SLACK``), when the
+    caller asks of many lines."""
+    if not MIN_HEADLINE <= len(text) <= (len(page.first_line) + ECHO_SLACK if longest is None else longest):
         return False  # cheap exit: menu items are shorter, prose is longer
     key = title_key(text)
     if len(key) < MIN_HEADLINE:

@@ -88,13 +88,14 @@ def title_candidates(page: Page) -> list[Candidate]:
     """Short lines before and at the article's start, the dump's first lines, and its first line's echoes."""
     window = set(range(min(TITLE_FIRST_LINES, len(page.verdicts)))) | set(page.window(TITLE_BEFORE, TITLE_AFTER))
     window.update(p - step for p in page.metadata_lines for step in range(1, TITLE_OVER_METADATA + 1))
-    echoes = set(page.echo_lines)
+    window.update(page.echo_lines)
     found = []
-    for position, verdict in enumerate(page.verdicts):
+    for position in sorted(p for p in window if 0 <= p < len(page.verdicts)):
+        verdict = page.verdicts[position]
         text = verdict.text.strip()
         if not text or len(text) > TITLE_MAX_CHARS or verdict.role in (Role.BYLINE, Role.DATELINE):
             continue
-        if not page.open_line(position) or not (position in window or position in echoes):
+        if not page.open_line(position):
             continue
         if verdict.role is Role.BODY and (position > page.first_prose or not is_title_shaped(text)):
             continue  # article text is the title only above its first sentence, and shaped like a headline
@@ -160,8 +161,7 @@ def date_candidates(page: Page, found: Sequence[Candidate], day_first: bool | No
     dated = [candidate for candidate in found if candidate.field == "date"]
     read = {candidate.position for candidate in dated}
     out = [candidate for candidate in dated if candidate.label != "updated"]
-    body = [p for p, v in enumerate(page.verdicts) if v.role is Role.BODY][:LEAD_PARAGRAPHS]
-    for position in body:
+    for position in page.positions(Role.BODY)[:LEAD_PARAGRAPHS]:
         day = lead_date(page.verdicts[position].text, day_first=day_first)
         if day:
             out.append(Candidate("date", position, day, "lead", _label(page.verdicts[position].text)))
