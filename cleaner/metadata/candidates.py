@@ -55,6 +55,7 @@ MIN_NAME_WORD = 3  # a shorter last word ("Li", "Ng") is found inside too many o
 END_BEFORE = 3  # author lines also at the article's end (a signature, an author box): from this many lines
 END_AFTER = 10  # before its last body line to this many after it
 LEAD_PARAGRAPHS = 3
+READERS = frozenset({"credit", "byline", "split-byline", "name-by-dateline"})  # sources that read a whole byline
 TEXT_ONLY = frozenset({"names", "labelled", "short"})  # author sources an HTML page's own metadata stands for
 PICTURE = frozenset({"caption", "image-slug"})  # the rules' categories of lines about a picture
 DATES_BEFORE = 40  # dates stated in lines this close to the article's first body line
@@ -129,7 +130,17 @@ def _title_features(page: Page, candidate: Candidate, rank: int) -> list[float]:
         TITLE_RULES.get(verdict.rule, 0),
         rank,
         page.set_apart(candidate.position),
+        _quoted(page, text),
     ]
+
+
+def _quoted(page: Page, text: str) -> int:
+    """How often other lines hold the line's text inside them: a breadcrumb trail, a share prompt or a
+    teaser's link often ends with the headline ("Startseite » Energie » <headline>")."""
+    folded = text.casefold()
+    if len(folded) < MIN_HEADLINE:
+        return 0
+    return min(page.mentions(folded) - page.counts[folded], 10)
 
 
 TITLE_FEATURES = (
@@ -146,6 +157,7 @@ TITLE_FEATURES = (
     "zones_rule",
     "rank_from_body",
     "set_apart",
+    "quoted",
 )
 
 
@@ -339,6 +351,7 @@ AUTHOR_FEATURES = (
     "in_first_line",
     "from_end",
     "in_body",
+    "page_bylines",  # how many of the page's author candidates the byline and credit readers found
 )
 
 
@@ -379,10 +392,15 @@ def candidates(
     authors = [c for c in author_candidates(page, found) if not (extracted and c.source in TEXT_ONLY)]
     first = next((c.position for c in authors if c.source != "names"), None)
     values = Counter(_value_key(c) for c in authors)
+    bylines = min(sum(c.source in READERS for c in authors), 10)
     out["authors"] = (
         authors,
         [
-            line_features(page, c.position) + _author_features(page, c, i, first, values[_value_key(c)] - 1)
+            [
+                *line_features(page, c.position),
+                *_author_features(page, c, i, first, values[_value_key(c)] - 1),
+                bylines,
+            ]
             for i, c in enumerate(authors)
         ],
     )
