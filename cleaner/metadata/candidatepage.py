@@ -122,13 +122,9 @@ class Page:
             return False
         return verdict.role not in (Role.BODY, Role.SUBTITLE) or self.has_furniture
 
-    @cached_property
-    def body_before(self) -> list[int]:
-        counts, seen = [], 0
-        for verdict in self.verdicts:
-            counts.append(seen)
-            seen += verdict.role is Role.BODY
-        return counts
+    def body_before(self, position: int) -> int:
+        """How many body lines stand above the line."""
+        return bisect_left(self.by_role[Role.BODY], position)
 
     @cached_property
     def by_role(self) -> dict[Role, list[int]]:
@@ -274,7 +270,7 @@ def _line_row(page: Page, position: int) -> list[float]:
         float(shape_of(text).ends_with_period),
         nearest(page.positions(Role.BYLINE), position),
         nearest(page.positions(Role.DATELINE), position),
-        min(page.body_before[position], CLIP),
+        min(page.body_before(position), CLIP),
         min(page.counts[text.strip().casefold()], 10),
         nearest(page.title_lines, position),
         clip(position - page.headline),
