@@ -93,6 +93,29 @@ def test_every_candidate_has_a_full_feature_row() -> None:
         assert all(len(row) == len(FEATURES[field]) for row in rows)
 
 
+def _column(options: dict, field: str, name: str, value: object) -> list[float]:
+    """The ``name`` feature of the field's candidates whose value is ``value``."""
+    items, rows = options[field]
+    index = FEATURES[field].index(name)
+    return [row[index] for item, row in zip(items, rows, strict=True) if item.value == value]
+
+
+def test_a_title_line_that_a_breadcrumb_ends_with_is_counted_as_quoted() -> None:
+    headline = "Nachtbusse fahren wieder"
+    text = f"{MENU}\nStartseite » Region » {headline}\nTeilen: {headline}\n{headline}\nVon Anna Weber\n{PROSE}\n{PROSE}"
+    assert _column(_options(text), "title", "quoted", headline) == [2]
+    assert _column(_options(f"{MENU}\n{headline}\nVon Anna Weber\n{PROSE}\n{PROSE}"), "title", "quoted", headline) == [
+        0
+    ]
+
+
+def test_every_author_candidate_counts_the_bylines_the_readers_found_on_the_page() -> None:
+    text = f"{MENU}\nNachtbusse fahren wieder\nVon Anna Weber\n{PROSE}\n{PROSE}\nVon Jan Kroll\n{MENU}"
+    options = _options(text)
+    assert _column(options, "authors", "page_bylines", ("Anna Weber",))[0] == 2
+    assert set(_column(options, "authors", "page_bylines", ("Jan Kroll",))) == {2}
+
+
 def test_the_headline_echoing_the_first_line_is_the_title_and_the_byline_under_it_the_author() -> None:
     text = (
         f"Nachtbusse fahren wieder in die Stadtteile | Stadtanzeiger\n{MENU}\n"
