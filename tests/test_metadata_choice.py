@@ -109,13 +109,6 @@ def test_a_title_line_that_a_breadcrumb_ends_with_is_counted_as_quoted() -> None
     ]
 
 
-def test_every_author_candidate_counts_the_bylines_the_readers_found_on_the_page() -> None:
-    text = f"{MENU}\nNachtbusse fahren wieder\nVon Anna Weber\n{PROSE}\n{PROSE}\nVon Jan Kroll\n{MENU}"
-    options = _options(text)
-    assert _column(options, "authors", "page_bylines", ("Anna Weber",))[0] == 2
-    assert set(_column(options, "authors", "page_bylines", ("Jan Kroll",))) == {2}
-
-
 def test_the_headline_echoing_the_first_line_is_the_title_and_the_byline_under_it_the_author() -> None:
     text = (
         f"Nachtbusse fahren wieder in die Stadtteile | Stadtanzeiger\n{MENU}\n"

@@ -55,7 +55,6 @@ MIN_NAME_WORD = 3  # a shorter last word ("Li", "Ng") is found inside too many o
 END_BEFORE = 3  # author lines also at the article's end (a signature, an author box): from this many lines
 END_AFTER = 10  # before its last body line to this many after it
 LEAD_PARAGRAPHS = 3
-READERS = frozenset({"credit", "byline", "split-byline", "name-by-dateline"})  # sources that read a whole byline
 TEXT_ONLY = frozenset({"names", "labelled", "short"})  # author sources an HTML page's own metadata stands for
 PICTURE = frozenset({"caption", "image-slug"})  # the rules' categories of lines about a picture
 DATES_BEFORE = 40  # dates stated in lines this close to the article's first body line
@@ -351,7 +350,6 @@ AUTHOR_FEATURES = (
     "in_first_line",
     "from_end",
     "in_body",
-    "page_bylines",  # how many of the page's author candidates the byline and credit readers found
 )
 
 
@@ -392,15 +390,10 @@ def candidates(
     authors = [c for c in author_candidates(page, found) if not (extracted and c.source in TEXT_ONLY)]
     first = next((c.position for c in authors if c.source != "names"), None)
     values = Counter(_value_key(c) for c in authors)
-    bylines = min(sum(c.source in READERS for c in authors), 10)
     out["authors"] = (
         authors,
         [
-            [
-                *line_features(page, c.position),
-                *_author_features(page, c, i, first, values[_value_key(c)] - 1),
-                bylines,
-            ]
+            line_features(page, c.position) + _author_features(page, c, i, first, values[_value_key(c)] - 1)
             for i, c in enumerate(authors)
         ],
     )
