@@ -251,7 +251,7 @@ def test_an_agency_after_a_slash_closes_a_byline(line: str, expected: tuple[str,
         ("Mai2017", ()),  # a date glued together is not a user name
         ("Jane Doe 2", ()),
         ("mywakenews →", ("mywakenews",)),  # a link arrow is not part of the name
-        KNOWN(("Tomas Spahn Fr", ("Tomas Spahn",)), "a weekday a dateline left behind: " + ONE_SITE),
+        KNOWN(("Jonas Albrecht Fr", ("Jonas Albrecht",)), "a weekday a dateline left behind: " + ONE_SITE),
         pytest.param(
             "Rechtsanwalt Sebastian Einbock",
             ("Sebastian Einbock",),

@@ -102,52 +102,53 @@ def _author_offers(html: str) -> set[tuple[str, ...]]:
 def test_a_surname_alone_is_written_in_full_where_the_markup_declares_that_person() -> None:
     html = html_page(
         f"<article><h1>Ferry timetable approved after a long debate</h1>"
-        f"<p class='byline'>Eichhorn</p>{PROSE}</article>",
+        f"<p class='byline'>Lindqvist</p>{PROSE}</article>",
         head='<script type="application/ld+json">{"@type": "NewsArticle", "headline": "Ferry timetable", '
-        '"author": {"@type": "Person", "name": "Christoph von Eichhorn"}}</script>',
+        '"author": {"@type": "Person", "name": "Marta von Lindqvist"}}</script>',
     )
-    assert _author_offers(html) == {("Christoph von Eichhorn",)}
+    assert _author_offers(html) == {("Marta von Lindqvist",)}
 
 
 def test_a_surname_is_not_completed_from_a_name_the_page_only_shows() -> None:
     html = html_page(
         f"<article><h1>Ferry timetable approved after a long debate</h1>"
-        f"<p class='byline'>Von Anna Creeny</p><p class='author'>Creeny</p>{PROSE}</article>",
+        f"<p class='byline'>Von Anna Pemberly</p><p class='author'>Pemberly</p>{PROSE}</article>",
     )
-    assert ("Creeny",) in _author_offers(html)
+    assert ("Pemberly",) in _author_offers(html)
 
 
 def test_a_weekday_left_after_a_name_by_its_date_goes_where_the_page_names_the_person_without_it() -> None:
     html = html_page(
         f"<article><h1>Ferry timetable approved after a long debate</h1>"
-        f"<p class='byline'>Tomas Spahn Fr, 3. Dezember 2021</p><p class='author'><a href='/a/ts'>Tomas Spahn</a></p>"
+        f"<p class='byline'>Jonas Albrecht Fr, 3. Dezember 2021</p>"
+        f"<p class='author'><a href='/a/ja'>Jonas Albrecht</a></p>"
         f"{PROSE}</article>",
     )
-    assert _author_offers(html) == {("Tomas Spahn",)}
+    assert _author_offers(html) == {("Jonas Albrecht",)}
 
 
 def test_a_weekday_after_a_name_stays_where_no_offer_names_the_person_without_it() -> None:
     html = html_page(
         f"<article><h1>Ferry timetable approved after a long debate</h1>"
-        f"<p class='byline'>Tomas Spahn Fr, 3. Dezember 2021</p>{PROSE}</article>",
+        f"<p class='byline'>Jonas Albrecht Fr, 3. Dezember 2021</p>{PROSE}</article>",
     )
-    assert _author_offers(html) == {("Tomas Spahn Fr",)}
+    assert _author_offers(html) == {("Jonas Albrecht Fr",)}
 
 
 @pytest.mark.parametrize("label", ["责任编辑：", "作者: ", "記者："])
 def test_a_chinese_or_japanese_credit_label_is_no_part_of_the_name(label: str) -> None:
     html = html_page(
         f"<article><h1>Ferry timetable approved after a long debate</h1>"
-        f"<div class='detail_author'><span>{label}孔德明</span></div>{PROSE}</article>",
+        f"<div class='detail_author'><span>{label}李小红</span></div>{PROSE}</article>",
     )
-    assert ("孔德明",) in _author_offers(html)
+    assert ("李小红",) in _author_offers(html)
 
 
 def test_the_names_of_another_offer_run_together_are_those_names() -> None:
     html = html_page(
         f"<article><h1>Ferry timetable approved after a long debate</h1>"
-        f"<p class='byline'>By <a href='/a/ar'>April Roach</a> and <a href='/a/do'>Daniel O'Mahony</a></p>"
+        f"<p class='byline'>By <a href='/a/ar'>Maya Torres</a> and <a href='/a/do'>Liam O'Connell</a></p>"
         f"{PROSE}</article>",
-        head="<meta name='author' content=\"April Roach Daniel O'Mahony\">",
+        head="<meta name='author' content=\"Maya Torres Liam O'Connell\">",
     )
-    assert _author_offers(html) == {("April Roach", "Daniel O'Mahony")}
+    assert _author_offers(html) == {("Maya Torres", "Liam O'Connell")}

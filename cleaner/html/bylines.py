@@ -50,7 +50,7 @@ _LABEL = re.compile(
 )
 _TRAILER = re.compile(rf"\s+(?:{alternation('date_prepositions')}|\||-|–|—|/)\s.*$|\s*[|,(/].*$", re.IGNORECASE)
 _AFTER_BY = re.compile(rf"\s{alternation('byline_words')}\s+", re.IGNORECASE)
-_CJK_LABEL = re.compile(rf"^{alternation('cjk_credit_labels')}\s*[:：]\s*")  # "责任编辑：孔德明"
+_CJK_LABEL = re.compile(rf"^{alternation('cjk_credit_labels')}\s*[:：]\s*")  # "责任编辑：李小红"
 _JOINERS = words("name_joiners") | {"&", ",", "/", "|", "·", "•"}
 
 

@@ -243,8 +243,8 @@ def _in_full(
 ) -> tuple[str, ...]:
     """A first name alone written in full where the page's offers name one person of that first name
     ("Nils" beside "Nils Pickert"), and a surname alone where the markup declares one person of that
-    surname ("Eichhorn" shown, "Christoph von Eichhorn" in JSON-LD): the same person, named less fully.
-    (A shown name is no full name of a surname: "Über Creeny" heads an author box.)"""
+    surname ("Lindqvist" shown, "Marta von Lindqvist" in JSON-LD): the same person, named less fully.
+    (A shown name is no full name of a surname: "Über Pemberly" heads an author box.)"""
     fuller: dict[str, list[str]] = {}
     for key, name in _keyed(offered, 0) + _keyed(declared, -1):
         full = fuller.setdefault(key, [])
@@ -261,15 +261,15 @@ def _keyed(values: list[tuple[str, ...]], word: int) -> list[tuple[str, str]]:
 
 
 def _unglued(names: tuple[str, ...], offered: list[tuple[str, ...]]) -> tuple[str, ...]:
-    """A name that is the names of another offer run together ("April Roach Daniel O'Mahony", two linked
-    names read as one line, beside "April Roach" and "Daniel O'Mahony") is those names."""
+    """A name that is the names of another offer run together ("Maya Torres Liam O'Connell", two linked
+    names read as one line, beside "Maya Torres" and "Liam O'Connell") is those names."""
     glued = {" ".join(value).casefold(): value for value in offered if len(value) > 1}
     return tuple(part for name in names for part in glued.get(name.casefold(), (name,)))
 
 
 def _without_residue(names: tuple[str, ...], offered: list[tuple[str, ...]]) -> tuple[str, ...]:
-    """A name that is another offered name and a weekday after it ("Tomas Spahn Fr" beside "Tomas Spahn",
-    from "Tomas Spahn Fr, 3. Dezember 2021" cut at its comma) is that name: the weekday opened the date."""
+    """A name that is another offered name and a weekday after it ("Jonas Albrecht Fr" beside "Jonas Albrecht",
+    from "Jonas Albrecht Fr, 3. Dezember 2021" cut at its comma) is that name: the weekday opened the date."""
     others = {name.casefold() for value in offered for name in value}
     return tuple(name[: name.rindex(" ")] if " " in name and _is_residue(name, others) else name for name in names)
 
