@@ -24,10 +24,10 @@ Safeguards:
 * the head: in a page dump, blocks kept above the article's first prose sentence leave the body
   (rule ``classifier.head``), so the head layer can take the headline as the title; those after
   the chosen title come back once it is chosen (``zones.head_after_title``);
-* settling: the kept blocks are read again as a second cleaning would meet them (alone, through
-  the layers before the classifier, which the pipeline passes as ``reopen``); what it would
-  remove leaves now, and the guard and the head look again, until nothing changes, so cleaning
-  the cleaned text removes nothing more.
+* settling: the kept blocks are judged again by the model on their own, as blocks of the kept
+  text; what it would remove leaves now, and the guard and the head look again, until nothing
+  changes.  That cleaning the cleaned text removes nothing more is the pipeline's own check on the
+  output (``assemble.settle_output``), which reads it through every layer.
 
 A site profile's evidence: with ``repetition`` (the pipeline's, from a learned profile; this layer
 never reads one), the column ``site_repetition`` holds, per block, the share of the site's pages
@@ -99,18 +99,14 @@ DUMP_MIN_OPEN = 20  # when it has a page's worth of open blocks (a short text is
 EDGE_CUT = 0.1  # text shaped like an extractor's output loses its edges below this score (docs/classifier.md)
 
 
-Reopen = Callable[[list[str]], tuple[list[Verdict], frozenset[str], "Sequence[CellRun] | None"]]
-"""How a second cleaning would read the kept texts: their verdicts before the classifier, the stoplist, and
-their tables (``tables.cell_runs``, found once; None: not found yet)."""
-
 Repetition = Callable[[list[str]], "Sequence[float] | None"]
 """A site profile's evidence for a page's block texts: per block, the share of the site's pages holding its
 line; None when no trusted profile applies to the page."""
 
 
-def _alone(texts: list[str], stopwords: frozenset[str]) -> tuple[list[Verdict], frozenset[str], None]:
+def _alone(texts: list[str]) -> list[Verdict]:
     """The kept texts as blocks of their own, undecided: a second reading without the earlier layers."""
-    return [Verdict(Block(index, text)) for index, text in enumerate(texts)], stopwords, None
+    return [Verdict(Block(index, text)) for index, text in enumerate(texts)]
 
 
 def _settle(
@@ -118,16 +114,14 @@ def _settle(
     verdicts: list[Verdict],
     rows: np.ndarray,
     stopwords: frozenset[str],
-    reopen: Reopen | None,
     dump: bool,
     repetition: Repetition | None = None,
 ) -> None:
-    """The guard and the head rule, then the kept blocks read again as a second cleaning would, until nothing changes.
+    """The guard and the head rule, then the kept blocks judged again on their own, until nothing changes.
 
-    A second cleaning of the output meets the kept blocks alone (``reopen``: the pipeline's layers
-    before the classifier, over the kept text): what it would remove (a rule or a metadata line
-    that now matches, or the model) leaves now, with the decision it would get, and the guard
-    and the head rule look again at what is left (see the module doc).
+    The model meets the kept blocks alone, as the kept text: what it would remove leaves now, with
+    its score, and the guard and the head rule look again at what is left (see the module doc).  The
+    other layers' second look is the pipeline's, on the output (``assemble.settle_output``).
     """
     tail_rules: frozenset[str] = frozenset()
     for _ in range(SETTLE_ROUNDS):
@@ -138,22 +132,14 @@ def _settle(
             keep_numbered_lists(verdicts)
         kept = [position for position, verdict in enumerate(verdicts) if verdict.role is Role.BODY]
         texts = [verdicts[p].text for p in kept]
-        view, view_stopwords, cells = reopen(texts) if reopen else _alone(texts, stopwords)
-        if [verdict.text for verdict in view] != texts:
-            return  # the kept text reads back into other blocks: nothing to compare
-        evidence = repetition([verdict.text for verdict in view]) if repetition else None
-        scores, keep, _, caused = _judge(model, view, view_stopwords, tail_rules, evidence, cells=cells)
+        evidence = repetition(texts) if repetition else None
+        scores, keep, _, caused = _judge(model, _alone(texts), stopwords, tail_rules, evidence)
         changed = False
         for rank, position in enumerate(kept):
-            again, verdict = view[rank], verdicts[position]
+            verdict = verdicts[position]
             if verdict.layer != LAYER or verdict.rule == GUARD_RULE:
                 continue
-            if again.decided and again.role not in (Role.BODY, Role.TITLE, Role.SUBTITLE):
-                verdicts[position] = verdict.decide(
-                    again.role, rule=again.rule, category=again.category, layer=again.layer
-                )
-                changed = True
-            elif not again.decided and not keep[rank]:
+            if not keep[rank]:
                 verdicts[position] = _furniture(verdict, float(scores[rank]), PROFILE_RULE if caused[rank] else RULE)
                 changed = True
         if not changed:
@@ -335,14 +321,11 @@ def classify_text(
     stopwords: frozenset[str],
     tail_rules: frozenset[str] = frozenset(),
     model: TextModel | None = None,
-    reopen: Reopen | None = None,
     repetition: Repetition | None = None,
     cells: Sequence[CellRun] | None = None,
 ) -> list[Verdict]:
     """Decide every open block of plain text: article content (body) or furniture, by the model.
 
-    ``reopen`` reads kept texts as a second cleaning would (the pipeline passes its own layers);
-    without it, the kept blocks are judged again on their own, with no earlier layer.
     ``repetition`` gives a site profile's evidence for block texts (see the module doc); ``cells`` the
     blocks' tables (``tables.cell_runs``) when the caller already found them.
     """
@@ -367,6 +350,6 @@ def classify_text(
             rule = PROFILE_RULE if caused[position] else RULE
             marked[position] = _furniture(verdict, float(scores[position]), rule)
     if sum(1 for verdict in verdicts if not verdict.decided) >= MIN_OPEN:
-        _settle(model, marked, rows, stopwords, reopen, dump, repetition)
+        _settle(model, marked, rows, stopwords, dump, repetition)
     _headings(marked)
     return marked

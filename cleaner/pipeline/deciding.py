@@ -4,8 +4,8 @@
         -> text model (plain text) | classify (pages, Markdown) -> head -> site profile
 
 ``open_verdicts`` runs the layers before the classifier (what ``bench/train_text.py`` trains on);
-``decide_blocks`` runs them all and hands the text model how a second cleaning would read its kept
-text (``_reopen``), so cleaning is idempotent.
+``decide_blocks`` runs them all.  (That cleaning the output changes nothing is checked on the output
+itself: ``assemble.settle_output``, called by ``cleaner.pipeline.cleaning``.)
 
 What it does NOT do: it reads no document (``cleaner.pipeline.reading``), chooses no metadata and
 assembles no article (``cleaner.pipeline.cleaning``), and holds no rule or threshold of its own.
@@ -20,7 +20,7 @@ from cleaner.config import Config
 from cleaner.errors import NO_DEADLINE, Deadline
 from cleaner.layout.classify import classify
 from cleaner.layout.tables import CellRun, cell_runs, reopen_table_numbers
-from cleaner.layout.textmodel import Reopen, classify_text
+from cleaner.layout.textmodel import classify_text
 from cleaner.layout.textstages import load_text_model
 from cleaner.layout.zones import mark_title_before_body, mark_zones
 from cleaner.lexicon import day_first
@@ -31,7 +31,6 @@ from cleaner.rules.furniture import mark_furniture
 from cleaner.sites.apply import apply_profile, credit_profile, match_page
 from cleaner.sites.profile import SiteProfile
 from cleaner.text.language import detect_language, stoplist
-from cleaner.text.segment import segment
 
 
 def _whole_statement(reading: Reading, verdicts: Sequence[Verdict]) -> bool:
@@ -119,16 +118,6 @@ def _open(
     return verdicts, found, language, whole, cells
 
 
-def _reopen(config: Config, deadline: Deadline) -> Reopen:
-    """How a second cleaning reads kept texts (the text model settles on what it would keep)."""
-
-    def reopen(texts: list[str]) -> tuple[list[Verdict], frozenset[str], list[CellRun] | None]:
-        verdicts, _, language, _, cells = _open(Reading(segment("\n\n".join(texts))), config, deadline)
-        return verdicts, stoplist(language), cells
-
-    return reopen
-
-
 def decide_blocks(
     reading: Reading, config: Config, site: SiteProfile | None = None, deadline: Deadline = NO_DEADLINE
 ) -> Decided:
@@ -147,9 +136,8 @@ def decide_blocks(
     stopwords = stoplist(language)
     if reading.plain:
         model = load_text_model(config.text_model)
-        reopen = _reopen(config, deadline)
         evidence = page.repetition if page is not None else None
-        verdicts = classify_text(verdicts, stopwords, config.tail_rule_ids, model, reopen, evidence, cells)
+        verdicts = classify_text(verdicts, stopwords, config.tail_rule_ids, model, evidence, cells)
     else:
         whole_page = False if reading.extracted or whole else None  # cleaner's own output read back: kept
         verdicts = classify(verdicts, stopwords, whole_page=whole_page, headings=not reading.marked)
