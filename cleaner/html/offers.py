@@ -63,7 +63,7 @@ from cleaner.html.title import (
 from cleaner.lexicon.calendar import weekday_names
 from cleaner.metadata.credits import credited_names
 from cleaner.metadata.dates import find_dateline, parse_date
-from cleaner.metadata.offers import Offer
+from cleaner.metadata.offers import DECLARED_AUTHORS, Offer
 from cleaner.metadata.titles import major_sides, parts, squash
 from cleaner.model import Metadata
 from cleaner.text.decode import normalise
@@ -229,9 +229,6 @@ def author_offers(
     declared = [names for offer, names in zip(offers, written, strict=True) if offer.source in DECLARED_AUTHORS]
     full = [_in_full(_without_residue(_unglued(names, written), written), written, declared) for names in written]
     return _unique([replace(offer, value=names) for offer, names in zip(offers, full, strict=True)])
-
-
-DECLARED_AUTHORS = ("ld-author", "meta-author")
 
 
 def _names(offer: Offer) -> tuple[str, ...]:

@@ -340,6 +340,7 @@ _AUTHOR_KINDS = {
     "ld-author": "declared", "meta-author": "declared", "byline-element": "shown", "byline-beside-headline": "shown",
     "header-byline": "shown", "credit-line": "shown",
 }  # fmt: skip
+DECLARED_AUTHORS = frozenset(source for source, kind in _AUTHOR_KINDS.items() if kind == "declared")
 
 AUTHOR_FEATURES = (
     *COMMON_FEATURES, "names", "name_tokens", "person_shaped", "handle", "digits", "covers_other", "covered_by_other",
