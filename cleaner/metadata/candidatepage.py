@@ -193,11 +193,8 @@ class Page:
     @cached_property
     def echo_lines(self) -> list[int]:
         """The lines after the first that repeat the first line (the page's ``<title>`` in a dump)."""
-        longest = len(self.first_line) + ECHO_SLACK
         return [
-            p
-            for p, v in enumerate(self.verdicts)
-            if p and len(v.text) >= MIN_HEADLINE and echoes(self, v.text.strip(), longest)
+            p for p, v in enumerate(self.verdicts) if p and len(v.text) >= MIN_HEADLINE and echoes(self, v.text.strip())
         ]
 
     @cached_property
@@ -298,12 +295,9 @@ LINE_FEATURES = (
 )
 
 
-def echoes(page: Page, text: str, longest: int | None = None) -> bool:
-    """The line repeats the dump's first line (the page's ``<title>``), whole or a side of it.
-
-    ``longest`` is the longest an echo may be (the first line's length and ``ECHO_SLACK``), when the
-    caller asks of many lines."""
-    if not MIN_HEADLINE <= len(text) <= (len(page.first_line) + ECHO_SLACK if longest is None else longest):
+def echoes(page: Page, text: str) -> bool:
+    """The line repeats the dump's first line (the page's ``<title>``), whole or a side of it."""
+    if not MIN_HEADLINE <= len(text) <= len(page.first_line) + ECHO_SLACK:
         return False  # cheap exit: menu items are shorter, prose is longer
     key = title_key(text)
     if len(key) < MIN_HEADLINE:
