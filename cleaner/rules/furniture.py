@@ -53,12 +53,12 @@ class RulesByLength:
         self.limits = sorted({rule.rule.max_chars for rule in rules})
         self.rules = tuple(rules)
         matchers = [(rule, matcher(rule)) for rule in rules]
-        self.by_limit = [tuple(pair for pair in matchers if pair[0].rule.max_chars >= limit) for limit in self.limits]
-        # the same, with each rule's place in ``rules`` (where ``starts`` and ``ends`` answer for it)
+        # per length slot, the rules for it with each one's place in ``rules`` (where ``starts`` and ``ends`` answer)
         self.numbered = [
             tuple((place, pair) for place, pair in enumerate(matchers) if pair[0].rule.max_chars >= limit)
             for limit in self.limits
         ]
+        self.by_limit = [tuple(pair for _, pair in numbered) for numbered in self.numbered]
         self.starts: dict[str, tuple[bool, ...]] = {}  # per opening (``OPENING``): which rules may start with it
         self.ends: dict[str, tuple[bool, ...]] = {}  # per last character: which rules may end with it
         self.memo: dict[str, CompiledRule | None] = {}
