@@ -3,8 +3,8 @@
     python bench/idempotence_dumps.py ../shared/bench [--out FILE] [--limit N]
 
 * ``in-place``: the dump rewritten the way ``--in-place`` rewrites it (canonical Markdown with front
-  matter), then processed again: does the second run change the file (``tests/test_idempotence.py``'s
-  ``second_run_problem``)?
+  matter), then processed again: does the second run change the file (``second_run_problem``, which
+  ``tests/test_idempotence.py`` asks of a sample)?
 * ``body``: the cleaned body (``Article.text``) cleaned again as plain text: does the second cleaning
   remove a block, or keep other words (``tests/test_properties.py``'s property)?
 
@@ -31,17 +31,19 @@ REWRITE = Settings(DEFAULT_CONFIG, rewrite=True)
 WHITESPACE = re.compile(r"\s+")
 
 
-def in_place_changes(dump: Path, folder: Path) -> bool:
-    """Whether a second ``--in-place`` would change the dump rewritten once."""
+def second_run_problem(dump: Path, folder: Path) -> str:
+    """What a second ``--in-place`` would change in the dump rewritten once, in ``folder`` ("" when nothing)."""
     path = folder / dump.name
     path.write_bytes(dump.read_bytes())
     first = process(REWRITE, path)
     if first.article is None:
-        return False
+        return ""  # not rewritten at all (an empty dump): nothing to do twice
     if first.changed:
         path.write_text(first.canonical, encoding="utf-8")
     second = process(REWRITE, path)
-    return bool(second.error or second.changed)
+    if second.error or second.changed:
+        return f"{dump}: second run {second.error or 'changes it'}:\n{first.canonical[:600]}"
+    return ""
 
 
 def body_changes(dump: Path) -> bool:
@@ -72,7 +74,7 @@ def main(argv: list[str] | None = None) -> int:
             if count % 100 == 0:
                 print(f"{count} dumps, {len(failing)} failing", file=sys.stderr, flush=True)
             name = f"{dump.parent.parent.name}/{dump.parent.name}/{dump.stem}"
-            if in_place_changes(dump, Path(temp)):
+            if second_run_problem(dump, Path(temp)):
                 failing.append(("in-place", name))
             if body_changes(dump):
                 failing.append(("body", name))

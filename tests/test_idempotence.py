@@ -18,13 +18,11 @@ import pytest
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
-from cleaner.config import DEFAULT_CONFIG
-from cleaner.run.batch import Settings, process
+from bench import idempotence_dumps
 
 ROOT = Path(__file__).resolve().parent.parent
 BENCH = Path(os.environ.get("CLEANER_BENCH", ROOT.parent / "shared" / "bench"))
 DUMPS = sorted((BENCH / "data" / "text").glob("*/*/*.txt"))
-REWRITE = Settings(DEFAULT_CONFIG, rewrite=True)
 # Dumps a second --in-place once changed: a date at the start of a paragraph, or a heading atop the
 # body taken as the title, read only once the furniture around them was gone; a short line promoted
 # to a heading in the Markdown read back.
@@ -64,17 +62,7 @@ pytestmark = pytest.mark.skipif(not DUMPS, reason=f"no benchmark dumps under {BE
 def second_run_problem(dump: Path) -> str:
     """What a second ``--in-place`` would change in the dump rewritten once ("" when nothing)."""
     with tempfile.TemporaryDirectory() as folder:
-        path = Path(folder) / dump.name
-        path.write_bytes(dump.read_bytes())
-        first = process(REWRITE, path)
-        if first.article is None:
-            return ""  # not rewritten at all (an empty dump): nothing to do twice
-        if first.changed:
-            path.write_text(first.canonical, encoding="utf-8")
-        second = process(REWRITE, path)
-        if second.error or second.changed:
-            return f"{dump}: second run {second.error or 'changes it'}:\n{first.canonical[:600]}"
-    return ""
+        return idempotence_dumps.second_run_problem(dump, Path(folder))
 
 
 @settings(max_examples=20, deadline=None, suppress_health_check=[HealthCheck.too_slow])
