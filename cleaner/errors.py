@@ -86,8 +86,10 @@ class Deadline:
                 raise _Expired
 
         previous = signal.signal(signal.SIGALRM, expire)
-        signal.setitimer(signal.ITIMER_REAL, max(self.remaining(), 1e-3))
         try:
+            # Armed inside the ``try``: a timer that fires at once still meets the ``finally``
+            # that puts the caller's handler back (armed before it, it could leak this handler).
+            signal.setitimer(signal.ITIMER_REAL, max(self.remaining(), 1e-3))
             yield
         except _Expired:
             raise self.error() from None

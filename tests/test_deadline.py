@@ -8,6 +8,8 @@ main thread (timer and checks) and on another thread (checks only), through ``cl
 
 from __future__ import annotations
 
+import contextlib
+import signal
 import threading
 import time
 from pathlib import Path
@@ -18,6 +20,7 @@ from clirun import clean_in_process
 from cleaner import clean, clean_many
 from cleaner.config import config_from_table
 from cleaner.errors import CleanError, Deadline, TimeLimitError
+from cleaner.html.page import PageError, read_page
 
 ROOT = Path(__file__).resolve().parent.parent
 SEEDS = sorted((ROOT / "seeds").glob("*.txt"))
@@ -117,9 +120,37 @@ def test_the_deadline_alone() -> None:
     time.sleep(0.06)
     with pytest.raises(TimeLimitError, match="stopped in second"):
         deadline.check("second")
+    assert timer_is_free(), "an earlier test left a SIGALRM handler or timer behind"
     deadline = Deadline(0.2)
+    give_up = time.monotonic() + 30  # a timer that never fires fails the test instead of hanging it
     with pytest.raises(TimeLimitError, match="stopped in the loop"), deadline.armed():
         deadline.check("the loop")
-        while True:  # pure Python that never checks: only the timer can stop it
+        while time.monotonic() < give_up:  # pure Python that never checks: only the timer can stop it
             pass
+    assert timer_is_free()
     assert Deadline(None).remaining() == float("inf")
+
+
+def timer_is_free() -> bool:
+    return signal.getsignal(signal.SIGALRM) in (signal.SIG_DFL, None) and signal.getitimer(signal.ITIMER_REAL) == (
+        0.0,
+        0.0,
+    )
+
+
+@pytest.mark.filterwarnings(
+    "ignore::pytest.PytestUnraisableExceptionWarning"
+)  # fired inside a finaliser: swallowed, fired again
+def test_a_timer_that_fires_at_once_leaves_no_handler_behind() -> None:
+    # The timer fires within a millisecond, wherever Python is: on entering the block, inside it,
+    # or on leaving it.  Whenever it fires, the caller's SIGALRM handler and timer come back; a
+    # handler left behind would silently switch the time limit off for the rest of the process.
+    for _ in range(300):
+        deadline = Deadline(0.0)
+        with contextlib.suppress(TimeLimitError), deadline.armed():
+            sum(range(2_000))
+        assert timer_is_free()
+    for _ in range(100):
+        with contextlib.suppress(PageError):
+            read_page("<html><body>" + "<p>Some words of a paragraph.</p>" * 200 + "</body></html>", timeout=1e-4)
+        assert timer_is_free()

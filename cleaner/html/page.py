@@ -22,11 +22,7 @@ with ``huge_tree``), raises ``PageError`` saying so instead of being cut short.
 from __future__ import annotations
 
 import re
-import signal
-import threading
-import time
-from collections.abc import Iterator, Sequence
-from contextlib import contextmanager
+from collections.abc import Sequence
 from dataclasses import dataclass, field, replace
 from typing import Any
 
@@ -34,6 +30,7 @@ import lxml.html
 from lxml import etree
 from lxml.html import HtmlElement
 
+from cleaner.errors import Deadline, TimeLimitError
 from cleaner.html.content import main_content
 from cleaner.html.meta import page_metadata
 from cleaner.html.secondopinion import page_description, visible_lead
@@ -128,47 +125,6 @@ def declared_charset(raw: bytes) -> str | None:
 # ----------------------------------------------------------------- the time bound
 
 
-class _Deadline:
-    """Wall-clock bound for one page; ``check`` raises ``PageError`` once it has passed."""
-
-    def __init__(self, seconds: float) -> None:
-        self.seconds = seconds
-        self.end = time.monotonic() + seconds
-
-    def check(self, stage: str) -> None:
-        if time.monotonic() > self.end:
-            raise PageError(f"page took longer than {self.seconds:g} s to read (during {stage})")
-
-
-@contextmanager
-def _alarm(seconds: float) -> Iterator[None]:
-    """Interrupt Python code after ``seconds`` with ``PageError``, where a timer can be used.
-
-    Only from the main thread, and only when nobody else has a ``SIGALRM`` timer or handler:
-    a library must not steal its caller's signals.  Elsewhere the stage checks still apply.
-    """
-    usable = (
-        hasattr(signal, "setitimer")
-        and threading.current_thread() is threading.main_thread()
-        and signal.getsignal(signal.SIGALRM) in (signal.SIG_DFL, None)
-        and signal.getitimer(signal.ITIMER_REAL) == (0.0, 0.0)
-    )
-    if not usable:
-        yield
-        return
-
-    def expire(signum: int, frame: object) -> None:
-        raise PageError(f"page took longer than {seconds:g} s to read")
-
-    previous = signal.signal(signal.SIGALRM, expire)
-    signal.setitimer(signal.ITIMER_REAL, seconds)
-    try:
-        yield
-    finally:
-        signal.setitimer(signal.ITIMER_REAL, 0)
-        signal.signal(signal.SIGALRM, previous)
-
-
 # ----------------------------------------------------------------- parsing once
 
 
@@ -224,19 +180,23 @@ def read_page(
     the shipped one); ``offers`` keeps every offer for title, authors and date in the page.
     Raises ``PageError`` for an empty or unparseable page, or one that cannot be read in time.
     """
-    deadline = _Deadline(timeout)
-    with _alarm(timeout):
-        tree, ld = parse_page(html)
-        deadline.check("parsing")
-        stated = page_metadata(tree, jsonld=ld, url=url, html=html[:MAX_CHARS], model=model, offers=offers)
-        metadata, guessed = stated.metadata, stated.guessed
-        deadline.check("metadata")
-        description = page_description(tree)
-        without_head(tree)
-        headlines = [metadata.title or "", *(h1.text_content() for h1 in tree.iter("h1"))]
-        content = main_content(tree, language=metadata.language, fallback=fallback)
-        blocks = with_lead(without_title(content.blocks, headlines), tree, description, headlines)
-        deadline.check("content extraction")
+    deadline = Deadline(timeout)
+    try:
+        with deadline.armed():
+            deadline.check("parsing")
+            tree, ld = parse_page(html)
+            deadline.check("metadata")
+            stated = page_metadata(tree, jsonld=ld, url=url, html=html[:MAX_CHARS], model=model, offers=offers)
+            metadata, guessed = stated.metadata, stated.guessed
+            deadline.check("content extraction")
+            description = page_description(tree)
+            without_head(tree)
+            headlines = [metadata.title or "", *(h1.text_content() for h1 in tree.iter("h1"))]
+            content = main_content(tree, language=metadata.language, fallback=fallback)
+            blocks = with_lead(without_title(content.blocks, headlines), tree, description, headlines)
+            deadline.check("content extraction")
+    except TimeLimitError:
+        raise PageError(f"page took longer than {timeout:g} s to read (during {deadline.stage})") from None
     language = confirmed_language(metadata.language, blocks)
     left_out = tuple(outside(content.left_out, [block.text for block in blocks]))  # the lead may be back
     page = Page(blocks, replace(metadata, language=language), guessed, content.whole_page, left_out, stated.offers)
