@@ -19,6 +19,7 @@ from __future__ import annotations
 import re
 from collections.abc import Iterable, Sequence
 from datetime import datetime, timedelta, timezone
+from itertools import islice
 from urllib.parse import urlsplit
 
 from htmldate import find_date
@@ -27,7 +28,7 @@ from lxml.html import HtmlElement
 
 from cleaner.html.bylines import MAX_DATELINE
 from cleaner.html.elements import elsewhere, text_of
-from cleaner.html.marks import Marks
+from cleaner.html.marks import Marks, iter_following
 from cleaner.html.sources import ld_values, meta_values
 from cleaner.metadata.credits import parse_credit
 from cleaner.metadata.dates import find_dateline, normalise_date
@@ -204,14 +205,14 @@ def time_elements(tree: HtmlElement, found: Marks, others: int = 3) -> list[tupl
     """``<time datetime>`` elements by kind: "time-marked" (``pubdate``, a class naming the publication),
     "time-after-h1" (the first after the headline, ``found``'s first ``<h1>``), then "time" (the first on
     the page and up to ``others`` more)."""
-    times = tree.xpath("//time[@datetime]")
+    times = [t for t in tree.iter("time") if t.get("datetime") is not None]
     marked = [t for t in times if t.get("pubdate") is not None or "publish" in (t.get("class") or "").lower()]
-    header = _TIME_AFTER(found.h1[0]) if found.h1 else []
+    after = (t for t in iter_following(found.h1[0], "time") if t.get("datetime") is not None) if found.h1 else ()
+    header = list(islice(after, 1))
     rest = [t for t in times[: others + 1] if t not in marked and t not in header] if others else times[:1]
     return [("time-marked", t) for t in marked] + [("time-after-h1", t) for t in header] + [("time", t) for t in rest]
 
 
-_TIME_AFTER = etree.XPath("following::time[@datetime][1]")
 
 
 def localised(value: str, values: Sequence[str]) -> str | None:

@@ -16,6 +16,7 @@ from __future__ import annotations
 import re
 from collections.abc import Iterator
 from dataclasses import dataclass, field
+from itertools import islice
 from urllib.parse import urlsplit
 
 from lxml import etree
@@ -73,7 +74,7 @@ class Marks:
             raise ValueError(f"at most {MAX_FOLLOWING} following elements are kept, not {count}")
         window = self._following.get(element)
         if window is None:
-            window = self._following[element] = _FOLLOWING(element)
+            window = self._following[element] = list(islice(iter_following(element), MAX_FOLLOWING))
         return window[:count]
 
     def get(self, role: str, *, header_first: bool = False) -> list[HtmlElement]:
@@ -121,7 +122,22 @@ def _roles(element: HtmlElement, tag: str) -> list[str]:
 
 
 MAX_FOLLOWING = 60
-_FOLLOWING = etree.XPath(f"following::*[position() <= {MAX_FOLLOWING}]")
+
+
+def iter_following(element: HtmlElement, tag: str | None = None) -> Iterator[HtmlElement]:
+    """The elements (of ``tag``, if given) after ``element`` in document order, its own descendants not
+    included: XPath's ``following::*``, lazily.
+
+    Walked from the element's later siblings up through its ancestors' (libxml2 gathers the whole axis,
+    the rest of the page, before a predicate takes the first few).
+    """
+    node: HtmlElement | None = element
+    while node is not None:
+        for sibling in node.itersiblings():
+            yield from sibling.iter(tag or etree.Element)
+        node = node.getparent()
+
+
 _DATE_ITEMPROPS = ("datePublished", "dateCreated")
 _MARKING_VALUES = ("author", "headline")  # an ``itemprop`` or ``rel`` that gives a role by itself
 _ROLE_WORD = re.compile(
