@@ -213,8 +213,6 @@ def time_elements(tree: HtmlElement, found: Marks, others: int = 3) -> list[tupl
     return [("time-marked", t) for t in marked] + [("time-after-h1", t) for t in header] + [("time", t) for t in rest]
 
 
-
-
 def localised(value: str, values: Sequence[str]) -> str | None:
     """``value`` in the local time another of ``values`` states the same moment in, when ``value`` is in UTC."""
     if len(value) < 16:
