@@ -35,12 +35,18 @@ STAGES = (
     ("cleaner.html.meta", "page_dates", "    dates"),
     ("cleaner.html.offers", "htmldate_guess", "      htmldate (its extensive search where no day is offered)"),
     ("cleaner.html.meta", "marks", "    marked elements"),
+    ("cleaner.html.meta", "title_offers", "    title offers"),
+    ("cleaner.html.meta", "author_offers", "    author offers"),
+    ("cleaner.html.meta", "chosen", "    the ranker's title and authors"),
     ("cleaner.html.page", "main_content", "  main content"),
     ("cleaner.html.content", "trafilatura_pieces", "    trafilatura (fast mode) walked into blocks"),
+    ("trafilatura", "bare_extraction", "      trafilatura.bare_extraction alone (it copies the tree three times)"),
     ("cleaner.html.content", "page_prose", "    the page's prose (for the fallback and the audit)"),
     ("cleaner.html.views", "readability_pieces", "    readability-lxml, where the fallback asks it"),
     ("cleaner.html.page", "with_lead", "  visible lead put back"),
     ("cleaner.pipeline.cleaning", "clean_blocks", "text layers, metadata choice, article"),
+    ("cleaner.pipeline.cleaning", "decide_blocks", "  the block layers (rules, lines, zones, classifier)"),
+    ("cleaner.pipeline.cleaning", "choose_metadata", "  the lines' metadata (text metadata model)"),
 )
 
 
