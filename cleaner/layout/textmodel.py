@@ -27,7 +27,9 @@ Safeguards:
 * settling: the kept blocks are judged again by the model on their own, as blocks of the kept
   text; what it would remove leaves now, and the guard and the head look again, until nothing
   changes.  That cleaning the cleaned text removes nothing more is the pipeline's own check on the
-  output (``assemble.settle_output``), which reads it through every layer.
+  output (``assemble.settle_output``), which reads it through every layer.  A page's judgement (its
+  feature rows, both stages' scores, the cut) is remembered for the last few pages asked (``_judged``):
+  that pass asks again what the settling pass's last round asked, the kept text on its own.
 
 A site profile's evidence: with ``repetition`` (the pipeline's, from a learned profile; this layer
 never reads one), the column ``site_repetition`` holds, per block, the share of the site's pages
@@ -56,6 +58,7 @@ What it does NOT do: it trains nothing (``bench/train_text.py`` does), scores no
 from __future__ import annotations
 
 from collections.abc import Callable, Sequence
+from functools import lru_cache
 
 import numpy as np
 
@@ -133,7 +136,7 @@ def _settle(
         kept = [position for position, verdict in enumerate(verdicts) if verdict.role is Role.BODY]
         texts = [verdicts[p].text for p in kept]
         evidence = repetition(texts) if repetition else None
-        scores, keep, _, caused = _judge(model, _alone(texts), stopwords, tail_rules, evidence)
+        _, scores, keep, _, caused = _judged(_Page(model, _alone(texts), stopwords, tail_rules, evidence))
         changed = False
         for rank, position in enumerate(kept):
             verdict = verdicts[position]
@@ -144,6 +147,58 @@ def _settle(
                 changed = True
         if not changed:
             return
+
+
+class _Page:
+    """What ``_judge`` is asked about a page, equal to another question when the answer must be the same.
+
+    Two pages are the same question when the model is the same object and the blocks agree in everything
+    the features and the cut read of them: text, kind, role, whether a tail rule removed it, link density;
+    and the stopwords, tail rules and the site profile's evidence agree.  (The tables, ``cells``, are found
+    from the texts, so they are no part of the question.)  The settling pass's last reading of the kept
+    text is asked again when the pipeline reads its output back (``assemble.settle_output``).
+    """
+
+    __slots__ = ("cells", "key", "model", "repetition", "stopwords", "tail_rules", "verdicts")
+
+    def __init__(
+        self,
+        model: TextModel,
+        verdicts: Sequence[Verdict],
+        stopwords: frozenset[str],
+        tail_rules: frozenset[str],
+        repetition: Sequence[float] | None,
+        cells: Sequence[CellRun] | None = None,
+    ) -> None:
+        self.model, self.verdicts, self.cells = model, verdicts, cells
+        self.stopwords, self.tail_rules = stopwords, tail_rules
+        self.repetition = None if repetition is None else tuple(repetition)
+        blocks = tuple(
+            (v.block.text, v.block.kind, v.role, v.rule in tail_rules, v.block.link_density) for v in verdicts
+        )
+        self.key = (id(model), stopwords, tail_rules, self.repetition, blocks)
+
+    def __hash__(self) -> int:
+        return hash(self.key)
+
+    def __eq__(self, other: object) -> bool:
+        return isinstance(other, _Page) and other.model is self.model and other.key == self.key
+
+
+@lru_cache(maxsize=32)
+def _judged(page: _Page) -> tuple[np.ndarray | None, np.ndarray, np.ndarray, bool, np.ndarray]:
+    """The page's feature rows (None when too few blocks are open to be judged) and ``_judge``'s answer, once
+    per question (``_Page``; the cache holds the model, so no other object takes its id).  Read-only arrays."""
+    rows = None
+    if sum(1 for verdict in page.verdicts if not verdict.decided) >= MIN_OPEN:
+        rows = features(page.verdicts, page.stopwords, page.tail_rules, page.repetition, page.cells)
+    scores, keep, dump, caused = _judge(
+        page.model, page.verdicts, page.stopwords, page.tail_rules, page.repetition, rows
+    )
+    for array in (rows, scores, keep, caused):
+        if array is not None:
+            array.flags.writeable = False
+    return rows, scores, keep, dump, caused
 
 
 def _judge(
@@ -332,8 +387,7 @@ def classify_text(
     model = model or load_text_model()
     marked = list(verdicts)
     evidence = repetition([verdict.text for verdict in marked]) if repetition else None
-    rows = features(marked, stopwords, tail_rules, evidence, cells)
-    scores, keep, dump, caused = _judge(model, marked, stopwords, tail_rules, evidence, rows)
+    rows, scores, keep, dump, caused = _judged(_Page(model, marked, stopwords, tail_rules, evidence, cells))
     for position, verdict in enumerate(marked):
         if verdict.decided:
             continue
@@ -349,7 +403,7 @@ def classify_text(
         else:
             rule = PROFILE_RULE if caused[position] else RULE
             marked[position] = _furniture(verdict, float(scores[position]), rule)
-    if sum(1 for verdict in verdicts if not verdict.decided) >= MIN_OPEN:
+    if rows is not None:  # enough open blocks to be judged (``MIN_OPEN``)
         _settle(model, marked, rows, stopwords, dump, repetition)
     _headings(marked)
     return marked
