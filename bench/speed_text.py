@@ -60,6 +60,7 @@ STAGES = (
     ("cleaner.layout.textmodel", "_settle", "    settling: the kept text read again"),
     ("cleaner.pipeline.cleaning", "choose_metadata", "metadata choice"),
     ("cleaner.metadata.choice", "candidates", "  candidates and their features"),
+    ("cleaner.pipeline.cleaning", "settle_output", "settling the output: the body read again by every layer"),
 )
 
 

@@ -153,10 +153,11 @@ class _Page:
     """What ``_judge`` is asked about a page, equal to another question when the answer must be the same.
 
     Two pages are the same question when the model is the same object and the blocks agree in everything
-    the features and the cut read of them: text, kind, role, whether a tail rule removed it, link density;
-    and the stopwords, tail rules and the site profile's evidence agree.  (The tables, ``cells``, are found
-    from the texts, so they are no part of the question.)  The settling pass's last reading of the kept
-    text is asked again when the pipeline reads its output back (``assemble.settle_output``).
+    the features and the cut read of them: text, kind, role, whether a tail rule removed it (the only use of
+    ``tail_rules``), link density; and the stopwords and the site profile's evidence agree.  (The tables,
+    ``cells``, are found from the texts, so they are no part of the question.)  The settling pass's last
+    reading of the kept text is asked again when the pipeline reads its output back
+    (``assemble.settle_output``), with the configuration's tail rules where the settling pass has none.
     """
 
     __slots__ = ("cells", "key", "model", "repetition", "stopwords", "tail_rules", "verdicts")
@@ -174,9 +175,16 @@ class _Page:
         self.stopwords, self.tail_rules = stopwords, tail_rules
         self.repetition = None if repetition is None else tuple(repetition)
         blocks = tuple(
-            (v.block.text, v.block.kind, v.role, v.rule in tail_rules, v.block.link_density) for v in verdicts
+            (
+                v.block.text,
+                v.block.kind,
+                v.role,
+                v.role is Role.FURNITURE and v.rule in tail_rules,
+                v.block.link_density,
+            )
+            for v in verdicts
         )
-        self.key = (id(model), stopwords, tail_rules, self.repetition, blocks)
+        self.key = (id(model), stopwords, self.repetition, blocks)
 
     def __hash__(self) -> int:
         return hash(self.key)
