@@ -81,6 +81,27 @@ def test_feature_rows_measure_what_shape_measures(lines: list[str]) -> None:
         }
 
 
+def test_a_judgement_is_remembered_for_the_same_question_only() -> None:
+    """The output's reading asks the model what the settling pass asked; the answer is remembered, and only
+    a question that agrees in everything the features and the cut read gets it (``textmodel._Page``)."""
+    model, stopwords = load_text_model(), stoplist("en")
+    lines = [*MENU, PROSE, PROSE.replace("bridge", "road"), PROSE.replace("river", "railway"), *MENU]
+    textmodel._judged.cache_clear()
+    first = textmodel._judged(textmodel._Page(model, verdicts_of(lines), stopwords, frozenset(), None))
+    fresh = textmodel._judge(model, verdicts_of(lines), stopwords, frozenset(), None)
+    assert all(np.array_equal(one, other) for one, other in zip(first[1:], fresh, strict=True))
+    # other tail rules, none of which removed a block: the same question
+    same = textmodel._Page(model, verdicts_of(lines), stopwords, frozenset({"footer.rule"}), None)
+    assert textmodel._judged(same) is first
+    # a block a tail rule removed: another question, answered afresh
+    tailed = verdicts_of(lines)
+    tailed[0] = tailed[0].decide(Role.FURNITURE, rule="footer.rule", category="footer", layer="furniture")
+    other = textmodel._judged(textmodel._Page(model, tailed, stopwords, frozenset({"footer.rule"}), None))
+    assert other is not first and other[0] is not None and other[0][0, FEATURES.index("tail_marker")] == 1.0
+    with pytest.raises(ValueError):
+        first[1][0] = 0.5  # shared answers are read-only
+
+
 def test_classifier_removals_carry_rule_and_score() -> None:
     lines = [*MENU, PROSE, PROSE.replace("bridge", "road"), PROSE.replace("river", "railway"), *MENU]
     article = clean("\n".join(lines), format="text")

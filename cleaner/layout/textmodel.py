@@ -193,7 +193,7 @@ class _Page:
         return isinstance(other, _Page) and other.model is self.model and other.key == self.key
 
 
-@lru_cache(maxsize=32)
+@lru_cache(maxsize=16)
 def _judged(page: _Page) -> tuple[np.ndarray | None, np.ndarray, np.ndarray, bool, np.ndarray]:
     """The page's feature rows (None when too few blocks are open to be judged) and ``_judge``'s answer, once
     per question (``_Page``; the cache holds the model, so no other object takes its id).  Read-only arrays."""
