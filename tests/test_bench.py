@@ -98,8 +98,9 @@ def test_the_text_speed_breakdown_times_every_stage_inside_clean() -> None:
         for line in result.stdout.splitlines()
         if line.startswith("| ") and " | ms a page " not in line and line.count("|") == 4 and "%" in line
     }
-    assert len(rows) == 1 + 14  # clean() and every stage
+    assert len(rows) == 1 + 15  # clean() and every stage
     total = rows["clean(text, format='text')"]
     layers, model = rows["block layers (all below, to the metadata choice)"], rows["text model"]
     assert 0 < model < layers < total  # the stages nest inside clean(): the wrappers time what they wrap
     assert rows["LightGBM, both stages"] > 0 and rows["metadata choice"] > 0
+    assert 0 < rows["settling the output: the body read again by every layer"] < total
