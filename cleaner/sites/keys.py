@@ -77,11 +77,13 @@ def block_keys(texts: Sequence[str]) -> list[str]:
     if not texts:
         return []
     joined = "\n".join(texts)
-    if joined.count("\n") != len(texts) - 1 or _OTHER_NEWLINES.search(joined):  # a block holds a line break
+    odd = _ODD_SPACE.search(joined) is not None  # most documents have none (casefolding adds none)
+    if joined.count("\n") != len(texts) - 1 or (odd and _OTHER_NEWLINES.search(joined)):  # a block holds a break
         joined = "\n".join(_NEWLINES.sub(" ", text) for text in texts)
     joined = joined.casefold()
     joined = _DIGITS.sub("0", joined)
-    lines = (_SPACE.sub(" ", joined) if "  " in joined or _ODD_SPACE.search(joined) else joined).split("\n")
+    spaced = "  " in joined or (odd and _ODD_SPACE.search(joined) is not None)
+    lines = (_SPACE.sub(" ", joined) if spaced else joined).split("\n")
     dated = [index for index, line in enumerate(lines) if "0" in line]
     if dated:  # dates and times have digits: fold them in the lines that have some, all at once
         folded = _DATE.sub("<date>", _TIME.sub("<time>", "\n".join(lines[index] for index in dated)))
