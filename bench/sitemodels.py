@@ -65,7 +65,9 @@ def _init(profile: Profile, models: Path) -> None:
 
 def _judge(item: tuple[Path, str, str, int, int]) -> Judged:
     path, site_name, name, fold, number = item
-    config = Config(text_model=_STATE["models"] / f"model-fold{fold}.txt")
+    # A measure, not a product: an hour per page (on the shared machine, a worker's first page, which loads the
+    # fold model, went past the 20 s default and stopped the run).
+    config = Config(text_model=_STATE["models"] / f"model-fold{fold}.txt", timeout=3600.0)
     site = _STATE["profile"].site(site_name)
     text = path.read_text(encoding="utf-8")
     reading = read_document(text, format="text")
