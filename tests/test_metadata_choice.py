@@ -10,8 +10,10 @@ import pytest
 from cleaner import clean
 from cleaner.config import DEFAULT_CONFIG, Config
 from cleaner.lexicon import day_first
-from cleaner.metadata.candidates import FEATURES, FIELDS, candidates
+from cleaner.metadata.candidatepage import Page
+from cleaner.metadata.candidates import FEATURES, FIELDS, _in_article, candidates, title_candidates
 from cleaner.metadata.choice import MODEL_FILE, ModelFileError, load_model, parse_model
+from cleaner.model import Block, Role, Verdict
 from cleaner.pipeline import decide_blocks, read_document
 
 PROSE = (
@@ -139,3 +141,41 @@ def test_training_is_deterministic_and_labels_follow_the_scorer() -> None:
     first, second = model_text(data, folds), model_text(data, folds)
     assert first == second
     assert json.loads(first)["date"]["features"] == list(FEATURES["date"])
+
+
+def test_a_headline_is_told_apart_by_the_words_its_article_uses() -> None:
+    headline, other = "Nachtbusse fahren wieder", "Sonderangebote im Kaufhaus entdecken"
+    options = _options(f"{MENU}\n{other}\n{headline}\nVon Anna Weber\n{PROSE}\n{PROSE}")
+    assert _column(options, "title", "in_article", headline) == [1.0]
+    assert _column(options, "title", "content_words", headline) == [3]
+    assert _column(options, "title", "in_article", other) == [0.0]
+
+
+def test_a_body_line_counts_only_the_other_body_lines_words() -> None:
+    page = Page([_verdict(0, "Nachtbusse fahren", Role.BODY), _verdict(1, PROSE, Role.BODY)])
+    assert _in_article(page, 0, "Nachtbusse fahren") == (1.0, 2)
+    alone = Page([_verdict(0, "Nachtbusse fahren", Role.BODY), _verdict(1, "Kontakt", Role.FURNITURE)])
+    assert _in_article(alone, 0, "Nachtbusse fahren") == (0.0, 2)
+    assert _in_article(alone, 0, "Ein Tag") == (-1.0, 0)  # no word of four letters
+
+
+def test_a_headline_kept_as_body_over_a_byline_is_a_title_candidate_below_a_menu_sentence() -> None:
+    # The classifier kept the page's head as body: its first sentence is a notice, not the article's.
+    lines = [
+        (PROSE, Role.BODY),
+        ("Weitere Nachrichten", Role.BODY),
+        (PROSE, Role.BODY),
+        (PROSE, Role.BODY),
+        ("Startseite", Role.FURNITURE),
+        ("Nachtbusse fahren wieder", Role.BODY),
+        ("Von Anna Weber", Role.BYLINE),
+        (PROSE, Role.BODY),
+    ]
+    page = Page([_verdict(index, text, role) for index, (text, role) in enumerate(lines)])
+    found = [candidate.value for candidate in title_candidates(page)]
+    assert "Nachtbusse fahren wieder" in found
+    assert "Weitere Nachrichten" not in found  # headline-shaped, below the first sentence, over no byline
+
+
+def _verdict(index: int, text: str, role: Role) -> Verdict:
+    return Verdict(Block(index=index, text=text), role=role, layer="classify")

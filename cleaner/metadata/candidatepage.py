@@ -34,6 +34,7 @@ from cleaner.text.shape import shape_of
 
 ECHO_SLACK = 8  # an echo is at most this much longer than the first line (quotes, spacing)
 DIGITS = re.compile(r"\d")
+CONTENT_WORD = re.compile(r"\w{4,}")  # a word of four letters or more: what a headline and its article share
 PROFILE_LAYER = "profile"  # the layer of the site profile's decisions (cleaner.sites.profile)
 PROSE_WORDS = 8  # a body line of this many words closed like a sentence is article text, not a headline
 FAR = 99  # the distance written when there is nothing to measure to
@@ -187,6 +188,11 @@ class Page:
         return "\n".join(v.text.casefold() for v in self.verdicts if v.role is Role.BODY)
 
     @cached_property
+    def body_words(self) -> Counter[str]:
+        """How often each content word (``content_words``) stands in the article's body lines."""
+        return Counter(word for v in self.verdicts if v.role is Role.BODY for word in content_words(v.text))
+
+    @cached_property
     def sides(self) -> set[str]:
         return {title_key(side) for side in major_sides(self.first_line)}
 
@@ -219,6 +225,11 @@ class Page:
 
     def window(self, before: int, after: int) -> range:
         return range(max(0, self.first_body - before), min(len(self.verdicts), self.first_body + after + 1))
+
+
+def content_words(text: str) -> list[str]:
+    """The case-folded words of four letters or more, in order, repeats kept."""
+    return CONTENT_WORD.findall(text.casefold())
 
 
 def nearest(positions: Sequence[int], position: int) -> float:

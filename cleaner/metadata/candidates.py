@@ -29,7 +29,7 @@ from collections.abc import Sequence
 
 from cleaner.metadata.authorlines import VALUE_FEATURES, labelled_values, short_value, value_features
 from cleaner.metadata.byline import BYLINE_PREFIX, is_byline_word, parse_names
-from cleaner.metadata.candidatepage import DIGITS, FAR, LINE_FEATURES, Page, clip, line_features
+from cleaner.metadata.candidatepage import DIGITS, FAR, LINE_FEATURES, Page, clip, content_words, line_features
 from cleaner.metadata.dates import dates_mentioned, lead_date, mentions_date, opening_date
 from cleaner.metadata.lines import Candidate, names_publication
 from cleaner.metadata.titles import (
@@ -79,6 +79,7 @@ SOURCES = {
 TITLE_RULES = {"zones.title": 1, "zones.title-echo": 2, "zones.title-over-byline": 3, "zones.title-before-body": 4}
 LABELS = {"": 0, "published": 1, "updated": 2}
 BREADCRUMB_MARKS = "»›>"
+MAX_CONTENT_WORDS = 40
 
 
 # ----------------------------------------------------------------- title
@@ -87,7 +88,8 @@ BREADCRUMB_MARKS = "»›>"
 def title_candidates(page: Page) -> list[Candidate]:
     """Short lines before and at the article's start, the dump's first lines, and its first line's echoes."""
     window = set(range(min(TITLE_FIRST_LINES, len(page.verdicts)))) | set(page.window(TITLE_BEFORE, TITLE_AFTER))
-    window.update(p - step for p in page.metadata_lines for step in range(1, TITLE_OVER_METADATA + 1))
+    over_metadata = {p - step for p in page.metadata_lines for step in range(1, TITLE_OVER_METADATA + 1)}
+    window.update(over_metadata)
     window.update(page.echo_lines)
     found = []
     for position in sorted(p for p in window if 0 <= p < len(page.verdicts)):
@@ -97,12 +99,18 @@ def title_candidates(page: Page) -> list[Candidate]:
             continue
         if not page.open_line(position):
             continue
-        if verdict.role is Role.BODY and (position > page.first_prose or not is_title_shaped(text)):
-            continue  # article text is the title only above its first sentence, and shaped like a headline
+        if verdict.role is Role.BODY and not _headline_in_body(page, position, text, over_metadata):
+            continue
         if verdict.layer == RULES_LAYER:
             continue  # a furniture rule says what the line is: a menu, a prompt, a credit, never the headline
         found.append(Candidate("title", position, text, "line"))
     return found
+
+
+def _headline_in_body(page: Page, position: int, text: str, over_metadata: set[int]) -> bool:
+    """Article text is the title only when shaped like a headline, and above its first sentence or just over a
+    byline or dateline: where the classifier kept a page's head as body, its first sentence may be a menu's."""
+    return is_title_shaped(text) and (position <= page.first_prose or position in over_metadata)
 
 
 def _title_features(page: Page, candidate: Candidate, rank: int) -> list[float]:
@@ -130,7 +138,20 @@ def _title_features(page: Page, candidate: Candidate, rank: int) -> list[float]:
         rank,
         page.set_apart(candidate.position),
         _quoted(page, text),
+        *_in_article(page, candidate.position, text),
     ]
+
+
+def _in_article(page: Page, position: int, text: str) -> tuple[float, int]:
+    """The share of the line's content words that the article's body uses (its own words aside when it is
+    a body line), and how many content words it has: a headline names what its article is about, a menu
+    item, a share prompt or another article's headline mostly does not.  -1 when it has none."""
+    words = content_words(text)
+    if not words:
+        return -1.0, 0
+    own = Counter(words) if page.verdicts[position].role is Role.BODY else Counter()
+    found = sum(page.body_words[word] > own[word] for word in words)
+    return found / len(words), min(len(words), MAX_CONTENT_WORDS)
 
 
 def _quoted(page: Page, text: str) -> int:
@@ -157,6 +178,8 @@ TITLE_FEATURES = (
     "rank_from_body",
     "set_apart",
     "quoted",
+    "in_article",
+    "content_words",
 )
 
 
