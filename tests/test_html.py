@@ -569,7 +569,7 @@ def test_a_kicker_set_off_by_a_hidden_separator_is_no_part_of_the_headline() -> 
     strict=True, reason="learned title choice (docs/html.md): the declared title with its kicker outranks the <h1>"
 )
 def test_a_headline_after_a_declared_kicker_and_colon_is_confirmed() -> None:
-    head = "<title>Rutger Bregman: Unser wahres Ich - brand eins online</title>"
+    head = "<title>Lena Brandt: Unser wahres Ich - Beispielmagazin online</title>"
     body = f'<article><h1 class="title-headline">Unser wahres Ich</h1>{article_body()}</article>'
     assert read_page(page(body, head, lang="de")).metadata.title == "Unser wahres Ich"
 

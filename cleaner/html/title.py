@@ -79,7 +79,7 @@ _HIDDEN = re.compile(r"\b(?:invisible|hidden|sr-only|visually-hidden|screen-read
 
 
 def after_kicker(text: str) -> list[str]:
-    """The rest of a declared title after a kicker and its colon ("Rutger Bregman: Unser wahres Ich")."""
+    """The rest of a declared title after a kicker and its colon ("Lena Brandt: Unser wahres Ich")."""
     head, colon, rest = text.partition(": ")
     return [rest.strip()] if colon and 0 < len(head.split()) <= 4 and len(rest.strip()) >= MIN_HEADLINE else []
 
