@@ -21,6 +21,7 @@ the line cut at the label and at separators, split into names as the benchmark s
 from __future__ import annotations
 
 import re
+from functools import lru_cache
 
 from cleaner.lexicon import alternation
 from cleaner.metadata.byline import split_names
@@ -50,9 +51,14 @@ VALUE_FEATURES = (
 
 def labelled_values(line: str) -> list[tuple[str, ...]]:
     """The values a byline label inside the line may introduce, shortest first (none in a long line)."""
+    return list(_labelled_values(line))
+
+
+@lru_cache(maxsize=4096)  # once per line: the second reading of a page asks of the same lines
+def _labelled_values(line: str) -> tuple[tuple[str, ...], ...]:
     text = line.strip()
     if len(text) > MAX_LABELLED_LINE:
-        return []
+        return ()
     out: list[tuple[str, ...]] = []
     for match in _LABEL.finditer(text):
         rest = _SEPARATOR.sub("", text[match.end() :])
@@ -67,9 +73,10 @@ def labelled_values(line: str) -> list[tuple[str, ...]]:
             names = split_names(" ".join(tokens[:end]))
             if names and names not in out:
                 out.append(names)
-    return out
+    return tuple(out)
 
 
+@lru_cache(maxsize=4096)  # once per line, as labelled_values
 def short_value(line: str) -> tuple[str, ...] | None:
     """A short line's words as a value: a name, a user name or a newsroom standing alone."""
     text = line.strip()

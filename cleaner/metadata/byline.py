@@ -135,6 +135,7 @@ def parse_byline(line: str) -> tuple[str, ...] | None:
     return _dedupe(names)
 
 
+@lru_cache(maxsize=4096)  # asked of the same lines by the byline reader and the author candidates
 def is_byline_word(line: str) -> bool:
     """The line is only a byline word ("By", "Von:", "Posted by", "Auteur"), its names on the next line.
 

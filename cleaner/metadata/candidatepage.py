@@ -190,7 +190,7 @@ class Page:
     @cached_property
     def body_words(self) -> Counter[str]:
         """How often each content word (``content_words``) stands in the article's body lines."""
-        return Counter(word for v in self.verdicts if v.role is Role.BODY for word in content_words(v.text))
+        return Counter(CONTENT_WORD.findall(self.body_folded))  # no word crosses the newline between lines
 
     @cached_property
     def sides(self) -> set[str]:
@@ -199,9 +199,16 @@ class Page:
     @cached_property
     def echo_lines(self) -> list[int]:
         """The lines after the first that repeat the first line (the page's ``<title>`` in a dump)."""
-        return [
-            p for p, v in enumerate(self.verdicts) if p and len(v.text) >= MIN_HEADLINE and echoes(self, v.text.strip())
-        ]
+        longest = len(self.first_line) + ECHO_SLACK  # echoes' cheap exit, asked here before any call
+        found = []
+        for position in range(1, len(self.verdicts)):
+            text = self.verdicts[position].block.text
+            if len(text) < MIN_HEADLINE:
+                continue
+            text = text.strip()
+            if MIN_HEADLINE <= len(text) <= longest and echoes(self, text):
+                found.append(position)
+        return found
 
     @cached_property
     def headline(self) -> int:

@@ -24,6 +24,7 @@ readers do) and never edits a verdict.
 from __future__ import annotations
 
 import re
+from bisect import bisect_right
 from collections import Counter
 from collections.abc import Sequence
 
@@ -117,7 +118,7 @@ def _title_features(page: Page, candidate: Candidate, rank: int) -> list[float]:
     text = str(candidate.value)
     key = title_key(text)
     shape = shape_of(text)
-    after = [p - candidate.position for p in page.metadata_lines if p > candidate.position]
+    below = bisect_right(page.metadata_lines, candidate.position)  # the first byline or dateline under the line
     verdict = page.verdicts[candidate.position]
     return [
         float(candidate.position == 0),
@@ -132,7 +133,7 @@ def _title_features(page: Page, candidate: Candidate, rank: int) -> list[float]:
         float(shape.headline_like),
         float(mentions_date(text)),
         float(sum(text.count(mark) for mark in BREADCRUMB_MARKS)),
-        min(after[0], FAR) if after else FAR,
+        min(page.metadata_lines[below] - candidate.position, FAR) if below < len(page.metadata_lines) else FAR,
         float(candidate.position > 0 and len(key) >= MIN_HEADLINE and key in page.first_key),
         TITLE_RULES.get(verdict.rule, 0),
         rank,
@@ -386,20 +387,23 @@ FEATURES = {
 
 
 def candidates(
-    verdicts: Sequence[Verdict], found: Sequence[Candidate], *, day_first: bool | None, extracted: bool = False
+    verdicts: Sequence[Verdict],
+    found: Sequence[Candidate],
+    *,
+    day_first: bool | None,
+    extracted: bool = False,
+    titles: bool = True,
 ) -> dict[str, tuple[list[Candidate], list[list[float]]]]:
     """Every field's candidates and their feature rows (``FEATURES[field]`` names the columns).
 
     ``extracted`` blocks (an HTML page's main content, whose page states its own metadata) offer
     only what the readers marked and a press release's lead dateline: dates its prose mentions and
-    bare name lines are left to the page's own metadata and to htmldate.
+    bare name lines are left to the page's own metadata and to htmldate.  Without ``titles`` the title
+    field offers nothing (a caller that keeps the page's own title need not measure its lines).
     """
     page = Page(verdicts)
     out: dict[str, tuple[list[Candidate], list[list[float]]]] = {}
-    titles = title_candidates(page)
-    from_body = sorted(titles, key=lambda c: (abs(c.position - page.first_body), c.position))
-    rank = {id(candidate): index for index, candidate in enumerate(from_body)}
-    out["title"] = (titles, [line_features(page, c.position) + _title_features(page, c, rank[id(c)]) for c in titles])
+    out["title"] = _title_rows(page) if titles else ([], [])
     dates = [c for c in date_candidates(page, found, day_first) if not (extracted and c.source == "mention")]
     days = Counter(str(c.value)[:10] for c in dates)
     span = (min(days), max(days)) if days else ("", "")
@@ -421,3 +425,11 @@ def candidates(
         ],
     )
     return out
+
+
+def _title_rows(page: Page) -> tuple[list[Candidate], list[list[float]]]:
+    """The title candidates and their rows, each ranked by its distance to the article's first body line."""
+    titles = title_candidates(page)
+    from_body = sorted(titles, key=lambda c: (abs(c.position - page.first_body), c.position))
+    rank = {id(candidate): index for index, candidate in enumerate(from_body)}
+    return titles, [line_features(page, c.position) + _title_features(page, c, rank[id(c)]) for c in titles]

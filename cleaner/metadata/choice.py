@@ -133,8 +133,8 @@ def choose_metadata(
     reaches the threshold, the zones layer's title stands.
     """
     marked = list(verdicts)
-    options = candidates(marked, found, day_first=day_first, extracted=extracted)
-    title = _best(model, "title", options["title"]) if choose_title else None
+    options = candidates(marked, found, day_first=day_first, extracted=extracted, titles=choose_title)
+    title = _best(model, "title", options["title"])
     date = _best(model, "date", options["date"])
     authors = _best(model, "authors", options["authors"])
     if title is not None:

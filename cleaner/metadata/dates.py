@@ -169,7 +169,12 @@ def dates_mentioned(line: str, *, day_first: bool | None = None) -> list[str]:
     A teaser, a meta line or a footer may state the article's date without being a dateline; the
     metadata chooser weighs these from where they stand.  Lines over ``MENTION_MAX_CHARS`` are prose.
     """
-    return days_in(line, day_first) if len(line) <= MENTION_MAX_CHARS else []
+    return list(_mentioned(line, day_first)) if len(line) <= MENTION_MAX_CHARS else []
+
+
+@lru_cache(maxsize=4096)  # once per line and reading of dates: the second reading of a page asks again
+def _mentioned(line: str, day_first: bool | None) -> tuple[str, ...]:
+    return tuple(days_in(line, day_first))
 
 
 MENTION_MAX_CHARS = 200

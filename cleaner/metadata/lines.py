@@ -185,6 +185,8 @@ def _split_byline(verdicts: list[Verdict], position: int) -> tuple[str, ...] | N
 def _author_repeats(verdicts: list[Verdict], authors: Sequence[str]) -> None:
     """Lines that only repeat an author's name, as Medium's footer does, are furniture."""
     known = {name.casefold() for name in authors}
+    if not known:
+        return  # no author named: no line can repeat one
     for position, verdict in enumerate(verdicts):
         if not verdict.decided and verdict.text.strip().casefold() in known:
             verdicts[position] = verdict.decide(
