@@ -267,14 +267,15 @@ def line_features(page: Page, position: int) -> list[float]:
 
 def _line_row(page: Page, position: int) -> list[float]:
     verdict = page.verdicts[position]
-    text = verdict.text
+    text = verdict.block.text
     words = text.split()
-    capitals = sum(word[:1].isupper() for word in words)
+    capitals = sum(map(str.isupper, [word[:1] for word in words]))
     digits = len(DIGITS.findall(text))
+    lines = len(page.verdicts)
     return [
         clip(position - page.first_body),
-        position / max(1, len(page.verdicts)),
-        math.log1p(len(page.verdicts)),
+        position / max(1, lines),
+        math.log1p(lines),
         ROLES[verdict.role],
         LAYERS.get(verdict.layer, 6),
         CATEGORIES.get(verdict.category, len(CATEGORIES)),

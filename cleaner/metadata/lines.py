@@ -69,7 +69,9 @@ def _dated_lines(verdicts: Sequence[Verdict]) -> list[int]:
     return [
         position
         for position, verdict in enumerate(verdicts)
-        if not verdict.decided and len(verdict.text) <= MAX_LINE_CHARS and _YEARISH.search(verdict.text)
+        if verdict.role is Role.UNDECIDED
+        and len(verdict.block.text) <= MAX_LINE_CHARS
+        and _YEARISH.search(verdict.block.text)
     ]
 
 
