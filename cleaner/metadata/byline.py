@@ -73,6 +73,8 @@ _READING = re.compile(r"\d{1,3}\s*(?:min(?:ute|uto|uti)?s?|minuten)\b\.?(?:\s+\w
 _BACKING_ENTRIES = [entry for name in ("agencies", "newsroom_words", "job_words") for entry in phrases(name)]
 _BACKING_WORDS = frozenset(entry for entry in _BACKING_ENTRIES if " " not in entry)
 _BACKING_PHRASES = tuple(entry for entry in _BACKING_ENTRIES if " " in entry)
+# any of the phrases inside a line, in one scan ("(?!)" never matches: no phrase, no match)
+_BACKING_PHRASE = re.compile("|".join(map(re.escape, _BACKING_PHRASES)) or "(?!)")
 _JOB_STEM = re.compile(alternation("job_stems"))  # inside a compound too: "Sportreporterin"
 _TOKEN = re.compile(r"[^\W\d_]+")
 _SEGMENT_MARK = re.compile(r"[|·•]|\s[-–—]\s")
@@ -88,7 +90,7 @@ def _may_back_name(text: str) -> bool:
     lower = text.lower()
     if _JOB_STEM.search(lower) or not _BACKING_WORDS.isdisjoint(_TOKEN.findall(lower)):
         return True
-    if any(phrase in lower for phrase in _BACKING_PHRASES):
+    if _BACKING_PHRASE.search(lower):
         return True
     return _DIGIT.search(text) is not None and _SEGMENT_MARK.search(text) is not None
 
