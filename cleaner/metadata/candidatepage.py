@@ -199,16 +199,7 @@ class Page:
     @cached_property
     def echo_lines(self) -> list[int]:
         """The lines after the first that repeat the first line (the page's ``<title>`` in a dump)."""
-        longest = len(self.first_line) + ECHO_SLACK  # echoes' cheap exit, asked here before any call
-        found = []
-        for position in range(1, len(self.verdicts)):
-            text = self.verdicts[position].block.text
-            if len(text) < MIN_HEADLINE:
-                continue
-            text = text.strip()
-            if MIN_HEADLINE <= len(text) <= longest and echoes(self, text):
-                found.append(position)
-        return found
+        return [p for p, v in enumerate(self.verdicts) if p and echoes(self, v.text.strip())]
 
     @cached_property
     def headline(self) -> int:
@@ -269,7 +260,7 @@ def _line_row(page: Page, position: int) -> list[float]:
     verdict = page.verdicts[position]
     text = verdict.block.text
     words = text.split()
-    capitals = sum(map(str.isupper, [word[:1] for word in words]))
+    capitals = sum([word[0].isupper() for word in words])  # a word is never empty
     digits = len(DIGITS.findall(text))
     lines = len(page.verdicts)
     return [

@@ -19,7 +19,7 @@ import re
 from collections.abc import Sequence
 from dataclasses import dataclass
 
-from cleaner.metadata.byline import MAX_BYLINE_WORD, is_byline_word, parse_byline
+from cleaner.metadata.byline import is_byline_word, parse_byline
 from cleaner.metadata.credits import parse_credit
 from cleaner.metadata.dates import find_dateline
 from cleaner.metadata.datewords import PUBLISHED_WORDS
@@ -159,8 +159,8 @@ def _bylines(verdicts: list[Verdict]) -> list[Candidate]:
         found, source = parse_byline(text), "byline"  # () is a byline naming no person: "By Reuters"
         if found is None and datelines and _next_to_dateline(verdicts, position) and looks_like_name(text):
             found, source = (text.strip(),), "name-by-dateline"
-        if found is None and (len(text) <= MAX_BYLINE_WORD or len(text.strip()) <= MAX_BYLINE_WORD):
-            found, source = _split_byline(verdicts, position), "split-byline"  # a byline word alone on its line
+        if found is None:
+            found, source = _split_byline(verdicts, position), "split-byline"
         if found is not None:
             verdicts[position] = verdict.decide(Role.BYLINE, rule="metadata.byline", category="byline", layer=LAYER)
             names.append(Candidate("authors", position, found, source))
