@@ -147,10 +147,6 @@ def _indented(value: object, newline: str, out: list[str]) -> None:
         return
     inner = newline + " "
     if isinstance(value, dict) and all(isinstance(key, str) for key in value):
-        entries = _flat_entries(value, inner) if value else None
-        if entries is not None:  # a generation's counts: one string, no call per entry
-            out.append(f"{{{entries}{newline}}}")
-            return
         opening = "{"
         for key, item in value.items():
             out.append(f"{opening}{inner}{encode_basestring(key)}: ")
@@ -170,23 +166,6 @@ def _indented(value: object, newline: str, out: list[str]) -> None:
         out.append(newline + "]" if value else "[]")
     else:
         raise TypeError(f"a profile holds no {type(value).__name__} (JSON numbers are finite)")
-
-
-def _flat_entries(value: dict[str, object], inner: str) -> str | None:
-    """The entries of a dict whose values are all ``[int, int]`` or ``[int, int, str]`` (the key counts of a
-    generation, ``KeyCount.to_list``), indented as ``_indented`` writes them; None for any other dict."""
-    deeper = inner + " "
-    comma = "," + deeper
-    entries = []
-    for key, item in value.items():
-        if type(item) is not list or not 2 <= len(item) <= 3:
-            return None
-        documents, error, *example = item
-        if type(documents) is not int or type(error) is not int or (example and type(example[0]) is not str):
-            return None
-        tail = f"{comma}{encode_basestring(example[0])}" if example else ""
-        entries.append(f"{inner}{encode_basestring(key)}: [{deeper}{documents}{comma}{error}{tail}{inner}]")
-    return ",".join(entries)
 
 
 def _scalar(value: object) -> str | None:
