@@ -23,6 +23,17 @@ def tree(body: str) -> lxml.html.HtmlElement:
     return lxml.html.fromstring(f"<html><body>{body}</body></html>")
 
 
+def article(credits: str, head: str = "") -> str:
+    """A page whose article has a headline, then ``credits`` (the byline markup), then prose."""
+    return html_page(
+        f"<article><h1>Ferry timetable approved after a long debate</h1>{credits}{PROSE}</article>", head=head
+    )
+
+
+def author_offers(html: str) -> set[tuple[str, ...]]:
+    return {offer.value for offer in read_page(html, model=NO_CHOICE, offers=True).offers if offer.field == "authors"}
+
+
 @pytest.mark.parametrize(
     ("handle", "shown"),
     [
@@ -53,102 +64,80 @@ def test_names_the_page_does_not_spell_out_stay_as_they_are(names: tuple[str, ..
 
 
 def test_the_page_offers_and_clean_give_the_shown_name() -> None:
-    html = html_page(
-        f"<article><h1>Ferry timetable approved after a long debate</h1>"
-        f"<p class='submitted'>Posted on 3 May by <a href='/user/7'>Zoë Ångström</a></p>{PROSE}</article>",
+    html = article(
+        "<p class='submitted'>Posted on 3 May by <a href='/user/7'>Zoë Ångström</a></p>",
         head="<meta name='author' content='zoe_angstrom'>",
     )
-    offers = read_page(html, model=NO_CHOICE, offers=True).offers
-    offered = {offer.value for offer in offers if offer.field == "authors"}
+    offered = author_offers(html)
     assert ("Zoë Ångström",) in offered
     assert ("zoe_angstrom",) not in offered
     assert clean(html, format="html").metadata.authors == ("Zoë Ångström",)
 
 
 def test_a_first_name_alone_is_written_in_full_where_another_source_names_that_person() -> None:
-    html = html_page(
-        f"<article><h1>Ferry timetable approved after a long debate</h1>"
-        f"<p class='byline'>By <a href='/a/nils'>Nils Pickert</a></p>{PROSE}</article>",
+    html = article(
+        "<p class='byline'>By <a href='/a/nils'>Nils Pickert</a></p>",
         head="<meta name='author' content='Nils'>",
     )
-    offers = read_page(html, model=NO_CHOICE, offers=True).offers
-    assert {offer.value for offer in offers if offer.field == "authors"} == {("Nils Pickert",)}
+    assert author_offers(html) == {("Nils Pickert",)}
 
 
 def test_a_first_name_shared_by_two_full_names_stays_as_it_is() -> None:
-    html = html_page(
-        f"<article><h1>Ferry timetable approved after a long debate</h1>"
-        f"<p class='byline'>By Anna Berg and Anna Lind</p>{PROSE}</article>",
+    html = article(
+        "<p class='byline'>By Anna Berg and Anna Lind</p>",
         head="<meta name='author' content='Anna'>",
     )
-    offers = read_page(html, model=NO_CHOICE, offers=True).offers
-    assert ("Anna",) in {offer.value for offer in offers if offer.field == "authors"}
+    assert ("Anna",) in author_offers(html)
 
 
 @pytest.mark.parametrize("label", ["Updated", "Published", "Aktualisiert"])
 def test_a_dateline_label_in_a_byline_element_is_no_author(label: str) -> None:
-    html = html_page(
-        f"<article><h1>Ferry timetable approved after a long debate</h1>"
-        f"<p class='byline'>By Jane Doe</p><span class='byline'>{label}</span>{PROSE}</article>"
-    )
-    offers = read_page(html, model=NO_CHOICE, offers=True).offers
-    assert {offer.value for offer in offers if offer.field == "authors"} == {("Jane Doe",)}
-
-
-def _author_offers(html: str) -> set[tuple[str, ...]]:
-    return {offer.value for offer in read_page(html, model=NO_CHOICE, offers=True).offers if offer.field == "authors"}
+    html = article(f"<p class='byline'>By Jane Doe</p><span class='byline'>{label}</span>")
+    assert author_offers(html) == {("Jane Doe",)}
 
 
 def test_a_surname_alone_is_written_in_full_where_the_markup_declares_that_person() -> None:
-    html = html_page(
-        f"<article><h1>Ferry timetable approved after a long debate</h1>"
-        f"<p class='byline'>Lindqvist</p>{PROSE}</article>",
+    html = article(
+        "<p class='byline'>Lindqvist</p>",
         head='<script type="application/ld+json">{"@type": "NewsArticle", "headline": "Ferry timetable", '
         '"author": {"@type": "Person", "name": "Marta von Lindqvist"}}</script>',
     )
-    assert _author_offers(html) == {("Marta von Lindqvist",)}
+    assert author_offers(html) == {("Marta von Lindqvist",)}
 
 
 def test_a_surname_is_not_completed_from_a_name_the_page_only_shows() -> None:
-    html = html_page(
-        f"<article><h1>Ferry timetable approved after a long debate</h1>"
-        f"<p class='byline'>Von Anna Pemberly</p><p class='author'>Pemberly</p>{PROSE}</article>",
+    html = article(
+        "<p class='byline'>Von Anna Pemberly</p><p class='author'>Pemberly</p>",
     )
-    assert ("Pemberly",) in _author_offers(html)
+    assert ("Pemberly",) in author_offers(html)
 
 
 def test_a_weekday_left_after_a_name_by_its_date_goes_where_the_page_names_the_person_without_it() -> None:
-    html = html_page(
-        f"<article><h1>Ferry timetable approved after a long debate</h1>"
-        f"<p class='byline'>Jonas Albrecht Fr, 3. Dezember 2021</p>"
-        f"<p class='author'><a href='/a/ja'>Jonas Albrecht</a></p>"
-        f"{PROSE}</article>",
+    html = article(
+        "<p class='byline'>Jonas Albrecht Fr, 3. Dezember 2021</p>"
+        "<p class='author'><a href='/a/ja'>Jonas Albrecht</a></p>",
     )
-    assert _author_offers(html) == {("Jonas Albrecht",)}
+    assert author_offers(html) == {("Jonas Albrecht",)}
 
 
 def test_a_weekday_after_a_name_stays_where_no_offer_names_the_person_without_it() -> None:
-    html = html_page(
-        f"<article><h1>Ferry timetable approved after a long debate</h1>"
-        f"<p class='byline'>Jonas Albrecht Fr, 3. Dezember 2021</p>{PROSE}</article>",
+    html = article(
+        "<p class='byline'>Jonas Albrecht Fr, 3. Dezember 2021</p>",
     )
-    assert _author_offers(html) == {("Jonas Albrecht Fr",)}
+    assert author_offers(html) == {("Jonas Albrecht Fr",)}
 
 
 @pytest.mark.parametrize("label", ["责任编辑：", "作者: ", "記者："])
 def test_a_chinese_or_japanese_credit_label_is_no_part_of_the_name(label: str) -> None:
-    html = html_page(
-        f"<article><h1>Ferry timetable approved after a long debate</h1>"
-        f"<div class='detail_author'><span>{label}李小红</span></div>{PROSE}</article>",
+    html = article(
+        f"<div class='detail_author'><span>{label}李小红</span></div>",
     )
-    assert ("李小红",) in _author_offers(html)
+    assert ("李小红",) in author_offers(html)
 
 
 def test_the_names_of_another_offer_run_together_are_those_names() -> None:
-    html = html_page(
-        f"<article><h1>Ferry timetable approved after a long debate</h1>"
-        f"<p class='byline'>By <a href='/a/ar'>Maya Torres</a> and <a href='/a/do'>Liam O'Connell</a></p>"
-        f"{PROSE}</article>",
+    html = article(
+        "<p class='byline'>By <a href='/a/ar'>Maya Torres</a> and <a href='/a/do'>Liam O'Connell</a></p>",
         head="<meta name='author' content=\"Maya Torres Liam O'Connell\">",
     )
-    assert _author_offers(html) == {("Maya Torres", "Liam O'Connell")}
+    assert author_offers(html) == {("Maya Torres", "Liam O'Connell")}
