@@ -24,16 +24,14 @@ from cleaner.lexicon import words
 from cleaner.metadata.dates import parse_date
 from cleaner.metadata.names import is_site_name
 from cleaner.metadata.titles import MIN_HEADLINE, squash
+from cleaner.text.shape import letters_and_digits
 
 MAX_TITLE = 300
 
 
 def alnum(text: str) -> str:
     """The text's letters and digits alone, case-folded."""
-    return _NOT_ALNUM.sub("", text.casefold())
-
-
-_NOT_ALNUM = re.compile(r"[\W_]+")  # \w is str.isalnum() and "_"
+    return letters_and_digits(text.casefold())
 
 
 def without_site_part(title: str, site_names: list[str]) -> str:

@@ -18,11 +18,11 @@ second reading); it only reports them.
 
 from __future__ import annotations
 
-import re
 from collections.abc import Callable, Sequence
 
 from cleaner.layout.zones import HEAD_RULE, head_after_title, strip_unbalanced_quote
 from cleaner.model import Article, BodyBlock, Metadata, Removal, Role, Verdict
+from cleaner.text.shape import letters_and_digits
 
 SETTLE_ROUNDS = 12  # each round removes at least one block; a body that has not settled by then is left as it is
 REREAD_HEAD_RULE = "classifier.head.reread"  # a head line of the second reading: no longer given back after the title
@@ -78,11 +78,8 @@ def _same_blocks(texts: Sequence[str], again: Sequence[str]) -> bool:
     """Whether the second reading's blocks are these, one for one: the same letters and digits in each (reading
     may strip a marker it reads, such as a list's bullet, again)."""
     return len(texts) == len(again) and all(
-        _LETTERS.sub("", one) == _LETTERS.sub("", other) for one, other in zip(texts, again, strict=True)
+        letters_and_digits(one) == letters_and_digits(other) for one, other in zip(texts, again, strict=True)
     )
-
-
-_LETTERS = re.compile(r"[\W_]+")
 
 
 def build_article(verdicts: Sequence[Verdict], metadata: Metadata) -> Article:

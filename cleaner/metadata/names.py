@@ -32,6 +32,7 @@ from functools import lru_cache
 
 from cleaner.lexicon import alternation, words
 from cleaner.metadata.dates import parse_date
+from cleaner.text.shape import letters_and_digits
 
 MAX_LINE = 200
 """A byline, or a line of names, is short; longer lines are prose and are refused unread."""
@@ -127,12 +128,12 @@ def is_site_name(text: str, site_names: Iterable[str]) -> bool:
     site's name is the person ("Jane Doe" of "Jane Doe Blog", "Daniel Lemire" of "Daniel Lemire's
     blog"), and a part of a host is not the site ("Heiko" writes at heiko-adams.de).
     """
-    key = _alnum(_org_key(text))
+    key = letters_and_digits(_org_key(text))
     if not key:
         return False
     for name in site_names:
         site, host = _site_key(name)
-        for whole in filter(None, {site, site.removeprefix("the"), _alnum(_org_key(name))}):
+        for whole in filter(None, {site, site.removeprefix("the"), letters_and_digits(_org_key(name))}):
             if key == whole or (whole in key and len(key) <= len(whole) + SITE_SLACK):
                 return True
         person = person_shape(text, min_tokens=2, max_tokens=4) or _possessed(text, name)
@@ -150,14 +151,7 @@ def _site_key(name: str) -> tuple[str, bool]:
     """The comparison key of a name the site gives itself, and whether that name is a host."""
     folded = _org_key(name)
     host = _HOST.fullmatch(folded)
-    return _alnum(host["name"] if host else folded), host is not None
-
-
-def _alnum(text: str) -> str:
-    return _NOT_ALNUM.sub("", text)
-
-
-_NOT_ALNUM = re.compile(r"[\W_]+")  # \w is str.isalnum() and "_"
+    return letters_and_digits(host["name"] if host else folded), host is not None
 
 
 def _possessed(text: str, site_name: str) -> bool:

@@ -15,6 +15,12 @@ WORD = re.compile(r"\w+(?:['’-]\w+)*")
 SENTENCE_END = re.compile(r"""[.!?…:;]["'”’»)\]]*$""")
 TERMINAL_STOP = re.compile(r"""\.["'”’»)\]]*$""")
 HEADLINE_MAX_WORDS = 25
+_NOT_ALNUM = re.compile(r"[\W_]+")  # \w is str.isalnum() and "_"
+
+
+def letters_and_digits(text: str) -> str:
+    """The text's letters and digits alone, in order: what two spellings of the same words share."""
+    return _NOT_ALNUM.sub("", text)
 
 
 @dataclass(frozen=True, slots=True)
