@@ -61,7 +61,7 @@ class Browser:
         self._next = 0
 
     def __enter__(self) -> Browser:
-        self._profile = tempfile.TemporaryDirectory(prefix="report-chromium-")
+        self._profile = tempfile.TemporaryDirectory(prefix="report-chromium-", ignore_cleanup_errors=True)
         to_chrome, self._write = os.pipe()
         self._read, from_chrome = os.pipe()
         high = [os.dup(fd) if fd < 10 else fd for fd in (to_chrome, from_chrome)]
@@ -99,7 +99,20 @@ class Browser:
         except subprocess.TimeoutExpired:
             self._process.kill()
             self._process.wait()
-        self._profile.cleanup()
+        self._remove_profile()
+
+    def _remove_profile(self) -> None:
+        """Remove the profile folder; Chromium's helper processes may write to it a moment after the browser
+        exits (a fresh CI run failed on "Directory not empty"), so removal is tried again for up to 5 s."""
+        for _ in range(50):
+            try:
+                shutil.rmtree(self._profile.name)
+                break
+            except FileNotFoundError:
+                break
+            except OSError:
+                time.sleep(0.1)
+        self._profile.cleanup()  # whatever is left, without raising (ignore_cleanup_errors)
 
     def _send(self, method: str, params: dict[str, Any] | None, session: str | None) -> int:
         self._next += 1
