@@ -83,7 +83,7 @@ def test_the_html_speed_breakdown_times_every_stage_against_trafilatura() -> Non
     assert result.returncode == 0, result.stderr
     rows = [line.split(" | ") for line in result.stdout.splitlines() if line.startswith("| ") and "ms/page" not in line]
     assert rows[0][0] == "| trafilatura.extract(page)" and rows[0][2] == "1.00 |"
-    assert len(rows) == 2 + 18  # trafilatura, clean, and every stage
+    assert len(rows) == 2 + 29  # trafilatura, clean, and every stage
     assert float(rows[1][1]) > 0 and float(rows[2][1]) > 0  # clean and reading the page took time
 
 
