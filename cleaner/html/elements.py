@@ -49,6 +49,21 @@ def text_of(element: HtmlElement) -> str:
     return " ".join(element.text_content().split())
 
 
+def text_within(element: HtmlElement, limit: int) -> str | None:
+    """``text_of(element)`` if it has at most ``limit`` characters, else None, without collapsing a long text whole.
+
+    Only the first ``limit // 2 + 1`` words are split off: one more word means at least that many
+    words and a space between each, longer than ``limit`` (a container of few children may hold a
+    whole article, and splitting its every word would cost more than reading it).
+    """
+    most = limit // 2 + 1
+    words = element.text_content().split(None, most)
+    if len(words) > most:
+        return None
+    text = " ".join(words)
+    return text if len(text) <= limit else None
+
+
 def short_text(element: HtmlElement, limit: int) -> str | None:
     """The element's text if it is a small element with at most ``limit`` characters, else None.
 
@@ -57,8 +72,8 @@ def short_text(element: HtmlElement, limit: int) -> str | None:
     """
     if len(element) > MAX_CHILDREN:
         return None
-    text = text_of(element)
-    if len(text) > limit:
+    text = text_within(element, limit)
+    if text is None:
         return None
     if len(element) and HAS_BLOCK_CHILD(element):  # walked in Python, so only once the text is known to be short
         text = spaced_text(element)

@@ -22,7 +22,7 @@ from urllib.parse import urlsplit
 from lxml import etree
 from lxml.html import HtmlElement
 
-from cleaner.html.elements import HAS_BLOCK_CHILD, MAX_CHILDREN, spaced_text, text_of
+from cleaner.html.elements import HAS_BLOCK_CHILD, MAX_CHILDREN, spaced_text, text_of, text_within
 from cleaner.html.sources import in_other_item
 
 _ROLE = re.compile(  # matched against lower-cased class and id: IGNORECASE would cost five times as much
@@ -47,7 +47,7 @@ class Marks:
     h1: list[HtmlElement] = field(default_factory=list)
     mastheads: list[HtmlElement] = field(default_factory=list)
     dated: list[HtmlElement] = field(default_factory=list)
-    _texts: dict[HtmlElement, tuple[str, str | None]] = field(default_factory=dict)
+    _texts: dict[HtmlElement, tuple[str, str | None] | int] = field(default_factory=dict)
     _following: dict[HtmlElement, list[HtmlElement]] = field(default_factory=dict)
 
     def short_text(self, element: HtmlElement, limit: int) -> str | None:
@@ -56,8 +56,11 @@ class Marks:
         if len(element) > MAX_CHILDREN:
             return None
         known = self._texts.get(element)
-        if known is None:
-            known = self._texts[element] = (text_of(element), None)
+        if known is None or (isinstance(known, int) and known < limit):
+            text = text_within(element, limit)
+            known = self._texts[element] = limit if text is None else (text, None)  # an int: longer than that
+        if isinstance(known, int):
+            return None
         text, spaced = known
         if len(text) > limit:
             return None
