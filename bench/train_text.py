@@ -18,8 +18,9 @@ The same template-site rows give the least repetition that counts as a profile's
 prose, inside it), written into the model file's header: the classifier lets the profile remove only
 blocks repeated at least that often (``cleaner.layout.textmodel.evidenced``).
 
-Two stages, with hyper-parameters fixed in advance (``PARAMS``; never tuned on the reported
-folds): the first stage learns from the blocks' features; its scores for the training pages are
+Two stages, with hyper-parameters fixed in advance (``PARAMS``; ``bench/tune_text.py`` compared a
+small grid around them out of fold and none did better beyond retraining's noise, docs/classifier.md):
+the first stage learns from the blocks' features; its scores for the training pages are
 cross-fitted over the training pages' own site-grouped folds, so the second stage, which
 learns from the first stage's scores around each block, sees the kind of scores it will get on
 unseen pages.  Training is deterministic (fixed seeds, one thread): the same data gives the same
