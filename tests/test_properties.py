@@ -194,8 +194,7 @@ def test_seeds_and_fixtures_are_idempotent_block_for_block() -> None:
 
 # Found by ``--hypothesis-profile=explore`` (seed 11, 4 December): the second reading took a repeated line
 # from the end of the body for its title, so the words stayed but not in their order (a strict xfail until
-# the metadata model rebuilt with the title's ``in_article``; it moves with the model's decisions, and
-# failed again with the model rebuilt after the wrapped-line cut's lower-case opening).
+# the metadata model rebuilt with the title's ``in_article``; it moves with the model's decisions).
 TITLE_FROM_THE_END = "\n".join(
     [
         "By Jane Doe and John Roe",
@@ -208,11 +207,6 @@ TITLE_FROM_THE_END = "\n".join(
 )
 
 
-@pytest.mark.xfail(
-    strict=True,
-    reason="the second reading takes a repeated 'Sport' line of the body for its title (metadata model "
-    "rebuilt after the wrapped-line cut): the words stay, their order does not",
-)
 def test_rereading_keeps_the_words_in_their_order() -> None:
     first = clean(TITLE_FROM_THE_END, format="text")
     second = clean(first.text, format="text")

@@ -79,17 +79,6 @@ def test_text_that_runs_on_over_a_break_is_never_cut() -> None:
     assert cut_points(["The report on the ferry was written", "By Jane Doe"], "") == [1]
 
 
-def test_a_lower_case_byline_or_dateline_after_a_closed_sentence_is_cut_out() -> None:
-    # bylines and datelines that open with a lower-case byline word, weekday or month, after a full stop
-    assert cut_points(["The council will publish the new timetable next week.", "by Jane Doe"], "") == [1]
-    assert cut_points(
-        ["La mairie publiera les horaires la semaine prochaine.", "jeudi 13 juin 2019, par Anne Martin"], ""
-    ) == [1]
-    # ... but not one that names no one, nor one after a line that runs on
-    assert cut_points(["The council will publish the new timetable next week.", "by the end of March"], "") == []
-    assert cut_points(["The new timetable was first proposed", "jeudi 13 juin 2019, par Anne Martin"], "") == []
-
-
 def test_wrapped_prose_is_not_cut() -> None:
     for paragraph in PROSE:
         lines = textwrap.wrap(paragraph, WIDTH)

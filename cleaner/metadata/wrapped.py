@@ -7,10 +7,7 @@ next line, a byline the paragraph under it.  The segmenter cannot tell them apar
 because such a line reads as a whole metadata line of its own.  ``cut_points`` answers, for one
 paragraph's joined lines, where parts start: at the edges of a part of one or two lines at its start
 or its end that is a byline, a dateline, a credit line (names and a date), or that repeats the dump's
-first line (the page's ``<title>``, whole or the longer side of a separator).  A part that opens in
-lower case is taken only at the paragraph's end, after a line that closed its sentence (". ? ! » )"),
-opened by a word that opens such lines in lower case (a byline word, a weekday or a month name), and
-when its reader finds a value in it (a person, a date).
+first line (the page's ``<title>``, whole or the longer side of a separator).
 
 What it does NOT do: it decides nothing about the parts (the byline and dateline readers of
 ``cleaner.metadata.lines`` and the classifier do, as for any line), and it never cuts text that was
@@ -21,8 +18,7 @@ from __future__ import annotations
 
 from collections.abc import Sequence
 
-from cleaner.lexicon.calendar import fold, month_names, weekday_names
-from cleaner.metadata.byline import BYLINE_PREFIX, parse_byline
+from cleaner.metadata.byline import parse_byline
 from cleaner.metadata.credits import parse_credit
 from cleaner.metadata.dates import find_dateline
 from cleaner.metadata.titles import MIN_HEADLINE, TITLE_MAX_CHARS, confirming_keys, title_key
@@ -31,7 +27,6 @@ MAX_PART_LINES = 2  # a metadata line is seldom wider than two wrapped lines
 MAX_PART_CHARS = 160  # the readers' own limit on a line
 RUNS_ON = frozenset(",;:-–—|/([{&+")  # a line ending in one of these goes on in the next
 CONTINUES = frozenset(").,;:!?]}%")  # a line opening with one of these goes on from the one before
-CLOSES = frozenset(".!?)]\"'»”’")  # a line ending in one of these closed its sentence
 
 
 def cut_points(lines: Sequence[str], first: str) -> list[int]:
@@ -47,47 +42,17 @@ def cut_points(lines: Sequence[str], first: str) -> list[int]:
     for size in range(1, min(MAX_PART_LINES, count - 1) + 1):
         if _may_cut(lines, size) and _alone(" ".join(lines[:size]), titles):
             cuts.add(size)
-        if _ends_alone(lines, count - size, titles):
+        if _may_cut(lines, count - size) and _alone(" ".join(lines[count - size :]), titles):
             cuts.add(count - size)
     return sorted(cuts)
 
 
-def _ends_alone(lines: Sequence[str], at: int, titles: set[str]) -> bool:
-    """The paragraph's end from ``at`` on reads as a line of its own; opening in lower case, only after a
-    line that closed its sentence, where it opens like a metadata line and a reader finds a value in it."""
-    end = " ".join(lines[at:])
-    if _may_cut(lines, at) and _alone(end, titles):
-        return True
-    closed = lines[at - 1][-1] in CLOSES
-    return closed and _may_cut(lines, at, lower=True) and _opens_metadata(end) and _states_value(end)
-
-
-def _may_cut(lines: Sequence[str], at: int, *, lower: bool = False) -> bool:
+def _may_cut(lines: Sequence[str], at: int) -> bool:
     """Nothing says the text runs on over the break: the line before does not end in a mark that leads on
-    (a comma, a dash, a separator, an open bracket) and the next does not open in lower case (unless
-    ``lower``) or with a mark that closes or continues (")", ".", ",")."""
+    (a comma, a dash, a separator, an open bracket) and the next does not open in lower case or with a
+    mark that closes or continues (")", ".", ",")."""
     before, after = lines[at - 1], lines[at]
-    return before[-1] not in RUNS_ON and (lower or not after[0].islower()) and after[0] not in CONTINUES
-
-
-def _opens_metadata(part: str) -> bool:
-    """The part opens with a word that opens a metadata line in lower case: a byline word ("von Anna
-    Weber", "by Jane Doe"), a weekday or a month name, as many languages write them ("jeudi 13 juin 2019")."""
-    if BYLINE_PREFIX.match(part):
-        return True
-    word = fold(part.split(maxsplit=1)[0].rstrip(",."))
-    return word in weekday_names() or word in month_names()
-
-
-def _states_value(part: str) -> bool:
-    """A reader finds a person or a date in the part: a byline naming no one ("von deinem Einverständnis
-    aus.") is as likely prose running on."""
-    if len(part) > MAX_PART_CHARS:
-        return False
-    if parse_byline(part) or parse_credit(part) is not None:
-        return True
-    dateline = find_dateline(part)
-    return dateline is not None and bool(dateline.published or dateline.updated)
+    return before[-1] not in RUNS_ON and not after[0].islower() and after[0] not in CONTINUES
 
 
 def _alone(part: str, titles: set[str]) -> bool:
