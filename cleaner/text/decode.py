@@ -35,6 +35,7 @@ SPACE_LIKE = re.compile("[\u00a0\u2007\u202f\u2000-\u200a\u3000\t\x0b\x0c]")
 # change how Persian, Indic scripts and emoji render.
 INVISIBLE = re.compile("[\u200b\u2060\ufeff\u00ad\u180e]")
 CONTROL = re.compile("[\x00-\x08\x0e-\x1f\x7f]")
+ODD = re.compile(f"[{SPACE_LIKE.pattern[1:-1]}{INVISIBLE.pattern[1:-1]}{CONTROL.pattern[1:-1]}]")  # any of the three
 # Bytes that are not UTF-8 come out of the surrogateescape handler as these code points.
 ESCAPED_BYTE = re.compile("[\udc80-\udcff]")
 NON_ASCII = re.compile("[^\x00-\x7f]")
@@ -123,6 +124,8 @@ def normalise(text: str) -> str:
     """One normal form for every layer: NFC, ``\\n`` newlines, plain spaces, no invisibles."""
     text = text.replace("\r\n", "\n").replace("\r", "\n").replace("\u2028", "\n").replace("\u2029", "\n\n")
     text = unicodedata.normalize("NFC", text)
+    if ODD.search(text) is None:  # most texts have none: one pass instead of three
+        return text
     text = SPACE_LIKE.sub(" ", text)
     text = INVISIBLE.sub("", text)
     return CONTROL.sub("", text)

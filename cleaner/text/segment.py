@@ -124,8 +124,26 @@ def _markdown_kind(line: str) -> tuple[Kind, str]:
 
 
 def paragraphs(text: str, cut: Cut | None = None) -> list[tuple[Kind, str]]:
-    """The kind and text of each block of normalised text, in reading order (``segment`` without ``Block``s)."""
-    return [(kind, body) for kind, body, _ in _pieces(text, cut)]
+    """The kind and text of each block of normalised text, in reading order (``segment`` without ``Block``s).
+
+    Text that was not hard-wrapped (nearly all) is read line by line: each line is a block, as ``_pieces``
+    would give it (this is what site profiles count on every document of a corpus, so it is kept cheap).
+    """
+    lines = [line.strip() for line in text.split("\n")]
+    if wrap_width(lines) is not None:
+        return [(kind, body) for kind, body, _ in _pieces(text, cut)]
+    spaced, paragraph, found = "  " in text, Kind.PARAGRAPH, []
+    for line in lines:
+        if not line:
+            continue
+        if line[0] not in MARKER_STARTS:
+            found.append((paragraph, SPACES.sub(" ", line) if spaced and "  " in line else line))
+            continue
+        kind, body = _markdown_kind(line)
+        body = (SPACES.sub(" ", body) if "  " in body else body).strip()
+        if body:
+            found.append((kind, body))
+    return found
 
 
 def _pieces(text: str, cut: Cut | None) -> list[tuple[Kind, str, bool]]:
