@@ -70,7 +70,8 @@ def core_keys(counts: Mapping[str, KeyCount], documents: int, parameters: Parame
     """
     half = max(1, math.ceil(documents / 2))
     frequent = {key: count.documents / documents for key, count in counts.items() if count.documents >= half}
-    plain = {key: share for key, share in frequent.items() if not is_prose(key, parameters)}
+    short = parameters.shortest_prose  # ``is_prose``'s first test, without a call for each short key
+    plain = {key: share for key, share in frequent.items() if len(key) < short or not is_prose(key, parameters)}
     return plain or frequent
 
 
@@ -113,14 +114,17 @@ class Generation:
         found = [Learned(key, self.counts[key].example, count) for key, count in self.template.items()]
         return sorted(found, key=lambda item: (-item.documents, item.key))
 
-    def to_dict(self) -> dict[str, object]:
-        return {
+    def to_dict(self, *, counts: bool = True) -> dict[str, object]:
+        """The JSON form; without ``counts``, all but the key counts (``cleaner.sites.store`` writes those itself)."""
+        data: dict[str, object] = {
             "documents": self.documents,
             "learned": [item.to_dict() for item in self.learned()],
             "article_between": list(self.article_markers or ()),
             "markers": self.markers.to_dict(),
-            "counts": {key: self.counts[key].to_list() for key in sorted(self.counts)},
         }
+        if counts:
+            data["counts"] = {key: self.counts[key].to_list() for key in sorted(self.counts)}
+        return data
 
 
 @dataclass(frozen=True)
@@ -161,5 +165,5 @@ class SiteProfile:
         count = chosen.counts[key].documents if key in chosen.counts else 0
         return f"profile:{self.name}#{generation + 1}({count}/{chosen.documents})"
 
-    def to_dict(self) -> dict[str, object]:
-        return {"documents": self.documents, "generations": [g.to_dict() for g in self.generations]}
+    def to_dict(self, *, counts: bool = True) -> dict[str, object]:
+        return {"documents": self.documents, "generations": [g.to_dict(counts=counts) for g in self.generations]}

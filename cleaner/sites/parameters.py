@@ -48,6 +48,11 @@ class Parameters:
     marker_share: float = 0.6
     prune_every: int = 20
 
+    @property
+    def shortest_prose(self) -> int:
+        """No key shorter than this is prose (``prose_words`` words and the spaces between them)."""
+        return 2 * self.prose_words - 1
+
     def to_dict(self) -> dict[str, float | int]:
         return {item.name: getattr(self, item.name) for item in fields(self)}
 
@@ -67,5 +72,8 @@ class Parameters:
 
 def is_prose(key: str, parameters: Parameters) -> bool:
     """A sentence of an article: long enough and ending like a sentence (cheap: on every block)."""
-    words = parameters.prose_words
-    return len(key) >= 2 * words - 1 and key.count(" ") + 1 >= words and SENTENCE_END.search(key[-16:]) is not None
+    return (
+        len(key) >= parameters.shortest_prose
+        and key.count(" ") + 1 >= parameters.prose_words
+        and SENTENCE_END.search(key[-16:]) is not None
+    )

@@ -51,11 +51,12 @@ class Profile:
     def learned_count(self) -> int:
         return sum(site.learned_count for site in self.sites.values())
 
-    def to_dict(self) -> dict[str, object]:
+    def to_dict(self, *, counts: bool = True) -> dict[str, object]:
+        """The JSON form (``cleaner.sites.store`` writes it); ``counts``: see ``Generation.to_dict``."""
         return {
             "format": PROFILE_FORMAT,
             "parameters": self.parameters.to_dict(),
-            "sites": {name: self.sites[name].to_dict() for name in sorted(self.sites)},
+            "sites": {name: self.sites[name].to_dict(counts=counts) for name in sorted(self.sites)},
         }
 
     def learner(self) -> ProfileLearner:
@@ -63,6 +64,7 @@ class Profile:
         learner = ProfileLearner(self.parameters)
         for name, site in self.sites.items():
             learner.sites[name] = [_Counting.of(generation) for generation in site.generations]
+            learner.known[name] = _examples(learner.sites[name])
         return learner
 
     def with_parameters(self, parameters: Parameters) -> Profile:
@@ -111,15 +113,15 @@ class ProfileLearner:
     def __init__(self, parameters: Parameters | None = None) -> None:
         self.parameters = parameters or Parameters()
         self.sites: dict[str, list[_Counting]] = {}
+        self.known: dict[str, dict[str, str]] = {}  # per site: the key of each counted key's example text
 
     def add(self, site: str, texts: Iterable[str]) -> None:
         """Count one document of ``site`` given the texts of its blocks."""
         texts = list(texts)
-        keys = block_keys(texts)
-        examples: dict[str, str] = {}
-        for key, text in zip(keys, texts, strict=True):
-            if key and key not in examples:
-                examples[key] = text
+        keys = self._keys(site, texts)
+        examples = dict.fromkeys(keys, "")  # each key once, in the order first seen, with its first text:
+        examples.update(zip(reversed(keys), reversed(texts), strict=True))  # updating keeps that order
+        examples.pop("", None)
         generation = self._generation(self.sites.setdefault(site, []), examples.keys())
         if generation.documents:  # where the article sits, judged by the template of the pages before
             generation.markers.add(markers_of(keys, generation.current_core(self.parameters)))
@@ -133,12 +135,23 @@ class ProfileLearner:
                 continue
             if not count.example:
                 count.example = text.strip()  # kept from the second sighting on: reviewers read it
+                self.known.setdefault(site, {})[count.example] = key
             count.documents += 1
         if generation.documents % self.parameters.prune_every == 0:
             rounds = generation.documents // self.parameters.prune_every
             for key in [key for key, count in counts.items() if count.documents + count.error <= rounds]:
                 del counts[key]
             generation.markers.prune(rounds)
+            self.known[site] = _examples(self.sites[site])
+
+    def _keys(self, site: str, texts: list[str]) -> list[str]:
+        """``block_keys(texts)``; the lines a site repeats (its template) are folded once, when first counted twice."""
+        known = self.known.get(site)
+        if not known:
+            return block_keys(texts)
+        keys = [known.get(text, "") for text in texts]
+        fresh = iter(block_keys([text for text, key in zip(texts, keys, strict=True) if not key]))
+        return [key or next(fresh) for key in keys]
 
     def _generation(self, generations: list[_Counting], found: Collection[str]) -> _Counting:
         """The generation a document joins: the one whose core it shares most of, or a new one.
@@ -183,3 +196,10 @@ def site_of(url: str | None, fallback: str | None = None) -> str | None:
         if host:
             return host.removeprefix("www.")
     return fallback or None
+
+
+def _examples(generations: Iterable[_Counting]) -> dict[str, str]:
+    """The key of each example text a site's counts hold (a key's example is the text it was counted from)."""
+    return {
+        count.example: key for generation in generations for key, count in generation.counts.items() if count.example
+    }
