@@ -569,3 +569,19 @@ def test_trusted_article_markers_keep_the_lines_dropped_for_their_place_alone() 
     after = apply_profile(verdicts, match_page(texts, site))
     assert after[4].role is Role.BODY and after[4].rule == "profile:valley#1:article"
     assert after[5] == verdicts[5] and after[8].role is Role.FURNITURE
+
+
+def test_a_recurring_line_at_the_article_edge_stays_unless_on_every_page() -> None:
+    """An article's own recurring last line (a sponsor's note, a sign-off) right after its prose is on most pages
+    but not all: it stays, as a line inside the article would; the same line on every page is template."""
+    note = "Anzeige: in Zusammenarbeit mit dem Verband"
+    for pages_with_note, removed in ((9, False), (10, True)):
+        learner = ProfileLearner()
+        for number, page in enumerate(_pages([[] for _ in range(10)])):
+            learner.add("site", ["Menu", *page, *([note] if number < pages_with_note else []), "Contact us"])
+        site = learner.profile().site("site")
+        texts = ["Menu", *_pages([[]])[0], note, "Contact us"]
+        after = apply_profile(_body(texts), match_page(texts, site))
+        roles = {verdict.text: verdict.role for verdict in after}
+        assert (roles[note] is Role.FURNITURE) is removed
+        assert roles["Menu"] is Role.FURNITURE and roles["Contact us"] is Role.FURNITURE  # template, not at the edge

@@ -4,8 +4,10 @@ The profile layer runs last, over the verdicts every other layer has taken.  It 
 classifier kept as body into furniture (rule ``profile:<site>#<generation>(n/N)``, category and layer
 ``profile``): the lines of the page's template generation, and the entries of a list under a template
 heading after the article (the heading's rule plus ``:list``).  A template line inside the article
-(between two prose blocks that are not template) must be on ``prose_ratio`` of the pages, as a
-sentence must: a recurring section heading stays.  Bylines and datelines stay as the earlier layers
+(between two prose blocks that are not template) or at its edge (right before its first such block or
+right after its last) must be on ``prose_ratio`` of the pages, as a sentence must: a recurring section
+heading stays, and so does an article's own recurring first or last line (a sign-off, a dateline, a
+disclosure) that is not on every page.  Bylines and datelines stay as the earlier layers
 found them; so does the title, unless it is a line of the site on half of its pages (a slogan): then
 the headline right under it becomes the title (and such a line taken as the subtitle is removed).  A
 block kept by a ``keep`` pattern of the configuration is never removed.  Save for the one exception
@@ -126,17 +128,21 @@ def apply_profile(verdicts: list[Verdict], page: PageMatch | None) -> list[Verdi
 
 def _inside_article(verdicts: Sequence[Verdict], keys: Sequence[str], template: Container[str],
                     prose: Sequence[bool]) -> range:  # fmt: skip
-    """The positions between the first and the last kept prose block that is not a template line.
+    """The positions from the block right before the first kept prose block that is not a template line to
+    the block right after the last one.
 
-    A template line there sits inside the article (a recurring section heading, a sign-off); it is
-    removed only when it is on ``prose_ratio`` of the pages, as prose is.
+    A template line there sits inside the article (a recurring section heading) or at its edge (an
+    article's own recurring first or last line: a sign-off, a dateline, a sponsor's disclosure); it is
+    removed only when it is on ``prose_ratio`` of the pages, as prose is.  (Measured on the template-site
+    corpora of seeds 1 and 3, fold models: the lines this layer removed right next to the article were
+    the gold's article text on 41 pages and furniture on 15.)
     """
     article = [
         index
         for index, (verdict, key) in enumerate(zip(verdicts, keys, strict=True))
         if verdict.role is Role.BODY and key not in template and prose[index]
     ]
-    return range(article[0] + 1, article[-1]) if article else range(0)
+    return range(max(0, article[0] - 1), article[-1] + 2) if article else range(0)
 
 
 def _keep_article(verdicts: list[Verdict], keys: Sequence[str], site: SiteProfile, generation: int) -> list[Verdict]:
