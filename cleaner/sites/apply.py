@@ -134,8 +134,8 @@ def _inside_article(verdicts: Sequence[Verdict], keys: Sequence[str], template: 
     A template line there sits inside the article (a recurring section heading) or at its edge (an
     article's own recurring first or last line: a sign-off, a dateline, a sponsor's disclosure); it is
     removed only when it is on ``prose_ratio`` of the pages, as prose is.  (Measured on the template-site
-    corpora of seeds 1 and 3, fold models: the lines this layer removed right next to the article were
-    the gold's article text on 41 pages and furniture on 15.)
+    corpora of seeds 1 and 3, fold models: of the lines this layer removed right next to the article, 41
+    were the gold's article text and 15 furniture, each counted once per page.)
     """
     article = [
         index
