@@ -57,6 +57,7 @@ END_BEFORE = 3  # author lines also at the article's end (a signature, an author
 END_AFTER = 10  # before its last body line to this many after it
 LEAD_PARAGRAPHS = 3
 TEXT_ONLY = frozenset({"names", "labelled", "short"})  # author sources an HTML page's own metadata stands for
+MARKED_SOURCES = frozenset({"names", "short"})  # author sources whose line the choice marks as a byline
 PICTURE = frozenset({"caption", "image-slug"})  # the rules' categories of lines about a picture
 DATES_BEFORE = 40  # dates stated in lines this close to the article's first body line
 DATES_AFTER = 30
@@ -393,6 +394,7 @@ def candidates(
     day_first: bool | None,
     extracted: bool = False,
     titles: bool = True,
+    values: bool = True,
 ) -> dict[str, tuple[list[Candidate], list[list[float]]]]:
     """Every field's candidates and their feature rows (``FEATURES[field]`` names the columns).
 
@@ -400,31 +402,49 @@ def candidates(
     only what the readers marked and a press release's lead dateline: dates its prose mentions and
     bare name lines are left to the page's own metadata and to htmldate.  Without ``titles`` the title
     field offers nothing (a caller that keeps the page's own title need not measure its lines).
+    Without ``values`` only what a choice would mark on the lines is measured, for a caller that wants
+    the marked lines and not the values: the date field offers nothing, and the authors field offers
+    its candidates only when one of them is a line that choosing it marks (``MARKED_SOURCES``).
     """
     page = Page(verdicts)
     out: dict[str, tuple[list[Candidate], list[list[float]]]] = {}
     out["title"] = _title_rows(page) if titles else ([], [])
+    out["date"] = _date_rows(page, found, day_first, extracted) if values else ([], [])
+    authors = [c for c in author_candidates(page, found) if not (extracted and c.source in TEXT_ONLY)]
+    if values or any(c.source in MARKED_SOURCES for c in authors):
+        out["authors"] = _author_rows(page, authors)
+    else:
+        out["authors"] = ([], [])
+    return out
+
+
+def _date_rows(
+    page: Page, found: Sequence[Candidate], day_first: bool | None, extracted: bool
+) -> tuple[list[Candidate], list[list[float]]]:
+    """The date candidates and their rows."""
     dates = [c for c in date_candidates(page, found, day_first) if not (extracted and c.source == "mention")]
     days = Counter(str(c.value)[:10] for c in dates)
     span = (min(days), max(days)) if days else ("", "")
-    out["date"] = (
+    return (
         dates,
         [
             line_features(page, c.position) + _date_features(page, c, i, days, span, day_first)
             for i, c in enumerate(dates)
         ],
     )
-    authors = [c for c in author_candidates(page, found) if not (extracted and c.source in TEXT_ONLY)]
+
+
+def _author_rows(page: Page, authors: list[Candidate]) -> tuple[list[Candidate], list[list[float]]]:
+    """The author candidates' rows (each candidate's rank, and how many others agree on its value, count)."""
     first = next((c.position for c in authors if c.source != "names"), None)
     values = Counter(_value_key(c) for c in authors)
-    out["authors"] = (
+    return (
         authors,
         [
             line_features(page, c.position) + _author_features(page, c, i, first, values[_value_key(c)] - 1)
             for i, c in enumerate(authors)
         ],
     )
-    return out
 
 
 def _title_rows(page: Page) -> tuple[list[Candidate], list[list[float]]]:

@@ -27,7 +27,7 @@ from typing import TYPE_CHECKING
 
 import numpy as np
 
-from cleaner.metadata.candidates import FEATURES, candidates
+from cleaner.metadata.candidates import FEATURES, MARKED_SOURCES, candidates
 from cleaner.metadata.lines import Candidate
 from cleaner.model import Metadata, Role, Verdict
 
@@ -131,20 +131,23 @@ def choose_metadata(
     model: MetadataModel,
     choose_title: bool = True,
     extracted: bool = False,
+    values: bool = True,
 ) -> tuple[list[Verdict], Metadata]:
     """The article's authors and dates from the candidates, and the verdicts with the chosen title marked.
 
     The title is read from the verdicts (``Role.TITLE``) like any head; when no title candidate
-    reaches the threshold, the zones layer's title stands.
+    reaches the threshold, the zones layer's title stands.  Without ``values`` the caller wants only
+    the marked verdicts (the same ones): no date is chosen, and authors only where a chosen name line
+    would be marked (``candidates``' ``values``), so the metadata returned then holds neither.
     """
     marked = list(verdicts)
-    options = candidates(marked, found, day_first=day_first, extracted=extracted, titles=choose_title)
+    options = candidates(marked, found, day_first=day_first, extracted=extracted, titles=choose_title, values=values)
     title = _best(model, "title", options["title"])
     date = _best(model, "date", options["date"])
     authors = _best(model, "authors", options["authors"])
     if title is not None:
         _make_title(marked, title.position)
-    if authors is not None and authors.source in ("names", "short"):
+    if authors is not None and authors.source in MARKED_SOURCES:
         marked[authors.position] = marked[authors.position].decide(
             Role.BYLINE, rule="metadata.byline-names", category="byline", layer=LAYER
         )

@@ -54,9 +54,10 @@ def clean_blocks(
 
 
 def _decide_and_choose(
-    reading: Reading, config: Config, site: SiteProfile | None, deadline: Deadline
+    reading: Reading, config: Config, site: SiteProfile | None, deadline: Deadline, values: bool = True
 ) -> tuple[Decided, list[Verdict], Metadata]:
-    """The block layers, then the metadata choice: the verdicts with the title marked, and the lines' metadata."""
+    """The block layers, then the metadata choice: the verdicts with the title marked, and the lines' metadata
+    (without ``values``, only the marked verdicts are wanted: see ``choose_metadata``)."""
     decided = decide_blocks(reading, config, site, deadline)
     deadline.check("choosing the metadata")
     verdicts, lines = choose_metadata(
@@ -66,16 +67,20 @@ def _decide_and_choose(
         model=load_model(config.metadata_model),
         choose_title=reading.declared.title is None and not decided.whole,
         extracted=reading.extracted,
+        values=values,
     )
     return decided, verdicts, lines
 
 
 def _reread(config: Config, site: SiteProfile | None, deadline: Deadline) -> Reread:
-    """How ``clean(article.text, format="text")`` reads a body: its layers, its title, its head lines given back."""
+    """How ``clean(article.text, format="text")`` reads a body: its layers, its title, its head lines given back.
+
+    Only the verdicts are used (what the reading keeps), never the metadata it would find: its values are not chosen.
+    """
 
     def reread(texts: list[str]) -> list[Verdict]:
         reading = read_document("\n\n".join(texts), format="text", config=config, deadline=deadline)
-        return head_after_title(_decide_and_choose(reading, config, site, deadline)[1])
+        return head_after_title(_decide_and_choose(reading, config, site, deadline, values=False)[1])
 
     return reread
 
