@@ -7,7 +7,7 @@
 Every page of every kind is read into memory and cleaned once untimed (imports, the models' first
 load, compiled patterns); then, round after round, each kind's pages are cleaned in turn and
 timed.  Before each kind's round, cleaner's bounded per-text caches (``functools.lru_cache`` with
-a ``maxsize``: shapes, features, languages; and the furniture rules' memo) are emptied, so a round
+a ``maxsize``: shapes, features, languages; the furniture rules' memo, and langdetect's words) are emptied, so a round
 meets its pages as new pages, as a corpus does, not as the warm-up left them; one-off loads
 (unbounded caches: models, rule files, word lists) stay.  Time is this process's CPU time
 (``time.process_time``), so the load of a shared machine distorts the figures less than wall
@@ -42,6 +42,7 @@ from bench.speed_html import timed  # noqa: E402
 from cleaner import clean  # noqa: E402
 from cleaner.config import DEFAULT_CONFIG  # noqa: E402
 from cleaner.rules import furniture  # noqa: E402
+from cleaner.text import language  # noqa: E402
 
 SOURCES = ("bs4", "inscriptis", "trafilatura", "readability")
 # (module that calls the stage, function name (``Class.method`` on the class), what the row is)
@@ -86,6 +87,7 @@ def forget() -> None:
     by_length = furniture._by_length(tuple(DEFAULT_CONFIG.rules))  # the rules remember their answers
     by_length.memo.clear()
     by_length.long_memo.clear()
+    language.forget_words()  # langdetect's words and their n-grams
 
 
 def one_round(texts: list[str]) -> float:

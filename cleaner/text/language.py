@@ -186,39 +186,70 @@ _PROFILES: dict[str, np.ndarray] = {}
 def _ngrams(text: str, known: dict[str, object]) -> list[str]:
     """The 1- to 3-grams of ``text`` that langdetect knows, in order: ``Detector._extract_ngrams``'s list.
 
-    The same walk as langdetect's ``NGram`` buffer (a space resets it; a capitalised word's grams after
-    its second capital are skipped), with each character's normal form looked up once per character
-    instead of searched in the Unicode block table at every occurrence.
+    langdetect walks the normalised characters with an ``NGram`` buffer that a space resets, so its list is
+    each space-separated word's grams in turn: the word's own, with the space before it, and with the space
+    after it unless the text ends with the word (``_word_ngrams``, worked out once per word).  Each
+    character's normal form is worked out once (``_NORMAL``) instead of searched in the Unicode block table
+    at every occurrence.
     """
     found: list[str] = []
-    grams, capital = " ", False
-    for raw in text:
-        char = _normal(raw)
-        last = grams[-1]
-        if last == " ":
-            grams, capital = " ", False
-            if char == " ":
-                continue
-        elif len(grams) >= NGram.N_GRAM:
-            grams = grams[1:]
-        grams += char
-        capital = char.isupper() and (capital or last.isupper())
-        if capital:
-            continue
-        if char != " " and char in known:
-            found.append(char)
-        if len(grams) >= 2:
-            if grams[-2:] in known:
-                found.append(grams[-2:])
-            if len(grams) >= 3 and grams in known:
-                found.append(grams)
+    words = text.translate(_NORMAL).split(" ")
+    for word in words[:-1]:
+        if word:
+            found += _word_ngrams(word, True, known)
+    if words[-1]:
+        found += _word_ngrams(words[-1], False, known)
     return found
 
 
-@cache
-def _normal(char: str) -> str:
-    """langdetect's normal form of one character (``NGram.normalize``)."""
-    return NGram.normalize(char)
+def _word_ngrams(word: str, spaced: bool, known: dict[str, object]) -> list[str]:
+    """One word's grams as langdetect's buffer gives them (``known`` is the one factory's map: ``_factory``).
+
+    The buffer holds the space before the word, then its letters (and the space after it when ``spaced``); at
+    each character it offers the character, and the last two and three characters, unless the character and
+    the one before it are both capitals (a word in capitals says little about its language).
+    """
+    key = (word, spaced)
+    grams = _WORDS.get(key)
+    if grams is not None:
+        return grams
+    grams = []
+    padded = f" {word} " if spaced else f" {word}"
+    for end in range(1, len(padded)):
+        char = padded[end]
+        if char.isupper() and padded[end - 1].isupper():
+            continue
+        if char != " " and char in known:
+            grams.append(char)
+        if padded[end - 1 : end + 1] in known:
+            grams.append(padded[end - 1 : end + 1])
+        if end >= 2 and padded[end - 2 : end + 1] in known:
+            grams.append(padded[end - 2 : end + 1])
+    if len(_WORDS) >= WORDS_MEMO:
+        _WORDS.clear()
+    _WORDS[key] = grams
+    return grams
+
+
+WORDS_MEMO = 50_000  # words remembered with their grams, then forgotten all at once
+_WORDS: dict[tuple[str, bool], list[str]] = {}
+
+
+def forget_words() -> None:
+    """Forget the words remembered with their grams (a benchmark's round meets its pages as new pages)."""
+    _WORDS.clear()
+
+
+class _NormalForms(dict[int, str]):
+    """langdetect's normal form of each character (``NGram.normalize``) by code point, for ``str.translate``:
+    worked out the first time a character is met."""
+
+    def __missing__(self, code: int) -> str:
+        form = self[code] = NGram.normalize(chr(code))
+        return form
+
+
+_NORMAL = _NormalForms()
 
 
 def warm_up() -> None:
