@@ -21,7 +21,7 @@ from cleaner.sites.markers import Markers
 from cleaner.sites.profile import Parameters, Profile, ProfileLearner, block_key, block_keys
 from cleaner.sites.store import profile_json
 from cleaner.text import decode
-from cleaner.text.segment import _pieces, paragraphs
+from cleaner.text.segment import paragraphs, segment
 
 # Lines as page dumps have them, with the shapes the segmenter treats apart: Markdown markers, runs of
 # spaces, blank lines of spaces, odd whitespace, and a long line now and then (wrapped text has none).
@@ -35,18 +35,18 @@ TEXT = st.lists(LINE, max_size=12).map("\n".join)
 
 @settings(max_examples=300, deadline=None)
 @given(TEXT)
-def test_paragraphs_are_the_pieces_of_the_text(text: str) -> None:
+def test_paragraphs_are_the_blocks_segment_reads(text: str) -> None:
     text = decode.normalise(text)
     for cut in (None, cut_points):
-        assert paragraphs(text, cut) == [(kind, body) for kind, body, _ in _pieces(text, cut)]
+        assert paragraphs(text, cut) == [(block.kind, block.text) for block in segment(text, cut)]
 
 
-def test_paragraphs_of_wrapped_text_are_the_pieces_too() -> None:
+def test_paragraphs_of_wrapped_text_are_its_blocks_too() -> None:
     line = "The council met on Monday to decide what the bridge will cost the town over the"
     text = "\n".join(
         [line, "next ten years, and who will pay.", line, "end of it.", line, "again and", line, "once more."]
     )
-    assert paragraphs(text, cut_points) == [(kind, body) for kind, body, _ in _pieces(text, cut_points)]
+    assert paragraphs(text, cut_points) == [(block.kind, block.text) for block in segment(text, cut_points)]
     assert len(paragraphs(text)) < text.count("\n") + 1  # it was read as wrapped
 
 

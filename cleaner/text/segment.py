@@ -130,23 +130,21 @@ def paragraphs(text: str, cut: Cut | None = None) -> list[tuple[Kind, str]]:
     would give it (this is what site profiles count on every document of a corpus, so it is kept cheap).
     """
     lines = [line.strip() for line in text.split("\n")]
-    if wrap_width(lines) is not None:
-        return [(kind, body) for kind, body, _ in _pieces(text, cut)]
-    spaced, paragraph, found = "  " in text, Kind.PARAGRAPH, []
-    for line in lines:
-        if not line:
-            continue
-        if line[0] not in MARKER_STARTS:
-            found.append((paragraph, SPACES.sub(" ", line) if spaced and "  " in line else line))
-            continue
-        kind, body = _markdown_kind(line)
-        body = (SPACES.sub(" ", body) if "  " in body else body).strip()
-        if body:
-            found.append((kind, body))
-    return found
+    width = wrap_width(lines)
+    if width is not None:
+        return [(kind, body) for kind, body, _ in _pieces(text, cut, width)]
+    plain = Kind.PARAGRAPH  # a line with no marker and no run of spaces is its own text (``_block``, uncalled)
+    blocks = (_block(line) if line[0] in MARKER_STARTS or "  " in line else (plain, line) for line in lines if line)
+    return [(kind, body) for kind, body in blocks if body]
 
 
-def _pieces(text: str, cut: Cut | None) -> list[tuple[Kind, str, bool]]:
+def _block(text: str) -> tuple[Kind, str]:
+    """A block's kind and text: its Markdown marker read off, each run of spaces made one."""
+    kind, body = _markdown_kind(text)
+    return kind, (SPACES.sub(" ", body) if "  " in body else body).strip()
+
+
+def _pieces(text: str, cut: Cut | None, width: int | None) -> list[tuple[Kind, str, bool]]:
     """The kind and text of each block, and whether it stood between blank lines by itself.
 
     In hard-wrapped text, ``cut`` may split a paragraph joined from several lines where a part of it
@@ -154,15 +152,13 @@ def _pieces(text: str, cut: Cut | None) -> list[tuple[Kind, str, bool]]:
     given the paragraph's lines and the document's first paragraph, and answers where parts start.
     """
     found: list[tuple[Kind, str, bool]] = []
-    width = wrap_width([line.strip() for line in text.split("\n")])
     first = ""
     for chunk in BLANK_LINES.split(text):
         in_chunk = _paragraph_lines(chunk, width)
         for joined in in_chunk:
             parts = _cut(joined, cut, first)
             for lines in parts:
-                kind, body = _markdown_kind(" ".join(lines))
-                body = (SPACES.sub(" ", body) if "  " in body else body).strip()
+                kind, body = _block(" ".join(lines))
                 if body:
                     found.append((kind, body, len(in_chunk) == 1 and len(parts) == 1))
                     first = first or body
@@ -171,7 +167,8 @@ def _pieces(text: str, cut: Cut | None) -> list[tuple[Kind, str, bool]]:
 
 def segment(text: str, cut: Cut | None = None) -> list[Block]:
     """Split normalised text into blocks, numbered in reading order (``cut``: see ``_pieces``)."""
+    width = wrap_width([line.strip() for line in text.split("\n")])
     return [
         Block(index=index, text=body, kind=kind, alone=alone)
-        for index, (kind, body, alone) in enumerate(_pieces(text, cut))
+        for index, (kind, body, alone) in enumerate(_pieces(text, cut, width))
     ]
