@@ -153,14 +153,10 @@ class _Counts:
         if not self.counts:
             return "{}"
         inner = newline + " "
-        comma = "," + inner + " "
         entries = []
         for key in sorted(self.counts):
-            count = self.counts[key]
-            example = f"{comma}{encode_basestring(count.example)}" if count.example else ""
-            entries.append(
-                f"{inner}{encode_basestring(key)}: [{comma[1:]}{count.documents}{comma}{count.error}{example}{inner}]"
-            )
+            values = [_scalar(value) for value in self.counts[key].to_list()]  # ints and strings: never None
+            entries.append(f"{inner}{encode_basestring(key)}: {_scalars(values, inner)}")  # type: ignore[arg-type]
         return "{" + ",".join(entries) + newline + "}"
 
 
@@ -186,8 +182,8 @@ def _indented(value: object, newline: str, out: list[str]) -> None:
         out.append(newline + "}" if value else "{}")
     elif isinstance(value, list | tuple):
         flat = [_scalar(item) for item in value]
-        if value and None not in flat:  # a list of scalars (a key's count): one join
-            out.append(f"[{inner}{(',' + inner).join(flat)}{newline}]")  # type: ignore[arg-type]
+        if value and None not in flat:  # a list of scalars: one join
+            out.append(_scalars(flat, newline))  # type: ignore[arg-type]
             return
         opening = "["
         for item in value:
@@ -197,6 +193,12 @@ def _indented(value: object, newline: str, out: list[str]) -> None:
         out.append(newline + "]" if value else "[]")
     else:
         raise TypeError(f"a profile holds no {type(value).__name__} (JSON numbers are finite)")
+
+
+def _scalars(texts: list[str], newline: str) -> str:
+    """A list of scalars (their JSON texts) at the depth ``newline`` opens, as ``json.dumps`` indents it."""
+    inner = newline + " "
+    return f"[{inner}{(',' + inner).join(texts)}{newline}]"
 
 
 def _scalar(value: object) -> str | None:
