@@ -41,7 +41,8 @@ import numpy as np
 ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT))
 
-from bench.cv_stages import _stack, load, report  # noqa: E402
+from bench.cv_guard import LOST_COST  # noqa: E402
+from bench.cv_stages import FOLDS, HELD_BACK, _stack, load, report  # noqa: E402
 from bench.train_text import PARAMS, ROUNDS, _fit  # noqa: E402
 from cleaner.layout.textmodel import second_stage  # noqa: E402
 
@@ -56,9 +57,7 @@ GRID: dict[str, tuple[dict[str, float], int, tuple[int, ...]]] = {
     "extracted2": ({"extracted_weight": 2.0}, 200, (200,)),
 }
 EXTRACTED = ("trafilatura", "readability")
-CHOOSING = (0, 1, 2, 3)
-FOLDS = 5
-LOST_COST = 0.01
+CHOOSING = tuple(fold for fold in range(FOLDS) if fold != HELD_BACK)  # folds 0-3
 
 
 def fit(changes: dict[str, float], rounds: int, docs: list[dict], columns: list[np.ndarray]) -> lightgbm.Booster:
