@@ -1,15 +1,25 @@
 """Site-grouped cross-validation of text-mode metadata: out-of-fold figures only.
 
-    python bench/cv_metadata.py ../shared/bench                        # every input kind
-    python bench/cv_metadata.py ../shared/bench --kinds bs4,inscriptis --keep /tmp/cv-metadata
+    python bench/cv_text.py ../shared/bench --models MODELS            # the text model's fold models, once
+    python bench/cv_metadata.py ../shared/bench --text-models MODELS   # every input kind
+    python bench/cv_metadata.py ../shared/bench --text-models MODELS --kinds bs4,inscriptis --keep /tmp/cv-metadata
 
 For each of the five folds of ``folds.json`` (tfeval pages grouped by site), the metadata models
 are trained (``bench/train_metadata.py``: same data, parameters and threshold rule as the shipped
 model) on the other four folds and written to a temporary file; then the real
 ``cleaner.clean(text, format="text")`` runs with that model (``Config.metadata_model``) on the
-held-out fold's pages, in every input kind.  Once every page has its out-of-fold prediction, each
-kind's folder is scored by the benchmark's own ``score.py``: author, date and title accuracy, how
-often no author is given where the page has none, and the snippet F1 of the body.
+held-out fold's pages, in every input kind.
+
+The text model decides which lines are kept and what the metadata readers see, so it must not have
+seen the held-out fold either: with ``--text-models MODELS`` (the ``model-fold<k>.txt`` files that
+``bench/cv_text.py --models`` writes) fold ``k``'s text model decides the blocks both for the rows
+its metadata model learns from and for the held-out pages, as the shipped pair of models does for
+all pages.  Without it the shipped text model, trained on every page, decides them: its verdicts on
+the held-out pages are in-sample, and the script says so in its output.
+
+Once every page has its out-of-fold prediction, each kind's folder is scored by the benchmark's own
+``score.py``: author, date and title accuracy, how often no author is given where the page has none,
+and the snippet F1 of the body.
 
 Nothing is tuned here: the parameters are fixed in ``bench/train_metadata.py``.
 """
@@ -35,9 +45,8 @@ from cleaner.errors import CleanError  # noqa: E402
 COLUMNS = ("author_acc", "author_empty_ok", "date_acc", "title_acc", "snip_f1")
 
 
-def predict_fold(bench_dir: Path, fold: int, model: Path, kinds: list[str], out: Path) -> None:
-    """Clean the held-out fold's pages of every kind with the fold's model."""
-    config = Config(metadata_model=model)
+def predict_fold(bench_dir: Path, fold: int, config: Config, kinds: list[str], out: Path) -> None:
+    """Clean the held-out fold's pages of every kind with the fold's models (``config``)."""
     for page, page_fold in sorted(folds_of(bench_dir).items()):
         if page_fold != fold:
             continue
@@ -54,6 +63,21 @@ def predict_fold(bench_dir: Path, fold: int, model: Path, kinds: list[str], out:
             (folder / f"{page}.json").write_text(json.dumps(article, ensure_ascii=False), encoding="utf-8")
 
 
+def text_model(folder: Path | None, fold: int) -> Path | None:
+    """Fold ``fold``'s text model in ``folder`` (None: the shipped one); a missing file is an error."""
+    if folder is None:
+        return None
+    path = folder / f"model-fold{fold}.txt"
+    if not path.is_file():
+        raise SystemExit(f"cv_metadata: {path}: no such text model (make them with cv_text.py --models {folder})")
+    return path
+
+
+def training_pages(bench_dir: Path, fold: int) -> set[str]:
+    """The tfeval pages outside ``fold``: the ones its metadata model learns from."""
+    return {page for page, page_fold in folds_of(bench_dir).items() if page_fold != fold}
+
+
 def main(argv: list[str] | None = None) -> int:
     parser = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
     parser.add_argument("bench_dir", nargs="?", default=ROOT.parent / "shared" / "bench", type=Path)
@@ -61,17 +85,30 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument(
         "--keep", type=Path, help="write predictions and fold models here instead of a temporary folder"
     )
+    parser.add_argument(
+        "--text-models", type=Path, help="the text model's fold models (cv_text.py --models): out of fold throughout"
+    )
     args = parser.parse_args(argv)
     kinds = args.kinds.split(",")
-    data = build(args.bench_dir, kinds=KINDS)  # the models learn from every kind, as the shipped one does
+    shared = None if args.text_models else build(args.bench_dir, kinds=KINDS)
     with tempfile.TemporaryDirectory(prefix="cleaner-cv-metadata-") as temp:
         work = args.keep or Path(temp)
         work.mkdir(parents=True, exist_ok=True)
         for fold in sorted(ALL_FOLDS):
+            text_config = Config(text_model=text_model(args.text_models, fold))
+            # the models learn from every kind, as the shipped one does
+            data = shared or build(
+                args.bench_dir, kinds=KINDS, pages=training_pages(args.bench_dir, fold), config=text_config
+            )
             model = work / f"model-fold{fold}.json"
             model.write_text(model_text(data, ALL_FOLDS - {fold}), encoding="utf-8")
-            predict_fold(args.bench_dir, fold, model, kinds, work / "pred")
+            config = Config(metadata_model=model, text_model=text_config.text_model)
+            predict_fold(args.bench_dir, fold, config, kinds, work / "pred")
             print(f"fold {fold} done", file=sys.stderr, flush=True)
+        if args.text_models is None:
+            print("text model: the shipped one, trained on every page (its verdicts are in-sample here)")
+        else:
+            print(f"text model: fold models from {args.text_models} (out of fold)")
         print("| input | pages | " + " | ".join(COLUMNS) + " |")
         print("|---|---|" + "---|" * len(COLUMNS))
         for kind in kinds:

@@ -28,7 +28,7 @@ from pathlib import Path
 
 import numpy as np
 
-from cleaner.config import DEFAULT_CONFIG
+from cleaner.config import DEFAULT_CONFIG, Config
 from cleaner.errors import CleanError
 from cleaner.lexicon import day_first
 from cleaner.metadata.candidates import FIELDS, candidates
@@ -111,8 +111,17 @@ def _states_none(gold: dict, name: str) -> bool:
     return name == "authors" and "author" in gold and not gold["author"]
 
 
-def build(bench_dir: Path, *, kinds: Sequence[str] = KINDS, pages: set[str] | None = None) -> Data:
-    """Every (page, kind) document's candidates, featured and labelled, in a fixed order."""
+def build(
+    bench_dir: Path,
+    *,
+    kinds: Sequence[str] = KINDS,
+    pages: set[str] | None = None,
+    config: Config = DEFAULT_CONFIG,
+) -> Data:
+    """Every (page, kind) document's candidates, featured and labelled, in a fixed order.
+
+    ``config`` names the text model that decides the blocks (the shipped one by default; a fold's
+    model in ``bench/cv_metadata.py --text-models``)."""
     evalcore = scorer(bench_dir)
     gold, folds = gold_of(bench_dir), folds_of(bench_dir)
     data = Data({name: FieldRows() for name in FIELDS}, [])
@@ -125,7 +134,7 @@ def build(bench_dir: Path, *, kinds: Sequence[str] = KINDS, pages: set[str] | No
             if text is None or not wanted:
                 continue
             try:
-                decided = decide_blocks(read_document(text, format="text"), DEFAULT_CONFIG)
+                decided = decide_blocks(read_document(text, format="text"), config)
             except CleanError:
                 continue  # an empty dump (the scraper got nothing): no document, as clean() says
             options = candidates(decided.verdicts, decided.found, day_first=day_first(decided.language))
