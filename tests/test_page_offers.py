@@ -166,6 +166,39 @@ def test_names_listed_in_a_byline_element_are_each_an_author() -> None:
     assert {offer.value for offer in found if offer.source == "byline-element"} == {("Maya Okafor",)}
 
 
+def test_a_byline_element_that_marks_its_name_as_an_hcard_gives_that_name() -> None:
+    byline = '<h4 class="vcard author">vom <span class="fn">Krimileser</span></h4>'  # one word: no byline parse
+    found = offers(page(f"<article><h1>Ferry timetable</h1>{byline}{body()}</article>", lang="de"), "authors")
+    assert ("Krimileser",) in {offer.value for offer in found if offer.source == "byline-element"}
+
+
+@pytest.mark.parametrize(
+    "label",
+    [
+        "<h5>Autor:</h5> Peter Maahn/SP-X <br>",  # an agency after the name, cut as in a byline element
+        '<p><strong>Autor:</strong> <a href="/profil/207">Peter Maahn</a></p>',  # the value in the next element
+        "<p><b>By:</b> <span>Peter Maahn</span></p>",
+    ],
+)
+def test_a_label_element_offers_the_name_after_it(label: str) -> None:
+    found = offers(page(f"<article><h1>Ferry timetable</h1>{label}{body()}</article>", lang="de"), "authors")
+    assert ("Peter Maahn",) in {offer.value for offer in found if offer.source == "header-byline"}
+
+
+def test_a_label_element_offers_no_sentence_after_it() -> None:
+    label = "<p><strong>Autor:</strong> <span>Der Rat hat den neuen Fahrplan am Dienstag beschlossen</span></p>"
+    found = offers(page(f"<article><h1>Ferry timetable</h1>{label}{body()}</article>", lang="de"), "authors")
+    assert not [offer for offer in found if offer.source == "header-byline"]
+
+
+def test_a_label_element_far_below_the_headline_offers_its_name_but_not_in_the_comments() -> None:
+    end = "<p><strong>Text:</strong> Klara Feldmann</p>"
+    comments = '<section class="comments"><p><b>Autor:</b> Otto Quell</p><p>Schöner Artikel.</p></section>'
+    html = page(f"<article><h1>Ferry timetable</h1>{body(70)}{end}</article>{comments}", lang="de")
+    found = {offer.value for offer in offers(html, "authors") if offer.source == "label-element"}
+    assert found == {("Klara Feldmann",)}
+
+
 def test_a_byline_in_the_comments_is_no_author_offer() -> None:
     comments = '<section class="comments"><span class="author">Otto Quell</span><p>Nice article.</p></section>'
     found = offers(page(f"<article><h1>Ferry timetable</h1>{body()}</article>{comments}"), "authors")

@@ -1,8 +1,9 @@
 """Names read out of the visible byline elements a page marks (``html.marks``); the listing test of datelines.
 
 ``byline_names`` reads the first usable byline element, ``header_bylines`` a short "By A and B" line
-right after the headline, ``names_in`` the names in one byline element; ``in_listing`` tells a
-dateline element that is one of a listing of other articles.
+right after the headline (or a label element and its value: "<h5>Autor:</h5> Jane Doe"),
+``label_bylines`` such label elements anywhere in the page, ``names_in`` the names in one byline
+element; ``in_listing`` tells a dateline element that is one of a listing of other articles.
 
 This module does NOT find the marked elements (``cleaner.html.marks``) or choose between the
 page's sources (``meta``, ``dates``, ``authors`` and ``offers`` do).
@@ -13,6 +14,7 @@ from __future__ import annotations
 import re
 from collections.abc import Iterator
 
+from lxml import etree
 from lxml.html import HtmlElement
 
 from cleaner.html.elements import elsewhere, media_credit, short_text, text_of
@@ -51,12 +53,14 @@ _LABEL = re.compile(
 _TRAILER = re.compile(rf"\s+(?:{alternation('date_prepositions')}|\||-|–|—|/)\s.*$|\s*[|,(/].*$", re.IGNORECASE)
 _AFTER_BY = re.compile(rf"\s{alternation('byline_words')}\s+", re.IGNORECASE)
 _CJK_LABEL = re.compile(rf"^{alternation('cjk_credit_labels')}\s*[:：]\s*")  # "责任编辑：李小红"
+_HCARD_NAME = etree.XPath('.//*[contains(concat(" ", normalize-space(@class), " "), " fn ")]')  # hCard's formatted name
 _JOINERS = words("name_joiners") | {"&", ",", "/", "|", "·", "•"}
 
 
 def names_in(element: HtmlElement) -> list[str]:
-    """Names in a byline element: a whole "By A and B" line, else its linked names, else its name-like pieces."""
-    named = element.xpath('.//*[@itemprop="name"]')
+    """Names in a byline element: those it marks as names (microdata ``itemprop="name"``, else hCard's
+    ``class="fn"``), else a whole "By A and B" line, else its linked names, else its name-like pieces."""
+    named = element.xpath('.//*[@itemprop="name"]') or _HCARD_NAME(element)
     if named:
         return [text_of(node) for node in named if 2 <= len(text_of(node)) <= 60]
     whole = short_text(element, 200)
@@ -101,11 +105,11 @@ def header_bylines(tree: HtmlElement, found: Marks, *, limit: int) -> Iterator[t
     count = 0
     for element in [*after, *found.get("dateline")[:20]]:
         text = found.short_text(element, 100)
-        if text is not None and _LABEL_ONLY.fullmatch(text):
-            text = f"{text} {_SPACES.sub(' ', element.tail or '').strip()}"  # <h5>Autor:</h5> Peter Maahn
+        value = _labelled_value(found, element) if text is not None and _LABEL_ONLY.fullmatch(text) else None
+        text = f"{text} {value}" if value else text
         if text is None or len(text) < 4 or not _BYLINE_WORD.search(text) or elsewhere(element):
             continue
-        names = parse_byline(text) or parse_byline(_DATE_PREFIX.sub("", text))
+        names = parse_byline(text) or parse_byline(_DATE_PREFIX.sub("", text)) or _labelled_name(value)
         if names:
             yield element, list(names)
             count += 1
@@ -121,6 +125,48 @@ _BYLINE_WORD = re.compile(  # a cheap test before parse_byline; "ByJane Doe" is 
 _DATE_PREFIX = re.compile(r"^[\d.:/ -]+(?:uhr\s+)?", re.IGNORECASE)
 # A label element whose value is the text after it, outside any element.
 _LABEL_ONLY = re.compile(rf"(?i:{alternation('byline_words', 'author_labels', 'credit_labels')})\s*:")
+
+
+def label_bylines(tree: HtmlElement, found: Marks, *, limit: int) -> Iterator[tuple[HtmlElement, list[str]]]:
+    """The first ``limit`` writer label elements anywhere in the page ("<strong>Text:</strong> Jane Doe",
+    "<b>Autor:</b> <a>Jane Doe</a>"), each with its element and the names its value gives.
+
+    An element that holds only a writer label and its colon says what follows it; one in comments,
+    teasers, sidebars, footers or a caption labels someone else's text or an image.
+    """
+    count = 0
+    for element in _LABEL_ELEMENTS(tree):
+        label = _SPACES.sub(" ", element.text or "").strip()
+        value = _labelled_value(found, element) if _LABEL_ONLY.fullmatch(label) else None
+        if not value or elsewhere(element) or media_credit(element):
+            continue
+        names = parse_byline(f"{label} {value}") or _labelled_name(value)
+        if names:
+            yield element, list(names)
+            count += 1
+            if count >= limit:
+                return
+
+
+# Childless elements of a short text with a colon: the candidates for a label (the test in C, the page once).
+_LABEL_ELEMENTS = etree.XPath("//body//*[not(*) and contains(text(), ':') and string-length(normalize-space()) < 24]")
+
+
+def _labelled_value(found: Marks, label: HtmlElement) -> str | None:
+    """What follows a label element ("<h5>Autor:</h5> Peter Maahn", "<b>Von:</b> <a>Jane Doe</a>"): the text
+    after it, else the short text of the element after it."""
+    tail = _SPACES.sub(" ", label.tail or "").strip()
+    if tail:
+        return tail
+    after = label.getnext()
+    return found.short_text(after, 60) if after is not None else None
+
+
+def _labelled_name(value: str | None) -> tuple[str, ...] | None:
+    """A labelled value that ``parse_byline`` does not read as a byline ("Peter Maahn/SP-X") read as a byline
+    element's text piece is: one name-shaped piece, without what trails it."""
+    name = _name_piece(value) if value else None
+    return (name,) if name and looks_like_name(name) else None
 
 
 # ----------------------------------------------------------------- datelines

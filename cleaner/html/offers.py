@@ -11,7 +11,9 @@ lines (``cleaner.metadata.offers``):
 - authors: JSON-LD ``author`` (people; organisations never), author ``<meta>`` tags, each marked
   byline element (not in comments, teasers or sidebars: those name other texts' writers; one
   beside the headline in a wrapper classed so is read apart), a byline line under the headline,
-  a credit line; an account name ("jane_doe") in any of them written as the page shows it ("Jane Doe");
+  a credit line, and where none of these names anyone a writer label element anywhere in the
+  article's part of the page ("<strong>Text:</strong> Jane Doe"); an account name ("jane_doe") in any
+  of them written as the page shows it ("Jane Doe");
 - published: JSON-LD ``datePublished``/``dateCreated``/``dateModified``, publication, generic and
   update ``<meta>`` tags, microdata, ``<time>`` elements, a date in the URL, visible dateline
   elements, a dateline line under the headline where none of these in the article's own part gives
@@ -35,7 +37,7 @@ from typing import Any
 from lxml.html import HtmlElement
 
 from cleaner.html.authors import AUTHOR_META, bylines_beside_headline, ld_people, people, shown_as
-from cleaner.html.bylines import MAX_DATELINE, header_bylines, in_listing, names_in
+from cleaner.html.bylines import MAX_DATELINE, header_bylines, in_listing, label_bylines, names_in
 from cleaner.html.dates import (
     GENERIC_META,
     PUBLISHED_META,
@@ -223,6 +225,12 @@ def author_offers(
         named = people(raws, site)
         if named:
             offers.append(Offer("authors", named, "credit-line", order=order, where=place.where(element)))
+    labels = [] if offers else label_bylines(tree, found, limit=3)  # a page-wide search: where nothing else names
+    for order, (element, raws) in enumerate(labels):
+        named = people(raws, site)
+        if named:
+            common = {"where": place.where(element), "after_h1": place.after_h1(element)}
+            offers.append(Offer("authors", named, "label-element", order=order, **common))
     offered = tuple(dict.fromkeys(name for offer in offers for name in _names(offer)))
     spelled = dict(zip(offered, shown_as(offered, tree), strict=True))  # the tree is searched once a page
     written = [tuple(spelled[name] for name in _names(offer)) for offer in offers]

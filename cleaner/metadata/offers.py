@@ -40,7 +40,7 @@ DATE_SOURCES = (
 )  # fmt: skip
 AUTHOR_SOURCES = (
     "ld-author", "meta-author", "byline-element", "byline-beside-headline", "header-byline", "credit-line",
-    "text-byline", "text-credit", "text-group", "text-names", "text-line",
+    "label-element", "text-byline", "text-credit", "text-group", "text-names", "text-line",
 )  # fmt: skip
 SOURCES = {"title": TITLE_SOURCES, "date": DATE_SOURCES, "authors": AUTHOR_SOURCES}
 DECLARED = frozenset(("ld-headline", "ld-name", "og:title", "twitter:title", "dc.title", "meta-title", "title-tag"))
@@ -338,7 +338,7 @@ def _extends(names: frozenset[str], other: frozenset[str]) -> bool:
 # is one statement, not two.
 _AUTHOR_KINDS = {
     "ld-author": "declared", "meta-author": "declared", "byline-element": "shown", "byline-beside-headline": "shown",
-    "header-byline": "shown", "credit-line": "shown",
+    "header-byline": "shown", "credit-line": "shown", "label-element": "shown",
 }  # fmt: skip
 DECLARED_AUTHORS = frozenset(source for source, kind in _AUTHOR_KINDS.items() if kind == "declared")
 
