@@ -16,7 +16,7 @@ from hypothesis import strategies as st
 
 from cleaner.corpus.twopass import Corpus, count_document
 from cleaner.sites.profile import Profile
-from cleaner.sites.store import _indented, profile_json
+from cleaner.sites.store import _indented, _Sink, _write, profile_json, save_profile
 
 CORPUS = Path(__file__).resolve().parent.parent / "fixtures" / "corpus"
 
@@ -43,6 +43,21 @@ def test_profile_json_is_json_dumps_indented(learner_profiles: tuple[Profile, Pr
     expected = json.dumps(snapshot.to_dict(), ensure_ascii=False, indent=1) + "\n"
     assert profile_json(snapshot) == expected
     assert profile_json(own) == expected
+
+
+def test_the_file_is_written_a_site_at_a_time_as_the_text_reads(
+    learner_profiles: tuple[Profile, Profile], tmp_path: Path
+) -> None:
+    """``save_profile`` writes each site's text as it is made (``_Sink``): the file is ``profile_json``'s text."""
+    profile = learner_profiles[1]
+    assert len(profile.sites) >= 2
+    written: list[str] = []
+    _write(profile, _Sink(written.append))
+    assert len(written) == len(profile.sites) + 1  # one piece per site, and the file's end
+    assert "".join(written) == profile_json(profile)
+    save_profile(profile, tmp_path / "profile.json")
+    assert (tmp_path / "profile.json").read_text(encoding="utf-8") == profile_json(profile)
+    assert [path.name for path in tmp_path.iterdir()] == ["profile.json"]  # no temporary file left
 
 
 def test_learned_count_counts_the_learned_lines(learner_profiles: tuple[Profile, Profile]) -> None:
