@@ -24,6 +24,7 @@ import sys
 import textwrap
 from collections.abc import Sequence
 from dataclasses import dataclass, field
+from itertools import groupby
 from pathlib import Path
 
 import numpy as np
@@ -61,6 +62,11 @@ class Data:
         rows = self.rows[field_name]
         keep = [i for i, doc in enumerate(rows.documents) if self.documents[doc][2] in folds]
         return np.asarray([rows.features[i] for i in keep]), np.asarray([rows.labels[i] for i in keep])
+
+    def queries(self, field_name: str, folds: set[int]) -> list[int]:
+        """How many of ``arrays``' rows each document holds, in their order (a ranking model's queries)."""
+        documents = [doc for doc in self.rows[field_name].documents if self.documents[doc][2] in folds]
+        return [len(list(group)) for _, group in groupby(documents)]
 
 
 def scorer(bench_dir: Path):

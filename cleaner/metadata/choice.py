@@ -1,8 +1,10 @@
 """Metadata choice: the trained model that picks the article's title, date and authors among the candidates.
 
 For each field, every candidate (``cleaner.metadata.candidates``) is scored by a small
-gradient-boosted model: the probability that its value is the article's.  The best candidate wins
-when its score reaches the field's threshold.  The chosen title line becomes the title (a line the
+gradient-boosted model.  The best candidate wins when its score reaches the field's threshold.  The
+date's model ranks a page's candidates against each other (its threshold is null: the best is always
+taken); the title's and the authors' models give the probability that a candidate is the page's, and
+the authors' threshold lets it say that the page names none.  The chosen title line becomes the title (a line the
 zones layer took for the title before gives way and is removed as ``metadata.page-title``); a
 name line chosen for the authors is removed as a byline.
 
@@ -18,6 +20,7 @@ whatever is chosen here: ``cleaner.pipeline``), and finds no candidates itself.
 from __future__ import annotations
 
 import json
+import math
 from collections.abc import Mapping, Sequence
 from dataclasses import dataclass
 from functools import cache
@@ -75,7 +78,8 @@ def parse_model(
             if tuple(entry["features"]) != features[field]:
                 raise ModelFileError(f"{origin}: the {field} model was trained on other features; retrain it")
             booster = lightgbm.Booster(model_str=entry["model"])
-            fields[field] = FieldModel(booster, float(entry["threshold"]))
+            threshold = entry["threshold"]  # null: the best candidate is always taken (a ranking model)
+            fields[field] = FieldModel(booster, -math.inf if threshold is None else float(threshold))
     except (KeyError, TypeError, ValueError, lightgbm.basic.LightGBMError) as error:
         if isinstance(error, ModelFileError):
             raise
