@@ -11,7 +11,8 @@ variants of what comes after the first stage (the second stage's columns, the cu
   pair of folds (the cross-fitted scores the second stage of ``bench/train_text.py`` learns from: a
   training page of fold g, for held-out fold f, is scored by the model trained without f and g), and
   its scores are cached in ``--cache`` (the rows and labels are ``bench/train_text.py``'s, so training
-  data changes need a fresh cache folder);
+  data changes need a fresh cache folder); every fit's rows get their lexical columns (``bench/textlexicon.py``)
+  from a lexicon learned without the fit's held-out folds and the row's own fold, as in training;
 * the second stage (``cleaner.layout.textmodel.second_stage`` as it stands in the working tree) is
   trained per held-out fold from those cross-fitted scores, as ``bench/train_text.py`` does;
 * the decision is simulated from the final scores: the page-dump tests (``classify``'s shape test, or
@@ -40,6 +41,7 @@ sys.path.insert(0, str(ROOT))
 from bench.scoring import is_lost  # noqa: E402
 from bench.sitedata import site_documents  # noqa: E402
 from bench.textdata import KINDS, documents, gold_of  # noqa: E402
+from bench.textlexicon import LexicalCorpus, Source, filled  # noqa: E402
 from bench.train_text import PARAMS, ROUNDS, _fit, rows_of  # noqa: E402
 from cleaner.layout.classify import block_scores, looks_like_page_dump  # noqa: E402
 from cleaner.layout.features import FEATURES  # noqa: E402
@@ -73,6 +75,7 @@ def load(bench_dir: Path) -> list[dict]:
                 {
                     "bench": rows.bench,
                     "page": rows.page,
+                    "site": rows.site,
                     "kind": rows.kind,
                     "fold": rows.fold,
                     "rows": rows.rows,
@@ -94,36 +97,56 @@ def _stack(docs: list[dict], columns: list[np.ndarray]) -> tuple[np.ndarray, np.
     )
 
 
+def corpus_of(docs: list[dict]) -> LexicalCorpus:
+    """The documents' tokens and counts, from which each fit's lexicon is learned (``bench/textlexicon.py``)."""
+    return LexicalCorpus(
+        [Source(d["bench"], d["site"], d["fold"], d["texts"], d["open"], d["labels"], d["weights"]) for d in docs]
+    )
+
+
+def lexical_rows(docs: list[dict], corpus: LexicalCorpus, excluded: tuple[int, ...] | set[int]) -> list[np.ndarray]:
+    """Every document's rows with the lexical columns of a fit without the folds ``excluded`` (the lexicon learned
+    without those folds and the document's own, as in ``bench/train_text.py``)."""
+    return [filled(d["rows"], columns) for d, columns in zip(docs, corpus.columns(excluded), strict=True)]
+
+
 def first_stage(docs: list[dict]) -> tuple[list[np.ndarray], dict[tuple[int, int], np.ndarray]]:
-    """Held-out first-stage scores per document, and the cross-fitted ones per (held-out fold, document)."""
+    """Held-out first-stage scores per document, and the cross-fitted ones per (held-out fold, document).
+
+    Each fit's rows get their lexical columns as ``bench/train_text.py``'s do: from a lexicon learned without
+    the fit's held-out folds and without the row's own fold (``LexicalCorpus.columns``)."""
     held: list[np.ndarray] = [np.zeros(0)] * len(docs)
     crossed: dict[tuple[int, int], np.ndarray] = {}
-    for fold in range(FOLDS):
-        inside = [d for d in docs if d["fold"] != fold]
-        model = _fit(PARAMS, ROUNDS, *_stack(inside, [d["rows"] for d in inside]))
+    corpus = corpus_of(docs)
+    for excluded in [(fold,) for fold in range(FOLDS)] + list(itertools.combinations(range(FOLDS), 2)):
+        rows = lexical_rows(docs, corpus, excluded)
+        inside = [i for i, d in enumerate(docs) if d["fold"] not in excluded]
+        model = _fit(PARAMS, ROUNDS, *_stack([docs[i] for i in inside], [rows[i] for i in inside]))
         for i, d in enumerate(docs):
-            if d["fold"] == fold:
-                held[i] = model.predict(d["rows"], num_threads=1)
-    for one, other in itertools.combinations(range(FOLDS), 2):
-        inside = [d for d in docs if d["fold"] not in (one, other)]
-        model = _fit(PARAMS, ROUNDS, *_stack(inside, [d["rows"] for d in inside]))
-        for i, d in enumerate(docs):
-            if d["fold"] in (one, other):
-                crossed[(one if d["fold"] == other else other, i)] = model.predict(d["rows"], num_threads=1)
-        print(f"first stage without folds {one} and {other}", file=sys.stderr)
+            if d["fold"] not in excluded:
+                continue
+            scores = model.predict(rows[i], num_threads=1)
+            if len(excluded) == 1:
+                held[i] = scores
+            else:
+                one, other = excluded
+                crossed[(one if d["fold"] == other else other, i)] = scores
+        print(f"first stage without folds {excluded}", file=sys.stderr)
     return held, crossed
 
 
 def second(docs: list[dict], held: list[np.ndarray], crossed: dict[tuple[int, int], np.ndarray]) -> list[np.ndarray]:
     """Held-out second-stage scores, each fold's stage trained on the other folds' cross-fitted scores."""
     out: list[np.ndarray] = [np.zeros(0)] * len(docs)
+    corpus = corpus_of(docs)
     for fold in range(FOLDS):
+        rows = lexical_rows(docs, corpus, {fold})
         inside = [i for i, d in enumerate(docs) if d["fold"] != fold]
-        columns = [second_stage(docs[i]["rows"], crossed[(fold, i)]) for i in inside]
+        columns = [second_stage(rows[i], crossed[(fold, i)]) for i in inside]
         model = _fit(PARAMS, ROUNDS, *_stack([docs[i] for i in inside], columns))
         for i, d in enumerate(docs):
             if d["fold"] == fold:
-                out[i] = model.predict(second_stage(d["rows"], held[i]), num_threads=1)
+                out[i] = model.predict(second_stage(rows[i], held[i]), num_threads=1)
     return out
 
 

@@ -31,6 +31,7 @@ from bench.textdata import BENCHES, KINDS, folds, gold_of, input_text  # noqa: E
 from bench.train_text import THRESHOLD, evidence_rates, load_all, train  # noqa: E402
 from cleaner import CleanError, clean  # noqa: E402
 from cleaner.config import Config  # noqa: E402
+from cleaner.layout.lexical import dump_lexicon, lexicon_path  # noqa: E402
 from cleaner.layout.textmodel import dump_model  # noqa: E402
 
 FOLDS = 5
@@ -38,17 +39,18 @@ FOLDS = 5
 
 def fold_models(bench_dir: Path, models: Path, reuse: bool = True) -> list[Path]:
     """The five fold models in ``models``, each trained on the other four folds (``bench/train_text.py``:
-    its parameters, threshold and learned evidence rates); with ``reuse``, a model already there is kept
-    (training is deterministic)."""
+    its parameters, threshold, learned evidence rates and lexicon, beside the model); with ``reuse``, a model
+    already there is kept (training is deterministic)."""
     models.mkdir(parents=True, exist_ok=True)
     paths, items = [], None
     for fold in range(FOLDS):
         path = models / f"model-fold{fold}.txt"
-        if not (reuse and path.is_file()):
+        if not (reuse and path.is_file() and lexicon_path(path).is_file()):
             items = items if items is not None else load_all(bench_dir)
             training = [item for item in items if item.fold != fold]
-            first, second = train(training)
+            first, second, lexicon = train(training)  # the lexicon learned without the held-out fold, cross-fitted
             path.write_text(dump_model(first, second, THRESHOLD, evidence_rates(training)), encoding="utf-8")
+            lexicon_path(path).write_text(dump_lexicon(lexicon), encoding="utf-8")
         paths.append(path)
     return paths
 

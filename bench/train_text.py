@@ -23,8 +23,11 @@ small grid around them out of fold and none did better beyond retraining's noise
 the first stage learns from the blocks' features; its scores for the training pages are
 cross-fitted over the training pages' own site-grouped folds, so the second stage, which
 learns from the first stage's scores around each block, sees the kind of scores it will get on
-unseen pages.  Training is deterministic (fixed seeds, one thread): the same data gives the same
-file, byte for byte.
+unseen pages.  The lexicon (``cleaner.layout.lexical``: a learned weight per word, written beside the model
+file as ``text_model.lexicon.txt``) is learned the same way (``bench/textlexicon.py``): the rows of every fit
+get their lexical columns from a lexicon that saw neither their own fold's sites nor the fit's held-out fold;
+the shipped lexicon is learned from every training page.  Training is deterministic (fixed seeds, one
+thread, a sorted vocabulary): the same data gives the same files, byte for byte.
 
 This script does NOT report any figure: ``bench/cv_text.py`` does, on held-out folds only.
 """
@@ -45,8 +48,10 @@ sys.path.insert(0, str(ROOT))
 
 from bench.sitedata import site_documents  # noqa: E402
 from bench.textdata import BENCHES, KINDS, Document, documents  # noqa: E402
+from bench.textlexicon import LexicalCorpus, Source, filled  # noqa: E402
 from cleaner.config import DEFAULT_CONFIG  # noqa: E402
 from cleaner.layout.features import FEATURES, features  # noqa: E402
+from cleaner.layout.lexical import Lexicon, dump_lexicon, lexicon_path  # noqa: E402
 from cleaner.layout.textmodel import (  # noqa: E402
     MODEL_FILE,
     PROSE,
@@ -90,6 +95,8 @@ class Rows:
     open: np.ndarray  # which blocks the classifier judges
     labels: np.ndarray
     weights: np.ndarray
+    site: str = ""
+    texts: tuple[str, ...] = ()  # every block's text (the lexicon's tokens)
 
 
 def rows_of(document: Document) -> Rows:
@@ -100,8 +107,18 @@ def rows_of(document: Document) -> Rows:
     weights = 1.0 + np.log1p(words)
     total = weights[open_blocks].sum()
     weights = weights * (DOCUMENT_WEIGHT / total) if total else weights
+    texts = tuple(verdict.text for verdict in document.verdicts)
     return Rows(
-        document.bench, document.page, document.kind, document.fold, matrix, open_blocks, document.labels, weights
+        document.bench,
+        document.page,
+        document.kind,
+        document.fold,
+        matrix,
+        open_blocks,
+        document.labels,
+        weights,
+        document.site,
+        texts,
     )
 
 
@@ -119,23 +136,35 @@ def _stack(items: Sequence[Rows], matrices: Sequence[np.ndarray]) -> tuple[np.nd
     )
 
 
+def lexical_corpus(items: Sequence[Rows]) -> LexicalCorpus:
+    """The training documents' tokens and counts, from which each fit's lexicon is learned (bench/textlexicon.py)."""
+    return LexicalCorpus([Source(i.bench, i.site, i.fold, i.texts, i.open, i.labels, i.weights) for i in items])
+
+
 def train(
     items: Sequence[Rows], params: dict | None = None, rounds: int = ROUNDS
-) -> tuple[lightgbm.Booster, lightgbm.Booster]:
-    """Both stages, trained on ``items`` (see the module doc for the cross-fitting)."""
+) -> tuple[lightgbm.Booster, lightgbm.Booster, Lexicon]:
+    """Both stages and the lexicon, trained on ``items`` (see the module doc for the cross-fitting).
+
+    Every fit's rows get their lexical columns from a lexicon learned without their own fold and without the
+    fit's held-out fold (``LexicalCorpus.columns``), so no row's words are weighed by a lexicon that saw its site.
+    """
     params = params or PARAMS
     items = [item for item in items if item.open.any()]
-    first = _fit(params, rounds, *_stack(items, [item.rows for item in items]))
+    corpus = lexical_corpus(items)
+    own = [filled(item.rows, columns) for item, columns in zip(items, corpus.columns(), strict=True)]
+    first = _fit(params, rounds, *_stack(items, own))
     cross = [np.zeros(len(item.rows)) for item in items]
     for fold in sorted({item.fold for item in items}):
+        rows = [filled(item.rows, columns) for item, columns in zip(items, corpus.columns({fold}), strict=True)]
         inside = [i for i, item in enumerate(items) if item.fold != fold]
-        model = _fit(params, rounds, *_stack([items[i] for i in inside], [items[i].rows for i in inside]))
+        model = _fit(params, rounds, *_stack([items[i] for i in inside], [rows[i] for i in inside]))
         for i, item in enumerate(items):
             if item.fold == fold:
-                cross[i] = model.predict(item.rows, num_threads=1)
-    second_rows = [second_stage(item.rows, scores) for item, scores in zip(items, cross, strict=True)]
+                cross[i] = model.predict(rows[i], num_threads=1)
+    second_rows = [second_stage(rows, scores) for rows, scores in zip(own, cross, strict=True)]
     second = _fit(params, rounds, *_stack(items, second_rows))
-    return first, second
+    return first, second, corpus.lexicon()
 
 
 def stump(values: np.ndarray, labels: np.ndarray, weights: np.ndarray) -> float:
@@ -215,8 +244,9 @@ def main(argv: list[str] | None = None) -> int:
         print(f"{args.bench_dir}: no folds.json here; pass the shared bench folder", file=sys.stderr)
         return 2
     items = load_all(args.bench_dir)
-    first, second = train(items)
+    first, second, lexicon = train(items)
     args.output.write_text(dump_model(first, second, THRESHOLD, evidence_rates(items)), encoding="utf-8")
+    lexicon_path(args.output).write_text(dump_lexicon(lexicon), encoding="utf-8")
     print(f"{args.output}: {sum(int(i.open.sum()) for i in items)} blocks from {len(items)} documents")
     return 0
 

@@ -9,7 +9,8 @@ small, fixed grid of alternatives (``GRID``, written before any was measured) th
 ``bench/cv_stages.py`` compares second-stage variants, but for the training settings:
 
 * for each setting and each held-out fold, the first stage is trained on the other four folds (the
-  bench pages in every kind and the template-site pages, ``train_text``'s rows and weights) and
+  bench pages in every kind and the template-site pages, ``train_text``'s rows and weights, the lexical
+  columns cross-fitted as ``cv_stages.lexical_rows`` gives them) and
   scores the held-out fold; a setting trained for ``rounds`` is also read at the fewer rounds of
   its ``checkpoints`` (boosting adds trees one by one, so the first k trees are the k-round model);
 * the decision is simulated from the first stage's scores alone (``cv_stages.keep``: the dump
@@ -42,7 +43,7 @@ ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT))
 
 from bench.cv_guard import LOST_COST  # noqa: E402
-from bench.cv_stages import FOLDS, HELD_BACK, _stack, load, report  # noqa: E402
+from bench.cv_stages import FOLDS, HELD_BACK, _stack, corpus_of, lexical_rows, load, report  # noqa: E402
 from bench.train_text import PARAMS, ROUNDS, _fit  # noqa: E402
 from cleaner.layout.textmodel import second_stage  # noqa: E402
 
@@ -87,10 +88,11 @@ def fold_scores(docs: list[dict], name: str, fold: int, cache: Path) -> dict[int
     if path.is_file():
         return pickle.loads(path.read_bytes())
     changes, rounds, checkpoints = GRID[name]
-    inside = [d for d in docs if d["fold"] != fold]
-    model = fit(changes, rounds, inside, [d["rows"] for d in inside])
+    rows = lexical_rows(docs, corpus_of(docs), {fold})
+    inside = [i for i, d in enumerate(docs) if d["fold"] != fold]
+    model = fit(changes, rounds, [docs[i] for i in inside], [rows[i] for i in inside])
     held = [i for i, d in enumerate(docs) if d["fold"] == fold]
-    out = {k: [model.predict(docs[i]["rows"], num_iteration=k, num_threads=1) for i in held] for k in checkpoints}
+    out = {k: [model.predict(rows[i], num_iteration=k, num_threads=1) for i in held] for k in checkpoints}
     path.write_bytes(pickle.dumps(out, protocol=5))
     return out
 
@@ -106,10 +108,11 @@ def pair_scores(
     if path.is_file():
         return pickle.loads(path.read_bytes())
     changes = GRID[name][0]
-    inside = [d for d in docs if d["fold"] not in pair]
-    model = fit(changes, rounds, inside, [d["rows"] for d in inside])
+    rows = lexical_rows(docs, corpus_of(docs), pair)
+    inside = [i for i, d in enumerate(docs) if d["fold"] not in pair]
+    model = fit(changes, rounds, [docs[i] for i in inside], [rows[i] for i in inside])
     held = [i for i, d in enumerate(docs) if d["fold"] in pair]
-    out = {k: {i: model.predict(docs[i]["rows"], num_iteration=k, num_threads=1) for i in held} for k in checkpoints}
+    out = {k: {i: model.predict(rows[i], num_iteration=k, num_threads=1) for i in held} for k in checkpoints}
     path.write_bytes(pickle.dumps(out, protocol=5))
     return out
 
@@ -127,15 +130,14 @@ def two_stage(
     out = {k: [np.zeros(len(d["rows"])) for d in docs] for k in checkpoints}
     for fold in folds:
         held = fold_scores(docs, name, fold, cache)
+        rows = lexical_rows(docs, corpus_of(docs), {fold})
         held_index = [i for i, d in enumerate(docs) if d["fold"] == fold]
         inside = [i for i, d in enumerate(docs) if d["fold"] != fold]
         for k in checkpoints:
-            columns = [
-                second_stage(docs[i]["rows"], pairs[tuple(sorted((fold, docs[i]["fold"])))][k][i]) for i in inside
-            ]
+            columns = [second_stage(rows[i], pairs[tuple(sorted((fold, docs[i]["fold"])))][k][i]) for i in inside]
             model = fit(changes, k, [docs[i] for i in inside], columns)
             for i, first in zip(held_index, held[k], strict=True):
-                out[k][i] = model.predict(second_stage(docs[i]["rows"], first), num_threads=1)
+                out[k][i] = model.predict(second_stage(rows[i], first), num_threads=1)
         print(f"{name}: second stage for fold {fold}", file=sys.stderr, flush=True)
     return out
 

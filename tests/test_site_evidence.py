@@ -41,7 +41,7 @@ def test_the_column_is_missing_without_a_profile_and_holds_the_shares_with_one()
     shares = repetition([v.text for v in verdicts], site)
     weighed = features(verdicts, stopwords, repetition=shares)
     assert weighed[:, COLUMN].tolist() == shares
-    assert np.array_equal(np.delete(weighed, COLUMN, axis=1), np.delete(plain, COLUMN, axis=1))
+    assert np.array_equal(np.delete(weighed, COLUMN, axis=1), np.delete(plain, COLUMN, axis=1), equal_nan=True)
     few = learn_profile(pages[: N - 1], site="valley").site("valley")
     assert repetition([v.text for v in verdicts], few) is None and match_page([v.text for v in verdicts], few) is None
 

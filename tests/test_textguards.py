@@ -33,6 +33,7 @@ class ByLength:
     """Sure of long prose (0.9), unsure of middling lines (0.3), sure that short lines are furniture (0.02)."""
 
     threshold = 0.5
+    lexicon = None  # no word weights: the lexical columns missing
 
     def scores(self, rows: np.ndarray, asked: np.ndarray | None = None) -> np.ndarray:
         words = rows[:, FEATURES.index("words")]

@@ -116,6 +116,7 @@ class Pessimist:
 
     def __init__(self, model: TextModel) -> None:
         self.threshold = model.threshold
+        self.lexicon = model.lexicon
 
     def scores(self, rows: np.ndarray, asked: np.ndarray | None = None) -> np.ndarray:
         return np.zeros(len(rows))
@@ -150,7 +151,7 @@ def test_training_is_deterministic_on_a_small_sample() -> None:
     items = train_text.load_rows(BENCH, kinds=("bs4",), benches=("tfeval",), pages=pages)
     assert len(items) == 4
     params = {**train_text.PARAMS, "min_data_in_leaf": 5}
-    first = [dump_model(*train_text.train(items, params, rounds=10), 0.5) for _ in range(2)]
+    first = [dump_model(*train_text.train(items, params, rounds=10)[:2], 0.5) for _ in range(2)]
     assert first[0] == first[1]
     assert textmodel.parse_model(first[0], "sample").second is not None
 

@@ -6,12 +6,15 @@ ends, what the earlier layers decided about it), and the rest is arithmetic over
 with numpy: windows over the neighbours, the page's largest run of prose and where a block stands
 in it, how much prose comes before and after it.
 
-The last column, ``site_repetition``, is the one thing a block's page does not say: the share of its
+The column ``site_repetition`` is the one thing a block's page does not say: the share of its
 site's pages (of the page's template generation) that hold the block's line, from a learned site
 profile.  The caller computes it (``cleaner.sites.apply.PageMatch.repetition``; this layer sits below the
 sites layer and never reads a profile) and passes the numbers in; without them the column is NaN
 (missing), which the model learned to read as "no profile": a page cleaned without one is scored as
 by a model that never saw the column.
+
+The last two columns (``lexical``, ``lexical_w2``) are the mean learned weight of the block's words, and
+of its neighbours' (``cleaner.layout.lexical``: the vocabulary of furniture, the same across sites).
 
 The same function serves training (``bench/train_text.py``) and inference
 (``cleaner.layout.textmodel``), so the model always sees the features it was trained on.
@@ -29,6 +32,8 @@ from functools import lru_cache
 
 import numpy as np
 
+from cleaner.layout.lexical import COLUMNS as LEXICAL_COLUMNS
+from cleaner.layout.lexical import Lexicon
 from cleaner.layout.tables import CellRun, cell_runs
 from cleaner.metadata.titles import confirming_keys, most_of, title_key
 from cleaner.model import Kind, Role, Verdict
@@ -132,6 +137,7 @@ FEATURES = (
     "cell_prose_before",
     "cell_prose_after",
     "site_repetition",
+    *LEXICAL_COLUMNS,
 )
 
 
@@ -306,12 +312,15 @@ def features(
     tail_rules: frozenset[str] = frozenset(),
     repetition: Sequence[float] | None = None,
     cells: Sequence[CellRun] | None = None,
+    lexicon: Lexicon | None = None,
 ) -> np.ndarray:
     """The feature matrix of a document: one row per verdict, the columns of ``FEATURES``.
 
     ``repetition``: per verdict, the share of the site's pages holding its line (``site_repetition``);
     None (no trusted site profile applies) leaves the column NaN.  ``cells``: the blocks' ``tables.cell_runs``
-    when the caller already found them (the pipeline does, once per page); found here otherwise.
+    when the caller already found them (the pipeline does, once per page); found here otherwise.  ``lexicon``:
+    the text model's learned word weights (``cleaner.layout.lexical``); None leaves its columns NaN (training
+    fills them per fit, cross-fitted: ``bench/textlexicon.py``).
     """
     count = len(verdicts)
     if repetition is not None and len(repetition) != count:
@@ -402,4 +411,8 @@ def features(
         **_cells(verdicts, prose_words, cells),
         "site_repetition": np.full(count, np.nan) if repetition is None else np.asarray(repetition, dtype=float),
     }
-    return np.column_stack([own, *(derived[name] for name in FEATURES[len(OWN) :])])
+    lexical = np.full((count, len(LEXICAL_COLUMNS)), np.nan)
+    if lexicon is not None:
+        lexical = lexicon.columns([verdict.text for verdict in verdicts])
+    tail = FEATURES[len(OWN) : -len(LEXICAL_COLUMNS)]
+    return np.column_stack([own, *(derived[name] for name in tail), lexical])

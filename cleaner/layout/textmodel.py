@@ -199,7 +199,7 @@ def _judged(page: _Page) -> tuple[np.ndarray | None, np.ndarray, np.ndarray, boo
     per question (``_Page``; the cache holds the model, so no other object takes its id).  Read-only arrays."""
     rows = None
     if sum(1 for verdict in page.verdicts if not verdict.decided) >= MIN_OPEN:
-        rows = features(page.verdicts, page.stopwords, page.tail_rules, page.repetition, page.cells)
+        rows = features(page.verdicts, page.stopwords, page.tail_rules, page.repetition, page.cells, page.model.lexicon)
     scores, keep, dump, caused = _judge(
         page.model, page.verdicts, page.stopwords, page.tail_rules, page.repetition, rows
     )
@@ -236,7 +236,7 @@ def _judge(
     if open_mask.sum() < MIN_OPEN:
         return np.ones(count), np.ones(count, dtype=bool), False, nothing
     if rows is None:
-        rows = features(verdicts, stopwords, tail_rules, repetition, cells)
+        rows = features(verdicts, stopwords, tail_rules, repetition, cells, model.lexicon)
     shape = _page_shape(verdicts, rows, open_mask, stopwords)
     if repetition is None:
         scores = model.scores(rows, open_mask)

@@ -7,8 +7,8 @@ before and after, the mean over the block's table) and a few of its own features
 with one thread (LightGBM spin-waits on a busy machine otherwise).  The model file
 (``text_model.txt``, shipped in the package) is a JSON header line (the feature names, the
 threshold, the number of stages, the least repetition that counts as a site profile's template
-evidence) and each stage's LightGBM text dump (``dump_model``, ``parse_model``);
-``load_text_model`` reads it once.
+evidence) and each stage's LightGBM text dump (``dump_model``, ``parse_model``); beside it, the lexicon
+(``cleaner.layout.lexical``: ``text_model.lexicon.txt``).  ``load_text_model`` reads both once.
 
 What it does NOT do: it decides nothing (``cleaner.layout.textmodel`` cuts, guards and settles),
 computes no feature (``cleaner.layout.features``) and trains nothing (``bench/train_text.py``).
@@ -28,6 +28,8 @@ from typing import TYPE_CHECKING
 import numpy as np
 
 from cleaner.layout.features import FEATURES
+from cleaner.layout.lexical import COLUMNS as LEXICAL_COLUMNS
+from cleaner.layout.lexical import Lexicon, lexicon_path, parse_lexicon
 
 if TYPE_CHECKING:  # imported where first used: lightgbm brings scipy (0.15 s at every start of `clean learn`)
     import lightgbm
@@ -61,6 +63,9 @@ class TextModel:
     # template-site training corpus; 0.0 (a file without them): every block's evidence counts.
     evidence: float = 0.0
     evidence_inside: float = 0.0
+    # The learned word weights whose columns the first stage reads (``cleaner.layout.lexical``), from the data
+    # file beside the model file; None: those columns are missing (NaN).
+    lexicon: Lexicon | None = None
 
     def scores(self, rows: np.ndarray, asked: np.ndarray | None = None) -> np.ndarray:
         """The probability that each block is article content, from the blocks' feature rows.
@@ -136,6 +141,7 @@ SECOND_STAGE_OWN = (
     "cell_run",
     "cell_numbers",
     "cell_period",
+    *LEXICAL_COLUMNS,
 )
 
 
@@ -156,8 +162,9 @@ def dump_model(
     return header + SECTION + SECTION.join(stages)
 
 
-def parse_model(text: str, origin: str) -> TextModel:
-    """Read a model file's text; a ``ModelFileError`` names the origin when it is not one."""
+def parse_model(text: str, origin: str, lexicon: Lexicon | None = None) -> TextModel:
+    """Read a model file's text (``lexicon``: the one beside it); a ``ModelFileError`` names the origin when it is
+    not one."""
     import lightgbm
 
     header, _, rest = text.partition(SECTION)
@@ -168,7 +175,7 @@ def parse_model(text: str, origin: str) -> TextModel:
         stages = [lightgbm.Booster(model_str=stage) for stage in rest.split(SECTION)]
         outside, inside = (float(value) for value in meta.get("evidence", (0.0, 0.0)))
         second = stages[1] if len(stages) > 1 else None
-        return TextModel(stages[0], second, float(meta["threshold"]), outside, inside)
+        return TextModel(stages[0], second, float(meta["threshold"]), outside, inside, lexicon)
     except (ValueError, KeyError, TypeError, lightgbm.basic.LightGBMError) as error:
         if isinstance(error, ModelFileError):
             raise
@@ -177,12 +184,16 @@ def parse_model(text: str, origin: str) -> TextModel:
 
 @cache
 def load_text_model(path: Path | None = None) -> TextModel:
-    """The model from ``path``, or the one shipped with cleaner (read once)."""
+    """The model from ``path``, or the one shipped with cleaner, with the lexicon beside it (read once)."""
     if path is None:
-        text = resources.files("cleaner.layout").joinpath(MODEL_FILE).read_text(encoding="utf-8")
-        return parse_model(text, MODEL_FILE)
+        folder = resources.files("cleaner.layout")
+        text = folder.joinpath(MODEL_FILE).read_text(encoding="utf-8")
+        name = lexicon_path(Path(MODEL_FILE)).name
+        return parse_model(text, MODEL_FILE, parse_lexicon(folder.joinpath(name).read_text(encoding="utf-8"), name))
     try:
         text = Path(path).read_text(encoding="utf-8")
-    except (OSError, UnicodeDecodeError) as error:
-        raise ModelFileError(f"{path}: cannot read the text model: {error}") from None
-    return parse_model(text, str(path))
+        beside = lexicon_path(Path(path))
+        lexicon = parse_lexicon(beside.read_text(encoding="utf-8"), str(beside))
+    except (OSError, UnicodeDecodeError, ValueError) as error:
+        raise ModelFileError(f"{path}: cannot read the text model or its lexicon: {error}") from None
+    return parse_model(text, str(path), lexicon)

@@ -1,0 +1,88 @@
+"""Lexical evidence for the text model: a learned weight per word, summed over a block and its neighbours.
+
+Furniture has a vocabulary that is the same across sites (share, subscribe, comments, newsletter,
+advertisement, cookie, ...); the text model's other features describe a block's shape and context,
+not its words.  A ``Lexicon`` maps lower-cased word tokens (letters only, two or more; a block's
+tokens counted once) to a weight, the log-odds that a block holding the token is article content
+rather than furniture, learned by ``bench/textlexicon.py`` from the text model's own training labels
+over tokens seen on many training sites (so no one site's wording carries weight).  A block's
+columns (``COLUMNS``) are the mean weight of its known tokens and the same mean over the block and
+its two neighbours on either side; a block without a known token has 0.0 (no evidence).
+
+The lexicon is a data file beside the text model's (``lexicon_path``: ``text_model.txt`` ->
+``text_model.lexicon.txt``), one ``token<TAB>weight`` a line, sorted; ``textstages.load_text_model`` reads
+it with the model.
+
+What it does NOT do: it learns nothing (``bench/textlexicon.py`` does, cross-fitted over site
+groups) and decides nothing (the text model reads the columns with the other features).
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Mapping, Sequence
+from dataclasses import dataclass
+from functools import lru_cache
+from pathlib import Path
+
+import numpy as np
+
+TOKEN = re.compile(r"[^\W\d_]{2,}")
+COLUMNS = ("lexical", "lexical_w2")
+RADIUS = 2
+SUFFIX = ".lexicon.txt"
+
+
+@lru_cache(maxsize=16384)
+def tokens(text: str) -> tuple[str, ...]:
+    """A block's distinct lower-cased word tokens (letters only, two or more), sorted."""
+    return tuple(sorted(set(TOKEN.findall(text.lower()))))
+
+
+def _window(values: np.ndarray, radius: int) -> np.ndarray:
+    padded = np.concatenate((np.zeros(radius + 1), np.cumsum(values), np.full(radius, np.sum(values))))
+    return padded[2 * radius + 1 :] - padded[: -2 * radius - 1]
+
+
+def lexical_columns(sums: np.ndarray, counts: np.ndarray) -> np.ndarray:
+    """The ``COLUMNS`` of a document's blocks from each block's summed weight and number of known tokens."""
+    own = sums / np.maximum(counts, 1.0)
+    near = _window(sums, RADIUS) / np.maximum(_window(counts, RADIUS), 1.0)
+    return np.column_stack((own, near))
+
+
+@dataclass(frozen=True)
+class Lexicon:
+    """Learned token weights (log-odds of article content); tokens not in it carry no evidence."""
+
+    weights: Mapping[str, float]
+
+    def columns(self, texts: Sequence[str]) -> np.ndarray:
+        """The ``COLUMNS`` of the blocks whose texts are ``texts``."""
+        sums, counts = np.zeros(len(texts)), np.zeros(len(texts))
+        get = self.weights.get
+        for position, text in enumerate(texts):
+            found = [w for w in map(get, tokens(text)) if w is not None]
+            sums[position], counts[position] = sum(found), len(found)
+        return lexical_columns(sums, counts)
+
+
+def dump_lexicon(lexicon: Lexicon) -> str:
+    """The data file's text: ``token<TAB>weight`` lines, sorted by token."""
+    return "".join(f"{token}\t{lexicon.weights[token]:.4f}\n" for token in sorted(lexicon.weights))
+
+
+def parse_lexicon(text: str, origin: str) -> Lexicon:
+    weights = {}
+    for number, line in enumerate(text.splitlines(), start=1):
+        token, _, value = line.partition("\t")
+        try:
+            weights[token] = float(value)
+        except ValueError:
+            raise ValueError(f"{origin}:{number}: not a token and its weight") from None
+    return Lexicon(weights)
+
+
+def lexicon_path(model: Path) -> Path:
+    """The lexicon file that goes with a text model file (beside it)."""
+    return model.with_name(model.name.removesuffix(".txt") + SUFFIX)
