@@ -117,7 +117,8 @@ LEXICAL = [FEATURES.index(name) for name in COLUMNS]
 
 
 def filled(rows: np.ndarray, columns: np.ndarray) -> np.ndarray:
-    """A copy of a document's feature rows with its lexical columns (``LexicalCorpus.columns``) in place."""
+    """A copy of a document's feature rows with its lexical columns (``LexicalCorpus.columns``) in place, 0.0 for
+    a table's cells as ``cleaner.layout.features`` has them."""
     out = rows.copy()
-    out[:, LEXICAL] = columns
+    out[:, LEXICAL] = np.where(rows[:, [FEATURES.index("cell_run")]] > 0, 0.0, columns)
     return out

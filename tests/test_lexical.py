@@ -89,3 +89,19 @@ def test_a_token_on_few_training_sites_has_no_weight(monkeypatch: pytest.MonkeyP
     sources[0] = replace(sources[0], texts=("Zebra", *TEXTS[1:]))
     weights = LexicalCorpus(sources).lexicon().weights
     assert "zebra" not in weights and "share" not in weights and weights["subscribe"] < 0 < weights["said"]
+
+
+def test_a_tables_cells_carry_no_lexical_evidence() -> None:
+    names = ("Garrett", "Thomas", "Richardson", "Smith", "Lawrence", "Ankou")
+    lines = [cell for i, name in enumerate(names) for cell in (name, str(60 - i), f"{80 - i}%")]
+    long = " and more words, enough of them to be no cell of any table at all."
+    edges = [TEXTS[0] + long, TEXTS[2] + long]
+    verdicts = [Verdict(Block(i, text)) for i, text in enumerate([edges[0], *lines, edges[1]])]
+    rows = features(verdicts, stoplist("en"), lexicon=Lexicon({"share": -2.0, "garrett": -1.0, "subscribe": -3.0}))
+    cells = rows[:, FEATURES.index("cell_run")] > 0
+    assert cells[1:-1].all() and not cells[0] and not cells[-1]
+    where = [FEATURES.index(name) for name in COLUMNS]
+    assert (rows[cells][:, where] == 0.0).all() and rows[0, where[0]] == -2.0 and rows[-1, where[0]] == -3.0
+    assert np.array_equal(
+        textlexicon.filled(rows, np.full((len(rows), 2), 5.0))[cells][:, where], rows[cells][:, where]
+    )

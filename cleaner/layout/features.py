@@ -14,7 +14,8 @@ sites layer and never reads a profile) and passes the numbers in; without them t
 by a model that never saw the column.
 
 The last two columns (``lexical``, ``lexical_w2``) are the mean learned weight of the block's words, and
-of its neighbours' (``cleaner.layout.lexical``: the vocabulary of furniture, the same across sites).
+of its neighbours' (``cleaner.layout.lexical``: the vocabulary of furniture, the same across sites); 0.0 for
+a table's cells.
 
 The same function serves training (``bench/train_text.py``) and inference
 (``cleaner.layout.textmodel``), so the model always sees the features it was trained on.
@@ -414,5 +415,6 @@ def features(
     lexical = np.full((count, len(LEXICAL_COLUMNS)), np.nan)
     if lexicon is not None:
         lexical = lexicon.columns([verdict.text for verdict in verdicts])
+        lexical[derived["cell_run"] > 0] = 0.0
     tail = FEATURES[len(OWN) : -len(LEXICAL_COLUMNS)]
     return np.column_stack([own, *(derived[name] for name in tail), lexical])

@@ -7,7 +7,9 @@ tokens counted once) to a weight, the log-odds that a block holding the token is
 rather than furniture, learned by ``bench/textlexicon.py`` from the text model's own training labels
 over tokens seen on many training sites (so no one site's wording carries weight).  A block's
 columns (``COLUMNS``) are the mean weight of its known tokens and the same mean over the block and
-its two neighbours on either side; a block without a known token has 0.0 (no evidence).
+its two neighbours on either side; a block without a known token has 0.0 (no evidence), and so has a
+cell of a table (``cleaner.layout.features`` sets it: a table's cells are names, labels and figures, whose
+words say nothing of whether the table is the article).
 
 The lexicon is a data file beside the text model's (``lexicon_path``: ``text_model.txt`` ->
 ``text_model.lexicon.txt``), one ``token<TAB>weight`` a line, sorted; ``textstages.load_text_model`` reads
