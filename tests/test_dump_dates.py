@@ -49,12 +49,6 @@ def test_a_labelled_publication_date_wins_over_todays_date_in_the_header() -> No
     assert clean(text, format="text").published == "2012-02-14"
 
 
-@pytest.mark.xfail(
-    strict=True,
-    reason="the date's ranked model (4 December) takes the unlabelled dateline under the headline over the weekday "
-    "date above it, which pages also use for today's date (the test above); out of fold the ranking picks the right "
-    "date on more pages (docs/metadata-text.md), and no rule is written for this one case",
-)
 def test_without_labels_the_first_dateline_gives_the_date() -> None:
     text = f"Donnerstag, 16. Februar 2012\nNachtbusse fahren wieder in die Stadtteile\n14.02.2012\n{PROSE}\n{PROSE}"
     assert clean(text, format="text").published == "2012-02-16"
