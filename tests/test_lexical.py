@@ -105,3 +105,13 @@ def test_a_tables_cells_carry_no_lexical_evidence() -> None:
     assert np.array_equal(
         textlexicon.filled(rows, np.full((len(rows), 2), 5.0))[cells][:, where], rows[cells][:, where]
     )
+
+
+def test_a_block_read_again_gets_the_same_columns_from_the_kept_weights(monkeypatch: pytest.MonkeyPatch) -> None:
+    lexicon = Lexicon({"share": -2.0, "minister": 1.5, "budget": 1.0, "subscribe": -3.0})
+    fresh = Lexicon(dict(lexicon.weights)).columns(TEXTS)
+    assert np.array_equal(lexicon.columns(TEXTS), fresh)
+    assert set(lexicon._blocks) == set(TEXTS)
+    assert np.array_equal(lexicon.columns(TEXTS), fresh)  # read again: from the kept weights, the same
+    monkeypatch.setattr("cleaner.layout.lexical.MEMO", 2)
+    assert np.array_equal(Lexicon(dict(lexicon.weights)).columns(TEXTS), fresh)  # emptied when full: the same

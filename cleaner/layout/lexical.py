@@ -23,7 +23,7 @@ from __future__ import annotations
 
 import re
 from collections.abc import Mapping, Sequence
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from functools import lru_cache
 from pathlib import Path
 
@@ -33,6 +33,7 @@ TOKEN = re.compile(r"[^\W\d_]{2,}")
 COLUMNS = ("lexical", "lexical_w2")
 RADIUS = 2
 SUFFIX = ".lexicon.txt"
+MEMO = 16384  # block texts whose weights a lexicon keeps (as many as ``tokens`` keeps)
 
 
 @lru_cache(maxsize=16384)
@@ -55,18 +56,32 @@ def lexical_columns(sums: np.ndarray, counts: np.ndarray) -> np.ndarray:
 
 @dataclass(frozen=True)
 class Lexicon:
-    """Learned token weights (log-odds of article content); tokens not in it carry no evidence."""
+    """Learned token weights (log-odds of article content); tokens not in it carry no evidence.
+
+    A block's summed weight and count of known tokens are kept per text (``_blocks``, emptied when it
+    holds ``MEMO`` texts): the pipeline reads a page's kept text again (the settling passes), and the same
+    blocks come back each time.
+    """
 
     weights: Mapping[str, float]
+    _blocks: dict[str, tuple[float, int]] = field(default_factory=dict, compare=False, repr=False)
 
     def columns(self, texts: Sequence[str]) -> np.ndarray:
         """The ``COLUMNS`` of the blocks whose texts are ``texts``."""
         sums, counts = np.zeros(len(texts)), np.zeros(len(texts))
-        get = self.weights.get
         for position, text in enumerate(texts):
-            found = [w for w in map(get, tokens(text)) if w is not None]
-            sums[position], counts[position] = sum(found), len(found)
+            sums[position], counts[position] = self._block(text)
         return lexical_columns(sums, counts)
+
+    def _block(self, text: str) -> tuple[float, int]:
+        known = self._blocks.get(text)
+        if known is None:
+            found = [w for w in map(self.weights.get, tokens(text)) if w is not None]
+            known = (sum(found), len(found))
+            if len(self._blocks) >= MEMO:
+                self._blocks.clear()
+            self._blocks[text] = known
+        return known
 
 
 def dump_lexicon(lexicon: Lexicon) -> str:
