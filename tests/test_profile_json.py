@@ -32,7 +32,7 @@ def learner_profiles() -> tuple[Profile, Profile]:
 
 
 def _dumped(value: object) -> str:
-    out: list[str] = []
+    out = _Sink()
     _indented(value, "\n", out)
     return "".join(out)
 

@@ -217,7 +217,8 @@ class AtomicFile:
     cannot remove its temporary file; the next ``AtomicFile`` for the same target removes such
     leftovers of dead processes of this host.  ``commit`` replaces whatever is at ``path``: a symlink
     there is replaced, never written through.  ``keep`` is the file whose permission bits (and, where
-    allowed, owner) the new file takes; new files get the usual ``0o666 & ~umask``.
+    allowed, owner) the new file takes; new files get the usual ``0o666 & ~umask``.  As a context manager
+    it commits when the block ends and discards when the block raises.
     """
 
     def __init__(self, path: Path, *, keep: os.stat_result | None = None) -> None:
@@ -244,6 +245,15 @@ class AtomicFile:
     def discard(self) -> None:
         self.handle.close()
         self.temporary.unlink(missing_ok=True)
+
+    def __enter__(self) -> AtomicFile:
+        return self
+
+    def __exit__(self, kind: type[BaseException] | None, error: BaseException | None, trace: object) -> None:
+        if kind is None:
+            self.commit()
+        else:
+            self.discard()
 
 
 def _remove_leftovers(path: Path) -> None:
@@ -282,10 +292,5 @@ def write_atomic(path: Path, data: bytes, *, keep: os.stat_result | None = None)
 
     ``keep``: the file whose mode and owner the new file takes (``--in-place`` passes the input's).
     """
-    target = AtomicFile(path, keep=keep)
-    try:
+    with AtomicFile(path, keep=keep) as target:
         target.handle.write(data)
-    except BaseException:
-        target.discard()
-        raise
-    target.commit()

@@ -190,7 +190,7 @@ class _Counts:
         return "{" + ",".join(entries) + newline + "}"
 
 
-def _indented(value: object, newline: str, out: list[str]) -> None:
+def _indented(value: object, newline: str, out: _Sink) -> None:
     """Append ``json.dumps(value, ensure_ascii=False, indent=1)`` at the depth ``newline`` opens (its
     indentation after a line break) to ``out``: dicts with string keys, lists and tuples, strings, ints,
     finite floats, booleans and None; anything else is refused (``json`` refuses other types and would write
@@ -204,13 +204,13 @@ def _indented(value: object, newline: str, out: list[str]) -> None:
         return
     inner = newline + " "
     if isinstance(value, dict) and all(isinstance(key, str) for key in value):
-        opening, sink = "{", out if isinstance(value, _Sites) and isinstance(out, _Sink) else None
+        opening = "{"
         for key, item in value.items():
             out.append(f"{opening}{inner}{encode_basestring(key)}: ")
             _indented(item, inner, out)
             opening = ","
-            if sink is not None:
-                sink.spill()
+            if isinstance(value, _Sites):
+                out.spill()
         out.append(newline + "}" if value else "{}")
     elif isinstance(value, list | tuple):
         flat = [_scalar(item) for item in value]
@@ -248,10 +248,5 @@ def _scalar(value: object) -> str | None:
 
 def save_profile(profile: Profile, path: Path) -> None:
     """Write the profile atomically (temporary file in the same folder, then rename), a site at a time."""
-    target = AtomicFile(path)
-    try:
+    with AtomicFile(path) as target:
         _write(profile, _Sink(lambda text: target.handle.write(text.encode("utf-8"))))
-    except BaseException:
-        target.discard()
-        raise
-    target.commit()
