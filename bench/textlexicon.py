@@ -26,7 +26,7 @@ from functools import lru_cache
 import numpy as np
 
 from cleaner.layout.features import FEATURES
-from cleaner.layout.lexical import COLUMNS, Lexicon, lexical_columns, tokens
+from cleaner.layout.lexical import COLUMNS, Lexicon, lexical_columns, tokens, without_cells
 
 MIN_SITES = 10  # a token on fewer training sites than this has no weight (fixed before measuring)
 SMOOTHING = 50.0  # pseudo-weight (half a document's) shrinking a token's log-odds towards 0
@@ -120,5 +120,5 @@ def filled(rows: np.ndarray, columns: np.ndarray) -> np.ndarray:
     """A copy of a document's feature rows with its lexical columns (``LexicalCorpus.columns``) in place, 0.0 for
     a table's cells as ``cleaner.layout.features`` has them."""
     out = rows.copy()
-    out[:, LEXICAL] = np.where(rows[:, [FEATURES.index("cell_run")]] > 0, 0.0, columns)
+    out[:, LEXICAL] = without_cells(columns, rows[:, FEATURES.index("cell_run")])
     return out

@@ -34,7 +34,7 @@ from functools import lru_cache
 import numpy as np
 
 from cleaner.layout.lexical import COLUMNS as LEXICAL_COLUMNS
-from cleaner.layout.lexical import Lexicon
+from cleaner.layout.lexical import Lexicon, without_cells
 from cleaner.layout.tables import CellRun, cell_runs
 from cleaner.metadata.titles import confirming_keys, most_of, title_key
 from cleaner.model import Kind, Role, Verdict
@@ -414,7 +414,6 @@ def features(
     }
     lexical = np.full((count, len(LEXICAL_COLUMNS)), np.nan)
     if lexicon is not None:
-        lexical = lexicon.columns([verdict.text for verdict in verdicts])
-        lexical[derived["cell_run"] > 0] = 0.0
+        lexical = without_cells(lexicon.columns([verdict.text for verdict in verdicts]), derived["cell_run"])
     tail = FEATURES[len(OWN) : -len(LEXICAL_COLUMNS)]
     return np.column_stack([own, *(derived[name] for name in tail), lexical])

@@ -8,7 +8,7 @@ rather than furniture, learned by ``bench/textlexicon.py`` from the text model's
 over tokens seen on many training sites (so no one site's wording carries weight).  A block's
 columns (``COLUMNS``) are the mean weight of its known tokens and the same mean over the block and
 its two neighbours on either side; a block without a known token has 0.0 (no evidence), and so has a
-cell of a table (``cleaner.layout.features`` sets it: a table's cells are names, labels and figures, whose
+cell of a table (``without_cells``: a table's cells are names, labels and figures, whose
 words say nothing of whether the table is the article).
 
 The lexicon is a data file beside the text model's (``lexicon_path``: ``text_model.txt`` ->
@@ -82,6 +82,14 @@ class Lexicon:
                 self._blocks.clear()
             self._blocks[text] = known
         return known
+
+
+def without_cells(columns: np.ndarray, cell_run: np.ndarray) -> np.ndarray:
+    """``columns`` with 0.0 (no evidence) in the rows of a table's cells (``cell_run`` above 0, the feature of
+    ``cleaner.layout.tables``): a table's cells are names, labels and figures, whose words say nothing of whether
+    the table is the article.  Inference (``cleaner.layout.features``) and training (``bench/textlexicon.py``)
+    both call it."""
+    return np.where(np.asarray(cell_run).reshape(-1, 1) > 0, 0.0, columns)
 
 
 def dump_lexicon(lexicon: Lexicon) -> str:
