@@ -98,10 +98,20 @@ def _stack(docs: list[dict], columns: list[np.ndarray]) -> tuple[np.ndarray, np.
 
 
 def corpus_of(docs: list[dict]) -> LexicalCorpus:
-    """The documents' tokens and counts, from which each fit's lexicon is learned (``bench/textlexicon.py``)."""
-    return LexicalCorpus(
-        [Source(d["bench"], d["site"], d["fold"], d["texts"], d["open"], d["labels"], d["weights"]) for d in docs]
-    )
+    """The documents' tokens and counts, from which each fit's lexicon is learned (``bench/textlexicon.py``).
+
+    Built once per list of documents: the runs ask for it per held-out fold and per pair of folds, and it
+    tokenises every block and keeps each fit's learned weights."""
+    known = _CORPORA.get(id(docs))
+    if known is None or known[0] is not docs:
+        sources = [
+            Source(d["bench"], d["site"], d["fold"], d["texts"], d["open"], d["labels"], d["weights"]) for d in docs
+        ]
+        known = _CORPORA[id(docs)] = (docs, LexicalCorpus(sources))
+    return known[1]
+
+
+_CORPORA: dict[int, tuple[list[dict], LexicalCorpus]] = {}  # by the list's id, the list kept so the id stays its own
 
 
 def lexical_rows(docs: list[dict], corpus: LexicalCorpus, excluded: tuple[int, ...] | set[int]) -> list[np.ndarray]:
