@@ -193,12 +193,13 @@ def read_page(
             without_head(tree)
             headlines = [metadata.title or "", *(h1.text_content() for h1 in tree.iter("h1"))]
             content = main_content(tree, language=metadata.language, fallback=fallback)
-            blocks = with_lead(without_title(content.blocks, headlines), tree, description, headlines)
+            titled = without_title(content.blocks, headlines)
+            blocks = with_lead(titled, tree, description, headlines)
             deadline.check("content extraction")
     except TimeLimitError:
         raise PageError(f"page took longer than {timeout:g} s to read (during {deadline.stage})") from None
     language = confirmed_language(metadata.language, blocks)
-    left_out = tuple(outside(content.left_out, [block.text for block in blocks]))  # the lead may be back
+    left_out = back_in_lead(content.left_out, blocks[: len(blocks) - len(titled)])
     page = Page(blocks, replace(metadata, language=language), guessed, content.whole_page, left_out, stated.offers)
     return normalised(page)
 
@@ -234,6 +235,16 @@ def without_head(tree: HtmlElement) -> None:
     head = tree.find("head")
     if head is not None:
         tree.remove(head)
+
+
+def back_in_lead(left_out: tuple[str, ...], lead: Sequence[Block]) -> tuple[str, ...]:
+    """The prose the content left out, without what the lead put back holds (``views.outside``).
+
+    ``left_out`` was measured against the content's blocks; the blocks kept here are those blocks less
+    the headline, and the lead (``with_lead``) if one came back.  A prose block holds no line break, so
+    it is found in a block's own text or not at all: only the lead can hold what was left out.
+    """
+    return tuple(outside(left_out, [block.text for block in lead])) if lead else left_out
 
 
 def with_lead(
