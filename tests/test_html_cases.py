@@ -14,8 +14,9 @@ import pytest
 from htmlpages import HOME_AND_NEWS, html_page, jsonld
 
 from cleaner import clean
-from cleaner.html.page import read_page
+from cleaner.html.page import back_in_lead, read_page
 from cleaner.html.views import MIN_PROSE
+from cleaner.model import Block
 from cleaner.pipeline import OUTSIDE_RULE
 
 BENCH = Path(__file__).resolve().parent.parent.parent / "shared" / "bench"
@@ -59,6 +60,15 @@ def test_every_prose_block_of_a_page_is_body_or_audited() -> None:
         text = " ".join(re.sub(r"<[^>]+>", "", paragraph).split())
         if len(text) >= MIN_PROSE:
             assert text in seen
+
+
+def test_prose_the_lead_puts_back_is_no_longer_left_out() -> None:
+    # Left-out prose is measured against the content once; of the blocks kept after it, only the
+    # lead put back can hold some of it (the headline dropped holds none that the content did not).
+    note = "A longer note in a box beside the article, written as prose for readers who want more."
+    left_out = (note, PROSE.strip())
+    assert back_in_lead(left_out, [Block(index=0, text=PROSE + "And more.")]) == (note,)
+    assert back_in_lead(left_out, []) == left_out
 
 
 @pytest.mark.skipif(not (BENCH / "data").is_dir(), reason="../shared/bench is not present")
