@@ -168,7 +168,7 @@ class _Detector(Detector):
         return max(0.0, float(prob.max()))
 
 
-def _profile(known: dict[str, list[float]], word: str) -> np.ndarray:
+def _profile(known: dict[str, tuple[float, ...]], word: str) -> np.ndarray:
     """An n-gram's per-language probabilities as an array, converted once per n-gram (``known`` is the one
     factory's map: ``_factory`` loads the profiles once per process)."""
     found = _PROFILES.get(word)
@@ -264,9 +264,15 @@ def warm_up() -> None:
 
 @cache
 def _factory() -> DetectorFactory:
-    """langdetect's language profiles, loaded once."""
+    """langdetect's language profiles, loaded once, each n-gram's probabilities a tuple.
+
+    langdetect keeps them as lists (some 87,000, of 55 floats each), which the garbage collector walks at
+    every full collection for as long as the process lives; a tuple of floats it stops tracking, and every
+    reader (langdetect's own detector and ``_Detector``) only indexes or converts them: the same values.
+    """
     factory = DetectorFactory()
     factory.load_profile(PROFILES_DIRECTORY)
+    factory.word_lang_prob_map = {gram: tuple(chances) for gram, chances in factory.word_lang_prob_map.items()}
     return factory
 
 
