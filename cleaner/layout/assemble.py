@@ -78,7 +78,8 @@ def _same_blocks(texts: Sequence[str], again: Sequence[str]) -> bool:
     """Whether the second reading's blocks are these, one for one: the same letters and digits in each (reading
     may strip a marker it reads, such as a list's bullet, again)."""
     return len(texts) == len(again) and all(
-        letters_and_digits(one) == letters_and_digits(other) for one, other in zip(texts, again, strict=True)
+        one == other or letters_and_digits(one) == letters_and_digits(other)
+        for one, other in zip(texts, again, strict=True)
     )
 
 
