@@ -202,18 +202,19 @@ def _ngrams(text: str, known: dict[str, object]) -> list[str]:
     return found
 
 
-def _word_ngrams(word: str, spaced: bool, known: dict[str, object]) -> list[str]:
+def _word_ngrams(word: str, spaced: bool, known: dict[str, object]) -> tuple[str, ...]:
     """One word's grams as langdetect's buffer gives them (``known`` is the one factory's map: ``_factory``).
 
     The buffer holds the space before the word, then its letters (and the space after it when ``spaced``); at
     each character it offers the character, and the last two and three characters, unless the character and
-    the one before it are both capitals (a word in capitals says little about its language).
+    the one before it are both capitals (a word in capitals says little about its language).  Remembered as a
+    tuple, which the garbage collector stops tracking (a list it would walk as long as it is remembered).
     """
     key = (word, spaced)
-    grams = _WORDS.get(key)
-    if grams is not None:
-        return grams
-    grams = []
+    remembered = _WORDS.get(key)
+    if remembered is not None:
+        return remembered
+    grams: list[str] = []
     padded = f" {word} " if spaced else f" {word}"
     for end in range(1, len(padded)):
         char = padded[end]
@@ -227,12 +228,12 @@ def _word_ngrams(word: str, spaced: bool, known: dict[str, object]) -> list[str]
             grams.append(padded[end - 2 : end + 1])
     if len(_WORDS) >= WORDS_MEMO:
         _WORDS.clear()
-    _WORDS[key] = grams
-    return grams
+    remembered = _WORDS[key] = tuple(grams)
+    return remembered
 
 
 WORDS_MEMO = 50_000  # words remembered with their grams, then forgotten all at once
-_WORDS: dict[tuple[str, bool], list[str]] = {}
+_WORDS: dict[tuple[str, bool], tuple[str, ...]] = {}
 
 
 def forget_words() -> None:
