@@ -46,12 +46,12 @@ from cleaner.metadata.names import (
     is_nobody,
     is_organisation,
     is_user_name,
-    looks_like_name,
     name_before_title,
     person_shape,
     title_case,
     undouble,
 )
+from cleaner.metadata.names import looks_like_name as looks_like_name  # the one-name test, importable from here
 
 _CAPITALISED = r"(?=(?-i:[A-ZÀ-Þ][a-zß-ÿ.]))"  # a name glued to the word before it: "ByAlex Smith"
 BYLINE_PREFIX = re.compile(
@@ -202,8 +202,10 @@ def parse_names(line: str) -> tuple[str, ...] | None:
     if not text or text.isupper() or IMAGE_CREDIT.search(text) or BYLINE_PREFIX.match(text):
         return None
     names = _parts(text)
-    if not all(looks_like_name(name) or person_shape(name, min_tokens=2, max_tokens=5) for name in names):
-        return None  # every part must be a name: "Tony Carter All, Books, Kit Reviews" is not
+    # every part must be shaped like a name (``looks_like_name``, a stricter test, implies this shape):
+    # "Tony Carter All, Books, Kit Reviews" is not
+    if not all(person_shape(name, min_tokens=2, max_tokens=5) for name in names):
+        return None
     return _dedupe(undouble(name) for name in names)
 
 
