@@ -15,7 +15,7 @@ from cleaner import clean
 from cleaner.config import DEFAULT_CONFIG
 from cleaner.corpus.twopass import learn_profile
 from cleaner.layout.features import FEATURES, features
-from cleaner.layout.textmodel import PROFILE_RULE, classify_text, load_text_model
+from cleaner.layout.textmodel import PROFILE_RULE, _judge, classify_text, load_text_model
 from cleaner.model import Verdict
 from cleaner.pipeline import open_verdicts, read_document
 from cleaner.sites.apply import match_page, repetition
@@ -90,3 +90,22 @@ def test_explain_shows_the_profile_for_the_removals_it_caused(tmp_path) -> None:
     explained = [line for line in ran.stderr.splitlines() if "] profile (profile): " in line]
     assert any("Valley News Ltd, 1 Main Street" in line for line in explained)
     assert all(line.startswith("valley/p0.txt: [profile:valley#1(") for line in explained)
+
+
+def test_the_evidence_changes_the_score_only_of_the_blocks_it_removes() -> None:
+    """The guards read the scores: a block the evidence did not remove keeps its score without a profile, so
+    no guard keeps or drops a block for the profile's sake (a template line's low score with the evidence
+    once stopped the unsure-gap guard from keeping an article's list)."""
+    pages = _site([OLD] * (N + 2), seed=3)
+    site = learn_profile(pages, site="valley").site("valley")
+    model = load_text_model()
+    removed = 0
+    for page in pages:
+        verdicts, stopwords = _verdicts(page)
+        shares = repetition([v.text for v in verdicts], site)
+        scores, keep, _, caused = _judge(model, verdicts, stopwords, frozenset(), shares)
+        plain_scores, plain_keep, _, _ = _judge(model, verdicts, stopwords, frozenset(), None)
+        assert np.array_equal(scores[~caused], plain_scores[~caused])
+        assert np.array_equal(keep, plain_keep & ~caused)
+        removed += int(caused.sum())
+    assert removed  # the evidence did remove template lines

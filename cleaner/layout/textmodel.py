@@ -225,10 +225,11 @@ def _judge(
     A block the reading without it removes is removed; one it keeps is removed only when the reading
     with the evidence removes it and the profile has template evidence for it (``evidenced``): those
     are the blocks the evidence removed.  Every other block gets the decision it gets without a
-    profile.  The scores are those with the evidence for the blocks it is evidence for, the others'
-    without; the page is a dump when the reading without the evidence finds it one, or the one with it
-    does and the evidence removed something.  See ``_cut``
-    for the decision itself.
+    profile, and the score it gets without one: the guards read the scores, and a template line's lower
+    score with the evidence must not stop a guard from keeping what it keeps without a profile.  So the
+    scores are those with the evidence for the blocks it removed, the others' without.  The page is a dump
+    when the reading without the evidence finds it one, or the one with it does and the evidence removed
+    something.  See ``_cut`` for the decision itself.
     """
     count = len(verdicts)
     nothing = np.zeros(count, dtype=bool)
@@ -248,7 +249,7 @@ def _judge(
     keep_plain, dump_plain = _cut(model, plain_scores, open_mask, shape, rows[:, WORDS])
     weighed = evidenced(rows, keep_plain, model.evidence, model.evidence_inside)
     caused = keep_plain & ~keep & weighed
-    scores = np.where(weighed, scores, plain_scores)
+    scores = np.where(caused, scores, plain_scores)
     return scores, keep_plain & ~caused, dump_plain or (dump and bool(caused.any())), caused
 
 
