@@ -56,6 +56,17 @@ def test_evidence_needs_the_learned_share_and_more_for_prose_inside_the_article(
     assert not evidenced(_rows(repetition, prose), np.array(article), 1.5, 1.5).any()
 
 
+def test_prose_right_after_the_articles_last_own_prose_needs_the_inside_share() -> None:
+    """A paragraph a series repeats on some pages, ending the article: at its edge it counts as inside, as
+    does the block right before its first own prose; one block further it needs the outside share only."""
+    #            menu   edge   prose  prose  edge   teaser
+    repetition = [0.4, 0.4, 0.0, 0.0, 0.4, 0.4]
+    prose = [True, True, True, True, True, True]
+    article = [False, True, True, True, True, False]
+    found = evidenced(_rows(repetition, prose), np.array(article), 0.02, 0.7)
+    assert found.tolist() == [True, False, False, False, False, True]
+
+
 def test_the_stump_finds_the_cut_between_article_and_template_shares() -> None:
     values = np.array([0.0, 0.0, 0.0, 0.1, 0.1, 0.3, 0.9, 1.0, 1.0])
     labels = np.array([1, 1, 0, 0, 0, 1, 0, 0, 0])
@@ -74,8 +85,11 @@ def test_evidence_rates_are_learned_from_the_rows_with_a_profile_only() -> None:
                     np.array(labels), np.ones(count))  # fmt: skip
 
     # article prose at 0.0, a background paragraph inside it at 0.4 (article), template at 0.3 and 1.0 outside
-    site = item([1.0, 0.0, 0.4, 0.0, 0.3, 1.0], [0, 1, 1, 1, 0, 0], [False, True, True, True, True, False])
-    bench = dataclasses.replace(site, bench="aeb", rows=_rows([np.nan] * 6, [True] * 6), labels=np.ones(6))
+    # (the line right after the article's last prose counts as inside: a menu line stands between)
+    site = item(
+        [1.0, 0.0, 0.4, 0.0, 1.0, 0.3, 1.0], [0, 1, 1, 1, 0, 0, 0], [False, True, True, True, False, True, False]
+    )
+    bench = dataclasses.replace(site, bench="aeb", rows=_rows([np.nan] * 7, [True] * 7), labels=np.ones(7))
     outside, inside = evidence_rates([site, site, bench])
     assert 0.0 < outside <= 0.3  # the template at 0.3 counts as evidence
     assert inside > 0.4  # the background paragraph inside the article does not

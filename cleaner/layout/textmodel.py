@@ -267,13 +267,16 @@ def evidenced(rows: np.ndarray, article: np.ndarray, outside: float, inside: flo
 
 
 def inside_article(rows: np.ndarray, article: np.ndarray, outside: float) -> np.ndarray:
-    """The blocks between the first and the last prose block of ``article`` that the profile has no evidence
-    for (on less than ``outside`` of the site's other pages, or no profile).  ``article`` is the blocks the
-    model keeps without the evidence (in training: the gold's blocks)."""
+    """The blocks from the one right before the first to the one right after the last prose block of
+    ``article`` that the profile has no evidence for (on less than ``outside`` of the site's other pages, or no
+    profile).  ``article`` is the blocks the model keeps without the evidence (in training: the gold's
+    blocks).  The edges count as inside, as in the rule-based layer (``cleaner.sites.apply``): a paragraph a
+    series repeats on some of its pages often ends the article, and the model may not keep a prose block of
+    the page's own after it."""
     own = np.flatnonzero(np.asarray(article, dtype=bool) & (rows[:, PROSE] > 0) & ~(rows[:, REPETITION] >= outside))
     within = np.zeros(len(rows), dtype=bool)
     if len(own):
-        within[own[0] + 1 : own[-1]] = True
+        within[max(own[0] - 1, 0) : own[-1] + 2] = True
     return within
 
 
