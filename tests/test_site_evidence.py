@@ -16,7 +16,7 @@ from cleaner.config import DEFAULT_CONFIG
 from cleaner.corpus.twopass import learn_profile
 from cleaner.layout.features import FEATURES, features
 from cleaner.layout.textmodel import PROFILE_RULE, _judge, classify_text, load_text_model
-from cleaner.model import Verdict
+from cleaner.model import Role, Verdict
 from cleaner.pipeline import open_verdicts, read_document
 from cleaner.sites.apply import match_page, repetition
 from cleaner.text.language import stoplist
@@ -103,9 +103,30 @@ def test_the_evidence_changes_the_score_only_of_the_blocks_it_removes() -> None:
     for page in pages:
         verdicts, stopwords = _verdicts(page)
         shares = repetition([v.text for v in verdicts], site)
-        scores, keep, _, caused = _judge(model, verdicts, stopwords, frozenset(), shares)
-        plain_scores, plain_keep, _, _ = _judge(model, verdicts, stopwords, frozenset(), None)
+        scores, keep, _, caused, _ = _judge(model, verdicts, stopwords, frozenset(), shares)
+        plain_scores, plain_keep, _, _, _ = _judge(model, verdicts, stopwords, frozenset(), None)
         assert np.array_equal(scores[~caused], plain_scores[~caused])
         assert np.array_equal(keep, plain_keep & ~caused)
         removed += int(caused.sum())
     assert removed  # the evidence did remove template lines
+
+
+def test_with_the_profile_every_block_it_did_not_remove_keeps_its_verdict_without_one() -> None:
+    """The profile only removes: a block it removed (``PROFILE_RULE``) is body without it; every other block
+    has the very verdict of the reading without a profile, whatever the guards and the settling pass make of
+    the page once its template is gone."""
+    pages = _site([OLD] * (N + 2), seed=6)
+    site = learn_profile(pages, site="valley").site("valley")
+    model = load_text_model()
+    removed = 0
+    for page in pages:
+        verdicts, stopwords = _verdicts(page)
+        plain = classify_text(verdicts, stopwords, model=model)
+        weighed = classify_text(verdicts, stopwords, model=model, repetition=lambda texts: repetition(texts, site))
+        for alone, with_profile in zip(plain, weighed, strict=True):
+            if with_profile.rule == PROFILE_RULE:
+                assert alone.role is Role.BODY
+                removed += 1
+            else:
+                assert with_profile == alone
+    assert removed

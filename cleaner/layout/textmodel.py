@@ -136,7 +136,7 @@ def _settle(
         kept = [position for position, verdict in enumerate(verdicts) if verdict.role is Role.BODY]
         texts = [verdicts[p].text for p in kept]
         evidence = repetition(texts) if repetition else None
-        _, scores, keep, _, caused = _judged(_Page(model, _alone(texts), stopwords, tail_rules, evidence))
+        _, scores, keep, _, caused, _ = _judged(_Page(model, _alone(texts), stopwords, tail_rules, evidence))
         changed = False
         for rank, position in enumerate(kept):
             verdict = verdicts[position]
@@ -193,20 +193,24 @@ class _Page:
         return isinstance(other, _Page) and other.model is self.model and other.key == self.key
 
 
+Plain = tuple[np.ndarray, np.ndarray, bool]
+"""The reading without a site profile's evidence of a page judged with it: scores, which blocks stay, dump."""
+
+
 @lru_cache(maxsize=16)
-def _judged(page: _Page) -> tuple[np.ndarray | None, np.ndarray, np.ndarray, bool, np.ndarray]:
+def _judged(page: _Page) -> tuple[np.ndarray | None, np.ndarray, np.ndarray, bool, np.ndarray, Plain | None]:
     """The page's feature rows (None when too few blocks are open to be judged) and ``_judge``'s answer, once
     per question (``_Page``; the cache holds the model, so no other object takes its id).  Read-only arrays."""
     rows = None
     if sum(1 for verdict in page.verdicts if not verdict.decided) >= MIN_OPEN:
         rows = features(page.verdicts, page.stopwords, page.tail_rules, page.repetition, page.cells, page.model.lexicon)
-    scores, keep, dump, caused = _judge(
+    scores, keep, dump, caused, plain = _judge(
         page.model, page.verdicts, page.stopwords, page.tail_rules, page.repetition, rows
     )
-    for array in (rows, scores, keep, caused):
+    for array in (rows, scores, keep, caused, *(plain[:2] if plain else ())):
         if array is not None:
             array.flags.writeable = False
-    return rows, scores, keep, dump, caused
+    return rows, scores, keep, dump, caused, plain
 
 
 def _judge(
@@ -217,9 +221,9 @@ def _judge(
     repetition: Sequence[float] | None,
     rows: np.ndarray | None = None,
     cells: Sequence[CellRun] | None = None,
-) -> tuple[np.ndarray, np.ndarray, bool, np.ndarray]:
-    """The model's scores, which blocks stay, whether the text is a page dump, and which blocks only a
-    site profile's evidence removed.
+) -> tuple[np.ndarray, np.ndarray, bool, np.ndarray, Plain | None]:
+    """The model's scores, which blocks stay, whether the text is a page dump, which blocks only a
+    site profile's evidence removed, and with the evidence, the reading without it (``Plain``).
 
     With the evidence (``repetition``) the page is judged with it and without it (the column missing).
     A block the reading without it removes is removed; one it keeps is removed only when the reading
@@ -235,13 +239,13 @@ def _judge(
     nothing = np.zeros(count, dtype=bool)
     open_mask = np.array([not verdict.decided for verdict in verdicts], dtype=bool)
     if open_mask.sum() < MIN_OPEN:
-        return np.ones(count), np.ones(count, dtype=bool), False, nothing
+        return np.ones(count), np.ones(count, dtype=bool), False, nothing, None
     if rows is None:
         rows = features(verdicts, stopwords, tail_rules, repetition, cells, model.lexicon)
     shape = _page_shape(verdicts, rows, open_mask, stopwords)
     if repetition is None:
         scores = model.scores(rows, open_mask)
-        return (scores, *_cut(model, scores, open_mask, shape, rows[:, WORDS]), nothing)
+        return (scores, *_cut(model, scores, open_mask, shape, rows[:, WORDS]), nothing, None)
     plain = rows.copy()
     plain[:, REPETITION] = np.nan
     scores, plain_scores = model.scores_of((rows, plain), (open_mask, open_mask))
@@ -249,8 +253,9 @@ def _judge(
     keep_plain, dump_plain = _cut(model, plain_scores, open_mask, shape, rows[:, WORDS])
     weighed = evidenced(rows, keep_plain, model.evidence, model.evidence_inside)
     caused = keep_plain & ~keep & weighed
-    scores = np.where(caused, scores, plain_scores)
-    return scores, keep_plain & ~caused, dump_plain or (dump and bool(caused.any())), caused
+    mixed = np.where(caused, scores, plain_scores)
+    plain_answer = (plain_scores, keep_plain, dump_plain)
+    return mixed, keep_plain & ~caused, dump_plain or (dump and bool(caused.any())), caused, plain_answer
 
 
 def evidenced(rows: np.ndarray, article: np.ndarray, outside: float, inside: float) -> np.ndarray:
@@ -394,12 +399,19 @@ def classify_text(
     """Decide every open block of plain text: article content (body) or furniture, by the model.
 
     ``repetition`` gives a site profile's evidence for block texts (see the module doc); ``cells`` the
-    blocks' tables (``tables.cell_runs``) when the caller already found them.
+    blocks' tables (``tables.cell_runs``) when the caller already found them.  With the evidence, the page
+    is decided as without a profile (the model's reading without the evidence, the guards, the head rule
+    and the settling pass), and then the blocks the evidence removed (``_judge``) leave the body with
+    ``PROFILE_RULE``: once the template is gone, the guards and the settling pass would read another page,
+    and the profile only removes what it has template evidence for.
     """
     model = model or load_text_model()
     marked = list(verdicts)
     evidence = repetition([verdict.text for verdict in marked]) if repetition else None
-    rows, scores, keep, dump, caused = _judged(_Page(model, marked, stopwords, tail_rules, evidence, cells))
+    rows, weighed, keep, dump, caused, plain = _judged(_Page(model, marked, stopwords, tail_rules, evidence, cells))
+    scores = weighed
+    if plain is not None:
+        scores, keep, dump = plain
     for position, verdict in enumerate(marked):
         if verdict.decided:
             continue
@@ -413,9 +425,11 @@ def classify_text(
                 score=float(scores[position]),
             )
         else:
-            rule = PROFILE_RULE if caused[position] else RULE
-            marked[position] = _furniture(verdict, float(scores[position]), rule)
+            marked[position] = _furniture(verdict, float(scores[position]))
     if rows is not None:  # enough open blocks to be judged (``MIN_OPEN``)
-        _settle(model, marked, rows, stopwords, dump, repetition)
+        _settle(model, marked, rows, stopwords, dump)
+    for position in np.flatnonzero(caused).tolist():
+        if marked[position].role is Role.BODY:
+            marked[position] = _furniture(marked[position], float(weighed[position]), PROFILE_RULE)
     _headings(marked)
     return marked
