@@ -118,13 +118,13 @@ def _settle(
     rows: np.ndarray,
     stopwords: frozenset[str],
     dump: bool,
-    repetition: Repetition | None = None,
 ) -> None:
     """The guard and the head rule, then the kept blocks judged again on their own, until nothing changes.
 
     The model meets the kept blocks alone, as the kept text: what it would remove leaves now, with
     its score, and the guard and the head rule look again at what is left (see the module doc).  The
-    other layers' second look is the pipeline's, on the output (``assemble.settle_output``).
+    other layers' second look is the pipeline's, on the output (``assemble.settle_output``).  It reads
+    without a site profile's evidence: ``classify_text`` removes what the evidence removed afterwards.
     """
     tail_rules: frozenset[str] = frozenset()
     for _ in range(SETTLE_ROUNDS):
@@ -135,15 +135,14 @@ def _settle(
             keep_numbered_lists(verdicts)
         kept = [position for position, verdict in enumerate(verdicts) if verdict.role is Role.BODY]
         texts = [verdicts[p].text for p in kept]
-        evidence = repetition(texts) if repetition else None
-        _, scores, keep, _, caused, _ = _judged(_Page(model, _alone(texts), stopwords, tail_rules, evidence))
+        _, scores, keep, _, _, _ = _judged(_Page(model, _alone(texts), stopwords, tail_rules, None))
         changed = False
         for rank, position in enumerate(kept):
             verdict = verdicts[position]
             if verdict.layer != LAYER or verdict.rule == GUARD_RULE:
                 continue
             if not keep[rank]:
-                verdicts[position] = _furniture(verdict, float(scores[rank]), PROFILE_RULE if caused[rank] else RULE)
+                verdicts[position] = _furniture(verdict, float(scores[rank]))
                 changed = True
         if not changed:
             return
