@@ -33,9 +33,10 @@ LAYERS = (
 )
 RANK = {name: rank for rank, names in enumerate(LAYERS) for name in names}
 TOP = len(LAYERS)  # the package's __init__ re-exports the public API from any layer
-# Imported where first used: optional extras, and datasketch (numpy and scipy: half a second at every
-# start of the command, for --duplicates only).
-OPTIONAL = {"dask", "distributed", "lightgbm", "sklearn", "datatrove", "tqdm", "datasketch"}
+# Imported where first used: optional extras, datasketch (numpy and scipy: half a second at every
+# start of the command, for --duplicates only), and trafilatura and htmldate (a tenth of a second at every
+# start, for HTML pages only: `clean learn` on plain text never runs them).
+OPTIONAL = {"dask", "distributed", "lightgbm", "sklearn", "datatrove", "tqdm", "datasketch", "trafilatura", "htmldate"}
 
 
 def module_name(path: Path) -> str:

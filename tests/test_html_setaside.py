@@ -7,7 +7,7 @@ import trafilatura
 from htmlpages import html_page
 
 from cleaner.html import content
-from cleaner.html.content import _OPTIONS, _set_aside, trafilatura_pieces
+from cleaner.html.content import _options, _set_aside, trafilatura_pieces
 
 PARAGRAPHS = "".join(
     f"<p>Paragraph {i} of the article says something long enough to be read as prose by every extractor here.</p>"
@@ -48,7 +48,7 @@ def test_a_menu_holding_paragraphs_stays_for_trafilaturas_fallbacks() -> None:
 
 
 def test_the_extraction_is_the_same_as_trafilaturas_on_the_whole_tree() -> None:
-    expected = trafilatura.bare_extraction(tree_of(PAGE), options=_OPTIONS[True]).body
+    expected = trafilatura.bare_extraction(tree_of(PAGE), options=_options(True)).body
     pieces, whole_page = trafilatura_pieces(tree_of(PAGE), fast=True)
     assert not whole_page
     assert [text for _, text, _ in pieces] == [

@@ -19,15 +19,18 @@ import re
 from collections.abc import Iterator
 from contextlib import contextmanager
 from dataclasses import dataclass
+from functools import cache
+from typing import TYPE_CHECKING
 
-import trafilatura
 from lxml import etree
 from lxml.html import HtmlElement
-from trafilatura.settings import Extractor
 
 from cleaner.html.secondopinion import justext_pieces
 from cleaner.html.views import FALLBACK, Fallback, needs_second_view, outside, page_prose, second_view, size
 from cleaner.model import Block, Kind
+
+if TYPE_CHECKING:
+    from trafilatura.settings import Extractor
 
 MIN_TEXT = 250  # below this many characters, trafilatura's result is "little" and justext is asked too
 
@@ -102,10 +105,11 @@ _BODY_ONLY = "txt"
 # trafilatura's options, made once for each mode (reading its configuration costs a tenth of a millisecond
 # a page; trafilatura does not change options it is given).  Without a URL: it would only resolve link
 # targets, and only the links' text is read here.
-_OPTIONS = {
-    fast: Extractor(output_format=_BODY_ONLY, fast=fast, comments=False, links=True, images=False, with_metadata=False)
-    for fast in (True, False)
-}
+@cache
+def _options(fast: bool) -> Extractor:
+    from trafilatura.settings import Extractor  # imported on first use, as trafilatura below
+
+    return Extractor(output_format=_BODY_ONLY, fast=fast, comments=False, links=True, images=False, with_metadata=False)
 
 
 def trafilatura_pieces(tree: HtmlElement, *, fast: bool) -> tuple[list[_Piece], bool]:
@@ -116,8 +120,10 @@ def trafilatura_pieces(tree: HtmlElement, *, fast: bool) -> tuple[list[_Piece], 
     ``<aside>`` and ``<footer>`` first thing (``tree_cleaning``).  These are taken out of the tree
     while it extracts (about a third of the elements of a bench page) and put back in place after it.
     """
+    import trafilatura  # with htmldate, which it imports, a tenth of a second that `clean learn` never needs
+
     with _set_aside(tree, _NEVER_EXTRACTED):
-        document = trafilatura.bare_extraction(tree, options=_OPTIONS[fast])
+        document = trafilatura.bare_extraction(tree, options=_options(fast))
     body = getattr(document, "body", None)
     if body is None:
         return [], False

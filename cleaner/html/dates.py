@@ -22,7 +22,6 @@ from datetime import datetime, timedelta, timezone
 from itertools import islice
 from urllib.parse import urlsplit
 
-from htmldate import find_date
 from lxml import etree
 from lxml.html import HtmlElement
 
@@ -239,6 +238,8 @@ def htmldate_guess(
     gone from ``tree``, and htmldate reads dates in them.  Without ``extensive``, its fast search
     reads ``tree`` (a copy, where it gets that far): about 1 ms.
     """
+    from htmldate import find_date  # imported on first use: a tenth of a second, and `clean learn` never asks
+
     try:
         found = find_date(html or tree, extensive_search=extensive, original_date=True, url=url)
     except Exception:  # htmldate is one best-effort source among many
@@ -261,6 +262,8 @@ def warm_up() -> None:
     may call this when it starts; the benchmark calls it before its timed pass (and reports the
     time it took), so pages per second measure per-page work.
     """
+    from htmldate import find_date
+
     find_date(_UNDATED_PAGE, extensive_search=True, original_date=True)
 
 
