@@ -24,13 +24,13 @@ readers do) and never edits a verdict.
 from __future__ import annotations
 
 import re
-from bisect import bisect_right
+from bisect import bisect_left, bisect_right
 from collections import Counter
 from collections.abc import Sequence
 
 from cleaner.metadata.authorlines import VALUE_FEATURES, labelled_values, short_value, value_features
 from cleaner.metadata.byline import BYLINE_PREFIX, is_byline_word, parse_names
-from cleaner.metadata.candidatepage import DIGITS, FAR, LINE_FEATURES, Page, clip, content_words, line_features
+from cleaner.metadata.candidatepage import CLIP, DIGITS, FAR, LINE_FEATURES, Page, clip, content_words, line_features
 from cleaner.metadata.dates import dates_mentioned, lead_date, mentions_date, opening_date
 from cleaner.metadata.lines import Candidate, names_publication
 from cleaner.metadata.titles import (
@@ -115,7 +115,7 @@ def _headline_in_body(page: Page, position: int, text: str, over_metadata: set[i
     return is_title_shaped(text) and (position <= page.first_prose or position in over_metadata)
 
 
-def _title_features(page: Page, candidate: Candidate, rank: int) -> list[float]:
+def _title_features(page: Page, candidate: Candidate, rank: int, shaped: Sequence[int]) -> list[float]:
     text = str(candidate.value)
     key = title_key(text)
     shape = shape_of(text)
@@ -141,7 +141,37 @@ def _title_features(page: Page, candidate: Candidate, rank: int) -> list[float]:
         page.set_apart(candidate.position),
         _quoted(page, text),
         *_in_article(page, candidate.position, text),
+        *_at_start(page, candidate.position, shaped),
+        *_neighbours(page, candidate.position, text),
     ]
+
+
+def _at_start(page: Page, position: int, shaped: Sequence[int]) -> tuple[float, int]:
+    """Where the line stands to the article's first sentence: the distance in lines, and how many headline-shaped
+    candidates stand between them (0: the nearest headline-shaped line above it; -1: the line is below it).
+    In a dump without the page's ``<title>`` the headline is the nearest such line above the first paragraph,
+    a standfirst or a kicker beside it, menus and teasers further up."""
+    if position >= page.first_prose:
+        return clip(position - page.first_prose), -1
+    between = bisect_left(shaped, page.first_prose) - bisect_right(shaped, position)
+    return clip(position - page.first_prose), min(between, CLIP)
+
+
+def _neighbours(page: Page, position: int, text: str) -> tuple[float, ...]:
+    """The shape of the lines right above and below: a headline stands between a menu or a kicker and a longer
+    standfirst or byline; a menu item or a teaser stands among lines like itself.  Each neighbour's length in
+    characters over the line's (0: no line there), whether it is headline-shaped, and the share of the line's
+    content words it uses (a standfirst under its headline repeats some)."""
+    words = set(content_words(text))
+    out: list[float] = []
+    for other in (position - 1, position + 1):
+        if not 0 <= other < len(page.verdicts):
+            out.extend((0.0, -1.0, -1.0))
+            continue
+        near = page.verdicts[other].text.strip()
+        shared = len(words & set(content_words(near))) / len(words) if words else -1.0
+        out.extend((min(len(near) / max(1, len(text)), 20.0), float(is_title_shaped(near)), shared))
+    return tuple(out)
 
 
 def _in_article(page: Page, position: int, text: str) -> tuple[float, int]:
@@ -182,6 +212,14 @@ TITLE_FEATURES = (
     "quoted",
     "in_article",
     "content_words",
+    "to_prose",
+    "shaped_to_prose",
+    "above_chars",
+    "above_shaped",
+    "above_shares",
+    "below_chars",
+    "below_shaped",
+    "below_shares",
 )
 
 
@@ -452,4 +490,5 @@ def _title_rows(page: Page) -> tuple[list[Candidate], list[list[float]]]:
     titles = title_candidates(page)
     from_body = sorted(titles, key=lambda c: (abs(c.position - page.first_body), c.position))
     rank = {id(candidate): index for index, candidate in enumerate(from_body)}
-    return titles, [line_features(page, c.position) + _title_features(page, c, rank[id(c)]) for c in titles]
+    shaped = [c.position for c in titles if is_title_shaped(str(c.value))]  # in order: titles are by position
+    return titles, [line_features(page, c.position) + _title_features(page, c, rank[id(c)], shaped) for c in titles]
