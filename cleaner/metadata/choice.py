@@ -2,9 +2,9 @@
 
 For each field, every candidate (``cleaner.metadata.candidates``) is scored by a small
 gradient-boosted model.  The best candidate wins when its score reaches the field's threshold.  The
-date's model ranks a page's candidates against each other (its threshold is null: the best is always
-taken); the title's and the authors' models give the probability that a candidate is the page's, and
-the authors' threshold lets it say that the page names none.  The chosen title line becomes the title (a line the
+date's and the title's models rank a page's candidates against each other (their threshold is null:
+the best is always taken); the authors' model gives the probability that a candidate is the page's,
+and its threshold lets it say that the page names none.  The chosen title line becomes the title (a line the
 zones layer took for the title before gives way and is removed as ``metadata.page-title``); a
 name line chosen for the authors is removed as a byline.
 
@@ -115,7 +115,8 @@ def scored_candidates(
     model: MetadataModel,
     extracted: bool = False,
 ) -> dict[str, list[tuple[Candidate, float]]]:
-    """Every field's candidate lines (``candidates``) with the model's probability that each is the article's.
+    """Every field's candidate lines (``candidates``) with the model's score for each (the authors': a
+    probability; the date's and the title's: a rank score, comparable within the page only).
 
     The HTML layer weighs these against what the page declares (``cleaner.metadata.pagechoice``).
     """
