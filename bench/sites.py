@@ -42,6 +42,7 @@ from concurrent.futures import ProcessPoolExecutor
 from dataclasses import dataclass
 from pathlib import Path
 
+import cleaner.layout.textmodel as textmodel
 import cleaner.pipeline.deciding as deciding
 from cleaner import clean
 from cleaner.config import DEFAULT_CONFIG
@@ -253,7 +254,10 @@ def applying_share(corpus: Path, pages: Sequence[Page], profile: Profile, sample
 def profile_overhead(corpus: Path, manifest: dict, every: int = 4, rounds: int = 2) -> dict:
     """CPU time of ``clean`` with the profile against without it (the shipped model), on every ``every``-th page,
     ``rounds`` times, the order alternating page by page so that warm caches favour neither; and how much of it
-    the profile's own steps take (``timed_profile_steps``): the rest is the text model judging with the evidence."""
+    the profile's own steps take (``timed_profile_steps``): the rest is the text model judging with the evidence.
+    The text model's remembered page judgements (``textmodel._judged``) are forgotten before each call: the two
+    calls read the same page, and one would otherwise find readings of the other's remembered (a page is
+    cleaned once, with a profile or without)."""
     paths = [corpus / site / name for site in sorted(manifest) for name in sorted(manifest[site]["pages"])]
     learner = ProfileLearner(Parameters())
     for path in paths:
@@ -268,6 +272,7 @@ def profile_overhead(corpus: Path, manifest: dict, every: int = 4, rounds: int =
         for round_ in range(rounds):
             for number, (site, text) in enumerate(sample):
                 for with_profile in (False, True) if (number + round_) % 2 else (True, False):
+                    textmodel._judged.cache_clear()
                     start = time.process_time()
                     clean(text, format="text", profile=profile if with_profile else None, site=site)
                     seconds[with_profile] += time.process_time() - start
