@@ -19,6 +19,7 @@ from cleaner.layout.textmodel import PROFILE_RULE, _judge, classify_text, load_t
 from cleaner.model import Role, Verdict
 from cleaner.pipeline import open_verdicts, read_document
 from cleaner.sites.apply import match_page, repetition
+from cleaner.sites.profile import SiteProfile
 from cleaner.text.language import stoplist
 from tests.clirun import clean_in_process
 from tests.test_profile_safety import NEW, OLD, N, _site
@@ -92,12 +93,17 @@ def test_explain_shows_the_profile_for_the_removals_it_caused(tmp_path) -> None:
     assert all(line.startswith("valley/p0.txt: [profile:valley#1(") for line in explained)
 
 
+def _learned_site(seed: int) -> tuple[list[str], SiteProfile | None]:
+    """A site of ``N + 2`` pages of the old template and the profile learned from them."""
+    pages = _site([OLD] * (N + 2), seed=seed)
+    return pages, learn_profile(pages, site="valley").site("valley")
+
+
 def test_the_evidence_changes_the_score_only_of_the_blocks_it_removes() -> None:
     """The guards read the scores: a block the evidence did not remove keeps its score without a profile, so
     no guard keeps or drops a block for the profile's sake (a template line's low score with the evidence
     once stopped the unsure-gap guard from keeping an article's list)."""
-    pages = _site([OLD] * (N + 2), seed=3)
-    site = learn_profile(pages, site="valley").site("valley")
+    pages, site = _learned_site(seed=3)
     model = load_text_model()
     removed = 0
     for page in pages:
@@ -115,8 +121,7 @@ def test_with_the_profile_every_block_it_did_not_remove_keeps_its_verdict_withou
     """The profile only removes: a block it removed (``PROFILE_RULE``) is body without it; every other block
     has the very verdict of the reading without a profile, whatever the guards and the settling pass make of
     the page once its template is gone."""
-    pages = _site([OLD] * (N + 2), seed=6)
-    site = learn_profile(pages, site="valley").site("valley")
+    pages, site = _learned_site(seed=6)
     model = load_text_model()
     removed = 0
     for page in pages:
