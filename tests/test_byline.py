@@ -9,13 +9,12 @@ from hypothesis import strategies as st
 from cleaner.metadata.byline import (
     MAX_LINE,
     is_organisation,
-    looks_like_name,
     normalise_authors,
     parse_byline,
     parse_names,
 )
 from cleaner.metadata.credits import credited_names, parse_credit
-from cleaner.metadata.names import is_site_name
+from cleaner.metadata.names import is_site_name, looks_like_name
 from cleaner.model import Metadata
 
 ONE_SITE = "one benchmark site; its rule went (a rule stands for a pattern seen on several sites)"

@@ -51,7 +51,6 @@ from cleaner.metadata.names import (
     title_case,
     undouble,
 )
-from cleaner.metadata.names import looks_like_name as looks_like_name  # the one-name test, importable from here
 
 _CAPITALISED = r"(?=(?-i:[A-ZÀ-Þ][a-zß-ÿ.]))"  # a name glued to the word before it: "ByAlex Smith"
 BYLINE_PREFIX = re.compile(
