@@ -100,19 +100,24 @@ def _learned_site(seed: int) -> tuple[list[str], SiteProfile | None]:
 
 
 def test_the_evidence_changes_the_score_only_of_the_blocks_it_removes() -> None:
-    """The guards read the scores: a block the evidence did not remove keeps its score without a profile, so
-    no guard keeps or drops a block for the profile's sake (a template line's low score with the evidence
-    once stopped the unsure-gap guard from keeping an article's list)."""
+    """The guards read the scores: with the evidence the page's scores, decision and dump verdict are those
+    without a profile, so no guard keeps or drops a block for the profile's sake (a template line's low score
+    with the evidence once stopped the unsure-gap guard from keeping an article's list); the evidence only
+    names blocks that decision keeps, for removal, with their scores with it."""
     pages, site = _learned_site(seed=3)
     model = load_text_model()
     removed = 0
     for page in pages:
         verdicts, stopwords = _verdicts(page)
         shares = repetition([v.text for v in verdicts], site)
-        scores, keep, _, caused, _ = _judge(model, verdicts, stopwords, frozenset(), shares)
-        plain_scores, plain_keep, _, _, _ = _judge(model, verdicts, stopwords, frozenset(), None)
-        assert np.array_equal(scores[~caused], plain_scores[~caused])
-        assert np.array_equal(keep, plain_keep & ~caused)
+        scores, keep, dump, caused, weighed = _judge(model, verdicts, stopwords, frozenset(), shares)
+        plain_scores, plain_keep, plain_dump, nothing, unweighed = _judge(model, verdicts, stopwords, frozenset(), None)
+        assert np.array_equal(scores, plain_scores)
+        assert np.array_equal(keep, plain_keep)
+        assert dump == plain_dump
+        assert not (caused & ~keep).any()  # only a block the decision keeps is the evidence's to remove
+        assert weighed is not None and weighed.shape == scores.shape
+        assert not nothing.any() and unweighed is None
         removed += int(caused.sum())
     assert removed  # the evidence did remove template lines
 

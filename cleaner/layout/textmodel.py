@@ -192,24 +192,20 @@ class _Page:
         return isinstance(other, _Page) and other.model is self.model and other.key == self.key
 
 
-Plain = tuple[np.ndarray, np.ndarray, bool]
-"""The reading without a site profile's evidence of a page judged with it: scores, which blocks stay, dump."""
-
-
 @lru_cache(maxsize=16)
-def _judged(page: _Page) -> tuple[np.ndarray | None, np.ndarray, np.ndarray, bool, np.ndarray, Plain | None]:
+def _judged(page: _Page) -> tuple[np.ndarray | None, np.ndarray, np.ndarray, bool, np.ndarray, np.ndarray | None]:
     """The page's feature rows (None when too few blocks are open to be judged) and ``_judge``'s answer, once
     per question (``_Page``; the cache holds the model, so no other object takes its id).  Read-only arrays."""
     rows = None
     if sum(1 for verdict in page.verdicts if not verdict.decided) >= MIN_OPEN:
         rows = features(page.verdicts, page.stopwords, page.tail_rules, page.repetition, page.cells, page.model.lexicon)
-    scores, keep, dump, caused, plain = _judge(
+    scores, keep, dump, caused, weighed = _judge(
         page.model, page.verdicts, page.stopwords, page.tail_rules, page.repetition, rows
     )
-    for array in (rows, scores, keep, caused, *(plain[:2] if plain else ())):
+    for array in (rows, scores, keep, caused, weighed):
         if array is not None:
             array.flags.writeable = False
-    return rows, scores, keep, dump, caused, plain
+    return rows, scores, keep, dump, caused, weighed
 
 
 def _judge(
@@ -220,19 +216,17 @@ def _judge(
     repetition: Sequence[float] | None,
     rows: np.ndarray | None = None,
     cells: Sequence[CellRun] | None = None,
-) -> tuple[np.ndarray, np.ndarray, bool, np.ndarray, Plain | None]:
-    """The model's scores, which blocks stay, whether the text is a page dump, which blocks only a
-    site profile's evidence removed, and with the evidence, the reading without it (``Plain``).
+) -> tuple[np.ndarray, np.ndarray, bool, np.ndarray, np.ndarray | None]:
+    """The model's scores, which blocks stay and whether the text is a page dump, all as without a site
+    profile; and with a profile's evidence (``repetition``), which blocks the evidence removes and the
+    scores with it (None without).
 
-    With the evidence (``repetition``) the page is judged with it and without it (the column missing).
-    A block the reading without it removes is removed; one it keeps is removed only when the reading
-    with the evidence removes it and the profile has template evidence for it (``evidenced``): those
-    are the blocks the evidence removed.  Every other block gets the decision it gets without a
-    profile, and the score it gets without one: the guards read the scores, and a template line's lower
-    score with the evidence must not stop a guard from keeping what it keeps without a profile.  So the
-    scores are those with the evidence for the blocks it removed, the others' without.  The page is a dump
-    when the reading without the evidence finds it one, or the one with it does and the evidence removed
-    something.  See ``_cut`` for the decision itself.
+    With the evidence the page is judged with it and without it (the column missing).  The decision is
+    the one without it: the guards read the scores, and a template line's lower score with the evidence
+    must not stop a guard from keeping what it keeps without a profile.  A block that decision keeps is
+    removed by the evidence (``caused``) only when the reading with the evidence removes it and the
+    profile has template evidence for it (``evidenced``); ``classify_text`` removes those once the page is
+    settled.  See ``_cut`` for the decision itself.
     """
     count = len(verdicts)
     nothing = np.zeros(count, dtype=bool)
@@ -247,14 +241,11 @@ def _judge(
         return (scores, *_cut(model, scores, open_mask, shape, rows[:, WORDS]), nothing, None)
     plain = rows.copy()
     plain[:, REPETITION] = np.nan
-    scores, plain_scores = model.scores_of((rows, plain), (open_mask, open_mask))
+    weighed, scores = model.scores_of((rows, plain), (open_mask, open_mask))
+    keep_weighed, _ = _cut(model, weighed, open_mask, shape, rows[:, WORDS])
     keep, dump = _cut(model, scores, open_mask, shape, rows[:, WORDS])
-    keep_plain, dump_plain = _cut(model, plain_scores, open_mask, shape, rows[:, WORDS])
-    weighed = evidenced(rows, keep_plain, model.evidence, model.evidence_inside)
-    caused = keep_plain & ~keep & weighed
-    mixed = np.where(caused, scores, plain_scores)
-    plain_answer = (plain_scores, keep_plain, dump_plain)
-    return mixed, keep_plain & ~caused, dump_plain or (dump and bool(caused.any())), caused, plain_answer
+    caused = keep & ~keep_weighed & evidenced(rows, keep, model.evidence, model.evidence_inside)
+    return scores, keep, dump, caused, weighed
 
 
 def evidenced(rows: np.ndarray, article: np.ndarray, outside: float, inside: float) -> np.ndarray:
@@ -407,10 +398,7 @@ def classify_text(
     model = model or load_text_model()
     marked = list(verdicts)
     evidence = repetition([verdict.text for verdict in marked]) if repetition else None
-    rows, weighed, keep, dump, caused, plain = _judged(_Page(model, marked, stopwords, tail_rules, evidence, cells))
-    scores = weighed
-    if plain is not None:
-        scores, keep, dump = plain
+    rows, scores, keep, dump, caused, weighed = _judged(_Page(model, marked, stopwords, tail_rules, evidence, cells))
     for position, verdict in enumerate(marked):
         if verdict.decided:
             continue
@@ -427,8 +415,9 @@ def classify_text(
             marked[position] = _furniture(verdict, float(scores[position]))
     if rows is not None:  # enough open blocks to be judged (``MIN_OPEN``)
         _settle(model, marked, rows, stopwords, dump)
-    for position in np.flatnonzero(caused).tolist():
-        if marked[position].role is Role.BODY:
-            marked[position] = _furniture(marked[position], float(weighed[position]), PROFILE_RULE)
+    if weighed is not None:
+        for position in np.flatnonzero(caused).tolist():
+            if marked[position].role is Role.BODY:
+                marked[position] = _furniture(marked[position], float(weighed[position]), PROFILE_RULE)
     _headings(marked)
     return marked
