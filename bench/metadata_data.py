@@ -134,7 +134,7 @@ def build(
     for page in sorted(gold):
         if pages is not None and page not in pages:
             continue
-        wanted = [name for name in FIELDS if gold[page].get(GOLD_KEYS[name]) or _states_none(gold[page], name)]
+        wanted = wanted_fields(gold[page])
         for kind in kinds:
             text = input_text(bench_dir, kind, page)
             if text is None or not wanted:
@@ -144,15 +144,31 @@ def build(
             except CleanError:
                 continue  # an empty dump (the scraper got nothing): no document, as clean() says
             options = candidates(decided.verdicts, decided.found, day_first=day_first(decided.language))
-            document = len(data.documents)
-            data.documents.append((page, kind, folds[page]))
-            for name in wanted:
-                items, rows = options[name]
-                target = data.rows[name]
-                (target.without if _states_none(gold[page], name) else target.with_gold).append(document)
-                for item, row in zip(items, rows, strict=True):
-                    target.features.append(row)
-                    right = not _states_none(gold[page], name) and matches(evalcore, name, item.value, gold[page])
-                    target.labels.append(int(right))
-                    target.documents.append(document)
+            add_document(data, evalcore, (page, kind, folds[page]), gold[page], wanted, options)
     return data
+
+
+def wanted_fields(gold: dict) -> list[str]:
+    """The fields a page's gold gives a value for, or says it has none of."""
+    return [name for name in FIELDS if gold.get(GOLD_KEYS[name]) or _states_none(gold, name)]
+
+
+def add_document(
+    data: Data,
+    evalcore,
+    document: tuple[str, str, int],
+    gold: dict,
+    wanted: Sequence[str],
+    options: dict[str, tuple[list, list[list[float]]]],
+) -> None:
+    """One (page, kind, fold) document's candidates (``candidates``' answer), labelled by the page's gold."""
+    index = len(data.documents)
+    data.documents.append(document)
+    for name in wanted:
+        items, rows = options[name]
+        target = data.rows[name]
+        (target.without if _states_none(gold, name) else target.with_gold).append(index)
+        for item, row in zip(items, rows, strict=True):
+            target.features.append(row)
+            target.labels.append(int(not _states_none(gold, name) and matches(evalcore, name, item.value, gold)))
+            target.documents.append(index)

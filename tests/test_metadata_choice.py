@@ -148,6 +148,24 @@ def test_training_is_deterministic_and_labels_follow_the_scorer() -> None:
     assert json.loads(first)["date"]["features"] == list(FEATURES["date"])
 
 
+@needs_bench
+def test_offline_rows_from_cached_verdicts_equal_the_pipeline_rows() -> None:
+    from bench.cv_metadata_offline import rows_of
+    from bench.metadata_data import build, folds_of, gold_of, input_text, wanted_fields
+
+    pages = set(sorted(folds_of(BENCH))[:6])
+    gold, folds = gold_of(BENCH), folds_of(BENCH)
+    decided = []
+    for page in sorted(pages & set(gold)):
+        found = decide_blocks(read_document(input_text(BENCH, "bs4", page), format="text"), DEFAULT_CONFIG)
+        first = day_first(found.language)
+        decided.append((page, "bs4", folds[page], wanted_fields(gold[page]), found.verdicts, found.found, first))
+    offline, direct = rows_of(BENCH, decided), build(BENCH, kinds=("bs4",), pages=pages)
+    assert offline.documents == direct.documents
+    assert all(offline.rows[name] == direct.rows[name] for name in FIELDS)
+    assert any(offline.rows["title"].labels)
+
+
 def test_a_headline_is_told_apart_by_the_words_its_article_uses() -> None:
     headline, other = "Nachtbusse fahren wieder", "Sonderangebote im Kaufhaus entdecken"
     options = _options(f"{MENU}\n{other}\n{headline}\nVon Anna Weber\n{PROSE}\n{PROSE}")
