@@ -15,7 +15,14 @@ from cleaner import clean
 from cleaner.config import DEFAULT_CONFIG
 from cleaner.corpus.twopass import learn_profile
 from cleaner.layout.features import FEATURES, features
-from cleaner.layout.textmodel import PROFILE_RULE, _judge, classify_text, load_text_model
+from cleaner.layout.textmodel import (
+    PROFILE_RULE,
+    TextModel,
+    _judge,
+    _removed_by_evidence,
+    classify_text,
+    load_text_model,
+)
 from cleaner.model import Role, Verdict
 from cleaner.pipeline import open_verdicts, read_document
 from cleaner.sites.apply import match_page, repetition
@@ -99,26 +106,29 @@ def _learned_site(seed: int) -> tuple[list[str], SiteProfile | None]:
     return pages, learn_profile(pages, site="valley").site("valley")
 
 
-def test_the_evidence_changes_the_score_only_of_the_blocks_it_removes() -> None:
-    """The guards read the scores: with the evidence the page's scores, decision and dump verdict are those
-    without a profile, so no guard keeps or drops a block for the profile's sake (a template line's low score
-    with the evidence once stopped the unsure-gap guard from keeping an article's list); the evidence only
-    names blocks that decision keeps, for removal, with their scores with it."""
+def test_the_evidence_names_only_kept_blocks_it_has_template_evidence_for(monkeypatch) -> None:
+    """The page's reading is the one without a profile (``_judge`` reads no evidence); the evidence names, for
+    removal, only blocks that reading keeps, that are still body and that the profile has template evidence for,
+    with their scores with it; and the model reads the page with the evidence only when such a block is body."""
     pages, site = _learned_site(seed=3)
     model = load_text_model()
+    asked = []
+    scores_of = TextModel.scores
+    monkeypatch.setattr(TextModel, "scores", lambda self, *args: asked.append(1) or scores_of(self, *args))
     removed = 0
     for page in pages:
         verdicts, stopwords = _verdicts(page)
         shares = repetition([v.text for v in verdicts], site)
-        scores, keep, dump, caused, weighed = _judge(model, verdicts, stopwords, frozenset(), shares)
-        plain_scores, plain_keep, plain_dump, nothing, unweighed = _judge(model, verdicts, stopwords, frozenset(), None)
-        assert np.array_equal(scores, plain_scores)
-        assert np.array_equal(keep, plain_keep)
-        assert dump == plain_dump
-        assert not (caused & ~keep).any()  # only a block the decision keeps is the evidence's to remove
-        assert weighed is not None and weighed.shape == scores.shape
-        assert not nothing.any() and unweighed is None
-        removed += int(caused.sum())
+        rows = features(verdicts, stopwords, lexicon=model.lexicon)
+        _, keep, _ = _judge(model, verdicts, stopwords, frozenset(), rows)
+        asked.clear()
+        assert _removed_by_evidence(model, verdicts, rows, keep, shares, np.zeros(len(keep), bool), stopwords) == []
+        assert not asked  # nothing is body: the evidence has nothing to remove, and the model is not asked
+        body = np.array([position % 3 != 0 for position in range(len(keep))])
+        named = _removed_by_evidence(model, verdicts, rows, keep, shares, body, stopwords)
+        assert all(keep[p] and body[p] and shares[p] >= model.evidence for p, _ in named)
+        assert all(0.0 <= score < model.threshold for _, score in named)
+        removed += len(named)
     assert removed  # the evidence did remove template lines
 
 

@@ -87,16 +87,16 @@ def test_a_judgement_is_remembered_for_the_same_question_only() -> None:
     model, stopwords = load_text_model(), stoplist("en")
     lines = [*MENU, PROSE, PROSE.replace("bridge", "road"), PROSE.replace("river", "railway"), *MENU]
     textmodel._judged.cache_clear()
-    first = textmodel._judged(textmodel._Page(model, verdicts_of(lines), stopwords, frozenset(), None))
-    fresh = textmodel._judge(model, verdicts_of(lines), stopwords, frozenset(), None)
+    first = textmodel._judged(textmodel._Page(model, verdicts_of(lines), stopwords, frozenset()))
+    fresh = textmodel._judge(model, verdicts_of(lines), stopwords, frozenset())
     assert all(np.array_equal(one, other) for one, other in zip(first[1:], fresh, strict=True))
     # other tail rules, none of which removed a block: the same question
-    same = textmodel._Page(model, verdicts_of(lines), stopwords, frozenset({"footer.rule"}), None)
+    same = textmodel._Page(model, verdicts_of(lines), stopwords, frozenset({"footer.rule"}))
     assert textmodel._judged(same) is first
     # a block a tail rule removed: another question, answered afresh
     tailed = verdicts_of(lines)
     tailed[0] = tailed[0].decide(Role.FURNITURE, rule="footer.rule", category="footer", layer="furniture")
-    other = textmodel._judged(textmodel._Page(model, tailed, stopwords, frozenset({"footer.rule"}), None))
+    other = textmodel._judged(textmodel._Page(model, tailed, stopwords, frozenset({"footer.rule"})))
     assert other is not first and other[0] is not None and other[0][0, FEATURES.index("tail_marker")] == 1.0
     with pytest.raises(ValueError):
         first[1][0] = 0.5  # shared answers are read-only

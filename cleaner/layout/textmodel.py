@@ -40,7 +40,9 @@ column removes it and the block is on at least the learned share of the site's o
 (``evidenced``: article text repeats too, far less often than template, and prose inside the article
 needs a higher share); every other block gets the decision it gets without a profile.  So a profile
 never makes the classifier keep what it would remove without one, nor remove a line it has no
-template evidence for.  A block removed only because of the evidence gets the
+template evidence for.  The page is decided as without a profile, settling pass and all, and the model
+reads it with the column only when a block it could remove is still body then (``_removed_by_evidence``,
+the one place that decides what the evidence removes).  A block removed only because of the evidence gets the
 rule ``classifier.profile`` with its score, which the sites layer names after the profile
 (``cleaner.sites.apply.credit_profile``); when no trusted profile applies (None), the column is
 missing and the page is judged as without a profile.
@@ -135,7 +137,7 @@ def _settle(
             keep_numbered_lists(verdicts)
         kept = [position for position, verdict in enumerate(verdicts) if verdict.role is Role.BODY]
         texts = [verdicts[p].text for p in kept]
-        _, scores, keep, _, _, _ = _judged(_Page(model, _alone(texts), stopwords, tail_rules, None))
+        _, scores, keep, _ = _judged(_Page(model, _alone(texts), stopwords, tail_rules))
         changed = False
         for rank, position in enumerate(kept):
             verdict = verdicts[position]
@@ -153,13 +155,13 @@ class _Page:
 
     Two pages are the same question when the model is the same object and the blocks agree in everything
     the features and the cut read of them: text, kind, role, whether a tail rule removed it (the only use of
-    ``tail_rules``), link density; and the stopwords and the site profile's evidence agree.  (The tables,
-    ``cells``, are found from the texts, so they are no part of the question.)  The settling pass's last
-    reading of the kept text is asked again when the pipeline reads its output back
+    ``tail_rules``), link density; and the stopwords agree.  (The tables, ``cells``, are found from the texts,
+    so they are no part of the question; nor is a site profile's evidence, which ``_judge`` does not read.)
+    The settling pass's last reading of the kept text is asked again when the pipeline reads its output back
     (``assemble.settle_output``), with the configuration's tail rules where the settling pass has none.
     """
 
-    __slots__ = ("cells", "key", "model", "repetition", "stopwords", "tail_rules", "verdicts")
+    __slots__ = ("cells", "key", "model", "stopwords", "tail_rules", "verdicts")
 
     def __init__(
         self,
@@ -167,12 +169,10 @@ class _Page:
         verdicts: Sequence[Verdict],
         stopwords: frozenset[str],
         tail_rules: frozenset[str],
-        repetition: Sequence[float] | None,
         cells: Sequence[CellRun] | None = None,
     ) -> None:
         self.model, self.verdicts, self.cells = model, verdicts, cells
         self.stopwords, self.tail_rules = stopwords, tail_rules
-        self.repetition = None if repetition is None else tuple(repetition)
         blocks = tuple(
             (
                 v.block.text,
@@ -183,7 +183,7 @@ class _Page:
             )
             for v in verdicts
         )
-        self.key = (id(model), stopwords, self.repetition, blocks)
+        self.key = (id(model), stopwords, blocks)
 
     def __hash__(self) -> int:
         return hash(self.key)
@@ -193,19 +193,17 @@ class _Page:
 
 
 @lru_cache(maxsize=16)
-def _judged(page: _Page) -> tuple[np.ndarray | None, np.ndarray, np.ndarray, bool, np.ndarray, np.ndarray | None]:
+def _judged(page: _Page) -> tuple[np.ndarray | None, np.ndarray, np.ndarray, bool]:
     """The page's feature rows (None when too few blocks are open to be judged) and ``_judge``'s answer, once
     per question (``_Page``; the cache holds the model, so no other object takes its id).  Read-only arrays."""
     rows = None
     if sum(1 for verdict in page.verdicts if not verdict.decided) >= MIN_OPEN:
-        rows = features(page.verdicts, page.stopwords, page.tail_rules, page.repetition, page.cells, page.model.lexicon)
-    scores, keep, dump, caused, weighed = _judge(
-        page.model, page.verdicts, page.stopwords, page.tail_rules, page.repetition, rows
-    )
-    for array in (rows, scores, keep, caused, weighed):
+        rows = features(page.verdicts, page.stopwords, page.tail_rules, None, page.cells, page.model.lexicon)
+    scores, keep, dump = _judge(page.model, page.verdicts, page.stopwords, page.tail_rules, rows)
+    for array in (rows, scores, keep):
         if array is not None:
             array.flags.writeable = False
-    return rows, scores, keep, dump, caused, weighed
+    return rows, scores, keep, dump
 
 
 def _judge(
@@ -213,39 +211,51 @@ def _judge(
     verdicts: Sequence[Verdict],
     stopwords: frozenset[str],
     tail_rules: frozenset[str],
-    repetition: Sequence[float] | None,
     rows: np.ndarray | None = None,
     cells: Sequence[CellRun] | None = None,
-) -> tuple[np.ndarray, np.ndarray, bool, np.ndarray, np.ndarray | None]:
-    """The model's scores, which blocks stay and whether the text is a page dump, all as without a site
-    profile; and with a profile's evidence (``repetition``), which blocks the evidence removes and the
-    scores with it (None without).
-
-    With the evidence the page is judged with it and without it (the column missing).  The decision is
-    the one without it: the guards read the scores, and a template line's lower score with the evidence
-    must not stop a guard from keeping what it keeps without a profile.  A block that decision keeps is
-    removed by the evidence (``caused``) only when the reading with the evidence removes it and the
-    profile has template evidence for it (``evidenced``); ``classify_text`` removes those once the page is
-    settled.  See ``_cut`` for the decision itself.
-    """
+) -> tuple[np.ndarray, np.ndarray, bool]:
+    """The model's scores, which blocks stay and whether the text is a page dump, without a site profile's
+    evidence (``rows``: the blocks' feature rows, the evidence's column missing); see ``_cut`` for the
+    decision.  What a profile's evidence removes from it is ``_removed_by_evidence``'s to decide."""
     count = len(verdicts)
-    nothing = np.zeros(count, dtype=bool)
     open_mask = np.array([not verdict.decided for verdict in verdicts], dtype=bool)
     if open_mask.sum() < MIN_OPEN:
-        return np.ones(count), np.ones(count, dtype=bool), False, nothing, None
+        return np.ones(count), np.ones(count, dtype=bool), False
     if rows is None:
-        rows = features(verdicts, stopwords, tail_rules, repetition, cells, model.lexicon)
-    shape = _page_shape(verdicts, rows, open_mask, stopwords)
-    if repetition is None:
-        scores = model.scores(rows, open_mask)
-        return (scores, *_cut(model, scores, open_mask, shape, rows[:, WORDS]), nothing, None)
-    plain = rows.copy()
-    plain[:, REPETITION] = np.nan
-    weighed, scores = model.scores_of((rows, plain), (open_mask, open_mask))
-    keep_weighed, _ = _cut(model, weighed, open_mask, shape, rows[:, WORDS])
-    keep, dump = _cut(model, scores, open_mask, shape, rows[:, WORDS])
-    caused = keep & ~keep_weighed & evidenced(rows, keep, model.evidence, model.evidence_inside)
-    return scores, keep, dump, caused, weighed
+        rows = features(verdicts, stopwords, tail_rules, None, cells, model.lexicon)
+    scores = model.scores(rows, open_mask)
+    return (scores, *_cut(model, scores, open_mask, _page_shape(verdicts, rows, open_mask, stopwords), rows[:, WORDS]))
+
+
+def _removed_by_evidence(
+    model: TextModel,
+    verdicts: Sequence[Verdict],
+    rows: np.ndarray,
+    keep: np.ndarray,
+    evidence: Sequence[float],
+    body: np.ndarray,
+    stopwords: frozenset[str],
+) -> list[tuple[int, float]]:
+    """The blocks still ``body`` that a site profile's evidence removes, each with its score with the evidence.
+
+    ``rows`` and ``keep`` are the page's reading without the evidence (``_judge``).  A block that reading keeps
+    is the evidence's to remove only when the profile has template evidence for it (``evidenced``) and the
+    model reading the page with the evidence (its ``site_repetition`` column) removes it; the decision stays
+    the one without the evidence (the guards read the scores: a template line's lower score with the evidence
+    must not stop a guard from keeping what it keeps without a profile).  So the model reads the page with
+    the evidence only when such a block is still ``body`` (after the settling pass): on other pages the
+    evidence removes nothing, and its reading is skipped.
+    """
+    weighed = rows.copy()
+    weighed[:, REPETITION] = evidence
+    candidates = keep & body & evidenced(weighed, keep, model.evidence, model.evidence_inside)
+    if not candidates.any():
+        return []
+    open_mask = np.array([not verdict.decided for verdict in verdicts], dtype=bool)
+    scores = model.scores(weighed, open_mask)
+    shape = _page_shape(verdicts, weighed, open_mask, stopwords)
+    kept, _ = _cut(model, scores, open_mask, shape, weighed[:, WORDS])
+    return [(position, float(scores[position])) for position in np.flatnonzero(candidates & ~kept).tolist()]
 
 
 def evidenced(rows: np.ndarray, article: np.ndarray, outside: float, inside: float) -> np.ndarray:
@@ -391,14 +401,13 @@ def classify_text(
     ``repetition`` gives a site profile's evidence for block texts (see the module doc); ``cells`` the
     blocks' tables (``tables.cell_runs``) when the caller already found them.  With the evidence, the page
     is decided as without a profile (the model's reading without the evidence, the guards, the head rule
-    and the settling pass), and then the blocks the evidence removed (``_judge``) leave the body with
-    ``PROFILE_RULE``: once the template is gone, the guards and the settling pass would read another page,
+    and the settling pass), and then the blocks the evidence removes (``_removed_by_evidence``) leave the body
+    with ``PROFILE_RULE``: once the template is gone, the guards and the settling pass would read another page,
     and the profile only removes what it has template evidence for.
     """
     model = model or load_text_model()
     marked = list(verdicts)
-    evidence = repetition([verdict.text for verdict in marked]) if repetition else None
-    rows, scores, keep, dump, caused, weighed = _judged(_Page(model, marked, stopwords, tail_rules, evidence, cells))
+    rows, scores, keep, dump = _judged(_Page(model, marked, stopwords, tail_rules, cells))
     for position, verdict in enumerate(marked):
         if verdict.decided:
             continue
@@ -415,9 +424,10 @@ def classify_text(
             marked[position] = _furniture(verdict, float(scores[position]))
     if rows is not None:  # enough open blocks to be judged (``MIN_OPEN``)
         _settle(model, marked, rows, stopwords, dump)
-    if weighed is not None:
-        for position in np.flatnonzero(caused).tolist():
-            if marked[position].role is Role.BODY:
-                marked[position] = _furniture(marked[position], float(weighed[position]), PROFILE_RULE)
+        evidence = repetition([verdict.text for verdict in verdicts]) if repetition else None
+        if evidence is not None:
+            body = np.array([verdict.role is Role.BODY for verdict in marked], dtype=bool)
+            for position, score in _removed_by_evidence(model, verdicts, rows, keep, evidence, body, stopwords):
+                marked[position] = _furniture(marked[position], score, PROFILE_RULE)
     _headings(marked)
     return marked
