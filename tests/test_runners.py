@@ -8,6 +8,7 @@ when the parent is killed (``kill -TERM`` and ``kill -9`` of a real ``clean --jo
 
 from __future__ import annotations
 
+import gc
 import os
 import signal
 import subprocess
@@ -19,6 +20,7 @@ from pathlib import Path
 import pytest
 
 from cleaner.io.records import Failure
+from cleaner.run import executor
 from cleaner.run.executor import Job, SerialExecutor
 from cleaner.run.local import READ_AHEAD, ProcessExecutor
 
@@ -52,6 +54,21 @@ def test_serial_results_and_failures_in_place() -> None:
 
 def test_worker_processes_give_the_serial_results() -> None:
     assert list(ProcessExecutor(2).map(Job(shout, "> "), ITEMS)) == expected()
+
+
+def frozen(_: object, item: str) -> tuple[str, bool, int]:
+    """The work of the heap test: the item, whether this process has settled its heap, and how many objects its
+    collector has frozen."""
+    return item, executor._settled_in == os.getpid(), gc.get_freeze_count()
+
+
+def test_a_worker_freezes_its_heap_before_its_second_item_and_a_library_caller_is_left_alone() -> None:
+    results = list(ProcessExecutor(1).map(Job(frozen, None), ["a", "b", "c"]))
+    assert [settled for _, settled, _ in results] == [False, True, True]
+    assert results[1][2] > results[0][2]  # what the first item left alive, frozen before the second
+    before = executor._settled_in, gc.get_freeze_count()
+    assert [item for item, _, _ in SerialExecutor().map(Job(frozen, None), ["a", "b", "c"])] == ["a", "b", "c"]
+    assert executor._settled_in == before[0] and gc.get_freeze_count() <= before[1]  # nothing more frozen here
 
 
 def test_an_overrunning_item_is_killed_and_the_run_goes_on() -> None:

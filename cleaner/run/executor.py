@@ -12,6 +12,12 @@ items and yields one result per item, in input order, with bounded memory:
 * ``DaskExecutor`` (``cleaner.run.dask``) runs partitions on a Dask cluster, a bounded window of them
   at a time.
 
+In a process of its own (a worker, or the command's process), once the first item is done, what it
+loaded for good (the models, the rule files, the word lists: tens of thousands of objects) is frozen
+out of the garbage collector's view (``settle_heap``), so that its full collections stop walking them
+again and again: before the second item.  A library caller's process is never frozen unless asked
+(``SerialExecutor(settle=True)``): freezing is a choice about the whole process's heap.
+
 Whatever goes wrong with one item (an exception in the work, a worker that dies or overruns)
 becomes a ``Failure`` record in its place, and the run goes on.  An item that already is a
 ``Failure`` (a reader could not parse a record) is passed through as it is, in its place.
@@ -22,6 +28,7 @@ This module does not clean: the jobs' work functions live with what they do (``c
 
 from __future__ import annotations
 
+import gc
 import os
 from collections.abc import Callable, Iterable, Iterator
 from dataclasses import dataclass
@@ -69,6 +76,27 @@ def attempt(job: Job[C, T, R], item: T | Failure) -> R | Failure:
         return Failure(id=ident, reason=f"internal error: {type(error).__name__}: {one_line(error)}", source=source)
 
 
+_settled_in: int | None = None  # the process whose heap ``settle_heap`` froze (a forked worker is another)
+
+
+def settle_heap() -> None:
+    """Freeze the objects alive now out of the cyclic garbage collector's view, once per process.
+
+    Called before a process's second item, when the first has loaded the models and the lexicons
+    that every later item uses: its full collections then walk only the objects made since, and stop
+    paying for the long-lived ones again and again.  The garbage is collected first, so no
+    unreachable cycle is frozen (frozen objects are still freed when their last reference goes);
+    what stays frozen is what was alive once, never per-item growth.  A second call in the same
+    process does nothing.
+    """
+    global _settled_in
+    if _settled_in == os.getpid():
+        return
+    _settled_in = os.getpid()
+    gc.collect()
+    gc.freeze()
+
+
 def one_line(error: BaseException) -> str:
     return " ".join(str(error).split()) or type(error).__name__
 
@@ -80,10 +108,19 @@ class Executor(Protocol):
 
 
 class SerialExecutor:
-    """Runs every item in the calling process, one at a time (``clean``'s own deadline bounds each)."""
+    """Runs every item in the calling process, one at a time (``clean``'s own deadline bounds each).
+
+    With ``settle``, the process's heap is frozen before the second item (``settle_heap``): for a process
+    that runs only this (the ``clean`` command), not for a library caller's.
+    """
+
+    def __init__(self, settle: bool = False) -> None:
+        self.settle = settle
 
     def map(self, job: Job[Any, T, R], items: Iterable[T | Failure]) -> Iterator[R | Failure]:
-        for item in items:
+        for position, item in enumerate(items):
+            if position == 1 and self.settle:
+                settle_heap()
             yield attempt(job, item)
 
 

@@ -16,6 +16,7 @@ Three things a plain process pool does not do, and this one does:
   closes and the worker exits at once, even in the middle of an item;
 * **a dying worker costs one item**: its item becomes a ``Failure`` and the run goes on.
 
+A worker freezes its heap before its second item (``executor.settle_heap``).
 Workers ignore ``SIGINT`` (Ctrl-C reaches the whole process group): the parent stops them.
 Processes are forked where the platform can (fast, nothing to import again), else spawned.
 This module does not know what the work is (``cleaner.run.executor.Job``).
@@ -36,7 +37,7 @@ from multiprocessing.process import BaseProcess
 from typing import Any, TypeVar
 
 from cleaner.io.records import Failure
-from cleaner.run.executor import Executor, Job, SerialExecutor, attempt
+from cleaner.run.executor import Executor, Job, SerialExecutor, attempt, settle_heap
 
 T = TypeVar("T")
 R = TypeVar("R")
@@ -61,6 +62,7 @@ def _serve(tasks: Connection, lifeline: Connection, parent_end: Connection, job:
     signal.signal(signal.SIGINT, signal.SIG_IGN)
     signal.signal(signal.SIGTERM, signal.SIG_DFL)
     threading.Thread(target=_exit_with_parent, args=(lifeline,), daemon=True).start()
+    served = 0
     while True:
         try:
             message = tasks.recv()
@@ -69,6 +71,9 @@ def _serve(tasks: Connection, lifeline: Connection, parent_end: Connection, job:
         if message is None:
             return
         index, item = message
+        if served == 1:
+            settle_heap()  # the first item loaded what every later one uses
+        served += 1
         tasks.send((index, attempt(job, item)))
 
 
@@ -119,8 +124,9 @@ class ProcessExecutor:
 
 
 def local_executor(jobs: int) -> Executor:
-    """``jobs`` worker processes; with one job, this process (``clean``'s own deadline bounds each item)."""
-    return ProcessExecutor(jobs) if jobs > 1 else SerialExecutor()
+    """``jobs`` worker processes; with one job, this process (``clean``'s own deadline bounds each item), which
+    runs only this work (the command's): its heap is frozen as a worker's is (``executor.settle_heap``)."""
+    return ProcessExecutor(jobs) if jobs > 1 else SerialExecutor(settle=True)
 
 
 class _Run:
