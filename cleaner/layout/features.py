@@ -180,8 +180,22 @@ def _text_measures(text: str, stopwords: frozenset[str]) -> tuple[float, ...]:
 
 def _window(values: np.ndarray, radius: int) -> np.ndarray:
     """Sum of ``values`` over each block and its ``radius`` neighbours on either side."""
-    padded = np.concatenate((np.zeros(radius + 1), np.cumsum(values), np.full(radius, np.sum(values))))
-    return padded[2 * radius + 1 :] - padded[: -2 * radius - 1]
+    return _windows(values, (radius,))[0]
+
+
+def _windows(values: np.ndarray, radii: Sequence[int]) -> list[np.ndarray]:
+    """``_window`` for several radii, from one running sum: each is the same difference of the same two sums.
+
+    Padded for the widest radius: zeros before the values' running sum and their total after it, so the
+    sum up to a block past either end is that of the end.
+    """
+    widest = max(radii)
+    padded = np.concatenate((np.zeros(widest + 1), np.cumsum(values), np.full(widest, np.sum(values))))
+    count = len(values)
+    return [
+        padded[widest + radius + 1 : widest + radius + 1 + count] - padded[widest - radius : widest - radius + count]
+        for radius in radii
+    ]
 
 
 def _shift(values: np.ndarray, step: int, fill: float) -> np.ndarray:
@@ -366,16 +380,18 @@ def features(
     prose_f = prose.astype(float)
     before_words = np.cumsum(words) - words
     before_prose = np.cumsum(prose_words) - prose_words
-    derived = {
+    words_w1, words_w2, words_w3 = _windows(words, (1, 2, 3))
+    prose_w2, prose_w5 = _windows(prose_f, (2, 5))
+    derived: dict[str, np.ndarray | float] = {
         "log_words": np.log1p(words),
         "prose": prose_f,
         "chars_vs_longest": chars / max(chars.max(), 1.0),
-        "words_w1": _window(words, 1),
-        "words_w2": _window(words, 2),
-        "words_w3": _window(words, 3),
-        "prose_w2": _window(prose_f, 2),
-        "prose_w5": _window(prose_f, 5),
-        "stop_w2": _window(col["stopwords"], 2) / np.maximum(_window(words, 2), 1.0),
+        "words_w1": words_w1,
+        "words_w2": words_w2,
+        "words_w3": words_w3,
+        "prose_w2": prose_w2,
+        "prose_w5": prose_w5,
+        "stop_w2": _window(col["stopwords"], 2) / np.maximum(words_w2, 1.0),
         "short_run": np.minimum(_short_runs(words <= SHORT_WORDS), CAP),
         "prev_words": _shift(words, -1, 0.0),
         "next_words": _shift(words, 1, 0.0),
@@ -392,12 +408,12 @@ def features(
         "in_run": in_run.astype(float),
         "to_run_start": np.clip(index - start, -CAP, CAP),
         "to_run_end": np.clip(index - (end - 1), -CAP, CAP),
-        "run_share": np.full(count, run_prose / total_prose if total_prose else 0.0),
-        "run_blocks": np.full(count, float(end - start)),
-        "blocks": np.full(count, float(count)),
-        "log_total_words": np.full(count, np.log1p(total_words)),
-        "prose_share": np.full(count, total_prose / max(total_words, 1.0)),
-        "has_stoplist": np.full(count, float(has_stoplist)),
+        "run_share": run_prose / total_prose if total_prose else 0.0,  # one value for the page
+        "run_blocks": float(end - start),
+        "blocks": float(count),
+        "log_total_words": np.log1p(total_words),
+        "prose_share": total_prose / max(total_words, 1.0),
+        "has_stoplist": float(has_stoplist),
         "since_tail_marker": _since(col["tail_marker"] > 0),
         "to_metadata": _distance_to((role == ROLE_CODES[Role.BYLINE]) | (role == ROLE_CODES[Role.DATELINE])),
         "to_title": _distance_to(role == ROLE_CODES[Role.TITLE]),
@@ -410,10 +426,14 @@ def features(
         "own_run_blocks": own_run[:, 1],
         "own_run_mean_words": own_run[:, 2],
         **_cells(verdicts, prose_words, cells),
-        "site_repetition": np.full(count, np.nan) if repetition is None else np.asarray(repetition, dtype=float),
+        "site_repetition": np.nan if repetition is None else np.asarray(repetition, dtype=float),
     }
-    lexical = np.full((count, len(LEXICAL_COLUMNS)), np.nan)
+    matrix = np.empty((count, len(FEATURES)))  # filled column by column: no column is stacked or copied twice
+    matrix[:, : len(OWN)] = own
+    for place, name in enumerate(FEATURES[len(OWN) : -len(LEXICAL_COLUMNS)], start=len(OWN)):
+        matrix[:, place] = derived[name]
+    matrix[:, -len(LEXICAL_COLUMNS) :] = np.nan
     if lexicon is not None:
-        lexical = without_cells(lexicon.columns([verdict.text for verdict in verdicts]), derived["cell_run"])
-    tail = FEATURES[len(OWN) : -len(LEXICAL_COLUMNS)]
-    return np.column_stack([own, *(derived[name] for name in tail), lexical])
+        cell_run = matrix[:, FEATURES.index("cell_run")]
+        matrix[:, -len(LEXICAL_COLUMNS) :] = without_cells(lexicon.columns([v.text for v in verdicts]), cell_run)
+    return matrix
