@@ -361,3 +361,29 @@ def test_known_failure_date_range() -> None:
 )
 def test_places_and_more_languages_labels(line: str, expected: Metadata) -> None:
     assert find_dateline(line, day_first=True) == expected
+
+
+def test_the_month_trie_matches_as_the_names_joined_longest_first() -> None:
+    """The month names' alternation is a trie for speed (``datewords._longest_first``); under IGNORECASE it
+    finds what the names joined longest first find, in every case the engine folds (dotless i, long s)."""
+    import re
+
+    from cleaner.lexicon.calendar import month_names
+    from cleaner.metadata.datewords import _longest_first
+
+    names = sorted(set(month_names()))
+    joined = "(?:" + "|".join(re.escape(name) for name in sorted(names, key=len, reverse=True)) + ")"
+    pattern = r"(?P<mn>{})(?![^\W\d_])\.?\s*(?P<d>\d{{1,2}})?"
+    trie, plain = (
+        re.compile(pattern.format(alternation), re.IGNORECASE) for alternation in (_longest_first(names), joined)
+    )
+    texts = []
+    for name in names:
+        for variant in {name, name.upper(), name.title(), name.replace("i", "ı"), name.replace("s", "ſ")}:
+            texts += [f"{variant} 5, 2024", f"x{variant}. 12", f"{variant}{variant} 3"] + [
+                variant[:k] for k in range(1, 5)
+            ]
+    for text in texts:
+        assert [m.groupdict() | {"span": m.span()} for m in trie.finditer(text)] == [
+            m.groupdict() | {"span": m.span()} for m in plain.finditer(text)
+        ]

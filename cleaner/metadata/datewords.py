@@ -25,11 +25,47 @@ from cleaner.lexicon.calendar import month_names, weekday_names
 __all__ = ["month_names", "weekday_names"]  # the calendar's names, re-exported for the scanner
 
 _LETTER = r"[^\W\d_]"
-_MONTH = (
-    r"(?P<mn>"
-    + "|".join(re.escape(name) for name in sorted(month_names(), key=len, reverse=True))
-    + rf")(?!{_LETTER})\.?"
-)
+
+
+def _longest_first(names: list[str]) -> str:
+    """An alternation of the names that matches under IGNORECASE exactly as the names joined longest first do.
+
+    Shaped as a trie, so that ``re`` tries a handful of first letters at each place of a line instead of
+    every name (a tenth of the time of the date patterns).  The names that match at a place are prefixes of
+    one another, so the joined alternation tries them by length, longest first; the trie tries the same ones
+    in the same order (a name's longer continuations before the name itself: the empty branch last), and
+    its siblings are disjoint under IGNORECASE (``_case_classes``), so at most one of them is followed.
+    """
+    return _trie(names, _case_classes({char for name in names for char in name}))
+
+
+def _case_classes(chars: set[str]) -> dict[str, str]:
+    """Each character's class under IGNORECASE, named by its first member's pattern (the engine's own answer:
+    "i" and dotless "ı" are one class, so are "s" and long "ſ"); its classes partition the characters."""
+    firsts: list[re.Pattern[str]] = []
+    classes = {}
+    for char in sorted(chars):
+        first = next((pattern for pattern in firsts if pattern.fullmatch(char)), None)
+        if first is None:
+            first = re.compile(re.escape(char), re.IGNORECASE)
+            firsts.append(first)
+        classes[char] = first.pattern
+    return classes
+
+
+def _trie(names: list[str], classes: dict[str, str]) -> str:
+    children: dict[str, list[str]] = {}
+    for name in filter(None, names):
+        children.setdefault(classes[name[0]], []).append(name[1:])
+    branches = [first + _trie(rests, classes) for first, rests in children.items()]
+    if branches and "" in names:
+        branches.append("")
+    if len(branches) == 1:
+        return branches[0]
+    return "(?:" + "|".join(branches) + ")" if branches else ""
+
+
+_MONTH = rf"(?P<mn>{_longest_first(sorted(set(month_names())))})(?!{_LETTER})\.?"
 _END = r"(?!\d)"
 # A four-digit year; WordPress glues the published and updated dates ("19. Dezember 202219. Dezember
 # 2022") and some sites glue the time ("4 de mayo de 202200:00 hs"), so a year may touch a day or hour.
