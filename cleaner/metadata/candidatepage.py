@@ -25,6 +25,7 @@ from cleaner.metadata.titles import (
     MOST_OF_TITLE,
     TITLE_MAX_CHARS,
     confirming_keys,
+    is_title_shaped,
     major_sides,
     title_key,
     within_words,
@@ -146,8 +147,13 @@ class Page:
         return self.by_role[Role.TITLE]
 
     @cached_property
+    def stripped(self) -> list[str]:
+        """Each line's text, stripped: what the title candidates and their neighbours are."""
+        return [v.text.strip() for v in self.verdicts]
+
+    @cached_property
     def counts(self) -> Counter[str]:
-        return Counter(v.text.strip().casefold() for v in self.verdicts)
+        return Counter(text.casefold() for text in self.stripped)
 
     @cached_property
     def first_line(self) -> str:
@@ -177,6 +183,39 @@ class Page:
     def counted(self) -> dict[tuple[str, bool], int]:
         return {}
 
+    def words(self, text: str) -> list[str]:
+        """``content_words`` of a text, once per page and text (a line is a candidate's and its neighbours')."""
+        found = self.measured_words.get(text)
+        if found is None:
+            found = self.measured_words[text] = content_words(text)
+        return found
+
+    def word_set(self, text: str) -> frozenset[str]:
+        """The distinct ``words`` of a text, once per page and text."""
+        found = self.word_sets.get(text)
+        if found is None:
+            found = self.word_sets[text] = frozenset(self.words(text))
+        return found
+
+    def title_shaped(self, text: str) -> bool:
+        """``is_title_shaped`` of a text, once per page and text."""
+        found = self.shaped.get(text)
+        if found is None:
+            found = self.shaped[text] = is_title_shaped(text)
+        return found
+
+    @cached_property
+    def measured_words(self) -> dict[str, list[str]]:
+        return {}
+
+    @cached_property
+    def word_sets(self) -> dict[str, frozenset[str]]:
+        return {}
+
+    @cached_property
+    def shaped(self) -> dict[str, bool]:
+        return {}
+
     @cached_property
     def line_rows(self) -> dict[int, list[float]]:
         """Each line's shared features, filled as ``line_features`` computes them."""
@@ -199,7 +238,12 @@ class Page:
     @cached_property
     def echo_lines(self) -> list[int]:
         """The lines after the first that repeat the first line (the page's ``<title>`` in a dump)."""
-        return [p for p, v in enumerate(self.verdicts) if p and echoes(self, v.text.strip())]
+        longest = len(self.first_line) + ECHO_SLACK  # echoes' own cheap exit, without a call for every line
+        return [
+            p
+            for p, text in enumerate(self.stripped)
+            if p and MIN_HEADLINE <= len(text) <= longest and echoes(self, text)
+        ]
 
     @cached_property
     def headline(self) -> int:
