@@ -19,9 +19,9 @@ from functools import lru_cache
 from cleaner.text.shape import shape_of
 
 SEPARATORS = re.compile(r"\s+[|–—»·•:/~-]\s+|\s*[|·•]\s*|::")
-_SPACES = re.compile(r"\s+")
 # Each quote or dash style and the plain character it stands for (no plain character is itself replaced).
 _QUOTES = tuple((c, '"') for c in "“”„‟«»‹›") + tuple((c, "'") for c in "‘’‚‛`´") + tuple((c, "-") for c in "–—‐‑")
+_ASCII_QUOTES = tuple((styled, plain) for styled, plain in _QUOTES if styled.isascii())  # the backtick
 MIN_HEADLINE = 12
 MOST_OF_TITLE = 0.6
 TITLE_MAX_CHARS = 250
@@ -35,8 +35,8 @@ def is_title_shaped(text: str) -> bool:
 
 
 def squash(text: str | None) -> str:
-    """Whitespace collapsed and trimmed."""
-    return _SPACES.sub(" ", text or "").strip()
+    """Whitespace collapsed and trimmed (``str.split`` and ``re``'s ``\\s`` agree on every whitespace character)."""
+    return " ".join((text or "").split())
 
 
 @lru_cache(maxsize=8192)
@@ -50,8 +50,8 @@ def title_key(text: str) -> str:
 
 def _plain_quotes(text: str) -> str:
     """Quote and dash styles made plain: a replace per style present (``str.translate`` with a mapping
-    goes character by character, some thirty times slower on a paragraph)."""
-    for styled, plain in _QUOTES:
+    goes character by character, some thirty times slower on a paragraph); ASCII text can hold only ASCII styles."""
+    for styled, plain in _ASCII_QUOTES if text.isascii() else _QUOTES:
         if styled in text:
             text = text.replace(styled, plain)
     return text
