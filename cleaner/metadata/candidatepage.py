@@ -322,7 +322,7 @@ def _line_row(page: Page, position: int) -> list[float]:
         nearest(page.positions(Role.BYLINE), position),
         nearest(page.positions(Role.DATELINE), position),
         min(page.body_before(position), CLIP),
-        min(page.counts[text.strip().casefold()], 10),
+        min(page.counts[page.stripped[position].casefold()], 10),
         nearest(page.title_lines, position),
         clip(position - page.headline),
     ]

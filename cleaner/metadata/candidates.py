@@ -27,6 +27,7 @@ import re
 from bisect import bisect_left, bisect_right
 from collections import Counter
 from collections.abc import Sequence
+from functools import lru_cache
 
 from cleaner.metadata.authorlines import VALUE_FEATURES, labelled_values, short_value, value_features
 from cleaner.metadata.byline import BYLINE_PREFIX, is_byline_word, parse_names
@@ -181,8 +182,12 @@ def _in_article(page: Page, position: int, text: str) -> tuple[float, int]:
     words = page.words(text)
     if not words:
         return -1.0, 0
-    own = Counter(words) if page.verdicts[position].role is Role.BODY else Counter()
-    found = sum(page.body_words[word] > own[word] for word in words)
+    body = page.body_words
+    if page.verdicts[position].role is Role.BODY:
+        own = Counter(words)
+        found = sum(body.get(word, 0) > own[word] for word in words)
+    else:  # no word of its own to set aside: a word counts when the body has it (a count is never 0)
+        found = sum(word in body for word in words)
     return found / len(words), min(len(words), MAX_CONTENT_WORDS)
 
 
@@ -370,7 +375,7 @@ def _author_features(
         float(candidate.position == first_byline),
         float(BYLINE_PREFIX.match(text.strip()) is not None),
         sum(len(name.split()) for name in names) / len(names),
-        *value_features(names, text),
+        *_value_shape(names, text),
         float(_label_line(page, candidate.position - 1)),
         float(_label_line(page, candidate.position + 1)),
         min(agreeing, 10),
@@ -378,6 +383,12 @@ def _author_features(
         clip(candidate.position - page.last_body),
         _in_body(page, names[0]),
     ]
+
+
+@lru_cache(maxsize=4096)  # once per value and line: a line offers the same value from several sources
+def _value_shape(names: tuple[str, ...], line: str) -> tuple[float, ...]:
+    """``value_features`` of a value and its line."""
+    return tuple(value_features(names, line))
 
 
 def _in_body(page: Page, name: str) -> int:
