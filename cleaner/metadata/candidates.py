@@ -38,7 +38,6 @@ from cleaner.metadata.titles import (
     MIN_HEADLINE,
     MOST_OF_TITLE,
     TITLE_MAX_CHARS,
-    is_title_shaped,
     title_key,
     within_words,
 )
@@ -113,7 +112,7 @@ def title_candidates(page: Page) -> list[Candidate]:
 def _headline_in_body(page: Page, position: int, text: str, over_metadata: set[int]) -> bool:
     """Article text is the title only when shaped like a headline, and above its first sentence or just over a
     byline or dateline: where the classifier kept a page's head as body, its first sentence may be a menu's."""
-    return is_title_shaped(text) and (position <= page.first_prose or position in over_metadata)
+    return page.title_shaped(text) and (position <= page.first_prose or position in over_metadata)
 
 
 def _title_features(page: Page, candidate: Candidate, rank: int, shaped: Sequence[int]) -> list[float]:
@@ -486,12 +485,13 @@ def _date_rows(
 def _author_rows(page: Page, authors: list[Candidate]) -> tuple[list[Candidate], list[list[float]]]:
     """The author candidates' rows (each candidate's rank, and how many others agree on its value, count)."""
     first = next((c.position for c in authors if c.source != "names"), None)
-    values = Counter(_value_key(c) for c in authors)
+    keys = [_value_key(c) for c in authors]
+    values = Counter(keys)
     return (
         authors,
         [
-            line_features(page, c.position) + _author_features(page, c, i, first, values[_value_key(c)] - 1)
-            for i, c in enumerate(authors)
+            line_features(page, c.position) + _author_features(page, c, i, first, values[key] - 1)
+            for i, (c, key) in enumerate(zip(authors, keys, strict=True))
         ],
     )
 
