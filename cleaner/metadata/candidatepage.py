@@ -18,14 +18,13 @@ from bisect import bisect_left
 from collections import Counter
 from collections.abc import Sequence
 from dataclasses import dataclass
-from functools import cached_property
+from functools import cached_property, lru_cache
 
 from cleaner.metadata.titles import (
     MIN_HEADLINE,
     MOST_OF_TITLE,
     TITLE_MAX_CHARS,
     confirming_keys,
-    is_title_shaped,
     major_sides,
     title_key,
     within_words,
@@ -183,39 +182,6 @@ class Page:
     def counted(self) -> dict[tuple[str, bool], int]:
         return {}
 
-    def words(self, text: str) -> list[str]:
-        """``content_words`` of a text, once per page and text (a line is a candidate's and its neighbours')."""
-        found = self.measured_words.get(text)
-        if found is None:
-            found = self.measured_words[text] = content_words(text)
-        return found
-
-    def word_set(self, text: str) -> frozenset[str]:
-        """The distinct ``words`` of a text, once per page and text."""
-        found = self.word_sets.get(text)
-        if found is None:
-            found = self.word_sets[text] = frozenset(self.words(text))
-        return found
-
-    def title_shaped(self, text: str) -> bool:
-        """``is_title_shaped`` of a text, once per page and text."""
-        found = self.shaped.get(text)
-        if found is None:
-            found = self.shaped[text] = is_title_shaped(text)
-        return found
-
-    @cached_property
-    def measured_words(self) -> dict[str, list[str]]:
-        return {}
-
-    @cached_property
-    def word_sets(self) -> dict[str, frozenset[str]]:
-        return {}
-
-    @cached_property
-    def shaped(self) -> dict[str, bool]:
-        return {}
-
     @cached_property
     def line_rows(self) -> dict[int, list[float]]:
         """Each line's shared features, filled as ``line_features`` computes them."""
@@ -269,9 +235,16 @@ class Page:
         return range(max(0, self.first_body - before), min(len(self.verdicts), self.first_body + after + 1))
 
 
-def content_words(text: str) -> list[str]:
+@lru_cache(maxsize=8192)  # once per text: a line is a candidate's and its neighbours', on the page and read again
+def content_words(text: str) -> tuple[str, ...]:
     """The case-folded words of four letters or more, in order, repeats kept."""
-    return CONTENT_WORD.findall(text.casefold())
+    return tuple(CONTENT_WORD.findall(text.casefold()))
+
+
+@lru_cache(maxsize=8192)
+def content_word_set(text: str) -> frozenset[str]:
+    """The distinct ``content_words`` of a text."""
+    return frozenset(content_words(text))
 
 
 def nearest(positions: Sequence[int], position: int) -> float:

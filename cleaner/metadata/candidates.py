@@ -31,13 +31,24 @@ from functools import lru_cache
 
 from cleaner.metadata.authorlines import VALUE_FEATURES, labelled_values, short_value, value_features
 from cleaner.metadata.byline import BYLINE_PREFIX, is_byline_word, parse_names
-from cleaner.metadata.candidatepage import CLIP, DIGITS, FAR, LINE_FEATURES, Page, clip, line_features
+from cleaner.metadata.candidatepage import (
+    CLIP,
+    DIGITS,
+    FAR,
+    LINE_FEATURES,
+    Page,
+    clip,
+    content_word_set,
+    content_words,
+    line_features,
+)
 from cleaner.metadata.dates import dates_mentioned, lead_date, mentions_date, opening_date
 from cleaner.metadata.lines import Candidate, names_publication
 from cleaner.metadata.titles import (
     MIN_HEADLINE,
     MOST_OF_TITLE,
     TITLE_MAX_CHARS,
+    is_title_shaped,
     title_key,
     within_words,
 )
@@ -112,7 +123,7 @@ def title_candidates(page: Page) -> list[Candidate]:
 def _headline_in_body(page: Page, position: int, text: str, over_metadata: set[int]) -> bool:
     """Article text is the title only when shaped like a headline, and above its first sentence or just over a
     byline or dateline: where the classifier kept a page's head as body, its first sentence may be a menu's."""
-    return page.title_shaped(text) and (position <= page.first_prose or position in over_metadata)
+    return is_title_shaped(text) and (position <= page.first_prose or position in over_metadata)
 
 
 def _title_features(page: Page, candidate: Candidate, rank: int, shaped: Sequence[int]) -> list[float]:
@@ -130,7 +141,7 @@ def _title_features(page: Page, candidate: Candidate, rank: int, shaped: Sequenc
             and within_words(key, page.first_key)
         ),
         float(candidate.position > 0 and key in page.sides),
-        float(page.title_shaped(text)),
+        float(is_title_shaped(text)),
         float(shape.headline_like),
         float(mentions_date(text)),
         float(sum(text.count(mark) for mark in BREADCRUMB_MARKS)),
@@ -162,15 +173,15 @@ def _neighbours(page: Page, position: int, text: str) -> tuple[float, ...]:
     standfirst or byline; a menu item or a teaser stands among lines like itself.  Each neighbour's length in
     characters over the line's (0: no line there), whether it is headline-shaped, and the share of the line's
     content words it uses (a standfirst under its headline repeats some)."""
-    words = page.word_set(text)
+    words = content_word_set(text)
     out: list[float] = []
     for other in (position - 1, position + 1):
         if not 0 <= other < len(page.verdicts):
             out.extend((0.0, -1.0, -1.0))
             continue
         near = page.stripped[other]
-        shared = len(words & page.word_set(near)) / len(words) if words else -1.0
-        out.extend((min(len(near) / max(1, len(text)), 20.0), float(page.title_shaped(near)), shared))
+        shared = len(words & content_word_set(near)) / len(words) if words else -1.0
+        out.extend((min(len(near) / max(1, len(text)), 20.0), float(is_title_shaped(near)), shared))
     return tuple(out)
 
 
@@ -178,7 +189,7 @@ def _in_article(page: Page, position: int, text: str) -> tuple[float, int]:
     """The share of the line's content words that the article's body uses (its own words aside when it is
     a body line), and how many content words it has: a headline names what its article is about, a menu
     item, a share prompt or another article's headline mostly does not.  -1 when it has none."""
-    words = page.words(text)
+    words = content_words(text)
     if not words:
         return -1.0, 0
     body = page.body_words
@@ -501,5 +512,5 @@ def _title_rows(page: Page) -> tuple[list[Candidate], list[list[float]]]:
     titles = title_candidates(page)
     from_body = sorted(titles, key=lambda c: (abs(c.position - page.first_body), c.position))
     rank = {id(candidate): index for index, candidate in enumerate(from_body)}
-    shaped = [c.position for c in titles if page.title_shaped(str(c.value))]  # in order: titles are by position
+    shaped = [c.position for c in titles if is_title_shaped(str(c.value))]  # in order: titles are by position
     return titles, [line_features(page, c.position) + _title_features(page, c, rank[id(c)], shaped) for c in titles]

@@ -27,6 +27,7 @@ MOST_OF_TITLE = 0.6
 TITLE_MAX_CHARS = 250
 
 
+@lru_cache(maxsize=8192)  # once per text: the zones and the title candidates ask it of a line and its neighbours
 def is_title_shaped(text: str) -> bool:
     """A headline: short, capitalised, closed by nothing or by a question mark."""
     shape = shape_of(text)
