@@ -275,11 +275,8 @@ def line_features(page: Page, position: int) -> list[float]:
 
 def _line_row(page: Page, position: int) -> list[float]:
     verdict = page.verdicts[position]
-    text = verdict.block.text
-    words = text.split()
-    capitals = sum([word[0].isupper() for word in words])  # a word is never empty
-    digits = len(DIGITS.findall(text))
     lines = len(page.verdicts)
+    chars, words, capitalised, digits, full_stop = _text_measures(verdict.block.text)
     return [
         clip(position - page.first_body),
         position / max(1, lines),
@@ -287,11 +284,11 @@ def _line_row(page: Page, position: int) -> list[float]:
         ROLES[verdict.role],
         LAYERS.get(verdict.layer, 6),
         CATEGORIES.get(verdict.category, len(CATEGORIES)),
-        min(len(text), 400),
-        min(len(words), 80),
-        capitals / len(words) if words else 0.0,
-        digits / len(text) if text else 0.0,
-        float(shape_of(text).ends_with_period),
+        chars,
+        words,
+        capitalised,
+        digits,
+        full_stop,
         nearest(page.positions(Role.BYLINE), position),
         nearest(page.positions(Role.DATELINE), position),
         min(page.body_before(position), CLIP),
@@ -299,6 +296,22 @@ def _line_row(page: Page, position: int) -> list[float]:
         nearest(page.title_lines, position),
         clip(position - page.headline),
     ]
+
+
+@lru_cache(maxsize=8192)  # once per text: the body read again when the output settles offers the same lines
+def _text_measures(text: str) -> tuple[int, int, float, float, float]:
+    """What a line's text alone says: its characters and words (bounded), the share of its words that are
+    capitalised, the share of its characters that are digits, and whether it ends with a full stop."""
+    words = text.split()
+    capitals = sum([word[0].isupper() for word in words])  # a word is never empty
+    digits = len(DIGITS.findall(text))
+    return (
+        min(len(text), 400),
+        min(len(words), 80),
+        capitals / len(words) if words else 0.0,
+        digits / len(text) if text else 0.0,
+        float(shape_of(text).ends_with_period),
+    )
 
 
 LINE_FEATURES = (

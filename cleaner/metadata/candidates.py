@@ -129,7 +129,6 @@ def _headline_in_body(page: Page, position: int, text: str, over_metadata: set[i
 def _title_features(page: Page, candidate: Candidate, rank: int, shaped: Sequence[int]) -> list[float]:
     text = str(candidate.value)
     key = title_key(text)
-    shape = shape_of(text)
     below = bisect_right(page.metadata_lines, candidate.position)  # the first byline or dateline under the line
     verdict = page.verdicts[candidate.position]
     return [
@@ -141,10 +140,7 @@ def _title_features(page: Page, candidate: Candidate, rank: int, shaped: Sequenc
             and within_words(key, page.first_key)
         ),
         float(candidate.position > 0 and key in page.sides),
-        float(is_title_shaped(text)),
-        float(shape.headline_like),
-        float(mentions_date(text)),
-        float(sum(text.count(mark) for mark in BREADCRUMB_MARKS)),
+        *_title_shape(text),
         min(page.metadata_lines[below] - candidate.position, FAR) if below < len(page.metadata_lines) else FAR,
         float(candidate.position > 0 and len(key) >= MIN_HEADLINE and key in page.first_key),
         TITLE_RULES.get(verdict.rule, 0),
@@ -155,6 +151,18 @@ def _title_features(page: Page, candidate: Candidate, rank: int, shaped: Sequenc
         *_at_start(page, candidate.position, shaped),
         *_neighbours(page, candidate.position, text),
     ]
+
+
+@lru_cache(maxsize=8192)  # once per text: the body read again when the output settles offers the same lines
+def _title_shape(text: str) -> tuple[float, float, float, float]:
+    """What the line's text alone says of a headline: title-shaped, headline-like, stating a date, and how
+    many breadcrumb marks it holds."""
+    return (
+        float(is_title_shaped(text)),
+        float(shape_of(text).headline_like),
+        float(mentions_date(text)),
+        float(sum(text.count(mark) for mark in BREADCRUMB_MARKS)),
+    )
 
 
 def _at_start(page: Page, position: int, shaped: Sequence[int]) -> tuple[float, int]:
