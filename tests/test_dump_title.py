@@ -2,10 +2,13 @@
 
 from __future__ import annotations
 
+import re
+
 import pytest
 
 from cleaner import clean
 from cleaner.metadata.dates import mentions_date
+from cleaner.metadata.titles import squash, title_key
 
 MENU = "\n".join(["Startseite", "Politik", "Wirtschaft", "Sport", "Kultur", "Region", "Kontakt", "Impressum"] * 2)
 FOOTER = "\n".join(["Datenschutz", "Impressum", "AGB", "Kontakt", "Newsletter", "Jobs", "Archiv"] * 2)
@@ -101,3 +104,13 @@ def test_a_menu_item_ends_the_head_over_the_article() -> None:
         f"{MENU}\nAlle Nachrichten aus der Region\nWetter\nNachtbusse fahren wieder in die Stadtteile\n{BODY}\n{FOOTER}"
     )
     assert clean(text, format="text").title == "Nachtbusse fahren wieder in die Stadtteile"
+
+
+@pytest.mark.parametrize("text", ["  a \t b\n", "\u00a0a\u2003b\u3000", "a\x85b\x1cc", "\u2028x\u2029", "", "a  b"])
+def test_squash_collapses_every_whitespace_that_a_regex_space_matches(text: str) -> None:
+    assert squash(text) == re.sub(r"\s+", " ", text).strip()
+
+
+def test_a_title_key_makes_quote_styles_plain_in_ascii_text_too() -> None:
+    assert title_key("`Quoted` headline") == title_key("'Quoted' headline")  # the backtick is ASCII
+    assert title_key("„Quoted“ – headline") == title_key('"quoted" - headline')
