@@ -102,6 +102,8 @@ def _best(model: MetadataModel, field: str, found: tuple[list[Candidate], list[l
     items, rows = found
     if not items:
         return None
+    if len(items) == 1 and model.fields[field].threshold == -math.inf:
+        return items[0]  # a ranking field's only candidate is its best, whatever its (finite) score
     scores = model.scores(field, rows)
     best = int(np.argmax(scores))  # the first of equal scores: the one higher on the page
     return items[best] if scores[best] >= model.fields[field].threshold else None
