@@ -35,38 +35,26 @@ from bench.metadata_data import (  # noqa: E402
     Data,
     FieldRows,
     add_document,
+    decided_documents,
     folds_of,
     gold_of,
-    input_text,
     scorer,
-    wanted_fields,
 )
 from cleaner.config import Config  # noqa: E402
-from cleaner.errors import CleanError  # noqa: E402
 from cleaner.lexicon import day_first  # noqa: E402
 from cleaner.metadata.candidates import FIELDS, candidates  # noqa: E402
-from cleaner.pipeline import decide_blocks, read_document  # noqa: E402
 
 REPORTED = ("bs4", "inscriptis", "wrapped")
 
 
 def decide_all(bench_dir: Path, text_models: Path) -> list[tuple]:
     """Every (page, kind) document's decided verdicts and reader candidates, by the page's own fold text model."""
-    gold, folds = gold_of(bench_dir), folds_of(bench_dir)
+    folds = folds_of(bench_dir)
     configs = {fold: Config(text_model=text_models / f"model-fold{fold}.txt") for fold in set(folds.values())}
     out = []
-    for page in sorted(gold):
-        wanted = wanted_fields(gold[page])
-        for kind in KINDS:
-            text = input_text(bench_dir, kind, page)
-            if text is None or not wanted:
-                continue
-            try:
-                decided = decide_blocks(read_document(text, format="text"), configs[folds[page]])
-            except CleanError:
-                continue
-            language = day_first(decided.language)
-            out.append((page, kind, folds[page], wanted, list(decided.verdicts), list(decided.found), language))
+    for page, kind, fold, wanted, decided in decided_documents(bench_dir, KINDS, None, configs.__getitem__):
+        language = day_first(decided.language)
+        out.append((page, kind, fold, wanted, list(decided.verdicts), list(decided.found), language))
     return out
 
 

@@ -22,7 +22,7 @@ import hashlib
 import json
 import sys
 import textwrap
-from collections.abc import Sequence
+from collections.abc import Callable, Iterator, Sequence
 from dataclasses import dataclass, field
 from itertools import groupby
 from pathlib import Path
@@ -34,6 +34,7 @@ from cleaner.errors import CleanError
 from cleaner.lexicon import day_first
 from cleaner.metadata.candidates import FIELDS, candidates
 from cleaner.pipeline import decide_blocks, read_document
+from cleaner.pipeline.deciding import Decided
 
 KINDS = ("bs4", "inscriptis", "wrapped", "trafilatura", "readability")
 BENCH = "tfeval"
@@ -129,23 +130,33 @@ def build(
     ``config`` names the text model that decides the blocks (the shipped one by default; a fold's
     model in ``bench/cv_metadata.py --text-models``)."""
     evalcore = scorer(bench_dir)
-    gold, folds = gold_of(bench_dir), folds_of(bench_dir)
+    gold = gold_of(bench_dir)
     data = Data({name: FieldRows() for name in FIELDS}, [])
+    for page, kind, fold, wanted, decided in decided_documents(bench_dir, kinds, pages, lambda fold: config):
+        options = candidates(decided.verdicts, decided.found, day_first=day_first(decided.language))
+        add_document(data, evalcore, (page, kind, fold), gold[page], wanted, options)
+    return data
+
+
+def decided_documents(
+    bench_dir: Path, kinds: Sequence[str], pages: set[str] | None, config_of: Callable[[int], Config]
+) -> Iterator[tuple[str, str, int, list[str], Decided]]:
+    """Every (page, kind) document with a field to learn, in a fixed order, its blocks decided with the
+    configuration ``config_of`` gives for the page's fold: (page, kind, fold, wanted fields, decided)."""
+    gold, folds = gold_of(bench_dir), folds_of(bench_dir)
     for page in sorted(gold):
-        if pages is not None and page not in pages:
-            continue
         wanted = wanted_fields(gold[page])
+        if (pages is not None and page not in pages) or not wanted:
+            continue
         for kind in kinds:
             text = input_text(bench_dir, kind, page)
-            if text is None or not wanted:
+            if text is None:
                 continue
             try:
-                decided = decide_blocks(read_document(text, format="text"), config)
+                decided = decide_blocks(read_document(text, format="text"), config_of(folds[page]))
             except CleanError:
                 continue  # an empty dump (the scraper got nothing): no document, as clean() says
-            options = candidates(decided.verdicts, decided.found, day_first=day_first(decided.language))
-            add_document(data, evalcore, (page, kind, folds[page]), gold[page], wanted, options)
-    return data
+            yield page, kind, folds[page], wanted, decided
 
 
 def wanted_fields(gold: dict) -> list[str]:
