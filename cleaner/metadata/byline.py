@@ -198,12 +198,15 @@ def parse_names(line: str) -> tuple[str, ...] | None:
     if len(text) > MAX_LINE:
         return None
     text = TRAILING.sub("", text)
-    if not text or text.isupper() or IMAGE_CREDIT.search(text) or BYLINE_PREFIX.match(text):
+    if not text or text.isupper():
         return None
     names = _parts(text)
     # every part must be shaped like a name (``looks_like_name``, a stricter test, implies this shape):
-    # "Tony Carter All, Books, Kit Reviews" is not
+    # "Tony Carter All, Books, Kit Reviews" is not.  Asked before the two patterns below: it refuses
+    # most lines at their first words, the patterns scan the whole line
     if not all(person_shape(name, min_tokens=2, max_tokens=5) for name in names):
+        return None
+    if IMAGE_CREDIT.search(text) or BYLINE_PREFIX.match(text):
         return None
     return _dedupe(undouble(name) for name in names)
 
