@@ -61,6 +61,14 @@ _ACCOUNTS = words("account_words")
 _NOBODY_WORDS = _ACCOUNTS | _NEWSROOM
 _NAME_PREFIX = re.compile(rf"^{alternation('name_prefixes')}[-'’](?=\w)", re.IGNORECASE)
 _CAPITALS = re.compile(r"[A-ZÀ-Þ][A-ZÀ-Þ'’-]{2,}")
+# the patterns of the tests below, compiled once
+_WORD_BREAK = re.compile(r"[\s-]+")
+_ACCOUNT_BREAK = re.compile(r"[\s_-]+")
+_DOMAIN = re.compile(r"\w\.[a-z]{2,4}$")
+_INITIALS = re.compile(r"(?:[A-Z]\.){2,3}")
+_GLUED = re.compile(r"[^\W\d_]{4}[A-Z]|['’]s$")
+_NAME_BREAK = re.compile(r"[-'’]")
+_NAME_BREAK_KEPT = re.compile(r"([-'’])")
 
 
 def looks_like_name(text: str) -> bool:
@@ -88,10 +96,10 @@ def is_organisation(name: str, *, site_name: str | None = None) -> bool:
         return False
     if key in _ORG_NAMES or is_company(name):
         return True  # an agency, or a company by its legal form: "Nordex SE", "Stiftung e.V."
-    words = re.split(r"[\s-]+", key)
+    words = _WORD_BREAK.split(key)
     if len(words) <= 5 and name.strip()[:1].isupper() and any(word in _ORG_WORDS for word in words):
         return True  # "BBC News", "Zeit Online"; not a sentence that happens to say "magazine"
-    if re.search(r"\w\.[a-z]{2,4}$", key):
+    if _DOMAIN.search(key):
         return True  # a domain name: example.com
     bare = name.strip()
     if bare.isupper() and bare.isalpha() and len(bare) <= 5:
@@ -113,7 +121,7 @@ def is_nobody(text: str) -> bool:
 
 
 def _only_words_of(text: str, table: frozenset[str]) -> bool:
-    tokens = [token for token in re.split(r"[\s_-]+", _org_key(text)) if token]
+    tokens = [token for token in _ACCOUNT_BREAK.split(_org_key(text)) if token]
     return bool(tokens) and len(tokens) <= 4 and all(token in table for token in tokens)
 
 
@@ -181,8 +189,6 @@ def person_shape(text: str, *, min_tokens: int, max_tokens: int) -> bool:
     tokens = text.split()
     if not tokens or len(tokens) > max_tokens + 3 or not is_name_token(tokens[0]):
         return False
-    if len(tokens) > 1 and is_nobody(text):
-        return False  # "Super User", "Site Admin": a CMS account, name-shaped but nobody
     count = capitals = 0
     for token in tokens:
         if is_name_token(token):
@@ -191,6 +197,8 @@ def person_shape(text: str, *, min_tokens: int, max_tokens: int) -> bool:
             capitals += 1  # "Chokri GHARBI": French bylines print the surname in capitals
         elif token.lower() not in PARTICLES:
             return False
+    if len(tokens) > 1 and is_nobody(text):
+        return False  # "Super User", "Site Admin": a CMS account, name-shaped but nobody (asked last: the dearer test)
     last = is_name_token(tokens[-1]) or capitals > 0
     return min_tokens <= count + capitals <= max_tokens and capitals <= count and last
 
@@ -202,12 +210,12 @@ def is_name_token(token: str) -> bool:
         return False
     if _TITLE_WORDS.fullmatch(token) or (token.isupper() and len(token) > 1 and not token.endswith(".")):
         return False  # "Reporter", "Staff"; "KG", "USA": not parts of a person's name
-    if token.endswith(".") and (len(token) <= 3 or re.fullmatch(r"(?:[A-Z]\.){2,3}", token)):
+    if token.endswith(".") and (len(token) <= 3 or _INITIALS.fullmatch(token)):
         return token[0].isupper() and token[:-1].replace(".", "").isalpha()  # "J.", "Jr.", "R.C."
     core = _NAME_PREFIX.sub("", token)
-    if len(core) < 2 or not core[:1].isupper() or re.search(r"[^\W\d_]{4}[A-Z]|['’]s$", core):
+    if len(core) < 2 or not core[:1].isupper() or _GLUED.search(core):
         return False  # "M" alone; "WinterJournal" is two words glued (but "McDonald", "MacArthur" pass)
-    return all(piece.isalpha() for piece in re.split(r"[-'’]", core))
+    return all(piece.isalpha() for piece in _NAME_BREAK.split(core))
 
 
 def is_job_title(text: str) -> bool:
@@ -226,7 +234,7 @@ def backs_name(text: str) -> bool:
     A domain, an acronym or a company is not enough: "Rasende Polizisten | strafprozess.ch" is a
     page title and its site."""
     key = _org_key(text)
-    return is_job_title(text) or key in _ORG_NAMES or any(word in _NEWSROOM for word in re.split(r"[\s-]+", key))
+    return is_job_title(text) or key in _ORG_NAMES or any(word in _NEWSROOM for word in _WORD_BREAK.split(key))
 
 
 def name_before_title(part: str) -> str | None:
@@ -273,7 +281,7 @@ def title_case(text: str) -> str:
         if position and lower in PARTICLES:
             words.append(lower)
             continue
-        words.append("".join(piece.capitalize() for piece in re.split(r"([-'’])", lower)))
+        words.append("".join(piece.capitalize() for piece in _NAME_BREAK_KEPT.split(lower)))
     return " ".join(words)
 
 
