@@ -134,8 +134,14 @@ def _datelines(verdicts: list[Verdict], dated: Sequence[int], day_first: bool | 
 DATE_RULES = frozenset({"metadata.dateline", "metadata.byline-dateline"})
 
 
-def _next_to_dateline(verdicts: Sequence[Verdict], position: int) -> bool:
-    """A dateline is the block before or after, or the one past a separator line ("|", "-", "•")."""
+def _next_to_dateline(verdicts: Sequence[Verdict], position: int, datelines: frozenset[int]) -> bool:
+    """A dateline is the block before or after, or the one past a separator line ("|", "-", "•").
+
+    ``datelines`` are the dateline blocks' positions: a block with none within two places is refused
+    without reading its neighbours.
+    """
+    if datelines.isdisjoint(range(position - 2, position + 3)):
+        return False
     for step in (-1, 1):
         other = position + step
         if 0 <= other < len(verdicts) and _SEPARATOR_LINE.fullmatch(verdicts[other].text):
@@ -151,15 +157,16 @@ _SEPARATOR_LINE = re.compile(r"[\s|·•*/–—-]+")
 def _bylines(verdicts: list[Verdict]) -> list[Candidate]:
     """Mark byline blocks; return the names each gives."""
     names: list[Candidate] = []
-    datelines = any(verdict.role is Role.DATELINE for verdict in verdicts)  # else no line stands next to one
+    # the datelines' places (this loop marks bylines only, so they stay as they are): else no line stands next to one
+    datelines = frozenset(position for position, verdict in enumerate(verdicts) if verdict.role is Role.DATELINE)
     for position, verdict in enumerate(verdicts):
         text = verdict.text
         if verdict.role is not Role.UNDECIDED or len(text) > MAX_LINE_CHARS:
             continue
         found, source = parse_byline(text), "byline"  # () is a byline naming no person: "By Reuters"
-        if found is None and datelines and _next_to_dateline(verdicts, position) and looks_like_name(text):
+        if found is None and datelines and _next_to_dateline(verdicts, position, datelines) and looks_like_name(text):
             found, source = (text.strip(),), "name-by-dateline"
-        if found is None:
+        if found is None and is_byline_word(text):  # the test _split_byline opens with, without the call
             found, source = _split_byline(verdicts, position), "split-byline"
         if found is not None:
             verdicts[position] = verdict.decide(Role.BYLINE, rule="metadata.byline", category="byline", layer=LAYER)
@@ -190,7 +197,7 @@ def _author_repeats(verdicts: list[Verdict], authors: Sequence[str]) -> None:
     if not known:
         return  # no author named: no line can repeat one
     for position, verdict in enumerate(verdicts):
-        if not verdict.decided and verdict.text.strip().casefold() in known:
+        if verdict.role is Role.UNDECIDED and verdict.text.strip().casefold() in known:
             verdicts[position] = verdict.decide(
                 Role.FURNITURE, rule="medium.author-repeat", category="medium", layer=LAYER
             )
