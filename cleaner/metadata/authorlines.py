@@ -89,13 +89,14 @@ def value_features(names: tuple[str, ...], line: str) -> list[float]:
     """The value's shape: words, person-like, an organisation, lower case, digits, the whole line."""
     joined = " ".join(names)
     tokens = joined.split()
+    spaced = " ".join(line.split())  # the line with single spaces
     return [
         len(tokens),
         sum(person_shape(name, min_tokens=1, max_tokens=5) for name in names) / max(1, len(names)),
         float(any(is_organisation(name) for name in names)),
         float(joined == joined.lower()),
         float(_DIGIT.search(joined) is not None),
-        float(" ".join(line.split()).casefold() == ", ".join(names).casefold() or joined == " ".join(line.split())),
+        float(spaced.casefold() == ", ".join(names).casefold() or joined == spaced),
         _words_after(names[-1], line),
     ]
 
