@@ -95,6 +95,10 @@ def _may_back_name(text: str) -> bool:
 
 
 _DIGIT = re.compile(r"\d")
+# without a byline word the line must name a person, and every name has two words (``person_shape`` with
+# ``min_tokens=2``, ``name_before_title``): a line with no space has one, unless an address cut out of it
+# ("Jane<jane@example.com>Doe") leaves two
+_TWO_WORDS = re.compile(r"[\s@]")
 
 
 @lru_cache(maxsize=4096)  # once per line: a page's kept lines are read again when it settles
@@ -112,8 +116,8 @@ def parse_byline(line: str) -> tuple[str, ...] | None:
     if len(text) > MAX_LINE:
         return None  # refused unread, before any pattern runs
     opening = BYLINE_PREFIX.match(text) or _ROLE.match(text)  # "By ...", "Text and photos by ..."
-    if opening is None and not (text[:1].isupper() and _may_back_name(text)):
-        return None  # cheap exit: no byline word, and nothing that could back a bare name
+    if opening is None and not (text[:1].isupper() and _TWO_WORDS.search(text) and _may_back_name(text)):
+        return None  # cheap exit: no byline word, and no two words for a name or nothing that could back one
     text = TRAILING.sub("", COMMENT_TAIL.sub("", text))
     if not text:
         return None
