@@ -85,12 +85,13 @@ def short_value(line: str) -> tuple[str, ...] | None:
     return split_names(text) or None
 
 
-def value_features(names: tuple[str, ...], line: str) -> list[float]:
+@lru_cache(maxsize=4096)  # once per value and line: a line offers the same value from several sources
+def value_features(names: tuple[str, ...], line: str) -> tuple[float, ...]:
     """The value's shape: words, person-like, an organisation, lower case, digits, the whole line."""
     joined = " ".join(names)
     tokens = joined.split()
     spaced = " ".join(line.split())  # the line with single spaces
-    return [
+    return (
         len(tokens),
         sum(person_shape(name, min_tokens=1, max_tokens=5) for name in names) / max(1, len(names)),
         float(any(is_organisation(name) for name in names)),
@@ -98,7 +99,7 @@ def value_features(names: tuple[str, ...], line: str) -> list[float]:
         float(_DIGIT.search(joined) is not None),
         float(spaced.casefold() == ", ".join(names).casefold() or joined == spaced),
         _words_after(names[-1], line),
-    ]
+    )
 
 
 def _words_after(name: str, line: str) -> int:

@@ -393,7 +393,7 @@ def _author_features(
         float(candidate.position == first_byline),
         float(BYLINE_PREFIX.match(text.strip()) is not None),
         sum(len(name.split()) for name in names) / len(names),
-        *_value_shape(names, text),
+        *value_features(names, text),
         float(_label_line(page, candidate.position - 1)),
         float(_label_line(page, candidate.position + 1)),
         min(agreeing, 10),
@@ -401,12 +401,6 @@ def _author_features(
         clip(candidate.position - page.last_body),
         _in_body(page, names[0]),
     ]
-
-
-@lru_cache(maxsize=4096)  # once per value and line: a line offers the same value from several sources
-def _value_shape(names: tuple[str, ...], line: str) -> tuple[float, ...]:
-    """``value_features`` of a value and its line."""
-    return tuple(value_features(names, line))
 
 
 def _in_body(page: Page, name: str) -> int:
