@@ -212,7 +212,6 @@ def _judge(
     stopwords: frozenset[str],
     tail_rules: frozenset[str],
     rows: np.ndarray | None = None,
-    cells: Sequence[CellRun] | None = None,
 ) -> tuple[np.ndarray, np.ndarray, bool]:
     """The model's scores, which blocks stay and whether the text is a page dump, without a site profile's
     evidence (``rows``: the blocks' feature rows, the evidence's column missing); see ``_cut`` for the
@@ -222,7 +221,7 @@ def _judge(
     if open_mask.sum() < MIN_OPEN:
         return np.ones(count), np.ones(count, dtype=bool), False
     if rows is None:
-        rows = features(verdicts, stopwords, tail_rules, None, cells, model.lexicon)
+        rows = features(verdicts, stopwords, tail_rules, None, None, model.lexicon)
     scores = model.scores(rows, open_mask)
     return (scores, *_cut(model, scores, open_mask, _page_shape(verdicts, rows, open_mask, stopwords), rows[:, WORDS]))
 
