@@ -3,7 +3,10 @@
 Decodes bytes (``to_text``: size, emptiness and invalid UTF-8 checked here, with an audit entry for
 replaced bytes), chooses the input path (``auto``: Markdown front matter, an HTML page, or plain text),
 and reads the document: a page through the html layer (its blocks, declared metadata, htmldate's
-guess), Markdown through its front matter, plain text by segmenting it.
+guess), Markdown with front matter through it (cleaner's canonical form read back, or an authored post:
+read as written), plain text by segmenting it.  Markdown without front matter is what scrapers save
+pages as: it is read as plain text is (the text model judges it), and in both the Markdown of links and
+images is read as the text a reader sees (``cleaner.text.links``).
 
 What it does NOT do: it decides nothing about the blocks (``cleaner.pipeline.deciding`` runs the
 block layers) and chooses no metadata (``cleaner.pipeline.cleaning``).
@@ -22,6 +25,7 @@ from cleaner.metadata.pagechoice import load_page_model
 from cleaner.metadata.wrapped import cut_points
 from cleaner.model import Block, Metadata, Removal
 from cleaner.text.decode import DecodeError, decode_reporting, normalise
+from cleaner.text.links import plain_links
 from cleaner.text.segment import paragraphs, segment
 
 NOTHING = Metadata()  # no source said anything
@@ -115,8 +119,8 @@ def _read(text: str, format: Format, url: str | None, config: Config, deadline: 
         if front is not None:
             declared = _given_url(url).prefer(front.metadata)
             return Reading(segment(body), declared, marked=True, stated=_states_the_article(front))
-        return Reading(segment(text), _given_url(url), marked=True)
-    return Reading(segment(text, cut_points), _given_url(url))  # a wrapped paragraph may have taken in a byline
+    # Plain text, and Markdown without front matter; a wrapped paragraph may have taken in a byline (cut_points)
+    return Reading(segment(plain_links(text), cut_points), _given_url(url))
 
 
 def _states_the_article(front: markdown.FrontMatter) -> bool:
@@ -173,6 +177,6 @@ def document_texts(
     deadline.check("segmenting")
     resolved = _resolve_format(text, format)
     if resolved == "text":
-        return [body for _, body in paragraphs(normalise(text), cut_points)], url
+        return [body for _, body in paragraphs(plain_links(normalise(text)), cut_points)], url
     reading = _read(text, resolved, url, config, deadline)
     return [block.text for block in reading.blocks], reading.url
