@@ -17,9 +17,10 @@ PAGE = f"""<html><body>
 <div class="post"><p>{WORDS}</p><p>{"x" * 300}</p></div>
 <p>{" " * 500}short after spaces{" " * 500}</p>
 <p>a b c d e f g h i j</p>
+<ul class="byline"><li>Ann</li><li>Lee</li></ul>
 <p>{"y" * 99}</p><p>{"z" * 100}</p><p>{"q" * 101}</p>
 </body></html>"""
-LIMITS = (0, 1, 2, 3, 9, 10, 18, 19, 20, 21, 60, 99, 100, 101, 120, 200, 400)
+LIMITS = (0, 1, 2, 3, 6, 7, 9, 10, 18, 19, 20, 21, 60, 99, 100, 101, 120, 200, 400)
 
 
 def _whole(element: lxml.html.HtmlElement, limit: int) -> str | None:

@@ -61,15 +61,13 @@ class Marks:
             known = self._texts[element] = limit if text is None else (text, None)  # an int: longer than that
         if isinstance(known, int):
             return None
-        text, spaced = known
+        text, shown = known
         if len(text) > limit:
             return None
-        if len(element) and HAS_BLOCK_CHILD(element):
-            if spaced is None:
-                spaced = spaced_text(element)
-                self._texts[element] = (text, spaced)
-            text = spaced
-        return text if len(text) <= limit else None
+        if shown is None:  # as shown: a space where a block child begins or ends (the test too, once)
+            shown = spaced_text(element) if len(element) and HAS_BLOCK_CHILD(element) else text
+            self._texts[element] = (text, shown)
+        return shown if len(shown) <= limit else None
 
     def following(self, element: HtmlElement, count: int) -> list[HtmlElement]:
         """The first ``count`` (at most ``MAX_FOLLOWING``) elements after ``element`` in document order, found once."""
