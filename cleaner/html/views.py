@@ -69,14 +69,31 @@ def page_prose(tree: HtmlElement) -> list[str]:
     """
     found: list[str] = []
     body = tree.find("body")
-    for element in (body if body is not None else tree).iter(*_PROSE_TAGS):
+    root = body if body is not None else tree
+    holders = _holders(root)
+    for element in root.iter(*_PROSE_TAGS):
+        if element in holders:
+            continue
         text = " ".join(element.text_content().split())  # as ``\s+`` -> " ", stripped, at a third of the cost
-        if len(text) < MIN_PROSE or (len(element) and _HOLDS_BLOCK(element)):
+        if len(text) < MIN_PROSE:
             continue
         linked = sum(len(_SPACES.sub(" ", link.text_content())) for link in element.iter("a"))
         if linked <= MAX_PROSE_LINKS * len(text):
             found.append(text)
     return found
+
+
+def _holders(root: HtmlElement) -> set[HtmlElement]:
+    """The elements holding a paragraph, list item, quote or preformatted block (each prose element's
+    ancestors, found in one walk up from each): such a container is not itself a prose block, and its
+    text, all of theirs, is not read."""
+    holders: set[HtmlElement] = set()
+    for element in root.iter(*_PROSE_TAGS):
+        parent = element.getparent()
+        while parent is not None and parent not in holders:
+            holders.add(parent)
+            parent = parent.getparent()
+    return holders
 
 
 def size(pieces: Sequence[Piece]) -> int:

@@ -1,0 +1,96 @@
+"""Parsing a page once: its JSON-LD texts, the element bound, and the page's prose blocks read as before."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import lxml.html
+import pytest
+from hypothesis import given, settings
+from hypothesis import strategies as st
+from lxml import etree
+
+from cleaner.html.page import _COUNT_ELEMENTS, _PARSER, MAX_ELEMENTS, PageError, may_exceed, parse_page, without_head
+from cleaner.html.views import _HOLDS_BLOCK, _PROSE_TAGS, _SPACES, MAX_PROSE_LINKS, MIN_PROSE, page_prose
+
+FIXTURES = sorted((Path(__file__).resolve().parent.parent / "fixtures" / "html").glob("*.html"))
+ARTICLE = "<p>" + "The council met on Tuesday evening to discuss the new bus timetable. " * 3 + "</p>"
+
+
+def test_the_jsonld_texts_are_those_of_scripts_typed_json_ld_blank_ones_left_out() -> None:
+    page = (
+        '<html><head><script type="application/ld+json">{"@type": "NewsArticle"}</script>'
+        '<script type="application/ld+json">   </script><script type="text/javascript">var ld = 1;</script>'
+        f'<script>{{"@type": "Person"}}</script></head><body>{ARTICLE}'
+        '<script type="application/ld+json; charset=utf-8">{"@type": "WebPage"}</script></body></html>'
+    )
+    tree, ld = parse_page(page)
+    assert ld == ('{"@type": "NewsArticle"}', '{"@type": "WebPage"}')
+    assert next(tree.iter("script"), None) is None  # and every script is gone
+
+
+@pytest.mark.parametrize("case", FIXTURES, ids=lambda path: path.stem)
+def test_the_jsonld_texts_are_what_an_xpath_over_the_scripts_reads(case: Path) -> None:
+    markup = case.read_text(encoding="utf-8")
+    tree = lxml.html.document_fromstring(markup.encode("utf-8"), parser=_PARSER)
+    selected = etree.XPath('//script[contains(@type, "ld+json")]/text()')(tree)
+    assert parse_page(markup)[1] == tuple(text for text in selected if text.strip())
+
+
+PIECES = (
+    "<p>", "</p>", "<div>", "</div>", "<li>", "<td>", "<tr>", "<table>", "<br>", "<head>", "</head>", "<html>",
+    "<body>", "</body>", "<title>", "<meta a=1>", "<b>", "<frameset>", "<option>", "<select>", "<dd>", "<h1>",
+    "<!-- c -->", "<", ">", "&amp;", "<a href=x>", "<noscript>", "<img>", "<p/>", "</p></p>", "<svg><g>",
+    "<colgroup>", "<ruby>", "<rt>", "<textarea>", "<script>", "</script>", "x", "two words ", " ", "\n",
+)  # fmt: skip
+
+
+@settings(max_examples=300, deadline=None)
+@given(st.lists(st.sampled_from(PIECES), min_size=1, max_size=60))
+def test_a_page_holds_at_most_twice_as_many_elements_as_its_markup_has_angle_brackets_and_four(
+    pieces: list[str],
+) -> None:
+    markup = "".join(pieces)
+    try:
+        tree = lxml.html.document_fromstring(markup.encode("utf-8"), parser=_PARSER)
+    except etree.ParserError:  # nothing but a comment or spaces: no elements at all
+        return
+    assert int(_COUNT_ELEMENTS(tree)) <= 2 * markup.count("<") + 4
+
+
+def test_a_page_over_the_element_limit_is_still_refused() -> None:
+    markup = f"<html><body>{ARTICLE}{'<i></i>' * MAX_ELEMENTS}</body></html>"
+    assert may_exceed(markup)
+    with pytest.raises(PageError, match="elements, the limit is"):
+        parse_page(markup)
+
+
+def test_an_ordinary_page_needs_no_count() -> None:
+    assert not may_exceed(f"<html><body>{ARTICLE * 100}</body></html>")
+
+
+def _prose_as_before(tree: lxml.html.HtmlElement) -> list[str]:
+    """``page_prose`` as it tested each long block for a block inside it, by XPath."""
+    found = []
+    body = tree.find("body")
+    for element in (body if body is not None else tree).iter(*_PROSE_TAGS):
+        text = " ".join(element.text_content().split())
+        if len(text) < MIN_PROSE or (len(element) and _HOLDS_BLOCK(element)):
+            continue
+        linked = sum(len(_SPACES.sub(" ", link.text_content())) for link in element.iter("a"))
+        if linked <= MAX_PROSE_LINKS * len(text):
+            found.append(text)
+    return found
+
+
+@pytest.mark.parametrize("case", FIXTURES, ids=lambda path: path.stem)
+def test_the_pages_prose_is_what_testing_each_block_for_blocks_inside_gave(case: Path) -> None:
+    tree, _ = parse_page(case.read_text(encoding="utf-8"))
+    without_head(tree)
+    assert page_prose(tree) == _prose_as_before(tree)
+
+
+def test_a_list_item_holding_a_paragraph_is_not_prose_itself_its_paragraph_is() -> None:
+    tree, _ = parse_page(f"<html><body><ul><li>{ARTICLE}</li><li>{ARTICLE[3:-4]}</li></ul></body></html>")
+    text = " ".join(ARTICLE[3:-4].split())
+    assert page_prose(tree) == [text, text]  # the paragraph, then the second item (no block inside it)
