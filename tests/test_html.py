@@ -23,14 +23,13 @@ from hypothesis import strategies as st
 from cleaner import CleanError, clean
 from cleaner.html.page import (
     PageError,
-    declared_charset,
-    looks_like_html,
     parse_page,
     read_page,
     with_lead,
     without_head,
 )
 from cleaner.html.secondopinion import page_description
+from cleaner.html.sniff import declared_charset, looks_like_html
 from cleaner.model import Block
 
 FIXTURES = Path(__file__).resolve().parent.parent / "fixtures" / "html"

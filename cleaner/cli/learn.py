@@ -10,7 +10,7 @@ and WARC files named on the command line give one document per record), read in 
 number of jobs.  Each file that cannot be read gets one line on standard error
 and the others are learned; the exit code is then 2 (0 otherwise).
 
-This module parses arguments and reports; learning is ``cleaner.corpus.twopass`` and
+This module parses arguments and reports; learning is ``cleaner.corpus.learning`` and
 ``cleaner.sites.profile``.  ``--update`` adds the documents given: learning a document twice
 counts it twice, so pass only new ones.
 """
@@ -25,7 +25,7 @@ from pathlib import Path
 
 from cleaner.cli.messages import printable
 from cleaner.config import Config, ConfigError, find_config, load_config
-from cleaner.corpus.twopass import Counted, count_document
+from cleaner.corpus.learning import Counted, count_document
 from cleaner.errors import CleanError, Deadline
 from cleaner.io.documents import documents_from_path, is_container
 from cleaner.io.files import Finder, InputError, read_article, source_format

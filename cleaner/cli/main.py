@@ -29,7 +29,6 @@ from collections.abc import Iterator, Sequence
 from contextlib import contextmanager
 from pathlib import Path
 
-from cleaner.cli.command import EXIT_CLEAN, EXIT_ERROR, STDIN, run_command
 from cleaner.cli.learn import main as learn
 from cleaner.cli.messages import printable
 from cleaner.cli.targets import OutputError
@@ -110,14 +109,14 @@ def _positive(text: str) -> int:
     return value
 
 
-def _usage_problem(args: argparse.Namespace) -> str:
+def _usage_problem(args: argparse.Namespace, stdin: Path) -> str:
     if args.output and (args.check or args.diff or args.in_place):
         return "-o/--output writes cleaned copies; it cannot be combined with --check, --diff or --in-place"
     if args.diff and args.in_place:
         return "--diff shows what --in-place would do; use one or the other"
     if args.dedupe and not args.output:
         return "--dedupe leaves duplicates out of the written copies; it needs -o OUT"
-    if STDIN in args.paths and (len(args.paths) > 1 or args.in_place or args.check or args.diff):
+    if stdin in args.paths and (len(args.paths) > 1 or args.in_place or args.check or args.diff):
         return "- reads one document from standard input: name no other PATH, and write it (no --check, --in-place)"
     return _report_problem(args)
 
@@ -143,11 +142,14 @@ def main(argv: Sequence[str] | None = None) -> int:
     argv = sys.argv[1:] if argv is None else list(argv)
     if argv[:1] == ["learn"]:  # `clean learn PATH...` (a folder named learn: `clean ./learn`)
         return learn(argv[1:])
+    # Cleaning's modules (the whole pipeline) are imported only when it runs: `clean learn` needs none.
+    from cleaner.cli.command import EXIT_CLEAN, EXIT_ERROR, STDIN, run_command
+
     parser = build_parser()
     args = parser.parse_args(argv)
     jsonl_out = args.output is not None and args.output.name.endswith((".jsonl", ".jsonl.gz"))
     args.format = args.format or ("jsonl" if jsonl_out else "json")
-    problem = _usage_problem(args)
+    problem = _usage_problem(args, STDIN)
     if problem:
         parser.error(problem)
     with terminated_cleanly():

@@ -10,7 +10,7 @@ extraction lost is put back, and the page's declared language is checked against
 This module does NOT decide what is furniture inside the extracted content: the
 blocks go on through the same furniture rules, zones and classifier as text
 input, so residue is removed (and audited) in one place.  It does not decode
-bytes either, beyond offering ``declared_charset`` to the decode layer.
+bytes either (``cleaner.html.sniff`` tells a page from text and reads its declared charset).
 
 Every page is bounded in time: scripts and styles are dropped before any heavy work, and the
 whole read runs under a deadline (the document's, ``cleaner.errors.Deadline``: a ``SIGALRM`` timer
@@ -61,12 +61,6 @@ _PARSER.set_element_class_lookup(
 )
 _NOISE_TAGS = ("style", "template", "svg", "math", "iframe", "object", "embed", "canvas")
 _XML_DECL = re.compile(r"^\s*<\?xml[^>]*\?>", re.IGNORECASE)
-_META_CHARSET = re.compile(rb"""<meta[^>]+charset\s*=\s*["']?\s*([A-Za-z0-9._:-]+)""", re.IGNORECASE)
-_HTML_SIGNS = re.compile(
-    r"<!doctype\s+html|<html[\s>]|<head[\s>]|<body[\s>]|<meta\s|<title>|<div[\s>]|<script[\s>]|<link\s",
-    re.IGNORECASE,
-)
-_ANY_TAG = re.compile(r"</?[a-zA-Z][a-zA-Z0-9]*(?:\s[^<>]*)?/?>")
 
 
 class PageError(ValueError):
@@ -93,33 +87,6 @@ class Page:
             "left_out": list(self.left_out),
             "offers": [offer.to_dict() for offer in self.offers],
         }
-
-
-# ----------------------------------------------------------------- recognising and decoding
-
-
-def looks_like_html(text: str) -> bool:
-    """True for a web page; False for prose that merely mentions a tag or two.
-
-    A page announces itself near the top (doctype, ``<html>``, ``<head>``, ``<meta>``)
-    or is dense with markup, closing tags included; a text article quoting ``<p>`` is neither.
-    """
-    head = text[:4096].lstrip("\ufeff \t\r\n")
-    if head[:1] == "<" and _HTML_SIGNS.search(head[:1024]):
-        return True
-    sample = text[:20000]
-    tags = _ANY_TAG.findall(sample)
-    closing = sum(1 for tag in tags if tag.startswith("</"))
-    return len(tags) >= 10 and closing >= 5 and len(tags) * 30 >= len(sample)
-
-
-def declared_charset(raw: bytes) -> str | None:
-    """The charset a page declares in ``<meta charset>`` or ``http-equiv`` (first 4 KB), lower-cased."""
-    match = _META_CHARSET.search(raw[:4096])
-    if not match:
-        return None
-    name = match.group(1).decode("ascii", "ignore").strip().lower()
-    return name or None
 
 
 # ----------------------------------------------------------------- the time bound

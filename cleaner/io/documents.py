@@ -14,7 +14,7 @@ from collections.abc import Iterable, Iterator, Mapping
 from pathlib import Path
 
 from cleaner.config import DEFAULT_MAX_BYTES
-from cleaner.io import jsonl, warc
+from cleaner.io import jsonl
 from cleaner.io.files import Finder, InputError, read_article, source_format
 from cleaner.io.records import Document, Failure
 
@@ -47,6 +47,8 @@ def documents_from_path(path: Path, *, max_bytes: int = DEFAULT_MAX_BYTES) -> It
     """The documents in one file; a file that cannot be read yields one ``Failure``."""
     name = path.name.lower()
     if name.endswith((".warc", ".warc.gz")):
+        from cleaner.io import warc  # warcio (and fsspec under it): a tenth of a second at every start
+
         yield from warc.read_warc(path, max_bytes=max_bytes)
     elif name.endswith((".jsonl", ".jsonl.gz")):
         yield from jsonl.read_documents(path, max_bytes=max_bytes)

@@ -15,18 +15,21 @@ block layers) and chooses no metadata (``cleaner.pipeline.cleaning``).
 from __future__ import annotations
 
 from dataclasses import dataclass
+from typing import TYPE_CHECKING
 
 from cleaner.config import DEFAULT_CONFIG, Config
 from cleaner.errors import NO_DEADLINE, CleanError, Deadline
-from cleaner.html import page as html_layer
+from cleaner.html.sniff import declared_charset, looks_like_html
 from cleaner.io import markdown
 from cleaner.io.records import FORMATS, Format
-from cleaner.metadata.pagechoice import load_page_model
 from cleaner.metadata.wrapped import cut_points
 from cleaner.model import Block, Metadata, Removal
 from cleaner.text.decode import DecodeError, decode_reporting, normalise
 from cleaner.text.links import plain_links
 from cleaner.text.segment import paragraphs, segment
+
+if TYPE_CHECKING:
+    from cleaner.html.page import Page
 
 NOTHING = Metadata()  # no source said anything
 
@@ -51,7 +54,7 @@ def to_text(source: str | bytes, config: Config) -> tuple[str, tuple[Removal, ..
     if isinstance(source, str):
         return source, ()
     try:
-        decoded = decode_reporting(source, declared=html_layer.declared_charset(source))
+        decoded = decode_reporting(source, declared=declared_charset(source))
     except DecodeError as error:
         raise CleanError(str(error)) from None
     if not decoded.replaced:
@@ -69,7 +72,7 @@ def _resolve_format(text: str, format: Format) -> Format:
         return format
     if normalise(text[:FENCE_SAMPLE]).startswith(f"{markdown.FENCE}\n"):
         return "markdown"
-    return "html" if html_layer.looks_like_html(text) else "text"
+    return "html" if looks_like_html(text) else "text"
 
 
 @dataclass(frozen=True, slots=True)
@@ -101,6 +104,11 @@ class Reading:
 
 def _read(text: str, format: Format, url: str | None, config: Config, deadline: Deadline) -> Reading:
     if format == "html":
+        # The html layer (parsers, metadata readers, the page model) is imported for the first page:
+        # reading plain text, as `clean learn` does over a corpus of dumps, needs none of it.
+        from cleaner.html import page as html_layer
+        from cleaner.metadata.pagechoice import load_page_model
+
         deadline.check("reading the page")
         try:
             timeout = min(config.timeout, deadline.remaining())
@@ -134,7 +142,7 @@ def _given_url(url: str | None) -> Metadata:
     return Metadata(url=url).sourced("given")
 
 
-def page_reading(page: html_layer.Page, url: str | None = None) -> Reading:
+def page_reading(page: Page, url: str | None = None) -> Reading:
     """A page read by the html layer as a ``Reading``: its metadata declared, htmldate's date guessed.
 
     The page's declared language is kept by the html layer only when the body's stopwords agree

@@ -1,0 +1,42 @@
+"""Telling a web page from text, and the charset a page declares: what reading needs before any parsing.
+
+``looks_like_html`` chooses the input path of a document of unknown format; ``declared_charset``
+helps the decode layer with a page's bytes.  Both are a regular expression or two over the start of
+the document, kept apart from ``cleaner.html.page`` so that reading plain text (``clean learn`` over a
+corpus of text dumps) does not import the html layer's parsers and metadata readers.
+"""
+
+from __future__ import annotations
+
+import re
+
+_META_CHARSET = re.compile(rb"""<meta[^>]+charset\s*=\s*["']?\s*([A-Za-z0-9._:-]+)""", re.IGNORECASE)
+_HTML_SIGNS = re.compile(
+    r"<!doctype\s+html|<html[\s>]|<head[\s>]|<body[\s>]|<meta\s|<title>|<div[\s>]|<script[\s>]|<link\s",
+    re.IGNORECASE,
+)
+_ANY_TAG = re.compile(r"</?[a-zA-Z][a-zA-Z0-9]*(?:\s[^<>]*)?/?>")
+
+
+def looks_like_html(text: str) -> bool:
+    """True for a web page; False for prose that merely mentions a tag or two.
+
+    A page announces itself near the top (doctype, ``<html>``, ``<head>``, ``<meta>``)
+    or is dense with markup, closing tags included; a text article quoting ``<p>`` is neither.
+    """
+    head = text[:4096].lstrip("\ufeff \t\r\n")
+    if head[:1] == "<" and _HTML_SIGNS.search(head[:1024]):
+        return True
+    sample = text[:20000]
+    tags = _ANY_TAG.findall(sample)
+    closing = sum(1 for tag in tags if tag.startswith("</"))
+    return len(tags) >= 10 and closing >= 5 and len(tags) * 30 >= len(sample)
+
+
+def declared_charset(raw: bytes) -> str | None:
+    """The charset a page declares in ``<meta charset>`` or ``http-equiv`` (first 4 KB), lower-cased."""
+    match = _META_CHARSET.search(raw[:4096])
+    if not match:
+        return None
+    name = match.group(1).decode("ascii", "ignore").strip().lower()
+    return name or None
