@@ -15,7 +15,7 @@ in the file are derived from the counts, so they are written for reviewers but n
 from __future__ import annotations
 
 import json
-from collections.abc import Callable, Mapping
+from collections.abc import Callable, Iterable, Mapping
 from dataclasses import dataclass
 from json.encoder import encode_basestring
 from pathlib import Path
@@ -213,6 +213,11 @@ def _indented(value: object, newline: str, out: _Sink) -> None:
         return
     inner = newline + " "
     if isinstance(value, dict) and all(isinstance(key, str) for key in value):
+        flat = _flat(value.values()) if value and not isinstance(value, _Sites) else None
+        if flat is not None:  # an object of scalars (a learned line): one join
+            pairs = zip(map(encode_basestring, value), flat, strict=True)
+            out.append("{" + ",".join(f"{inner}{key}: {text}" for key, text in pairs) + newline + "}")
+            return
         opening = "{"
         for key, item in value.items():
             out.append(f"{opening}{inner}{encode_basestring(key)}: ")
@@ -222,9 +227,9 @@ def _indented(value: object, newline: str, out: _Sink) -> None:
                 out.spill()
         out.append(newline + "}" if value else "{}")
     elif isinstance(value, list | tuple):
-        flat = [_scalar(item) for item in value]
-        if value and None not in flat:  # a list of scalars: one join
-            out.append(_scalars(flat, newline))  # type: ignore[arg-type]
+        flat = _flat(value) if value else None
+        if flat is not None:  # a list of scalars: one join
+            out.append(_scalars(flat, newline))
             return
         opening = "["
         for item in value:
@@ -240,6 +245,17 @@ def _scalars(texts: list[str], newline: str) -> str:
     """A list of scalars (their JSON texts) at the depth ``newline`` opens, as ``json.dumps`` indents it."""
     inner = newline + " "
     return f"[{inner}{(',' + inner).join(texts)}{newline}]"
+
+
+def _flat(values: Iterable[object]) -> list[str] | None:
+    """The JSON texts of ``values`` when all are scalars, else None (at the first that is not)."""
+    texts = []
+    for value in values:
+        text = _scalar(value)
+        if text is None:
+            return None
+        texts.append(text)
+    return texts
 
 
 def _scalar(value: object) -> str | None:
