@@ -85,60 +85,64 @@ class Finder:
         """Every article file under the PATHs, in order, each file once (however many links lead to it)."""
         seen: set[Path] = set()
         found = []
-        for item in (item for path in paths for item in self._one(path)):
-            key = _real(item.path) if item.usable else item.path.absolute()
+        for item, real in (pair for path in paths for pair in self._one(path)):
+            key = real or (_real(item.path) if item.usable else item.path.absolute())
             if key not in seen:
                 seen.add(key)
                 found.append(item)
         return found
 
-    def _one(self, path: Path) -> Iterator[Found]:
+    def _one(self, path: Path) -> Iterator[tuple[Found, Path | None]]:
+        """What one PATH gives, each with its real path when the walk knows it already (None otherwise)."""
         name = PurePosixPath(path.absolute().name)
         try:
             is_dir = path.is_dir()
             path.stat()
         except OSError as error:
-            yield Found(path, _reason(error))
+            yield Found(path, _reason(error)), None
             return
         if not is_dir:
             # A file named on the command line is cleaned even when no include glob matches it
             # (pre-commit passes files itself); exclude applies only with --force-exclude.
             if not (self.force_exclude and matches(name, self.exclude)):
-                yield Found(path)
+                yield Found(path), None
             return
         yield from self._walk(path)
 
-    def _walk(self, root: Path) -> Iterator[Found]:
+    def _walk(self, root: Path) -> Iterator[tuple[Found, Path | None]]:
         skip = {s.resolve() for s in self.skip}
         inside = root.resolve()
         visited: set[Path] = set()
         failures: list[OSError] = []
         for folder, dirs, files in os.walk(root, followlinks=True, onerror=failures.append):
-            yield from (Found(Path(e.filename), _reason(e)) for e in failures)
+            yield from ((Found(Path(e.filename), _reason(e)), None) for e in failures)
             failures.clear()
             here = Path(folder)
             real = here.resolve()
             if real in visited or real in skip:
                 dirs.clear()
                 if real in visited and (real == here.parent.resolve() or real in here.parent.resolve().parents):
-                    yield Found(here, "symlink loop")
+                    yield Found(here, "symlink loop"), None
                 continue
             visited.add(real)
             wanted = sorted(d for d in dirs if not d.startswith(".") and not self._excluded(_below(here / d, root)))
             dirs[:] = [d for d in wanted if not _leaves(here / d, inside)]
-            yield from (Found(here / d, skipped=OUTSIDE) for d in wanted if d not in dirs)
+            yield from ((Found(here / d, skipped=OUTSIDE), None) for d in wanted if d not in dirs)
             for name in sorted(files):
-                relative = _below(here / name, root)
+                path = here / name
+                relative = _below(path, root)
                 if not name.startswith(".") and matches(relative, self.include) and not matches(relative, self.exclude):
-                    yield self._file(here / name, inside)
-        yield from (Found(Path(e.filename), _reason(e)) for e in failures)
+                    yield self._file(path, inside, real)
+        yield from ((Found(Path(e.filename), _reason(e)), None) for e in failures)
 
-    def _file(self, path: Path, inside: Path) -> Found:
+    def _file(self, path: Path, inside: Path, folder: Path) -> tuple[Found, Path | None]:
+        """A file the walk met in the folder whose real path is ``folder``, and its own real path when it is no
+        symlink (then ``folder / name``: resolving it again, a system call per part, was half of a walk's time)."""
         if not path.is_symlink():
-            return Found(path)
+            return Found(path), folder / path.name
         if _leaves(path, inside):
-            return Found(path, skipped=OUTSIDE)
-        return Found(path) if self.file_links else Found(path, skipped=FILE_LINK)
+            return Found(path, skipped=OUTSIDE), None
+        return (Found(path) if self.file_links else Found(path, skipped=FILE_LINK)), None
 
     def _excluded(self, folder: PurePosixPath) -> bool:
         """A folder is excluded by a glob on its path, or by ``folder/**``."""
