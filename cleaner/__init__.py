@@ -18,8 +18,6 @@ from __future__ import annotations
 import importlib
 from typing import TYPE_CHECKING, Any
 
-from cleaner.version import VERSION as __version__
-
 if TYPE_CHECKING:
     from cleaner.config import Config, ConfigError, load_config
     from cleaner.corpus.twopass import Corpus
@@ -27,6 +25,7 @@ if TYPE_CHECKING:
     from cleaner.model import Article, BodyBlock, Kind, Removal
     from cleaner.pipeline import clean, warm_up
     from cleaner.run.stream import clean_many
+    from cleaner.version import VERSION as __version__  # importlib.metadata: a fiftieth of a second
 
 _FROM = {  # public name -> the module that defines it (as imported above for type checkers)
     "Article": "cleaner.model",
@@ -38,6 +37,7 @@ _FROM = {  # public name -> the module that defines it (as imported above for ty
     "Kind": "cleaner.model",
     "Removal": "cleaner.model",
     "TimeLimitError": "cleaner.errors",
+    "__version__": "cleaner.version",
     "clean": "cleaner.pipeline",
     "clean_many": "cleaner.run.stream",
     "load_config": "cleaner.config",
@@ -65,7 +65,7 @@ def __getattr__(name: str) -> Any:
     """A public name, imported from its module on first use and then kept here."""
     if name not in _FROM:
         raise AttributeError(f"module 'cleaner' has no attribute {name!r}")
-    value = getattr(importlib.import_module(_FROM[name]), name)
+    value = getattr(importlib.import_module(_FROM[name]), "VERSION" if name == "__version__" else name)
     globals()[name] = value
     return value
 

@@ -35,7 +35,6 @@ from cleaner.cli.targets import OutputError
 from cleaner.config import ConfigError
 from cleaner.io.output import FORMATS
 from cleaner.sites.profile import ProfileError
-from cleaner.version import VERSION
 
 
 def build_parser() -> argparse.ArgumentParser:
@@ -79,6 +78,8 @@ def build_parser() -> argparse.ArgumentParser:
         metavar="FILE",
         help="write an HTML audit report of the run: what was removed, by which rule, on which site (docs/report.md)",
     )
+    from cleaner.version import VERSION  # importlib.metadata: `clean learn` does without it
+
     parser.add_argument("--version", action="version", version=f"clean (cleaner) {VERSION}")
     _add_corpus_options(parser)
     return parser
