@@ -1,4 +1,5 @@
 """Corpora: clean many documents in two passes (learn each site first), and find duplicates.
 
-``twopass`` learns site profiles and cleans with them; ``duplicates`` finds articles held twice.
+``learning`` reads documents for pass 1 and learns site profiles (without importing the cleaning
+layers); ``twopass`` cleans with them; ``duplicates`` finds articles held twice.
 """
