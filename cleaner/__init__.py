@@ -16,7 +16,7 @@ start, ``clean learn`` included, which needs none of the cleaning layers.
 from __future__ import annotations
 
 import importlib
-from typing import TYPE_CHECKING, Any
+from typing import TYPE_CHECKING
 
 if TYPE_CHECKING:
     from cleaner.config import Config, ConfigError, load_config
@@ -61,7 +61,7 @@ __all__ = [
 ]
 
 
-def __getattr__(name: str) -> Any:
+def __getattr__(name: str) -> object:
     """A public name, imported from its module on first use and then kept here."""
     if name not in _FROM:
         raise AttributeError(f"module 'cleaner' has no attribute {name!r}")

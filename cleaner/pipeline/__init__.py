@@ -20,7 +20,7 @@ importable from here, each imported when first asked for (PEP 562): reading a do
 from __future__ import annotations
 
 import importlib
-from typing import TYPE_CHECKING, Any
+from typing import TYPE_CHECKING
 
 from cleaner.errors import CleanError
 from cleaner.io.records import FORMATS, Format
@@ -65,7 +65,7 @@ __all__ = [
 ]
 
 
-def __getattr__(name: str) -> Any:
+def __getattr__(name: str) -> object:
     """A public name, imported from its module on first use and then kept here (PEP 562)."""
     if name not in _FROM:
         raise AttributeError(f"module 'cleaner.pipeline' has no attribute {name!r}")
