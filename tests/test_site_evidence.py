@@ -17,9 +17,13 @@ from cleaner.corpus.twopass import learn_profile
 from cleaner.layout.features import FEATURES, features
 from cleaner.layout.textmodel import (
     PROFILE_RULE,
+    WORDS,
     TextModel,
+    _cut,
     _judge,
+    _page_shape,
     _removed_by_evidence,
+    _weighed_cut,
     classify_text,
     load_text_model,
 )
@@ -33,6 +37,13 @@ from tests.test_profile_safety import NEW, OLD, N, _site
 
 COLUMN = FEATURES.index("site_repetition")
 TEMPLATE = [*OLD[0], *OLD[1]]
+DUMP = (
+    ["Home", "News", "Sport", "Weather", "Culture", "Opinion", "Business", "Travel", "Valley News Online"],
+    [
+        *("Most read", "Ferry fares rise again", "Council votes on the bridge", "Subscribe to our weekly letter"),
+        *("Contact", "Imprint", "Privacy", "Valley News Ltd, 1 Main Street", "All rights reserved"),
+    ],
+)
 
 
 def _verdicts(page: str) -> tuple[list[Verdict], frozenset[str]]:
@@ -120,16 +131,49 @@ def test_the_evidence_names_only_kept_blocks_it_has_template_evidence_for(monkey
         verdicts, stopwords = _verdicts(page)
         shares = repetition([v.text for v in verdicts], site)
         rows = features(verdicts, stopwords, lexicon=model.lexicon)
-        _, keep, _ = _judge(model, verdicts, stopwords, frozenset(), rows)
+        plain, keep, _ = _judge(model, verdicts, stopwords, frozenset(), rows)
         asked.clear()
-        assert _removed_by_evidence(model, verdicts, rows, keep, shares, np.zeros(len(keep), bool), stopwords) == []
+        nothing = np.zeros(len(keep), bool)
+        assert _removed_by_evidence(model, verdicts, rows, keep, shares, nothing, stopwords, plain) == []
         assert not asked  # nothing is body: the evidence has nothing to remove, and the model is not asked
         body = np.array([position % 3 != 0 for position in range(len(keep))])
-        named = _removed_by_evidence(model, verdicts, rows, keep, shares, body, stopwords)
+        named = _removed_by_evidence(model, verdicts, rows, keep, shares, body, stopwords, plain)
         assert all(keep[p] and body[p] and shares[p] >= model.evidence for p, _ in named)
         assert all(0.0 <= score < model.threshold for _, score in named)
         removed += len(named)
     assert removed  # the evidence did remove template lines
+
+
+def test_the_cut_with_the_evidence_from_a_few_scores_is_the_full_cut(monkeypatch) -> None:
+    """``_weighed_cut`` asks the second stage for the blocks in question, the edges and a few witnesses; with the
+    shortcut (one reading) or without it (the whole page scored again, as extracted text is), the blocks in
+    question get the very scores and decisions of the whole page read with the evidence and cut by ``_cut``."""
+    pages = _site([DUMP] * (N + 2), seed=4)  # a template long enough for a page dump's shape
+    site = learn_profile(pages, site="valley").site("valley")
+    model = load_text_model()
+    readings = []
+    scores_of = TextModel.scores
+    monkeypatch.setattr(TextModel, "scores", lambda self, *args: readings.append(1) or scores_of(self, *args))
+    paths = set()
+    article = "\n".join(line for line in pages[0].splitlines() if line.endswith("discussed."))  # no page dump
+    for page in [*pages, article]:
+        verdicts, stopwords = _verdicts(page)
+        rows = features(verdicts, stopwords, lexicon=model.lexicon)
+        plain, keep, _ = _judge(model, verdicts, stopwords, frozenset(), rows)
+        weighed = rows.copy()
+        weighed[:, COLUMN] = repetition([verdict.text for verdict in verdicts], site) or 0.0
+        open_mask = np.array([not verdict.decided for verdict in verdicts])
+        shape = _page_shape(verdicts, weighed, open_mask, stopwords)
+        full = scores_of(model, weighed, open_mask)
+        expected = _cut(model, full, open_mask, shape, weighed[:, WORDS])[0]
+        for asked in (keep, keep & (np.arange(len(keep)) % 2 == 0)):
+            for witnesses in (plain, None):
+                readings.clear()
+                scores, kept = _weighed_cut(model, weighed, open_mask, shape, asked, witnesses)
+                assert np.array_equal(kept[asked], expected[asked])
+                assert np.array_equal(scores[asked & open_mask], full[asked & open_mask])
+                paths.add(len(readings))
+    assert paths == {1, 2}  # both the shortcut and the whole page were taken
 
 
 def test_with_the_profile_every_block_it_did_not_remove_keeps_its_verdict_without_one() -> None:
@@ -150,3 +194,19 @@ def test_with_the_profile_every_block_it_did_not_remove_keeps_its_verdict_withou
             else:
                 assert with_profile == alone
     assert removed
+
+
+def test_the_cut_with_the_evidence_on_a_page_with_no_open_block_is_the_full_cut() -> None:
+    """Every block decided before the model (rules, bylines): no edges or witnesses to ask, the page is cut as
+    without the shortcut (it used to index the first open block of none)."""
+    pages = _site([DUMP] * (N + 2), seed=4)
+    model = load_text_model()
+    verdicts, stopwords = _verdicts(pages[0])
+    rows = features(verdicts, stopwords, lexicon=model.lexicon)
+    open_mask = np.zeros(len(verdicts), dtype=bool)
+    candidates = np.ones(len(verdicts), dtype=bool)
+    shape = _page_shape(verdicts, rows, open_mask, stopwords)
+    scores, kept = _weighed_cut(model, rows, open_mask, shape, candidates, None)
+    full = model.scores(rows, open_mask)
+    assert np.array_equal(scores, full)
+    assert np.array_equal(kept, _cut(model, full, open_mask, shape, rows[:, WORDS])[0])

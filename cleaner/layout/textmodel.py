@@ -42,7 +42,8 @@ needs a higher share); every other block gets the decision it gets without a pro
 never makes the classifier keep what it would remove without one, nor remove a line it has no
 template evidence for.  The page is decided as without a profile, settling pass and all, and the model
 reads it with the column only when a block it could remove is still body then (``_removed_by_evidence``,
-the one place that decides what the evidence removes).  A block removed only because of the evidence gets the
+the one place that decides what the evidence removes), its second stage only for the blocks in question
+when their scores settle the cut (``_weighed_cut``).  A block removed only because of the evidence gets the
 rule ``classifier.profile`` with its score, which the sites layer names after the profile
 (``cleaner.sites.apply.credit_profile``); when no trusted profile applies (None), the column is
 missing and the page is judged as without a profile.
@@ -234,16 +235,18 @@ def _removed_by_evidence(
     evidence: Sequence[float],
     body: np.ndarray,
     stopwords: frozenset[str],
+    plain: np.ndarray | None = None,
 ) -> list[tuple[int, float]]:
     """The blocks still ``body`` that a site profile's evidence removes, each with its score with the evidence.
 
-    ``rows`` and ``keep`` are the page's reading without the evidence (``_judge``).  A block that reading keeps
-    is the evidence's to remove only when the profile has template evidence for it (``evidenced``) and the
-    model reading the page with the evidence (its ``site_repetition`` column) removes it; the decision stays
-    the one without the evidence (the guards read the scores: a template line's lower score with the evidence
-    must not stop a guard from keeping what it keeps without a profile).  So the model reads the page with
-    the evidence only when such a block is still ``body`` (after the settling pass): on other pages the
-    evidence removes nothing, and its reading is skipped.
+    ``rows``, ``keep`` and ``plain`` (its scores) are the page's reading without the evidence (``_judge``).  A
+    block that reading keeps is the evidence's to remove only when the profile has template evidence for it
+    (``evidenced``) and the model reading the page with the evidence (its ``site_repetition`` column) removes
+    it; the decision stays the one without the evidence (the guards read the scores: a template line's lower
+    score with the evidence must not stop a guard from keeping what it keeps without a profile).  So the model
+    reads the page with the evidence only when such a block is still ``body`` (after the settling pass): on
+    other pages the evidence removes nothing, and its reading is skipped.  The cut with the evidence is
+    ``_cut``'s, computed from the fewest second-stage scores that settle it (``_weighed_cut``).
     """
     weighed = rows.copy()
     weighed[:, REPETITION] = evidence
@@ -251,10 +254,45 @@ def _removed_by_evidence(
     if not candidates.any():
         return []
     open_mask = np.array([not verdict.decided for verdict in verdicts], dtype=bool)
-    scores = model.scores(weighed, open_mask)
     shape = _page_shape(verdicts, weighed, open_mask, stopwords)
-    kept, _ = _cut(model, scores, open_mask, shape, weighed[:, WORDS])
+    scores, kept = _weighed_cut(model, weighed, open_mask, shape, candidates, plain)
     return [(position, float(scores[position])) for position in np.flatnonzero(candidates & ~kept).tolist()]
+
+
+WITNESSES = 3  # the open blocks the reading without the evidence scores highest: one sure block settles the cut
+
+
+def _weighed_cut(
+    model: TextModel,
+    weighed: np.ndarray,
+    open_mask: np.ndarray,
+    shape: tuple[bool, bool],
+    candidates: np.ndarray,
+    plain: np.ndarray | None,
+) -> tuple[np.ndarray, np.ndarray]:
+    """The scores with the evidence and ``_cut``'s ``keep``, exact at least for the ``candidates``.
+
+    The second stage scores each block apart (from the first stage's scores of the whole page), so it is asked
+    first for the candidates, the first and last open blocks and a few witnesses (the blocks ``plain`` scores
+    highest).  On a page shaped like a dump (``_page_shape``), not cut as extracted text (its edges, as
+    ``removes_too_much`` reads them), where one of those scores is sure content (``CONFIDENT``), ``_cut`` keeps
+    exactly the blocks scoring the model's threshold: the candidates' fate is known.  Elsewhere every open
+    block is scored and cut, as without this shortcut.
+    """
+    opened = np.flatnonzero(open_mask)
+    if len(opened):  # (no open block: nothing to shortcut)
+        asked = candidates & open_mask
+        asked[[opened[0], opened[-1]]] = True
+        if plain is not None:
+            others = np.flatnonzero(open_mask & ~candidates)
+            asked[others[np.argsort(-plain[others], kind="stable")[:WITNESSES]]] = True
+        scores = model.scores(weighed, asked)
+        shaped, prose_edges = shape
+        edges = not prose_edges or min(scores[opened[0]], scores[opened[-1]]) < EDGE_CUT
+        if shaped and edges and float(scores[asked].max()) >= CONFIDENT:
+            return scores, scores >= model.threshold
+    scores = model.scores(weighed, open_mask)
+    return scores, _cut(model, scores, open_mask, shape, weighed[:, WORDS])[0]
 
 
 def evidenced(rows: np.ndarray, article: np.ndarray, outside: float, inside: float) -> np.ndarray:
@@ -426,7 +464,8 @@ def classify_text(
         evidence = repetition([verdict.text for verdict in verdicts]) if repetition else None
         if evidence is not None:
             body = np.array([verdict.role is Role.BODY for verdict in marked], dtype=bool)
-            for position, score in _removed_by_evidence(model, verdicts, rows, keep, evidence, body, stopwords):
+            removed = _removed_by_evidence(model, verdicts, rows, keep, evidence, body, stopwords, scores)
+            for position, score in removed:
                 marked[position] = _furniture(marked[position], score, PROFILE_RULE)
     _headings(marked)
     return marked
