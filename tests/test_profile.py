@@ -28,13 +28,14 @@ from cleaner.io.markdown import render_markdown
 from cleaner.io.records import Cleaned
 from cleaner.model import VALUE_FIELDS, Block, Role, Verdict
 from cleaner.pipeline import document_texts
-from cleaner.sites.apply import apply_profile, match_page
+from cleaner.sites.apply import _RememberedKeys, apply_profile, match_page
 from cleaner.sites.profile import (
     Parameters,
     Profile,
     ProfileError,
     ProfileLearner,
     block_key,
+    block_keys,
     is_prose,
     site_of,
 )
@@ -314,6 +315,21 @@ def test_block_key_folds_case_digits_dates_and_spaces(first: str, second: str) -
 def test_block_key_keeps_words_and_punctuation() -> None:
     assert block_key("Sign up.") != block_key("Sign up")
     assert block_key("Mayor says May be late") == "mayor says may be late"
+
+
+def test_remembered_keys_are_the_keys_folded_again() -> None:
+    """``match_page`` folds only the texts it did not meet on the last pages (a site's template lines, the page's
+    own body read back by the pipeline's check): the keys are ``block_keys``'s, whatever is remembered."""
+    remembered = _RememberedKeys(size=4)
+    pages = [
+        ["Home", "© 2023 Harbour Media", "Updated 6 January 2024, 14:30", "Home"],
+        ["Home", "© 2024 harbour   media", "Stand: 06.01.2024", "A line\nin two"],
+        ["Updated 6 January 2024, 14:30", "Home"],
+        ["Jan 6, 2024 at 2:30 pm", "© 2023 Harbour Media", "Sign up.", "Sign up", ""],
+    ]
+    for texts in pages * 3:
+        assert remembered.keys(texts) == block_keys(texts)
+        assert len(remembered.newer) <= 4 + len(texts) and len(remembered.older) <= 4 + len(texts)
 
 
 TOPICS = ("harbour", "ferry", "regatta", "lifeboat", "school", "market", "bridge", "tunnel", "council", "weather")

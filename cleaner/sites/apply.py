@@ -81,24 +81,62 @@ class PageMatch:
         the page's (the kept blocks, read again as a second cleaning would) are matched on their own, as
         a second cleaning would match them.
         """
-        keys = [self.known.get(text) or block_key(text) for text in texts]
-        generation = self.generation if keys == list(self.keys) else self.site.generation_of(set(keys))
+        known = self.known
+        keys = tuple(known[text] if text in known else block_key(text) for text in texts)
+        generation = self.generation if keys == self.keys else self.site.generation_of(set(keys))
         if generation is None:
             return None
         chosen = self.site.generations[generation]
-        counts, others = chosen.counts, max(1, chosen.documents - 1)
-        return [min(1.0, max(0, counts[key].documents - 1) / others) if key in counts else 0.0 for key in keys]
+        counted, others = chosen.counts.get, max(1, chosen.documents - 1)
+        return [0.0 if (count := counted(key)) is None else min(1.0, max(0, count.documents - 1) / others)
+                for key in keys]  # fmt: skip
 
 
 def match_page(texts: Sequence[str], site: SiteProfile | None) -> PageMatch | None:
     """The page's keys and generation, or None: no site, no trusted generation, or none the page matches."""
     if site is None or not texts or not any(generation.trusted for generation in site.generations):
         return None
-    keys = block_keys(texts)
+    keys = _remembered.keys(texts)
     generation = site.generation_of(set(keys))
     if generation is None:
         return None
     return PageMatch(site, tuple(keys), generation, dict(zip(texts, keys, strict=True)))
+
+
+class _RememberedKeys:
+    """The keys of the texts of the last pages matched, about ``size`` to ``2 * size`` texts (two generations:
+    a text found in the older one moves to the newer, and the older is dropped when the newer is full).
+
+    A site's pages share their template lines, and the pipeline's check on its output
+    (``assemble.settle_output``) reads a page's body again with the profile, whose blocks are the page's: their
+    keys are taken from here instead of folded again.  A key is a function of its text alone, so what is
+    remembered never changes an answer.
+    """
+
+    def __init__(self, size: int) -> None:
+        self.size = size
+        self.newer: dict[str, str] = {}
+        self.older: dict[str, str] = {}
+
+    def keys(self, texts: Sequence[str]) -> list[str]:
+        """``block_keys`` of the texts, folding only those not remembered."""
+        newer, older = self.newer, self.older
+        missing = []
+        for text in texts:
+            if text not in newer:
+                if text in older:
+                    newer[text] = older[text]
+                else:
+                    missing.append(text)
+        if missing:
+            newer.update(zip(missing, block_keys(missing), strict=True))
+        keys = [newer[text] for text in texts]
+        if len(newer) > self.size:
+            self.newer, self.older = {}, newer
+        return keys
+
+
+_remembered = _RememberedKeys(4096)
 
 
 def apply_profile(verdicts: list[Verdict], page: PageMatch | None) -> list[Verdict]:
@@ -114,12 +152,13 @@ def apply_profile(verdicts: list[Verdict], page: PageMatch | None) -> list[Verdi
     chosen = site.generations[generation]
     template = chosen.template
     result = _retitle(_keep_article(list(verdicts), keys, site, generation), keys, site, generation)
-    prose = [is_prose(key, site.parameters) for key in keys]
+    short = site.parameters.shortest_prose  # ``is_prose``'s first test, without a call for each short key
+    prose = [len(key) >= short and is_prose(key, site.parameters) for key in keys]
     inside = _inside_article(result, keys, template, prose)
     everywhere = max(1, math.ceil(site.parameters.prose_ratio * chosen.documents))
     headings = []
     for index, (verdict, key) in enumerate(zip(result, keys, strict=True)):
-        if _removable(verdict) and key in template and (index not in inside or template[key] >= everywhere):
+        if key in template and _removable(verdict) and (index not in inside or template[key] >= everywhere):
             result[index] = verdict.decide(Role.FURNITURE, rule=site.rule(generation, key), category=LAYER, layer=LAYER)
             if not prose[index] and shape_of(verdict.text).headline_like:
                 headings.append(index)
@@ -140,7 +179,7 @@ def _inside_article(verdicts: Sequence[Verdict], keys: Sequence[str], template: 
     article = [
         index
         for index, (verdict, key) in enumerate(zip(verdicts, keys, strict=True))
-        if verdict.role is Role.BODY and key not in template and prose[index]
+        if prose[index] and verdict.role is Role.BODY and key not in template
     ]
     return range(max(0, article[0] - 1), article[-1] + 2) if article else range(0)
 
