@@ -42,7 +42,7 @@ What it does NOT do: it learns nothing (``cleaner.sites.profile``), holds no cou
 from __future__ import annotations
 
 import math
-from collections.abc import Container, Mapping, Sequence
+from collections.abc import Container, Sequence
 from dataclasses import dataclass
 
 from cleaner.layout.classify import OUTSIDE_MAIN_RULE
@@ -51,7 +51,7 @@ from cleaner.layout.zones import HEAD_RULE
 from cleaner.model import Role, Verdict
 from cleaner.rules.furniture import KEEP_RULE
 from cleaner.sites.generation import SiteProfile
-from cleaner.sites.keys import block_key, block_keys
+from cleaner.sites.keys import block_keys
 from cleaner.sites.parameters import is_prose
 from cleaner.text.shape import shape_of
 
@@ -70,7 +70,6 @@ class PageMatch:
     site: SiteProfile
     keys: tuple[str, ...]  # per block of the page, in order
     generation: int
-    known: Mapping[str, str]  # block text -> key, for the kept texts the classifier reads again
 
     def repetition(self, texts: Sequence[str]) -> list[float] | None:
         """Per text, the share of its generation's other documents holding its line; None without a trusted match.
@@ -81,8 +80,7 @@ class PageMatch:
         the page's (the kept blocks, read again as a second cleaning would) are matched on their own, as
         a second cleaning would match them.
         """
-        known = self.known
-        keys = tuple(known[text] if text in known else block_key(text) for text in texts)
+        keys = tuple(_remembered.keys(texts))  # the page's own texts were folded by ``match_page``
         generation = self.generation if keys == self.keys else self.site.generation_of(set(keys))
         if generation is None:
             return None
@@ -100,7 +98,7 @@ def match_page(texts: Sequence[str], site: SiteProfile | None) -> PageMatch | No
     generation = site.generation_of(set(keys))
     if generation is None:
         return None
-    return PageMatch(site, tuple(keys), generation, dict(zip(texts, keys, strict=True)))
+    return PageMatch(site, tuple(keys), generation)
 
 
 class _RememberedKeys:
