@@ -25,7 +25,8 @@ from cleaner.io.records import FORMATS, Format
 from cleaner.metadata.wrapped import cut_points
 from cleaner.model import Block, Metadata, Removal
 from cleaner.text.decode import DecodeError, decode_reporting, normalise
-from cleaner.text.links import plain_links
+from cleaner.text.headings import hash_headings
+from cleaner.text.links import plain_links, written_in_markdown
 from cleaner.text.segment import paragraphs, segment
 
 if TYPE_CHECKING:
@@ -128,7 +129,13 @@ def _read(text: str, format: Format, url: str | None, config: Config, deadline: 
             declared = _given_url(url).prefer(front.metadata)
             return Reading(segment(body), declared, marked=True, stated=_states_the_article(front))
     # Plain text, and Markdown without front matter; a wrapped paragraph may have taken in a byline (cut_points)
-    return Reading(segment(plain_links(text), cut_points), _given_url(url))
+    return Reading(segment(_as_plain(text), cut_points), _given_url(url))
+
+
+def _as_plain(text: str) -> str:
+    """Text written in Markdown (what scrapers save pages as) with its links read as their text and its
+    underlined headings as ``#`` headings, which the segmenter reads; any other text as it is."""
+    return hash_headings(plain_links(text)) if written_in_markdown(text) else text
 
 
 def _states_the_article(front: markdown.FrontMatter) -> bool:
@@ -185,6 +192,6 @@ def document_texts(
     deadline.check("segmenting")
     resolved = _resolve_format(text, format)
     if resolved == "text":
-        return [body for _, body in paragraphs(plain_links(normalise(text)), cut_points)], url
+        return [body for _, body in paragraphs(_as_plain(normalise(text)), cut_points)], url
     reading = _read(text, resolved, url, config, deadline)
     return [block.text for block in reading.blocks], reading.url

@@ -9,8 +9,9 @@ logo, a tracking pixel) becomes nothing, as in HTML mode; a link whose text is o
 A document is taken for Markdown when it holds at least ``MIN_LINKS`` links or images: an article that
 quotes the syntax once or twice (a post about Markdown) keeps it as written.
 
-What it does NOT do: it reads no other Markdown (headings, lists and quotes are ``cleaner.text.segment``'s;
-emphasis stays), and it keeps bare URLs and reference-style links as they are.
+What it does NOT do: it reads no other Markdown (underlined headings are ``cleaner.text.headings``'s, in the
+same documents; ``#`` headings, lists and quotes are ``cleaner.text.segment``'s; emphasis stays), and it keeps
+bare URLs and reference-style links as they are.
 """
 
 from __future__ import annotations
@@ -24,10 +25,15 @@ IMAGE = re.compile(r"!\[[^\[\]\n]*\]" + _TARGET)
 LINK = re.compile(r"\[([^\[\]\n]*)\]" + _TARGET)
 
 
+def written_in_markdown(text: str) -> bool:
+    """Whether ``text`` holds at least ``MIN_LINKS`` Markdown links or images (an image's brackets count as a link)."""
+    return "](" in text and len(LINK.findall(text)) >= MIN_LINKS
+
+
 def plain_links(text: str) -> str:
     """``text`` with its Markdown links read as their text and its images dropped, when it is written in
-    Markdown (at least ``MIN_LINKS`` of them); else ``text`` unchanged."""
-    if "](" not in text or len(LINK.findall(text)) < MIN_LINKS:  # an image's brackets are counted as a link
+    Markdown (``written_in_markdown``); else ``text`` unchanged."""
+    if not written_in_markdown(text):
         return text
     text = IMAGE.sub("", text)
     for _ in range(MAX_DEPTH):  # a link inside a link's text ("[[a](u)](v)") shows once the inner one is read
