@@ -115,10 +115,12 @@ class Generation:
         return sorted(found, key=lambda item: (-item.documents, item.key))
 
     def to_dict(self, *, counts: bool = True) -> dict[str, object]:
-        """The JSON form; without ``counts``, all but the key counts (``cleaner.sites.store`` writes those itself)."""
+        """The JSON form; without ``counts``, all but the key counts, and the learned lines as ``Learned`` items
+        (``cleaner.sites.store`` writes both itself)."""
+        learned = self.learned()
         data: dict[str, object] = {
             "documents": self.documents,
-            "learned": [item.to_dict() for item in self.learned()],
+            "learned": [item.to_dict() for item in learned] if counts else learned,
             "article_between": list(self.article_markers or ()),
             "markers": self.markers.to_dict(),
         }

@@ -23,7 +23,7 @@ from typing import cast
 
 from cleaner.config import search_folders
 from cleaner.io.files import AtomicFile
-from cleaner.sites.generation import Generation, KeyCount, SiteProfile
+from cleaner.sites.generation import Generation, KeyCount, Learned, SiteProfile
 from cleaner.sites.markers import Markers
 from cleaner.sites.parameters import PROFILE_FORMAT, Parameters, ProfileError
 from cleaner.sites.profile import Profile
@@ -132,7 +132,7 @@ def profile_json(profile: Profile) -> str:
     ``_indented`` (with ``indent``, ``json`` encodes in pure Python, which took a third of ``clean learn`` on
     a corpus of 1,659 pages, 16.7 MB of counts), and the key counts, most of the file, straight from each
     generation's ``KeyCount``s, one string per key (``_Counts``: two thirds of the time of writing them as
-    ``to_dict``'s lists).
+    ``to_dict``'s lists), as are the learned lines from their ``Learned`` items (``_Learned``).
     """
     chunks = _Sink()
     _write(profile, chunks)
@@ -142,8 +142,9 @@ def profile_json(profile: Profile) -> str:
 def _write(profile: Profile, out: _Sink) -> None:
     """``profile_json``'s text into ``out``, which passes it on after each site."""
     data = profile.to_dict(counts=False)
-    for name, site in profile.sites.items():  # the key counts, most of the file, are written from the counts
+    for name, site in profile.sites.items():  # the key counts (most of the file) and learned lines, from the objects
         for entry, generation in zip(data["sites"][name]["generations"], site.generations, strict=True):  # type: ignore[index]
+            entry["learned"] = _Learned(cast(list[Learned], entry["learned"]))
             entry["counts"] = _Counts(generation.counts)
     data["sites"] = _Sites(cast(dict[str, object], data["sites"]))
     _indented(data, "\n", out)
@@ -199,6 +200,27 @@ class _Counts:
         return "{" + ",".join(entries) + newline + "}"
 
 
+@dataclass(frozen=True, slots=True)
+class _Learned:
+    """A generation's learned lines, in the file as ``[Learned.to_dict(), ...]``."""
+
+    lines: list[Learned]
+
+    def json(self, newline: str) -> str:
+        """What ``_indented`` writes for the list at the depth ``newline`` opens: one string per line (a twentieth
+        of the time of writing each line's object as ``_indented`` writes any object; tested against ``json.dumps``)."""
+        if not self.lines:
+            return "[]"
+        inner = newline + " "
+        fields = inner + " "  # each field on a line of its own, one level deeper
+        entries = [
+            f'{inner}{{{fields}"text": {encode_basestring(line.example or line.key)},{fields}"key": '
+            f'{encode_basestring(line.key)},{fields}"documents": {line.documents:d}{inner}}}'
+            for line in self.lines
+        ]
+        return "[" + ",".join(entries) + newline + "]"
+
+
 def _indented(value: object, newline: str, out: _Sink) -> None:
     """Append ``json.dumps(value, ensure_ascii=False, indent=1)`` at the depth ``newline`` opens (its
     indentation after a line break) to ``out``: dicts with string keys, lists and tuples, strings, ints,
@@ -208,7 +230,7 @@ def _indented(value: object, newline: str, out: _Sink) -> None:
     if scalar is not None:
         out.append(scalar)
         return
-    if isinstance(value, _Counts):
+    if isinstance(value, _Counts | _Learned):
         out.append(value.json(newline))
         return
     inner = newline + " "
