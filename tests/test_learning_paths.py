@@ -1,27 +1,34 @@
 """Learning's shortcuts give what the general code gives, on generated input (hypothesis).
 
-``clean learn`` reads every document of a corpus, so its path is kept cheap: ``segment.paragraphs`` reads
-text that was not hard-wrapped line by line, ``normalise`` skips its three substitutions when a text has
-none of their characters, the learner folds a site's repeated lines into keys once
-(``ProfileLearner.known``), and ``cleaner.sites.store`` writes the key counts one string per key.  Each is
-checked here against the general path it stands for.
+``clean learn`` reads every document of a corpus, so its path is kept cheap: ``segment.paragraphs`` (and
+``paragraph_texts``, its texts alone) reads text that was not hard-wrapped line by line, and a list item's
+"* " without the Markdown patterns; ``normalise`` skips its three substitutions when a text has none of their
+characters; the learner folds a site's repeated lines into keys once (``ProfileLearner.known``), and the keys
+look for dates only near a 0 (``keys._fold_dates``); ``cleaner.sites.store`` writes the key counts one string
+per key, and the learned lines one string per line.  Each is checked here against the general path it stands
+for.
 """
 
 from __future__ import annotations
 
 import json
+import re
 import unicodedata
 
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
+from cleaner.lexicon.calendar import month_names
 from cleaner.metadata.wrapped import cut_points
+from cleaner.model import Kind
+from cleaner.sites import keys
 from cleaner.sites.generation import Generation, KeyCount, SiteProfile
 from cleaner.sites.markers import Markers
 from cleaner.sites.profile import Parameters, Profile, ProfileLearner, block_key, block_keys
 from cleaner.sites.store import profile_json
 from cleaner.text import decode
-from cleaner.text.segment import paragraphs, segment
+from cleaner.text import segment as segmenting
+from cleaner.text.segment import paragraph_texts, paragraphs, segment
 
 # Lines as page dumps have them, with the shapes the segmenter treats apart: Markdown markers, runs of
 # spaces, blank lines of spaces, odd whitespace, and a long line now and then (wrapped text has none).
@@ -39,6 +46,31 @@ def test_paragraphs_are_the_blocks_segment_reads(text: str) -> None:
     text = decode.normalise(text)
     for cut in (None, cut_points):
         assert paragraphs(text, cut) == [(block.kind, block.text) for block in segment(text, cut)]
+
+
+@settings(max_examples=300, deadline=None)
+@given(TEXT)
+def test_paragraph_texts_are_the_texts_of_the_paragraphs(text: str) -> None:
+    text = decode.normalise(text)
+    for cut in (None, cut_points):
+        assert paragraph_texts(text, cut) == [body for _, body in paragraphs(text, cut)]
+
+
+def _kind_by_the_patterns(line: str) -> tuple[Kind, str]:
+    """``segment._markdown_kind`` as it read every marker, with the patterns alone."""
+    for pattern, kind in segmenting.MARKDOWN:
+        marker = pattern.match(line)
+        if marker and len(line) > marker.end():
+            return kind, line[marker.end() :]
+    if line.startswith("\\") and segmenting.ESCAPED_MARKER.match(line):
+        return Kind.PARAGRAPH, line[1:]
+    return Kind.PARAGRAPH, line
+
+
+@settings(max_examples=500, deadline=None)
+@given(st.lists(st.sampled_from(["*", "-", "#", ">", "\\", " ", "  ", "\t", "x", "Menu"]), max_size=5).map("".join))
+def test_a_list_item_is_read_as_the_patterns_read_it(line: str) -> None:
+    assert segmenting._markdown_kind(line) == _kind_by_the_patterns(line)
 
 
 def test_paragraphs_of_wrapped_text_are_its_blocks_too() -> None:
@@ -111,3 +143,48 @@ def test_the_counts_are_written_as_json_writes_them(generations: list[dict[str, 
     site = SiteProfile("s", tuple(Generation(4, counts, parameters, markers) for counts in generations), parameters)
     profile = Profile({"s": site}, parameters)
     assert profile_json(profile) == json.dumps(profile.to_dict(), ensure_ascii=False, indent=1) + "\n"
+
+
+# Text as ``block_keys`` hands it to the date pattern: case-folded, digits folded to 0, one space between words;
+# dates of the longest shapes with the longest month names, and their pieces.
+MONTHS = st.sampled_from(sorted(month_names(), key=len)[-6:] + sorted(month_names())[::40] + ["jan", "mai", "märz"])
+DATE = st.tuples(
+    st.sampled_from(["", "0 ", "0. "]),
+    MONTHS,
+    st.sampled_from(["", "."]),
+    st.sampled_from(["", " 0", " 0th"]),
+    st.sampled_from(["", ","]),
+    st.sampled_from([" 0", " 0 ", "", "0", "x"]),
+)
+PIECE = st.sampled_from(
+    ["0", "0", ".", "/", "-", ",", " ", " ", "\n", "st", "th", "t<time>", "<time>", "x", "am", "le", "_", "é", "ß",
+     "0.0.0", "0-0-0t<time>", "0/0/0 ", "words in between "]
+)  # fmt: skip
+DATED = st.lists(PIECE | MONTHS | DATE.map("".join), max_size=30).map(
+    lambda pieces: re.sub(r" +", " ", "".join(pieces))
+)
+
+
+@settings(max_examples=1000, deadline=None)
+@given(DATED)
+def test_dates_are_folded_near_the_0s_as_everywhere(text: str) -> None:
+    assert keys._fold_dates(text) == keys._DATE.sub("<date>", text)
+
+
+def _block_keys_in_full(texts: list[str]) -> list[str]:
+    """``block_keys`` as it was written first: each text on its own, the date pattern tried everywhere."""
+    found = []
+    for text in texts:
+        key = re.sub(r"[\n\r\x0b\x0c\x1c-\x1e\x85\u2028\u2029]", " ", text).casefold()
+        key = keys._SPACE.sub(" ", keys._DIGITS.sub("0", key))
+        found.append(keys._DATE.sub("<date>", keys._TIME.sub("<time>", key)).strip())
+    return found
+
+
+ANY_TEXT = st.text(st.characters(codec="utf-8", exclude_categories=("Cs",)), max_size=30)
+
+
+@settings(max_examples=500, deadline=None)
+@given(st.lists(LINE | DATED | ANY_TEXT, max_size=6))
+def test_block_keys_are_the_keys_of_each_text_in_full(texts: list[str]) -> None:
+    assert block_keys(texts) == _block_keys_in_full(texts)

@@ -27,7 +27,7 @@ from cleaner.model import Block, Metadata, Removal
 from cleaner.text.decode import DecodeError, decode_reporting, normalise
 from cleaner.text.headings import hash_headings
 from cleaner.text.links import plain_links, written_in_markdown
-from cleaner.text.segment import paragraphs, segment
+from cleaner.text.segment import paragraph_texts, segment
 
 if TYPE_CHECKING:
     from cleaner.html.page import Page
@@ -192,6 +192,6 @@ def document_texts(
     deadline.check("segmenting")
     resolved = _resolve_format(text, format)
     if resolved == "text":
-        return [body for _, body in paragraphs(_as_plain(normalise(text)), cut_points)], url
+        return paragraph_texts(_as_plain(normalise(text)), cut_points), url
     reading = _read(text, resolved, url, config, deadline)
     return [block.text for block in reading.blocks], reading.url

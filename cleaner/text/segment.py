@@ -45,6 +45,7 @@ MARKDOWN = (
 )
 ESCAPED_MARKER = re.compile(r"\\([#*>\\-])")
 MARKER_STARTS = frozenset("#-*>\\")  # the first characters of every marker above: other lines skip the patterns
+LIST_MARKERS = frozenset("-*")  # the first characters of a list item's marker, and of no other marker
 SPACES = re.compile(r" {2,}")
 Cut = Callable[[Sequence[str], str], Sequence[int]]  # (a paragraph's lines, the first paragraph) -> where parts start
 
@@ -114,6 +115,8 @@ def _markdown_kind(line: str) -> tuple[Kind, str]:
     """The kind a Markdown marker gives a line, and the line without the marker."""
     if line[:1] not in MARKER_STARTS:
         return Kind.PARAGRAPH, line
+    if line[1:2] == " " and line[0] in LIST_MARKERS and line[2:3] not in ("", " "):
+        return Kind.LIST_ITEM, line[2:]  # "* item", the most common marker in page dumps: as MARKDOWN reads it
     for pattern, kind in MARKDOWN:
         marker = pattern.match(line)
         if marker and len(line) > marker.end():
@@ -129,13 +132,24 @@ def paragraphs(text: str, cut: Cut | None = None) -> list[tuple[Kind, str]]:
     Text that was not hard-wrapped (nearly all) is read line by line: each line is a block, as ``_pieces``
     would give it (this is what site profiles count on every document of a corpus, so it is kept cheap).
     """
-    lines = [line.strip() for line in text.split("\n")]
+    lines = list(map(str.strip, text.split("\n")))
     width = wrap_width(lines)
     if width is not None:
         return [(kind, body) for kind, body, _ in _pieces(text, cut, width)]
     plain = Kind.PARAGRAPH  # a line with no marker and no run of spaces is its own text (``_block``, uncalled)
     blocks = (_block(line) if line[0] in MARKER_STARTS or "  " in line else (plain, line) for line in lines if line)
     return [(kind, body) for kind, body in blocks if body]
+
+
+def paragraph_texts(text: str, cut: Cut | None = None) -> list[str]:
+    """The text of each block of normalised text, in reading order: ``paragraphs`` without the kinds (what
+    site profiles count, on every document of a corpus)."""
+    lines = list(map(str.strip, text.split("\n")))
+    width = wrap_width(lines)
+    if width is not None:
+        return [body for _, body, _ in _pieces(text, cut, width)]
+    texts = [_block(line)[1] if line[0] in MARKER_STARTS or "  " in line else line for line in lines if line]
+    return [body for body in texts if body] if "" in texts else texts
 
 
 def _block(text: str) -> tuple[Kind, str]:
