@@ -44,15 +44,17 @@ TOP = len(LAYERS)  # the package's __init__ re-exports the public API from any l
 # start, for HTML pages only: `clean learn` on plain text never runs them).
 OPTIONAL = {"dask", "distributed", "lightgbm", "sklearn", "datatrove", "tqdm", "datasketch", "trafilatura", "htmldate"}
 # ``cleaner`` modules imported where first used, so that `clean learn` (and any command that reads plain text)
-# starts without the cleaning layers: the cleaning command's modules, the html layer for the first page, warcio
-# for the first WARC file.  Each edge is still in the import graph, so the layer and cycle tests see it.  The
-# package ``__init__``s re-export their public names lazily (PEP 562; ``test_lazy_exports_are_declared``).
+# starts without the cleaning layers: the cleaning command's modules, the html layer for the first page, the
+# wrapped lines' readers for the first paragraph joined from hard-wrapped lines, warcio for the first WARC file.
+# Each edge is still in the import graph, so the layer and cycle tests see it.  The package ``__init__``s
+# re-export their public names lazily (PEP 562; ``test_lazy_exports_are_declared``).
 LAZY = {
     ("cleaner.cli.main", "cleaner.cli.command"),
     ("cleaner.cli.main", "cleaner.version"),
     ("cleaner.pipeline.reading", "cleaner.html"),
     ("cleaner.pipeline.reading", "cleaner.html.page"),
     ("cleaner.pipeline.reading", "cleaner.metadata.pagechoice"),
+    ("cleaner.pipeline.reading", "cleaner.metadata.wrapped"),
     ("cleaner.io.documents", "cleaner.io"),
     ("cleaner.io.documents", "cleaner.io.warc"),
 }
@@ -212,6 +214,7 @@ def test_lazy_exports_are_declared() -> None:
 def test_clean_learn_starts_without_the_cleaning_layers() -> None:
     """`clean learn` (and the command's start) imports no cleaning layer, html parser or model library."""
     heavy = ["cleaner.pipeline.cleaning", "cleaner.pipeline.deciding", "cleaner.cli.command", "cleaner.html.page"]
+    heavy += ["cleaner.metadata.wrapped", "cleaner.metadata.byline", "cleaner.metadata.dates"]
     heavy += ["cleaner.corpus.twopass", "cleaner.io.warc", "cleaner.version", "numpy", "lxml", "warcio"]
     code = f"import sys, cleaner.cli.main; print([name for name in {heavy!r} if name in sys.modules])"
     result = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, check=True)

@@ -14,6 +14,7 @@ block layers) and chooses no metadata (``cleaner.pipeline.cleaning``).
 
 from __future__ import annotations
 
+from collections.abc import Sequence
 from dataclasses import dataclass
 from typing import TYPE_CHECKING
 
@@ -22,7 +23,6 @@ from cleaner.errors import NO_DEADLINE, CleanError, Deadline
 from cleaner.html.sniff import declared_charset, looks_like_html
 from cleaner.io import markdown
 from cleaner.io.records import FORMATS, Format
-from cleaner.metadata.wrapped import cut_points
 from cleaner.model import Block, Metadata, Removal
 from cleaner.text.decode import DecodeError, decode_reporting, normalise
 from cleaner.text.headings import hash_headings
@@ -128,14 +128,23 @@ def _read(text: str, format: Format, url: str | None, config: Config, deadline: 
         if front is not None:
             declared = _given_url(url).prefer(front.metadata)
             return Reading(segment(body), declared, marked=True, stated=_states_the_article(front))
-    # Plain text, and Markdown without front matter; a wrapped paragraph may have taken in a byline (cut_points)
-    return Reading(segment(_as_plain(text), cut_points), _given_url(url))
+    # Plain text, and Markdown without front matter; a wrapped paragraph may have taken in a byline (_cut_points)
+    return Reading(segment(_as_plain(text), _cut_points), _given_url(url))
 
 
 def _as_plain(text: str) -> str:
     """Text written in Markdown (what scrapers save pages as) with its links read as their text and its
     underlined headings as ``#`` headings, which the segmenter reads; any other text as it is."""
     return hash_headings(plain_links(text)) if written_in_markdown(text) else text
+
+
+def _cut_points(lines: Sequence[str], first: str) -> Sequence[int]:
+    """``cleaner.metadata.wrapped.cut_points``, imported for the first paragraph the segmenter joins from
+    wrapped lines: its byline, credit and date readers are a third of `clean learn`'s start, and a corpus of
+    dumps that are not hard-wrapped never needs them."""
+    from cleaner.metadata.wrapped import cut_points
+
+    return cut_points(lines, first)
 
 
 def _states_the_article(front: markdown.FrontMatter) -> bool:
@@ -192,6 +201,6 @@ def document_texts(
     deadline.check("segmenting")
     resolved = _resolve_format(text, format)
     if resolved == "text":
-        return paragraph_texts(_as_plain(normalise(text)), cut_points), url
+        return paragraph_texts(_as_plain(normalise(text)), _cut_points), url
     reading = _read(text, resolved, url, config, deadline)
     return [block.text for block in reading.blocks], reading.url
