@@ -102,7 +102,8 @@ def block_keys(texts: Sequence[str]) -> list[str]:
 def _fold_dates(text: str) -> str:
     """``_DATE.sub("<date>", text)`` for text whose runs of spaces are one character each (``block_keys``'s):
     the pattern is tried only near the 0s, where a date can be (see ``_BEFORE``), instead of at every word."""
-    pieces, done = [], 0
+    pieces: list[str] = []
+    done = 0
     for run in _ZERO_RUNS.finditer(text):
         for date in _DATE.finditer(text, max(done, run.start() - _BEFORE), run.end() + _AFTER):
             pieces += (text[done : date.start()], "<date>")
