@@ -60,6 +60,7 @@ class RulesByLength:
         ]
         self.by_limit = [tuple(pair for _, pair in numbered) for numbered in self.numbered]
         self.starts: dict[str, tuple[bool, ...]] = {}  # per opening (``OPENING``): which rules may start with it
+        self.firsts: dict[str, tuple[bool, ...]] = {}  # per first character: which rules may start with it
         self.ends: dict[str, tuple[bool, ...]] = {}  # per last character: which rules may end with it
         self.memo: dict[str, CompiledRule | None] = {}
         self.long_memo: dict[str, CompiledRule | None] = {}
@@ -81,7 +82,7 @@ class RulesByLength:
         if found is None:
             if len(self.by_ends) >= ENDS_MEMO_SIZE:
                 self.by_ends.clear()
-            starts, ends = self._asked(self.starts, initial, may_start), self._asked(self.ends, final, may_end)
+            starts, ends = self._starts(initial), self._asked(self.ends, final, may_end)
             found = self.by_ends[key] = tuple(
                 pair for place, pair in self.numbered[slot] if starts[place] and ends[place]
             )
@@ -97,6 +98,22 @@ class RulesByLength:
             if len(memo) >= ENDS_MEMO_SIZE:
                 memo.clear()
             found = memo[char] = tuple(may(rule, char) for rule in self.rules)
+        return found
+
+    def _starts(self, initial: str) -> tuple[bool, ...]:
+        """Every rule's ``may_start`` for an opening, asked once; only the rules that may start with its first
+        character are asked about the whole opening (a text that can begin with "ab" can begin with "a": a
+        process meets a few hundred openings, each of which asked every rule, and a few dozen first characters)."""
+        found = self.starts.get(initial)
+        if found is None:
+            if len(initial) < 2:
+                return self._asked(self.starts, initial, may_start)
+            first = self._asked(self.firsts, initial[0], may_start)
+            if len(self.starts) >= ENDS_MEMO_SIZE:
+                self.starts.clear()
+            found = self.starts[initial] = tuple(
+                may and may_start(rule, initial) for may, rule in zip(first, self.rules, strict=True)
+            )
         return found
 
     def first_match(self, text: str) -> CompiledRule | None:
