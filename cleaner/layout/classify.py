@@ -135,6 +135,27 @@ def _body(verdict: Verdict, following: Verdict | None) -> Verdict:
     return verdict.decide(Role.BODY, rule="classify.main-text", category="body", layer=LAYER, kind=verdict.block.kind)
 
 
+def main_run(undecided: Sequence[Verdict], stopwords: frozenset[str], *, whole_page: bool | None) -> tuple[int, int]:
+    """The undecided blocks' run (start, end) that is the article: the best-scoring one in a page's whole text,
+    else all of them.  Text an extractor chose (``whole_page`` False) is kept whole, so it is not scored."""
+    if whole_page is False:
+        return (0, len(undecided))
+    shapes = [shape_of(verdict.text, stopwords) for verdict in undecided]
+    words = [shape.words for shape in shapes]
+    scores = block_scores(
+        np.array([shape.chars for shape in shapes], dtype=float),
+        np.array(words, dtype=float),
+        np.array([shape.stopword_density for shape in shapes], dtype=float),
+        np.array([shape.ends_sentence for shape in shapes], dtype=bool),
+        np.array([verdict.block.link_density for verdict in undecided], dtype=float),
+        bool(stopwords),
+    ).tolist()
+    if whole_page is None:
+        whole_page = looks_like_page_dump(scores, words)
+    run = best_run(scores) if whole_page else None
+    return run or (0, len(undecided))
+
+
 def classify(
     verdicts: Sequence[Verdict], stopwords: frozenset[str], *, whole_page: bool | None = None, headings: bool = True
 ) -> list[Verdict]:
@@ -149,20 +170,7 @@ def classify(
     """
     marked = list(verdicts)
     open_positions = [position for position, verdict in enumerate(marked) if not verdict.decided]
-    shapes = [shape_of(marked[position].text, stopwords) for position in open_positions]
-    words = [shape.words for shape in shapes]
-    scores = block_scores(
-        np.array([shape.chars for shape in shapes], dtype=float),
-        np.array(words, dtype=float),
-        np.array([shape.stopword_density for shape in shapes], dtype=float),
-        np.array([shape.ends_sentence for shape in shapes], dtype=bool),
-        np.array([marked[position].block.link_density for position in open_positions], dtype=float),
-        bool(stopwords),
-    ).tolist()
-    if whole_page is None:
-        whole_page = looks_like_page_dump(scores, words)
-    run = best_run(scores) if whole_page else None
-    run = run or (0, len(open_positions))
+    run = main_run([marked[position] for position in open_positions], stopwords, whole_page=whole_page)
     for rank, position in enumerate(open_positions):
         verdict = marked[position]
         if run[0] <= rank < run[1]:
