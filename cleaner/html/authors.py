@@ -185,6 +185,15 @@ _HANDLE = re.compile(r"[A-Za-z0-9]+(?:[._-][A-Za-z0-9]+)+|[a-z0-9]{5,}")
 
 
 def _letters(text: str) -> str:
-    """Lower-case letters and digits only, accents dropped: "Jàne Dœ-Li" -> "janedoeli"."""
+    """Lower-case letters and digits only, accents dropped: "Jàne Dœ-Li" -> "janedoeli".
+
+    ASCII text, most of what a page's short elements hold, is read by one substitution: its case folding is
+    ``lower``, it has nothing to decompose, and its letters and digits are ``a-z0-9`` once lowered.
+    """
+    if text.isascii():
+        return _NOT_ASCII_ALNUM.sub("", text.lower())
     folded = unicodedata.normalize("NFKD", text.casefold())
     return "".join(char for char in folded if char.isalnum() and not unicodedata.combining(char))
+
+
+_NOT_ASCII_ALNUM = re.compile(r"[^a-z0-9]+")
