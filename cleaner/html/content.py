@@ -378,6 +378,13 @@ def _rows(table: etree._Element, kind: Kind | None) -> Iterator[_Piece]:
 
 def _lines(element: etree._Element, kind: Kind, skip: tuple[str, ...] = ()) -> Iterator[_Piece]:
     """The element's inline text, one block per line (``<lb/>`` separates lines), with link density."""
+    if not len(element):  # text alone (most paragraphs): one line, all link or none, read without the walk
+        raw = (element.text if element.tag != "lb" else None) or ""
+        text = " ".join(raw.split())
+        if text:
+            linked = len(_SPACES.sub(" ", raw)) if element.tag == "ref" else 0
+            yield kind, text, min(1.0, linked / len(text))
+        return
     segments: list[tuple[str, bool]] = []
     _inline(element, segments, in_link=False, skip=skip, top=True)
     line: list[tuple[str, bool]] = []
