@@ -10,6 +10,8 @@ profile layer runs after the model; both name the profile.)
 from __future__ import annotations
 
 import numpy as np
+from hypothesis import given, settings
+from hypothesis import strategies as st
 
 from cleaner import clean
 from cleaner.config import DEFAULT_CONFIG
@@ -26,6 +28,7 @@ from cleaner.layout.textmodel import (
     _weighed_cut,
     classify_text,
     load_text_model,
+    second_stage,
 )
 from cleaner.model import Role, Verdict
 from cleaner.pipeline import open_verdicts, read_document
@@ -131,7 +134,7 @@ def test_the_evidence_names_only_kept_blocks_it_has_template_evidence_for(monkey
         verdicts, stopwords = _verdicts(page)
         shares = repetition([v.text for v in verdicts], site)
         rows = features(verdicts, stopwords, lexicon=model.lexicon)
-        plain, keep, _ = _judge(model, verdicts, stopwords, frozenset(), rows)
+        plain, keep, _, _ = _judge(model, verdicts, stopwords, frozenset(), rows)
         asked.clear()
         nothing = np.zeros(len(keep), bool)
         assert _removed_by_evidence(model, verdicts, rows, keep, shares, nothing, stopwords, plain) == []
@@ -159,7 +162,7 @@ def test_the_cut_with_the_evidence_from_a_few_scores_is_the_full_cut(monkeypatch
     for page in [*pages, article]:
         verdicts, stopwords = _verdicts(page)
         rows = features(verdicts, stopwords, lexicon=model.lexicon)
-        plain, keep, _ = _judge(model, verdicts, stopwords, frozenset(), rows)
+        plain, keep, _, _ = _judge(model, verdicts, stopwords, frozenset(), rows)
         weighed = rows.copy()
         weighed[:, COLUMN] = repetition([verdict.text for verdict in verdicts], site) or 0.0
         open_mask = np.array([not verdict.decided for verdict in verdicts])
@@ -210,3 +213,45 @@ def test_the_cut_with_the_evidence_on_a_page_with_no_open_block_is_the_full_cut(
     full = model.scores(rows, open_mask)
     assert np.array_equal(scores, full)
     assert np.array_equal(kept, _cut(model, full, open_mask, shape, rows[:, WORDS])[0])
+
+
+@settings(max_examples=60, deadline=None)
+@given(seed=st.integers(0, 2**32 - 1), page=st.integers(0, N + 1), share=st.floats(0.0, 1.0))
+def test_the_second_stage_of_the_asked_blocks_is_what_the_whole_page_gives_them(seed, page, share) -> None:
+    """``second_stage`` of the asked blocks only, and the scores of ``TextModel.scores`` with a mask, are the rows
+    and the scores the second stage of the whole page gives those blocks (as it was computed before: every row,
+    then the asked ones picked out): on any first-stage scores and any choice of blocks."""
+    pages = _site([DUMP] * (N + 2), seed=4)
+    model = load_text_model()
+    verdicts, stopwords = _verdicts(pages[page])
+    rows = features(verdicts, stopwords, lexicon=model.lexicon)
+    rng = np.random.default_rng(seed)
+    first = rng.random(len(rows))
+    asked = rng.random(len(rows)) < share
+    assert np.array_equal(second_stage(rows, first, asked), second_stage(rows, first)[asked])
+    full = second_stage(rows, model.first.predict(rows, num_threads=1))
+    before = np.asarray(model.first.predict(rows, num_threads=1), dtype=float)
+    if asked.any():
+        before[asked] = model.second.predict(full[asked], num_threads=1)
+    assert np.array_equal(model.scores(rows, asked), before)
+    assert np.array_equal(model.scores(rows), np.asarray(model.second.predict(full, num_threads=1), dtype=float))
+
+
+def test_the_evidence_reads_the_page_shape_it_was_given_or_finds_the_same() -> None:
+    """``_removed_by_evidence`` with the shape of the reading without the evidence (``_judge``'s, as
+    ``classify_text`` hands it) removes the very blocks, with the very scores, it removes finding the shape
+    itself: the shape reads no evidence."""
+    pages = [*_site([DUMP] * (N + 2), seed=5), *_learned_site(seed=7)[0]]
+    sites = [learn_profile(pages[: N + 2], site="valley").site("valley"), _learned_site(seed=7)[1]]
+    model = load_text_model()
+    removed = 0
+    for number, page in enumerate(pages):
+        verdicts, stopwords = _verdicts(page)
+        shares = repetition([v.text for v in verdicts], sites[number // (N + 2)])
+        rows = features(verdicts, stopwords, lexicon=model.lexicon)
+        plain, keep, _, shape = _judge(model, verdicts, stopwords, frozenset(), rows)
+        for body in (keep, np.array([position % 2 == 0 for position in range(len(keep))])):
+            given = _removed_by_evidence(model, verdicts, rows, keep, shares, body, stopwords, plain, shape)
+            assert given == _removed_by_evidence(model, verdicts, rows, keep, shares, body, stopwords, plain)
+            removed += len(given)
+    assert removed

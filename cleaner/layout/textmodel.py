@@ -138,7 +138,7 @@ def _settle(
             keep_numbered_lists(verdicts)
         kept = [position for position, verdict in enumerate(verdicts) if verdict.role is Role.BODY]
         texts = [verdicts[p].text for p in kept]
-        _, scores, keep, _ = _judged(_Page(model, _alone(texts), stopwords, tail_rules))
+        _, scores, keep, _, _ = _judged(_Page(model, _alone(texts), stopwords, tail_rules))
         changed = False
         for rank, position in enumerate(kept):
             verdict = verdicts[position]
@@ -193,18 +193,22 @@ class _Page:
         return isinstance(other, _Page) and other.model is self.model and other.key == self.key
 
 
+Shape = tuple[bool, bool]
+"""``_page_shape``: whether the open blocks are a page dump's, and whether they start and end on prose."""
+
+
 @lru_cache(maxsize=16)
-def _judged(page: _Page) -> tuple[np.ndarray | None, np.ndarray, np.ndarray, bool]:
+def _judged(page: _Page) -> tuple[np.ndarray | None, np.ndarray, np.ndarray, bool, Shape | None]:
     """The page's feature rows (None when too few blocks are open to be judged) and ``_judge``'s answer, once
     per question (``_Page``; the cache holds the model, so no other object takes its id).  Read-only arrays."""
     rows = None
     if sum(1 for verdict in page.verdicts if not verdict.decided) >= MIN_OPEN:
         rows = features(page.verdicts, page.stopwords, page.tail_rules, None, page.cells, page.model.lexicon)
-    scores, keep, dump = _judge(page.model, page.verdicts, page.stopwords, page.tail_rules, rows)
+    scores, keep, dump, shape = _judge(page.model, page.verdicts, page.stopwords, page.tail_rules, rows)
     for array in (rows, scores, keep):
         if array is not None:
             array.flags.writeable = False
-    return rows, scores, keep, dump
+    return rows, scores, keep, dump, shape
 
 
 def _judge(
@@ -213,18 +217,20 @@ def _judge(
     stopwords: frozenset[str],
     tail_rules: frozenset[str],
     rows: np.ndarray | None = None,
-) -> tuple[np.ndarray, np.ndarray, bool]:
+) -> tuple[np.ndarray, np.ndarray, bool, Shape | None]:
     """The model's scores, which blocks stay and whether the text is a page dump, without a site profile's
     evidence (``rows``: the blocks' feature rows, the evidence's column missing); see ``_cut`` for the
-    decision.  What a profile's evidence removes from it is ``_removed_by_evidence``'s to decide."""
+    decision; and the page's shape (``_page_shape``, None when too few blocks are open to be judged).  What a
+    profile's evidence removes from it is ``_removed_by_evidence``'s to decide."""
     count = len(verdicts)
     open_mask = np.array([not verdict.decided for verdict in verdicts], dtype=bool)
     if open_mask.sum() < MIN_OPEN:
-        return np.ones(count), np.ones(count, dtype=bool), False
+        return np.ones(count), np.ones(count, dtype=bool), False, None
     if rows is None:
         rows = features(verdicts, stopwords, tail_rules, None, None, model.lexicon)
     scores = model.scores(rows, open_mask)
-    return (scores, *_cut(model, scores, open_mask, _page_shape(verdicts, rows, open_mask, stopwords), rows[:, WORDS]))
+    shape = _page_shape(verdicts, rows, open_mask, stopwords)
+    return (scores, *_cut(model, scores, open_mask, shape, rows[:, WORDS]), shape)
 
 
 def _removed_by_evidence(
@@ -236,10 +242,12 @@ def _removed_by_evidence(
     body: np.ndarray,
     stopwords: frozenset[str],
     plain: np.ndarray | None = None,
+    shape: Shape | None = None,
 ) -> list[tuple[int, float]]:
     """The blocks still ``body`` that a site profile's evidence removes, each with its score with the evidence.
 
-    ``rows``, ``keep`` and ``plain`` (its scores) are the page's reading without the evidence (``_judge``).  A
+    ``rows``, ``keep``, ``plain`` (its scores) and ``shape`` are the page's reading without the evidence
+    (``_judge``; the shape reads no evidence, so it is the same with it: found again when not given).  A
     block that reading keeps is the evidence's to remove only when the profile has template evidence for it
     (``evidenced``) and the model reading the page with the evidence (its ``site_repetition`` column) removes
     it; the decision stays the one without the evidence (the guards read the scores: a template line's lower
@@ -254,7 +262,7 @@ def _removed_by_evidence(
     if not candidates.any():
         return []
     open_mask = np.array([not verdict.decided for verdict in verdicts], dtype=bool)
-    shape = _page_shape(verdicts, weighed, open_mask, stopwords)
+    shape = shape if shape is not None else _page_shape(verdicts, rows, open_mask, stopwords)
     scores, kept = _weighed_cut(model, weighed, open_mask, shape, candidates, plain)
     return [(position, float(scores[position])) for position in np.flatnonzero(candidates & ~kept).tolist()]
 
@@ -444,7 +452,7 @@ def classify_text(
     """
     model = model or load_text_model()
     marked = list(verdicts)
-    rows, scores, keep, dump = _judged(_Page(model, marked, stopwords, tail_rules, cells))
+    rows, scores, keep, dump, shape = _judged(_Page(model, marked, stopwords, tail_rules, cells))
     for position, verdict in enumerate(marked):
         if verdict.decided:
             continue
@@ -464,7 +472,7 @@ def classify_text(
         evidence = repetition([verdict.text for verdict in verdicts]) if repetition else None
         if evidence is not None:
             body = np.array([verdict.role is Role.BODY for verdict in marked], dtype=bool)
-            removed = _removed_by_evidence(model, verdicts, rows, keep, evidence, body, stopwords, scores)
+            removed = _removed_by_evidence(model, verdicts, rows, keep, evidence, body, stopwords, scores, shape)
             for position, score in removed:
                 marked[position] = _furniture(marked[position], score, PROFILE_RULE)
     _headings(marked)

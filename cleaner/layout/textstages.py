@@ -85,18 +85,25 @@ class TextModel:
         first = np.asarray(self.first.predict(np.concatenate(pages), num_threads=1), dtype=float)
         if self.second is None:
             return [first[low:high] for low, high in spans]
-        second = np.concatenate(
-            [second_stage(rows, first[low:high]) for rows, (low, high) in zip(pages, spans, strict=True)]
+        chosen = None if asked is None else [np.asarray(mask, dtype=bool) for mask in asked]
+        second = np.concatenate(  # only the asked blocks' rows: LightGBM's cost grows with the rows it is given
+            [
+                second_stage(rows, first[low:high], None if chosen is None else chosen[number])
+                for number, (rows, (low, high)) in enumerate(zip(pages, spans, strict=True))
+            ]
         )
-        mask = np.ones(len(first), dtype=bool) if asked is None else np.concatenate(asked).astype(bool)
         scores = first.copy()
-        if mask.any():
-            scores[mask] = np.asarray(self.second.predict(second[mask], num_threads=1), dtype=float)
+        if len(second):
+            asked_rows = slice(None) if chosen is None else np.concatenate(chosen)
+            scores[asked_rows] = np.asarray(self.second.predict(second, num_threads=1), dtype=float)
         return [scores[low:high] for low, high in spans]
 
 
-def second_stage(rows: np.ndarray, first: np.ndarray) -> np.ndarray:
-    """The second stage's features: the block's own first-stage score and those around it, and a few of its own."""
+def second_stage(rows: np.ndarray, first: np.ndarray, asked: np.ndarray | None = None) -> np.ndarray:
+    """The second stage's features: the block's own first-stage score and those around it, and a few of its own.
+
+    With ``asked`` (a mask), the rows of those blocks only: each column is computed over the whole page (the
+    first-stage scores around a block), and only the asked rows are stacked into the matrix."""
     count = len(first)
     columns = [first]
     for radius in RADII:
@@ -116,7 +123,9 @@ def second_stage(rows: np.ndarray, first: np.ndarray) -> np.ndarray:
     columns.append(np.maximum.accumulate(first))  # the best score at or before it
     columns += _cell_unit(rows, first, cumulative)
     own = [FEATURES.index(name) for name in SECOND_STAGE_OWN]
-    return np.column_stack([*columns, rows[:, own]])
+    if asked is None:
+        return np.column_stack([*columns, rows[:, own]])
+    return np.column_stack([*(column[asked] for column in columns), rows[asked][:, own]])
 
 
 def _cell_unit(rows: np.ndarray, first: np.ndarray, cumulative: np.ndarray) -> list[np.ndarray]:
