@@ -33,6 +33,7 @@ from cleaner.layout.textmodel import (
 from cleaner.model import Role, Verdict
 from cleaner.pipeline import open_verdicts, read_document
 from cleaner.sites.apply import match_page, repetition
+from cleaner.sites.keys import block_keys
 from cleaner.sites.profile import SiteProfile
 from cleaner.text.language import stoplist
 from tests.clirun import clean_in_process
@@ -255,3 +256,26 @@ def test_the_evidence_reads_the_page_shape_it_was_given_or_finds_the_same() -> N
             assert given == _removed_by_evidence(model, verdicts, rows, keep, shares, body, stopwords, plain)
             removed += len(given)
     assert removed
+
+
+def test_the_shares_of_a_pages_own_texts_are_those_of_its_keys_folded_again() -> None:
+    """``PageMatch.repetition`` of the page's own texts takes the keys ``match_page`` found; any other texts (the
+    kept blocks read back) are folded and matched on their own: the shares are those of ``block_keys`` afresh."""
+    pages, site = _learned_site(seed=8)
+    assert site is not None
+    checked = 0
+    for page in pages:
+        texts = [verdict.text for verdict in _verdicts(page)[0]]
+        for asked in (texts, list(texts), texts[::2], [*texts[1:], texts[0]]):
+            match = match_page(texts, site)
+            keys = block_keys(asked)
+            generation = site.generation_of(set(keys))
+            expected = None
+            if match is not None and generation is not None:
+                chosen = site.generations[match.generation if keys == list(match.keys) else generation]
+                others = max(1, chosen.documents - 1)
+                counts = [chosen.counts[key].documents if key in chosen.counts else None for key in keys]
+                expected = [0.0 if n is None else min(1.0, max(0, n - 1) / others) for n in counts]
+            assert (match.repetition(asked) if match is not None else None) == expected
+            checked += expected is not None
+    assert checked

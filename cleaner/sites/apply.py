@@ -70,6 +70,7 @@ class PageMatch:
     site: SiteProfile
     keys: tuple[str, ...]  # per block of the page, in order
     generation: int
+    texts: tuple[str, ...]  # the page's block texts, whose keys ``keys`` are
 
     def repetition(self, texts: Sequence[str]) -> list[float] | None:
         """Per text, the share of its generation's other documents holding its line; None without a trusted match.
@@ -80,8 +81,12 @@ class PageMatch:
         the page's (the kept blocks, read again as a second cleaning would) are matched on their own, as
         a second cleaning would match them.
         """
-        keys = tuple(_remembered.keys(texts))  # the page's own texts were folded by ``match_page``
-        generation = self.generation if keys == self.keys else self.site.generation_of(set(keys))
+        generation: int | None = self.generation
+        if tuple(texts) == self.texts:  # the page's own texts (what the classifier asks): their keys are known
+            keys = self.keys
+        else:
+            keys = tuple(_remembered.keys(texts))  # the page's own texts were folded by ``match_page``
+            generation = self.generation if keys == self.keys else self.site.generation_of(set(keys))
         if generation is None:
             return None
         chosen = self.site.generations[generation]
@@ -98,7 +103,7 @@ def match_page(texts: Sequence[str], site: SiteProfile | None) -> PageMatch | No
     generation = site.generation_of(set(keys))
     if generation is None:
         return None
-    return PageMatch(site, tuple(keys), generation)
+    return PageMatch(site, tuple(keys), generation, tuple(texts))
 
 
 class _RememberedKeys:
