@@ -28,7 +28,7 @@ Safeguards:
   text; what it would remove leaves now, and the guard and the head look again, until nothing
   changes.  That cleaning the cleaned text removes nothing more is the pipeline's own check on the
   output (``assemble.settle_output``), which reads it through every layer.  A page's judgement (its
-  feature rows, both stages' scores, the cut) is remembered for the last few pages asked (``_judged``):
+  feature rows, both stages' scores, the cut, its shape) is remembered for the last few pages asked (``_judged``):
   that pass asks again what the settling pass's last round asked, the kept text on its own.
 
 A site profile's evidence: with ``repetition`` (the pipeline's, from a learned profile; this layer
