@@ -16,7 +16,7 @@ variants of what comes after the first stage (the second stage's columns, the cu
 * the second stage (``cleaner.layout.textmodel.second_stage`` as it stands in the working tree) is
   trained per held-out fold from those cross-fitted scores, as ``bench/train_text.py`` does;
 * the decision is simulated from the final scores: the page-dump tests (``classify``'s shape test, or
-  most open blocks below the cut), the page's cut (``textmodel.page_threshold``), the edges of
+  most open blocks below the cut), the page's cut (``textcut.page_threshold``), the edges of
   extractor-shaped text, and the prose guard; not the head rule, the settling pass or the metadata
   layers, so the figures are close to ``cv_text.py``'s but not the same.
 
@@ -45,16 +45,8 @@ from bench.textlexicon import LexicalCorpus, Source, filled  # noqa: E402
 from bench.train_text import PARAMS, ROUNDS, _fit, rows_of  # noqa: E402
 from cleaner.layout.classify import block_scores, looks_like_page_dump  # noqa: E402
 from cleaner.layout.features import FEATURES  # noqa: E402
-from cleaner.layout.textmodel import (  # noqa: E402
-    DUMP_FURNITURE_SHARE,
-    DUMP_MIN_OPEN,
-    EDGE_CUT,
-    GUARD_MIN_WORDS,
-    GUARD_SHARE,
-    MIN_OPEN,
-    page_threshold,
-    second_stage,
-)
+from cleaner.layout.textcut import DUMP_FURNITURE_SHARE, DUMP_MIN_OPEN, EDGE_CUT, page_threshold  # noqa: E402
+from cleaner.layout.textmodel import GUARD_MIN_WORDS, GUARD_SHARE, MIN_OPEN, second_stage  # noqa: E402
 from cleaner.model import Role  # noqa: E402
 
 FOLDS = 5

@@ -16,7 +16,7 @@ their site's template came from.
 The same template-site rows give the least repetition that counts as a profile's template evidence
 (``evidence_rates``: a decision stump on the rows' repetition and labels, outside the article and, for
 prose, inside it), written into the model file's header: the classifier lets the profile remove only
-blocks repeated at least that often (``cleaner.layout.textmodel.evidenced``).
+blocks repeated at least that often (``cleaner.layout.textevidence.evidenced``).
 
 Two stages, with hyper-parameters fixed in advance (``PARAMS``; ``bench/tune_text.py`` compared a
 small grid around them out of fold and none did better beyond retraining's noise, docs/classifier.md):
@@ -52,14 +52,8 @@ from bench.textlexicon import LexicalCorpus, Source, filled  # noqa: E402
 from cleaner.config import DEFAULT_CONFIG  # noqa: E402
 from cleaner.layout.features import FEATURES, features  # noqa: E402
 from cleaner.layout.lexical import Lexicon, dump_lexicon, lexicon_path  # noqa: E402
-from cleaner.layout.textmodel import (  # noqa: E402
-    MODEL_FILE,
-    PROSE,
-    REPETITION,
-    dump_model,
-    inside_article,
-    second_stage,
-)
+from cleaner.layout.textevidence import PROSE, REPETITION, inside_article  # noqa: E402
+from cleaner.layout.textmodel import MODEL_FILE, dump_model, second_stage  # noqa: E402
 from cleaner.model import Role  # noqa: E402
 from cleaner.text.language import stoplist  # noqa: E402
 
@@ -195,7 +189,7 @@ def evidence_rates(items: Sequence[Rows]) -> tuple[float, float]:
     """The least repetition that counts as template evidence, outside and inside the article, from the rows
     with a profile's evidence (the template-site corpus), each a ``stump`` over the open blocks' repetition
     and labels, weighted as in training: inside, over the prose inside the article
-    (``textmodel.inside_article``, the gold's blocks standing for what the model keeps, found with a
+    (``textevidence.inside_article``, the gold's blocks standing for what the model keeps, found with a
     first cut over every block); outside, over every other block."""
     present = [item for item in items if item.open.any() and not np.isnan(item.rows[:, REPETITION]).all()]
     if not present:

@@ -17,19 +17,9 @@ from cleaner import clean
 from cleaner.config import DEFAULT_CONFIG
 from cleaner.corpus.twopass import learn_profile
 from cleaner.layout.features import FEATURES, features
-from cleaner.layout.textmodel import (
-    PROFILE_RULE,
-    WORDS,
-    TextModel,
-    _cut,
-    _judge,
-    _page_shape,
-    _removed_by_evidence,
-    _weighed_cut,
-    classify_text,
-    load_text_model,
-    second_stage,
-)
+from cleaner.layout.textcut import WORDS, cut, page_shape
+from cleaner.layout.textevidence import PROFILE_RULE, _weighed_cut, removed_by_evidence
+from cleaner.layout.textmodel import TextModel, _judge, classify_text, load_text_model, second_stage
 from cleaner.model import Role, Verdict
 from cleaner.pipeline import open_verdicts, read_document
 from cleaner.sites.apply import match_page, repetition
@@ -138,10 +128,10 @@ def test_the_evidence_names_only_kept_blocks_it_has_template_evidence_for(monkey
         plain, keep, _, _ = _judge(model, verdicts, stopwords, frozenset(), rows)
         asked.clear()
         nothing = np.zeros(len(keep), bool)
-        assert _removed_by_evidence(model, verdicts, rows, keep, shares, nothing, stopwords, plain) == []
+        assert removed_by_evidence(model, verdicts, rows, keep, shares, nothing, stopwords, plain) == []
         assert not asked  # nothing is body: the evidence has nothing to remove, and the model is not asked
         body = np.array([position % 3 != 0 for position in range(len(keep))])
-        named = _removed_by_evidence(model, verdicts, rows, keep, shares, body, stopwords, plain)
+        named = removed_by_evidence(model, verdicts, rows, keep, shares, body, stopwords, plain)
         assert all(keep[p] and body[p] and shares[p] >= model.evidence for p, _ in named)
         assert all(0.0 <= score < model.threshold for _, score in named)
         removed += len(named)
@@ -151,7 +141,7 @@ def test_the_evidence_names_only_kept_blocks_it_has_template_evidence_for(monkey
 def test_the_cut_with_the_evidence_from_a_few_scores_is_the_full_cut(monkeypatch) -> None:
     """``_weighed_cut`` asks the second stage for the blocks in question, the edges and a few witnesses; with the
     shortcut (one reading) or without it (the whole page scored again, as extracted text is), the blocks in
-    question get the very scores and decisions of the whole page read with the evidence and cut by ``_cut``."""
+    question get the very scores and decisions of the whole page read with the evidence and cut by ``cut``."""
     pages = _site([DUMP] * (N + 2), seed=4)  # a template long enough for a page dump's shape
     site = learn_profile(pages, site="valley").site("valley")
     model = load_text_model()
@@ -167,9 +157,9 @@ def test_the_cut_with_the_evidence_from_a_few_scores_is_the_full_cut(monkeypatch
         weighed = rows.copy()
         weighed[:, COLUMN] = repetition([verdict.text for verdict in verdicts], site) or 0.0
         open_mask = np.array([not verdict.decided for verdict in verdicts])
-        shape = _page_shape(verdicts, weighed, open_mask, stopwords)
+        shape = page_shape(verdicts, weighed, open_mask, stopwords)
         full = scores_of(model, weighed, open_mask)
-        expected = _cut(model, full, open_mask, shape, weighed[:, WORDS])[0]
+        expected = cut(model, full, open_mask, shape, weighed[:, WORDS])[0]
         for asked in (keep, keep & (np.arange(len(keep)) % 2 == 0)):
             for witnesses in (plain, None):
                 readings.clear()
@@ -209,11 +199,11 @@ def test_the_cut_with_the_evidence_on_a_page_with_no_open_block_is_the_full_cut(
     rows = features(verdicts, stopwords, lexicon=model.lexicon)
     open_mask = np.zeros(len(verdicts), dtype=bool)
     candidates = np.ones(len(verdicts), dtype=bool)
-    shape = _page_shape(verdicts, rows, open_mask, stopwords)
+    shape = page_shape(verdicts, rows, open_mask, stopwords)
     scores, kept = _weighed_cut(model, rows, open_mask, shape, candidates, None)
     full = model.scores(rows, open_mask)
     assert np.array_equal(scores, full)
-    assert np.array_equal(kept, _cut(model, full, open_mask, shape, rows[:, WORDS])[0])
+    assert np.array_equal(kept, cut(model, full, open_mask, shape, rows[:, WORDS])[0])
 
 
 @settings(max_examples=60, deadline=None)
@@ -239,7 +229,7 @@ def test_the_second_stage_of_the_asked_blocks_is_what_the_whole_page_gives_them(
 
 
 def test_the_evidence_reads_the_page_shape_it_was_given_or_finds_the_same() -> None:
-    """``_removed_by_evidence`` with the shape of the reading without the evidence (``_judge``'s, as
+    """``removed_by_evidence`` with the shape of the reading without the evidence (``_judge``'s, as
     ``classify_text`` hands it) removes the very blocks, with the very scores, it removes finding the shape
     itself: the shape reads no evidence."""
     pages = [*_site([DUMP] * (N + 2), seed=5), *_learned_site(seed=7)[0]]
@@ -252,8 +242,8 @@ def test_the_evidence_reads_the_page_shape_it_was_given_or_finds_the_same() -> N
         rows = features(verdicts, stopwords, lexicon=model.lexicon)
         plain, keep, _, shape = _judge(model, verdicts, stopwords, frozenset(), rows)
         for body in (keep, np.array([position % 2 == 0 for position in range(len(keep))])):
-            given = _removed_by_evidence(model, verdicts, rows, keep, shares, body, stopwords, plain, shape)
-            assert given == _removed_by_evidence(model, verdicts, rows, keep, shares, body, stopwords, plain)
+            given = removed_by_evidence(model, verdicts, rows, keep, shares, body, stopwords, plain, shape)
+            assert given == removed_by_evidence(model, verdicts, rows, keep, shares, body, stopwords, plain)
             removed += len(given)
     assert removed
 

@@ -1,4 +1,4 @@
-"""A site profile removes only what it has template evidence for (``textmodel.evidenced``).
+"""A site profile removes only what it has template evidence for (``textevidence.evidenced``).
 
 The text model weighs a profile's repetition share per line; a line the profile has no template
 evidence for (on no other page of the site, or far below template rates: under the learned share, or
@@ -21,16 +21,8 @@ from cleaner import clean
 from cleaner.config import DEFAULT_CONFIG
 from cleaner.corpus.twopass import learn_profile
 from cleaner.layout.features import FEATURES, features
-from cleaner.layout.textmodel import (
-    PROFILE_RULE,
-    PROSE,
-    REPETITION,
-    classify_text,
-    dump_model,
-    evidenced,
-    load_text_model,
-    parse_model,
-)
+from cleaner.layout.textevidence import PROFILE_RULE, PROSE, REPETITION, evidenced
+from cleaner.layout.textmodel import classify_text, dump_model, load_text_model, parse_model
 from cleaner.model import Role
 from cleaner.pipeline import open_verdicts, read_document
 from cleaner.text.language import stoplist

@@ -8,7 +8,8 @@ is furniture, with rule ``classifier`` and its score in the audit trail.  The cu
 ``threshold``, or a lower one on a page where no block is sure content (``page_threshold``: an
 article that is a table, a list or a calendar).  Text not shaped like a page dump (no menu-like
 lines around its prose: what an extractor leaves) is judged by the same model but loses only its
-edges: the blocks before the first and after the last block with a fair score (``EDGE_CUT``).
+edges: the blocks before the first and after the last block with a fair score (the cut is
+``cleaner.layout.textcut``'s).
 
 Safeguards:
 
@@ -41,9 +42,9 @@ column removes it and the block is on at least the learned share of the site's o
 needs a higher share); every other block gets the decision it gets without a profile.  So a profile
 never makes the classifier keep what it would remove without one, nor remove a line it has no
 template evidence for.  The page is decided as without a profile, settling pass and all, and the model
-reads it with the column only when a block it could remove is still body then (``_removed_by_evidence``,
+reads it with the column only when a block it could remove is still body then (``textevidence.removed_by_evidence``,
 the one place that decides what the evidence removes), its second stage only for the blocks in question
-when their scores settle the cut (``_weighed_cut``).  A block removed only because of the evidence gets the
+when their scores settle the cut (``textevidence``).  A block removed only because of the evidence gets the
 rule ``classifier.profile`` with its score, which the sites layer names after the profile
 (``cleaner.sites.apply.credit_profile``); when no trusted profile applies (None), the column is
 missing and the page is judged as without a profile.
@@ -52,7 +53,8 @@ Only a block's kind changes inside the body: a headline-like line followed by pr
 heading (``classify``'s test).
 
 The model's two stages, how a page's rows are scored, and the model file are
-``cleaner.layout.textstages`` (its names stay importable from here).
+``cleaner.layout.textstages`` (its names stay importable from here); the cut from the scores is
+``cleaner.layout.textcut``'s, and what a profile's evidence removes ``cleaner.layout.textevidence``'s.
 
 What it does NOT do: it trains nothing (``bench/train_text.py`` does), scores no row itself
 (``textstages`` does), reads no metadata and edits no text.
@@ -65,9 +67,11 @@ from functools import lru_cache
 
 import numpy as np
 
-from cleaner.layout.classify import block_scores, is_heading, looks_like_page_dump
+from cleaner.layout.classify import is_heading
 from cleaner.layout.features import FEATURES, features
 from cleaner.layout.tables import CellRun
+from cleaner.layout.textcut import WORDS, Shape, cut, page_shape
+from cleaner.layout.textevidence import PROFILE_RULE, removed_by_evidence
 from cleaner.layout.textguards import GUARD_MIN_WORDS as GUARD_MIN_WORDS
 from cleaner.layout.textguards import (
     GUARD_RULE,
@@ -75,7 +79,6 @@ from cleaner.layout.textguards import (
     keep_numbered_lists,
     keep_prose_run,
     keep_unsure_gaps,
-    removes_too_much,
 )
 from cleaner.layout.textguards import GUARD_SHARE as GUARD_SHARE
 from cleaner.layout.textstages import MODEL_FILE as MODEL_FILE
@@ -89,20 +92,9 @@ from cleaner.layout.zones import CLASSIFIER_RULE as RULE
 from cleaner.layout.zones import HEAD_RULE
 from cleaner.model import Block, Kind, Role, Verdict
 
-PROFILE_RULE = "classifier.profile"  # removed only because of the site profile's evidence (see the module doc)
-REPETITION = FEATURES.index("site_repetition")
-PROSE = FEATURES.index("prose")
 SETTLE_ROUNDS = 20  # each round only removes (the guard's blocks stay), so the loop ends well before
 MIN_OPEN = 4  # fewer open blocks than this are kept: too short a text to be a page dump
-# An unsure page: no open block scores this high, so the model has not found the article (a table, a
-# list, a calendar).  There the cut is conservative: blocks scoring UNSURE_THRESHOLD or more stay.
-# Both chosen by nested site-grouped CV (each fold's choice made on the other four; docs/classifier.md).
-CONFIDENT = 0.9
-UNSURE_THRESHOLD = 0.2
 HEAD_MAX_BLOCKS = 6  # a head (kicker, headline, standfirst, picture credit, share line) is a few blocks
-DUMP_FURNITURE_SHARE = 0.5  # a text most of whose open blocks the model takes for furniture is a page dump,
-DUMP_MIN_OPEN = 20  # when it has a page's worth of open blocks (a short text is read as it is shaped)
-EDGE_CUT = 0.1  # text shaped like an extractor's output loses its edges below this score (docs/classifier.md)
 
 
 Repetition = Callable[[list[str]], "Sequence[float] | None"]
@@ -193,10 +185,6 @@ class _Page:
         return isinstance(other, _Page) and other.model is self.model and other.key == self.key
 
 
-Shape = tuple[bool, bool]
-"""``_page_shape``: whether the open blocks are a page dump's, and whether they start and end on prose."""
-
-
 @lru_cache(maxsize=16)
 def _judged(page: _Page) -> tuple[np.ndarray | None, np.ndarray, np.ndarray, bool, Shape | None]:
     """The page's feature rows (None when too few blocks are open to be judged) and ``_judge``'s answer, once
@@ -219,9 +207,9 @@ def _judge(
     rows: np.ndarray | None = None,
 ) -> tuple[np.ndarray, np.ndarray, bool, Shape | None]:
     """The model's scores, which blocks stay and whether the text is a page dump, without a site profile's
-    evidence (``rows``: the blocks' feature rows, the evidence's column missing); see ``_cut`` for the
-    decision; and the page's shape (``_page_shape``, None when too few blocks are open to be judged).  What a
-    profile's evidence removes from it is ``_removed_by_evidence``'s to decide."""
+    evidence (``rows``: the blocks' feature rows, the evidence's column missing); see ``textcut.cut`` for the
+    decision; and the page's shape (``textcut.page_shape``, None when too few blocks are open to be judged).  What a
+    profile's evidence removes from it is ``textevidence.removed_by_evidence``'s to decide."""
     count = len(verdicts)
     open_mask = np.array([not verdict.decided for verdict in verdicts], dtype=bool)
     if open_mask.sum() < MIN_OPEN:
@@ -229,168 +217,8 @@ def _judge(
     if rows is None:
         rows = features(verdicts, stopwords, tail_rules, None, None, model.lexicon)
     scores = model.scores(rows, open_mask)
-    shape = _page_shape(verdicts, rows, open_mask, stopwords)
-    return (scores, *_cut(model, scores, open_mask, shape, rows[:, WORDS]), shape)
-
-
-def _removed_by_evidence(
-    model: TextModel,
-    verdicts: Sequence[Verdict],
-    rows: np.ndarray,
-    keep: np.ndarray,
-    evidence: Sequence[float],
-    body: np.ndarray,
-    stopwords: frozenset[str],
-    plain: np.ndarray | None = None,
-    shape: Shape | None = None,
-) -> list[tuple[int, float]]:
-    """The blocks still ``body`` that a site profile's evidence removes, each with its score with the evidence.
-
-    ``rows``, ``keep``, ``plain`` (its scores) and ``shape`` are the page's reading without the evidence
-    (``_judge``; the shape reads no evidence, so it is the same with it: found again when not given).  A
-    block that reading keeps is the evidence's to remove only when the profile has template evidence for it
-    (``evidenced``) and the model reading the page with the evidence (its ``site_repetition`` column) removes
-    it; the decision stays the one without the evidence (the guards read the scores: a template line's lower
-    score with the evidence must not stop a guard from keeping what it keeps without a profile).  So the model
-    reads the page with the evidence only when such a block is still ``body`` (after the settling pass): on
-    other pages the evidence removes nothing, and its reading is skipped.  The cut with the evidence is
-    ``_cut``'s, computed from the fewest second-stage scores that settle it (``_weighed_cut``).
-    """
-    weighed = rows.copy()
-    weighed[:, REPETITION] = evidence
-    candidates = keep & body & evidenced(weighed, keep, model.evidence, model.evidence_inside)
-    if not candidates.any():
-        return []
-    open_mask = np.array([not verdict.decided for verdict in verdicts], dtype=bool)
-    shape = shape if shape is not None else _page_shape(verdicts, rows, open_mask, stopwords)
-    scores, kept = _weighed_cut(model, weighed, open_mask, shape, candidates, plain)
-    return [(position, float(scores[position])) for position in np.flatnonzero(candidates & ~kept).tolist()]
-
-
-WITNESSES = 3  # the open blocks the reading without the evidence scores highest: one sure block settles the cut
-
-
-def _weighed_cut(
-    model: TextModel,
-    weighed: np.ndarray,
-    open_mask: np.ndarray,
-    shape: tuple[bool, bool],
-    candidates: np.ndarray,
-    plain: np.ndarray | None,
-) -> tuple[np.ndarray, np.ndarray]:
-    """The scores with the evidence and ``_cut``'s ``keep``, exact at least for the ``candidates``.
-
-    The second stage scores each block apart (from the first stage's scores of the whole page), so it is asked
-    first for the candidates, the first and last open blocks and a few witnesses (the blocks ``plain`` scores
-    highest).  On a page shaped like a dump (``_page_shape``), not cut as extracted text (its edges, as
-    ``removes_too_much`` reads them), where one of those scores is sure content (``CONFIDENT``), ``_cut`` keeps
-    exactly the blocks scoring the model's threshold: the candidates' fate is known.  Elsewhere every open
-    block is scored and cut, as without this shortcut.
-    """
-    opened = np.flatnonzero(open_mask)
-    if len(opened):  # (no open block: nothing to shortcut)
-        asked = candidates & open_mask
-        asked[[opened[0], opened[-1]]] = True
-        if plain is not None:
-            others = np.flatnonzero(open_mask & ~candidates)
-            asked[others[np.argsort(-plain[others], kind="stable")[:WITNESSES]]] = True
-        scores = model.scores(weighed, asked)
-        shaped, prose_edges = shape
-        edges = not prose_edges or min(scores[opened[0]], scores[opened[-1]]) < EDGE_CUT
-        if shaped and edges and float(scores[asked].max()) >= CONFIDENT:
-            return scores, scores >= model.threshold
-    scores = model.scores(weighed, open_mask)
-    return scores, _cut(model, scores, open_mask, shape, weighed[:, WORDS])[0]
-
-
-def evidenced(rows: np.ndarray, article: np.ndarray, outside: float, inside: float) -> np.ndarray:
-    """Which blocks a site profile's evidence may remove: those on at least ``outside`` of the site's other
-    pages, or ``inside`` for prose inside the article (``inside_article``).  NaN (no profile) is evidence
-    for nothing.
-
-    The two shares are learned (``bench/train_text.py``): article text repeats across a site's pages too
-    (a background paragraph of a series), far less often than its template does.
-    """
-    repetition, prose = rows[:, REPETITION], rows[:, PROSE] > 0
-    within = inside_article(rows, article, outside) & prose
-    return repetition >= np.where(within, max(inside, outside), outside)
-
-
-def inside_article(rows: np.ndarray, article: np.ndarray, outside: float) -> np.ndarray:
-    """The blocks from the one right before the first to the one right after the last prose block of
-    ``article`` that the profile has no evidence for (on less than ``outside`` of the site's other pages, or no
-    profile).  ``article`` is the blocks the model keeps without the evidence (in training: the gold's
-    blocks).  The edges count as inside, as in the rule-based layer (``cleaner.sites.apply``): a paragraph a
-    series repeats on some of its pages often ends the article, and the model may not keep a prose block of
-    the page's own after it."""
-    own = np.flatnonzero(np.asarray(article, dtype=bool) & (rows[:, PROSE] > 0) & ~(rows[:, REPETITION] >= outside))
-    within = np.zeros(len(rows), dtype=bool)
-    if len(own):
-        within[max(own[0] - 1, 0) : own[-1] + 2] = True
-    return within
-
-
-def _cut(
-    model: TextModel, scores: np.ndarray, open_mask: np.ndarray, shape: tuple[bool, bool], words: np.ndarray
-) -> tuple[np.ndarray, bool]:
-    """Which blocks stay, from the model's scores, and whether the text is a page dump.
-
-    (A few lines, fewer than ``MIN_OPEN`` open blocks, are no page: the model's context (runs,
-    windows, the page's share of prose) says nothing about them, so ``_judge`` keeps them, score 1.0.)  A
-    page dump (menu-like lines before or after its prose: ``classify``'s shape test; or most of
-    its ``DUMP_MIN_OPEN`` or more open blocks furniture by the model's scores) keeps the
-    blocks scoring at least the page's cut (``page_threshold``).  Text an extractor already
-    reduced to the article loses only its edges: the open blocks before the first and after the
-    last block scoring ``EDGE_CUT`` or more (residual share buttons, tags, teasers); inside, a
-    low score costs more article than furniture.  So is a page dump shaped like an extractor's output
-    (``shape``'s second flag: prose at both ends) from which the cut would remove too much
-    (``textguards.removes_too_much``).
-    """
-    shaped, prose_edges = shape
-    dump = shaped
-    if not dump and open_mask.sum() >= DUMP_MIN_OPEN:
-        dump = float(np.mean(scores[open_mask] < model.threshold)) > DUMP_FURNITURE_SHARE
-    if dump:
-        keep = scores >= page_threshold(model, scores, open_mask)
-        if not removes_too_much(keep, open_mask, words, scores, prose_edges, EDGE_CUT):
-            return keep, True
-    good = np.flatnonzero(open_mask & (scores >= EDGE_CUT))
-    keep = np.ones(len(scores), dtype=bool)
-    if len(good):
-        index = np.arange(len(scores))
-        keep = ~open_mask | ((index >= good[0]) & (index <= good[-1]))
-    return keep, False
-
-
-def page_threshold(model: TextModel, scores: np.ndarray, open_blocks: np.ndarray | Sequence[bool]) -> float:
-    """The cut for this page: the model's threshold, or a conservative one when no open block is sure content.
-
-    A page whose article is a table, a list or a calendar has no block the model is sure of; there
-    the threshold alone would cut most of the article, so blocks it gives a fair chance are kept.
-    """
-    chances = scores[np.asarray(open_blocks, dtype=bool)] if len(scores) else scores
-    if len(chances) and float(chances.max()) < CONFIDENT:
-        return min(model.threshold, UNSURE_THRESHOLD)
-    return model.threshold
-
-
-def _page_shape(
-    verdicts: Sequence[Verdict], rows: np.ndarray, open_mask: np.ndarray, stopwords: frozenset[str]
-) -> tuple[bool, bool]:
-    """Whether the open blocks are a whole page's text (menus and all), by ``classify``'s shape test; and
-    whether the first and the last open block are prose by that test (as an extractor's output starts and ends).
-
-    The blocks' shapes are read from their feature rows, which measure what ``Shape`` does.
-    """
-    chars, words, density, ends = (rows[open_mask, FEATURES.index(name)] for name in _SHAPE_COLUMNS)
-    links = np.array([verdict.block.link_density for verdict in verdicts], dtype=float)[open_mask]
-    scores = block_scores(chars, words, density, ends > 0, links, bool(stopwords))
-    prose_edges = bool(len(scores)) and scores[0] > 0 and scores[-1] > 0
-    return looks_like_page_dump(scores.tolist(), words.astype(int).tolist()), prose_edges
-
-
-_SHAPE_COLUMNS = ("chars", "words", "stop_density", "ends_sentence")
-WORDS = FEATURES.index("words")
+    shape = page_shape(verdicts, rows, open_mask, stopwords)
+    return (scores, *cut(model, scores, open_mask, shape, rows[:, WORDS]), shape)
 
 
 def _furniture(verdict: Verdict, score: float, rule: str = RULE) -> Verdict:
@@ -446,9 +274,9 @@ def classify_text(
     ``repetition`` gives a site profile's evidence for block texts (see the module doc); ``cells`` the
     blocks' tables (``tables.cell_runs``) when the caller already found them.  With the evidence, the page
     is decided as without a profile (the model's reading without the evidence, the guards, the head rule
-    and the settling pass), and then the blocks the evidence removes (``_removed_by_evidence``) leave the body
-    with ``PROFILE_RULE``: once the template is gone, the guards and the settling pass would read another page,
-    and the profile only removes what it has template evidence for.
+    and the settling pass), and then the blocks the evidence removes (``textevidence.removed_by_evidence``)
+    leave the body with ``PROFILE_RULE``: once the template is gone, the guards and the settling pass would read
+    another page, and the profile only removes what it has template evidence for.
     """
     model = model or load_text_model()
     marked = list(verdicts)
@@ -472,7 +300,7 @@ def classify_text(
         evidence = repetition([verdict.text for verdict in verdicts]) if repetition else None
         if evidence is not None:
             body = np.array([verdict.role is Role.BODY for verdict in marked], dtype=bool)
-            removed = _removed_by_evidence(model, verdicts, rows, keep, evidence, body, stopwords, scores, shape)
+            removed = removed_by_evidence(model, verdicts, rows, keep, evidence, body, stopwords, scores, shape)
             for position, score in removed:
                 marked[position] = _furniture(marked[position], score, PROFILE_RULE)
     _headings(marked)

@@ -59,7 +59,7 @@ class TextModel:
     threshold: float
     # The least share of a site's other pages a block must be on for a profile's evidence (``site_repetition``)
     # to count as template evidence: below it the block is judged as without a profile.  ``inside``: the same
-    # for prose inside the article (``textmodel.evidenced``).  Both learned by ``bench/train_text.py`` from the
+    # for prose inside the article (``textevidence.evidenced``).  Both learned by ``bench/train_text.py`` from the
     # template-site training corpus; 0.0 (a file without them): every block's evidence counts.
     evidence: float = 0.0
     evidence_inside: float = 0.0

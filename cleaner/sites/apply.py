@@ -46,7 +46,7 @@ from collections.abc import Container, Sequence
 from dataclasses import dataclass
 
 from cleaner.layout.classify import OUTSIDE_MAIN_RULE
-from cleaner.layout.textmodel import PROFILE_RULE
+from cleaner.layout.textevidence import PROFILE_RULE
 from cleaner.layout.zones import HEAD_RULE
 from cleaner.model import Role, Verdict
 from cleaner.rules.furniture import KEEP_RULE
