@@ -65,7 +65,7 @@ def titled(bench_dir: Path, page: str, gold: str, evalcore) -> tuple[bool, bool]
     text = normalise(input_text(bench_dir, "wrapped", page) or "")
     key = evalcore.norm_title(gold)
     return tuple(
-        key in {evalcore.norm_title(body) for _, body in segment.paragraphs(text, cut)} for cut in (None, cut_points)
+        key in {evalcore.norm_title(body) for body in segment.paragraph_texts(text, cut)} for cut in (None, cut_points)
     )
 
 

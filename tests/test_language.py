@@ -11,7 +11,7 @@ import cleaner
 from cleaner.text import language
 from cleaner.text.decode import normalise
 from cleaner.text.language import _langdetect, _sample, detect_language, vote
-from cleaner.text.segment import paragraphs
+from cleaner.text.segment import paragraph_texts
 
 ROOT = Path(__file__).resolve().parent.parent
 TEXTS = sorted((ROOT / "seeds").glob("*.txt")) + sorted((ROOT / "fixtures" / "text").rglob("*.txt"))
@@ -21,7 +21,7 @@ def _samples() -> list[str]:
     """Each text's opening sample as cleaning reads it, and one further in."""
     samples = []
     for path in TEXTS:
-        blocks = [body for _, body in paragraphs(normalise(path.read_text(encoding="utf-8")))]
+        blocks = paragraph_texts(normalise(path.read_text(encoding="utf-8")))
         samples += [_sample(blocks), _sample(blocks[len(blocks) // 2 :])]
     return [sample for sample in samples if len(sample) >= 40]
 

@@ -1,7 +1,7 @@
 """Learning's shortcuts give what the general code gives, on generated input (hypothesis).
 
-``clean learn`` reads every document of a corpus, so its path is kept cheap: ``segment.paragraphs`` (and
-``paragraph_texts``, its texts alone) reads text that was not hard-wrapped line by line, and a list item's
+``clean learn`` reads every document of a corpus, so its path is kept cheap: ``segment.paragraph_texts``
+reads text that was not hard-wrapped line by line, and a list item's
 "* " without the Markdown patterns; ``normalise`` skips its three substitutions when a text has none of their
 characters; the learner folds a site's repeated lines into keys once (``ProfileLearner.known``), and the keys
 look for dates only near a 0 (``keys._fold_dates``); ``cleaner.sites.store`` writes the key counts one string
@@ -28,7 +28,7 @@ from cleaner.sites.profile import Parameters, Profile, ProfileLearner, block_key
 from cleaner.sites.store import profile_json
 from cleaner.text import decode
 from cleaner.text import segment as segmenting
-from cleaner.text.segment import paragraph_texts, paragraphs, segment
+from cleaner.text.segment import paragraph_texts, segment
 
 # Lines as page dumps have them, with the shapes the segmenter treats apart: Markdown markers, runs of
 # spaces, blank lines of spaces, odd whitespace, and a long line now and then (wrapped text has none).
@@ -42,18 +42,10 @@ TEXT = st.lists(LINE, max_size=12).map("\n".join)
 
 @settings(max_examples=300, deadline=None)
 @given(TEXT)
-def test_paragraphs_are_the_blocks_segment_reads(text: str) -> None:
+def test_paragraph_texts_are_the_texts_of_the_blocks_segment_reads(text: str) -> None:
     text = decode.normalise(text)
     for cut in (None, cut_points):
-        assert paragraphs(text, cut) == [(block.kind, block.text) for block in segment(text, cut)]
-
-
-@settings(max_examples=300, deadline=None)
-@given(TEXT)
-def test_paragraph_texts_are_the_texts_of_the_paragraphs(text: str) -> None:
-    text = decode.normalise(text)
-    for cut in (None, cut_points):
-        assert paragraph_texts(text, cut) == [body for _, body in paragraphs(text, cut)]
+        assert paragraph_texts(text, cut) == [block.text for block in segment(text, cut)]
 
 
 def _kind_by_the_patterns(line: str) -> tuple[Kind, str]:
@@ -73,13 +65,13 @@ def test_a_list_item_is_read_as_the_patterns_read_it(line: str) -> None:
     assert segmenting._markdown_kind(line) == _kind_by_the_patterns(line)
 
 
-def test_paragraphs_of_wrapped_text_are_its_blocks_too() -> None:
+def test_paragraph_texts_of_wrapped_text_are_its_blocks_too() -> None:
     line = "The council met on Monday to decide what the bridge will cost the town over the"
     text = "\n".join(
         [line, "next ten years, and who will pay.", line, "end of it.", line, "again and", line, "once more."]
     )
-    assert paragraphs(text, cut_points) == [(block.kind, block.text) for block in segment(text, cut_points)]
-    assert len(paragraphs(text)) < text.count("\n") + 1  # it was read as wrapped
+    assert paragraph_texts(text, cut_points) == [block.text for block in segment(text, cut_points)]
+    assert len(paragraph_texts(text)) < text.count("\n") + 1  # it was read as wrapped
 
 
 def _normalised_in_full(text: str) -> str:

@@ -126,24 +126,12 @@ def _markdown_kind(line: str) -> tuple[Kind, str]:
     return Kind.PARAGRAPH, line
 
 
-def paragraphs(text: str, cut: Cut | None = None) -> list[tuple[Kind, str]]:
-    """The kind and text of each block of normalised text, in reading order (``segment`` without ``Block``s).
+def paragraph_texts(text: str, cut: Cut | None = None) -> list[str]:
+    """The text of each block of normalised text, in reading order: ``segment``'s texts without ``Block``s.
 
     Text that was not hard-wrapped (nearly all) is read line by line: each line is a block, as ``_pieces``
     would give it (this is what site profiles count on every document of a corpus, so it is kept cheap).
     """
-    lines = list(map(str.strip, text.split("\n")))
-    width = wrap_width(lines)
-    if width is not None:
-        return [(kind, body) for kind, body, _ in _pieces(text, cut, width)]
-    plain = Kind.PARAGRAPH  # a line with no marker and no run of spaces is its own text (``_block``, uncalled)
-    blocks = (_block(line) if line[0] in MARKER_STARTS or "  " in line else (plain, line) for line in lines if line)
-    return [(kind, body) for kind, body in blocks if body]
-
-
-def paragraph_texts(text: str, cut: Cut | None = None) -> list[str]:
-    """The text of each block of normalised text, in reading order: ``paragraphs`` without the kinds (what
-    site profiles count, on every document of a corpus)."""
     lines = list(map(str.strip, text.split("\n")))
     width = wrap_width(lines)
     if width is not None:
