@@ -26,7 +26,7 @@ from cleaner.io.records import FORMATS, Format
 from cleaner.model import Block, Metadata, Removal
 from cleaner.text.decode import DecodeError, decode_reporting, normalise
 from cleaner.text.headings import hash_headings
-from cleaner.text.links import plain_links, written_in_markdown
+from cleaner.text.links import read_links, written_in_markdown
 from cleaner.text.segment import paragraph_texts, segment
 
 if TYPE_CHECKING:
@@ -135,7 +135,7 @@ def _read(text: str, format: Format, url: str | None, config: Config, deadline: 
 def _as_plain(text: str) -> str:
     """Text written in Markdown (what scrapers save pages as) with its links read as their text and its
     underlined headings as ``#`` headings, which the segmenter reads; any other text as it is."""
-    return hash_headings(plain_links(text)) if written_in_markdown(text) else text
+    return hash_headings(read_links(text)) if written_in_markdown(text) else text  # the test asked once
 
 
 def _cut_points(lines: Sequence[str], first: str) -> Sequence[int]:

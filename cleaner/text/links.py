@@ -33,8 +33,12 @@ def written_in_markdown(text: str) -> bool:
 def plain_links(text: str) -> str:
     """``text`` with its Markdown links read as their text and its images dropped, when it is written in
     Markdown (``written_in_markdown``); else ``text`` unchanged."""
-    if not written_in_markdown(text):
-        return text
+    return read_links(text) if written_in_markdown(text) else text
+
+
+def read_links(text: str) -> str:
+    """``text`` with its Markdown links read as their text and its images dropped, whatever it holds (the
+    caller asked ``written_in_markdown``)."""
     text = IMAGE.sub("", text)
     for _ in range(MAX_DEPTH):  # a link inside a link's text ("[[a](u)](v)") shows once the inner one is read
         text, count = LINK.subn(_link_text, text)
