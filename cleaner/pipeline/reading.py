@@ -28,6 +28,7 @@ from cleaner.text.decode import DecodeError, decode_reporting, normalise
 from cleaner.text.headings import hash_headings
 from cleaner.text.links import read_links, written_in_markdown
 from cleaner.text.segment import paragraph_texts, segment
+from cleaner.text.unrendered import part_unrendered
 
 if TYPE_CHECKING:
     from cleaner.html.page import Page
@@ -134,8 +135,11 @@ def _read(text: str, format: Format, url: str | None, config: Config, deadline: 
 
 def _as_plain(text: str) -> str:
     """Text written in Markdown (what scrapers save pages as) with its links read as their text and its
-    underlined headings as ``#`` headings, which the segmenter reads; any other text as it is."""
-    return hash_headings(read_links(text)) if written_in_markdown(text) else text  # the test asked once
+    underlined headings as ``#`` headings, which the segmenter reads; unrendered text parted where its
+    elements met (``cleaner.text.unrendered``); any other text as it is."""
+    if written_in_markdown(text):  # the test asked once
+        text = hash_headings(read_links(text))
+    return part_unrendered(text)  # after the links are read: a run inside a link's Markdown parts nothing
 
 
 def _cut_points(lines: Sequence[str], first: str) -> Sequence[int]:
