@@ -26,6 +26,10 @@ ROOT = Path(__file__).resolve().parent.parent
 SEEDS = sorted((ROOT / "seeds").glob("*.txt"))
 SLOW_RULE = {"id": "mine.slow", "category": "mine", "pattern": "(a|aa)+b", "why": "catastrophic backtracking"}
 LIMIT = 1.0
+# A timer may fire inside a garbage collector's callback (hypothesis, imported by other test modules,
+# installs one), where Python swallows the exception and reports it as unraisable; ``Deadline.armed``
+# fires it again for that case, and each test below checks that cleaning still stops.
+pytestmark = pytest.mark.filterwarnings("ignore::pytest.PytestUnraisableExceptionWarning")
 
 
 def slow_rule_config(limit: float = LIMIT) -> object:
@@ -138,9 +142,6 @@ def timer_is_free() -> bool:
     )
 
 
-@pytest.mark.filterwarnings(
-    "ignore::pytest.PytestUnraisableExceptionWarning"
-)  # fired inside a finaliser: swallowed, fired again
 def test_a_timer_that_fires_at_once_leaves_no_handler_behind() -> None:
     # The timer fires within a millisecond, wherever Python is: on entering the block, inside it,
     # or on leaving it.  Whenever it fires, the caller's SIGALRM handler and timer come back; a
