@@ -49,6 +49,13 @@ def test_a_page_in_one_line_is_cleaned_as_a_page() -> None:
     assert (article.title, article.authors, article.published) == (TITLE, ("Ana Lima",), "2024-03-12")
 
 
+def test_inside_an_unrendered_line_elements_met_with_no_space_are_parted_too() -> None:
+    glued = "".join(MENU) + "   " + "   ".join(PROSE) + "   " + "".join(FOOTER) + "  " + "x" * LONG_LINE
+    lines = part_unrendered(glued).split("\n")
+    assert lines[: len(MENU)] == MENU and set(PROSE) <= set(lines)
+    assert part_unrendered(glued.replace("   ", " ")) == glued.replace("   ", " ")  # junctions alone: left whole
+
+
 def test_parting_keeps_every_word_in_order() -> None:
     page = minified_page()
     parted = part_unrendered(page)
@@ -63,6 +70,7 @@ def test_parting_keeps_every_word_in_order() -> None:
         "word " * 300,  # long, but no runs: a long paragraph
         "|  " + "cell  |  " * 200,  # a Markdown table row
         ("A long paragraph.  " * 4) + "x" * LONG_LINE,  # long with fewer than MIN_RUNS runs
+        "HomeWorldPolitics " + "word " * 30,  # glued words in a short line ("iPhone", a glued menu)
     ],
 )
 def test_what_is_not_unrendered_is_left_as_written(text: str) -> None:
@@ -70,11 +78,11 @@ def test_what_is_not_unrendered_is_left_as_written(text: str) -> None:
     assert part_unrendered(text) == text
 
 
-piece = st.sampled_from(["word", "Word.", " ", "  ", "   ", "\t", "\n", "|", "x" * 200])
+piece = st.sampled_from(["word", "Word.", "Glued", " ", "  ", "   ", "\t", "\n", "|", "x" * 200])
 
 
 @given(st.lists(piece, max_size=60).map("".join))
-def test_parting_twice_changes_nothing_more_and_loses_no_word(text: str) -> None:
+def test_parting_twice_changes_nothing_more_and_loses_no_character(text: str) -> None:
     once = part_unrendered(text)
     assert part_unrendered(once) == once
-    assert once.split() == text.split()
+    assert "".join(once.split()) == "".join(text.split())  # only whitespace moves
