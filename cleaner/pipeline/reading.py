@@ -25,6 +25,7 @@ from cleaner.io import markdown
 from cleaner.io.records import FORMATS, Format
 from cleaner.model import Block, Metadata, Removal
 from cleaner.text.decode import DecodeError, decode_reporting, normalise
+from cleaner.text.escapes import read_escapes
 from cleaner.text.headings import hash_headings
 from cleaner.text.links import read_links, written_in_markdown
 from cleaner.text.segment import paragraph_texts, segment
@@ -134,11 +135,12 @@ def _read(text: str, format: Format, url: str | None, config: Config, deadline: 
 
 
 def _as_plain(text: str) -> str:
-    """Text written in Markdown (what scrapers save pages as) with its links read as their text and its
-    underlined headings as ``#`` headings, which the segmenter reads; unrendered text parted where its
-    elements met (``cleaner.text.unrendered``); any other text as it is."""
+    """Text written in Markdown (what scrapers save pages as) with its links read as their text, its
+    underlined headings as ``#`` headings, which the segmenter reads, and its backslash escapes as their
+    characters; unrendered text parted where its elements met (``cleaner.text.unrendered``); any other
+    text as it is."""
     if written_in_markdown(text):  # the test asked once
-        text = hash_headings(read_links(text))
+        text = read_escapes(hash_headings(read_links(text)))
     return part_unrendered(text)  # after the links are read: a run inside a link's Markdown parts nothing
 
 
