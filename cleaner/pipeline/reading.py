@@ -25,6 +25,7 @@ from cleaner.io import markdown
 from cleaner.io.records import FORMATS, Format
 from cleaner.model import Block, Metadata, Removal
 from cleaner.text.decode import DecodeError, decode_reporting, normalise
+from cleaner.text.emphasis import read_emphasis
 from cleaner.text.escapes import read_escapes
 from cleaner.text.headings import hash_headings
 from cleaner.text.links import read_links, written_in_markdown
@@ -136,11 +137,11 @@ def _read(text: str, format: Format, url: str | None, config: Config, deadline: 
 
 def _as_plain(text: str) -> str:
     """Text written in Markdown (what scrapers save pages as) with its links read as their text, its
-    underlined headings as ``#`` headings, which the segmenter reads, and its backslash escapes as their
-    characters; unrendered text parted where its elements met (``cleaner.text.unrendered``); any other
-    text as it is."""
+    underlined headings as ``#`` headings, which the segmenter reads, its emphasis as the text it marks and
+    its backslash escapes as their characters; unrendered text parted where its elements met
+    (``cleaner.text.unrendered``); any other text as it is."""
     if written_in_markdown(text):  # the test asked once
-        text = read_escapes(hash_headings(read_links(text)))
+        text = read_escapes(read_emphasis(hash_headings(read_links(text))))
     return part_unrendered(text)  # after the links are read: a run inside a link's Markdown parts nothing
 
 

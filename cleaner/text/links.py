@@ -10,7 +10,8 @@ A document is taken for Markdown when it holds at least ``MIN_LINKS`` links or i
 quotes the syntax once or twice (a post about Markdown) keeps it as written.
 
 What it does NOT do: it reads no other Markdown (underlined headings are ``cleaner.text.headings``'s, in the
-same documents; ``#`` headings, lists and quotes are ``cleaner.text.segment``'s; emphasis stays), and it keeps
+same documents, emphasis ``cleaner.text.emphasis``'s, escapes ``cleaner.text.escapes``'s; ``#`` headings, lists and
+quotes are ``cleaner.text.segment``'s), and it keeps
 bare URLs and reference-style links as they are.
 """
 

@@ -1,0 +1,61 @@
+"""Markdown's strong and emphasis markers read as the text they mark, in text written in Markdown.
+
+Converters that save whole pages as Markdown keep bold and italics: a byline in bold (``Von **Anna Lima**``)
+reads as no byline while the markers stand around the name.  ``cleaner.text.emphasis`` reads each marked
+span as its text, and the pipeline does so where it reads Markdown links.  The page below is made up, in the
+shape markdownify gives a news page.
+"""
+
+from __future__ import annotations
+
+import pytest
+from hypothesis import given
+from hypothesis import strategies as st
+
+from cleaner import clean
+from cleaner.text.emphasis import read_emphasis
+
+PROSE = [
+    "The city council voted on Tuesday to expand the tram network to the northern districts, a plan that "
+    "residents had asked for since the line closed in 1998.",
+    "Construction is expected to start next spring and to last about three years, according to the "
+    "transport department, which will publish the route in **March**.",
+    "Opponents argue that the money would be better spent on buses, which can serve more streets for the "
+    "same price, and they plan to collect signatures for a referendum before the summer.",
+]
+
+
+def markdown_page() -> str:
+    menu = "\n".join(f"* [{name}](https://news.example.org/{name.lower()})" for name in ("World", "Politics", "Sport"))
+    return (
+        f"{menu}\n\n# Council votes to extend the tram network\n\n"
+        "*By [**Ana Lima**](https://news.example.org/authors/lima)*\n\n" + "\n\n".join(PROSE) + "\n"
+    )
+
+
+def test_a_byline_in_bold_and_italics_is_read_and_no_marker_stays() -> None:
+    article = clean(markdown_page(), format="markdown")
+    assert article.authors == ("Ana Lima",)
+    assert "**" not in article.text and "in March." in article.text
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("Von **Anna Lima**", "Von Anna Lima"),
+        ("_By Anna Lima_ and *more*", "By Anna Lima and more"),
+        ("__strong__ and ***both***", "strong and both"),
+        ("snake_case, 2*3*4 and a_b_c", "snake_case, 2*3*4 and a_b_c"),  # inside words: no emphasis
+        ("* a list item", "* a list item"),  # a list marker: a space after it
+        ("an escaped \\*star\\* stays", "an escaped \\*star\\* stays"),
+        ("** not strong **", "** not strong **"),  # spaces inside the markers
+    ],
+)
+def test_emphasis_read_as_its_text(text: str, expected: str) -> None:
+    assert read_emphasis(text) == expected
+
+
+@given(st.lists(st.sampled_from(["*", "**", "_", "__", "word", " ", "\n", "\\"]), max_size=40).map("".join))
+def test_reading_emphasis_only_removes_markers(text: str) -> None:
+    read = read_emphasis(text)
+    assert read.replace("*", "").replace("_", "") == text.replace("*", "").replace("_", "")
