@@ -11,21 +11,16 @@ from __future__ import annotations
 import pytest
 from hypothesis import given
 from hypothesis import strategies as st
+from madeup import MENU as MADE_UP_MENU
+from madeup import PROSE as MADE_UP_PROSE
+from madeup import TITLE
 
 from cleaner import clean
 from cleaner.text.unrendered import LONG_LINE, MIN_RUNS, part_unrendered
 
-MENU = ["Home", "World", "Politics", "Business", "Science", "Sport", "Culture", "Opinion", "Podcasts", "Newsletters"]
-TITLE = "Council votes to extend the tram network"
+MENU = [*MADE_UP_MENU, "Podcasts", "Newsletters"]
 PROSE = [
-    "The city council voted on Tuesday to expand the tram network to the northern districts, a plan that "
-    "residents had asked for since the line closed in 1998.",
-    "Construction is expected to start next spring and to last about three years, according to the "
-    "transport department, which will publish the route in March.",
-    "Opponents argue that the money would be better spent on buses, which can serve more streets for the "
-    "same price, and they plan to collect signatures for a referendum before the summer.",
-    "The mayor said the decision was the most important one of her term and that the first trams would "
-    "run before the next election, if the courts do not stop the works.",
+    *MADE_UP_PROSE,
     "Shopkeepers on the planned route welcomed the vote, although several of them said they feared "
     "that three years of works would keep their customers away.",
 ]
