@@ -9,10 +9,10 @@ logo, a tracking pixel) becomes nothing, as in HTML mode; a link whose text is o
 A document is taken for Markdown when it holds at least ``MIN_LINKS`` links or images: an article that
 quotes the syntax once or twice (a post about Markdown) keeps it as written.
 
-What it does NOT do: it reads no other Markdown (underlined headings are ``cleaner.text.headings``'s, in the
-same documents, emphasis ``cleaner.text.emphasis``'s, escapes ``cleaner.text.escapes``'s; ``#`` headings, lists and
-quotes are ``cleaner.text.segment``'s), and it keeps
-bare URLs and reference-style links as they are.
+What it does NOT do: it reads no other Markdown (in the same documents, underlined headings are
+``cleaner.text.headings``'s, emphasis ``cleaner.text.emphasis``'s and escapes ``cleaner.text.escapes``'s; ``#``
+headings, lists and quotes are ``cleaner.text.segment``'s), and it keeps bare URLs and reference-style links as
+they are.
 """
 
 from __future__ import annotations
