@@ -16,13 +16,16 @@ from __future__ import annotations
 
 import re
 
-# A backslash opening a line (after spaces) before one of the segmenter's markers, kept for the segmenter; or a
-# backslash before any other ASCII punctuation character, read as that character.
-ESCAPE = re.compile(r"(?m)^( *\\[#*>\\-])|\\([!-/:-@\[-`{-~])")
+from cleaner.text.segment import ESCAPED_MARKER
+
+# A backslash opening a line (after spaces) before one of the segmenter's markers (``ESCAPED_MARKER``), kept for
+# the segmenter; or a backslash before any other ASCII punctuation character, read as that character.
+ESCAPE = re.compile(rf"(?m)^( *{ESCAPED_MARKER.pattern})|\\([!-/:-@\[-`{{-~])")
+PUNCTUATION = ESCAPE.groups  # the group of the escaped punctuation character: the last one
 
 
 def read_escapes(text: str) -> str:
     """``text`` with each backslash escape read as its character (see the module doc)."""
     if "\\" not in text:
         return text
-    return ESCAPE.sub(lambda match: match.group(1) or match.group(2), text)
+    return ESCAPE.sub(lambda match: match.group(1) or match.group(PUNCTUATION), text)
