@@ -13,7 +13,7 @@ from hypothesis import given
 from hypothesis import strategies as st
 
 from cleaner import clean
-from cleaner.text.links import MIN_LINKS, plain_links
+from cleaner.text.links import MIN_LINKS, read_links, written_in_markdown
 
 MENU = ["Home", "World", "Politics", "Business", "Science", "Sport", "Culture", "Opinion"]
 PROSE = [
@@ -53,17 +53,18 @@ def test_links_read_as_their_text_and_images_are_dropped() -> None:
         'See [the report](https://example.org/a_(2024) "Report") and [the data](<https://example.org/b c>).\n'
         "![chart](https://example.org/c.png) [![logo](l.png)](https://example.org/) [](https://example.org/d)"
     )
-    assert plain_links(text) == "See the report and the data.\n  "
+    assert written_in_markdown(text)
+    assert read_links(text) == "See the report and the data.\n  "
 
 
 def test_a_text_quoting_the_syntax_less_than_min_links_times_keeps_it() -> None:
     text = "Write a link as [text](https://example.com) in Markdown. " * (MIN_LINKS - 1)
-    assert plain_links(text) == text
+    assert not written_in_markdown(text)  # the pipeline reads no link in it (``reading._as_plain``)
 
 
 def test_text_without_links_is_unchanged() -> None:
     text = "Prices [rose] (sharply) in May; see table [1] (below).\n" * 5
-    assert plain_links(text) == text
+    assert not written_in_markdown(text) and read_links(text) == text
 
 
 piece = st.sampled_from(["word", " ", "\n", "[", "]", "(", ")", "!", "https://x.org/a", '"t"', "<", ">", "[a](u)"])
@@ -71,8 +72,8 @@ piece = st.sampled_from(["word", " ", "\n", "[", "]", "(", ")", "!", "https://x.
 
 @given(st.lists(piece, max_size=40).map("".join))
 def test_reading_links_twice_changes_nothing_more(text: str) -> None:
-    once = plain_links(text)
-    assert plain_links(once) == once
+    once = read_links(text)
+    assert read_links(once) == once
 
 
 def test_scraped_markdown_keeps_the_article_without_urls_or_menus() -> None:

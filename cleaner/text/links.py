@@ -31,12 +31,6 @@ def written_in_markdown(text: str) -> bool:
     return "](" in text and len(LINK.findall(text)) >= MIN_LINKS
 
 
-def plain_links(text: str) -> str:
-    """``text`` with its Markdown links read as their text and its images dropped, when it is written in
-    Markdown (``written_in_markdown``); else ``text`` unchanged."""
-    return read_links(text) if written_in_markdown(text) else text
-
-
 def read_links(text: str) -> str:
     """``text`` with its Markdown links read as their text and its images dropped, whatever it holds (the
     caller asked ``written_in_markdown``)."""
