@@ -1,9 +1,10 @@
 """The canonical Markdown form: front matter and blocks read back exactly as written.
 
-The unit properties run the writer against the real readers (``split_front_matter`` and
-the segmenter), so an escape the segmenter does not undo, or a value YAML reads back
-differently, fails here.  The end-to-end property checks the promise users rely on:
-``clean`` on its own Markdown output changes nothing, byte for byte.
+The unit properties run the writer against the real readers (``split_front_matter``, the
+reading of Markdown and the segmenter), so an escape the readers do not undo, syntax the
+writer leaves bare, or a value YAML reads back differently, fails here.  The end-to-end
+property checks the promise users rely on: ``clean`` on its own Markdown output changes
+nothing, byte for byte.
 """
 
 from __future__ import annotations
@@ -13,10 +14,12 @@ from pathlib import Path
 import pytest
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
+from madeup import PROSE, TITLE
 
 from cleaner import clean
 from cleaner.io.markdown import FrontMatter, FrontMatterError, render_block, render_markdown, split_front_matter
 from cleaner.model import Article, BodyBlock, Kind, Metadata
+from cleaner.pipeline.reading import read_markdown
 from cleaner.text.segment import segment
 
 ROOT = Path(__file__).resolve().parent.parent
@@ -95,14 +98,32 @@ blocks = st.lists(st.builds(BodyBlock, st.sampled_from(list(Kind)), line_text.fi
 
 
 @given(blocks)
-def test_blocks_read_back_through_the_segmenter(written: list[BodyBlock]) -> None:
+def test_blocks_read_back_through_the_reading_of_markdown(written: list[BodyBlock]) -> None:
     _, body = split_front_matter(render_markdown(Article(blocks=tuple(written))))
-    assert [(block.kind, block.text) for block in segment(body)] == [(b.kind, b.text) for b in written]
+    assert [(block.kind, block.text) for block in segment(read_markdown(body))] == [(b.kind, b.text) for b in written]
 
 
 @pytest.mark.parametrize("text", ["#1 in sales", "- not a list", "* not a list", "> not a quote", "\\ backslash", "-"])
 def test_paragraph_starting_with_a_marker_is_escaped(text: str) -> None:
     assert render_block(BodyBlock(Kind.PARAGRAPH, text)) == "\\" + text
+
+
+@pytest.mark.parametrize(
+    ("text", "written"),
+    [
+        ("5 * 3 * 2 = 30", "5 \\* 3 \\* 2 = 30"),  # Markdown would read "* 3 *" as emphasis
+        ("see [1] and _this_", "see \\[1\\] and \\_this\\_"),  # a link's bracket, emphasis
+        ("snake_case and a_b stay", "snake_case and a_b stay"),  # no emphasis inside a word
+        ("`code` and <b> and a < b", "\\`code\\` and \\<b> and a < b"),  # a code span, a tag; no tag
+        ("C:\\ and \\*", "C:\\ and \\\\\\*"),  # a backslash before punctuation is escaped itself
+        ("1. Not a list", "1\\. Not a list"),
+        ("+ Not a list", "\\+ Not a list"),
+        ("2024 was a year", "2024 was a year"),
+    ],
+)
+def test_syntax_in_the_text_is_escaped(text: str, written: str) -> None:
+    assert render_block(BodyBlock(Kind.PARAGRAPH, text)) == written
+    assert segment(read_markdown(written))[0].text == text
 
 
 def test_each_kind_has_its_marker() -> None:
@@ -164,3 +185,16 @@ lines = st.one_of(
 def test_cleaning_its_own_markdown_changes_nothing(document: list[str], separator: str) -> None:
     problem = _fixed_point_problem(separator.join(document) + "\n")
     assert not problem, problem
+
+
+# ----------------------------------------------------------------------------- Markdown files
+
+
+def test_a_markdown_file_is_read_as_markdown_without_a_link() -> None:
+    """An extractor's Markdown (trafilatura's, formatting kept) holds no links: its emphasis and escapes are
+    read all the same, so a byline in bold is a byline and no word keeps a marker."""
+    page = "\n\n".join([f"# {TITLE}", "By **Jane Doe**", PROSE[0], f"The *first* step: {PROSE[1]}", *PROSE[2:]])
+    article = clean(page + "\n", format="markdown")
+    assert article.authors == ("Jane Doe",)
+    assert "*" not in article.text and f"The first step: {PROSE[1]}" in article.text
+    assert clean(page + "\n", format="text").authors == ()  # a .txt holding no links is read as written

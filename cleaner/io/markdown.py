@@ -22,8 +22,10 @@ The form is chosen so that reading it back yields the same article, which makes
 cleaning a fixed point: ``clean`` on its own Markdown output changes nothing, byte
 for byte.  That needs three things from this module: front matter keys in a fixed
 order with every value quoted safely, one marker per block kind (``## ``, ``- ``,
-``> ``), and a backslash before a paragraph that starts with a character the
-segmenter would read as a marker.
+``> ``), a backslash before a paragraph that starts with a character the segmenter
+would read as a marker, and a backslash before each character of the text that
+Markdown would read as syntax (``cleaner.text.escapes``), so that the body renders
+as its text and reads back as it.
 
 This module writes the form and splits front matter off a document.  It does not
 segment or clean the body: the pipeline cleans the body as text (the segmenter
@@ -38,6 +40,7 @@ from dataclasses import dataclass, field
 import yaml
 
 from cleaner.model import Article, BodyBlock, Kind, Metadata
+from cleaner.text.escapes import escape_markdown
 
 FENCE = "---"
 # Characters that open a block marker (or an escape) when they start a paragraph.
@@ -139,11 +142,13 @@ def render_front_matter(front: FrontMatter) -> str:
 
 
 def render_block(block: BodyBlock) -> str:
-    """One block as Markdown: a marker for its kind, or an escape for a paragraph that needs one."""
+    """One block as Markdown: a marker for its kind, or an escape for a paragraph that opens with a marker's
+    character its text's escaping left bare; its syntax escaped."""
     text = _LINE_BREAKS.sub(" ", block.text.strip())
-    if block.kind is Kind.PARAGRAPH and text[:1] in ESCAPED_STARTS:
-        return "\\" + text
-    return MARKERS[block.kind] + text
+    escaped = escape_markdown(text)
+    if block.kind is Kind.PARAGRAPH and text[:1] in ESCAPED_STARTS and not escaped.startswith("\\" + text[:1]):
+        return "\\" + escaped
+    return MARKERS[block.kind] + escaped
 
 
 def render_markdown(article: Article, *, extra: Extra = ()) -> str:

@@ -130,18 +130,24 @@ def _read(text: str, format: Format, url: str | None, config: Config, deadline: 
             raise CleanError(str(error)) from None
         if front is not None:
             declared = _given_url(url).prefer(front.metadata)
-            return Reading(segment(body), declared, marked=True, stated=_states_the_article(front))
+            return Reading(segment(read_markdown(body)), declared, marked=True, stated=_states_the_article(front))
     # Plain text, and Markdown without front matter; a wrapped paragraph may have taken in a byline (_cut_points)
-    return Reading(segment(_as_plain(text), _cut_points), _given_url(url))
+    return Reading(segment(_as_plain(text, markdown=format == "markdown"), _cut_points), _given_url(url))
 
 
-def _as_plain(text: str) -> str:
-    """Text written in Markdown (what scrapers save pages as) with its links read as their text, its
-    underlined headings as ``#`` headings, which the segmenter reads, its emphasis as the text it marks and
-    its backslash escapes as their characters; unrendered text parted where its elements met
+def read_markdown(text: str) -> str:
+    """Markdown read as the text a reader sees: its links as their text (images dropped), its underlined
+    headings as ``#`` headings, which the segmenter reads, its emphasis as the text it marks, its backslash
+    escapes as their characters (an escaped character hidden from the other readers)."""
+    return read_escapes(text, lambda hidden: read_emphasis(hash_headings(read_links(hidden))))
+
+
+def _as_plain(text: str, markdown: bool = False) -> str:
+    """Text read as Markdown when it is (``markdown``: a Markdown file) or is written in it (what scrapers save
+    pages as, ``written_in_markdown``); unrendered text parted where its elements met
     (``cleaner.text.unrendered``); any other text as it is."""
-    if written_in_markdown(text):  # the test asked once
-        text = read_escapes(read_emphasis(hash_headings(read_links(text))))
+    if markdown or written_in_markdown(text):  # the test asked once
+        text = read_markdown(text)
     return part_unrendered(text)  # after the links are read: a run inside a link's Markdown parts nothing
 
 
