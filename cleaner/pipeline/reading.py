@@ -4,9 +4,9 @@ Decodes bytes (``to_text``: size, emptiness and invalid UTF-8 checked here, with
 replaced bytes), chooses the input path (``auto``: Markdown front matter, an HTML page, or plain text),
 and reads the document: a page through the html layer (its blocks, declared metadata, htmldate's
 guess), Markdown with front matter through it (cleaner's canonical form read back, or an authored post:
-read as written), plain text by segmenting it.  Markdown without front matter is what scrapers save
-pages as: it is read as plain text is (the text model judges it), and in both the Markdown of links and
-images is read as the text a reader sees (``cleaner.text.links``).
+its blocks as their markers say), plain text by segmenting it.  Markdown without front matter is what
+scrapers save pages as: it is read as plain text is (the text model judges it).  Markdown, and plain text
+written in it, is read as the text a reader sees (``read_markdown``: links, emphasis, escapes).
 
 What it does NOT do: it decides nothing about the blocks (``cleaner.pipeline.deciding`` runs the
 block layers) and chooses no metadata (``cleaner.pipeline.cleaning``).
