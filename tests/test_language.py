@@ -6,8 +6,10 @@ from pathlib import Path
 
 from langdetect import DetectorFactory, LangDetectException
 from langdetect.detector import Detector
+from madeup import PROSE, TITLE
 
 import cleaner
+from cleaner.io.markdown import render_markdown
 from cleaner.text import language
 from cleaner.text.decode import normalise
 from cleaner.text.language import _langdetect, _sample, detect_language, vote
@@ -98,3 +100,12 @@ def test_the_fast_detector_gives_langdetect_s_own_probabilities() -> None:
         except LangDetectException:
             fast = None
         assert fast == _langdetect_own(sample), sample[:80]
+
+
+def test_a_page_whose_first_long_lines_tell_no_language_gets_its_body_s() -> None:
+    """Lines of rules (a Markdown table's, a page's separators) fill the detection sample and tell no language;
+    cleaning the cleaned body again would find the body's, so the first cleaning takes it there too."""
+    page = "\n\n".join([f"# {TITLE}", *["-" * 90] * 10, *PROSE]) + "\n"
+    first = cleaner.clean(page, format="markdown")
+    assert first.language == "en"
+    assert cleaner.clean(render_markdown(first), format="markdown").language == "en"

@@ -23,10 +23,11 @@ from cleaner.lexicon import day_first
 from cleaner.metadata.choice import choose_metadata, load_model
 from cleaner.metadata.names import is_organisation
 from cleaner.metadata.pagechoice import load_page_model
-from cleaner.model import Article, Metadata, Removal, Verdict
+from cleaner.model import Article, Metadata, Removal, Role, Verdict
 from cleaner.pipeline.deciding import Decided, decide_blocks
 from cleaner.pipeline.reading import Reading, read_document, to_text
 from cleaner.sites.profile import Profile, SiteProfile, site_of
+from cleaner.text.language import detect_language
 from cleaner.text.language import warm_up as warm_up_language
 
 
@@ -44,13 +45,19 @@ def clean_blocks(
     if reading.plain:
         verdicts = settle_output(verdicts, _reread(config, site, deadline))
     deadline.check("assembling the article")
-    detected = Metadata(language=decided.language).sourced("detected")
+    detected = Metadata(language=decided.language or _body_language(verdicts, config)).sourced("detected")
     from_text = _without_the_site(metadata_from_blocks(verdicts).prefer(lines).prefer(detected), declared.site_name)
     if decided.whole:  # the canonical form read back: its front matter is the whole statement
         from_text = detected
     article = build_article(verdicts, declared.prefer(from_text).prefer(reading.guessed))
     outside = tuple(Removal(text, OUTSIDE_RULE, "outside-content", "extractor") for text in reading.left_out)
     return replace(article, removed=article.removed + outside)
+
+
+def _body_language(verdicts: list[Verdict], config: Config) -> str | None:
+    """The body's language, when the blocks the layers judged told none (their first prose a menu run into one
+    line, in several languages): cleaning the body again reads it there, so the first cleaning does too."""
+    return detect_language((verdict.text for verdict in verdicts if verdict.role is Role.BODY), default=config.language)
 
 
 def _decide_and_choose(
