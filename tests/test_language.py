@@ -102,10 +102,16 @@ def test_the_fast_detector_gives_langdetect_s_own_probabilities() -> None:
         assert fast == _langdetect_own(sample), sample[:80]
 
 
-def test_a_page_whose_first_long_lines_tell_no_language_gets_its_body_s() -> None:
-    """Lines of rules (a Markdown table's, a page's separators) fill the detection sample and tell no language;
-    cleaning the cleaned body again would find the body's, so the first cleaning takes it there too."""
-    page = "\n\n".join([f"# {TITLE}", *["-" * 90] * 10, *PROSE]) + "\n"
-    first = cleaner.clean(page, format="markdown")
+def test_lines_of_rules_tell_no_language_and_stay_out_of_the_sample() -> None:
+    """A Markdown table's rules or a page's separators are long lines: no prose to detect from."""
+    assert _sample(["-" * 90, "=" * 120, "· " * 50, PROSE[0]]) == PROSE[0]
+    assert detect_language(["-" * 90] * 10 + PROSE) == "en"  # main's sample was the rules: no language
+
+
+def test_a_page_whose_judged_blocks_tell_no_language_gets_its_body_s() -> None:
+    """Lines of figures above the title fill the detection sample of the judged blocks and tell no language; the
+    body tells it, and cleaning the cleaned body again reads it there, so the first cleaning takes it too."""
+    figures = [" ".join(str(1000 + 7 * row + cell) for cell in range(18)) for row in range(10)]
+    first = cleaner.clean("\n\n".join([*figures, f"# {TITLE}", *PROSE]) + "\n", format="markdown")
     assert first.language == "en"
     assert cleaner.clean(render_markdown(first), format="markdown").language == "en"

@@ -65,11 +65,12 @@ JUSTEXT_NAMES = {
 
 
 def _sample(texts: Iterable[str]) -> str:
-    """Up to SAMPLE_CHARS of the longest-looking prose, in reading order."""
+    """Up to SAMPLE_CHARS of the longest-looking prose, in reading order: blocks of MIN_BLOCK_CHARS or more,
+    at least half of them in words (a line of dashes or dots, a rule, tells no language)."""
     parts: list[str] = []
     size = 0
     for text in texts:
-        if len(text) >= MIN_BLOCK_CHARS:
+        if len(text) >= MIN_BLOCK_CHARS and 2 * sum(map(len, WORD.findall(text))) >= len(text):
             parts.append(text)
             size += len(text)
             if size >= SAMPLE_CHARS:
