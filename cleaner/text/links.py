@@ -6,8 +6,9 @@ link as ``[text](url "title")`` and every image as ``![alt](src)``.  The URLs ar
 So in a document written in Markdown a link becomes its text, and an image (the alt text of a picture, a
 logo, a tracking pixel) becomes nothing, as in HTML mode; a link whose text is only an image goes with it.
 
-A document is taken for Markdown when it holds at least ``MIN_LINKS`` links or images: an article that
-quotes the syntax once or twice (a post about Markdown) keeps it as written.
+Plain text is taken for Markdown when it holds at least ``MIN_LINKS`` links or images: an article that
+quotes the syntax once or twice (a post about Markdown) keeps it as written.  A Markdown file is Markdown
+whatever it holds (``cleaner.pipeline.reading.read_markdown``).
 
 What it does NOT do: it reads no other Markdown (in the same documents, underlined headings are
 ``cleaner.text.headings``'s, emphasis ``cleaner.text.emphasis``'s and escapes ``cleaner.text.escapes``'s; ``#``
