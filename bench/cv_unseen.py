@@ -6,7 +6,7 @@
     python bench/cv_unseen.py ../shared/bench --models DIR --metadata-models META   # metadata out of fold too
 
 The text model learns from five kinds of input (``bench/textdata.py``: bs4 and inscriptis dumps, the bs4
-dumps hard-wrapped, trafilatura's and readability's output).  Users bring others.  This script makes six
+dumps hard-wrapped, trafilatura's and readability's output).  Users bring others.  This script makes seven
 more from the benchmark pages' HTML, and cleans each page with
 its own fold's text model (``model-fold<k>.txt`` of ``bench/cv_text.py --models``, which never saw the page's
 site), so every figure is out of fold by site and out of kind:
@@ -17,6 +17,8 @@ site), so every figure is out of fold by site and out of kind:
   cut at another segmenter's paragraph boundaries);
 * ``markdown``: trafilatura's Markdown (``output_format="markdown"``, formatting kept), cleaned as a ``.md``
   file is (``format="markdown"``);
+* ``markdown_meta``: the same with trafilatura's metadata as front matter (``with_metadata=True``: ``title``,
+  ``author``, ``date`` and keys of its own), cleaned as a ``.md`` file is;
 * ``html2text`` and ``markdownify``: the whole page in Markdown, menus, links and images and all, as scrapers
   save pages, by two converters (``pip install -e '.[bench]'``), cleaned as a ``.md`` file is;
 * ``recall``: trafilatura's output with ``favor_recall=True`` (extractor output that keeps more furniture).
@@ -76,6 +78,13 @@ def markdown(html: str) -> str:
     return trafilatura.extract(html, output_format="markdown", include_formatting=True) or ""
 
 
+def markdown_with_metadata(html: str) -> str:
+    """trafilatura's Markdown with its metadata as front matter (``author``, ``date``: keys of its own)."""
+    import trafilatura
+
+    return trafilatura.extract(html, output_format="markdown", include_formatting=True, with_metadata=True) or ""
+
+
 def html2text_page(html: str) -> str:
     """The whole page in Markdown, menus and all (html2text, lines not wrapped)."""
     import html2text
@@ -108,6 +117,7 @@ MAKERS: dict[str, tuple[Callable[[str], str], str]] = {
     "text_content": (text_content, "text"),
     "justext": (justext_paragraphs, "text"),
     "markdown": (markdown, "markdown"),
+    "markdown_meta": (markdown_with_metadata, "markdown"),
     "html2text": (html2text_page, "markdown"),
     "markdownify": (markdownify_page, "markdown"),
     "recall": (recall, "text"),

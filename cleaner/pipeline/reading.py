@@ -23,6 +23,7 @@ from cleaner.errors import NO_DEADLINE, CleanError, Deadline
 from cleaner.html.sniff import declared_charset, looks_like_html
 from cleaner.io import markdown
 from cleaner.io.records import FORMATS, Format
+from cleaner.metadata.frontkeys import front_matter_metadata
 from cleaner.model import Block, Metadata, Removal
 from cleaner.text.decode import DecodeError, decode_reporting, normalise
 from cleaner.text.emphasis import read_emphasis
@@ -129,8 +130,9 @@ def _read(text: str, format: Format, url: str | None, config: Config, deadline: 
         except markdown.FrontMatterError as error:
             raise CleanError(str(error)) from None
         if front is not None:
-            declared = _given_url(url).prefer(front.metadata)
-            return Reading(segment(read_markdown(body)), declared, marked=True, stated=_states_the_article(front))
+            stated = front_matter_metadata(front)
+            declared = _given_url(url).prefer(stated)
+            return Reading(segment(read_markdown(body)), declared, marked=True, stated=_states_the_article(stated))
     # Plain text, and Markdown without front matter; a wrapped paragraph may have taken in a byline (_cut_points)
     return Reading(segment(_as_plain(text, markdown=format == "markdown"), _cut_points), _given_url(url))
 
@@ -160,9 +162,8 @@ def _cut_points(lines: Sequence[str], first: str) -> Sequence[int]:
     return cut_points(lines, first)
 
 
-def _states_the_article(front: markdown.FrontMatter) -> bool:
+def _states_the_article(meta: Metadata) -> bool:
     """Whether front matter states some of the article's metadata (not only a corpus's own keys)."""
-    meta = front.metadata
     return any((meta.title, meta.subtitle, meta.authors, meta.published, meta.updated, meta.language))
 
 
