@@ -45,7 +45,8 @@ TOP = len(LAYERS)  # the package's __init__ re-exports the public API from any l
 OPTIONAL = {"dask", "distributed", "lightgbm", "sklearn", "datatrove", "tqdm", "datasketch", "trafilatura", "htmldate"}
 # ``cleaner`` modules imported where first used, so that `clean learn` (and any command that reads plain text)
 # starts without the cleaning layers: the cleaning command's modules, the html layer for the first page, the
-# wrapped lines' readers for the first paragraph joined from hard-wrapped lines, warcio for the first WARC file.
+# wrapped lines' readers for the first paragraph joined from hard-wrapped lines, other tools' front matter keys
+# (read as authors and dates) for the first front matter, warcio for the first WARC file.
 # Each edge is still in the import graph, so the layer and cycle tests see it.  The package ``__init__``s
 # re-export their public names lazily (PEP 562; ``test_lazy_exports_are_declared``).
 LAZY = {
@@ -55,6 +56,7 @@ LAZY = {
     ("cleaner.pipeline.reading", "cleaner.html.page"),
     ("cleaner.pipeline.reading", "cleaner.metadata.pagechoice"),
     ("cleaner.pipeline.reading", "cleaner.metadata.wrapped"),
+    ("cleaner.pipeline.reading", "cleaner.metadata.frontkeys"),
     ("cleaner.io.documents", "cleaner.io"),
     ("cleaner.io.documents", "cleaner.io.warc"),
 }

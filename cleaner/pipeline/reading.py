@@ -23,7 +23,6 @@ from cleaner.errors import NO_DEADLINE, CleanError, Deadline
 from cleaner.html.sniff import declared_charset, looks_like_html
 from cleaner.io import markdown
 from cleaner.io.records import FORMATS, Format
-from cleaner.metadata.frontkeys import front_matter_metadata
 from cleaner.model import Block, Metadata, Removal
 from cleaner.text.decode import DecodeError, decode_reporting, normalise
 from cleaner.text.emphasis import read_emphasis
@@ -130,7 +129,7 @@ def _read(text: str, format: Format, url: str | None, config: Config, deadline: 
         except markdown.FrontMatterError as error:
             raise CleanError(str(error)) from None
         if front is not None:
-            stated = front_matter_metadata(front)
+            stated = _front_matter_metadata(front)
             declared = _given_url(url).prefer(stated)
             return Reading(segment(read_markdown(body)), declared, marked=True, stated=_states_the_article(stated))
     # Plain text, and Markdown without front matter; a wrapped paragraph may have taken in a byline (_cut_points)
@@ -151,6 +150,14 @@ def _as_plain(text: str, markdown: bool = False) -> str:
     if markdown or written_in_markdown(text):  # the test asked once
         text = read_markdown(text)
     return part_unrendered(text)  # after the links are read: a run inside a link's Markdown parts nothing
+
+
+def _front_matter_metadata(front: markdown.FrontMatter) -> Metadata:
+    """``cleaner.metadata.frontkeys.front_matter_metadata``, imported for the first front matter: its author and
+    date readers are the metadata layer's, which `clean learn` over a corpus of dumps never needs."""
+    from cleaner.metadata.frontkeys import front_matter_metadata
+
+    return front_matter_metadata(front)
 
 
 def _cut_points(lines: Sequence[str], first: str) -> Sequence[int]:
