@@ -3,7 +3,8 @@
 
 Also what only the process executor does: it kills a worker whose item overruns its limit, turns a
 dying worker into one failure record, reads a bounded number of items ahead, and its workers exit
-when the parent is killed (``kill -TERM`` and ``kill -9`` of a real ``clean --jobs 2`` run).
+when the parent is killed (``kill -TERM`` and ``kill -9`` of a real ``clean --jobs 2`` run).  A real
+``clean --jobs 1`` run stops at ``kill -TERM`` or ``Ctrl-C`` in the middle of a document, too.
 """
 
 from __future__ import annotations
@@ -150,3 +151,32 @@ def test_workers_exit_when_the_parent_is_killed(tmp_path: Path, how: signal.Sign
         again = subprocess.run([*command[:3], "missing", "-o", "out.jsonl"], cwd=tmp_path, env=env, check=False)
         assert again.returncode == 2
         assert [path.name for path in tmp_path.iterdir() if path.name.endswith(".tmp")] == []
+
+
+@pytest.mark.parametrize("how", [signal.SIGTERM, signal.SIGINT], ids=["TERM", "INT"])
+def test_a_serial_run_stops_when_told_to(tmp_path: Path, how: signal.Signals) -> None:
+    """``clean --jobs 1`` stopped while a document is being cleaned ends there, as ``--jobs 2`` does:
+    the signal is not taken for that document's failure, and the run does not go on to the next one."""
+    (tmp_path / "pyproject.toml").write_text(
+        '[tool.cleaner]\ntimeout = 60.0\n[[tool.cleaner.rule]]\nid = "mine.slow"\ncategory = "mine"\n'
+        'pattern = "(a|aa)+b"\nwhy = "each block runs to the match time limit"\n'
+    )
+    (tmp_path / "in").mkdir()
+    for number in range(2):  # blocks all different, so each costs the match time limit: seconds a document
+        (tmp_path / "in" / f"{number}.txt").write_text("\n\n".join(f"{'a' * 40} {n}" for n in range(200)))
+    env = {**os.environ, "PYTHONPATH": str(ROOT)}
+    command = [sys.executable, "-m", "cleaner.cli", "in", "-o", "out.jsonl", "--jobs", "1"]
+    parent = subprocess.Popen(command, cwd=tmp_path, env=env, stderr=subprocess.PIPE)
+    for _ in range(600):  # the output's temporary file: the run has begun its first document
+        if any(path.name.endswith(".tmp") for path in tmp_path.iterdir()):
+            break
+        time.sleep(0.05)
+    time.sleep(0.5)
+    parent.send_signal(how)
+    parent.wait(timeout=30)
+    stderr = parent.stderr.read().decode()  # type: ignore[union-attr]
+    expected = (143, "clean: terminated") if how == signal.SIGTERM else (130, "clean: interrupted")
+    assert (parent.returncode, "internal error" in stderr) == (expected[0], False), stderr
+    assert expected[1] in stderr
+    assert [path.name for path in tmp_path.iterdir() if path.name.endswith(".tmp")] == []
+    assert not (tmp_path / "out.jsonl").exists(), "a stopped run wrote a partial output"

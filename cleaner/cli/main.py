@@ -174,8 +174,11 @@ def main(argv: Sequence[str] | None = None) -> int:
             return EXIT_ERROR
 
 
-class Terminated(Exception):
-    """``SIGTERM`` arrived: end the run as Ctrl-C does, removing temporary files and stopping workers."""
+class Terminated(BaseException):
+    """``SIGTERM`` arrived: end the run as Ctrl-C does, removing temporary files and stopping workers.
+
+    A ``BaseException``, as ``KeyboardInterrupt`` is: the handlers that turn one document's error into
+    its failure line (``except Exception``) must not take it for that document's and go on."""
 
 
 @contextmanager
