@@ -45,10 +45,30 @@ from cleaner.rules.loader import (
 DEFAULT_INCLUDE = ("*.txt", "*.md", "*.html", "*.htm")
 DEFAULT_MAX_BYTES = 50_000_000
 DEFAULT_TIMEOUT = 20.0
+MAX_TIMEOUT = 86_400.0  # a day: the timers and waits that enforce the limit take no longer ones
+MAX_MAX_BYTES = 2**62  # a byte count Python can still read
 
 
 class ConfigError(ValueError):
     """The configuration is malformed; the message names the file and the key."""
+
+
+def _limit(value: object, key: str, most: float, origin: str) -> float:
+    """``value`` when it is a positive number up to ``most`` (a whole one for ``max_bytes``), else a ``ConfigError``.
+
+    The timers and waits that enforce ``timeout`` take nothing longer than ``MAX_TIMEOUT``, and no read takes more
+    bytes than ``MAX_MAX_BYTES``: a larger value would fail inside every document instead of once, here.
+    """
+    whole = key == "max_bytes"
+    if (
+        isinstance(value, bool)
+        or not isinstance(value, int | float)
+        or not 0 < value <= most  # also refuses nan
+        or (whole and not float(value).is_integer())
+    ):
+        where = f"Config({key}=...)" if origin == "defaults" else f"{origin}: [tool.cleaner] {key!r}"
+        raise ConfigError(f"{where} must be a positive {'whole number' if whole else 'number'}, at most {most:,.0f}")
+    return value
 
 
 @dataclass(frozen=True)
@@ -69,6 +89,9 @@ class Config:
     source: str = field(default="defaults", compare=False)
 
     def __post_init__(self) -> None:
+        # Set through object.__setattr__ as the dataclass is frozen: a whole float (5e7) becomes an int.
+        object.__setattr__(self, "max_bytes", int(_limit(self.max_bytes, "max_bytes", MAX_MAX_BYTES, self.source)))
+        object.__setattr__(self, "timeout", float(_limit(self.timeout, "timeout", MAX_TIMEOUT, self.source)))
         if self.disable:
             _check_disabled(frozenset(self.disable), self.extra_rules, self.source)
 
@@ -99,15 +122,6 @@ def _strings(data: Mapping[str, object], key: str, origin: str) -> tuple[str, ..
     return tuple(value)
 
 
-def _number(data: Mapping[str, object], key: str, origin: str) -> float | None:
-    value = data.get(key)
-    if value is None:
-        return None
-    if isinstance(value, bool) or not isinstance(value, int | float) or value <= 0:
-        raise ConfigError(f"{origin}: [tool.cleaner] {key!r} must be a positive number")
-    return value
-
-
 KNOWN_KEYS = {"rule", "disable", "keep", "language", "include", "exclude", "max_bytes", "timeout"}
 
 
@@ -121,12 +135,16 @@ def config_from_table(table: Mapping[str, object], *, origin: str) -> Config:
         raise ConfigError(f"{origin}: [tool.cleaner] 'rule' must be an array of tables ([[tool.cleaner.rule]])")
     try:
         extra = tuple(rule_from_mapping(item, origin=origin) for item in rules)
-        disable = frozenset(_strings(table, "disable", origin) or ())
-        keep = _strings(table, "keep", origin) or ()
-        for pattern in keep:
+    except RuleError as error:
+        raise ConfigError(f"{origin}: [tool.cleaner] {str(error).removeprefix(f'{origin}: ')}") from None
+    _check_rule_ids(extra, origin)
+    disable = frozenset(_strings(table, "disable", origin) or ())
+    keep = _strings(table, "keep", origin) or ()
+    for pattern in keep:
+        try:
             regex.compile(pattern)
-    except (RuleError, regex.error) as error:
-        raise ConfigError(f"{origin}: [tool.cleaner] {error}") from None
+        except regex.error as error:
+            raise ConfigError(f"{origin}: [tool.cleaner] 'keep': bad pattern {pattern!r}: {error}") from None
     language = table.get("language")
     if language is not None and (not isinstance(language, str) or len(language) != 2):
         raise ConfigError(f"{origin}: [tool.cleaner] 'language' must be a two-letter ISO 639-1 code")
@@ -137,10 +155,21 @@ def config_from_table(table: Mapping[str, object], *, origin: str) -> Config:
         language=language,
         include=_strings(table, "include", origin) or DEFAULT_INCLUDE,
         exclude=_strings(table, "exclude", origin) or (),
-        max_bytes=int(_number(table, "max_bytes", origin) or DEFAULT_MAX_BYTES),
-        timeout=float(_number(table, "timeout", origin) or DEFAULT_TIMEOUT),
+        max_bytes=table.get("max_bytes", DEFAULT_MAX_BYTES),  # type: ignore[arg-type]  # checked by Config
+        timeout=table.get("timeout", DEFAULT_TIMEOUT),  # type: ignore[arg-type]
         source=origin,
     )
+
+
+def _check_rule_ids(extra: tuple[Rule, ...], origin: str) -> None:
+    """Each extra rule needs an id of its own: ``disable`` and the audit trail name rules by id."""
+    builtin = {rule.id for rule in builtin_rules()}
+    seen: set[str] = set()
+    for rule in extra:
+        if rule.id in builtin or rule.id in seen:
+            whose = "a built-in rule" if rule.id in builtin else "another rule of this configuration"
+            raise ConfigError(f"{origin}: [tool.cleaner] rule {rule.id!r}: {whose} has this id; give it another")
+        seen.add(rule.id)
 
 
 def _check_disabled(disable: frozenset[str], extra: tuple[Rule, ...], origin: str) -> None:
@@ -163,7 +192,11 @@ def load_config(path: str | os.PathLike[str]) -> Config:
         raise ConfigError(f"{path}: cannot read: {error.strerror}") from None
     except (tomllib.TOMLDecodeError, UnicodeDecodeError) as error:
         raise ConfigError(f"{path}: not valid TOML: {error}") from None
-    table = data.get("tool", {}).get("cleaner", {}) if path.name == "pyproject.toml" else data
+    table = data.get("tool", {}) if path.name == "pyproject.toml" else data
+    if table is not data:
+        table = table.get("cleaner", {}) if isinstance(table, Mapping) else None
+    if not isinstance(table, Mapping):
+        raise ConfigError(f"{path}: [tool.cleaner] must be a table (a [tool.cleaner] section)")
     return config_from_table(table, origin=str(path))
 
 

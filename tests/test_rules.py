@@ -6,6 +6,7 @@ import re
 from pathlib import Path
 
 import pytest
+from clirun import clean_in_process as clean_command
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
@@ -17,6 +18,7 @@ from cleaner.rules.loader import CompiledRule, Rule, RuleError, Scope, builtin_r
 ROOT = Path(__file__).resolve().parent.parent
 DOCS = (ROOT / "docs" / "rules.md").read_text(encoding="utf-8")
 CATEGORIES = set(re.findall(r"^\| `([a-z-]+)` \|", DOCS, flags=re.M))
+SLOGAN = {"id": "site.slogan", "category": "branding", "pattern": "Our slogan here", "why": "The site's slogan."}
 
 
 def test_every_builtin_rule_is_documented_with_a_known_category() -> None:
@@ -70,14 +72,47 @@ def test_keep_protects_a_block_from_every_rule() -> None:
     [
         ({"colour": "red"}, "unknown key 'colour'"),
         ({"disable": "cookie"}, "'disable' must be a list of strings"),
-        ({"max_bytes": -1}, "'max_bytes' must be a positive number"),
+        ({"max_bytes": -1}, "'max_bytes' must be a positive whole number"),
         ({"language": "german"}, "'language' must be a two-letter"),
-        ({"keep": ["(unclosed"]}, r"\[tool.cleaner\]"),
+        ({"keep": ["(unclosed"]}, r"\[tool.cleaner\] 'keep': bad pattern '\(unclosed': missing \)"),
+        ({"timeout": float("nan")}, "'timeout' must be a positive number, at most 86,400"),
+        ({"timeout": float("inf")}, "'timeout' must be a positive number"),
+        ({"timeout": 1e12}, "'timeout' must be a positive number"),
+        ({"max_bytes": 10**20}, "'max_bytes' must be a positive whole number"),
+        ({"max_bytes": 0.5}, "'max_bytes' must be a positive whole number"),
+        ({"rule": [{**SLOGAN, "id": "medium.separator"}]}, "rule 'medium.separator': a built-in rule has this id"),
+        ({"rule": [SLOGAN, SLOGAN]}, "rule 'site.slogan': another rule of this configuration has this id"),
+        ({"rule": [{**SLOGAN, "why": ""}]}, r"^pyproject.toml: \[tool.cleaner\] rule 'site.slogan' needs a non-empty"),
+        ({"rule": [{**SLOGAN, "pattern": "(a"}]}, r"^pyproject.toml: \[tool.cleaner\] rule 'site.slogan': bad pattern"),
     ],
 )
 def test_bad_configuration_names_the_key(table: dict[str, object], message: str) -> None:
     with pytest.raises(ConfigError, match=message):
         config_from_table(table, origin="pyproject.toml")
+
+
+def test_whole_floats_and_the_largest_values_are_taken() -> None:
+    config = config_from_table({"max_bytes": 5e7, "timeout": 86_400}, origin="pyproject.toml")
+    assert (config.max_bytes, config.timeout) == (50_000_000, 86_400.0)
+    assert (type(config.max_bytes), type(config.timeout)) == (int, float)
+
+
+@pytest.mark.parametrize("limits", [{"timeout": float("inf")}, {"timeout": -1.0}, {"max_bytes": -5}, {"timeout": "x"}])
+def test_the_library_config_checks_its_limits_too(limits: dict[str, object]) -> None:
+    with pytest.raises(ConfigError, match=r"^Config\((timeout|max_bytes)=...\) must be a positive"):
+        Config(**limits)  # type: ignore[arg-type]
+
+
+@pytest.mark.parametrize("text", ["tool = 5\n", "[tool]\ncleaner = 5\n", "[tool]\ncleaner = [1, 2]\n"])
+def test_a_tool_cleaner_that_is_no_table_is_a_clear_error(tmp_path: Path, text: str) -> None:
+    """Named with --config or found by the search (a comment mentions the section), never a traceback."""
+    (tmp_path / "pyproject.toml").write_text(f"# [tool.cleaner] below\n{text}", encoding="utf-8")
+    (tmp_path / "a.txt").write_text("A first paragraph about the harbour, long enough to be prose.\n", encoding="utf-8")
+    for args in (["--config", "pyproject.toml"], []):
+        ran = clean_command("a.txt", *args, cwd=tmp_path)
+        assert ran.returncode == 2 and "Traceback" not in ran.stderr, ran.stderr
+        assert ran.stderr.startswith("clean: error: ") and ran.stderr.count("\n") == 1
+        assert ran.stderr.endswith("pyproject.toml: [tool.cleaner] must be a table (a [tool.cleaner] section)\n")
 
 
 def test_load_config_reads_tool_cleaner_from_pyproject(tmp_path: Path) -> None:

@@ -110,7 +110,10 @@ def rule_from_mapping(data: Mapping[str, object], *, origin: str) -> Rule:
     rule = Rule(
         str(data["id"]), str(data["category"]), str(data["pattern"]), str(data["why"]), scope, action, max_chars
     )
-    rule.compile()
+    try:
+        rule.compile()
+    except RuleError as error:
+        raise RuleError(f"{origin}: {error}") from None
     return rule
 
 
