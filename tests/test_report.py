@@ -239,6 +239,20 @@ def test_hostile_text_is_escaped(tmp_path: Path) -> None:
     assert '<img src=x onerror="alert(3)"> & </del>' in page.xpath('//div[@class="r"]/del')[1].text_content()
 
 
+def test_only_a_web_address_is_a_link(tmp_path: Path) -> None:
+    """A scraped page's og:url (or a record's url) is whatever the page says: a ``javascript:`` one is shown,
+    never made a link that runs script in the report when clicked."""
+    urls = ["javascript:alert(1)", " JavaScript:alert(2)", "https://example.org/a"]
+    records = [positioned_record(f"doc {n}", url) for n, url in enumerate(urls)]
+    write_report(records, tmp_path / "report.html")
+    page = parse(tmp_path / "report.html")
+    assert [link.get("href") for link in page.xpath('//p[@class="where"]/a')] == ["https://example.org/a"]
+    assert [code.text_content() for code in page.xpath('//p[@class="where"]/code')] == [
+        "javascript:alert(1)",
+        " JavaScript:alert(2)",
+    ]
+
+
 @pytest.fixture(scope="module")
 def bench_records() -> list[dict[str, Any]]:
     if not BENCH_DUMPS.is_dir():

@@ -17,11 +17,13 @@ import json
 from collections import Counter
 from collections.abc import Iterable
 from html import escape
+from urllib.parse import urlsplit
 
 from cleaner.report.charts import colour
 from cleaner.report.records import DocumentView, Item, Omission
 
 KINDS = {"heading": ("h", "heading"), "list_item": ("li", "list item"), "quote": ("q", "quote")}
+LINKED_SCHEMES = frozenset({"http", "https"})  # a document's URL is a link only to a web page
 UNPLACED = "This record carries no block positions: the body comes first, then the removed blocks."
 SORTS = (
     ("share-desc", "share removed, most first"),
@@ -82,8 +84,10 @@ def _where(view: DocumentView) -> str:
     parts = []
     if view.source:
         parts.append(f"file <code>{escape(view.source)}</code>")
-    if view.url:
+    if view.url and urlsplit(view.url.strip()).scheme.lower() in LINKED_SCHEMES:
         parts.append(f'URL <a href="{escape(view.url)}" rel="noreferrer noopener">{escape(view.url)}</a>')
+    elif view.url:  # a page's og:url or a record's url may be anything: javascript: is never made a link
+        parts.append(f"URL <code>{escape(view.url)}</code>")
     if view.fetched:
         parts.append(f"fetched {escape(view.fetched)}")
     return f'<p class="where">{" · ".join(parts)}</p>' if parts else ""
