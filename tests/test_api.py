@@ -22,6 +22,7 @@ from clirun import clean_in_process
 
 import cleaner
 from cleaner import CleanError, ConfigError, clean, clean_many, load_config
+from cleaner.io.jsonl import JsonlWriter
 from cleaner.model import ARTICLE_SCHEMA
 
 ROOT = Path(__file__).resolve().parent.parent
@@ -44,6 +45,40 @@ def test_what_is_no_document_is_a_clear_error(source: object, error: type[Except
     with pytest.raises(error) as raised:
         clean(source)  # type: ignore[arg-type]
     assert str(raised.value) == message
+
+
+@pytest.mark.parametrize(
+    ("arguments", "error", "message"),
+    [
+        ({"url": 5}, TypeError, "clean() takes url as str or None, not int"),
+        ({"config": {"timeout": 1}}, TypeError, "clean() takes config as a cleaner.Config (cleaner.load_config"),
+        ({"config": "pyproject.toml"}, TypeError, "not str"),
+        (
+            {"url": "https://example.org/\ud800"},
+            CleanError,
+            "not valid Unicode: the url holds a lone surrogate \\ud800",
+        ),
+    ],
+    ids=["url int", "config dict", "config path", "url surrogate"],
+)
+def test_arguments_of_the_wrong_kind_are_a_clear_error(arguments: dict, error: type[Exception], message: str) -> None:
+    with pytest.raises(error) as raised:
+        clean(SEEDS[0].read_text(encoding="utf-8"), **arguments)
+    assert message in str(raised.value)
+
+
+def test_a_text_with_a_lone_surrogate_is_refused_not_left_for_the_writer(tmp_path: Path) -> None:
+    """No UTF-8 file can hold a lone surrogate: cleaning it would only move the failure to the writer,
+    which would lose the whole output file.  In a stream it is one failure, and the stream goes on."""
+    text = "A paragraph of prose \udc9f that a bad decoder left behind, long enough to be kept."
+    with pytest.raises(CleanError, match=r"not valid Unicode: the text holds a lone surrogate \\udc9f"):
+        clean(text)
+    with JsonlWriter(tmp_path / "out.jsonl") as out:
+        results = list(clean_many([text, SEEDS[0].read_text(encoding="utf-8")]))
+        for result in results:
+            out.write(result.to_dict())
+    assert [result.ok for result in results] == [False, True]
+    assert len((tmp_path / "out.jsonl").read_text(encoding="utf-8").splitlines()) == 2
 
 
 def test_load_config_takes_a_str_and_names_an_unknown_rule(tmp_path: Path) -> None:

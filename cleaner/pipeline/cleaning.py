@@ -25,7 +25,7 @@ from cleaner.metadata.names import is_organisation
 from cleaner.metadata.pagechoice import load_page_model
 from cleaner.model import Article, Metadata, Removal, Role, Verdict
 from cleaner.pipeline.deciding import Decided, decide_blocks
-from cleaner.pipeline.reading import Reading, read_document, to_text
+from cleaner.pipeline.reading import Reading, check_arguments, read_document, to_text
 from cleaner.sites.profile import Profile, SiteProfile, site_of
 from cleaner.text.language import detect_language
 from cleaner.text.language import warm_up as warm_up_language
@@ -123,10 +123,12 @@ def clean(
 
     Raises ``CleanError`` when the input is not a document (empty, binary, undecodable, too
     large), and its ``TimeLimitError`` when cleaning takes longer than ``config.timeout`` seconds;
-    raises ``TypeError`` when ``source`` is neither ``str`` nor ``bytes``.  Bytes that are not valid
+    raises ``TypeError`` when ``source`` is neither ``str`` nor ``bytes`` (or ``url``, ``config`` of another
+    type than documented), and ``CleanError`` for a ``str`` holding a lone surrogate.  Bytes that are not valid
     UTF-8 in a mostly UTF-8 text are replaced with U+FFFD and listed in ``removed``
     (rule ``decode.invalid-utf8``).
     """
+    check_arguments(url, config)
     config = config or DEFAULT_CONFIG
     deadline = Deadline(config.timeout)
     with deadline.armed():

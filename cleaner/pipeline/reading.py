@@ -24,7 +24,7 @@ from cleaner.html.sniff import declared_charset, looks_like_html
 from cleaner.io import markdown
 from cleaner.io.records import FORMATS, Format
 from cleaner.model import Block, Metadata, Removal
-from cleaner.text.decode import DecodeError, decode_reporting, normalise
+from cleaner.text.decode import LONE_SURROGATE, DecodeError, decode_reporting, normalise
 from cleaner.text.emphasis import read_emphasis
 from cleaner.text.escapes import read_escapes
 from cleaner.text.headings import hash_headings
@@ -44,6 +44,18 @@ FENCE_SAMPLE = 16  # enough of the start to see a front matter fence behind a BO
 DECODE_RULE = "decode.invalid-utf8"
 
 
+def check_arguments(url: object, config: object) -> None:
+    """``TypeError`` for a ``url`` that is no ``str`` (or None) and a ``config`` that is no ``Config`` (or None):
+    caught here, not as an ``AttributeError`` deep inside, or a number in the output's ``url``."""
+    if url is not None and not isinstance(url, str):
+        raise TypeError(f"clean() takes url as str or None, not {type(url).__name__}")
+    if config is not None and not isinstance(config, Config):
+        kind = type(config).__name__
+        raise TypeError(f"clean() takes config as a cleaner.Config (cleaner.load_config(path) reads one), not {kind}")
+    if url is not None and (match := LONE_SURROGATE.search(url)):
+        raise CleanError(f"not valid Unicode: the url holds a lone surrogate \\u{ord(match[0]):04x}")
+
+
 def to_text(source: str | bytes, config: Config) -> tuple[str, tuple[Removal, ...]]:
     """Decoded, not yet normalised (a page's markup is not: ``html`` normalises what it reads out),
     with an audit entry for the bytes that were not valid UTF-8 in a mostly UTF-8 text."""
@@ -56,6 +68,8 @@ def to_text(source: str | bytes, config: Config) -> tuple[str, tuple[Removal, ..
     if not source.strip():
         raise CleanError("empty: the document has no text")
     if isinstance(source, str):
+        if match := LONE_SURROGATE.search(source):  # no UTF-8 output could hold it: writing would fail later
+            raise CleanError(f"not valid Unicode: the text holds a lone surrogate \\u{ord(match[0]):04x}")
         return source, ()
     try:
         decoded = decode_reporting(source, declared=declared_charset(source))

@@ -38,6 +38,7 @@ CONTROL = re.compile("[\x00-\x08\x0e-\x1f\x7f]")
 ODD = re.compile(f"[{SPACE_LIKE.pattern[1:-1]}{INVISIBLE.pattern[1:-1]}{CONTROL.pattern[1:-1]}]")  # any of the three
 # Bytes that are not UTF-8 come out of the surrogateescape handler as these code points.
 ESCAPED_BYTE = re.compile("[\udc80-\udcff]")
+LONE_SURROGATE = re.compile("[\ud800-\udfff]")  # a str may hold one (not bytes decoded here); UTF-8 cannot
 NON_ASCII = re.compile("[^\x00-\x7f]")
 VALID_PER_INVALID = 2  # "mostly UTF-8": at least this many valid non-ASCII characters per bad byte
 
