@@ -3,8 +3,11 @@
 from __future__ import annotations
 
 import codecs
+import random
+from pathlib import Path
 
 import pytest
+from clirun import clean_in_process as clean_command
 
 from cleaner import CleanError, clean
 from cleaner.model import Kind
@@ -82,6 +85,31 @@ def test_binary_input_is_a_clear_error() -> None:
         decode_bytes(b"\x89PNG\r\n\x1a\n\x00\x00\x00\rIHDR")
     with pytest.raises(CleanError, match="binary"):
         clean(b"\x00\x01\x02 not text", format="text")
+
+
+@pytest.mark.parametrize("encoding", ["utf-16-le", "utf-16-be"])
+def test_utf16_without_a_bom_is_read_as_text(encoding: str, tmp_path: Path) -> None:
+    """What Windows tools save as "Unicode" without a BOM was refused as "binary data (NUL bytes)"."""
+    text = "\n\n".join(["Die Straße nach Köln war gesperrt.", *PARAGRAPHS])
+    assert decode_bytes(text.encode(encoding)) == text
+    (tmp_path / "story.txt").write_bytes(text.encode(encoding))
+    ran = clean_command("story.txt", "--format", "txt", cwd=tmp_path)
+    assert (ran.returncode, ran.stdout) == (0, clean(text).text + "\n")
+
+
+@pytest.mark.parametrize(
+    "raw",
+    [
+        bytes(1000),  # NULs in both halves
+        random.Random(7).randbytes(4000),
+        "x\x01y\x02z\x03 w".encode("utf-16-le") * 20,  # the right NULs, but control characters
+        "odd length".encode("utf-16-le") + b"!",
+    ],
+    ids=["nuls", "random", "controls", "odd length"],
+)
+def test_binary_that_looks_a_little_like_utf16_is_still_binary(raw: bytes) -> None:
+    with pytest.raises(DecodeError, match="binary"):
+        decode_bytes(raw)
 
 
 def test_unknown_format_is_a_clear_error() -> None:

@@ -1,9 +1,9 @@
 """Decode: bytes to text, and text to one normal form, without changing the words.
 
-What it does: picks the encoding (a byte-order mark, else strict UTF-8, else UTF-8 with its few
-bad bytes replaced when the text is mostly UTF-8, else a charset the caller declared, else
-detection with charset-normalizer), refuses binary data,
-unifies newlines, applies Unicode NFC, turns non-breaking spaces into spaces and drops
+What it does: picks the encoding (a byte-order mark, else UTF-16 told by where its NUL bytes
+are, else strict UTF-8, else UTF-8 with its few bad bytes replaced when the text is mostly
+UTF-8, else a charset the caller declared, else detection with charset-normalizer), refuses
+binary data, unifies newlines, applies Unicode NFC, turns non-breaking spaces into spaces and drops
 invisible characters that only get in the way of matching (zero-width space, word
 joiner, byte-order marks, soft hyphens).
 
@@ -40,6 +40,8 @@ ODD = re.compile(f"[{SPACE_LIKE.pattern[1:-1]}{INVISIBLE.pattern[1:-1]}{CONTROL.
 ESCAPED_BYTE = re.compile("[\udc80-\udcff]")
 LONE_SURROGATE = re.compile("[\ud800-\udfff]")  # a str may hold one (not bytes decoded here); UTF-8 cannot
 NON_ASCII = re.compile("[^\x00-\x7f]")
+UTF16_HIGH_NULS = 0.3  # UTF-16 without a BOM: at least this share of characters have a NUL high byte ...
+UTF16_LOW_NULS = 0.01  # ... and at most this share a NUL low byte
 VALID_PER_INVALID = 2  # "mostly UTF-8": at least this many valid non-ASCII characters per bad byte
 
 
@@ -72,7 +74,10 @@ def decode_reporting(raw: bytes, *, declared: str | None = None) -> Decoded:
         if raw.startswith(bom):
             return Decoded(raw.decode(encoding, errors="replace"), encoding)
     if b"\x00" in raw[:SNIFF_BYTES]:
-        raise DecodeError("binary data (NUL bytes), not text")
+        utf16 = _utf16_without_bom(raw)
+        if utf16 is None:
+            raise DecodeError("binary data (NUL bytes), not text")
+        return utf16
     try:
         return Decoded(raw.decode("utf-8"), "utf-8")
     except UnicodeDecodeError:
@@ -87,6 +92,29 @@ def decode_reporting(raw: bytes, *, declared: str | None = None) -> Decoded:
             pass
     encoding = _detect_encoding(raw)
     return Decoded(raw.decode(encoding, errors="replace"), encoding)
+
+
+def _utf16_without_bom(raw: bytes) -> Decoded | None:
+    """UTF-16 text saved without a byte-order mark, told from binary data by where its NUL bytes are.
+
+    Latin-script text in UTF-16 has a NUL as the high byte of most characters (every one in
+    ``UTF16_HIGH_NULS`` at least) and almost never as the low byte: little-endian files have them at
+    odd offsets, big-endian ones at even offsets.  Binary data has NULs in both, and is refused; so is
+    anything that does not decode, or decodes to control characters.
+    """
+    sample = raw[: SNIFF_BYTES - SNIFF_BYTES % 2]
+    if len(raw) % 2 or not sample:
+        return None
+    halves = {"utf-16-le": sample[1::2].count(0), "utf-16-be": sample[0::2].count(0)}
+    encoding, high = max(halves.items(), key=lambda item: item[1])
+    low = sum(halves.values()) - high
+    if high < UTF16_HIGH_NULS * (len(sample) // 2) or low > UTF16_LOW_NULS * (len(sample) // 2):
+        return None
+    try:
+        text = raw.decode(encoding)
+    except UnicodeDecodeError:
+        return None
+    return None if CONTROL.search(text) else Decoded(text, encoding)
 
 
 def _mostly_utf8(raw: bytes) -> Decoded | None:
