@@ -289,7 +289,11 @@ def test_an_output_that_cannot_be_written_is_one_line_not_a_traceback(tmp_path: 
     (tmp_path / "taken").write_text("a file where the output folder should go\n")
     mirrored = clean(folder, "-o", tmp_path / "taken" / "out", cwd=tmp_path)
     assert mirrored.returncode == 2 and "Traceback" not in mirrored.stderr
-    assert mirrored.stderr.count(f"error: cannot write {tmp_path / 'taken' / 'out'}: Not a directory") == 2
+    taken = tmp_path / "taken"
+    assert (
+        mirrored.stderr
+        == f"clean: error: cannot write into {taken / 'out'}: {taken} is a file, not a folder; name a folder for -o\n"
+    )
     streamed = clean(folder, "-o", tmp_path / "taken" / "all.jsonl", cwd=tmp_path)
     assert streamed.returncode == 2 and "Traceback" not in streamed.stderr
     assert streamed.stderr.startswith("clean: error: ")

@@ -174,6 +174,30 @@ def test_a_file_name_for_out_with_a_folder_of_inputs_is_an_error(tmp_path: Path)
     assert json.loads((tmp_path / "one.json").read_text(encoding="utf-8"))["source"] == f"seeds/{SEEDS[0].name}"
 
 
+@pytest.mark.parametrize("kind", ["file", "symlink to nothing", "below a file"])
+def test_an_out_that_cannot_be_a_folder_is_one_error_before_cleaning(tmp_path: Path, kind: str) -> None:
+    """It was one 'cannot write out: File exists' line per input, each after that input had been cleaned."""
+    (tmp_path / "in").mkdir()
+    for seed in SEEDS[:2]:
+        shutil.copyfile(seed, tmp_path / "in" / seed.name)
+    (tmp_path / "notes").write_text("mine\n", encoding="utf-8")
+    out = {"file": "notes", "symlink to nothing": "gone", "below a file": "notes/out"}[kind]
+    if kind == "symlink to nothing":
+        (tmp_path / "gone").symlink_to("nowhere")
+    before = state(tmp_path)
+    result = clean("in", "-o", out, cwd=tmp_path)
+    problem = {
+        "file": "notes is a file, not a folder",
+        "symlink to nothing": "gone is a symlink to nowhere, which does not exist",
+        "below a file": "notes is a file, not a folder",
+    }[kind]
+    assert (result.returncode, result.stderr) == (
+        2,
+        f"clean: error: cannot write into {out}: {problem}; name a folder for -o\n",
+    )
+    assert state(tmp_path) == before
+
+
 # ----------------------------------------------------------------------------- 3. mostly UTF-8
 
 

@@ -5,8 +5,9 @@ their common folder (paths resolved first, so ``a/../../x/f.txt`` cannot climb o
 refuses, with an ``OutputError`` naming the problem, every plan that would lose or damage a file:
 two inputs whose outputs would clash even with whole names kept, an output that is an input, an
 output that would land outside OUT (through a symlinked folder inside it), or a file name for
-OUT (``out.json``) when several articles need a folder.  A symlink at an output path itself is
-replaced by the new file, never written through (``cleaner.io.files.AtomicFile``).
+OUT (``out.json``), an existing file or a symlink to nothing, when several articles need a
+folder.  A symlink at an output path itself is replaced by the new file, never written through
+(``cleaner.io.files.AtomicFile``).
 
 ``rewritable`` says why a file must not be rewritten in place: a symlink (rewriting would
 change a file the user did not name) or a file with several hard links (replacing it would
@@ -49,6 +50,9 @@ def plan_outputs(files: Sequence[Path], roots: Sequence[Path], out: Path, suffix
             f"{out} names one file, but several articles are written one file each: name a folder "
             f"(-o {out.with_suffix('')}/), or one JSON Lines file (-o {out.with_suffix('.jsonl')})"
         )
+    problem = _not_a_folder(out)
+    if problem:
+        raise OutputError(f"cannot write into {out}: {problem}; name a folder for -o")
     base = Path(os.path.commonpath([real_name(root) if root.is_dir() else real_name(root).parent for root in roots]))
     plain = {path: out / Path(os.path.relpath(real_name(path), base)).with_suffix(suffix) for path in files}
     counts = Counter(plain.values())
@@ -63,6 +67,21 @@ def plan_outputs(files: Sequence[Path], roots: Sequence[Path], out: Path, suffix
             names = " and ".join(str(source) for source in sources)
             raise OutputError(f"outputs clash: {names} would all be written to {target}; rename one of them")
     return _checked(targets, files, out)
+
+
+def _not_a_folder(out: Path) -> str:
+    """Why ``out`` can neither be nor become a folder (a file, a symlink leading nowhere, a file above it), or ''.
+
+    Said once before anything is cleaned, instead of once for each file after its cleaning.
+    """
+    for path in (out, *out.parents):
+        if path.is_dir():
+            return ""
+        if path.exists():
+            return f"{path} is a file, not a folder"
+        if path.is_symlink():
+            return f"{path} is a symlink to {os.readlink(path)}, which does not exist"
+    return ""
 
 
 def _checked(targets: dict[Path, Path], files: Sequence[Path], out: Path) -> dict[Path, Path]:
