@@ -128,6 +128,22 @@ def test_names_with_control_characters_are_escaped(tmp_path: Path) -> None:
     assert "rec\\x1b]0;pwned\\x07: error: empty" in result.stderr
 
 
+def test_diff_headers_escape_names_too(tmp_path: Path) -> None:
+    """--diff is read in a terminal as much as the error lines are: a name's escape sequence or newline
+    must neither reach it nor split the header line."""
+    for name in ("evil\x1b[31m.txt", "two\nlines.txt"):
+        (tmp_path / name).write_bytes(SEEDS[1].read_bytes())
+    result = clean_command("--diff", "evil\x1b[31m.txt", "two\nlines.txt", cwd=tmp_path)
+    headers = [line for line in result.stdout.splitlines() if line.startswith(("--- ", "+++ "))]
+    assert result.returncode == 1 and "\x1b" not in result.stdout
+    assert headers == [
+        "--- evil\\x1b[31m.txt\t(original)",
+        "+++ evil\\x1b[31m.txt\t(cleaned)",
+        "--- two\\nlines.txt\t(original)",
+        "+++ two\\nlines.txt\t(cleaned)",
+    ]
+
+
 def test_a_text_file_named_warc_is_one_clear_line(tmp_path: Path) -> None:
     (tmp_path / "notes.warc").write_bytes(SEEDS[0].read_bytes())
     result = clean_command("notes.warc", "--format", "jsonl", cwd=tmp_path)

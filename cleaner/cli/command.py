@@ -26,7 +26,7 @@ from collections.abc import Iterable, Iterator, Sequence
 from pathlib import Path
 
 from cleaner.cli.audit import RunReport
-from cleaner.cli.messages import Report, categories_line
+from cleaner.cli.messages import Report, categories_line, printable
 from cleaner.cli.targets import plan_outputs, rewritable
 from cleaner.config import Config, find_config, load_config
 from cleaner.corpus.duplicates import DuplicateFinder
@@ -116,8 +116,8 @@ def _diff(outcome: Outcome) -> str:
     lines = difflib.unified_diff(
         outcome.original.splitlines(keepends=True),
         outcome.canonical.splitlines(keepends=True),
-        f"{outcome.path}\t(original)",
-        f"{outcome.path}\t(cleaned)",
+        f"{printable(str(outcome.path))}\t(original)",  # a name may hold a newline or an escape sequence
+        f"{printable(str(outcome.path))}\t(cleaned)",
     )
     return "".join(line if line.endswith("\n") else line + "\n\\ No newline at end of file\n" for line in lines)
 
