@@ -159,6 +159,28 @@ def test_corrupt_record_is_reported_and_skipped(tmp_path: Path, name: str) -> No
     assert good == [page.url for number, page in enumerate(pages) if number != 2]
 
 
+def test_a_response_without_a_target_uri_is_one_failure(tmp_path: Path) -> None:
+    """warcio raises AttributeError on a response record without WARC-Target-URI: it was a traceback that
+    ended the whole run.  It is a failure for that record, and the records after it are read."""
+    archive = tmp_path / "crawl.warc"
+    pages = seed_pages()
+    offsets = write_warc(archive, pages, noise=False)
+    data = archive.read_bytes()
+    header = data.index(b"WARC-Target-URI:", offsets[2])
+    archive.write_bytes(data[:header] + b"X-Lost-Target-URI:" + data[header + len(b"WARC-Target-URI:") :])
+    results = list(read_warc(archive))
+    failures = [result for result in results if isinstance(result, Failure)]
+    assert [failure.reason for failure in failures] == [
+        "unreadable WARC record: a response, request or revisit record without a WARC-Target-URI header"
+    ]
+    assert [result.url for result in results if not isinstance(result, Failure)] == [
+        page.url for number, page in enumerate(pages) if number != 2
+    ]
+    ran = clean_in_process(archive, "--format", "jsonl", cwd=tmp_path)
+    assert ran.returncode == 2 and "Traceback" not in ran.stderr
+    assert len(ran.stdout.splitlines()) == len(pages) - 1
+
+
 @pytest.mark.parametrize("name", ["crawl.warc.gz", "crawl.warc"])
 def test_truncated_archive_is_reported(tmp_path: Path, name: str) -> None:
     archive = tmp_path / name

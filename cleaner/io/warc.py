@@ -32,7 +32,17 @@ from cleaner.config import DEFAULT_MAX_BYTES
 from cleaner.io.records import Document, Failure
 
 HTML_TYPES = ("text/html", "application/xhtml+xml")
-READ_ERRORS = (ArchiveLoadFailed, StatusAndHeadersParserException, zlib.error, EOFError, OSError, ValueError)
+# AttributeError: warcio's on a response, request or revisit record without WARC-Target-URI (None.startswith).
+READ_ERRORS = (
+    ArchiveLoadFailed,
+    StatusAndHeadersParserException,
+    zlib.error,
+    EOFError,
+    OSError,
+    ValueError,
+    AttributeError,
+)
+NO_TARGET = "a response, request or revisit record without a WARC-Target-URI header"
 GZIP_MAGIC = b"\x1f\x8b\x08"
 WARC_MAGIC = b"WARC/1."
 RESYNC_CHUNK = 1 << 20
@@ -173,6 +183,8 @@ def _missing(record: Any) -> int:
 
 def _reason(error: BaseException) -> str:
     """One printable line: warcio quotes the offending bytes, which may be binary."""
+    if isinstance(error, AttributeError):
+        return NO_TARGET
     text = "".join(char if char.isprintable() and char.isascii() else "?" for char in " ".join(str(error).split()))
     return (text or type(error).__name__)[:100]
 
