@@ -12,6 +12,7 @@ from __future__ import annotations
 from pathlib import Path
 
 import pytest
+from clirun import clean_in_process as clean_command
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 from madeup import PROSE, TITLE
@@ -89,6 +90,30 @@ def test_broken_front_matter_is_an_error_that_says_so() -> None:
         split_front_matter("---\ntitle: [unclosed\n---\nBody\n")
     with pytest.raises(FrontMatterError, match="'title' must be a single value"):
         split_front_matter("---\ntitle: [a, b]\n---\nBody\n")
+
+
+@pytest.mark.parametrize(
+    "head",
+    ['title: "A \\ud800 headline"', 'tags: [news, {"\\udfff": 1}]', 'a: &a [x, x]\nb: [*a, *a, "\\ud800"]'],
+    ids=["title", "an extra key", "behind an alias"],
+)
+def test_a_lone_surrogate_in_front_matter_is_an_error_not_a_crash_at_writing(head: str, tmp_path: Path) -> None:
+    """YAML's escapes can make a lone surrogate, which no UTF-8 output holds: the article was cleaned and the
+    command then stopped with a traceback when it wrote it (-o, --report, standard output)."""
+    with pytest.raises(FrontMatterError, match="front matter holds a lone surrogate \\\\ud"):
+        split_front_matter(f"---\n{head}\n---\nBody\n")
+    (tmp_path / "story.md").write_text(f"---\n{head}\n---\n\nA paragraph of prose about the harbour.\n")
+    ran = clean_command("story.md", "-o", "out", cwd=tmp_path)
+    assert ran.returncode == 2 and "Traceback" not in ran.stderr
+    assert ran.stderr.startswith("story.md: error: front matter holds a lone surrogate")
+
+
+def test_a_billion_laughs_front_matter_stays_cheap() -> None:
+    pairs = zip("abcdefgh", "bcdefghi", strict=True)
+    levels = ["a: &a [x, x, x, x, x, x, x, x, x]"]
+    levels += [f"{name}: &{name} [{', '.join([f'*{was}'] * 9)}]" for was, name in pairs]
+    front, body = split_front_matter("---\n" + "\n".join(levels) + "\n---\nBody\n")  # 9**9 strings, if expanded
+    assert front is not None and body == "Body\n"
 
 
 # ----------------------------------------------------------------------------- blocks

@@ -51,6 +51,7 @@ KEYS = ("title", "subtitle", "authors", "published", "updated", "language", "url
 MARKERS = {Kind.HEADING: "## ", Kind.LIST_ITEM: "- ", Kind.QUOTE: "> ", Kind.PARAGRAPH: ""}
 _CLOSING_FENCE = re.compile(r"^(?:---|\.\.\.)[ \t]*\r?$", re.MULTILINE)
 _LINE_BREAKS = re.compile(r"\s*[\r\n]+\s*")
+_LONE_SURROGATE = re.compile("[\ud800-\udfff]")  # YAML's "\ud800" escape makes one; no UTF-8 output holds it
 
 
 class FrontMatterError(ValueError):
@@ -128,8 +129,31 @@ def split_front_matter(text: str) -> tuple[FrontMatter | None, str]:
         raise FrontMatterError(f"front matter is not valid YAML: {' '.join(str(error).split())}") from None
     if data is not None and not isinstance(data, dict):
         return None, text
+    surrogate = _lone_surrogate(data)
+    if surrogate:
+        escape = f"\\u{ord(surrogate):04x}"
+        raise FrontMatterError(f"front matter holds a lone surrogate {escape}, which no UTF-8 file can hold")
     body = lines[1][closing.end() :].lstrip("\r\n")
     return _front_matter(data or {}), body
+
+
+def _lone_surrogate(data: object) -> str:
+    """The first lone surrogate in the loaded front matter's strings, keys and values, or ``""``.
+
+    Each list or mapping is looked at once, however many aliases lead to it (a YAML "billion laughs"
+    block stays cheap).
+    """
+    seen: set[int] = set()
+    stack = [data]
+    while stack:
+        item = stack.pop()
+        if isinstance(item, str):
+            if match := _LONE_SURROGATE.search(item):
+                return match[0]
+        elif isinstance(item, dict | list) and id(item) not in seen:
+            seen.add(id(item))
+            stack.extend([*item.keys(), *item.values()] if isinstance(item, dict) else item)
+    return ""
 
 
 def render_front_matter(front: FrontMatter) -> str:
