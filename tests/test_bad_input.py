@@ -144,6 +144,27 @@ def test_diff_headers_escape_names_too(tmp_path: Path) -> None:
     ]
 
 
+PROSE = "<p>" + "A long paragraph of article text about the harbour and the town council meeting. " * 5 + "</p>"
+
+
+def _page_with_headline(escaped: str) -> str:
+    ld = f'{{"@type": "NewsArticle", "headline": "{escaped}", "datePublished": "2024-01-05"}}'
+    head = f'<head><script type="application/ld+json">{ld}</script></head>'
+    return f"<html>{head}<body><article>{PROSE * 3}</article></body></html>"
+
+
+def test_a_lone_surrogate_escape_in_json_ld_is_read_as_a_replacement_character(tmp_path: Path) -> None:
+    """JSON allows "\\ud800"; a page whose JSON-LD headline holds one (a generator cut an emoji in two) gave
+    a title no UTF-8 output holds, and the command stopped with a traceback at writing it, losing the
+    whole JSON Lines file.  A valid pair stays the character it encodes."""
+    assert clean(_page_with_headline("Harbour \\ud800 news")).title == "Harbour \ufffd news"
+    assert clean(_page_with_headline("Harbour \\ud83d\\ude00 news")).title == "Harbour \U0001f600 news"
+    (tmp_path / "page.html").write_text(_page_with_headline("Harbour \\udfff news"), encoding="utf-8")
+    ran = clean_command("page.html", "-o", "all.jsonl", cwd=tmp_path)
+    assert ran.returncode == 0, ran.stderr
+    assert json.loads((tmp_path / "all.jsonl").read_text(encoding="utf-8"))["title"] == "Harbour \ufffd news"
+
+
 def test_a_text_file_named_warc_is_one_clear_line(tmp_path: Path) -> None:
     (tmp_path / "notes.warc").write_bytes(SEEDS[0].read_bytes())
     result = clean_command("notes.warc", "--format", "jsonl", cwd=tmp_path)

@@ -2,7 +2,8 @@
 
 ``meta_tags`` files every ``<meta>`` content by its lower-cased name; ``jsonld_objects``
 yields every object of the JSON-LD blocks, flattened through lists, ``@graph`` and
-``mainEntity``; ``ld_values`` and ``meta_values`` read one key of either, in order.
+``mainEntity`` (a lone surrogate escape in them, which no output could hold, read as U+FFFD);
+``ld_values`` and ``meta_values`` read one key of either, in order.
 
 This module does NOT interpret what it reads: it normalises no date or name and
 chooses between no sources (``htmlmeta``, ``htmldates`` and ``htmlauthors`` do).
@@ -18,6 +19,9 @@ from lxml import etree
 from lxml.html import HtmlElement
 
 _SPACES = re.compile(r"\s+")
+# A \ud800-\udfff escape in JSON text: half of a pair (fine) or a lone surrogate (no UTF-8 output holds it).
+_SURROGATE_ESCAPE = re.compile(r"\\u[dD][89a-fA-F]")
+_LONE_SURROGATE = re.compile("[\ud800-\udfff]")
 
 
 def meta_tags(tree: HtmlElement) -> dict[str, list[str]]:
@@ -54,9 +58,22 @@ def jsonld_objects(texts: Iterable[str]) -> Iterator[dict]:
     for text in texts:
         try:
             data = json.loads(text, strict=False)
+            if _SURROGATE_ESCAPE.search(text):  # rare: a generator cut a pair in two (a truncated emoji)
+                data = _without_lone_surrogates(data)
         except (ValueError, RecursionError):  # not JSON, or nested deeper than any page's metadata is
             continue
         yield from _flatten(data, depth=0)
+
+
+def _without_lone_surrogates(data: object) -> object:
+    """``data`` with each lone surrogate in its strings (keys too) replaced by U+FFFD, as a bad byte is."""
+    if isinstance(data, str):
+        return _LONE_SURROGATE.sub("\ufffd", data)
+    if isinstance(data, list):
+        return [_without_lone_surrogates(item) for item in data]
+    if isinstance(data, dict):
+        return {_without_lone_surrogates(key): _without_lone_surrogates(value) for key, value in data.items()}
+    return data
 
 
 def _flatten(data: object, depth: int) -> Iterator[dict]:
