@@ -198,6 +198,40 @@ def test_an_out_that_cannot_be_a_folder_is_one_error_before_cleaning(tmp_path: P
     assert state(tmp_path) == before
 
 
+@pytest.mark.parametrize(
+    ("args", "message"),
+    [
+        (["corpus", "-o", "out", "--report", "corpus/a.txt"], "--report corpus/a.txt would overwrite the input"),
+        (["corpus", "-o", "out", "--duplicates", "corpus/a.txt"], "--duplicates corpus/a.txt would overwrite"),
+        (["corpus/a.txt", "--duplicates", "corpus/a.txt"], "--duplicates corpus/a.txt would overwrite"),
+        (["corpus/crawl.jsonl", "-o", "corpus/crawl.jsonl"], "-o/--output corpus/crawl.jsonl would overwrite"),
+        (["corpus", "-o", "corpus/a.txt", "--format", "jsonl"], "-o/--output corpus/a.txt would overwrite"),
+        (["corpus", "-o", "out", "--duplicates", "out.json", "--report", "out.json"], "is also --duplicates"),
+    ],
+    ids=["report over a walked article", "duplicates over a walked article", "duplicates over a named one",
+         "jsonl over its own input", "jsonl over a walked article", "report and duplicates in one file"],
+)  # fmt: skip
+def test_a_file_output_never_replaces_an_input(tmp_path: Path, args: list[str], message: str) -> None:
+    """An output file the walk found was only left out of the inputs, then written over: --report and
+    --duplicates replaced the article at their path, and -o crawl.jsonl emptied the crawl it was cleaning."""
+    (tmp_path / "corpus").mkdir()
+    (tmp_path / "corpus" / "a.txt").write_bytes(RAW)
+    (tmp_path / "corpus" / "crawl.jsonl").write_text(json.dumps({"id": "1", "text": RAW.decode()}) + "\n")
+    before = state(tmp_path)
+    result = clean(*args, cwd=tmp_path)
+    assert result.returncode == 2 and message in result.stderr and "Traceback" not in result.stderr
+    assert state(tmp_path) == before
+
+
+def test_a_run_may_still_replace_its_own_earlier_outputs_in_the_corpus(tmp_path: Path) -> None:
+    (tmp_path / "corpus").mkdir()
+    (tmp_path / "corpus" / "a.txt").write_bytes(RAW)
+    for _ in range(2):
+        result = clean("corpus", "-o", "corpus/all.jsonl", "--report", "corpus/report.html", cwd=tmp_path)
+        assert result.returncode == 0, result.stderr
+    assert len((tmp_path / "corpus" / "all.jsonl").read_text(encoding="utf-8").splitlines()) == 1
+
+
 # ----------------------------------------------------------------------------- 3. mostly UTF-8
 
 

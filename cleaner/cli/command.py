@@ -27,7 +27,7 @@ from pathlib import Path
 
 from cleaner.cli.audit import RunReport
 from cleaner.cli.messages import Report, categories_line, printable
-from cleaner.cli.targets import plan_outputs, rewritable
+from cleaner.cli.targets import check_file_outputs, plan_outputs, rewritable
 from cleaner.config import Config, find_config, load_config
 from cleaner.corpus.duplicates import DuplicateFinder
 from cleaner.io.documents import documents_from_path, is_container
@@ -239,6 +239,11 @@ def _find(args: argparse.Namespace, config: Config, mode: str) -> list[Found]:
     skip = (args.output,) if args.output and args.format != "jsonl" else ()
     finder = Finder(config.include, config.exclude, skip, args.force_exclude, file_links=mode != "in-place")
     found = finder.find(args.paths)
+    outputs = {"-o/--output": args.output} if args.output and args.format == "jsonl" else {}
+    outputs.update(
+        {option: path for option, path in (("--report", args.report), ("--duplicates", args.duplicates)) if path}
+    )
+    check_file_outputs(outputs, args.paths, [item.path for item in found if item.usable])
     files = [args.output] if args.output and args.format == "jsonl" else []
     files += [args.report] if args.report else []
     if files:

@@ -9,6 +9,9 @@ OUT (``out.json``), an existing file or a symlink to nothing, when several artic
 folder.  A symlink at an output path itself is replaced by the new file, never written through
 (``cleaner.io.files.AtomicFile``).
 
+``check_file_outputs`` does the same for the run's single output files (``-o FILE.jsonl``,
+``--report``, ``--duplicates``): none may replace an input.
+
 ``rewritable`` says why a file must not be rewritten in place: a symlink (rewriting would
 change a file the user did not name) or a file with several hard links (replacing it would
 split them).  This module writes nothing.
@@ -19,7 +22,7 @@ from __future__ import annotations
 import os
 import stat
 from collections import Counter
-from collections.abc import Sequence
+from collections.abc import Mapping, Sequence
 from pathlib import Path
 
 
@@ -97,6 +100,49 @@ def _checked(targets: dict[Path, Path], files: Sequence[Path], out: Path) -> dic
         if clash is not None:
             raise OutputError(f"the output for {path} would overwrite the input {clash}; choose another -o OUT")
     return targets
+
+
+REPORT_MARK = b"<title>Cleaning report: "  # in the head of every report (cleaner.report.page)
+JSONL_SUFFIXES = (".jsonl", ".jsonl.gz")
+
+
+def check_file_outputs(outputs: Mapping[str, Path], named: Sequence[Path], walked: Sequence[Path]) -> None:
+    """Refuse an output file (``-o FILE.jsonl``, ``--report``, ``--duplicates``) that would replace an input.
+
+    ``outputs`` maps each option to its file.  An input named on the command line is never replaced, nor
+    is one output by another.  A file a folder walk found is replaced only when it is what the option itself
+    wrote in an earlier run (a walk never reads it back): a JSON Lines file for ``-o``, an earlier report for
+    ``--report``; an article at one of these paths is an input, and the run stops before anything is written.
+    """
+    taken: dict[Path, str] = {}
+    for option, path in outputs.items():
+        if path.is_dir():
+            raise OutputError(f"{option} {path}: a folder; {option} writes one file")
+        key = real_name(path)
+        if key in taken:
+            raise OutputError(f"{option} {path} is also {taken[key]}; give each its own file")
+        taken[key] = option
+        clash = _same_file(path, named) or (None if _earlier_output(option, path) else _same_file(path, walked))
+        if clash is not None:
+            raise OutputError(f"{option} {path} would overwrite the input {clash}")
+
+
+def _same_file(path: Path, files: Sequence[Path]) -> Path | None:
+    key, inode = real_name(path), _inode(path)
+    return next((file for file in files if real_name(file) == key or (inode and _inode(file) == inode)), None)
+
+
+def _earlier_output(option: str, path: Path) -> bool:
+    """Whether the file at ``path`` is what ``option`` writes (left by an earlier run), not an article."""
+    if option == "-o/--output":
+        return path.name.lower().endswith(JSONL_SUFFIXES)
+    if option == "--report":
+        try:
+            with path.open("rb") as handle:
+                return REPORT_MARK in handle.read(4096)
+        except OSError:
+            return False
+    return False
 
 
 def _inode(path: Path) -> tuple[int, int] | None:
