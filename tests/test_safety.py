@@ -223,6 +223,21 @@ def test_a_file_output_never_replaces_an_input(tmp_path: Path, args: list[str], 
     assert state(tmp_path) == before
 
 
+def test_clean_learn_never_writes_its_profile_over_an_input(tmp_path: Path) -> None:
+    """`clean learn corpus -o corpus/a.txt` read the article, then replaced it with the profile."""
+    (tmp_path / "corpus").mkdir()
+    (tmp_path / "corpus" / "a.txt").write_bytes(RAW)
+    before = state(tmp_path)
+    for args in (["corpus", "-o", "corpus/a.txt"], ["corpus/a.txt", "-o", "corpus/a.txt"]):
+        result = clean("learn", *args, cwd=tmp_path)
+        assert (result.returncode, result.stderr) == (
+            2,
+            "clean learn: error: -o corpus/a.txt would overwrite the input corpus/a.txt\n",
+        )
+    assert state(tmp_path) == before
+    assert clean("learn", "corpus", "-o", "profile.json", "-q", cwd=tmp_path).returncode == 0
+
+
 def test_a_run_may_still_replace_its_own_earlier_outputs_in_the_corpus(tmp_path: Path) -> None:
     (tmp_path / "corpus").mkdir()
     (tmp_path / "corpus" / "a.txt").write_bytes(RAW)

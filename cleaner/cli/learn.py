@@ -24,6 +24,7 @@ from collections.abc import Iterator, Sequence
 from pathlib import Path
 
 from cleaner.cli.messages import printable
+from cleaner.cli.targets import OutputError, check_file_outputs
 from cleaner.config import Config, ConfigError, find_config, load_config
 from cleaner.corpus.learning import Counted, count_document
 from cleaner.errors import CleanError, Deadline
@@ -105,6 +106,7 @@ def _learn(args: argparse.Namespace) -> int:
     learner = (load_profile(output) if args.update and output.is_file() else Profile()).learner()
     failed = read = 0
     found = Finder(config.include, config.exclude).find(args.paths)
+    check_file_outputs({"-o": output}, args.paths, [item.path for item in found if item.usable])
     for item in found:
         if item.error:
             print(printable(f"{item.path}: error: {item.error}"), file=sys.stderr)
@@ -147,7 +149,7 @@ def main(argv: Sequence[str] | None = None) -> int:
     args = build_parser().parse_args(argv)
     try:
         return _learn(args)
-    except (ConfigError, ProfileError) as error:
+    except (ConfigError, ProfileError, OutputError) as error:
         print(printable(f"clean learn: error: {error}"), file=sys.stderr)
         return EXIT_ERROR
     except OSError as error:
