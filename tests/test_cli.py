@@ -341,6 +341,25 @@ def test_include_and_exclude_globs_from_pyproject(tmp_path: Path) -> None:
     )
 
 
+def test_force_exclude_matches_paths_as_a_walk_does(tmp_path: Path) -> None:
+    """pre-commit names files from the repository's root; with --force-exclude (the hooks pass it) a path glob
+    such as the documented ``drafts/**`` left out nothing: only name globs matched, and the `clean` hook
+    rewrote the drafts the configuration excludes."""
+    (tmp_path / ".git").mkdir()
+    (tmp_path / "pyproject.toml").write_text('[tool.cleaner]\nexclude = ["drafts/**", "*.tmp.txt"]\n')
+    names = ["drafts/a.txt", "articles/drafts/b.txt", "articles/c.tmp.txt", "articles/kept.txt"]
+    for name, seed in zip(names, TEXT_INPUTS, strict=False):
+        (tmp_path / name).parent.mkdir(parents=True, exist_ok=True)
+        shutil.copyfile(seed, tmp_path / name)
+    before = tree_state(tmp_path)
+    result = clean("--in-place", "--force-exclude", "--jobs=1", *names, cwd=tmp_path)
+    assert result.returncode == 1, result.stderr
+    assert "1 file read: 1 rewritten" in result.stderr
+    assert {name for name, digest in tree_state(tmp_path).items() if before[name] != digest} == {"articles/kept.txt"}
+    again = clean("--check", "--force-exclude", "drafts/b.txt", "c.tmp.txt", cwd=tmp_path / "articles")
+    assert (again.returncode, "0 files read" in again.stderr) == (0, True), again.stderr
+
+
 def test_output_inside_an_input_folder_is_not_read_again(tmp_path: Path) -> None:
     folder = corpus(tmp_path, TEXT_INPUTS[:3])
     for _ in range(2):

@@ -237,7 +237,8 @@ def _handle_record(result: Result, outputs: Outputs, report: Report) -> None:
 def _find(args: argparse.Namespace, config: Config, mode: str) -> list[Found]:
     """The files to clean; the outputs (folder or JSON Lines file, the --report file) are never read as input."""
     skip = (args.output,) if args.output and args.format != "jsonl" else ()
-    finder = Finder(config.include, config.exclude, skip, args.force_exclude, file_links=mode != "in-place")
+    root = Path(os.path.normpath(Path(config.source).absolute().parent)) if config.source != "defaults" else None
+    finder = Finder(config.include, config.exclude, skip, args.force_exclude, file_links=mode != "in-place", root=root)
     found = finder.find(args.paths)
     outputs = {"-o/--output": args.output} if args.output and args.format == "jsonl" else {}
     outputs.update(

@@ -80,6 +80,7 @@ class Finder:
     skip: tuple[Path, ...] = ()
     force_exclude: bool = False
     file_links: bool = True
+    root: Path | None = None  # what --force-exclude matches paths below (absolute); None: the current folder
 
     def find(self, paths: Iterable[Path]) -> list[Found]:
         """Every article file under the PATHs, in order, each file once (however many links lead to it)."""
@@ -94,7 +95,6 @@ class Finder:
 
     def _one(self, path: Path) -> Iterator[tuple[Found, Path | None]]:
         """What one PATH gives, each with its real path when the walk knows it already (None otherwise)."""
-        name = PurePosixPath(path.absolute().name)
         try:
             is_dir = path.is_dir()
             path.stat()
@@ -104,7 +104,7 @@ class Finder:
         if not is_dir:
             # A file named on the command line is cleaned even when no include glob matches it
             # (pre-commit passes files itself); exclude applies only with --force-exclude.
-            if not (self.force_exclude and matches(name, self.exclude)):
+            if not (self.force_exclude and self._excluded_file(path)):
                 yield Found(path), None
             return
         yield from self._walk(path)
@@ -143,6 +143,16 @@ class Finder:
         if _leaves(path, inside):
             return Found(path, skipped=OUTSIDE), None
         return (Found(path) if self.file_links else Found(path, skipped=FILE_LINK)), None
+
+    def _excluded_file(self, path: Path) -> bool:
+        """A file named on the command line, with ``--force-exclude``: the globs match its name, or its path
+        below ``root`` (the configuration's folder; else the current one, where pre-commit runs) as a walk of
+        that folder would: ``drafts/**`` leaves out ``drafts/x.txt`` and ``articles/drafts/y.txt``."""
+        try:
+            relative = PurePosixPath(Path(os.path.normpath(path.absolute())).relative_to(self.root or Path.cwd()))
+        except ValueError:  # outside that folder: its name only
+            relative = PurePosixPath(path.absolute().name)
+        return matches(relative, self.exclude) or any(self._excluded(folder) for folder in relative.parents[:-1])
 
     def _excluded(self, folder: PurePosixPath) -> bool:
         """A folder is excluded by a glob on its path, or by ``folder/**``."""
