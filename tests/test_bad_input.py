@@ -20,6 +20,7 @@ from cleaner.config import find_config
 from cleaner.errors import CleanError
 from cleaner.io.jsonl import read_documents
 from cleaner.run.dask import clean_partition
+from cleaner.sites.profile import Profile
 
 ROOT = Path(__file__).resolve().parent.parent
 SEEDS = sorted((ROOT / "seeds").glob("*.txt"))
@@ -163,6 +164,20 @@ def test_a_lone_surrogate_escape_in_json_ld_is_read_as_a_replacement_character(t
     ran = clean_command("page.html", "-o", "all.jsonl", cwd=tmp_path)
     assert ran.returncode == 0, ran.stderr
     assert json.loads((tmp_path / "all.jsonl").read_text(encoding="utf-8"))["title"] == "Harbour \ufffd news"
+
+
+def test_a_url_that_cannot_be_split_costs_its_host_not_the_document(tmp_path: Path) -> None:
+    """urlsplit raises ValueError on 'http://[::1' (an unclosed IPv6 bracket): a page whose og:url or headline
+    link was one, or a record or caller giving one, failed as 'internal error: ValueError: Invalid IPv6 URL'."""
+    head = '<head><title>Harbour news</title><meta property="og:url" content="http://[::1/story"></head>'
+    headline = '<h1><a href="http://[x/">Harbour news</a></h1>'
+    page = f"<html>{head}<body><article>{headline}{PROSE * 3}</article></body></html>"
+    article = clean(page)
+    assert (article.title, article.url, article.site_name) == ("Harbour news", "http://[::1/story", None)
+    assert clean(SEEDS[0].read_bytes(), url="https://[x", profile=Profile()).url == "https://[x"
+    (tmp_path / "page.html").write_text(page, encoding="utf-8")
+    ran = clean_command("page.html", "-o", "out", "--report", "report.html", cwd=tmp_path)
+    assert ran.returncode == 0, ran.stderr
 
 
 def test_a_text_file_named_warc_is_one_clear_line(tmp_path: Path) -> None:

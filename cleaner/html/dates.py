@@ -20,7 +20,6 @@ import re
 from collections.abc import Iterable, Sequence
 from datetime import datetime, timedelta, timezone
 from itertools import islice
-from urllib.parse import urlsplit
 
 from lxml import etree
 from lxml.html import HtmlElement
@@ -31,6 +30,7 @@ from cleaner.html.marks import Marks, iter_following
 from cleaner.html.sources import ld_values, meta_values
 from cleaner.metadata.credits import parse_credit
 from cleaner.metadata.dates import find_dateline, normalise_date
+from cleaner.text.urls import split_url
 
 PUBLISHED_META = (
     "article:published_time",
@@ -222,7 +222,7 @@ def localised(value: str, values: Sequence[str]) -> str | None:
 def url_dates(url: str | None) -> list[str]:
     if not url:
         return []
-    path = urlsplit(url).path
+    path = split_url(url).path
     match = _URL_DATE.search(path) or _URL_DAY.search(path)
     return [f"{match[1]}-{int(match[2]):02d}-{int(match[3]):02d}"] if match else []
 

@@ -17,13 +17,13 @@ import re
 from collections.abc import Iterator
 from dataclasses import dataclass, field
 from itertools import islice
-from urllib.parse import urlsplit
 
 from lxml import etree
 from lxml.html import HtmlElement
 
 from cleaner.html.elements import HAS_BLOCK_CHILD, MAX_CHILDREN, spaced_text, text_of, text_within
 from cleaner.html.sources import in_other_item
+from cleaner.text.urls import split_url
 
 _ROLE = re.compile(  # matched against lower-cased class and id: IGNORECASE would cost five times as much
     r"(?P<byline>author|byline|autor|auteur)|(?P<dateline>date|time|posted|meta|datum|fecha)"
@@ -196,10 +196,10 @@ def _is_home(href: str) -> bool:
     """A link to a site's front page ("/", "https://host", "index.html"), also inside a web archive."""
     if not href.strip() or href.startswith("#"):
         return False
-    path = urlsplit(href.strip()).path
+    path = split_url(href.strip()).path
     archived = _ARCHIVED.match(path)
     if archived:
-        path = urlsplit(archived[1]).path
+        path = split_url(archived[1]).path
     return _HOME_PATH.fullmatch(path) is not None
 
 

@@ -32,7 +32,6 @@ from __future__ import annotations
 import re
 from collections.abc import Iterable
 from dataclasses import dataclass, field, replace
-from urllib.parse import urlsplit
 
 from lxml.html import HtmlElement
 
@@ -47,6 +46,7 @@ from cleaner.metadata.choice import MetadataModel
 from cleaner.metadata.offers import Offer
 from cleaner.metadata.pagechoice import chosen, load_page_model, with_dates
 from cleaner.model import Metadata
+from cleaner.text.urls import host_of
 
 __all__ = ["page_metadata"]
 
@@ -178,7 +178,7 @@ def _site_name(metas: dict[str, list[str]], objects: list[dict], url: str | None
     named = first_meta(metas, SITE_META[1:])
     if named:
         return named
-    host = urlsplit(url).hostname if url else None
+    host = host_of(url)
     return host.removeprefix("www.") if host else None
 
 
@@ -188,7 +188,7 @@ def _site_names(
     """Every name the page gives itself: declared names, the host without its suffix, logo and brand text."""
     names = [site or "", *meta_values(metas, SITE_META)]
     names += [obj["name"] for obj in objects if "WebSite" in types_of(obj) and isinstance(obj.get("name"), str)]
-    host = urlsplit(url).hostname if url else None
+    host = host_of(url)
     if host:
         names.append(host.removeprefix("www.").rsplit(".", 1)[0])
     names += masthead_names(found)

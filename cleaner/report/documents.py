@@ -17,10 +17,10 @@ import json
 from collections import Counter
 from collections.abc import Iterable
 from html import escape
-from urllib.parse import urlsplit
 
 from cleaner.report.charts import colour
 from cleaner.report.records import DocumentView, Item, Omission
+from cleaner.text.urls import split_url
 
 KINDS = {"heading": ("h", "heading"), "list_item": ("li", "list item"), "quote": ("q", "quote")}
 LINKED_SCHEMES = frozenset({"http", "https"})  # a document's URL is a link only to a web page
@@ -84,7 +84,7 @@ def _where(view: DocumentView) -> str:
     parts = []
     if view.source:
         parts.append(f"file <code>{escape(view.source)}</code>")
-    if view.url and urlsplit(view.url.strip()).scheme.lower() in LINKED_SCHEMES:
+    if view.url and split_url(view.url.strip()).scheme.lower() in LINKED_SCHEMES:
         parts.append(f'URL <a href="{escape(view.url)}" rel="noreferrer noopener">{escape(view.url)}</a>')
     elif view.url:  # a page's og:url or a record's url may be anything: javascript: is never made a link
         parts.append(f"URL <code>{escape(view.url)}</code>")

@@ -25,7 +25,6 @@ import itertools
 import math
 from collections.abc import Collection, Iterable, Mapping
 from dataclasses import dataclass, field, replace
-from urllib.parse import urlsplit
 
 from cleaner.sites.generation import Core, Generation, KeyCount, SiteProfile, core_keys, shared
 from cleaner.sites.keys import block_key as block_key
@@ -33,6 +32,7 @@ from cleaner.sites.keys import block_keys
 from cleaner.sites.markers import Markers, markers_of
 from cleaner.sites.parameters import PROFILE_FORMAT, Parameters, is_prose
 from cleaner.sites.parameters import ProfileError as ProfileError
+from cleaner.text.urls import host_of
 
 TEMPLATE_LINES = 3  # a document with fewer non-prose lines shows no template: it never starts a generation
 
@@ -192,7 +192,7 @@ class ProfileLearner:
 def site_of(url: str | None, fallback: str | None = None) -> str | None:
     """The site a document belongs to: its URL's host without ``www.``, else ``fallback`` (its folder)."""
     if url:
-        host = urlsplit(url.strip()).hostname
+        host = host_of(url.strip())
         if host:
             return host.removeprefix("www.")
     return fallback or None
