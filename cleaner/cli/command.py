@@ -25,6 +25,7 @@ from collections import Counter
 from collections.abc import Iterable, Iterator, Sequence
 from pathlib import Path
 
+from cleaner.cli import stopping
 from cleaner.cli.audit import RunReport
 from cleaner.cli.messages import Report, categories_line, printable
 from cleaner.cli.targets import check_file_outputs, plan_outputs, rewritable
@@ -302,8 +303,10 @@ def run_command(args: argparse.Namespace, parser: argparse.ArgumentParser) -> in
             outcomes = _with_duplicates(outcomes, finder, report if args.dedupe else None)
         for outcome in outcomes:
             _handle(outcome, args, outputs, report)
+            stopping.check()  # a signal some library took for its own error still ends the run
         for result in audit.results(_container_results(containers, settings, mode, report, executor)):
             _handle_record(result, outputs, report)
+            stopping.check()
     report.close()
     if not args.quiet:
         report.summary()

@@ -22,15 +22,13 @@ import argparse
 import contextlib
 import io
 import os
-import signal
 import sys
-import threading
-from collections.abc import Iterator, Sequence
-from contextlib import contextmanager
+from collections.abc import Sequence
 from pathlib import Path
 
 from cleaner.cli.learn import main as learn
 from cleaner.cli.messages import printable
+from cleaner.cli.stopping import Terminated, stoppable
 from cleaner.cli.targets import OutputError
 from cleaner.config import ConfigError
 from cleaner.io.output import FORMATS
@@ -153,7 +151,7 @@ def main(argv: Sequence[str] | None = None) -> int:
     problem = _usage_problem(args, STDIN)
     if problem:
         parser.error(problem)
-    with terminated_cleanly():
+    with stoppable():
         try:
             return run_command(args, parser)
         except (ConfigError, ProfileError, OutputError) as error:
@@ -172,31 +170,6 @@ def main(argv: Sequence[str] | None = None) -> int:
             where = error.filename or args.output
             print(printable(f"clean: error: {where}: {error.strerror or error}"), file=sys.stderr)
             return EXIT_ERROR
-
-
-class Terminated(BaseException):
-    """``SIGTERM`` arrived: end the run as Ctrl-C does, removing temporary files and stopping workers.
-
-    A ``BaseException``, as ``KeyboardInterrupt`` is: the handlers that turn one document's error into
-    its failure line (``except Exception``) must not take it for that document's and go on."""
-
-
-@contextmanager
-def terminated_cleanly() -> Iterator[None]:
-    """Turn ``SIGTERM`` into ``Terminated`` for the run (main thread, and only if nobody else handles it)."""
-    usable = threading.current_thread() is threading.main_thread()
-    if not usable or signal.getsignal(signal.SIGTERM) not in (signal.SIG_DFL, None):
-        yield
-        return
-
-    def stop(signum: int, frame: object) -> None:
-        raise Terminated
-
-    previous = signal.signal(signal.SIGTERM, stop)
-    try:
-        yield
-    finally:
-        signal.signal(signal.SIGTERM, previous)
 
 
 def _quiet_stdout() -> None:
