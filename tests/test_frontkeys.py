@@ -1,5 +1,4 @@
-"""Front matter other tools write: ``author``, ``date``, ``lastmod`` ... read as the article's authors and dates,
-and the headline they write atop the body read as the title it repeats.
+"""Front matter other tools write: ``author``, ``date``, ``lastmod`` ... read as the article's authors and dates.
 
 trafilatura's Markdown with metadata, Jekyll, Hugo and Pelican posts name an article's authors and dates with
 keys of their own.  ``cleaner.metadata.frontkeys`` reads them where cleaner's own keys are absent, and the keys
@@ -48,12 +47,3 @@ def test_cleaner_s_own_keys_win_and_what_is_no_date_or_no_person_is_dropped() ->
 def test_hugo_s_lastmod_is_the_update() -> None:
     source = trafilatura_shaped().replace("fingerprint:", "lastmod: 2024-01-07T09:30:00+01:00\nfingerprint:")
     assert clean(source, format="markdown").updated == "2024-01-07T09:30:00+01:00"
-
-
-def test_a_body_opening_with_the_declared_title_does_not_repeat_it() -> None:
-    """Extractors write the headline atop the body under front matter that names it: the title is metadata."""
-    article = clean(trafilatura_shaped().replace(f"# {TITLE}", f"# {TITLE.upper()}"), format="markdown")
-    assert article.title == TITLE and article.text.startswith(PROSE[0])
-    assert all(TITLE.casefold() not in block.text.casefold() for block in article.blocks)
-    subheading = clean(trafilatura_shaped().replace(f"# {TITLE}", "## Route and timetable"), format="markdown")
-    assert subheading.blocks[0].text == "Route and timetable"  # any other opening block stays

@@ -32,7 +32,6 @@ import numpy as np
 
 from cleaner.metadata.candidates import FEATURES, MARKED_SOURCES, candidates
 from cleaner.metadata.lines import Candidate
-from cleaner.metadata.titles import title_key
 from cleaner.model import Metadata, Role, Verdict
 
 if TYPE_CHECKING:  # imported where first used: lightgbm brings scipy (0.15 s at every start of `clean learn`)
@@ -164,18 +163,6 @@ def choose_metadata(
     return marked, names.prefer(
         Metadata(published=str(date.value) if date else None, updated=updated).sourced("dateline")
     )
-
-
-def mark_declared_title(verdicts: Sequence[Verdict], title: str) -> list[Verdict]:
-    """The verdicts with the first body block marked as the title's line when it repeats ``title``, a title the
-    container declares (Markdown front matter over a body that opens with its headline, as extractors write it):
-    the title is metadata and never repeated as a block.  The same words, case, spacing, quote and dash styles
-    aside (``title_key``); any other first block stays."""
-    marked = list(verdicts)
-    first = next((position for position, verdict in enumerate(marked) if verdict.role is Role.BODY), None)
-    if first is not None and title_key(marked[first].text) == title_key(title):
-        marked[first] = marked[first].decide(Role.TITLE, rule="metadata.declared-title", category="title", layer=LAYER)
-    return marked
 
 
 def _make_title(verdicts: list[Verdict], position: int) -> None:

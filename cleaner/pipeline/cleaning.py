@@ -20,7 +20,7 @@ from cleaner.layout.assemble import Reread, build_article, metadata_from_blocks,
 from cleaner.layout.textstages import load_text_model
 from cleaner.layout.zones import head_after_title
 from cleaner.lexicon import day_first
-from cleaner.metadata.choice import choose_metadata, load_model, mark_declared_title
+from cleaner.metadata.choice import choose_metadata, load_model
 from cleaner.metadata.names import is_organisation
 from cleaner.metadata.pagechoice import load_page_model
 from cleaner.model import Article, Metadata, Removal, Role, Verdict
@@ -42,8 +42,6 @@ def clean_blocks(
     """
     declared = reading.declared
     decided, verdicts, lines = _decide_and_choose(reading, config, site, deadline)
-    if reading.marked and declared.title:  # front matter over a body that may open with its headline
-        verdicts = mark_declared_title(verdicts, declared.title)
     if reading.plain:
         verdicts = settle_output(verdicts, _reread(config, site, deadline))
     deadline.check("assembling the article")
