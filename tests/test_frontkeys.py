@@ -42,6 +42,8 @@ def test_cleaner_s_own_keys_win_and_what_is_no_date_or_no_person_is_dropped() ->
     assert clean(own, format="markdown").authors == ("Ann Lee",)
     article = clean(trafilatura_shaped(author="Reuters", date="sometime"), format="markdown")
     assert article.authors == () and article.published is None
+    structured = clean(trafilatura_shaped(author="[{name: Jane Doe}, 7, Ann Lee]"), format="markdown")
+    assert structured.authors == ("Ann Lee",)  # a mapping or a number is no name
 
 
 def test_hugo_s_lastmod_is_the_update() -> None:

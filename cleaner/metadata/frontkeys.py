@@ -32,10 +32,9 @@ def front_matter_metadata(front: FrontMatter) -> Metadata:
     stated = front.metadata
     values: dict[str, object] = {}
     author = next((other[key] for key in AUTHOR_KEYS if key in other), None)
-    if not stated.authors and author is not None:  # a name, or a list of names
-        values["authors"] = normalise_authors(
-            [str(item) for item in author] if isinstance(author, list) else [str(author)]
-        )
+    if not stated.authors and author is not None:  # a name, or a list of names (anything else is no name)
+        names = author if isinstance(author, list) else [author]
+        values["authors"] = normalise_authors([name for name in names if isinstance(name, str)])
     for field, keys in DATE_KEYS.items():
         date = next((other[key] for key in keys if key in other), None)
         if getattr(stated, field) is None and date is not None and not isinstance(date, dict | list):
