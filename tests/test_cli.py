@@ -305,7 +305,8 @@ def test_an_output_that_cannot_be_written_is_one_line_not_a_traceback(tmp_path: 
 @pytest.mark.parametrize(
     ("args", "message"),
     [
-        (["a.txt", "b.txt"], "several files need -o OUT"),
+        (["a.txt", "b.txt"], "a folder or several files need -o OUT"),
+        (["."], "a folder or several files need -o OUT"),  # a folder, whatever it holds: one file each
         (["a.txt", "--in-place", "-o", "out"], "cannot be combined"),
         (["a.txt", "--check", "--in-place"], "not allowed with argument"),
         (["a.txt", "--jobs", "0"], "at least 1"),

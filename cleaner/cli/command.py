@@ -270,7 +270,7 @@ def run_command(args: argparse.Namespace, parser: argparse.ArgumentParser) -> in
     mode = "in-place" if args.in_place else "check" if args.check or args.diff else "write"
     single = len(args.paths) == 1 and not args.paths[0].is_dir()
     if mode == "write" and not args.output and args.format != "jsonl" and not single:
-        parser.error("several files need -o OUT (or --format jsonl to stream them to standard output)")
+        parser.error("a folder or several files need -o OUT (or --format jsonl to stream them to standard output)")
     stdin = args.paths == [STDIN]
     found = [Found(STDIN)] if stdin else _find(args, config, mode)
     report = Report(mode, progress=not args.quiet and sys.stderr.isatty())
