@@ -18,10 +18,11 @@ from collections.abc import Iterable, Iterator
 from lxml import etree
 from lxml.html import HtmlElement
 
+from cleaner.text.decode import LONE_SURROGATE
+
 _SPACES = re.compile(r"\s+")
 # A \ud800-\udfff escape in JSON text: half of a pair (fine) or a lone surrogate (no UTF-8 output holds it).
 _SURROGATE_ESCAPE = re.compile(r"\\u[dD][89a-fA-F]")
-_LONE_SURROGATE = re.compile("[\ud800-\udfff]")
 
 
 def meta_tags(tree: HtmlElement) -> dict[str, list[str]]:
@@ -68,7 +69,7 @@ def jsonld_objects(texts: Iterable[str]) -> Iterator[dict]:
 def _without_lone_surrogates(data: object) -> object:
     """``data`` with each lone surrogate in its strings (keys too) replaced by U+FFFD, as a bad byte is."""
     if isinstance(data, str):
-        return _LONE_SURROGATE.sub("\ufffd", data)
+        return LONE_SURROGATE.sub("\ufffd", data)
     if isinstance(data, list):
         return [_without_lone_surrogates(item) for item in data]
     if isinstance(data, dict):

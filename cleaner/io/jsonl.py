@@ -17,7 +17,6 @@ import contextlib
 import gzip
 import io
 import json
-import re
 import zlib
 from collections.abc import Iterable, Iterator, Mapping
 from pathlib import Path
@@ -26,8 +25,8 @@ from types import TracebackType
 from cleaner.config import DEFAULT_MAX_BYTES
 from cleaner.io.files import AtomicFile
 from cleaner.io.records import Document, Failure
+from cleaner.text.decode import lone_surrogate
 
-LONE_SURROGATE = re.compile("[\ud800-\udfff]")  # JSON allows "\\ud800"; no UTF-8 output can hold it
 SKIP_CHUNK = 1 << 20
 
 
@@ -82,8 +81,8 @@ def _document(line: bytes, default_id: str, source: str) -> Document | Failure:
         return Failure(id=default_id, reason=str(error), source=source)
     for name in ("content", "id", "url", "fetched"):
         value = getattr(document, name)
-        if isinstance(value, str) and (match := LONE_SURROGATE.search(value)):
-            reason = f"not valid Unicode: its {name} holds a lone surrogate \\u{ord(match[0]):04x}"
+        if isinstance(value, str) and (surrogate := lone_surrogate(value)):
+            reason = f"not valid Unicode: its {name} holds a lone surrogate {surrogate}"
             return Failure(id=default_id, reason=reason, source=source)
     return document
 

@@ -40,6 +40,7 @@ from dataclasses import dataclass, field
 import yaml
 
 from cleaner.model import Article, BodyBlock, Kind, Metadata
+from cleaner.text.decode import lone_surrogate
 from cleaner.text.escapes import escape_markdown
 
 FENCE = "---"
@@ -51,7 +52,6 @@ KEYS = ("title", "subtitle", "authors", "published", "updated", "language", "url
 MARKERS = {Kind.HEADING: "## ", Kind.LIST_ITEM: "- ", Kind.QUOTE: "> ", Kind.PARAGRAPH: ""}
 _CLOSING_FENCE = re.compile(r"^(?:---|\.\.\.)[ \t]*\r?$", re.MULTILINE)
 _LINE_BREAKS = re.compile(r"\s*[\r\n]+\s*")
-_LONE_SURROGATE = re.compile("[\ud800-\udfff]")  # YAML's "\ud800" escape makes one; no UTF-8 output holds it
 
 
 class FrontMatterError(ValueError):
@@ -131,14 +131,13 @@ def split_front_matter(text: str) -> tuple[FrontMatter | None, str]:
         return None, text
     surrogate = _lone_surrogate(data)
     if surrogate:
-        escape = f"\\u{ord(surrogate):04x}"
-        raise FrontMatterError(f"front matter holds a lone surrogate {escape}, which no UTF-8 file can hold")
+        raise FrontMatterError(f"front matter holds a lone surrogate {surrogate}, which no UTF-8 file can hold")
     body = lines[1][closing.end() :].lstrip("\r\n")
     return _front_matter(data or {}), body
 
 
 def _lone_surrogate(data: object) -> str:
-    """The first lone surrogate in the loaded front matter's strings, keys and values, or ``""``.
+    """The first lone surrogate in the loaded front matter's strings, keys and values (its escape), or ``""``.
 
     Each list or mapping is looked at once, however many aliases lead to it (a YAML "billion laughs"
     block stays cheap).
@@ -148,8 +147,8 @@ def _lone_surrogate(data: object) -> str:
     while stack:
         item = stack.pop()
         if isinstance(item, str):
-            if match := _LONE_SURROGATE.search(item):
-                return match[0]
+            if surrogate := lone_surrogate(item):
+                return surrogate
         elif isinstance(item, dict | list) and id(item) not in seen:
             seen.add(id(item))
             stack.extend([*item.keys(), *item.values()] if isinstance(item, dict) else item)

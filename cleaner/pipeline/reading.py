@@ -24,7 +24,7 @@ from cleaner.html.sniff import declared_charset, looks_like_html
 from cleaner.io import markdown
 from cleaner.io.records import FORMATS, Format
 from cleaner.model import Block, Metadata, Removal
-from cleaner.text.decode import LONE_SURROGATE, DecodeError, decode_reporting, normalise
+from cleaner.text.decode import DecodeError, decode_reporting, lone_surrogate, normalise
 from cleaner.text.emphasis import read_emphasis
 from cleaner.text.escapes import read_escapes
 from cleaner.text.headings import hash_headings
@@ -52,8 +52,8 @@ def check_arguments(url: object, config: object) -> None:
     if config is not None and not isinstance(config, Config):
         kind = type(config).__name__
         raise TypeError(f"clean() takes config as a cleaner.Config (cleaner.load_config(path) reads one), not {kind}")
-    if url is not None and (match := LONE_SURROGATE.search(url)):
-        raise CleanError(f"not valid Unicode: the url holds a lone surrogate \\u{ord(match[0]):04x}")
+    if url is not None and (surrogate := lone_surrogate(url)):
+        raise CleanError(f"not valid Unicode: the url holds a lone surrogate {surrogate}")
 
 
 def to_text(source: str | bytes, config: Config) -> tuple[str, tuple[Removal, ...]]:
@@ -68,8 +68,8 @@ def to_text(source: str | bytes, config: Config) -> tuple[str, tuple[Removal, ..
     if not source.strip():
         raise CleanError("empty: the document has no text")
     if isinstance(source, str):
-        if match := LONE_SURROGATE.search(source):  # no UTF-8 output could hold it: writing would fail later
-            raise CleanError(f"not valid Unicode: the text holds a lone surrogate \\u{ord(match[0]):04x}")
+        if surrogate := lone_surrogate(source):  # no UTF-8 output could hold it: writing would fail later
+            raise CleanError(f"not valid Unicode: the text holds a lone surrogate {surrogate}")
         return source, ()
     try:
         decoded = decode_reporting(source, declared=declared_charset(source))

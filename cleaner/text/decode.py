@@ -38,7 +38,9 @@ CONTROL = re.compile("[\x00-\x08\x0e-\x1f\x7f]")
 ODD = re.compile(f"[{SPACE_LIKE.pattern[1:-1]}{INVISIBLE.pattern[1:-1]}{CONTROL.pattern[1:-1]}]")  # any of the three
 # Bytes that are not UTF-8 come out of the surrogateescape handler as these code points.
 ESCAPED_BYTE = re.compile("[\udc80-\udcff]")
-LONE_SURROGATE = re.compile("[\ud800-\udfff]")  # a str may hold one (not bytes decoded here); UTF-8 cannot
+# Half of a surrogate pair alone: a str may hold one (JSON's and YAML's "\ud800" escapes make it; bytes decoded
+# here never do), and no UTF-8 output can hold it.
+LONE_SURROGATE = re.compile("[\ud800-\udfff]")
 NON_ASCII = re.compile("[^\x00-\x7f]")
 UTF16_HIGH_NULS = 0.3  # UTF-16 without a BOM: at least this share of characters have a NUL high byte ...
 UTF16_LOW_NULS = 0.01  # ... and at most this share a NUL low byte
@@ -61,6 +63,12 @@ class Decoded:
 def decode_bytes(raw: bytes, *, declared: str | None = None) -> str:
     """Turn bytes into text, trusting a BOM, then UTF-8, then a declared charset, then detection."""
     return decode_reporting(raw, declared=declared).text
+
+
+def lone_surrogate(text: str) -> str:
+    """The first lone surrogate in ``text`` written as its escape (``\\ud800``), or ``""`` when it holds none."""
+    match = LONE_SURROGATE.search(text)
+    return f"\\u{ord(match[0]):04x}" if match else ""
 
 
 def decode_reporting(raw: bytes, *, declared: str | None = None) -> Decoded:
