@@ -21,7 +21,8 @@ from collections.abc import Mapping
 from dataclasses import dataclass
 from pathlib import PurePath
 from typing import Any
-from urllib.parse import urlsplit
+
+from cleaner.text.urls import host_of
 
 BLOCK_CHARS = 4_000  # one block's text beyond this is cut, saying how much was left out
 DOCUMENT_CHARS = 40_000  # a document's text beyond this is left out, block by block
@@ -112,13 +113,9 @@ class DocumentView:
 def site_of(record: Mapping[str, Any]) -> str:
     """The site of a record: the host of its URL (without ``www.``), else its source's folder."""
     url = record.get("url")
-    if isinstance(url, str) and url:
-        try:
-            host = urlsplit(url).hostname or ""
-        except ValueError:
-            host = ""
-        if host:
-            return host.removeprefix("www.")
+    host = host_of(url) if isinstance(url, str) else None
+    if host:
+        return host.removeprefix("www.")
     source = record.get("source")
     if isinstance(source, str) and source:
         return PurePath(source).parent.name or UNKNOWN_SITE
