@@ -72,14 +72,19 @@ class Deadline:
 
     @contextmanager
     def armed(self) -> Iterator[None]:
-        """Interrupt the code inside, once the limit passes, with ``TimeLimitError`` (where a timer can be used)."""
+        """Interrupt the code inside, once the limit passes, with ``TimeLimitError`` (where a timer can be used).
+
+        An exception of its own that a library raises in place of the timer's (a bare ``except:``
+        re-raising, as langdetect's profile loading does) is the time limit too, and said so.
+        """
         if self.seconds is None or not _timer_free():
             yield
             return
-        running = [True]
+        running, fired = [True], [False]
 
         def expire(signum: int, frame: object) -> None:
             if running[0]:
+                fired[0] = True
                 # Raised where Python happens to be; inside a finaliser (``__del__``) it is swallowed,
                 # so the timer fires again shortly until the exception reaches ``armed``.
                 signal.setitimer(signal.ITIMER_REAL, REPEAT_SECONDS)
@@ -93,6 +98,10 @@ class Deadline:
             yield
         except _Expired:
             raise self.error() from None
+        except Exception as error:
+            if fired[0]:  # a library caught the timer's exception and raised its own (langdetect's bare except)
+                raise self.error() from error
+            raise
         finally:
             running[0] = False
             signal.setitimer(signal.ITIMER_REAL, 0)

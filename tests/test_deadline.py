@@ -155,3 +155,17 @@ def test_a_timer_that_fires_at_once_leaves_no_handler_behind() -> None:
         with contextlib.suppress(PageError):
             read_page("<html><body>" + "<p>Some words of a paragraph.</p>" * 200 + "</body></html>", timeout=1e-4)
         assert timer_is_free()
+
+
+def test_a_library_that_turns_the_timer_into_its_own_error_still_gives_the_time_limit() -> None:
+    # langdetect loads its language profiles (about 0.3 s) under a bare ``except:`` that re-raises any
+    # exception as its own "Profile format error in .../profiles/ro": a document whose limit ran out
+    # there failed with that (an "internal error" in the command, a crash of a datatrove pipeline).
+    from langdetect import DetectorFactory
+    from langdetect.detector_factory import PROFILES_DIRECTORY
+
+    deadline = Deadline(0.01)
+    with pytest.raises(TimeLimitError, match="stopped in language detection"), deadline.armed():
+        deadline.check("language detection")
+        DetectorFactory().load_profile(PROFILES_DIRECTORY)
+    assert timer_is_free()
