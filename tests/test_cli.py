@@ -161,6 +161,33 @@ def test_diff_shows_what_would_change_without_changing_it(tmp_path: Path) -> Non
     assert tree_state(folder) == before
 
 
+@pytest.mark.skipif(shutil.which("patch") is None, reason="GNU patch is not installed")
+def test_patch_applies_the_diff_to_any_line_endings_and_encoding(tmp_path: Path) -> None:
+    """``patch -p0`` applies --diff and gives what --in-place writes.  The diff split lines where Python's
+    str.splitlines does (a lone CR, a form feed, U+2028) and printed a cp1252 file's bytes as U+FFFD:
+    patch stopped with "malformed patch" or a failed hunk."""
+    folder = tmp_path / "corpus"
+    folder.mkdir()
+    body = "A paragraph of article text about the harbour and the town council, long enough to be one."
+    (folder / "cr.txt").write_bytes(f"A title of the story\r\n\r\n{body}\rA second line.\r\n".encode())
+    (folder / "ff.txt").write_text(f"A title of the story\n\n{body}\x0c\u2028 More.\n", encoding="utf-8")
+    quoted = f"Caf\xe9 owners meet the council\n\n{body} The owner said it was \u201cna\xefve\u201d.\n\n{body}\n"
+    (folder / "cp1252.txt").write_bytes(quoted.encode("cp1252"))
+    for path in SEEDS_DIR.glob("*.txt"):
+        shutil.copyfile(path, folder / path.name)
+    rewritten = tmp_path / "rewritten"
+    shutil.copytree(folder, rewritten)
+    assert clean("--in-place", rewritten, cwd=tmp_path).returncode == 1
+    env = {**os.environ, "PYTHONPATH": str(ROOT)}
+    command = [sys.executable, "-m", "cleaner.cli", "--diff", "corpus"]
+    diff = subprocess.run(command, cwd=tmp_path, env=env, capture_output=True, check=False)
+    assert diff.returncode == 1, diff.stderr
+    patched = subprocess.run(["patch", "-p0"], cwd=tmp_path, input=diff.stdout, capture_output=True, check=False)
+    assert patched.returncode == 0, patched.stdout + patched.stderr
+    assert tree_state(folder) == tree_state(rewritten)
+    assert clean("--check", folder, cwd=tmp_path).returncode == 0
+
+
 def test_explain_names_rule_and_category_of_every_removal(tmp_path: Path) -> None:
     seed = SEEDS_DIR / "001_076883cf49f24a7d.txt"
     result = clean(seed, "--explain", cwd=tmp_path)

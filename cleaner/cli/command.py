@@ -113,14 +113,26 @@ def _explain(outcome: Outcome, article: Article, report: Report) -> None:
         report.line(f"{outcome.path}: [{removal.rule}] {removal.category} ({removal.layer}): {text}")
 
 
-def _diff(outcome: Outcome) -> str:
-    lines = difflib.unified_diff(
-        outcome.original.splitlines(keepends=True),
-        outcome.canonical.splitlines(keepends=True),
-        f"{printable(str(outcome.path))}\t(original)",  # a name may hold a newline or an escape sequence
-        f"{printable(str(outcome.path))}\t(cleaned)",
+def _diff(outcome: Outcome) -> bytes:
+    """A unified diff from the file's bytes to its canonical form, which ``patch -p0`` applies whatever the
+    file's encoding and line endings: lines end at ``\\n`` only, as patch reads them (a lone CR, a form feed
+    or U+2028 is inside a line), and the removed lines are the file's own bytes."""
+    name = printable(str(outcome.path)).encode("utf-8")  # a name may hold a newline or an escape sequence
+    lines = difflib.diff_bytes(
+        difflib.unified_diff,
+        _lines(outcome.original),
+        _lines(outcome.canonical.encode("utf-8")),
+        name + b"\t(original)",
+        name + b"\t(cleaned)",
     )
-    return "".join(line if line.endswith("\n") else line + "\n\\ No newline at end of file\n" for line in lines)
+    return b"".join(line if line.endswith(b"\n") else line + b"\n\\ No newline at end of file\n" for line in lines)
+
+
+def _lines(data: bytes) -> list[bytes]:
+    """``data`` cut after each ``\\n``, the last line kept without one when the data does not end with it."""
+    lines = [line + b"\n" for line in data.split(b"\n")]
+    lines[-1] = lines[-1][:-1]
+    return lines if lines[-1] else lines[:-1]
 
 
 class Outputs:
@@ -169,7 +181,7 @@ class _Failed(Exception):
 def _rewrite(outcome: Outcome, article: Article, args: argparse.Namespace, report: Report) -> None:
     """--check, --diff, --in-place: say (and show, and do) what would change."""
     if args.diff:
-        sys.stdout.buffer.write(_diff(outcome).encode("utf-8"))
+        sys.stdout.buffer.write(_diff(outcome))
         sys.stdout.flush()
     if args.in_place:
         keep, refusal = rewritable(outcome.path)

@@ -38,7 +38,7 @@ class Settings:
     """What every task of a run does; sent once to each worker process.
 
     ``rewrite`` is set when the run compares or rewrites canonical forms (``--check``,
-    ``--diff``, ``--in-place``); ``original`` keeps the input text, for ``--diff``.
+    ``--diff``, ``--in-place``); ``original`` keeps the input's bytes, for ``--diff``.
     ``profile`` is the site profile to apply (``--profile``); a file's fallback site is its folder.
     """
 
@@ -63,7 +63,7 @@ class Outcome:
     article: Article | None = None
     canonical: str = ""
     changed: bool = False
-    original: str = ""
+    original: bytes = b""
     extra: Extra = ()
     page: bool = False
 
@@ -105,7 +105,7 @@ def process_bytes(settings: Settings, path: Path, raw: bytes, fmt: Format) -> Ou
     if settings.rewrite and not article.blocks:
         return Outcome(path, error="no article text left after cleaning; not rewritten")
     canonical = render_markdown(article, extra=front.extra)
-    original = raw.decode("utf-8", errors="replace") if settings.original else ""
+    original = raw if settings.original else b""
     changed = canonical.encode("utf-8") != raw
     return Outcome(path, "", article, canonical, changed, original, front.extra)
 
