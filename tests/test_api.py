@@ -11,6 +11,7 @@ from __future__ import annotations
 
 import json
 import os
+import re
 import shutil
 import subprocess
 import sys
@@ -53,18 +54,34 @@ def test_what_is_no_document_is_a_clear_error(source: object, error: type[Except
         ({"url": 5}, TypeError, "clean() takes url as str or None, not int"),
         ({"config": {"timeout": 1}}, TypeError, "clean() takes config as a cleaner.Config (cleaner.load_config"),
         ({"config": "pyproject.toml"}, TypeError, "not str"),
+        ({"profile": "profile.json"}, TypeError, "clean() takes profile as a site Profile (cleaner.sites.store"),
         (
             {"url": "https://example.org/\ud800"},
             CleanError,
             "not valid Unicode: the url holds a lone surrogate \\ud800",
         ),
     ],
-    ids=["url int", "config dict", "config path", "url surrogate"],
+    ids=["url int", "config dict", "config path", "profile path", "url surrogate"],
 )
 def test_arguments_of_the_wrong_kind_are_a_clear_error(arguments: dict, error: type[Exception], message: str) -> None:
     with pytest.raises(error) as raised:
         clean(SEEDS[0].read_text(encoding="utf-8"), **arguments)
     assert message in str(raised.value)
+
+
+@pytest.mark.parametrize(
+    ("arguments", "message"),
+    [
+        ({"config": {"timeout": 1}}, "clean_many() takes config as a cleaner.Config"),
+        ({"profile": "profile.json"}, "clean_many() takes profile as a site Profile"),
+    ],
+    ids=["config dict", "profile path"],
+)
+def test_clean_many_says_so_at_once_for_an_argument_of_the_wrong_kind(arguments: dict, message: str) -> None:
+    """It raised AttributeError ('dict' object has no attribute 'timeout'), or, for a profile's path, yielded
+    one "internal error: AttributeError" failure for every document of the corpus."""
+    with pytest.raises(TypeError, match=re.escape(message)):
+        clean_many([SEEDS[0].read_text(encoding="utf-8")], **arguments)
 
 
 def test_a_text_with_a_lone_surrogate_is_refused_not_left_for_the_writer(tmp_path: Path) -> None:

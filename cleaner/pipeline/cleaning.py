@@ -121,12 +121,12 @@ def clean(
 
     Raises ``CleanError`` when the input is not a document (empty, binary, undecodable, too
     large), and its ``TimeLimitError`` when cleaning takes longer than ``config.timeout`` seconds;
-    raises ``TypeError`` when ``source`` is neither ``str`` nor ``bytes`` (or ``url``, ``config`` of another
-    type than documented), and ``CleanError`` for a ``str`` holding a lone surrogate.  Bytes that are not valid
-    UTF-8 in a mostly UTF-8 text are replaced with U+FFFD and listed in ``removed``
+    raises ``TypeError`` when ``source`` is neither ``str`` nor ``bytes`` (or ``url``, ``config``, ``profile``
+    of another type than documented), and ``CleanError`` for a ``str`` holding a lone surrogate.  Bytes that
+    are not valid UTF-8 in a mostly UTF-8 text are replaced with U+FFFD and listed in ``removed``
     (rule ``decode.invalid-utf8``).
     """
-    check_arguments(url, config)
+    check_arguments(url, config, profile)
     config = config or DEFAULT_CONFIG
     deadline = Deadline(config.timeout)
     with deadline.armed():

@@ -24,6 +24,7 @@ from cleaner.html.sniff import declared_charset, looks_like_html
 from cleaner.io import markdown
 from cleaner.io.records import FORMATS, Format
 from cleaner.model import Block, Metadata, Removal
+from cleaner.sites.profile import Profile
 from cleaner.text.decode import DecodeError, decode_reporting, lone_surrogate, normalise
 from cleaner.text.emphasis import read_emphasis
 from cleaner.text.escapes import read_escapes
@@ -44,14 +45,19 @@ FENCE_SAMPLE = 16  # enough of the start to see a front matter fence behind a BO
 DECODE_RULE = "decode.invalid-utf8"
 
 
-def check_arguments(url: object, config: object) -> None:
-    """``TypeError`` for a ``url`` that is no ``str`` (or None) and a ``config`` that is no ``Config`` (or None):
-    caught here, not as an ``AttributeError`` deep inside, or a number in the output's ``url``."""
+def check_arguments(url: object, config: object, profile: object = None, *, caller: str = "clean()") -> None:
+    """``TypeError`` for a ``url`` that is no ``str`` (or None), a ``config`` that is no ``Config`` and a
+    ``profile`` that is no site ``Profile`` (or None): caught here, not as an ``AttributeError`` deep inside,
+    or a number in the output's ``url``.  ``caller`` names the function in the message."""
     if url is not None and not isinstance(url, str):
-        raise TypeError(f"clean() takes url as str or None, not {type(url).__name__}")
+        raise TypeError(f"{caller} takes url as str or None, not {type(url).__name__}")
     if config is not None and not isinstance(config, Config):
         kind = type(config).__name__
-        raise TypeError(f"clean() takes config as a cleaner.Config (cleaner.load_config(path) reads one), not {kind}")
+        raise TypeError(f"{caller} takes config as a cleaner.Config (cleaner.load_config(path) reads one), not {kind}")
+    if profile is not None and not isinstance(profile, Profile):
+        kind = type(profile).__name__
+        reader = "cleaner.sites.store.load_profile(path) reads one"
+        raise TypeError(f"{caller} takes profile as a site Profile ({reader}), not {kind}")
     if url is not None and (surrogate := lone_surrogate(url)):
         raise CleanError(f"not valid Unicode: the url holds a lone surrogate {surrogate}")
 

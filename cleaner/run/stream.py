@@ -25,6 +25,7 @@ from cleaner.errors import CleanError
 from cleaner.io.documents import as_document, folder_site
 from cleaner.io.records import FORMATS, Cleaned, Document, Failure, Format, Result
 from cleaner.pipeline import clean
+from cleaner.pipeline.reading import check_arguments
 from cleaner.run.executor import Executor, Job, SerialExecutor, one_line
 
 Item = str | bytes | Document | Mapping[str, Any] | Failure
@@ -85,10 +86,12 @@ def clean_many(
     that do not say their own.  A ``Failure`` in the input (a reader could not parse
     a record) is passed through, so readers and cleaning share one error stream.
     With a ``profile``, a document without a URL belongs to its folder's site, else to ``site``.
-    ``executor`` runs the cleaning elsewhere (worker processes, Dask); by default, here.
+    ``executor`` runs the cleaning elsewhere (worker processes, Dask); by default, here.  A ``config`` or
+    ``profile`` of the wrong type raises ``TypeError`` at once, before any document is read.
     """
     if format not in FORMATS:
         raise ValueError(f"unknown format {format!r} (expected one of {', '.join(FORMATS)})")
+    check_arguments(None, config, profile, caller="clean_many()")
     job = cleaning_job(Cleaning(config or DEFAULT_CONFIG, profile, format, site))
     return (executor or SerialExecutor()).map(job, as_documents(documents))
 
