@@ -253,6 +253,15 @@ def test_incremental_learning_with_pruning_equals_learning_at_once(corpus: Corpu
         assert {key for key, seen in full.items() if seen == whole.sites[name].documents} <= pruned
 
 
+def test_the_profile_file_is_named_by_a_str_too(profile: Profile, tmp_path: Path) -> None:
+    """docs/scaling.md's Spark recipe loads ``load_profile("/shared/profile.json")``: it raised AttributeError
+    ('str' object has no attribute 'read_text'), as ``save_profile`` did for a str.  ``load_config``, ``clean_bag``
+    and the command take a str already."""
+    path = str(tmp_path / "profile.json")
+    save_profile(profile, path)
+    assert profile_json(load_profile(path)) == profile_json(profile)
+
+
 def test_profile_file_is_reviewable_json(profile: Profile, tmp_path: Path) -> None:
     path = tmp_path / ".cleaner" / "profile.json"
     save_profile(profile, path)

@@ -15,6 +15,7 @@ in the file are derived from the counts, so they are written for reviewers but n
 from __future__ import annotations
 
 import json
+import os
 from collections.abc import Callable, Iterable, Mapping
 from dataclasses import dataclass
 from json.encoder import encode_basestring
@@ -114,8 +115,9 @@ def find_profile(start: Path) -> Path | None:
     return None
 
 
-def load_profile(path: Path) -> Profile:
-    """Read a profile file written by ``save_profile`` (or ``clean learn``)."""
+def load_profile(path: str | os.PathLike[str]) -> Profile:
+    """Read a profile file written by ``save_profile`` (or ``clean learn``), named by a ``str`` or a ``Path``."""
+    path = Path(path)
     try:
         data = json.loads(path.read_text(encoding="utf-8"))
     except OSError as error:
@@ -293,7 +295,7 @@ def _scalar(value: object) -> str | None:
     return None
 
 
-def save_profile(profile: Profile, path: Path) -> None:
+def save_profile(profile: Profile, path: str | os.PathLike[str]) -> None:
     """Write the profile atomically (temporary file in the same folder, then rename), a site at a time."""
-    with AtomicFile(path) as target:
+    with AtomicFile(Path(path)) as target:
         _write(profile, _Sink(lambda text: target.handle.write(text.encode("utf-8"))))
