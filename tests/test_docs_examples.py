@@ -1,0 +1,63 @@
+"""The Python examples of the README and the docs run as written, and give the values their comments show.
+
+Each ```python block of the pages below is run from the repository's root, statement by statement, as a
+reader would paste it.  An expression whose comment starts with a Python literal (``# '2024-01-06'``,
+``# ('Jane Doe',)``, ``# None: prose, not a dateline``) must give that value; other comments (``# the
+body``) are prose, and the expression must only run.  The pages' other blocks need what the repository
+does not hold (a crawl, a cluster, a page of one's own) and are left to the tests of what they show.
+"""
+
+from __future__ import annotations
+
+import ast
+import io
+import re
+import tokenize
+from pathlib import Path
+
+import pytest
+
+ROOT = Path(__file__).resolve().parent.parent
+PAGES = ["README.md", "docs/quickstart.md", "docs/metadata-text.md"]
+BLOCK = re.compile(r"```python\n(.*?)```", re.S)
+
+
+def blocks() -> list[tuple[str, str]]:
+    found = []
+    for page in PAGES:
+        for number, block in enumerate(BLOCK.findall((ROOT / page).read_text(encoding="utf-8"))):
+            found.append((f"{page} #{number + 1}", block))
+    return found
+
+
+def comments(source: str) -> dict[int, str]:
+    """Each line's comment, without its ``#``."""
+    tokens = tokenize.generate_tokens(io.StringIO(source).readline)
+    return {token.start[0]: token.string[1:].strip() for token in tokens if token.type == tokenize.COMMENT}
+
+
+def shown_value(comment: str) -> tuple[bool, object]:
+    """The literal a comment starts with (the longest that parses, before a ``: `` that explains it), if any."""
+    cuts = [len(comment), *reversed([match.start() for match in re.finditer(": ", comment)])]
+    for cut in cuts:
+        try:
+            return True, ast.literal_eval(comment[:cut])
+        except (ValueError, SyntaxError):
+            continue
+    return False, None
+
+
+@pytest.mark.parametrize(("name", "source"), blocks(), ids=[name for name, _ in blocks()])
+def test_the_example_runs_and_gives_what_it_shows(name: str, source: str, monkeypatch: pytest.MonkeyPatch) -> None:
+    monkeypatch.chdir(ROOT)
+    namespace: dict[str, object] = {}
+    notes = comments(source)
+    for statement in ast.parse(source).body:
+        code = ast.Module([statement], type_ignores=[])
+        if not isinstance(statement, ast.Expr):
+            exec(compile(code, name, "exec"), namespace)
+            continue
+        value = eval(compile(ast.Expression(statement.value), name, "eval"), namespace)
+        known, shown = shown_value(notes.get(statement.end_lineno or statement.lineno, ""))
+        if known:
+            assert value == shown, f"{name}: {ast.unparse(statement)} gives {value!r}, the page shows {shown!r}"
