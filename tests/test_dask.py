@@ -208,3 +208,19 @@ def test_the_dask_executor_gives_what_the_serial_one_gives(client: distributed.C
     here = list(SerialExecutor().map(job, items))
     assert [result.to_dict() for result in on_dask] == [result.to_dict() for result in here]
     assert [result.ok for result in on_dask] == [True, True, False, False, True, True, True]
+
+
+def test_a_second_run_into_the_same_folder_leaves_no_earlier_failures(
+    client: distributed.Client, tmp_path: Path
+) -> None:
+    """A user fixed the one bad line of a shard and wrote the bag again into the same folder: its
+    ``errors-00000.jsonl`` from the first run stayed, listing a failure the second run did not have."""
+    shard = tmp_path / "shard.jsonl"
+    good = json.dumps({"id": "a", "text": (SEEDS / "002_694ce83051234cea.txt").read_text(encoding="utf-8")})
+    shard.write_text(f"{good}\n{{broken\n", encoding="utf-8")
+    out = tmp_path / "out"
+    assert write_jsonl(clean_bag([shard]), out) == {"records": 1, "errors": 1}
+    assert (out / "errors-00000.jsonl").is_file()
+    shard.write_text(f"{good}\n", encoding="utf-8")
+    assert write_jsonl(clean_bag([shard]), out) == {"records": 1, "errors": 0}
+    assert sorted(path.name for path in out.iterdir()) == ["part-00000.jsonl"]

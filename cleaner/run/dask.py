@@ -149,8 +149,9 @@ def write_jsonl(bag: db.Bag, folder: str | os.PathLike[str], *, compress: bool =
     """Compute the bag and write ``part-NNNNN.jsonl`` (and ``errors-NNNNN.jsonl``) per partition.
 
     Each file is written atomically by the worker that cleaned the partition (the
-    folder must be reachable from the workers).  Returns the counts of records and
-    failures written.  ``compress`` writes ``.jsonl.gz``.
+    folder must be reachable from the workers); a partition without failures removes the
+    ``errors-NNNNN`` file an earlier run into the folder left.  Returns the counts of records
+    and failures written.  ``compress`` writes ``.jsonl.gz``.
     """
     import dask
 
@@ -169,8 +170,11 @@ def _write_partition(records: Sequence[Mapping[str, object]], folder: str, index
     with JsonlWriter(Path(folder) / f"part-{index:05d}{suffix}") as writer:
         for record in good:
             writer.write(record)
+    errors = Path(folder) / f"errors-{index:05d}{suffix}"
     if bad:
-        with JsonlWriter(Path(folder) / f"errors-{index:05d}{suffix}") as writer:
+        with JsonlWriter(errors) as writer:
             for record in bad:
                 writer.write(record)
+    else:  # an earlier run's failures of this partition are not this run's
+        errors.unlink(missing_ok=True)
     return len(good), len(bad)
