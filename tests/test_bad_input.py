@@ -14,6 +14,7 @@ from pathlib import Path
 
 import pytest
 from clirun import clean_in_process as clean_command
+from clirun import clean_subprocess
 
 from cleaner import Config, clean, clean_many
 from cleaner.config import find_config
@@ -217,3 +218,16 @@ def test_clean_learn_escapes_names_too(tmp_path: Path) -> None:
     result = clean_command("learn", "evil\x1b[2J.txt", "-o", "profile.json", cwd=tmp_path)
     assert result.returncode == 2 and "\x1b" not in result.stderr
     assert "evil\\x1b[2J.txt: error: empty" in result.stderr
+
+
+def test_a_page_readability_cannot_parse_prints_no_traceback(tmp_path: Path) -> None:
+    """readability-lxml logs the error it raises (``error getting summary:`` and a traceback) before the
+    cleaner catches it; with no logging set up, Python's last-resort handler printed it on the command's
+    standard error for a page with a form feed before a ``<base href>``.  The page is cleaned, silently."""
+    prose = "A long paragraph of article text about the harbour and the council. " * 5
+    page = f'<html><body><p>{prose}</p><p>Note:\x0c<base href="/">end</p></body></html>'
+    (tmp_path / "page.html").write_text(page, encoding="utf-8")
+    result = clean_subprocess("page.html", "-o", "page.json", cwd=tmp_path)
+    assert result.returncode == 0, result.stderr
+    assert "Traceback" not in result.stderr and "error getting summary" not in result.stderr
+    assert result.stderr.count("\n") == 1  # the summary line alone

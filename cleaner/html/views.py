@@ -15,7 +15,9 @@ view of the page is asked, and taken when it holds at least ``Fallback.gain`` ti
 
 Which view, and the two thresholds, were chosen by site-grouped cross-validation
 (``bench/cv_html.py``; docs/benchmarks.md).  ``outside`` lists the page's prose blocks that the
-chosen content leaves out: they go to the audit trail, so no prose leaves silently.
+chosen content leaves out: they go to the audit trail, so no prose leaves silently.  readability's
+logger gets a ``NullHandler``: it logs each error it then raises (a traceback), which the view catches,
+and with no logging set up Python printed it on standard error.
 
 This module does NOT parse the page, walk trafilatura's XML (``content`` does, and hands its
 walker in) or judge furniture inside any view.
@@ -23,6 +25,7 @@ walker in) or judge furniture inside any view.
 
 from __future__ import annotations
 
+import logging
 import re
 from collections.abc import Callable, Sequence
 from copy import deepcopy
@@ -39,6 +42,9 @@ from cleaner.model import Kind
 Piece = tuple[Kind, str, float]
 VIEWS = ("trafilatura", "readability", "justext", "vote")
 _SPACES = re.compile(r"\s+")
+# A library's logger without a handler falls back to printing on standard error; the caller's own logging
+# configuration, when it has one, still gets the records.
+logging.getLogger("readability").addHandler(logging.NullHandler())
 
 
 @dataclass(frozen=True, slots=True)
