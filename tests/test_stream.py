@@ -19,7 +19,7 @@ from clirun import clean_in_process
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
-from cleaner import Config, clean
+from cleaner import Config, Corpus, clean
 from cleaner.io.documents import documents_from_path, input_files
 from cleaner.io.jsonl import JsonlWriter, read_documents, write_records
 from cleaner.io.records import Cleaned, Document, Failure
@@ -189,3 +189,13 @@ def test_input_files_walk_like_the_command_with_its_exclude_globs(tmp_path: Path
     (tmp_path / "done.txt").write_text(seed_texts()[1], encoding="utf-8")
     assert input_files([tmp_path]) == [tmp_path / "done.txt", tmp_path / "drafts" / "wip.txt"]
     assert input_files([tmp_path], exclude=["drafts/**"]) == [tmp_path / "done.txt"]
+
+
+def test_one_folder_named_by_a_str_is_the_folder(tmp_path: Path) -> None:
+    """``Corpus.from_paths("corpus")`` (``clean_bag`` takes one path so) walked each character of the name as a
+    path, and said ``FileNotFoundError: c: no such file or directory``."""
+    folder = tmp_path / "corpus"
+    folder.mkdir()
+    (folder / "a.txt").write_text(seed_texts()[0], encoding="utf-8")
+    assert input_files(str(folder)) == input_files(folder) == input_files([folder]) == [folder / "a.txt"]
+    assert [document.id for document in Corpus.from_paths(str(folder)).documents] == [str(folder / "a.txt")]

@@ -68,8 +68,8 @@ class Corpus:
     errors: list[tuple[str, str]] = field(default_factory=list, compare=False)
 
     @classmethod
-    def from_paths(cls, paths: Iterable[str | Path], *, config: Config | None = None) -> Corpus:
-        """Every article, JSON Lines record and WARC response under ``paths`` (read into memory)."""
+    def from_paths(cls, paths: Iterable[str | Path] | str | Path, *, config: Config | None = None) -> Corpus:
+        """Every article, JSON Lines record and WARC response under ``paths``, a list or one path (read into memory)."""
         config = config or DEFAULT_CONFIG
         limit = config.max_bytes
         files = input_files(paths, exclude=config.exclude)

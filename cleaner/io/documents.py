@@ -66,8 +66,12 @@ def _article_file(path: Path, *, max_bytes: int) -> Document | Failure:
     return Document(id=source, content=content, format=source_format(path), source=source)
 
 
-def input_files(paths: Iterable[str | os.PathLike[str]], *, exclude: Iterable[str] = ()) -> list[Path]:
+def input_files(
+    paths: Iterable[str | os.PathLike[str]] | str | os.PathLike[str], *, exclude: Iterable[str] = ()
+) -> list[Path]:
     """Files named, and article, JSON Lines and WARC files found under folders, in sorted order.
+
+    ``paths`` is a list of paths or one path (a ``str`` is one path, never a sequence of one-letter ones).
 
     The walk is the ``clean`` command's (``cleaner.io.files.Finder``): hidden files and folders
     (``.git``, ``.cleaner``) are not walked into, a folder symlink is followed once, and
@@ -75,7 +79,8 @@ def input_files(paths: Iterable[str | os.PathLike[str]], *, exclude: Iterable[st
     run and a local run see the documents in the same order.  A missing path raises
     ``FileNotFoundError``.
     """
-    found = Finder(include=INPUT_GLOBS, exclude=tuple(exclude)).find(Path(path) for path in paths)
+    named = [paths] if isinstance(paths, str | os.PathLike) else paths
+    found = Finder(include=INPUT_GLOBS, exclude=tuple(exclude)).find(Path(path) for path in named)
     for item in found:
         if item.error:
             raise FileNotFoundError(f"{item.path}: {item.error}")
