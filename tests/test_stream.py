@@ -20,9 +20,11 @@ from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
 from cleaner import Config, Corpus, clean
+from cleaner.corpus.learning import learn_profile
 from cleaner.io.documents import documents_from_path, input_files
 from cleaner.io.jsonl import JsonlWriter, read_documents, write_records
 from cleaner.io.records import Cleaned, Document, Failure
+from cleaner.run.dask import clean_partition
 from cleaner.run.stream import clean_many
 
 ROOT = Path(__file__).resolve().parent.parent
@@ -199,3 +201,21 @@ def test_one_folder_named_by_a_str_is_the_folder(tmp_path: Path) -> None:
     (folder / "a.txt").write_text(seed_texts()[0], encoding="utf-8")
     assert input_files(str(folder)) == input_files(folder) == input_files([folder]) == [folder / "a.txt"]
     assert [document.id for document in Corpus.from_paths(str(folder)).documents] == [str(folder / "a.txt")]
+
+
+@pytest.mark.parametrize(
+    "one", ["Hello world.", b"Hello world.", {"text": "Hello world."}], ids=["str", "bytes", "record"]
+)
+def test_one_document_where_many_are_asked_is_a_type_error(one: object) -> None:
+    """``clean_many("Hello world.")`` yielded twelve articles of one character each, every one ``ok``, and a
+    record (a dict) one article per key (``text``); ``learn_profile`` counted them.  Now a TypeError says so."""
+    with pytest.raises(TypeError, match=r"takes an iterable of documents, not one"):
+        clean_many(one)  # type: ignore[arg-type]
+    with pytest.raises(TypeError, match=r"takes an iterable of documents, not one"):
+        learn_profile(one, site="x")  # type: ignore[arg-type]
+
+
+def test_the_partition_function_takes_one_path_as_a_str() -> None:
+    """``clean_partition("shard.jsonl")`` cleaned '/', 't', 'm', 'p', ... as paths, one failure each."""
+    path = str(SEEDS[0])
+    assert clean_partition(path) == clean_partition([path])

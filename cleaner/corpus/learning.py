@@ -20,7 +20,7 @@ from typing import Any
 
 from cleaner.config import DEFAULT_CONFIG, Config
 from cleaner.errors import NO_DEADLINE, CleanError, Deadline
-from cleaner.io.documents import as_document, folder_site
+from cleaner.io.documents import as_document, check_many, folder_site
 from cleaner.io.markdown import FrontMatterError
 from cleaner.io.records import Document, Failure
 from cleaner.pipeline.reading import document_texts
@@ -77,8 +77,10 @@ def learn_profile(
 
     ``parameters`` apply to a new profile only (an existing one keeps the parameters it was
     learned with, so its counts stay meaningful).  Documents that cannot be read are skipped
-    (and reported to ``on_error``); cleaning will report them again.
+    (and reported to ``on_error``); cleaning will report them again.  One document given as ``documents``
+    (a ``str``, ``bytes``, a record) raises ``TypeError``.
     """
+    check_many(documents, "learn_profile()")
     learner = profile.learner() if profile is not None else ProfileLearner(parameters)
     for document in _documents(documents, on_error):
         try:

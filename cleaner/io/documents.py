@@ -38,6 +38,14 @@ def as_document(item: object, *, default_id: str) -> Document:
     raise TypeError(f"cannot clean a {type(item).__name__}: expected str, bytes, Document or a mapping")
 
 
+def check_many(documents: object, caller: str) -> None:
+    """``TypeError`` for one document given where an iterable of them is asked: a ``str`` or ``bytes`` would be
+    read one character per document, and a record (a mapping) one key per document."""
+    if isinstance(documents, str | bytes | bytearray | memoryview | Mapping):
+        kind = type(documents).__name__
+        raise TypeError(f"{caller} takes an iterable of documents, not one {kind}: clean() takes one, or pass [it]")
+
+
 def is_container(path: Path) -> bool:
     """Whether a file holds many documents (JSON Lines or a web archive)."""
     return path.name.lower().endswith(CONTAINER_SUFFIXES)

@@ -83,17 +83,19 @@ def _attempt_all(items: Iterable[Any], job: Job[Any, Any, Any], context: object)
 
 
 def clean_partition(
-    paths_or_records: Iterable[PathOrRecord],
+    paths_or_records: Iterable[PathOrRecord] | str | os.PathLike[str],
     profile: object | None = None,
     *,
     format: Format = "auto",
     config: Config | None = None,
 ) -> list[dict[str, object]]:
-    """Clean one partition: file paths (expanded into their documents) or records, in order.
+    """Clean one partition: file paths (expanded into their documents) or records, in order; a ``str`` is one path.
 
     Returns one dict per document: an article record, or a failure record with an
     ``error`` key.  Never raises for a bad document or an unreadable file.
     """
+    if isinstance(paths_or_records, str | os.PathLike):
+        paths_or_records = [paths_or_records]  # one path, not one path per character
     limit = config.max_bytes if config is not None else DEFAULT_MAX_BYTES
     job = cleaning_job(Cleaning(config or DEFAULT_CONFIG, profile, format))
     return [attempt(job, document).to_dict() for document in as_documents(_documents(paths_or_records, limit))]

@@ -22,7 +22,7 @@ from typing import Any
 
 from cleaner.config import DEFAULT_CONFIG, Config
 from cleaner.errors import CleanError
-from cleaner.io.documents import as_document, folder_site
+from cleaner.io.documents import as_document, check_many, folder_site
 from cleaner.io.records import FORMATS, Cleaned, Document, Failure, Format, Result
 from cleaner.pipeline import clean
 from cleaner.pipeline.reading import check_arguments
@@ -87,11 +87,13 @@ def clean_many(
     a record) is passed through, so readers and cleaning share one error stream.
     With a ``profile``, a document without a URL belongs to its folder's site, else to ``site``.
     ``executor`` runs the cleaning elsewhere (worker processes, Dask); by default, here.  A ``config`` or
-    ``profile`` of the wrong type raises ``TypeError`` at once, before any document is read.
+    ``profile`` of the wrong type raises ``TypeError`` at once, before any document is read, and so does one
+    document (a ``str``, ``bytes`` or a record) given as ``documents``.
     """
     if format not in FORMATS:
         raise ValueError(f"unknown format {format!r} (expected one of {', '.join(FORMATS)})")
     check_arguments(None, config, profile, caller="clean_many()")
+    check_many(documents, "clean_many()")
     job = cleaning_job(Cleaning(config or DEFAULT_CONFIG, profile, format, site))
     return (executor or SerialExecutor()).map(job, as_documents(documents))
 
