@@ -22,10 +22,12 @@ from __future__ import annotations
 
 import math
 import signal
+import sys
 import threading
 import time
-from collections.abc import Iterator
+from collections.abc import Callable, Iterator
 from contextlib import contextmanager
+from typing import Any
 
 REPEAT_SECONDS = 0.05
 
@@ -85,12 +87,14 @@ class Deadline:
         def expire(signum: int, frame: object) -> None:
             if running[0]:
                 fired[0] = True
-                # Raised where Python happens to be; inside a finaliser (``__del__``) it is swallowed,
-                # so the timer fires again shortly until the exception reaches ``armed``.
+                # Raised where Python happens to be; inside a finaliser (``__del__``) it is swallowed (and not
+                # printed: ``_quiet``), so the timer fires again shortly until the exception reaches ``armed``.
                 signal.setitimer(signal.ITIMER_REAL, REPEAT_SECONDS)
                 raise _Expired
 
         previous = signal.signal(signal.SIGALRM, expire)
+        unraisable = sys.unraisablehook
+        sys.unraisablehook = _quiet(unraisable)
         try:
             # Armed inside the ``try``: a timer that fires at once still meets the ``finally``
             # that puts the caller's handler back (armed before it, it could leak this handler).
@@ -106,6 +110,17 @@ class Deadline:
             running[0] = False
             signal.setitimer(signal.ITIMER_REAL, 0)
             signal.signal(signal.SIGALRM, previous)
+            sys.unraisablehook = unraisable
+
+
+def _quiet(hook: Callable[[Any], object]) -> Callable[[Any], object]:
+    """``hook`` for every unraisable exception but the timer's: one a finaliser (``__del__``) cannot raise, which
+    Python would print with a traceback ("Exception ignored in: ..."); the timer fires again outside it."""
+
+    def quiet(unraisable: Any) -> object:
+        return None if isinstance(unraisable.exc_value, _Expired) else hook(unraisable)
+
+    return quiet
 
 
 def _timer_free() -> bool:

@@ -9,7 +9,10 @@ main thread (timer and checks) and on another thread (checks only), through ``cl
 from __future__ import annotations
 
 import contextlib
+import os
 import signal
+import subprocess
+import sys
 import threading
 import time
 from pathlib import Path
@@ -169,3 +172,34 @@ def test_a_library_that_turns_the_timer_into_its_own_error_still_gives_the_time_
         deadline.check("language detection")
         DetectorFactory().load_profile(PROFILES_DIRECTORY)
     assert timer_is_free()
+
+
+FINALISER_RUN = """
+import time
+from cleaner.errors import Deadline, TimeLimitError
+
+class Slow:
+    def __del__(self):  # a finaliser still running when the limit passes
+        end = time.monotonic() + 0.5
+        while time.monotonic() < end:
+            pass
+
+deadline = Deadline(0.05)
+try:
+    with deadline.armed():
+        Slow()
+        while True:
+            pass
+except TimeLimitError as error:
+    print(error)
+"""
+
+
+def test_a_timer_that_fires_inside_a_finaliser_prints_no_traceback() -> None:
+    """Python prints an exception a finaliser (``__del__``) cannot raise as 'Exception ignored in: ...' and a
+    traceback: the command printed one, now and then, for a page over its limit (regex's ``SetBase.__del__``,
+    ``cleaner.errors._Expired``).  The timer fires again outside it, and nothing is printed."""
+    env = {**os.environ, "PYTHONPATH": str(ROOT)}
+    done = subprocess.run([sys.executable, "-c", FINALISER_RUN], env=env, capture_output=True, text=True, timeout=60)
+    assert done.stdout.startswith("took longer than the time limit of 0.05 s"), done.stdout + done.stderr
+    assert done.stderr == ""
