@@ -10,6 +10,7 @@ Blank documents are dropped and counted, or kept with the reason on request.
 from __future__ import annotations
 
 import json
+import re
 from collections.abc import Iterator
 from pathlib import Path
 
@@ -71,3 +72,20 @@ def test_failures_can_be_kept_with_their_reason(tmp_path: Path) -> None:
     assert sorted(failed) == ["blank", "blank lines"]
     assert failed["blank lines"]["text"] == "\n\t\n"  # passed on unchanged
     assert failed["blank"]["metadata"]["cleaner_error"] == "empty: the document has no text"
+
+
+@pytest.mark.parametrize(
+    ("arguments", "error", "message"),
+    [
+        ({"format": "htm"}, ValueError, "unknown format 'htm'"),
+        ({"config": {"timeout": 5}}, TypeError, "CleanArticles() takes config as a cleaner.Config"),
+        ({"profile": "profile.json"}, TypeError, "CleanArticles() takes profile as a site Profile"),
+    ],
+    ids=["format typo", "config dict", "profile path"],
+)
+def test_a_wrong_argument_stops_the_step_when_it_is_made(arguments: dict, error: type, message: str) -> None:
+    """``CleanArticles(format="htm")`` was accepted, and the pipeline then dropped every document as failed
+    (``unknown format 'htm'``), writing nothing; a dict as ``config`` the same (``clean() takes config as
+    ...``), and a profile's path stopped the pipeline at its first document with AttributeError."""
+    with pytest.raises(error, match=re.escape(message)):
+        CleanArticles(**arguments)

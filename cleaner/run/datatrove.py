@@ -32,7 +32,8 @@ from datatrove.data import DocumentsPipeline
 from datatrove.pipeline.base import PipelineStep
 
 from cleaner.config import DEFAULT_CONFIG, Config
-from cleaner.io.records import Document, Failure, Format
+from cleaner.io.records import FORMATS, Document, Failure, Format
+from cleaner.pipeline.reading import check_arguments
 from cleaner.run.stream import Cleaning, clean_document
 
 METADATA_KEY = "cleaner"
@@ -40,7 +41,11 @@ ERROR_KEY = "cleaner_error"
 
 
 class CleanArticles(PipelineStep):
-    """Clean every document of a datatrove pipeline (see the module docstring)."""
+    """Clean every document of a datatrove pipeline (see the module docstring).
+
+    An unknown ``format`` raises ``ValueError``, a ``config`` or ``profile`` of the wrong type ``TypeError``,
+    when the step is made: not one failure per document.
+    """
 
     name = "🧹 cleaner"
     type = "✂️ - FORMAT"
@@ -54,6 +59,9 @@ class CleanArticles(PipelineStep):
         keep_failures: bool = False,
     ) -> None:
         super().__init__()
+        if format not in FORMATS:  # else every document would fail, one by one, for the same reason
+            raise ValueError(f"unknown format {format!r} (expected one of {', '.join(FORMATS)})")
+        check_arguments(None, config, profile, caller="CleanArticles()")
         self.cleaning = Cleaning(config or DEFAULT_CONFIG, profile, format)
         self.keep_failures = keep_failures
 
