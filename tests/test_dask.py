@@ -224,3 +224,11 @@ def test_a_second_run_into_the_same_folder_leaves_no_earlier_failures(
     shard.write_text(f"{good}\n", encoding="utf-8")
     assert write_jsonl(clean_bag([shard]), out) == {"records": 1, "errors": 0}
     assert sorted(path.name for path in out.iterdir()) == ["part-00000.jsonl"]
+
+
+def test_an_unknown_format_stops_clean_bag_before_anything_runs() -> None:
+    """``clean_bag(paths, format="htm")`` gave a bag whose every record was a failure (``unknown format``)."""
+    with pytest.raises(ValueError, match=r"unknown format 'htm'"):
+        clean_bag([SEEDS], format="htm")  # type: ignore[arg-type]
+    with pytest.raises(TypeError, match=r"clean_bag\(\) takes config as a cleaner.Config"):
+        clean_bag([SEEDS], config={"timeout": 5})  # type: ignore[arg-type]
