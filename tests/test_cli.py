@@ -140,18 +140,15 @@ def test_in_place_rewrites_once_then_the_check_passes(tmp_path: Path) -> None:
     assert text.startswith("---\ntitle: ") and "\nauthors:\n- " in text and "\npublished: '" in text
 
 
-@pytest.mark.xfail(
-    strict=True,
-    reason="a .txt whose article has no metadata is written without front matter, so it reads back as plain "
-    "text, where the canonical form's escapes (\\*, \\[, \\_) are literal: each --in-place adds backslashes. "
-    "Which rule to change (front matter on every rewritten .txt, or reading such a .txt as Markdown) is a design "
-    "decision left to the lead",
-)
 def test_in_place_is_a_fixed_point_for_a_short_txt_without_metadata(tmp_path: Path) -> None:
+    """An article without metadata is written without front matter, so a .txt reads back as plain text: its
+    Markdown syntax is written as it stands, not escaped (each rewrite would add backslashes)."""
     note = tmp_path / "note.txt"
-    note.write_text("Use *args and **kwargs in [Python] functions.\n", encoding="utf-8")
+    note.write_text("Share this:\n\nUse *args and **kwargs in [Python] functions.\n", encoding="utf-8")
     assert clean(note, "--in-place", cwd=tmp_path).returncode == 1
+    assert note.read_text(encoding="utf-8") == "Use *args and **kwargs in [Python] functions.\n"
     assert clean(note, "--in-place", cwd=tmp_path).returncode == 0, note.read_text(encoding="utf-8")
+    assert clean(note, "--check", cwd=tmp_path).returncode == 0
 
 
 def test_in_place_keeps_the_url_and_a_corpus_s_own_front_matter_keys(tmp_path: Path) -> None:

@@ -128,6 +128,14 @@ def test_blocks_read_back_through_the_reading_of_markdown(written: list[BodyBloc
     assert [(block.kind, block.text) for block in segment(read_markdown(body))] == [(b.kind, b.text) for b in written]
 
 
+@given(blocks)
+def test_blocks_without_front_matter_read_back_as_plain_text_when_not_escaped(written: list[BodyBlock]) -> None:
+    """A .txt without front matter is read as plain text, which keeps a backslash inside a line as written:
+    written for it (``markdown=False``), the blocks keep their syntax and read back as they were."""
+    text = render_markdown(Article(blocks=tuple(written)), markdown=False)
+    assert [(block.kind, block.text) for block in segment(text)] == [(b.kind, b.text) for b in written]
+
+
 @pytest.mark.parametrize("text", ["#1 in sales", "- not a list", "* not a list", "> not a quote", "\\ backslash", "-"])
 def test_paragraph_starting_with_a_marker_is_escaped(text: str) -> None:
     assert render_block(BodyBlock(Kind.PARAGRAPH, text)) == "\\" + text

@@ -164,23 +164,28 @@ def render_front_matter(front: FrontMatter) -> str:
     return f"{FENCE}\n{dumped}{FENCE}\n"
 
 
-def render_block(block: BodyBlock) -> str:
+def render_block(block: BodyBlock, *, inline: bool = True) -> str:
     """One block as Markdown: a marker for its kind, or an escape for a paragraph that opens with a marker's
-    character its text's escaping left bare; its syntax escaped."""
+    character its text's escaping left bare; its syntax escaped (with ``inline`` false, only that opening:
+    plain text reads a marker and that escape, and would keep any other backslash as written)."""
     text = _LINE_BREAKS.sub(" ", block.text.strip())
-    escaped = escape_markdown(text)
+    escaped = escape_markdown(text) if inline else text
     if block.kind is Kind.PARAGRAPH and text[:1] in ESCAPED_STARTS and not escaped.startswith("\\" + text[:1]):
         return "\\" + escaped
     return MARKERS[block.kind] + escaped
 
 
-def render_markdown(article: Article, *, extra: Extra = ()) -> str:
+def render_markdown(article: Article, *, extra: Extra = (), markdown: bool = True) -> str:
     """The canonical Markdown form: front matter, a blank line, blocks separated by blank lines.
 
     ``extra`` is front matter the article itself does not hold (a corpus's own keys, see ``FrontMatter``).
+    ``markdown`` false: the file is read back as Markdown only when it opens with front matter (a ``.txt``);
+    without any, it is read as plain text, so its inline syntax is not escaped (a plain reader would keep
+    the backslashes, and each rewrite would add more).
     """
     head = render_front_matter(FrontMatter(article.metadata, extra))
-    body = "\n\n".join(render_block(block) for block in article.blocks if block.text.strip())
+    inline = markdown or bool(head)
+    body = "\n\n".join(render_block(block, inline=inline) for block in article.blocks if block.text.strip())
     if not body:
         return head
     return f"{head}\n{body}\n" if head else f"{body}\n"

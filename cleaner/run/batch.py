@@ -104,7 +104,7 @@ def process_bytes(settings: Settings, path: Path, raw: bytes, fmt: Format) -> Ou
         return Outcome(path, article=article, page=True)
     if settings.rewrite and not article.blocks:
         return Outcome(path, error="no article text left after cleaning; not rewritten")
-    canonical = render_markdown(article, extra=front.extra)
+    canonical = render_markdown(article, extra=front.extra, markdown=fmt == "markdown")
     original = raw if settings.original else b""
     changed = canonical.encode("utf-8") != raw
     return Outcome(path, "", article, canonical, changed, original, front.extra)
