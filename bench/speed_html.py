@@ -29,7 +29,7 @@ from cleaner import clean, warm_up
 
 # (module that calls the stage, function name, what the row is)
 STAGES = (
-    ("cleaner.pipeline.cleaning", "read_document", "read the page (html layer, all below)"),
+    ("cleaner.pipeline.cleaning", "read_decoded", "read the page (html layer, all below)"),
     ("cleaner.html.page", "parse_page", "  parse once, drop scripts and styles"),
     ("cleaner.html.page", "page_metadata", "  page metadata"),
     ("cleaner.html.meta", "meta_tags", "    meta tags"),

@@ -50,7 +50,7 @@ from cleaner.text import language  # noqa: E402
 SOURCES = ("bs4", "inscriptis", "trafilatura", "readability")
 # (module that calls the stage, function name (``Class.method`` on the class), what the row is)
 STAGES = (
-    ("cleaner.pipeline.cleaning", "read_document", "segment the text into blocks"),
+    ("cleaner.pipeline.cleaning", "read_decoded", "segment the text into blocks"),
     ("cleaner.pipeline.cleaning", "decide_blocks", "block layers (all below, to the metadata choice)"),
     ("cleaner.pipeline.deciding", "furniture_verdicts", "  furniture rules"),
     ("cleaner.pipeline.deciding", "cell_runs", "  tables"),

@@ -25,7 +25,7 @@ from cleaner.metadata.names import is_organisation
 from cleaner.metadata.pagechoice import load_page_model
 from cleaner.model import Article, Metadata, Removal, Role, Verdict
 from cleaner.pipeline.deciding import Decided, decide_blocks
-from cleaner.pipeline.reading import Reading, check_arguments, read_document, to_text
+from cleaner.pipeline.reading import Reading, check_arguments, decoded_text, read_decoded, read_document
 from cleaner.sites.profile import Profile, SiteProfile, site_of
 from cleaner.text.language import detect_language
 from cleaner.text.language import warm_up as warm_up_language
@@ -131,8 +131,8 @@ def clean(
     deadline = Deadline(config.timeout)
     with deadline.armed():
         deadline.check("decoding")
-        text, notes = to_text(source, config)
-        reading = read_document(text, format=format, url=url, config=config, deadline=deadline)
+        text, notes = decoded_text(source, config)
+        reading = read_decoded(text, format=format, url=url, config=config, deadline=deadline)
         site_profile = profile.site(site_of(reading.url, site)) if profile else None
         article = clean_blocks(reading, config, site_profile, deadline)
     return replace(article, removed=(*notes, *article.removed)) if notes else article

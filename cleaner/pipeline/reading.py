@@ -221,6 +221,23 @@ def read_document(
     """A document's blocks before any decision, its metadata and its URL (what profiles learn from)."""
     config = config or DEFAULT_CONFIG
     text, _ = to_text(source, config)
+    return read_decoded(text, format=format, url=url, config=config, deadline=deadline)
+
+
+def decoded_text(source: str | bytes, config: Config) -> tuple[str, tuple[Removal, ...]]:
+    """``to_text``, the text that bytes decode to also checked as a text given as such is (size, emptiness, lone
+    surrogates): ``read_document`` checks it so, and ``read_decoded`` reads it without checking it again."""
+    text, notes = to_text(source, config)
+    if not isinstance(source, str):
+        to_text(text, config)
+    return text, notes
+
+
+def read_decoded(
+    text: str, *, format: Format = "auto", url: str | None = None, config: Config, deadline: Deadline = NO_DEADLINE
+) -> Reading:
+    """``read_document`` of a text ``decoded_text`` gave: its checks, each a pass over the whole page, are not
+    run again."""
     deadline.check("segmenting")
     return _read(text, _resolve_format(text, format), url, config, deadline)
 
