@@ -11,7 +11,7 @@ from hypothesis import strategies as st
 from lxml import etree
 
 from cleaner.html.page import _COUNT_ELEMENTS, _PARSER, MAX_ELEMENTS, PageError, may_exceed, parse_page, without_head
-from cleaner.html.views import _HOLDS_BLOCK, _PROSE_TAGS, _SPACES, MAX_PROSE_LINKS, MIN_PROSE, page_prose
+from cleaner.html.views import _HOLDS_BLOCK, _PROSE_TAGS, _SPACES, MAX_PROSE_LINKS, MIN_PROSE, page_prose, spaced_length
 
 FIXTURES = sorted((Path(__file__).resolve().parent.parent / "fixtures" / "html").glob("*.html"))
 ARTICLE = "<p>" + "The council met on Tuesday evening to discuss the new bus timetable. " * 3 + "</p>"
@@ -94,3 +94,14 @@ def test_a_list_item_holding_a_paragraph_is_not_prose_itself_its_paragraph_is() 
     tree, _ = parse_page(f"<html><body><ul><li>{ARTICLE}</li><li>{ARTICLE[3:-4]}</li></ul></body></html>")
     text = " ".join(ARTICLE[3:-4].split())
     assert page_prose(tree) == [text, text]  # the paragraph, then the second item (no block inside it)
+
+
+SPACES_AND_WORDS = st.text(
+    alphabet=st.sampled_from([" ", "\n", "\t", "\u00a0", "\u2003", "\u3000", "\x1c", "\x85", "a", "é", "1"])
+)
+
+
+@settings(max_examples=500, deadline=None)
+@given(st.one_of(SPACES_AND_WORDS, st.text()))
+def test_the_spaced_length_is_that_of_the_text_with_each_run_of_spaces_one_space(text: str) -> None:
+    assert spaced_length(text) == len(_SPACES.sub(" ", text))

@@ -76,25 +76,35 @@ def page_prose(tree: HtmlElement) -> list[str]:
     found: list[str] = []
     body = tree.find("body")
     root = body if body is not None else tree
-    holders = _holders(root)
-    for element in root.iter(*_PROSE_TAGS):
+    blocks = list(root.iter(*_PROSE_TAGS))  # walked once: the holders are found among their ancestors
+    holders = _holders(blocks)
+    for element in blocks:
         if element in holders:
             continue
         text = " ".join(element.text_content().split())  # as ``\s+`` -> " ", stripped, at a third of the cost
         if len(text) < MIN_PROSE:
             continue
-        linked = sum(len(_SPACES.sub(" ", link.text_content())) for link in element.iter("a"))
+        linked = sum(spaced_length(link.text_content()) for link in element.iter("a"))
         if linked <= MAX_PROSE_LINKS * len(text):
             found.append(text)
     return found
 
 
-def _holders(root: HtmlElement) -> set[HtmlElement]:
+def spaced_length(text: str) -> int:
+    r"""``len(re.sub(r"\s+", " ", text))`` without building that text: ``str.split`` parts at what ``\s``
+    matches, so the runs of spaces are the gaps between its words and a space at either end."""
+    words = text.split()
+    if not words:
+        return 1 if text else 0
+    return sum(map(len, words)) + len(words) - 1 + text[0].isspace() + text[-1].isspace()
+
+
+def _holders(blocks: list[HtmlElement]) -> set[HtmlElement]:
     """The elements holding a paragraph, list item, quote or preformatted block (each prose element's
     ancestors, found in one walk up from each): such a container is not itself a prose block, and its
     text, all of theirs, is not read."""
     holders: set[HtmlElement] = set()
-    for element in root.iter(*_PROSE_TAGS):
+    for element in blocks:
         parent = element.getparent()
         while parent is not None and parent not in holders:
             holders.add(parent)
