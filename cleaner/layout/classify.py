@@ -33,7 +33,7 @@ from collections.abc import Sequence
 import numpy as np
 
 from cleaner.model import Kind, Role, Verdict
-from cleaner.text.shape import shape_of
+from cleaner.text.shape import has_words, shape_of
 
 LAYER = "classify"
 OUTSIDE_MAIN_RULE = "classify.outside-main-text"  # a block outside the page's main run of text
@@ -115,6 +115,16 @@ def best_run(scores: Sequence[float]) -> tuple[int, int] | None:
     return best
 
 
+def _may_head(verdict: Verdict, following: Verdict | None) -> bool:
+    """False where ``is_heading`` is, found without measuring a long block: most of an extracted article's blocks
+    are paragraphs of more than ``HEADING_MAX_WORDS`` words, not split into words only to learn that."""
+    return (
+        verdict.block.kind is Kind.PARAGRAPH
+        and following is not None
+        and not has_words(verdict.text, HEADING_MAX_WORDS + 1)
+    )
+
+
 def is_heading(verdict: Verdict, following: Verdict | None) -> bool:
     """A kept line that heads what follows: short, headline-like, not closed like a sentence, over a long block."""
     shape = shape_of(verdict.text)
@@ -130,7 +140,7 @@ def is_heading(verdict: Verdict, following: Verdict | None) -> bool:
 
 
 def _body(verdict: Verdict, following: Verdict | None) -> Verdict:
-    if is_heading(verdict, following):
+    if _may_head(verdict, following) and is_heading(verdict, following):
         return verdict.decide(Role.BODY, rule="classify.heading", category="heading", layer=LAYER, kind=Kind.HEADING)
     return verdict.decide(Role.BODY, rule="classify.main-text", category="body", layer=LAYER, kind=verdict.block.kind)
 

@@ -10,6 +10,7 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 from functools import lru_cache
+from itertools import islice
 
 WORD = re.compile(r"\w+(?:['’-]\w+)*")
 SENTENCE_END = re.compile(r"""[.!?…:;]["'”’»)\]]*$""")
@@ -56,6 +57,12 @@ def shape_of(text: str, stopwords: frozenset[str] = frozenset()) -> Shape:
         ends_with_period=ends_with_period,
         starts_upper=starts_upper,
     )
+
+
+def has_words(text: str, count: int) -> bool:
+    """Whether ``text`` holds at least ``count`` words (``shape_of(text).words >= count``), read only as far as the
+    ``count``-th word: a long paragraph is not split into words to learn that it is not short."""
+    return count <= 0 or next(islice(WORD.finditer(text), count - 1, None), None) is not None
 
 
 @lru_cache(maxsize=16384)
