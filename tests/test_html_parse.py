@@ -10,8 +10,9 @@ from hypothesis import given, settings
 from hypothesis import strategies as st
 from lxml import etree
 
+from cleaner.html.elements import spaced_length
 from cleaner.html.page import _COUNT_ELEMENTS, _PARSER, MAX_ELEMENTS, PageError, may_exceed, parse_page, without_head
-from cleaner.html.views import _HOLDS_BLOCK, _PROSE_TAGS, _SPACES, MAX_PROSE_LINKS, MIN_PROSE, page_prose, spaced_length
+from cleaner.html.views import _HOLDS_BLOCK, _PROSE_TAGS, _SPACES, MAX_PROSE_LINKS, MIN_PROSE, page_prose
 
 FIXTURES = sorted((Path(__file__).resolve().parent.parent / "fixtures" / "html").glob("*.html"))
 ARTICLE = "<p>" + "The council met on Tuesday evening to discuss the new bus timetable. " * 3 + "</p>"

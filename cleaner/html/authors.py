@@ -22,7 +22,7 @@ import unicodedata
 from lxml.html import HtmlElement
 
 from cleaner.html.bylines import byline_names, names_in
-from cleaner.html.elements import OTHER_TEXTS, text_of
+from cleaner.html.elements import OTHER_TEXTS, element_text, text_of
 from cleaner.html.marks import Marks
 from cleaner.html.sources import ld_values, meta_values, types_of
 from cleaner.lexicon import alternation, words
@@ -166,7 +166,7 @@ def shown_as(names: tuple[str, ...], tree: HtmlElement) -> tuple[str, ...]:
         return names
     shown: dict[str, str] = {}
     for element in tree.iter(_NAME_TAGS):
-        text = element.text_content()
+        text = element_text(element)
         if len(text) > MAX_SHOWN_NAME:
             continue
         text = " ".join(text.split())

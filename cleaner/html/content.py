@@ -25,6 +25,7 @@ from typing import TYPE_CHECKING
 from lxml import etree
 from lxml.html import HtmlElement
 
+from cleaner.html.elements import element_text, spaced_length
 from cleaner.html.secondopinion import justext_pieces
 from cleaner.html.views import FALLBACK, Fallback, needs_second_view, outside, page_prose, second_view, size
 from cleaner.model import Block, Kind
@@ -220,10 +221,10 @@ def _continuations(tree: HtmlElement, pieces: list[_Piece]) -> list[_Piece]:
     found: list[_Piece] = []
     for later in container.xpath(f"following::{container.tag}[@class=$name]", name=container.get("class")):
         for element in later.iter(*_CONTINUED_TAGS):
-            text = " ".join(element.text_content().split())
+            text = " ".join(element_text(element).split())
             if text and text not in seen:
                 seen.add(text)
-                linked = sum(len(" ".join(link.text_content().split())) for link in element.iter("a"))
+                linked = sum(len(" ".join(element_text(link).split())) for link in element.iter("a"))
                 found.append((_CONTINUED_KINDS[element.tag], text, min(1.0, linked / len(text))))
     return found
 
@@ -247,7 +248,7 @@ def _paragraph_with(tree: HtmlElement, probe: str) -> HtmlElement | None:
     article's first paragraph is early in the page), where an XPath would read every paragraph.
     """
     for paragraph in tree.iter("p"):
-        if probe in _XML_SPACES.sub(" ", paragraph.text_content().replace("\u00a0", " ")).strip(" \t\r\n"):
+        if probe in _XML_SPACES.sub(" ", element_text(paragraph).replace("\u00a0", " ")).strip(" \t\r\n"):
             return paragraph
     return None
 
@@ -382,7 +383,7 @@ def _lines(element: etree._Element, kind: Kind, skip: tuple[str, ...] = ()) -> I
         raw = (element.text if element.tag != "lb" else None) or ""
         text = " ".join(raw.split())
         if text:
-            linked = len(_SPACES.sub(" ", raw)) if element.tag == "ref" else 0
+            linked = spaced_length(raw) if element.tag == "ref" else 0
             yield kind, text, min(1.0, linked / len(text))
         return
     segments: list[tuple[str, bool]] = []
@@ -394,7 +395,7 @@ def _lines(element: etree._Element, kind: Kind, skip: tuple[str, ...] = ()) -> I
             continue
         text = " ".join("".join(part for part, _ in line).split())  # as ``_SPACES`` -> " ", stripped; faster
         if text:
-            linked = sum(len(_SPACES.sub(" ", part)) for part, is_link in line if is_link)
+            linked = sum(spaced_length(part) for part, is_link in line if is_link)
             yield kind, text, min(1.0, linked / len(text))
         line = []
 

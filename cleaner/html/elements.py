@@ -1,8 +1,10 @@
 """Where an element sits on a page and what it shows: the text readers of the marked elements share.
 
-``text_of`` and ``short_text`` read an element's visible text (a small element's only, so a marked
-wrapper of the whole article never costs a walk over the page's text); ``spaced_text`` keeps the
-gap between block children that ``text_content`` glues together.  ``elsewhere`` tells elements in
+``element_text`` is ``text_content()`` at about half the cost, the one way the HTML layer reads an
+element's text; ``spaced_length`` measures a text as if its runs of spaces were one space.  ``text_of``
+and ``short_text`` read an element's visible text (a small element's only, so a marked wrapper of the
+whole article never costs a walk over the page's text); ``spaced_text`` keeps the gap between block
+children that ``text_content`` glues together.  ``elsewhere`` tells elements in
 comments, related lists, teasers, sidebars and the page's footers and asides; ``media_credit``
 tells the "author" of an image.
 
@@ -44,9 +46,25 @@ def elsewhere(element: HtmlElement) -> bool:
     return in_box
 
 
+def element_text(element: etree._Element) -> str:
+    """``element.text_content()``: the text of the element and its descendants, not its tail, as libxml2's text
+    serialiser reads it (the same node content XPath's ``string()`` reads, which ``text_content`` calls, without
+    setting up an XPath evaluation for each element: about half the cost)."""
+    return etree.tostring(element, method="text", encoding="unicode", with_tail=False)
+
+
+def spaced_length(text: str) -> int:
+    r"""``len(re.sub(r"\s+", " ", text))`` without building that text: ``str.split`` parts at what ``\s``
+    matches, so the runs of spaces are the gaps between its words and a space at either end."""
+    words = text.split()
+    if not words:
+        return 1 if text else 0
+    return sum(map(len, words)) + len(words) - 1 + text[0].isspace() + text[-1].isspace()
+
+
 def text_of(element: HtmlElement) -> str:
     """The element's text, whitespace collapsed (``str.split`` splits at what ``\\s`` matches, faster)."""
-    return " ".join(element.text_content().split())
+    return " ".join(element_text(element).split())
 
 
 def text_within(element: HtmlElement, limit: int) -> str | None:
@@ -57,7 +75,7 @@ def text_within(element: HtmlElement, limit: int) -> str | None:
     whole article, and splitting its every word would cost more than reading it).
     """
     most = limit // 2 + 1
-    words = element.text_content().split(None, most)
+    words = element_text(element).split(None, most)
     if len(words) > most:
         return None
     text = " ".join(words)

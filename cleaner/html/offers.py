@@ -50,7 +50,7 @@ from cleaner.html.dates import (
     time_elements,
     url_dates,
 )
-from cleaner.html.elements import elsewhere, media_credit
+from cleaner.html.elements import element_text, elsewhere, media_credit
 from cleaner.html.marks import Marks
 from cleaner.html.sources import in_other_item, ld_values, meta_values
 from cleaner.html.title import (
@@ -116,7 +116,7 @@ def title_offers(
     for key, source in TITLE_META.items():
         declared += [(source, squash(value)) for value in metas.get(key, ())[:1]]
     first_title = next(tree.iter("title"), None)  # the page's own, not an SVG's further down
-    declared += [("title-tag", squash(first_title.text_content()))] if first_title is not None else []
+    declared += [("title-tag", squash(element_text(first_title)))] if first_title is not None else []
     values = {text for _, text in declared}
     names = [name for name in site_names if alnum(name) and name not in values]
     offers: list[Offer] = []
@@ -133,7 +133,7 @@ def title_offers(
             continue
         seen.add(element)
         source = "h1-masthead" if element in mastheads else "h1" if element.tag == "h1" else "headline-mark"
-        text = squash(element.text_content())
+        text = squash(element_text(element))
         if not 3 <= len(text) <= MAX_TITLE:
             continue
         common: dict[str, Any] = {"order": order, "where": place.where(element), "aside": elsewhere(element)}
@@ -318,7 +318,7 @@ def date_offers(
         offers += [Offer("date", date, source, order=i) for i, date in enumerate(dates_of(values)[:3])]
     microdata = [element for element in found.dated if not in_other_item(element)][:3]
     for order, element in enumerate(microdata):
-        for date in dates_of([element.get("content") or element.get("datetime") or element.text_content()]):
+        for date in dates_of([element.get("content") or element.get("datetime") or element_text(element)]):
             offers.append(Offer("date", date, "microdata", order=order, where=place.where(element)))
     for order, (source, element) in enumerate(time_elements(tree, found)):
         for date in dates_of([element.get("datetime")]):

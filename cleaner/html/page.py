@@ -32,6 +32,7 @@ from lxml.html import HtmlElement
 
 from cleaner.errors import Deadline, TimeLimitError
 from cleaner.html.content import main_content
+from cleaner.html.elements import element_text
 from cleaner.html.meta import page_metadata
 from cleaner.html.secondopinion import page_description, visible_lead
 from cleaner.html.views import FALLBACK, Fallback, outside
@@ -179,7 +180,7 @@ def read_page(
             deadline.check("content extraction")
             description = page_description(tree)
             without_head(tree)
-            headlines = [metadata.title or "", *(h1.text_content() for h1 in tree.iter("h1"))]
+            headlines = [metadata.title or "", *(element_text(h1) for h1 in tree.iter("h1"))]
             content = main_content(tree, language=metadata.language, fallback=fallback)
             titled = without_title(content.blocks, headlines)
             blocks = with_lead(titled, tree, description, headlines)

@@ -20,6 +20,7 @@ from justext.core import ParagraphMaker, classify_paragraphs, preprocessor, revi
 from lxml import etree
 from lxml.html import HtmlElement
 
+from cleaner.html.elements import element_text
 from cleaner.model import Kind
 
 Piece = tuple[Kind, str, float]
@@ -100,7 +101,7 @@ def _element_opening_with(tree: HtmlElement, prefix: str) -> HtmlElement | None:
 
 def _opening(element: HtmlElement, size: int) -> str:
     """The start of the element's visible text, spaces collapsed (the rest of a long article is not read)."""
-    return _SPACES.sub(" ", element.text_content().lstrip()[: size * 4])
+    return _SPACES.sub(" ", element_text(element).lstrip()[: size * 4])
 
 
 def _element_opening_with_slowly(tree: HtmlElement, prefix: str) -> HtmlElement | None:
@@ -137,5 +138,5 @@ def visible_lead(tree: HtmlElement, extracted: list[str], description: str) -> s
     shown = _element_opening_with(tree, prefix)
     if shown is None:
         return None
-    text = _SPACES.sub(" ", shown.text_content()).strip()
+    text = _SPACES.sub(" ", element_text(shown)).strip()
     return text if len(text) <= 2 * len(description) + 40 else None

@@ -20,6 +20,7 @@ from functools import lru_cache
 
 from lxml.html import HtmlElement
 
+from cleaner.html.elements import element_text
 from cleaner.lexicon import words
 from cleaner.metadata.dates import parse_date
 from cleaner.metadata.names import is_site_name
@@ -66,8 +67,8 @@ def without_kicker(headline: HtmlElement) -> str | None:
     """
     for child in headline:
         hidden = child.get("aria-hidden") == "true" or _HIDDEN.search(child.get("class") or "")
-        if hidden and not any(ch.isalnum() for ch in child.text_content()):
-            after = [squash(node.text_content()) for node in child.itersiblings()]
+        if hidden and not any(ch.isalnum() for ch in element_text(child)):
+            after = [squash(element_text(node)) for node in child.itersiblings()]
             rest = squash(" ".join(after))
             return rest if len(rest) >= MIN_HEADLINE else None
     return None

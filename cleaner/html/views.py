@@ -36,6 +36,7 @@ from lxml import etree
 from lxml.html import HtmlElement
 from readability import Document
 
+from cleaner.html.elements import element_text, spaced_length
 from cleaner.html.secondopinion import justext_pieces
 from cleaner.model import Kind
 
@@ -81,22 +82,13 @@ def page_prose(tree: HtmlElement) -> list[str]:
     for element in blocks:
         if element in holders:
             continue
-        text = " ".join(element.text_content().split())  # as ``\s+`` -> " ", stripped, at a third of the cost
+        text = " ".join(element_text(element).split())  # as ``\s+`` -> " ", stripped, at a third of the cost
         if len(text) < MIN_PROSE:
             continue
-        linked = sum(spaced_length(link.text_content()) for link in element.iter("a"))
+        linked = sum(spaced_length(element_text(link)) for link in element.iter("a"))
         if linked <= MAX_PROSE_LINKS * len(text):
             found.append(text)
     return found
-
-
-def spaced_length(text: str) -> int:
-    r"""``len(re.sub(r"\s+", " ", text))`` without building that text: ``str.split`` parts at what ``\s``
-    matches, so the runs of spaces are the gaps between its words and a space at either end."""
-    words = text.split()
-    if not words:
-        return 1 if text else 0
-    return sum(map(len, words)) + len(words) - 1 + text[0].isspace() + text[-1].isspace()
 
 
 def _holders(blocks: list[HtmlElement]) -> set[HtmlElement]:
@@ -173,9 +165,9 @@ def readability_pieces(tree: HtmlElement) -> list[Piece]:
     for element in [] if root is None else root.iter(*_READABILITY_KINDS):
         if len(element) and _HOLDS_BLOCK(element):
             continue
-        text = _SPACES.sub(" ", element.text_content()).strip()
+        text = _SPACES.sub(" ", element_text(element)).strip()
         if text:
-            linked = sum(len(_SPACES.sub(" ", link.text_content())) for link in element.iter("a"))
+            linked = sum(len(_SPACES.sub(" ", element_text(link))) for link in element.iter("a"))
             pieces.append((_READABILITY_KINDS[element.tag], text, min(1.0, linked / len(text))))
     return pieces
 
