@@ -2,11 +2,22 @@
 
 from __future__ import annotations
 
+from pathlib import Path
+
 import lxml.html
 from lxml import etree
 
-from cleaner.html.elements import HAS_BLOCK_CHILD, MAX_CHILDREN, short_text, spaced_text, text_of, text_within
+from cleaner.html.elements import (
+    _BLOCK_TAGS,
+    MAX_CHILDREN,
+    has_block_child,
+    short_text,
+    spaced_text,
+    text_of,
+    text_within,
+)
 from cleaner.html.marks import marks
+from cleaner.html.page import parse_page
 
 WORDS = " ".join(f"w{i}" for i in range(120))
 PAGE = f"""<html><body>
@@ -20,6 +31,9 @@ PAGE = f"""<html><body>
 <ul class="byline"><li>Ann</li><li>Lee</li></ul>
 <p>{"y" * 99}</p><p>{"z" * 100}</p><p>{"q" * 101}</p>
 </body></html>"""
+# The XPath the block test was before ``has_block_child``: a union of the block tags among the descendants.
+HAS_BLOCK_CHILD = etree.XPath("boolean(" + " | ".join(f".//{tag}" for tag in _BLOCK_TAGS) + ")")
+FIXTURES = sorted((Path(__file__).resolve().parent.parent / "fixtures" / "html").glob("*.html"))
 LIMITS = (0, 1, 2, 3, 6, 7, 9, 10, 18, 19, 20, 21, 60, 99, 100, 101, 120, 200, 400)
 
 
@@ -54,3 +68,10 @@ def test_short_text_and_its_page_record_agree_whatever_the_order_of_limits() -> 
                 wanted = _reference(element, limit)
                 assert short_text(element, limit) == wanted, (element.tag, limit)
                 assert found.short_text(element, limit) == wanted, (element.tag, limit)
+
+
+def test_has_block_child_is_the_xpath_union_on_every_element() -> None:
+    trees = [lxml.html.fromstring(PAGE)] + [parse_page(path.read_text(encoding="utf-8"))[0] for path in FIXTURES]
+    for tree in trees:
+        for element in tree.iter(etree.Element):
+            assert has_block_child(element) == HAS_BLOCK_CHILD(element), etree.tostring(element)[:100]

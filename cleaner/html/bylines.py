@@ -17,7 +17,7 @@ from collections.abc import Iterator
 from lxml import etree
 from lxml.html import HtmlElement
 
-from cleaner.html.elements import elsewhere, media_credit, short_text, text_of
+from cleaner.html.elements import media_credit, short_text, text_of
 from cleaner.html.marks import Marks
 from cleaner.lexicon import alternation, words
 from cleaner.metadata.byline import parse_byline
@@ -37,7 +37,7 @@ def byline_names(found: Marks) -> list[str]:
     names there are other people's.
     """
     for element in found.get("byline", header_first=True)[:20]:
-        if elsewhere(element) or media_credit(element) or element in found.mastheads:
+        if found.elsewhere(element) or media_credit(element) or element in found.mastheads:
             continue  # a masthead classed "vcard author" names the blog, not the post's author
         names = names_in(element)
         if names:
@@ -107,7 +107,7 @@ def header_bylines(tree: HtmlElement, found: Marks, *, limit: int) -> Iterator[t
         text = found.short_text(element, 100)
         value = _labelled_value(found, element) if text is not None and _LABEL_ONLY.fullmatch(text) else None
         text = f"{text} {value}" if value else text
-        if text is None or len(text) < 4 or not _BYLINE_WORD.search(text) or elsewhere(element):
+        if text is None or len(text) < 4 or not _BYLINE_WORD.search(text) or found.elsewhere(element):
             continue
         names = parse_byline(text) or parse_byline(_DATE_PREFIX.sub("", text)) or _labelled_name(value)
         if names:
@@ -138,7 +138,7 @@ def label_bylines(tree: HtmlElement, found: Marks, *, limit: int) -> Iterator[tu
     for element in _LABEL_ELEMENTS(tree):
         label = _SPACES.sub(" ", element.text or "").strip()
         value = _labelled_value(found, element) if _LABEL_ONLY.fullmatch(label) else None
-        if not value or elsewhere(element) or media_credit(element):
+        if not value or found.elsewhere(element) or media_credit(element):
             continue
         names = parse_byline(f"{label} {value}") or _labelled_name(value)
         if names:

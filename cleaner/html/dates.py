@@ -25,7 +25,7 @@ from lxml import etree
 from lxml.html import HtmlElement
 
 from cleaner.html.bylines import MAX_DATELINE
-from cleaner.html.elements import elsewhere, text_of
+from cleaner.html.elements import text_of
 from cleaner.html.marks import Marks, iter_following
 from cleaner.html.sources import ld_values, meta_values
 from cleaner.metadata.credits import parse_credit
@@ -191,7 +191,7 @@ def header_dates(found: Marks, day_first: bool | None = None) -> list[str]:
             dateline = find_dateline(text, day_first=day_first)
             credit = parse_credit(text, day_first=day_first) if dateline is None else None
             date = dateline.published if dateline else credit.published if credit else None
-            if date and not elsewhere(element):
+            if date and not found.elsewhere(element):
                 return [date]
     return []
 

@@ -32,6 +32,7 @@ def elsewhere(element: HtmlElement) -> bool:
 
     A footer or aside inside an ``<article>`` is that article's own (its meta box, its entry
     footer with the date and the author); one that holds the article, or stands beside it, is not.
+    ``Marks.elsewhere`` tells the same, reading each ancestor once a page.
     """
     node: HtmlElement | None = element
     in_box = False
@@ -93,15 +94,20 @@ def short_text(element: HtmlElement, limit: int) -> str | None:
     text = text_within(element, limit)
     if text is None:
         return None
-    if len(element) and HAS_BLOCK_CHILD(element):  # walked in Python, so only once the text is known to be short
+    if len(element) and has_block_child(element):  # spaced_text walks in Python: only once the text is known short
         text = spaced_text(element)
     return text if len(text) <= limit else None
 
 
 MAX_CHILDREN = 8
 _BLOCK_TAGS = ("li", "p", "div", "br", "dd", "dt", "td", "th", "h2", "h3", "h4", "h5", "h6")
-HAS_BLOCK_CHILD = etree.XPath("boolean(" + " | ".join(f".//{tag}" for tag in _BLOCK_TAGS) + ")")
 _BLOCK_TAG_SET = frozenset(_BLOCK_TAGS)
+
+
+def has_block_child(element: HtmlElement) -> bool:
+    """Whether a block element (``_BLOCK_TAGS``) is among the element's descendants: a walk in C that stops at the
+    first, where an XPath union of ``.//li | .//p ...`` cost twice as much a call on the small elements asked."""
+    return next(element.iterdescendants(*_BLOCK_TAGS), None) is not None
 
 
 def spaced_text(element: HtmlElement) -> str:

@@ -4,7 +4,9 @@ Pages say what an element is through ``class``, ``id``, ``itemprop`` and ``rel``
 (``class="byline"``, ``itemprop="author"``, ``class="entry-title"``, ``id="logo"``).
 ``marks`` files every such element by role, in document order, noting which come
 after the first ``<h1>`` (the article's header usually does); one walk over the elements'
-attributes finds the candidates, so only marked elements cost more Python work.  ``masthead_names``
+attributes finds the candidates, so only marked elements cost more Python work.  The record also
+keeps what the readers ask of elements more than once a page: their short texts, the elements after
+one, and whether one stands in other texts' part of the page (``Marks.elsewhere``).  ``masthead_names``
 gives the site's name where an ``<h1>`` is the masthead.
 
 This module does NOT read names or dates out of the marked elements (``cleaner.html.bylines``),
@@ -21,7 +23,7 @@ from itertools import islice
 from lxml import etree
 from lxml.html import HtmlElement
 
-from cleaner.html.elements import HAS_BLOCK_CHILD, MAX_CHILDREN, spaced_text, text_of, text_within
+from cleaner.html.elements import MAX_CHILDREN, OTHER_TEXTS, has_block_child, spaced_text, text_of, text_within
 from cleaner.html.sources import in_other_item
 from cleaner.text.urls import split_url
 
@@ -49,6 +51,36 @@ class Marks:
     dated: list[HtmlElement] = field(default_factory=list)
     _texts: dict[HtmlElement, tuple[str, str | None] | int] = field(default_factory=dict)
     _following: dict[HtmlElement, list[HtmlElement]] = field(default_factory=dict)
+    _placed: dict[HtmlElement, tuple[bool, str | None]] = field(default_factory=dict)
+
+    def elsewhere(self, element: HtmlElement) -> bool:
+        """``cleaner.html.elements.elsewhere``, each ancestor read once a page: the readers ask about elements
+        that share most of their ancestors (the header's).  The tree must not change while this record is in use."""
+        other_texts, box = self._placement(element)
+        return other_texts or box in ("footer", "aside")
+
+    def _placement(self, element: HtmlElement) -> tuple[bool, str | None]:
+        """Whether the element or an ancestor below ``<body>`` holds other texts (``OTHER_TEXTS``), and the tag of
+        the outermost ``<footer>``, ``<aside>`` or ``<article>`` among them (None: none)."""
+        path: list[HtmlElement] = []
+        node: HtmlElement | None = element
+        placed: tuple[bool, str | None] = (False, None)
+        while node is not None and node.tag not in ("body", "html"):
+            known = self._placed.get(node)
+            if known is not None:
+                placed = known
+                break
+            path.append(node)
+            node = node.getparent()
+        other_texts, box = placed
+        for node in reversed(path):  # from the outermost down: each node's answer is its parent's and its own
+            tag = node.tag
+            other_texts = (
+                other_texts or OTHER_TEXTS.search(f"{node.get('class') or ''} {node.get('id') or ''}") is not None
+            )
+            box = box or (tag if tag in ("footer", "aside", "article") else None)
+            self._placed[node] = (other_texts, box)
+        return other_texts, box
 
     def short_text(self, element: HtmlElement, limit: int) -> str | None:
         """``short_text``, with the element's text read once for the page (the header readers ask the same
@@ -65,7 +97,7 @@ class Marks:
         if len(text) > limit:
             return None
         if shown is None:  # as shown: a space where a block child begins or ends (the test too, once)
-            shown = spaced_text(element) if len(element) and HAS_BLOCK_CHILD(element) else text
+            shown = spaced_text(element) if len(element) and has_block_child(element) else text
             self._texts[element] = (text, shown)
         return shown if len(shown) <= limit else None
 
@@ -154,14 +186,19 @@ def _candidates(tree: HtmlElement, dated: list[HtmlElement]) -> Iterator[HtmlEle
     that contain a role word, or an ``itemprop``/``rel`` naming a role, make an element a candidate.
     This costs about two thirds of selecting every ``class``, ``id``, ``itemprop`` and ``rel`` value by
     XPath, whose union is sorted into document order.  Elements with a publication ``itemprop`` go
-    to ``dated`` on the way, in document order.
+    to ``dated`` on the way, in document order.  A ``class`` or ``id`` value is tested once a page
+    (templates repeat theirs on every menu item and teaser).
     """
     search = _ROLE_WORD.search
+    tested: dict[str, bool] = {}
     for element in tree.iter(etree.Element):
         marked = element.tag == "h1"
         for name, value in element.items():
             if name == "class" or name == "id":
-                marked = marked or search(value.lower()) is not None
+                if not marked:
+                    if (role_word := tested.get(value)) is None:
+                        role_word = tested[value] = search(value.lower()) is not None
+                    marked = role_word
             elif name == "itemprop":
                 if value in _DATE_ITEMPROPS:
                     dated.append(element)

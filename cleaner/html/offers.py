@@ -50,7 +50,7 @@ from cleaner.html.dates import (
     time_elements,
     url_dates,
 )
-from cleaner.html.elements import element_text, elsewhere, media_credit
+from cleaner.html.elements import element_text, media_credit
 from cleaner.html.marks import Marks
 from cleaner.html.sources import in_other_item, ld_values, meta_values
 from cleaner.html.title import (
@@ -136,7 +136,7 @@ def title_offers(
         text = squash(element_text(element))
         if not 3 <= len(text) <= MAX_TITLE:
             continue
-        common: dict[str, Any] = {"order": order, "where": place.where(element), "aside": elsewhere(element)}
+        common: dict[str, Any] = {"order": order, "where": place.where(element), "aside": found.elsewhere(element)}
         offers.append(Offer("title", text, source, site=is_site(text, names), **common))
         rest = without_kicker(element)
         if rest and rest != text:
@@ -204,7 +204,7 @@ def author_offers(
             offers.append(Offer("authors", named, "meta-author", order=order))
     order = 0
     for element in found.get("byline", header_first=True)[:20]:
-        if element in found.mastheads or media_credit(element) or elsewhere(element):
+        if element in found.mastheads or media_credit(element) or found.elsewhere(element):
             continue  # a byline in comments, teasers or a sidebar names someone else's text
         named = people(names_in(element), site)
         if named:
@@ -291,7 +291,7 @@ def _credit_lines(found: Marks, limit: int) -> Iterator[tuple[HtmlElement, list[
     for element in [*found.get("dateline", header_first=True)[:20], *after]:
         text = found.short_text(element, 120)
         names = credited_names(text) if text is not None and len(text) >= 6 else ()
-        if names and not elsewhere(element):
+        if names and not found.elsewhere(element):
             yield element, list(names)
             count += 1
             if count >= limit:
@@ -325,7 +325,7 @@ def date_offers(
             common: dict[str, Any] = {
                 "where": place.where(element),
                 "after_h1": place.after_h1(element),
-                "aside": elsewhere(element),
+                "aside": found.elsewhere(element),
             }
             offers.append(Offer("date", date, source, order=order, **common))
     offers += [Offer("date", date, "url") for date in url_dates(url)]
@@ -375,7 +375,7 @@ def _dateline_offers(found: Marks, day_first: bool | None, place: Place) -> list
         common: dict[str, Any] = {
             "where": place.where(element),
             "after_h1": place.after_h1(element),
-            "aside": elsewhere(element),
+            "aside": found.elsewhere(element),
         }
         if dateline.published:
             offers.append(Offer("date", dateline.published, "dateline-element", order=order, **common))
