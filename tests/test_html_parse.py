@@ -10,9 +10,18 @@ from hypothesis import given, settings
 from hypothesis import strategies as st
 from lxml import etree
 
-from cleaner.html.elements import spaced_length
+from cleaner.html.elements import spaced, spaced_length
 from cleaner.html.page import _COUNT_ELEMENTS, _PARSER, MAX_ELEMENTS, PageError, may_exceed, parse_page, without_head
-from cleaner.html.views import _HOLDS_BLOCK, _PROSE_TAGS, _SPACES, MAX_PROSE_LINKS, MIN_PROSE, page_prose
+from cleaner.html.views import (
+    _HOLDS_BLOCK,
+    _PROSE_TAGS,
+    _SPACES,
+    MAX_PROSE_LINKS,
+    MIN_PROSE,
+    PROBE,
+    outside,
+    page_prose,
+)
 
 FIXTURES = sorted((Path(__file__).resolve().parent.parent / "fixtures" / "html").glob("*.html"))
 ARTICLE = "<p>" + "The council met on Tuesday evening to discuss the new bus timetable. " * 3 + "</p>"
@@ -105,4 +114,27 @@ SPACES_AND_WORDS = st.text(
 @settings(max_examples=500, deadline=None)
 @given(st.one_of(SPACES_AND_WORDS, st.text()))
 def test_the_spaced_length_is_that_of_the_text_with_each_run_of_spaces_one_space(text: str) -> None:
+    assert spaced(text) == _SPACES.sub(" ", text)
     assert spaced_length(text) == len(_SPACES.sub(" ", text))
+    assert " ".join(text.split()) == _SPACES.sub(" ", text).strip()  # what the page's meta tags and loose text read
+
+
+def _outside_as_before(prose: list[str], kept: list[str]) -> list[str]:
+    """``views.outside`` as it searched every prose block's opening in the whole kept text."""
+    joined = "\n".join(_SPACES.sub(" ", text) for text in kept)
+    return [text for text in prose if text[:PROBE] not in joined]
+
+
+KEPT_PIECES = ["Die", "Stadt", "plant", "a", "b", " ", "  ", "\n", "\u00a0", "x" * 30]
+KEPT_WORDS = st.lists(st.sampled_from(KEPT_PIECES), max_size=40)
+
+
+@settings(max_examples=400, deadline=None)
+@given(st.lists(KEPT_WORDS.map("".join), max_size=8), st.lists(st.integers(0, 200), max_size=8), st.data())
+def test_the_prose_left_out_is_what_searching_the_whole_kept_text_gave(
+    kept: list[str], cuts: list[int], data: st.DataObject
+) -> None:
+    spaced_kept = [_SPACES.sub(" ", text) for text in kept]
+    prose = [text[cut % (len(text) + 1) :] for text, cut in zip(spaced_kept, cuts, strict=False)]  # inside, opening
+    prose += data.draw(st.lists(KEPT_WORDS.map("".join), max_size=4))  # and others
+    assert outside(prose, kept) == _outside_as_before(prose, kept)

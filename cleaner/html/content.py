@@ -363,7 +363,7 @@ _INLINE_TAGS = ("hi", "ref", "span", "lb", "del", "b", "i", "em", "strong", "a")
 
 
 def _loose(text: str | None, kind: Kind | None) -> Iterator[_Piece]:
-    clean = _SPACES.sub(" ", text or "").strip()
+    clean = " ".join((text or "").split())  # as ``_SPACES`` -> " ", stripped; faster
     if clean:
         yield kind or Kind.PARAGRAPH, clean, 0.0
 

@@ -20,7 +20,7 @@ from justext.core import ParagraphMaker, classify_paragraphs, preprocessor, revi
 from lxml import etree
 from lxml.html import HtmlElement
 
-from cleaner.html.elements import element_text
+from cleaner.html.elements import element_text, spaced
 from cleaner.model import Kind
 
 Piece = tuple[Kind, str, float]
@@ -101,7 +101,7 @@ def _element_opening_with(tree: HtmlElement, prefix: str) -> HtmlElement | None:
 
 def _opening(element: HtmlElement, size: int) -> str:
     """The start of the element's visible text, spaces collapsed (the rest of a long article is not read)."""
-    return _SPACES.sub(" ", element_text(element).lstrip()[: size * 4])
+    return spaced(element_text(element).lstrip()[: size * 4])
 
 
 def _element_opening_with_slowly(tree: HtmlElement, prefix: str) -> HtmlElement | None:

@@ -20,7 +20,6 @@ from lxml.html import HtmlElement
 
 from cleaner.text.decode import LONE_SURROGATE
 
-_SPACES = re.compile(r"\s+")
 # A \ud800-\udfff escape in JSON text: half of a pair (fine) or a lone surrogate (no UTF-8 output holds it).
 _SURROGATE_ESCAPE = re.compile(r"\\u[dD][89a-fA-F]")
 
@@ -41,7 +40,7 @@ def meta_tags(tree: HtmlElement) -> dict[str, list[str]]:
         for attribute in ("property", "name", "itemprop", "http-equiv"):
             key = meta.get(attribute)
             if key and not (attribute == "itemprop" and in_other_item(meta)):
-                found.setdefault(key.strip().lower(), []).append(_SPACES.sub(" ", content).strip())
+                found.setdefault(key.strip().lower(), []).append(" ".join(content.split()))
     return found
 
 
