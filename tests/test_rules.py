@@ -243,6 +243,18 @@ ARTICLE_LINE = (
         ("Marco Odermatt, Ski-Star aus der Schweiz. © AFP / MARCO BERTORELLO", "caption.agency-credit"),
         ("Follow The Gleaner on Twitter @JamaicaGleaner. Send us a message on WhatsApp.", "share.follow-box"),
         ("For the latest stories download the Nationnews apps for iOS and Android.", "promo.get-the-app"),
+        ("Teilen Sie dies mit:", "share.widget-labels"),
+        ("Gefällt mir Wird geladen...", "share.widget-labels"),
+        ("%d Bloggern gefällt das:", "share.widget-labels"),
+        ("Ähnliche Beiträge", "related.more-from-de"),
+        ("Das könnte dich auch interessieren …", "related.more-from-de"),
+        ("Related …", "related.more-from"),
+        ("Veja também:", "related.more-from-pt"),
+        ("Leggi anche:", "related.more-from-it"),
+        ("Lees ook:", "related.more-from-nl"),
+        ("Czytaj także", "related.more-from-pl"),
+        ("Next articleCity council approves the new budget", "navigation.previous-next-headline"),
+        ("Vorheriger ArtikelDie Gemeinde plant einen Radweg", "navigation.previous-next-headline"),
     ],
 )
 def test_furniture_lines_in_several_languages_are_removed_by_their_rule(line: str, rule_id: str) -> None:
@@ -257,6 +269,10 @@ def test_furniture_lines_in_several_languages_are_removed_by_their_rule(line: st
         "Participants were asked to download the app.",
         "Researchers followed the patients on Twitter for a year.",
         "Comments are welcome at the public hearing next week, the council said.",
+        "The next article in this series looks at the budget.",
+        "Next article in the series: the budget",
+        "I like this: the council listened for once.",
+        "Mi piace questa città, ha detto il sindaco.",
     ],
 )
 def test_article_sentences_near_those_rules_stay(line: str) -> None:

@@ -3,7 +3,7 @@
 Rules compile case-insensitive; a pattern that relies on case says so (``(?-i:...)``).  Each rule
 is tried on every line below as a whole block; none may match.  The lines are what article bodies
 are made of: subheadings (several in capitals, with slashes, numbers and colons, as headings are
-written) and plain sentences in English, German, French, Spanish, Italian, Dutch and Polish.
+written) and plain sentences in English, German, French, Spanish, Portuguese, Italian, Dutch and Polish.
 """
 
 from __future__ import annotations
@@ -31,6 +31,8 @@ ORDINARY = (
     "Cosa cambia per i pendolari",
     "Wat de gemeente nu wil",
     "Co dalej z reformą?",
+    "O que muda para os passageiros",
+    "Cosa leggere prima del voto",
     "Ten years later",
     "A closer look at the numbers",
     "How we reported this story",
@@ -45,6 +47,8 @@ ORDINARY = (
     "Il sindaco ha annunciato nuovi fondi per le scuole della città.",
     "De gemeenteraad stemde dinsdag in met het plan.",
     "Rada miasta przyjęła budżet na przyszły rok.",
+    "A prefeitura aprovou o orçamento na terça-feira, segundo o jornal.",
+    "Zobacz, jak głosowali radni w sprawie budżetu.",
 )
 
 
