@@ -255,6 +255,10 @@ ARTICLE_LINE = (
         ("Czytaj także", "related.more-from-pl"),
         ("Next articleCity council approves the new budget", "navigation.previous-next-headline"),
         ("Vorheriger ArtikelDie Gemeinde plant einen Radweg", "navigation.previous-next-headline"),
+        ("Jane Doe/Getty Images", "caption.name-slash-agency"),
+        ("Jan Kowalski / AP", "caption.name-slash-agency"),
+        ("Photo by Jane Doe on Unsplash", "caption.stock-photo"),
+        ("Bild von Max Muster auf Pixabay", "caption.stock-photo"),
     ],
 )
 def test_furniture_lines_in_several_languages_are_removed_by_their_rule(line: str, rule_id: str) -> None:
