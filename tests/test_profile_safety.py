@@ -9,6 +9,7 @@ from __future__ import annotations
 import random
 import subprocess
 import sys
+from pathlib import Path
 
 import pytest
 from hypothesis import given, settings
@@ -20,6 +21,8 @@ from cleaner.errors import CleanError
 from cleaner.pipeline import document_texts, read_document
 from cleaner.sites.apply import repetition
 from cleaner.sites.profile import Parameters, ProfileLearner, block_key, block_keys
+
+ROOT = Path(__file__).resolve().parent.parent
 
 N = Parameters().min_pages
 WORDS = [
@@ -197,3 +200,13 @@ def test_repetition_is_the_share_of_pages_and_none_without_a_trusted_profile() -
     few = learn_profile(pages[: N - 1], site="valley")
     assert repetition(texts, few.site("valley")) is None
     assert repetition(texts, None) is None
+
+
+@pytest.mark.parametrize("copies", [5, 10])
+def test_a_profile_learned_from_copies_of_one_article_never_empties_it(copies: int) -> None:
+    """Copies of one article (a story saved several times) repeat whole: the profile learned from them takes every
+    line for template. Applied, it would leave no body; the article is cleaned as without the profile."""
+    text = (ROOT / "seeds" / "002_694ce83051234cea.txt").read_text(encoding="utf-8")
+    profile = learn_profile([text] * copies, site="copies")
+    with_profile, without = clean(text, profile=profile, site="copies"), clean(text, site="copies")
+    assert with_profile.blocks and with_profile.to_dict() == without.to_dict()

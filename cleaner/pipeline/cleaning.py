@@ -38,8 +38,26 @@ def clean_blocks(
 
     Its ``declared`` metadata wins over what the lines say, which wins over ``guessed`` metadata.
     The title is chosen among the lines only when the container declared none.  Plain text settles
-    on a body that cleaning it again keeps whole (``assemble.settle_output``).
+    on a body that cleaning it again keeps whole (``assemble.settle_output``).  A site profile never
+    empties a document: where it would leave no body the document is cleaned without it (``_unprofiled``).
     """
+    article = _clean_blocks(reading, config, site, deadline)
+    if site is None or article.blocks:
+        return article
+    return _unprofiled(reading, config, deadline) or article
+
+
+def _unprofiled(reading: Reading, config: Config, deadline: Deadline) -> Article | None:
+    """The document cleaned without its site's profile, where that keeps a body.
+
+    A profile removes what repeats across a site's pages; copies of one article (a syndicated story saved five
+    times, a page fetched twice) repeat whole, and the profile learned from them takes every line for template.
+    """
+    article = _clean_blocks(reading, config, None, deadline)
+    return article if article.blocks else None
+
+
+def _clean_blocks(reading: Reading, config: Config, site: SiteProfile | None, deadline: Deadline) -> Article:
     declared = reading.declared
     decided, verdicts, lines = _decide_and_choose(reading, config, site, deadline)
     if reading.plain:
