@@ -5,9 +5,9 @@ element's text; ``spaced`` makes each run of spaces in a text one space, and ``s
 text so without building it.  ``text_of``
 and ``short_text`` read an element's visible text (a small element's only, so a marked wrapper of the
 whole article never costs a walk over the page's text); ``spaced_text`` keeps the gap between block
-children that ``text_content`` glues together.  ``elsewhere`` tells elements in
-comments, related lists, teasers, sidebars and the page's footers and asides; ``media_credit``
-tells the "author" of an image.
+children that ``text_content`` glues together.  ``OTHER_TEXTS`` names the classes of comments, related
+lists, teasers and sidebars (``Marks.elsewhere`` tells elements inside them); ``media_credit`` tells the
+"author" of an image.
 
 This module does NOT find marked elements (``cleaner.html.marks``) or read names and dates out of
 them (``cleaner.html.bylines``).
@@ -26,26 +26,6 @@ OTHER_TEXTS = re.compile(
     r"(?:^|\s)(?!(?:has|with|no|is|show|hide)-)(?:[a-z\d]{1,4}-)?(?:comment|related|teaser|sidebar|weitere)",
     re.IGNORECASE,
 )
-
-
-def elsewhere(element: HtmlElement) -> bool:
-    """True inside comments, related-article lists, teasers, sidebars, and footers and asides of the page.
-
-    A footer or aside inside an ``<article>`` is that article's own (its meta box, its entry
-    footer with the date and the author); one that holds the article, or stands beside it, is not.
-    ``Marks.elsewhere`` tells the same, reading each ancestor once a page.
-    """
-    node: HtmlElement | None = element
-    in_box = False
-    while node is not None and node.tag not in ("body", "html"):
-        if OTHER_TEXTS.search(f"{node.get('class') or ''} {node.get('id') or ''}"):
-            return True
-        if node.tag in ("footer", "aside"):
-            in_box = True
-        elif node.tag == "article":
-            in_box = False
-        node = node.getparent()
-    return in_box
 
 
 def element_text(element: etree._Element) -> str:

@@ -54,8 +54,13 @@ class Marks:
     _placed: dict[HtmlElement, tuple[bool, str | None]] = field(default_factory=dict)
 
     def elsewhere(self, element: HtmlElement) -> bool:
-        """``cleaner.html.elements.elsewhere``, each ancestor read once a page: the readers ask about elements
-        that share most of their ancestors (the header's).  The tree must not change while this record is in use."""
+        """True inside comments, related-article lists, teasers, sidebars (``OTHER_TEXTS``), and footers and
+        asides of the page.
+
+        A footer or aside inside an ``<article>`` is that article's own (its meta box, its entry footer with the
+        date and the author); one that holds the article, or stands beside it, is not.  Each ancestor is read
+        once a page: the readers ask about elements that share most of their ancestors (the header's).  The tree
+        must not change while this record is in use."""
         other_texts, box = self._placement(element)
         return other_texts or box in ("footer", "aside")
 
