@@ -25,7 +25,7 @@ from typing import TYPE_CHECKING
 from lxml import etree
 from lxml.html import HtmlElement
 
-from cleaner.html.elements import element_text, spaced_length
+from cleaner.html.elements import element_text, spaced_length, text_of
 from cleaner.html.secondopinion import justext_pieces
 from cleaner.html.views import FALLBACK, Fallback, needs_second_view, outside, page_prose, second_view, size
 from cleaner.model import Block, Kind
@@ -221,10 +221,10 @@ def _continuations(tree: HtmlElement, pieces: list[_Piece]) -> list[_Piece]:
     found: list[_Piece] = []
     for later in container.xpath(f"following::{container.tag}[@class=$name]", name=container.get("class")):
         for element in later.iter(*_CONTINUED_TAGS):
-            text = " ".join(element_text(element).split())
+            text = text_of(element)
             if text and text not in seen:
                 seen.add(text)
-                linked = sum(len(" ".join(element_text(link).split())) for link in element.iter("a"))
+                linked = sum(len(text_of(link)) for link in element.iter("a"))
                 found.append((_CONTINUED_KINDS[element.tag], text, min(1.0, linked / len(text))))
     return found
 

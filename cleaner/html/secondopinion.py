@@ -20,7 +20,7 @@ from justext.core import ParagraphMaker, classify_paragraphs, preprocessor, revi
 from lxml import etree
 from lxml.html import HtmlElement
 
-from cleaner.html.elements import element_text, spaced
+from cleaner.html.elements import element_text, spaced, text_of
 from cleaner.model import Kind
 
 Piece = tuple[Kind, str, float]
@@ -138,5 +138,5 @@ def visible_lead(tree: HtmlElement, extracted: list[str], description: str) -> s
     shown = _element_opening_with(tree, prefix)
     if shown is None:
         return None
-    text = _SPACES.sub(" ", element_text(shown)).strip()
+    text = text_of(shown)
     return text if len(text) <= 2 * len(description) + 40 else None
