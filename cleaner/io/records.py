@@ -19,6 +19,12 @@ Format = Literal["auto", "text", "html", "markdown"]
 FORMATS: tuple[Format, ...] = get_args(Format)
 
 
+def check_format(form: object) -> None:
+    """``ValueError`` for a format that is none of ``FORMATS``, naming them."""
+    if form not in FORMATS:
+        raise ValueError(f"unknown format {form!r} (expected one of {', '.join(FORMATS)})")
+
+
 @dataclass(frozen=True, slots=True)
 class Document:
     """One input document: its content and the metadata the container gave.
@@ -65,8 +71,7 @@ def _content_of(record: Mapping[str, Any]) -> tuple[str, Format]:
             return record[key], key
     if isinstance(record.get("content"), str):
         form = record.get("format", "auto")
-        if form not in FORMATS:
-            raise ValueError(f"unknown format {form!r} (expected one of {', '.join(FORMATS)})")
+        check_format(form)
         return record["content"], form
     raise ValueError("record has no 'html', 'text', 'markdown' or 'content' string")
 

@@ -38,7 +38,7 @@ from typing import TYPE_CHECKING, Any, TypeVar
 from cleaner.config import DEFAULT_CONFIG, DEFAULT_MAX_BYTES, Config
 from cleaner.io.documents import documents_from_path, input_files
 from cleaner.io.jsonl import JsonlWriter
-from cleaner.io.records import FORMATS, Document, Failure, Format
+from cleaner.io.records import Document, Failure, Format, check_format
 from cleaner.pipeline.reading import check_arguments
 from cleaner.run.executor import Job, attempt
 from cleaner.run.stream import Cleaning, as_documents, cleaning_job
@@ -122,8 +122,7 @@ def clean_bag(
     ``profile`` is a learned site profile or the path of one (loaded here, once).  An unknown ``format``
     raises ``ValueError`` and a ``config`` of the wrong type ``TypeError``, before anything is listed.
     """
-    if format not in FORMATS:  # else every record would be a failure for the same reason
-        raise ValueError(f"unknown format {format!r} (expected one of {', '.join(FORMATS)})")
+    check_format(format)  # else every record would be a failure for the same reason
     check_arguments(None, config, caller="clean_bag()")
     files = [str(path) for path in input_files(paths, exclude=(config or DEFAULT_CONFIG).exclude)]
     if not files:

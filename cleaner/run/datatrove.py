@@ -32,7 +32,7 @@ from datatrove.data import DocumentsPipeline
 from datatrove.pipeline.base import PipelineStep
 
 from cleaner.config import DEFAULT_CONFIG, Config
-from cleaner.io.records import FORMATS, Document, Failure, Format
+from cleaner.io.records import Document, Failure, Format, check_format
 from cleaner.pipeline.reading import check_arguments
 from cleaner.run.stream import Cleaning, clean_document
 
@@ -59,8 +59,7 @@ class CleanArticles(PipelineStep):
         keep_failures: bool = False,
     ) -> None:
         super().__init__()
-        if format not in FORMATS:  # else every document would fail, one by one, for the same reason
-            raise ValueError(f"unknown format {format!r} (expected one of {', '.join(FORMATS)})")
+        check_format(format)  # else every document would fail, one by one, for the same reason
         check_arguments(None, config, profile, caller="CleanArticles()")
         self.cleaning = Cleaning(config or DEFAULT_CONFIG, profile, format)
         self.keep_failures = keep_failures

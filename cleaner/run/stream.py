@@ -23,7 +23,7 @@ from typing import Any
 from cleaner.config import DEFAULT_CONFIG, Config
 from cleaner.errors import CleanError
 from cleaner.io.documents import as_document, check_many, folder_site
-from cleaner.io.records import FORMATS, Cleaned, Document, Failure, Format, Result
+from cleaner.io.records import Cleaned, Document, Failure, Format, Result, check_format
 from cleaner.pipeline import clean
 from cleaner.pipeline.reading import check_arguments
 from cleaner.run.executor import Executor, Job, SerialExecutor, one_line
@@ -90,8 +90,7 @@ def clean_many(
     ``profile`` of the wrong type raises ``TypeError`` at once, before any document is read, and so does one
     document (a ``str``, ``bytes`` or a record) given as ``documents``.
     """
-    if format not in FORMATS:
-        raise ValueError(f"unknown format {format!r} (expected one of {', '.join(FORMATS)})")
+    check_format(format)
     check_arguments(None, config, profile, caller="clean_many()")
     check_many(documents, "clean_many()")
     job = cleaning_job(Cleaning(config or DEFAULT_CONFIG, profile, format, site))
