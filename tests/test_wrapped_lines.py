@@ -106,3 +106,39 @@ def test_spacing_says_nothing_where_no_blank_line_sets_lines_apart() -> None:
     spaced = Page([Verdict(block) for block in segment("Heading\n\nfirst item\nsecond item\n\nA paragraph.")])
     assert [naive.set_apart(position) for position in range(3)] == [-1.0, -1.0, -1.0]
     assert [spaced.set_apart(position) for position in range(4)] == [1.0, 0.0, 0.0, 1.0]
+
+
+LINK = "Source: https://www.example.org/archive/2019/11/21/" + "-".join(["a-long-slug-of-the-original-story"] * 3)
+
+
+def test_a_line_the_wrapping_left_whole_does_not_unwrap_the_rest() -> None:
+    # a wrapping program leaves a long link whole (a tenth of the text at most); the paragraphs around it
+    # are still joined
+    prose = PROSE * 3
+    text = "\n".join([dump(*MENU, *prose[:4]), LINK, dump(*prose[4:], *MENU)])
+    found = texts(text, cut=False)
+    assert [*prose[:4], LINK, *prose[4:]] == [text for text in found if text not in MENU]
+
+
+def test_text_whose_paragraphs_are_long_lines_is_not_unwrapped() -> None:
+    # the same prose as whole lines (an ordinary dump) holds most characters in lines wider than any wrapping
+    lines = [*MENU, *(textwrap.fill(line, WIDTH) for line in MENU), *PROSE, *MENU]
+    assert texts("\n".join(lines), cut=False) == [line for line in "\n".join(lines).split("\n")]
+
+
+@settings(max_examples=60, deadline=None)
+@given(
+    st.lists(st.sampled_from(PROSE), min_size=9, max_size=14),  # the link a tenth of the text at most
+    st.integers(min_value=45, max_value=90),
+    st.integers(min_value=0, max_value=14),
+)
+def test_wrapped_paragraphs_come_back_whole_around_one_overlong_line(
+    paragraphs: list[str], width: int, place: int
+) -> None:
+    # paragraphs set apart by blank lines: without them no reader can tell where a paragraph whose last
+    # line is long ends, with or without the link
+    place = min(place, len(paragraphs))
+    lines = [textwrap.fill(text, width) for text in paragraphs]
+    lines.insert(place, LINK)
+    expected = [*paragraphs[:place], LINK, *paragraphs[place:]]
+    assert texts("\n\n".join(lines), cut=False) == expected

@@ -37,6 +37,7 @@ NEAR_WIDTH_LINES = 0.4  # wrapped: this share of the lines are near the width, o
 LONG_LINE = 0.75  # ... of the lines this long that another line follows,
 BROKEN_SHARE = 0.6  # this share were broken where the next word would not have fitted,
 MIN_LONG_LINES = 5  # and there are at least this many
+OVERLONG_SHARE = 0.1  # wrapped text may hold a few lines no wrapping program broke (a long link, a table's row)
 BLANK_LINES = re.compile(r"\n[ ]*\n+")
 MARKDOWN = (
     (re.compile(r"#{1,6} +"), Kind.HEADING),
@@ -56,14 +57,21 @@ def wrap_width(lines: list[str]) -> int | None:
     Wrapped text has no line longer than the width, and its long lines end where the next
     line's first word would not have fitted: either many lines lie near the width, or (in a
     wrapped page dump, where menus and links make most lines short) nearly every long line
-    is followed by a word too long to fit after it.  A document with any long line is not
-    wrapped.
+    is followed by a word too long to fit after it.  A wrapping program leaves whole what it
+    cannot break (a long link, a table's row): lines wider than ``MAX_WRAP_WIDTH`` may hold
+    up to ``OVERLONG_SHARE`` of the characters, and the width is that of the other lines.  In
+    text that was not wrapped the paragraphs are such lines, and hold most of its characters.
     """
     lengths = [len(line) for line in lines if line]
     if len(lengths) < 3:
         return None
+    overlong = sum(length for length in lengths if length > MAX_WRAP_WIDTH)
+    if overlong > sum(lengths) * OVERLONG_SHARE:
+        return None
+    lines = [line if len(line) <= MAX_WRAP_WIDTH else "" for line in lines]
+    lengths = [length for length in lengths if length <= MAX_WRAP_WIDTH]
     width = max(lengths)
-    if not MIN_WRAP_WIDTH <= width <= MAX_WRAP_WIDTH:
+    if len(lengths) < 3 or width < MIN_WRAP_WIDTH:
         return None
     near_width = sum(1 for length in lengths if length >= width * NEAR_WIDTH)
     if near_width >= len(lengths) * NEAR_WIDTH_LINES:
@@ -78,10 +86,11 @@ def wrap_width(lines: list[str]) -> int | None:
 
 def _continues(previous: str, line: str, width: int) -> bool:
     """Was ``line`` wrapped off ``previous``? If its first word could not have fitted, or
-    if it goes on mid-sentence (starts in lower case) after a long line."""
+    if it goes on mid-sentence (starts in lower case) after a long line.  A line wider than the width
+    (one the wrapping program left whole) neither continues nor is continued."""
     if not line or _markdown_kind(line)[0] is not Kind.PARAGRAPH:
         return False
-    if len(previous) < width * 0.6:
+    if not width * 0.6 <= len(previous) <= width or len(line) > width:
         return False
     first_word = line.split(" ", 1)[0]
     return len(previous) + 1 + len(first_word) > width or first_word[:1].islower()
