@@ -12,6 +12,7 @@ from cleaner.metadata.candidatepage import Page
 from cleaner.metadata.wrapped import cut_points
 from cleaner.model import Verdict
 from cleaner.text.segment import segment
+from cleaner.text.segment import wrap_width as segment_width
 
 MENU = ["Startseite", "Politik", "Wirtschaft", "Sport", "Kultur", "Region", "Kontakt", "Impressum"]
 HEADLINE = "Harbour ferry keeps running through the winter months"
@@ -142,3 +143,7 @@ def test_wrapped_paragraphs_come_back_whole_around_one_overlong_line(
     lines.insert(place, LINK)
     expected = [*paragraphs[:place], LINK, *paragraphs[place:]]
     assert texts("\n\n".join(lines), cut=False) == expected
+
+
+def test_text_of_overlong_lines_only_is_not_wrapped() -> None:
+    assert segment_width([LINK] * 3) is None and segment_width([LINK, "", LINK, "short", LINK]) is None

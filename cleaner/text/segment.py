@@ -70,9 +70,9 @@ def wrap_width(lines: list[str]) -> int | None:
         return None
     lines = [line if len(line) <= MAX_WRAP_WIDTH else "" for line in lines]
     lengths = [length for length in lengths if length <= MAX_WRAP_WIDTH]
-    width = max(lengths)
-    if len(lengths) < 3 or width < MIN_WRAP_WIDTH:
+    if len(lengths) < 3 or max(lengths) < MIN_WRAP_WIDTH:
         return None
+    width = max(lengths)
     near_width = sum(1 for length in lengths if length >= width * NEAR_WIDTH)
     if near_width >= len(lengths) * NEAR_WIDTH_LINES:
         return width
