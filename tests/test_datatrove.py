@@ -4,7 +4,7 @@ A reader-less pipeline (a list of datatrove documents), ``CleanArticles``, and a
 writes each document as a JSON line (as a writer would: the metadata must serialise); the lines are
 read back and compared with ``clean()`` document by document: the cleaned body as ``text``,
 everything else of ``Article.to_dict()`` under ``metadata["cleaner"]``.
-Blank documents are dropped and counted, or kept with the reason on request.
+Blank documents, and one whose ``url`` is a number, are dropped and counted, or kept with the reason on request.
 """
 
 from __future__ import annotations
@@ -34,7 +34,8 @@ def documents() -> list[Document]:
     seeds = [Document(text=path.read_text(encoding="utf-8"), id=path.stem, metadata={}) for path in SEEDS]
     page = Document(text=PAGE.read_text(encoding="utf-8"), id="page", metadata={"url": URL})
     broken = [Document(text=" ", id="blank", metadata={}), Document(text="\n\t\n", id="blank lines", metadata={})]
-    return [*seeds, page, *broken]
+    numeric_url = Document(text=seeds[0].text, id="numeric url", metadata={"url": 5})  # never made into "5"
+    return [*seeds, page, *broken, numeric_url]
 
 
 def run_pipeline(tmp_path: Path, step: CleanArticles) -> list[dict]:
@@ -63,15 +64,16 @@ def test_the_step_gives_what_clean_gives(tmp_path: Path) -> None:
     assert written[-1]["metadata"]["cleaner"]["url"] == URL
     stats = json.loads((tmp_path / "logs" / "stats.json").read_text())
     counted = next(step["stats"] for step in stats if "cleaner" in step["name"])
-    assert counted["failed"] == 2 and counted["cleaned"] == len(SEEDS) + 1
+    assert counted["failed"] == 3 and counted["cleaned"] == len(SEEDS) + 1
 
 
 def test_failures_can_be_kept_with_their_reason(tmp_path: Path) -> None:
     written = run_pipeline(tmp_path, CleanArticles(keep_failures=True))
     failed = {record["id"]: record for record in written if "cleaner_error" in record["metadata"]}
-    assert sorted(failed) == ["blank", "blank lines"]
+    assert sorted(failed) == ["blank", "blank lines", "numeric url"]
     assert failed["blank lines"]["text"] == "\n\t\n"  # passed on unchanged
     assert failed["blank"]["metadata"]["cleaner_error"] == "empty: the document has no text"
+    assert failed["numeric url"]["metadata"]["cleaner_error"].startswith("'metadata.url' must be a string")
 
 
 @pytest.mark.parametrize(

@@ -47,22 +47,51 @@ class Document:
 
         ``url`` and ``date`` are also looked up under ``metadata``, the layout of
         Common Crawl derived corpora; a ``date`` is kept as ``fetched``, not published.
-        Raises ``ValueError`` saying what is missing.
+        A ``url`` that is neither a string nor ``null`` (a number, a list) is refused, never turned
+        into a string.  Raises ``ValueError`` saying what is missing or which field is wrong.
         """
         given = record.get("metadata")
         meta: Mapping[str, Any] = given if isinstance(given, Mapping) else {}
         content, form = _content_of(record)
-        url = record.get("url") or meta.get("url")
+        url = url_of(record.get("url"), "url") or url_of(meta.get("url"), "metadata.url")
         fetched = record.get("fetched") or record.get("date") or meta.get("date")
         ident = record.get("id")
         return cls(
             id=str(ident) if ident not in (None, "") else default_id,
             content=content,
             format=form,
-            url=str(url) if url else None,
+            url=url,
             fetched=str(fetched) if fetched else None,
             source=source,
         )
+
+
+def url_of(value: object, field: str) -> str | None:
+    """A record's URL: a non-empty string, else ``None`` for none (absent, ``null``, ``""``).
+
+    Anything else raises ``ValueError`` naming ``field``: a number or a list made into a string
+    would pass for a URL, and the article's site and metadata would be read from it.
+    """
+    if value is None or isinstance(value, str):
+        return value or None
+    raise ValueError(f"'{field}' must be a string, not {_json_kind(value)} ({_shown(value)}); record skipped")
+
+
+def _json_kind(value: object) -> str:
+    if isinstance(value, bool):
+        return "a boolean"
+    if isinstance(value, int | float):
+        return "a number"
+    if isinstance(value, Mapping):
+        return "an object"
+    if isinstance(value, list | tuple):
+        return "a list"
+    return f"a {type(value).__name__}"
+
+
+def _shown(value: object) -> str:
+    text = repr(value)
+    return text if len(text) <= 60 else text[:57] + "..."
 
 
 def _content_of(record: Mapping[str, Any]) -> tuple[str, Format]:

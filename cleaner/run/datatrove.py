@@ -14,7 +14,8 @@
 everything else ``clean()`` found under ``metadata["cleaner"]``: ``Article.to_dict()`` without its
 ``text`` (title, authors, dates, language, url, the body blocks, and ``removed``, the audit trail of
 every removed block with its rule and layer).  A URL in the document's metadata (``url``) is given
-to ``clean``.  A document that cannot be cleaned (binary, empty, over the time limit) is dropped and
+to ``clean``; one that is not a string (a number, a list) fails the document, never made into one.
+A document that cannot be cleaned (binary, empty, over the time limit) is dropped and
 counted (``failed``), or with ``keep_failures=True`` passed on unchanged with the reason under
 ``metadata["cleaner_error"]``; one bad document never stops the pipeline.  Each document runs under
 the configuration's time limit (``cleaner.errors.Deadline``; datatrove's workers run steps on their
@@ -32,7 +33,7 @@ from datatrove.data import DocumentsPipeline
 from datatrove.pipeline.base import PipelineStep
 
 from cleaner.config import DEFAULT_CONFIG, Config
-from cleaner.io.records import Document, Failure, Format, check_format
+from cleaner.io.records import Document, Failure, Format, Result, check_format, url_of
 from cleaner.pipeline.reading import check_arguments
 from cleaner.run.stream import Cleaning, clean_document
 
@@ -76,11 +77,14 @@ class CleanArticles(PipelineStep):
 
     def _clean(self, document: Any) -> Any | None:
         """Clean one datatrove document in place; ``None`` when it cannot be cleaned."""
-        url = document.metadata.get("url")
-        source = Document(
-            id=str(document.id), content=document.text, format=self.cleaning.format, url=str(url) if url else None
-        )
-        result = clean_document(self.cleaning, source)
+        result: Result
+        try:
+            url = url_of(document.metadata.get("url"), "metadata.url")
+        except ValueError as error:
+            result = Failure(id=str(document.id), reason=str(error))
+        else:
+            source = Document(id=str(document.id), content=document.text, format=self.cleaning.format, url=url)
+            result = clean_document(self.cleaning, source)
         if isinstance(result, Failure):
             self.stat_update("failed")
             document.metadata[ERROR_KEY] = result.reason

@@ -1,0 +1,61 @@
+"""A JSON Lines record's ``url`` that is not a string is refused for that record, never made into one.
+
+A number or a list turned into a string would pass for the page's address (its site, its metadata);
+the record fails with one line naming the file, the line and the field, and the stream goes on.
+``null`` (or ``""``) is no URL, as a missing key is.
+"""
+
+from __future__ import annotations
+
+import json
+from pathlib import Path
+
+from clirun import clean_in_process as clean_command
+
+from cleaner import clean_many
+from cleaner.io.jsonl import read_documents
+
+ROOT = Path(__file__).resolve().parent.parent
+TEXT = sorted((ROOT / "seeds").glob("*.txt"))[0].read_text(encoding="utf-8")
+RECORDS = [
+    {"id": "number", "text": TEXT, "url": 5},
+    {"id": "list", "text": TEXT, "url": ["https://a.example/x"]},
+    {"id": "null", "text": TEXT, "url": None},
+    {"id": "good", "text": TEXT, "url": "https://news.example.org/a"},
+    {"id": "nested", "text": TEXT, "metadata": {"url": 7}},
+    {"id": "boolean", "text": TEXT, "url": False},
+]
+
+
+def write_records(tmp_path: Path) -> Path:
+    path = tmp_path / "crawl.jsonl"
+    path.write_text("".join(json.dumps(record) + "\n" for record in RECORDS), encoding="utf-8")
+    return path
+
+
+def test_a_url_that_is_not_a_string_fails_its_record_only(tmp_path: Path) -> None:
+    path = write_records(tmp_path)
+    results = list(clean_many(read_documents(path)))
+    assert [result.ok for result in results] == [False, False, True, True, False, False]
+    assert results[0].reason == "'url' must be a string, not a number (5); record skipped"  # type: ignore[union-attr]
+    assert results[1].reason.startswith("'url' must be a string, not a list")  # type: ignore[union-attr]
+    assert results[4].reason.startswith("'metadata.url' must be a string, not a number")  # type: ignore[union-attr]
+    assert results[5].reason.startswith("'url' must be a string, not a boolean")  # type: ignore[union-attr]
+    assert [result.id for result in results] == [f"{path}:1", f"{path}:2", "null", "good", f"{path}:5", f"{path}:6"]
+    assert results[2].url is None and results[3].url == "https://news.example.org/a"  # type: ignore[union-attr]
+
+
+def test_the_command_names_the_file_the_line_and_the_field(tmp_path: Path) -> None:
+    write_records(tmp_path)
+    result = clean_command("crawl.jsonl", "-o", "out.jsonl", cwd=tmp_path)
+    assert result.returncode == 2 and "Traceback" not in result.stderr
+    assert "crawl.jsonl:1: error: 'url' must be a string, not a number (5); record skipped" in result.stderr
+    assert "crawl.jsonl:5: error: 'metadata.url' must be a string" in result.stderr
+    written = [json.loads(line) for line in (tmp_path / "out.jsonl").read_text(encoding="utf-8").splitlines()]
+    assert [record["id"] for record in written] == ["null", "good"]
+
+
+def test_mappings_given_to_clean_many_are_checked_the_same_way() -> None:
+    results = list(clean_many([{"text": TEXT, "url": 12}, {"text": TEXT}]))
+    assert [result.ok for result in results] == [False, True]
+    assert "'url' must be a string, not a number (12)" in results[0].reason  # type: ignore[union-attr]
