@@ -75,7 +75,7 @@ def _with_duplicates(
         for outcome in held:
             if str(outcome.path) in redundant:
                 report.line(f"{outcome.path}: duplicate article, not written (--dedupe)")
-                report.read += 1
+                report.duplicates += 1
                 report.done(record=False)
             else:
                 yield outcome

@@ -51,6 +51,7 @@ class Report:
     read: int = 0
     touched: int = 0
     failed: int = 0
+    duplicates: int = 0  # articles --dedupe did not write: copies of an earlier one
     pages: int = 0  # HTML pages cleaned: their main content was extracted, the rest of the page left out
     left_out: int = 0  # prose blocks of HTML pages outside their main content (layer "extractor")
     categories: Counter[str] = field(default_factory=Counter)
@@ -111,7 +112,8 @@ class Report:
         if self.pages or self.left_out:
             pages = f"; the extractor left {self.left_out} prose blocks outside the main content"
             pages += f" of {self.pages} HTML pages" if self.pages else ""
+        duplicates = f"{self.duplicates} duplicates not written, " if self.duplicates else ""
         self.stream.write(
-            f"{what}: {self.touched} {verb}, {self.read - self.touched} unchanged, {self.failed} failed; "
+            f"{what}: {self.touched} {verb}, {self.read - self.touched} unchanged, {duplicates}{self.failed} failed; "
             f"{removed} blocks removed{f' ({by_category})' if by_category else ''}{pages}\n"
         )
