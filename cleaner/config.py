@@ -184,10 +184,13 @@ def _check_disabled(disable: frozenset[str], extra: tuple[Rule, ...], origin: st
 
 
 def load_config(path: str | os.PathLike[str]) -> Config:
-    """Read a config file: a ``pyproject.toml`` (its ``[tool.cleaner]``) or a bare TOML file."""
+    """Read a config file: a ``pyproject.toml`` (its ``[tool.cleaner]``) or a bare TOML file.
+
+    A UTF-8 byte-order mark at its start (as Windows editors save) is skipped: TOML has none to give.
+    """
     path = Path(path)
     try:
-        data = tomllib.loads(path.read_text(encoding="utf-8"))
+        data = tomllib.loads(path.read_text(encoding="utf-8-sig"))
     except OSError as error:
         raise ConfigError(f"{path}: cannot read: {error.strerror}") from None
     except (tomllib.TOMLDecodeError, UnicodeDecodeError) as error:
