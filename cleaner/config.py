@@ -25,7 +25,7 @@ from __future__ import annotations
 
 import os
 import tomllib
-from collections.abc import Mapping
+from collections.abc import Iterable, Mapping
 from dataclasses import dataclass, field
 from functools import cached_property
 from pathlib import Path
@@ -71,6 +71,23 @@ def _limit(value: object, key: str, most: float, origin: str) -> float:
     return value
 
 
+LISTS = {"disable": "rule ids or categories", "keep": "regular expressions", "include": "globs", "exclude": "globs"}
+
+
+def _list_of_strings(value: object, key: str, what: str) -> tuple[str, ...]:
+    """``Config``'s list keys as a tuple; ``TypeError`` for one string (read one character per item) or a
+    non-string item: ``Config(keep="^Note")`` would keep every block, as ``^`` alone is found in all."""
+    if isinstance(value, str | bytes):
+        raise TypeError(f"Config({key}=...) takes a list of {what}, not one {type(value).__name__}: pass [{value!r}]")
+    if not isinstance(value, Iterable):
+        raise TypeError(f"Config({key}=...) takes a list of {what}, not {type(value).__name__} {value!r}")
+    items = tuple(value)
+    wrong = next((item for item in items if not isinstance(item, str)), None)
+    if wrong is not None:
+        raise TypeError(f"Config({key}=...) takes a list of {what} (strings), not {type(wrong).__name__} {wrong!r}")
+    return items
+
+
 @dataclass(frozen=True)
 class Config:
     """Everything a run can be configured with; the defaults suit most corpora."""
@@ -90,6 +107,9 @@ class Config:
 
     def __post_init__(self) -> None:
         # Set through object.__setattr__ as the dataclass is frozen: a whole float (5e7) becomes an int.
+        for key, what in LISTS.items():
+            names = _list_of_strings(getattr(self, key), key, what)
+            object.__setattr__(self, key, frozenset(names) if key == "disable" else names)
         object.__setattr__(self, "max_bytes", int(_limit(self.max_bytes, "max_bytes", MAX_MAX_BYTES, self.source)))
         object.__setattr__(self, "timeout", float(_limit(self.timeout, "timeout", MAX_TIMEOUT, self.source)))
         if self.disable:

@@ -1,17 +1,21 @@
 """Configuration as users write it: files saved by any editor, values given the way Python invites.
 
 A ``pyproject.toml`` saved with a UTF-8 byte-order mark (Windows editors do) is read, by the
-command's search and by ``load_config``, not refused as "Invalid statement" at line 1.
+command's search and by ``load_config``, not refused as "Invalid statement" at line 1.  ``Config``'s
+list keys given one string (``disable="cookie"``) are a ``TypeError`` saying to pass a list, not read
+one character per item.
 """
 
 from __future__ import annotations
 
+import re
 import shutil
 from pathlib import Path
 
+import pytest
 from clirun import clean_in_process as clean_command
 
-from cleaner import clean, load_config
+from cleaner import Config, clean, load_config
 
 ROOT = Path(__file__).resolve().parent.parent
 SEED = ROOT / "seeds" / "001_076883cf49f24a7d.txt"
@@ -36,3 +40,32 @@ def test_a_standalone_toml_with_a_byte_order_mark_is_read(tmp_path: Path) -> Non
     config = load_config(path)
     removed = {removal.rule for removal in clean(SEED.read_bytes(), config=config).removed}
     assert "medium.responses" not in removed and "medium.separator" in removed
+
+
+@pytest.mark.parametrize(
+    ("key", "value", "message"),
+    [
+        (
+            "disable",
+            "cookie",
+            "Config(disable=...) takes a list of rule ids or categories, not one str: pass ['cookie']",
+        ),
+        ("keep", "^Disclaimer: ", "Config(keep=...) takes a list of regular expressions, not one str"),
+        ("include", "*.txt", "Config(include=...) takes a list of globs, not one str: pass ['*.txt']"),
+        ("exclude", 5, "Config(exclude=...) takes a list of globs, not int 5"),
+        ("disable", ["cookie", 1], "Config(disable=...) takes a list of rule ids or categories (strings), not int 1"),
+    ],
+    ids=["disable str", "keep str", "include str", "exclude number", "disable item"],
+)
+def test_one_string_where_a_list_is_asked_is_a_type_error_saying_so(key: str, value: object, message: str) -> None:
+    """``Config(disable="cookie")`` complained about rule 'c'; ``Config(keep="^Disclaimer: ")`` kept every block
+    (``^`` alone is found in every one), so nothing was removed at all."""
+    with pytest.raises(TypeError, match=re.escape(message)):
+        Config(**{key: value})
+
+
+def test_lists_tuples_and_sets_are_all_taken() -> None:
+    assert Config(disable=["cookie"]) == Config(disable=frozenset({"cookie"})) == Config(disable=("cookie",))
+    assert Config(keep=["^Disclaimer: "]).keep == ("^Disclaimer: ",)
+    removed = clean(SEED.read_bytes(), config=Config(disable=["medium.responses"])).removed
+    assert "medium.responses" not in {removal.rule for removal in removed}
