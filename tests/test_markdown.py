@@ -9,6 +9,7 @@ nothing, byte for byte.
 
 from __future__ import annotations
 
+import re
 from pathlib import Path
 
 import pytest
@@ -85,11 +86,45 @@ def test_text_between_two_rules_is_not_front_matter() -> None:
     assert split_front_matter("---\ntitle: never closed\n") == (None, "---\ntitle: never closed\n")
 
 
+@pytest.mark.parametrize(
+    "block",
+    [
+        "- alpha\n- beta",
+        "- [Home](/)\n- [World](/world)",  # a site's menu, as markdownify saves it: YAML cannot read it
+        "* [Home](/) * [News](/news)",
+        "Home | News: World: Europe",
+        "# Welcome",  # to YAML a comment, which left an empty front matter and lost the heading
+        "> quote: here",
+    ],
+    ids=["list", "menu of links", "starred links", "breadcrumb", "heading", "quote"],
+)
+def test_markdown_between_two_rules_is_body_whatever_yaml_makes_of_it(block: str, tmp_path: Path) -> None:
+    """A list between the rules was body, but a list of links (which YAML cannot read) failed the whole file as
+    'front matter is not valid YAML', and a heading (a YAML comment) vanished: both are body now, in a file and
+    through clean(), and --in-place reaches a fixed point."""
+    text = f"---\n{block}\n---\n"
+    assert split_front_matter(text + "Body\n") == (None, text + "Body\n")
+    seed = (ROOT / "seeds" / "002_694ce83051234cea.txt").read_text(encoding="utf-8")
+    (tmp_path / "page.md").write_text(f"{text}\n{seed}", encoding="utf-8")
+    first = clean_command("page.md", "--in-place", cwd=tmp_path)
+    assert first.returncode == 1 and "error" not in first.stderr, first.stderr
+    rewritten = (tmp_path / "page.md").read_text(encoding="utf-8")
+    shown = clean(f"{text}\n{seed}")
+    kept = " ".join([*(b.text for b in shown.blocks), *(r.text for r in shown.removed)])
+    assert all(word in kept for word in re.findall(r"[A-Za-z]+", read_markdown(block)))  # body or audited
+    assert clean_command("page.md", "--in-place", cwd=tmp_path).returncode == 0
+    assert (tmp_path / "page.md").read_text(encoding="utf-8") == rewritten
+    if block == "# Welcome":
+        assert shown.blocks[0].text == "Welcome"
+
+
 def test_broken_front_matter_is_an_error_that_says_so() -> None:
     with pytest.raises(FrontMatterError, match="not valid YAML"):
         split_front_matter("---\ntitle: [unclosed\n---\nBody\n")
     with pytest.raises(FrontMatterError, match="'title' must be a single value"):
         split_front_matter("---\ntitle: [a, b]\n---\nBody\n")
+    with pytest.raises(FrontMatterError, match="mapping values are not allowed here"):  # meant, and mistyped
+        split_front_matter("---\n# our keys\ntitle: Iraq: the talks\n---\nBody\n")
 
 
 @pytest.mark.parametrize(

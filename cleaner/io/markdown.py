@@ -52,6 +52,8 @@ KEYS = ("title", "subtitle", "authors", "published", "updated", "language", "url
 MARKERS = {Kind.HEADING: "## ", Kind.LIST_ITEM: "- ", Kind.QUOTE: "> ", Kind.PARAGRAPH: ""}
 _CLOSING_FENCE = re.compile(r"^(?:---|\.\.\.)[ \t]*\r?$", re.MULTILINE)
 _LINE_BREAKS = re.compile(r"\s*[\r\n]+\s*")
+# A YAML mapping's first line (``title: ...``, ``"a key":``): front matter meant.
+_KEY_LINE = re.compile(r"""(?:"[^"\n]*"|'[^'\n]*'|[^\W\d][\w.-]*)[ \t]*:(?:[ \t]|$)""")
 
 
 class FrontMatterError(ValueError):
@@ -113,9 +115,12 @@ def split_front_matter(text: str) -> tuple[FrontMatter | None, str]:
     """Split a document into its front matter and body; ``(None, text)`` when it has none.
 
     Front matter opens with ``---`` on the first line and closes with ``---`` (or
-    ``...``) on a line of its own, and holds a YAML mapping (or nothing).  Text
-    between two horizontal rules is not front matter; a block that is not valid
-    YAML is a ``FrontMatterError``.  Keys other than the article's go to ``extra``.
+    ``...``) on a line of its own, and holds a YAML mapping (or nothing at all).
+    Anything else between two such lines is Markdown between two horizontal rules, not
+    front matter: a list, a paragraph, a ``#`` heading (to YAML a comment), links that
+    YAML cannot read.  A block that opens with a ``key:`` line but is not valid YAML is
+    a ``FrontMatterError``: front matter meant, and mistyped.  Keys other than the
+    article's go to ``extra``.
     """
     lines = text.split("\n", 1)
     if len(lines) < 2 or lines[0].lstrip("\ufeff").rstrip(" \t\r") != FENCE:
@@ -123,17 +128,26 @@ def split_front_matter(text: str) -> tuple[FrontMatter | None, str]:
     closing = _CLOSING_FENCE.search(lines[1])
     if closing is None:
         return None, text
+    block = lines[1][: closing.start()]
     try:
-        data = yaml.load(lines[1][: closing.start()], Loader=_StringLoader)  # a SafeLoader: no objects
+        data = yaml.load(block, Loader=_StringLoader)  # a SafeLoader: no objects
     except yaml.YAMLError as error:
+        if not _KEY_LINE.match(_first_line(block, comments=False)):
+            return None, text
         raise FrontMatterError(f"front matter is not valid YAML: {' '.join(str(error).split())}") from None
-    if data is not None and not isinstance(data, dict):
+    if not isinstance(data, dict) and (data is not None or _first_line(block)):
         return None, text
     surrogate = _lone_surrogate(data)
     if surrogate:
         raise FrontMatterError(f"front matter holds a lone surrogate {surrogate}, which no UTF-8 file can hold")
     body = lines[1][closing.end() :].lstrip("\r\n")
     return _front_matter(data or {}), body
+
+
+def _first_line(block: str, *, comments: bool = True) -> str:
+    """The block's first line that is not blank (with ``comments`` false, nor a ``#`` comment), or ``""``."""
+    lines = (line.strip() for line in block.splitlines())
+    return next((line for line in lines if line and (comments or not line.startswith("#"))), "")
 
 
 def _lone_surrogate(data: object) -> str:
