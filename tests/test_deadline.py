@@ -9,6 +9,7 @@ main thread (timer and checks) and on another thread (checks only), through ``cl
 from __future__ import annotations
 
 import contextlib
+import json
 import os
 import signal
 import subprocess
@@ -18,7 +19,7 @@ import time
 from pathlib import Path
 
 import pytest
-from clirun import clean_in_process
+from clirun import clean_in_process, clean_subprocess
 
 from cleaner import clean, clean_many
 from cleaner.config import config_from_table
@@ -203,3 +204,24 @@ def test_a_timer_that_fires_inside_a_finaliser_prints_no_traceback() -> None:
     done = subprocess.run([sys.executable, "-c", FINALISER_RUN], env=env, capture_output=True, text=True, timeout=60)
     assert done.stdout.startswith("took longer than the time limit of 0.05 s"), done.stdout + done.stderr
     assert done.stderr == ""
+
+
+@pytest.mark.parametrize("jobs", ["1", "2"])
+def test_a_short_limit_is_not_spent_on_one_off_loads(tmp_path: Path, jobs: str) -> None:
+    """With ``timeout = 1.0`` each worker's first document (and with ``--jobs 1`` the first of the run) paid the
+    process's one-off loads (the rule set, langdetect's profiles, htmldate's date parser) against its own limit,
+    and failed; the processes that clean now warm up first, outside any document's limit.  A new process: this
+    one has loaded everything already."""
+    folder = tmp_path / "in"
+    folder.mkdir()
+    for path in [*SEEDS, *sorted((ROOT / "fixtures" / "html").glob("*.html"))[:2]]:
+        (folder / path.name).write_bytes(path.read_bytes())
+    records = [{"id": path.stem, "text": path.read_text(encoding="utf-8")} for path in SEEDS]
+    (tmp_path / "records.jsonl").write_text("".join(json.dumps(record) + "\n" for record in records))
+    (tmp_path / "pyproject.toml").write_text("[tool.cleaner]\ntimeout = 1.0\n", encoding="utf-8")
+    files = clean_subprocess("in", "-o", "out", "--jobs", jobs, cwd=tmp_path)
+    assert files.returncode == 0 and "took longer" not in files.stderr, files.stderr
+    assert len(list((tmp_path / "out").iterdir())) == len(SEEDS) + 2
+    if jobs == "2":  # the records of a JSON Lines file, as a stream through the same workers
+        stream = clean_subprocess("records.jsonl", "-o", "out.jsonl", "--jobs", jobs, cwd=tmp_path)
+        assert stream.returncode == 0 and "took longer" not in stream.stderr, stream.stderr

@@ -128,7 +128,7 @@ def test_workers_exit_when_the_parent_is_killed(tmp_path: Path, how: signal.Sign
     command = [sys.executable, "-m", "cleaner.cli", "in", "-o", "out.jsonl", "--jobs", "2"]
     parent = subprocess.Popen(command, cwd=tmp_path, env=env, stderr=subprocess.PIPE)
     workers: list[int] = []
-    for _ in range(200):
+    for _ in range(600):  # the parent warms up (rules, models) before it starts its workers
         workers = _children(parent.pid)
         if len(workers) == 2:
             break
@@ -203,3 +203,32 @@ def test_a_signal_a_library_swallowed_still_stops_the_run(how: signal.Signals) -
         with pytest.raises(stopping.Terminated if how == signal.SIGTERM else KeyboardInterrupt):
             stopping.check()
     stopping.check()  # a new run starts with nothing received
+
+
+_WARM: list[int] = []  # the processes whose warm-up ran (a forked worker inherits its parent's list)
+
+
+def warm_where_not(parent: int) -> None:
+    """A warm-up that takes 2.5 s in a worker process (longer than the 1 s limit and its grace period) and
+    no time in the parent: what a spawned worker pays, or a forked one whose parent did not warm up."""
+    if os.getpid() != parent:
+        time.sleep(2.5)
+    _WARM.append(os.getpid())
+
+
+def warmed(_: int, item: str) -> tuple[str, bool]:
+    return item, os.getpid() in _WARM or any(pid == os.getppid() for pid in _WARM)
+
+
+def test_workers_warm_up_before_their_first_item_outside_its_time_limit() -> None:
+    """Each worker's first item paid the one-off loads (models, rule sets) against its own time limit, and with a
+    short limit failed where later items did not; now the job's warm-up runs first, and the parent's clock for
+    an item starts once its worker says it is ready, so a slow warm-up is no overrun."""
+    job = Job(warmed, os.getpid(), time_limit=1.0, warm_up=warm_where_not)
+    results = list(ProcessExecutor(2).map(job, ["a", "b", "c", "d", "e"]))
+    assert results == [(item, True) for item in "abcde"]
+    _WARM.clear()
+    assert list(SerialExecutor().map(job, ["a"])) == [("a", False)]  # a library caller's process: left alone
+    assert list(SerialExecutor(settle=True).map(job, ["a"])) == [("a", False)]  # one item pays its own loads
+    assert list(SerialExecutor(settle=True).map(job, ["a", "b"])) == [("a", True), ("b", True)]  # the command's
+    _WARM.clear()

@@ -32,7 +32,7 @@ from cleaner.cli.targets import check_file_outputs, plan_outputs, rewritable
 from cleaner.config import Config, find_config, load_config
 from cleaner.corpus.duplicates import DuplicateFinder
 from cleaner.io.documents import documents_from_path, is_container
-from cleaner.io.files import Finder, Found, write_atomic
+from cleaner.io.files import Finder, Found, source_format, write_atomic
 from cleaner.io.jsonl import JsonlWriter, dumps
 from cleaner.io.output import SUFFIXES, article_record, render
 from cleaner.io.records import Failure, Result
@@ -300,7 +300,8 @@ def run_command(args: argparse.Namespace, parser: argparse.ArgumentParser) -> in
         parser.error("JSON Lines and WARC inputs hold many articles: write them with --format jsonl (or -o OUT.jsonl)")
     if not found:
         report.line(f"clean: warning: no article files found (include: {', '.join(config.include)})")
-    settings = Settings(config, rewrite=mode != "write", original=args.diff, profile=_profile(args, report))
+    html = any(source_format(path) == "html" for path in files)  # else the workers need not load the HTML layer
+    settings = Settings(config, mode != "write", args.diff, _profile(args, report), html)
     # Duplicates are compared on request, and in any run writing several articles (not in hooks).
     wanted = args.duplicates or args.dedupe or (mode == "write" and len(files) > 1)
     finder = DuplicateFinder() if wanted else None

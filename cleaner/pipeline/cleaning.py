@@ -26,6 +26,7 @@ from cleaner.metadata.pagechoice import load_page_model
 from cleaner.model import Article, Metadata, Removal, Role, Verdict
 from cleaner.pipeline.deciding import Decided, decide_blocks
 from cleaner.pipeline.reading import Reading, check_arguments, decoded_text, read_decoded, read_document
+from cleaner.rules.furniture import warm_up as warm_up_rules
 from cleaner.sites.profile import Profile, SiteProfile, site_of
 from cleaner.text.language import detect_language
 from cleaner.text.language import warm_up as warm_up_language
@@ -156,7 +157,7 @@ def clean(
     return replace(article, removed=(*notes, *article.removed)) if notes else article
 
 
-def warm_up(config: Config | None = None) -> None:
+def warm_up(config: Config | None = None, *, html: bool = True) -> None:
     """Pay cleaning's one-off costs now, not on whichever document first needs them.
 
     Loads the models ``config`` names (the shipped ones by default), langdetect's language
@@ -166,8 +167,11 @@ def warm_up(config: Config | None = None) -> None:
     timed pass (reporting the time), so that pages per second measure per-page work.
     """
     config = config or DEFAULT_CONFIG
-    load_page_model(config.page_metadata_model)
+    warm_up_rules(config.rules)
+    config.keep_patterns  # noqa: B018  # compiled once, on first use
     load_text_model(config.text_model)
     load_model(config.metadata_model)
     warm_up_language()
-    warm_up_dates()
+    if html:
+        load_page_model(config.page_metadata_model)
+        warm_up_dates()

@@ -27,7 +27,7 @@ from cleaner.io.files import InputError, read_article, source_format
 from cleaner.io.markdown import Extra, FrontMatter, FrontMatterError, render_markdown, split_front_matter
 from cleaner.io.records import Failure, Format
 from cleaner.model import Article
-from cleaner.pipeline import clean
+from cleaner.pipeline import clean, warm_up
 from cleaner.run.executor import Executor, Job, SerialExecutor, one_line
 from cleaner.sites.profile import Profile
 from cleaner.text.decode import DecodeError, decode
@@ -40,12 +40,15 @@ class Settings:
     ``rewrite`` is set when the run compares or rewrites canonical forms (``--check``,
     ``--diff``, ``--in-place``); ``original`` keeps the input's bytes, for ``--diff``.
     ``profile`` is the site profile to apply (``--profile``); a file's fallback site is its folder.
+    ``html`` says the run may meet HTML pages: a worker's warm-up (``warm_up_run``) then loads the HTML
+    layer too (htmldate's date parser: seconds of CPU a run of text files never needs).
     """
 
     config: Config
     rewrite: bool = False
     original: bool = False
     profile: Profile | None = None
+    html: bool = True
 
 
 @dataclass(frozen=True, slots=True)
@@ -110,6 +113,11 @@ def process_bytes(settings: Settings, path: Path, raw: bytes, fmt: Format) -> Ou
     return Outcome(path, "", article, canonical, changed, original, front.extra)
 
 
+def warm_up_run(settings: Settings) -> None:
+    """A worker's one-off loads, before its first file (``Job.warm_up``)."""
+    warm_up(settings.config, html=settings.html)
+
+
 def _label(path: Path) -> tuple[str, str | None]:
     return str(path), str(path)
 
@@ -117,6 +125,6 @@ def _label(path: Path) -> tuple[str, str | None]:
 def run(paths: Iterable[Path], settings: Settings, *, executor: Executor | None = None) -> Iterator[Outcome]:
     """Process every path with ``executor`` (default: here, one by one), yielding outcomes in input order."""
     paths = list(paths)
-    job = Job(process, settings, time_limit=settings.config.timeout, label=_label)
+    job = Job(process, settings, time_limit=settings.config.timeout, label=_label, warm_up=warm_up_run)
     for path, result in zip(paths, (executor or SerialExecutor()).map(job, paths), strict=True):
         yield Outcome(path, error=result.reason) if isinstance(result, Failure) else result

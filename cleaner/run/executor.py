@@ -28,6 +28,7 @@ This module does not clean: the jobs' work functions live with what they do (``c
 
 from __future__ import annotations
 
+import contextlib
 import gc
 import os
 from collections.abc import Callable, Iterable, Iterator
@@ -56,13 +57,24 @@ class Job(Generic[C, T, R_co]):
 
     ``time_limit`` is the seconds one item may take; the work is expected to keep to it itself
     (``clean`` runs under its ``Deadline``), and executors that can stop a runaway item do so once it
-    is exceeded by a grace period.  ``None``: no limit.
+    is exceeded by a grace period.  ``None``: no limit.  ``warm_up(context)`` pays the work's one-off
+    costs (models, rule sets): a process that runs only this work calls it before its first item, outside
+    any item's time limit, so that the first item is not the one that pays them, and may fail for it.
     """
 
     work: Callable[[C, T], R_co]
     context: C
     time_limit: float | None = None
     label: Callable[[T], tuple[str, str | None]] = label_of
+    warm_up: Callable[[C], None] | None = None
+
+
+def warm_up(job: Job[Any, Any, Any]) -> None:
+    """Run the job's warm-up, if it has one.  One that fails leaves its cost, and its error, to the items:
+    each meets the error again and fails with it in its own record, as it would without a warm-up."""
+    if job.warm_up is not None:
+        with contextlib.suppress(Exception):
+            job.warm_up(job.context)
 
 
 def attempt(job: Job[C, T, R], item: T | Failure) -> R | Failure:
@@ -116,18 +128,30 @@ class Executor(Protocol):
 class SerialExecutor:
     """Runs every item in the calling process, one at a time (``clean``'s own deadline bounds each).
 
-    With ``settle``, the process's heap is frozen before the second item (``settle_heap``): for a process
-    that runs only this (the ``clean`` command), not for a library caller's.
+    With ``settle``, for a process that runs only this (the ``clean`` command), not for a library caller's:
+    when there are two items or more, the job's warm-up runs before the first (one item alone pays only
+    the loads it needs: a pre-commit hook given one file), and the process's heap is frozen before the
+    second (``settle_heap``).
     """
 
     def __init__(self, settle: bool = False) -> None:
         self.settle = settle
 
     def map(self, job: Job[Any, T, R], items: Iterable[T | Failure]) -> Iterator[R | Failure]:
-        for position, item in enumerate(items):
-            if position == 1 and self.settle:
-                settle_heap()
+        iterator = iter(items)
+        if self.settle:  # the first two items read, to know whether to warm up
+            ahead = [item for item in (next(iterator, _NONE), next(iterator, _NONE)) if item is not _NONE]
+            if len(ahead) == 2:
+                warm_up(job)
+            for position, item in enumerate(ahead):
+                if position == 1:
+                    settle_heap()
+                yield attempt(job, item)
+        for item in iterator:
             yield attempt(job, item)
+
+
+_NONE: Any = object()  # no item
 
 
 def default_jobs() -> int:

@@ -16,7 +16,10 @@ Three things a plain process pool does not do, and this one does:
   closes and the worker exits at once, even in the middle of an item;
 * **a dying worker costs one item**: its item becomes a ``Failure`` and the run goes on.
 
-A worker freezes its heap before its second item (``executor.settle_heap``).
+A worker pays the job's one-off costs before its first item (``Job.warm_up``: models, rule sets), outside
+that item's time limit, and says when it is ready; the parent's clock for an item starts then.  Where workers
+are forked, the parent warms up once before it starts any, so that every worker, a replacement too, starts
+warm and shares what was loaded.  A worker freezes its heap before its second item (``executor.settle_heap``).
 Workers ignore ``SIGINT`` (Ctrl-C reaches the whole process group): the parent stops them.
 Processes are forked where the platform can (fast, nothing to import again), else spawned.
 This module does not know what the work is (``cleaner.run.executor.Job``).
@@ -37,13 +40,15 @@ from multiprocessing.process import BaseProcess
 from typing import Any, TypeVar
 
 from cleaner.io.records import Failure
-from cleaner.run.executor import Executor, Job, SerialExecutor, attempt, settle_heap
+from cleaner.run.executor import Executor, Job, SerialExecutor, attempt, settle_heap, warm_up
 
 T = TypeVar("T")
 R = TypeVar("R")
 
 READ_AHEAD = 2  # items read ahead per worker
 STOP_WAIT = 2.0  # seconds a worker gets to exit after it is told to
+WARM_UP_WAIT = 120.0  # seconds a new worker may take to warm up before its first item's clock starts anyway
+READY = (-1, None)  # what a worker sends once it has warmed up
 
 
 def grace(limit: float) -> float:
@@ -62,6 +67,9 @@ def _serve(tasks: Connection, lifeline: Connection, parent_end: Connection, job:
     signal.signal(signal.SIGINT, signal.SIG_IGN)
     signal.signal(signal.SIGTERM, signal.SIG_DFL)
     threading.Thread(target=_exit_with_parent, args=(lifeline,), daemon=True).start()
+    warm_up(job)  # before the first item, outside its time limit; forked from a warm parent, at once
+    with contextlib.suppress(OSError):
+        tasks.send(READY)
     served = 0
     while True:
         try:
@@ -94,11 +102,18 @@ class _Worker:
         )
         self.process.start()
         theirs.close()
-        self.busy: tuple[int, Any, float] | None = None  # index, item, when it was sent
+        self.ready = False  # it has warmed up (``READY``)
+        self.busy: tuple[int, Any, float] | None = None  # index, item, when its clock started
 
     def send(self, index: int, item: Any) -> None:
         self.connection.send((index, item))
         self.busy = (index, item, time.monotonic())
+
+    def overdue_at(self, limit: float) -> float:
+        """When the item it is busy with is overdue: its limit and the grace period after its clock started,
+        which is when the item was sent to a ready worker, else when the worker said it was ready."""
+        assert self.busy is not None
+        return self.busy[2] + limit + grace(limit) + (0.0 if self.ready else WARM_UP_WAIT)
 
     def stop(self, *, kill: bool = False) -> None:
         if kill:
@@ -139,6 +154,7 @@ class _Run:
         self.lifeline = self.context.Pipe(duplex=False)  # (read end for workers, write end kept here)
         self.workers: list[_Worker] = []
         self.done: dict[int, Any] = {}
+        self.cold = True  # no worker started yet (a run with no item to clean warms nothing up)
 
     def results(self, items: Iterator[Any]) -> Iterator[Any]:
         sys.stdout.flush()  # a forked worker must not inherit unwritten output and write it again
@@ -178,6 +194,9 @@ class _Run:
         idle = next((worker for worker in self.workers if worker.busy is None), None)
         if idle is not None:
             return idle
+        if self.cold and self.context.get_start_method() == "fork":
+            warm_up(self.job)  # once, before the first worker: every worker forked from now on starts warm
+        self.cold = False
         worker = _Worker(self.context, self.job, self.lifeline)
         self.workers.append(worker)
         return worker
@@ -200,7 +219,7 @@ class _Run:
             return
         now = time.monotonic()
         for worker in busy:
-            if worker.busy is not None and now - worker.busy[2] > limit + grace(limit):
+            if worker.busy is not None and now > worker.overdue_at(limit):
                 self._replace(
                     worker,
                     f"took longer than the time limit of {limit:g} s ('timeout'); its worker process was stopped",
@@ -211,13 +230,18 @@ class _Run:
         if limit is None:
             return None
         now = time.monotonic()
-        return max(0.0, min(started + limit + grace(limit) - now for _, _, started in (w.busy for w in busy if w.busy)))
+        return max(0.0, min(worker.overdue_at(limit) - now for worker in busy))
 
     def _receive(self, worker: _Worker) -> None:
         try:
             index, result = worker.connection.recv()
         except (EOFError, OSError):
             self._replace(worker, _died(worker))
+            return
+        if (index, result) == READY:
+            worker.ready = True
+            if worker.busy is not None:  # its item's clock starts now
+                worker.busy = (*worker.busy[:2], time.monotonic())
             return
         self.done[index] = result
         worker.busy = None

@@ -24,7 +24,7 @@ from cleaner.config import DEFAULT_CONFIG, Config
 from cleaner.errors import CleanError
 from cleaner.io.documents import as_document, check_many, folder_site
 from cleaner.io.records import Cleaned, Document, Failure, Format, Result, check_format
-from cleaner.pipeline import clean
+from cleaner.pipeline import clean, warm_up
 from cleaner.pipeline.reading import check_arguments
 from cleaner.run.executor import Executor, Job, SerialExecutor, one_line
 
@@ -56,7 +56,13 @@ def clean_document(cleaning: Cleaning, document: Document) -> Result:
 
 def cleaning_job(cleaning: Cleaning) -> Job[Cleaning, Document, Result]:
     """The job of cleaning documents one by one, under the configuration's time limit."""
-    return Job(clean_document, cleaning, time_limit=cleaning.config.timeout)
+    return Job(clean_document, cleaning, time_limit=cleaning.config.timeout, warm_up=warm_up_cleaning)
+
+
+def warm_up_cleaning(cleaning: Cleaning) -> None:
+    """A worker's one-off loads, before its first document (``Job.warm_up``); the HTML layer's unless every
+    document is said to be text or Markdown."""
+    warm_up(cleaning.config, html=cleaning.format in ("auto", "html"))
 
 
 def as_documents(items: Iterable[Item]) -> Iterator[Document | Failure]:
