@@ -49,8 +49,14 @@ OUTSIDE = "a symlink leading out of the folder named: not followed"
 FILE_LINK = "a symlink: --in-place rewrites files under their own names only"
 
 
-def matches(relative: PurePosixPath, patterns: Iterable[str]) -> bool:
-    """True when a glob matches the file name or the path below the input (``drafts/**``)."""
+def matches(relative: PurePosixPath, patterns: Iterable[str], *, fold: bool = False) -> bool:
+    """True when a glob matches the file name or the path below the input (``drafts/**``).
+
+    With ``fold``, letter case is ignored: the include globs, so that ``*.txt`` takes ``NOTES.TXT`` as
+    pre-commit does (it passes files by their type, whatever the suffix's case) instead of passing over it.
+    """
+    if fold:
+        relative, patterns = PurePosixPath(relative.as_posix().lower()), [p.lower() for p in patterns]
     text = relative.as_posix()
     return any(fnmatch(relative.name, p) or fnmatch(text, p) or PurePosixPath(text).match(p) for p in patterns)
 
@@ -131,7 +137,11 @@ class Finder:
             for name in sorted(files):
                 path = here / name
                 relative = _below(path, root)
-                if not name.startswith(".") and matches(relative, self.include) and not matches(relative, self.exclude):
+                if (
+                    not name.startswith(".")
+                    and matches(relative, self.include, fold=True)
+                    and not matches(relative, self.exclude)
+                ):
                     yield self._file(path, inside, real)
         yield from ((Found(Path(e.filename), _reason(e)), None) for e in failures)
 
