@@ -1,8 +1,11 @@
-"""A folder walk takes article files whatever the case of their suffix, as pre-commit does.
+"""Folder walks as users' corpora meet them: suffixes in any case, symlinks leading out of the folder.
+
+A folder walk takes article files whatever the case of their suffix, as pre-commit does.
 
 ``NOTES.TXT`` or ``story.MD`` (corpora saved on Windows, cameras, old crawlers) were passed over by
 ``clean corpus/`` without a word, while the pre-commit hooks, which pass files by their type
-whatever the suffix's case, cleaned them: the include globs now ignore letter case.
+whatever the suffix's case, cleaned them: the include globs now ignore letter case.  And ``clean learn``
+keeps to the walk's verdict on symlinks leading out of the folder, as ``clean`` does: never read.
 """
 
 from __future__ import annotations
@@ -30,3 +33,22 @@ def test_upper_case_suffixes_are_walked_and_read_by_their_kind(tmp_path: Path) -
     assert sorted(path.name for path in (tmp_path / "out").iterdir()) == ["B.json", "D.json", "a.json", "c.json"]
     assert result.stderr.splitlines()[-1].startswith("4 files read: ")
     assert [path.name for path in input_files(corpus)] == ["B.TXT", "D.HTML", "a.txt", "c.Md"]
+
+
+def test_clean_learn_never_reads_through_a_symlink_leading_out_of_the_folder(tmp_path: Path) -> None:
+    """``clean learn corpus/`` read a file symlink leading out of the folder (its lines counted into the profile)
+    and failed on a folder symlink leading out ('not a regular file', exit 2), where ``clean`` skips both with
+    one line: the walk's verdict now holds for ``learn`` too."""
+    corpus, outside = tmp_path / "corpus", tmp_path / "outside"
+    corpus.mkdir()
+    outside.mkdir()
+    for source in SEEDS[:2]:
+        (corpus / source.name).write_bytes(source.read_bytes())
+    (outside / "secret.txt").write_text("Private notes that nobody named.\n\nMore of them.\n", encoding="utf-8")
+    (corpus / "link.txt").symlink_to(outside / "secret.txt")
+    (corpus / "elsewhere").symlink_to(outside, target_is_directory=True)
+    result = clean_command("learn", "corpus", "-o", "profile.json", cwd=tmp_path)
+    assert result.returncode == 0, result.stderr
+    assert "corpus/link.txt: skipped: a symlink leading out of the folder named: not followed" in result.stderr
+    assert "corpus/elsewhere: skipped: a symlink leading out of the folder named" in result.stderr
+    assert "(2 read now, 0 failed)" in result.stderr

@@ -111,7 +111,9 @@ def _learn(args: argparse.Namespace) -> int:
         if item.error:
             print(printable(f"{item.path}: error: {item.error}"), file=sys.stderr)
             failed += 1
-    for result in counted([item.path for item in found if not item.error], config, args.jobs):
+        elif item.skipped:  # a symlink leading out of the folder named: never read
+            print(printable(f"{item.path}: skipped: {item.skipped}"), file=sys.stderr)
+    for result in counted([item.path for item in found if item.usable], config, args.jobs):
         if isinstance(result, Failure):
             print(printable(f"{result.id}: error: {result.reason}"), file=sys.stderr)
             failed += 1
