@@ -52,3 +52,4 @@ def test_clean_learn_never_reads_through_a_symlink_leading_out_of_the_folder(tmp
     assert "corpus/link.txt: skipped: a symlink leading out of the folder named: not followed" in result.stderr
     assert "corpus/elsewhere: skipped: a symlink leading out of the folder named" in result.stderr
     assert "(2 read now, 0 failed)" in result.stderr
+    assert [path.name for path in input_files(corpus)] == [source.name for source in SEEDS[:2]]  # the library's walk

@@ -85,14 +85,15 @@ def input_files(
     (``.git``, ``.cleaner``) are not walked into, a folder symlink is followed once, and
     ``exclude`` globs apply below a folder.  The order is deterministic so that a distributed
     run and a local run see the documents in the same order.  A missing path raises
-    ``FileNotFoundError``.
+    ``FileNotFoundError``.  A symlink leading out of a folder named is left out, as the command skips
+    it: a walk never reads what was not named.
     """
     named = [paths] if isinstance(paths, str | os.PathLike) else paths
     found = Finder(include=INPUT_GLOBS, exclude=tuple(exclude)).find(Path(path) for path in named)
     for item in found:
         if item.error:
             raise FileNotFoundError(f"{item.path}: {item.error}")
-    return [item.path for item in found]
+    return [item.path for item in found if not item.skipped]
 
 
 INPUT_GLOBS = tuple(f"*{suffix}" for suffix in (*sorted(ARTICLE_SUFFIXES), *CONTAINER_SUFFIXES))
