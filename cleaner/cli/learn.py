@@ -155,7 +155,11 @@ def main(argv: Sequence[str] | None = None) -> int:
         print(printable(f"clean learn: error: {error}"), file=sys.stderr)
         return EXIT_ERROR
     except OSError as error:
-        print(f"clean learn: error: cannot write the profile: {error.strerror or error}", file=sys.stderr)
+        where = f" {error.filename}" if error.filename else ""
+        print(
+            printable(f"clean learn: error: cannot write the profile{where}: {error.strerror or error}"),
+            file=sys.stderr,
+        )
         return EXIT_ERROR
     except KeyboardInterrupt:
         print("clean learn: interrupted", file=sys.stderr)

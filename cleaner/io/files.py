@@ -249,7 +249,10 @@ class AtomicFile:
         self.path = path
         path.parent.mkdir(parents=True, exist_ok=True)
         _remove_leftovers(path)
-        fd, name = tempfile.mkstemp(dir=path.parent, prefix=f".{path.name}.{_HOST}.{os.getpid()}.", suffix=".tmp")
+        try:
+            fd, name = tempfile.mkstemp(dir=path.parent, prefix=f".{path.name}.{_HOST}.{os.getpid()}.", suffix=".tmp")
+        except OSError as error:  # named by the file asked for: the temporary file's name means nothing to a user
+            raise OSError(error.errno, error.strerror, str(path)) from None
         self.temporary = Path(name)
         try:
             os.fchmod(fd, stat.S_IMODE(keep.st_mode) if keep else 0o666 & ~_umask())

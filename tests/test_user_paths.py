@@ -1,17 +1,20 @@
-"""Folder walks as users' corpora meet them: suffixes in any case, symlinks leading out of the folder.
+"""Paths as users' corpora meet them: suffixes in any case, symlinks leading out of the folder, outputs
+that cannot be made.
 
 A folder walk takes article files whatever the case of their suffix, as pre-commit does.
 
 ``NOTES.TXT`` or ``story.MD`` (corpora saved on Windows, cameras, old crawlers) were passed over by
 ``clean corpus/`` without a word, while the pre-commit hooks, which pass files by their type
 whatever the suffix's case, cleaned them: the include globs now ignore letter case.  And ``clean learn``
-keeps to the walk's verdict on symlinks leading out of the folder, as ``clean`` does: never read.
+keeps to the walk's verdict on symlinks leading out of the folder, as ``clean`` does: never read.  An output
+that cannot be made is named as the user named it, never by its temporary file.
 """
 
 from __future__ import annotations
 
 from pathlib import Path
 
+import pytest
 from clirun import clean_in_process as clean_command
 
 from cleaner.io.documents import input_files
@@ -53,3 +56,26 @@ def test_clean_learn_never_reads_through_a_symlink_leading_out_of_the_folder(tmp
     assert "corpus/elsewhere: skipped: a symlink leading out of the folder named" in result.stderr
     assert "(2 read now, 0 failed)" in result.stderr
     assert [path.name for path in input_files(corpus)] == [source.name for source in SEEDS[:2]]  # the library's walk
+
+
+@pytest.mark.skipif(not Path("/proc/self").is_dir(), reason="needs Linux /proc: a folder no file can be made in")
+@pytest.mark.parametrize(
+    ("arguments", "expected"),
+    [
+        (["-o", "/proc/all.jsonl"], "clean: error: /proc/all.jsonl: "),
+        (["-o", "out", "--report", "/proc/report.html"], "clean: error: /proc/report.html: "),
+        (["learn", "-o", "/proc/profile.json"], "clean learn: error: cannot write the profile /proc/profile.json: "),
+    ],
+    ids=["jsonl", "report", "profile"],
+)
+def test_an_output_that_cannot_be_made_is_named_as_the_user_named_it(
+    tmp_path: Path, arguments: list[str], expected: str
+) -> None:
+    """The error named the temporary file beside the output ('/proc/.all.jsonl.HOST.PID.x1y2.tmp'), or no file."""
+    (tmp_path / "corpus").mkdir()
+    for source in SEEDS[:2]:
+        (tmp_path / "corpus" / source.name).write_bytes(source.read_bytes())
+    learn = arguments[0] == "learn"
+    result = clean_command(*(["learn", "corpus"] if learn else ["corpus"]), *arguments[learn:], cwd=tmp_path)
+    assert result.returncode == 2 and "Traceback" not in result.stderr
+    assert expected in result.stderr and ".tmp" not in result.stderr, result.stderr
