@@ -66,8 +66,9 @@ def _limit(value: object, key: str, most: float, origin: str) -> float:
         or not 0 < value <= most  # also refuses nan
         or (whole and not float(value).is_integer())
     ):
-        where = f"Config({key}=...)" if origin == "defaults" else f"{origin}: [tool.cleaner] {key!r}"
-        raise ConfigError(f"{where} must be a positive {'whole number' if whole else 'number'}, at most {most:,.0f}")
+        raise ConfigError(
+            f"{_where(key, origin)} must be a positive {'whole number' if whole else 'number'}, at most {most:,.0f}"
+        )
     return value
 
 
@@ -86,6 +87,25 @@ def _list_of_strings(value: object, key: str, what: str) -> tuple[str, ...]:
     if wrong is not None:
         raise TypeError(f"Config({key}=...) takes a list of {what} (strings), not {type(wrong).__name__} {wrong!r}")
     return items
+
+
+def _where(key: str, origin: str) -> str:
+    return f"Config({key}=...)" if origin == "defaults" else f"{origin}: [tool.cleaner] {key!r}"
+
+
+def _check_language(language: object, origin: str) -> None:
+    if language is not None and (not isinstance(language, str) or len(language) != 2):
+        raise ConfigError(f"{_where('language', origin)} must be a two-letter ISO 639-1 code, not {language!r}")
+
+
+def _check_keep(keep: tuple[str, ...], origin: str) -> None:
+    """Each ``keep`` pattern compiles: a bad one is an error naming it when the configuration is made, not inside
+    every document's cleaning."""
+    for pattern in keep:
+        try:
+            regex.compile(pattern)
+        except regex.error as error:
+            raise ConfigError(f"{_where('keep', origin)}: bad pattern {pattern!r}: {error}") from None
 
 
 @dataclass(frozen=True)
@@ -110,6 +130,8 @@ class Config:
         for key, what in LISTS.items():
             names = _list_of_strings(getattr(self, key), key, what)
             object.__setattr__(self, key, frozenset(names) if key == "disable" else names)
+        _check_language(self.language, self.source)
+        _check_keep(self.keep, self.source)
         object.__setattr__(self, "max_bytes", int(_limit(self.max_bytes, "max_bytes", MAX_MAX_BYTES, self.source)))
         object.__setattr__(self, "timeout", float(_limit(self.timeout, "timeout", MAX_TIMEOUT, self.source)))
         if self.disable:
@@ -160,19 +182,12 @@ def config_from_table(table: Mapping[str, object], *, origin: str) -> Config:
     _check_rule_ids(extra, origin)
     disable = frozenset(_strings(table, "disable", origin) or ())
     keep = _strings(table, "keep", origin) or ()
-    for pattern in keep:
-        try:
-            regex.compile(pattern)
-        except regex.error as error:
-            raise ConfigError(f"{origin}: [tool.cleaner] 'keep': bad pattern {pattern!r}: {error}") from None
     language = table.get("language")
-    if language is not None and (not isinstance(language, str) or len(language) != 2):
-        raise ConfigError(f"{origin}: [tool.cleaner] 'language' must be a two-letter ISO 639-1 code")
     return Config(
         extra_rules=extra,
         disable=disable,
         keep=keep,
-        language=language,
+        language=language,  # type: ignore[arg-type]  # checked by Config
         include=_strings(table, "include", origin) or DEFAULT_INCLUDE,
         exclude=_strings(table, "exclude", origin) or (),
         max_bytes=table.get("max_bytes", DEFAULT_MAX_BYTES),  # type: ignore[arg-type]  # checked by Config

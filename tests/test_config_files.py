@@ -15,7 +15,7 @@ from pathlib import Path
 import pytest
 from clirun import clean_in_process as clean_command
 
-from cleaner import Config, clean, load_config
+from cleaner import Config, ConfigError, clean, load_config
 
 ROOT = Path(__file__).resolve().parent.parent
 SEED = ROOT / "seeds" / "001_076883cf49f24a7d.txt"
@@ -69,3 +69,20 @@ def test_lists_tuples_and_sets_are_all_taken() -> None:
     assert Config(keep=["^Disclaimer: "]).keep == ("^Disclaimer: ",)
     removed = clean(SEED.read_bytes(), config=Config(disable=["medium.responses"])).removed
     assert "medium.responses" not in {removal.rule for removal in removed}
+
+
+@pytest.mark.parametrize(
+    ("arguments", "message"),
+    [
+        ({"language": 5}, "Config(language=...) must be a two-letter ISO 639-1 code, not 5"),
+        ({"language": "english"}, "Config(language=...) must be a two-letter ISO 639-1 code, not 'english'"),
+        ({"keep": ["(unclosed"]}, "Config(keep=...): bad pattern '(unclosed': missing ) at position 9"),
+    ],
+    ids=["language number", "language name", "keep pattern"],
+)
+def test_the_library_config_checks_language_and_keep_when_it_is_made(arguments: dict, message: str) -> None:
+    """``Config(language=5)`` made every clean() fail with AttributeError ('int' object has no attribute
+    'strip'), ``Config(language="english")`` wrote 'english' as the article's language, and a bad ``keep``
+    pattern raised the regex module's own error from inside every clean(): the TOML checks now hold here."""
+    with pytest.raises(ConfigError, match=re.escape(message)):
+        Config(**arguments)
