@@ -121,7 +121,7 @@ def test_four_generations_are_not_averaged_away() -> None:
         ([f"Menu {g} {word}" for word in ("alpha", "beta", "gamma")], [f"Footer {g} of the paper"])
         for g in ("red", "green", "blue", "grey")
     ]
-    pages = [page for template in templates for page in _site([template] * N, seed=len(template[0]))]
+    pages = [page for seed, template in enumerate(templates) for page in _site([template] * N, seed=seed)]
     profile = learn_profile(pages, site="valley")
     assert [g.documents for g in profile.sites["valley"].generations] == [N] * 4
     averaged = ProfileLearner(Parameters(join=1e-9, generations=1))

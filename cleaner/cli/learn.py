@@ -11,8 +11,8 @@ number of jobs.  Each file that cannot be read gets one line on standard error
 and the others are learned; the exit code is then 2 (0 otherwise).
 
 This module parses arguments and reports; learning is ``cleaner.corpus.learning`` and
-``cleaner.sites.profile``.  ``--update`` adds the documents given: learning a document twice
-counts it twice, so pass only new ones.
+``cleaner.sites.profile``.  ``--update`` adds the documents given: a copy of a document already counted
+(its article's lines still counted) is recognised and not counted again, but pass only new ones.
 """
 
 from __future__ import annotations
@@ -126,19 +126,22 @@ def _learn(args: argparse.Namespace) -> int:
         for site in profile.sites.values():
             print(printable(site_summary(site)), file=sys.stderr)
         documents = sum(site.documents for site in profile.sites.values())
+        copies = sum(site.copies for site in profile.sites.values())
         print(
             f"learned {profile.learned_count} template lines for {len(profile.sites)} sites from {documents} "
-            f"documents ({read} read now, {failed} failed); wrote {output}",
+            f"documents{f' and {copies} copies' if copies else ''} ({read} read now, {failed} failed); wrote {output}",
             file=sys.stderr,
         )
     return EXIT_ERROR if failed else EXIT_OK
 
 
 def site_summary(site: SiteProfile) -> str:
-    """One line per site: pages seen, template generations, template lines learned (or why none is trusted)."""
+    """One line per site: pages counted, copies of them (when any: not counted), template generations, template
+    lines learned (or why none is trusted)."""
     pages, generations = site.documents, len(site.generations)
+    copies = f" and {site.copies} cop{'ies' if site.copies != 1 else 'y'} of them (not counted)" if site.copies else ""
     line = (
-        f"{site.name}: {pages} page{'s' * (pages != 1)}, {generations} template generation"
+        f"{site.name}: {pages} page{'s' * (pages != 1)}{copies}, {generations} template generation"
         f"{'s' * (generations != 1)}, {site.learned_count} template lines learned"
     )
     if not any(generation.trusted for generation in site.generations):

@@ -131,11 +131,13 @@ class Generation:
 
 @dataclass(frozen=True)
 class SiteProfile:
-    """What one site taught: its generations, in the order they were first seen."""
+    """What one site taught: its generations, in the order they were first seen, and how many of the documents
+    learned from were copies of others (``cleaner.sites.profile._is_copy``), not counted."""
 
     name: str
     generations: tuple[Generation, ...]
     parameters: Parameters = field(default_factory=Parameters)
+    copies: int = 0
 
     @property
     def documents(self) -> int:
@@ -168,4 +170,8 @@ class SiteProfile:
         return f"profile:{self.name}#{generation + 1}({count}/{chosen.documents})"
 
     def to_dict(self, *, counts: bool = True) -> dict[str, object]:
-        return {"documents": self.documents, "generations": [g.to_dict(counts=counts) for g in self.generations]}
+        data: dict[str, object] = {"documents": self.documents}
+        if self.copies:  # a file learned without copies is written as before
+            data["copies"] = self.copies
+        data["generations"] = [g.to_dict(counts=counts) for g in self.generations]
+        return data

@@ -5,7 +5,10 @@ module counts block keys (``cleaner.sites.keys``) per site and keeps what they t
 
 - ``ProfileLearner`` counts keys per site, document by document, in bounded memory (lossy counting).  It
   notices a redesign: a document that shares little of a generation's template starts a new generation
-  (``Parameters.join``), so two templates are never averaged into one;
+  (``Parameters.join``), so two templates are never averaged into one.  It counts each article once per
+  generation: a document whose lines outside the generation's template are already counted there (no new
+  sentence, ``COPY_SHARE`` of their words) is a copy (the same page saved twice, under two URLs, with other
+  headlines in a box) and adds nothing but one to the site's tally of copies;
 - ``Profile`` holds every site's ``SiteProfile`` (``cleaner.sites.generation``: its generations, their
   template keys, trust and matching) as learned with one set of ``Parameters``;
 - ``site_of(url, folder)`` names the site a document belongs to.
@@ -35,6 +38,7 @@ from cleaner.sites.parameters import ProfileError as ProfileError
 from cleaner.text.urls import host_of
 
 TEMPLATE_LINES = 3  # a document with fewer non-prose lines shows no template: it never starts a generation
+COPY_SHARE = 0.8  # a document without a new sentence is a copy when this share of its non-template words is counted
 
 
 @dataclass(frozen=True)
@@ -65,6 +69,8 @@ class Profile:
         for name, site in self.sites.items():
             learner.sites[name] = [_Counting.of(generation) for generation in site.generations]
             learner.known[name] = _examples(learner.sites[name])
+            if site.copies:
+                learner.copies[name] = site.copies
         return learner
 
     def with_parameters(self, parameters: Parameters) -> Profile:
@@ -72,7 +78,7 @@ class Profile:
         sites = {}
         for name, site in self.sites.items():
             generations = tuple(Generation(g.documents, g.counts, parameters, g.markers) for g in site.generations)
-            sites[name] = SiteProfile(name, generations, parameters)
+            sites[name] = SiteProfile(name, generations, parameters, site.copies)
         return Profile(sites, parameters)
 
 
@@ -114,15 +120,19 @@ class ProfileLearner:
         self.parameters = parameters or Parameters()
         self.sites: dict[str, list[_Counting]] = {}
         self.known: dict[str, dict[str, str]] = {}  # per site: the key of each counted key's example text
+        self.copies: dict[str, int] = {}  # per site: the documents not counted, copies of counted ones
 
-    def add(self, site: str, texts: Iterable[str]) -> None:
-        """Count one document of ``site`` given the texts of its blocks."""
+    def add(self, site: str, texts: Iterable[str]) -> bool:
+        """Count one document of ``site`` given the texts of its blocks; False when it is a copy (not counted)."""
         texts = list(texts)
         keys = self._keys(site, texts)
         examples = dict.fromkeys(keys, "")  # each key once, in the order first seen, with its first text:
         examples.update(zip(reversed(keys), reversed(texts), strict=True))  # updating keeps that order
         examples.pop("", None)
         generation = self._generation(self.sites.setdefault(site, []), examples.keys())
+        if generation.documents and examples and _is_copy(examples.keys(), generation, self.parameters):
+            self.copies[site] = self.copies.get(site, 0) + 1
+            return False
         if generation.documents:  # where the article sits, judged by the template of the pages before
             generation.markers.add(markers_of(keys, generation.current_core(self.parameters)))
         generation.documents += 1
@@ -143,6 +153,7 @@ class ProfileLearner:
                 del counts[key]
             generation.markers.prune(rounds)
             self.known[site] = _examples(self.sites[site])
+        return True
 
     def _keys(self, site: str, texts: list[str]) -> list[str]:
         """``block_keys(texts)``; the lines a site repeats (its template) are folded once, when first counted twice."""
@@ -185,7 +196,7 @@ class ProfileLearner:
                 )
                 for g in self.sites[name]
             )
-            sites[name] = SiteProfile(name, generations, self.parameters)
+            sites[name] = SiteProfile(name, generations, self.parameters, self.copies.get(name, 0))
         return Profile(sites, self.parameters)
 
 
@@ -196,6 +207,37 @@ def site_of(url: str | None, fallback: str | None = None) -> str | None:
         if host:
             return host.removeprefix("www.")
     return fallback or None
+
+
+def _is_copy(keys: Iterable[str], generation: _Counting, parameters: Parameters) -> bool:
+    """Whether a document joining ``generation`` is a copy of what it counted: counting it would count an article twice.
+
+    Its lines on more than half of the generation's pages are the template, as far as the pages tell (with one page
+    counted, every line of that page); the others are its article and the furniture that changes from page to page.
+    It is a copy when it brings no sentence (``is_prose``) the generation has not counted and at least ``COPY_SHARE``
+    of the words of those other lines are counted already: an exact copy (every line counted), the same article
+    with another list of headlines, another date line or fewer boxes.  Another page of the site brings its own
+    article, sentences never counted; a page without sentences must bring a fifth of its words new.  (Without the
+    sentence condition, 4 pages of the template corpora of ``bench/make_sites.py``, seeds 1-5, whose lists of
+    headlines dwarf a short article, were taken for copies; with it, none of their 8,274.)  The counts are the only
+    memory: a copy is recognised while its article's lines are counted, which lossy counting ensures whenever
+    copies come often enough to matter, and in a later ``--update`` run too.
+    """
+    counts, documents = generation.counts, generation.documents
+    own = counted = 0
+    short = parameters.shortest_prose
+    for key in keys:
+        count = counts.get(key)
+        words = key.count(" ") + 1
+        if count is None:
+            if len(key) >= short and is_prose(key, parameters):
+                return False
+        elif 2 * count.documents > documents:  # the generation's template, as far as its pages tell
+            continue
+        else:
+            counted += words
+        own += words
+    return counted >= COPY_SHARE * own
 
 
 def _examples(generations: Iterable[_Counting]) -> dict[str, str]:

@@ -71,11 +71,14 @@ def _site_from_mapping(name: str, data: object, parameters: Parameters, origin: 
     generations = data.get("generations") if isinstance(data, Mapping) else None
     if not isinstance(generations, list):
         raise ProfileError(f"{origin}: site {name!r} must be an object with a list of 'generations'")
+    copies = data.get("copies", 0) if isinstance(data, Mapping) else 0
+    if isinstance(copies, bool) or not isinstance(copies, int) or copies < 0:
+        raise ProfileError(f"{origin}: site {name!r}: 'copies' must be a count")
     parsed = tuple(
         _generation_from_mapping(item, parameters, origin, f"site {name!r} generation {number + 1}")
         for number, item in enumerate(generations)
     )
-    return SiteProfile(name, parsed, parameters)
+    return SiteProfile(name, parsed, parameters, copies)
 
 
 def profile_from_mapping(data: object, *, origin: str) -> Profile:
