@@ -17,7 +17,9 @@ paragraph repeated in a minority of pages (article text too).
 Kinds of site, per fold, language (en, de) and dump kind: ``regular`` (one template, ``--pages`` pages),
 ``redesign`` (two generations of ``--pages`` pages: a second template from another page, or the same
 template with another page's menu and footer; half the sites have their files in a shuffled order),
-``small`` (2-6 pages) and ``single`` (the bench page itself, unchanged).  Everything is drawn from
+``small`` (2-6 pages) and ``single`` (the bench page itself, unchanged).  With ``--copies K`` each regular and
+redesigned site also holds K copies of one of its articles (every other one the page itself, the others the
+article with its furniture drawn again), spread among its files.  Everything is drawn from
 ``random.Random`` seeded by ``--seed`` and the site's name, so the corpus is the same on every run.
 
 Writes only into the folder named (which must be empty or absent): one folder per site, and
@@ -261,9 +263,31 @@ def site_pages(templates: Sequence[Template], per_generation: int, donors: Seque
     return pages
 
 
+def with_copies(pages: list[Page], template: Template, copies: int, pool: Sequence[Source], rng: random.Random,
+                authors: Sequence[str]) -> list[Page]:  # fmt: skip
+    """``pages`` and ``copies`` more of one page's article (of the first generation), at places drawn among them:
+    every other copy the page itself (saved twice), the others the same article with the furniture drawn again
+    (another URL, a re-scrape: other related headlines, dates, counts); then the files are numbered in that order."""
+    first = [page for page in pages if page.generation == 0]
+    original = first[rng.randrange(len(first))]
+    body = original.gold.split("\n")
+    donor = next(source for source in pool if source.page == original.donor)
+    out = list(pages)
+    for number in range(copies):
+        lines = list(original.lines)
+        if number % 2:
+            day = datetime.date(2018, 1, 1) + datetime.timedelta(days=rng.randint(0, 1800))
+            facts = PageFacts(donor.title or body[0], donor.description, rng.choice(authors), day)
+            lines = page_lines(template, body, facts, pool, rng)
+        out.insert(rng.randint(0, len(out)), Page("", lines, 0, original.donor, original.gold))
+    return [Page(f"p{number:03d}.txt", p.lines, p.generation, p.donor, p.gold) for number, p in enumerate(out)]
+
+
 def build_site(kind: str, sources: Sequence[Source], pool: Sequence[Source], pages: int, authors: Sequence[str],
-               rng: random.Random) -> list[Page]:  # fmt: skip
-    """The pages of one site of ``kind`` whose template page(s) are ``sources``; donors come from ``pool``."""
+               rng: random.Random, copies: tuple[int, random.Random] = (0, random.Random())) -> list[Page]:  # fmt: skip
+    """The pages of one site of ``kind`` whose template page(s) are ``sources``; donors come from ``pool``;
+    ``copies``: how many copies of one article a regular or redesigned site holds, drawn with their own generator
+    (so the other pages are those of the corpus without copies)."""
     first = sources[0]
     if kind == "single":
         return [Page("p000.txt", list(first.lines), 0, first.page, "\n".join(first.body_lines))]
@@ -274,6 +298,8 @@ def build_site(kind: str, sources: Sequence[Source], pool: Sequence[Source], pag
         templates.append(other if rng.random() < 0.5 else changed_menu(templates[0], other, rng))
     count = rng.randint(2, 6) if kind == "small" else pages
     built = site_pages(templates, count, donors, pool, authors, rng)
+    if copies[0] and kind in ("regular", "redesign"):
+        built = with_copies(built, templates[0], copies[0], pool, copies[1], authors)
     if kind == "redesign" and rng.random() < 0.5:  # files named in an order that hides the redesign
         names = [page.name for page in built]
         rng.shuffle(names)
@@ -324,7 +350,8 @@ def corpus(sources: Sequence[Source], args: argparse.Namespace) -> Iterator[tupl
     authors = _authors(sources)
     for name, kind, templates, pool in plan(sources, args):
         rng = random.Random(f"{args.seed}-{name}")
-        yield name, kind, templates, build_site(kind, templates, pool, args.pages, authors, rng)
+        copies = (getattr(args, "copies", 0), random.Random(f"{args.seed}-{name}-copies"))
+        yield name, kind, templates, build_site(kind, templates, pool, args.pages, authors, rng, copies)
 
 
 def options(seed: str = "1") -> argparse.Namespace:
@@ -358,6 +385,9 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument("--redesign", type=int, default=1, help="redesigned sites per fold, language and kind")
     parser.add_argument("--small", type=int, default=2, help="sites of 2-6 pages per fold, language and kind")
     parser.add_argument("--single", type=int, default=3, help="one-page sites per fold, language and kind")
+    parser.add_argument(
+        "--copies", type=int, default=0, help="copies of one article on each regular and redesigned site (default 0)"
+    )
     args = parser.parse_args(argv)
     repo = Path(__file__).resolve().parent.parent
     out = args.out.resolve()
