@@ -223,20 +223,19 @@ def _is_copy(keys: Iterable[str], generation: _Counting, parameters: Parameters)
     memory: a copy is recognised while its article's lines are counted, which lossy counting ensures whenever
     copies come often enough to matter, and in a later ``--update`` run too.
     """
-    counts, documents = generation.counts, generation.documents
+    counted_in, documents = generation.counts.get, generation.documents
     own = counted = 0
     short = parameters.shortest_prose
     for key in keys:
-        count = counts.get(key)
-        words = key.count(" ") + 1
+        count = counted_in(key)
         if count is None:
             if len(key) >= short and is_prose(key, parameters):
-                return False
-        elif 2 * count.documents > documents:  # the generation's template, as far as its pages tell
-            continue
-        else:
+                return False  # most pages stop here, at the first sentence of their article
+            own += key.count(" ") + 1
+        elif 2 * count.documents <= documents:  # more than half of the pages: the template, as far as they tell
+            words = key.count(" ") + 1
+            own += words
             counted += words
-        own += words
     return counted >= COPY_SHARE * own
 
 
