@@ -74,9 +74,9 @@ def test_copies_of_an_article_keep_their_lines_with_the_profile(tmp_path: Path) 
     for name in COPIES:
         cleaned = clean_in_process(site / f"{name}.txt", "--profile", "profile.json", "--format", "md", cwd=tmp_path)
         assert cleaned.returncode == 0, cleaned.stderr
-        assert f"title: {TITLE}\n" in cleaned.stdout, name  # main took the masthead for the title
+        assert f"title: {TITLE}\n" in cleaned.stdout, name
         lines = set(cleaned.stdout.splitlines())
-        assert [line for line in ARTICLE if line not in lines] == [], name  # main lost the last sentence
+        assert [line for line in ARTICLE if line not in lines] == [], name  # main dropped the last sentence
         assert not lines & {MASTHEAD, *FOOTER, *HEADLINES}, name  # the template is still removed
     assert learned.stderr.splitlines()[0].startswith(  # the first copy is a page; the others are counted apart
         "harbour-gazette: 13 pages and 5 copies of them (not counted), 1 template generation, "
