@@ -28,7 +28,7 @@ from __future__ import annotations
 
 import re
 from collections import Counter
-from collections.abc import Sequence
+from collections.abc import Mapping, Sequence
 from functools import lru_cache
 
 import numpy as np
@@ -140,6 +140,8 @@ FEATURES = (
     "site_repetition",
     *LEXICAL_COLUMNS,
 )
+COLUMN = {name: place for place, name in enumerate(FEATURES)}
+CELL_COLUMNS = FEATURES[COLUMN["cell_run"] : COLUMN["cell_prose_after"] + 1]  # what ``_cells`` fills
 
 
 def _measure(verdict: Verdict, stopwords: frozenset[str], tail_rules: frozenset[str]) -> tuple[float, ...]:
@@ -302,9 +304,7 @@ def _cells(
     """Each block's table (a run of cell-like lines repeating a row pattern): its size, share of numbers,
     row period, the block's place in it and the prose just outside it (0 for blocks in no table)."""
     count = len(verdicts)
-    columns = {
-        name: np.zeros(count) for name in FEATURES[FEATURES.index("cell_run") : FEATURES.index("cell_prose_after") + 1]
-    }
+    columns = {name: np.zeros(count) for name in CELL_COLUMNS}
     if cells is None:
         cells = cell_runs([verdict.text for verdict in verdicts])
     for run in cells:
@@ -336,53 +336,61 @@ def features(
     when the caller already found them (the pipeline does, once per page); found here otherwise.  ``lexicon``:
     the text model's learned word weights (``cleaner.layout.lexical``); None leaves its columns NaN (training
     fills them per fit, cross-fitted: ``bench/textlexicon.py``).
+
+    The groups of columns, each a step below: what each block says of itself (``_own_columns``), which
+    blocks are prose (``_prose``), the block's neighbours (``_neighbourhood``), its place on the page
+    (``_page_shares``), the page's runs of prose (``_prose_runs``), the title and the lines the earlier
+    layers marked (``_landmarks``), tables (``_cells``), then the site's and the lexicon's columns.
     """
     count = len(verdicts)
     if repetition is not None and len(repetition) != count:
         raise ValueError(f"repetition has {len(repetition)} values for {count} blocks")
     if not count:
         return np.zeros((0, len(FEATURES)))
+    own = _own_columns(verdicts, stopwords, tail_rules)
+    col = {name: own[:, index] for index, name in enumerate(OWN)}
+    undecided = col["role"] == ROLE_CODES[Role.UNDECIDED]
+    prose = _prose(col, bool(stopwords), undecided)
+    prose_words = np.where(prose, col["words"], 0.0)
+    groups: tuple[Mapping[str, np.ndarray | float], ...] = (
+        _neighbourhood(col, prose),
+        _page_shares(col["words"], prose_words, bool(stopwords)),
+        _prose_runs(col["words"], prose, prose_words, undecided),
+        _landmarks(verdicts, col, stopwords),
+        _cells(verdicts, prose_words, cells),
+        {"site_repetition": np.nan if repetition is None else np.asarray(repetition, dtype=float)},
+    )
+    return _matrix(verdicts, own, groups, lexicon)
+
+
+def _own_columns(verdicts: Sequence[Verdict], stopwords: frozenset[str], tail_rules: frozenset[str]) -> np.ndarray:
+    """The ``OWN`` columns: each block's measures (``_measure``), and how often the page holds its text."""
     repeats = Counter(verdict.text for verdict in verdicts)
-    own = np.array(
+    return np.array(
         [(*_measure(v, stopwords, tail_rules), repeats[v.text]) for v in verdicts],
         dtype=float,
     )
-    col = {name: own[:, index] for index, name in enumerate(OWN)}
-    words, chars, role = col["words"], col["chars"], col["role"]
-    undecided = role == ROLE_CODES[Role.UNDECIDED]
-    has_stoplist = bool(stopwords)
+
+
+def _prose(col: dict[str, np.ndarray], has_stoplist: bool, undecided: np.ndarray) -> np.ndarray:
+    """The undecided blocks that read as prose: a sentence's worth of words, enough of them stopwords (without
+    a stoplist: closed like a sentence)."""
     if has_stoplist:
-        prose = (words >= PROSE_MIN_WORDS) & (col["stop_density"] >= PROSE_MIN_STOPWORDS)
+        prose = (col["words"] >= PROSE_MIN_WORDS) & (col["stop_density"] >= PROSE_MIN_STOPWORDS)
     else:
-        prose = (words >= PROSE_MIN_WORDS) & (col["ends_sentence"] > 0)
+        prose = (col["words"] >= PROSE_MIN_WORDS) & (col["ends_sentence"] > 0)
     prose &= undecided
-    prose_words = np.where(prose, words, 0.0)
-    total_prose = prose_words.sum()
-    total_words = words.sum()
-    # the largest run of prose: prose scores its words, other open blocks cost a little, decided ones nothing
-    scores = np.where(prose, words, np.where(undecided, -np.minimum(words, 10.0) - 2.0, 0.0))
-    runs = _runs(scores)
-    start, end = runs[0][:2] if runs else (0, 0)
-    run_rank = np.zeros(count)
-    own_run = np.zeros((count, 3))
-    for rank, (low, high, _) in enumerate(runs, start=1):
-        run_rank[low:high] = rank
-        own_run[low:high] = (
-            prose_words[low:high].sum() / max(prose_words.sum(), 1.0),
-            high - low,
-            words[low:high].mean(),
-        )
-    title_words = _title_words(verdicts, stopwords)
-    echo = _echoes(verdicts, words, title_words)
-    index = np.arange(count, dtype=float)
-    in_run = (index >= start) & (index < end)
-    run_prose = prose_words[start:end].sum()
+    return prose
+
+
+def _neighbourhood(col: dict[str, np.ndarray], prose: np.ndarray) -> dict[str, np.ndarray]:
+    """What the block and its neighbours say: its size, sums over windows of neighbours, the run of short
+    blocks it stands in, and the words, stopwords, role and prose of the blocks right before and after it."""
+    words, chars, role, density = col["words"], col["chars"], col["role"], col["stop_density"]
     prose_f = prose.astype(float)
-    before_words = np.cumsum(words) - words
-    before_prose = np.cumsum(prose_words) - prose_words
     words_w1, words_w2, words_w3 = _windows(words, (1, 2, 3))
     prose_w2, prose_w5 = _windows(prose_f, (2, 5))
-    derived: dict[str, np.ndarray | float] = {
+    return {
         "log_words": np.log1p(words),
         "prose": prose_f,
         "chars_vs_longest": chars / max(chars.max(), 1.0),
@@ -395,25 +403,75 @@ def features(
         "short_run": np.minimum(_short_runs(words <= SHORT_WORDS), CAP),
         "prev_words": _shift(words, -1, 0.0),
         "next_words": _shift(words, 1, 0.0),
-        "prev_stop": _shift(col["stop_density"], -1, 0.0),
-        "next_stop": _shift(col["stop_density"], 1, 0.0),
+        "prev_stop": _shift(density, -1, 0.0),
+        "next_stop": _shift(density, 1, 0.0),
         "prev_role": _shift(role, -1, -1.0),
         "next_role": _shift(role, 1, -1.0),
         "prev_prose": _shift(prose_f, -1, 0.0),
         "next_prose": _shift(prose_f, 1, 0.0),
-        "position": index / count,
+    }
+
+
+def _page_shares(words: np.ndarray, prose_words: np.ndarray, has_stoplist: bool) -> dict[str, np.ndarray | float]:
+    """Where the block stands on the page (its place, the words and the prose before and after it) and what
+    the page is as a whole (its blocks, words, share of prose, whether its language has a stoplist)."""
+    count = len(words)
+    total_words = words.sum()
+    total_prose = prose_words.sum()
+    before_words = np.cumsum(words) - words
+    before_prose = np.cumsum(prose_words) - prose_words
+    return {
+        "position": np.arange(count, dtype=float) / count,
         "words_before": before_words / max(total_words, 1.0),
         "prose_before": before_prose / max(total_prose, 1.0),
         "prose_after": (total_prose - before_prose - prose_words) / max(total_prose, 1.0),
-        "in_run": in_run.astype(float),
-        "to_run_start": np.clip(index - start, -CAP, CAP),
-        "to_run_end": np.clip(index - (end - 1), -CAP, CAP),
-        "run_share": run_prose / total_prose if total_prose else 0.0,  # one value for the page
-        "run_blocks": float(end - start),
         "blocks": float(count),
         "log_total_words": np.log1p(total_words),
         "prose_share": total_prose / max(total_words, 1.0),
         "has_stoplist": float(has_stoplist),
+    }
+
+
+def _prose_runs(
+    words: np.ndarray, prose: np.ndarray, prose_words: np.ndarray, undecided: np.ndarray
+) -> dict[str, np.ndarray | float]:
+    """The page's runs of prose (``_runs``): where the block stands to the largest, and the rank, share of the
+    prose, size and mean words of the run it is in.  Prose scores its words, other undecided blocks cost a
+    little, decided ones nothing."""
+    count = len(words)
+    total_prose = prose_words.sum()
+    scores = np.where(prose, words, np.where(undecided, -np.minimum(words, 10.0) - 2.0, 0.0))
+    runs = _runs(scores)
+    start, end = runs[0][:2] if runs else (0, 0)
+    run_rank = np.zeros(count)
+    own_run = np.zeros((count, 3))
+    for rank, (low, high, _) in enumerate(runs, start=1):
+        run_rank[low:high] = rank
+        own_run[low:high] = (prose_words[low:high].sum() / max(total_prose, 1.0), high - low, words[low:high].mean())
+    index = np.arange(count, dtype=float)
+    run_prose = prose_words[start:end].sum()
+    return {
+        "in_run": ((index >= start) & (index < end)).astype(float),
+        "to_run_start": np.clip(index - start, -CAP, CAP),
+        "to_run_end": np.clip(index - (end - 1), -CAP, CAP),
+        "run_share": run_prose / total_prose if total_prose else 0.0,  # one value for the page
+        "run_blocks": float(end - start),
+        "run_rank": run_rank,
+        "own_run_share": own_run[:, 0],
+        "own_run_blocks": own_run[:, 1],
+        "own_run_mean_words": own_run[:, 2],
+    }
+
+
+def _landmarks(
+    verdicts: Sequence[Verdict], col: dict[str, np.ndarray], stopwords: frozenset[str]
+) -> dict[str, np.ndarray]:
+    """How far the block stands from the lines that mark the article: the last tail marker, the bylines and
+    datelines, the zones' title, the echoes of the dump's first line; and how many of that line's words it uses."""
+    role = col["role"]
+    title_words = _title_words(verdicts, stopwords)
+    echo = _echoes(verdicts, col["words"], title_words)
+    return {
         "since_tail_marker": _since(col["tail_marker"] > 0),
         "to_metadata": _distance_to((role == ROLE_CODES[Role.BYLINE]) | (role == ROLE_CODES[Role.DATELINE])),
         "to_title": _distance_to(role == ROLE_CODES[Role.TITLE]),
@@ -421,19 +479,26 @@ def features(
         "to_echo": _distance_to(echo > 0),
         "title_words": title_words,
         "title_words_w2": _window(title_words, 2) / 5.0,
-        "run_rank": run_rank,
-        "own_run_share": own_run[:, 0],
-        "own_run_blocks": own_run[:, 1],
-        "own_run_mean_words": own_run[:, 2],
-        **_cells(verdicts, prose_words, cells),
-        "site_repetition": np.nan if repetition is None else np.asarray(repetition, dtype=float),
     }
-    matrix = np.empty((count, len(FEATURES)))  # filled column by column: no column is stacked or copied twice
+
+
+def _matrix(
+    verdicts: Sequence[Verdict],
+    own: np.ndarray,
+    groups: Sequence[Mapping[str, np.ndarray | float]],
+    lexicon: Lexicon | None,
+) -> np.ndarray:
+    """The columns in ``FEATURES`` order, each group's put in its place one by one (no column is stacked or
+    copied twice; the groups fill every column but the lexicon's, ``tests/test_features_steps.py``); the
+    lexicon's columns last, NaN without a lexicon, 0.0 for a table's cells."""
+    matrix = np.empty((len(verdicts), len(FEATURES)))
     matrix[:, : len(OWN)] = own
-    for place, name in enumerate(FEATURES[len(OWN) : -len(LEXICAL_COLUMNS)], start=len(OWN)):
-        matrix[:, place] = derived[name]
-    matrix[:, -len(LEXICAL_COLUMNS) :] = np.nan
-    if lexicon is not None:
-        cell_run = matrix[:, FEATURES.index("cell_run")]
+    for group in groups:
+        for name, values in group.items():
+            matrix[:, COLUMN[name]] = values
+    if lexicon is None:
+        matrix[:, -len(LEXICAL_COLUMNS) :] = np.nan
+    else:
+        cell_run = matrix[:, COLUMN["cell_run"]]
         matrix[:, -len(LEXICAL_COLUMNS) :] = without_cells(lexicon.columns([v.text for v in verdicts]), cell_run)
     return matrix
