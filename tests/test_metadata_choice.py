@@ -12,8 +12,9 @@ from cleaner import clean
 from cleaner.config import DEFAULT_CONFIG, Config
 from cleaner.lexicon import day_first
 from cleaner.metadata.candidatepage import Page
-from cleaner.metadata.candidates import FEATURES, FIELDS, _in_article, candidates, title_candidates
+from cleaner.metadata.candidates import FEATURES, FIELDS, candidates
 from cleaner.metadata.choice import MODEL_FILE, ModelFileError, load_model, parse_model
+from cleaner.metadata.titlecandidates import _in_article, title_candidates
 from cleaner.model import Block, Role, Verdict
 from cleaner.pipeline import decide_blocks, read_document
 

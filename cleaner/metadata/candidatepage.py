@@ -6,8 +6,8 @@ of the dump's first line, else the zones' title), the bylines and datelines, how
 repeats.  ``line_features`` describes a line by where it stands and what it looks like: the part
 of a candidate's features that every field shares (``LINE_FEATURES`` names them).
 
-What it does NOT do: it lists no candidate and computes no field's own features
-(``cleaner.metadata.candidates`` does), and it reads no name or date.
+What it does NOT do: it lists no candidate and computes no field's own features (each field's module does:
+``cleaner.metadata.titlecandidates``, ``datecandidates``, ``authorcandidates``), and it reads no name or date.
 """
 
 from __future__ import annotations

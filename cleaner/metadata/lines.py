@@ -47,6 +47,22 @@ class Candidate:
     label: str = ""
 
 
+SOURCES = {  # each candidate ``source``'s code in the date and author candidates' features
+    "line": 0,
+    "dateline": 1,
+    "credit": 2,
+    "lead": 3,
+    "mention": 4,
+    "byline": 5,
+    "split-byline": 6,
+    "name-by-dateline": 7,
+    "names": 8,
+    "group": 9,
+    "labelled": 10,
+    "short": 11,
+}
+
+
 def names_publication(text: str) -> bool:
     """The line names the publication ("Veröffentlicht:", "Posted on", "Publié"): a word of ``published_labels``."""
     return not PUBLISHED_WORDS.isdisjoint(_LOWER_WORDS.findall(text.lower()))
