@@ -21,7 +21,6 @@ from cleaner import clean
 from cleaner.layout import features as module
 from cleaner.layout import textmodel
 from cleaner.layout.features import (
-    CAP,
     FEATURES,
     OWN,
     PROSE_MIN_STOPWORDS,
@@ -29,20 +28,14 @@ from cleaner.layout.features import (
     ROLE_CODES,
     SHORT_WORDS,
     _cells,
-    _distance_to,
     _echoes,
     _measure,
-    _runs,
-    _shift,
-    _short_runs,
-    _since,
     _title_words,
-    _window,
-    _windows,
     features,
 )
 from cleaner.layout.lexical import COLUMNS as LEXICAL_COLUMNS
 from cleaner.layout.lexical import Lexicon, without_cells
+from cleaner.layout.spans import CAP, distance_to, ranked_runs, shift, short_runs, since, window, windows
 from cleaner.layout.tables import CellRun
 from cleaner.layout.textmodel import load_text_model
 from cleaner.model import Block, Kind, Role, Verdict
@@ -83,7 +76,7 @@ def reference_features(
     total_prose = prose_words.sum()
     total_words = words.sum()
     scores = np.where(prose, words, np.where(undecided, -np.minimum(words, 10.0) - 2.0, 0.0))
-    runs = _runs(scores)
+    runs = ranked_runs(scores)
     start, end = runs[0][:2] if runs else (0, 0)
     run_rank = np.zeros(count)
     own_run = np.zeros((count, 3))
@@ -102,8 +95,8 @@ def reference_features(
     prose_f = prose.astype(float)
     before_words = np.cumsum(words) - words
     before_prose = np.cumsum(prose_words) - prose_words
-    words_w1, words_w2, words_w3 = _windows(words, (1, 2, 3))
-    prose_w2, prose_w5 = _windows(prose_f, (2, 5))
+    words_w1, words_w2, words_w3 = windows(words, (1, 2, 3))
+    prose_w2, prose_w5 = windows(prose_f, (2, 5))
     derived: dict[str, np.ndarray | float] = {
         "log_words": np.log1p(words),
         "prose": prose_f,
@@ -113,16 +106,16 @@ def reference_features(
         "words_w3": words_w3,
         "prose_w2": prose_w2,
         "prose_w5": prose_w5,
-        "stop_w2": _window(col["stopwords"], 2) / np.maximum(words_w2, 1.0),
-        "short_run": np.minimum(_short_runs(words <= SHORT_WORDS), CAP),
-        "prev_words": _shift(words, -1, 0.0),
-        "next_words": _shift(words, 1, 0.0),
-        "prev_stop": _shift(col["stop_density"], -1, 0.0),
-        "next_stop": _shift(col["stop_density"], 1, 0.0),
-        "prev_role": _shift(role, -1, -1.0),
-        "next_role": _shift(role, 1, -1.0),
-        "prev_prose": _shift(prose_f, -1, 0.0),
-        "next_prose": _shift(prose_f, 1, 0.0),
+        "stop_w2": window(col["stopwords"], 2) / np.maximum(words_w2, 1.0),
+        "short_run": np.minimum(short_runs(words <= SHORT_WORDS), CAP),
+        "prev_words": shift(words, -1, 0.0),
+        "next_words": shift(words, 1, 0.0),
+        "prev_stop": shift(col["stop_density"], -1, 0.0),
+        "next_stop": shift(col["stop_density"], 1, 0.0),
+        "prev_role": shift(role, -1, -1.0),
+        "next_role": shift(role, 1, -1.0),
+        "prev_prose": shift(prose_f, -1, 0.0),
+        "next_prose": shift(prose_f, 1, 0.0),
         "position": index / count,
         "words_before": before_words / max(total_words, 1.0),
         "prose_before": before_prose / max(total_prose, 1.0),
@@ -136,13 +129,13 @@ def reference_features(
         "log_total_words": np.log1p(total_words),
         "prose_share": total_prose / max(total_words, 1.0),
         "has_stoplist": float(has_stoplist),
-        "since_tail_marker": _since(col["tail_marker"] > 0),
-        "to_metadata": _distance_to((role == ROLE_CODES[Role.BYLINE]) | (role == ROLE_CODES[Role.DATELINE])),
-        "to_title": _distance_to(role == ROLE_CODES[Role.TITLE]),
+        "since_tail_marker": since(col["tail_marker"] > 0),
+        "to_metadata": distance_to((role == ROLE_CODES[Role.BYLINE]) | (role == ROLE_CODES[Role.DATELINE])),
+        "to_title": distance_to(role == ROLE_CODES[Role.TITLE]),
         "echo": echo,
-        "to_echo": _distance_to(echo > 0),
+        "to_echo": distance_to(echo > 0),
         "title_words": title_words,
-        "title_words_w2": _window(title_words, 2) / 5.0,
+        "title_words_w2": window(title_words, 2) / 5.0,
         "run_rank": run_rank,
         "own_run_share": own_run[:, 0],
         "own_run_blocks": own_run[:, 1],

@@ -3,8 +3,8 @@
 One row per block, one column per feature (``FEATURES`` names them, in order), computed for a
 whole document at once: a short pass over the blocks measures each one (words, stopwords, how it
 ends, what the earlier layers decided about it), and the rest is arithmetic over those columns
-with numpy: windows over the neighbours, the page's largest run of prose and where a block stands
-in it, how much prose comes before and after it.
+with numpy (``cleaner.layout.spans``): windows over the neighbours, the page's largest run of prose and
+where a block stands in it, how much prose comes before and after it.
 
 The column ``site_repetition`` is the one thing a block's page does not say: the share of its
 site's pages (of the page's template generation) that hold the block's line, from a learned site
@@ -35,6 +35,7 @@ import numpy as np
 
 from cleaner.layout.lexical import COLUMNS as LEXICAL_COLUMNS
 from cleaner.layout.lexical import Lexicon, without_cells
+from cleaner.layout.spans import CAP, distance_to, ranked_runs, shift, short_runs, since, window, windows
 from cleaner.layout.tables import CellRun, cell_runs
 from cleaner.metadata.titles import confirming_keys, most_of, title_key
 from cleaner.model import Kind, Role, Verdict
@@ -48,11 +49,9 @@ WEBBY = re.compile(r"https?:|www\.|@|\.(?:com|org|net|de|fr|html?)\b", re.IGNORE
 DIGITS = re.compile(r"\d")
 GLUED = re.compile(r"[a-z][A-Z][a-z]")  # a headline run into its teaser text ("...Student-AthleteA 24-year-old")
 ECHO_MAX_WORDS = 30  # a headline that repeats the page's title is no longer than this
-RUNS = 5  # prose runs ranked (the largest is 1), beyond that a block is in no run
 PROSE_MIN_WORDS = 8  # a prose line: a sentence's worth of words ...
 PROSE_MIN_STOPWORDS = 0.2  # ... of which this share are stopwords (without a stoplist: it ends like a sentence)
 SHORT_WORDS = 4  # menu items, links, labels
-CAP = 50.0  # distances in blocks are capped here: further is "far"
 
 ROLE_CODES = {
     Role.UNDECIDED: 0,
@@ -180,66 +179,6 @@ def _text_measures(text: str, stopwords: frozenset[str]) -> tuple[float, ...]:
     )
 
 
-def _window(values: np.ndarray, radius: int) -> np.ndarray:
-    """Sum of ``values`` over each block and its ``radius`` neighbours on either side."""
-    return _windows(values, (radius,))[0]
-
-
-def _windows(values: np.ndarray, radii: Sequence[int]) -> list[np.ndarray]:
-    """``_window`` for several radii, from one running sum: each is the same difference of the same two sums.
-
-    Padded for the widest radius: zeros before the values' running sum and their total after it, so the
-    sum up to a block past either end is that of the end.
-    """
-    widest = max(radii)
-    padded = np.concatenate((np.zeros(widest + 1), np.cumsum(values), np.full(widest, np.sum(values))))
-    count = len(values)
-    return [
-        padded[widest + radius + 1 : widest + radius + 1 + count] - padded[widest - radius : widest - radius + count]
-        for radius in radii
-    ]
-
-
-def _shift(values: np.ndarray, step: int, fill: float) -> np.ndarray:
-    """The value of the block ``step`` places away (+1: the next one), ``fill`` past the ends."""
-    out = np.full_like(values, fill, dtype=float)
-    if step > 0:
-        out[:-step] = values[step:]
-    else:
-        out[-step:] = values[:step]
-    return out
-
-
-def _best_run(scores: Sequence[float], offset: int = 0) -> tuple[int, int, float]:
-    """The [start, end) run of blocks with the highest total score (Kadane) and that total (empty: none positive)."""
-    best_total, best = 0.0, (offset, offset)
-    total, start = 0.0, 0
-    for position, score in enumerate(scores):
-        if total <= 0:
-            total, start = 0.0, position
-        total += score
-        if total > best_total:
-            best_total, best = total, (offset + start, offset + position + 1)
-    return (*best, best_total)
-
-
-def _runs(scores: np.ndarray) -> list[tuple[int, int, float]]:
-    """The page's runs of prose, largest first: the best run, then the best in what lies either side, and so on."""
-    values = scores.tolist()
-    runs: list[tuple[int, int, float]] = []
-    spans = [(0, len(values))]
-    while spans and len(runs) < RUNS:
-        found = [_best_run(values[low:high], low) for low, high in spans]
-        best = max(range(len(found)), key=lambda i: found[i][2])
-        start, end, total = found[best]
-        if total <= 0:
-            break
-        low, high = spans.pop(best)
-        runs.append((start, end, total))
-        spans += [span for span in ((low, start), (end, high)) if span[1] > span[0]]
-    return runs
-
-
 def _title_words(verdicts: Sequence[Verdict], stopwords: frozenset[str]) -> np.ndarray:
     """Per block, the share of the first block's content words (a dump's ``<title>``) that it uses.
 
@@ -266,36 +205,6 @@ def _echoes(verdicts: Sequence[Verdict], words: np.ndarray, title_words: np.ndar
             text = verdicts[position].text
             flags[position] = title_key(text) in keys or most_of(text, [first])
     return flags
-
-
-def _short_runs(short: np.ndarray) -> np.ndarray:
-    """For each block, the length of the run of consecutive short blocks it belongs to (0 if not short)."""
-    out = np.zeros(len(short))
-    start = None
-    for position, flag in enumerate([*short.tolist(), False]):
-        if flag and start is None:
-            start = position
-        elif not flag and start is not None:
-            out[start:position] = position - start
-            start = None
-    return out
-
-
-def _distance_to(flags: np.ndarray) -> np.ndarray:
-    """Signed distance from each block to the nearest flagged block (positive: it lies after), capped."""
-    positions = np.flatnonzero(flags)
-    if not len(positions):
-        return np.full(len(flags), CAP)
-    index = np.arange(len(flags))
-    nearest = positions[np.abs(index[:, None] - positions[None, :]).argmin(axis=1)]
-    return np.clip(index - nearest, -CAP, CAP)
-
-
-def _since(flags: np.ndarray) -> np.ndarray:
-    """Blocks since the last flagged block at or before each block (CAP when none)."""
-    index = np.arange(len(flags))
-    last = np.maximum.accumulate(np.where(flags, index, -1))
-    return np.where(last >= 0, np.minimum(index - last, CAP), CAP)
 
 
 def _cells(
@@ -388,8 +297,8 @@ def _neighbourhood(col: dict[str, np.ndarray], prose: np.ndarray) -> dict[str, n
     blocks it stands in, and the words, stopwords, role and prose of the blocks right before and after it."""
     words, chars, role, density = col["words"], col["chars"], col["role"], col["stop_density"]
     prose_f = prose.astype(float)
-    words_w1, words_w2, words_w3 = _windows(words, (1, 2, 3))
-    prose_w2, prose_w5 = _windows(prose_f, (2, 5))
+    words_w1, words_w2, words_w3 = windows(words, (1, 2, 3))
+    prose_w2, prose_w5 = windows(prose_f, (2, 5))
     return {
         "log_words": np.log1p(words),
         "prose": prose_f,
@@ -399,16 +308,16 @@ def _neighbourhood(col: dict[str, np.ndarray], prose: np.ndarray) -> dict[str, n
         "words_w3": words_w3,
         "prose_w2": prose_w2,
         "prose_w5": prose_w5,
-        "stop_w2": _window(col["stopwords"], 2) / np.maximum(words_w2, 1.0),
-        "short_run": np.minimum(_short_runs(words <= SHORT_WORDS), CAP),
-        "prev_words": _shift(words, -1, 0.0),
-        "next_words": _shift(words, 1, 0.0),
-        "prev_stop": _shift(density, -1, 0.0),
-        "next_stop": _shift(density, 1, 0.0),
-        "prev_role": _shift(role, -1, -1.0),
-        "next_role": _shift(role, 1, -1.0),
-        "prev_prose": _shift(prose_f, -1, 0.0),
-        "next_prose": _shift(prose_f, 1, 0.0),
+        "stop_w2": window(col["stopwords"], 2) / np.maximum(words_w2, 1.0),
+        "short_run": np.minimum(short_runs(words <= SHORT_WORDS), CAP),
+        "prev_words": shift(words, -1, 0.0),
+        "next_words": shift(words, 1, 0.0),
+        "prev_stop": shift(density, -1, 0.0),
+        "next_stop": shift(density, 1, 0.0),
+        "prev_role": shift(role, -1, -1.0),
+        "next_role": shift(role, 1, -1.0),
+        "prev_prose": shift(prose_f, -1, 0.0),
+        "next_prose": shift(prose_f, 1, 0.0),
     }
 
 
@@ -435,13 +344,13 @@ def _page_shares(words: np.ndarray, prose_words: np.ndarray, has_stoplist: bool)
 def _prose_runs(
     words: np.ndarray, prose: np.ndarray, prose_words: np.ndarray, undecided: np.ndarray
 ) -> dict[str, np.ndarray | float]:
-    """The page's runs of prose (``_runs``): where the block stands to the largest, and the rank, share of the
+    """The page's runs of prose (``ranked_runs``): where the block stands to the largest, and the rank, share of the
     prose, size and mean words of the run it is in.  Prose scores its words, other undecided blocks cost a
     little, decided ones nothing."""
     count = len(words)
     total_prose = prose_words.sum()
     scores = np.where(prose, words, np.where(undecided, -np.minimum(words, 10.0) - 2.0, 0.0))
-    runs = _runs(scores)
+    runs = ranked_runs(scores)
     start, end = runs[0][:2] if runs else (0, 0)
     run_rank = np.zeros(count)
     own_run = np.zeros((count, 3))
@@ -472,13 +381,13 @@ def _landmarks(
     title_words = _title_words(verdicts, stopwords)
     echo = _echoes(verdicts, col["words"], title_words)
     return {
-        "since_tail_marker": _since(col["tail_marker"] > 0),
-        "to_metadata": _distance_to((role == ROLE_CODES[Role.BYLINE]) | (role == ROLE_CODES[Role.DATELINE])),
-        "to_title": _distance_to(role == ROLE_CODES[Role.TITLE]),
+        "since_tail_marker": since(col["tail_marker"] > 0),
+        "to_metadata": distance_to((role == ROLE_CODES[Role.BYLINE]) | (role == ROLE_CODES[Role.DATELINE])),
+        "to_title": distance_to(role == ROLE_CODES[Role.TITLE]),
         "echo": echo,
-        "to_echo": _distance_to(echo > 0),
+        "to_echo": distance_to(echo > 0),
         "title_words": title_words,
-        "title_words_w2": _window(title_words, 2) / 5.0,
+        "title_words_w2": window(title_words, 2) / 5.0,
     }
 
 
