@@ -11,6 +11,8 @@ Many documents: ``clean_many(documents)`` streams results with bounded memory
 The public names below are imported when first asked for (PEP 562): ``import cleaner.<module>``
 runs this file, and importing the whole pipeline here would make every command pay for it at
 start, ``clean learn`` included, which needs none of the cleaning layers.
+
+What it does NOT do: it holds none of the pipeline's code; it only says where each public name lives.
 """
 
 from __future__ import annotations

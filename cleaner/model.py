@@ -4,7 +4,7 @@ Data flows one way: input -> ``Block`` (segment, html) -> ``Verdict`` (furniture
 zones, classify, metadata) -> ``Article`` (article).  Every layer takes and returns
 these frozen values; no layer mutates another's output or reaches back into it.
 
-This module holds only data and its JSON form; it makes no decisions.
+What it does NOT do: it makes no decisions; it holds only data and its JSON form.
 """
 
 from __future__ import annotations

@@ -4,7 +4,7 @@
            -> metadata lines -> zones -> classify -> site profile -> article
 
 Each step is a function over plain data (see ``model``); this package only chooses the
-input path and passes the data along. It holds no rules and no heuristics of its own.
+input path and passes the data along.
 
 Every document runs under one ``Deadline`` (``cleaner.errors``: ``timeout`` in the configuration),
 from decoding to the assembled article: checked between the layers, handed to the layers that
@@ -15,6 +15,9 @@ path, read the blocks and the declared metadata), ``deciding`` (the block layers
 (``clean``: the metadata chosen and the article assembled; ``warm_up``).  Their public names are
 importable from here, each imported when first asked for (PEP 562): reading a document for
 ``clean learn`` (``reading.document_texts``) needs none of the deciding and cleaning layers.
+
+What it does NOT do: it holds no rules and no heuristics of its own, and it runs one document:
+many documents are ``cleaner.run``'s.
 """
 
 from __future__ import annotations

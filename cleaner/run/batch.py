@@ -11,7 +11,7 @@ process, or worker processes with ``cleaner.run.local``) and yields outcomes in 
 output of ``--jobs N`` is byte for byte that of ``--jobs 1``.  A file whose worker died or overran
 the time limit gets an ``Outcome`` with that ``error``.
 
-This module writes nothing and prints nothing; the command decides what to do with
+What it does NOT do: it writes nothing and prints nothing; the command decides what to do with
 each outcome.
 """
 

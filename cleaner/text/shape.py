@@ -2,7 +2,9 @@
 
 The zones, classify and metadata layers all ask the same questions of a block: how
 long is it, does it end like a sentence, does it look like a headline, how many of its
-words are stopwords. This module answers them; it decides nothing.
+words are stopwords. This module answers them.
+
+What it does NOT do: it decides nothing (the layers that ask do).
 """
 
 from __future__ import annotations
