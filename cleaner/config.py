@@ -42,7 +42,7 @@ from cleaner.rules.loader import (
     rule_from_mapping,
 )
 
-DEFAULT_INCLUDE = ("*.txt", "*.md", "*.html", "*.htm")
+DEFAULT_INCLUDE = ("*.txt", "*.md", "*.markdown", "*.html", "*.htm")
 DEFAULT_MAX_BYTES = 50_000_000
 DEFAULT_TIMEOUT = 20.0
 MAX_TIMEOUT = 86_400.0  # a day: the timers and waits that enforce the limit take no longer ones

@@ -79,3 +79,17 @@ def test_an_output_that_cannot_be_made_is_named_as_the_user_named_it(
     result = clean_command(*(["learn", "corpus"] if learn else ["corpus"]), *arguments[learn:], cwd=tmp_path)
     assert result.returncode == 2 and "Traceback" not in result.stderr
     assert expected in result.stderr and ".tmp" not in result.stderr, result.stderr
+
+
+def test_every_suffix_read_as_an_article_is_walked_by_default(tmp_path: Path) -> None:
+    # the command's folder walk takes what the library's walk and the hooks take: .markdown too
+    from cleaner.config import DEFAULT_INCLUDE
+    from cleaner.io.documents import ARTICLE_SUFFIXES
+
+    assert {pattern.removeprefix("*") for pattern in DEFAULT_INCLUDE} == set(ARTICLE_SUFFIXES)
+    corpus = tmp_path / "corpus"
+    corpus.mkdir()
+    (corpus / "story.markdown").write_bytes(SEEDS[0].read_bytes())
+    result = clean_command("corpus", "-o", "out", cwd=tmp_path)
+    assert result.returncode == 0, result.stderr
+    assert [path.name for path in (tmp_path / "out").iterdir()] == ["story.json"]
