@@ -214,7 +214,9 @@ def _check_disabled(disable: frozenset[str], extra: tuple[Rule, ...], origin: st
     if unknown:
         where = "Config(disable=...)" if origin == "defaults" else f"{origin}: [tool.cleaner] 'disable'"
         raise ConfigError(
-            f"{where} names {unknown[0]!r}, which is no rule id or category (see docs/rules.md for the built-in ones)"
+            f"{where} names {unknown[0]!r}, which is no furniture rule id or category: it switches off the rules "
+            "of docs/rules.md and your own; the other layers' decisions in the audit trail (bylines, datelines, "
+            "the title, the classifier) are no rules, so protect such a block with 'keep' instead"
         )
 
 

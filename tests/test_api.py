@@ -23,6 +23,7 @@ from clirun import clean_in_process
 
 import cleaner
 from cleaner import CleanError, ConfigError, clean, clean_many, load_config
+from cleaner.config import Config
 from cleaner.io.jsonl import JsonlWriter
 from cleaner.model import ARTICLE_SCHEMA
 
@@ -103,11 +104,18 @@ def test_load_config_takes_a_str_and_names_an_unknown_rule(tmp_path: Path) -> No
     path.write_text('disable = ["cookie", "share.follow-us"]\n', encoding="utf-8")
     assert load_config(str(path)).disable == frozenset({"cookie", "share.follow-us"})
     path.write_text('disable = ["nonexistent.rule"]\n', encoding="utf-8")
-    with pytest.raises(ConfigError, match=r"'disable' names 'nonexistent.rule', which is no rule id or category"):
+    with pytest.raises(ConfigError, match=r"'disable' names 'nonexistent.rule', which is no furniture rule id or"):
         load_config(str(path))
     (tmp_path / "a.txt").write_bytes(SEEDS[0].read_bytes())
     result = clean_in_process("a.txt", "--config", "cleaner.toml", cwd=tmp_path)
     assert result.returncode == 2 and "nonexistent.rule" in result.stderr and result.stdout == ""
+
+
+def test_disabling_a_layers_decision_says_to_keep_the_block_instead() -> None:
+    # --explain shows the ids of the layers' own decisions beside the rules'; only rules can be switched off
+    for name in ("classifier", "metadata.byline", "medium.author-repeat"):
+        with pytest.raises(ConfigError, match=r"are no rules, so protect such a block with 'keep' instead"):
+            Config(disable=[name])
 
 
 def test_the_url_given_is_kept() -> None:
