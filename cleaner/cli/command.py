@@ -301,7 +301,7 @@ def run_command(args: argparse.Namespace, parser: argparse.ArgumentParser) -> in
     if not found:
         report.line(f"clean: warning: no article files found (include: {', '.join(config.include)})")
     html = any(source_format(path) == "html" for path in files)  # else the workers need not load the HTML layer
-    settings = Settings(config, mode != "write", args.diff, _profile(args, report), html)
+    settings = Settings(config, rewrite=mode != "write", original=args.diff, profile=_profile(args, report), html=html)
     # Duplicates are compared on request, and in any run writing several articles (not in hooks).
     wanted = args.duplicates or args.dedupe or (mode == "write" and len(files) > 1)
     finder = DuplicateFinder() if wanted else None
