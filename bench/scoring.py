@@ -2,7 +2,8 @@
 
 What it does: runs ``score.py --bench B --pred DIR --json`` in a subprocess and returns its JSON
 (the ``all`` and ``dev`` splits' figures; ``--ids`` restricts it to some pages), says whether a
-prediction lost its article (``is_lost``: the one definition every benchmark script counts by), and
+prediction lost its article (``is_lost``: the one definition every benchmark script counts by), scores pages'
+bodies and counts their lost articles as a whole (``BodyScores``), and
 counts a tfeval page's snippets as the scorer does (``snippet_counts``).
 What it does not: choose a split, or gather the predictions; the scripts that call it do.
 """
@@ -12,6 +13,7 @@ from __future__ import annotations
 import json
 import subprocess
 import sys
+from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
 
@@ -28,6 +30,23 @@ def is_lost(evalcore: Any, gold: str, text: str) -> bool:
         return False
     wanted = evalcore.shingles(gold)
     return sum((wanted & evalcore.shingles(text)).values()) < LOST_RECALL * sum(wanted.values())
+
+
+@dataclass
+class BodyScores:
+    """Pages' bodies scored as ``score.py`` scores them (``evalcore.page_tp_fp_fn`` per page, ``body_scores``:
+    mean page precision and recall, their F1), and how many lost their article (``is_lost``)."""
+
+    rows: list[tuple[float, float, float]] = field(default_factory=list)
+    lost: int = 0
+
+    def add(self, evalcore: Any, gold: str, text: str) -> None:
+        self.rows.append(evalcore.page_tp_fp_fn(gold, text))
+        self.lost += is_lost(evalcore, gold, text)
+
+    def summary(self, evalcore: Any) -> dict[str, float]:
+        precision, recall, f1 = evalcore.body_scores(self.rows)
+        return {"precision": round(precision, 3), "recall": round(recall, 3), "f1": round(f1, 3), "lost": self.lost}
 
 
 def snippet_counts(gold: dict, text: str) -> tuple[int, int, int]:

@@ -13,10 +13,11 @@ with a gold body of 100 words or more is rewritten the way other sites write the
 - ``div_paragraphs``: every ``<p>`` a ``<div>``, as some page builders write them.
 
 Every variant is cleaned by ``cleaner.clean(page, format="html")`` and extracted by ``trafilatura.extract``
-(the anchor, on the same rewritten page), and scored by the benchmark's tokens: mean page precision and
-recall of 4-token shingles, and lost articles (``scoring.is_lost``).  cleaner's HTML layer chooses only its
-second-view policy by cross-validation (``bench/cv_html.py``); the shipped policy was chosen on all the
-folds, so these figures are in-sample for that one choice, and the rules were written over these pages.
+(the anchor, on the same rewritten page), and scored as the benchmark's ``score.py`` scores a body (mean page
+precision and recall of 4-token shingles, their F1), and lost articles (``scoring.is_lost``). cleaner's HTML
+layer chooses only its second-view policy by cross-validation (``bench/cv_html.py``); the shipped policy was
+chosen on all the folds, so these figures are in-sample for that one choice, and the rules were written over
+these pages.
 
 What it does NOT do: tune anything, or stand for real sites written so (the rewrites are regular
 expressions over the bench's own pages); it shows whether extraction holds when the markup changes.
@@ -34,8 +35,7 @@ from pathlib import Path
 ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT))
 
-from bench.scoring import is_lost  # noqa: E402
-from bench.stress_text import page_scores  # noqa: E402
+from bench.scoring import BodyScores  # noqa: E402
 from bench.textdata import gold_of  # noqa: E402
 from cleaner import clean  # noqa: E402
 
@@ -61,12 +61,12 @@ def _tools() -> dict[str, Callable[[str], str]]:
 
 
 def run(bench_dir: Path) -> list[dict]:
-    """One row per (variant, tool): pages, mean precision and recall, lost articles."""
+    """One row per (variant, tool): pages, precision, recall and F1, lost articles."""
     sys.path.insert(0, str(bench_dir))
-    import evalcore  # the benchmark's own tokens and shingles, beside its score.py
+    import evalcore  # the benchmark's own tokens, shingles and page scores, beside its score.py
 
     tools = _tools()
-    totals: dict[tuple[str, str], list[tuple[float, float, bool]]] = {}
+    totals: dict[tuple[str, str], BodyScores] = {}
     for page, gold in sorted(gold_of(bench_dir, "aeb").items()):
         body = gold["body"]
         if len(evalcore.WORD.findall(body)) < 100:
@@ -75,29 +75,19 @@ def run(bench_dir: Path) -> list[dict]:
         for variant, rewrite in VARIANTS.items():
             rewritten = rewrite(html)
             for tool, extract in tools.items():
-                text = extract(rewritten)
-                totals.setdefault((variant, tool), []).append(
-                    (*page_scores(evalcore, body, text), is_lost(evalcore, body, text))
-                )
+                totals.setdefault((variant, tool), BodyScores()).add(evalcore, body, extract(rewritten))
     return [
-        {
-            "variant": variant,
-            "tool": tool,
-            "pages": len(rows),
-            "precision": round(sum(row[0] for row in rows) / len(rows), 3),
-            "recall": round(sum(row[1] for row in rows) / len(rows), 3),
-            "lost": sum(row[2] for row in rows),
-        }
-        for (variant, tool), rows in totals.items()
+        {"variant": variant, "tool": tool, "pages": len(scores.rows), **scores.summary(evalcore)}
+        for (variant, tool), scores in totals.items()
     ]
 
 
 def table(rows: list[dict]) -> str:
-    lines = ["| variant | tool | pages | precision | recall | lost |", "|---|---|---|---|---|---|"]
+    lines = ["| variant | tool | pages | precision | recall | F1 | lost |", "|---|---|---|---|---|---|---|"]
     for row in rows:
         lines.append(
             f"| {row['variant']} | {row['tool']} | {row['pages']} | {row['precision']:.3f} "
-            f"| {row['recall']:.3f} | {row['lost']} |"
+            f"| {row['recall']:.3f} | {row['f1']:.3f} | {row['lost']} |"
         )
     return "\n".join(lines)
 

@@ -24,8 +24,9 @@ a line whose tokens the gold covers), from its first to its last article line (t
 
 Every page is cleaned by ``cleaner.clean(text, format="text")`` with the text model of its own fold
 (``bench/cv_text.py --models``: trained on the other four folds, so the page is out of fold), and scored
-by the benchmark's tokens: mean page precision and recall of 4-token shingles, and lost articles (less
-than half of the gold's shingles kept, ``scoring.is_lost``).  The uncleaned input is scored beside it.
+as the benchmark's ``score.py`` scores a body (its ``evalcore``: mean page precision and recall of 4-token
+shingles, and their F1), and lost articles (less than half of the gold's shingles kept, ``scoring.is_lost``).
+The uncleaned input is scored beside it.
 
 What it does NOT do: tune anything, or stand for real pages of those kinds (the shifts are made from the
 bench's own pages); it shows whether the guards and the model hold when the page's proportions change.
@@ -45,7 +46,7 @@ ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT))
 
 from bench.cv_text import fold_models  # noqa: E402
-from bench.scoring import is_lost  # noqa: E402
+from bench.scoring import BodyScores  # noqa: E402
 from bench.textdata import folds, gold_of, hard_wrap, input_text, shingle_labels, wrap_width  # noqa: E402
 from cleaner import clean  # noqa: E402
 from cleaner.config import Config  # noqa: E402
@@ -141,59 +142,47 @@ def pages_of(bench_dir: Path, kind: str, evalcore: Any) -> dict[str, Page]:
     return pages
 
 
-def page_scores(evalcore: Any, gold: str, text: str) -> tuple[float, float]:
-    """Shingle precision and recall of one page (the benchmark's tokens)."""
-    wanted, found = evalcore.shingles(gold), evalcore.shingles(text)
-    hits = sum((wanted & found).values())
-    return hits / max(1, sum(found.values())), hits / max(1, sum(wanted.values()))
-
-
 def run(bench_dir: Path, models: list[Path], kinds: list[str]) -> list[dict]:
-    """One row per (kind, variant): pages, mean precision and recall cleaned and uncleaned, lost articles."""
+    """One row per (kind, variant): pages, precision, recall and F1 cleaned and uncleaned, lost articles."""
     sys.path.insert(0, str(bench_dir))
-    import evalcore  # the benchmark's own tokens and shingles, beside its score.py
+    import evalcore  # the benchmark's own tokens, shingles and page scores, beside its score.py
 
     assignment = folds(bench_dir)["aeb"]
     configs = [Config(text_model=model) for model in models]
-    totals: dict[tuple[str, str], list[tuple[float, float, float, float, bool]]] = {}
+    totals: dict[tuple[str, str], tuple[BodyScores, BodyScores]] = {}  # cleaned, uncleaned
     for kind in kinds:
         for name, page in pages_of(bench_dir, kind, evalcore).items():
             config = configs[assignment[name]["fold"]]
             for variant, shift in VARIANTS.items():
                 shifted, wanted = shift(page)
                 cleaned = clean(shifted, format="text", config=config).text
-                scores = (*page_scores(evalcore, wanted, cleaned), *page_scores(evalcore, wanted, shifted))
-                totals.setdefault((kind, variant), []).append((*scores, is_lost(evalcore, wanted, cleaned)))
-    return [_row(kind, variant, rows) for (kind, variant), rows in totals.items()]
+                after, before = totals.setdefault((kind, variant), (BodyScores(), BodyScores()))
+                after.add(evalcore, wanted, cleaned)
+                before.add(evalcore, wanted, shifted)
+    return [_row(kind, variant, after, before, evalcore) for (kind, variant), (after, before) in totals.items()]
 
 
-def _row(kind: str, name: str, rows: list[tuple[float, float, float, float, bool]]) -> dict:
-    count = len(rows)
-
-    def mean(column: int) -> float:
-        return round(sum(row[column] for row in rows) / count, 3)
-
+def _row(kind: str, variant: str, after: BodyScores, before: BodyScores, evalcore: Any) -> dict:
+    uncleaned = before.summary(evalcore)
     return {
         "kind": kind,
-        "variant": name,
-        "pages": count,
-        "precision": mean(0),
-        "recall": mean(1),
-        "uncleaned_precision": mean(2),
-        "uncleaned_recall": mean(3),
-        "lost": sum(row[4] for row in rows),
+        "variant": variant,
+        "pages": len(after.rows),
+        **after.summary(evalcore),
+        **{f"uncleaned_{name}": uncleaned[name] for name in ("precision", "recall", "f1")},
     }
 
 
 def table(rows: list[dict]) -> str:
     lines = [
-        "| kind | variant | pages | precision | recall | uncleaned P / R | lost |",
-        "|---|---|---|---|---|---|---|",
+        "| kind | variant | pages | precision | recall | F1 | uncleaned P / R / F1 | lost |",
+        "|---|---|---|---|---|---|---|---|",
     ]
     for row in rows:
         lines.append(
             f"| {row['kind']} | {row['variant']} | {row['pages']} | {row['precision']:.3f} | {row['recall']:.3f} "
-            f"| {row['uncleaned_precision']:.3f} / {row['uncleaned_recall']:.3f} | {row['lost']} |"
+            f"| {row['f1']:.3f} | {row['uncleaned_precision']:.3f} / {row['uncleaned_recall']:.3f} / "
+            f"{row['uncleaned_f1']:.3f} | {row['lost']} |"
         )
     return "\n".join(lines)
 

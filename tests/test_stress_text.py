@@ -1,20 +1,18 @@
 """bench/stress_text.py: the shifted pages it makes from a dump are what its docstring says.
 
 The figures themselves need the shared benchmark and the fold models (docs/classifier.md has them, with
-the command); these tests check the variants on a made-up dump, and the page scores on known texts.
+the command); these tests check the variants on a made-up dump.
 """
 
 from __future__ import annotations
 
-import re
 import sys
-from collections import Counter
 from pathlib import Path
 
 ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT))
 
-from bench.stress_text import EDGE_LINES, LINK, VARIANTS, Page, page_scores  # noqa: E402
+from bench.stress_text import EDGE_LINES, LINK, VARIANTS, Page  # noqa: E402
 
 MENU = ["Home", "World", "Sports", "Subscribe", "Log in"]
 ARTICLE = ["The council voted on Tuesday to close the old bridge.", "Repairs would have cost more than a new one."]
@@ -64,21 +62,3 @@ def test_link_adds_one_line_wider_than_any_wrapping_after_the_articles_first_lin
     assert len(LINK) > 100
     wrapped, _ = shifted("gold_wrapped_link", width=20)
     assert LINK in wrapped and max(len(line) for line in wrapped if line != LINK) <= 20
-
-
-class Tokens:
-    """The benchmark's tokens and shingles, as its evalcore module gives them (words, 4-token shingles)."""
-
-    WORD = re.compile(r"\w+")
-
-    @classmethod
-    def shingles(cls, text: str) -> Counter:
-        words = cls.WORD.findall(text)
-        return Counter(tuple(words[i : i + 4]) for i in range(len(words) - 3))
-
-
-def test_page_scores_are_shingle_precision_and_recall() -> None:
-    assert page_scores(Tokens, BODY, BODY) == (1.0, 1.0)
-    precision, recall = page_scores(Tokens, BODY, "\n".join(LINES))
-    assert recall == 1.0 and 0 < precision < 1
-    assert page_scores(Tokens, BODY, ARTICLE[0])[1] < 1
