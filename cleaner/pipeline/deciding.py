@@ -1,6 +1,6 @@
 """Deciding a document's blocks: the block layers in order, from furniture rules to the site profile.
 
-    furniture rules -> table numbers (plain text) -> language -> byline and dateline lines -> zones
+    furniture rules -> sentence rules, table numbers (plain text) -> language -> byline and dateline lines -> zones
         -> text model (plain text) | classify (pages, Markdown) -> head -> site profile
 
 ``open_verdicts`` runs the layers before the classifier (what ``bench/train_text.py`` trains on);
@@ -28,6 +28,7 @@ from cleaner.metadata.lines import Candidate, mark_metadata_lines
 from cleaner.model import Block, Role, Verdict
 from cleaner.pipeline.reading import Reading
 from cleaner.rules.furniture import mark_furniture
+from cleaner.rules.sentences import mark_sentence_furniture
 from cleaner.sites.apply import apply_profile, credit_profile, match_page
 from cleaner.sites.profile import SiteProfile
 from cleaner.text.language import detect_language, stoplist
@@ -106,6 +107,7 @@ def _open(
     verdicts = furniture_verdicts(reading.blocks, config, deadline)
     cells = None
     if not reading.html:  # plain text, and Markdown such as cleaner's own output read back
+        verdicts = mark_sentence_furniture(verdicts, config.rules)  # a subscribe or follow box left as one line
         cells = cell_runs([verdict.text for verdict in verdicts])
         verdicts = reopen_table_numbers(verdicts, cells)  # a table's number cells are judged with it, not as counters
     deadline.check("language detection")

@@ -58,6 +58,7 @@ class Rule:
     scope: Scope = Scope.BLOCK
     action: Action = Action.REMOVE
     max_chars: int = MAX_RULE_BLOCK_CHARS
+    sentences: bool = False  # also matched against each sentence of a short plain-text block (``rules.sentences``)
 
     def compile(self) -> regex.Pattern[str]:
         """Compile the pattern; an END rule is anchored at the end of the block here."""
@@ -88,7 +89,7 @@ class CompiledRule:
 
 
 REQUIRED_KEYS = ("id", "category", "pattern", "why")
-OPTIONAL_KEYS = ("scope", "action", "max_chars")
+OPTIONAL_KEYS = ("scope", "action", "max_chars", "sentences")
 
 
 def rule_from_mapping(data: Mapping[str, object], *, origin: str) -> Rule:
@@ -107,8 +108,20 @@ def rule_from_mapping(data: Mapping[str, object], *, origin: str) -> Rule:
     max_chars = data.get("max_chars", MAX_RULE_BLOCK_CHARS)
     if not isinstance(max_chars, int) or not 0 < max_chars <= 10_000:
         raise RuleError(f"{origin}: rule {data['id']!r}: 'max_chars' must be an integer from 1 to 10000")
+    sentences = data.get("sentences", False)
+    if not isinstance(sentences, bool) or (sentences and scope is not Scope.BLOCK):
+        raise RuleError(
+            f"{origin}: rule {data['id']!r}: 'sentences' must be true or false, and true only for a block rule"
+        )
     rule = Rule(
-        str(data["id"]), str(data["category"]), str(data["pattern"]), str(data["why"]), scope, action, max_chars
+        str(data["id"]),
+        str(data["category"]),
+        str(data["pattern"]),
+        str(data["why"]),
+        scope,
+        action,
+        max_chars,
+        sentences,
     )
     try:
         rule.compile()
