@@ -3,13 +3,16 @@
 from __future__ import annotations
 
 import pytest
+from hypothesis import given, settings
+from hypothesis import strategies as st
 
 from cleaner import clean
 from cleaner.config import DEFAULT_CONFIG
 from cleaner.model import Block, Role, Verdict
 from cleaner.pipeline import open_verdicts, read_document
+from cleaner.rules.furniture import matcher
 from cleaner.rules.loader import RuleError, builtin_rules, compile_rules, parse_rules
-from cleaner.rules.sentences import mark_sentence_furniture, sentences
+from cleaner.rules.sentences import SentenceRules, first_sentence_rule, mark_sentence_furniture, sentences
 
 PARAGRAPHS = [
     "The council met on Tuesday evening to discuss the new bus timetable for the northern districts, and "
@@ -103,3 +106,34 @@ def test_html_pages_are_not_asked() -> None:
     box = "Get the latest updates right in your inbox. Subscribe to our newsletters."
     html = "<html><body><article>" + "".join(f"<p>{p}</p>" for p in [*PARAGRAPHS, box]) + "</article></body></html>"
     assert box in clean(html, format="html").text
+
+
+PIECES = [
+    "Subscribe to our newsletters",
+    "Sign up for our email newsletters here",
+    "Follow us on Twitter and Facebook",
+    "Dann abonnieren Sie unseren Newsletter",
+    "Get the latest updates right in your inbox",
+    "The council met on Tuesday",
+    "Home",
+    "Residents may register at the town hall",
+    "x" * 150,
+]
+
+
+@settings(max_examples=300, deadline=None)
+@given(
+    st.lists(
+        st.tuples(st.sampled_from(PIECES), st.sampled_from(["", ".", "!", "?", "…", ".”", ")", ":"])),
+        min_size=1,
+        max_size=5,
+    ),
+    st.sampled_from([" ", "  ", "\n", ""]),
+)
+def test_the_shortcuts_answer_as_asking_every_block_does(parts: list[tuple[str, str]], gap: str) -> None:
+    text = gap.join(piece + end for piece, end in parts)
+    rules = compile_rules(builtin_rules())
+    pairs = [(rule, matcher(rule)) for rule in rules if rule.rule.sentences]
+    fast = SentenceRules(rules)
+    assert fast.rule_for(text) == first_sentence_rule(text, pairs)
+    assert fast.rule_for(text) == first_sentence_rule(text, pairs)  # the remembered answer too

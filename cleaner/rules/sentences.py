@@ -24,6 +24,8 @@ from cleaner.rules.loader import CompiledRule
 
 MAX_CHARS = 300  # a box of a few short sentences; a paragraph is longer
 MAX_SENTENCES = 3
+ENDS = (".", "!", "?", "…")  # what ends a sentence (``SENTENCE_END``): a block without one is one sentence
+MEMO_SIZE = 20_000  # block texts whose answer is remembered
 SENTENCE_END = regex.compile(r"(?<=[.!?…][\"”’»)\]]?)\s+(?=\S)")
 
 
@@ -32,11 +34,12 @@ def sentences(text: str) -> list[str]:
     return SENTENCE_END.split(text.strip())
 
 
-def sentence_rule(text: str, rules: Sequence[tuple[CompiledRule, Matcher]]) -> CompiledRule | None:
+def first_sentence_rule(text: str, rules: Sequence[tuple[CompiledRule, Matcher]]) -> CompiledRule | None:
     """The first rule (in file order) that matches a whole sentence of a short block of several sentences.
 
     ``rules`` pairs each rule with how to ask it (``furniture.matcher``: a user's rule under its timeout); a
-    sentence longer than a rule's ``max_chars`` is not asked of it."""
+    sentence longer than a rule's ``max_chars`` is not asked of it.  Every block is split and asked here;
+    ``SentenceRules`` gives the same answers, faster."""
     if len(text) > MAX_CHARS:
         return None
     parts = sentences(text)
@@ -48,16 +51,60 @@ def sentence_rule(text: str, rules: Sequence[tuple[CompiledRule, Matcher]]) -> C
     return None
 
 
+class SentenceRules:
+    """The rules marked for sentences, asked as ``first_sentence_rule`` asks them, with two shortcuts.
+
+    A block without a full stop, question or exclamation mark is one sentence (most of a page's short
+    blocks: menu items, links, labels) and is not split; and the answer for a block's text is remembered
+    (``MEMO_SIZE`` texts, then forgotten all at once): the pipeline reads a page's kept blocks again when
+    it reads its output back, and a site's boxes repeat on its pages.
+    """
+
+    def __init__(self, rules: Sequence[CompiledRule]) -> None:
+        self.asked = tuple((rule, matcher(rule)) for rule in rules if rule.rule.sentences)
+        self.memo: dict[str, CompiledRule | None] = {}
+
+    def rule_for(self, text: str) -> CompiledRule | None:
+        if not self.asked or len(text) > MAX_CHARS or not any(end in text for end in ENDS):
+            return None
+        if text in self.memo:
+            return self.memo[text]
+        if len(self.memo) >= MEMO_SIZE:
+            self.memo.clear()
+        found = self.memo[text] = first_sentence_rule(text, self.asked)
+        return found
+
+
+_ASKERS: dict[int, tuple[Sequence[CompiledRule], SentenceRules]] = {}  # by the rule set's id, the set kept alive
+ASKERS = 8  # rule sets remembered
+
+
+def sentence_rules(rules: Sequence[CompiledRule]) -> SentenceRules:
+    """The sentence rules of a rule set, made once per rule set (a configuration's rules serve every document;
+    found by the set's identity, not its hash, which would cost a hash of every rule on each document; only a
+    tuple, which cannot change, is remembered)."""
+    if not isinstance(rules, tuple):
+        return SentenceRules(rules)
+    found = _ASKERS.get(id(rules))
+    if found is not None and found[0] is rules:
+        return found[1]
+    if len(_ASKERS) >= ASKERS:
+        _ASKERS.clear()
+    asker = SentenceRules(rules)
+    _ASKERS[id(rules)] = (rules, asker)
+    return asker
+
+
 def mark_sentence_furniture(verdicts: Sequence[Verdict], rules: Sequence[CompiledRule]) -> list[Verdict]:
     """Decide every undecided short block that a sentence rule recognises (see the module doc)."""
-    asked = [(rule, matcher(rule)) for rule in rules if rule.rule.sentences]
+    asker = sentence_rules(rules)
     marked = list(verdicts)
-    if not asked:
+    if not asker.asked:
         return marked
     for position, verdict in enumerate(marked):
         if verdict.decided:
             continue
-        rule = sentence_rule(verdict.text, asked)
+        rule = asker.rule_for(verdict.text)
         if rule is not None:
             marked[position] = verdict.decide(
                 Role.FURNITURE, rule=rule.rule.id, category=rule.rule.category, layer=LAYER
