@@ -74,10 +74,38 @@ def test_the_article_from_a_wrapped_dump_has_its_headline_and_author() -> None:
 
 
 def test_text_that_runs_on_over_a_break_is_never_cut() -> None:
-    # the line before ends in a comma, or the next opens in lower case: a sentence goes on
+    # the line before ends in a comma, or the next opens in lower case and a mark closes it: a sentence goes on
     assert cut_points(["Residents met the council on Tuesday,", "By the end of the week it had agreed"], "") == []
-    assert cut_points(["The report on the ferry was written", "by Jane Doe"], "") == []
+    assert cut_points(["The report on the ferry was written", "by Jane Doe on Tuesday."], "") == []
     assert cut_points(["The report on the ferry was written", "By Jane Doe"], "") == [1]
+
+
+def test_a_byline_or_dateline_opening_in_lower_case_is_cut_from_the_end_of_a_joined_paragraph() -> None:
+    # many languages open a byline with a lower-case word ("von", "by", "par") and write weekdays and months
+    # in lower case; where the line over it filled the width, the unwrapping joins it to that line
+    assert cut_points(["Was der neue Roller mit dem Akku kann, haben wir getestet", "von Anna Weber"], "") == [1]
+    assert cut_points(["Aus der Region 6. November 2023 15:00 Kommentar schreiben", "von Anna Weber"], "") == [1]
+    assert cut_points(
+        ["« Les privatisations sont au profit d'intérêts privés »", "jeudi 13 juin 2019, par Anne Martin"], ""
+    ) == [1]
+
+
+def test_prose_running_on_in_lower_case_is_not_cut() -> None:
+    # a mark closes the sentence that runs on, a line that leads on stays joined, and a part naming no
+    # one or stating no date is prose
+    assert cut_points(["The report on the ferry and its timetable was written", "by Jane Doe."], "") == []
+    assert cut_points(["The report on the ferry and its timetable was written,", "by Jane Doe"], "") == []
+    assert cut_points(["The council will publish the new timetable next week", "by the end of March"], "") == []
+    assert cut_points(["The council said the new timetable starts in earnest", "june and july"], "") == []
+
+
+def test_the_article_from_a_wrapped_dump_has_its_lower_case_byline() -> None:
+    text = page(HEADLINE, "by Jane Doe")
+    assert f"{HEADLINE} by Jane Doe" in texts(text, cut=False)  # the case is real: "by" did not fit
+    assert "by Jane Doe" in texts(text, cut=True)
+    article = clean(text, format="text")
+    assert article.title == HEADLINE
+    assert article.authors == ("Jane Doe",)
 
 
 def test_wrapped_prose_is_not_cut() -> None:

@@ -7,7 +7,11 @@ next line, a byline the paragraph under it.  The segmenter cannot tell them apar
 because such a line reads as a whole metadata line of its own.  ``cut_points`` answers, for one
 paragraph's joined lines, where parts start: at the edges of a part of one or two lines at its start
 or its end that is a byline, a dateline, a credit line (names and a date), or that repeats the dump's
-first line (the page's ``<title>``, whole or the longer side of a separator).
+first line (the page's ``<title>``, whole or the longer side of a separator).  A part at the paragraph's end
+that opens in lower case is cut out only where prose would not end: nothing closes it (no full stop, question
+mark, quote or bracket), and it is a byline that opens with its byline word and names a person ("von Anna
+Weber", "by Jane Doe") or opens with a weekday or a month name and is a dateline or a credit ("jeudi 13 juin
+2019, par ...").
 
 What it does NOT do: it decides nothing about the parts (the byline and dateline readers of
 ``cleaner.metadata.lines`` and the classifier do, as for any line), and it never cuts text that was
@@ -18,7 +22,8 @@ from __future__ import annotations
 
 from collections.abc import Sequence
 
-from cleaner.metadata.byline import parse_byline
+from cleaner.lexicon.calendar import fold, month_names, weekday_names
+from cleaner.metadata.byline import BYLINE_PREFIX, parse_byline
 from cleaner.metadata.credits import parse_credit
 from cleaner.metadata.dates import find_dateline
 from cleaner.metadata.titles import MIN_HEADLINE, TITLE_MAX_CHARS, confirming_keys, title_key
@@ -27,6 +32,7 @@ MAX_PART_LINES = 2  # a metadata line is seldom wider than two wrapped lines
 MAX_PART_CHARS = 160  # the readers' own limit on a line
 RUNS_ON = frozenset(",;:-–—|/([{&+")  # a line ending in one of these goes on in the next
 CONTINUES = frozenset(").,;:!?]}%")  # a line opening with one of these goes on from the one before
+PROSE_ENDS = frozenset(".,;:!?…)]}\"'»”’")  # prose ends with one of these; a byline or a dateline seldom does
 
 
 def cut_points(lines: Sequence[str], first: str) -> list[int]:
@@ -42,7 +48,7 @@ def cut_points(lines: Sequence[str], first: str) -> list[int]:
     for size in range(1, min(MAX_PART_LINES, count - 1) + 1):
         if _may_cut(lines, size) and _alone(" ".join(lines[:size]), titles):
             cuts.add(size)
-        if _may_cut(lines, count - size) and _alone(" ".join(lines[count - size :]), titles):
+        if _ends_alone(lines, count - size, titles):
             cuts.add(count - size)
     return sorted(cuts)
 
@@ -53,6 +59,27 @@ def _may_cut(lines: Sequence[str], at: int) -> bool:
     mark that closes or continues (")", ".", ",")."""
     before, after = lines[at - 1], lines[at]
     return before[-1] not in RUNS_ON and not after[0].islower() and after[0] not in CONTINUES
+
+
+def _ends_alone(lines: Sequence[str], at: int, titles: set[str]) -> bool:
+    """The paragraph's end from ``at`` on reads as a line of its own (``_alone``); one opening in lower case
+    only as ``_lower_case_end`` says."""
+    part = " ".join(lines[at:])
+    if _may_cut(lines, at):
+        return _alone(part, titles)
+    return lines[at][0].islower() and lines[at - 1][-1] not in RUNS_ON and _lower_case_end(part)
+
+
+def _lower_case_end(part: str) -> bool:
+    """A paragraph's end opening in lower case that prose would not be: nothing closes it, and it is a byline
+    opened by its byline word that names a person, or it opens with a weekday or a month name and is a dateline
+    or a credit.  Where a sentence runs on over the break ("... was written by Jane Doe."), a mark closes it."""
+    if part[-1] in PROSE_ENDS or len(part) > MAX_PART_CHARS:
+        return False
+    if BYLINE_PREFIX.match(part):
+        return bool(parse_byline(part))
+    word = fold(part.split(maxsplit=1)[0].rstrip(",.")).casefold()
+    return (word in weekday_names() or word in month_names()) and _metadata_line(part)
 
 
 def _alone(part: str, titles: set[str]) -> bool:
