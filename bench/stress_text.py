@@ -20,7 +20,10 @@ a line whose tokens the gold covers), from its first to its last article line (t
 - ``long_wrapped``: ``long`` hard-wrapped the same way;
 - ``link``: the dump with one line no wrapping program breaks (a 150-character link) after the article's first
   line; in a hard-wrapped dump, the one line wider than the width;
-- ``gold_wrapped_link``: ``gold_wrapped`` with that line in the middle.
+- ``gold_wrapped_link``: ``gold_wrapped`` with that line in the middle;
+- ``body_wrapped``: the dump with its span replaced by the gold body alone hard-wrapped at 72 columns (one
+  paragraph after the other, no blank lines), the rest of the dump as it is: an unwrapped page dump around a
+  wrapped article (a ``<pre>`` or plain-text e-mail); in a hard-wrapped dump, the same wrapped at two widths.
 
 Every page is cleaned by ``cleaner.clean(text, format="text")`` with the text model of its own fold
 (``bench/cv_text.py --models``: trained on the other four folds, so the page is out of fold), and scored
@@ -54,6 +57,7 @@ from cleaner.config import Config  # noqa: E402
 KINDS = ("bs4", "inscriptis", "wrapped")
 EDGE_LINES = 3
 LINK = "Source: https://www.example.org/archive/2019/11/21/" + "-".join(["a-long-slug-of-the-original-story"] * 3)
+BODY_WIDTH = 72  # body_wrapped: the width of a plain-text e-mail
 PARTS = 4  # a long article: the page's own and three more pages' articles, one after the other
 
 
@@ -107,6 +111,11 @@ def _long_wrapped(page: Page) -> tuple[str, str]:
     return hard_wrap(text, page.width), gold
 
 
+def _body_wrapped(page: Page) -> tuple[str, str]:
+    body = hard_wrap("\n".join(_paragraphs(page.body)), BODY_WIDTH).split("\n")
+    return "\n".join([*page.lines[: page.start], *body, *page.lines[page.end :]]), page.body
+
+
 VARIANTS: dict[str, Callable[[Page], tuple[str, str]]] = {
     "as_is": lambda page: ("\n".join(page.lines), page.body),
     "long": _long,
@@ -117,6 +126,7 @@ VARIANTS: dict[str, Callable[[Page], tuple[str, str]]] = {
     "long_wrapped": _long_wrapped,
     "link": _link,
     "gold_wrapped_link": _gold_wrapped_link,
+    "body_wrapped": _body_wrapped,
 }
 
 
