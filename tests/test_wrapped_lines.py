@@ -12,7 +12,7 @@ from cleaner.metadata.candidatepage import Page
 from cleaner.metadata.wrapped import cut_points
 from cleaner.model import Verdict
 from cleaner.text.segment import segment
-from cleaner.text.segment import wrap_width as segment_width
+from cleaner.text.wrapping import wrap_width as segment_width
 
 MENU = ["Startseite", "Politik", "Wirtschaft", "Sport", "Kultur", "Region", "Kontakt", "Impressum"]
 HEADLINE = "Harbour ferry keeps running through the winter months"

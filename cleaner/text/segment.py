@@ -4,10 +4,11 @@ Scraped text comes in three layouts, and all must give the same paragraphs:
 
 * one paragraph per line, no blank lines (many extractors, and page dumps);
 * paragraphs separated by blank lines;
-* hard-wrapped paragraphs (lines broken at a fixed width).
+* hard-wrapped paragraphs (lines broken at a fixed width), in the whole text or in a part of it.
 
-A line is joined to the one before it only when the text was evidently wrapped: the
-previous line is long and the next line's first word would not have fitted on it.
+A line is joined to the one before it only where the text was evidently wrapped (the whole text, or a
+stretch of its lines: ``cleaner.text.wrapping.line_widths``), and then only when the previous line is
+long and the next line's first word would not have fitted on it.
 That test is what a wrapping program does, so headline lists and menus (short lines
 whose next word would have fitted) are never glued together.
 
@@ -25,19 +26,11 @@ from __future__ import annotations
 
 import itertools
 import re
-from collections.abc import Callable, Sequence
+from collections.abc import Callable, Iterator, Sequence
 
 from cleaner.model import Block, Kind
+from cleaner.text.wrapping import line_widths
 
-# Widest line we still take for a hard-wrapped one; wider lines are whole paragraphs.
-MAX_WRAP_WIDTH = 100
-MIN_WRAP_WIDTH = 40
-NEAR_WIDTH = 0.75  # a line this close to the width was filled by the wrapping program
-NEAR_WIDTH_LINES = 0.4  # wrapped: this share of the lines are near the width, or ...
-LONG_LINE = 0.75  # ... of the lines this long that another line follows,
-BROKEN_SHARE = 0.6  # this share were broken where the next word would not have fitted,
-MIN_LONG_LINES = 5  # and there are at least this many
-OVERLONG_SHARE = 0.1  # wrapped text may hold a few lines no wrapping program broke (a long link, a table's row)
 BLANK_LINES = re.compile(r"\n[ ]*\n+")
 MARKDOWN = (
     (re.compile(r"#{1,6} +"), Kind.HEADING),
@@ -49,39 +42,6 @@ MARKER_STARTS = frozenset("#-*>\\")  # the first characters of every marker abov
 LIST_MARKERS = frozenset("-*")  # the first characters of a list item's marker, and of no other marker
 SPACES = re.compile(r" {2,}")
 Cut = Callable[[Sequence[str], str], Sequence[int]]  # (a paragraph's lines, the first paragraph) -> where parts start
-
-
-def wrap_width(lines: list[str]) -> int | None:
-    """The width a hard-wrapped document was wrapped at, or None when it was not wrapped.
-
-    Wrapped text has no line longer than the width, and its long lines end where the next
-    line's first word would not have fitted: either many lines lie near the width, or (in a
-    wrapped page dump, where menus and links make most lines short) nearly every long line
-    is followed by a word too long to fit after it.  A wrapping program leaves whole what it
-    cannot break (a long link, a table's row): lines wider than ``MAX_WRAP_WIDTH`` may hold
-    up to ``OVERLONG_SHARE`` of the characters, and the width is that of the other lines.  In
-    text that was not wrapped the paragraphs are such lines, and hold most of its characters.
-    """
-    lengths = [len(line) for line in lines if line]
-    if len(lengths) < 3:
-        return None
-    overlong = sum(length for length in lengths if length > MAX_WRAP_WIDTH)
-    if overlong > sum(lengths) * OVERLONG_SHARE:
-        return None
-    lines = [line if len(line) <= MAX_WRAP_WIDTH else "" for line in lines]
-    lengths = [length for length in lengths if length <= MAX_WRAP_WIDTH]
-    if len(lengths) < 3 or max(lengths) < MIN_WRAP_WIDTH:
-        return None
-    width = max(lengths)
-    near_width = sum(1 for length in lengths if length >= width * NEAR_WIDTH)
-    if near_width >= len(lengths) * NEAR_WIDTH_LINES:
-        return width
-    long_lines = broken = 0
-    for previous, line in itertools.pairwise(lines):
-        if line and len(previous) >= width * LONG_LINE:
-            long_lines += 1
-            broken += len(previous) + 1 + len(line.split(" ", 1)[0]) > width
-    return width if long_lines >= MIN_LONG_LINES and broken >= long_lines * BROKEN_SHARE else None
 
 
 def _continues(previous: str, line: str, width: int) -> bool:
@@ -96,19 +56,33 @@ def _continues(previous: str, line: str, width: int) -> bool:
     return len(previous) + 1 + len(first_word) > width or first_word[:1].islower()
 
 
-def _paragraph_lines(chunk: str, width: int | None) -> list[list[str]]:
-    """Split one blank-line-separated chunk into paragraphs, each the list of lines it was joined from."""
-    lines = [line.strip() for line in chunk.split("\n")]
-    lines = [line for line in lines if line]
-    if width is None or not lines:
-        return [[line] for line in lines]
-    paragraphs = [[lines[0]]]
-    for previous, line in itertools.pairwise(lines):
-        if _continues(previous, line, width):
+def _paragraph_lines(chunk: str, widths: Sequence[int | None] | None) -> list[list[str]]:
+    """Split one blank-line-separated chunk into paragraphs, each the list of lines it was joined from
+    (``widths``: the width each of the chunk's lines was wrapped at, or None, as ``line_widths`` gives them)."""
+    if widths is None:
+        return [[line] for line in (line.strip() for line in chunk.split("\n")) if line]
+    lines = [(line.strip(), width) for line, width in zip(chunk.split("\n"), widths, strict=True)]
+    lines = [(line, width) for line, width in lines if line]
+    if not lines:
+        return []
+    paragraphs = [[lines[0][0]]]
+    for (previous, before), (line, width) in itertools.pairwise(lines):
+        if width is not None and width == before and _continues(previous, line, width):
             paragraphs[-1].append(line)
         else:
             paragraphs.append([line])
     return paragraphs
+
+
+def _chunks(text: str) -> Iterator[tuple[int, str]]:
+    """The blank-line-separated chunks of ``text``, each with the number of its first line."""
+    start = first_line = 0
+    for blank in BLANK_LINES.finditer(text):
+        chunk = text[start : blank.start()]
+        yield first_line, chunk
+        first_line += chunk.count("\n") + blank.group().count("\n")
+        start = blank.end()
+    yield first_line, text[start:]
 
 
 def _cut(lines: list[str], cut: Cut | None, first: str) -> list[list[str]]:
@@ -142,9 +116,9 @@ def paragraph_texts(text: str, cut: Cut | None = None) -> list[str]:
     would give it (this is what site profiles count on every document of a corpus, so it is kept cheap).
     """
     lines = list(map(str.strip, text.split("\n")))
-    width = wrap_width(lines)
-    if width is not None:
-        return [body for _, body, _ in _pieces(text, cut, width)]
+    widths = line_widths(lines)
+    if widths is not None:
+        return [body for _, body, _ in _pieces(text, cut, widths)]
     texts = [_block(line)[1] if line[0] in MARKER_STARTS or "  " in line else line for line in lines if line]
     return [body for body in texts if body] if "" in texts else texts
 
@@ -155,7 +129,7 @@ def _block(text: str) -> tuple[Kind, str]:
     return kind, (SPACES.sub(" ", body) if "  " in body else body).strip()
 
 
-def _pieces(text: str, cut: Cut | None, width: int | None) -> list[tuple[Kind, str, bool]]:
+def _pieces(text: str, cut: Cut | None, widths: Sequence[int | None] | None) -> list[tuple[Kind, str, bool]]:
     """The kind and text of each block, and whether it stood between blank lines by itself.
 
     In hard-wrapped text, ``cut`` may split a paragraph joined from several lines where a part of it
@@ -164,8 +138,9 @@ def _pieces(text: str, cut: Cut | None, width: int | None) -> list[tuple[Kind, s
     """
     found: list[tuple[Kind, str, bool]] = []
     first = ""
-    for chunk in BLANK_LINES.split(text):
-        in_chunk = _paragraph_lines(chunk, width)
+    chunks = ((0, chunk) for chunk in BLANK_LINES.split(text)) if widths is None else _chunks(text)
+    for first_line, chunk in chunks:
+        in_chunk = _paragraph_lines(chunk, widths and widths[first_line : first_line + chunk.count("\n") + 1])
         for joined in in_chunk:
             parts = _cut(joined, cut, first)
             for lines in parts:
@@ -178,8 +153,8 @@ def _pieces(text: str, cut: Cut | None, width: int | None) -> list[tuple[Kind, s
 
 def segment(text: str, cut: Cut | None = None) -> list[Block]:
     """Split normalised text into blocks, numbered in reading order (``cut``: see ``_pieces``)."""
-    width = wrap_width([line.strip() for line in text.split("\n")])
+    widths = line_widths([line.strip() for line in text.split("\n")])
     return [
         Block(index=index, text=body, kind=kind, alone=alone)
-        for index, (kind, body, alone) in enumerate(_pieces(text, cut, width))
+        for index, (kind, body, alone) in enumerate(_pieces(text, cut, widths))
     ]
