@@ -225,3 +225,37 @@ def test_a_short_limit_is_not_spent_on_one_off_loads(tmp_path: Path, jobs: str) 
     if jobs == "2":  # the records of a JSON Lines file, as a stream through the same workers
         stream = clean_subprocess("records.jsonl", "-o", "out.jsonl", "--jobs", jobs, cwd=tmp_path)
         assert stream.returncode == 0 and "took longer" not in stream.stderr, stream.stderr
+
+
+# The command run in a new process, then whether that process paid the HTML layer's loads (with ``--jobs 2``,
+# the parent's loads are what its forked workers start with).
+WARM_STATE_RUN = """
+import sys
+from cleaner.cli.main import main
+from cleaner.pipeline import cleaning
+code = main(sys.argv[1:])
+print(code, cleaning._warm_up_pages.cache_info().currsize > 0)
+"""
+
+
+@pytest.mark.parametrize("jobs", ["1", "2"])
+def test_a_stream_of_text_does_not_load_the_html_layer(tmp_path: Path, jobs: str) -> None:
+    """A JSON Lines run warmed the HTML layer up (htmldate's date parser, the page readers: about 3 s of CPU a
+    process) even when every record was text; now a worker loads it on the first page it meets, outside that
+    page's time limit, so records of pages after text records still keep to a short limit."""
+    text = [{"id": path.stem, "text": path.read_text(encoding="utf-8")} for path in SEEDS]
+    (tmp_path / "text.jsonl").write_text("".join(json.dumps(record) + "\n" for record in text))
+    env = {**os.environ, "PYTHONPATH": str(ROOT)}
+    argv = ["text.jsonl", "-o", "out.jsonl", "--jobs", jobs, "--quiet"]
+    done = subprocess.run([sys.executable, "-c", WARM_STATE_RUN, *argv], cwd=tmp_path, env=env, capture_output=True)
+    assert done.stdout.decode().split() == ["0", "False"], done.stderr.decode()
+    pages = [{"id": path.stem, "html": path.read_text(encoding="utf-8")} for path in HTML_FIXTURES[:3]]
+    mixed = [*text[:2], *pages, *text[2:]]  # the first page comes after text records
+    (tmp_path / "mixed.jsonl").write_text("".join(json.dumps(record) + "\n" for record in mixed))
+    (tmp_path / "pyproject.toml").write_text("[tool.cleaner]\ntimeout = 1.0\n", encoding="utf-8")
+    ran = clean_subprocess("mixed.jsonl", "-o", "mixed.out.jsonl", "--jobs", jobs, cwd=tmp_path)
+    assert ran.returncode == 0 and "took longer" not in ran.stderr, ran.stderr
+    assert len((tmp_path / "mixed.out.jsonl").read_text().splitlines()) == len(mixed)
+
+
+HTML_FIXTURES = sorted((ROOT / "fixtures" / "html").glob("*.html"))

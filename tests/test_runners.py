@@ -232,3 +232,45 @@ def test_workers_warm_up_before_their_first_item_outside_its_time_limit() -> Non
     assert list(SerialExecutor(settle=True).map(job, ["a"])) == [("a", False)]  # one item pays its own loads
     assert list(SerialExecutor(settle=True).map(job, ["a", "b"])) == [("a", True), ("b", True)]  # the command's
     _WARM.clear()
+
+
+def warm_for_pages(parent: int, item: str) -> object:
+    """An item's own warm-up (``Job.warm_up_item``): a page needs 2.5 s of loads in a worker that has not paid
+    them (longer than the 1 s limit and its grace period), none in the parent; text needs none."""
+    if not item.startswith("page") or os.getpid() in _WARM or os.getppid() in _WARM:
+        return None
+    return lambda: warm_where_not(parent)
+
+
+def warm_in_workers_only(parent: int, item: str) -> object:
+    """``warm_for_pages`` as spawned workers meet it: the parent has nothing to warm up for them."""
+    return None if os.getpid() == parent else warm_for_pages(parent, item)
+
+
+def warmed_by(_: int, item: str) -> tuple[str, tuple[int, ...]]:
+    return item, tuple(_WARM)  # the processes whose warm-up this process has (or inherited)
+
+
+def test_an_item_warms_up_what_it_needs_outside_its_time_limit() -> None:
+    """A stream of text paid the HTML layer's loads (seconds of CPU) in every process before its first document;
+    now a page's loads are paid before the first page that needs them, outside its time limit: where workers
+    are forked, by the parent, once, and the workers forked before are retired; elsewhere by each worker,
+    which says it is warming up, and the item's clock starts again once it is ready."""
+    parent = os.getpid()
+    items = ["a", "b", "page1", "c", "page2", "page3", "d"]
+    job = Job(warmed_by, parent, time_limit=1.0, warm_up_item=warm_for_pages)
+    results = list(ProcessExecutor(2).map(job, items))
+    assert results == [(item, () if n < 2 else (parent,)) for n, item in enumerate(items)]
+    assert [parent, *()] == _WARM  # paid once, for every worker
+    _WARM.clear()
+    assert list(SerialExecutor(settle=True).map(job, items)) == [
+        (item, () if n < 2 else (parent,)) for n, item in enumerate(items)
+    ]
+    _WARM.clear()
+    assert list(SerialExecutor().map(job, ["page1", "page2"])) == [("page1", ()), ("page2", ())]  # left alone
+    spawned = Job(warmed_by, parent, time_limit=1.0, warm_up_item=warm_in_workers_only)
+    results = list(ProcessExecutor(2).map(spawned, items))
+    assert [item for item, _ in results] == items  # none overran: a worker's warm-up stopped its item's clock
+    assert results[:2] == [("a", ()), ("b", ())]
+    assert all(len(pids) == 1 and parent not in pids for item, pids in results if item.startswith("page"))
+    assert _WARM == []

@@ -8,6 +8,7 @@ and that JSON Lines files stream in and are written atomically and reproducibly.
 
 from __future__ import annotations
 
+import contextlib
 import gzip
 import itertools
 import json
@@ -219,3 +220,23 @@ def test_the_partition_function_takes_one_path_as_a_str() -> None:
     """``clean_partition("shard.jsonl")`` cleaned '/', 't', 'm', 'p', ... as paths, one failure each."""
     path = str(SEEDS[0])
     assert clean_partition(path) == clean_partition([path])
+
+
+def test_a_page_is_told_for_its_warm_up_as_clean_reads_it() -> None:
+    """``reads_as_page`` (which documents of a stream need the HTML layer warmed up, told without decoding them)
+    says what ``clean`` reads as a page: every fixture page and text, as ``str`` and as bytes in several
+    encodings, Markdown with front matter, a text quoting tags."""
+    from cleaner.pipeline.reading import read_document, reads_as_page
+
+    root = Path(__file__).resolve().parent.parent
+    texts = [path.read_text(encoding="utf-8") for path in sorted((root / "fixtures").rglob("*.*"))]
+    texts += ["---\ntitle: T\n---\n\n<p>a</p>", "Use <p> and </p> around a paragraph.", "<html><body>x</body></html>"]
+    for text in texts:
+        if not text.strip():
+            continue
+        page = read_document(text, format="auto").html
+        assert reads_as_page(text, "auto") is page, text[:80]
+        for encoding in ("utf-8", "utf-16", "cp1252"):
+            with contextlib.suppress(UnicodeEncodeError):
+                assert reads_as_page(text.encode(encoding), "auto") is page, (encoding, text[:80])
+        assert reads_as_page(text, "html") and not reads_as_page(text, "text")

@@ -40,7 +40,7 @@ from cleaner.model import Article
 from cleaner.run.batch import Outcome, Settings, process_bytes, run
 from cleaner.run.executor import Executor, default_jobs
 from cleaner.run.local import local_executor
-from cleaner.run.stream import clean_many
+from cleaner.run.stream import Cleaning, as_documents, cleaning_job
 from cleaner.sites.profile import Profile
 from cleaner.sites.store import find_profile, load_profile
 
@@ -231,7 +231,11 @@ def _container_results(
     report.containers += len(paths)
     limit = settings.config.max_bytes
     documents = (item for path in paths for item in documents_from_path(path, max_bytes=limit))
-    return clean_many(documents, config=settings.config, profile=settings.profile, executor=executor)
+    # A web archive holds pages: the HTML layer is warmed up with the rest.  JSON Lines records may all be text:
+    # a worker warms the HTML layer up on the first page it meets, outside that page's time limit.
+    pages = any(not path.name.lower().endswith((".jsonl", ".jsonl.gz")) for path in paths)
+    job = cleaning_job(Cleaning(settings.config, settings.profile, pages=pages))
+    return executor.map(job, as_documents(documents))
 
 
 def _handle_record(result: Result, outputs: Outputs, report: Report) -> None:

@@ -30,9 +30,9 @@ from cleaner.io.records import FORMATS, Format
 from cleaner.model import Role
 
 if TYPE_CHECKING:
-    from cleaner.pipeline.cleaning import OUTSIDE_RULE, clean, clean_blocks, warm_up
+    from cleaner.pipeline.cleaning import OUTSIDE_RULE, clean, clean_blocks, pages_warm, warm_up
     from cleaner.pipeline.deciding import decide_blocks, furniture_verdicts, open_verdicts, rule_verdicts
-    from cleaner.pipeline.reading import Reading, document_texts, page_reading, read_document
+    from cleaner.pipeline.reading import Reading, document_texts, page_reading, read_document, reads_as_page
 
 _FROM = {  # public name -> the module that defines it (as imported above for type checkers)
     "OUTSIDE_RULE": "cleaner.pipeline.cleaning",
@@ -44,7 +44,9 @@ _FROM = {  # public name -> the module that defines it (as imported above for ty
     "furniture_verdicts": "cleaner.pipeline.deciding",
     "open_verdicts": "cleaner.pipeline.deciding",
     "page_reading": "cleaner.pipeline.reading",
+    "pages_warm": "cleaner.pipeline.cleaning",
     "read_document": "cleaner.pipeline.reading",
+    "reads_as_page": "cleaner.pipeline.reading",
     "rule_verdicts": "cleaner.pipeline.deciding",
     "warm_up": "cleaner.pipeline.cleaning",
 }
@@ -62,7 +64,9 @@ __all__ = [
     "furniture_verdicts",
     "open_verdicts",
     "page_reading",
+    "pages_warm",
     "read_document",
+    "reads_as_page",
     "rule_verdicts",
     "warm_up",
 ]

@@ -180,6 +180,11 @@ def warm_up(config: Config | None = None, *, html: bool = True) -> None:
         _warm_up_pages()
 
 
+def pages_warm() -> bool:
+    """Whether this process has paid the HTML layer's one-off loads (``warm_up`` with ``html``)."""
+    return _warm_up_pages.cache_info().currsize > 0
+
+
 @cache
 def _warm_up_pages() -> None:
     """htmldate's date parser and the page readers and extractors (one small page cleaned: 0.1-0.4 s), once a

@@ -99,6 +99,24 @@ def _resolve_format(text: str, format: Format) -> Format:
     return "html" if looks_like_html(text) else "text"
 
 
+def reads_as_page(source: object, format: str) -> bool:
+    """Whether ``clean(source, format=format)`` reads ``source`` as an HTML page, told from its start alone and
+    without decoding it (bytes are sniffed as Latin-1 with their NUL bytes dropped, which keeps a page's ASCII
+    markup in any ASCII-based encoding and in UTF-16): for choosing what to warm up, never for reading."""
+    if format != "auto":
+        return format == "html"
+    if isinstance(source, bytes | bytearray | memoryview):
+        start = bytes(source[:SNIFF_CHARS])
+        for mark in BYTE_ORDER_MARKS:
+            start = start.removeprefix(mark)
+        source = start.replace(b"\x00", b"").decode("latin-1")
+    return isinstance(source, str) and _resolve_format(source[:SNIFF_CHARS], "auto") == "html"
+
+
+SNIFF_CHARS = 20_000  # what ``looks_like_html`` reads of a document
+BYTE_ORDER_MARKS = (b"\xef\xbb\xbf", b"\xff\xfe", b"\xfe\xff")
+
+
 @dataclass(frozen=True, slots=True)
 class Reading:
     """A document read but not yet judged: its blocks and what its container says about it.

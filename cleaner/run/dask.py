@@ -6,8 +6,9 @@ partitions at a time, and yields the results in input order, a ``Failure`` for a
 work raised.  The job's context is one key of each window's graph.  Dask workers run tasks in
 threads, where no timer can interrupt them: each document keeps to its time limit through the
 checks of its ``Deadline`` only (``cleaner.errors``).  Each partition starts with the job's warm-up
-(``Job.warm_up``: models, rule sets, the page readers), so a worker's first document does not pay
-those loads against its time limit; they are kept, so later partitions' warm-ups cost next to nothing.
+(``Job.warm_up``: models, rule sets) and each document with its own (``Job.warm_up_item``: the page readers
+before the first page), so a worker's first document does not pay those loads against its time limit; they
+are kept, so later partitions' warm-ups cost next to nothing.
 
 ``clean_bag(paths)`` lists the input files (article files, JSON Lines, WARC) on the
 client and returns a bag with one partition per file; nothing is read until the bag
@@ -33,6 +34,7 @@ from __future__ import annotations
 
 import os
 from collections.abc import Iterable, Iterator, Mapping, Sequence
+from dataclasses import replace
 from itertools import islice
 from pathlib import Path
 from typing import TYPE_CHECKING, Any, TypeVar
@@ -42,7 +44,7 @@ from cleaner.io.documents import documents_from_path, input_files
 from cleaner.io.jsonl import JsonlWriter
 from cleaner.io.records import Document, Failure, Format, check_format
 from cleaner.pipeline.reading import check_arguments
-from cleaner.run.executor import Job, attempt, warm_up
+from cleaner.run.executor import Job, attempt, warm_up, warm_up_for
 from cleaner.run.stream import Cleaning, as_documents, cleaning_job
 from cleaner.sites.store import load_profile
 
@@ -71,7 +73,7 @@ class DaskExecutor:
         import dask.bag as db
 
         context = _once(job.context, "context")
-        bare = Job(job.work, None, job.time_limit, job.label, job.warm_up)  # the context travels as its own key
+        bare = replace(job, context=None)  # the context travels as its own key
         iterator = iter(items)
         while chunk := list(islice(iterator, self.partition_size * self.window)):
             bag = db.from_sequence(chunk, partition_size=self.partition_size)
@@ -82,9 +84,15 @@ class DaskExecutor:
 def _attempt_all(items: Iterable[Any], job: Job[Any, Any, Any], context: object) -> list[Any]:
     """One partition: ``attempt`` every item with the context given to the partition, after the job's warm-up
     (once a worker process: its loads are kept, so a later partition's warm-up costs next to nothing)."""
-    whole = Job(job.work, context, job.time_limit, job.label, job.warm_up)
+    whole = replace(job, context=context)
     warm_up(whole)
-    return [attempt(whole, item) for item in items]
+    return [_warmed_attempt(whole, item) for item in items]
+
+
+def _warmed_attempt(job: Job[Any, T, R], item: T | Failure) -> R | Failure:
+    """``attempt`` the item once what it needs beyond the job's warm-up is loaded (``Job.warm_up_item``)."""
+    warm_up_for(job, item)
+    return attempt(job, item)
 
 
 def clean_partition(
@@ -104,7 +112,8 @@ def clean_partition(
     limit = config.max_bytes if config is not None else DEFAULT_MAX_BYTES
     job = cleaning_job(Cleaning(config or DEFAULT_CONFIG, profile, format))
     warm_up(job)  # the loads before the first document's time limit starts; once a process (kept after)
-    return [attempt(job, document).to_dict() for document in as_documents(_documents(paths_or_records, limit))]
+    documents = as_documents(_documents(paths_or_records, limit))
+    return [_warmed_attempt(job, document).to_dict() for document in documents]
 
 
 def _documents(items: Iterable[PathOrRecord], max_bytes: int) -> Iterator[Document | Failure | Mapping]:

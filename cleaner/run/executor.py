@@ -33,6 +33,7 @@ import gc
 import os
 from collections.abc import Callable, Iterable, Iterator
 from dataclasses import dataclass
+from itertools import chain
 from typing import Any, Generic, Protocol, TypeVar
 
 from cleaner.io.records import Failure
@@ -60,6 +61,10 @@ class Job(Generic[C, T, R_co]):
     is exceeded by a grace period.  ``None``: no limit.  ``warm_up(context)`` pays the work's one-off
     costs (models, rule sets): a process that runs only this work calls it before its first item, outside
     any item's time limit, so that the first item is not the one that pays them, and may fail for it.
+    ``warm_up_item(context, item)`` tells the costs one item needs that ``warm_up`` left out (the HTML layer
+    for a page of a stream warmed up for text): a callable paying them, or ``None`` when this process has
+    none left to pay (it is asked before every item, so it must be cheap); such a process calls it before
+    the item, outside the item's time limit too.
     """
 
     work: Callable[[C, T], R_co]
@@ -67,6 +72,7 @@ class Job(Generic[C, T, R_co]):
     time_limit: float | None = None
     label: Callable[[T], tuple[str, str | None]] = label_of
     warm_up: Callable[[C], None] | None = None
+    warm_up_item: Callable[[C, T], Callable[[], None] | None] | None = None
 
 
 def warm_up(job: Job[Any, Any, Any]) -> None:
@@ -75,6 +81,25 @@ def warm_up(job: Job[Any, Any, Any]) -> None:
     if job.warm_up is not None:
         with contextlib.suppress(Exception):
             job.warm_up(job.context)
+
+
+def item_warm_up(job: Job[Any, T, Any], item: T | Failure) -> Callable[[], None] | None:
+    """What ``item`` still needs warmed up in this process beyond the job's warm-up (``Job.warm_up_item``),
+    or ``None``.  Like ``warm_up``, a question or a warm-up that fails leaves the cost, and the error, to the item."""
+    if job.warm_up_item is None or isinstance(item, Failure):
+        return None
+    try:
+        return job.warm_up_item(job.context, item)
+    except Exception:  # the item meets the error again, and fails with it in its own record
+        return None
+
+
+def warm_up_for(job: Job[Any, T, Any], item: T | Failure) -> None:
+    """Pay what ``item`` still needs warmed up in this process (``item_warm_up``), before its time limit starts."""
+    pending = item_warm_up(job, item)
+    if pending is not None:
+        with contextlib.suppress(Exception):
+            pending()
 
 
 def attempt(job: Job[C, T, R], item: T | Failure) -> R | Failure:
@@ -129,9 +154,9 @@ class SerialExecutor:
     """Runs every item in the calling process, one at a time (``clean``'s own deadline bounds each).
 
     With ``settle``, for a process that runs only this (the ``clean`` command), not for a library caller's:
-    when there are two items or more, the job's warm-up runs before the first (one item alone pays only
-    the loads it needs: a pre-commit hook given one file), and the process's heap is frozen before the
-    second (``settle_heap``).
+    when there are two items or more, the job's warm-up runs before the first, and each item's own
+    (``Job.warm_up_item``) before it (one item alone pays only the loads it needs: a pre-commit hook given
+    one file), and the process's heap is frozen before the second (``settle_heap``).
     """
 
     def __init__(self, settle: bool = False) -> None:
@@ -139,15 +164,18 @@ class SerialExecutor:
 
     def map(self, job: Job[Any, T, R], items: Iterable[T | Failure]) -> Iterator[R | Failure]:
         iterator = iter(items)
-        if self.settle:  # the first two items read, to know whether to warm up
-            ahead = [item for item in (next(iterator, _NONE), next(iterator, _NONE)) if item is not _NONE]
-            if len(ahead) == 2:
-                warm_up(job)
-            for position, item in enumerate(ahead):
-                if position == 1:
-                    settle_heap()
-                yield attempt(job, item)
-        for item in iterator:
+        if not self.settle:
+            yield from (attempt(job, item) for item in iterator)
+            return
+        ahead = [item for item in (next(iterator, _NONE), next(iterator, _NONE)) if item is not _NONE]
+        if len(ahead) < 2:  # one item (or none): it pays what it needs, as a library caller's would
+            yield from (attempt(job, item) for item in ahead)
+            return
+        warm_up(job)
+        for position, item in enumerate(chain(ahead, iterator)):
+            if position == 1:
+                settle_heap()
+            warm_up_for(job, item)
             yield attempt(job, item)
 
 

@@ -17,9 +17,13 @@ Three things a plain process pool does not do, and this one does:
 * **a dying worker costs one item**: its item becomes a ``Failure`` and the run goes on.
 
 A worker pays the job's one-off costs before its first item (``Job.warm_up``: models, rule sets), outside
-that item's time limit, and says when it is ready; the parent's clock for an item starts then.  Where workers
-are forked, the parent warms up once before it starts any, so that every worker, a replacement too, starts
-warm and shares what was loaded.  A worker freezes its heap before its second item (``executor.settle_heap``).
+that item's time limit, and says when it is ready; the parent's clock for an item starts then.  An item that
+needs loads the warm-up left out (``Job.warm_up_item``: the HTML layer for the first page of a stream warmed
+up for text) gets them the same way: the worker says it is warming up, pays them, says it is ready, and the
+item's clock starts again.  Where workers are forked, the parent warms up once before it starts any, and
+for an item's own needs before the first item that has them, retiring the workers forked before when they
+are idle, so that every worker, a replacement too, starts warm and shares what was loaded.
+A worker freezes its heap before its second item (``executor.settle_heap``).
 Workers ignore ``SIGINT`` (Ctrl-C reaches the whole process group): the parent stops them.
 Processes are forked where the platform can (fast, nothing to import again), else spawned.
 This module does not know what the work is (``cleaner.run.executor.Job``).
@@ -40,7 +44,7 @@ from multiprocessing.process import BaseProcess
 from typing import Any, TypeVar
 
 from cleaner.io.records import Failure
-from cleaner.run.executor import Executor, Job, SerialExecutor, attempt, settle_heap, warm_up
+from cleaner.run.executor import Executor, Job, SerialExecutor, attempt, item_warm_up, settle_heap, warm_up
 
 T = TypeVar("T")
 R = TypeVar("R")
@@ -49,6 +53,7 @@ READ_AHEAD = 2  # items read ahead per worker
 STOP_WAIT = 2.0  # seconds a worker gets to exit after it is told to
 WARM_UP_WAIT = 120.0  # seconds a new worker may take to warm up before its first item's clock starts anyway
 READY = (-1, None)  # what a worker sends once it has warmed up
+WARMING = (-2, None)  # what a worker sends when it starts warming up for an item (``Job.warm_up_item``)
 
 
 def grace(limit: float) -> float:
@@ -82,6 +87,12 @@ def _serve(tasks: Connection, lifeline: Connection, parent_end: Connection, job:
         if served == 1:
             settle_heap()  # the first item loaded what every later one uses
         served += 1
+        pending = item_warm_up(job, item)
+        if pending is not None:  # the item needs loads the warm-up left out: paid before its clock starts
+            tasks.send(WARMING)
+            with contextlib.suppress(Exception):
+                pending()
+            tasks.send(READY)
         tasks.send((index, attempt(job, item)))
 
 
@@ -95,7 +106,10 @@ def _exit_with_parent(lifeline: Connection) -> None:
 class _Worker:
     """One worker process, its task pipe, and the item it is busy with."""
 
-    def __init__(self, context: multiprocessing.context.BaseContext, job: Job[Any, Any, Any], lifeline: Any) -> None:
+    def __init__(
+        self, context: multiprocessing.context.BaseContext, job: Job[Any, Any, Any], lifeline: Any, warmth: int
+    ) -> None:
+        self.warmth = warmth  # how many of the parent's warm-ups it was forked after
         self.connection, theirs = context.Pipe()
         self.process: BaseProcess = context.Process(  # type: ignore[attr-defined]
             target=_serve, args=(theirs, lifeline[0], lifeline[1], job), daemon=True
@@ -154,7 +168,9 @@ class _Run:
         self.lifeline = self.context.Pipe(duplex=False)  # (read end for workers, write end kept here)
         self.workers: list[_Worker] = []
         self.done: dict[int, Any] = {}
+        self.fork = self.context.get_start_method() == "fork"
         self.cold = True  # no worker started yet (a run with no item to clean warms nothing up)
+        self.warmth = 0  # the warm-ups this process paid for its workers to be forked after (``_warm``)
 
     def results(self, items: Iterator[Any]) -> Iterator[Any]:
         sys.stdout.flush()  # a forked worker must not inherit unwritten output and write it again
@@ -171,6 +187,7 @@ class _Run:
                     if isinstance(item, Failure):
                         self.done[sent] = item
                     else:
+                        self._warm(item)
                         self._idle_worker().send(sent, item)
                     sent += 1
                 while next_out in self.done:
@@ -190,14 +207,29 @@ class _Run:
         """Whether an item can be sent now: a worker is idle, or another may be started."""
         return len(self.workers) < self.jobs or any(worker.busy is None for worker in self.workers)
 
+    def _warm(self, item: Any) -> None:
+        """Where workers are forked, warm this process up for them: with the job's warm-up before the first
+        worker starts, and with an item's own (``Job.warm_up_item``) before the first item that needs it, once.
+        Workers forked before such a warm-up are retired when idle (``_idle_worker``): the next are forked warm,
+        and the loads are paid once for the run, not once in every worker."""
+        if not self.fork:
+            return
+        if self.cold:
+            warm_up(self.job)
+            self.cold = False
+        pending = item_warm_up(self.job, item)
+        if pending is not None:
+            with contextlib.suppress(Exception):
+                pending()
+            self.warmth += 1
+
     def _idle_worker(self) -> _Worker:
-        idle = next((worker for worker in self.workers if worker.busy is None), None)
-        if idle is not None:
-            return idle
-        if self.cold and self.context.get_start_method() == "fork":
-            warm_up(self.job)  # once, before the first worker: every worker forked from now on starts warm
-        self.cold = False
-        worker = _Worker(self.context, self.job, self.lifeline)
+        for worker in [worker for worker in self.workers if worker.busy is None]:
+            if worker.warmth == self.warmth:
+                return worker
+            worker.stop()  # forked before this process's last warm-up: a fresh fork starts warmer
+            self.workers.remove(worker)
+        worker = _Worker(self.context, self.job, self.lifeline, self.warmth)
         self.workers.append(worker)
         return worker
 
@@ -237,6 +269,9 @@ class _Run:
             index, result = worker.connection.recv()
         except (EOFError, OSError):
             self._replace(worker, _died(worker))
+            return
+        if (index, result) == WARMING:  # its item's clock stops until it says it is ready again
+            worker.ready = False
             return
         if (index, result) == READY:
             worker.ready = True

@@ -16,15 +16,16 @@ does not write output (``cleaner.io.jsonl`` does).
 
 from __future__ import annotations
 
-from collections.abc import Iterable, Iterator, Mapping
+from collections.abc import Callable, Iterable, Iterator, Mapping
 from dataclasses import dataclass
+from functools import partial
 from typing import Any
 
 from cleaner.config import DEFAULT_CONFIG, Config
 from cleaner.errors import CleanError
 from cleaner.io.documents import as_document, check_many, folder_site
 from cleaner.io.records import Cleaned, Document, Failure, Format, Result, check_format
-from cleaner.pipeline import clean, warm_up
+from cleaner.pipeline import clean, pages_warm, reads_as_page, warm_up
 from cleaner.pipeline.reading import check_arguments
 from cleaner.run.executor import Executor, Job, SerialExecutor, one_line
 
@@ -33,17 +34,22 @@ Item = str | bytes | Document | Mapping[str, Any] | Failure
 
 @dataclass(frozen=True)
 class Cleaning:
-    """What every document of a stream is cleaned with: sent once to each worker."""
+    """What every document of a stream is cleaned with: sent once to each worker.
+
+    ``pages`` says the stream holds HTML pages (a web archive's): a worker then warms the HTML layer up with
+    the rest, before its first document; otherwise on the first page it meets (``warm_up_document``).
+    """
 
     config: Config = DEFAULT_CONFIG
     profile: object | None = None
     format: Format = "auto"
     site: str | None = None
+    pages: bool = False
 
 
 def clean_document(cleaning: Cleaning, document: Document) -> Result:
     """Clean one document; a ``CleanError`` becomes a ``Failure`` naming the document."""
-    form = document.format if document.format != "auto" else cleaning.format
+    form = _format_of(cleaning, document)
     extra: dict[str, Any] = {}
     if cleaning.profile is not None:  # a document without a URL belongs to its folder's site, else to ``site``
         extra = {"profile": cleaning.profile, "site": folder_site(document) or cleaning.site}
@@ -56,13 +62,31 @@ def clean_document(cleaning: Cleaning, document: Document) -> Result:
 
 def cleaning_job(cleaning: Cleaning) -> Job[Cleaning, Document, Result]:
     """The job of cleaning documents one by one, under the configuration's time limit."""
-    return Job(clean_document, cleaning, time_limit=cleaning.config.timeout, warm_up=warm_up_cleaning)
+    return Job(
+        clean_document,
+        cleaning,
+        time_limit=cleaning.config.timeout,
+        warm_up=warm_up_cleaning,
+        warm_up_item=warm_up_document,
+    )
 
 
 def warm_up_cleaning(cleaning: Cleaning) -> None:
-    """A worker's one-off loads, before its first document (``Job.warm_up``); the HTML layer's unless every
-    document is said to be text or Markdown."""
-    warm_up(cleaning.config, html=cleaning.format in ("auto", "html"))
+    """A worker's one-off loads, before its first document (``Job.warm_up``); the HTML layer's only when the
+    stream is said to hold pages (``format="html"``, ``pages``): a stream of text never needs them."""
+    warm_up(cleaning.config, html=cleaning.pages or cleaning.format == "html")
+
+
+def warm_up_document(cleaning: Cleaning, document: Document) -> Callable[[], None] | None:
+    """The HTML layer's warm-up when ``document`` is a page and this process has not paid it yet
+    (``Job.warm_up_item``): seconds of CPU that the first page of a stream would pay against its time limit."""
+    if pages_warm() or not reads_as_page(document.content, _format_of(cleaning, document)):
+        return None
+    return partial(warm_up, cleaning.config, html=True)
+
+
+def _format_of(cleaning: Cleaning, document: Document) -> Format:
+    return document.format if document.format != "auto" else cleaning.format
 
 
 def as_documents(items: Iterable[Item]) -> Iterator[Document | Failure]:
