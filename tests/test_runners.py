@@ -165,9 +165,9 @@ def test_a_serial_run_stops_when_told_to(tmp_path: Path, how: signal.Signals) ->
     for number in range(2):  # blocks all different, so each costs the match time limit: seconds a document
         (tmp_path / "in" / f"{number}.txt").write_text("\n\n".join(f"{'a' * 40} {n}" for n in range(200)))
     env = {**os.environ, "PYTHONPATH": str(ROOT)}
-    command = [sys.executable, "-m", "cleaner.cli", "in", "-o", "out.jsonl", "--jobs", "1"]
+    command = [sys.executable, "-m", "cleaner.cli", "in", "-o", "out.jsonl", "--jobs", "1", "--report", "r.html"]
     parent = subprocess.Popen(command, cwd=tmp_path, env=env, stderr=subprocess.PIPE)
-    for _ in range(600):  # the output's temporary file: the run has begun its first document
+    for _ in range(600):  # the outputs' temporary files: the run has begun its first document
         if any(path.name.endswith(".tmp") for path in tmp_path.iterdir()):
             break
         time.sleep(0.05)
@@ -180,6 +180,7 @@ def test_a_serial_run_stops_when_told_to(tmp_path: Path, how: signal.Signals) ->
     assert expected[1] in stderr
     assert [path.name for path in tmp_path.iterdir() if path.name.endswith(".tmp")] == []
     assert not (tmp_path / "out.jsonl").exists(), "a stopped run wrote a partial output"
+    assert not (tmp_path / "r.html").exists(), "a stopped run wrote a report"
 
 
 @pytest.mark.parametrize("how", [signal.SIGTERM, signal.SIGINT], ids=["TERM", "INT"])

@@ -12,6 +12,7 @@ that cannot be made is named as the user named it, never by its temporary file.
 
 from __future__ import annotations
 
+import os
 from pathlib import Path
 
 import pytest
@@ -63,7 +64,10 @@ def test_clean_learn_never_reads_through_a_symlink_leading_out_of_the_folder(tmp
     ("arguments", "expected"),
     [
         (["-o", "/proc/all.jsonl"], "clean: error: /proc/all.jsonl: "),
-        (["-o", "out", "--report", "/proc/report.html"], "clean: error: /proc/report.html: "),
+        (
+            ["-o", "out", "--report", "/proc/report.html"],
+            "clean: error: --report /proc/report.html cannot be written: ",
+        ),
         (["learn", "-o", "/proc/profile.json"], "clean learn: error: cannot write the profile /proc/profile.json: "),
     ],
     ids=["jsonl", "report", "profile"],
@@ -93,3 +97,33 @@ def test_every_suffix_read_as_an_article_is_walked_by_default(tmp_path: Path) ->
     result = clean_command("corpus", "-o", "out", cwd=tmp_path)
     assert result.returncode == 0, result.stderr
     assert [path.name for path in (tmp_path / "out").iterdir()] == ["story.json"]
+
+
+@pytest.mark.parametrize("option", ["--report", "--duplicates"])
+def test_an_end_of_run_file_that_cannot_be_written_stops_the_run_before_any_cleaning(
+    tmp_path: Path, option: str
+) -> None:
+    """``--report`` and ``--duplicates`` are written once everything is cleaned, and a path where they could not
+    be was found only then, after all the work (or, below a file, said as 'corpus/a.txt: File exists'); the
+    file is now made before the first document, and the run stops at once with a line naming it."""
+    corpus = tmp_path / "corpus"
+    corpus.mkdir()
+    for source in SEEDS[:2]:
+        (corpus / source.name).write_bytes(source.read_bytes())
+    unwritable = [f"corpus/{SEEDS[0].name}/{option[2:]}.out"]
+    reasons = [f"corpus/{SEEDS[0].name} is a file, not a folder"]
+    if Path("/proc/self").is_dir():
+        unwritable.append(f"/proc/{option[2:]}.out")
+        reasons.append("No such file or directory")
+    if os.geteuid() != 0:  # root writes into any folder
+        (tmp_path / "locked").mkdir(mode=0o555)
+        unwritable.append(f"locked/{option[2:]}.out")
+        reasons.append("Permission denied")
+    for path, reason in zip(unwritable, reasons, strict=True):
+        result = clean_command("corpus", "-o", "out", option, path, cwd=tmp_path)
+        assert result.returncode == 2 and "Traceback" not in result.stderr, result.stderr
+        assert result.stderr == f"clean: error: {option} {path} cannot be written: {reason}\n"
+        assert not (tmp_path / "out").exists(), "articles were cleaned before the run stopped"
+    made = clean_command("corpus", "-o", "out", option, f"new/folder/{option[2:]}.out", cwd=tmp_path)
+    assert made.returncode == 0 and (tmp_path / "new" / "folder" / f"{option[2:]}.out").is_file()
+    assert [path.name for path in (tmp_path / "new" / "folder").iterdir()] == [f"{option[2:]}.out"]  # no .tmp left

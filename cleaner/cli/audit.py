@@ -5,8 +5,9 @@
 becomes a record (``Article.to_dict()`` plus ``id``, ``source``, ``url``, ``fetched``, or a
 failure ``{"id", "source", "error"}``) for ``cleaner.report.ReportBuilder``; ``failure`` adds a
 file that could not even be read.  Records are taken in input order in this process, so the
-report is the same with any ``--jobs``.  ``write`` writes the file atomically at the end, with the
-duplicate groups when the run compared articles.
+report is the same with any ``--jobs``.  ``write`` writes the page at the end, with the duplicate groups
+when the run compared articles, into the file the command made before cleaning (an ``AtomicFile``: it
+appears whole when the command commits it).
 
 This module does not lay out the report (``cleaner.report``) or decide what the command writes.
 """
@@ -17,6 +18,7 @@ from collections.abc import Iterable, Iterator, Sequence
 from pathlib import Path
 
 from cleaner.corpus.duplicates import DuplicateReport
+from cleaner.io.files import AtomicFile
 from cleaner.io.records import Result
 from cleaner.report import ReportBuilder
 from cleaner.run.batch import Outcome
@@ -64,10 +66,11 @@ class RunReport:
                 self.builder.add(result.to_dict())
             yield result
 
-    def write(self, duplicates: DuplicateReport | None) -> str:
-        """Write the report; returns the line saying so ("" when there is no report)."""
-        if self.builder is None or self.path is None:
+    def write(self, duplicates: DuplicateReport | None, target: AtomicFile | None) -> str:
+        """Write the report into ``target``; returns the line saying so ("" when there is no report)."""
+        if self.builder is None or target is None:
             return ""
-        shown = self.builder.write(self.path, duplicates=duplicates.to_dict() if duplicates else None, title=self.title)
+        page, shown = self.builder.render(duplicates=duplicates.to_dict() if duplicates else None, title=self.title)
+        target.handle.write(page.encode("utf-8"))
         tally = self.builder.tally
         return f"clean: report {self.path}: {tally.read} documents, {shown} shown in full"

@@ -17,6 +17,7 @@ reports them.  A closed standard output (``| head``) is not caught either: it en
 from __future__ import annotations
 
 import argparse
+import contextlib
 import difflib
 import json
 import os
@@ -28,11 +29,11 @@ from pathlib import Path
 from cleaner.cli import stopping
 from cleaner.cli.audit import RunReport
 from cleaner.cli.messages import Report, categories_line, printable
-from cleaner.cli.targets import check_file_outputs, plan_outputs, rewritable
+from cleaner.cli.targets import OutputError, check_file_outputs, not_a_folder, plan_outputs, rewritable
 from cleaner.config import Config, find_config, load_config
 from cleaner.corpus.duplicates import DuplicateFinder
 from cleaner.io.documents import documents_from_path, is_container
-from cleaner.io.files import Finder, Found, source_format, write_atomic
+from cleaner.io.files import AtomicFile, Finder, Found, source_format, write_atomic
 from cleaner.io.jsonl import JsonlWriter, dumps
 from cleaner.io.output import SUFFIXES, article_record, render
 from cleaner.io.records import Failure, Result
@@ -86,10 +87,12 @@ def _with_duplicates(
         yield outcome
 
 
-def _report_duplicates(finder: DuplicateFinder, args: argparse.Namespace, report: Report) -> None:
+def _report_duplicates(
+    finder: DuplicateFinder, args: argparse.Namespace, report: Report, target: AtomicFile | None
+) -> None:
     duplicates = finder.report()
-    if args.duplicates:
-        write_atomic(args.duplicates, (json.dumps(duplicates.to_dict(), ensure_ascii=False, indent=1) + "\n").encode())
+    if target is not None:
+        target.handle.write((json.dumps(duplicates.to_dict(), ensure_ascii=False, indent=1) + "\n").encode())
     if duplicates.groups and not args.quiet:
         report.line(f"clean: {duplicates.summary()}{' (not written)' if args.dedupe else ''}")
 
@@ -309,7 +312,9 @@ def run_command(args: argparse.Namespace, parser: argparse.ArgumentParser) -> in
     # Duplicates are compared on request, and in any run writing several articles (not in hooks).
     wanted = args.duplicates or args.dedupe or (mode == "write" and len(files) > 1)
     finder = DuplicateFinder() if wanted else None
-    with Outputs(args, files) as outputs:
+    with contextlib.ExitStack() as ends, Outputs(args, files) as outputs:
+        last = _last_files(args, ends)  # before anything is cleaned; written and committed at the end
+
         report.start(None if containers else len(files))
         jobs = args.jobs or default_jobs()
         executor = local_executor(jobs if containers else min(jobs, len(files)))
@@ -324,14 +329,43 @@ def run_command(args: argparse.Namespace, parser: argparse.ArgumentParser) -> in
         for result in audit.results(_container_results(containers, settings, mode, report, executor)):
             _handle_record(result, outputs, report)
             stopping.check()
+        _finish(args, report, finder, audit, last)
+    if report.failed:
+        return EXIT_ERROR
+    return EXIT_CHANGED if mode != "write" and report.touched else EXIT_CLEAN
+
+
+def _last_files(args: argparse.Namespace, ends: contextlib.ExitStack) -> dict[str, AtomicFile]:
+    """The files written at the end of the run (``--report``, ``--duplicates``), made now, before anything is
+    cleaned: one that cannot be written stops the run at once with a line naming it, not after all the work.
+    Each appears when ``ends`` closes without an error; a run that fails or is stopped leaves none behind."""
+    last: dict[str, AtomicFile] = {}
+    for option, path in (("--report", args.report), ("--duplicates", args.duplicates)):
+        if path is None:
+            continue
+        problem = not_a_folder(path.parent)
+        if problem:
+            raise OutputError(f"{option} {path} cannot be written: {problem}")
+        try:
+            last[option] = ends.enter_context(AtomicFile(path))
+        except OSError as error:
+            raise OutputError(f"{option} {path} cannot be written: {error.strerror or error}") from None
+    return last
+
+
+def _finish(
+    args: argparse.Namespace,
+    report: Report,
+    finder: DuplicateFinder | None,
+    audit: RunReport,
+    last: dict[str, AtomicFile],
+) -> None:
+    """The run's closing lines, and what is written once everything is cleaned: the duplicates, the report."""
     report.close()
     if not args.quiet:
         report.summary()
     if finder is not None:
-        _report_duplicates(finder, args, report)
-    written = audit.write(finder.report() if finder is not None else None)
+        _report_duplicates(finder, args, report, last.get("--duplicates"))
+    written = audit.write(finder.report() if finder is not None else None, last.get("--report"))
     if written and not args.quiet:
         report.line(written)
-    if report.failed:
-        return EXIT_ERROR
-    return EXIT_CHANGED if mode != "write" and report.touched else EXIT_CLEAN

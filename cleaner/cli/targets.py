@@ -53,7 +53,7 @@ def plan_outputs(files: Sequence[Path], roots: Sequence[Path], out: Path, suffix
             f"{out} names one file, but several articles are written one file each: name a folder "
             f"(-o {out.with_suffix('')}/), or one JSON Lines file (-o {out.with_suffix('.jsonl')})"
         )
-    problem = _not_a_folder(out)
+    problem = not_a_folder(out)
     if problem:
         raise OutputError(f"cannot write into {out}: {problem}; name a folder for -o")
     base = Path(os.path.commonpath([real_name(root) if root.is_dir() else real_name(root).parent for root in roots]))
@@ -72,7 +72,7 @@ def plan_outputs(files: Sequence[Path], roots: Sequence[Path], out: Path, suffix
     return _checked(targets, files, out)
 
 
-def _not_a_folder(out: Path) -> str:
+def not_a_folder(out: Path) -> str:
     """Why ``out`` can neither be nor become a folder (a file, a symlink leading nowhere, a file above it), or ''.
 
     Said once before anything is cleaned, instead of once for each file after its cleaning.

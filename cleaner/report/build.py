@@ -40,18 +40,19 @@ class ReportBuilder:
 
     def html(self, *, duplicates: Mapping[str, Any] | None = None, title: str = "Cleaning report") -> str:
         """The report page; ``duplicates`` is ``DuplicateReport.to_dict()`` of the run, when it has one."""
-        return self._render(duplicates, title)[0]
+        return self.render(duplicates=duplicates, title=title)[0]
 
     def write(self, path: Path, *, duplicates: Mapping[str, Any] | None = None, title: str = "Cleaning report") -> int:
         """Write the page to ``path`` atomically (a reader sees the old file or the whole new one).
 
         Returns how many documents the page shows in full.
         """
-        page, shown = self._render(duplicates, title)
+        page, shown = self.render(duplicates=duplicates, title=title)
         write_atomic(Path(path), page.encode("utf-8"))
         return shown
 
-    def _render(self, duplicates: Mapping[str, Any] | None, title: str) -> tuple[str, int]:
+    def render(self, *, duplicates: Mapping[str, Any] | None = None, title: str = "Cleaning report") -> tuple[str, int]:
+        """The report page, and how many documents it shows in full."""
         rules = [
             rule for rule, _ in sorted(self.tally.rules.items(), key=lambda item: -item[1].blocks) if rule != OTHER
         ]
