@@ -227,8 +227,34 @@ def test_a_page_written_as_json_counts_as_cleaned(tmp_path: Path) -> None:
     page.write_text(f"<html><head><title>A story</title></head><body><article>{body}</article></body></html>")
     result = clean(page, "-o", str(tmp_path / "out"), "--format", "json", cwd=tmp_path)
     assert result.returncode == 0
-    assert "1 file read: 1 cleaned, 0 unchanged" in result.stderr  # extracted from markup, nothing else removed
+    assert "1 file read: 1 cleaned, 0 with nothing removed" in result.stderr  # extracted from markup, nothing else
     assert json.loads((tmp_path / "out" / "page.json").read_text())["title"] == "A story"
+
+
+def test_files_and_records_are_counted_alike(tmp_path: Path) -> None:
+    """The summary counted an article file as cleaned when its canonical form differed from its bytes (a title
+    moved into front matter, lines re-flowed) or it was a page, and a JSON Lines record only when blocks were
+    removed: the same page and text were '2 cleaned' as files and '0 cleaned, 2 unchanged' as records.  Both now
+    count what was removed: blocks, or all of a page but its article; the rest is 'with nothing removed'."""
+    body = "".join(f"<p>Paragraph {n} of the story, long enough to be read as prose by anyone.</p>" for n in range(6))
+    page = f"<html><head><title>A story</title></head><body><article>{body}</article></body></html>"
+    text = (
+        "A story\n\nThis is the first paragraph of a story, long enough to be read as prose by anyone here.\n"
+        "It goes on a second line wrapped by hand, as dumps are.\n\nAnd a second paragraph closes it, as a "
+        "story's last lines do, in a sentence.\n"
+    )
+    seed = TEXT_INPUTS[1].read_text(encoding="utf-8")  # furniture to remove
+    (tmp_path / "page.html").write_text(page, encoding="utf-8")
+    (tmp_path / "story.txt").write_text(text, encoding="utf-8")
+    (tmp_path / "seed.txt").write_text(seed, encoding="utf-8")
+    records = [{"id": "page", "html": page}, {"id": "story", "text": text}, {"id": "seed", "text": seed}]
+    (tmp_path / "all.jsonl").write_text("".join(json.dumps(record) + "\n" for record in records), encoding="utf-8")
+    files = clean("page.html", "story.txt", "seed.txt", "-o", "out", cwd=tmp_path)
+    stream = clean("all.jsonl", "-o", "out.jsonl", cwd=tmp_path)
+    assert files.stderr.splitlines()[-1].startswith("3 files read: 2 cleaned, 1 with nothing removed, 0 failed; ")
+    what = "3 documents read (0 article files, 3 records of 1 JSON Lines/WARC files)"
+    assert stream.stderr.splitlines()[-1].startswith(f"{what}: 2 cleaned, 1 with nothing removed, 0 failed; ")
+    assert files.stderr.splitlines()[-1].partition("; ")[2] == stream.stderr.splitlines()[-1].partition("; ")[2]
 
 
 # ----------------------------------------------------------------------------- bad input
@@ -448,7 +474,7 @@ def test_progress_bar_only_on_a_terminal(tmp_path: Path) -> None:
     assert "3 files read: " in shown
     on_a_terminal = clean_in_process(folder, "-o", tmp_path / "out", "--jobs", "2", cwd=tmp_path, terminal=True)
     assert "| 0/3 [" in on_a_terminal.stderr and on_a_terminal.stderr.endswith(
-        "3 files read: 3 cleaned, 0 unchanged, 0 failed; " + on_a_terminal.stderr.rpartition("0 failed; ")[2]
+        "3 files read: 2 cleaned, 1 with nothing removed, 0 failed; " + on_a_terminal.stderr.rpartition("0 failed; ")[2]
     )
     quiet = clean_in_process(folder, "-o", tmp_path / "out", "--quiet", cwd=tmp_path, terminal=True)
     assert quiet.stderr == ""
@@ -479,7 +505,7 @@ def test_the_summary_counts_what_the_extractor_left_out_of_pages(tmp_path: Path)
     left_out = sum(removal["layer"] == "extractor" for article in written for removal in article["removed"])
     assert left_out > 0, "no fixture page has prose outside its main content"
     summary = result.stderr.splitlines()[-1]
-    assert summary.startswith(f"{len(pages)} files read: {len(pages)} cleaned, 0 unchanged, 0 failed; ")
+    assert summary.startswith(f"{len(pages)} files read: {len(pages)} cleaned, 0 with nothing removed, 0 failed; ")
     assert summary.endswith(
         f"; the extractor left {left_out} prose blocks outside the main content of {len(pages)} HTML pages"
     )

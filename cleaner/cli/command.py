@@ -204,7 +204,7 @@ def _handle(outcome: Outcome, args: argparse.Namespace, outputs: Outputs, report
             _explain(outcome, article, report)
         if report.mode == "write":
             outputs.put(outcome)
-            touched = outcome.changed or bool(article.removed) or outcome.page  # a page is always extracted
+            touched = bool(article.removed) or outcome.page  # cleaned: a page's article is always extracted
         else:
             touched = outcome.changed
             if touched:
@@ -249,7 +249,8 @@ def _handle_record(result: Result, outputs: Outputs, report: Report) -> None:
     else:
         outputs.put_record(result.to_dict())
         report.read += 1
-        report.touched += bool(result.article.removed)
+        report.touched += bool(result.article.removed) or result.page  # as an article file is counted
+        report.pages += result.page
         report.count(result.article.removed)
     report.done(record=True)
 

@@ -98,7 +98,12 @@ class Report:
 
     def summary(self) -> None:
         self.close()
-        verb = {"check": "would change", "in-place": "rewritten"}.get(self.mode, "cleaned")
+        # Checking and rewriting count the files whose canonical form differs from their bytes; writing counts
+        # the documents cleaning removed something from (blocks, or all of a page but its article), files and
+        # records alike.
+        verb, rest = {"check": ("would change", "unchanged"), "in-place": ("rewritten", "unchanged")}.get(
+            self.mode, ("cleaned", "with nothing removed")
+        )
         removed = sum(self.categories.values())
         by_category = categories_line(self.categories)
         if self.records or self.containers:
@@ -114,6 +119,6 @@ class Report:
             pages += f" of {self.pages} HTML pages" if self.pages else ""
         duplicates = f"{self.duplicates} duplicates not written, " if self.duplicates else ""
         self.stream.write(
-            f"{what}: {self.touched} {verb}, {self.read - self.touched} unchanged, {duplicates}{self.failed} failed; "
+            f"{what}: {self.touched} {verb}, {self.read - self.touched} {rest}, {duplicates}{self.failed} failed; "
             f"{removed} blocks removed{f' ({by_category})' if by_category else ''}{pages}\n"
         )

@@ -10,7 +10,7 @@ This module holds data only: it reads no file (``cleaner.io.documents`` does) an
 from __future__ import annotations
 
 from collections.abc import Mapping
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from typing import Any, Literal, get_args
 
 from cleaner.model import Article
@@ -107,13 +107,17 @@ def _content_of(record: Mapping[str, Any]) -> tuple[str, Format]:
 
 @dataclass(frozen=True, slots=True)
 class Cleaned:
-    """A document that was cleaned: the article and where it came from."""
+    """A document that was cleaned: the article and where it came from.
+
+    ``page`` says it was read as an HTML page: its article was extracted from the markup (not in ``to_dict``).
+    """
 
     id: str
     article: Article
     source: str | None = None
     url: str | None = None
     fetched: str | None = None
+    page: bool = field(default=False, compare=False)
 
     ok = True
 

@@ -57,7 +57,8 @@ def clean_document(cleaning: Cleaning, document: Document) -> Result:
         article = clean(document.content, format=form, url=document.url, config=cleaning.config, **extra)
     except (CleanError, TypeError) as error:
         return Failure(id=document.id, reason=one_line(error), source=document.source)
-    return Cleaned(id=document.id, article=article, source=document.source, url=document.url, fetched=document.fetched)
+    page = reads_as_page(document.content, form)
+    return Cleaned(document.id, article, document.source, document.url, document.fetched, page=page)
 
 
 def cleaning_job(cleaning: Cleaning) -> Job[Cleaning, Document, Result]:
