@@ -127,3 +127,27 @@ def test_an_end_of_run_file_that_cannot_be_written_stops_the_run_before_any_clea
     made = clean_command("corpus", "-o", "out", option, f"new/folder/{option[2:]}.out", cwd=tmp_path)
     assert made.returncode == 0 and (tmp_path / "new" / "folder" / f"{option[2:]}.out").is_file()
     assert [path.name for path in (tmp_path / "new" / "folder").iterdir()] == [f"{option[2:]}.out"]  # no .tmp left
+
+
+def test_a_profile_that_cannot_be_written_stops_clean_learn_before_it_reads(tmp_path: Path) -> None:
+    """``clean learn -o PROFILE`` wrote the profile once every document was counted (hours on a large corpus),
+    and only then found that it could not ('cannot write the profile corpus/a.txt: File exists', for a path
+    below a file); the file is now made first, and nothing is read when it cannot be."""
+    corpus = tmp_path / "corpus"
+    corpus.mkdir()
+    for source in SEEDS[:2]:
+        (corpus / source.name).write_bytes(source.read_bytes())
+    (corpus / "junk.txt").write_bytes(b"\x00\x01 binary")  # a file that, once read, says so
+    below = f"corpus/{SEEDS[0].name}/profile.json"
+    result = clean_command("learn", "corpus", "-o", below, cwd=tmp_path)
+    reason = f"corpus/{SEEDS[0].name} is a file, not a folder"
+    assert (result.returncode, result.stderr) == (
+        2,
+        f"clean learn: error: cannot write the profile {below}: {reason}\n",
+    )
+    if Path("/proc/self").is_dir():
+        result = clean_command("learn", "corpus", "-o", "/proc/profile.json", cwd=tmp_path)
+        assert result.returncode == 2 and "junk.txt" not in result.stderr, result.stderr
+    made = clean_command("learn", "corpus", "-o", "new/profile.json", cwd=tmp_path)
+    assert made.returncode == 2 and "corpus/junk.txt: error: " in made.stderr  # the others are learned
+    assert [path.name for path in (tmp_path / "new").iterdir()] == ["profile.json"]

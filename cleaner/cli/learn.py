@@ -24,18 +24,18 @@ from collections.abc import Iterator, Sequence
 from pathlib import Path
 
 from cleaner.cli.messages import printable
-from cleaner.cli.targets import OutputError, check_file_outputs
+from cleaner.cli.targets import OutputError, check_file_outputs, not_a_folder
 from cleaner.config import Config, ConfigError, find_config, load_config
 from cleaner.corpus.learning import Counted, count_document
 from cleaner.errors import CleanError, Deadline
 from cleaner.io.documents import documents_from_path, is_container
-from cleaner.io.files import Finder, InputError, read_article, source_format
+from cleaner.io.files import AtomicFile, Finder, Found, InputError, read_article, source_format
 from cleaner.io.markdown import FrontMatterError
 from cleaner.io.records import Document, Failure
 from cleaner.run.executor import Job, default_jobs, one_line
 from cleaner.run.local import local_executor
-from cleaner.sites.profile import Profile, ProfileError, SiteProfile
-from cleaner.sites.store import PROFILE_PATH, corpus_root, load_profile, save_profile
+from cleaner.sites.profile import Profile, ProfileError, ProfileLearner, SiteProfile
+from cleaner.sites.store import PROFILE_PATH, corpus_root, load_profile, write_profile
 from cleaner.text.decode import DecodeError
 
 EXIT_OK, EXIT_ERROR = 0, 2
@@ -104,9 +104,35 @@ def _learn(args: argparse.Namespace) -> int:
     config = load_config(args.config) if args.config else find_config(common)
     output = args.output or default_output(args.paths)
     learner = (load_profile(output) if args.update and output.is_file() else Profile()).learner()
-    failed = read = 0
     found = Finder(config.include, config.exclude).find(args.paths)
     check_file_outputs({"-o": output}, args.paths, [item.path for item in found if item.usable])
+    problem = not_a_folder(output.parent)
+    if problem:
+        raise OutputError(f"cannot write the profile {output}: {problem}")
+    # Made before anything is read, so a profile that cannot be written stops the run before the work; it
+    # appears when learning ends without an error (an interrupted run leaves none).
+    with AtomicFile(output) as target:
+        read, failed = _count_into(learner, found, args, config)
+        profile = learner.profile(snapshot=False)  # the learner is done: its counts need no copy
+        write_profile(profile, target)
+    if not args.quiet:
+        for site in profile.sites.values():
+            print(printable(site_summary(site)), file=sys.stderr)
+        documents = sum(site.documents for site in profile.sites.values())
+        copies = sum(site.copies for site in profile.sites.values())
+        print(
+            f"learned {profile.learned_count} template lines for {len(profile.sites)} sites from {documents} "
+            f"documents{f' and {copies} copies' if copies else ''} ({read} read now, {failed} failed); wrote {output}",
+            file=sys.stderr,
+        )
+    return EXIT_ERROR if failed else EXIT_OK
+
+
+def _count_into(
+    learner: ProfileLearner, found: Sequence[Found], args: argparse.Namespace, config: Config
+) -> tuple[int, int]:
+    """Count every document found into ``learner``, one error line for each that fails; (read, failed)."""
+    failed = read = 0
     for item in found:
         if item.error:
             print(printable(f"{item.path}: error: {item.error}"), file=sys.stderr)
@@ -120,19 +146,7 @@ def _learn(args: argparse.Namespace) -> int:
         else:
             result[1].add_to(learner)
             read += 1
-    profile = learner.profile(snapshot=False)  # the learner is done: its counts need no copy
-    save_profile(profile, output)
-    if not args.quiet:
-        for site in profile.sites.values():
-            print(printable(site_summary(site)), file=sys.stderr)
-        documents = sum(site.documents for site in profile.sites.values())
-        copies = sum(site.copies for site in profile.sites.values())
-        print(
-            f"learned {profile.learned_count} template lines for {len(profile.sites)} sites from {documents} "
-            f"documents{f' and {copies} copies' if copies else ''} ({read} read now, {failed} failed); wrote {output}",
-            file=sys.stderr,
-        )
-    return EXIT_ERROR if failed else EXIT_OK
+    return read, failed
 
 
 def site_summary(site: SiteProfile) -> str:

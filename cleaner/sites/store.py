@@ -301,4 +301,9 @@ def _scalar(value: object) -> str | None:
 def save_profile(profile: Profile, path: str | os.PathLike[str]) -> None:
     """Write the profile atomically (temporary file in the same folder, then rename), a site at a time."""
     with AtomicFile(Path(path)) as target:
-        _write(profile, _Sink(lambda text: target.handle.write(text.encode("utf-8"))))
+        write_profile(profile, target)
+
+
+def write_profile(profile: Profile, target: AtomicFile) -> None:
+    """Write the profile into an atomic file made earlier (it appears when committed), a site at a time."""
+    _write(profile, _Sink(lambda text: target.handle.write(text.encode("utf-8"))))
