@@ -151,3 +151,21 @@ def test_the_command_reports_and_dedupes(tmp_path: Path) -> None:
     assert ", 1 duplicates not written, 0 failed;" in summary  # the copy left out, not counted as unchanged
     usage = run("rheinblick", "--check", "--dedupe")
     assert usage.returncode == 2 and "--dedupe" in usage.stderr
+
+
+@pytest.mark.parametrize("option", ["--dedupe", "--duplicates"])
+def test_records_not_compared_for_duplicates_are_said_to_be(tmp_path: Path, option: str) -> None:
+    """``clean crawl.jsonl -o out.jsonl --dedupe`` wrote every copy of a record without a word (the command
+    compares article files only), so a user asking for one copy of each article got them all and believed
+    otherwise; the run now says that the records are not compared."""
+    text = (SEEDS / "001_076883cf49f24a7d.txt").read_text(encoding="utf-8")
+    records = [{"id": "first", "text": text}, {"id": "copy", "text": text}]
+    (tmp_path / "crawl.jsonl").write_text("".join(json.dumps(record) + "\n" for record in records), encoding="utf-8")
+    extra = [option] if option == "--dedupe" else [option, "dups.json"]
+    result = clean_in_process("crawl.jsonl", "-o", "out.jsonl", *extra, cwd=tmp_path)
+    assert result.returncode == 0, result.stderr
+    assert len((tmp_path / "out.jsonl").read_text(encoding="utf-8").splitlines()) == 2
+    assert result.stderr.startswith(
+        f"clean: warning: {option} compares article files only: the records of JSON Lines and WARC files are "
+        "written without being compared for duplicates\n"
+    )

@@ -308,6 +308,12 @@ def run_command(args: argparse.Namespace, parser: argparse.ArgumentParser) -> in
         parser.error("JSON Lines and WARC inputs hold many articles: write them with --format jsonl (or -o OUT.jsonl)")
     if not found:
         report.line(f"clean: warning: no article files found (include: {', '.join(config.include)})")
+    if containers and mode == "write" and (args.dedupe or args.duplicates):
+        option = "--dedupe" if args.dedupe else "--duplicates"
+        report.line(
+            f"clean: warning: {option} compares article files only: the records of JSON Lines and WARC files are "
+            "written without being compared for duplicates"
+        )
     html = any(source_format(path) == "html" for path in files)  # else the workers need not load the HTML layer
     settings = Settings(config, rewrite=mode != "write", original=args.diff, profile=_profile(args, report), html=html)
     # Duplicates are compared on request, and in any run writing several articles (not in hooks).
