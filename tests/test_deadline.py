@@ -259,3 +259,27 @@ def test_a_stream_of_text_does_not_load_the_html_layer(tmp_path: Path, jobs: str
 
 
 HTML_FIXTURES = sorted((ROOT / "fixtures" / "html").glob("*.html"))
+
+
+def test_timeout_on_the_command_line_is_the_runs_time_limit(tmp_path: Path) -> None:
+    """A run's time limit could only be set in a configuration file; ``--timeout SECONDS`` (``clean`` and
+    ``clean learn``) now sets it for one run, over the configuration's, and is checked as it is."""
+    (tmp_path / "pyproject.toml").write_text(
+        '[tool.cleaner]\ntimeout = 600.0\n[[tool.cleaner.rule]]\nid = "mine.slow"\ncategory = "mine"\n'
+        'pattern = "(a|aa)+b"\nwhy = "backtracks"\n'
+    )
+    (tmp_path / "in").mkdir()
+    (tmp_path / "in" / "slow.txt").write_text(backtracking_text())
+    (tmp_path / "in" / "good.txt").write_text(SEEDS[0].read_text(encoding="utf-8"))
+    start = time.monotonic()
+    result = clean_in_process("in", "-o", "out", "--jobs", "1", "--timeout", "1", cwd=tmp_path)
+    assert time.monotonic() - start < 30
+    assert "in/slow.txt: error: took longer than the time limit of 1 s ('timeout')" in result.stderr, result.stderr
+    assert (tmp_path / "out" / "good.json").is_file()
+    for bad in ("0", "-1", "nan", "1e9", "soon"):
+        refused = clean_in_process("in", "-o", "out", "--timeout", bad, cwd=tmp_path)
+        assert refused.returncode == 2 and "argument --timeout: must be a positive number of seconds" in refused.stderr
+    learned = clean_in_process("learn", "in", "-o", "p.json", "--timeout", "0.5", cwd=tmp_path)
+    assert learned.returncode == 0 and (tmp_path / "p.json").is_file(), learned.stderr
+    refused = clean_in_process("learn", "in", "-o", "p.json", "--timeout", "0", cwd=tmp_path)
+    assert refused.returncode == 2 and "argument --timeout: must be a positive number" in refused.stderr

@@ -28,9 +28,10 @@ from pathlib import Path
 
 from cleaner.cli import stopping
 from cleaner.cli.audit import RunReport
+from cleaner.cli.learn import run_config
 from cleaner.cli.messages import Report, categories_line, printable
 from cleaner.cli.targets import OutputError, check_file_outputs, not_a_folder, plan_outputs, rewritable
-from cleaner.config import Config, find_config, load_config
+from cleaner.config import Config
 from cleaner.corpus.duplicates import DuplicateFinder
 from cleaner.io.documents import documents_from_path, is_container
 from cleaner.io.files import AtomicFile, Finder, Found, source_format, write_atomic
@@ -98,9 +99,7 @@ def _report_duplicates(
 
 
 def _config(args: argparse.Namespace) -> Config:
-    if args.config:
-        return load_config(args.config)
-    return find_config(_common(args))
+    return run_config(args, _common(args))
 
 
 def _removals(article: Article) -> str:

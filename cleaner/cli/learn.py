@@ -21,11 +21,12 @@ import argparse
 import os
 import sys
 from collections.abc import Iterator, Sequence
+from dataclasses import replace
 from pathlib import Path
 
 from cleaner.cli.messages import printable
 from cleaner.cli.targets import OutputError, check_file_outputs, not_a_folder
-from cleaner.config import Config, ConfigError, find_config, load_config
+from cleaner.config import MAX_TIMEOUT, Config, ConfigError, find_config, load_config
 from cleaner.corpus.learning import Counted, count_document
 from cleaner.errors import CleanError, Deadline
 from cleaner.io.documents import documents_from_path, is_container
@@ -57,11 +58,41 @@ def build_parser() -> argparse.ArgumentParser:
     )
     parser.add_argument("--update", action="store_true", help="add to the existing profile instead of replacing it")
     parser.add_argument("--config", type=Path, metavar="FILE", help="configuration file (default: nearest pyproject)")
+    add_timeout(parser)
     parser.add_argument(
         "--jobs", "-j", type=int, default=default_jobs(), metavar="N", help="parallel processes (default: cores)"
     )
     parser.add_argument("--quiet", "-q", action="store_true", help="no closing summary")
     return parser
+
+
+def add_timeout(parser: argparse.ArgumentParser) -> None:
+    """``--timeout SECONDS``: this run's time limit of one document, over the configuration's ``timeout``."""
+    parser.add_argument(
+        "--timeout",
+        type=seconds,
+        metavar="SECONDS",
+        help="time limit of one document (default: the configuration's timeout, 20)",
+    )
+
+
+def seconds(text: str) -> float:
+    """A ``--timeout`` argument, checked as the configuration's ``timeout`` is."""
+    try:
+        value = float(text)
+    except ValueError:
+        value = float("nan")
+    if not 0 < value <= MAX_TIMEOUT:  # also refuses nan
+        raise argparse.ArgumentTypeError(
+            f"must be a positive number of seconds, at most {MAX_TIMEOUT:,.0f}, not {text!r}"
+        )
+    return value
+
+
+def run_config(args: argparse.Namespace, common: Path) -> Config:
+    """The run's configuration: ``--config FILE`` or the one found from ``common``, with ``--timeout`` over it."""
+    config = load_config(args.config) if args.config else find_config(common)
+    return config if args.timeout is None else replace(config, timeout=args.timeout)
 
 
 def default_output(paths: Sequence[Path]) -> Path:
@@ -101,7 +132,7 @@ def counted(paths: Sequence[Path], config: Config, jobs: int) -> Iterator[tuple[
 
 def _learn(args: argparse.Namespace) -> int:
     common = Path(os.path.commonpath([path.absolute() for path in args.paths]))
-    config = load_config(args.config) if args.config else find_config(common)
+    config = run_config(args, common)
     output = args.output or default_output(args.paths)
     learner = (load_profile(output) if args.update and output.is_file() else Profile()).learner()
     found = Finder(config.include, config.exclude).find(args.paths)

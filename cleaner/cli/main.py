@@ -26,6 +26,7 @@ import sys
 from collections.abc import Sequence
 from pathlib import Path
 
+from cleaner.cli.learn import add_timeout
 from cleaner.cli.learn import main as learn
 from cleaner.cli.messages import printable
 from cleaner.cli.stopping import Terminated, stoppable
@@ -69,6 +70,7 @@ def build_parser() -> argparse.ArgumentParser:
     parser.add_argument(
         "--force-exclude", action="store_true", help="apply exclude globs to files named on the command line"
     )
+    add_timeout(parser)
     parser.add_argument("--quiet", "-q", action="store_true", help="no progress bar and no closing summary")
     parser.add_argument(
         "--report",
