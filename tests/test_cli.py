@@ -509,3 +509,16 @@ def test_the_summary_counts_what_the_extractor_left_out_of_pages(tmp_path: Path)
     assert summary.endswith(
         f"; the extractor left {left_out} prose blocks outside the main content of {len(pages)} HTML pages"
     )
+
+
+def test_explain_lists_what_was_removed_from_records_too(tmp_path: Path) -> None:
+    """``--explain`` printed nothing for the records of JSON Lines and WARC files: the option was passed over
+    without a word.  Each removed block of a record is now a line after the record's file and id, the same
+    lines as for the article file holding the same text."""
+    (tmp_path / "story.txt").write_bytes(TEXT_INPUTS[1].read_bytes())
+    record = {"id": "story", "text": TEXT_INPUTS[1].read_text(encoding="utf-8")}
+    (tmp_path / "all.jsonl").write_text(json.dumps(record) + "\n", encoding="utf-8")
+    from_file = clean("story.txt", "-o", "out", "--explain", cwd=tmp_path).stderr.splitlines()[:-1]
+    from_record = clean("all.jsonl", "-o", "out.jsonl", "--explain", cwd=tmp_path).stderr.splitlines()[:-1]
+    assert from_file and all(line.startswith("story.txt: [") for line in from_file), from_file
+    assert from_record == [line.replace("story.txt: ", "all.jsonl: story: ", 1) for line in from_file]

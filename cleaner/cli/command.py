@@ -109,10 +109,11 @@ def _removals(article: Article) -> str:
     return f"{len(article.removed)} block{'s' * (len(article.removed) != 1)} removed ({detail})"
 
 
-def _explain(outcome: Outcome, article: Article, report: Report) -> None:
+def _explain(where: object, article: Article, report: Report) -> None:
+    """--explain: one line per removed block, after the file or record (``where``) it was removed from."""
     for removal in article.removed:
         text = removal.text if len(removal.text) <= 100 else removal.text[:99] + "…"
-        report.line(f"{outcome.path}: [{removal.rule}] {removal.category} ({removal.layer}): {text}")
+        report.line(f"{where}: [{removal.rule}] {removal.category} ({removal.layer}): {text}")
 
 
 def _diff(outcome: Outcome) -> bytes:
@@ -200,7 +201,7 @@ def _handle(outcome: Outcome, args: argparse.Namespace, outputs: Outputs, report
             raise _Failed(outcome.error)
         article = outcome.article
         if args.explain:
-            _explain(outcome, article, report)
+            _explain(outcome.path, article, report)
         if report.mode == "write":
             outputs.put(outcome)
             touched = bool(article.removed) or outcome.page  # cleaned: a page's article is always extracted
@@ -240,12 +241,15 @@ def _container_results(
     return executor.map(job, as_documents(documents))
 
 
-def _handle_record(result: Result, outputs: Outputs, report: Report) -> None:
+def _handle_record(result: Result, outputs: Outputs, report: Report, *, explain: bool) -> None:
     """One document of a JSON Lines or WARC input: written as a JSON Lines record, or one error line."""
+    inside = result.source is None or result.id.startswith(result.source)
+    where = result.id if inside else f"{result.source}: {result.id}"  # a record's id names its file, or not
     if isinstance(result, Failure):
-        inside = result.source is None or result.id.startswith(result.source)
-        report.failure(result.id if inside else f"{result.source}: {result.id}", result.reason)
+        report.failure(where, result.reason)
     else:
+        if explain:
+            _explain(where, result.article, report)
         outputs.put_record(result.to_dict())
         report.read += 1
         report.touched += bool(result.article.removed) or result.page  # as an article file is counted
@@ -333,7 +337,7 @@ def run_command(args: argparse.Namespace, parser: argparse.ArgumentParser) -> in
             _handle(outcome, args, outputs, report)
             stopping.check()  # a signal some library took for its own error still ends the run
         for result in audit.results(_container_results(containers, settings, mode, report, executor)):
-            _handle_record(result, outputs, report)
+            _handle_record(result, outputs, report, explain=args.explain)
             stopping.check()
         _finish(args, report, finder, audit, last)
     if report.failed:
