@@ -240,3 +240,14 @@ def test_a_page_is_told_for_its_warm_up_as_clean_reads_it() -> None:
             with contextlib.suppress(UnicodeEncodeError):
                 assert reads_as_page(text.encode(encoding), "auto") is page, (encoding, text[:80])
         assert reads_as_page(text, "html") and not reads_as_page(text, "text")
+
+
+@pytest.mark.parametrize("form", ["md", "txt"])
+def test_records_asked_for_in_another_format_than_json_lines_are_refused(tmp_path: Path, form: str) -> None:
+    """``clean crawl.jsonl --format md`` wrote JSON Lines to standard output, the format asked for passed over
+    without a word (with ``-o out/`` the same request was refused); it is now refused the same way."""
+    (tmp_path / "crawl.jsonl").write_text(json.dumps({"id": "a", "text": "A line of text."}) + "\n")
+    result = clean_in_process("crawl.jsonl", "--format", form, cwd=tmp_path)
+    assert result.returncode == 2 and result.stdout == ""
+    assert "JSON Lines and WARC inputs hold many articles: write them with --format jsonl" in result.stderr
+    assert clean_in_process("crawl.jsonl", "--format", "json", "-q", cwd=tmp_path).stdout.count("\n") == 1

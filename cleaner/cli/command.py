@@ -307,7 +307,9 @@ def run_command(args: argparse.Namespace, parser: argparse.ArgumentParser) -> in
     files = [item.path for item in found if item.usable]
     containers = [path for path in files if is_container(path)]
     files = [path for path in files if not is_container(path)]
-    if containers and mode == "write" and args.output and args.format != "jsonl":
+    # Their records are written as JSON Lines only: an md or txt stream, or a folder of outputs, is refused.
+    as_lines = args.format not in ("md", "txt") and not (args.output and args.format != "jsonl")
+    if containers and mode == "write" and not as_lines:
         parser.error("JSON Lines and WARC inputs hold many articles: write them with --format jsonl (or -o OUT.jsonl)")
     if not found:
         report.line(f"clean: warning: no article files found (include: {', '.join(config.include)})")
