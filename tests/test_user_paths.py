@@ -151,3 +151,20 @@ def test_a_profile_that_cannot_be_written_stops_clean_learn_before_it_reads(tmp_
     made = clean_command("learn", "corpus", "-o", "new/profile.json", cwd=tmp_path)
     assert made.returncode == 2 and "corpus/junk.txt: error: " in made.stderr  # the others are learned
     assert [path.name for path in (tmp_path / "new").iterdir()] == ["profile.json"]
+
+
+@pytest.mark.parametrize("option", ["--report", "--duplicates"])
+def test_an_end_of_run_file_is_never_an_articles_output(tmp_path: Path, option: str) -> None:
+    """``clean corpus -o out --report out/a.json`` wrote the article ``out/a.json``, then the report over it: an
+    article lost without a word, exit 0.  Such a run is now refused before anything is cleaned."""
+    corpus = tmp_path / "corpus"
+    corpus.mkdir()
+    for source in SEEDS[:2]:
+        (corpus / source.name).write_bytes(source.read_bytes())
+    clash = f"out/../out/{SEEDS[1].stem}.json"
+    result = clean_command("corpus", "-o", "out", option, clash, cwd=tmp_path)
+    assert result.returncode == 2 and not (tmp_path / "out").exists(), result.stderr
+    expected = (
+        f"clean: error: {option} {clash} is also the output for corpus/{SEEDS[1].name}; give {option} its own file\n"
+    )
+    assert result.stderr == expected

@@ -23,14 +23,21 @@ import json
 import os
 import sys
 from collections import Counter
-from collections.abc import Iterable, Iterator, Sequence
+from collections.abc import Iterable, Iterator, Mapping, Sequence
 from pathlib import Path
 
 from cleaner.cli import stopping
 from cleaner.cli.audit import RunReport
 from cleaner.cli.learn import run_config
 from cleaner.cli.messages import Report, categories_line, printable
-from cleaner.cli.targets import OutputError, check_file_outputs, not_a_folder, plan_outputs, rewritable
+from cleaner.cli.targets import (
+    OutputError,
+    check_file_outputs,
+    check_not_planned,
+    not_a_folder,
+    plan_outputs,
+    rewritable,
+)
 from cleaner.config import Config
 from cleaner.corpus.duplicates import DuplicateFinder
 from cleaner.io.documents import documents_from_path, is_container
@@ -325,7 +332,7 @@ def run_command(args: argparse.Namespace, parser: argparse.ArgumentParser) -> in
     wanted = args.duplicates or args.dedupe or (mode == "write" and len(files) > 1)
     finder = DuplicateFinder() if wanted else None
     with contextlib.ExitStack() as ends, Outputs(args, files) as outputs:
-        last = _last_files(args, ends)  # before anything is cleaned; written and committed at the end
+        last = _last_files(args, ends, outputs.targets)  # before anything is cleaned; written and committed at the end
 
         report.start(None if containers else len(files))
         jobs = args.jobs or default_jobs()
@@ -347,14 +354,16 @@ def run_command(args: argparse.Namespace, parser: argparse.ArgumentParser) -> in
     return EXIT_CHANGED if mode != "write" and report.touched else EXIT_CLEAN
 
 
-def _last_files(args: argparse.Namespace, ends: contextlib.ExitStack) -> dict[str, AtomicFile]:
+def _last_files(
+    args: argparse.Namespace, ends: contextlib.ExitStack, targets: Mapping[Path, Path]
+) -> dict[str, AtomicFile]:
     """The files written at the end of the run (``--report``, ``--duplicates``), made now, before anything is
     cleaned: one that cannot be written stops the run at once with a line naming it, not after all the work.
     Each appears when ``ends`` closes without an error; a run that fails or is stopped leaves none behind."""
     last: dict[str, AtomicFile] = {}
-    for option, path in (("--report", args.report), ("--duplicates", args.duplicates)):
-        if path is None:
-            continue
+    named = {option: path for option, path in (("--report", args.report), ("--duplicates", args.duplicates)) if path}
+    check_not_planned(named, targets)
+    for option, path in named.items():
         problem = not_a_folder(path.parent)
         if problem:
             raise OutputError(f"{option} {path} cannot be written: {problem}")

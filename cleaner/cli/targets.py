@@ -10,7 +10,7 @@ folder.  A symlink at an output path itself is replaced by the new file, never w
 (``cleaner.io.files.AtomicFile``).
 
 ``check_file_outputs`` does the same for the run's single output files (``-o FILE.jsonl``,
-``--report``, ``--duplicates``): none may replace an input.
+``--report``, ``--duplicates``): none may replace an input; ``check_not_planned``: nor an article's output.
 
 ``rewritable`` says why a file must not be rewritten in place: a symlink (rewriting would
 change a file the user did not name) or a file with several hard links (replacing it would
@@ -125,6 +125,15 @@ def check_file_outputs(outputs: Mapping[str, Path], named: Sequence[Path], walke
         clash = _same_file(path, named) or (None if _earlier_output(option, path) else _same_file(path, walked))
         if clash is not None:
             raise OutputError(f"{option} {path} would overwrite the input {clash}")
+
+
+def check_not_planned(outputs: Mapping[str, Path], targets: Mapping[Path, Path]) -> None:
+    """Refuse an output file (``--report``, ``--duplicates``) that is also where an article is written (``-o``)."""
+    written = {real_name(target): source for source, target in targets.items()}
+    for option, path in outputs.items():
+        source = written.get(real_name(path))
+        if source is not None:
+            raise OutputError(f"{option} {path} is also the output for {source}; give {option} its own file")
 
 
 def _same_file(path: Path, files: Sequence[Path]) -> Path | None:
