@@ -25,7 +25,7 @@ if TYPE_CHECKING:
     from cleaner.corpus.twopass import Corpus
     from cleaner.errors import CleanError, TimeLimitError
     from cleaner.model import Article, BodyBlock, Kind, Removal
-    from cleaner.pipeline import clean, warm_up
+    from cleaner.pipeline import clean, clean_file, warm_up
     from cleaner.run.stream import clean_many
     from cleaner.version import VERSION as __version__  # importlib.metadata: a fiftieth of a second
 
@@ -41,6 +41,7 @@ _FROM = {  # public name -> the module that defines it (as imported above for ty
     "TimeLimitError": "cleaner.errors",
     "__version__": "cleaner.version",
     "clean": "cleaner.pipeline",
+    "clean_file": "cleaner.pipeline",
     "clean_many": "cleaner.run.stream",
     "load_config": "cleaner.config",
     "warm_up": "cleaner.pipeline",
@@ -57,6 +58,7 @@ __all__ = [
     "TimeLimitError",
     "__version__",
     "clean",
+    "clean_file",
     "clean_many",
     "load_config",
     "warm_up",

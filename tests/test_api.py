@@ -203,3 +203,25 @@ def test_mypy_is_clean_on_the_package() -> None:
     mypy = shutil.which("mypy") or str(Path(sys.executable).parent / "mypy")
     result = subprocess.run([mypy, "cleaner"], cwd=ROOT, capture_output=True, text=True, timeout=600, check=False)
     assert result.returncode == 0, result.stdout + result.stderr
+
+
+def test_clean_file_reads_a_file_as_the_command_does(tmp_path: Path) -> None:
+    """``from cleaner import clean_file`` did not exist: a library user cleaning files had to read them and
+    choose the format by suffix (and the refusals) as the command does.  ``clean_file`` gives the command's
+    article for every seed and fixture page, and refuses what the command refuses with a ``CleanError`` naming
+    the file."""
+    from cleaner import CleanError, Config, clean_file
+    from cleaner.run.batch import Settings, process
+
+    root = Path(__file__).resolve().parent.parent
+    files = [*sorted((root / "seeds").glob("*.txt")), *sorted((root / "fixtures" / "html").glob("*.html"))[:3]]
+    (tmp_path / "story.md").write_bytes(files[0].read_bytes())
+    for path in [*files, tmp_path / "story.md"]:
+        assert clean_file(path) == process(Settings(Config()), path).article, path
+    (tmp_path / "empty.txt").write_bytes(b"")
+    (tmp_path / "photo.txt").write_bytes(b"\x89PNG\x00\x00\x00 binary")
+    for name, reason in [("empty.txt", "empty"), ("photo.txt", "binary data"), ("missing.txt", "no such file")]:
+        with pytest.raises(CleanError, match=f"^{re.escape(str(tmp_path / name))}: {reason}"):
+            clean_file(tmp_path / name)
+    with pytest.raises(CleanError, match="too large"):
+        clean_file(files[0], config=Config(max_bytes=100))

@@ -30,7 +30,7 @@ from cleaner.io.records import FORMATS, Format
 from cleaner.model import Role
 
 if TYPE_CHECKING:
-    from cleaner.pipeline.cleaning import OUTSIDE_RULE, clean, clean_blocks, pages_warm, warm_up
+    from cleaner.pipeline.cleaning import OUTSIDE_RULE, clean, clean_blocks, clean_file, pages_warm, warm_up
     from cleaner.pipeline.deciding import decide_blocks, furniture_verdicts, open_verdicts, rule_verdicts
     from cleaner.pipeline.reading import Reading, document_texts, page_reading, read_document, reads_as_page
 
@@ -39,6 +39,7 @@ _FROM = {  # public name -> the module that defines it (as imported above for ty
     "Reading": "cleaner.pipeline.reading",
     "clean": "cleaner.pipeline.cleaning",
     "clean_blocks": "cleaner.pipeline.cleaning",
+    "clean_file": "cleaner.pipeline.cleaning",
     "decide_blocks": "cleaner.pipeline.deciding",
     "document_texts": "cleaner.pipeline.reading",
     "furniture_verdicts": "cleaner.pipeline.deciding",
@@ -59,6 +60,7 @@ __all__ = [
     "Role",
     "clean",
     "clean_blocks",
+    "clean_file",
     "decide_blocks",
     "document_texts",
     "furniture_verdicts",

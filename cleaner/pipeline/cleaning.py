@@ -10,12 +10,15 @@ What it does NOT do: it holds no rules and no heuristics of its own; each step i
 
 from __future__ import annotations
 
+import os
 from dataclasses import replace
 from functools import cache
+from pathlib import Path
 
 from cleaner.config import DEFAULT_CONFIG, Config
-from cleaner.errors import NO_DEADLINE, Deadline
+from cleaner.errors import NO_DEADLINE, CleanError, Deadline
 from cleaner.html.dates import warm_up as warm_up_dates
+from cleaner.io.files import InputError, read_article, source_format
 from cleaner.io.records import Format
 from cleaner.layout.assemble import Reread, build_article, metadata_from_blocks, settle_output
 from cleaner.layout.textstages import load_text_model
@@ -156,6 +159,31 @@ def clean(
         site_profile = profile.site(site_of(reading.url, site)) if profile else None
         article = clean_blocks(reading, config, site_profile, deadline)
     return replace(article, removed=(*notes, *article.removed)) if notes else article
+
+
+def clean_file(
+    path: str | os.PathLike[str],
+    *,
+    config: Config | None = None,
+    profile: Profile | None = None,
+    site: str | None = None,
+) -> Article:
+    """Clean one article file as the ``clean`` command reads it: ``.html``/``.htm`` as a page, ``.md`` and
+    ``.markdown`` as Markdown, anything else by its content; the site of a ``profile`` is the page's, else
+    ``site``, else the file's folder.  A file that cannot be an article (missing, not a regular file, unreadable,
+    empty, binary, over ``max_bytes``) raises ``CleanError`` naming the file and the reason, as the command says it.
+    """
+    config = config or DEFAULT_CONFIG
+    path = Path(path)
+    try:
+        raw = read_article(path, config.max_bytes)
+    except InputError as error:
+        raise CleanError(f"{path}: {error}") from None
+    folder = site or path.absolute().parent.name
+    try:
+        return clean(raw, format=source_format(path), config=config, profile=profile, site=folder)
+    except CleanError as error:  # the same kind (a TimeLimitError stays one), naming the file
+        raise type(error)(f"{path}: {error}") from None
 
 
 def warm_up(config: Config | None = None, *, html: bool = True) -> None:
