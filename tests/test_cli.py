@@ -522,3 +522,22 @@ def test_explain_lists_what_was_removed_from_records_too(tmp_path: Path) -> None
     from_record = clean("all.jsonl", "-o", "out.jsonl", "--explain", cwd=tmp_path).stderr.splitlines()[:-1]
     assert from_file and all(line.startswith("story.txt: [") for line in from_file), from_file
     assert from_record == [line.replace("story.txt: ", "all.jsonl: story: ", 1) for line in from_file]
+
+
+def test_an_article_written_with_no_text_is_said_to_be(tmp_path: Path) -> None:
+    """A page with no article text (its head only, an error page) or a text all furniture was written as an
+    article with an empty body and counted as cleaned, exit 0, without a word: a corpus lost it unseen.  The
+    run still writes it (it is what cleaning found), with one warning line naming the file or record."""
+    (tmp_path / "head.html").write_text("<html><head><title>Loading</title><meta charset='utf-8'></head></html>")
+    (tmp_path / "share.txt").write_text("Share on Facebook\n\nFollow us on Twitter\n", encoding="utf-8")
+    (tmp_path / "story.txt").write_bytes(TEXT_INPUTS[1].read_bytes())
+    records = [{"id": "share", "text": "Share on Facebook\n\nFollow us on Twitter\n"}]
+    (tmp_path / "all.jsonl").write_text("".join(json.dumps(record) + "\n" for record in records), encoding="utf-8")
+    result = clean("head.html", "share.txt", "story.txt", "all.jsonl", "-o", "out.jsonl", cwd=tmp_path)
+    assert result.returncode == 0, result.stderr
+    warnings = [line for line in result.stderr.splitlines() if ": warning: " in line]
+    assert warnings == [
+        f"{name}: warning: no article text found; written with an empty body"
+        for name in ("head.html", "share.txt", "all.jsonl: share")
+    ]
+    assert len((tmp_path / "out.jsonl").read_text(encoding="utf-8").splitlines()) == 4

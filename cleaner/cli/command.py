@@ -212,6 +212,7 @@ def _handle(outcome: Outcome, args: argparse.Namespace, outputs: Outputs, report
         if report.mode == "write":
             outputs.put(outcome)
             touched = bool(article.removed) or outcome.page  # cleaned: a page's article is always extracted
+            _warn_if_empty(outcome.path, article, report)
         else:
             touched = outcome.changed
             if touched:
@@ -248,6 +249,12 @@ def _container_results(
     return executor.map(job, as_documents(documents))
 
 
+def _warn_if_empty(where: object, article: Article, report: Report) -> None:
+    """One line for an article written with no body (a page with no article text, a text all furniture)."""
+    if not article.blocks:
+        report.line(f"{where}: warning: no article text found; written with an empty body")
+
+
 def _handle_record(result: Result, outputs: Outputs, report: Report, *, explain: bool) -> None:
     """One document of a JSON Lines or WARC input: written as a JSON Lines record, or one error line."""
     inside = result.source is None or result.id.startswith(result.source)
@@ -258,6 +265,7 @@ def _handle_record(result: Result, outputs: Outputs, report: Report, *, explain:
         if explain:
             _explain(where, result.article, report)
         outputs.put_record(result.to_dict())
+        _warn_if_empty(where, result.article, report)
         report.read += 1
         report.touched += bool(result.article.removed) or result.page  # as an article file is counted
         report.pages += result.page
