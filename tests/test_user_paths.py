@@ -168,3 +168,16 @@ def test_an_end_of_run_file_is_never_an_articles_output(tmp_path: Path, option: 
         f"clean: error: {option} {clash} is also the output for corpus/{SEEDS[1].name}; give {option} its own file\n"
     )
     assert result.stderr == expected
+
+
+def test_clean_learn_refuses_a_number_of_jobs_below_one(tmp_path: Path) -> None:
+    """``clean learn --jobs 0`` (or -3) ran in one process without a word, where ``clean --jobs 0`` is refused."""
+    (tmp_path / "corpus").mkdir()
+    (tmp_path / "corpus" / SEEDS[0].name).write_bytes(SEEDS[0].read_bytes())
+    for jobs in ("0", "-3", "two"):
+        for command in (["learn", "corpus", "-o", "p.json"], ["corpus", "-o", "out"]):
+            result = clean_command(*command, "--jobs", jobs, cwd=tmp_path)
+            assert (
+                result.returncode == 2 and "argument --jobs/-j: must be a whole number of at least 1" in result.stderr
+            )
+    assert not (tmp_path / "p.json").exists() and not (tmp_path / "out").exists()

@@ -60,7 +60,12 @@ def build_parser() -> argparse.ArgumentParser:
     parser.add_argument("--config", type=Path, metavar="FILE", help="configuration file (default: nearest pyproject)")
     add_timeout(parser)
     parser.add_argument(
-        "--jobs", "-j", type=int, default=default_jobs(), metavar="N", help="parallel processes (default: cores)"
+        "--jobs",
+        "-j",
+        type=whole_number,
+        default=default_jobs(),
+        metavar="N",
+        help="parallel processes (default: cores)",
     )
     parser.add_argument("--quiet", "-q", action="store_true", help="no closing summary")
     return parser
@@ -74,6 +79,17 @@ def add_timeout(parser: argparse.ArgumentParser) -> None:
         metavar="SECONDS",
         help="time limit of one document (default: the configuration's timeout, 20)",
     )
+
+
+def whole_number(text: str) -> int:
+    """A ``--jobs`` argument: a whole number of at least 1."""
+    try:
+        value = int(text)
+    except ValueError:
+        value = 0
+    if value < 1:
+        raise argparse.ArgumentTypeError(f"must be a whole number of at least 1, not {text!r}")
+    return value
 
 
 def seconds(text: str) -> float:

@@ -26,7 +26,7 @@ import sys
 from collections.abc import Sequence
 from pathlib import Path
 
-from cleaner.cli.learn import add_timeout
+from cleaner.cli.learn import add_timeout, whole_number
 from cleaner.cli.learn import main as learn
 from cleaner.cli.messages import printable
 from cleaner.cli.stopping import Terminated, stoppable
@@ -62,7 +62,7 @@ def build_parser() -> argparse.ArgumentParser:
     parser.add_argument("--diff", action="store_true", help="change nothing; print a unified diff of what would change")
     parser.add_argument("--explain", action="store_true", help="print each removed block with its rule id and category")
     parser.add_argument(
-        "--jobs", "-j", type=_positive, default=None, metavar="N", help="parallel processes (default: cores)"
+        "--jobs", "-j", type=whole_number, default=None, metavar="N", help="parallel processes (default: cores)"
     )
     parser.add_argument(
         "--config", type=Path, metavar="FILE", help="configuration file (default: nearest pyproject.toml)"
@@ -98,16 +98,6 @@ def _add_corpus_options(parser: argparse.ArgumentParser) -> None:
     corpus.add_argument("--no-profile", action="store_true", help="apply no site profile, even one that is found")
     corpus.add_argument("--duplicates", type=Path, metavar="FILE", help="write the duplicate-article groups as JSON")
     corpus.add_argument("--dedupe", action="store_true", help="with -o: write only the first article of each group")
-
-
-def _positive(text: str) -> int:
-    try:
-        value = int(text)
-    except ValueError:
-        value = 0
-    if value < 1:
-        raise argparse.ArgumentTypeError(f"must be a whole number of at least 1, not {text!r}")
-    return value
 
 
 def _usage_problem(args: argparse.Namespace, stdin: Path) -> str:
