@@ -62,6 +62,16 @@ def test_every_prose_block_of_a_page_is_body_or_audited() -> None:
             assert text in seen
 
 
+def test_a_kept_paragraph_that_a_line_break_splits_is_not_audited_as_left_out() -> None:
+    # The page's text glues the lines of ``<p>a<br>b</p>`` together, which the content keeps apart: the
+    # paragraph is kept, so it is not in the audit trail as left out of the content.
+    split = f"<p>Short opening line.<br>{PROSE}</p>"
+    body = f"<article><h1>Bus timetable changes</h1>{split}{article_body()}</article>"
+    article = clean(page(body), format="html")
+    assert "Short opening line." in article.text
+    assert [r.text for r in article.removed if r.rule == OUTSIDE_RULE] == []
+
+
 def test_prose_the_lead_puts_back_is_no_longer_left_out() -> None:
     # Left-out prose is measured against the content once; of the blocks kept after it, only the
     # lead put back can hold some of it (the headline dropped holds none that the content did not).

@@ -177,12 +177,18 @@ def outside(prose: Sequence[str], kept: Sequence[str]) -> list[str]:
 
     A block the content kept as it is opens a kept text: that is looked up first, and only the others are
     searched for in the whole kept text.  The kept texts are spaced by ``str.split`` (a regular expression
-    replacing every single space of an article one by one cost most of this step).
+    replacing every single space of an article one by one cost most of this step).  A block still not found
+    is searched for with every space left out, in the kept text so too: a page's text glues the lines of
+    ``text<br>text`` together (no space stands for the ``<br>``), which the content keeps as lines apart.
     """
     texts = [spaced(text) for text in kept]
     joined = "\n".join(texts)
     openings = {text[:PROBE] for text in texts}
-    return [text for text in prose if (probe := text[:PROBE]) not in openings and probe not in joined]
+    left = [text for text in prose if (probe := text[:PROBE]) not in openings and probe not in joined]
+    if not left:
+        return left
+    unspaced = "".join(joined.split())
+    return [text for text in left if "".join(text[:PROBE].split()) not in unspaced]
 
 
 PROBE = 60  # characters of a prose block looked for in the kept text (a `<br>` may split it later on)
