@@ -62,6 +62,21 @@ def test_every_prose_block_of_a_page_is_body_or_audited() -> None:
             assert text in seen
 
 
+def test_prose_in_bare_divs_the_content_leaves_out_is_in_the_audit_trail() -> None:
+    # Prose set as ``<div>text<br>text</div>`` (no paragraph element) is prose as a ``<p>`` is: a box of it
+    # beside the article is audited when the extractor leaves it out, and the article's own lines are not.
+    aside = "A longer note in a box beside the article, written as prose for readers who want more."
+    lines = [f"{PROSE}Line number {i} of the article adds its own detail here." for i in range(6)]
+    body = (
+        f"<article><h1>Bus timetable changes</h1><div class='text'>{'<br><br>'.join(lines)}</div></article>"
+        f"<aside><div>{aside}<br>{aside}</div></aside>"
+    )
+    article = clean(page(body), format="html")
+    outside = [r.text for r in article.removed if r.rule == OUTSIDE_RULE]
+    assert all(" ".join(line.split()) in article.text for line in lines)
+    assert outside == [f"{aside}{aside}"]  # the box's lines, as the page's text glues them
+
+
 def test_a_kept_paragraph_that_a_line_break_splits_is_not_audited_as_left_out() -> None:
     # The page's text glues the lines of ``<p>a<br>b</p>`` together, which the content keeps apart: the
     # paragraph is kept, so it is not in the audit trail as left out of the content.

@@ -13,6 +13,8 @@ from lxml import etree
 from cleaner.html.elements import spaced, spaced_length
 from cleaner.html.page import _COUNT_ELEMENTS, _PARSER, MAX_ELEMENTS, PageError, may_exceed, parse_page, without_head
 from cleaner.html.views import (
+    _BARE_TAGS,
+    _BLOCK_TAGS,
     _HOLDS_BLOCK,
     _PROSE_TAGS,
     _SPACES,
@@ -80,7 +82,7 @@ def test_an_ordinary_page_needs_no_count() -> None:
 
 
 def _prose_as_before(tree: lxml.html.HtmlElement) -> list[str]:
-    """``page_prose`` as it tested each long block for a block inside it, by XPath."""
+    """``page_prose`` as it read paragraphs, list items and quotes only, testing each for a block inside by XPath."""
     found = []
     body = tree.find("body")
     for element in (body if body is not None else tree).iter(*_PROSE_TAGS):
@@ -93,11 +95,72 @@ def _prose_as_before(tree: lxml.html.HtmlElement) -> list[str]:
     return found
 
 
+_ANY_BLOCK = " or ".join(f"self::{tag}" for tag in _BLOCK_TAGS)
+_PROSE_SELF = " or ".join(f"self::{tag}" for tag in _PROSE_TAGS)
+_HOLDS_ANY_BLOCK = etree.XPath(f"boolean(descendant::*[{_ANY_BLOCK}])")
+# Inside a paragraph, list item or quote that holds none: read with it.
+_READ_WITH = etree.XPath(f"boolean(ancestor::*[{_PROSE_SELF}][not(descendant::*[{_PROSE_SELF}])])")
+
+
+def _prose_by_xpath(tree: lxml.html.HtmlElement) -> list[str]:
+    """``page_prose`` spelled out element by element with XPath: a paragraph, list item or quote holding none
+    as before, and a ``<div>`` or ``<td>`` holding no block element, not read with a paragraph around it."""
+    found = []
+    body = tree.find("body")
+    for element in (body if body is not None else tree).iter(*_PROSE_TAGS, *_BARE_TAGS):
+        text = " ".join(element.text_content().split())
+        if element.tag in _PROSE_TAGS:
+            if len(element) and _HOLDS_BLOCK(element):
+                continue
+        elif _HOLDS_ANY_BLOCK(element) or _READ_WITH(element):
+            continue
+        linked = sum(len(_SPACES.sub(" ", link.text_content())) for link in element.iter("a"))
+        if len(text) >= MIN_PROSE and linked <= MAX_PROSE_LINKS * len(text):
+            found.append(text)
+    return found
+
+
+def _is_subsequence(part: list[str], whole: list[str]) -> bool:
+    rest = iter(whole)
+    return all(text in rest for text in part)
+
+
 @pytest.mark.parametrize("case", FIXTURES, ids=lambda path: path.stem)
-def test_the_pages_prose_is_what_testing_each_block_for_blocks_inside_gave(case: Path) -> None:
+def test_the_pages_prose_is_what_testing_each_block_by_xpath_gives_and_holds_what_it_held(case: Path) -> None:
     tree, _ = parse_page(case.read_text(encoding="utf-8"))
     without_head(tree)
-    assert page_prose(tree) == _prose_as_before(tree)
+    prose = page_prose(tree)
+    assert prose == _prose_by_xpath(tree)
+    assert _is_subsequence(_prose_as_before(tree), prose)  # bare containers are only added
+
+
+LONG = "The council met on Tuesday evening to discuss the new bus timetable. "
+PROSE_PIECES = (
+    "<div>", "</div>", "<p>", "</p>", "<li>", "</li>", "<ul>", "</ul>", "<table><tr><td>", "<td>", "</td>",
+    "</table>", "<br>", "<h2>", "</h2>", "<section>", "</section>", "<blockquote>", "<dd>", "<span>", "</span>",
+    "<a href=x>", "</a>", "<b>", "</b>", LONG, LONG, "short", " ",
+)  # fmt: skip
+
+
+@settings(max_examples=400, deadline=None)
+@given(st.lists(st.sampled_from(PROSE_PIECES), max_size=40))
+def test_the_prose_of_any_markup_is_what_testing_each_block_by_xpath_gives(pieces: list[str]) -> None:
+    tree, _ = parse_page(f"<html><body>{''.join(pieces)}</body></html>")
+    prose = page_prose(tree)
+    assert prose == _prose_by_xpath(tree)
+    assert _is_subsequence(_prose_as_before(tree), prose)
+
+
+def test_text_in_a_div_holding_no_block_is_prose_as_a_paragraph_is() -> None:
+    line = " ".join(LONG.split())
+    tree, _ = parse_page(
+        f"<html><body><div>{LONG}<br>{LONG}</div><div><div>{LONG}</div><p>{LONG}</p></div>"
+        f"<div><h2>{LONG}</h2>{LONG}</div><ul><li><div>{LONG}</div></li></ul>"
+        f"<div><a href=x>{LONG}</a></div><div>short</div></body></html>"
+    )
+    # The first div read whole; the nested div and paragraph each, not their holder; not a div holding a
+    # heading, a div read with its list item, a link or a short text.
+    assert page_prose(tree) == [f"{line} {line}", line, line, line]
 
 
 def test_a_list_item_holding_a_paragraph_is_not_prose_itself_its_paragraph_is() -> None:

@@ -3,8 +3,9 @@
 trafilatura's fast mode is the primary extraction (``cleaner.html.content``).  On some pages it
 singles out a small box (a teaser, a lead) and misses the article beside it.  The page's prose
 is measured cheaply here (``page_prose``: paragraphs, list items and quotes of some length that
-are not mostly link text); when the extraction holds less than ``Fallback.gate`` of it, a second
-view of the page is asked, and taken when it holds at least ``Fallback.gain`` times the text:
+are not mostly link text, and so the text of a ``<div>`` or ``<td>`` holding no block element); when
+the extraction holds less than ``Fallback.gate`` of it, a second view of the page is asked, and taken
+when it holds at least ``Fallback.gain`` times the text:
 
 - ``trafilatura``: trafilatura's full mode, which compares its own result with its readability
   port and justext (what ``trafilatura.extract`` does by default on every page);
@@ -64,37 +65,57 @@ FALLBACK = Fallback()
 MIN_PROSE = 40  # characters: shorter blocks (labels, menu items, buttons) are not counted as prose
 MAX_PROSE_LINKS = 0.3  # a block with more link text is a teaser or a menu, not prose
 _PROSE_TAGS = ("p", "li", "blockquote", "dd", "pre")
+_PROSE_TAG_SET = frozenset(_PROSE_TAGS)
+# Containers whose text is a prose block of its own when they hold no block element: prose set as
+# ``<div>text<br>text</div>`` (page builders, forums, blogs) or in the cells of a table layout.
+_BARE_TAGS = ("div", "td")
+_BARE_TAG_SET = frozenset(_BARE_TAGS)
+# Elements that part a container's text into blocks: a container holding one is no bare block.
+_BLOCK_TAGS = (
+    *_PROSE_TAGS, *_BARE_TAGS, "ul", "ol", "dl", "dt", "table", "tr", "th", "h1", "h2", "h3", "h4", "h5", "h6",
+    "section", "article", "main", "header", "footer", "nav", "aside", "figure", "figcaption", "form", "fieldset",
+    "address", "center", "hr", "details", "summary",
+)  # fmt: skip
 _HOLDS_BLOCK = etree.XPath("boolean(.//p | .//li | .//blockquote | .//dd | .//pre)")
 
 
 def page_prose(tree: HtmlElement) -> list[str]:
-    """The page's prose blocks in document order: the innermost paragraphs, list items, quotes of some length.
+    """The page's prose blocks in document order: the innermost paragraphs, list items, quotes of some length,
+    and the ``<div>`` and ``<td>`` elements that hold text but no block element (``_BLOCK_TAGS``) and are
+    not inside a paragraph, list item or quote read as one.
 
     "Provably not prose" is what is left out: blocks under ``MIN_PROSE`` characters and blocks
-    whose text is mostly (``MAX_PROSE_LINKS``) inside links.  Text in bare ``<div>`` elements is not
-    seen here (a known limit).
+    whose text is mostly (``MAX_PROSE_LINKS``) inside links.  Loose text beside blocks in a container
+    (``<div>text<p>...</p>text</div>``) is not seen here (a known limit).
     """
     found: list[str] = []
     body = tree.find("body")
     root = body if body is not None else tree
-    blocks = list(root.iter(*_PROSE_TAGS))  # walked once: the holders are found among their ancestors
+    blocks = list(root.iter(*_BLOCK_TAGS))  # walked once: the holders are found among their ancestors
     holders = _holders(blocks)
     for element in blocks:
-        if element in holders:
+        tag = element.tag
+        if element in holders:  # most blocks: a bare container holding blocks is no prose block
+            if tag not in _PROSE_TAG_SET or _holds_prose(element):
+                continue
+        elif tag not in _PROSE_TAG_SET and tag not in _BARE_TAG_SET:
             continue
-        text = text_of(element)
+        raw = element_text(element)
+        if len(raw) < MIN_PROSE:  # its text spaced is no longer
+            continue
+        text = " ".join(raw.split())  # ``text_of``
         if len(text) < MIN_PROSE:
             continue
         linked = sum(spaced_length(element_text(link)) for link in element.iter("a"))
-        if linked <= MAX_PROSE_LINKS * len(text):
+        if linked <= MAX_PROSE_LINKS * len(text) and (tag in _PROSE_TAG_SET or not _read_with(element)):
             found.append(text)
     return found
 
 
 def _holders(blocks: list[HtmlElement]) -> set[HtmlElement]:
-    """The elements holding a paragraph, list item, quote or preformatted block (each prose element's
-    ancestors, found in one walk up from each): such a container is not itself a prose block, and its
-    text, all of theirs, is not read."""
+    """The elements holding a block element (each block's ancestors, found in one walk up from each): such a
+    container is no bare prose block, and a paragraph, list item or quote among them is no prose block either
+    when what it holds is a paragraph, list item or quote (its text, all of theirs, is not read)."""
     holders: set[HtmlElement] = set()
     for element in blocks:
         parent = element.getparent()
@@ -102,6 +123,15 @@ def _holders(blocks: list[HtmlElement]) -> set[HtmlElement]:
             holders.add(parent)
             parent = parent.getparent()
     return holders
+
+
+def _holds_prose(element: HtmlElement) -> bool:
+    return next(element.iterdescendants(*_PROSE_TAGS), None) is not None
+
+
+def _read_with(element: HtmlElement) -> bool:
+    """Whether a bare container is inside a paragraph, list item or quote whose text is read as one block."""
+    return any(not _holds_prose(node) for node in element.iterancestors(*_PROSE_TAGS))
 
 
 def size(pieces: Sequence[Piece]) -> int:
