@@ -26,6 +26,7 @@ IDENTIFIERS = {
     ("cleaner/layout/features.py", "OWN"),  # feature names of the text model
     ("cleaner/html/meta.py", "ARTICLE_TYPES"),  # schema.org types
     ("cleaner/html/page.py", "_NOISE_TAGS"),  # HTML tag names
+    ("cleaner/html/views.py", "_BLOCK_TAGS"),  # HTML tag names
     ("cleaner/html/sources.py", "OTHER_ITEMS"),  # schema.org property names
     ("cleaner/metadata/offers.py", "DATE_SOURCES"),  # source codes: a feature of the page metadata model
     ("cleaner/metadata/offers.py", "AUTHOR_SOURCES"),  # source codes: a feature of the page metadata model
