@@ -259,6 +259,21 @@ ARTICLE_LINE = (
         ("Jan Kowalski / AP", "caption.name-slash-agency"),
         ("Photo by Jane Doe on Unsplash", "caption.stock-photo"),
         ("Bild von Max Muster auf Pixabay", "caption.stock-photo"),
+        ("Image 2 of 5", "caption.picture-label"),
+        ("Bild 1 von 10", "caption.picture-label"),
+        ("Photo 3 sur 12", "caption.picture-label"),
+        ("Imagen 4 de 8", "caption.picture-label"),
+        ("(Image credit: Jane Doe/NASA)", "caption.credit-after-caption"),
+        ("The lander on the lunar surface, in an artist's concept. Credit: NASA", "caption.credit-after-caption"),
+        ("The bridge at night, seen from the river (credit: Jane Doe)", "caption.credit-after-caption"),
+        ("Le port de Marseille au lever du jour. Crédit : AFP", "caption.credit-after-caption"),
+        ("Le port au lever du jour (Crédit photo : Jean Dupont)", "caption.credit-suffix"),
+        ("El puerto de Valencia al amanecer. Crédito: EFE", "caption.credit-after-caption"),
+        ("Getty", "caption.agency-alone"),
+        ("EPA", "caption.agency-alone"),
+        ("Jane Doe | Bloomberg | Getty Images", "caption.agency-alone"),
+        ("Max Muster, Keystone", "caption.agency-alone"),
+        ("Handout via AP", "caption.agency-alone"),
     ],
 )
 def test_furniture_lines_in_several_languages_are_removed_by_their_rule(line: str, rule_id: str) -> None:
@@ -277,6 +292,12 @@ def test_furniture_lines_in_several_languages_are_removed_by_their_rule(line: st
         "Next article in the series: the budget",
         "I like this: the council listened for once.",
         "Mi piace questa città, ha detto il sindaco.",
+        # near the caption credits: a credit is anchored on the caption's full stop or its parentheses
+        "The bank cut its lending. Credit conditions eased in March, the survey found.",
+        "The firm said it would extend credit to small businesses. Credit: the survey's word for loans, it added.",
+        "The mayor thanked the council. The new bridge opened on Monday. Credit: Jane Doe",
+        "Photos of the new bridge were sent to the agency via AP and Reuters.",
+        "Reuters",
     ],
 )
 def test_article_sentences_near_those_rules_stay(line: str) -> None:

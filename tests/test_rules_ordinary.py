@@ -36,6 +36,17 @@ ORDINARY = (
     "Ten years later",
     "A closer look at the numbers",
     "How we reported this story",
+    "Tax credit: what changes in 2024",
+    "Child Tax Credit: What Changes for Families",
+    "UniCredit: Gewinn steigt im dritten Quartal",
+    "Crédit immobilier : les taux remontent",
+    "Le crédit : un outil pour les PME",
+    "El crédito: cómo pedir un préstamo",
+    "Kredit: Was Sie jetzt wissen müssen",
+    "Slide 3 of the budget",
+    "Keystone XL: what we know",
+    "Why the EPA rule matters",
+    "Getty Center reopens",
     # sentences
     "The ratio of input to output matters more than the total, the engineers said.",
     "She moved to Berlin in 2019 and has worked as a nurse ever since.",
@@ -49,6 +60,11 @@ ORDINARY = (
     "Rada miasta przyjęła budżet na przyszły rok.",
     "A prefeitura aprovou o orçamento na terça-feira, segundo o jornal.",
     "Zobacz, jak głosowali radni w sprawie budżetu.",
+    "The bank said it would extend credit to farmers (credit lines of up to five years) from March.",
+    "Die Sparkasse vergibt wieder mehr Kredite an kleine Betriebe, sagte der Vorstand.",
+    "La banque a accordé un crédit de 2 millions d'euros à la commune. Crédit : la ville paiera sur dix ans.",
+    "El banco concedió un crédito al ayuntamiento para reparar el puente.",
+    "Researchers studied images of the brain (image 2 of the series shows the cortex).",
 )
 
 
