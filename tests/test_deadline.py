@@ -106,14 +106,20 @@ def test_a_slow_document_is_a_failure_record_and_the_stream_goes_on() -> None:
     assert "time limit" in results[1].reason  # type: ignore[union-attr]
 
 
-def test_the_command_reports_a_slow_file_and_cleans_the_others(tmp_path: Path) -> None:
-    (tmp_path / "pyproject.toml").write_text(
-        '[tool.cleaner]\ntimeout = 1.0\n[[tool.cleaner.rule]]\nid = "mine.slow"\ncategory = "mine"\n'
+def slow_and_good_files(folder: Path, timeout: float) -> None:
+    """``folder/in`` holding a file a user's backtracking rule is slow on and a good one, and the configuration
+    (``timeout``, that rule) beside it."""
+    (folder / "pyproject.toml").write_text(
+        f'[tool.cleaner]\ntimeout = {timeout}\n[[tool.cleaner.rule]]\nid = "mine.slow"\ncategory = "mine"\n'
         'pattern = "(a|aa)+b"\nwhy = "backtracks"\n'
     )
-    (tmp_path / "in").mkdir()
-    (tmp_path / "in" / "slow.txt").write_text(backtracking_text())
-    (tmp_path / "in" / "good.txt").write_text(SEEDS[0].read_text(encoding="utf-8"))
+    (folder / "in").mkdir()
+    (folder / "in" / "slow.txt").write_text(backtracking_text())
+    (folder / "in" / "good.txt").write_text(SEEDS[0].read_text(encoding="utf-8"))
+
+
+def test_the_command_reports_a_slow_file_and_cleans_the_others(tmp_path: Path) -> None:
+    slow_and_good_files(tmp_path, timeout=1.0)
     start = time.monotonic()
     result = clean_in_process("in", "-o", "out", "--jobs", "1", cwd=tmp_path)
     assert time.monotonic() - start < 10
@@ -267,13 +273,7 @@ HTML_FIXTURES = sorted((ROOT / "fixtures" / "html").glob("*.html"))
 def test_timeout_on_the_command_line_is_the_runs_time_limit(tmp_path: Path) -> None:
     """A run's time limit could only be set in a configuration file; ``--timeout SECONDS`` (``clean`` and
     ``clean learn``) now sets it for one run, over the configuration's, and is checked as it is."""
-    (tmp_path / "pyproject.toml").write_text(
-        '[tool.cleaner]\ntimeout = 600.0\n[[tool.cleaner.rule]]\nid = "mine.slow"\ncategory = "mine"\n'
-        'pattern = "(a|aa)+b"\nwhy = "backtracks"\n'
-    )
-    (tmp_path / "in").mkdir()
-    (tmp_path / "in" / "slow.txt").write_text(backtracking_text())
-    (tmp_path / "in" / "good.txt").write_text(SEEDS[0].read_text(encoding="utf-8"))
+    slow_and_good_files(tmp_path, timeout=600.0)
     start = time.monotonic()
     result = clean_in_process("in", "-o", "out", "--jobs", "1", "--timeout", "1", cwd=tmp_path)
     assert time.monotonic() - start < 30

@@ -16,16 +16,8 @@ from cleaner.metadata.wrapped import cut_points
 from cleaner.text import segment as segmenting
 from cleaner.text.segment import segment
 from cleaner.text.wrapping import line_widths, wrap_width
+from tests.test_wrapped_lines import MENU, PROSE  # the same page furniture and article paragraphs
 
-MENU = ["Startseite", "Politik", "Wirtschaft", "Sport", "Kultur", "Region", "Kontakt", "Impressum"]
-PROSE = [
-    "The council voted on Tuesday to extend the harbour ferry service through the winter months, after "
-    "residents of the island collected more than two thousand signatures in a single week.",
-    "Operators said the extra crossings would cost about forty thousand euros a season and that the new "
-    "timetable would be published next week, with an early boat for the commuters.",
-    "Islanders had asked for the winter service for years; the mayor called the vote a fair answer to a "
-    "long campaign and thanked the volunteers who had collected the signatures door to door.",
-]
 PAGE_PARAGRAPHS = [  # the page's own paragraphs, each a whole line wider than any wrapping
     "Readers of the Island Post can now take the ferry timetable with them: the printed edition carries it "
     "every Saturday, and the website keeps the latest one at the top of the transport page.",
