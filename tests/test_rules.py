@@ -187,6 +187,7 @@ def test_rules_asked_by_first_and_last_character_find_the_rule_a_loop_finds() ->
     texts |= {"Read more:", "READ MORE …", "Sign up for our newsletter.", "The Morning Briefing", "Newsletter"}
     texts |= {"hero-image-1200x800.JPG", "Seen here. (Getty Images)", "A view of it. Photo: Jane Doe", "STRASSE", "ẞ"}
     texts |= {"ﬁle photo", "FILE PHOTO", "İn case you missed it", "ẞhare this", "Ss", "«Read more»", "R"}  # openings
+    texts |= {"Jane Doe | Getty Images", "Handout via AP", "EPA", "(Image credit: NASA)", "A view. Credit: NASA"}
     found = {text: _first_rule_one_by_one(text, rules) for text in texts if text}
     assert sum(rule is not None for rule in found.values()) >= 5  # the comparison meets real matches
     for text, rule in found.items():
@@ -194,6 +195,24 @@ def test_rules_asked_by_first_and_last_character_find_the_rule_a_loop_finds() ->
         assert (matched.rule.id if matched else None) == rule, text
     assert len(by_length.for_text("Share this")) < len(by_length.for_length(len("Share this")))  # fewer asked
     assert len(by_length.for_text("Share this.")) < len(by_length.for_text("Share this"))  # fewer end with "."
+
+
+_GUARDED = [rule for rule in compile_rules(builtin_rules()) if rule.rule.pattern.startswith("(?=[^\\n]*?")]
+_CREDIT_WORDS = ["Credit", "crédito", "Getty Images", "EPA", " via ", "AP", "Jane Doe", "|", ". ", "(", ")", ": ", "x"]
+
+
+@settings(max_examples=300)
+@given(st.lists(st.sampled_from(_CREDIT_WORDS), max_size=12))
+def test_a_rule_opened_by_a_lookahead_for_its_word_matches_what_it_matches_without_it(words: list[str]) -> None:
+    """A slow rule opens with a lookahead for the word it needs (the rules file says so): blocks without that word
+    fail at once, and every block is answered as the rule without the lookahead answers it."""
+    assert _GUARDED, "no rule opens with a lookahead"
+    text = "".join(words)
+    for rule in _GUARDED:
+        unguarded = re.sub(r"^\(\?=\[\^\\n\]\*\?(?:[^()]|\([^()]*\))*\)", "", rule.rule.pattern)
+        assert unguarded != rule.rule.pattern
+        plain = Rule(rule.rule.id, rule.rule.category, unguarded, rule.rule.why, rule.rule.scope)
+        assert bool(rule.regex.fullmatch(text)) == bool(plain.compile().fullmatch(text)), (rule.rule.id, text)
 
 
 # Openings: letters that case folding turns into two (ß, ẞ, ﬁ, İ), punctuation that opens furniture ("©", "«"),
