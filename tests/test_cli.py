@@ -221,6 +221,20 @@ def test_html_is_never_rewritten(tmp_path: Path) -> None:
     assert tree_state(tmp_path) == before
 
 
+def test_a_page_saved_as_txt_is_never_rewritten_either(tmp_path: Path) -> None:
+    """Raw HTML is source material whatever the file's name: a page saved as ``.txt`` is read as a page, and
+    ``--in-place`` used to replace it with the extracted article in Markdown (the page's markup lost)."""
+    page = tmp_path / "page.txt"
+    body = "".join(f"<p>Paragraph {n} of the story, long enough to be read as prose by anyone.</p>" for n in range(6))
+    page.write_text(
+        f"<!DOCTYPE html><html><head><title>A story</title></head><body><article>{body}</article></body></html>"
+    )
+    before = tree_state(tmp_path)
+    assert clean(page, "--check", cwd=tmp_path).returncode == 0
+    assert clean(page, "--in-place", cwd=tmp_path).returncode == 0
+    assert tree_state(tmp_path) == before
+
+
 def test_a_page_written_as_json_counts_as_cleaned(tmp_path: Path) -> None:
     page = tmp_path / "page.html"
     body = "".join(f"<p>Paragraph {n} of the story, long enough to be read as prose by anyone.</p>" for n in range(6))

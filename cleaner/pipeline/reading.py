@@ -251,6 +251,13 @@ def decoded_text(source: str | bytes, config: Config) -> tuple[str, tuple[Remova
     return text, notes
 
 
+def format_read_as(source: str | bytes, format: Format, config: Config) -> Format:
+    """The format ``clean(source, format=format)`` reads ``source`` as: ``"text"``, ``"markdown"`` or ``"html"``
+    (for a caller that must treat a page unlike text, such as ``--in-place``, which never rewrites a page)."""
+    text, _ = to_text(source, config)
+    return _resolve_format(text, format)
+
+
 def read_decoded(
     text: str, *, format: Format = "auto", url: str | None = None, config: Config, deadline: Deadline = NO_DEADLINE
 ) -> Reading:

@@ -28,6 +28,7 @@ from cleaner.io.markdown import Extra, FrontMatter, FrontMatterError, render_mar
 from cleaner.io.records import Failure, Format
 from cleaner.model import Article
 from cleaner.pipeline import clean, warm_up
+from cleaner.pipeline.reading import format_read_as
 from cleaner.run.executor import Executor, Job, SerialExecutor, one_line
 from cleaner.sites.profile import Profile
 from cleaner.text.decode import DecodeError, decode
@@ -103,8 +104,8 @@ def process_bytes(settings: Settings, path: Path, raw: bytes, fmt: Format) -> Ou
         return Outcome(path, error=one_line(error))
     except Exception as error:  # a bug must not stop the batch; say what it was, in one line
         return Outcome(path, error=f"internal error: {type(error).__name__}: {one_line(error)}")
-    if fmt == "html":
-        return Outcome(path, article=article, page=True)
+    if fmt == "html" or (settings.rewrite and fmt == "auto" and format_read_as(raw, fmt, settings.config) == "html"):
+        return Outcome(path, article=article, page=True)  # a page, whatever its name: never rewritten
     if settings.rewrite and not article.blocks:
         return Outcome(path, error="no article text left after cleaning; not rewritten")
     canonical = render_markdown(article, extra=front.extra, markdown=fmt == "markdown")
