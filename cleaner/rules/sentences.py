@@ -15,6 +15,7 @@ block a keep pattern or another layer already decided, and it never edits a bloc
 from __future__ import annotations
 
 from collections.abc import Sequence
+from functools import lru_cache
 
 import regex
 
@@ -75,29 +76,16 @@ class SentenceRules:
         return found
 
 
-_ASKERS: dict[int, tuple[Sequence[CompiledRule], SentenceRules]] = {}  # by the rule set's id, the set kept alive
-ASKERS = 8  # rule sets remembered
-
-
-def sentence_rules(rules: Sequence[CompiledRule]) -> SentenceRules:
-    """The sentence rules of a rule set, made once per rule set (a configuration's rules serve every document;
-    found by the set's identity, not its hash, which would cost a hash of every rule on each document; only a
-    tuple, which cannot change, is remembered)."""
-    if not isinstance(rules, tuple):
-        return SentenceRules(rules)
-    found = _ASKERS.get(id(rules))
-    if found is not None and found[0] is rules:
-        return found[1]
-    if len(_ASKERS) >= ASKERS:
-        _ASKERS.clear()
-    asker = SentenceRules(rules)
-    _ASKERS[id(rules)] = (rules, asker)
-    return asker
+@lru_cache(maxsize=8)
+def sentence_rules(rules: tuple[CompiledRule, ...]) -> SentenceRules:
+    """The sentence rules of a rule set, made once per rule set, as the furniture layer's index is (a
+    configuration's rules serve every document)."""
+    return SentenceRules(rules)
 
 
 def mark_sentence_furniture(verdicts: Sequence[Verdict], rules: Sequence[CompiledRule]) -> list[Verdict]:
     """Decide every undecided short block that a sentence rule recognises (see the module doc)."""
-    asker = sentence_rules(rules)
+    asker = sentence_rules(tuple(rules))
     marked = list(verdicts)
     if not asker.asked:
         return marked
