@@ -94,12 +94,15 @@ def item_warm_up(job: Job[Any, T, Any], item: T | Failure) -> Callable[[], None]
         return None
 
 
-def warm_up_for(job: Job[Any, T, Any], item: T | Failure) -> None:
-    """Pay what ``item`` still needs warmed up in this process (``item_warm_up``), before its time limit starts."""
+def warm_up_for(job: Job[Any, T, Any], item: T | Failure) -> bool:
+    """Pay what ``item`` still needs warmed up in this process (``item_warm_up``), before its time limit starts;
+    whether there was any."""
     pending = item_warm_up(job, item)
-    if pending is not None:
-        with contextlib.suppress(Exception):
-            pending()
+    if pending is None:
+        return False
+    with contextlib.suppress(Exception):
+        pending()
+    return True
 
 
 def attempt(job: Job[C, T, R], item: T | Failure) -> R | Failure:

@@ -44,7 +44,16 @@ from multiprocessing.process import BaseProcess
 from typing import Any, TypeVar
 
 from cleaner.io.records import Failure
-from cleaner.run.executor import Executor, Job, SerialExecutor, attempt, item_warm_up, settle_heap, warm_up
+from cleaner.run.executor import (
+    Executor,
+    Job,
+    SerialExecutor,
+    attempt,
+    item_warm_up,
+    settle_heap,
+    warm_up,
+    warm_up_for,
+)
 
 T = TypeVar("T")
 R = TypeVar("R")
@@ -217,10 +226,7 @@ class _Run:
         if self.cold:
             warm_up(self.job)
             self.cold = False
-        pending = item_warm_up(self.job, item)
-        if pending is not None:
-            with contextlib.suppress(Exception):
-                pending()
+        if warm_up_for(self.job, item):
             self.warmth += 1
 
     def _idle_worker(self) -> _Worker:
