@@ -2,6 +2,7 @@
 
     python bench/train_metadata.py ../shared/bench            # writes cleaner/metadata/metadata_model.json
     python bench/train_metadata.py ../shared/bench --out /tmp/model.json --kinds bs4,inscriptis
+    python bench/train_metadata.py ../shared/bench --check    # exit 1 if that would change the shipped file
 
 One LightGBM model per field (title, date, authors) scores each candidate line
 (``bench/metadata_data.py`` builds the rows from the benchmark alone).  A page has one publication
@@ -20,6 +21,7 @@ from __future__ import annotations
 import argparse
 import json
 import sys
+import tempfile
 from collections.abc import Sequence
 from pathlib import Path
 
@@ -30,6 +32,7 @@ import lightgbm  # noqa: E402
 import numpy as np  # noqa: E402
 
 from bench.metadata_data import KINDS, Data, build  # noqa: E402
+from bench.shipped import check  # noqa: E402
 from cleaner.metadata.candidates import FEATURES, FIELDS  # noqa: E402
 
 MODEL_PATH = ROOT / "cleaner" / "metadata" / "metadata_model.json"
@@ -140,17 +143,33 @@ def choose_offline(data: Data, field: str, booster: lightgbm.Booster, folds: set
     return right
 
 
+def write(bench_dir: Path, out: Path, kinds: Sequence[str]) -> int:
+    """Build the rows of ``kinds`` from ``bench_dir``, train on every fold and write the model file ``out``."""
+    data = build(bench_dir, kinds=kinds)
+    out.write_text(model_text(data, ALL_FOLDS), encoding="utf-8")
+    sizes = {field: len(data.rows[field].labels) for field in FIELDS}
+    print(f"wrote {out} ({out.stat().st_size:,} bytes) from {len(data.documents)} documents, rows {sizes}")
+    return 0
+
+
 def main(argv: list[str] | None = None) -> int:
     parser = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
     parser.add_argument("bench_dir", nargs="?", default=ROOT.parent / "shared" / "bench", type=Path)
     parser.add_argument("--out", type=Path, default=MODEL_PATH)
     parser.add_argument("--kinds", default=",".join(KINDS))
+    parser.add_argument(
+        "--check",
+        action="store_true",
+        help="train into a temporary folder and exit 1 if the model differs from --out's (the shipped file by "
+        "default); nothing is written",
+    )
     args = parser.parse_args(argv)
-    data = build(args.bench_dir, kinds=args.kinds.split(","))
-    args.out.write_text(model_text(data, ALL_FOLDS), encoding="utf-8")
-    sizes = {field: len(data.rows[field].labels) for field in FIELDS}
-    print(f"wrote {args.out} ({args.out.stat().st_size:,} bytes) from {len(data.documents)} documents, rows {sizes}")
-    return 0
+    if not args.check:
+        return write(args.bench_dir, args.out, args.kinds.split(","))
+    with tempfile.TemporaryDirectory(prefix="cleaner-train-metadata-") as temp:
+        built = Path(temp) / args.out.name
+        write(args.bench_dir, built, args.kinds.split(","))
+        return check([(built, args.out)], "python bench/train_metadata.py")
 
 
 if __name__ == "__main__":

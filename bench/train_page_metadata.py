@@ -2,6 +2,7 @@
 
     python bench/train_page_metadata.py ../shared/bench          # writes cleaner/metadata/page_metadata_model.json
     python bench/train_page_metadata.py ../shared/bench --work /tmp/pm --out /tmp/model.json
+    python bench/train_page_metadata.py ../shared/bench --check    # exit 1 if that would change the shipped file
 
 One LightGBM model per field scores each offer of an HTML page (``cleaner.html.offers``): the
 probability that its value is the article's title, authors or publication date
@@ -30,6 +31,7 @@ sys.path.insert(0, str(ROOT))
 
 from bench.metadata_data import Data  # noqa: E402
 from bench.page_metadata_data import build  # noqa: E402
+from bench.shipped import check  # noqa: E402
 from bench.train_metadata import ALL_FOLDS, PARAMS, ROUNDS  # noqa: E402
 from cleaner.metadata.offers import PAGE_FEATURES, PAGE_FIELDS  # noqa: E402
 from cleaner.metadata.pagechoice import PRODUCT_FIELDS  # noqa: E402
@@ -89,15 +91,22 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument("bench_dir", nargs="?", default=ROOT.parent / "shared" / "bench", type=Path)
     parser.add_argument("--out", type=Path, default=MODEL_PATH)
     parser.add_argument("--work", type=Path, help="folder for the fold text models and the rows (reused when there)")
+    parser.add_argument(
+        "--check",
+        action="store_true",
+        help="train into a temporary folder and exit 1 if the model differs from --out's (the shipped file by "
+        "default); nothing is written (rows cached in --work are reused: leave it out to build them afresh)",
+    )
     args = parser.parse_args(argv)
     with tempfile.TemporaryDirectory(prefix="cleaner-page-metadata-") as temp:
         work = args.work or Path(temp)
         work.mkdir(parents=True, exist_ok=True)
+        built = Path(temp) / args.out.name if args.check else args.out
         data = rows(args.bench_dir, work, PRODUCT_FIELDS)
-        args.out.write_text(model_text(data, ALL_FOLDS, PRODUCT_FIELDS), encoding="utf-8")
-    sizes = {field: len(data.rows[field].labels) for field in PRODUCT_FIELDS}
-    print(f"wrote {args.out} ({args.out.stat().st_size:,} bytes) from {len(data.documents)} pages, rows {sizes}")
-    return 0
+        built.write_text(model_text(data, ALL_FOLDS, PRODUCT_FIELDS), encoding="utf-8")
+        sizes = {field: len(data.rows[field].labels) for field in PRODUCT_FIELDS}
+        print(f"wrote {built} ({built.stat().st_size:,} bytes) from {len(data.documents)} pages, rows {sizes}")
+        return check([(built, args.out)], "python bench/train_page_metadata.py") if args.check else 0
 
 
 if __name__ == "__main__":

@@ -2,6 +2,7 @@
 
     python bench/train_text.py ../shared/bench                 # writes cleaner/layout/text_model.txt
     python bench/train_text.py ../shared/bench -o /tmp/model.txt
+    python bench/train_text.py ../shared/bench --check         # exit 1 if that would change the shipped files
 
 Needs only cleaner's own dependencies (LightGBM, numpy; trafilatura is the teacher).  Every
 page of both benchmarks, in every input kind (``bench/textdata.py``), gives one row per block
@@ -36,6 +37,7 @@ from __future__ import annotations
 
 import argparse
 import sys
+import tempfile
 from collections.abc import Sequence
 from dataclasses import dataclass
 from pathlib import Path
@@ -46,6 +48,7 @@ import numpy as np
 ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT))
 
+from bench.shipped import check  # noqa: E402
 from bench.sitedata import site_documents  # noqa: E402
 from bench.textdata import BENCHES, KINDS, Document, documents  # noqa: E402
 from bench.textlexicon import LexicalCorpus, Source, filled  # noqa: E402
@@ -229,20 +232,37 @@ def load_all(bench_dir: Path) -> list[Rows]:
     return load_rows(bench_dir) + load_site_rows(bench_dir)
 
 
+def write(bench_dir: Path, output: Path) -> int:
+    """Train on ``bench_dir`` and write the model file ``output`` and its lexicon beside it."""
+    items = load_all(bench_dir)
+    first, second, lexicon = train(items)
+    output.write_text(dump_model(first, second, THRESHOLD, evidence_rates(items)), encoding="utf-8")
+    lexicon_path(output).write_text(dump_lexicon(lexicon), encoding="utf-8")
+    print(f"{output}: {sum(int(i.open.sum()) for i in items)} blocks from {len(items)} documents")
+    return 0
+
+
 def main(argv: list[str] | None = None) -> int:
     parser = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
     parser.add_argument("bench_dir", nargs="?", default=ROOT.parent / "shared" / "bench", type=Path)
     parser.add_argument("-o", "--output", type=Path, default=ROOT / "cleaner" / "layout" / MODEL_FILE)
+    parser.add_argument(
+        "--check",
+        action="store_true",
+        help="train into a temporary folder and exit 1 if the model or its lexicon differ from --output's "
+        "(the shipped files by default); nothing is written",
+    )
     args = parser.parse_args(argv)
     if not (args.bench_dir / "folds.json").is_file():
         print(f"{args.bench_dir}: no folds.json here; pass the shared bench folder", file=sys.stderr)
         return 2
-    items = load_all(args.bench_dir)
-    first, second, lexicon = train(items)
-    args.output.write_text(dump_model(first, second, THRESHOLD, evidence_rates(items)), encoding="utf-8")
-    lexicon_path(args.output).write_text(dump_lexicon(lexicon), encoding="utf-8")
-    print(f"{args.output}: {sum(int(i.open.sum()) for i in items)} blocks from {len(items)} documents")
-    return 0
+    if not args.check:
+        return write(args.bench_dir, args.output)
+    with tempfile.TemporaryDirectory(prefix="cleaner-train-text-") as temp:
+        built = Path(temp) / args.output.name
+        write(args.bench_dir, built)
+        pairs = [(built, args.output), (lexicon_path(built), lexicon_path(args.output))]
+        return check(pairs, "python bench/train_text.py")
 
 
 if __name__ == "__main__":
