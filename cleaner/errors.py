@@ -25,8 +25,8 @@ import signal
 import sys
 import threading
 import time
-from collections.abc import Callable, Iterator
-from contextlib import contextmanager
+from collections.abc import Callable
+from types import FrameType
 from typing import Any
 
 REPEAT_SECONDS = 0.05
@@ -72,45 +72,69 @@ class Deadline:
         if time.monotonic() > self.end:
             raise self.error()
 
-    @contextmanager
-    def armed(self) -> Iterator[None]:
+    def armed(self) -> _Armed:
         """Interrupt the code inside, once the limit passes, with ``TimeLimitError`` (where a timer can be used).
 
         An exception of its own that a library raises in place of the timer's (a bare ``except:``
         re-raising, as langdetect's profile loading does) is the time limit too, and said so.
         """
-        if self.seconds is None or not _timer_free():
-            yield
+        return _Armed(self)
+
+
+class _Armed:
+    """``Deadline.armed()``: the timer, set on entering and taken down on leaving, whatever fires when.
+
+    Once fired, the timer fires again every ``REPEAT_SECONDS`` until its exception reaches ``__exit__`` (one raised
+    inside a finaliser is swallowed).  On a loaded machine a repeat came while the exception was being handled
+    here, and escaped as the bare ``_Expired`` (a crash of the command, the caller's handler and timer left
+    behind); so the handler never raises inside this class's own methods, and ``__exit__`` stops it first.
+    """
+
+    __slots__ = ("deadline", "fired", "previous", "running", "unraisable")
+
+    def __init__(self, deadline: Deadline) -> None:
+        self.deadline = deadline
+        self.running = self.fired = False
+        self.previous: Any = None
+        self.unraisable: Callable[[Any], object] | None = None
+
+    def expire(self, signum: int, frame: FrameType | None) -> None:
+        if not self.running:
             return
-        running, fired = [True], [False]
+        signal.setitimer(signal.ITIMER_REAL, REPEAT_SECONDS)  # again, until the exception reaches ``__exit__``
+        if frame is not None and frame.f_code in _OWN_CODE:  # taking the timer down: it is about to stop
+            return
+        self.fired = True
+        # Raised where Python happens to be; inside a finaliser (``__del__``) it is swallowed (and not
+        # printed: ``_quiet``), so the timer fires again shortly until the exception reaches ``__exit__``.
+        raise _Expired
 
-        def expire(signum: int, frame: object) -> None:
-            if running[0]:
-                fired[0] = True
-                # Raised where Python happens to be; inside a finaliser (``__del__``) it is swallowed (and not
-                # printed: ``_quiet``), so the timer fires again shortly until the exception reaches ``armed``.
-                signal.setitimer(signal.ITIMER_REAL, REPEAT_SECONDS)
-                raise _Expired
+    def __enter__(self) -> None:
+        if self.deadline.seconds is None or not _timer_free():
+            return
+        self.previous = signal.signal(signal.SIGALRM, self.expire)
+        self.unraisable = sys.unraisablehook
+        sys.unraisablehook = _quiet(self.unraisable)
+        self.running = True
+        signal.setitimer(signal.ITIMER_REAL, max(self.deadline.remaining(), 1e-3))  # firing in here, it waits
 
-        previous = signal.signal(signal.SIGALRM, expire)
-        unraisable = sys.unraisablehook
-        sys.unraisablehook = _quiet(unraisable)
-        try:
-            # Armed inside the ``try``: a timer that fires at once still meets the ``finally``
-            # that puts the caller's handler back (armed before it, it could leak this handler).
-            signal.setitimer(signal.ITIMER_REAL, max(self.remaining(), 1e-3))
-            yield
-        except _Expired:
-            raise self.error() from None
-        except Exception as error:
-            if fired[0]:  # a library caught the timer's exception and raised its own (langdetect's bare except)
-                raise self.error() from error
-            raise
-        finally:
-            running[0] = False
-            signal.setitimer(signal.ITIMER_REAL, 0)
-            signal.signal(signal.SIGALRM, previous)
-            sys.unraisablehook = unraisable
+    def __exit__(self, kind: type[BaseException] | None, error: BaseException | None, trace: object) -> None:
+        if self.unraisable is None:
+            return
+        self._stop()
+        if isinstance(error, _Expired):
+            raise self.deadline.error() from None
+        if isinstance(error, Exception) and self.fired and not isinstance(error, TimeLimitError):
+            # a library caught the timer's exception and raised its own (langdetect's bare except)
+            raise self.deadline.error() from error
+
+    def _stop(self) -> None:
+        """Take the timer down, give the caller's handlers back (``running`` first: the handler then does nothing)."""
+        self.running = False
+        signal.setitimer(signal.ITIMER_REAL, 0)
+        signal.signal(signal.SIGALRM, self.previous)
+        sys.unraisablehook = self.unraisable  # type: ignore[assignment]
+        self.unraisable = None
 
 
 def _quiet(hook: Callable[[Any], object]) -> Callable[[Any], object]:
@@ -121,6 +145,9 @@ def _quiet(hook: Callable[[Any], object]) -> Callable[[Any], object]:
         return None if isinstance(unraisable.exc_value, _Expired) else hook(unraisable)
 
     return quiet
+
+
+_OWN_CODE = frozenset({_Armed.__enter__.__code__, _Armed.__exit__.__code__, _Armed._stop.__code__})
 
 
 def _timer_free() -> bool:

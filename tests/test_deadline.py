@@ -21,7 +21,7 @@ from pathlib import Path
 import pytest
 from clirun import clean_in_process, clean_subprocess
 
-from cleaner import clean, clean_many, warm_up
+from cleaner import clean, clean_many, errors, warm_up
 from cleaner.config import config_from_table
 from cleaner.errors import CleanError, Deadline, TimeLimitError
 from cleaner.html.page import PageError, read_page
@@ -167,6 +167,20 @@ def test_a_timer_that_fires_at_once_leaves_no_handler_behind() -> None:
     for _ in range(100):
         with contextlib.suppress(PageError):
             read_page("<html><body>" + "<p>Some words of a paragraph.</p>" * 200 + "</body></html>", timeout=1e-4)
+        assert timer_is_free()
+
+
+def test_a_timer_firing_again_while_taken_down_still_gives_the_time_limit(monkeypatch: pytest.MonkeyPatch) -> None:
+    """Once fired, the timer fires again every ``REPEAT_SECONDS`` until its exception reaches ``armed``; on a loaded
+    machine a repeat landed while ``armed`` was handling the first, and the bare ``_Expired`` escaped: a traceback
+    and the end of the command's run, the caller's handler and timer left behind (the process later killed by
+    SIGALRM).  Repeats every 10 microseconds land there every few documents."""
+    monkeypatch.setattr(errors, "REPEAT_SECONDS", 1e-5)
+    for _ in range(200):
+        give_up = time.monotonic() + 30
+        with pytest.raises(TimeLimitError), Deadline(0.001).armed():
+            while time.monotonic() < give_up:
+                pass
         assert timer_is_free()
 
 
