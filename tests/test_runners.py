@@ -15,7 +15,7 @@ import signal
 import subprocess
 import sys
 import time
-from collections.abc import Iterator
+from collections.abc import Callable, Iterator
 from pathlib import Path
 
 import pytest
@@ -105,6 +105,22 @@ def _children(pid: int) -> list[int]:
     return found
 
 
+# How long a test waits for a new ``clean`` process to reach the point where it is stopped: its imports and its
+# warm-up are seconds of CPU, which a CI machine at load 11-15 stretched past the 30 s the tests used to give it
+# (the signal then landed before the command's handlers were in place).  A wait for a condition, never a delay.
+STARTS_WITHIN = 300.0
+
+
+def wait_for(condition: Callable[[], object], seconds: float = STARTS_WITHIN) -> bool:
+    """Whether ``condition()`` came true within ``seconds`` (polled every 50 ms)."""
+    give_up = time.monotonic() + seconds
+    while not condition():
+        if time.monotonic() > give_up:
+            return False
+        time.sleep(0.05)
+    return True
+
+
 def _running(pid: int) -> bool:
     """Alive and not a zombie (a dead worker nobody reaped yet has exited all the same)."""
     try:
@@ -127,16 +143,12 @@ def test_workers_exit_when_the_parent_is_killed(tmp_path: Path, how: signal.Sign
     env = {**os.environ, "PYTHONPATH": str(ROOT)}
     command = [sys.executable, "-m", "cleaner.cli", "in", "-o", "out.jsonl", "--jobs", "2"]
     parent = subprocess.Popen(command, cwd=tmp_path, env=env, stderr=subprocess.PIPE)
-    workers: list[int] = []
-    for _ in range(600):  # the parent warms up (rules, models) before it starts its workers
-        workers = _children(parent.pid)
-        if len(workers) == 2:
-            break
-        time.sleep(0.05)
-    assert len(workers) == 2, "the run did not start two workers"
+    # the parent warms up (rules, models) before it starts its workers
+    assert wait_for(lambda: len(_children(parent.pid)) == 2), "the run did not start two workers"
+    workers = _children(parent.pid)
     time.sleep(0.3)
     parent.send_signal(how)
-    parent.wait(timeout=30)
+    parent.wait(timeout=120)
     deadline = time.monotonic() + 5
     while any(_running(pid) for pid in workers) and time.monotonic() < deadline:
         time.sleep(0.05)
@@ -167,10 +179,8 @@ def test_a_serial_run_stops_when_told_to(tmp_path: Path, how: signal.Signals) ->
     env = {**os.environ, "PYTHONPATH": str(ROOT)}
     command = [sys.executable, "-m", "cleaner.cli", "in", "-o", "out.jsonl", "--jobs", "1", "--report", "r.html"]
     parent = subprocess.Popen(command, cwd=tmp_path, env=env, stderr=subprocess.PIPE)
-    for _ in range(600):  # the outputs' temporary files: the run has begun its first document
-        if any(path.name.endswith(".tmp") for path in tmp_path.iterdir()):
-            break
-        time.sleep(0.05)
+    # the outputs' temporary files: the run has installed its handlers and is about to clean its first document
+    assert wait_for(lambda: any(path.name.endswith(".tmp") for path in tmp_path.iterdir())), "the run did not start"
     time.sleep(0.5)
     parent.send_signal(how)
     parent.wait(timeout=120)  # at once, or after the document it was in, if a library took the signal for its error
