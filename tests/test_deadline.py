@@ -359,3 +359,28 @@ def test_timeout_on_the_command_line_is_the_runs_time_limit(tmp_path: Path) -> N
     assert learned.returncode == 0 and (tmp_path / "p.json").is_file(), learned.stderr
     refused = clean_in_process("learn", "in", "-o", "p.json", "--timeout", "0", cwd=tmp_path)
     assert refused.returncode == 2 and "argument --timeout: must be a positive number" in refused.stderr
+
+
+def test_a_retrained_page_model_is_warmed_up_outside_the_first_page_s_limit(tmp_path: Path) -> None:
+    """``pages_warm()`` said yes once any configuration had warmed the HTML layer up, so a stream whose
+    configuration names a page model of its own (``page_metadata_model``) loaded it inside its first page's limit;
+    the question is now asked for the stream's configuration."""
+    from dataclasses import replace
+
+    from cleaner.io.records import Document
+    from cleaner.metadata import pagechoice
+    from cleaner.run.stream import Cleaning, warm_up_document
+
+    warm_up(html=True)
+    model = tmp_path / "my_page_model.json"
+    model.write_bytes((Path(pagechoice.__file__).parent / pagechoice.MODEL_FILE).read_bytes())
+    cleaning = Cleaning(replace(Cleaning().config, page_metadata_model=model))
+    page = Document(id="p", content=HTML_FIXTURES[0].read_text(encoding="utf-8"))
+    assert warm_up_document(Cleaning(), page) is None  # the shipped model: nothing left to pay
+    pending = warm_up_document(cleaning, page)
+    assert pending is not None, "a page model never loaded was taken for warm"
+    misses = pagechoice.load_page_model.cache_info().misses
+    pending()
+    assert pagechoice.load_page_model.cache_info().misses == misses + 1  # the retrained model, loaded now
+    assert warm_up_document(cleaning, page) is None
+    assert warm_up_document(cleaning, Document(id="t", content=SEEDS[0].read_text(encoding="utf-8"))) is None

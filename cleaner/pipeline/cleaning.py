@@ -205,12 +205,18 @@ def warm_up(config: Config | None = None, *, html: bool = True) -> None:
     warm_up_language()
     if html:
         load_page_model(config.page_metadata_model)
+        _page_models.add(config.page_metadata_model)
         _warm_up_pages()
 
 
-def pages_warm() -> bool:
-    """Whether this process has paid the HTML layer's one-off loads (``warm_up`` with ``html``)."""
-    return _warm_up_pages.cache_info().currsize > 0
+_page_models: set[Path | None] = set()  # the page models ``warm_up`` loaded in this process (None: the shipped one)
+
+
+def pages_warm(config: Config | None = None) -> bool:
+    """Whether this process has paid the HTML layer's one-off loads for ``config`` (``warm_up`` with ``html``):
+    those of every configuration, and the page model it names (a retrained one is a load of its own)."""
+    model = (config or DEFAULT_CONFIG).page_metadata_model
+    return _warm_up_pages.cache_info().currsize > 0 and model in _page_models
 
 
 @cache

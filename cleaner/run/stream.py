@@ -81,7 +81,7 @@ def warm_up_cleaning(cleaning: Cleaning) -> None:
 def warm_up_document(cleaning: Cleaning, document: Document) -> Callable[[], None] | None:
     """The HTML layer's warm-up when ``document`` is a page and this process has not paid it yet
     (``Job.warm_up_item``): seconds of CPU that the first page of a stream would pay against its time limit."""
-    if pages_warm() or not reads_as_page(document.content, _format_of(cleaning, document)):
+    if pages_warm(cleaning.config) or not reads_as_page(document.content, _format_of(cleaning, document)):
         return None
     return partial(warm_up, cleaning.config, html=True)
 
