@@ -384,3 +384,23 @@ def test_a_retrained_page_model_is_warmed_up_outside_the_first_page_s_limit(tmp_
     assert pagechoice.load_page_model.cache_info().misses == misses + 1  # the retrained model, loaded now
     assert warm_up_document(cleaning, page) is None
     assert warm_up_document(cleaning, Document(id="t", content=SEEDS[0].read_text(encoding="utf-8"))) is None
+
+
+@pytest.mark.parametrize("jobs", ["1", "2"])
+def test_a_page_saved_as_text_is_warmed_up_for_outside_its_limit(tmp_path: Path, jobs: str) -> None:
+    """A run of ``.txt`` files is warmed up for text only; a page saved as ``.txt`` among them (read as a page, by
+    its content) paid the HTML layer's loads inside its own time limit.  Now its process warms the HTML layer up
+    before it, outside its limit, as for the first page of a JSON Lines stream; a run of text alone still never
+    loads it."""
+    folder = tmp_path / "in"
+    folder.mkdir()
+    for path in SEEDS[:2]:
+        (folder / path.name).write_bytes(path.read_bytes())
+    env = {**os.environ, "PYTHONPATH": str(ROOT)}
+    argv = ["in", "-o", "out", "--jobs", jobs, "--quiet"]
+    text = subprocess.run([sys.executable, "-c", WARM_STATE_RUN, *argv], cwd=tmp_path, env=env, capture_output=True)
+    assert text.stdout.decode().split() == ["0", "False"], text.stderr.decode()
+    (folder / "page.txt").write_bytes(HTML_FIXTURES[0].read_bytes())
+    mixed = subprocess.run([sys.executable, "-c", WARM_STATE_RUN, *argv], cwd=tmp_path, env=env, capture_output=True)
+    assert mixed.stdout.decode().split() == ["0", "True"], mixed.stderr.decode()
+    assert json.loads((tmp_path / "out" / "page.json").read_text(encoding="utf-8"))["blocks"]

@@ -17,8 +17,10 @@ each outcome.
 
 from __future__ import annotations
 
-from collections.abc import Iterable, Iterator
+import stat
+from collections.abc import Callable, Iterable, Iterator
 from dataclasses import dataclass
+from functools import partial
 from pathlib import Path
 
 from cleaner.config import Config
@@ -27,8 +29,8 @@ from cleaner.io.files import InputError, read_article, source_format
 from cleaner.io.markdown import Extra, FrontMatter, FrontMatterError, render_markdown, split_front_matter
 from cleaner.io.records import Failure, Format
 from cleaner.model import Article
-from cleaner.pipeline import clean, warm_up
-from cleaner.pipeline.reading import format_read_as
+from cleaner.pipeline import clean, pages_warm, reads_as_page, warm_up
+from cleaner.pipeline.reading import SNIFF_CHARS, format_read_as
 from cleaner.run.executor import Executor, Job, SerialExecutor, one_line
 from cleaner.sites.profile import Profile
 from cleaner.text.decode import DecodeError, decode
@@ -42,7 +44,8 @@ class Settings:
     ``--diff``, ``--in-place``); ``original`` keeps the input's bytes, for ``--diff``.
     ``profile`` is the site profile to apply (``--profile``); a file's fallback site is its folder.
     ``html`` says the run may meet HTML pages: a worker's warm-up (``warm_up_run``) then loads the HTML
-    layer too (htmldate's date parser: seconds of CPU a run of text files never needs).
+    layer too (htmldate's date parser: seconds of CPU a run of text files never needs); without it, a page saved
+    under another name is warmed up for when it comes (``warm_up_file``).
     """
 
     config: Config
@@ -119,6 +122,21 @@ def warm_up_run(settings: Settings) -> None:
     warm_up(settings.config, html=settings.html)
 
 
+def warm_up_file(settings: Settings, path: Path) -> Callable[[], None] | None:
+    """The HTML layer's warm-up when ``path`` is a page under another name (a page saved as ``.txt``, read as a
+    page by its content) in a run warmed up for text only, and this process has not paid it yet
+    (``Job.warm_up_item``): seconds of CPU that the page would pay against its own time limit.  The file's start is
+    sniffed only in such a run, and only until the HTML layer is warm."""
+    if settings.html or pages_warm(settings.config):
+        return None
+    fmt = source_format(path)
+    if fmt != "auto" or not stat.S_ISREG(path.stat().st_mode):  # a named pipe is never opened here
+        return None
+    with path.open("rb") as handle:
+        start = handle.read(SNIFF_CHARS)
+    return partial(warm_up, settings.config, html=True) if reads_as_page(start, fmt) else None
+
+
 def _label(path: Path) -> tuple[str, str | None]:
     return str(path), str(path)
 
@@ -126,6 +144,13 @@ def _label(path: Path) -> tuple[str, str | None]:
 def run(paths: Iterable[Path], settings: Settings, *, executor: Executor | None = None) -> Iterator[Outcome]:
     """Process every path with ``executor`` (default: here, one by one), yielding outcomes in input order."""
     paths = list(paths)
-    job = Job(process, settings, time_limit=settings.config.timeout, label=_label, warm_up=warm_up_run)
+    job = Job(
+        process,
+        settings,
+        time_limit=settings.config.timeout,
+        label=_label,
+        warm_up=warm_up_run,
+        warm_up_item=warm_up_file,
+    )
     for path, result in zip(paths, (executor or SerialExecutor()).map(job, paths), strict=True):
         yield Outcome(path, error=result.reason) if isinstance(result, Failure) else result
