@@ -8,6 +8,7 @@ from __future__ import annotations
 
 import gzip
 import json
+import re
 import subprocess
 import tracemalloc
 from pathlib import Path
@@ -233,3 +234,26 @@ def test_a_page_readability_cannot_parse_prints_no_traceback(tmp_path: Path) -> 
     # the summary line, after the warning that the article has no body (its prose is left outside the main content)
     lines = result.stderr.splitlines()
     assert lines[:-1] == ["page.html: warning: no article text found; written with an empty body"], lines
+
+
+def test_a_nul_is_binary_data_in_a_record_as_in_a_file(tmp_path: Path) -> None:
+    """A file holding a NUL in its first 8 KB was refused as binary data, while a JSON Lines record (or a ``str``
+    given to ``clean``) holding ``"\\u0000"`` there was cleaned, the NUL dropped: the same text got two answers.
+    Both are refused now, with the same line, and the stream goes on.  Past the first 8 KB a NUL is dropped from
+    both, as before (a tfeval page holds one deep in its markup, and keeps its article)."""
+    article = SEEDS[2].read_text(encoding="utf-8")
+    held = article.replace(". ", ".\x00 ", 1)
+    message = "binary data (NUL bytes), not text"
+    for document in (held, held.encode()):
+        with pytest.raises(CleanError, match=re.escape(message)):
+            clean(document)
+    late = article + "\n\n" + "A line of filler text.\n\n" * 400 + "The last\x00 line.\n"
+    assert clean(late).to_dict() == clean(late.encode()).to_dict()
+    (tmp_path / "in").mkdir()
+    (tmp_path / "in" / "held.txt").write_text(held, encoding="utf-8")
+    records = [{"id": "held", "text": held}, {"id": "good", "text": article}]
+    (tmp_path / "in" / "crawl.jsonl").write_text("".join(json.dumps(record) + "\n" for record in records))
+    ran = clean_command("in/held.txt", "in/crawl.jsonl", "-o", "out.jsonl", "--jobs", "1", cwd=tmp_path)
+    errors = sorted(line for line in ran.stderr.splitlines() if ": error: " in line)
+    assert errors == [f"in/crawl.jsonl: held: error: {message}", f"in/held.txt: error: {message}"], ran.stderr
+    assert [json.loads(line)["id"] for line in (tmp_path / "out.jsonl").read_text().splitlines()] == ["good"]

@@ -25,7 +25,7 @@ from cleaner.io import markdown
 from cleaner.io.records import FORMATS, Format
 from cleaner.model import Block, Metadata, Removal
 from cleaner.sites.profile import Profile
-from cleaner.text.decode import DecodeError, decode_reporting, lone_surrogate, normalise
+from cleaner.text.decode import BINARY, DecodeError, binary_start, decode_reporting, lone_surrogate, normalise
 from cleaner.text.emphasis import read_emphasis
 from cleaner.text.escapes import read_escapes
 from cleaner.text.headings import hash_headings
@@ -76,6 +76,8 @@ def to_text(source: str | bytes, config: Config) -> tuple[str, tuple[Removal, ..
     if isinstance(source, str):
         if surrogate := lone_surrogate(source):  # no UTF-8 output could hold it: writing would fail later
             raise CleanError(f"not valid Unicode: the text holds a lone surrogate {surrogate}")
+        if binary_start(source):
+            raise CleanError(BINARY)
         return source, ()
     try:
         decoded = decode_reporting(source, declared=declared_charset(source))

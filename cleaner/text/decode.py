@@ -34,6 +34,7 @@ SPACE_LIKE = re.compile("[\u00a0\u2007\u202f\u2000-\u200a\u3000\t\x0b\x0c]")
 # Invisible characters that break word matching and carry no text. ZWJ/ZWNJ stay: they
 # change how Persian, Indic scripts and emoji render.
 INVISIBLE = re.compile("[\u200b\u2060\ufeff\u00ad\u180e]")
+BINARY = "binary data (NUL bytes), not text"  # what a document holding a NUL is, bytes or text
 CONTROL = re.compile("[\x00-\x08\x0e-\x1f\x7f]")
 ODD = re.compile(f"[{SPACE_LIKE.pattern[1:-1]}{INVISIBLE.pattern[1:-1]}{CONTROL.pattern[1:-1]}]")  # any of the three
 # Bytes that are not UTF-8 come out of the surrogateescape handler as these code points.
@@ -80,6 +81,18 @@ def lone_surrogate(text: str) -> str:
     return ""
 
 
+def binary_start(text: str) -> bool:
+    """Whether a file of ``text`` (UTF-8) would be refused as binary data: a NUL in its first ``SNIFF_BYTES``.
+
+    A JSON Lines record or a ``str`` given to ``clean`` holding ``"\\u0000"`` there was cleaned, the NUL dropped,
+    where the same text in a file was refused; past them, a NUL is dropped from both (a page with a stray NUL deep in
+    its markup keeps its article).
+    """
+    if "\x00" not in text[:SNIFF_BYTES]:
+        return False
+    return b"\x00" in text[:SNIFF_BYTES].encode("utf-8", "surrogatepass")[:SNIFF_BYTES]
+
+
 def decode_reporting(raw: bytes, *, declared: str | None = None) -> Decoded:
     """``decode_bytes``, also saying which encoding was chosen and which bytes it could not decode.
 
@@ -93,7 +106,7 @@ def decode_reporting(raw: bytes, *, declared: str | None = None) -> Decoded:
     if b"\x00" in raw[:SNIFF_BYTES]:
         utf16 = _utf16_without_bom(raw)
         if utf16 is None:
-            raise DecodeError("binary data (NUL bytes), not text")
+            raise DecodeError(BINARY)
         return utf16
     try:
         return Decoded(raw.decode("utf-8"), "utf-8")
