@@ -215,7 +215,13 @@ def test_lazy_exports_are_declared() -> None:
 
 def test_clean_learn_starts_without_the_cleaning_layers() -> None:
     """`clean learn` (and the command's start) imports no cleaning layer, html parser or model library."""
-    heavy = ["cleaner.pipeline.cleaning", "cleaner.pipeline.deciding", "cleaner.cli.command", "cleaner.html.page"]
+    heavy = [
+        "cleaner.pipeline.cleaning",
+        "cleaner.pipeline.deciding",
+        "cleaner.cli.command",
+        "cleaner.cli.handling",
+        "cleaner.html.page",
+    ]
     heavy += ["cleaner.metadata.wrapped", "cleaner.metadata.byline", "cleaner.metadata.dates"]
     heavy += ["cleaner.corpus.twopass", "cleaner.io.warc", "cleaner.version", "numpy", "lxml", "warcio"]
     code = f"import sys, cleaner.cli.main; print([name for name in {heavy!r} if name in sys.modules])"

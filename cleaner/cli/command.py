@@ -1,13 +1,15 @@
-"""One run of the ``clean`` command, once its arguments are parsed: clean the files, write or check, report.
+"""One run of the ``clean`` command, once its arguments are parsed: find the files, clean them, act on each, report.
 
 What this module does: ``run_command(args, parser)`` finds the files (``cleaner.io.files``), loads the
 configuration and the site profile, cleans the files as a batch (``cleaner.run.batch``) and the records
 of JSON Lines or WARC inputs as a stream (``cleaner.run.stream``), both with one executor (this process
-for ``--jobs 1``, worker processes otherwise: ``cleaner.run.local``), then writes the articles (standard
-output, a mirrored folder planned by ``cleaner.cli.targets``, a JSON Lines file: ``Outputs``) or, for
-``--check``, ``--diff`` and ``--in-place``, says, shows and does what would change.  ``-`` reads one
-document from standard input.  What is said on standard error is ``cleaner.cli.messages.Report``;
-``--report FILE`` (the HTML audit report) is ``cleaner.cli.audit``; the return value is the exit code.
+for ``--jobs 1``, worker processes otherwise: ``cleaner.run.local``), and hands each result, in input order,
+to ``cleaner.cli.handling`` (written to standard output, a mirrored folder or a JSON Lines file; or, for
+``--check``, ``--diff`` and ``--in-place``, said, shown and done).  It compares the articles for duplicates
+(``--duplicates``, ``--dedupe``), makes the files written at the end (``--report``, ``--duplicates``) before the
+first document, and writes them once all is done.  ``-`` reads one document from standard input.  What is
+said on standard error is ``cleaner.cli.messages.Report``; ``--report FILE`` (the HTML audit report) is
+``cleaner.cli.audit``; the return value is the exit code.
 
 What it does NOT do: it does not parse or check the command line (``cleaner.cli.main`` does), and does
 not catch configuration, profile or output-plan errors: those reach ``cleaner.cli.main.main``, which
@@ -18,34 +20,23 @@ from __future__ import annotations
 
 import argparse
 import contextlib
-import difflib
 import json
 import os
 import sys
-from collections import Counter
 from collections.abc import Iterable, Iterator, Mapping, Sequence
 from pathlib import Path
 
 from cleaner.cli import stopping
 from cleaner.cli.audit import RunReport
+from cleaner.cli.handling import Outputs, handle, handle_record
 from cleaner.cli.learn import run_config
-from cleaner.cli.messages import Report, categories_line, printable
-from cleaner.cli.targets import (
-    OutputError,
-    check_file_outputs,
-    check_not_planned,
-    not_a_folder,
-    plan_outputs,
-    rewritable,
-)
+from cleaner.cli.messages import Report
+from cleaner.cli.targets import OutputError, check_file_outputs, check_not_planned, not_a_folder
 from cleaner.config import Config
 from cleaner.corpus.duplicates import DuplicateFinder
 from cleaner.io.documents import documents_from_path, is_container
-from cleaner.io.files import AtomicFile, Finder, Found, source_format, write_atomic
-from cleaner.io.jsonl import JsonlWriter, dumps
-from cleaner.io.output import SUFFIXES, article_record, render
-from cleaner.io.records import Failure, Result
-from cleaner.model import Article
+from cleaner.io.files import AtomicFile, Finder, Found, source_format
+from cleaner.io.records import Result
 from cleaner.run.batch import Outcome, Settings, process_bytes, run
 from cleaner.run.executor import Executor, default_jobs
 from cleaner.run.local import local_executor
@@ -109,128 +100,6 @@ def _config(args: argparse.Namespace) -> Config:
     return run_config(args, _common(args))
 
 
-def _removals(article: Article) -> str:
-    if not article.removed:
-        return "no blocks removed, layout only"
-    detail = categories_line(Counter(removal.category for removal in article.removed))
-    return f"{len(article.removed)} block{'s' * (len(article.removed) != 1)} removed ({detail})"
-
-
-def _explain(where: object, article: Article, report: Report) -> None:
-    """--explain: one line per removed block, after the file or record (``where``) it was removed from."""
-    for removal in article.removed:
-        text = removal.text if len(removal.text) <= 100 else removal.text[:99] + "…"
-        report.line(f"{where}: [{removal.rule}] {removal.category} ({removal.layer}): {text}")
-
-
-def _diff(outcome: Outcome) -> bytes:
-    """A unified diff from the file's bytes to its canonical form, which ``patch -p0`` applies whatever the
-    file's encoding and line endings: lines end at ``\\n`` only, as patch reads them (a lone CR, a form feed
-    or U+2028 is inside a line), and the removed lines are the file's own bytes."""
-    name = printable(str(outcome.path)).encode("utf-8")  # a name may hold a newline or an escape sequence
-    lines = difflib.diff_bytes(
-        difflib.unified_diff,
-        _lines(outcome.original),
-        _lines(outcome.canonical.encode("utf-8")),
-        name + b"\t(original)",
-        name + b"\t(cleaned)",
-    )
-    return b"".join(line if line.endswith(b"\n") else line + b"\n\\ No newline at end of file\n" for line in lines)
-
-
-def _lines(data: bytes) -> list[bytes]:
-    """``data`` cut after each ``\\n``, the last line kept without one when the data does not end with it."""
-    lines = [line + b"\n" for line in data.split(b"\n")]
-    lines[-1] = lines[-1][:-1]
-    return lines if lines[-1] else lines[:-1]
-
-
-class Outputs:
-    """Where articles go when not checking or rewriting: standard output, a mirrored folder, a JSON Lines file."""
-
-    def __init__(self, args: argparse.Namespace, files: Sequence[Path]) -> None:
-        self.fmt: str = args.format
-        self.out: Path | None = args.output
-        jsonl = self.out is not None and self.fmt == "jsonl"
-        self.targets = plan_outputs(files, args.paths, self.out, SUFFIXES[self.fmt]) if self.out and not jsonl else {}
-        self.writer: JsonlWriter | None = None
-
-    def __enter__(self) -> Outputs:
-        if self.out and self.fmt == "jsonl":
-            self.writer = JsonlWriter(self.out).__enter__()
-        return self
-
-    def __exit__(self, *exc: object) -> None:
-        if self.writer is not None:
-            self.writer.__exit__(*exc)  # type: ignore[arg-type]
-
-    def put(self, outcome: Outcome) -> None:
-        """Write one article where it belongs (raises ``OSError`` when it cannot be written)."""
-        assert outcome.article is not None
-        if self.writer is not None:
-            self.writer.write(article_record(outcome.article, source=str(outcome.path)))
-            return
-        text = render(outcome.article, self.fmt, source=str(outcome.path), extra=outcome.extra)
-        if self.out is None:
-            sys.stdout.buffer.write(text.encode("utf-8"))
-            sys.stdout.flush()
-        else:
-            write_atomic(self.targets[outcome.path], text.encode("utf-8"))
-
-    def put_record(self, record: dict[str, object]) -> None:
-        if self.writer is not None:
-            self.writer.write(record)
-        else:
-            sys.stdout.write(dumps(record) + "\n")
-
-
-class _Failed(Exception):
-    """A file's outcome is a failure (raised and caught inside ``_handle`` only)."""
-
-
-def _rewrite(outcome: Outcome, article: Article, args: argparse.Namespace, report: Report) -> None:
-    """--check, --diff, --in-place: say (and show, and do) what would change."""
-    if args.diff:
-        sys.stdout.buffer.write(_diff(outcome))
-        sys.stdout.flush()
-    if args.in_place:
-        keep, refusal = rewritable(outcome.path)
-        if refusal:
-            raise _Failed(refusal)
-        write_atomic(outcome.path, outcome.canonical.encode("utf-8"), keep=keep)
-    report.line(f"{'cleaned' if args.in_place else 'would clean'} {outcome.path}: {_removals(article)}")
-
-
-def _handle(outcome: Outcome, args: argparse.Namespace, outputs: Outputs, report: Report) -> None:
-    """Act on one file's outcome and count it."""
-    try:
-        if outcome.article is None:
-            raise _Failed(outcome.error)
-        article = outcome.article
-        if args.explain:
-            _explain(outcome.path, article, report)
-        if report.mode == "write":
-            outputs.put(outcome)
-            touched = bool(article.removed) or outcome.page  # cleaned: a page's article is always extracted
-            _warn_if_empty(outcome.path, article, report)
-        else:
-            touched = outcome.changed
-            if touched:
-                _rewrite(outcome, article, args, report)
-    except BrokenPipeError:
-        raise
-    except (_Failed, OSError) as error:
-        target = f" {error.filename}" if isinstance(error, OSError) and error.filename else ""
-        reason = str(error) if isinstance(error, _Failed) else f"cannot write{target}: {error.strerror or error}"
-        report.failure(str(outcome.path), reason)
-    else:
-        report.read += 1
-        report.touched += touched
-        report.pages += outcome.page
-        report.count(article.removed)
-    report.done(record=False)
-
-
 def _container_results(
     paths: Sequence[Path], settings: Settings, mode: str, report: Report, executor: Executor
 ) -> Iterator[Result]:
@@ -247,30 +116,6 @@ def _container_results(
     pages = any(not path.name.lower().endswith((".jsonl", ".jsonl.gz")) for path in paths)
     job = cleaning_job(Cleaning(settings.config, settings.profile, pages=pages))
     return executor.map(job, as_documents(documents))
-
-
-def _warn_if_empty(where: object, article: Article, report: Report) -> None:
-    """One line for an article written with no body (a page with no article text, a text all furniture)."""
-    if not article.blocks:
-        report.line(f"{where}: warning: no article text found; written with an empty body")
-
-
-def _handle_record(result: Result, outputs: Outputs, report: Report, *, explain: bool) -> None:
-    """One document of a JSON Lines or WARC input: written as a JSON Lines record, or one error line."""
-    inside = result.source is None or result.id.startswith(result.source)
-    where = result.id if inside else f"{result.source}: {result.id}"  # a record's id names its file, or not
-    if isinstance(result, Failure):
-        report.failure(where, result.reason)
-    else:
-        if explain:
-            _explain(where, result.article, report)
-        outputs.put_record(result.to_dict())
-        _warn_if_empty(where, result.article, report)
-        report.read += 1
-        report.touched += bool(result.article.removed) or result.page  # as an article file is counted
-        report.pages += result.page
-        report.count(result.article.removed)
-    report.done(record=True)
 
 
 def _find(args: argparse.Namespace, config: Config, mode: str) -> list[Found]:
@@ -351,10 +196,10 @@ def run_command(args: argparse.Namespace, parser: argparse.ArgumentParser) -> in
         if finder is not None:
             outcomes = _with_duplicates(outcomes, finder, report if args.dedupe else None)
         for outcome in outcomes:
-            _handle(outcome, args, outputs, report)
+            handle(outcome, args, outputs, report)
             stopping.check()  # a signal some library took for its own error still ends the run
         for result in audit.results(_container_results(containers, settings, mode, report, executor)):
-            _handle_record(result, outputs, report, explain=args.explain)
+            handle_record(result, outputs, report, explain=args.explain)
             stopping.check()
         _finish(args, report, finder, audit, last)
     if report.failed:

@@ -12,8 +12,8 @@ goes to standard error.  Exit codes: 0 done and clean, 1 files changed or would
 change, 2 a usage or configuration error, or a file that failed.
 
 This module parses and checks the arguments and turns errors into exit codes; running the
-command (where output goes, what is reported) is ``cleaner.cli.command``, finding and reading files is
-``cleaner.io.files``, cleaning a batch is ``cleaner.run.batch``.
+command is ``cleaner.cli.command`` (what is done with each result, where output goes: ``cleaner.cli.handling``),
+finding and reading files is ``cleaner.io.files``, cleaning a batch is ``cleaner.run.batch``.
 """
 
 from __future__ import annotations
