@@ -12,6 +12,7 @@ import fcntl
 import json
 import os
 import pty
+import re
 import shutil
 import struct
 import subprocess
@@ -332,6 +333,20 @@ def test_a_folder_symlink_loop_is_reported_not_walked_forever(tmp_path: Path) ->
     assert result.returncode == 2
     assert [line for line in result.stderr.splitlines() if ": error: " in line] == ["corpus/again: error: symlink loop"]
     assert sorted(p.name for p in (tmp_path / "out").iterdir()) == sorted(f"{p.stem}.json" for p in TEXT_INPUTS[:2])
+
+
+def test_the_summary_s_counts_add_up_with_paths_that_could_not_be_read(tmp_path: Path) -> None:
+    """A path the walk could not take (a symlink loop, a missing file named) was counted among the failed files
+    but not among the files read: "2 files read: 2 cleaned, 0 with nothing removed, 1 failed" (a new user's probe).
+    Every path met is counted now, so the parts add up to the whole."""
+    folder = corpus(tmp_path, TEXT_INPUTS[:2])
+    (folder / "again").symlink_to(".", target_is_directory=True)
+    result = clean("corpus", "missing.txt", "-o", "out", "--jobs", "1", cwd=tmp_path, timeout=60)
+    summary = result.stderr.splitlines()[-1]
+    counts = re.match(r"(\d+) files read: (\d+) cleaned, (\d+) with nothing removed, (\d+) failed;", summary)
+    assert counts is not None, result.stderr
+    read, cleaned, untouched, failed = map(int, counts.groups())
+    assert (read, failed, cleaned + untouched + failed) == (4, 2, 4), result.stderr
 
 
 def test_size_limit_from_configuration(tmp_path: Path) -> None:

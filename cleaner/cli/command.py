@@ -159,8 +159,9 @@ def run_command(args: argparse.Namespace, parser: argparse.ArgumentParser) -> in
     report = Report(mode, progress=not args.quiet and sys.stderr.isatty())
     audit = RunReport(args.report, args.paths)
     for item in found:
-        if item.error:
+        if item.error:  # a path met but not read (a symlink loop, a missing file named) is one of the files, failed
             report.failure(str(item.path), item.error)
+            report.files += 1
             audit.failure(item.path, item.error)
         elif item.skipped:
             report.line(f"{item.path}: skipped: {item.skipped}")
