@@ -22,7 +22,7 @@ import pytest
 from clirun import clean_in_process
 
 import cleaner
-from cleaner import CleanError, ConfigError, clean, clean_many, load_config
+from cleaner import CleanError, ConfigError, clean, clean_file, clean_many, load_config
 from cleaner.config import Config
 from cleaner.io.jsonl import JsonlWriter
 from cleaner.model import ARTICLE_SCHEMA
@@ -83,6 +83,24 @@ def test_clean_many_says_so_at_once_for_an_argument_of_the_wrong_kind(arguments:
     one "internal error: AttributeError" failure for every document of the corpus."""
     with pytest.raises(TypeError, match=re.escape(message)):
         clean_many([SEEDS[0].read_text(encoding="utf-8")], **arguments)
+
+
+@pytest.mark.parametrize(
+    ("arguments", "message"),
+    [
+        ({"config": {}}, "clean_file() takes config as a cleaner.Config"),
+        ({"config": {"timeout": 1}}, "clean_file() takes config as a cleaner.Config"),
+        ({"config": "pyproject.toml"}, "clean_file() takes config as a cleaner.Config"),
+        ({"profile": "profile.json"}, "clean_file() takes profile as a site Profile"),
+    ],
+    ids=["config empty dict", "config dict", "config path", "profile path"],
+)
+def test_clean_file_says_so_for_an_argument_of_the_wrong_kind(arguments: dict, message: str) -> None:
+    """``clean_file(path, config={})`` cleaned with the defaults (an empty dict is false), and ``config={"timeout":
+    1}`` raised AttributeError ('dict' object has no attribute 'max_bytes'): a new user's probe.  It checks its
+    arguments as ``clean`` does, before the file is read."""
+    with pytest.raises(TypeError, match=re.escape(message)):
+        clean_file(SEEDS[0], **arguments)
 
 
 def test_a_text_with_a_lone_surrogate_is_refused_not_left_for_the_writer(tmp_path: Path) -> None:

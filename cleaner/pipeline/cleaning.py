@@ -173,6 +173,7 @@ def clean_file(
     ``site``, else the file's folder.  A file that cannot be an article (missing, not a regular file, unreadable,
     empty, binary, over ``max_bytes``) raises ``CleanError`` naming the file and the reason, as the command says it.
     """
+    check_arguments(None, config, profile, caller="clean_file()")
     config = config or DEFAULT_CONFIG
     path = Path(path)
     try:
