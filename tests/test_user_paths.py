@@ -181,3 +181,22 @@ def test_clean_learn_refuses_a_number_of_jobs_below_one(tmp_path: Path) -> None:
                 result.returncode == 2 and "argument --jobs/-j: must be a whole number of at least 1" in result.stderr
             )
     assert not (tmp_path / "p.json").exists() and not (tmp_path / "out").exists()
+
+
+def test_a_symlink_loop_in_a_folder_is_one_failure_for_the_library_s_walks(tmp_path: Path) -> None:
+    """The command reports a symlink loop met in a walk with one line and goes on; the library's walk
+    (``input_files``: ``clean_bag``, ``Corpus.from_paths``) raised ``FileNotFoundError`` for it, so one bad entry
+    stopped a Dask run over the whole corpus (a new user's probe).  It is listed now, and reading it gives its
+    failure record; a missing path named is still an error at once."""
+    from cleaner.run.dask import clean_partition
+
+    corpus = tmp_path / "corpus"
+    (corpus / "deep").mkdir(parents=True)
+    (corpus / "a.txt").write_bytes(SEEDS[0].read_bytes())
+    (corpus / "deep" / "loop").symlink_to(".", target_is_directory=True)
+    files = input_files(corpus)
+    assert [path.relative_to(corpus).as_posix() for path in files] == ["a.txt", "deep/loop"]
+    records = clean_partition([str(path) for path in files])
+    assert ["error" in record for record in records] == [False, True]
+    with pytest.raises(FileNotFoundError, match="missing"):
+        input_files([corpus, tmp_path / "missing"])

@@ -86,12 +86,13 @@ def input_files(
     ``exclude`` globs apply below a folder.  The order is deterministic so that a distributed
     run and a local run see the documents in the same order.  A missing path raises
     ``FileNotFoundError``.  A symlink leading out of a folder named is left out, as the command skips
-    it: a walk never reads what was not named.
+    it: a walk never reads what was not named.  A path met in a walk that cannot be walked (a symlink loop) is
+    listed: reading it gives its failure record, where the command gives its one line, and the run goes on.
     """
-    named = [paths] if isinstance(paths, str | os.PathLike) else paths
-    found = Finder(include=INPUT_GLOBS, exclude=tuple(exclude)).find(Path(path) for path in named)
+    named = [Path(path) for path in ([paths] if isinstance(paths, str | os.PathLike) else paths)]
+    found = Finder(include=INPUT_GLOBS, exclude=tuple(exclude)).find(named)
     for item in found:
-        if item.error:
+        if item.error and item.path in named:
             raise FileNotFoundError(f"{item.path}: {item.error}")
     return [item.path for item in found if not item.skipped]
 
