@@ -12,7 +12,8 @@ own ``score.py``, next to the uncleaned input.  Lost articles are counted on aeb
 gold body has at least 100 words and whose prediction recovers less than half of its 4-token
 shingles.
 
-Nothing is tuned here: the parameters are fixed in ``bench/train_text.py``.
+Nothing is tuned here: the parameters are fixed in ``bench/train_text.py`` (``--variant``: one of the
+variants fixed in ``bench/textvariants.py``, for comparisons; a ``--models`` folder holds one variant's models).
 """
 
 from __future__ import annotations
@@ -21,6 +22,7 @@ import argparse
 import json
 import sys
 import tempfile
+from collections.abc import Callable, Sequence
 from pathlib import Path
 
 ROOT = Path(__file__).resolve().parent.parent
@@ -28,55 +30,73 @@ sys.path.insert(0, str(ROOT))
 
 from bench.scoring import is_lost, score_json  # noqa: E402
 from bench.textdata import BENCHES, KINDS, folds, gold_of, input_text  # noqa: E402
-from bench.train_text import THRESHOLD, evidence_rates, load_all, train  # noqa: E402
+from bench.textvariants import VARIANTS  # noqa: E402
+from bench.train_text import Rows, load_all, write_model  # noqa: E402
 from cleaner import CleanError, clean  # noqa: E402
 from cleaner.config import Config  # noqa: E402
-from cleaner.layout.lexical import dump_lexicon, lexicon_path  # noqa: E402
-from cleaner.layout.textmodel import dump_model  # noqa: E402
+from cleaner.layout.lexical import lexicon_path  # noqa: E402
 
 FOLDS = 5
 
 
-def fold_models(bench_dir: Path, models: Path, reuse: bool = True) -> list[Path]:
+def fold_models(
+    bench_dir: Path,
+    models: Path,
+    reuse: bool = True,
+    variant: str = "shipped",
+    load: Callable[[], Sequence[Rows]] | None = None,
+) -> list[Path]:
     """The five fold models in ``models``, each trained on the other four folds (``bench/train_text.py``:
-    its parameters, threshold, learned evidence rates and lexicon, beside the model); with ``reuse``, a model
-    already there is kept (training is deterministic)."""
+    its parameters, threshold, learned evidence rates and lexicon, beside the model; ``variant``: one of
+    ``bench/textvariants.py``); with ``reuse``, a model already there is kept (training is deterministic).
+    ``load`` gives the training rows (``train_text.load_all`` by default), called only when a model is trained."""
     models.mkdir(parents=True, exist_ok=True)
-    paths, items = [], None
+    setting = VARIANTS[variant]
+    paths: list[Path] = []
+    items: Sequence[Rows] | None = None
     for fold in range(FOLDS):
         path = models / f"model-fold{fold}.txt"
         if not (reuse and path.is_file() and lexicon_path(path).is_file()):
-            items = items if items is not None else load_all(bench_dir)
+            items = items if items is not None else (load() if load else load_all(bench_dir))
             training = [item for item in items if item.fold != fold]
-            first, second, lexicon = train(training)  # the lexicon learned without the held-out fold, cross-fitted
-            path.write_text(dump_model(first, second, THRESHOLD, evidence_rates(training)), encoding="utf-8")
-            lexicon_path(path).write_text(dump_lexicon(lexicon), encoding="utf-8")
+            # the lexicon learned without the held-out fold, cross-fitted
+            write_model(path, training, setting.params, setting.lexical)
         paths.append(path)
     return paths
 
 
+def fold_pages(bench_dir: Path, fold: int) -> list[tuple[str, str]]:
+    """The (benchmark, page) pairs of fold ``fold``, in the benchmarks' order and each one's page order."""
+    assignment = folds(bench_dir)
+    return [
+        (bench, page) for bench in BENCHES for page, where in sorted(assignment[bench].items()) if where["fold"] == fold
+    ]
+
+
+def predict_pages(bench_dir: Path, pages: Sequence[tuple[str, str]], model: Path, kinds: list[str], out: Path) -> None:
+    """Clean ``pages`` (benchmark, page) of every kind with ``model``: ``out/<bench>/<kind>/<page>.json``, and the
+    input as it is in ``out/<bench>/<kind>-uncleaned/<page>.txt``."""
+    config = Config(text_model=model)
+    for bench, page in pages:
+        for kind in kinds:
+            text = input_text(bench_dir, bench, kind, page)
+            if text is None:
+                continue
+            try:
+                article = clean(text, format="text", config=config).to_dict()
+            except CleanError:
+                article = {"text": ""}  # an empty input: nothing to keep
+            folder = out / bench / kind
+            folder.mkdir(parents=True, exist_ok=True)
+            (folder / f"{page}.json").write_text(json.dumps(article, ensure_ascii=False), encoding="utf-8")
+            raw = out / bench / f"{kind}-uncleaned"
+            raw.mkdir(parents=True, exist_ok=True)
+            (raw / f"{page}.txt").write_text(text, encoding="utf-8")
+
+
 def predict_fold(bench_dir: Path, fold: int, model: Path, kinds: list[str], out: Path) -> None:
     """Clean the held-out fold's pages of every kind with the fold's model."""
-    assignment = folds(bench_dir)
-    config = Config(text_model=model)
-    for bench in BENCHES:
-        for page, where in sorted(assignment[bench].items()):
-            if where["fold"] != fold:
-                continue
-            for kind in kinds:
-                text = input_text(bench_dir, bench, kind, page)
-                if text is None:
-                    continue
-                try:
-                    article = clean(text, format="text", config=config).to_dict()
-                except CleanError:
-                    article = {"text": ""}  # an empty input: nothing to keep
-                folder = out / bench / kind
-                folder.mkdir(parents=True, exist_ok=True)
-                (folder / f"{page}.json").write_text(json.dumps(article, ensure_ascii=False), encoding="utf-8")
-                raw = out / bench / f"{kind}-uncleaned"
-                raw.mkdir(parents=True, exist_ok=True)
-                (raw / f"{page}.txt").write_text(text, encoding="utf-8")
+    predict_pages(bench_dir, fold_pages(bench_dir, fold), model, kinds, out)
 
 
 def lost_articles(bench_dir: Path, pred: Path) -> list[str]:
@@ -143,6 +163,9 @@ def main(argv: list[str] | None = None) -> int:
         type=Path,
         help="keep the fold models here, and reuse those already there (training is deterministic)",
     )
+    parser.add_argument(
+        "--variant", default="shipped", choices=sorted(VARIANTS), help="a training variant (bench/textvariants.py)"
+    )
     args = parser.parse_args(argv)
     if not (args.bench_dir / "folds.json").is_file():
         print(f"{args.bench_dir}: no folds.json here; pass the shared bench folder", file=sys.stderr)
@@ -151,7 +174,7 @@ def main(argv: list[str] | None = None) -> int:
     with tempfile.TemporaryDirectory(prefix="cleaner-cv-") as temp:
         out = args.keep or Path(temp)
         out.mkdir(parents=True, exist_ok=True)
-        models = fold_models(args.bench_dir, args.models or out, reuse=args.models is not None)
+        models = fold_models(args.bench_dir, args.models or out, args.models is not None, args.variant)
         for fold, model in enumerate(models):
             predict_fold(args.bench_dir, fold, model, kinds, out)
             print(f"fold {fold} done", file=sys.stderr)

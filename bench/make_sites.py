@@ -292,6 +292,8 @@ def build_site(kind: str, sources: Sequence[Source], pool: Sequence[Source], pag
     if kind == "single":
         return [Page("p000.txt", list(first.lines), 0, first.page, "\n".join(first.body_lines))]
     donors = [s for s in pool if s.site not in {t.site for t in sources}]
+    if not donors:  # a pool of the template's site alone (a corpus of one benchmark's pages): no site to make
+        return []
     templates = [template_of(first, rng)]
     if kind == "redesign":
         other = template_of(sources[1], rng)

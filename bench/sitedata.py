@@ -13,6 +13,10 @@ donor's article lines) covers at least half of its tokens by 4-token shingles, a
 (``bench.textdata.shingle_labels``).  Only pages a trusted profile applies to are given (the column is
 present); the bench pages themselves (``bench.textdata``) teach the model the missing column.
 
+The corpus can be made of one benchmark's pages alone (``benches``; ``bench/cv_crossbench.py`` trains on one
+benchmark and tests on the other): ``of_benches`` keeps only their sources, so templates, donor articles and the
+lines drawn into the furniture all come from them.
+
 A page's fold is its site's (the fold of the bench page its template came from; its donors are of the
 same fold), so training on other folds never sees a fold's templates or articles.
 
@@ -21,11 +25,11 @@ Nothing here writes into the repository or the bench folder, and nothing is tune
 
 from __future__ import annotations
 
-from collections.abc import Iterator
+from collections.abc import Iterator, Sequence
 from pathlib import Path
 
-from bench.make_sites import corpus, load_sources, options
-from bench.textdata import Document, shingle_labels
+from bench.make_sites import Source, corpus, load_sources, options
+from bench.textdata import BENCHES, Document, shingle_labels
 from cleaner.config import DEFAULT_CONFIG
 from cleaner.pipeline import open_verdicts, read_document
 from cleaner.sites.apply import repetition
@@ -34,12 +38,20 @@ from cleaner.sites.profile import ProfileLearner
 SEED = "1"  # the corpus of bench/make_sites.py's default seed
 
 
-def site_documents(bench_dir: Path, seed: str = SEED, folds: set[int] | None = None) -> Iterator[Document]:
-    """Every page of the corpus that a trusted profile of its own site applies to, read and labelled."""
-    sources = load_sources(bench_dir)
+def of_benches(sources: Sequence[Source], benches: Sequence[str]) -> list[Source]:
+    """The sources of the pages of ``benches``, in their order (the corpus's plan draws from these alone)."""
+    return [source for source in sources if source.bench in benches]
+
+
+def site_documents(
+    bench_dir: Path, seed: str = SEED, folds: set[int] | None = None, benches: Sequence[str] = BENCHES
+) -> Iterator[Document]:
+    """Every page of the corpus made of the pages of ``benches`` that a trusted profile of its own site applies
+    to, read and labelled."""
+    sources = of_benches(load_sources(bench_dir), benches)
     for name, _, templates, pages in corpus(sources, options(seed)):
         first = templates[0]
-        if folds is not None and first.fold not in folds:
+        if (folds is not None and first.fold not in folds) or not pages:
             continue
         texts = ["\n".join(page.lines) + "\n" for page in pages]
         readings = [read_document(text, format="text") for text in texts]

@@ -49,7 +49,9 @@ class Source:
 class LexicalCorpus:
     """Every document's token ids and, per fold, the weighted counts that the lexicons are learned from."""
 
-    def __init__(self, sources: Sequence[Source], folds: int = 5) -> None:
+    def __init__(self, sources: Sequence[Source], folds: int = 5, min_sites: float | None = None) -> None:
+        # ``MIN_SITES`` unless told; ``math.inf``: no token gets a weight, every column 0.0 (no lexical evidence)
+        self.min_sites = MIN_SITES if min_sites is None else min_sites
         vocab = sorted({token for source in sources for text in source.texts for token in tokens(text)})
         self.vocab = vocab
         index = {token: i for i, token in enumerate(vocab)}
@@ -87,7 +89,7 @@ class LexicalCorpus:
         share = total_content / (total_content + total_furniture)
         odds = np.log((content + SMOOTHING * share) / (furniture + SMOOTHING * (1 - share)))
         odds = np.round(odds - np.log(share / (1 - share)), 4)  # as the data file holds them
-        return np.where(self.sites[inside].sum(axis=0) >= MIN_SITES, odds, np.nan)
+        return np.where(self.sites[inside].sum(axis=0) >= self.min_sites, odds, np.nan)
 
     def lexicon(self, excluded: Iterable[int] = ()) -> Lexicon:
         """The lexicon learned without the folds ``excluded`` (the shipped one: none excluded)."""

@@ -36,6 +36,7 @@ This script does NOT report any figure: ``bench/cv_text.py`` does, on held-out f
 from __future__ import annotations
 
 import argparse
+import math
 import sys
 import tempfile
 from collections.abc import Sequence
@@ -133,22 +134,25 @@ def _stack(items: Sequence[Rows], matrices: Sequence[np.ndarray]) -> tuple[np.nd
     )
 
 
-def lexical_corpus(items: Sequence[Rows]) -> LexicalCorpus:
-    """The training documents' tokens and counts, from which each fit's lexicon is learned (bench/textlexicon.py)."""
-    return LexicalCorpus([Source(i.bench, i.site, i.fold, i.texts, i.open, i.labels, i.weights) for i in items])
+def lexical_corpus(items: Sequence[Rows], lexical: bool = True) -> LexicalCorpus:
+    """The training documents' tokens and counts, from which each fit's lexicon is learned (bench/textlexicon.py);
+    without ``lexical``, a corpus whose lexicons are empty (every lexical column 0.0, as an empty lexicon gives)."""
+    sources = [Source(i.bench, i.site, i.fold, i.texts, i.open, i.labels, i.weights) for i in items]
+    return LexicalCorpus(sources) if lexical else LexicalCorpus(sources, min_sites=math.inf)
 
 
 def train(
-    items: Sequence[Rows], params: dict | None = None, rounds: int = ROUNDS
+    items: Sequence[Rows], params: dict | None = None, rounds: int = ROUNDS, lexical: bool = True
 ) -> tuple[lightgbm.Booster, lightgbm.Booster, Lexicon]:
     """Both stages and the lexicon, trained on ``items`` (see the module doc for the cross-fitting).
 
     Every fit's rows get their lexical columns from a lexicon learned without their own fold and without the
     fit's held-out fold (``LexicalCorpus.columns``), so no row's words are weighed by a lexicon that saw its site.
+    Without ``lexical`` (an experiment's variant), the lexicon is empty and so is every fit's.
     """
     params = params or PARAMS
     items = [item for item in items if item.open.any()]
-    corpus = lexical_corpus(items)
+    corpus = lexical_corpus(items, lexical)
     own = [filled(item.rows, columns) for item, columns in zip(items, corpus.columns(), strict=True)]
     first = _fit(params, rounds, *_stack(items, own))
     cross = [np.zeros(len(item.rows)) for item in items]
@@ -162,6 +166,14 @@ def train(
     second_rows = [second_stage(rows, scores) for rows, scores in zip(own, cross, strict=True)]
     second = _fit(params, rounds, *_stack(items, second_rows))
     return first, second, corpus.lexicon()
+
+
+def write_model(path: Path, items: Sequence[Rows], params: dict | None = None, lexical: bool = True) -> None:
+    """Train on ``items`` (``train``) and write the model file at ``path`` (its threshold and the evidence rates
+    learned from ``items`` in the header) and its lexicon beside it."""
+    first, second, lexicon = train(items, params, lexical=lexical)
+    path.write_text(dump_model(first, second, THRESHOLD, evidence_rates(items)), encoding="utf-8")
+    lexicon_path(path).write_text(dump_lexicon(lexicon), encoding="utf-8")
 
 
 def stump(values: np.ndarray, labels: np.ndarray, weights: np.ndarray) -> float:
@@ -222,9 +234,10 @@ def load_rows(
     return [rows_of(document) for document in documents(bench_dir, kinds=kinds, benches=benches, pages=pages)]
 
 
-def load_site_rows(bench_dir: Path, folds: set[int] | None = None) -> list[Rows]:
-    """The template-site corpus's rows (``bench/sitedata.py``: a trusted profile's evidence in the column)."""
-    return [rows_of(document) for document in site_documents(bench_dir, folds=folds)]
+def load_site_rows(bench_dir: Path, folds: set[int] | None = None, benches: Sequence[str] = BENCHES) -> list[Rows]:
+    """The template-site corpus's rows (``bench/sitedata.py``: a trusted profile's evidence in the column), the
+    corpus made of the pages of ``benches`` alone (templates, articles and every line drawn in)."""
+    return [rows_of(document) for document in site_documents(bench_dir, folds=folds, benches=benches)]
 
 
 def load_all(bench_dir: Path) -> list[Rows]:
@@ -235,9 +248,7 @@ def load_all(bench_dir: Path) -> list[Rows]:
 def write(bench_dir: Path, output: Path) -> int:
     """Train on ``bench_dir`` and write the model file ``output`` and its lexicon beside it."""
     items = load_all(bench_dir)
-    first, second, lexicon = train(items)
-    output.write_text(dump_model(first, second, THRESHOLD, evidence_rates(items)), encoding="utf-8")
-    lexicon_path(output).write_text(dump_lexicon(lexicon), encoding="utf-8")
+    write_model(output, items)
     print(f"{output}: {sum(int(i.open.sum()) for i in items)} blocks from {len(items)} documents")
     return 0
 
