@@ -262,6 +262,20 @@ def test_the_profile_file_is_named_by_a_str_too(profile: Profile, tmp_path: Path
     assert profile_json(load_profile(path)) == profile_json(profile)
 
 
+def test_a_profile_file_with_a_byte_order_mark_is_read(profile: Profile, tmp_path: Path) -> None:
+    """A profile saved again by an editor that writes a UTF-8 byte-order mark (Windows editors do) failed to load,
+    by ``--profile`` and ``load_profile`` ("not valid JSON: Unexpected UTF-8 BOM"), where ``load_config`` skips one."""
+    path = tmp_path / "profile.json"
+    save_profile(profile, path)
+    path.write_bytes(b"\xef\xbb\xbf" + path.read_bytes())
+    assert profile_json(load_profile(path)) == profile_json(profile)
+    article = tmp_path / "story.txt"
+    article.write_text("A first paragraph of the story, long enough to keep.\n\nA second one.\n", encoding="utf-8")
+    result = clean_in_process("story.txt", "--profile", path, "-o", "out", cwd=tmp_path)
+    assert result.returncode == 0, result.stderr
+    assert "BOM" not in result.stderr and (tmp_path / "out" / "story.json").is_file()
+
+
 def test_profile_file_is_reviewable_json(profile: Profile, tmp_path: Path) -> None:
     path = tmp_path / ".cleaner" / "profile.json"
     save_profile(profile, path)

@@ -119,10 +119,12 @@ def find_profile(start: Path) -> Path | None:
 
 
 def load_profile(path: str | os.PathLike[str]) -> Profile:
-    """Read a profile file written by ``save_profile`` (or ``clean learn``), named by a ``str`` or a ``Path``."""
+    """Read a profile file written by ``save_profile`` (or ``clean learn``), named by a ``str`` or a ``Path``.
+
+    A UTF-8 byte-order mark at its start (an editor on Windows saves one) is skipped, as ``load_config`` skips it."""
     path = Path(path)
     try:
-        data = json.loads(path.read_text(encoding="utf-8"))
+        data = json.loads(path.read_text(encoding="utf-8-sig"))
     except OSError as error:
         raise ProfileError(f"{path}: cannot read: {error.strerror}") from None
     except (json.JSONDecodeError, UnicodeDecodeError) as error:
