@@ -21,6 +21,7 @@ from cleaner import Config, clean, clean_many
 from cleaner.config import find_config
 from cleaner.errors import CleanError
 from cleaner.io.jsonl import read_documents
+from cleaner.pipeline import document_texts, read_document
 from cleaner.run.dask import clean_partition
 from cleaner.sites.profile import Profile
 
@@ -257,3 +258,22 @@ def test_a_nul_is_binary_data_in_a_record_as_in_a_file(tmp_path: Path) -> None:
     errors = sorted(line for line in ran.stderr.splitlines() if ": error: " in line)
     assert errors == [f"in/crawl.jsonl: held: error: {message}", f"in/held.txt: error: {message}"], ran.stderr
     assert [json.loads(line)["id"] for line in (tmp_path / "out.jsonl").read_text().splitlines()] == ["good"]
+
+
+def test_a_nul_behind_a_byte_order_mark_is_binary_data_as_without_one(tmp_path: Path) -> None:
+    """Bytes that start with a byte-order mark were decoded without the NUL check: ``clean`` caught the NUL in the
+    decoded text, but reading a document for learning did not, so ``clean learn`` learned from a binary file saved
+    with a UTF-8 BOM and refused the same file without one.  Each reader now refuses both, with the same line."""
+    held = SEEDS[2].read_bytes().replace(b". ", b".\x00 ", 1)
+    message = "binary data (NUL bytes), not text"
+    for document in (held, b"\xef\xbb\xbf" + held, b"\xff\xfe" + held.decode().encode("utf-16-le")):
+        for read in (clean, read_document, document_texts):
+            with pytest.raises(CleanError, match=re.escape(message)):
+                read(document)
+    (tmp_path / "in").mkdir()
+    (tmp_path / "in" / "plain.txt").write_bytes(held)
+    (tmp_path / "in" / "bom.txt").write_bytes(b"\xef\xbb\xbf" + held)
+    (tmp_path / "in" / "good.txt").write_bytes(SEEDS[2].read_bytes())
+    ran = clean_command("learn", "in", cwd=tmp_path)
+    errors = sorted(line for line in ran.stderr.splitlines() if ": error: " in line)
+    assert errors == [f"in/bom.txt: error: {message}", f"in/plain.txt: error: {message}"], ran.stderr

@@ -102,7 +102,10 @@ def decode_reporting(raw: bytes, *, declared: str | None = None) -> Decoded:
     """
     for bom, encoding in BOMS:
         if raw.startswith(bom):
-            return Decoded(raw.decode(encoding, errors="replace"), encoding)
+            text = raw.decode(encoding, errors="replace")
+            if binary_start(text):  # a NUL behind a BOM is binary data as it is without one
+                raise DecodeError(BINARY)
+            return Decoded(text, encoding)
     if b"\x00" in raw[:SNIFF_BYTES]:
         utf16 = _utf16_without_bom(raw)
         if utf16 is None:
