@@ -13,11 +13,13 @@ that cannot be made is named as the user named it, never by its temporary file.
 from __future__ import annotations
 
 import os
+import re
 from pathlib import Path
 
 import pytest
 from clirun import clean_in_process as clean_command
 
+from cleaner import CleanError, clean_file
 from cleaner.io.documents import input_files
 
 ROOT = Path(__file__).resolve().parent.parent
@@ -200,3 +202,28 @@ def test_a_symlink_loop_in_a_folder_is_one_failure_for_the_library_s_walks(tmp_p
     assert ["error" in record for record in records] == [False, True]
     with pytest.raises(FileNotFoundError, match="missing"):
         input_files([corpus, tmp_path / "missing"])
+
+
+def test_a_symlink_loop_is_said_so_by_the_library_as_by_the_command(tmp_path: Path) -> None:
+    """A folder symlink back to a folder above it, met in a walk, was 'symlink loop' in the command's line but
+    'not a regular file' when the library read it (``clean_file``, the failure record of ``clean_bag`` and of
+    ``documents_from_path``): one problem, two wordings.  A plain folder read as an article is still not a
+    regular file."""
+    from cleaner.io.documents import documents_from_path
+    from cleaner.run.dask import clean_partition
+
+    corpus = tmp_path / "corpus"
+    (corpus / "deep").mkdir(parents=True)
+    (corpus / "a.txt").write_bytes(SEEDS[0].read_bytes())
+    loop = corpus / "deep" / "loop"
+    loop.symlink_to("..", target_is_directory=True)
+    result = clean_command("corpus", "-o", "out", cwd=tmp_path)
+    assert [line for line in result.stderr.splitlines() if ": error: " in line] == [
+        "corpus/deep/loop: error: symlink loop"
+    ]
+    assert [record.get("error") for record in clean_partition([str(loop)])] == ["symlink loop"]
+    assert [getattr(item, "reason", None) for item in documents_from_path(loop)] == ["symlink loop"]
+    with pytest.raises(CleanError, match=f"^{re.escape(str(loop))}: symlink loop$"):
+        clean_file(loop)
+    with pytest.raises(CleanError, match=f"^{re.escape(str(corpus / 'deep'))}: not a regular file$"):
+        clean_file(corpus / "deep")

@@ -45,6 +45,8 @@ class Found:
         return not self.error and not self.skipped
 
 
+LOOP = "symlink loop"  # a link to itself (ELOOP) or a folder link back to a folder above it: said so wherever met
+NOT_REGULAR = "not a regular file"
 OUTSIDE = "a symlink leading out of the folder named: not followed"
 FILE_LINK = "a symlink: --in-place rewrites files under their own names only"
 
@@ -63,7 +65,7 @@ def matches(relative: PurePosixPath, patterns: Iterable[str], *, fold: bool = Fa
 
 def _reason(error: OSError) -> str:
     if error.errno == errno.ELOOP:
-        return "symlink loop"
+        return LOOP
     if error.errno == errno.ENOENT:
         return "no such file or directory"
     if isinstance(error, PermissionError):
@@ -127,8 +129,8 @@ class Finder:
             real = here.resolve()
             if real in visited or real in skip:
                 dirs.clear()
-                if real in visited and (real == here.parent.resolve() or real in here.parent.resolve().parents):
-                    yield Found(here, "symlink loop"), None
+                if real in visited and _loops_back(here, real):
+                    yield Found(here, LOOP), None
                 continue
             visited.add(real)
             wanted = sorted(d for d in dirs if not d.startswith(".") and not self._excluded(_below(here / d, root)))
@@ -177,6 +179,13 @@ def _leaves(path: Path, inside: Path) -> bool:
     return target != inside and inside not in target.parents
 
 
+def _loops_back(path: Path, real: Path) -> bool:
+    """Whether a folder ``path``, whose real path is ``real``, is a symlink back to a folder above it: walking it
+    would walk that folder again, forever."""
+    above = path.parent.resolve()
+    return real == above or real in above.parents
+
+
 def _real(path: Path) -> Path:
     """The path with every symlink resolved; a symlink loop stays as it is (reading it reports the loop)."""
     try:
@@ -207,8 +216,9 @@ def source_format(path: Path) -> Format:
 def read_article(path: Path, max_bytes: int) -> bytes:
     """The file's bytes, or ``InputError`` saying why it cannot be an article."""
     try:
-        if not stat.S_ISREG(path.stat().st_mode):  # opening a named pipe would wait for a writer forever
-            raise InputError("not a regular file")
+        mode = path.stat().st_mode
+        if not stat.S_ISREG(mode):  # opening a named pipe would wait for a writer forever
+            raise InputError(LOOP if stat.S_ISDIR(mode) and _loops_back(path, path.resolve()) else NOT_REGULAR)
         with path.open("rb") as handle:
             size = os.fstat(handle.fileno()).st_size
             if size > max_bytes:
