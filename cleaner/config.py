@@ -246,9 +246,13 @@ REPOSITORY_MARKERS = (".git", ".hg")
 def search_folders(start: Path) -> list[Path]:
     """``start``'s folder and its parents up to the root of the repository holding it (``.git``, ``.hg``).
 
-    Outside any repository: up to the root of the file system, as black and ruff search.
+    Outside any repository: up to the root of the file system, as black and ruff search.  A ``start`` that is a
+    symlink loop is searched from the folder holding it (reading it reports the loop).
     """
-    folder = start.resolve()
+    try:
+        folder = start.resolve()
+    except (OSError, RuntimeError):  # a symlink loop: RuntimeError before Python 3.13
+        folder = start.absolute().parent.resolve()
     folder = folder if folder.is_dir() else folder.parent
     folders = []
     for candidate in (folder, *folder.parents):

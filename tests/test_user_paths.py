@@ -227,3 +227,13 @@ def test_a_symlink_loop_is_said_so_by_the_library_as_by_the_command(tmp_path: Pa
         clean_file(loop)
     with pytest.raises(CleanError, match=f"^{re.escape(str(corpus / 'deep'))}: not a regular file$"):
         clean_file(corpus / "deep")
+
+
+def test_a_symlink_loop_named_on_the_command_line_is_one_line_not_a_traceback(tmp_path: Path) -> None:
+    """``clean loop.txt`` (a symlink to itself) ended in a traceback (RuntimeError: Symlink loop) from the search
+    for a configuration, which resolved the path before the walk could report it; ``clean learn`` too."""
+    (tmp_path / "loop.txt").symlink_to("loop.txt")
+    for args in (("loop.txt", "-o", "out"), ("learn", "loop.txt", "-o", "profile.json")):
+        result = clean_command(*args, cwd=tmp_path)
+        assert "Traceback" not in result.stderr and result.returncode != 0, result.stderr
+        assert "loop.txt: error: symlink loop" in result.stderr.splitlines()
