@@ -392,6 +392,22 @@ def test_an_output_that_cannot_be_written_is_one_line_not_a_traceback(tmp_path: 
     assert streamed.stderr.startswith("clean: error: ")
 
 
+def test_an_output_that_is_a_device_or_a_pipe_is_said_to_be_one(tmp_path: Path) -> None:
+    """``clean one.txt -o /dev/null`` is refused (nothing is written through a device), but the line said
+    "/dev/null is a file, not a folder", which a user who knows one article may go to a named file cannot act on:
+    it says what the path is now.  Both are refused before anything is cleaned and nothing is written."""
+    shutil.copy(TEXT_INPUTS[0], tmp_path / "one.txt")
+    os.mkfifo(tmp_path / "pipe")
+    for out, kind in (("/dev/null", "a device"), ("pipe", "a named pipe"), ("/dev/null/below", "a device")):
+        result = clean("one.txt", "-o", out, cwd=tmp_path)
+        shown = out.removesuffix("/below")
+        reason = f"{shown} is {kind}, not a folder or a regular file"
+        assert result.stderr == f"clean: error: cannot write into {out}: {reason}; name a folder for -o\n"
+        assert result.returncode == 2
+    assert Path("/dev/null").is_char_device() and (tmp_path / "pipe").is_fifo()
+    assert sorted(path.name for path in tmp_path.iterdir()) == ["one.txt", "pipe"]
+
+
 # ----------------------------------------------------------------------------- usage and configuration
 
 

@@ -81,10 +81,24 @@ def not_a_folder(out: Path) -> str:
         if path.is_dir():
             return ""
         if path.exists():
-            return f"{path} is a file, not a folder"
+            return f"{path} is a file, not a folder" if path.is_file() else f"{path} is {special_kind(path)}"
         if path.is_symlink():
             return f"{path} is a symlink to {os.readlink(path)}, which does not exist"
     return ""
+
+
+def special_kind(path: Path) -> str:
+    """What an existing path that is neither a folder nor a regular file is, said in plain words: ``/dev/null`` is
+    a device, not a file an article could be written to (nor one a user can be told is "a file")."""
+    mode = path.stat().st_mode
+    kind = "a special file"
+    if stat.S_ISCHR(mode) or stat.S_ISBLK(mode):
+        kind = "a device"
+    elif stat.S_ISFIFO(mode):
+        kind = "a named pipe"
+    elif stat.S_ISSOCK(mode):
+        kind = "a socket"
+    return f"{kind}, not a folder or a regular file"
 
 
 def _checked(targets: dict[Path, Path], files: Sequence[Path], out: Path) -> dict[Path, Path]:
