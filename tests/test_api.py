@@ -103,6 +103,39 @@ def test_clean_file_says_so_for_an_argument_of_the_wrong_kind(arguments: dict, m
         clean_file(SEEDS[0], **arguments)
 
 
+CHOICES = "one of auto, text, html, markdown"
+
+
+@pytest.mark.parametrize(
+    ("arguments", "error", "message"),
+    [
+        ({"site": 5}, TypeError, "{} takes site as str or None, not int"),
+        ({"format": None}, TypeError, f"{{}} takes format as a str ({CHOICES}), not NoneType"),
+        ({"format": "htm"}, ValueError, f"{{}}: unknown format 'htm' (expected {CHOICES})"),
+    ],
+    ids=["site int", "format None", "format unknown"],
+)
+def test_a_wrong_site_or_format_is_the_same_error_in_each_function(
+    arguments: dict, error: type[Exception], message: str, tmp_path: Path
+) -> None:
+    """``site=5`` was accepted silently by ``clean`` and ``clean_file`` (and ``clean_many``); ``clean(format=None)``
+    raised ``CleanError`` ("unknown format None; choose one of ...") where ``clean_many`` raised ``ValueError`` in
+    other words.  Each function now says the same, naming itself, before any document is read (an empty document
+    and a missing file, which would be errors of their own): ``TypeError`` for a wrong type, ``ValueError`` (never
+    ``CleanError``, which is for bad input) for an unknown value.  ``clean_file`` takes no format."""
+    calls = {
+        "clean()": lambda: clean(b"", **arguments),
+        "clean_many()": lambda: clean_many([b""], **arguments),
+        "clean_file()": lambda: clean_file(tmp_path / "missing.txt", **arguments),
+    }
+    for caller, call in calls.items():
+        if caller == "clean_file()" and "format" in arguments:
+            continue
+        with pytest.raises(error) as raised:
+            call()
+        assert str(raised.value) == message.format(caller) and not isinstance(raised.value, CleanError)
+
+
 def test_a_text_with_a_lone_surrogate_is_refused_not_left_for_the_writer(tmp_path: Path) -> None:
     """No UTF-8 file can hold a lone surrogate: cleaning it would only move the failure to the writer,
     which would lose the whole output file.  In a stream it is one failure, and the stream goes on."""

@@ -113,7 +113,7 @@ def test_binary_that_looks_a_little_like_utf16_is_still_binary(raw: bytes) -> No
 
 
 def test_unknown_format_is_a_clear_error() -> None:
-    with pytest.raises(CleanError, match="unknown format 'pdf'"):
+    with pytest.raises(ValueError, match=r"clean\(\): unknown format 'pdf'"):
         clean("text", format="pdf")  # type: ignore[arg-type]
 
 

@@ -19,10 +19,23 @@ Format = Literal["auto", "text", "html", "markdown"]
 FORMATS: tuple[Format, ...] = get_args(Format)
 
 
-def check_format(form: object) -> None:
-    """``ValueError`` for a format that is none of ``FORMATS``, naming them."""
-    if form not in FORMATS:
-        raise ValueError(f"unknown format {form!r} (expected one of {', '.join(FORMATS)})")
+class FormatError(ValueError):
+    """A format that is none of ``FORMATS``: a ``ValueError``, as an unknown value is in Python."""
+
+
+def check_format(form: object, caller: str = "") -> None:
+    """``FormatError`` (a ``ValueError``) for a format that is none of ``FORMATS``, naming them.
+
+    With ``caller`` (a function's ``format`` argument: ``clean()``, ``clean_many()``), the message names the
+    function, as its other argument checks do, and a format that is no ``str`` (``None``) is a ``TypeError``.
+    Without it (a record's ``format`` field), any wrong value is a ``FormatError``.
+    """
+    if form in FORMATS:
+        return
+    choices = ", ".join(FORMATS)
+    if caller and not isinstance(form, str):
+        raise TypeError(f"{caller} takes format as a str (one of {choices}), not {type(form).__name__}")
+    raise FormatError(f"{caller + ': ' if caller else ''}unknown format {form!r} (expected one of {choices})")
 
 
 @dataclass(frozen=True, slots=True)

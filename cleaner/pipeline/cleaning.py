@@ -144,12 +144,13 @@ def clean(
 
     Raises ``CleanError`` when the input is not a document (empty, binary, undecodable, too
     large), and its ``TimeLimitError`` when cleaning takes longer than ``config.timeout`` seconds;
-    raises ``TypeError`` when ``source`` is neither ``str`` nor ``bytes`` (or ``url``, ``config``, ``profile``
-    of another type than documented), and ``CleanError`` for a ``str`` holding a lone surrogate.  Bytes that
+    raises ``TypeError`` when ``source`` is neither ``str`` nor ``bytes`` (or ``url``, ``site``, ``format``, ``config``,
+    ``profile`` of another type than documented), ``ValueError`` for an unknown ``format``, both before the document
+    is read, and ``CleanError`` for a ``str`` holding a lone surrogate.  Bytes that
     are not valid UTF-8 in a mostly UTF-8 text are replaced with U+FFFD and listed in ``removed``
     (rule ``decode.invalid-utf8``).
     """
-    check_arguments(url, config, profile)
+    check_arguments(url, config, profile, format=format, site=site)
     config = config or DEFAULT_CONFIG
     deadline = Deadline(config.timeout)
     with deadline.armed():
@@ -173,7 +174,7 @@ def clean_file(
     ``site``, else the file's folder.  A file that cannot be an article (missing, not a regular file, unreadable,
     empty, binary, over ``max_bytes``) raises ``CleanError`` naming the file and the reason, as the command says it.
     """
-    check_arguments(None, config, profile, caller="clean_file()")
+    check_arguments(None, config, profile, caller="clean_file()", site=site)
     config = config or DEFAULT_CONFIG
     path = Path(path)
     try:

@@ -22,7 +22,7 @@ from cleaner.config import DEFAULT_CONFIG, Config
 from cleaner.errors import NO_DEADLINE, CleanError, Deadline
 from cleaner.html.sniff import declared_charset, looks_like_html
 from cleaner.io import markdown
-from cleaner.io.records import FORMATS, Format
+from cleaner.io.records import Format, check_format
 from cleaner.model import Block, Metadata, Removal
 from cleaner.sites.profile import Profile
 from cleaner.text.decode import BINARY, DecodeError, binary_start, decode_reporting, lone_surrogate, normalise
@@ -45,12 +45,24 @@ FENCE_SAMPLE = 16  # enough of the start to see a front matter fence behind a BO
 DECODE_RULE = "decode.invalid-utf8"
 
 
-def check_arguments(url: object, config: object, profile: object = None, *, caller: str = "clean()") -> None:
-    """``TypeError`` for a ``url`` that is no ``str`` (or None), a ``config`` that is no ``Config`` and a
-    ``profile`` that is no site ``Profile`` (or None): caught here, not as an ``AttributeError`` deep inside,
-    or a number in the output's ``url``.  ``caller`` names the function in the message."""
+def check_arguments(
+    url: object,
+    config: object,
+    profile: object = None,
+    *,
+    caller: str = "clean()",
+    format: object = "auto",
+    site: object = None,
+) -> None:
+    """``TypeError`` for a ``url`` or a ``site`` that is no ``str`` (or None), a ``config`` that is no ``Config``
+    and a ``profile`` that is no site ``Profile`` (or None): caught here, not as an ``AttributeError`` deep
+    inside, or a number in the output's ``url``.  A ``format`` is checked by ``check_format`` (``TypeError`` for
+    no ``str``, ``ValueError`` for none of ``FORMATS``).  ``caller`` names the function in the message."""
+    check_format(format, caller)
     if url is not None and not isinstance(url, str):
         raise TypeError(f"{caller} takes url as str or None, not {type(url).__name__}")
+    if site is not None and not isinstance(site, str):
+        raise TypeError(f"{caller} takes site as str or None, not {type(site).__name__}")
     if config is not None and not isinstance(config, Config):
         kind = type(config).__name__
         raise TypeError(f"{caller} takes config as a cleaner.Config (cleaner.load_config(path) reads one), not {kind}")
@@ -92,8 +104,7 @@ def to_text(source: str | bytes, config: Config) -> tuple[str, tuple[Removal, ..
 
 
 def _resolve_format(text: str, format: Format) -> Format:
-    if format not in FORMATS:
-        raise CleanError(f"unknown format {format!r}; choose one of {', '.join(FORMATS)}")
+    check_format(format)
     if format != "auto":
         return format
     if normalise(text[:FENCE_SAMPLE]).startswith(f"{markdown.FENCE}\n"):

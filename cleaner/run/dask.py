@@ -42,7 +42,7 @@ from typing import TYPE_CHECKING, Any, TypeVar
 from cleaner.config import DEFAULT_CONFIG, DEFAULT_MAX_BYTES, Config
 from cleaner.io.documents import documents_from_path, input_files
 from cleaner.io.jsonl import JsonlWriter
-from cleaner.io.records import Document, Failure, Format, check_format
+from cleaner.io.records import Document, Failure, Format
 from cleaner.pipeline.reading import check_arguments
 from cleaner.run.executor import Job, attempt, warm_up, warm_up_for
 from cleaner.run.stream import Cleaning, as_documents, cleaning_job
@@ -136,8 +136,7 @@ def clean_bag(
     ``profile`` is a learned site profile or the path of one (loaded here, once).  An unknown ``format``
     raises ``ValueError`` and a ``config`` of the wrong type ``TypeError``, before anything is listed.
     """
-    check_format(format)  # else every record would be a failure for the same reason
-    check_arguments(None, config, caller="clean_bag()")
+    check_arguments(None, config, caller="clean_bag()", format=format)  # else every record would fail the same way
     files = [str(path) for path in input_files(paths, exclude=(config or DEFAULT_CONFIG).exclude)]
     if not files:
         raise FileNotFoundError("no article, JSON Lines or WARC files in the given paths")

@@ -33,7 +33,7 @@ from datatrove.data import DocumentsPipeline
 from datatrove.pipeline.base import PipelineStep
 
 from cleaner.config import DEFAULT_CONFIG, Config
-from cleaner.io.records import Document, Failure, Format, Result, check_format, url_of
+from cleaner.io.records import Document, Failure, Format, Result, url_of
 from cleaner.pipeline.reading import check_arguments
 from cleaner.run.stream import Cleaning, clean_document
 
@@ -60,8 +60,8 @@ class CleanArticles(PipelineStep):
         keep_failures: bool = False,
     ) -> None:
         super().__init__()
-        check_format(format)  # else every document would fail, one by one, for the same reason
-        check_arguments(None, config, profile, caller="CleanArticles()")
+        # else every document would fail, one by one, for the same reason
+        check_arguments(None, config, profile, caller="CleanArticles()", format=format)
         self.cleaning = Cleaning(config or DEFAULT_CONFIG, profile, format)
         self.keep_failures = keep_failures
 

@@ -24,7 +24,7 @@ from typing import Any
 from cleaner.config import DEFAULT_CONFIG, Config
 from cleaner.errors import CleanError
 from cleaner.io.documents import as_document, check_many, folder_site
-from cleaner.io.records import Cleaned, Document, Failure, Format, Result, check_format
+from cleaner.io.records import Cleaned, Document, Failure, Format, FormatError, Result
 from cleaner.pipeline import clean, pages_warm, reads_as_page, warm_up
 from cleaner.pipeline.reading import check_arguments
 from cleaner.run.executor import Executor, Job, SerialExecutor, one_line
@@ -55,7 +55,7 @@ def clean_document(cleaning: Cleaning, document: Document) -> Result:
         extra = {"profile": cleaning.profile, "site": folder_site(document) or cleaning.site}
     try:
         article = clean(document.content, format=form, url=document.url, config=cleaning.config, **extra)
-    except (CleanError, TypeError) as error:
+    except (CleanError, FormatError, TypeError) as error:  # a ``Document`` made with a wrong format: its failure
         return Failure(id=document.id, reason=one_line(error), source=document.source)
     page = reads_as_page(document.content, form)
     return Cleaned(document.id, article, document.source, document.url, document.fetched, page=page)
@@ -117,12 +117,12 @@ def clean_many(
     that do not say their own.  A ``Failure`` in the input (a reader could not parse
     a record) is passed through, so readers and cleaning share one error stream.
     With a ``profile``, a document without a URL belongs to its folder's site, else to ``site``.
-    ``executor`` runs the cleaning elsewhere (worker processes, Dask); by default, here.  A ``config`` or
-    ``profile`` of the wrong type raises ``TypeError`` at once, before any document is read, and so does one
+    ``executor`` runs the cleaning elsewhere (worker processes, Dask); by default, here.  A ``config``,
+    ``profile``, ``site`` or ``format`` of the wrong type raises ``TypeError`` at once, and an unknown ``format``
+    ``ValueError`` (as ``clean`` says them), before any document is read, and so does one
     document (a ``str``, ``bytes`` or a record) given as ``documents``.
     """
-    check_format(format)
-    check_arguments(None, config, profile, caller="clean_many()")
+    check_arguments(None, config, profile, caller="clean_many()", format=format, site=site)
     check_many(documents, "clean_many()")
     job = cleaning_job(Cleaning(config or DEFAULT_CONFIG, profile, format, site))
     return (executor or SerialExecutor()).map(job, as_documents(documents))
