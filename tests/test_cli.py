@@ -408,6 +408,30 @@ def test_an_output_that_is_a_device_or_a_pipe_is_said_to_be_one(tmp_path: Path) 
     assert sorted(path.name for path in tmp_path.iterdir()) == ["one.txt", "pipe"]
 
 
+def test_an_output_file_is_never_written_over_a_device_or_a_pipe(tmp_path: Path) -> None:
+    """An output file is a new file renamed over its path: run as root, ``clean one.txt --format jsonl -o
+    /dev/null`` replaced the device with a regular file (and so would ``-o story.json``, ``--duplicates`` and
+    ``clean learn -o`` at such a path).  Each is refused now, before anything is cleaned.  Named pipes stand in
+    for the device here: this test must never point the old code at ``/dev/null``."""
+    shutil.copy(TEXT_INPUTS[0], tmp_path / "one.txt")
+    for name in ("all.jsonl", "one.json", "copies", "profile.json"):
+        os.mkfifo(tmp_path / name)
+    runs = {
+        "all.jsonl": ("one.txt", "-o", "all.jsonl"),
+        "one.json": ("one.txt", "-o", "one.json"),
+        "copies": ("one.txt", "-o", "out", "--duplicates", "copies"),
+        "profile.json": ("learn", "one.txt", "-o", "profile.json"),
+    }
+    for name, args in runs.items():
+        result = clean(*args, cwd=tmp_path)
+        assert result.returncode == 2, result.stderr
+        assert result.stderr.endswith(
+            f"{name} is a named pipe, not a folder or a regular file; it would be replaced, not written through\n"
+        )
+        assert (tmp_path / name).is_fifo()
+    assert not (tmp_path / "out").exists()
+
+
 # ----------------------------------------------------------------------------- usage and configuration
 
 

@@ -48,6 +48,8 @@ def plan_outputs(files: Sequence[Path], roots: Sequence[Path], out: Path, suffix
     """Each input's output path under ``out`` (``suffix``: the format's), after every safety check."""
     if names_a_file(out, suffix):
         if len(files) == 1 and len(roots) == 1 and not roots[0].is_dir():
+            if problem := not_a_file(out):
+                raise OutputError(f"cannot write {out}: {problem}")
             return _checked({files[0]: out}, files, out.parent)
         raise OutputError(
             f"{out} names one file, but several articles are written one file each: name a folder "
@@ -101,6 +103,19 @@ def special_kind(path: Path) -> str:
     return f"{kind}, not a folder or a regular file"
 
 
+def not_a_file(path: Path) -> str:
+    """Why no output file can be written at ``path``: something there that is neither a regular file, a folder nor
+    a symlink (``/dev/null``, a named pipe), which writing (a new file renamed over it, ``AtomicFile``) would
+    replace, not write through: run as root, ``-o /dev/null`` replaced the device with a file.  '' otherwise."""
+    try:
+        mode = path.lstat().st_mode
+    except OSError:  # nothing there (or a folder above that cannot be read: writing says so)
+        return ""
+    if stat.S_ISREG(mode) or stat.S_ISDIR(mode) or stat.S_ISLNK(mode):
+        return ""
+    return f"{path} is {special_kind(path)}; it would be replaced, not written through"
+
+
 def _checked(targets: dict[Path, Path], files: Sequence[Path], out: Path) -> dict[Path, Path]:
     """Refuse outputs outside ``out`` (through a symlinked folder) and outputs that are inputs."""
     root = out.resolve()
@@ -132,6 +147,8 @@ def check_file_outputs(outputs: Mapping[str, Path], named: Sequence[Path], walke
     for option, path in outputs.items():
         if path.is_dir():
             raise OutputError(f"{option} {path}: a folder; {option} writes one file")
+        if problem := not_a_file(path):  # before an earlier report is looked for: opening a named pipe would wait
+            raise OutputError(f"{option} {path} cannot be written: {problem}")
         key = real_name(path)
         if key in taken:
             raise OutputError(f"{option} {path} is also {taken[key]}; give each its own file")
