@@ -4,11 +4,11 @@
     python bench/train_metadata.py ../shared/bench --check
     python bench/train_page_metadata.py ../shared/bench --check
 
-Each script's ``--check`` trains into a temporary folder, as it would into the package, and hands the
-pairs (file built now, file shipped) to ``check``, which compares their bytes and says which differ
-and where.  Training is deterministic, so a difference means the code, the data or a library changed
-since the shipped file was built: retrain, and measure the new file out of fold before shipping it
-(docs/classifier.md, "To retrain").
+Each script's ``--check`` hands ``rebuilt`` its own writing function: it trains into a temporary folder, as
+it would into the package, and ``check`` compares each file built there with the shipped file of the same
+name, byte for byte, and says which differ and where.  Training is deterministic, so a difference means the
+code, the data or a library changed since the shipped file was built: retrain, and measure the new file out
+of fold before shipping it (docs/classifier.md, "To retrain").
 
 Nothing here trains, writes into the package, or judges whether a different file is better.
 """
@@ -16,7 +16,8 @@ Nothing here trains, writes into the package, or judges whether a different file
 from __future__ import annotations
 
 import sys
-from collections.abc import Sequence
+import tempfile
+from collections.abc import Callable, Sequence
 from pathlib import Path
 from typing import TextIO
 
@@ -63,3 +64,11 @@ def check(pairs: Sequence[tuple[Path, Path]], command: str, out: TextIO = sys.st
     names = ", ".join(str(shipped) for _, shipped in pairs)
     print(f"reproducible: `{command}` rebuilds {names} byte for byte", file=out)
     return 0
+
+
+def rebuilt(build: Callable[[Path], object], shipped: Sequence[Path], command: str) -> int:
+    """``check`` the files ``build`` writes into a temporary folder against the ``shipped`` ones: ``build`` is given
+    the path of the first under its shipped name, and writes any other (a lexicon) beside it under its own."""
+    with tempfile.TemporaryDirectory(prefix="cleaner-check-") as temp:
+        build(Path(temp) / shipped[0].name)
+        return check([(Path(temp) / path.name, path) for path in shipped], command)

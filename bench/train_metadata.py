@@ -21,7 +21,6 @@ from __future__ import annotations
 import argparse
 import json
 import sys
-import tempfile
 from collections.abc import Sequence
 from pathlib import Path
 
@@ -32,7 +31,7 @@ import lightgbm  # noqa: E402
 import numpy as np  # noqa: E402
 
 from bench.metadata_data import KINDS, Data, build  # noqa: E402
-from bench.shipped import check  # noqa: E402
+from bench.shipped import rebuilt  # noqa: E402
 from cleaner.metadata.candidates import FEATURES, FIELDS  # noqa: E402
 
 MODEL_PATH = ROOT / "cleaner" / "metadata" / "metadata_model.json"
@@ -164,12 +163,10 @@ def main(argv: list[str] | None = None) -> int:
         "default); nothing is written",
     )
     args = parser.parse_args(argv)
+    kinds = args.kinds.split(",")
     if not args.check:
-        return write(args.bench_dir, args.out, args.kinds.split(","))
-    with tempfile.TemporaryDirectory(prefix="cleaner-train-metadata-") as temp:
-        built = Path(temp) / args.out.name
-        write(args.bench_dir, built, args.kinds.split(","))
-        return check([(built, args.out)], "python bench/train_metadata.py")
+        return write(args.bench_dir, args.out, kinds)
+    return rebuilt(lambda built: write(args.bench_dir, built, kinds), [args.out], "python bench/train_metadata.py")
 
 
 if __name__ == "__main__":

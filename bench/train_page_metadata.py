@@ -31,7 +31,7 @@ sys.path.insert(0, str(ROOT))
 
 from bench.metadata_data import Data  # noqa: E402
 from bench.page_metadata_data import build  # noqa: E402
-from bench.shipped import check  # noqa: E402
+from bench.shipped import rebuilt  # noqa: E402
 from bench.train_metadata import ALL_FOLDS, PARAMS, ROUNDS  # noqa: E402
 from cleaner.metadata.offers import PAGE_FEATURES, PAGE_FIELDS  # noqa: E402
 from cleaner.metadata.pagechoice import PRODUCT_FIELDS  # noqa: E402
@@ -86,6 +86,18 @@ def rows(bench_dir: Path, work: Path, fields: tuple[str, ...] = PAGE_FIELDS) -> 
     return data
 
 
+def write(bench_dir: Path, out: Path, work: Path | None) -> int:
+    """Build the rows (cached in ``work``, else in a temporary folder), train on every fold and write ``out``."""
+    with tempfile.TemporaryDirectory(prefix="cleaner-page-metadata-") as temp:
+        folder = work or Path(temp)
+        folder.mkdir(parents=True, exist_ok=True)
+        data = rows(bench_dir, folder, PRODUCT_FIELDS)
+    out.write_text(model_text(data, ALL_FOLDS, PRODUCT_FIELDS), encoding="utf-8")
+    sizes = {field: len(data.rows[field].labels) for field in PRODUCT_FIELDS}
+    print(f"wrote {out} ({out.stat().st_size:,} bytes) from {len(data.documents)} pages, rows {sizes}")
+    return 0
+
+
 def main(argv: list[str] | None = None) -> int:
     parser = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
     parser.add_argument("bench_dir", nargs="?", default=ROOT.parent / "shared" / "bench", type=Path)
@@ -98,15 +110,10 @@ def main(argv: list[str] | None = None) -> int:
         "default); nothing is written (rows cached in --work are reused: leave it out to build them afresh)",
     )
     args = parser.parse_args(argv)
-    with tempfile.TemporaryDirectory(prefix="cleaner-page-metadata-") as temp:
-        work = args.work or Path(temp)
-        work.mkdir(parents=True, exist_ok=True)
-        built = Path(temp) / args.out.name if args.check else args.out
-        data = rows(args.bench_dir, work, PRODUCT_FIELDS)
-        built.write_text(model_text(data, ALL_FOLDS, PRODUCT_FIELDS), encoding="utf-8")
-        sizes = {field: len(data.rows[field].labels) for field in PRODUCT_FIELDS}
-        print(f"wrote {built} ({built.stat().st_size:,} bytes) from {len(data.documents)} pages, rows {sizes}")
-        return check([(built, args.out)], "python bench/train_page_metadata.py") if args.check else 0
+    if not args.check:
+        return write(args.bench_dir, args.out, args.work)
+    command = "python bench/train_page_metadata.py"
+    return rebuilt(lambda built: write(args.bench_dir, built, args.work), [args.out], command)
 
 
 if __name__ == "__main__":

@@ -38,7 +38,6 @@ from __future__ import annotations
 import argparse
 import math
 import sys
-import tempfile
 from collections.abc import Sequence
 from dataclasses import dataclass
 from pathlib import Path
@@ -49,7 +48,7 @@ import numpy as np
 ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT))
 
-from bench.shipped import check  # noqa: E402
+from bench.shipped import rebuilt  # noqa: E402
 from bench.sitedata import site_documents  # noqa: E402
 from bench.textdata import BENCHES, KINDS, Document, documents  # noqa: E402
 from bench.textlexicon import LexicalCorpus, Source, filled  # noqa: E402
@@ -269,11 +268,8 @@ def main(argv: list[str] | None = None) -> int:
         return 2
     if not args.check:
         return write(args.bench_dir, args.output)
-    with tempfile.TemporaryDirectory(prefix="cleaner-train-text-") as temp:
-        built = Path(temp) / args.output.name
-        write(args.bench_dir, built)
-        pairs = [(built, args.output), (lexicon_path(built), lexicon_path(args.output))]
-        return check(pairs, "python bench/train_text.py")
+    shipped = [args.output, lexicon_path(args.output)]
+    return rebuilt(lambda built: write(args.bench_dir, built), shipped, "python bench/train_text.py")
 
 
 if __name__ == "__main__":
