@@ -33,7 +33,7 @@ from pathlib import Path
 ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT))
 
-from bench.cv_text import BENCH_DIR, fold_models, fold_pages, predict_pages, report  # noqa: E402
+from bench.cv_text import BENCH_DIR, fold_models, predict_fold, predict_pages, report  # noqa: E402
 from bench.textdata import KINDS, folds  # noqa: E402
 from bench.textvariants import VARIANTS  # noqa: E402
 from bench.train_text import Rows, load_rows, load_site_rows, write_model  # noqa: E402
@@ -119,7 +119,7 @@ def run(bench_dir: Path, args: argparse.Namespace, out: Path) -> tuple[list[dict
     if args.fold_models:
         paths = fold_models(bench_dir, args.fold_models, True, args.variant, rowsets.everything)
         for fold, path in enumerate(paths):
-            predict_pages(bench_dir, fold_pages(bench_dir, fold), path, kinds, out / "folds")
+            predict_fold(bench_dir, fold, path, kinds, out / "folds")
         grouped = report(bench_dir, kinds, out / "folds")
     return report(bench_dir, kinds, out / "cross"), grouped
 
