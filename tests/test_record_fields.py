@@ -2,7 +2,8 @@
 
 A number or a list turned into a string would pass for the page's address (its site, its metadata);
 the record fails with one line naming the file, the line and the field, and the stream goes on.
-``null`` (or ``""``) is no URL, as a missing key is.
+``null`` (or ``""``) is no URL, as a missing key is.  A record's ``format`` field is checked the same way and said
+in the same words (it kept the library's ``unknown format None``, a Python word for JSON's ``null``).
 """
 
 from __future__ import annotations
@@ -59,3 +60,24 @@ def test_mappings_given_to_clean_many_are_checked_the_same_way() -> None:
     results = list(clean_many([{"text": TEXT, "url": 12}, {"text": TEXT}]))
     assert [result.ok for result in results] == [False, True]
     assert "'url' must be a string, not a number (12)" in results[0].reason  # type: ignore[union-attr]
+
+
+def test_a_records_format_is_refused_in_the_words_of_its_other_fields(tmp_path: Path) -> None:
+    """A ``format`` that is none of the four fails its record naming the field, in JSON's words, as ``url`` does;
+    ``null`` is no format (``auto``), as a ``null`` url is no URL."""
+    records = [
+        {"id": "htm", "content": TEXT, "format": "htm"},
+        {"id": "number", "content": TEXT, "format": 3},
+        {"id": "null", "content": TEXT, "format": None},
+        {"id": "text", "content": TEXT, "format": "text"},
+    ]
+    path = tmp_path / "crawl.jsonl"
+    path.write_text("".join(json.dumps(record) + "\n" for record in records), encoding="utf-8")
+    results = list(clean_many(read_documents(path)))
+    choices = "auto, text, html, markdown"
+    assert [result.ok for result in results] == [False, False, True, True]
+    assert results[0].reason == f"'format' must be one of {choices}, not 'htm'; record skipped"  # type: ignore[union-attr]
+    assert results[1].reason == f"'format' must be one of {choices}, not a number (3); record skipped"  # type: ignore[union-attr]
+    assert results[2].to_dict()["text"] == results[3].to_dict()["text"]
+    result = clean_command("crawl.jsonl", "-o", "out.jsonl", cwd=tmp_path)
+    assert f"crawl.jsonl:1: error: 'format' must be one of {choices}, not 'htm'; record skipped" in result.stderr

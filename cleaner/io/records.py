@@ -28,7 +28,8 @@ def check_format(form: object, caller: str = "") -> None:
 
     With ``caller`` (a function's ``format`` argument: ``clean()``, ``clean_many()``), the message names the
     function, as its other argument checks do, and a format that is no ``str`` (``None``) is a ``TypeError``.
-    Without it (a record's ``format`` field), any wrong value is a ``FormatError``.
+    Without it (a ``Document``'s format, checked again where it is read), any wrong value is a ``FormatError``; a
+    record's ``format`` field is checked where it is read, in the words of its other fields (``_record_format``).
     """
     if form in FORMATS:
         return
@@ -61,7 +62,8 @@ class Document:
         ``url`` and ``date`` are also looked up under ``metadata``, the layout of
         Common Crawl derived corpora; a ``date`` is kept as ``fetched``, not published.
         A ``url`` that is neither a string nor ``null`` (a number, a list) is refused, never turned
-        into a string.  Raises ``ValueError`` saying what is missing or which field is wrong.
+        into a string; so is a ``format`` that is none of ``FORMATS`` (``null`` is ``"auto"``).
+        Raises ``ValueError`` saying what is missing or which field is wrong.
         """
         given = record.get("metadata")
         meta: Mapping[str, Any] = given if isinstance(given, Mapping) else {}
@@ -112,10 +114,21 @@ def _content_of(record: Mapping[str, Any]) -> tuple[str, Format]:
         if isinstance(record.get(key), str):
             return record[key], key
     if isinstance(record.get("content"), str):
-        form = record.get("format", "auto")
-        check_format(form)
-        return record["content"], form
+        return record["content"], _record_format(record.get("format"))
     raise ValueError("record has no 'html', 'text', 'markdown' or 'content' string")
+
+
+def _record_format(value: object) -> Format:
+    """A record's ``format`` field: one of ``FORMATS``, and ``"auto"`` for none (absent or ``null``, as a ``null``
+    ``url`` is no URL).  Anything else raises ``FormatError`` naming the field in JSON's words, as ``url_of`` does:
+    ``'format' must be one of auto, text, html, markdown, not 'htm'; record skipped``."""
+    if value is None:
+        return "auto"
+    for form in FORMATS:
+        if value == form and isinstance(value, str):
+            return form
+    given = _shown(value) if isinstance(value, str) else f"{_json_kind(value)} ({_shown(value)})"
+    raise FormatError(f"'format' must be one of {', '.join(FORMATS)}, not {given}; record skipped")
 
 
 @dataclass(frozen=True, slots=True)
