@@ -148,7 +148,7 @@ def clean(
     ``profile`` of another type than documented), ``ValueError`` for an unknown ``format``, both before the document
     is read, and ``CleanError`` for a ``str`` holding a lone surrogate.  Bytes that
     are not valid UTF-8 in a mostly UTF-8 text are replaced with U+FFFD and listed in ``removed``
-    (rule ``decode.invalid-utf8``).
+    (rule ``decode.invalid-utf8``), and so are the NUL characters dropped past the first 8 KB (``decode.nul``).
     """
     check_arguments(url, config, profile, format=format, site=site)
     config = config or DEFAULT_CONFIG

@@ -1,7 +1,7 @@
 """Reading a document: bytes or text in, its blocks and what its container declares out (``Reading``).
 
-Decodes bytes (``to_text``: size, emptiness and invalid UTF-8 checked here, with an audit entry for
-replaced bytes), chooses the input path (``auto``: Markdown front matter, an HTML page, or plain text),
+Decodes bytes (``to_text``: size, emptiness, binary data and invalid UTF-8 checked here, with audit entries for
+replaced bytes and dropped NULs), chooses the input path (``auto``: Markdown front matter, an HTML page, or plain text),
 and reads the document: a page through the html layer (its blocks, declared metadata, htmldate's
 guess), Markdown with front matter through it (cleaner's canonical form read back, or an authored post:
 its blocks as their markers say), plain text by segmenting it.  Markdown without front matter is what
@@ -25,7 +25,16 @@ from cleaner.io import markdown
 from cleaner.io.records import Format, check_format
 from cleaner.model import Block, Metadata, Removal
 from cleaner.sites.profile import Profile
-from cleaner.text.decode import BINARY, DecodeError, binary_start, decode_reporting, lone_surrogate, normalise
+from cleaner.text.decode import (
+    BINARY,
+    NOT_TEXT,
+    DecodeError,
+    binary_start,
+    decode_reporting,
+    lone_surrogate,
+    normalise,
+    not_text,
+)
 from cleaner.text.emphasis import read_emphasis
 from cleaner.text.escapes import read_escapes
 from cleaner.text.headings import hash_headings
@@ -43,6 +52,7 @@ FENCE_SAMPLE = 16  # enough of the start to see a front matter fence behind a BO
 
 
 DECODE_RULE = "decode.invalid-utf8"
+NUL_RULE = "decode.nul"
 
 
 def check_arguments(
@@ -76,31 +86,56 @@ def check_arguments(
 
 def to_text(source: str | bytes, config: Config) -> tuple[str, tuple[Removal, ...]]:
     """Decoded, not yet normalised (a page's markup is not: ``html`` normalises what it reads out),
-    with an audit entry for the bytes that were not valid UTF-8 in a mostly UTF-8 text."""
+    with audit entries for the bytes that were not valid UTF-8 in a mostly UTF-8 text and for the NUL characters
+    the normal form drops (one in the first 8 KB is binary data, refused; past them the document keeps its text)."""
     if isinstance(source, bytes | bytearray | memoryview):
         source = bytes(source)
     elif not isinstance(source, str):
         raise TypeError(f"clean() takes the document as str or bytes, not {type(source).__name__}")
-    if len(source) > config.max_bytes:
-        raise CleanError(f"too large: {len(source):,} bytes (limit {config.max_bytes:,}; see 'max_bytes')")
-    if not source.strip():
-        raise CleanError("empty: the document has no text")
     if isinstance(source, str):
-        if surrogate := lone_surrogate(source):  # no UTF-8 output could hold it: writing would fail later
-            raise CleanError(f"not valid Unicode: the text holds a lone surrogate {surrogate}")
-        if binary_start(source):
-            raise CleanError(BINARY)
-        return source, ()
+        check_text(source, config)
+        return source, _dropped_nuls(source)
+    check_size(source, config)
     try:
         decoded = decode_reporting(source, declared=declared_charset(source))
     except DecodeError as error:
         raise CleanError(str(error)) from None
-    if not decoded.replaced:
-        return decoded.text, ()
-    shown = " ".join(f"\\x{byte:02x}" for byte in decoded.replaced[:20])
-    more = f" and {len(decoded.replaced) - 20} more" if len(decoded.replaced) > 20 else ""
-    note = Removal(shown + more, DECODE_RULE, "encoding", "decode")
-    return decoded.text, (note,)
+    notes = (Removal(_escaped(decoded.replaced), DECODE_RULE, "encoding", "decode"),) if decoded.replaced else ()
+    return decoded.text, (*notes, *_dropped_nuls(decoded.text, source))
+
+
+def check_size(source: str | bytes, config: Config) -> None:
+    """``CleanError`` for a document over ``max_bytes`` or with nothing but white space."""
+    if len(source) > config.max_bytes:
+        raise CleanError(f"too large: {len(source):,} bytes (limit {config.max_bytes:,}; see 'max_bytes')")
+    if not source.strip():
+        raise CleanError("empty: the document has no text")
+
+
+def check_text(text: str, config: Config) -> None:
+    """``CleanError`` for a text that cannot be cleaned, as bytes that decode to it cannot: too large, empty, a lone
+    surrogate (no UTF-8 output could hold it), binary data (a NUL in its start, or ``not_text``)."""
+    check_size(text, config)
+    if surrogate := lone_surrogate(text):
+        raise CleanError(f"not valid Unicode: the text holds a lone surrogate {surrogate}")
+    if binary_start(text):
+        raise CleanError(BINARY)
+    if not_text(text):
+        raise CleanError(NOT_TEXT)
+
+
+def _dropped_nuls(text: str, raw: bytes | None = None) -> tuple[Removal, ...]:
+    """The audit entry for the NUL characters of ``text`` (past its first 8 KB: ``check_text``), which the normal
+    form drops; none when there are none (the bytes ``text`` was decoded from, when given, tell that faster: a NUL
+    character is a NUL byte in every encoding)."""
+    count = 0 if raw is not None and b"\x00" not in raw else text.count("\x00")
+    return (Removal(_escaped((0,) * count), NUL_RULE, "encoding", "decode"),) if count else ()
+
+
+def _escaped(values: tuple[int, ...]) -> str:
+    """Bytes as an audit entry shows them: the first 20 escaped (``\\xff \\xe9``), and how many more."""
+    shown = " ".join(f"\\x{byte:02x}" for byte in values[:20])
+    return shown + (f" and {len(values) - 20} more" if len(values) > 20 else "")
 
 
 def _resolve_format(text: str, format: Format) -> Format:
@@ -260,7 +295,7 @@ def decoded_text(source: str | bytes, config: Config) -> tuple[str, tuple[Remova
     surrogates): ``read_document`` checks it so, and ``read_decoded`` reads it without checking it again."""
     text, notes = to_text(source, config)
     if not isinstance(source, str):
-        to_text(text, config)
+        check_text(text, config)
     return text, notes
 
 

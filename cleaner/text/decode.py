@@ -3,7 +3,8 @@
 What it does: picks the encoding (a byte-order mark, else UTF-16 told by where its NUL bytes
 are, else strict UTF-8, else UTF-8 with its few bad bytes replaced when the text is mostly
 UTF-8, else a charset the caller declared, else detection with charset-normalizer), refuses
-binary data, unifies newlines, applies Unicode NFC, turns non-breaking spaces into spaces and drops
+binary data (a NUL in its first 8 KB; control characters there, when charset-normalizer finds no text in it
+either: ``not_text``), unifies newlines, applies Unicode NFC, turns non-breaking spaces into spaces and drops
 invisible characters that only get in the way of matching (zero-width space, word
 joiner, byte-order marks, soft hyphens).
 
@@ -18,7 +19,7 @@ import re
 import unicodedata
 from dataclasses import dataclass
 
-from charset_normalizer import from_bytes
+from charset_normalizer import from_bytes, is_binary
 
 BOMS = (
     (codecs.BOM_UTF32_LE, "utf-32"),
@@ -35,6 +36,11 @@ SPACE_LIKE = re.compile("[\u00a0\u2007\u202f\u2000-\u200a\u3000\t\x0b\x0c]")
 # change how Persian, Indic scripts and emoji render.
 INVISIBLE = re.compile("[\u200b\u2060\ufeff\u00ad\u180e]")
 BINARY = "binary data (NUL bytes), not text"  # what a document holding a NUL is, bytes or text
+NOT_TEXT = "binary data (control characters, and no text encoding reads it as text), not text"  # ``not_text``
+# The bytes of UTF-8 text: tab, newlines, vertical tab, form feed, printable ASCII, and every byte of a multi-byte
+# character; what is left are the C0 control characters and DEL, which text does not hold and random bytes do.
+TEXT_BYTES = bytes((9, 10, 11, 12, 13, *range(32, 127), *range(128, 256)))
+DETECTION_SAMPLE = 200_000  # what charset-normalizer is given of a document: its measures read 5 chunks of it
 CONTROL = re.compile("[\x00-\x08\x0e-\x1f\x7f]")
 ODD = re.compile(f"[{SPACE_LIKE.pattern[1:-1]}{INVISIBLE.pattern[1:-1]}{CONTROL.pattern[1:-1]}]")  # any of the three
 # Bytes that are not UTF-8 come out of the surrogateescape handler as these code points.
@@ -93,13 +99,37 @@ def binary_start(text: str) -> bool:
     return b"\x00" in text[:SNIFF_BYTES].encode("utf-8", "surrogatepass")[:SNIFF_BYTES]
 
 
+def not_text(text: str) -> bool:
+    """Whether a text is evidently not text: control characters in its first ``SNIFF_BYTES`` (of its UTF-8, as
+    ``binary_start`` reads them), and charset-normalizer's ``is_binary`` finds no text in it as it would be cleaned.
+
+    Random bytes without a NUL decoded as UTF-8 (ASCII ones), behind a byte-order mark or as a declared Latin-1
+    were "cleaned" into garbage.  The control characters are the evidence (random bytes hold one in ten; text
+    none), and charset-normalizer's measure of mess the judge; it is given the normal form, without the control
+    characters and soft hyphens it counts against a text (one ESC makes a whole chunk mess, and German text with
+    soft hyphens failed its measure), so a page with a stray control character in it is still read.
+    """
+    start = text[:SNIFF_BYTES].encode("utf-8", "surrogatepass")[:SNIFF_BYTES]
+    if not start.translate(None, TEXT_BYTES):
+        return False
+    return is_binary(normalise(text[:DETECTION_SAMPLE]).encode("utf-8", "surrogatepass"))
+
+
 def decode_reporting(raw: bytes, *, declared: str | None = None) -> Decoded:
     """``decode_bytes``, also saying which encoding was chosen and which bytes it could not decode.
 
     Text that is UTF-8 except for a few bytes (a stray byte, a cut multi-byte character) is UTF-8:
     those bytes become U+FFFD and are listed, instead of the whole text being re-detected as a
-    legacy code page, which would turn every accent and dash into mojibake.
+    legacy code page, which would turn every accent and dash into mojibake.  Whatever decoded them, bytes that
+    are evidently not text (``not_text``) are refused.
     """
+    decoded = _decode(raw, declared)
+    if not_text(decoded.text):
+        raise DecodeError(NOT_TEXT)
+    return decoded
+
+
+def _decode(raw: bytes, declared: str | None) -> Decoded:
     for bom, encoding in BOMS:
         if raw.startswith(bom):
             text = raw.decode(encoding, errors="replace")
@@ -172,7 +202,7 @@ def _detect_encoding(raw: bytes) -> str:
     web's legacy default is windows-1252 (as browsers assume), so within a small margin of
     "chaos" we take it; a Cyrillic or Japanese page is far outside that margin.
     """
-    matches = list(from_bytes(raw[:200_000]))
+    matches = list(from_bytes(raw[:DETECTION_SAMPLE]))
     if not matches or matches[0].encoding is None:
         raise DecodeError("undecodable: no text encoding fits these bytes")
     best = matches[0]
