@@ -3,12 +3,16 @@
 
 Also what only the process executor does: it kills a worker whose item overruns its limit, turns a
 dying worker into one failure record, reads a bounded number of items ahead, and its workers exit
-when the parent is killed (``kill -TERM`` and ``kill -9`` of a real ``clean --jobs 2`` run).  A real
+when the parent is killed (``kill -TERM`` and ``kill -9`` of a real ``clean --jobs 2`` run: at ``kill -TERM`` the
+command stops and reaps them itself; ``kill -9``, and ``kill -TERM`` of a library caller with no handler, leave them
+to the lifeline, and they exit on their own).  A real
 ``clean --jobs 1`` run stops at ``kill -TERM`` or ``Ctrl-C`` in the middle of a document, too.
 """
 
 from __future__ import annotations
 
+import contextlib
+import ctypes
 import gc
 import os
 import signal
@@ -130,9 +134,43 @@ def _running(pid: int) -> bool:
     return state != "Z"
 
 
+PR_SET_CHILD_SUBREAPER = 36  # prctl(2): orphaned descendants are adopted by this process, not by init
+
+
+@contextlib.contextmanager
+def adopting() -> Iterator[None]:
+    """This process adopts the processes its children leave behind (a child subreaper), for as long as it lasts."""
+    libc = ctypes.CDLL(None, use_errno=True)
+    if libc.prctl(PR_SET_CHILD_SUBREAPER, 1, 0, 0, 0) != 0:
+        pytest.skip("cannot become a child subreaper")
+    try:
+        yield
+    finally:
+        libc.prctl(PR_SET_CHILD_SUBREAPER, 0, 0, 0, 0)
+
+
+def outlived(pids: list[int]) -> list[int]:
+    """The processes of ``pids`` that this process adopted (they outlived their parent), killed and reaped here."""
+    adopted = []
+    for pid in pids:
+        try:
+            if os.waitpid(pid, os.WNOHANG) == (0, 0):  # adopted, and still running
+                os.kill(pid, signal.SIGKILL)
+                os.waitpid(pid, 0)
+        except ChildProcessError:  # not a child of this process: its own parent reaped it
+            continue
+        adopted.append(pid)
+    return adopted
+
+
 @pytest.mark.skipif(not Path("/proc/self/task").is_dir(), reason="needs Linux /proc to find the workers")
 @pytest.mark.parametrize("how", [signal.SIGTERM, signal.SIGKILL], ids=["TERM", "KILL"])
 def test_workers_exit_when_the_parent_is_killed(tmp_path: Path, how: signal.Signals) -> None:
+    """``kill -9`` leaves the workers to notice that their parent is gone (the lifeline: they exit within seconds);
+    ``kill -TERM`` lets the parent stop them itself before it exits, so none outlives it.  The TERM case used to
+    check only that the workers were gone within seconds, which the lifeline ensures anyway: it passed with the
+    parent's own stop broken.  The test now adopts what the parent leaves behind (a child subreaper) and, for
+    TERM, requires that it left nothing: every worker was reaped by its parent."""
     (tmp_path / "pyproject.toml").write_text(
         '[tool.cleaner]\ntimeout = 60.0\n[[tool.cleaner.rule]]\nid = "mine.slow"\ncategory = "mine"\n'
         'pattern = "(a|aa)+b"\nwhy = "keeps the workers busy"\n'
@@ -142,27 +180,62 @@ def test_workers_exit_when_the_parent_is_killed(tmp_path: Path, how: signal.Sign
         (tmp_path / "in" / f"{number}.txt").write_text("\n\n".join("a" * 40 for _ in range(1000)))
     env = {**os.environ, "PYTHONPATH": str(ROOT)}
     command = [sys.executable, "-m", "cleaner.cli", "in", "-o", "out.jsonl", "--jobs", "2"]
-    parent = subprocess.Popen(command, cwd=tmp_path, env=env, stderr=subprocess.PIPE)
-    # the parent warms up (rules, models) before it starts its workers
-    assert wait_for(lambda: len(_children(parent.pid)) == 2), "the run did not start two workers"
-    workers = _children(parent.pid)
-    time.sleep(0.3)
-    parent.send_signal(how)
-    parent.wait(timeout=120)
-    deadline = time.monotonic() + 5
-    while any(_running(pid) for pid in workers) and time.monotonic() < deadline:
-        time.sleep(0.05)
-    assert not [pid for pid in workers if _running(pid)], "workers outlived their parent"
+    with adopting():
+        parent = subprocess.Popen(command, cwd=tmp_path, env=env, stderr=subprocess.PIPE)
+        # the parent warms up (rules, models) before it starts its workers
+        assert wait_for(lambda: len(_children(parent.pid)) == 2), "the run did not start two workers"
+        workers = _children(parent.pid)
+        time.sleep(0.3)
+        parent.send_signal(how)
+        parent.wait(timeout=120)
+        deadline = time.monotonic() + 5
+        while any(_running(pid) for pid in workers) and time.monotonic() < deadline:
+            time.sleep(0.05)
+        assert not [pid for pid in workers if _running(pid)], "workers outlived their parent"
+        left_behind = outlived(workers)
     leftovers = [path.name for path in tmp_path.iterdir() if path.name.endswith(".tmp")]
     if how == signal.SIGTERM:
         assert parent.returncode == 143 and b"clean: terminated" in parent.stderr.read()  # type: ignore[union-attr]
+        assert left_behind == [], "a terminated run left its workers to exit after it"
         assert leftovers == [], "a terminated run left its temporary file"
         assert not (tmp_path / "out.jsonl").exists(), "a terminated run wrote a partial output"
     else:
+        assert sorted(left_behind) == sorted(workers)  # nothing runs after kill -9: they exit on their own
         assert len(leftovers) == 1  # nothing runs after kill -9: the next run removes it
         again = subprocess.run([*command[:3], "missing", "-o", "out.jsonl"], cwd=tmp_path, env=env, check=False)
         assert again.returncode == 2
         assert [path.name for path in tmp_path.iterdir() if path.name.endswith(".tmp")] == []
+
+
+# A library caller with no SIGTERM handler of its own, as most programs are: ``kill -TERM`` ends it at once, with no
+# unwinding and no exit handlers, so only the lifeline can stop its workers.
+CALLER = """
+import time
+from cleaner.run.executor import Job
+from cleaner.run.local import ProcessExecutor
+
+def hang(_, item):
+    time.sleep(120)
+
+for _ in ProcessExecutor(2).map(Job(hang, None), ["a", "b"]):
+    pass
+"""
+
+
+@pytest.mark.skipif(not Path("/proc/self/task").is_dir(), reason="needs Linux /proc to find the workers")
+def test_workers_exit_when_a_library_caller_is_terminated() -> None:
+    """The command stops its workers itself at ``kill -TERM`` (above), so its TERM case passed with the lifeline
+    broken; a caller without a handler leaves them to the lifeline, as ``kill -9`` does: they exit on their own."""
+    env = {**os.environ, "PYTHONPATH": str(ROOT)}
+    with adopting():
+        parent = subprocess.Popen([sys.executable, "-c", CALLER], env=env)
+        assert wait_for(lambda: len(_children(parent.pid)) == 2), "the caller did not start two workers"
+        workers = _children(parent.pid)
+        parent.send_signal(signal.SIGTERM)
+        parent.wait(timeout=120)
+        assert parent.returncode == -signal.SIGTERM  # no handler, no unwinding: nothing of the caller ran after it
+        assert wait_for(lambda: not any(_running(pid) for pid in workers), 5.0), "workers outlived their parent"
+        assert sorted(outlived(workers)) == sorted(workers)  # they exited on their own, after their parent
 
 
 @pytest.mark.parametrize("how", [signal.SIGTERM, signal.SIGINT], ids=["TERM", "INT"])
