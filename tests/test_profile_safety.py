@@ -210,3 +210,29 @@ def test_a_profile_learned_from_copies_of_one_article_never_empties_it(copies: i
     profile = learn_profile([text] * copies, site="copies")
     with_profile, without = clean(text, profile=profile, site="copies"), clean(text, site="copies")
     assert with_profile.blocks and with_profile.to_dict() == without.to_dict()
+
+
+def test_clean_learn_that_reads_no_document_leaves_the_profile_as_it_was(tmp_path: Path) -> None:
+    """``clean learn typo`` (a mistyped folder) wrote an empty profile where the folder's would be, the current
+    folder's, and replaced the one learned there before: the next ``clean`` applied nothing.  A run that reads no
+    document (a missing PATH, an empty folder, records that all fail) writes nothing and says so, exit 2."""
+    from clirun import clean_in_process as clean_command
+
+    (tmp_path / "corpus").mkdir()
+    (tmp_path / "empty").mkdir()
+    for number, page in enumerate(_site([OLD] * (N + 1))):
+        (tmp_path / "corpus" / f"p{number}.txt").write_text(page, encoding="utf-8")
+    (tmp_path / "bad.jsonl").write_text('{"text": "\\u0000 binary"}\n', encoding="utf-8")
+    assert clean_command("learn", ".", "-q", cwd=tmp_path / "corpus").returncode == 0
+    profile = tmp_path / "corpus" / ".cleaner" / "profile.json"
+    learned = profile.read_bytes()
+    for argv, cwd in (
+        (["typo"], "corpus"),
+        (["../empty", "-o", ".cleaner/profile.json"], "corpus"),
+        (["bad.jsonl"], "."),
+    ):
+        ran = clean_command("learn", *argv, cwd=tmp_path / cwd)
+        assert ran.returncode == 2 and "Traceback" not in ran.stderr
+        assert ran.stderr.splitlines()[-1].startswith("clean learn: error: no document read: "), ran.stderr
+    assert profile.read_bytes() == learned
+    assert not (tmp_path / ".cleaner" / "profile.json").exists() and not (tmp_path / "empty" / ".cleaner").exists()

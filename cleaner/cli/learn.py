@@ -156,12 +156,10 @@ def _learn(args: argparse.Namespace) -> int:
     problem = not_a_folder(output.parent)
     if problem:
         raise OutputError(f"cannot write the profile {output}: {problem}")
-    # Made before anything is read, so a profile that cannot be written stops the run before the work; it
-    # appears when learning ends without an error (an interrupted run leaves none).
-    with AtomicFile(output) as target:
-        read, failed = _count_into(learner, found, args, config)
-        profile = learner.profile(snapshot=False)  # the learner is done: its counts need no copy
-        write_profile(profile, target)
+    profile, read, failed = _learn_into(output, learner, found, args, config)
+    if profile is None:  # a mistyped PATH, a folder of nothing: an existing profile was replaced by an empty one
+        print(printable(f"clean learn: error: no document read: {output} not written"), file=sys.stderr)
+        return EXIT_ERROR
     if not args.quiet:
         for site in profile.sites.values():
             print(printable(site_summary(site)), file=sys.stderr)
@@ -173,6 +171,33 @@ def _learn(args: argparse.Namespace) -> int:
             file=sys.stderr,
         )
     return EXIT_ERROR if failed else EXIT_OK
+
+
+def _learn_into(
+    output: Path, learner: ProfileLearner, found: Sequence[Found], args: argparse.Namespace, config: Config
+) -> tuple[Profile | None, int, int]:
+    """Learn from what was found and write the profile at ``output``: the profile (None when no document was read,
+    and nothing written), how many documents were read and how many failed.
+
+    The profile's file is made before anything is read, so one that cannot be written stops the run before the
+    work; it appears when learning ends without an error (an interrupted run leaves none) and read something.
+    """
+    if not any(item.usable for item in found):  # only missing or skipped paths: not even the file is made
+        return None, 0, _count_into(learner, found, args, config)[1]
+    target = AtomicFile(output)
+    try:
+        read, failed = _count_into(learner, found, args, config)
+        profile = learner.profile(snapshot=False) if read else None  # the learner is done: its counts need no copy
+        if profile is not None:
+            write_profile(profile, target)
+    except BaseException:
+        target.discard()
+        raise
+    if profile is None:
+        target.discard()
+    else:
+        target.commit()
+    return profile, read, failed
 
 
 def _count_into(
