@@ -97,6 +97,20 @@ def test_a_hard_linked_file_is_reported_not_split(tmp_path: Path) -> None:
     assert story.read_bytes() == RAW and os.path.samefile(story, tmp_path / "copy.txt")
 
 
+def test_a_write_protected_file_is_reported_not_rewritten(tmp_path: Path) -> None:
+    """``--in-place`` renames a new file over the old one, which the folder's permission allows: a read-only
+    article was rewritten (still read-only), where ruff and black refuse it.  It is left alone with an error now,
+    as root too (no write bit at all), and the other files are rewritten."""
+    (tmp_path / "story.txt").write_bytes(RAW)
+    (tmp_path / "story.txt").chmod(0o444)
+    (tmp_path / "other.txt").write_bytes(RAW)
+    result = clean("story.txt", "other.txt", "--in-place", cwd=tmp_path)
+    assert result.returncode == 2
+    assert "story.txt: error: write-protected: --in-place leaves a file it may not write as it is" in result.stderr
+    assert (tmp_path / "story.txt").read_bytes() == RAW and (tmp_path / "other.txt").read_bytes() != RAW
+    assert clean("story.txt", "--check", cwd=tmp_path).returncode == 1  # --check still says it would change
+
+
 # ----------------------------------------------------------------------------- 2. -o
 
 

@@ -13,8 +13,8 @@ folder.  A symlink at an output path itself is replaced by the new file, never w
 ``--report``, ``--duplicates``): none may replace an input; ``check_not_planned``: nor an article's output.
 
 ``rewritable`` says why a file must not be rewritten in place: a symlink (rewriting would
-change a file the user did not name) or a file with several hard links (replacing it would
-split them).  This module writes nothing.
+change a file the user did not name), a file with several hard links (replacing it would
+split them) or a write-protected one (replacing it would undo the protection).  This module writes nothing.
 """
 
 from __future__ import annotations
@@ -200,4 +200,11 @@ def rewritable(path: Path) -> tuple[os.stat_result | None, str]:
         return None, "a symlink: --in-place does not write through symlinks (clean its target by its own name)"
     if info.st_nlink > 1:
         return None, f"{info.st_nlink} hard links lead to this file: rewriting it would split them; left as it is"
+    if not info.st_mode & WRITE_BITS or not os.access(path, os.W_OK):
+        # ``write_atomic`` renames a new file over it, which the folder's permission allows, not the file's own:
+        # a read-only article was rewritten (still read-only), where ruff and black, which open the file, refuse it
+        return None, "write-protected: --in-place leaves a file it may not write as it is (chmod u+w to clean it)"
     return info, ""
+
+
+WRITE_BITS = stat.S_IWUSR | stat.S_IWGRP | stat.S_IWOTH  # none set: read-only for everyone, root too (as rm asks)
