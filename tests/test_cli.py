@@ -377,6 +377,19 @@ def test_missing_path_is_reported(tmp_path: Path) -> None:
     assert result.stderr.splitlines()[0] == "missing.txt: error: no such file or directory"
 
 
+def test_a_run_that_can_read_no_path_writes_nothing(tmp_path: Path) -> None:
+    """``clean typo -o all.jsonl`` (a mistyped folder) replaced the all.jsonl of an earlier run with an empty file,
+    and wrote a report of nothing: every PATH named missing, nothing is written now."""
+    (tmp_path / "all.jsonl").write_text('{"id": "earlier"}\n')
+    result = clean("typo", "-o", "all.jsonl", "--report", "r.html", cwd=tmp_path)
+    assert result.returncode == 2
+    assert result.stderr.splitlines() == [
+        "typo: error: no such file or directory",
+        "clean: error: no PATH could be read: nothing cleaned, no output written",
+    ]
+    assert (tmp_path / "all.jsonl").read_text() == '{"id": "earlier"}\n' and not (tmp_path / "r.html").exists()
+
+
 def test_an_output_that_cannot_be_written_is_one_line_not_a_traceback(tmp_path: Path) -> None:
     folder = corpus(tmp_path, TEXT_INPUTS[:2])
     (tmp_path / "taken").write_text("a file where the output folder should go\n")

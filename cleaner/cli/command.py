@@ -166,6 +166,10 @@ def run_command(args: argparse.Namespace, parser: argparse.ArgumentParser) -> in
         elif item.skipped:
             report.line(f"{item.path}: skipped: {item.skipped}")
     files = [item.path for item in found if item.usable]
+    # Every PATH named is missing (a typo): nothing is written, so an earlier -o FILE is not replaced by an empty one.
+    if mode == "write" and report.failed and not files:
+        report.line("clean: error: no PATH could be read: nothing cleaned, no output written")
+        return EXIT_ERROR
     containers = [path for path in files if is_container(path)]
     files = [path for path in files if not is_container(path)]
     # Their records are written as JSON Lines only: an md or txt stream, or a folder of outputs, is refused.
