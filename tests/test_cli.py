@@ -390,6 +390,20 @@ def test_a_run_that_can_read_no_path_writes_nothing(tmp_path: Path) -> None:
     assert (tmp_path / "all.jsonl").read_text() == '{"id": "earlier"}\n' and not (tmp_path / "r.html").exists()
 
 
+def test_an_output_folder_that_is_the_folder_to_clean_is_refused(tmp_path: Path) -> None:
+    """The output folder is never walked, so ``clean in -o in`` cleaned nothing, said "no article files found" and
+    exited 0.  It is refused before anything is read now, naming a folder that works; one inside stays allowed."""
+    folder = corpus(tmp_path, TEXT_INPUTS[:1])
+    for out in ("corpus", "corpus/", "./corpus"):
+        result = clean("corpus", "-o", out, "--format", "md", cwd=tmp_path)
+        assert result.returncode == 2
+        assert result.stderr.startswith(f"clean: error: cannot write into {Path(out)}: it is the folder to clean"), (
+            result.stderr
+        )
+    assert [path.name for path in folder.iterdir()] == [TEXT_INPUTS[0].name]
+    assert clean("corpus", "-o", "corpus/cleaned", "--format", "md", cwd=tmp_path).returncode == 0
+
+
 def test_an_output_that_cannot_be_written_is_one_line_not_a_traceback(tmp_path: Path) -> None:
     folder = corpus(tmp_path, TEXT_INPUTS[:2])
     (tmp_path / "taken").write_text("a file where the output folder should go\n")

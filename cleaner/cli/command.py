@@ -121,6 +121,12 @@ def _container_results(
 def _find(args: argparse.Namespace, config: Config, mode: str) -> list[Found]:
     """The files to clean; the outputs (folder or JSON Lines file, the --report file) are never read as input."""
     skip = (args.output,) if args.output and args.format != "jsonl" else ()
+    for path in args.paths if skip else ():  # the output folder is never walked: naming it as input cleaned nothing
+        if path.is_dir() and path.resolve() == args.output.resolve():
+            raise OutputError(
+                f"cannot write into {args.output}: it is the folder to clean, and outputs would mix with its articles; "
+                f"name another folder for -o ({args.output / 'cleaned'})"
+            )
     root = Path(os.path.normpath(Path(config.source).absolute().parent)) if config.source != "defaults" else None
     finder = Finder(config.include, config.exclude, skip, args.force_exclude, file_links=mode != "in-place", root=root)
     found = finder.find(args.paths)
