@@ -404,6 +404,29 @@ def test_an_output_folder_that_is_the_folder_to_clean_is_refused(tmp_path: Path)
     assert clean("corpus", "-o", "corpus/cleaned", "--format", "md", cwd=tmp_path).returncode == 0
 
 
+def test_an_output_folder_this_user_may_not_write_into_is_one_line_before_the_work(tmp_path: Path) -> None:
+    """``-o`` into a folder the user may not write into cleaned every file and then failed each one ("cannot write
+    ro/out: Permission denied", once per file): a corpus's whole run for nothing.  Said once, before anything is
+    read, as for an OUT that cannot be a folder.  Root writes anywhere: it runs without that power (setpriv)."""
+    prefix: list[str] = []
+    if os.geteuid() == 0:
+        if not shutil.which("setpriv"):
+            pytest.skip("root writes into any folder, and setpriv is not here to drop that")
+        prefix = ["setpriv", "--bounding-set=-dac_override,-dac_read_search,-fowner"]
+        if subprocess.run([*prefix, "true"], capture_output=True, check=False).returncode != 0:
+            pytest.skip("root writes into any folder, and cannot drop that power here")
+    folder = corpus(tmp_path, TEXT_INPUTS[:2])
+    (tmp_path / "ro").mkdir()
+    (tmp_path / "ro").chmod(0o555)
+    env = {**os.environ, "PYTHONPATH": str(Path(__file__).resolve().parent.parent)}
+    command = [*prefix, sys.executable, "-m", "cleaner.cli", str(folder), "-o", "ro/out"]
+    done = subprocess.run(command, cwd=tmp_path, env=env, capture_output=True, text=True, timeout=300, check=False)
+    assert done.returncode == 2
+    assert done.stderr.splitlines() == [
+        "clean: error: cannot write into ro/out: ro is a folder this user may not write into; name a folder for -o"
+    ]
+
+
 def test_an_output_that_cannot_be_written_is_one_line_not_a_traceback(tmp_path: Path) -> None:
     folder = corpus(tmp_path, TEXT_INPUTS[:2])
     (tmp_path / "taken").write_text("a file where the output folder should go\n")

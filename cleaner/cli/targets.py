@@ -75,13 +75,14 @@ def plan_outputs(files: Sequence[Path], roots: Sequence[Path], out: Path, suffix
 
 
 def not_a_folder(out: Path) -> str:
-    """Why ``out`` can neither be nor become a folder (a file, a symlink leading nowhere, a file above it), or ''.
+    """Why ``out`` can neither be nor become a folder this user writes into (a file, a symlink leading nowhere, a
+    file above it, a folder it may not write into), or ''.
 
     Said once before anything is cleaned, instead of once for each file after its cleaning.
     """
     for path in (out, *out.parents):
         if path.is_dir():
-            return ""
+            return "" if os.access(path, os.W_OK | os.X_OK) else f"{path} is a folder this user may not write into"
         if path.exists():
             return f"{path} is a file, not a folder" if path.is_file() else f"{path} is {special_kind(path)}"
         if path.is_symlink():
