@@ -427,6 +427,20 @@ def test_an_output_folder_this_user_may_not_write_into_is_one_line_before_the_wo
     ]
 
 
+def test_a_file_named_like_an_option_gets_a_hint(tmp_path: Path) -> None:
+    """``clean -draft.txt`` said only "the following arguments are required: PATH": argparse takes the name for an
+    option.  The usage error now says how to name such a file."""
+    (tmp_path / "-draft.txt").write_bytes(TEXT_INPUTS[0].read_bytes())
+    result = clean("-draft.txt", cwd=tmp_path)
+    assert result.returncode == 2
+    assert result.stderr.splitlines()[-1] == (
+        "clean: error: the following arguments are required: PATH; -draft.txt is a file: name it ./-draft.txt, "
+        "or after --"
+    )
+    assert clean("./-draft.txt", "--format", "txt", cwd=tmp_path).returncode == 0
+    assert clean("--format", "txt", "--", "-draft.txt", cwd=tmp_path).returncode == 0
+
+
 def test_an_output_that_cannot_be_written_is_one_line_not_a_traceback(tmp_path: Path) -> None:
     folder = corpus(tmp_path, TEXT_INPUTS[:2])
     (tmp_path / "taken").write_text("a file where the output folder should go\n")

@@ -25,6 +25,7 @@ import os
 import sys
 from collections.abc import Sequence
 from pathlib import Path
+from typing import NoReturn
 
 from cleaner.cli.learn import add_timeout, whole_number
 from cleaner.cli.learn import main as learn
@@ -36,8 +37,25 @@ from cleaner.io.output import FORMATS
 from cleaner.sites.profile import ProfileError
 
 
-def build_parser() -> argparse.ArgumentParser:
-    parser = argparse.ArgumentParser(
+class _Parser(argparse.ArgumentParser):
+    """argparse's parser, whose usage errors end with ``hint`` when there is one (``_dash_hint``)."""
+
+    hint = ""
+
+    def error(self, message: str) -> NoReturn:
+        super().error(f"{message}; {self.hint}" if self.hint else message)
+
+
+def _dash_hint(argv: Sequence[str]) -> str:
+    """How to name a file whose name starts with ``-`` (``-draft.txt``), which argparse takes for an option: its
+    error ("the following arguments are required: PATH") did not say so."""
+    named = argv[: argv.index("--")] if "--" in argv else argv
+    dashed = [item for item in named if item.startswith("-") and item != "-" and os.path.lexists(item)]
+    return f"{dashed[0]} is a file: name it ./{dashed[0]}, or after --" if dashed else ""
+
+
+def build_parser() -> _Parser:
+    parser = _Parser(
         prog="clean",
         description="Clean scraped articles (.txt, .md, .html): keep the body and metadata, "
         "remove page furniture, and say what was removed and why.",
@@ -137,6 +155,7 @@ def main(argv: Sequence[str] | None = None) -> int:
     from cleaner.cli.command import EXIT_CLEAN, EXIT_ERROR, STDIN, run_command
 
     parser = build_parser()
+    parser.hint = _dash_hint(argv)
     args = parser.parse_args(argv)
     jsonl_out = args.output is not None and args.output.name.endswith((".jsonl", ".jsonl.gz"))
     args.format = args.format or ("jsonl" if jsonl_out else "json")
