@@ -7,7 +7,8 @@ other articles. Two decisions here depend on that layout, not on a block alone:
 * Head. The first block is the title when it is shaped like a headline and what
   follows it is not another menu item. The block right after the title is the
   subtitle when it reads as a standfirst (no closing full stop) or when head furniture
-  (caption, image slug, byline, dateline) follows it before the body starts.
+  (caption, image slug, byline, dateline) follows it before the body starts.  A CJK full
+  stop closes a sentence too: a line ending on it is neither title nor unpunctuated standfirst.
 * Title of a page dump. A dump opens with the page's ``<title>`` and repeats the headline
   over the article; the line the first line confirms (``cleaner.metadata.titles``) is the title.
 * Tail. Once a tail marker is reached ("More from <site>", "Related", "Previous
@@ -20,6 +21,7 @@ and never parses bylines or dates (``metadata`` does, before this layer runs).
 
 from __future__ import annotations
 
+import re
 from collections.abc import Collection, Sequence
 
 from cleaner.metadata.dates import mentions_date
@@ -45,6 +47,7 @@ SUBTITLE_MAX_CHARS = 450
 MENU_ITEM_MAX_WORDS = 4
 HEAD_FURNITURE = frozenset({"caption", "image-slug", "byline", "dateline", "summary", "translation", "medium", "share"})
 QUOTES = "\"“”„«»'‘’"
+IDEOGRAPHIC_STOP = re.compile(r"[。．][\"'”’」』）)]*$")
 
 
 def _first_undecided(verdicts: Sequence[Verdict], start: int) -> int | None:
@@ -57,7 +60,7 @@ def _first_undecided(verdicts: Sequence[Verdict], start: int) -> int | None:
 def _title_position(verdicts: Sequence[Verdict]) -> int | None:
     """Where the title is: the first undecided block, if it is a headline and not a menu item."""
     position = _first_undecided(verdicts, 0)
-    if position is None or position >= TITLE_SEARCH_DEPTH or not is_title_shaped(verdicts[position].text):
+    if position is None or position >= TITLE_SEARCH_DEPTH or not _is_headline(verdicts[position].text):
         return None
     following = _first_undecided(verdicts, position + 1)
     if following is None:
@@ -68,6 +71,16 @@ def _title_position(verdicts: Sequence[Verdict]) -> int | None:
     return position
 
 
+def _closes_cjk_sentence(text: str) -> bool:
+    """Whether the text ends on a CJK full stop, which ``shape_of`` (Latin stops) does not read as a sentence's end."""
+    return IDEOGRAPHIC_STOP.search(text) is not None
+
+
+def _is_headline(text: str) -> bool:
+    """Shaped like a headline (``is_title_shaped``), and not a CJK sentence closed by its full stop."""
+    return is_title_shaped(text) and not _closes_cjk_sentence(text)
+
+
 def _is_subtitle(verdicts: Sequence[Verdict], position: int) -> bool:
     """A standfirst right after the title: unpunctuated, or followed by head furniture."""
     if position >= len(verdicts) or verdicts[position].decided:
@@ -76,7 +89,7 @@ def _is_subtitle(verdicts: Sequence[Verdict], position: int) -> bool:
     shape = shape_of(text)
     if shape.words < SUBTITLE_MIN_WORDS or len(text) > SUBTITLE_MAX_CHARS:
         return False
-    if not shape.ends_sentence:
+    if not shape.ends_sentence and not _closes_cjk_sentence(text):
         return True
     after = verdicts[position + 1] if position + 1 < len(verdicts) else None
     return after is not None and after.decided and after.category in HEAD_FURNITURE
