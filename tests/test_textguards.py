@@ -1,4 +1,4 @@
-"""The text model's guards (``cleaner.layout.textguards``): unsure gaps and bounded removal.
+"""The text model's guards (``cleaner.layout.textguards``): unsure gaps, bounded removal, lists and tables.
 
 A stand-in model scores blocks by their length alone (long prose sure, middling prose unsure, short
 lines furniture), so each test decides what the model thinks and checks what the guards make of it.
@@ -9,7 +9,7 @@ from __future__ import annotations
 import numpy as np
 
 from cleaner.layout.features import FEATURES, features
-from cleaner.layout.textguards import GUARD_RULE, numbered_lists, unsure_gaps
+from cleaner.layout.textguards import GUARD_RULE, numbered_lists, tables, unsure_gaps
 from cleaner.layout.textmodel import RULE, classify_text
 from cleaner.model import Block, Role, Verdict
 from cleaner.text.language import stoplist
@@ -129,3 +129,51 @@ def test_a_list_is_consecutive_numbers_close_together() -> None:
     verdicts = [Verdict(Block(index, line)) for index, line in enumerate(lines)]
     assert numbered_lists(verdicts) == []  # three lines apart, then a number skipped
     assert numbered_lists([*verdicts[:3], Verdict(Block(3, "3) Three"))]) == [[0, 1, 3]]
+
+
+class ByTableRow:
+    """Sure of long prose (0.9), and of a table's first ``kept`` cells (0.6); the rest furniture (0.02)."""
+
+    threshold = 0.5
+    lexicon = None
+
+    def __init__(self, kept: int) -> None:
+        self.kept = kept
+
+    def scores(self, rows: np.ndarray, asked: np.ndarray | None = None) -> np.ndarray:
+        words = rows[:, FEATURES.index("words")]
+        cell = (rows[:, FEATURES.index("cell_period")] > 0) & (rows[:, FEATURES.index("to_cell_start")] < self.kept)
+        return np.where(words >= 20, 0.9, np.where(cell, 0.6, 0.02))
+
+
+def standings() -> list[str]:
+    """A table dumped one cell per line: ten rows of a name and two numbers."""
+    names = ("Ames", "Berg", "Cole", "Dunn", "Egan", "Ford", "Gray", "Hale", "Ives", "Judd")
+    return [cell for rank, name in enumerate(names) for cell in (name, str(100 - rank), str(rank + 3))]
+
+
+def test_a_table_the_model_kept_most_of_is_kept_whole() -> None:
+    """The model kept its first 24 of 30 cells (the cut fell through its last rows): the rest comes back."""
+    table = standings()
+    lines = [*MENU, long_prose("bridge"), *table, long_prose("school"), *MENU]
+    verdicts = [Verdict(Block(index, line)) for index, line in enumerate(lines)]
+    marked = classify_text(verdicts, stoplist("en"), model=ByTableRow(24))  # type: ignore[arg-type]
+    assert body(marked) == [long_prose("bridge"), *table, long_prose("school")]
+    assert {verdict.rule for verdict in marked[9 + 24 : 9 + 30]} == {GUARD_RULE}
+
+
+def test_a_table_the_model_kept_little_of_stays_as_cut() -> None:
+    """Kept 9 of 30 cells, less than TABLE_SHARE: the model's cut stands."""
+    table = standings()
+    lines = [*MENU, long_prose("bridge"), *table, long_prose("school"), *MENU]
+    verdicts = [Verdict(Block(index, line)) for index, line in enumerate(lines)]
+    marked = classify_text(verdicts, stoplist("en"), model=ByTableRow(9))  # type: ignore[arg-type]
+    assert GUARD_RULE not in {verdict.rule for verdict in marked}
+    assert body(marked)[0] == long_prose("bridge") and body(marked)[-1] == long_prose("school")
+    assert len(body(marked)) < 2 + len(table)
+
+
+def test_tables_are_found_from_the_feature_rows() -> None:
+    lines = [long_prose("bridge"), *standings(), long_prose("school"), "Home", "News"]
+    verdicts = [Verdict(Block(index, line)) for index, line in enumerate(lines)]
+    assert tables(features(verdicts, stoplist("en"))) == [range(1, 31)]

@@ -1,6 +1,6 @@
 """Guards on the text model's decisions: losing the article is worse than keeping furniture.
 
-Four guards, each about the shape of the model's decision on a page, not about any page's wording:
+Five guards, each about the shape of the model's decision on a page, not about any page's wording:
 
 * the prose run (``keep_prose_run``): when the kept text is far smaller than the page's largest run
   of prose (less than ``GUARD_SHARE`` of a run of ``GUARD_MIN_WORDS`` or more), the run's prose is kept;
@@ -18,7 +18,14 @@ Four guards, each about the shape of the model's decision on a page, not about a
 * bounded removal (``removes_too_much``): text shaped like an extractor's output, whose first and last
   open blocks are prose the model gives a fair chance, loses at most ``EXTRACTED_MAX_REMOVED`` of its
   words to the cut, even when its many short lines (tables, lists) make it look like a page dump;
-  beyond that the conservative cut for extracted text applies (``textmodel``: only the edges go).
+  beyond that the conservative cut for extracted text applies (``textmodel``: only the edges go);
+* tables (``keep_tables``): in a page dump, a table (a run of cell-like lines repeating a row pattern,
+  ``cleaner.layout.tables``) is one unit, the article's or furniture: when the model kept at least
+  ``TABLE_SHARE`` of the cells it judged, the cells it removed come back (a cut through a table, its
+  later rows scored a little lower than its first, tears it).
+
+``EXTRACTED_MAX_REMOVED`` and ``TABLE_SHARE`` were chosen by nested site-grouped CV over the fold models'
+out-of-fold output (each fold's value chosen on the other four folds; docs/classifier.md).
 
 The blocks a guard brings back carry the rule ``classifier.guard`` and their model score.
 
@@ -44,11 +51,13 @@ GUARD_SHARE = 0.15  # keep the prose run's prose when the kept text is far small
 GUARD_MIN_WORDS = 100  # and the run is an article's worth of prose
 UNSURE_SCORE = 0.2  # a fair chance: the conservative cut of an unsure page (``textcut.UNSURE_THRESHOLD``)
 GAP_SHARE: float | None = 0.3  # unsure gaps come back when their prose is this share of the kept words (None: off)
-EXTRACTED_MAX_REMOVED = 0.5  # extractor-shaped text loses at most this share of its open words to the cut
+EXTRACTED_MAX_REMOVED = 0.2  # extractor-shaped text loses at most this share of its open words to the cut (nested CV)
 NUMBERED = re.compile(r"(\d{1,3})[.)]\s+\S")  # a list item's opening number: "1) ...", "12. ..."
 LIST_GAP = 2  # lines between two items of a numbered list (a link, a description) at most
 LIST_MIN_ITEMS = 3
+TABLE_SHARE: float | None = 0.75  # a table the model kept this share of its judged cells of is kept whole (None: off)
 _WORDS, _PROSE, _SENTENCE, _IN_RUN = (FEATURES.index(name) for name in ("words", "prose", "ends_sentence", "in_run"))
+_PERIOD, _TO_START, _TO_END = (FEATURES.index(name) for name in ("cell_period", "to_cell_start", "to_cell_end"))
 
 
 def _restore(verdicts: list[Verdict], positions: Sequence[int]) -> None:
@@ -155,3 +164,25 @@ def keep_numbered_lists(verdicts: list[Verdict]) -> None:
             continue
         span = range(items[0], items[-1] + 1)
         _restore(verdicts, [p for p in span if verdicts[p].layer == LAYER and verdicts[p].rule == RULE])
+
+
+def tables(rows: np.ndarray) -> list[range]:
+    """The positions of each table (``tables.cell_runs``' runs that repeat a row pattern), from the feature rows."""
+    starts = np.flatnonzero((rows[:, _PERIOD] > 0) & (rows[:, _TO_START] == 0))
+    return [range(int(start), int(start + rows[start, _TO_END]) + 1) for start in starts]
+
+
+def keep_tables(verdicts: list[Verdict], rows: np.ndarray, share: float | None = None) -> None:
+    """Keep a table whole when the model kept at least ``share`` (default ``TABLE_SHARE``) of the cells it judged.
+
+    A table is one unit, the article or furniture: a cut through it (its later rows scored a little lower
+    than its first) keeps a torn table.  The cells the model removed come back when it kept most of them.
+    """
+    share = TABLE_SHARE if share is None else share
+    if share is None:
+        return
+    for table in tables(rows):
+        judged = [p for p in table if verdicts[p].layer == LAYER and verdicts[p].rule in (RULE, GUARD_RULE)]
+        kept = sum(verdicts[p].role is Role.BODY for p in judged)
+        if judged and kept and kept >= share * len(judged):
+            _restore(verdicts, [p for p in judged if verdicts[p].role is Role.FURNITURE])

@@ -18,10 +18,10 @@ Safeguards:
   than keeping furniture.  The page's largest run of prose is kept when the kept text is far smaller;
   in a page dump, stretches between kept paragraphs that the model was unsure of (every block a fair
   score) come back when they hold a fair share of the kept words, and so does the rest of a numbered
-  list whose first item the model kept; and text shaped like an
-  extractor's output (prose with fair scores at both ends) that the cut would strip of more than half
-  its words is cut as extracted text, at its edges only, even when its tables or lists make it look
-  like a page dump;
+  list whose first item the model kept, and of a table most of whose cells it kept; and text shaped like
+  an extractor's output (prose with fair scores at both ends) that the cut would strip of more than a
+  fifth of its words is cut as extracted text, at its edges only, even when its tables or lists make it
+  look like a page dump;
 * the head: in a page dump, blocks kept above the article's first prose sentence leave the body
   (rule ``classifier.head``), so the head layer can take the headline as the title; those after
   the chosen title come back once it is chosen (``zones.head_after_title``);
@@ -78,6 +78,7 @@ from cleaner.layout.textguards import (
     LAYER,
     keep_numbered_lists,
     keep_prose_run,
+    keep_tables,
     keep_unsure_gaps,
 )
 from cleaner.layout.textguards import GUARD_SHARE as GUARD_SHARE
@@ -128,6 +129,7 @@ def _settle(
             _head_before_article(verdicts, rows)
             keep_unsure_gaps(verdicts, rows)  # after the head rule: the gaps lie past the article's first sentence
             keep_numbered_lists(verdicts)
+            keep_tables(verdicts, rows)
         kept = [position for position, verdict in enumerate(verdicts) if verdict.role is Role.BODY]
         texts = [verdicts[p].text for p in kept]
         _, scores, keep, _, _ = _judged(_Page(model, _alone(texts), stopwords, tail_rules))
