@@ -267,7 +267,7 @@ def test_files_and_records_are_counted_alike(tmp_path: Path) -> None:
     files = clean("page.html", "story.txt", "seed.txt", "-o", "out", cwd=tmp_path)
     stream = clean("all.jsonl", "-o", "out.jsonl", cwd=tmp_path)
     assert files.stderr.splitlines()[-1].startswith("3 files read: 2 cleaned, 1 with nothing removed, 0 failed; ")
-    what = "3 documents read (0 article files, 3 records of 1 JSON Lines/WARC files)"
+    what = "3 documents read (0 article files, 3 records of 1 JSON Lines/WARC file)"
     assert stream.stderr.splitlines()[-1].startswith(f"{what}: 2 cleaned, 1 with nothing removed, 0 failed; ")
     assert files.stderr.splitlines()[-1].partition("; ")[2] == stream.stderr.splitlines()[-1].partition("; ")[2]
 

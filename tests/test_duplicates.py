@@ -148,7 +148,7 @@ def test_the_command_reports_and_dedupes(tmp_path: Path) -> None:
     assert "gutachten-bruecke-amp.md" in written and "gutachten-bruecke.md" not in written
     assert len(written) == 11
     summary = next(line for line in result.stderr.splitlines() if line.startswith("12 files read: "))
-    assert ", 1 duplicates not written, 0 failed;" in summary  # the copy left out, not counted as unchanged
+    assert ", 1 duplicate not written, 0 failed;" in summary  # the copy left out, not counted as unchanged
     usage = run("rheinblick", "--check", "--dedupe")
     assert usage.returncode == 2 and "--dedupe" in usage.stderr
 

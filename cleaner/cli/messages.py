@@ -33,6 +33,11 @@ def _by_count(item: tuple[str, int]) -> tuple[int, str]:
     return -item[1], item[0]
 
 
+def counted(count: int, noun: str) -> str:
+    """``count`` and the noun, plural unless one: "1 block", "32 blocks" (the nouns here all take an s)."""
+    return f"{count} {noun}{'s' * (count != 1)}"
+
+
 def categories_line(counts: Counter[str]) -> str:
     """``medium 6, byline 1`` : the categories by count, then name."""
     return ", ".join(f"{name} {count}" for name, count in sorted(counts.items(), key=_by_count))
@@ -108,17 +113,17 @@ class Report:
         by_category = categories_line(self.categories)
         if self.records or self.containers:
             what = (
-                f"{self.files + self.records} documents read ({self.files} article files, {self.records} records "
-                f"of {self.containers} JSON Lines/WARC files)"
+                f"{counted(self.files + self.records, 'document')} read ({counted(self.files, 'article file')}, "
+                f"{counted(self.records, 'record')} of {counted(self.containers, 'JSON Lines/WARC file')})"
             )
         else:
-            what = f"{self.files} file{'s' * (self.files != 1)} read"
+            what = f"{counted(self.files, 'file')} read"
         pages = ""
         if self.pages or self.left_out:
-            pages = f"; the extractor left {self.left_out} prose blocks outside the main content"
-            pages += f" of {self.pages} HTML pages" if self.pages else ""
-        duplicates = f"{self.duplicates} duplicates not written, " if self.duplicates else ""
+            pages = f"; the extractor left {counted(self.left_out, 'prose block')} outside the main content"
+            pages += f" of {counted(self.pages, 'HTML page')}" if self.pages else ""
+        duplicates = f"{counted(self.duplicates, 'duplicate')} not written, " if self.duplicates else ""
         self.stream.write(
             f"{what}: {self.touched} {verb}, {self.read - self.touched} {rest}, {duplicates}{self.failed} failed; "
-            f"{removed} blocks removed{f' ({by_category})' if by_category else ''}{pages}\n"
+            f"{counted(removed, 'block')} removed{f' ({by_category})' if by_category else ''}{pages}\n"
         )
