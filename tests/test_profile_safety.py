@@ -236,3 +236,21 @@ def test_clean_learn_that_reads_no_document_leaves_the_profile_as_it_was(tmp_pat
         assert ran.stderr.splitlines()[-1].startswith("clean learn: error: no document read: "), ran.stderr
     assert profile.read_bytes() == learned
     assert not (tmp_path / ".cleaner" / "profile.json").exists() and not (tmp_path / "empty" / ".cleaner").exists()
+
+
+def test_clean_learn_that_reads_no_document_leaves_no_folder_behind(tmp_path: Path) -> None:
+    """A run whose files all fail wrote no profile but left the folders made for it (``.cleaner/``, or every folder
+    of ``-o``'s path) behind, empty (a new user's probe).  They are taken away again; a folder that existed stays."""
+    from clirun import clean_in_process as clean_command
+
+    (tmp_path / "corpus").mkdir()
+    (tmp_path / "corpus" / "a.txt").write_text("", encoding="utf-8")  # fails: empty
+    (tmp_path / "kept").mkdir()
+    for argv in (["corpus"], ["corpus", "-o", "made/deeper/profile.json"], ["corpus", "-o", "kept/profile.json"]):
+        ran = clean_command("learn", *argv, cwd=tmp_path)
+        assert ran.returncode == 2 and "no document read" in ran.stderr, ran.stderr
+    assert sorted(path.relative_to(tmp_path).as_posix() for path in tmp_path.rglob("*")) == [
+        "corpus",
+        "corpus/a.txt",
+        "kept",
+    ]

@@ -184,6 +184,7 @@ def _learn_into(
     """
     if not any(item.usable for item in found):  # only missing or skipped paths: not even the file is made
         return None, 0, _count_into(learner, found, args, config)[1]
+    made = _missing_folders(output.parent)  # AtomicFile makes them; a run that writes nothing takes them away
     target = AtomicFile(output)
     try:
         read, failed = _count_into(learner, found, args, config)
@@ -191,13 +192,33 @@ def _learn_into(
         if profile is not None:
             write_profile(profile, target)
     except BaseException:
-        target.discard()
+        _discard(target, made)
         raise
     if profile is None:
-        target.discard()
+        _discard(target, made)
     else:
         target.commit()
     return profile, read, failed
+
+
+def _missing_folders(folder: Path) -> list[Path]:
+    """The folders of ``folder``'s path that do not exist yet, deepest first."""
+    missing = []
+    while not folder.exists() and folder != folder.parent:
+        missing.append(folder)
+        folder = folder.parent
+    return missing
+
+
+def _discard(target: AtomicFile, made: Sequence[Path]) -> None:
+    """The profile not written, and the folders made for it removed while empty (``.cleaner/`` of a run that read
+    nothing stayed behind, empty)."""
+    target.discard()
+    for folder in made:
+        try:
+            folder.rmdir()
+        except OSError:  # not empty: something else was written there meanwhile
+            break
 
 
 def _count_into(
