@@ -49,6 +49,15 @@ def test_what_is_no_document_is_a_clear_error(source: object, error: type[Except
     assert str(raised.value) == message
 
 
+@pytest.mark.parametrize("path", [123, b"seeds/a.txt", None], ids=["int", "bytes", "None"])
+def test_a_path_of_the_wrong_kind_is_an_error_naming_clean_file(path: object) -> None:
+    """``clean_file(123)`` raised ``Path``'s own TypeError ("expected str, bytes or os.PathLike object, not int"),
+    which names neither the function nor what it takes (a new user's probe)."""
+    with pytest.raises(TypeError) as raised:
+        clean_file(path)  # type: ignore[arg-type]
+    assert str(raised.value) == f"clean_file() takes the file's path as str or os.PathLike, not {type(path).__name__}"
+
+
 @pytest.mark.parametrize(
     ("arguments", "error", "message"),
     [

@@ -175,6 +175,8 @@ def clean_file(
     empty, binary, over ``max_bytes``) raises ``CleanError`` naming the file and the reason, as the command says it.
     """
     check_arguments(None, config, profile, caller="clean_file()", site=site)
+    if not isinstance(path, str | os.PathLike) or isinstance(os.fspath(path), bytes):
+        raise TypeError(f"clean_file() takes the file's path as str or os.PathLike, not {type(path).__name__}")
     config = config or DEFAULT_CONFIG
     path = Path(path)
     try:
