@@ -8,7 +8,7 @@ from __future__ import annotations
 import io
 from collections import Counter
 
-from cleaner.cli.messages import Report, counted
+from cleaner.cli.messages import Report, plural
 
 
 def _summary(**counts: object) -> str:
@@ -18,8 +18,8 @@ def _summary(**counts: object) -> str:
     return stream.getvalue()
 
 
-def test_counted_is_singular_for_one_only() -> None:
-    assert [counted(n, "block") for n in (0, 1, 2)] == ["0 blocks", "1 block", "2 blocks"]
+def test_plural_is_singular_for_one_only() -> None:
+    assert [plural(n, "block") for n in (0, 1, 2)] == ["0 blocks", "1 block", "2 blocks"]
 
 
 def test_one_of_everything_is_singular() -> None:

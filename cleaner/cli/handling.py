@@ -19,7 +19,7 @@ from collections import Counter
 from collections.abc import Sequence
 from pathlib import Path
 
-from cleaner.cli.messages import Report, categories_line, counted, printable
+from cleaner.cli.messages import Report, categories_line, plural, printable
 from cleaner.cli.targets import plan_outputs, rewritable
 from cleaner.io.files import write_atomic
 from cleaner.io.jsonl import JsonlWriter, dumps
@@ -33,7 +33,7 @@ def _removals(article: Article) -> str:
     if not article.removed:
         return "no blocks removed, layout only"
     detail = categories_line(Counter(removal.category for removal in article.removed))
-    return f"{counted(len(article.removed), 'block')} removed ({detail})"
+    return f"{plural(len(article.removed), 'block')} removed ({detail})"
 
 
 def _explain(where: object, article: Article, report: Report) -> None:

@@ -33,7 +33,7 @@ def _by_count(item: tuple[str, int]) -> tuple[int, str]:
     return -item[1], item[0]
 
 
-def counted(count: int, noun: str) -> str:
+def plural(count: int, noun: str) -> str:
     """``count`` and the noun, plural unless one: "1 block", "32 blocks" (the nouns here all take an s)."""
     return f"{count} {noun}{'s' * (count != 1)}"
 
@@ -113,17 +113,17 @@ class Report:
         by_category = categories_line(self.categories)
         if self.records or self.containers:
             what = (
-                f"{counted(self.files + self.records, 'document')} read ({counted(self.files, 'article file')}, "
-                f"{counted(self.records, 'record')} of {counted(self.containers, 'JSON Lines/WARC file')})"
+                f"{plural(self.files + self.records, 'document')} read ({plural(self.files, 'article file')}, "
+                f"{plural(self.records, 'record')} of {plural(self.containers, 'JSON Lines/WARC file')})"
             )
         else:
-            what = f"{counted(self.files, 'file')} read"
+            what = f"{plural(self.files, 'file')} read"
         pages = ""
         if self.pages or self.left_out:
-            pages = f"; the extractor left {counted(self.left_out, 'prose block')} outside the main content"
-            pages += f" of {counted(self.pages, 'HTML page')}" if self.pages else ""
-        duplicates = f"{counted(self.duplicates, 'duplicate')} not written, " if self.duplicates else ""
+            pages = f"; the extractor left {plural(self.left_out, 'prose block')} outside the main content"
+            pages += f" of {plural(self.pages, 'HTML page')}" if self.pages else ""
+        duplicates = f"{plural(self.duplicates, 'duplicate')} not written, " if self.duplicates else ""
         self.stream.write(
             f"{what}: {self.touched} {verb}, {self.read - self.touched} {rest}, {duplicates}{self.failed} failed; "
-            f"{counted(removed, 'block')} removed{f' ({by_category})' if by_category else ''}{pages}\n"
+            f"{plural(removed, 'block')} removed{f' ({by_category})' if by_category else ''}{pages}\n"
         )
