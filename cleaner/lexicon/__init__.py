@@ -3,7 +3,7 @@
 ``words(name)`` loads ``<name>.txt`` from this package once (one entry a line, ``#`` starts a
 comment, blank lines ignored) and returns it as a frozen set; ``phrases(name)`` returns the
 entries in file order; ``alternation(*names)`` builds a regular-expression alternation of lists.
-Month and weekday names come from dateparser's locale data (``cleaner.lexicon.calendar``).
+Month and weekday names are dateparser's locale data written as two of these files (``cleaner.lexicon.calendar``).
 ``day_first(locale)`` decides how a date such as 03/05/2024 is read for a language or locale.
 
 What it does NOT do: it holds no patterns and no parsing; the readers build their patterns from
