@@ -36,12 +36,15 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass, field
-
-import yaml
+from functools import cache
+from typing import TYPE_CHECKING
 
 from cleaner.model import Article, BodyBlock, Kind, Metadata
 from cleaner.text.decode import lone_surrogate
 from cleaner.text.escapes import escape_markdown
+
+if TYPE_CHECKING:
+    import yaml
 
 FENCE = "---"
 # Characters that open a block marker (or an escape) when they start a paragraph.
@@ -78,18 +81,24 @@ class FrontMatter:
         return {**{key: value for key, value in values.items() if value}, **dict(self.extra)}
 
 
-class _StringLoader(yaml.SafeLoader):
-    """Safe YAML loader that keeps dates as the strings the author wrote.
+@cache
+def _string_loader() -> type[yaml.SafeLoader]:
+    """A safe YAML loader that keeps dates as the strings the author wrote (made at the first front matter:
+    PyYAML is imported where first used, so reading plain text, as ``clean learn`` does, never loads it).
 
     PyYAML turns ``2024-01-05`` into a ``date`` and ``2024-01-05 10:00Z`` into a UTC
     ``datetime``; both lose the precision and offset the source gave.
     """
+    import yaml
 
+    class _StringLoader(yaml.SafeLoader):
+        pass
 
-_StringLoader.yaml_implicit_resolvers = {
-    first: [(tag, rx) for tag, rx in resolvers if tag != "tag:yaml.org,2002:timestamp"]
-    for first, resolvers in yaml.SafeLoader.yaml_implicit_resolvers.items()
-}
+    _StringLoader.yaml_implicit_resolvers = {
+        first: [(tag, rx) for tag, rx in resolvers if tag != "tag:yaml.org,2002:timestamp"]
+        for first, resolvers in yaml.SafeLoader.yaml_implicit_resolvers.items()
+    }
+    return _StringLoader
 
 
 def _scalar(value: object, key: str) -> str | None:
@@ -129,8 +138,10 @@ def split_front_matter(text: str) -> tuple[FrontMatter | None, str]:
     if closing is None:
         return None, text
     block = lines[1][: closing.start()]
+    import yaml
+
     try:
-        data = yaml.load(block, Loader=_StringLoader)  # a SafeLoader: no objects
+        data = yaml.load(block, Loader=_string_loader())  # a SafeLoader: no objects
     except yaml.YAMLError as error:
         if not _KEY_LINE.match(_first_line(block, comments=False)):
             return None, text
@@ -174,6 +185,8 @@ def render_front_matter(front: FrontMatter) -> str:
     data = front.to_dict()
     if not data:
         return ""
+    import yaml
+
     dumped = yaml.safe_dump(data, sort_keys=False, allow_unicode=True, default_flow_style=False, width=1_000_000)
     return f"{FENCE}\n{dumped}{FENCE}\n"
 

@@ -19,8 +19,6 @@ import re
 import unicodedata
 from dataclasses import dataclass
 
-from charset_normalizer import from_bytes, is_binary
-
 BOMS = (
     (codecs.BOM_UTF32_LE, "utf-32"),
     (codecs.BOM_UTF32_BE, "utf-32"),
@@ -112,6 +110,8 @@ def not_text(text: str) -> bool:
     start = text[:SNIFF_BYTES].encode("utf-8", "surrogatepass")[:SNIFF_BYTES]
     if not start.translate(None, TEXT_BYTES):
         return False
+    from charset_normalizer import is_binary  # where first used: text and UTF-8 never need it
+
     return is_binary(normalise(text[:DETECTION_SAMPLE]).encode("utf-8", "surrogatepass"))
 
 
@@ -202,6 +202,8 @@ def _detect_encoding(raw: bytes) -> str:
     web's legacy default is windows-1252 (as browsers assume), so within a small margin of
     "chaos" we take it; a Cyrillic or Japanese page is far outside that margin.
     """
+    from charset_normalizer import from_bytes  # where first used: UTF-8 bytes never need it
+
     matches = list(from_bytes(raw[:DETECTION_SAMPLE]))
     if not matches or matches[0].encoding is None:
         raise DecodeError("undecodable: no text encoding fits these bytes")
