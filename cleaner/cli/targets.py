@@ -169,8 +169,17 @@ def check_not_planned(outputs: Mapping[str, Path], targets: Mapping[Path, Path])
 
 
 def _same_file(path: Path, files: Sequence[Path]) -> Path | None:
+    """The first of ``files`` that is the file at ``path``: the same real name, or the same inode (a hard link).
+
+    ``real_name`` keeps a file's own name, so a file named otherwise is not resolved (a system call per folder
+    of its path: 1,660 of them were a third of ``clean learn``'s check of ``-o`` over a walked corpus)."""
     key, inode = real_name(path), _inode(path)
-    return next((file for file in files if real_name(file) == key or (inode and _inode(file) == inode)), None)
+    return next((file for file in files if _named(file, key) or (inode and _inode(file) == inode)), None)
+
+
+def _named(file: Path, key: Path) -> bool:
+    """``real_name(file) == key``, without resolving ``file``'s folders when its name already differs."""
+    return not (file.name and file.name != key.name) and real_name(file) == key
 
 
 def _earlier_output(option: str, path: Path) -> bool:
