@@ -20,7 +20,7 @@ import regex
 
 from cleaner.errors import NO_DEADLINE, Deadline
 from cleaner.model import Role, Verdict
-from cleaner.rules.loader import MATCH_TIMEOUT_SECONDS, CompiledRule, Rule, Scope, builtin_rules
+from cleaner.rules.loader import MATCH_TIMEOUT_SECONDS, CompiledRule, Rule, Scope, builtin_rules, folded
 
 LAYER = "furniture"
 KEEP_RULE = "config.keep"
@@ -190,8 +190,22 @@ def _builtin() -> frozenset[Rule]:
 
 
 def first_match(text: str, rules: Sequence[tuple[CompiledRule, Matcher]]) -> CompiledRule | None:
-    """The first rule matching the block text, or None."""
+    """The first rule matching the block text, or None.
+
+    A rule with ``needs`` words is asked only when the block's folded text (``loader.folded``, worked out once
+    for the block) holds one of them: without one, its pattern cannot match.
+    """
+    haystack = None
     for rule, matches in rules:
+        needs = rule.rule.needs
+        if needs:
+            if haystack is None:
+                haystack = folded(text)
+            for word in needs:
+                if word in haystack:
+                    break
+            else:
+                continue
         if matches(text):
             return rule
     return None

@@ -59,6 +59,9 @@ class Rule:
     action: Action = Action.REMOVE
     max_chars: int = MAX_RULE_BLOCK_CHARS
     sentences: bool = False  # also matched against each sentence of a short plain-text block (``rules.sentences``)
+    # Words one of which every match holds (lower case): a block whose ``folded`` text holds none is not asked
+    # the pattern at all (a pattern with a long optional prefix tries every place of the block before failing).
+    needs: tuple[str, ...] = ()
 
     def compile(self) -> regex.Pattern[str]:
         """Compile the pattern; an END rule is anchored at the end of the block here."""
@@ -76,7 +79,7 @@ class CompiledRule:
 
     def matches(self, text: str) -> bool:
         """True when the block text matches; a pattern that times out does not match."""
-        if len(text) > self.rule.max_chars:
+        if len(text) > self.rule.max_chars or not may_hold(self.rule, text):
             return False
         try:
             if self.rule.scope is Scope.BLOCK:
@@ -88,8 +91,24 @@ class CompiledRule:
             return False
 
 
+def folded(text: str) -> str:
+    """The text as ``needs`` words are looked for in it: case-folded, a dotless i read as i and a combining dot
+    above dropped, so that whatever a case-insensitive pattern's letters match folds to those letters (the
+    ``regex`` module matches "i" with "ı" and "İ", which ``str.casefold`` alone keeps apart)."""
+    return text.casefold().replace("ı", "i").replace("\u0307", "")
+
+
+def may_hold(rule: Rule, text: str) -> bool:
+    """Whether ``text`` holds one of the rule's ``needs`` words (True for a rule without them): False means
+    the pattern cannot match."""
+    if not rule.needs:
+        return True
+    haystack = folded(text)
+    return any(word in haystack for word in rule.needs)
+
+
 REQUIRED_KEYS = ("id", "category", "pattern", "why")
-OPTIONAL_KEYS = ("scope", "action", "max_chars", "sentences")
+OPTIONAL_KEYS = ("scope", "action", "max_chars", "sentences", "needs")
 
 
 def rule_from_mapping(data: Mapping[str, object], *, origin: str) -> Rule:
@@ -122,12 +141,21 @@ def rule_from_mapping(data: Mapping[str, object], *, origin: str) -> Rule:
         action,
         max_chars,
         sentences,
+        _needs(data, origin),
     )
     try:
         rule.compile()
     except RuleError as error:
         raise RuleError(f"{origin}: {error}") from None
     return rule
+
+
+def _needs(data: Mapping[str, object], origin: str) -> tuple[str, ...]:
+    """The rule's ``needs`` words: a list of non-empty strings, each as ``folded`` leaves it (lower case)."""
+    needs = data.get("needs", [])
+    if not isinstance(needs, list) or not all(isinstance(w, str) and w and w == folded(w) for w in needs):
+        raise RuleError(f"{origin}: rule {data['id']!r}: 'needs' must be a list of non-empty lower-case words")
+    return tuple(needs)
 
 
 def parse_rules(text: str, *, origin: str) -> tuple[Rule, ...]:
