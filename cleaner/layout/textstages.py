@@ -4,7 +4,8 @@
 from the block's feature row (``cleaner.layout.features``), the second from the first stage's
 scores around the block (``second_stage``: the neighbours' scores, window means, the best score
 before and after, the mean over the block's table) and a few of its own features.  Both predict
-with one thread (LightGBM spin-waits on a busy machine otherwise).  The model file
+with one thread (LightGBM spin-waits on a busy machine otherwise), straight through LightGBM's C API
+(``cleaner.metadata.boosters``).  The model file
 (``text_model.txt``, shipped in the package) is a JSON header line (the feature names, the
 threshold, the number of stages, the least repetition that counts as a site profile's template
 evidence) and each stage's LightGBM text dump (``dump_model``, ``parse_model``); beside it, the lexicon
@@ -30,6 +31,7 @@ import numpy as np
 from cleaner.layout.features import FEATURES
 from cleaner.layout.lexical import COLUMNS as LEXICAL_COLUMNS
 from cleaner.layout.lexical import Lexicon, lexicon_path, parse_lexicon
+from cleaner.metadata.boosters import predict
 
 if TYPE_CHECKING:  # imported where first used: lightgbm brings scipy (0.15 s at every start of `clean learn`)
     import lightgbm
@@ -82,7 +84,7 @@ class TextModel:
         if not edges[-1]:
             return [np.zeros(0) for _ in pages]
         spans = list(itertools.pairwise(edges))
-        first = np.asarray(self.first.predict(np.concatenate(pages), num_threads=1), dtype=float)
+        first = predict(self.first, np.concatenate(pages))
         if self.second is None:
             return [first[low:high] for low, high in spans]
         chosen = None if asked is None else [np.asarray(mask, dtype=bool) for mask in asked]
@@ -95,7 +97,7 @@ class TextModel:
         scores = first.copy()
         if len(second):
             asked_rows = slice(None) if chosen is None else np.concatenate(chosen)
-            scores[asked_rows] = np.asarray(self.second.predict(second, num_threads=1), dtype=float)
+            scores[asked_rows] = predict(self.second, second)
         return [scores[low:high] for low, high in spans]
 
 

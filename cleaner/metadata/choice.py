@@ -11,7 +11,7 @@ name line chosen for the authors is removed as a byline.
 The model file (``metadata_model.json``, shipped in the package) is rebuilt by
 ``bench/train_metadata.py`` from the benchmark data alone; ``bench/cv_metadata.py`` measures it
 out of fold.  It holds, per field, the feature names it was trained on, the threshold and the
-LightGBM model.  Prediction runs on one thread.
+LightGBM model.  Prediction runs on one thread (``cleaner.metadata.boosters``).
 
 What it does NOT do: it trains nothing, reads no page metadata (declared metadata wins over
 whatever is chosen here: ``cleaner.pipeline``), and finds no candidates itself.
@@ -30,6 +30,7 @@ from typing import TYPE_CHECKING
 
 import numpy as np
 
+from cleaner.metadata.boosters import predict
 from cleaner.metadata.candidates import FEATURES, MARKED_SOURCES, candidates
 from cleaner.metadata.lines import Candidate
 from cleaner.model import Metadata, Role, Verdict
@@ -60,8 +61,7 @@ class MetadataModel:
     def scores(self, field: str, rows: Sequence[Sequence[float]]) -> np.ndarray:
         if not rows:
             return np.zeros(0)
-        matrix = np.asarray(rows, dtype=np.float64)
-        return np.asarray(self.fields[field].booster.predict(matrix, num_threads=1))
+        return predict(self.fields[field].booster, np.asarray(rows, dtype=np.float64))
 
 
 def parse_model(
