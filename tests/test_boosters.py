@@ -77,3 +77,14 @@ def test_real_pages_rows_score_as_booster_predict_scores_them() -> None:
 
 def test_no_rows_give_no_scores() -> None:
     assert len(predict(TEXT.first, np.zeros((0, TEXT.first.num_feature())))) == 0
+
+
+def test_a_multiclass_booster_is_asked_through_booster_predict() -> None:
+    """A booster with several scores a row (a user's multiclass model) gets LightGBM's own answer, shape and all."""
+    import lightgbm
+
+    rng = np.random.default_rng(0)
+    rows, labels = rng.normal(size=(60, 3)), np.arange(60) % 3
+    params = {"objective": "multiclass", "num_class": 3, "num_threads": 1, "verbose": -1, "min_data_in_leaf": 2}
+    booster = lightgbm.train(params, lightgbm.Dataset(rows, labels), num_boost_round=3)
+    _same(booster, rows[:7])

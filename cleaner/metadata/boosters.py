@@ -35,7 +35,8 @@ def predict(booster: lightgbm.Booster, matrix: np.ndarray) -> np.ndarray:
     """``booster.predict(matrix, num_threads=1)`` as a float64 array, through LightGBM's C API where it can."""
     rows = np.ascontiguousarray(matrix, dtype=np.float64)
     function, handle = _c_predict(), getattr(booster, "_handle", None)
-    if function is None or handle is None or rows.ndim != 2 or not len(rows):
+    # One score a row only: a multiclass booster writes several, more than ``out`` holds.
+    if function is None or handle is None or rows.ndim != 2 or not len(rows) or _scores_a_row(booster) != 1:
         return np.asarray(booster.predict(rows, num_threads=1), dtype=float)
     out = np.empty(len(rows), dtype=np.float64)
     count = ctypes.c_int64(0)
@@ -56,6 +57,11 @@ def predict(booster: lightgbm.Booster, matrix: np.ndarray) -> np.ndarray:
     if failed or count.value != len(rows):  # one score a row, or let LightGBM's own call say what is wrong
         return np.asarray(booster.predict(rows, num_threads=1), dtype=float)
     return out
+
+
+def _scores_a_row(booster: lightgbm.Booster) -> int:
+    """How many scores LightGBM writes for a row (1 for the binary, regression and ranking models cleaner ships)."""
+    return int(booster.num_model_per_iteration())
 
 
 @cache
