@@ -67,11 +67,33 @@ def has_words(text: str, count: int) -> bool:
     return count <= 0 or next(islice(WORD.finditer(text), count - 1, None), None) is not None
 
 
-@lru_cache(maxsize=16384)
+LONG_TEXT = 100_000  # characters: a block this long (a page run into one line) has its words pooled, not cached
+
+
 def words_of(text: str) -> tuple[tuple[str, ...], tuple[str, ...]]:
-    """A text's words and their lower-case forms, once per text: shapes and the text model's features read them."""
+    """A text's words and their lower-case forms, once per text: shapes and the text model's features read them.
+
+    A text of ``LONG_TEXT`` characters or more is read afresh each time and its words pooled (``_pooled_words``):
+    kept in the cache as one string per word, a 12 MB line's three million words held 365 MB after its document."""
+    return _pooled_words(text) if len(text) >= LONG_TEXT else _cached_words(text)
+
+
+@lru_cache(maxsize=16384)
+def _cached_words(text: str) -> tuple[tuple[str, ...], tuple[str, ...]]:
     words = tuple(WORD.findall(text))
     return words, tuple(map(str.lower, words))
+
+
+def _pooled_words(text: str) -> tuple[tuple[str, ...], tuple[str, ...]]:
+    """``_cached_words`` with one string per distinct word (a long text repeats its vocabulary): the tuples hold
+    eight bytes a word, not the fifty of a string of its own, and no list of every word is built first."""
+    pool: dict[str, str] = {}
+    words = tuple(pool.setdefault(word, word) for word in map(_GROUP, WORD.finditer(text)))
+    lower = {word: word.lower() for word in pool}
+    return words, tuple(map(lower.__getitem__, words))
+
+
+_GROUP = re.Match.group
 
 
 @lru_cache(maxsize=4096)
