@@ -115,3 +115,27 @@ def test_a_nul_past_the_first_8_kb_is_listed_where_it_is_dropped() -> None:
             }
         ]
     assert not [removal for removal in clean(clean(late).text).removed if removal.layer == "decode"]
+
+
+def test_not_text_is_asked_once_of_a_document_given_as_bytes(monkeypatch: pytest.MonkeyPatch) -> None:
+    """``decode_reporting`` asks it of what bytes decode to; ``decoded_text`` used to ask again (an ``is_binary`` call
+    for a text with control characters).  The answers stay: a text with stray controls is read, garbage refused."""
+    from cleaner.pipeline import reading
+    from cleaner.text import decode
+
+    asked: list[int] = []
+
+    def counted(text: str) -> bool:
+        asked.append(len(text))
+        return original(text)
+
+    original = decode.not_text
+    monkeypatch.setattr(decode, "not_text", counted)
+    monkeypatch.setattr(reading, "not_text", counted)
+    plain = clean(ARTICLE).text
+    stray = ARTICLE[:300] + "\x1b\x07" + ARTICLE[300:]
+    assert clean(stray.encode()).text == plain
+    assert asked.count(len(stray)) == 1  # (the body read back by ``settle_output`` is a text of its own)
+    with pytest.raises(CleanError, match="control characters"):
+        clean(NOT_TEXTS["ascii"])
+    assert asked.count(len(NOT_TEXTS["ascii"])) == 1

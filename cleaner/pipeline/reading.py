@@ -112,15 +112,17 @@ def check_size(source: str | bytes, config: Config) -> None:
         raise CleanError("empty: the document has no text")
 
 
-def check_text(text: str, config: Config) -> None:
+def check_text(text: str, config: Config, *, judged: bool = False) -> None:
     """``CleanError`` for a text that cannot be cleaned, as bytes that decode to it cannot: too large, empty, a lone
-    surrogate (no UTF-8 output could hold it), binary data (a NUL in its start, or ``not_text``)."""
+    surrogate (no UTF-8 output could hold it), binary data (a NUL in its start, or ``not_text``, unless ``judged``:
+    ``decode_reporting`` has asked it of the text that bytes decoded to, and its answer, an ``is_binary`` call when the
+    text holds control characters, is the same a second time)."""
     check_size(text, config)
     if surrogate := lone_surrogate(text):
         raise CleanError(f"not valid Unicode: the text holds a lone surrogate {surrogate}")
     if binary_start(text):
         raise CleanError(BINARY)
-    if not_text(text):
+    if not judged and not_text(text):
         raise CleanError(NOT_TEXT)
 
 
@@ -295,7 +297,7 @@ def decoded_text(source: str | bytes, config: Config) -> tuple[str, tuple[Remova
     surrogates): ``read_document`` checks it so, and ``read_decoded`` reads it without checking it again."""
     text, notes = to_text(source, config)
     if not isinstance(source, str):
-        check_text(text, config)
+        check_text(text, config, judged=True)
     return text, notes
 
 
