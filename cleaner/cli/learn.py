@@ -184,41 +184,20 @@ def _learn_into(
     """
     if not any(item.usable for item in found):  # only missing or skipped paths: not even the file is made
         return None, 0, _count_into(learner, found, args, config)[1]
-    made = _missing_folders(output.parent)  # AtomicFile makes them; a run that writes nothing takes them away
-    target = AtomicFile(output)
+    target = AtomicFile(output)  # a discard takes away the folders it made (``.cleaner/``) while empty
     try:
         read, failed = _count_into(learner, found, args, config)
         profile = learner.profile(snapshot=False) if read else None  # the learner is done: its counts need no copy
         if profile is not None:
             write_profile(profile, target)
     except BaseException:
-        _discard(target, made)
+        target.discard()
         raise
     if profile is None:
-        _discard(target, made)
+        target.discard()
     else:
         target.commit()
     return profile, read, failed
-
-
-def _missing_folders(folder: Path) -> list[Path]:
-    """The folders of ``folder``'s path that do not exist yet, deepest first."""
-    missing = []
-    while not folder.exists() and folder != folder.parent:
-        missing.append(folder)
-        folder = folder.parent
-    return missing
-
-
-def _discard(target: AtomicFile, made: Sequence[Path]) -> None:
-    """The profile not written, and the folders made for it removed while empty (``.cleaner/`` of a run that read
-    nothing stayed behind, empty)."""
-    target.discard()
-    for folder in made:
-        try:
-            folder.rmdir()
-        except OSError:  # not empty: something else was written there meanwhile
-            break
 
 
 def _count_into(

@@ -252,16 +252,20 @@ class AtomicFile:
     leftovers of dead processes of this host.  ``commit`` replaces whatever is at ``path``: a symlink
     there is replaced, never written through.  ``keep`` is the file whose permission bits (and, where
     allowed, owner) the new file takes; new files get the usual ``0o666 & ~umask``.  As a context manager
-    it commits when the block ends and discards when the block raises.
+    it commits when the block ends and discards when the block raises.  The folders it makes for ``path``
+    (``made``) go again with a discard while empty: one that existed before is never removed, and one another
+    file was written into meanwhile is not empty.
     """
 
     def __init__(self, path: Path, *, keep: os.stat_result | None = None) -> None:
         self.path = path
+        self.made = _missing_folders(path.parent)
         path.parent.mkdir(parents=True, exist_ok=True)
         _remove_leftovers(path)
         try:
             fd, name = tempfile.mkstemp(dir=path.parent, prefix=f".{path.name}.{_HOST}.{os.getpid()}.", suffix=".tmp")
         except OSError as error:  # named by the file asked for: the temporary file's name means nothing to a user
+            _remove_empty(self.made)
             raise OSError(error.errno, error.strerror, str(path)) from None
         self.temporary = Path(name)
         try:
@@ -280,8 +284,10 @@ class AtomicFile:
         os.replace(self.temporary, self.path)
 
     def discard(self) -> None:
+        """The file not written, and the folders made for it removed while empty, deepest first."""
         self.handle.close()
         self.temporary.unlink(missing_ok=True)
+        _remove_empty(self.made)
 
     def __enter__(self) -> AtomicFile:
         return self
@@ -291,6 +297,24 @@ class AtomicFile:
             self.commit()
         else:
             self.discard()
+
+
+def _missing_folders(folder: Path) -> tuple[Path, ...]:
+    """The folders of ``folder``'s path that do not exist yet, deepest first."""
+    missing = []
+    while not folder.exists() and folder != folder.parent:
+        missing.append(folder)
+        folder = folder.parent
+    return tuple(missing)
+
+
+def _remove_empty(folders: Iterable[Path]) -> None:
+    """Remove ``folders`` (deepest first) while they are empty; stop at the first that is not."""
+    for folder in folders:
+        try:
+            folder.rmdir()
+        except OSError:  # not empty: something else was written there meanwhile (or it is gone)
+            return
 
 
 def _remove_leftovers(path: Path) -> None:
