@@ -2,7 +2,8 @@
 
 What it does: picks the encoding (a byte-order mark, else UTF-16 told by where its NUL bytes
 are, else strict UTF-8, else UTF-8 with its few bad bytes replaced when the text is mostly
-UTF-8, else a charset the caller declared, else detection with charset-normalizer), refuses
+UTF-8, else a charset the caller declared, else detection with charset-normalizer (``_detect_encoding``), else, for
+ASCII text with a few bytes no encoding reads, UTF-8 with those bytes replaced), refuses
 binary data (a NUL in its first 8 KB; control characters there, when charset-normalizer finds no text in it
 either: ``not_text``), unifies newlines, applies Unicode NFC, turns non-breaking spaces into spaces and drops
 invisible characters that only get in the way of matching (zero-width space, word
@@ -18,6 +19,10 @@ import codecs
 import re
 import unicodedata
 from dataclasses import dataclass
+from typing import TYPE_CHECKING
+
+if TYPE_CHECKING:  # imported where first used (a start that reads UTF-8 loads no charset-normalizer)
+    from charset_normalizer import CharsetMatch
 
 BOMS = (
     (codecs.BOM_UTF32_LE, "utf-32"),
@@ -50,6 +55,9 @@ NON_ASCII = re.compile("[^\x00-\x7f]")
 UTF16_HIGH_NULS = 0.3  # UTF-16 without a BOM: at least this share of characters have a NUL high byte ...
 UTF16_LOW_NULS = 0.01  # ... and at most this share a NUL low byte
 VALID_PER_INVALID = 2  # "mostly UTF-8": at least this many valid non-ASCII characters per bad byte
+NOISE_SHARE = 0.25  # bytes no encoding reads: ASCII text with at most this share of them is read, the bytes replaced
+IN_WORDS = "\u2019\u2018\u00b7"  # punctuation that words hold (``don’t``, Catalan ``l·l``), as they hold dashes
+HIGH_BYTES = bytes(range(128, 256))
 
 
 class DecodeError(ValueError):
@@ -154,7 +162,12 @@ def _decode(raw: bytes, declared: str | None) -> Decoded:
         except (LookupError, UnicodeDecodeError):
             pass
     encoding = _detect_encoding(raw)
-    return Decoded(raw.decode(encoding, errors="replace"), encoding)
+    if encoding is not None:
+        return Decoded(raw.decode(encoding, errors="replace"), encoding)
+    sample = raw[:DETECTION_SAMPLE]
+    if len(sample) - len(sample.translate(None, HIGH_BYTES)) > NOISE_SHARE * len(sample):
+        raise DecodeError("undecodable: no text encoding fits these bytes")
+    return _replaced(raw)  # ASCII text with bytes no encoding reads among words: kept, the bytes listed
 
 
 def _utf16_without_bom(raw: bytes) -> Decoded | None:
@@ -191,27 +204,63 @@ def _mostly_utf8(raw: bytes) -> Decoded | None:
     valid = len(NON_ASCII.findall(escaped)) - len(bad)
     if not bad or valid < VALID_PER_INVALID * len(bad):
         return None
+    return _replaced(raw)
+
+
+def _replaced(raw: bytes) -> Decoded:
+    """UTF-8 with the bytes that are not valid in it replaced with U+FFFD, and listed."""
+    escaped = raw.decode("utf-8", errors="surrogateescape")
+    bad = ESCAPED_BYTE.findall(escaped)
     return Decoded(ESCAPED_BYTE.sub("\ufffd", escaped), "utf-8", tuple(ord(char) - 0xDC00 for char in bad))
 
 
-def _detect_encoding(raw: bytes) -> str:
-    """charset-normalizer's best guess, except that windows-1252 wins a near tie.
+def _detect_encoding(raw: bytes) -> str | None:
+    """charset-normalizer's guess among the code pages it ranks nearly as good as its best (``WESTERN_MARGIN`` of
+    "chaos"): the one whose reading misplaces the fewest characters (``_misplaced``), windows-1252 on a tie, else
+    the detector's order; None when no encoding fits.
 
-    On short Western European text the detector often ranks a Baltic or Central European
-    code page a hair above windows-1252 (all decode the same bytes without errors). The
-    web's legacy default is windows-1252 (as browsers assume), so within a small margin of
-    "chaos" we take it; a Cyrillic or Japanese page is far outside that margin.
+    On short text the detector ranks code pages that decode the same bytes without errors all but equally, and
+    chooses among them by rank alone: German as a Baltic DOS page, Polish as windows-1252 (``ł`` as ``³``), a German
+    line as Big5 (a ``ü`` and the letter after it one Chinese character).  (Short KOI8-R Russian read as windows-1251,
+    its small letters as capitals, is not told apart: no character is misplaced.)  The web's legacy default is
+    windows-1252 (as browsers assume), so it is asked about when the detector did not offer it (a name it shares
+    with an equal reading counts: ``could_be_from_charset``); a Cyrillic or Japanese page is far outside the margin.
     """
     from charset_normalizer import from_bytes  # where first used: UTF-8 bytes never need it
 
-    matches = list(from_bytes(raw[:DETECTION_SAMPLE]))
-    if not matches or matches[0].encoding is None:
-        raise DecodeError("undecodable: no text encoding fits these bytes")
-    best = matches[0]
-    western = next((m for m in matches if m.encoding == "cp1252"), None)
-    if western is not None and western.chaos <= best.chaos + WESTERN_MARGIN:
-        return "cp1252"
-    return best.encoding
+    sample = raw[:DETECTION_SAMPLE]
+    matches = [match for match in from_bytes(sample) if match.encoding is not None]
+    if not matches:
+        return None
+    close = [match for match in matches if match.chaos <= matches[0].chaos + WESTERN_MARGIN]
+    if not any(map(_western, close)):
+        western = [m for m in from_bytes(sample, cp_isolation=["cp1252"]) if m.encoding is not None]
+        close += [match for match in western if match.chaos <= matches[0].chaos + WESTERN_MARGIN]
+    chosen = min(close, key=lambda match: (_misplaced(str(match)), not _western(match)))  # the first of equals
+    return "cp1252" if _western(chosen) else chosen.encoding
+
+
+def _western(match: CharsetMatch) -> bool:
+    return "cp1252" in (match.encoding, *match.could_be_from_charset)
+
+
+def _misplaced(text: str) -> int:
+    """How many characters outside ASCII a reading puts where text never has them: a control or unassigned
+    character, or a symbol, number or punctuation mark between two letters (Polish ``ł`` read as ``³``, German
+    ``ä`` in a DOS code page read as ``„``), but for the apostrophes, middle dot and dashes that words hold."""
+    count = 0
+    for found in NON_ASCII.finditer(text):
+        char, at = found.group(), found.start()
+        before, after = text[at - 1 : at] or " ", text[at + 1 : at + 2] or " "
+        kind = unicodedata.category(char)
+        inside = kind[0] in "SNP" and char not in IN_WORDS and kind != "Pd" and _letter(before) and _letter(after)
+        count += kind[0] == "C" or inside
+    return count
+
+
+def _letter(char: str) -> bool:
+    """A letter, or a mark that combines with one (Thai vowels, Vietnamese tones in windows-1258)."""
+    return char.isalpha() or unicodedata.category(char)[0] == "M"
 
 
 def normalise(text: str) -> str:
