@@ -93,9 +93,14 @@ def _where(key: str, origin: str) -> str:
     return f"Config({key}=...)" if origin == "defaults" else f"{origin}: [tool.cleaner] {key!r}"
 
 
-def _check_language(language: object, origin: str) -> None:
-    if language is not None and (not isinstance(language, str) or len(language) != 2):
+def _check_language(language: object, origin: str) -> str | None:
+    """The language as its ISO 639-1 code is written, in lower case (``"EN"`` was kept and written into every
+    article's ``language`` as ``"EN"``); two characters that are no letters (``"1!"``) are an error."""
+    if language is None:
+        return None
+    if not isinstance(language, str) or len(language) != 2 or not (language.isascii() and language.isalpha()):
         raise ConfigError(f"{_where('language', origin)} must be a two-letter ISO 639-1 code, not {language!r}")
+    return language.lower()
 
 
 def _check_keep(keep: tuple[str, ...], origin: str) -> None:
@@ -130,7 +135,7 @@ class Config:
         for key, what in LISTS.items():
             names = _list_of_strings(getattr(self, key), key, what)
             object.__setattr__(self, key, frozenset(names) if key == "disable" else names)
-        _check_language(self.language, self.source)
+        object.__setattr__(self, "language", _check_language(self.language, self.source))
         _check_keep(self.keep, self.source)
         object.__setattr__(self, "max_bytes", int(_limit(self.max_bytes, "max_bytes", MAX_MAX_BYTES, self.source)))
         object.__setattr__(self, "timeout", float(_limit(self.timeout, "timeout", MAX_TIMEOUT, self.source)))

@@ -76,9 +76,10 @@ def test_lists_tuples_and_sets_are_all_taken() -> None:
     [
         ({"language": 5}, "Config(language=...) must be a two-letter ISO 639-1 code, not 5"),
         ({"language": "english"}, "Config(language=...) must be a two-letter ISO 639-1 code, not 'english'"),
+        ({"language": "1!"}, "Config(language=...) must be a two-letter ISO 639-1 code, not '1!'"),
         ({"keep": ["(unclosed"]}, "Config(keep=...): bad pattern '(unclosed': missing ) at position 9"),
     ],
-    ids=["language number", "language name", "keep pattern"],
+    ids=["language number", "language name", "language no letters", "keep pattern"],
 )
 def test_the_library_config_checks_language_and_keep_when_it_is_made(arguments: dict, message: str) -> None:
     """``Config(language=5)`` made every clean() fail with AttributeError ('int' object has no attribute
@@ -86,3 +87,10 @@ def test_the_library_config_checks_language_and_keep_when_it_is_made(arguments: 
     pattern raised the regex module's own error from inside every clean(): the TOML checks now hold here."""
     with pytest.raises(ConfigError, match=re.escape(message)):
         Config(**arguments)
+
+
+def test_a_language_in_capitals_is_its_code() -> None:
+    """``language = "EN"`` was kept as it was written, and every article a run could not detect the language of
+    said ``"language": "EN"`` (robust38's probe)."""
+    assert Config(language="EN").language == "en"
+    assert clean("Short line here.", config=Config(language="DE")).language == "de"
