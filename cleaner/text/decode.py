@@ -161,9 +161,9 @@ def _decode(raw: bytes, declared: str | None) -> Decoded:
             return Decoded(raw.decode(declared), declared)
         except (LookupError, UnicodeDecodeError):
             pass
-    encoding = _detect_encoding(raw)
-    if encoding is not None:
-        return Decoded(raw.decode(encoding, errors="replace"), encoding)
+    detected = _detect_encoding(raw)
+    if detected is not None:
+        return Decoded(raw.decode(detected, errors="replace"), detected)
     sample = raw[:DETECTION_SAMPLE]
     if len(sample) - len(sample.translate(None, HIGH_BYTES)) > NOISE_SHARE * len(sample):
         raise DecodeError("undecodable: no text encoding fits these bytes")
