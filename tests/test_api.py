@@ -37,11 +37,13 @@ PAGES = sorted((ROOT / "fixtures" / "html").glob("*.html"))
     [
         (b"", CleanError, "empty: the document has no text"),
         (b" \n\t", CleanError, "empty: the document has no text"),
+        ("\u200b\u00a0\n\u2060", CleanError, "empty: the document has no text"),
+        ("\ufeff\u200b\u00ad".encode(), CleanError, "empty: the document has no text"),
         (b"\x89PNG\r\n\x1a\n\x00\x00\x00\rIHDR" + bytes(range(256)), CleanError, "binary data (NUL bytes), not text"),
         (None, TypeError, "clean() takes the document as str or bytes, not NoneType"),
         (42, TypeError, "clean() takes the document as str or bytes, not int"),
     ],
-    ids=["empty bytes", "blank bytes", "binary", "None", "int"],
+    ids=["empty bytes", "blank bytes", "invisible text", "invisible bytes", "binary", "None", "int"],
 )
 def test_what_is_no_document_is_a_clear_error(source: object, error: type[Exception], message: str) -> None:
     with pytest.raises(error) as raised:

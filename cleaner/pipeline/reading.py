@@ -14,6 +14,7 @@ block layers) and chooses no metadata (``cleaner.pipeline.cleaning``).
 
 from __future__ import annotations
 
+import unicodedata
 from collections.abc import Sequence
 from dataclasses import dataclass
 from typing import TYPE_CHECKING
@@ -108,8 +109,17 @@ def check_size(source: str | bytes, config: Config) -> None:
     """``CleanError`` for a document over ``max_bytes`` or with nothing but white space."""
     if len(source) > config.max_bytes:
         raise CleanError(f"too large: {len(source):,} bytes (limit {config.max_bytes:,}; see 'max_bytes')")
-    if not source.strip():
+    if _blank(source):
         raise CleanError("empty: the document has no text")
+
+
+def _blank(source: str | bytes) -> bool:
+    """Nothing but white space, or, in a text, invisible format characters (zero-width spaces and joiners, byte order
+    marks, soft hyphens: Unicode's Cf), which the normal form drops; the first visible character ends the search."""
+    stripped = source.strip()
+    if isinstance(stripped, bytes):
+        return not stripped
+    return all(char.isspace() or unicodedata.category(char) == "Cf" for char in stripped)
 
 
 def check_text(text: str, config: Config, *, judged: bool = False) -> None:
