@@ -164,14 +164,7 @@ def run_command(args: argparse.Namespace, parser: argparse.ArgumentParser) -> in
     found = [Found(STDIN)] if stdin else _find(args, config, mode)
     report = Report(mode, progress=not args.quiet and sys.stderr.isatty())
     audit = RunReport(args.report, args.paths)
-    for item in found:
-        if item.error:  # a path met but not read (a symlink loop, a missing file named) is one of the files, failed
-            report.failure(str(item.path), item.error)
-            report.files += 1
-            audit.failure(item.path, item.error)
-        elif item.skipped:
-            report.line(f"{item.path}: skipped: {item.skipped}")
-    files = [item.path for item in found if item.usable]
+    files = _usable(found, report, audit)
     # Every PATH named is missing (a typo): nothing is written, so an earlier -o FILE is not replaced by an empty one.
     if mode == "write" and report.failed and not files:
         report.line("clean: error: no PATH could be read: nothing cleaned, no output written")
@@ -216,6 +209,18 @@ def run_command(args: argparse.Namespace, parser: argparse.ArgumentParser) -> in
     if report.failed:
         return EXIT_ERROR
     return EXIT_CHANGED if mode != "write" and report.touched else EXIT_CLEAN
+
+
+def _usable(found: list[Found], report: Report, audit: RunReport) -> list[Path]:
+    """The paths found that can be read; each one met but not read is reported (a failure), each skipped said."""
+    for item in found:
+        if item.error:  # a path met but not read (a symlink loop, a missing file named) is one of the files, failed
+            report.failure(str(item.path), item.error)
+            report.files += 1
+            audit.failure(item.path, item.error)
+        elif item.skipped:
+            report.line(f"{item.path}: skipped: {item.skipped}")
+    return [item.path for item in found if item.usable]
 
 
 def _last_files(
