@@ -167,7 +167,8 @@ def _decode(raw: bytes, declared: str | None) -> Decoded:
     sample = raw[:DETECTION_SAMPLE]
     if len(sample) - len(sample.translate(None, HIGH_BYTES)) > NOISE_SHARE * len(sample):
         raise DecodeError("undecodable: no text encoding fits these bytes")
-    return _replaced(raw)  # ASCII text with bytes no encoding reads among words: kept, the bytes listed
+    # ASCII text with bytes no encoding reads among words: kept, the bytes listed
+    return _replaced(raw.decode("utf-8", errors="surrogateescape"))
 
 
 def _utf16_without_bom(raw: bytes) -> Decoded | None:
@@ -204,12 +205,12 @@ def _mostly_utf8(raw: bytes) -> Decoded | None:
     valid = len(NON_ASCII.findall(escaped)) - len(bad)
     if not bad or valid < VALID_PER_INVALID * len(bad):
         return None
-    return _replaced(raw)
+    return _replaced(escaped)
 
 
-def _replaced(raw: bytes) -> Decoded:
-    """UTF-8 with the bytes that are not valid in it replaced with U+FFFD, and listed."""
-    escaped = raw.decode("utf-8", errors="surrogateescape")
+def _replaced(escaped: str) -> Decoded:
+    """Bytes read as UTF-8 with ``surrogateescape`` (``escaped``), the bytes not valid in it replaced with U+FFFD, and
+    listed."""
     bad = ESCAPED_BYTE.findall(escaped)
     return Decoded(ESCAPED_BYTE.sub("\ufffd", escaped), "utf-8", tuple(ord(char) - 0xDC00 for char in bad))
 
