@@ -22,6 +22,7 @@ from __future__ import annotations
 
 import hashlib
 import json
+import os
 import re
 import tempfile
 from collections.abc import Sequence
@@ -125,7 +126,7 @@ def _cached(kind: str, html: str, compute) -> dict:
         return json.loads(path.read_text(encoding="utf-8"))
     value = compute()
     CACHE.mkdir(exist_ok=True)
-    tmp = path.with_suffix(".tmp")
+    tmp = path.with_suffix(f".{os.getpid()}.tmp")  # processes filling the cache at once each write their own
     tmp.write_text(json.dumps(value, ensure_ascii=False), encoding="utf-8")
     tmp.replace(path)
     return value
