@@ -147,7 +147,11 @@ def _quiet(hook: Callable[[Any], object]) -> Callable[[Any], object]:
     return quiet
 
 
-_OWN_CODE = frozenset({_Armed.__enter__.__code__, _Armed.__exit__.__code__, _Armed._stop.__code__})
+# The handler itself is one: a repeat that lands while ``expire`` runs (called where the timer is being taken down,
+# say) would otherwise raise there, out of ``_stop`` before it stopped anything.
+_OWN_CODE = frozenset(
+    {_Armed.__enter__.__code__, _Armed.__exit__.__code__, _Armed._stop.__code__, _Armed.expire.__code__}
+)
 
 
 def _timer_free() -> bool:
