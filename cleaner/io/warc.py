@@ -8,10 +8,16 @@ fetched, not when it was published, so it is never used as ``published``; it tra
 to the output record as its own field.  Other records (requests, metadata, images,
 redirects, ``warcinfo``) are skipped without a word.
 
-A record that cannot be read (bad headers, broken compression, a truncated file)
+A record that cannot be read (bad headers, broken compression) or is not whole
 yields a ``Failure`` with the record id (or ``file@offset`` when even that is lost)
 and reading goes on from the next record that parses, so one corrupt record never
-costs the rest of the file.
+costs the rest of the file.  warcio reads a cut record as far as the file goes and
+says nothing (headers cut short parse as fewer headers), so each record is checked
+here: it declares a Content-Length, has that many bytes of block, and in a
+``.warc.gz`` file ends its gzip member, whose checksum then matched.  A file cut
+inside a record is ``the file ends inside this record (truncated)``; an uncompressed
+file cut in the blank lines after its last record is reported too.  An uncompressed
+file has no checksum: a few bytes lost or changed inside a block can go unseen.
 
 This module does not clean pages and does not write WARC files.
 """
@@ -25,8 +31,10 @@ from pathlib import Path
 from typing import IO, Any
 
 from warcio.archiveiterator import ArchiveIterator
+from warcio.bufferedreaders import DecompressingBufferedReader
 from warcio.exceptions import ArchiveLoadFailed
 from warcio.statusandheaders import StatusAndHeadersParserException
+from warcio.utils import BUFF_SIZE
 
 from cleaner.config import DEFAULT_MAX_BYTES
 from cleaner.io.records import Document, Failure
@@ -46,6 +54,10 @@ NO_TARGET = "a response, request or revisit record without a WARC-Target-URI hea
 GZIP_MAGIC = b"\x1f\x8b\x08"
 WARC_MAGIC = b"WARC/1."
 RESYNC_CHUNK = 1 << 20
+NOT_WARC = "not a WARC file: it does not start with a WARC/1.x record (or an ARC header)"
+TRUNCATED = "the file ends inside this record (truncated)"
+UNCLOSED = "the file ends without the blank lines that close its last record (truncated)"
+NO_BLANK_LINE = "not followed by the blank line that ends a record: a Content-Length may be wrong"
 
 
 def read_warc(path: Path, *, max_bytes: int = DEFAULT_MAX_BYTES) -> Iterator[Document | Failure]:
@@ -58,36 +70,49 @@ def read_warc(path: Path, *, max_bytes: int = DEFAULT_MAX_BYTES) -> Iterator[Doc
         return
     with handle:
         compressed = handle.read(2) == GZIP_MAGIC[:2]
-        if not _starts_like_an_archive(handle, compressed=compressed):
-            reason = "not a WARC file: it does not start with a WARC/1.x record (or an ARC header)"
-            yield Failure(id=source, reason=reason, source=source)
+        if problem := _start_problem(handle, compressed=compressed):
+            yield Failure(id=source, reason=problem, source=source)
             return
         offset: int | None = 0
         while offset is not None:
             handle.seek(offset)
-            stop = yield from _read_from(handle, source, max_bytes)
-            if stop is None:
+            failed_at = yield from _read_from(handle, source, max_bytes, compressed=compressed)
+            if failed_at is None:
                 return
-            failed_at, ident, reported, reason = stop
-            if not reported:
-                yield Failure(id=ident, reason=f"unreadable WARC record: {reason}", source=source)
             offset = _next_record(handle, failed_at + 1, compressed=compressed)
 
 
-Stop = tuple[int, str, bool, str]
 ARCHIVE_STARTS = (b"WARC/", b"filedesc://")
 
 
-def _starts_like_an_archive(handle: IO[bytes], *, compressed: bool) -> bool:
-    """Whether the file's first record header is a WARC (or ARC) one, decompressing its start if need be."""
+def _start_problem(handle: IO[bytes], *, compressed: bool) -> str | None:
+    """Why the file is not an archive: its first record header is not a WARC (or ARC) one, or it is cut short.
+
+    The start is decompressed if need be; a non-empty file that ends before the first
+    header line is complete is truncated, not something else.
+    """
     handle.seek(0)
-    head = handle.read(1 << 16)
+    raw = head = handle.read(1 << 16)
     if compressed:
         try:
-            head = zlib.decompressobj(16 + zlib.MAX_WBITS).decompress(head, 64)
+            head = zlib.decompressobj(16 + zlib.MAX_WBITS).decompress(raw, 64)
         except zlib.error:
-            return False
-    return head.lstrip(b"\r\n").startswith(ARCHIVE_STARTS)
+            return NOT_WARC
+    head = head.lstrip(b"\r\n")
+    if head.startswith(ARCHIVE_STARTS):
+        return None
+    if raw and (GZIP_MAGIC.startswith(raw) or any(start.startswith(head) for start in ARCHIVE_STARTS)):
+        return f"the file ends inside its first record (truncated): {len(raw)} bytes"
+    return NOT_WARC
+
+
+class _Reader(DecompressingBufferedReader):
+    """warcio's reader of the file, raising a gzip error where warcio prints it and reads on as if the data ended."""
+
+    def _decompress(self, data: bytes) -> bytes:
+        if self.decompressor is not None and data and self.num_block_read:  # past the member's first output
+            return bytes(self.decompressor.decompress(data))
+        return bytes(super()._decompress(data))
 
 
 class _Records(ArchiveIterator):
@@ -95,34 +120,123 @@ class _Records(ArchiveIterator):
 
     INC_RECORD = ""
 
+    def __init__(self, handle: IO[bytes]) -> None:
+        super().__init__(handle)
+        self.reader = _Reader(self.fh, block_size=BUFF_SIZE)
 
-def _read_from(handle: IO[bytes], source: str, max_bytes: int) -> Generator[Document | Failure, None, Stop | None]:
-    """Read records from the handle's position to the end (returns ``None``) or to an error.
 
-    On an error, returns where the failing record starts, its id (``file@offset``
-    when its headers are lost), whether a ``Failure`` for it was already yielded
-    (its payload failed to read), and the reason.
+def _read_from(
+    handle: IO[bytes], source: str, max_bytes: int, *, compressed: bool
+) -> Generator[Document | Failure, None, int | None]:
+    """Read records from the handle's position to the end (returns ``None``) or to a record that fails.
+
+    A record that fails gets its ``Failure`` (with its id, or ``file@offset`` when its
+    headers are lost) and the offset where it starts is returned, to look for the next
+    record after it.
     """
     records = _Records(handle)
-    current: tuple[int, str, bool] | None = None  # the record last yielded: offset, id, failed
+    size = os.fstat(handle.fileno()).st_size
+    current: tuple[int, str, bool] | None = None  # the record being read: offset, id, failure reported
+    misplaced = 0  # records not followed by a blank line, already reported one by one
     try:
         for record in records:
-            ident = record.rec_headers.get_header("WARC-Record-ID") or f"{source}@{records.offset}"
-            current = (records.offset, ident, False)
-            if _is_html_page(record):
-                item = _document(record, ident, source, max_bytes)
-                current = (records.offset, ident, isinstance(item, Failure))
+            start = records.offset
+            ident = record.rec_headers.get_header("WARC-Record-ID") or f"{source}@{start}"
+            current = (start, ident, False)
+            item = _document(record, ident, source, max_bytes) if _is_html_page(record) else None
+            errors = records.err_count
+            if problem := _incomplete(records, record, size):
+                where = ident if _headers_whole(record) else f"{source}@{start}"  # a cut header may hold half an id
+                yield Failure(id=where, reason=problem, source=source)
+                return start
+            if isinstance(item, Document) and records.err_count > errors:
+                misplaced += 1
+                item = Failure(id=ident, reason=f"unreadable WARC record: {NO_BLANK_LINE}", source=source)
+            if item is not None:
+                current = (start, ident, isinstance(item, Failure))
                 yield item
     except READ_ERRORS as error:
-        if current is not None and records.offset == current[0]:  # failed while finishing that record
-            return current[0], current[1], current[2], _reason(error)
-        return records.offset, f"{source}@{records.offset}", False, _reason(error)
-    if records.err_count:
-        reason = f"{records.err_count} record(s) not followed by a blank line: a Content-Length may be wrong"
+        if current is None or records.offset != current[0]:  # the next record's headers failed to parse
+            current = (records.offset, f"{source}@{records.offset}", False)
+        if not current[2]:
+            yield Failure(id=current[1], reason=_read_error(records, error, size), source=source)
+        return current[0]
+    return (yield from _after_the_last(records, handle, source, size, misplaced, compressed=compressed))
+
+
+def _after_the_last(
+    records: _Records, handle: IO[bytes], source: str, size: int, misplaced: int, *, compressed: bool
+) -> Generator[Failure, None, int | None]:
+    """What warcio passes over quietly once it stops: records not followed by a blank line, a cut file."""
+    if records.err_count > misplaced:
+        reason = f"{records.err_count - misplaced} record(s) {NO_BLANK_LINE}"
         yield Failure(id=source, reason=reason, source=source)
-    if records.offset < os.fstat(handle.fileno()).st_size:  # warcio stops quietly inside a cut record
-        return records.offset, f"{source}@{records.offset}", False, "the file ends inside this record (truncated)"
+    if records.offset < size:  # a gzip member cut before it gave any data
+        yield Failure(id=f"{source}@{records.offset}", reason=TRUNCATED, source=source)
+        return records.offset
+    if not compressed and not _closed(records, handle):
+        yield Failure(id=f"{source}@{size}", reason=UNCLOSED, source=source)
     return None
+
+
+def _read_error(records: _Records, error: BaseException, size: int) -> str:
+    """The reason for a record warcio failed on: the file cut inside it when the reader stands at its end."""
+    reader = records.reader
+    if reader is not None and records.fh.tell() >= size and reader.rem_length() == 0:
+        return TRUNCATED
+    return f"unreadable WARC record: {_reason(error)}"
+
+
+def _closed(records: _Records, handle: IO[bytes]) -> bool:
+    """Whether an uncompressed file ends with the blank lines that close its last record (two line ends)."""
+    if records.member_info is None:
+        return True
+    start, length = records.member_info
+    handle.seek(start + length)
+    return handle.read(records.offset - start - length).count(b"\n") >= 2
+
+
+def _incomplete(records: _Records, record: Any, size: int) -> str | None:
+    """Why the record just read is not whole (the file or the record cut short, broken compression), or ``None``.
+
+    warcio reads a cut record as far as the file goes and reports nothing: headers cut
+    in the middle parse as fewer headers, a block short of its Content-Length reads short.
+    A whole record declares a Content-Length, has that many bytes of block and, in a
+    ``.warc.gz`` file, ends its gzip member (whose checksum then matched).
+    """
+    try:
+        records.read_to_end()
+    except READ_ERRORS as error:
+        return f"unreadable WARC record: {_reason(error)}"
+    decompressor = records.reader.decompressor
+    if _declared_length(record) is None:
+        problem = "its headers have no valid Content-Length"
+    elif getattr(record.raw_stream, "limit", 0) > 0:
+        problem = f"its block is {record.raw_stream.limit} bytes shorter than its Content-Length"
+    elif decompressor is not None and not records.next_line and not decompressor.eof:
+        problem = "its gzip member does not end"
+    else:
+        return None
+    if records.offset >= size and (decompressor is None or not decompressor.eof):  # read up to the file's end
+        return TRUNCATED
+    return f"incomplete WARC record: {problem}"
+
+
+def _declared_length(record: Any) -> int | None:
+    """The record's block length as its headers state it, ``None`` when missing or not a number."""
+    if record.format == "arc":
+        return record.length if isinstance(record.length, int) else None
+    try:
+        length = int(record.rec_headers.get_header("Content-Length") or "")
+    except ValueError:
+        return None
+    return length if length >= 0 else None
+
+
+def _headers_whole(record: Any) -> bool:
+    """Whether the record's header block ended (some of its block was read), so its id is whole."""
+    stream = record.raw_stream
+    return bool(getattr(stream, "limit", 0) < getattr(stream, "_orig_limit", 0))
 
 
 def _is_html_page(record: Any) -> bool:
@@ -144,8 +258,6 @@ def _document(record: Any, ident: str, source: str, max_bytes: int) -> Document 
         return Failure(id=ident, reason=f"unreadable WARC record: {_reason(error)}", source=source)
     if len(content) > max_bytes:
         return Failure(id=ident, reason=f"too large: more than {max_bytes} bytes", source=source)
-    if _missing(record):
-        return Failure(id=ident, reason=f"truncated WARC record: {_missing(record)} bytes missing", source=source)
     return Document(
         id=ident,
         content=_decoded(content, record),
@@ -172,13 +284,6 @@ def _decoded(content: bytes, record: Any) -> str | bytes:
             except (LookupError, UnicodeDecodeError):
                 return content
     return content
-
-
-def _missing(record: Any) -> int:
-    """How many bytes of the record block the file lacks (a truncated file or record)."""
-    while record.raw_stream.read(1 << 16):  # the rest of the block, past what the page needed
-        pass
-    return max(getattr(record.raw_stream, "limit", 0), 0)
 
 
 def _reason(error: BaseException) -> str:
