@@ -57,6 +57,7 @@ RESYNC_CHUNK = 1 << 20
 NOT_WARC = "not a WARC file: it does not start with a WARC/1.x record (or an ARC header)"
 TRUNCATED = "the file ends inside this record (truncated)"
 UNCLOSED = "the file ends without the blank lines that close its last record (truncated)"
+MISFIT = "its block does not end where its Content-Length says (no blank line and WARC header after it)"
 NO_BLANK_LINE = "not followed by the blank line that ends a record: a Content-Length may be wrong"
 
 
@@ -107,10 +108,18 @@ def _start_problem(handle: IO[bytes], *, compressed: bool) -> str | None:
 
 
 class _Reader(DecompressingBufferedReader):
-    """warcio's reader of the file, raising a gzip error where warcio prints it and reads on as if the data ended."""
+    """warcio's reader of the file, raising a gzip error where warcio prints it and reads on as if the data ended.
+
+    In a ``.warc.gz`` file (``strict``) an error in a member's first bytes is an error
+    too, where warcio would take the member for uncompressed data.
+    """
+
+    def __init__(self, stream: IO[bytes], *, strict: bool) -> None:
+        super().__init__(stream, block_size=BUFF_SIZE)
+        self.strict = strict
 
     def _decompress(self, data: bytes) -> bytes:
-        if self.decompressor is not None and data and self.num_block_read:  # past the member's first output
+        if self.decompressor is not None and data and (self.strict or self.num_block_read):
             return bytes(self.decompressor.decompress(data))
         return bytes(super()._decompress(data))
 
@@ -120,9 +129,9 @@ class _Records(ArchiveIterator):
 
     INC_RECORD = ""
 
-    def __init__(self, handle: IO[bytes]) -> None:
+    def __init__(self, handle: IO[bytes], *, compressed: bool) -> None:
         super().__init__(handle)
-        self.reader = _Reader(self.fh, block_size=BUFF_SIZE)
+        self.reader = _Reader(self.fh, strict=compressed)
 
 
 def _read_from(
@@ -134,7 +143,7 @@ def _read_from(
     headers are lost) and the offset where it starts is returned, to look for the next
     record after it.
     """
-    records = _Records(handle)
+    records = _Records(handle, compressed=compressed)
     size = os.fstat(handle.fileno()).st_size
     current: tuple[int, str, bool] | None = None  # the record being read: offset, id, failure reported
     misplaced = 0  # records not followed by a blank line, already reported one by one
@@ -149,9 +158,9 @@ def _read_from(
                 where = ident if _headers_whole(record) else f"{source}@{start}"  # a cut header may hold half an id
                 yield Failure(id=where, reason=problem, source=source)
                 return start
-            if isinstance(item, Document) and records.err_count > errors:
-                misplaced += 1
-                item = Failure(id=ident, reason=f"unreadable WARC record: {NO_BLANK_LINE}", source=source)
+            if problem := _misread(records, record, errors, page=isinstance(item, Document)):
+                misplaced += records.err_count - errors
+                item = Failure(id=ident, reason=f"unreadable WARC record: {problem}", source=source)
             if item is not None:
                 current = (start, ident, isinstance(item, Failure))
                 yield item
@@ -174,26 +183,59 @@ def _after_the_last(
     if records.offset < size:  # a gzip member cut before it gave any data
         yield Failure(id=f"{source}@{records.offset}", reason=TRUNCATED, source=source)
         return records.offset
-    if not compressed and not _closed(records, handle):
+    if not compressed and not _closed(records):
         yield Failure(id=f"{source}@{size}", reason=UNCLOSED, source=source)
     return None
 
 
 def _read_error(records: _Records, error: BaseException, size: int) -> str:
-    """The reason for a record warcio failed on: the file cut inside it when the reader stands at its end."""
+    """The reason for a record warcio failed on: the file cut inside it when its headers ran to the file's end."""
     reader = records.reader
-    if reader is not None and records.fh.tell() >= size and reader.rem_length() == 0:
+    if (
+        not isinstance(error, zlib.error)
+        and reader is not None
+        and records.fh.tell() >= size
+        and not reader.rem_length()
+    ):
         return TRUNCATED
     return f"unreadable WARC record: {_reason(error)}"
 
 
-def _closed(records: _Records, handle: IO[bytes]) -> bool:
-    """Whether an uncompressed file ends with the blank lines that close its last record (two line ends)."""
+def _misread(records: _Records, record: Any, errors: int, *, page: bool) -> str | None:
+    """Why a whole record is not what its bytes were, as far as can be seen, or ``None``.
+
+    A WARC record without a WARC-Type (lost to damage: the header is mandatory) would
+    pass for one of a type that is skipped.  A page whose block did not end where its
+    Content-Length says (no blank line after it, or no WARC header line after those)
+    holds bytes that are not its own: bytes are missing inside it.
+    """
+    if record.format == "warc" and not record.rec_type:
+        return "its headers have no WARC-Type"
+    if not page:
+        return None
+    line = records.next_line
+    if records.err_count > errors:
+        return MISFIT
+    if line and not line.startswith(b"WARC/") and records.reader.decompressor is None and not _closed(records):
+        return MISFIT
+    return None
+
+
+def _separator(records: _Records) -> bytes:
+    """The blank lines warcio read after the record just read in an uncompressed file (two CRLFs when whole)."""
     if records.member_info is None:
-        return True
+        return b""
     start, length = records.member_info
-    handle.seek(start + length)
-    return handle.read(records.offset - start - length).count(b"\n") >= 2
+    position = records.fh.tell()
+    records.fh.seek(start + length)
+    separator = records.fh.read(records.offset - start - length)
+    records.fh.seek(position)
+    return bytes(separator)
+
+
+def _closed(records: _Records) -> bool:
+    """Whether the record just read in an uncompressed file is followed by the blank lines that close it."""
+    return records.member_info is None or _separator(records).count(b"\n") >= 2
 
 
 def _incomplete(records: _Records, record: Any, size: int) -> str | None:
@@ -306,7 +348,7 @@ def _next_record(handle: IO[bytes], start: int, *, compressed: bool) -> int | No
     while (candidate := _find(handle, magic, position)) is not None:
         handle.seek(candidate)
         try:
-            next(iter(_Records(handle)))
+            next(iter(_Records(handle, compressed=compressed)))
         except StopIteration:
             return None
         except READ_ERRORS:
