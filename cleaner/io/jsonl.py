@@ -28,6 +28,7 @@ from cleaner.io.records import Document, Failure
 from cleaner.text.decode import lone_surrogate
 
 SKIP_CHUNK = 1 << 20
+BAD_JSON = "not valid JSON"
 
 
 def is_gzip(path: Path) -> bool:
@@ -56,9 +57,29 @@ def read_documents(path: Path, *, max_bytes: int = DEFAULT_MAX_BYTES) -> Iterato
                     reason = f"record too large: over {max_bytes} bytes (max_bytes); skipped"
                     yield Failure(id=f"{source}:{lineno}", reason=reason, source=source)
                 elif line.strip():
-                    yield _document(line, f"{source}:{lineno}", source)
+                    yield _unended(_document(line, f"{source}:{lineno}", source), line)
         except (OSError, EOFError, zlib.error) as error:
-            yield Failure(id=f"{source}:{lineno + 1}", reason=f"cannot read further: {one_line(error)}", source=source)
+            yield Failure(
+                id=f"{source}:{lineno + 1}", reason=f"cannot read further: {_stream_problem(error)}", source=source
+            )
+
+
+def _unended(item: Document | Failure, line: bytes) -> Document | Failure:
+    """A line of bad JSON that the file ends inside (no newline) was most likely cut: say so."""
+    if isinstance(item, Failure) and item.reason.startswith(BAD_JSON) and not line.endswith(b"\n"):
+        reason = f"{BAD_JSON} (the file ends inside this line: truncated?){item.reason[len(BAD_JSON) :]}"
+        return Failure(id=item.id, reason=reason, source=item.source)
+    return item
+
+
+def _stream_problem(error: BaseException) -> str:
+    """What went wrong with the stream: a gzip file cut short or failing its checksum, in words."""
+    text = one_line(error)
+    if isinstance(error, EOFError):
+        return f"the file ends inside its gzip data (truncated): {text}"
+    if text.startswith(("CRC check failed", "Incorrect length of data produced")):
+        return f"the gzip data fails its checksum ({text}): the records read before it may hold changed bytes"
+    return text
 
 
 def _skip_line(handle: io.BufferedIOBase) -> None:
@@ -72,7 +93,7 @@ def _document(line: bytes, default_id: str, source: str) -> Document | Failure:
     try:
         record = json.loads(line)
     except (ValueError, RecursionError) as error:  # bad JSON, bad UTF-8, nesting or numbers beyond the limits
-        return Failure(id=default_id, reason=f"not valid JSON: {_json_problem(error)}", source=source)
+        return Failure(id=default_id, reason=f"{BAD_JSON}: {_json_problem(error)}", source=source)
     if not isinstance(record, Mapping):
         return Failure(id=default_id, reason="not a JSON object", source=source)
     try:
