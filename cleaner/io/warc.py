@@ -125,7 +125,11 @@ class _Reader(DecompressingBufferedReader):
 
 
 class _Records(ArchiveIterator):
-    """warcio's iterator, counting records not followed by a blank line instead of printing about each."""
+    """warcio's iterator on ``_Reader``, counting records not followed by a blank line instead of printing each.
+
+    Each record is read to its end here (``read_to_end``, which the iterator would call
+    before the next record anyway) so it can be checked before the next one is parsed.
+    """
 
     INC_RECORD = ""
 
@@ -170,11 +174,11 @@ def _read_from(
         if not current[2]:
             yield Failure(id=current[1], reason=_read_error(records, error, size), source=source)
         return current[0]
-    return (yield from _after_the_last(records, handle, source, size, misplaced, compressed=compressed))
+    return (yield from _after_the_last(records, source, size, misplaced, compressed=compressed))
 
 
 def _after_the_last(
-    records: _Records, handle: IO[bytes], source: str, size: int, misplaced: int, *, compressed: bool
+    records: _Records, source: str, size: int, misplaced: int, *, compressed: bool
 ) -> Generator[Failure, None, int | None]:
     """What warcio passes over quietly once it stops: records not followed by a blank line, a cut file."""
     if records.err_count > misplaced:
