@@ -14,6 +14,8 @@ from __future__ import annotations
 
 import io
 import os
+import subprocess
+import sys
 from dataclasses import dataclass
 from pathlib import Path
 
@@ -212,3 +214,18 @@ def test_a_record_that_lost_its_warc_type_is_a_failure_not_a_skipped_record(tmp_
     assert [failure.reason for failure in failures] == ["unreadable WARC record: its headers have no WARC-Type"]
     assert failures[0].id == first.id
     assert [document.id for document in documents] == [archive.records[-1].id]
+
+
+def test_warcio_s_warning_about_a_target_uri_never_reaches_the_terminal(tmp_path: Path) -> None:
+    """warcio logged the URI raw (an escape sequence in it reached the terminal); the page is still read.
+
+    In a process of its own: pytest's log capture would take the warning before Python printed it.
+    """
+    archive = ARCHIVES["warc"]
+    target = b"WARC-Target-URI: https://news.example.org/one"
+    path = tmp_path / "cut.warc"
+    path.write_bytes(archive.data.replace(target, target + b" \x1b[2J", 1))  # the header is outside Content-Length
+    code = "import sys; from cleaner.io.warc import read_warc; print(len(list(read_warc(sys.argv[1]))))"
+    env = {**os.environ, "PYTHONPATH": str(Path(__file__).resolve().parent.parent)}
+    ran = subprocess.run([sys.executable, "-c", code, str(path)], env=env, capture_output=True, text=True, check=True)
+    assert (ran.stdout, ran.stderr) == (f"{len(archive.pages)}\n", "")

@@ -24,6 +24,7 @@ This module does not clean pages and does not write WARC files.
 
 from __future__ import annotations
 
+import logging
 import os
 import zlib
 from collections.abc import Generator, Iterator
@@ -40,6 +41,9 @@ from cleaner.config import DEFAULT_MAX_BYTES
 from cleaner.io.records import Document, Failure
 
 HTML_TYPES = ("text/html", "application/xhtml+xml")
+# warcio logs a warning (a target URI with spaces, quoted raw: control characters and all) that Python printed
+# on standard error when no logging is set up; the caller's own logging configuration still gets it.
+logging.getLogger("warcio").addHandler(logging.NullHandler())
 # AttributeError: warcio's on a response, request or revisit record without WARC-Target-URI (None.startswith).
 READ_ERRORS = (
     ArchiveLoadFailed,
