@@ -55,13 +55,15 @@ _DATE = re.compile(
 )  # matched against case-folded keys only, so without IGNORECASE (twice as fast)
 _TIME = regex.compile(rf"\b0:0(?::0)?(?:{_GAP}*[ap]\.?m\.?)?")  # regex: 5 times as fast as re; re is 4 times
 # as fast for _DATE's long alternation
-# Every date holds a 0 (digits are folded first), and in ``block_keys``'s text each run of spaces is one character,
-# so a date starts at most ``_BEFORE`` characters before its first 0 (a month name, "." "," " ", then the 0) and
-# _DATE reads nothing ``_AFTER`` characters or more past any of its 0s (a whole date, then the 7 of "t<time>"):
-# it is tried only in those windows around the runs of 0s, the same matches (``_fold_dates``).
-_LONGEST_MONTH = max(map(len, month_names()))
-_BEFORE, _AFTER = _LONGEST_MONTH + 3, _LONGEST_MONTH + 19
-_ZERO_RUNS = re.compile(rf"0(?:[^0]{{0,{_BEFORE + _AFTER}}}0)*")  # 0s whose windows touch: one window
+# Every date holds a 0 (digits are folded first), and its month name, a whole word, stands beside one: the word
+# before ``.``/``,`` and spaces then a 0, or after a 0, ``.`` and spaces.  So a date starts only at a month name
+# that is a word before a 0 (``_WORD_BEFORE_ZERO``, matched in the reversed text, where the 0 comes first and the
+# engine skips to it), at a 0 before a month name (``_WORD_AFTER_ZERO``) or at the 0 of "0.0.0"
+# (``_NUMERIC_DATE``): _DATE is tried at those places only, the same matches (``_fold_dates``).
+_MONTH_WORDS = frozenset(month_names())
+_WORD_BEFORE_ZERO = re.compile(r"0[^\S\n]+,?\.?([^\W\d_]+)")  # reversed: a word, ".", ",", spaces, then a 0
+_WORD_AFTER_ZERO = re.compile(r"0\.?[^\S\n]+([^\W\d_]+)")
+_NUMERIC_DATE = re.compile(r"0(?=[./-]0[./-]0)")
 _SPACE = re.compile(r"[^\S\n]+")  # spaces within a line: ``block_keys`` folds a whole document at once
 _ODD_SPACE = re.compile(
     "[\t\x0b\x0c\r\x1c-\x1f\x85\xa0\u1680\u2000-\u200a\u2028\u2029\u202f\u205f\u3000]"
@@ -100,13 +102,18 @@ def block_keys(texts: Sequence[str]) -> list[str]:
 
 
 def _fold_dates(text: str) -> str:
-    """``_DATE.sub("<date>", text)`` for text whose runs of spaces are one character each (``block_keys``'s):
-    the pattern is tried only near the 0s, where a date can be (see ``_BEFORE``), instead of at every word."""
+    """``_DATE.sub("<date>", text)`` for text whose digits are folded to 0 (``block_keys``'s): the pattern is tried
+    only where a date can start (see ``_MONTH_WORDS``), instead of at every word."""
+    starts = [found.start() for found in _NUMERIC_DATE.finditer(text)]
+    starts += [found.start() for found in _WORD_AFTER_ZERO.finditer(text) if found[1] in _MONTH_WORDS]
+    before = _WORD_BEFORE_ZERO.finditer(text[::-1])
+    starts += [len(text) - found.end() for found in before if found[1][::-1] in _MONTH_WORDS]
     pieces: list[str] = []
     done = 0
-    for run in _ZERO_RUNS.finditer(text):
-        for date in _DATE.finditer(text, max(done, run.start() - _BEFORE), run.end() + _AFTER):
-            pieces += (text[done : date.start()], "<date>")
+    for start in sorted(starts):
+        date = _DATE.match(text, start) if start >= done else None
+        if date is not None:
+            pieces += (text[done:start], "<date>")
             done = date.end()
     if not pieces:
         return text
