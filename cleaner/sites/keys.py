@@ -92,13 +92,28 @@ def block_keys(texts: Sequence[str]) -> list[str]:
     joined = joined.casefold()
     joined = _DIGITS.sub("0", joined)
     spaced = "  " in joined or (odd and _ODD_SPACE.search(joined) is not None)
-    lines = (_SPACE.sub(" ", joined) if spaced else joined).split("\n")
-    dated = [index for index, line in enumerate(lines) if "0" in line]
-    if dated:  # dates and times have digits: fold them in the lines that have some, all at once
-        folded = _fold_dates(_TIME.sub("<time>", "\n".join(lines[index] for index in dated)))
-        for index, line in zip(dated, folded.split("\n"), strict=True):
-            lines[index] = line
-    return [line.strip() for line in lines]
+    if spaced:
+        joined = _SPACE.sub(" ", joined)
+    if "0" in joined:  # dates and times have digits; neither runs past a line's end, so the whole text at once
+        joined = _fold_dates(_fold_times(joined))
+    return list(map(str.strip, joined.split("\n")))
+
+
+def _fold_times(text: str) -> str:
+    """``_TIME.sub("<time>", text)``, the pattern tried only where a time can start: at a "0:0"."""
+    pieces: list[str] = []
+    done = 0
+    start = text.find("0:0")
+    while start >= 0:
+        time = _TIME.match(text, start)
+        if time is not None:
+            pieces += (text[done:start], "<time>")
+            done = time.end()
+        start = text.find("0:0", max(done, start + 1))
+    if not pieces:
+        return text
+    pieces.append(text[done:])
+    return "".join(pieces)
 
 
 def _fold_dates(text: str) -> str:
