@@ -223,12 +223,14 @@ def read_article(path: Path, max_bytes: int) -> bytes:
             size = os.fstat(handle.fileno()).st_size
             if size > max_bytes:
                 raise InputError(f"too large: {size} bytes, the limit is {max_bytes} (max_bytes)")
-            data = handle.read(max_bytes + 1)
+            data = handle.read(size + 1)  # not max_bytes + 1: a buffer that large is allocated for each file
+            if len(data) > size:  # it grew since (or reports no size, as /proc's files do): up to the limit
+                data += handle.read(max_bytes + 1 - len(data))
     except OSError as error:
         raise InputError(_reason(error)) from None
     if len(data) > max_bytes:
         raise InputError(f"too large: over {max_bytes} bytes (max_bytes)")
-    if not data.strip():
+    if not data or data.isspace():  # as ``not data.strip()``, without the copy
         raise InputError("empty")
     return data
 
