@@ -343,7 +343,11 @@ def document_texts(
     text, _ = to_text(source, config)
     deadline.check("segmenting")
     resolved = _resolve_format(text, format)
-    if resolved == "text":
-        return paragraph_texts(_as_plain(normalise(text)), _cut_points), url
+    if resolved == "text":  # ``_as_plain``, its lines split once for both readers
+        text = normalise(text)
+        text = read_markdown(text) if written_in_markdown(text) else text
+        lines = text.split("\n")
+        plain = part_unrendered(text, lines)
+        return paragraph_texts(plain, _cut_points, lines if plain is text else None), url
     reading = _read(text, resolved, url, config, deadline)
     return [block.text for block in reading.blocks], reading.url

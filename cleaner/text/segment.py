@@ -109,13 +109,14 @@ def _markdown_kind(line: str) -> tuple[Kind, str]:
     return Kind.PARAGRAPH, line
 
 
-def paragraph_texts(text: str, cut: Cut | None = None) -> list[str]:
-    """The text of each block of normalised text, in reading order: ``segment``'s texts without ``Block``s.
+def paragraph_texts(text: str, cut: Cut | None = None, lines: list[str] | None = None) -> list[str]:
+    """The text of each block of normalised text, in reading order: ``segment``'s texts without ``Block``s
+    (``lines``: ``text.split("\\n")``, when the caller has it).
 
     Text that was not hard-wrapped (nearly all) is read line by line: each line is a block, as ``_pieces``
     would give it (this is what site profiles count on every document of a corpus, so it is kept cheap).
     """
-    lines = list(map(str.strip, text.split("\n")))
+    lines = list(map(str.strip, text.split("\n") if lines is None else lines))
     widths = line_widths(lines)
     if widths is not None:
         return [body for _, body, _ in _pieces(text, cut, widths)]

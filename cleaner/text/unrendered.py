@@ -33,11 +33,14 @@ JUNCTION = re.compile(r"(?<=[a-zß-öø-ÿ.!?…])(?=[A-ZÀ-ÖØ-Þ][a-zß-öø-
 TABLE_ROW = "|"
 
 
-def part_unrendered(text: str) -> str:
-    """``text`` with each unrendered line (see the module doc) parted at its runs of spaces and junctions."""
+def part_unrendered(text: str, lines: list[str] | None = None) -> str:
+    """``text`` with each unrendered line (see the module doc) parted at its runs of spaces and junctions (``text``
+    itself when none is); ``lines``: ``text.split("\\n")``, when the caller has it."""
     if len(text) < LONG_LINE:
         return text
-    lines = text.split("\n")
+    lines = text.split("\n") if lines is None else lines
+    if max(map(len, lines)) < LONG_LINE:  # most texts
+        return text
     parted = [_parted(line) if len(line) >= LONG_LINE else line for line in lines]
     return text if parted == lines else "\n".join(parted)
 
