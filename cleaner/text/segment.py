@@ -120,8 +120,19 @@ def paragraph_texts(text: str, cut: Cut | None = None, lines: list[str] | None =
     widths = line_widths(lines)
     if widths is not None:
         return [body for _, body, _ in _pieces(text, cut, widths)]
-    texts = [_block(line)[1] if line[0] in MARKER_STARTS or "  " in line else line for line in lines if line]
+    texts = [
+        (_item(line) if line[1:2] == " " and line[0] in LIST_MARKERS else _block(line)[1])
+        if line[0] in MARKER_STARTS or "  " in line
+        else line
+        for line in lines
+        if line
+    ]
     return [body for body in texts if body] if "" in texts else texts
+
+
+def _item(line: str) -> str:
+    """``_block(line)[1]`` of a stripped line that opens with "* " or "- ", the commonest marker in page dumps."""
+    return line[2:] if not line[2].isspace() and "  " not in line else _block(line)[1]
 
 
 def _block(text: str) -> tuple[Kind, str]:
