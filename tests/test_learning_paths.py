@@ -4,7 +4,8 @@
 reads text that was not hard-wrapped line by line, and a list item's
 "* " without the Markdown patterns; ``normalise`` skips its three substitutions when a text has none of their
 characters; the learner folds a site's repeated lines into keys once (``ProfileLearner.known``), and the keys
-look for dates only near a 0 (``keys._fold_dates``); ``cleaner.sites.store`` writes the key counts one string
+look for dates only where one can start, a month name beside a 0 (``keys._fold_dates``), and for times only at a
+"0:0" (``keys._fold_times``); ``cleaner.sites.store`` writes the key counts one string
 per key, and the learned lines one string per line.  Each is checked here against the general path it stands
 for.
 """
@@ -150,7 +151,7 @@ DATE = st.tuples(
 )
 PIECE = st.sampled_from(
     ["0", "0", ".", "/", "-", ",", " ", " ", "\n", "st", "th", "t<time>", "<time>", "x", "am", "le", "_", "é", "ß",
-     "0.0.0", "0-0-0t<time>", "0/0/0 ", "words in between "]
+     "0.0.0", "0-0-0t<time>", "0/0/0 ", "words in between ", "²", "\u0301", "  ", "\t", "0,"]
 )  # fmt: skip
 DATED = st.lists(PIECE | MONTHS | DATE.map("".join), max_size=30).map(
     lambda pieces: re.sub(r" +", " ", "".join(pieces))
@@ -161,6 +162,18 @@ DATED = st.lists(PIECE | MONTHS | DATE.map("".join), max_size=30).map(
 @given(DATED)
 def test_dates_are_folded_near_the_0s_as_everywhere(text: str) -> None:
     assert keys._fold_dates(text) == keys._DATE.sub("<date>", text)
+
+
+TIMED = st.lists(
+    st.sampled_from(["0:0", "0:0:0", "0", ":", " ", "\t", "\n", "am", "p.m.", "a", "x", "_", "é", "\u0301"]),
+    max_size=20,
+).map("".join)
+
+
+@settings(max_examples=1000, deadline=None)
+@given(TIMED)
+def test_times_are_folded_at_each_0_colon_0_as_everywhere(text: str) -> None:
+    assert keys._fold_times(text) == keys._TIME.sub("<time>", text)
 
 
 def _block_keys_in_full(texts: list[str]) -> list[str]:
