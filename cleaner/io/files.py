@@ -137,15 +137,20 @@ class Finder:
             dirs[:] = [d for d in wanted if not _leaves(here / d, inside)]
             yield from ((Found(here / d, skipped=OUTSIDE), None) for d in wanted if d not in dirs)
             for name in sorted(files):
-                path = here / name
-                relative = _below(path, root)
-                if (
-                    not name.startswith(".")
-                    and matches(relative, self.include, fold=True)
-                    and not matches(relative, self.exclude)
-                ):
-                    yield self._file(path, inside, real)
+                if name.startswith("."):
+                    continue
+                if not self.exclude and self._named(name):  # what ``matches`` tries first: no path to build
+                    yield self._file(here / name, inside, real)
+                    continue
+                relative = _below(here / name, root)
+                if matches(relative, self.include, fold=True) and not matches(relative, self.exclude):
+                    yield self._file(here / name, inside, real)
         yield from ((Found(Path(e.filename), _reason(e)), None) for e in failures)
+
+    def _named(self, name: str) -> bool:
+        """An include glob matches the file's name, letter case ignored (as ``matches(..., fold=True)`` tries first)."""
+        lowered = name.lower()
+        return any(fnmatch(lowered, pattern.lower()) for pattern in self.include)
 
     def _file(self, path: Path, inside: Path, folder: Path) -> tuple[Found, Path | None]:
         """A file the walk met in the folder whose real path is ``folder``, and its own real path when it is no
