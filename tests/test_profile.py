@@ -489,7 +489,8 @@ def test_html_pages_belong_to_the_site_of_their_canonical_link(tmp_path: Path) -
         )
         (tmp_path / f"page-{number}.html").write_text(
             f'<html><head><title>{story}</title><link rel="canonical" href="https://www.valley-news.test/{number}">'
-            f"</head><body><article><h1>What next for {story}</h1><p>{box}</p>{paragraphs}</article></body></html>",
+            f"</head><body><article><h1>What next for {story}</h1>{paragraphs}<h2>From our desk</h2><p>{box}</p>"
+            "</article></body></html>",
             encoding="utf-8",
         )
     corpus = Corpus.from_paths([tmp_path])
@@ -499,7 +500,7 @@ def test_html_pages_belong_to_the_site_of_their_canonical_link(tmp_path: Path) -
     assert all(result.ok and box not in result.article.text for result in results)
     assert all("Residents came in numbers." in result.article.text for result in results)
     assert all(
-        [r.rule for r in result.article.removed if r.layer == "profile"] == ["profile:valley-news.test#1(5/5)"]
+        {r.rule for r in result.article.removed if r.layer == "profile"} == {"profile:valley-news.test#1(5/5)"}
         for result in results
     )
 
@@ -614,7 +615,8 @@ def test_trusted_article_markers_keep_the_lines_dropped_for_their_place_alone() 
 
 def test_a_recurring_line_at_the_article_edge_stays_unless_on_every_page() -> None:
     """An article's own recurring last line (a sponsor's note, a sign-off) right after its prose is on most pages
-    but not all: it stays, as a line inside the article would; the same line on every page is template."""
+    but not all: it stays, as a line inside the article would; the same line on every page, shaped like a heading,
+    is template (a sentence there stays: ``tests/test_profile_edges.py``)."""
     note = "Anzeige: in Zusammenarbeit mit dem Verband"
     for pages_with_note, removed in ((9, False), (10, True)):
         learner = ProfileLearner()

@@ -7,7 +7,12 @@ heading after the article (the heading's rule plus ``:list``).  A template line 
 (between two prose blocks that are not template) or at its edge (right before its first such block or
 right after its last) must be on ``prose_ratio`` of the pages, as a sentence must: a recurring section
 heading stays, and so does an article's own recurring first or last line (a sign-off, a dateline, a
-disclosure) that is not on every page.  Bylines and datelines stay as the earlier layers
+disclosure) that is not on every page.  The article's two edges (on each side of its own prose, the first
+block the page kept that other pages hold, past its own lines and the blocks a furniture rule removed) are
+never removed unless shaped like a heading: an article's recurring sign-off or background paragraph and a
+template sentence look alike there, so the decision without the profile stands (an edge the text model removed
+only because of the profile's evidence is body again, rule ``profile:<site>#<generation>:edge``).  Bylines and
+datelines stay as the earlier layers
 found them; so does the title, unless it is a line of the site on half of its pages (a slogan): then
 the headline right under it becomes the title (and such a line taken as the subtitle is removed).  A
 block kept by a ``keep`` pattern of the configuration is never removed.  Save for the one exception
@@ -50,6 +55,7 @@ from cleaner.layout.textevidence import PROFILE_RULE
 from cleaner.layout.zones import HEAD_RULE
 from cleaner.model import Role, Verdict
 from cleaner.rules.furniture import KEEP_RULE
+from cleaner.rules.furniture import LAYER as FURNITURE_LAYER
 from cleaner.sites.generation import SiteProfile
 from cleaner.sites.keys import block_keys
 from cleaner.sites.parameters import is_prose
@@ -157,10 +163,13 @@ def apply_profile(verdicts: list[Verdict], page: PageMatch | None) -> list[Verdi
     result = _retitle(_keep_article(list(verdicts), keys, site, generation), keys, site, generation)
     short = site.parameters.shortest_prose  # ``is_prose``'s first test, without a call for each short key
     prose = [len(key) >= short and is_prose(key, site.parameters) for key in keys]
+    edges = _keep_edges(result, keys, site, generation, prose)
     inside = _inside_article(result, keys, template, prose)
     everywhere = max(1, math.ceil(site.parameters.prose_ratio * chosen.documents))
     headings = []
     for index, (verdict, key) in enumerate(zip(result, keys, strict=True)):
+        if index in edges:
+            continue
         if key in template and _removable(verdict) and (index not in inside or template[key] >= everywhere):
             result[index] = verdict.decide(Role.FURNITURE, rule=site.rule(generation, key), category=LAYER, layer=LAYER)
             if not prose[index] and shape_of(verdict.text).headline_like:
@@ -185,6 +194,51 @@ def _inside_article(verdicts: Sequence[Verdict], keys: Sequence[str], template: 
         if prose[index] and verdict.role is Role.BODY and key not in template
     ]
     return range(max(0, article[0] - 1), article[-1] + 2) if article else range(0)
+
+
+EDGE = "edge"  # rule suffix of an edge line the text model's evidence removed, given back
+
+
+def _keep_edges(
+    verdicts: list[Verdict], keys: Sequence[str], site: SiteProfile, generation: int, prose: Sequence[bool]
+) -> set[int]:
+    """The article's two edges, which the profile never removes; an edge the text model removed only because of
+    the profile's evidence is body again (rule ``profile:<site>#<g>:edge``).
+
+    On each side of the article's own prose (the sentences the page keeps that no other page of the generation
+    holds), the edge is the first block the page kept without the profile that another page holds, past the
+    article's other lines of its own and the blocks removed without the profile (an advertisement label, a
+    photo credit).  There an article's own recurring line (a sign-off, a dateline, a disclosure, a background
+    paragraph a series repeats on some pages) and a template line look alike to every count a profile has: each
+    is on many pages, next to a different article on each.  So the decision without the profile stands there.
+    """
+    counts = site.generations[generation].counts
+    kept = [verdict.role is Role.BODY or _by_evidence(verdict) for verdict in verdicts]
+    elsewhere = [(count := counts.get(key)) is not None and count.documents >= 2 for key in keys]
+    own = [index for index in range(len(keys)) if kept[index] and prose[index] and not elsewhere[index]]
+    edges: set[int] = set()
+    for start, stop, step in ((own[0] - 1, -1, -1), (own[-1] + 1, len(keys), 1)) if own else ():
+        edge = next(
+            (i for i in range(start, stop, step) if not (kept[i] and not elsewhere[i]) and not _rule(verdicts[i])), None
+        )
+        if edge is None or not kept[edge] or shape_of(verdicts[edge].text).headline_like:  # a heading is the site's
+            continue
+        edges.add(edge)
+        if _by_evidence(verdicts[edge]):
+            rule = f"profile:{site.name}#{generation + 1}:{EDGE}"
+            verdicts[edge] = verdicts[edge].decide(Role.BODY, rule=rule, category="body", layer=LAYER)
+    return edges
+
+
+def _rule(verdict: Verdict) -> bool:
+    """Removed by a furniture rule (an advertisement label, a share bar, a photo credit): furniture everywhere,
+    no sign that the article ended."""
+    return verdict.layer == FURNITURE_LAYER
+
+
+def _by_evidence(verdict: Verdict) -> bool:
+    """Removed by the text model only because of the profile's evidence (``credit_profile``'s rule)."""
+    return verdict.layer == LAYER and verdict.role is Role.FURNITURE and verdict.rule.endswith(":classifier")
 
 
 def _keep_article(verdicts: list[Verdict], keys: Sequence[str], site: SiteProfile, generation: int) -> list[Verdict]:
