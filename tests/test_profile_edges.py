@@ -102,3 +102,22 @@ def test_the_edge_removed_by_the_evidence_is_given_back_and_the_template_beyond_
         learner.add("site", ["Menu", _paragraph(rng), _paragraph(rng), "More from the valley", "Valley News Ltd"])
     after = apply_profile(_verdicts(heading, set()), match_page(heading, learner.profile().site("site")))
     assert after[3].role is Role.FURNITURE
+
+
+def test_the_edge_is_looked_for_past_the_pages_own_lines_removed_or_not_but_not_past_the_sites() -> None:
+    """Past a line of this page alone that the model removed (a notice of its own), the repeated line is still
+    the edge; past a line other pages hold that the model removed (a teaser of a related list), the article
+    ended: the repeated line after it is not the edge."""
+    sign_off = "This report was prepared with the help of the readers of the valley and their letters."
+    learner = ProfileLearner()
+    rng = random.Random(4)
+    for _ in range(6):
+        learner.add("site", ["Menu", _paragraph(rng), _paragraph(rng), "A teaser", sign_off, "Valley News Ltd"])
+    site = learner.profile().site("site")
+    for between, kept in (("A notice of this page alone", True), ("A teaser", False)):
+        texts = ["Menu", _paragraph(rng), _paragraph(rng), between, sign_off, "Valley News Ltd"]
+        verdicts = _verdicts(texts, {4})
+        verdicts[3] = verdicts[3].decide(Role.FURNITURE, rule="classifier", category="furniture", layer="classifier")
+        after = apply_profile(verdicts, match_page(texts, site))
+        assert (after[4].role is Role.BODY) is kept, between
+        assert after[5].role is Role.FURNITURE

@@ -8,15 +8,14 @@ heading after the article (the heading's rule plus ``:list``).  A template line 
 right after its last) must be on ``prose_ratio`` of the pages, as a sentence must: a recurring section
 heading stays, and so does an article's own recurring first or last line (a sign-off, a dateline, a
 disclosure) that is not on every page.  The article's two edges (on each side of its own prose, the first
-block the page kept that other pages hold, past its own lines and the blocks a furniture rule removed) are
-never removed unless shaped like a heading: an article's recurring sign-off or background paragraph and a
-template sentence look alike there, so the decision without the profile stands (an edge the text model removed
-only because of the profile's evidence is body again, rule ``profile:<site>#<generation>:edge``).  Bylines and
-datelines stay as the earlier layers
-found them; so does the title, unless it is a line of the site on half of its pages (a slogan): then
-the headline right under it becomes the title (and such a line taken as the subtitle is removed).  A
-block kept by a ``keep`` pattern of the configuration is never removed.  Save for the one exception
-below, a profile never makes the pipeline keep a block it would otherwise remove.
+line other pages hold, past the page's own lines, bylines, datelines and what a furniture rule removed, when the
+page kept it) are never removed unless shaped like a heading: an article's recurring sign-off or background
+paragraph and a template sentence look alike there, so the decision without the profile stands (an edge the text
+model removed only because of the profile's evidence is body again, rule ``profile:<site>#<generation>:edge``).
+Bylines and datelines stay as the earlier layers found them; so does the title, unless it is a line of the
+site on half of its pages (a slogan): then the headline right under it becomes the title (and such a line
+taken as the subtitle is removed).  A block kept by a ``keep`` pattern of the configuration is never removed.
+Save for the one exception below, a profile never makes the pipeline keep a block it would otherwise remove.
 
 One exception, where the profile positively knows the article: when a pair of article markers held on
 most of the generation's pages (``cleaner.sites.markers``), the lines between them that the classifier
@@ -206,11 +205,12 @@ def _keep_edges(
     the profile's evidence is body again (rule ``profile:<site>#<g>:edge``).
 
     On each side of the article's own prose (the sentences the page keeps that no other page of the generation
-    holds), the edge is the first block the page kept without the profile that another page holds, past the
-    article's other lines of its own and the blocks removed without the profile (an advertisement label, a
-    photo credit).  There an article's own recurring line (a sign-off, a dateline, a disclosure, a background
-    paragraph a series repeats on some pages) and a template line look alike to every count a profile has: each
-    is on many pages, next to a different article on each.  So the decision without the profile stands there.
+    holds), look past the lines no other page holds (kept or not) and the lines ``_passed`` names, to the first
+    line another page holds: when the page kept it without the profile, it is the edge (when not, the article
+    ended before it: no edge on that side).  There an article's own recurring line (a sign-off, a disclosure, a
+    background paragraph a series repeats on some pages) and a template line look alike to every count a profile
+    has: each is on many pages, next to a different article on each.  So the decision without the profile
+    stands there, save for a line shaped like a heading ("More from ...": the site's, and its list goes too).
     """
     counts = site.generations[generation].counts
     kept = [verdict.role is Role.BODY or _by_evidence(verdict) for verdict in verdicts]
@@ -218,9 +218,7 @@ def _keep_edges(
     own = [index for index in range(len(keys)) if kept[index] and prose[index] and not elsewhere[index]]
     edges: set[int] = set()
     for start, stop, step in ((own[0] - 1, -1, -1), (own[-1] + 1, len(keys), 1)) if own else ():
-        edge = next(
-            (i for i in range(start, stop, step) if not (kept[i] and not elsewhere[i]) and not _rule(verdicts[i])), None
-        )
+        edge = next((i for i in range(start, stop, step) if elsewhere[i] and not _passed(verdicts[i])), None)
         if edge is None or not kept[edge] or shape_of(verdicts[edge].text).headline_like:  # a heading is the site's
             continue
         edges.add(edge)
@@ -230,10 +228,11 @@ def _keep_edges(
     return edges
 
 
-def _rule(verdict: Verdict) -> bool:
-    """Removed by a furniture rule (an advertisement label, a share bar, a photo credit): furniture everywhere,
-    no sign that the article ended."""
-    return verdict.layer == FURNITURE_LAYER
+def _passed(verdict: Verdict) -> bool:
+    """A line the edge is looked for past, though other pages hold it: one a furniture rule removed (an
+    advertisement label, a share bar, a photo credit: furniture everywhere) or a byline or dateline, no sign
+    that the article ended."""
+    return verdict.layer == FURNITURE_LAYER or verdict.role in (Role.BYLINE, Role.DATELINE)
 
 
 def _by_evidence(verdict: Verdict) -> bool:
