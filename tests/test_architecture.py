@@ -48,7 +48,8 @@ OPTIONAL = {"dask", "distributed", "lightgbm", "sklearn", "datatrove", "tqdm", "
 OPTIONAL |= {"yaml", "charset_normalizer"}
 # ``cleaner`` modules imported where first used, so that `clean learn` (and any command that reads plain text)
 # starts without the cleaning layers: the cleaning command's modules, the html layer for the first page, the
-# wrapped lines' readers for the first paragraph joined from hard-wrapped lines, other tools' front matter keys
+# wrapped lines' readers for the first paragraph joined from hard-wrapped lines, the legacy encodings' reader for the
+# first bytes that are not UTF-8, other tools' front matter keys
 # (read as authors and dates) for the first front matter, warcio for the first WARC file.
 # Each edge is still in the import graph, so the layer and cycle tests see it.  The package ``__init__``s
 # re-export their public names lazily (PEP 562; ``test_lazy_exports_are_declared``).
@@ -62,6 +63,7 @@ LAZY = {
     ("cleaner.pipeline.reading", "cleaner.metadata.frontkeys"),
     ("cleaner.io.documents", "cleaner.io"),
     ("cleaner.io.documents", "cleaner.io.warc"),
+    ("cleaner.text.decode", "cleaner.text.legacy"),  # bytes that are not UTF-8: charset-normalizer, language profiles
 }
 
 

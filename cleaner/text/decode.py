@@ -2,12 +2,12 @@
 
 What it does: picks the encoding (a byte-order mark, else UTF-16 told by where its NUL bytes
 are, else strict UTF-8, else UTF-8 with its few bad bytes replaced when the text is mostly
-UTF-8, else a charset the caller declared, else detection with charset-normalizer (``_detect_encoding``), else, for
-ASCII text with a few bytes no encoding reads, UTF-8 with those bytes replaced), refuses
-binary data (a NUL in its first 8 KB; control characters there, when charset-normalizer finds no text in it
-either: ``not_text``), unifies newlines, applies Unicode NFC, turns non-breaking spaces into spaces and drops
-invisible characters that only get in the way of matching (zero-width space, word
-joiner, byte-order marks, soft hyphens).
+UTF-8, else a charset the caller declared, else the legacy code page whose reading is most plausibly
+text in some language (``cleaner.text.legacy``), else, for ASCII text with a few bytes no encoding reads,
+UTF-8 with those bytes replaced), refuses binary data (a NUL in its first 8 KB; control characters there,
+when charset-normalizer finds no text in it either: ``not_text``), unifies newlines, applies Unicode NFC,
+turns non-breaking spaces into spaces and drops invisible characters that only get in the way of matching
+(zero-width space, word joiner, byte-order marks, soft hyphens).
 
 What it does not do: it never rewrites visible characters (quotes, dashes and accents
 stay as the source wrote them) and it does not split text into blocks.
@@ -19,10 +19,6 @@ import codecs
 import re
 import unicodedata
 from dataclasses import dataclass
-from typing import TYPE_CHECKING
-
-if TYPE_CHECKING:  # imported where first used (a start that reads UTF-8 loads no charset-normalizer)
-    from charset_normalizer import CharsetMatch
 
 BOMS = (
     (codecs.BOM_UTF32_LE, "utf-32"),
@@ -32,7 +28,6 @@ BOMS = (
     (codecs.BOM_UTF16_BE, "utf-16"),
 )
 SNIFF_BYTES = 8192
-WESTERN_MARGIN = 0.1
 # Spaces that only differ from a space in where a line may break.
 SPACE_LIKE = re.compile("[\u00a0\u2007\u202f\u2000-\u200a\u3000\t\x0b\x0c]")
 # Invisible characters that break word matching and carry no text. ZWJ/ZWNJ stay: they
@@ -56,7 +51,6 @@ UTF16_HIGH_NULS = 0.3  # UTF-16 without a BOM: at least this share of characters
 UTF16_LOW_NULS = 0.01  # ... and at most this share a NUL low byte
 VALID_PER_INVALID = 2  # "mostly UTF-8": at least this many valid non-ASCII characters per bad byte
 NOISE_SHARE = 0.25  # bytes no encoding reads: ASCII text with at most this share of them is read, the bytes replaced
-IN_WORDS = "\u2019\u2018\u00b7"  # punctuation that words hold (``don’t``, Catalan ``l·l``), as they hold dashes
 HIGH_BYTES = bytes(range(128, 256))
 
 
@@ -216,52 +210,11 @@ def _replaced(escaped: str) -> Decoded:
 
 
 def _detect_encoding(raw: bytes) -> str | None:
-    """charset-normalizer's guess among the code pages it ranks nearly as good as its best (``WESTERN_MARGIN`` of
-    "chaos"): the one whose reading misplaces the fewest characters (``_misplaced``), windows-1252 on a tie, else
-    the detector's order; None when no encoding fits.
+    """The legacy encoding whose reading of the bytes is most plausibly text (``cleaner.text.legacy``, imported here:
+    UTF-8 bytes never load charset-normalizer or the language profiles it reads); None when no encoding fits."""
+    from cleaner.text.legacy import detect_encoding
 
-    On short text the detector ranks code pages that decode the same bytes without errors all but equally, and
-    chooses among them by rank alone: German as a Baltic DOS page, Polish as windows-1252 (``ł`` as ``³``), a German
-    line as Big5 (a ``ü`` and the letter after it one Chinese character).  (Short KOI8-R Russian read as windows-1251,
-    its small letters as capitals, is not told apart: no character is misplaced.)  The web's legacy default is
-    windows-1252 (as browsers assume), so it is asked about when the detector did not offer it (a name it shares
-    with an equal reading counts: ``could_be_from_charset``); a Cyrillic or Japanese page is far outside the margin.
-    """
-    from charset_normalizer import from_bytes  # where first used: UTF-8 bytes never need it
-
-    sample = raw[:DETECTION_SAMPLE]
-    matches = [match for match in from_bytes(sample) if match.encoding is not None]
-    if not matches:
-        return None
-    close = [match for match in matches if match.chaos <= matches[0].chaos + WESTERN_MARGIN]
-    if not any(map(_western, close)):
-        western = [m for m in from_bytes(sample, cp_isolation=["cp1252"]) if m.encoding is not None]
-        close += [match for match in western if match.chaos <= matches[0].chaos + WESTERN_MARGIN]
-    chosen = min(close, key=lambda match: (_misplaced(str(match)), not _western(match)))  # the first of equals
-    return "cp1252" if _western(chosen) else chosen.encoding
-
-
-def _western(match: CharsetMatch) -> bool:
-    return "cp1252" in (match.encoding, *match.could_be_from_charset)
-
-
-def _misplaced(text: str) -> int:
-    """How many characters outside ASCII a reading puts where text never has them: a control or unassigned
-    character, or a symbol, number or punctuation mark between two letters (Polish ``ł`` read as ``³``, German
-    ``ä`` in a DOS code page read as ``„``), but for the apostrophes, middle dot and dashes that words hold."""
-    count = 0
-    for found in NON_ASCII.finditer(text):
-        char, at = found.group(), found.start()
-        before, after = text[at - 1 : at] or " ", text[at + 1 : at + 2] or " "
-        kind = unicodedata.category(char)
-        inside = kind[0] in "SNP" and char not in IN_WORDS and kind != "Pd" and _letter(before) and _letter(after)
-        count += kind[0] == "C" or inside
-    return count
-
-
-def _letter(char: str) -> bool:
-    """A letter, or a mark that combines with one (Thai vowels, Vietnamese tones in windows-1258)."""
-    return char.isalpha() or unicodedata.category(char)[0] == "M"
+    return detect_encoding(raw[:DETECTION_SAMPLE])
 
 
 def normalise(text: str) -> str:

@@ -243,6 +243,18 @@ WORDS_MEMO = 50_000  # words remembered with their grams, then forgotten all at 
 _WORDS: dict[tuple[str, bool], tuple[str, ...]] = {}
 
 
+def gram_chances() -> dict[str, tuple[float, ...]]:
+    """langdetect's n-gram profiles, loaded once (``_factory``): each 1- to 3-character gram's probability in each
+    of its languages, among the grams of that length (``cleaner.text.legacy`` reads them)."""
+    return _factory().word_lang_prob_map
+
+
+def normal_form(text: str) -> str:
+    """``text`` with each character in langdetect's normal form (``NGram.normalize``): ASCII that is no letter and
+    general punctuation as spaces, each kana and Hangul syllable as one, CJK ideographs as their class's."""
+    return text.translate(_NORMAL)
+
+
 def forget_words() -> None:
     """Forget the words remembered with their grams (a benchmark's round meets its pages as new pages)."""
     _WORDS.clear()
