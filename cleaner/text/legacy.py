@@ -1,20 +1,25 @@
 """Legacy encodings: which reading of bytes that are not UTF-8 is text in some language.
 
-What it does: ``detect_encoding`` reads the bytes in each candidate encoding, charset-normalizer's (those it ranks
-within ``WESTERN_MARGIN`` of its best "chaos") and every legacy single-byte code page that decodes them
-(``cleaner/lexicon/legacy_encodings.txt``: Windows, ISO 8859, KOI8 and DOS pages).  Readings of the same bytes in
-related code pages differ in a few letters only, and charset-normalizer ranks them all but equally (Turkish read as
-windows-1252, ``ş`` as ``þ``; Czech in ISO 8859-2 with ``ž`` as ``ľ``; short KOI8-R Russian as Japanese); the
-right one is the reading whose words look like a language's words.  Each reading is scored by how probable the
-1- to 3-character grams around its non-ASCII letters are under the one language that makes them most probable
-(langdetect's profiles, loaded once by ``cleaner.text.language``; a gram no profile knows counts as ``UNSEEN``),
-on the stretch of the bytes holding the first ``SCORED_BYTES`` bytes outside ASCII.  The most probable reading
-wins; readings the grams cannot tell apart (the same letters) go to the one that misplaces the fewest characters
-(``_misplaced``), then to windows-1252 (the web's legacy default, as browsers assume), then to charset-normalizer's
-order.
+What it does: ``detect_encoding`` reads the bytes in each candidate encoding: charset-normalizer's (those it ranks
+within ``WESTERN_MARGIN`` of its best "chaos"; when it finds none, no encoding reads them) and every legacy
+single-byte code page that decodes them (``cleaner/lexicon/legacy_encodings.txt``: Windows, ISO 8859, KOI8 and DOS
+pages).  Readings of the same bytes in related code pages differ in a few letters only, and charset-normalizer ranks
+them all but equally (Turkish read as windows-1252, ``ş`` as ``þ``; Czech in ISO 8859-2 with ``ž`` as ``ľ``; short
+KOI8-R Russian as Japanese); the right one is the reading whose words look like a language's words.
+
+The readings are compared on the first ``SCORED_WORDS`` words holding bytes outside ASCII.  A word's likelihood in
+a language is that of its 1- to 3-character grams around those characters (langdetect's profiles, cased as they
+are, loaded once by ``cleaner.text.language``; a gram no profile holds counts as ``UNSEEN``).  A character no word
+holds there is a letter no language has (``_stranger``: a control character, a symbol glued to a letter, a
+punctuation mark inside a word, a letter of another script than its neighbours'); a mark between words counts as
+one character no profile has.  The ``SHORTLIST`` readings likeliest in one language are then scored as a mixture of
+languages (each word from one; the shares fitted by expectation-maximisation), so that a page in two languages
+is read as well as a page in one; the likeliest wins.  Readings the grams cannot tell apart (the same letters) go
+to the one that misplaces the fewest characters, then to windows-1252 (the web's legacy default, as browsers
+assume), then to charset-normalizer's order.
 
 What it does not do: UTF-8, byte-order marks, UTF-16 and declared charsets are ``cleaner.text.decode``'s; this
-module only runs for bytes that are none of them, so UTF-8 input never loads the profiles.
+module only runs for bytes that are none of them, so UTF-8 input never loads it or the profiles.
 """
 
 from __future__ import annotations
@@ -23,7 +28,7 @@ import math
 import re
 import unicodedata
 from collections import Counter
-from functools import cache
+from functools import cache, lru_cache
 
 import numpy as np
 from charset_normalizer import from_bytes
@@ -32,31 +37,34 @@ from cleaner.lexicon import phrases
 from cleaner.text.language import gram_chances, normal_form
 
 WESTERN_MARGIN = 0.1  # charset-normalizer's candidates: those within this "chaos" of its best
-SCORED_BYTES = 1000  # a reading is scored on the bytes up to the first space after this many bytes outside ASCII
+SCORED_WORDS = 60  # the readings are compared on the first words (runs of bytes between spaces) holding bytes > 127
+SHORTLIST = 5  # readings scored as a mixture of languages: those likeliest in one language
+WORDS_MEMO = 10_000  # words remembered with their likelihoods (55 numbers each: about 5 MB)
+MIXTURE_ROUNDS = 10  # rounds of expectation-maximisation for a reading's mixture of languages
 UNSEEN = 1e-7  # the probability of a gram no language profile holds (the profiles' rarest is about 1e-5)
 IN_WORDS = "\u2019\u2018\u00b7\u2010\u2011"  # what words hold: apostrophes (``don’t``), Catalan ``l·l``, hyphens
 NON_ASCII = re.compile("[^\x00-\x7f]")
 # A word in capitals, read with its first only (langdetect's profiles hold capitals at the start of words); a capital
 # inside a word in small letters (``tĒtulo``) stays: no profile knows it there.
 CAPITALS = re.compile(r"\b[^\W\d_a-z]{2,}\b")
-HIGH_BYTE = re.compile(b"[\x80-\xff]")
-SPACE_BYTE = re.compile(rb"\s")
+SCORED_WORD = re.compile(rb"[^\s]*[\x80-\xff][^\s]*")
+JAPANESE = frozenset(("HIRAGANA", "KATAKANA", "IDEOGRAPHIC"))  # written in words with Chinese characters
 STRANGER = "\x00"  # stands for a character no language's words hold, in the normal form the grams are read from
 
 
 def detect_encoding(sample: bytes) -> str | None:
     """The encoding whose reading of ``sample`` is most plausibly text (see the module doc); None when no
     encoding reads it."""
-    readings = _readings(sample)
-    if not readings:
+    groups = _readings(sample)
+    if not groups:
         return None
-    scored = _scored_stretch(sample)
-
-    def rank(item: tuple[int, tuple[str, list[str]]]) -> tuple[float, int, bool, int]:
-        order, (text, names) = item
-        return (-_plausibility(text), _misplaced(text), "cp1252" not in names, order)
-
-    _, (_, names) = min(enumerate(_stretch_readings(scored, readings)), key=rank)
+    readings = _word_readings(_scored_words(sample), groups)
+    words = [_words_likelihoods(text) for text, _ in readings]
+    best_single = sorted(range(len(readings)), key=lambda at: _best_language(words[at]), reverse=True)[:SHORTLIST]
+    scores = {at: _mixture_likelihood(words[at]) for at in best_single}
+    tied = [readings[at] for at, score in scores.items() if score == max(scores.values())]
+    order = {text: at for at, (text, _) in enumerate(readings)}
+    _, names = min(tied, key=lambda item: (_misplaced(item[0]), "cp1252" not in item[1], order[item[0]]))
     return "cp1252" if "cp1252" in names else names[0]
 
 
@@ -90,42 +98,65 @@ def _legacy_encodings() -> tuple[str, ...]:
     return tuple(name for line in phrases("legacy_encodings") for name in line.split())
 
 
-def _scored_stretch(sample: bytes) -> bytes:
-    """The start of ``sample`` up to the first space after its ``SCORED_BYTES``-th byte outside ASCII (all of it when
-    it holds fewer): cut at a space, it is whole characters in every encoding."""
-    for count, found in enumerate(HIGH_BYTE.finditer(sample), 1):
-        if count == SCORED_BYTES:
-            space = SPACE_BYTE.search(sample, found.end())
-            return sample if space is None else sample[: space.start()]
-    return sample
+def _scored_words(sample: bytes) -> bytes:
+    """The first ``SCORED_WORDS`` words of ``sample`` that hold bytes outside ASCII, joined by spaces: cut at spaces,
+    they are whole characters in every encoding (no multi-byte character holds a space byte)."""
+    words = []
+    for found in SCORED_WORD.finditer(sample):
+        words.append(found.group())
+        if len(words) == SCORED_WORDS:
+            break
+    return b" ".join(words)
 
 
-def _stretch_readings(stretch: bytes, groups: list[list[str]]) -> list[tuple[str, list[str]]]:
-    """Each distinct reading of ``stretch`` with the names that give it (``cp1252`` among them when it does),
-    in the candidates' order."""
+def _word_readings(words: bytes, groups: list[list[str]]) -> list[tuple[str, list[str]]]:
+    """Each distinct reading of ``words`` with the names that give it, in the candidates' order."""
     readings: dict[str, list[str]] = {}
     for group in groups:
-        text = stretch.decode(group[0], errors="replace")
-        readings.setdefault(text, []).extend(group)
+        readings.setdefault(words.decode(group[0], errors="replace"), []).extend(group)
     return list(readings.items())
 
 
-def _plausibility(text: str) -> float:
-    """The log-probability of the grams around the text's non-ASCII letters under the language that makes them most
-    probable (0 when it has none)."""
-    grams = _letter_grams(text)
-    if not grams:
-        return 0.0
-    rows = np.stack([_log_chances(gram) for gram in grams])
-    counts = np.fromiter(grams.values(), dtype=float, count=len(grams))
-    return float((counts @ rows).max())
+def _words_likelihoods(text: str) -> np.ndarray:
+    """Each word's log-likelihood in each language (a row for each word of the reading that is not ASCII)."""
+    words = [_word_likelihoods(word) for word in text.split(" ") if not word.isascii()]
+    return np.stack(words) if words else np.zeros((1, len(_unseen())))
 
 
-def _letter_grams(text: str) -> Counter[str]:
-    """The 1- to 3-character grams of the text's words (in langdetect's normal form, lower case, a word padded with
-    a space each side) that hold a non-ASCII letter, each span once.  A control character, or a symbol, number or
-    punctuation mark inside a word (``_stranger``), is a letter no language has."""
-    lowered = CAPITALS.sub(lambda word: word.group()[0] + word.group()[1:].lower(), text)
+def _best_language(likelihoods: np.ndarray) -> float:
+    """The words' log-likelihood in the one language that makes them likeliest."""
+    return float(likelihoods.sum(axis=0).max())
+
+
+@lru_cache(maxsize=WORDS_MEMO)
+def _word_likelihoods(word: str) -> np.ndarray:
+    """A word's grams' log-likelihood in each language (``_word_grams``), remembered for ``WORDS_MEMO`` words."""
+    grams = _word_grams(word)
+    total = np.zeros_like(_unseen())
+    for gram, count in grams:
+        total += count * _log_chances(gram)
+    return total
+
+
+def _mixture_likelihood(likelihoods: np.ndarray) -> float:
+    """The log-likelihood of words (rows: each word's log-likelihood in each language) under a mixture of the
+    languages whose shares are fitted to them, ``MIXTURE_ROUNDS`` rounds of expectation-maximisation."""
+    shares = np.full(likelihoods.shape[1], 1 / likelihoods.shape[1])
+    for _ in range(MIXTURE_ROUNDS):
+        joint = likelihoods + np.log(shares + 1e-300)
+        joint -= joint.max(axis=1, keepdims=True)
+        weights = np.exp(joint)
+        shares = (weights / weights.sum(axis=1, keepdims=True)).mean(axis=0)
+    joint = likelihoods + np.log(shares + 1e-300)
+    top = joint.max(axis=1)
+    return float((top + np.log(np.exp(joint - top[:, None]).sum(axis=1))).sum())
+
+
+def _word_grams(word: str) -> tuple[tuple[str, int], ...]:
+    """The 1- to 3-character grams of a word (in langdetect's normal form, padded with a space each side) that hold
+    one of its characters outside ASCII, each span once, with their counts.  A character no word holds there
+    (``_stranger``) is a letter no language has; a mark between words (punctuation, spaces) counts as one."""
+    lowered = CAPITALS.sub(lambda found: found.group()[0] + found.group()[1:].lower(), word)
     normal = list(f" {normal_form(lowered)} ")
     letters = []
     for found in NON_ASCII.finditer(lowered):
@@ -142,18 +173,18 @@ def _letter_grams(text: str) -> Counter[str]:
         gram = "".join(normal[start : start + size])
         if " " not in gram[1:-1] and gram.strip():
             grams[gram] += 1
-    return grams
+    return tuple((gram, count) for gram, count in grams.items() if count)
 
 
 def _stranger(text: str, at: int) -> bool:
     """Whether the character at ``at`` (outside ASCII) is where text never has one: a control or unassigned
     character; a symbol, number or punctuation mark between two letters (Polish ``ł`` read as ``³``, German ``ä`` in
-    a DOS code page read as ``„``), but for the apostrophes, middle dot and dashes that words hold; a symbol or
+    a DOS code page read as ``„``), but for the apostrophes, middle dot and hyphens that words hold; a symbol or
     number beside a letter or another one (``skarż±``, box drawing read from letters: ``╙╥┼─╒``), where ``€12``,
     ``½`` after a digit and ``km²`` are text."""
     kind = unicodedata.category(text[at])
     if kind[0] in "LM":
-        return False
+        return _other_script(text, at)
     if kind[0] == "C":
         return True
     before, after = text[at - 1 : at] or " ", text[at + 1 : at + 2] or " "
@@ -162,6 +193,24 @@ def _stranger(text: str, at: int) -> bool:
     beside = (before, after)
     glued = any(map(_letter, beside)) and not unicodedata.decomposition(text[at]).startswith("<super>")
     return kind[0] in "SN" and (glued or any(map(_symbol, beside)))
+
+
+def _other_script(text: str, at: int) -> bool:
+    """Whether the letter at ``at`` is beside a letter of another script (``Αgua``: a Greek capital before Latin
+    letters): a word is written in one."""
+    script = _script(text[at])
+    beside = (text[at - 1 : at] or " ", text[at + 1 : at + 2] or " ")
+    return script is not None and any(_script(char) not in (script, None) for char in beside)
+
+
+@lru_cache(maxsize=4096)
+def _script(char: str) -> str | None:
+    """A letter's script as the first word of its Unicode name (LATIN, GREEK, CYRILLIC, HEBREW ...; Chinese and
+    Japanese characters one: CJK); None for what is no letter (a mark, a digit)."""
+    if not char.isalpha():
+        return None
+    script = unicodedata.name(char, "").split(" ", 1)[0]
+    return "CJK" if script in JAPANESE else script
 
 
 def _symbol(char: str) -> bool:
