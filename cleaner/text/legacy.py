@@ -13,10 +13,10 @@ are, loaded once by ``cleaner.text.language``; a gram no profile holds counts as
 holds there is a letter no language has (``_stranger``: a control character, a symbol glued to a letter, a
 punctuation mark inside a word, a letter of another script than its neighbours'); a mark between words counts as
 one character no profile has.  The ``SHORTLIST`` readings likeliest in one language are then scored as a mixture of
-languages (each word from one; the shares fitted by expectation-maximisation), so that a page in two languages
-is read as well as a page in one; the likeliest wins.  Readings the grams cannot tell apart (the same letters) go
-to the one that misplaces the fewest characters, then to windows-1252 (the web's legacy default, as browsers
-assume), then to charset-normalizer's order.
+two languages (each word from one; the shares fitted by expectation-maximisation), so that a page in two languages
+is read as well as a page in one; the likeliest wins.  Readings the grams cannot tell apart (the same letters, or
+likelihoods within odds of ``TIE_ODDS``) go to the one that misplaces the fewest characters, then to windows-1252
+(the web's legacy default, as browsers assume), then to charset-normalizer's order.
 
 What it does not do: UTF-8, byte-order marks, UTF-16 and declared charsets are ``cleaner.text.decode``'s; this
 module only runs for bytes that are none of them, so UTF-8 input never loads it or the profiles.
@@ -41,6 +41,8 @@ SCORED_WORDS = 60  # the readings are compared on the first words (runs of bytes
 SHORTLIST = 5  # readings scored as a mixture of languages: those likeliest in one language
 WORDS_MEMO = 10_000  # words remembered with their likelihoods (55 numbers each: about 5 MB)
 MIXTURE_ROUNDS = 10  # rounds of expectation-maximisation for a reading's mixture of languages
+TIE_ODDS = 20  # readings the likeliest is not this many times likelier than are tied (the usual 1 in 20)
+MIXTURE_CANDIDATES = 4  # a reading's two languages: among those likeliest for the most words
 UNSEEN = 1e-7  # the probability of a gram no language profile holds (the profiles' rarest is about 1e-5)
 IN_WORDS = "\u2019\u2018\u00b7\u2010\u2011"  # what words hold: apostrophes (``don’t``), Catalan ``l·l``, hyphens
 NON_ASCII = re.compile("[^\x00-\x7f]")
@@ -62,7 +64,7 @@ def detect_encoding(sample: bytes) -> str | None:
     words = [_words_likelihoods(text) for text, _ in readings]
     best_single = sorted(range(len(readings)), key=lambda at: _best_language(words[at]), reverse=True)[:SHORTLIST]
     scores = {at: _mixture_likelihood(words[at]) for at in best_single}
-    tied = [readings[at] for at, score in scores.items() if score == max(scores.values())]
+    tied = [readings[at] for at, score in scores.items() if score >= max(scores.values()) - math.log(TIE_ODDS)]
     order = {text: at for at, (text, _) in enumerate(readings)}
     _, names = min(tied, key=lambda item: (_misplaced(item[0]), "cp1252" not in item[1], order[item[0]]))
     return "cp1252" if "cp1252" in names else names[0]
@@ -139,17 +141,35 @@ def _word_likelihoods(word: str) -> np.ndarray:
 
 
 def _mixture_likelihood(likelihoods: np.ndarray) -> float:
-    """The log-likelihood of words (rows: each word's log-likelihood in each language) under a mixture of the
-    languages whose shares are fitted to them, ``MIXTURE_ROUNDS`` rounds of expectation-maximisation."""
-    shares = np.full(likelihoods.shape[1], 1 / likelihoods.shape[1])
+    """The log-likelihood of words (rows: each word's log-likelihood in each language) under the likeliest mixture
+    of two languages (their shares fitted), the two among the ``MIXTURE_CANDIDATES`` languages likeliest for the most
+    words.
+
+    Each word from any of 55 languages would let a garbled word find a language that likes its letters (``naïve``
+    read in windows-1257 as Latvian ``naļve``); a page mixes few.
+    """
+    votes = np.bincount(likelihoods.argmax(axis=1), minlength=likelihoods.shape[1])
+    leading = np.lexsort((likelihoods.sum(axis=0), votes))[-MIXTURE_CANDIDATES:]
+    pairs = [(first, second) for at, first in enumerate(leading) for second in leading[at:]]
+    return max(_pair_likelihood(likelihoods[:, [first, second]]) for first, second in pairs)
+
+
+def _pair_likelihood(likelihoods: np.ndarray) -> float:
+    """The log-likelihood of words under a mixture of two languages (their columns), the shares fitted."""
+    joint = likelihoods + np.log(_shares(likelihoods, np.array([0.5, 0.5])) + 1e-300)
+    top = joint.max(axis=1)
+    return float((top + np.log(np.exp(joint - top[:, None]).sum(axis=1))).sum())
+
+
+def _shares(likelihoods: np.ndarray, shares: np.ndarray) -> np.ndarray:
+    """The languages' shares fitted to the words from ``shares``, ``MIXTURE_ROUNDS`` rounds of
+    expectation-maximisation (a language with no share keeps none)."""
     for _ in range(MIXTURE_ROUNDS):
         joint = likelihoods + np.log(shares + 1e-300)
         joint -= joint.max(axis=1, keepdims=True)
         weights = np.exp(joint)
         shares = (weights / weights.sum(axis=1, keepdims=True)).mean(axis=0)
-    joint = likelihoods + np.log(shares + 1e-300)
-    top = joint.max(axis=1)
-    return float((top + np.log(np.exp(joint - top[:, None]).sum(axis=1))).sum())
+    return shares
 
 
 def _word_grams(word: str) -> tuple[tuple[str, int], ...]:
