@@ -13,10 +13,11 @@ are, loaded once by ``cleaner.text.language``; a gram no profile holds counts as
 holds there is a letter no language has (``_stranger``: a control character, a symbol glued to a letter, a
 punctuation mark inside a word, a letter of another script than its neighbours'); a mark between words counts as
 one character no profile has.  The ``SHORTLIST`` readings likeliest in one language are then scored as a mixture of
-two languages (each word from one; the shares fitted by expectation-maximisation), so that a page in two languages
-is read as well as a page in one; the likeliest wins.  Readings the grams cannot tell apart (the same letters, or
-likelihoods within odds of ``TIE_ODDS``) go to the one that misplaces the fewest characters, then to windows-1252
-(the web's legacy default, as browsers assume), then to charset-normalizer's order.
+languages (each word from one; the shares fitted by expectation-maximisation), as few as the Bayesian information
+criterion chooses, so that a page in two or three languages is read as well as a page in one; the likeliest wins.
+Readings the grams cannot tell apart (the same letters, or likelihoods within odds of ``TIE_ODDS``) go to the one
+that misplaces the fewest characters, then to windows-1252 (the web's legacy default, as browsers assume), then to
+charset-normalizer's order.
 
 What it does not do: UTF-8, byte-order marks, UTF-16 and declared charsets are ``cleaner.text.decode``'s; this
 module only runs for bytes that are none of them, so UTF-8 input never loads it or the profiles.
@@ -42,7 +43,7 @@ SHORTLIST = 5  # readings scored as a mixture of languages: those likeliest in o
 WORDS_MEMO = 10_000  # words remembered with their likelihoods (55 numbers each: about 5 MB)
 MIXTURE_ROUNDS = 10  # rounds of expectation-maximisation for a reading's mixture of languages
 TIE_ODDS = 20  # readings the likeliest is not this many times likelier than are tied (the usual 1 in 20)
-MIXTURE_CANDIDATES = 4  # a reading's two languages: among those likeliest for the most words
+MIXTURE_CANDIDATES = 5  # a reading's languages: among those likeliest for the most words
 UNSEEN = 1e-7  # the probability of a gram no language profile holds (the profiles' rarest is about 1e-5)
 IN_WORDS = "\u2019\u2018\u00b7\u2010\u2011"  # what words hold: apostrophes (``don’t``), Catalan ``l·l``, hyphens
 NON_ASCII = re.compile("[^\x00-\x7f]")
@@ -141,35 +142,40 @@ def _word_likelihoods(word: str) -> np.ndarray:
 
 
 def _mixture_likelihood(likelihoods: np.ndarray) -> float:
-    """The log-likelihood of words (rows: each word's log-likelihood in each language) under the likeliest mixture
-    of two languages (their shares fitted), the two among the ``MIXTURE_CANDIDATES`` languages likeliest for the most
-    words.
+    """The log-likelihood of words (rows: each word's log-likelihood in each language) under the mixture of
+    languages chosen by the Bayesian information criterion: from the likeliest language alone, the language among
+    the ``MIXTURE_CANDIDATES`` likeliest for the most words that adds most is added, its share fitted, while it
+    adds more than it costs (naming one of the languages, and half the log of the words for its share).
 
-    Each word from any of 55 languages would let a garbled word find a language that likes its letters (``naïve``
-    read in windows-1257 as Latvian ``naļve``); a page mixes few.
+    Each word free to come from any of 55 languages would let a garbled word find one that likes its letters
+    (``naïve`` read in windows-1257 as Latvian ``naļve``); a page mixes few, each for many words.
     """
     votes = np.bincount(likelihoods.argmax(axis=1), minlength=likelihoods.shape[1])
-    leading = np.lexsort((likelihoods.sum(axis=0), votes))[-MIXTURE_CANDIDATES:]
-    pairs = [(first, second) for at, first in enumerate(leading) for second in leading[at:]]
-    return max(_pair_likelihood(likelihoods[:, [first, second]]) for first, second in pairs)
+    candidates = list(np.lexsort((likelihoods.sum(axis=0), votes))[-MIXTURE_CANDIDATES:])
+    chosen = [candidates.pop()]
+    best = _fitted_likelihood(likelihoods[:, chosen])
+    cost = math.log(likelihoods.shape[1]) + math.log(len(likelihoods)) / 2
+    while candidates:
+        gains = {at: _fitted_likelihood(likelihoods[:, [*chosen, at]]) for at in candidates}
+        added = max(gains, key=gains.__getitem__)
+        if gains[added] - best <= cost:
+            break
+        chosen.append(added)
+        candidates.remove(added)
+        best = gains[added]
+    return best - cost * (len(chosen) - 1)
 
 
-def _pair_likelihood(likelihoods: np.ndarray) -> float:
-    """The log-likelihood of words under a mixture of two languages (their columns), the shares fitted."""
-    joint = likelihoods + np.log(_shares(likelihoods, np.array([0.5, 0.5])) + 1e-300)
-    top = joint.max(axis=1)
-    return float((top + np.log(np.exp(joint - top[:, None]).sum(axis=1))).sum())
-
-
-def _shares(likelihoods: np.ndarray, shares: np.ndarray) -> np.ndarray:
-    """The languages' shares fitted to the words from ``shares``, ``MIXTURE_ROUNDS`` rounds of
-    expectation-maximisation (a language with no share keeps none)."""
+def _fitted_likelihood(likelihoods: np.ndarray) -> float:
+    """The log-likelihood of words under a mixture of the languages of the columns, their shares fitted by
+    ``MIXTURE_ROUNDS`` rounds of expectation-maximisation (from equal shares)."""
+    top = likelihoods.max(axis=1)
+    chances = np.exp(likelihoods - top[:, None])  # each word's likelihoods relative to its likeliest language's
+    shares = np.full(likelihoods.shape[1], 1 / likelihoods.shape[1])
     for _ in range(MIXTURE_ROUNDS):
-        joint = likelihoods + np.log(shares + 1e-300)
-        joint -= joint.max(axis=1, keepdims=True)
-        weights = np.exp(joint)
-        shares = (weights / weights.sum(axis=1, keepdims=True)).mean(axis=0)
-    return shares
+        weighted = chances * shares
+        shares = (weighted / weighted.sum(axis=1, keepdims=True)).sum(axis=0) / len(chances)
+    return float(top.sum() + np.log(chances @ shares).sum())
 
 
 def _word_grams(word: str) -> tuple[tuple[str, int], ...]:
