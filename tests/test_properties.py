@@ -97,7 +97,7 @@ def test_the_lone_surrogate_found_is_the_first_the_pattern_finds(text: str) -> N
 @settings(max_examples=150, deadline=None, suppress_health_check=[HealthCheck.too_slow])
 @given(documents)
 def test_never_invents_text(text: str) -> None:
-    if not text.strip() or "\x00" in text or not_text(text):
+    if invisible(text) or "\x00" in text or not_text(text):
         return  # nothing to clean, or binary data (CleanError, above)
     source = squash(normalise(text))
     article = clean(text, format="text")
@@ -126,7 +126,7 @@ MIXED_LANGUAGE_CAPTIONS = "\n".join(
 @given(documents, separators)
 @example(MIXED_LANGUAGE_CAPTIONS, "\n")
 def test_cleaning_the_body_again_removes_nothing(text: str, separator: str) -> None:
-    if not text.strip() or "\x00" in text or not_text(text):
+    if invisible(text) or "\x00" in text or not_text(text):
         return  # nothing to clean, or binary data (CleanError, above)
     first = clean(text.replace("\n", separator), format="text")
     if not first.text.strip():
