@@ -245,9 +245,17 @@ def _as_plain(text: str, markdown: bool = False) -> str:
     """Text read as Markdown when it is (``markdown``: a Markdown file) or is written in it (what scrapers save
     pages as, ``written_in_markdown``); unrendered text parted where its elements met
     (``cleaner.text.unrendered``); any other text as it is."""
+    return _plain_lines(text, markdown)[0]
+
+
+def _plain_lines(text: str, markdown: bool = False) -> tuple[str, list[str] | None]:
+    """``_as_plain``'s text, and its lines when it is the text they were split from (``None`` when it was parted):
+    the lines are split once, for ``part_unrendered`` and then ``paragraph_texts``."""
     if markdown or written_in_markdown(text):  # the test asked once
         text = read_markdown(text)
-    return part_unrendered(text)  # after the links are read: a run inside a link's Markdown parts nothing
+    lines = text.split("\n")
+    plain = part_unrendered(text, lines)  # after the links are read: a run inside a link's Markdown parts nothing
+    return plain, lines if plain is text else None
 
 
 def _front_matter_metadata(front: markdown.FrontMatter) -> Metadata:
@@ -343,11 +351,8 @@ def document_texts(
     text, _ = to_text(source, config)
     deadline.check("segmenting")
     resolved = _resolve_format(text, format)
-    if resolved == "text":  # ``_as_plain``, its lines split once for both readers
-        text = normalise(text)
-        text = read_markdown(text) if written_in_markdown(text) else text
-        lines = text.split("\n")
-        plain = part_unrendered(text, lines)
-        return paragraph_texts(plain, _cut_points, lines if plain is text else None), url
+    if resolved == "text":
+        plain, lines = _plain_lines(normalise(text))
+        return paragraph_texts(plain, _cut_points, lines), url
     reading = _read(text, resolved, url, config, deadline)
     return [block.text for block in reading.blocks], reading.url
