@@ -3,7 +3,7 @@
 ``clean learn`` reads every document of a corpus, so its path is kept cheap: ``segment.paragraph_texts``
 reads text that was not hard-wrapped line by line, and a list item's
 "* " without the Markdown patterns; ``normalise`` skips its three substitutions when a text has none of their
-characters; the learner folds a site's repeated lines into keys once (``ProfileLearner.known``), and the keys
+characters; the learner folds the lines it met lately into keys once (``keys.RememberedKeys``), and the keys
 look for dates only where one can start, a month name beside a 0 (``keys._fold_dates``), and for times only at a
 "0:0" (``keys._fold_times``); ``cleaner.sites.store`` writes the key counts one string
 per key, and the learned lines one string per line.  Each is checked here against the general path it stands
@@ -15,6 +15,7 @@ from __future__ import annotations
 import json
 import re
 import unicodedata
+from collections.abc import Sequence
 
 from hypothesis import given, settings
 from hypothesis import strategies as st
@@ -24,6 +25,7 @@ from cleaner.metadata.wrapped import cut_points
 from cleaner.model import Kind
 from cleaner.sites import keys
 from cleaner.sites.generation import Generation, KeyCount, SiteProfile
+from cleaner.sites.keys import RememberedKeys
 from cleaner.sites.markers import Markers
 from cleaner.sites.profile import Parameters, Profile, ProfileLearner, block_key, block_keys
 from cleaner.sites.store import profile_json
@@ -96,25 +98,30 @@ def test_a_key_is_the_key_of_the_stripped_text(text: str) -> None:
     assert block_key(text) == block_key(text.strip())
 
 
-class _Checked(ProfileLearner):
-    """A learner that checks each document's keys against ``block_keys``."""
+class _CheckedKeys(RememberedKeys):
+    """Remembered keys checked against ``block_keys`` (a memory of 3 lines: it turns over every few lines)."""
 
-    def _keys(self, site: str, texts: list[str]) -> list[str]:
-        keys = super()._keys(site, texts)
-        assert keys == block_keys(texts)
-        return keys
+    def keys(self, texts: Sequence[str]) -> list[str]:
+        found = super().keys(texts)
+        assert found == block_keys(texts)
+        return found
+
+
+def _checked(learner: ProfileLearner) -> ProfileLearner:
+    learner.remembered = _CheckedKeys(3)
+    return learner
 
 
 @settings(max_examples=100, deadline=None)
 @given(st.lists(st.tuples(st.sampled_from(["a", "b"]), st.lists(LINE, max_size=8)), max_size=30))
 def test_the_learner_folds_repeated_lines_as_block_keys_does(documents: list[tuple[str, list[str]]]) -> None:
-    learner = _Checked(Parameters(prune_every=4))
+    learner = _checked(ProfileLearner(Parameters(prune_every=4)))
     for site, texts in documents:
         learner.add(site, texts)
-    again = _Checked(Parameters(prune_every=4))
+    again = _checked(ProfileLearner(Parameters(prune_every=4)))
     for site, texts in documents[: len(documents) // 2]:
         again.add(site, texts)
-    again = again.profile().learner()  # incremental: what a loaded profile knows
+    again = _checked(again.profile().learner())  # incremental: what a loaded profile knows
     for site, texts in documents[len(documents) // 2 :]:
         again.add(site, texts)
     assert profile_json(again.profile()) == profile_json(learner.profile())

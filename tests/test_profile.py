@@ -28,7 +28,8 @@ from cleaner.io.markdown import render_markdown
 from cleaner.io.records import Cleaned
 from cleaner.model import VALUE_FIELDS, Block, Role, Verdict
 from cleaner.pipeline import document_texts
-from cleaner.sites.apply import _RememberedKeys, apply_profile, match_page
+from cleaner.sites.apply import apply_profile, match_page
+from cleaner.sites.keys import RememberedKeys
 from cleaner.sites.profile import (
     Parameters,
     Profile,
@@ -343,7 +344,7 @@ def test_block_key_keeps_words_and_punctuation() -> None:
 def test_remembered_keys_are_the_keys_folded_again() -> None:
     """``match_page`` folds only the texts it did not meet on the last pages (a site's template lines, the page's
     own body read back by the pipeline's check): the keys are ``block_keys``'s, whatever is remembered."""
-    remembered = _RememberedKeys(size=4)
+    remembered = RememberedKeys(size=4)
     pages = [
         ["Home", "© 2023 Harbour Media", "Updated 6 January 2024, 14:30", "Home"],
         ["Home", "© 2024 harbour   media", "Stand: 06.01.2024", "A line\nin two"],

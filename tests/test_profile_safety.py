@@ -20,6 +20,7 @@ from cleaner.corpus.twopass import learn_profile
 from cleaner.errors import CleanError
 from cleaner.pipeline import document_texts, read_document
 from cleaner.sites.apply import repetition
+from cleaner.sites.keys import RememberedKeys
 from cleaner.sites.profile import Parameters, ProfileLearner, block_key, block_keys
 
 ROOT = Path(__file__).resolve().parent.parent
@@ -150,6 +151,17 @@ def test_keys_of_a_document_are_the_keys_of_its_blocks(texts: list[str]) -> None
     """``block_keys`` folds a whole document at once; no block's key depends on its neighbours."""
     assert block_keys(texts) == [block_keys([text])[0] for text in texts]
     assert [block_key(text) for text in texts] == block_keys(texts)
+
+
+@settings(max_examples=100, deadline=None)
+@given(st.lists(st.lists(st.sampled_from(["Home", "home", "Jan 6, 2024", "Jan 7", "a  b", ""]) | LINE, max_size=6)))
+def test_remembered_keys_are_the_keys(pages: list[list[str]]) -> None:
+    """The keys ``RememberedKeys`` gives are ``block_keys``', whatever it remembers and forgets (a size of 3: its
+    two generations turn over every few lines), and it remembers at most a page more than twice its size."""
+    remembered = RememberedKeys(3)
+    for texts in pages:
+        assert remembered.keys(texts) == block_keys(texts)
+        assert len(remembered.newer) + len(remembered.older) <= 2 * 3 + 6
 
 
 @settings(max_examples=100, deadline=None)

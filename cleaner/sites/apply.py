@@ -56,7 +56,7 @@ from cleaner.model import Role, Verdict
 from cleaner.rules.furniture import KEEP_RULE
 from cleaner.rules.furniture import LAYER as FURNITURE_LAYER
 from cleaner.sites.generation import SiteProfile
-from cleaner.sites.keys import block_keys
+from cleaner.sites.keys import RememberedKeys
 from cleaner.sites.parameters import is_prose
 from cleaner.text.shape import shape_of
 
@@ -111,40 +111,9 @@ def match_page(texts: Sequence[str], site: SiteProfile | None) -> PageMatch | No
     return PageMatch(site, tuple(keys), generation, tuple(texts))
 
 
-class _RememberedKeys:
-    """The keys of the texts of the last pages matched, about ``size`` to ``2 * size`` texts (two generations:
-    a text found in the older one moves to the newer, and the older is dropped when the newer is full).
-
-    A site's pages share their template lines, and the pipeline's check on its output
-    (``assemble.settle_output``) reads a page's body again with the profile, whose blocks are the page's: their
-    keys are taken from here instead of folded again.  A key is a function of its text alone, so what is
-    remembered never changes an answer.
-    """
-
-    def __init__(self, size: int) -> None:
-        self.size = size
-        self.newer: dict[str, str] = {}
-        self.older: dict[str, str] = {}
-
-    def keys(self, texts: Sequence[str]) -> list[str]:
-        """``block_keys`` of the texts, folding only those not remembered."""
-        newer, older = self.newer, self.older
-        missing = []
-        for text in texts:
-            if text not in newer:
-                if text in older:
-                    newer[text] = older[text]
-                else:
-                    missing.append(text)
-        if missing:
-            newer.update(zip(missing, block_keys(missing), strict=True))
-        keys = [newer[text] for text in texts]
-        if len(newer) > self.size:
-            self.newer, self.older = {}, newer
-        return keys
-
-
-_remembered = _RememberedKeys(4096)
+# The keys of the last pages matched: a site's pages share their template lines, and the pipeline's check on its
+# output (``assemble.settle_output``) reads a page's body again with the profile, whose blocks are the page's.
+_remembered = RememberedKeys(4096)
 
 
 def apply_profile(verdicts: list[Verdict], page: PageMatch | None) -> list[Verdict]:

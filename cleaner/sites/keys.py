@@ -3,6 +3,8 @@
 ``block_key(text)`` folds a block into the key it is counted under (case, digits, dates, times and
 whitespace folded), so "© 2023 Gazette" and "© 2024 Gazette" are one key; ``block_keys`` folds a whole
 document's blocks in one pass.  Dates are recognised with the month names of the lexicon's calendar.
+``RememberedKeys`` remembers the keys of the texts folded lately, so a site's template lines, on every one
+of its pages, are folded about once (learning and applying a profile both use one).
 
 What it does NOT do: it counts nothing and decides nothing (``cleaner.sites.profile`` learns from the
 keys, ``cleaner.sites.apply`` applies what was learned); it is also the key of exact duplicates
@@ -134,3 +136,39 @@ def _fold_dates(text: str) -> str:
         return text
     pieces.append(text[done:])
     return "".join(pieces)
+
+
+class RememberedKeys:
+    """``block_keys`` of a page's texts, folding only those not remembered: the keys of the last texts folded, about
+    ``size`` to ``2 * size`` of them (two generations: a text found in the older one moves to the newer, and the older
+    is dropped when the newer is full), so memory stays bounded.
+
+    A site's pages share their template lines (most of a page's lines: on the template corpora of
+    ``bench/make_sites.py``, 80 % of the lines a page holds were on a page read before), and a line's key is a
+    function of its text alone, so what is remembered never changes an answer.
+    """
+
+    def __init__(self, size: int) -> None:
+        self.size = size
+        self.newer: dict[str, str] = {}
+        self.older: dict[str, str] = {}
+
+    def keys(self, texts: Sequence[str]) -> list[str]:
+        """``block_keys(texts)``."""
+        newer = self.newer
+        found = list(map(newer.get, texts))  # one pass in C: most of a page's lines are remembered
+        if None not in found:
+            return found  # type: ignore[return-value]  # every key found
+        older = self.older
+        fresh = []
+        for text in dict.fromkeys(text for text, key in zip(texts, found, strict=True) if key is None):
+            key = older.get(text)
+            if key is None:
+                fresh.append(text)
+            else:
+                newer[text] = key
+        newer.update(zip(fresh, block_keys(fresh), strict=True))
+        keys = list(map(newer.__getitem__, texts))
+        if len(newer) > self.size:
+            self.newer, self.older = {}, newer
+        return keys

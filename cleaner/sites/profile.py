@@ -30,14 +30,16 @@ from collections.abc import Collection, Iterable, Mapping
 from dataclasses import dataclass, field, replace
 
 from cleaner.sites.generation import Core, Generation, KeyCount, SiteProfile, core_keys, shared
+from cleaner.sites.keys import RememberedKeys
 from cleaner.sites.keys import block_key as block_key
-from cleaner.sites.keys import block_keys
+from cleaner.sites.keys import block_keys as block_keys
 from cleaner.sites.markers import Markers, markers_of
 from cleaner.sites.parameters import PROFILE_FORMAT, Parameters, is_prose
 from cleaner.sites.parameters import ProfileError as ProfileError
 from cleaner.text.urls import host_of
 
 TEMPLATE_LINES = 3  # a document with fewer non-prose lines shows no template: it never starts a generation
+REMEMBERED_TEXTS = 16_384  # the learner remembers the keys of 16-32 thousand lines: a few MB, a site's template kept
 COPY_SHARE = 0.9  # a document is a copy when this share of its non-template words, and of its sentences', is counted
 
 
@@ -68,7 +70,6 @@ class Profile:
         learner = ProfileLearner(self.parameters)
         for name, site in self.sites.items():
             learner.sites[name] = [_Counting.of(generation) for generation in site.generations]
-            learner.known[name] = _examples(learner.sites[name])
             if site.copies:
                 learner.copies[name] = site.copies
         return learner
@@ -119,13 +120,13 @@ class ProfileLearner:
     def __init__(self, parameters: Parameters | None = None) -> None:
         self.parameters = parameters or Parameters()
         self.sites: dict[str, list[_Counting]] = {}
-        self.known: dict[str, dict[str, str]] = {}  # per site: the key of each counted key's example text
+        self.remembered = RememberedKeys(REMEMBERED_TEXTS)  # the keys of the lines of the last pages
         self.copies: dict[str, int] = {}  # per site: the documents not counted, copies of counted ones
 
     def add(self, site: str, texts: Iterable[str]) -> bool:
         """Count one document of ``site`` given the texts of its blocks; False when it is a copy (not counted)."""
         texts = list(texts)
-        keys = self._keys(site, texts)
+        keys = self.remembered.keys(texts)
         examples = dict.fromkeys(keys, "")  # each key once, in the order first seen, with its first text:
         examples.update(zip(reversed(keys), reversed(texts), strict=True))  # updating keeps that order
         examples.pop("", None)
@@ -145,24 +146,13 @@ class ProfileLearner:
                 continue
             if not count.example:
                 count.example = text.strip()  # kept from the second sighting on: reviewers read it
-                self.known.setdefault(site, {})[count.example] = key
             count.documents += 1
         if generation.documents % self.parameters.prune_every == 0:
             rounds = generation.documents // self.parameters.prune_every
             for key in [key for key, count in counts.items() if count.documents + count.error <= rounds]:
                 del counts[key]
             generation.markers.prune(rounds)
-            self.known[site] = _examples(self.sites[site])
         return True
-
-    def _keys(self, site: str, texts: list[str]) -> list[str]:
-        """``block_keys(texts)``; the lines a site repeats (its template) are folded once, when first counted twice."""
-        known = self.known.get(site)
-        if not known:
-            return block_keys(texts)
-        keys = [known.get(text, "") for text in texts]
-        fresh = iter(block_keys([text for text, key in zip(texts, keys, strict=True) if not key]))
-        return [key or next(fresh) for key in keys]
 
     def _generation(self, generations: list[_Counting], found: Collection[str]) -> _Counting:
         """The generation a document joins: the one whose core it shares most of, or a new one.
@@ -239,10 +229,3 @@ def _is_copy(keys: Iterable[str], generation: _Counting, parameters: Parameters)
     sentences = [key for key in own if len(key) >= short and is_prose(key, parameters)]
     words = sum(key.count(" ") + 1 for key in sentences)
     return sum(key.count(" ") + 1 for key in sentences if counted_in(key) is not None) >= COPY_SHARE * words
-
-
-def _examples(generations: Iterable[_Counting]) -> dict[str, str]:
-    """The key of each example text a site's counts hold (a key's example is the text it was counted from)."""
-    return {
-        count.example: key for generation in generations for key, count in generation.counts.items() if count.example
-    }
