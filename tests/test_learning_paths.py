@@ -1,13 +1,13 @@
 """Learning's shortcuts give what the general code gives, on generated input (hypothesis).
 
 ``clean learn`` reads every document of a corpus, so its path is kept cheap: ``segment.paragraph_texts``
-reads text that was not hard-wrapped line by line, and a list item's
-"* " without the Markdown patterns; ``normalise`` skips its three substitutions when a text has none of their
-characters; the learner folds the lines it met lately into keys once (``keys.RememberedKeys``), and the keys
-look for dates only where one can start, a month name beside a 0 (``keys._fold_dates``), and for times only at a
-"0:0" (``keys._fold_times``); ``cleaner.sites.store`` writes the key counts one string
-per key, and the learned lines one string per line.  Each is checked here against the general path it stands
-for.
+reads text that was not hard-wrapped line by line, and a list item's "* " without the Markdown patterns;
+``normalise`` skips its three substitutions when a text has none of their characters, and all but NFC when the
+text is printable but for its newlines; the learner folds the lines it met lately into keys once
+(``keys.RememberedKeys``), and the keys look for dates only where one can start, a month name beside a 0
+(``keys._fold_dates``), and for times only at a "0:0" (``keys._fold_times``); ``cleaner.sites.store`` writes the
+key counts one string per key, and the learned lines one string per line.  Each is checked here against the
+general path it stands for.
 """
 
 from __future__ import annotations
@@ -89,6 +89,21 @@ def _normalised_in_full(text: str) -> str:
 @given(st.text(st.characters(codec="utf-8", exclude_categories=("Cs",)), max_size=60) | TEXT)
 def test_normalise_is_every_substitution(text: str) -> None:
     assert decode.normalise(text) == _normalised_in_full(text)
+
+
+def test_a_printable_text_needs_nfc_alone() -> None:
+    """``normalise``'s shortcut: what it replaces or drops is never printable, in a text or in NFC's output of a
+    printable one (the pieces a printable character decomposes into, and the characters NFC composes)."""
+    changed = f"\r\u2028\u2029{''.join(map(chr, range(0x110000)))}"
+    changed = {char for char in changed if decode.ODD.match(char) or char in "\r\u2028\u2029"}
+    assert not any(char.isprintable() for char in changed)
+    for char in map(chr, range(0x110000)):
+        pieces = unicodedata.decomposition(char).split()
+        if pieces and not pieces[0].startswith("<"):  # canonical
+            assert len(pieces) == 1 or char not in changed  # a character NFC may compose of two
+            if char.isprintable():
+                assert not changed & set(unicodedata.normalize("NFD", char))  # or leave of a printable one
+                assert not changed & set(unicodedata.normalize("NFC", char))
 
 
 @settings(max_examples=300, deadline=None)
