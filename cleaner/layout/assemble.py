@@ -83,13 +83,20 @@ def _same_blocks(texts: Sequence[str], again: Sequence[str]) -> bool:
     )
 
 
+_KEPT = (Role.BODY, Role.TITLE, Role.SUBTITLE)  # what ``build_article`` leaves out of the audit trail
+
+
 def build_article(verdicts: Sequence[Verdict], metadata: Metadata) -> Article:
     """The article: body blocks, metadata, and the audit trail of everything else."""
     verdicts = head_after_title(verdicts)
-    body = tuple(BodyBlock(v.kind, v.text, v.block.index) for v in verdicts if v.role is Role.BODY)
+    body = tuple([BodyBlock(v.kind, v.block.text, v.block.index) for v in verdicts if v.role is Role.BODY])
     removed = tuple(
-        Removal(v.text, v.rule, v.category, v.layer, v.block.index, None if v.score is None else round(v.score, 4))
-        for v in verdicts
-        if v.role not in (Role.BODY, Role.TITLE, Role.SUBTITLE)
+        [
+            Removal(
+                v.block.text, v.rule, v.category, v.layer, v.block.index, None if v.score is None else round(v.score, 4)
+            )
+            for v in verdicts
+            if v.role not in _KEPT
+        ]
     )
     return Article(metadata, body, removed)

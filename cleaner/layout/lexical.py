@@ -25,6 +25,7 @@ import re
 from collections.abc import Mapping, Sequence
 from dataclasses import dataclass, field
 from functools import lru_cache
+from itertools import chain
 from pathlib import Path
 
 import numpy as np
@@ -68,9 +69,10 @@ class Lexicon:
 
     def columns(self, texts: Sequence[str]) -> np.ndarray:
         """The ``COLUMNS`` of the blocks whose texts are ``texts``."""
-        sums, counts = np.zeros(len(texts)), np.zeros(len(texts))
-        for position, text in enumerate(texts):
-            sums[position], counts[position] = self._block(text)
+        known = self._blocks.get
+        pairs = [known(text) or self._block(text) for text in texts]  # a pair is never false
+        both = np.fromiter(chain.from_iterable(pairs), dtype=float, count=2 * len(pairs)).reshape(len(pairs), 2)
+        sums, counts = both.T.copy()  # each a contiguous row, as the sums are taken over
         return lexical_columns(sums, counts)
 
     def _block(self, text: str) -> tuple[float, int]:

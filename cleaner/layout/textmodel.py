@@ -105,7 +105,12 @@ line; None when no trusted profile applies to the page."""
 
 def _alone(texts: list[str]) -> list[Verdict]:
     """The kept texts as blocks of their own, undecided: a second reading without the earlier layers."""
-    return [Verdict(Block(index, text)) for index, text in enumerate(texts)]
+    return [_alone_block(index, text) for index, text in enumerate(texts)]
+
+
+@lru_cache(maxsize=16384)  # each settling round meets most of the last round's blocks in the same places
+def _alone_block(index: int, text: str) -> Verdict:
+    return Verdict(Block(index, text))
 
 
 def _settle(
@@ -169,14 +174,16 @@ class _Page:
         self.model, self.verdicts, self.cells = model, verdicts, cells
         self.stopwords, self.tail_rules = stopwords, tail_rules
         blocks = tuple(
-            (
-                v.block.text,
-                v.block.kind,
-                v.role,
-                v.role is Role.FURNITURE and v.rule in tail_rules,
-                v.block.link_density,
-            )
-            for v in verdicts
+            [
+                (
+                    v.block.text,
+                    v.block.kind,
+                    v.role,
+                    v.role is Role.FURNITURE and v.rule in tail_rules,
+                    v.block.link_density,
+                )
+                for v in verdicts
+            ]
         )
         self.key = (id(model), stopwords, blocks)
 
@@ -283,20 +290,15 @@ def classify_text(
     model = model or load_text_model()
     marked = list(verdicts)
     rows, scores, keep, dump, shape = _judged(_Page(model, marked, stopwords, tail_rules, cells))
-    for position, verdict in enumerate(marked):
+    for position, (verdict, kept, score) in enumerate(zip(verdicts, keep.tolist(), scores.tolist(), strict=True)):
         if verdict.decided:
             continue
-        if keep[position]:
+        if kept:
             marked[position] = verdict.decide(
-                Role.BODY,
-                rule=RULE,
-                category="body",
-                layer=LAYER,
-                kind=verdict.block.kind,
-                score=float(scores[position]),
+                Role.BODY, rule=RULE, category="body", layer=LAYER, kind=verdict.block.kind, score=score
             )
         else:
-            marked[position] = _furniture(verdict, float(scores[position]))
+            marked[position] = _furniture(verdict, score)
     if rows is not None:  # enough open blocks to be judged (``MIN_OPEN``)
         _settle(model, marked, rows, stopwords, dump)
         evidence = repetition([verdict.text for verdict in verdicts]) if repetition else None

@@ -169,7 +169,7 @@ class Page:
     @cached_property
     def folded(self) -> str:
         """Every line case-folded, one a line: what counting a name's mentions searches."""
-        return "\n".join(v.text.casefold() for v in self.verdicts)
+        return "\n".join([v.block.text for v in self.verdicts]).casefold()  # folding reads no context: line by line
 
     def mentions(self, folded: str, *, body: bool = False) -> int:
         """How often the page (or its body) contains a case-folded text; counted once per page and text."""
@@ -190,7 +190,7 @@ class Page:
     @cached_property
     def body_folded(self) -> str:
         """The article's body lines case-folded, one a line."""
-        return "\n".join(v.text.casefold() for v in self.verdicts if v.role is Role.BODY)
+        return "\n".join([v.block.text for v in self.verdicts if v.role is Role.BODY]).casefold()
 
     @cached_property
     def body_words(self) -> Counter[str]:

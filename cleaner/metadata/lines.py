@@ -176,7 +176,7 @@ def _bylines(verdicts: list[Verdict]) -> list[Candidate]:
     # the datelines' places (this loop marks bylines only, so they stay as they are): else no line stands next to one
     datelines = frozenset(position for position, verdict in enumerate(verdicts) if verdict.role is Role.DATELINE)
     for position, verdict in enumerate(verdicts):
-        text = verdict.text
+        text = verdict.block.text
         if verdict.role is not Role.UNDECIDED or len(text) > MAX_LINE_CHARS:
             continue
         found, source = parse_byline(text), "byline"  # () is a byline naming no person: "By Reuters"

@@ -60,7 +60,7 @@ def rule_verdicts(
 
 def furniture_verdicts(blocks: Sequence[Block], config: Config, deadline: Deadline = NO_DEADLINE) -> list[Verdict]:
     """Every block with a verdict, decided where a furniture rule (or a keep pattern) says so."""
-    verdicts = [Verdict(block, kind=block.kind) for block in blocks]
+    verdicts = [Verdict(block, Role.UNDECIDED, block.kind) for block in blocks]
     return mark_furniture(verdicts, config.rules, config.keep_patterns, deadline=deadline)
 
 
@@ -73,7 +73,7 @@ def _language(verdicts: Sequence[Verdict], declared: str | None, config: Config)
     """
     if declared:
         return declared
-    texts = (verdict.text for verdict in verdicts if verdict.role is not Role.FURNITURE)
+    texts = (verdict.block.text for verdict in verdicts if verdict.role is not Role.FURNITURE)
     return detect_language(texts, default=config.language)
 
 
@@ -108,7 +108,7 @@ def _open(
     cells = None
     if not reading.html:  # plain text, and Markdown such as cleaner's own output read back
         verdicts = mark_sentence_furniture(verdicts, config.rules)  # a subscribe or follow box left as one line
-        cells = cell_runs([verdict.text for verdict in verdicts])
+        cells = cell_runs([verdict.block.text for verdict in verdicts])
         verdicts = reopen_table_numbers(verdicts, cells)  # a table's number cells are judged with it, not as counters
     deadline.check("language detection")
     language = _language(verdicts, reading.declared.language, config)
@@ -132,7 +132,7 @@ def decide_blocks(
     (``site_repetition``), and the removals that evidence caused are credited to it.
     """
     verdicts, found, language, whole, cells = _open(reading, config, deadline)
-    page = match_page([verdict.text for verdict in verdicts], site)  # the page's keys and generation, found once
+    page = match_page([verdict.block.text for verdict in verdicts], site)  # the page's keys and generation, found once
     find_head = reading.declared.title is None and not whole
     deadline.check("the classifier")
     stopwords = stoplist(language)

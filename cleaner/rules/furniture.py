@@ -228,6 +228,21 @@ def _by_length(rules: tuple[CompiledRule, ...]) -> RulesByLength:
     return RulesByLength(rules)
 
 
+def rules_index(rules: Sequence[CompiledRule]) -> RulesByLength:
+    """``_by_length`` of a rule set, the last tuple asked answered without hashing it: a configuration hands every
+    document the same tuple of rules, and hashing a hundred rules (every field of each) at each call cost about
+    1 % of a plain-text page.  (A list may change under the same identity: it is looked up by its contents.)"""
+    if _last_index and _last_index[0][0] is rules:
+        return _last_index[0][1]
+    index = _by_length(tuple(rules))
+    if isinstance(rules, tuple):
+        _last_index[:] = [(rules, index)]
+    return index
+
+
+_last_index: list[tuple[tuple[CompiledRule, ...], RulesByLength]] = []  # the last tuple ``rules_index`` was asked
+
+
 def warm_up(rules: Sequence[CompiledRule]) -> None:
     """Compile now what a process's first blocks would: every rule's backward pattern (``may_end``, a
     few tenths of a second for the built-in rules) and the rule set's index (``_by_length``)."""
@@ -248,15 +263,15 @@ def mark_furniture(
     The document's ``deadline`` is checked at every block: one slow user pattern times out on each
     block after ``MATCH_TIMEOUT_SECONDS``, and over many blocks that would add up without it.
     """
-    by_length = _by_length(tuple(rules))
+    by_length = rules_index(rules)
     marked = []
     for verdict in verdicts:
         deadline.check("the furniture rules")
         if verdict.decided:
             marked.append(verdict)
-        elif keep and is_kept(verdict.text, keep):
+        elif keep and is_kept(verdict.block.text, keep):
             marked.append(verdict.decide(Role.BODY, rule=KEEP_RULE, category="keep", layer=LAYER))
-        elif (rule := by_length.first_match(verdict.text)) is not None:
+        elif (rule := by_length.first_match(verdict.block.text)) is not None:
             marked.append(verdict.decide(Role.FURNITURE, rule=rule.rule.id, category=rule.rule.category, layer=LAYER))
         else:
             marked.append(verdict)

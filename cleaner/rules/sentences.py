@@ -83,16 +83,30 @@ def sentence_rules(rules: tuple[CompiledRule, ...]) -> SentenceRules:
     return SentenceRules(rules)
 
 
+def _sentence_rules(rules: Sequence[CompiledRule]) -> SentenceRules:
+    """``sentence_rules`` of a rule set, the last tuple asked answered without hashing it (as
+    ``furniture.rules_index``: a configuration hands every document the same tuple)."""
+    if _last_rules and _last_rules[0][0] is rules:
+        return _last_rules[0][1]
+    asker = sentence_rules(tuple(rules))
+    if isinstance(rules, tuple):
+        _last_rules[:] = [(rules, asker)]
+    return asker
+
+
+_last_rules: list[tuple[tuple[CompiledRule, ...], SentenceRules]] = []  # the last tuple ``_sentence_rules`` was asked
+
+
 def mark_sentence_furniture(verdicts: Sequence[Verdict], rules: Sequence[CompiledRule]) -> list[Verdict]:
     """Decide every undecided short block that a sentence rule recognises (see the module doc)."""
-    asker = sentence_rules(tuple(rules))
+    asker = _sentence_rules(rules)
     marked = list(verdicts)
     if not asker.asked:
         return marked
     for position, verdict in enumerate(marked):
         if verdict.decided:
             continue
-        rule = asker.rule_for(verdict.text)
+        rule = asker.rule_for(verdict.block.text)
         if rule is not None:
             marked[position] = verdict.decide(
                 Role.FURNITURE, rule=rule.rule.id, category=rule.rule.category, layer=LAYER

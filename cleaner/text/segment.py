@@ -167,6 +167,5 @@ def segment(text: str, cut: Cut | None = None) -> list[Block]:
     """Split normalised text into blocks, numbered in reading order (``cut``: see ``_pieces``)."""
     widths = line_widths([line.strip() for line in text.split("\n")])
     return [
-        Block(index=index, text=body, kind=kind, alone=alone)
-        for index, (kind, body, alone) in enumerate(_pieces(text, cut, widths))
+        Block(index, body, kind, 0.0, alone) for index, (kind, body, alone) in enumerate(_pieces(text, cut, widths))
     ]
