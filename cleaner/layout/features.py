@@ -31,7 +31,6 @@ from collections import Counter
 from collections.abc import Mapping, Sequence
 from functools import lru_cache
 from itertools import chain
-from operator import itemgetter
 
 import numpy as np
 
@@ -155,15 +154,6 @@ def _measure(verdict: Verdict, stopwords: frozenset[str], tail_rules: frozenset[
     )
 
 
-_FIRST = itemgetter(0)
-
-
-def _webby(text: str) -> bool:
-    """Whether ``WEBBY`` finds a link, an address or a domain: each of its matches holds a colon, a dot or an at sign,
-    and a text holding none (most menu items and labels) is not searched."""
-    return ("." in text or ":" in text or "@" in text) and WEBBY.search(text) is not None
-
-
 @lru_cache(maxsize=16384)
 def _text_measures(text: str, stopwords: frozenset[str]) -> tuple[float, ...]:
     """What the text alone says, once per text: a block is measured again when its page is settled."""
@@ -181,11 +171,11 @@ def _text_measures(text: str, stopwords: frozenset[str]) -> tuple[float, ...]:
         PERIOD_END.search(text) is not None,
         first.isupper() or first.isdigit(),
         first.islower(),
-        sum(map(str.isupper, map(_FIRST, words))) / count if count else 0.0,  # a word is never empty
+        sum([word[0].isupper() for word in words]) / count if count else 0.0,  # a word is never empty
         len(DIGITS.findall(text)) / chars if chars else 0.0,
         len(CLAUSE_MARKS.findall(text)) / (count + 1),
         len(SEPARATORS.findall(text)),
-        _webby(text),
+        WEBBY.search(text) is not None,
         len(GLUED.findall(text)),
     )
 

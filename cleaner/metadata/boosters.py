@@ -40,19 +40,19 @@ def predict(booster: lightgbm.Booster, matrix: np.ndarray) -> np.ndarray:
         return np.asarray(booster.predict(rows, num_threads=1), dtype=float)
     out = np.empty(len(rows), dtype=np.float64)
     count = ctypes.c_int64(0)
-    failed = function(
+    failed = function(  # plain numbers, converted by the prototype's argument types (``_c_predict``)
         handle,
-        rows.ctypes.data_as(ctypes.c_void_p),
-        ctypes.c_int(FLOAT64),
-        ctypes.c_int32(rows.shape[0]),
-        ctypes.c_int32(rows.shape[1]),
-        ctypes.c_int(ROW_MAJOR),
-        ctypes.c_int(NORMAL),
-        ctypes.c_int(0),
-        ctypes.c_int(booster.best_iteration),
-        ctypes.c_char_p(PARAMETERS),
+        rows.__array_interface__["data"][0],
+        FLOAT64,
+        rows.shape[0],
+        rows.shape[1],
+        ROW_MAJOR,
+        NORMAL,
+        0,
+        booster.best_iteration,
+        PARAMETERS,
         ctypes.byref(count),
-        out.ctypes.data_as(ctypes.POINTER(ctypes.c_double)),
+        out.__array_interface__["data"][0],
     )
     if failed or count.value != len(rows):  # one score a row, or let LightGBM's own call say what is wrong
         return np.asarray(booster.predict(rows, num_threads=1), dtype=float)
@@ -66,8 +66,33 @@ def _scores_a_row(booster: lightgbm.Booster) -> int:
 
 @cache
 def _c_predict() -> Any:
-    """LightGBM's ``LGBM_BoosterPredictForMat``, from the library the ``lightgbm`` package loaded (None if absent)."""
+    """LightGBM's ``LGBM_BoosterPredictForMat``, from the library the ``lightgbm`` package loaded (None if absent).
+
+    A function object of its own (``library[name]``, not the attribute LightGBM's own calls use), with its argument
+    types declared, so that ``predict`` passes plain numbers and the arrays' addresses: building a ctypes value for
+    each argument and a ctypes view of each array cost about as much as a small matrix's trees."""
     import lightgbm
 
     library = getattr(lightgbm.basic, "_LIB", None)
-    return getattr(library, "LGBM_BoosterPredictForMat", None)
+    if library is None or not hasattr(library, "LGBM_BoosterPredictForMat"):
+        return None
+    function = library["LGBM_BoosterPredictForMat"]
+    function.argtypes = _ARGUMENTS
+    function.restype = ctypes.c_int
+    return function
+
+
+_ARGUMENTS = [  # handle, data, data type, rows, columns, row-major, predict type, start, iterations, parameters, out
+    ctypes.c_void_p,
+    ctypes.c_void_p,
+    ctypes.c_int,
+    ctypes.c_int32,
+    ctypes.c_int32,
+    ctypes.c_int,
+    ctypes.c_int,
+    ctypes.c_int,
+    ctypes.c_int,
+    ctypes.c_char_p,
+    ctypes.POINTER(ctypes.c_int64),
+    ctypes.c_void_p,
+]
