@@ -124,10 +124,8 @@ def second_stage(rows: np.ndarray, first: np.ndarray, asked: np.ndarray | None =
     columns.append(np.maximum.accumulate(first[::-1])[::-1])  # the best score at or after the block
     columns.append(np.maximum.accumulate(first))  # the best score at or before it
     columns += _cell_unit(rows, first, cumulative)
-    own = [FEATURES.index(name) for name in SECOND_STAGE_OWN]
-    if asked is None:
-        return np.column_stack([*columns, rows[:, own]])
-    return np.column_stack([*(column[asked] for column in columns), rows[asked][:, own]])
+    matrix = np.column_stack([*columns, rows[:, _SECOND_STAGE_COLUMNS]])
+    return matrix if asked is None else matrix[asked]  # the asked rows picked once, not column by column
 
 
 def _cell_unit(rows: np.ndarray, first: np.ndarray, cumulative: np.ndarray) -> list[np.ndarray]:
@@ -154,6 +152,7 @@ SECOND_STAGE_OWN = (
     "cell_period",
     *LEXICAL_COLUMNS,
 )
+_SECOND_STAGE_COLUMNS = [FEATURES.index(name) for name in SECOND_STAGE_OWN]
 
 
 def dump_model(
