@@ -104,3 +104,16 @@ def test_the_text_speed_breakdown_times_every_stage_inside_clean() -> None:
     assert 0 < model < layers < total  # the stages nest inside clean(): the wrappers time what they wrap
     assert rows["LightGBM, both stages"] > 0 and rows["metadata choice"] > 0
     assert 0 < rows["settling the output: the body read again by every layer"] < total
+
+
+@needs_bench
+def test_two_checkouts_compared_page_by_page() -> None:
+    script = ROOT / "bench" / "speed_pair.py"
+    args = [sys.executable, str(script), str(BENCH), str(ROOT), str(ROOT), "--rounds", "2", "--limit", "3"]
+    result = subprocess.run(args, capture_output=True, text=True, cwd=ROOT, timeout=600)
+    assert result.returncode == 0, result.stderr
+    rounds = [line for line in result.stdout.splitlines() if line.startswith("round ")]
+    assert [line.split(",")[0] for line in rounds] == ["round 1", "round 2"]
+    summary = result.stdout.splitlines()[-1]
+    assert summary.startswith("bs4: new/base pages per second ")
+    assert 0.2 < float(summary.split()[-3].rstrip("x")) < 5  # the same code on both sides: about 1
