@@ -8,8 +8,9 @@ process of its own with its checkout first on ``sys.path`` and reads the pages, 
 settles its heap, as ``bench/speed_text.py`` does.  Then, round after round, both empty their per-text caches
 (``speed_text.forget``) and clean the same page in turn, page after page, the first to go alternating; each
 process reports its own CPU time (``time.process_time``) for each page.  Whatever else the machine runs falls on
-both alike within a few tens of milliseconds, so their ratio holds steady where runs of ``speed_text.py`` an
-hour apart, or even alternated, move by a tenth under load.  Two checkouts of the same code read 1.00-1.01.
+both alike within a few tens of milliseconds, so their ratio holds steadier than runs of ``speed_text.py``
+alternated, which moved by a tenth and more at load 6-9.  Two checkouts of the same code read 1.004-1.008 (load
+5-6); at load 7-10 one pair's rounds still spread by a few hundredths (1.046-1.078), so take several rounds.
 
 Each round prints each kind's pages per second for both and the ratio (BASE's time over NEW's: above 1, NEW is
 faster); the summary, the median ratio over the rounds and its range.
