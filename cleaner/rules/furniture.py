@@ -232,8 +232,9 @@ def rules_index(rules: Sequence[CompiledRule]) -> RulesByLength:
     """``_by_length`` of a rule set, the last tuple asked answered without hashing it: a configuration hands every
     document the same tuple of rules, and hashing a hundred rules (every field of each) at each call cost about
     1 % of a plain-text page.  (A list may change under the same identity: it is looked up by its contents.)"""
-    if _last_index and _last_index[0][0] is rules:
-        return _last_index[0][1]
+    last = _last_index[0] if _last_index else None  # one read: another thread may replace the entry meanwhile
+    if last is not None and last[0] is rules:
+        return last[1]
     index = _by_length(tuple(rules))
     if isinstance(rules, tuple):
         _last_index[:] = [(rules, index)]

@@ -86,8 +86,9 @@ def sentence_rules(rules: tuple[CompiledRule, ...]) -> SentenceRules:
 def _sentence_rules(rules: Sequence[CompiledRule]) -> SentenceRules:
     """``sentence_rules`` of a rule set, the last tuple asked answered without hashing it (as
     ``furniture.rules_index``: a configuration hands every document the same tuple)."""
-    if _last_rules and _last_rules[0][0] is rules:
-        return _last_rules[0][1]
+    last = _last_rules[0] if _last_rules else None  # one read: another thread may replace the entry meanwhile
+    if last is not None and last[0] is rules:
+        return last[1]
     asker = sentence_rules(tuple(rules))
     if isinstance(rules, tuple):
         _last_rules[:] = [(rules, asker)]
