@@ -1,10 +1,11 @@
 """Text evidence: what a site profile's evidence removes from a page the text model has decided.
 
 With a learned site profile, the column ``site_repetition`` holds, per block, the share of the site's pages
-holding its line.  The evidence only removes, and only what it is template evidence for: a block the model
-keeps without the column is removed only when the model with the column removes it and the block is on at
-least the learned share of the site's other pages (``evidenced``: article text repeats too, far less often
-than template, and prose inside the article needs a higher share).  The model reads the page with the column
+holding its line.  The evidence only removes, and only what it is template evidence for: a block the model keeps
+without the column is removed only when the model with the column removes it and the block is on at least the
+learned share of the site's other pages (``evidenced``: article text repeats too, far less often than template,
+and prose inside the article needs a higher share), and is not as rare as the page's own article (``copied``:
+copies of it that learning counted as pages make its lines repeat).  The model reads the page with the column
 only when such a block is still body (``removed_by_evidence``, the one place that decides), its second stage
 only for the blocks in question when their scores settle the cut (``_weighed_cut``).
 
@@ -45,15 +46,18 @@ def removed_by_evidence(
     (``textmodel``'s; the shape reads no evidence, so it is the same with it: found again when not given).  A
     block that reading keeps is the evidence's to remove only when the profile has template evidence for it
     (``evidenced``) and the model reading the page with the evidence (its ``site_repetition`` column) removes
-    it; the decision stays the one without the evidence (the guards read the scores: a template line's lower
-    score with the evidence must not stop a guard from keeping what it keeps without a profile).  So the model
-    reads the page with the evidence only when such a block is still ``body`` (after the settling pass): on
-    other pages the evidence removes nothing, and its reading is skipped.  The cut with the evidence is
-    ``cut``'s, computed from the fewest second-stage scores that settle it (``_weighed_cut``).
+    it, and it is not as rare as the page's own article (``copied``); the decision stays the one without the
+    evidence (the guards read the scores: a template line's lower score with the evidence must not stop a guard
+    from keeping what it keeps without a profile).  So the model reads the page with the evidence only when such
+    a block is still ``body`` (after the settling pass): on other pages the evidence removes nothing, and its
+    reading is skipped.  The cut with the evidence is ``cut``'s, computed from the fewest second-stage scores
+    that settle it (``_weighed_cut``).
     """
     weighed = rows.copy()
     weighed[:, REPETITION] = evidence
     candidates = keep & body & evidenced(weighed, keep, model.evidence, model.evidence_inside)
+    if candidates.any():
+        candidates &= ~copied(weighed, keep, max(model.evidence, model.evidence_inside))
     if not candidates.any():
         return []
     open_mask = np.array([not verdict.decided for verdict in verdicts], dtype=bool)
@@ -109,6 +113,26 @@ def evidenced(rows: np.ndarray, article: np.ndarray, outside: float, inside: flo
     repetition, prose = rows[:, REPETITION], rows[:, PROSE] > 0
     within = inside_article(rows, article, outside) & prose
     return repetition >= np.where(within, max(inside, outside), outside)
+
+
+def copied(rows: np.ndarray, article: np.ndarray, ceiling: float) -> np.ndarray:
+    """The blocks as rare as the page's own article: its copies learned as pages of the site, counted out.
+
+    A corpus holds copies of one article (a page saved twice, a syndicated story), and learning counts those
+    it does not recognise as copies (``cleaner.sites.profile``) as pages: then every line of the article is on
+    as many of the other pages as there are copies, and reads as template evidence on each copy.  So the
+    page's own share is the repetition that holds the most words of the blocks ``article`` keeps, of those
+    below ``ceiling`` (prose that common is template evidence even inside the article): on almost every page
+    0.0, its own lines.  When it is above 0.0, the blocks on no more of the other pages than that are the
+    page's, as a line of this page alone is.
+    """
+    repetition = rows[:, REPETITION]
+    kept = np.asarray(article, dtype=bool) & (repetition < ceiling)  # (NaN, no profile: never below)
+    if not kept.any():
+        return np.zeros(len(rows), dtype=bool)
+    shares, level = np.unique(repetition[kept], return_inverse=True)
+    own = float(shares[int(np.argmax(np.bincount(level, weights=rows[kept, WORDS])))])  # ties: the lowest share
+    return repetition <= own if own > 0.0 else np.zeros(len(rows), dtype=bool)
 
 
 def inside_article(rows: np.ndarray, article: np.ndarray, outside: float) -> np.ndarray:

@@ -3,12 +3,13 @@
 A site's pages share a template (menus, footers, boxes); article text differs from page to page.  This
 module counts block keys (``cleaner.sites.keys``) per site and keeps what they teach:
 
-- ``ProfileLearner`` counts keys per site, document by document, in bounded memory (lossy counting).  It
-  notices a redesign: a document that shares little of a generation's template starts a new generation
+- ``ProfileLearner`` counts keys per site, document by document, in bounded memory (lossy counting).  It notices
+  a redesign: a document that shares little of a generation's template starts a new generation
   (``Parameters.join``), so two templates are never averaged into one.  It counts each article once per
   generation: a document whose lines outside the generation's template are already counted there (``COPY_SHARE``
-  of their words, and of their sentences' words) is a copy (the same page saved twice, under two URLs, with
-  other headlines in a box) and adds nothing but one to the site's tally of copies;
+  of their words, and of their sentences' words; after the generation's first page, that page's whole) is a copy
+  (the same page saved twice, under two URLs, with other headlines in a box) and adds nothing but one to the
+  site's tally of copies;
 - ``Profile`` holds every site's ``SiteProfile`` (``cleaner.sites.generation``: its generations, their
   template keys, trust and matching) as learned with one set of ``Parameters``;
 - ``site_of(url, folder)`` names the site a document belongs to.
@@ -213,9 +214,12 @@ def _is_copy(keys: Iterable[str], generation: _Counting, parameters: Parameters)
     pages apart: on the template corpora of ``bench/make_sites.py``, seeds 1-5, no page of the 7,274 that joined a
     generation had both shares above 0.84, one had 0.91 of all its words counted.)  The counts are the only memory:
     a copy is recognised while its article's lines are counted, which lossy counting ensures whenever copies come
-    often enough to matter, and in a later ``--update`` run too.
+    often enough to matter, and in a later ``--update`` run too.  With one page counted, every line is on all the
+    pages so far, so the two pages are compared whole (``_same_page``).
     """
     counted_in, documents = generation.counts.get, generation.documents
+    if documents == 1:
+        return _same_page(keys, generation.counts)
     own: list[str] = []  # the document's lines not on more than half of the pages
     words = counted = 0
     for key in keys:
@@ -231,3 +235,24 @@ def _is_copy(keys: Iterable[str], generation: _Counting, parameters: Parameters)
     sentences = [key for key in own if len(key) >= short and is_prose(key, parameters)]
     words = sum(key.count(" ") + 1 for key in sentences)
     return sum(key.count(" ") + 1 for key in sentences if counted_in(key) is not None) >= COPY_SHARE * words
+
+
+def _same_page(keys: Iterable[str], counts: Mapping[str, KeyCount]) -> bool:
+    """Whether a document is a copy of the one page a generation counted (its counts are that page's lines).
+
+    With one page, its template cannot be told from its article (every line is on all the pages so far), so
+    the two pages are compared whole: a copy when at least ``COPY_SHARE`` of the document's words are the page's
+    and ``COPY_SHARE`` of the page's words are the document's.  Another page of the site shares the template but
+    not the article, which the other misses: a near copy (the article with other headlines, another date line)
+    misses only what its furniture drew again.
+    """
+    found = set(keys)
+    words = counted = 0
+    for key in found:
+        length = key.count(" ") + 1
+        words += length
+        counted += length if key in counts else 0
+    if counted < COPY_SHARE * words:
+        return False
+    page = sum(key.count(" ") + 1 for key in counts)
+    return counted >= COPY_SHARE * page
