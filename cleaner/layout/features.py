@@ -40,10 +40,9 @@ from cleaner.layout.spans import CAP, distance_to, ranked_runs, shift, short_run
 from cleaner.layout.tables import CellRun, cell_runs
 from cleaner.metadata.titles import confirming_keys, most_of, title_key
 from cleaner.model import Kind, Role, Verdict
-from cleaner.text.shape import words_of
+from cleaner.text.shape import SENTENCE_END, words_of
+from cleaner.text.shape import TERMINAL_STOP as PERIOD_END
 
-SENTENCE_END = re.compile(r"""[.!?…:;]["'”’»)\]]*$""")
-PERIOD_END = re.compile(r"""\.["'”’»)\]]*$""")
 SEPARATORS = re.compile(r"[|•·»›/]")
 CLAUSE_MARKS = re.compile(r"[,;:]")
 WEBBY = re.compile(r"https?:|www\.|@|\.(?:com|org|net|de|fr|html?)\b", re.IGNORECASE)
@@ -250,7 +249,7 @@ def features(
     fills them per fit, cross-fitted: ``bench/textlexicon.py``).
 
     The groups of columns, each a step below: what each block says of itself (``_own_columns``), which
-    blocks are prose (``_prose``), the block's neighbours (``_neighbourhood``), its place on the page
+    blocks are prose (``prose_blocks``), the block's neighbours (``_neighbourhood``), its place on the page
     (``_page_shares``), the page's runs of prose (``_prose_runs``), the title and the lines the earlier
     layers marked (``_landmarks``), tables (``_cells``), then the site's and the lexicon's columns.
     """
@@ -262,7 +261,7 @@ def features(
     own = _own_columns(verdicts, stopwords, tail_rules)
     col = {name: own[:, index] for index, name in enumerate(OWN)}
     undecided = col["role"] == ROLE_CODES[Role.UNDECIDED]
-    prose = _prose(col, bool(stopwords), undecided)
+    prose = prose_blocks(col, bool(stopwords), undecided)
     prose_words = np.where(prose, col["words"], 0.0)
     groups: tuple[Mapping[str, np.ndarray | float], ...] = (
         _neighbourhood(col, prose),
@@ -292,15 +291,26 @@ def _own_columns(verdicts: Sequence[Verdict], stopwords: frozenset[str], tail_ru
     return own
 
 
-def _prose(col: dict[str, np.ndarray], has_stoplist: bool, undecided: np.ndarray) -> np.ndarray:
+def prose_blocks(col: Mapping[str, np.ndarray], has_stoplist: bool, undecided: np.ndarray) -> np.ndarray:
     """The undecided blocks that read as prose: a sentence's worth of words, enough of them stopwords (without
-    a stoplist: closed like a sentence)."""
+    a stoplist: closed like a sentence).  ``col``: the blocks' ``words``, ``stop_density`` and ``ends_sentence``
+    (the model's count here; the guards' script count in ``cleaner.layout.guardcount``)."""
     if has_stoplist:
         prose = (col["words"] >= PROSE_MIN_WORDS) & (col["stop_density"] >= PROSE_MIN_STOPWORDS)
     else:
         prose = (col["words"] >= PROSE_MIN_WORDS) & (col["ends_sentence"] > 0)
     prose &= undecided
     return prose
+
+
+def largest_run(
+    words: np.ndarray, prose: np.ndarray, undecided: np.ndarray
+) -> tuple[list[tuple[int, int, float]], int, int]:
+    """The page's runs of prose (``ranked_runs``, largest first) and the start and end of the largest.  Prose scores
+    its words, other undecided blocks cost a little, decided ones nothing."""
+    runs = ranked_runs(np.where(prose, words, np.where(undecided, -np.minimum(words, 10.0) - 2.0, 0.0)))
+    start, end = runs[0][:2] if runs else (0, 0)
+    return runs, start, end
 
 
 def _neighbourhood(col: dict[str, np.ndarray], prose: np.ndarray) -> dict[str, np.ndarray]:
@@ -356,13 +366,10 @@ def _prose_runs(
     words: np.ndarray, prose: np.ndarray, prose_words: np.ndarray, undecided: np.ndarray
 ) -> dict[str, np.ndarray | float]:
     """The page's runs of prose (``ranked_runs``): where the block stands to the largest, and the rank, share of the
-    prose, size and mean words of the run it is in.  Prose scores its words, other undecided blocks cost a
-    little, decided ones nothing."""
+    prose, size and mean words of the run it is in (``largest_run``)."""
     count = len(words)
     total_prose = prose_words.sum()
-    scores = np.where(prose, words, np.where(undecided, -np.minimum(words, 10.0) - 2.0, 0.0))
-    runs = ranked_runs(scores)
-    start, end = runs[0][:2] if runs else (0, 0)
+    runs, start, end = largest_run(words, prose, undecided)
     run_rank = np.zeros(count)
     own_run = np.zeros((count, 3))
     for rank, (low, high, _) in enumerate(runs, start=1):

@@ -69,6 +69,7 @@ import numpy as np
 
 from cleaner.layout.classify import is_heading
 from cleaner.layout.features import FEATURES, features
+from cleaner.layout.guardcount import guard_rows
 from cleaner.layout.tables import CellRun
 from cleaner.layout.textcut import WORDS, Shape, cut, page_shape
 from cleaner.layout.textevidence import PROFILE_RULE, removed_by_evidence
@@ -122,17 +123,21 @@ def _settle(
 ) -> None:
     """The guard and the head rule, then the kept blocks judged again on their own, until nothing changes.
 
+    The guards and the head rule read the page's prose by the script count (``guardcount.guard_rows``: the
+    model's rows with words and sentence ends counted in every script), the tables guard the model's rows.
+
     The model meets the kept blocks alone, as the kept text: what it would remove leaves now, with
     its score, and the guard and the head rule look again at what is left (see the module doc).  The
     other layers' second look is the pipeline's, on the output (``assemble.settle_output``).  It reads
     without a site profile's evidence: ``classify_text`` removes what the evidence removed afterwards.
     """
     tail_rules: frozenset[str] = frozenset()
+    guard = guard_rows(verdicts, stopwords, rows)
     for _ in range(SETTLE_ROUNDS):
-        keep_prose_run(verdicts, rows)
+        keep_prose_run(verdicts, guard)
         if dump:
-            _head_before_article(verdicts, rows)
-            keep_unsure_gaps(verdicts, rows)  # after the head rule: the gaps lie past the article's first sentence
+            _head_before_article(verdicts, guard)
+            keep_unsure_gaps(verdicts, guard)  # after the head rule: the gaps lie past the article's first sentence
             keep_numbered_lists(verdicts)
             keep_tables(verdicts, rows)
         kept = [position for position, verdict in enumerate(verdicts) if verdict.role is Role.BODY]

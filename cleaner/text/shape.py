@@ -1,8 +1,25 @@
-"""Shape: the measurable features of one block of text, computed once.
+"""Shape: the measurable features of one block of text, computed once, and the two counts of words it holds.
 
 The zones, classify and metadata layers all ask the same questions of a block: how
 long is it, does it end like a sentence, does it look like a headline, how many of its
 words are stopwords. This module answers them.
+
+Two counts of words and sentence ends, and which layer reads which:
+
+* the model's count (``WORD``, ``SENTENCE_END``, ``TERMINAL_STOP``; ``words_of``, ``shape_of``, ``has_words``):
+  a word is a run of ``\\w``, a sentence ends on a Latin stop.  The text model's feature columns
+  (``cleaner.layout.features``) and every layer before the model (zones, head, rules) read it, and it is frozen
+  with the model file: the shipped model was trained on these columns, so changing the count changes what the
+  model sees (``bench/train_text.py --check`` fails) and waits for the next retraining.  It is blind to scripts
+  written without spaces: a Chinese or Japanese sentence is one or two words between commas, and ``。`` ends
+  no sentence, so no block of such a page is prose by it.
+* the script count (``SCRIPT_WORD``, ``SCRIPT_SENTENCE_END``; ``script_words_of``, ``script_ends_sentence``):
+  letters of the Han, Hiragana and Katakana scripts count as a word every two characters, a word of another
+  script keeps its combining marks and joiners (a Hindi word's vowel signs), and every script's sentence
+  terminator ends a sentence (``。``, ``！``, the danda, ``؟``, ``۔`` ...).  The layers after the model that judge
+  whether a block is prose and how much prose a page holds (``cleaner.layout.guardcount``, for the guards of
+  ``cleaner.layout.textguards``) read it: losing the article is judged in every script.  In text without a
+  character from U+0300 on (``beyond_latin``) the two counts are the same (a property test).
 
 What it does NOT do: it decides nothing (the layers that ask do).
 """
@@ -14,6 +31,9 @@ from dataclasses import dataclass
 from functools import lru_cache
 from itertools import islice
 
+import regex
+
+# The model's count (frozen with the model file: see the module doc).
 WORD = re.compile(r"\w+(?:['’-]\w+)*")
 SENTENCE_END = re.compile(r"""[.!?…:;]["'”’»)\]]*$""")
 TERMINAL_STOP = re.compile(r"""\.["'”’»)\]]*$""")
@@ -106,3 +126,51 @@ def _measure(text: str) -> tuple[tuple[str, ...], bool, bool, bool]:
         TERMINAL_STOP.search(text) is not None,
         first.isupper() or first.isdigit(),
     )
+
+
+# The script count (the guards': see the module doc).  Scripts written without spaces between words, by their
+# Unicode script property: a run of their letters is a phrase or a sentence, so it counts as a word every two
+# characters (Chinese words are mostly one or two characters, Japanese ones a little longer).  Thai, Lao, Khmer
+# and Burmese are also written without spaces between words, but with spaces between phrases and no full stop;
+# they are not counted this way (no bench page is in them: docs/classifier.md, "Known weaknesses").
+UNSPACED_SCRIPTS = ("Han", "Hiragana", "Katakana")
+_IN_SCRIPTS = "[" + "".join(rf"\p{{scx={name}}}" for name in UNSPACED_SCRIPTS) + "]"
+_UNSPACED = rf"[[\p{{L}}\p{{N}}\p{{M}}]&&{_IN_SCRIPTS}]"
+# A word of the other scripts starts on a letter, a digit or "_" (re's \w) and goes on with those, the marks on
+# them (an Indic word keeps its vowel signs) and the joiners inside it (a Persian word's ZWNJ); a mark or a joiner
+# after a symbol (an emoji's variation selector) is no word.
+_START = rf"[[\p{{L}}\p{{N}}_]--{_IN_SCRIPTS}]"
+_GOING_ON = rf"[[\p{{L}}\p{{N}}\p{{M}}_\p{{Join_Control}}]--{_IN_SCRIPTS}]"
+SCRIPT_WORD = regex.compile(rf"{_START}{_GOING_ON}*(?:['’-]{_START}{_GOING_ON}*)*|{_UNSPACED}{{1,2}}", regex.V1)
+# What ends a sentence: the Latin stops, and every script's full stops, question and exclamation marks (Unicode's
+# sentence terminators), then closing quotes and brackets (not a brace).  Searched from the end (``(?r)``): a long
+# text is not scanned.
+SCRIPT_SENTENCE_END = regex.compile(r"""(?r)[.!?…:;\p{SB=STerm}\p{SB=ATerm}](?:["'”’»]|(?!\})\p{Pe})*$""")
+_BEYOND_LATIN = re.compile(r"[^\x00-\u02ff]")
+
+
+def beyond_latin(text: str) -> bool:
+    """Whether the text holds a character from U+0300 on (a combining mark, a letter of another script): where
+    the script count and the model's differ.  Below it they find the same words and the same sentence ends."""
+    return _BEYOND_LATIN.search(text) is not None
+
+
+def script_words_of(text: str) -> tuple[tuple[str, ...], tuple[str, ...]]:
+    """A text's words by the script count and their lower-case forms (``words_of`` for text below U+0300); a
+    text of ``LONG_TEXT`` characters or more is read afresh each time, not cached (as ``words_of``)."""
+    if not beyond_latin(text):
+        return words_of(text)
+    return _find_script_words(text) if len(text) >= LONG_TEXT else _cached_script_words(text)
+
+
+def _find_script_words(text: str) -> tuple[tuple[str, ...], tuple[str, ...]]:
+    words = tuple(match.group() for match in SCRIPT_WORD.finditer(text))
+    return words, tuple(map(str.lower, words))
+
+
+_cached_script_words = lru_cache(maxsize=4096)(_find_script_words)
+
+
+def script_ends_sentence(text: str) -> bool:
+    """Whether the text ends like a sentence in any script (``SCRIPT_SENTENCE_END``)."""
+    return SCRIPT_SENTENCE_END.search(text) is not None
