@@ -146,3 +146,10 @@ def test_below_u0300_the_two_counts_agree(text: str) -> None:
     assert script_words_of(latin)[0] == tuple(SCRIPT_WORD.findall(latin))
     assert script_ends_sentence(latin) == (SENTENCE_END.search(latin) is not None)
     assert script_words_of(text)[0] == tuple(SCRIPT_WORD.findall(text))
+
+
+def test_the_guards_read_the_models_rows_on_a_page_below_u0300() -> None:
+    lines = ["Home News Sport", "The council met on Tuesday and agreed to extend the night buses to the estates."]
+    verdicts = verdicts_of(lines)
+    rows = features(verdicts, frozenset())
+    assert guard_rows(verdicts, frozenset(), rows) is rows

@@ -3,7 +3,7 @@
 The text model's feature rows (``cleaner.layout.features``) count words and sentence ends by the model's count
 (``cleaner.text.shape``), frozen with the model file until the next retraining.  That count is blind to scripts
 written without spaces: no block of a Chinese or Japanese page is prose by it, so the guards that keep the
-article when the model drops it (``cleaner.layout.textguards``) and the head rule (``textmodel``) never see one.
+article when the model drops it (``cleaner.layout.textguards``: the prose run, the unsure gaps) never see one.
 ``guard_rows`` gives them the same rows with the columns they read recounted by the script count
 (``shape.script_words_of``, ``shape.script_ends_sentence``):
 
@@ -14,6 +14,10 @@ article when the model drops it (``cleaner.layout.textguards``) and the head rul
 
 On a page where no block holds a character from U+0300 on the two counts agree, and the model's rows are
 returned as they are.
+
+Only layers that bring blocks back read it.  The head rule (``textmodel._head_before_article``), which removes the
+kept lines above the article's first prose sentence, reads the model's rows: by the script count it took a Chinese
+biography's opening paragraphs, which close on no full stop, for its head (tfeval wrapped, out of fold).
 
 What it does NOT do: it feeds nothing to the model (the model's columns stay the model's count), decides
 nothing (the guards do), and recounts no other column (the tables' columns, the lexicon's, the neighbours').

@@ -29,6 +29,11 @@ out-of-fold output (each fold's value chosen on the other four folds; docs/class
 
 The blocks a guard brings back carry the rule ``classifier.guard`` and their model score.
 
+The prose run and the unsure gaps read the rows ``textmodel`` gives them: the model's feature rows with the
+columns ``words``, ``ends_sentence``, ``prose`` and ``in_run`` counted in every script (``guardcount.guard_rows``),
+so a Chinese or Japanese article is prose to them though the model's columns (frozen with the model file) do not
+see it; the tables guard reads the model's rows (its columns count no words).
+
 What it does NOT do: score blocks (``textstages``), choose the page's cut or tell a page dump
 (``textmodel``), or read the page's words: it works on the verdicts, the feature rows and the scores
 (and on the lines' opening numbers).
@@ -89,9 +94,9 @@ def _removed_here(verdict: Verdict) -> bool:
 def unsure_gaps(verdicts: Sequence[Verdict], rows: np.ndarray) -> list[list[int]]:
     """The stretches of model-removed blocks between two kept blocks of the article that are all unsure.
 
-    The article starts on its first kept prose sentence (where ``textmodel``'s head rule starts it), so
-    no gap lies in the head.  Blocks other layers decided (a rule, a dateline) neither count nor break
-    a stretch; a stretch must hold prose.
+    The article starts on its first kept prose sentence (where ``textmodel``'s head rule starts it; prose and
+    sentence ends as ``rows`` give them, the guards' script count), so no gap lies in the head.  Blocks other
+    layers decided (a rule, a dateline) neither count nor break a stretch; a stretch must hold prose.
     """
     prose, sentence = rows[:, _PROSE], rows[:, _SENTENCE]
     gaps: list[list[int]] = []

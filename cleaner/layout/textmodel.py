@@ -123,8 +123,9 @@ def _settle(
 ) -> None:
     """The guard and the head rule, then the kept blocks judged again on their own, until nothing changes.
 
-    The guards and the head rule read the page's prose by the script count (``guardcount.guard_rows``: the
-    model's rows with words and sentence ends counted in every script), the tables guard the model's rows.
+    The prose-run and unsure-gaps guards read the page's prose by the script count (``guardcount.guard_rows``:
+    the model's rows with words and sentence ends counted in every script), so they see an article in any
+    script; the head rule, which removes, and the tables guard read the model's rows.
 
     The model meets the kept blocks alone, as the kept text: what it would remove leaves now, with
     its score, and the guard and the head rule look again at what is left (see the module doc).  The
@@ -136,7 +137,7 @@ def _settle(
     for _ in range(SETTLE_ROUNDS):
         keep_prose_run(verdicts, guard)
         if dump:
-            _head_before_article(verdicts, guard)
+            _head_before_article(verdicts, rows)
             keep_unsure_gaps(verdicts, guard)  # after the head rule: the gaps lie past the article's first sentence
             keep_numbered_lists(verdicts)
             keep_tables(verdicts, rows)
