@@ -23,7 +23,15 @@ from cleaner.layout.guardcount import guard_rows
 from cleaner.layout.textmodel import GUARD_RULE, classify_text, load_text_model
 from cleaner.model import Block, Role, Verdict
 from cleaner.text.language import stoplist
-from cleaner.text.shape import SCRIPT_WORD, SENTENCE_END, script_ends_sentence, script_words_of, words_of
+from cleaner.text.shape import (
+    NEUTRAL_MARKS,
+    SCRIPT_WORD,
+    SENTENCE_END,
+    beyond_latin,
+    script_ends_sentence,
+    script_words_of,
+    words_of,
+)
 
 CHINESE = (
     "市政府周二宣布了新的交通计划，将增加夜间公交车的班次，并把线路从火车站延长到住宅区。"
@@ -138,12 +146,16 @@ def test_the_prose_run_guard_keeps_a_chinese_article_the_model_would_drop() -> N
     assert {verdict.rule for verdict in marked if verdict.role is Role.BODY} == {GUARD_RULE}
 
 
-@given(st.text(st.characters(codec="utf-8", exclude_categories=("Cs",)), max_size=60))
-def test_below_u0300_the_two_counts_agree(text: str) -> None:
-    """Text below U+0300 is read with the model's count (``words_of``): the script count finds the same words and
-    the same sentence ends there, so the guards read a page in such text as the model's columns do."""
-    latin = "".join(char for char in text if char < "\u0300")
-    assert script_words_of(latin)[0] == tuple(SCRIPT_WORD.findall(latin))
+NEUTRAL_TEXT = st.text(st.one_of(st.characters(max_codepoint=0x2FF), st.sampled_from(NEUTRAL_MARKS)), max_size=60)
+
+
+@given(st.text(st.characters(codec="utf-8", exclude_categories=("Cs",)), max_size=60), NEUTRAL_TEXT)
+def test_where_beyond_latin_is_false_the_two_counts_agree(text: str, latin: str) -> None:
+    """Text below U+0300 and the neutral punctuation (typographic quotes, dashes, the euro) is read with the model's
+    count (``words_of``): the script count finds the same words and the same sentence ends there, so the guards
+    read a page in such text as the model's columns do."""
+    assert not beyond_latin(latin)
+    assert script_words_of(latin)[0] == words_of(latin)[0] == tuple(SCRIPT_WORD.findall(latin))
     assert script_ends_sentence(latin) == (SENTENCE_END.search(latin) is not None)
     assert script_words_of(text)[0] == tuple(SCRIPT_WORD.findall(text))
 

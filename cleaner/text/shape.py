@@ -146,12 +146,21 @@ SCRIPT_WORD = regex.compile(rf"{_START}{_GOING_ON}*(?:['’-]{_START}{_GOING_ON}
 # sentence terminators), then closing quotes and brackets (not a brace).  Searched from the end (``(?r)``): a long
 # text is not scanned.
 SCRIPT_SENTENCE_END = regex.compile(r"""(?r)[.!?…:;\p{SB=STerm}\p{SB=ATerm}](?:["'”’»]|(?!\})\p{Pe})*$""")
-_BEYOND_LATIN = re.compile(r"[^\x00-\u02ff]")
+# The punctuation and currency signs from U+2000 on that neither count reads as part of a word or a sentence's
+# end (typographic quotes and dashes, the ellipsis, spaces, the euro): Latin text holds them, and the two counts
+# agree on text of them and of characters below U+0300 (a property test).
+NEUTRAL_MARKS = "".join(
+    char
+    for char in map(chr, range(0x2000, 0x20D0))
+    if not regex.match(r"[\w\p{L}\p{N}\p{M}\p{Join_Control}\p{SB=STerm}\p{SB=ATerm}\p{Pe}]", char, regex.V1)
+)
+_BEYOND_LATIN = re.compile(f"[^\\x00-\\u02ff{re.escape(NEUTRAL_MARKS)}]")
 
 
 def beyond_latin(text: str) -> bool:
-    """Whether the text holds a character from U+0300 on (a combining mark, a letter of another script): where
-    the script count and the model's differ.  Below it they find the same words and the same sentence ends."""
+    """Whether the text holds a character from U+0300 on (a combining mark, a letter of another script, a sentence
+    mark of another script) but for the neutral punctuation (``NEUTRAL_MARKS``): where the script count and the model's
+    may differ.  On other text they find the same words and the same sentence ends."""
     return _BEYOND_LATIN.search(text) is not None
 
 
