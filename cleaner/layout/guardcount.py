@@ -12,8 +12,8 @@ article when the model drops it (``cleaner.layout.textguards``: the prose run, t
   sentence), the rule of ``features.prose_blocks``;
 * ``in_run``: the page's largest run of that prose (``features.largest_run``).
 
-On a page where no block holds a character from U+0300 on the two counts agree, and the model's rows are
-returned as they are.
+On a page where no block holds a character from U+0300 on but neutral punctuation (``shape.beyond_latin``) the
+two counts agree, and the model's rows are returned as they are.
 
 Only layers that bring blocks back read it.  The head rule (``textmodel._head_before_article``), which removes the
 kept lines above the article's first prose sentence, reads the model's rows: by the script count it took a Chinese
@@ -44,7 +44,7 @@ def _script_measures(text: str, stopwords: frozenset[str]) -> tuple[float, float
 
 def guard_rows(verdicts: Sequence[Verdict], stopwords: frozenset[str], rows: np.ndarray) -> np.ndarray:
     """``rows`` (the model's feature rows of ``verdicts``) with ``words``, ``ends_sentence``, ``prose`` and
-    ``in_run`` counted in every script; ``rows`` itself when no block holds a character from U+0300 on."""
+    ``in_run`` counted in every script; ``rows`` itself when no block is ``beyond_latin``."""
     if not any(beyond_latin(verdict.text) for verdict in verdicts):
         return rows
     measures = np.array([_script_measures(verdict.text, stopwords) for verdict in verdicts], dtype=float)

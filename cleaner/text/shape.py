@@ -19,7 +19,7 @@ Two counts of words and sentence ends, and which layer reads which:
   terminator ends a sentence (``。``, ``！``, the danda, ``؟``, ``۔`` ...).  The layers after the model that judge
   whether a block is prose and how much prose a page holds (``cleaner.layout.guardcount``, for the guards of
   ``cleaner.layout.textguards``) read it: losing the article is judged in every script.  In text without a
-  character from U+0300 on (``beyond_latin``) the two counts are the same (a property test).
+  character from U+0300 on but neutral punctuation (``beyond_latin``) the two counts are the same (a property test).
 
 What it does NOT do: it decides nothing (the layers that ask do).
 """
@@ -165,7 +165,7 @@ def beyond_latin(text: str) -> bool:
 
 
 def script_words_of(text: str) -> tuple[tuple[str, ...], tuple[str, ...]]:
-    """A text's words by the script count and their lower-case forms (``words_of`` for text below U+0300); a
+    """A text's words by the script count and their lower-case forms (``words_of`` where ``beyond_latin`` is false); a
     text of ``LONG_TEXT`` characters or more is read afresh each time, not cached (as ``words_of``)."""
     if not beyond_latin(text):
         return words_of(text)
