@@ -20,7 +20,7 @@ import regex
 
 from cleaner.errors import NO_DEADLINE, Deadline
 from cleaner.model import Role, Verdict
-from cleaner.rules.loader import MATCH_TIMEOUT_SECONDS, CompiledRule, Rule, Scope, builtin_rules, folded
+from cleaner.rules.loader import MATCH_TIMEOUT_SECONDS, CompiledRule, PerRuleSet, Rule, Scope, builtin_rules, folded
 
 LAYER = "furniture"
 KEEP_RULE = "config.keep"
@@ -228,20 +228,7 @@ def _by_length(rules: tuple[CompiledRule, ...]) -> RulesByLength:
     return RulesByLength(rules)
 
 
-def rules_index(rules: Sequence[CompiledRule]) -> RulesByLength:
-    """``_by_length`` of a rule set, the last tuple asked answered without hashing it: a configuration hands every
-    document the same tuple of rules, and hashing a hundred rules (every field of each) at each call cost about
-    1 % of a plain-text page.  (A list may change under the same identity: it is looked up by its contents.)"""
-    last = _last_index[0] if _last_index else None  # one read: another thread may replace the entry meanwhile
-    if last is not None and last[0] is rules:
-        return last[1]
-    index = _by_length(tuple(rules))
-    if isinstance(rules, tuple):
-        _last_index[:] = [(rules, index)]
-    return index
-
-
-_last_index: list[tuple[tuple[CompiledRule, ...], RulesByLength]] = []  # the last tuple ``rules_index`` was asked
+rules_index = PerRuleSet(_by_length)  # a rule set's index, the configuration's tuple found by identity
 
 
 def warm_up(rules: Sequence[CompiledRule]) -> None:

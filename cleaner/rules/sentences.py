@@ -21,7 +21,7 @@ import regex
 
 from cleaner.model import Role, Verdict
 from cleaner.rules.furniture import LAYER, Matcher, matcher
-from cleaner.rules.loader import CompiledRule
+from cleaner.rules.loader import CompiledRule, PerRuleSet
 
 MAX_CHARS = 300  # a box of a few short sentences; a paragraph is longer
 MAX_SENTENCES = 3
@@ -83,19 +83,7 @@ def sentence_rules(rules: tuple[CompiledRule, ...]) -> SentenceRules:
     return SentenceRules(rules)
 
 
-def _sentence_rules(rules: Sequence[CompiledRule]) -> SentenceRules:
-    """``sentence_rules`` of a rule set, the last tuple asked answered without hashing it (as
-    ``furniture.rules_index``: a configuration hands every document the same tuple)."""
-    last = _last_rules[0] if _last_rules else None  # one read: another thread may replace the entry meanwhile
-    if last is not None and last[0] is rules:
-        return last[1]
-    asker = sentence_rules(tuple(rules))
-    if isinstance(rules, tuple):
-        _last_rules[:] = [(rules, asker)]
-    return asker
-
-
-_last_rules: list[tuple[tuple[CompiledRule, ...], SentenceRules]] = []  # the last tuple ``_sentence_rules`` was asked
+_sentence_rules = PerRuleSet(sentence_rules)  # as ``furniture.rules_index``
 
 
 def mark_sentence_furniture(verdicts: Sequence[Verdict], rules: Sequence[CompiledRule]) -> list[Verdict]:
