@@ -87,7 +87,7 @@ def forget() -> None:
                 size = value.cache_parameters()["maxsize"]
                 if size is not None and size >= PER_TEXT_CACHE:
                     value.cache_clear()
-    by_length = furniture.rules_index(DEFAULT_CONFIG.rules)  # the index the pipeline asks remembers its answers
+    by_length = furniture._by_length(tuple(DEFAULT_CONFIG.rules))  # the rules remember their answers
     by_length.memo.clear()
     by_length.long_memo.clear()
     language.forget_words()  # langdetect's words and their n-grams

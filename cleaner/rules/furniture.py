@@ -20,7 +20,7 @@ import regex
 
 from cleaner.errors import NO_DEADLINE, Deadline
 from cleaner.model import Role, Verdict
-from cleaner.rules.loader import MATCH_TIMEOUT_SECONDS, CompiledRule, PerRuleSet, Rule, Scope, builtin_rules, folded
+from cleaner.rules.loader import MATCH_TIMEOUT_SECONDS, CompiledRule, Rule, Scope, builtin_rules, folded
 
 LAYER = "furniture"
 KEEP_RULE = "config.keep"
@@ -228,9 +228,6 @@ def _by_length(rules: tuple[CompiledRule, ...]) -> RulesByLength:
     return RulesByLength(rules)
 
 
-rules_index = PerRuleSet(_by_length)  # a rule set's index, the configuration's tuple found by identity
-
-
 def warm_up(rules: Sequence[CompiledRule]) -> None:
     """Compile now what a process's first blocks would: every rule's backward pattern (``may_end``, a
     few tenths of a second for the built-in rules) and the rule set's index (``_by_length``)."""
@@ -251,7 +248,7 @@ def mark_furniture(
     The document's ``deadline`` is checked at every block: one slow user pattern times out on each
     block after ``MATCH_TIMEOUT_SECONDS``, and over many blocks that would add up without it.
     """
-    by_length = rules_index(rules)
+    by_length = _by_length(tuple(rules))
     marked = []
     for verdict in verdicts:
         deadline.check("the furniture rules")

@@ -7,19 +7,16 @@ the ``furniture`` layer's job).
 
 Patterns are matched with the ``regex`` module and a timeout, so a careless user
 pattern cannot hang a batch: a match that runs out of time counts as no match.
-``PerRuleSet`` remembers what a layer builds from a rule set (an index), the configuration's tuple found by
-identity.
 """
 
 from __future__ import annotations
 
 import tomllib
-from collections.abc import Callable, Iterable, Mapping, Sequence
+from collections.abc import Iterable, Mapping
 from dataclasses import dataclass
 from enum import StrEnum
 from functools import lru_cache
 from importlib import resources
-from typing import Generic, TypeVar
 
 import regex
 
@@ -183,27 +180,3 @@ def compile_rules(rules: Iterable[Rule], *, disabled: Iterable[str] = ()) -> tup
     return tuple(
         CompiledRule(rule, rule.compile()) for rule in rules if rule.id not in off and rule.category not in off
     )
-
-
-Made = TypeVar("Made")
-
-
-class PerRuleSet(Generic[Made]):
-    """``make(tuple(rules))``, remembered per rule set (``make`` is an ``lru_cache``), the last tuple asked answered
-    by identity: a configuration hands every document the same tuple of rules, and hashing a hundred rules (every
-    field of each) at each call cost about 1 % of a plain-text page.  A list may change under the same identity,
-    so it is looked up by its contents; the last entry is one attribute, read once, so another thread replacing it
-    meanwhile changes nothing."""
-
-    def __init__(self, make: Callable[[tuple[CompiledRule, ...]], Made]) -> None:
-        self.make = make
-        self.last: tuple[tuple[CompiledRule, ...], Made] | None = None
-
-    def __call__(self, rules: Sequence[CompiledRule]) -> Made:
-        last = self.last
-        if last is not None and last[0] is rules:
-            return last[1]
-        made = self.make(tuple(rules))
-        if isinstance(rules, tuple):
-            self.last = (rules, made)
-        return made

@@ -21,7 +21,7 @@ import regex
 
 from cleaner.model import Role, Verdict
 from cleaner.rules.furniture import LAYER, Matcher, matcher
-from cleaner.rules.loader import CompiledRule, PerRuleSet
+from cleaner.rules.loader import CompiledRule
 
 MAX_CHARS = 300  # a box of a few short sentences; a paragraph is longer
 MAX_SENTENCES = 3
@@ -83,12 +83,9 @@ def sentence_rules(rules: tuple[CompiledRule, ...]) -> SentenceRules:
     return SentenceRules(rules)
 
 
-_sentence_rules = PerRuleSet(sentence_rules)  # as ``furniture.rules_index``
-
-
 def mark_sentence_furniture(verdicts: Sequence[Verdict], rules: Sequence[CompiledRule]) -> list[Verdict]:
     """Decide every undecided short block that a sentence rule recognises (see the module doc)."""
-    asker = _sentence_rules(rules)
+    asker = sentence_rules(tuple(rules))
     marked = list(verdicts)
     if not asker.asked:
         return marked
