@@ -16,8 +16,10 @@ from hypothesis import strategies as st
 
 from cleaner.corpus.twopass import Corpus, count_document
 from cleaner.io.records import Document
+from cleaner.sites.generation import Generation, KeyCount
+from cleaner.sites.parameters import Parameters
 from cleaner.sites.profile import Profile
-from cleaner.sites.store import _indented, _Sink, _write, profile_json, save_profile
+from cleaner.sites.store import _Counts, _indented, _Learned, _Sink, _write, profile_json, save_profile
 
 CORPUS = Path(__file__).resolve().parent.parent / "fixtures" / "corpus"
 
@@ -97,3 +99,42 @@ def test_indented_edge_values(value: object) -> None:
 def test_indented_refuses_what_a_profile_never_holds(value: object) -> None:
     with pytest.raises(TypeError):
         _dumped(value)
+
+
+# Texts where JSON escapes something (quotes, backslashes, control characters, a line break), some only in part
+# of the keys, beside plain and non-ASCII ones.
+KEY_TEXTS = st.text(alphabet=st.sampled_from(["a", "b", " ", '"', "\\", "\n", "\x00", "\x1f", "é", "\u2028", "—", "0"]))
+COUNTS = st.dictionaries(
+    st.one_of(KEY_TEXTS, st.text(alphabet=st.characters(codec="utf-8"))),
+    st.tuples(st.integers(0, 30), st.integers(0, 5), st.one_of(st.just(""), KEY_TEXTS)),
+    max_size=12,
+)
+
+
+def _counts(data: dict[str, tuple[int, int, str]]) -> dict[str, KeyCount]:
+    return {key: KeyCount(documents, error, example=example) for key, (documents, error, example) in data.items()}
+
+
+@settings(max_examples=300, deadline=None)
+@given(COUNTS, st.integers(0, 3))
+def test_key_counts_are_written_as_json_writes_them(data: dict[str, tuple[int, int, str]], depth: int) -> None:
+    """``_Counts`` writes a generation's counts with a few joins (the keys as they are, but for those JSON escapes):
+    the text is ``json.dumps``'s at any depth, whatever the keys and examples hold."""
+    counts = _counts(data)
+    value: object = _Counts(counts)
+    written: object = {key: counts[key].to_list() for key in sorted(counts)}
+    for _ in range(depth):
+        value, written = {"a": value}, {"a": written}
+    assert _dumped(value) == json.dumps(written, ensure_ascii=False, indent=1)
+
+
+@settings(max_examples=200, deadline=None)
+@given(COUNTS, st.integers(1, 12), st.sampled_from([0.1, 0.3, 0.5]))
+def test_learned_lines_are_written_as_json_writes_them(
+    data: dict[str, tuple[int, int, str]], documents: int, ratio: float
+) -> None:
+    """``_Learned`` writes ``Generation.learned()`` from the template and the counts, in its order (most documents
+    first, then by key), as ``json.dumps`` writes the lines' dicts."""
+    generation = Generation(documents, _counts(data), Parameters(ratio=ratio, min_pages=2))
+    expected = {"learned": [item.to_dict() for item in generation.learned()]}
+    assert _dumped({"learned": _Learned(generation)}) == json.dumps(expected, ensure_ascii=False, indent=1)

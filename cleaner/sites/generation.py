@@ -115,12 +115,11 @@ class Generation:
         return sorted(found, key=lambda item: (-item.documents, item.key))
 
     def to_dict(self, *, counts: bool = True) -> dict[str, object]:
-        """The JSON form; without ``counts``, all but the key counts, and the learned lines as ``Learned`` items
-        (``cleaner.sites.store`` writes both itself)."""
-        learned = self.learned()
+        """The JSON form; without ``counts``, all but the key counts, and ``learned`` None (``cleaner.sites.store``
+        writes both itself, from ``counts`` and ``template``)."""
         data: dict[str, object] = {
             "documents": self.documents,
-            "learned": [item.to_dict() for item in learned] if counts else learned,
+            "learned": [item.to_dict() for item in self.learned()] if counts else None,
             "article_between": list(self.article_markers or ()),
             "markers": self.markers.to_dict(),
         }

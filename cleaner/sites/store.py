@@ -18,13 +18,15 @@ import json
 import os
 from collections.abc import Callable, Iterable, Mapping
 from dataclasses import dataclass
+from itertools import compress, repeat
 from json.encoder import encode_basestring
+from operator import attrgetter, contains
 from pathlib import Path
 from typing import cast
 
 from cleaner.config import search_folders
 from cleaner.io.files import AtomicFile
-from cleaner.sites.generation import Generation, KeyCount, Learned, SiteProfile
+from cleaner.sites.generation import Generation, KeyCount, SiteProfile
 from cleaner.sites.markers import Markers
 from cleaner.sites.parameters import PROFILE_FORMAT, Parameters, ProfileError
 from cleaner.sites.profile import Profile
@@ -137,9 +139,8 @@ def profile_json(profile: Profile) -> str:
 
     The text is ``json.dumps(profile.to_dict(), ensure_ascii=False, indent=1)``, byte for byte, written by
     ``_indented`` (with ``indent``, ``json`` encodes in pure Python, which took a third of ``clean learn`` on
-    a corpus of 1,659 pages, 16.7 MB of counts), and the key counts, most of the file, straight from each
-    generation's ``KeyCount``s, one string per key (``_Counts``: two thirds of the time of writing them as
-    ``to_dict``'s lists), as are the learned lines from their ``Learned`` items (``_Learned``).
+    a corpus of 1,659 pages, 16.7 MB of counts), and the key counts, most of the file, and the learned lines
+    straight from each generation (``_Counts``, ``_Learned``).
     """
     chunks = _Sink()
     _write(profile, chunks)
@@ -151,7 +152,7 @@ def _write(profile: Profile, out: _Sink) -> None:
     data = profile.to_dict(counts=False)
     for name, site in profile.sites.items():  # the key counts (most of the file) and learned lines, from the objects
         for entry, generation in zip(data["sites"][name]["generations"], site.generations, strict=True):  # type: ignore[index]
-            entry["learned"] = _Learned(cast(list[Learned], entry["learned"]))
+            entry["learned"] = _Learned(generation)
             entry["counts"] = _Counts(generation.counts)
     data["sites"] = _Sites(cast(dict[str, object], data["sites"]))
     _indented(data, "\n", out)
@@ -180,6 +181,25 @@ class _Sites(dict[str, object]):
     """The profile's ``sites`` object: ``_indented`` spills its output after each entry (``_Sink``)."""
 
 
+_DOCUMENTS, _ERROR, _EXAMPLE = attrgetter("documents"), attrgetter("error"), attrgetter("example")
+_CONTROLS = bytes(range(32))  # the characters JSON escapes besides '"' and '\\'
+
+
+class _Heads(dict[tuple[int, int, bool], str]):
+    """What follows a key in ``_Counts.json``'s text up to its example, made once per (documents, error, example or
+    not)."""
+
+    def __init__(self, first: str, between: str) -> None:
+        super().__init__()
+        self.first, self.between = first, between  # before the first value, and between two
+
+    def __missing__(self, counts: tuple[int, int, bool]) -> str:
+        documents, error, example = counts
+        text = f'": [{self.first}{documents:d}{self.between}{error:d}{self.between if example else ""}'
+        self[counts] = text
+        return text
+
+
 @dataclass(frozen=True, slots=True)
 class _Counts:
     """A generation's key counts, in the file as ``{key: KeyCount.to_list(), ...}`` sorted by key."""
@@ -187,43 +207,74 @@ class _Counts:
     counts: Mapping[str, KeyCount]
 
     def json(self, newline: str) -> str:
-        """What ``_indented`` writes for the counts' lists at the depth ``newline`` opens: one string per key.
-
-        Each entry is ``_scalars`` of ``KeyCount.to_list()`` (two ints, then the example when there is one),
-        written here without building the list: a third of the time of writing the file (tested against
+        """What ``_indented`` writes for the counts' lists at the depth ``newline`` opens (tested against
         ``json.dumps``).
+
+        Each entry is the key as a JSON string, then ``_scalars`` of ``KeyCount.to_list()`` (two ints, then the
+        example when there is one).  The text is one join of five pieces per key, none made for the key alone
+        but its example: the indentation and the opening quote; the key as it is (``_quoted``); what follows up
+        to the example, one string for all the keys of the same counts (``_Heads``); the example, escaped (or
+        nothing); the list's end.  Making a string per key (escaped or not) took half of the time of writing
+        a profile.
         """
         if not self.counts:
             return "{}"
         inner = newline + " "
         values = inner + " "  # each value on a line of its own, one level deeper
-        between, close = "," + values, inner + "]"
-        counts, entries = self.counts, []
-        for key in sorted(counts):
-            count = counts[key]
-            head = f"{inner}{encode_basestring(key)}: [{values}{count.documents:d}{between}{count.error:d}"
-            tail = f"{between}{encode_basestring(count.example)}{close}" if count.example else close
-            entries.append(head + tail)
-        return "{" + ",".join(entries) + newline + "}"
+        between = "," + values
+        keys = sorted(self.counts)
+        counts = list(map(self.counts.__getitem__, keys))
+        examples = list(map(_EXAMPLE, counts))  # kept from a key's second sighting on: most have none
+        heads = _Heads(values, between).__getitem__
+        pieces: list[str] = [inner + '"'] * (5 * len(keys))
+        pieces[1::5] = _quoted(keys)
+        pieces[2::5] = map(heads, zip(map(_DOCUMENTS, counts), map(_ERROR, counts), map(bool, examples), strict=True))
+        pieces[3::5] = examples  # "" where there is none; escaped below
+        for index in compress(range(3, len(pieces), 5), examples):
+            pieces[index] = encode_basestring(pieces[index])
+        pieces[4::5] = [inner + "],"] * len(keys)
+        return "{" + "".join(pieces)[:-1] + newline + "}"  # the last entry's comma off
+
+
+def _quoted(texts: list[str]) -> list[str]:
+    """``encode_basestring`` of each text without its quotes: the texts themselves, but for those holding a
+    quote, a backslash or a control character (JSON escapes no other), looked for in all of them at once."""
+    joined = "".join(texts)
+    encoded = joined.encode("utf-8", "surrogatepass")  # (a lone surrogate: json.dumps writes it too)
+    if len(encoded.translate(None, _CONTROLS)) != len(encoded):  # seldom: a control character
+        return [encode_basestring(text)[1:-1] for text in texts]
+    special = [mark for mark in '"\\' if mark in joined]
+    if not special:
+        return texts
+    quoted = list(texts)
+    for mark in special:
+        for index in compress(range(len(texts)), map(contains, texts, repeat(mark))):
+            quoted[index] = encode_basestring(texts[index])[1:-1]
+    return quoted
 
 
 @dataclass(frozen=True, slots=True)
 class _Learned:
-    """A generation's learned lines, in the file as ``[Learned.to_dict(), ...]``."""
+    """A generation's learned lines, in the file as ``[Learned.to_dict(), ...]`` of ``Generation.learned()``."""
 
-    lines: list[Learned]
+    generation: Generation
 
     def json(self, newline: str) -> str:
-        """What ``_indented`` writes for the list at the depth ``newline`` opens: one string per line (a twentieth
-        of the time of writing each line's object as ``_indented`` writes any object; tested against ``json.dumps``)."""
-        if not self.lines:
+        """What ``_indented`` writes for the list at the depth ``newline`` opens: one string per line, from the
+        generation's ``template`` and ``counts`` (``learned()``'s items are not made; tested against ``json.dumps``)."""
+        generation = self.generation
+        template = generation.template if generation.trusted else {}
+        if not template:
             return "[]"
+        keys = sorted(template)
+        keys.sort(key=template.__getitem__, reverse=True)  # stable: ``learned()``'s order, most documents first
+        examples = map(_EXAMPLE, map(generation.counts.__getitem__, keys))
         inner = newline + " "
         fields = inner + " "  # each field on a line of its own, one level deeper
         entries = [
-            f'{inner}{{{fields}"text": {encode_basestring(line.example or line.key)},{fields}"key": '
-            f'{encode_basestring(line.key)},{fields}"documents": {line.documents:d}{inner}}}'
-            for line in self.lines
+            f'{inner}{{{fields}"text": {encode_basestring(example or key)},{fields}"key": '
+            f'{encode_basestring(key)},{fields}"documents": {template[key]:d}{inner}}}'
+            for key, example in zip(keys, examples, strict=True)
         ]
         return "[" + ",".join(entries) + newline + "]"
 
