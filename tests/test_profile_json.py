@@ -2,11 +2,12 @@
 
 ``cleaner.sites.store`` writes the indented form itself (``json`` encodes with ``indent`` in pure Python,
 a third of ``clean learn``'s time on a large corpus); these tests hold it to ``json``'s text byte for byte,
-on the fixture corpora's profile and on arbitrary JSON values.
+on the fixture corpora's profile and on arbitrary JSON values; and a profile read back is the profile.
 """
 
 from __future__ import annotations
 
+import gc
 import json
 from pathlib import Path
 
@@ -17,9 +18,20 @@ from hypothesis import strategies as st
 from cleaner.corpus.twopass import Corpus, count_document
 from cleaner.io.records import Document
 from cleaner.sites.generation import Generation, KeyCount
-from cleaner.sites.parameters import Parameters
+from cleaner.sites.parameters import Parameters, ProfileError
 from cleaner.sites.profile import Profile
-from cleaner.sites.store import _Counts, _indented, _Learned, _Sink, _write, profile_json, save_profile
+from cleaner.sites.store import (
+    _count_from_list,
+    _Counts,
+    _counts_from_mapping,
+    _indented,
+    _Learned,
+    _Sink,
+    _write,
+    load_profile,
+    profile_json,
+    save_profile,
+)
 
 CORPUS = Path(__file__).resolve().parent.parent / "fixtures" / "corpus"
 
@@ -111,7 +123,7 @@ COUNTS = st.dictionaries(
 )
 
 
-def _counts(data: dict[str, tuple[int, int, str]]) -> dict[str, KeyCount]:
+def _key_counts(data: dict[str, tuple[int, int, str]]) -> dict[str, KeyCount]:
     return {key: KeyCount(documents, error, example=example) for key, (documents, error, example) in data.items()}
 
 
@@ -120,7 +132,7 @@ def _counts(data: dict[str, tuple[int, int, str]]) -> dict[str, KeyCount]:
 def test_key_counts_are_written_as_json_writes_them(data: dict[str, tuple[int, int, str]], depth: int) -> None:
     """``_Counts`` writes a generation's counts with a few joins (the keys as they are, but for those JSON escapes):
     the text is ``json.dumps``'s at any depth, whatever the keys and examples hold."""
-    counts = _counts(data)
+    counts = _key_counts(data)
     value: object = _Counts(counts)
     written: object = {key: counts[key].to_list() for key in sorted(counts)}
     for _ in range(depth):
@@ -135,6 +147,46 @@ def test_learned_lines_are_written_as_json_writes_them(
 ) -> None:
     """``_Learned`` writes ``Generation.learned()`` from the template and the counts, in its order (most documents
     first, then by key), as ``json.dumps`` writes the lines' dicts."""
-    generation = Generation(documents, _counts(data), Parameters(ratio=ratio, min_pages=2))
+    generation = Generation(documents, _key_counts(data), Parameters(ratio=ratio, min_pages=2))
     expected = {"learned": [item.to_dict() for item in generation.learned()]}
     assert _dumped({"learned": _Learned(generation)}) == json.dumps(expected, ensure_ascii=False, indent=1)
+
+
+COUNT_VALUES = st.one_of(
+    st.tuples(st.integers(-1, 9), st.integers(-1, 9)).map(list),
+    st.tuples(st.integers(0, 9), st.integers(0, 9), st.one_of(st.text(max_size=3), st.integers())).map(list),
+    st.lists(st.one_of(st.integers(0, 3), st.booleans(), st.text(max_size=2), st.none()), max_size=4),
+    st.one_of(st.integers(), st.text(max_size=3), st.none(), st.dictionaries(st.sampled_from("01"), st.integers())),
+)
+
+
+@settings(max_examples=400, deadline=None)
+@given(st.dictionaries(st.text(max_size=4), COUNT_VALUES, max_size=6))
+def test_counts_are_read_as_each_entry_is(data: dict[str, object]) -> None:
+    """``_counts_from_mapping`` checks a generation's lists at once and falls back to ``_count_from_list`` for each:
+    the same counts, or the same error naming the first wrong entry, on any JSON value."""
+    try:
+        expected: object = {key: _count_from_list(value, origin="p.json", key=key) for key, value in data.items()}
+    except ProfileError as error:
+        expected = str(error)
+    try:
+        found: object = _counts_from_mapping(data, "p.json")
+    except ProfileError as error:
+        found = str(error)
+    assert found == expected
+
+
+def test_a_profile_read_back_is_the_profile_and_leaves_the_collector_on(
+    learner_profiles: tuple[Profile, Profile], tmp_path: Path
+) -> None:
+    path = tmp_path / "profile.json"
+    save_profile(learner_profiles[0], path)
+    assert gc.isenabled()
+    assert profile_json(load_profile(path)) == profile_json(learner_profiles[0])
+    assert gc.isenabled()
+    gc.disable()
+    try:
+        load_profile(path)
+        assert not gc.isenabled()  # as it was found
+    finally:
+        gc.enable()

@@ -14,15 +14,17 @@ in the file are derived from the counts, so they are written for reviewers but n
 
 from __future__ import annotations
 
+import gc
 import json
 import os
-from collections.abc import Callable, Iterable, Mapping
+from collections.abc import Callable, Iterable, Iterator, Mapping
+from contextlib import contextmanager
 from dataclasses import dataclass
 from itertools import compress, repeat
 from json.encoder import encode_basestring
-from operator import attrgetter, contains
+from operator import add, attrgetter, contains, itemgetter
 from pathlib import Path
-from typing import cast
+from typing import Any, cast
 
 from cleaner.config import search_folders
 from cleaner.io.files import AtomicFile
@@ -48,8 +50,36 @@ def _generation_from_mapping(data: object, parameters: Parameters, origin: str, 
     documents, counts = data.get("documents"), data.get("counts", {})
     if not isinstance(documents, int) or documents < 0 or not isinstance(counts, Mapping):
         raise ProfileError(f"{origin}: {where} needs 'documents' (a count) and 'counts' (an object)")
-    parsed = {key: _count_from_list(value, origin=origin, key=key) for key, value in counts.items()}
-    return Generation(documents, parsed, parameters, _markers(data.get("markers", {}), origin, where))
+    return Generation(
+        documents, _counts_from_mapping(counts, origin), parameters, _markers(data.get("markers", {}), origin, where)
+    )
+
+
+def _counts_from_mapping(counts: Mapping[str, object], origin: str) -> dict[str, KeyCount]:
+    """A generation's key counts from their lists, all of them checked at once: a few passes in C over the lists
+    (reading the counts of the 100 MB profile of 11,570 pages, garbage collector off: 0.81-0.90 s with a
+    function call for each, 0.52-0.58 s so).  When one is not
+    ``[documents, error]`` or ``[documents, error, example]`` of ints and a string (or bools, or more items, which
+    ``_count_from_list`` reads too), each is read by ``_count_from_list``, which names the first that is wrong."""
+    values: list[Any] = list(counts.values())
+    try:
+        sizes = set(map(len, values))
+        documents, errors = list(map(_FIRST, values)), list(map(_SECOND, values))
+        examples = list(map(_THIRD, map(add, values, repeat([""]))))  # "" where there is none
+    except (TypeError, KeyError, IndexError):  # not a list, or a short one
+        return {key: _count_from_list(value, origin=origin, key=key) for key, value in counts.items()}
+    if (
+        not sizes <= {2, 3}
+        or not set(map(type, documents)) | set(map(type, errors)) <= {int}
+        or not set(map(type, examples)) <= {str}
+        or min(documents, default=0) < 0
+        or min(errors, default=0) < 0
+    ):
+        return {key: _count_from_list(value, origin=origin, key=key) for key, value in counts.items()}
+    return dict(zip(counts, map(KeyCount, documents, errors, examples), strict=True))
+
+
+_FIRST, _SECOND, _THIRD = itemgetter(0), itemgetter(1), itemgetter(2)
 
 
 def _markers(data: object, origin: str, where: str) -> Markers:
@@ -125,13 +155,28 @@ def load_profile(path: str | os.PathLike[str]) -> Profile:
 
     A UTF-8 byte-order mark at its start (an editor on Windows saves one) is skipped, as ``load_config`` skips it."""
     path = Path(path)
+    with _collector_paused():
+        try:
+            data = json.loads(path.read_bytes().decode("utf-8-sig"))  # read_text's newline translation: 3 times as slow
+        except OSError as error:
+            raise ProfileError(f"{path}: cannot read: {error.strerror}") from None
+        except (json.JSONDecodeError, UnicodeDecodeError) as error:
+            raise ProfileError(f"{path}: not valid JSON: {error}") from None
+        return profile_from_mapping(data, origin=str(path))
+
+
+@contextmanager
+def _collector_paused() -> Iterator[None]:
+    """The cyclic garbage collector off while a profile is read: its objects (lists, strings, counts) hold no
+    cycle, and the collections their number set off walked them again and again (0.6-1 s of the 2-3 s of
+    reading the 100 MB profile of 11,570 pages).  Left as it was found."""
+    enabled = gc.isenabled()
+    gc.disable()
     try:
-        data = json.loads(path.read_text(encoding="utf-8-sig"))
-    except OSError as error:
-        raise ProfileError(f"{path}: cannot read: {error.strerror}") from None
-    except (json.JSONDecodeError, UnicodeDecodeError) as error:
-        raise ProfileError(f"{path}: not valid JSON: {error}") from None
-    return profile_from_mapping(data, origin=str(path))
+        yield
+    finally:
+        if enabled:
+            gc.enable()
 
 
 def profile_json(profile: Profile) -> str:
