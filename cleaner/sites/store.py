@@ -57,10 +57,10 @@ def _generation_from_mapping(data: object, parameters: Parameters, origin: str, 
 
 def _counts_from_mapping(counts: Mapping[str, object], origin: str) -> dict[str, KeyCount]:
     """A generation's key counts from their lists, all of them checked at once: a few passes in C over the lists
-    (reading the counts of the 100 MB profile of 11,570 pages, garbage collector off: 0.81-0.90 s with a
-    function call for each, 0.52-0.58 s so).  When one is not
-    ``[documents, error]`` or ``[documents, error, example]`` of ints and a string (or bools, or more items, which
-    ``_count_from_list`` reads too), each is read by ``_count_from_list``, which names the first that is wrong."""
+    (the counts of the 100 MB profile of 11,570 pages, garbage collector off: 0.81-0.90 s with a function call for
+    each, 0.52-0.58 s so).  When one is not ``[documents, error]`` or ``[documents, error, example]`` of ints and a
+    string (or bools, or more items, which ``_count_from_list`` reads too), each is read by ``_count_from_list``,
+    which names the first that is wrong."""
     values: list[Any] = list(counts.values())
     try:
         sizes = set(map(len, values))
