@@ -39,6 +39,7 @@ def removed_by_evidence(
     stopwords: frozenset[str],
     plain: np.ndarray | None = None,
     shape: Shape | None = None,
+    between: range = range(0),
 ) -> list[tuple[int, float]]:
     """The blocks still ``body`` that a site profile's evidence removes, each with its score with the evidence.
 
@@ -51,13 +52,14 @@ def removed_by_evidence(
     from keeping what it keeps without a profile).  So the model reads the page with the evidence only when such
     a block is still ``body`` (after the settling pass): on other pages the evidence removes nothing, and its
     reading is skipped.  The cut with the evidence is ``cut``'s, computed from the fewest second-stage scores
-    that settle it (``_weighed_cut``).
+    that settle it (``_weighed_cut``).  ``between``: the blocks between the site's article markers on this page
+    (``cleaner.sites.apply.PageMatch.between``; empty when the profile knows no such place), which ``copied`` reads.
     """
     weighed = rows.copy()
     weighed[:, REPETITION] = evidence
     candidates = keep & body & evidenced(weighed, keep, model.evidence, model.evidence_inside)
     if candidates.any():
-        candidates &= ~copied(weighed, keep, max(model.evidence, model.evidence_inside))
+        candidates &= ~copied(weighed, keep, max(model.evidence, model.evidence_inside), between)
     if not candidates.any():
         return []
     open_mask = np.array([not verdict.decided for verdict in verdicts], dtype=bool)
@@ -115,7 +117,7 @@ def evidenced(rows: np.ndarray, article: np.ndarray, outside: float, inside: flo
     return repetition >= np.where(within, max(inside, outside), outside)
 
 
-def copied(rows: np.ndarray, article: np.ndarray, ceiling: float) -> np.ndarray:
+def copied(rows: np.ndarray, article: np.ndarray, ceiling: float, between: range = range(0)) -> np.ndarray:
     """The blocks as rare as the page's own article: its copies learned as pages of the site, counted out.
 
     A corpus holds copies of one article (a page saved twice, a syndicated story), and learning counts those
@@ -125,14 +127,27 @@ def copied(rows: np.ndarray, article: np.ndarray, ceiling: float) -> np.ndarray:
     below ``ceiling`` (prose that common is template evidence even inside the article): on almost every page
     0.0, its own lines.  When it is above 0.0, the blocks on no more of the other pages than that are the
     page's, as a line of this page alone is.
+
+    The words are weighed twice: on the whole page, and only ``between`` the site's article markers (the
+    template lines the article sits between on most of its pages), and the higher of the two shares is the
+    page's.  A copy may hold more words of its own elsewhere than its article has (a sidebar of teasers drawn
+    for that page alone): on the page they outweigh the article, between the markers they are not.  On a page
+    without copies the article between the markers is its own (0.0), and the page's share is as before.
     """
     repetition = rows[:, REPETITION]
     kept = np.asarray(article, dtype=bool) & (repetition < ceiling)  # (NaN, no profile: never below)
-    if not kept.any():
-        return np.zeros(len(rows), dtype=bool)
-    shares, level = np.unique(repetition[kept], return_inverse=True)
-    own = float(shares[int(np.argmax(np.bincount(level, weights=rows[kept, WORDS])))])  # ties: the lowest share
+    inside = np.zeros(len(rows), dtype=bool)
+    inside[between.start : between.stop] = True
+    own = max(_most_words(rows, kept), _most_words(rows, kept & inside))
     return repetition <= own if own > 0.0 else np.zeros(len(rows), dtype=bool)
+
+
+def _most_words(rows: np.ndarray, chosen: np.ndarray) -> float:
+    """The repetition that holds the most words of the ``chosen`` blocks (ties: the lowest), 0.0 for none."""
+    if not chosen.any():
+        return 0.0
+    shares, level = np.unique(rows[chosen, REPETITION], return_inverse=True)
+    return float(shares[int(np.argmax(np.bincount(level, weights=rows[chosen, WORDS])))])
 
 
 def inside_article(rows: np.ndarray, article: np.ndarray, outside: float) -> np.ndarray:

@@ -283,10 +283,12 @@ def classify_text(
     model: TextModel | None = None,
     repetition: Repetition | None = None,
     cells: Sequence[CellRun] | None = None,
+    between: range = range(0),
 ) -> list[Verdict]:
     """Decide every open block of plain text: article content (body) or furniture, by the model.
 
-    ``repetition`` gives a site profile's evidence for block texts (see the module doc); ``cells`` the
+    ``repetition`` gives a site profile's evidence for block texts (see the module doc), ``between`` the
+    blocks between the site's article markers (``textevidence.copied`` reads them); ``cells`` the
     blocks' tables (``tables.cell_runs``) when the caller already found them.  With the evidence, the page
     is decided as without a profile (the model's reading without the evidence, the guards, the head rule
     and the settling pass), and then the blocks the evidence removes (``textevidence.removed_by_evidence``)
@@ -310,7 +312,9 @@ def classify_text(
         evidence = repetition([verdict.text for verdict in verdicts]) if repetition else None
         if evidence is not None:
             body = np.array([verdict.role is Role.BODY for verdict in marked], dtype=bool)
-            removed = removed_by_evidence(model, verdicts, rows, keep, evidence, body, stopwords, scores, shape)
+            removed = removed_by_evidence(
+                model, verdicts, rows, keep, evidence, body, stopwords, scores, shape, between
+            )
             for position, score in removed:
                 marked[position] = _furniture(marked[position], score, PROFILE_RULE)
     _headings(marked)

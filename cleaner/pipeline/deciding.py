@@ -138,8 +138,8 @@ def decide_blocks(
     stopwords = stoplist(language)
     if reading.plain:
         model = load_text_model(config.text_model)
-        evidence = page.repetition if page is not None else None
-        verdicts = classify_text(verdicts, stopwords, config.tail_rule_ids, model, evidence, cells)
+        evidence, between = (page.repetition, page.between) if page is not None else (None, range(0))
+        verdicts = classify_text(verdicts, stopwords, config.tail_rule_ids, model, evidence, cells, between)
     else:
         whole_page = False if reading.extracted or whole else None  # cleaner's own output read back: kept
         verdicts = classify(verdicts, stopwords, whole_page=whole_page, headings=not reading.marked)

@@ -48,6 +48,7 @@ from __future__ import annotations
 import math
 from collections.abc import Container, Sequence
 from dataclasses import dataclass
+from functools import cached_property
 
 from cleaner.layout.classify import OUTSIDE_MAIN_RULE
 from cleaner.layout.textevidence import PROFILE_RULE
@@ -76,6 +77,18 @@ class PageMatch:
     keys: tuple[str, ...]  # per block of the page, in order
     generation: int
     texts: tuple[str, ...]  # the page's block texts, whose keys ``keys`` are
+
+    @cached_property
+    def between(self) -> range:
+        """The positions of the blocks between the generation's article markers on this page (the template lines
+        the article sits between on most of its pages, ``cleaner.sites.markers``), empty when the generation trusts
+        no pair or the page does not hold it."""
+        markers = self.site.generations[self.generation].article_markers
+        if markers is None or markers[0] not in self.keys:
+            return range(0)
+        start = self.keys.index(markers[0])
+        end = next((i for i in range(start + 1, len(self.keys)) if self.keys[i] == markers[1]), None)
+        return range(start + 1, end) if end is not None else range(0)
 
     def repetition(self, texts: Sequence[str]) -> list[float] | None:
         """Per text, the share of its generation's other documents holding its line; None without a trusted match.
@@ -128,7 +141,8 @@ def apply_profile(verdicts: list[Verdict], page: PageMatch | None) -> list[Verdi
         raise ValueError(f"the page match has {len(keys)} keys for {len(verdicts)} blocks")
     chosen = site.generations[generation]
     template = chosen.template
-    result = _retitle(_keep_article(list(verdicts), keys, site, generation), keys, site, generation)
+    between = page.between
+    result = _retitle(_keep_article(list(verdicts), keys, site, generation, between), keys, site, generation)
     short = site.parameters.shortest_prose  # ``is_prose``'s first test, without a call for each short key
     prose = [len(key) >= short and is_prose(key, site.parameters) for key in keys]
     edges = _keep_edges(result, keys, site, generation, prose)
@@ -142,7 +156,7 @@ def apply_profile(verdicts: list[Verdict], page: PageMatch | None) -> list[Verdi
             result[index] = verdict.decide(Role.FURNITURE, rule=site.rule(generation, key), category=LAYER, layer=LAYER)
             if not prose[index] and shape_of(verdict.text).headline_like:
                 headings.append(index)
-    return _remove_list_entries(result, headings, prose)
+    return _remove_list_entries(result, headings, prose, between)
 
 
 def _inside_article(verdicts: Sequence[Verdict], keys: Sequence[str], template: Container[str],
@@ -209,18 +223,13 @@ def _by_evidence(verdict: Verdict) -> bool:
     return verdict.layer == LAYER and verdict.role is Role.FURNITURE and verdict.rule.endswith(":classifier")
 
 
-def _keep_article(verdicts: list[Verdict], keys: Sequence[str], site: SiteProfile, generation: int) -> list[Verdict]:
-    """Keep the lines between the generation's trusted article markers that the classifier dropped for their place."""
+def _keep_article(
+    verdicts: list[Verdict], keys: Sequence[str], site: SiteProfile, generation: int, between: range
+) -> list[Verdict]:
+    """Keep the lines ``between`` the trusted article markers that the classifier dropped for their place."""
     chosen = site.generations[generation]
-    markers = chosen.article_markers
-    if markers is None or markers[0] not in keys:
-        return verdicts
-    start = keys.index(markers[0])
-    end = next((i for i in range(start + 1, len(keys)) if keys[i] == markers[1]), None)
-    if end is None:
-        return verdicts
     rule = f"profile:{site.name}#{generation + 1}:article"
-    for index in range(start + 1, end):
+    for index in between:
         verdict = verdicts[index]
         if verdict.rule in PLACE_DROPS and keys[index] not in chosen.core and keys[index] not in chosen.template:
             verdicts[index] = verdict.decide(Role.BODY, rule=rule, category="body", layer=LAYER)
@@ -259,14 +268,19 @@ def _removable(verdict: Verdict) -> bool:
     return verdict.role is Role.BODY and verdict.rule != KEEP_RULE
 
 
-def _remove_list_entries(verdicts: list[Verdict], headings: list[int], prose: Sequence[bool]) -> list[Verdict]:
+def _remove_list_entries(
+    verdicts: list[Verdict], headings: list[int], prose: Sequence[bool], between: range
+) -> list[Verdict]:
     """Remove the entries of a list under a removed template heading ("More from <Site>") after the article.
 
     Only below the last prose block still kept: the entries are the body blocks shaped like headlines right
-    under the heading, up to the first other block.  They differ on every page, so no count finds them.
+    under the heading, up to the first other block.  They differ on every page, so no count finds them.  An
+    article of short lines (a timetable, a list of dates) has no prose to mark its end; where the page holds the
+    generation's article markers (``between`` them: ``PageMatch.between``), the article ends at the end marker, and
+    a heading before it is not after the article.
     """
     kept_prose = [index for index, verdict in enumerate(verdicts) if prose[index] and verdict.role is Role.BODY]
-    end = kept_prose[-1] if kept_prose else -1
+    end = max(kept_prose[-1] if kept_prose else -1, between.stop - 1 if between else -1)
     for heading in (index for index in headings if index > end):
         rule = f"{verdicts[heading].rule}:list"
         for index in range(heading + 1, len(verdicts)):
