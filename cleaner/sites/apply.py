@@ -3,7 +3,8 @@
 The profile layer runs last, over the verdicts every other layer has taken.  It turns blocks the
 classifier kept as body into furniture (rule ``profile:<site>#<generation>(n/N)``, category and layer
 ``profile``): the lines of the page's template generation, and the entries of a list under a template
-heading after the article (the heading's rule plus ``:list``).  A template line inside the article
+heading after the article (the heading's rule plus ``:list``; past the article markers' end, where the page
+holds them: ``PageMatch.between``).  A template line inside the article
 (between two prose blocks that are not template) or at its edge (right before its first such block or
 right after its last) must be on ``prose_ratio`` of the pages, as a sentence must: a recurring section
 heading stays, and so does an article's own recurring first or last line (a sign-off, a dateline, a
@@ -70,7 +71,7 @@ class PageMatch:
     """A page's block keys and the trusted generation of its site that it matches, found once per page.
 
     The pipeline finds it once (``match_page``) and hands it to the classifier's evidence
-    (``repetition``), to ``credit_profile`` and to ``apply_profile``.
+    (``repetition``, and ``between``: where the site's article sits), to ``credit_profile`` and to ``apply_profile``.
     """
 
     site: SiteProfile
