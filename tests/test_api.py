@@ -287,3 +287,15 @@ def test_clean_file_reads_a_file_as_the_command_does(tmp_path: Path) -> None:
             clean_file(tmp_path / name)
     with pytest.raises(CleanError, match="too large"):
         clean_file(files[0], config=Config(max_bytes=100))
+
+
+def test_clean_file_refuses_a_file_of_many_documents(tmp_path: Path) -> None:
+    """The command reads ``.jsonl`` and ``.warc`` files record by record; ``clean_file``, which says it reads a
+    file as the command does, cleaned a JSON Lines file whole as one text article (its body the JSON) and called a
+    WARC file binary data.  Both are a ``CleanError`` naming the file and saying how to clean its records."""
+    record = json.dumps({"id": "a", "text": SEEDS[2].read_text(encoding="utf-8")})
+    (tmp_path / "crawl.jsonl").write_text(record + "\n", encoding="utf-8")
+    (tmp_path / "crawl.warc.gz").write_bytes(b"\x1f\x8b\x08\x00\x00\x00\x00\x00")
+    for name in ("crawl.jsonl", "crawl.warc.gz"):
+        with pytest.raises(CleanError, match=f"^{re.escape(str(tmp_path / name))}: a JSON Lines or WARC file"):
+            clean_file(tmp_path / name)

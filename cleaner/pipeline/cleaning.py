@@ -18,6 +18,7 @@ from pathlib import Path
 from cleaner.config import DEFAULT_CONFIG, Config
 from cleaner.errors import NO_DEADLINE, CleanError, Deadline
 from cleaner.html.dates import warm_up as warm_up_dates
+from cleaner.io.documents import is_container
 from cleaner.io.files import InputError, read_article, source_format
 from cleaner.io.records import Format
 from cleaner.layout.assemble import Reread, build_article, metadata_from_blocks, settle_output
@@ -172,13 +173,19 @@ def clean_file(
     """Clean one article file as the ``clean`` command reads it: ``.html``/``.htm`` as a page, ``.md`` and
     ``.markdown`` as Markdown, anything else by its content; the site of a ``profile`` is the page's, else
     ``site``, else the file's folder.  A file that cannot be an article (missing, not a regular file, unreadable,
-    empty, binary, over ``max_bytes``) raises ``CleanError`` naming the file and the reason, as the command says it.
+    empty, binary, over ``max_bytes``) raises ``CleanError`` naming the file and the reason, as the command says it;
+    so does a JSON Lines or WARC file (by its suffix, as the command tells them), which holds many documents.
     """
     check_arguments(None, config, profile, caller="clean_file()", site=site)
     if not isinstance(path, str | os.PathLike) or isinstance(os.fspath(path), bytes):
         raise TypeError(f"clean_file() takes the file's path as str or os.PathLike, not {type(path).__name__}")
     config = config or DEFAULT_CONFIG
     path = Path(path)
+    if is_container(path):  # the command streams its records; read whole, it was one "article" of JSON or bytes
+        raise CleanError(
+            f"{path}: a JSON Lines or WARC file holds many documents, not one article: clean its records with "
+            "cleaner.run.stream.clean_many(cleaner.io.documents.documents_from_path(path))"
+        )
     try:
         raw = read_article(path, config.max_bytes)
     except InputError as error:
