@@ -277,3 +277,19 @@ def test_a_nul_behind_a_byte_order_mark_is_binary_data_as_without_one(tmp_path: 
     ran = clean_command("learn", "in", cwd=tmp_path)
     errors = sorted(line for line in ran.stderr.splitlines() if ": error: " in line)
     assert errors == [f"in/bom.txt: error: {message}", f"in/plain.txt: error: {message}"], ran.stderr
+
+
+def test_bad_json_is_placed_within_its_line(tmp_path: Path) -> None:
+    """A record cut in the middle of a file was reported as ``crawl.jsonl:5: error: not valid JSON: Expecting
+    value: line 2 column 1 (char 23)``: ``json`` counted the line's newline as a second line, so the message
+    pointed at another record of the file.  It now says where in the line the JSON goes wrong."""
+    path = tmp_path / "crawl.jsonl"
+    path.write_text(
+        "\n".join([good_line(0), '{"id": "cut", "text": ', '{"id": "x", "text": "a" "b"}', good_line(1)]) + "\n"
+    )
+    results = list(clean_many(read_documents(path)))
+    assert [result.ok for result in results] == [True, False, False, True]
+    assert [result.reason for result in results[1:3]] == [  # type: ignore[union-attr]
+        "not valid JSON: Expecting value at the end of the line",
+        "not valid JSON: Expecting ',' delimiter at character 25 of the line",
+    ]

@@ -109,8 +109,14 @@ def _document(line: bytes, default_id: str, source: str) -> Document | Failure:
 
 
 def _json_problem(error: BaseException) -> str:
+    """What is wrong with one line's JSON, placed within that line: ``json``'s own words ("line 2 column 1") count
+    the line's newline as a second line, which, after the file's own line number, pointed at another record."""
     if isinstance(error, RecursionError):
         return "nested too deeply"
+    if isinstance(error, json.JSONDecodeError):
+        rest = error.doc[error.pos :]
+        where = "at the end of the line" if not rest.strip() else f"at character {error.pos + 1} of the line"
+        return f"{error.msg} {where}"
     return one_line(error)[:200]
 
 
