@@ -441,6 +441,17 @@ def test_a_file_named_like_an_option_gets_a_hint(tmp_path: Path) -> None:
     assert clean("--format", "txt", "--", "-draft.txt", cwd=tmp_path).returncode == 0
 
 
+def test_a_folder_named_like_an_option_is_called_a_folder(tmp_path: Path) -> None:
+    """The hint for ``clean -drafts`` called the folder ``-drafts`` a file."""
+    (tmp_path / "-drafts").mkdir()
+    (tmp_path / "-drafts" / "a.txt").write_bytes(TEXT_INPUTS[0].read_bytes())
+    result = clean("-drafts", cwd=tmp_path)
+    assert result.returncode == 2
+    assert result.stderr.splitlines()[-1] == (
+        "clean: error: the following arguments are required: PATH; -drafts is a folder: name it ./-drafts, or after --"
+    )
+
+
 def test_an_output_that_cannot_be_written_is_one_line_not_a_traceback(tmp_path: Path) -> None:
     folder = corpus(tmp_path, TEXT_INPUTS[:2])
     (tmp_path / "taken").write_text("a file where the output folder should go\n")

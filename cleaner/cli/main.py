@@ -51,7 +51,10 @@ def _dash_hint(argv: Sequence[str]) -> str:
     error ("the following arguments are required: PATH") did not say so."""
     named = argv[: argv.index("--")] if "--" in argv else argv
     dashed = [item for item in named if item.startswith("-") and item != "-" and os.path.lexists(item)]
-    return f"{dashed[0]} is a file: name it ./{dashed[0]}, or after --" if dashed else ""
+    if not dashed:
+        return ""
+    kind = "a folder" if os.path.isdir(dashed[0]) else "a file"
+    return f"{dashed[0]} is {kind}: name it ./{dashed[0]}, or after --"
 
 
 def build_parser() -> _Parser:
