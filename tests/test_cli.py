@@ -685,3 +685,13 @@ def test_an_article_written_with_no_text_is_said_to_be(tmp_path: Path) -> None:
         for name in ("head.html", "share.txt", "all.jsonl: share")
     ]
     assert len((tmp_path / "out.jsonl").read_text(encoding="utf-8").splitlines()) == 4
+
+
+def test_profile_and_no_profile_together_are_a_usage_error(tmp_path: Path) -> None:
+    """``clean a.txt --profile p.json --no-profile`` applied no profile without a word, the named one ignored; the
+    usage line shows them as alternatives (``[--profile PROFILE | --no-profile]``), and argparse now says so."""
+    (tmp_path / "a.txt").write_bytes(TEXT_INPUTS[0].read_bytes())
+    (tmp_path / "p.json").write_text("{}", encoding="utf-8")
+    result = clean("a.txt", "--profile", "p.json", "--no-profile", cwd=tmp_path)
+    assert result.returncode == 2 and result.stdout == ""
+    assert result.stderr.splitlines()[-1] == "clean: error: argument --no-profile: not allowed with argument --profile"

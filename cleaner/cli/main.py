@@ -109,14 +109,15 @@ def build_parser() -> _Parser:
 def _add_corpus_options(parser: argparse.ArgumentParser) -> None:
     """The options of corpus runs: which site profile to apply, and what to do with duplicates."""
     corpus = parser.add_argument_group("corpus", "site profiles (learn one with `clean learn PATH...`) and duplicates")
-    corpus.add_argument(
+    which = corpus.add_mutually_exclusive_group()  # --no-profile silently won over a --profile named with it
+    which.add_argument(
         "--profile",
         type=Path,
         metavar="PROFILE",
         help="site profile to apply (default: .cleaner/profile.json found "
         "in the inputs' folder or a parent, up to the git root)",
     )
-    corpus.add_argument("--no-profile", action="store_true", help="apply no site profile, even one that is found")
+    which.add_argument("--no-profile", action="store_true", help="apply no site profile, even one that is found")
     corpus.add_argument("--duplicates", type=Path, metavar="FILE", help="write the duplicate-article groups as JSON")
     corpus.add_argument("--dedupe", action="store_true", help="with -o: write only the first article of each group")
 
