@@ -94,3 +94,23 @@ def test_a_language_in_capitals_is_its_code() -> None:
     said ``"language": "EN"`` (robust38's probe)."""
     assert Config(language="EN").language == "en"
     assert clean("Short line here.", config=Config(language="DE")).language == "de"
+
+
+@pytest.mark.parametrize(
+    ("line", "message"),
+    [
+        ('scope = "middle"', "rule 'mine': 'scope' must be one of block, start, end, search, not 'middle'"),
+        ('action = "delete"', "rule 'mine': 'action' must be one of remove, tail, not 'delete'"),
+        ("max_chars = true", "rule 'mine': 'max_chars' must be an integer from 1 to 10000"),
+    ],
+    ids=["scope", "action", "max_chars true"],
+)
+def test_a_rules_bad_choice_names_the_key_and_its_values(tmp_path: Path, line: str, message: str) -> None:
+    """A rule's ``scope = "middle"`` stopped the run with Python's words ("'middle' is not a valid Scope"), naming
+    neither the key nor what it takes, and ``max_chars = true`` was read as a limit of 1 character."""
+    rule = '[[tool.cleaner.rule]]\nid = "mine"\ncategory = "branding"\npattern = "All the news"\nwhy = "Slogan."\n'
+    (tmp_path / "pyproject.toml").write_text(f"[tool.cleaner]\n{rule}{line}\n", encoding="utf-8")
+    shutil.copy(SEED, tmp_path / "story.txt")
+    result = clean_command("story.txt", cwd=tmp_path)
+    assert result.returncode == 2 and result.stdout == ""
+    assert result.stderr.splitlines() == [f"clean: error: {tmp_path / 'pyproject.toml'}: [tool.cleaner] {message}"]

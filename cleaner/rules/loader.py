@@ -17,6 +17,7 @@ from dataclasses import dataclass
 from enum import StrEnum
 from functools import lru_cache
 from importlib import resources
+from typing import TypeVar
 
 import regex
 
@@ -45,6 +46,9 @@ class Action(StrEnum):
 
     REMOVE = "remove"  # the block is furniture
     TAIL = "tail"  # the block is furniture and starts the tail: what follows is suspect
+
+
+Choice = TypeVar("Choice", Scope, Action)
 
 
 @dataclass(frozen=True, slots=True)
@@ -119,13 +123,10 @@ def rule_from_mapping(data: Mapping[str, object], *, origin: str) -> Rule:
     for key in REQUIRED_KEYS:
         if not isinstance(data.get(key), str) or not data[key]:
             raise RuleError(f"{origin}: rule {data.get('id', '?')!r} needs a non-empty string {key!r}")
-    try:
-        scope = Scope(str(data.get("scope", Scope.BLOCK)))
-        action = Action(str(data.get("action", Action.REMOVE)))
-    except ValueError as error:
-        raise RuleError(f"{origin}: rule {data['id']!r}: {error}") from None
+    scope = _choice(data, "scope", Scope.BLOCK, origin)
+    action = _choice(data, "action", Action.REMOVE, origin)
     max_chars = data.get("max_chars", MAX_RULE_BLOCK_CHARS)
-    if not isinstance(max_chars, int) or not 0 < max_chars <= 10_000:
+    if not isinstance(max_chars, int) or isinstance(max_chars, bool) or not 0 < max_chars <= 10_000:
         raise RuleError(f"{origin}: rule {data['id']!r}: 'max_chars' must be an integer from 1 to 10000")
     sentences = data.get("sentences", False)
     if not isinstance(sentences, bool) or (sentences and scope is not Scope.BLOCK):
@@ -148,6 +149,17 @@ def rule_from_mapping(data: Mapping[str, object], *, origin: str) -> Rule:
     except RuleError as error:
         raise RuleError(f"{origin}: {error}") from None
     return rule
+
+
+def _choice(data: Mapping[str, object], key: str, default: Choice, origin: str) -> Choice:
+    """The rule's ``scope`` or ``action``: one of its kind's values, or an error naming the key and the values (it
+    was Python's "'middle' is not a valid Scope")."""
+    value = data.get(key, default)
+    kind = type(default)
+    if isinstance(value, str) and value in {member.value for member in kind}:
+        return kind(value)
+    names = ", ".join(member.value for member in kind)
+    raise RuleError(f"{origin}: rule {data['id']!r}: {key!r} must be one of {names}, not {value!r}")
 
 
 def _needs(data: Mapping[str, object], origin: str) -> tuple[str, ...]:
