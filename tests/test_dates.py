@@ -2,12 +2,14 @@
 
 from __future__ import annotations
 
+import re
 from datetime import date
 
 import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
+from cleaner import clean
 from cleaner.metadata.dates import MAX_LINE, find_dateline, lead_date, normalise_date, parse_date
 from cleaner.model import Metadata
 
@@ -387,3 +389,34 @@ def test_the_month_trie_matches_as_the_names_joined_longest_first() -> None:
         assert [m.groupdict() | {"span": m.span()} for m in trie.finditer(text)] == [
             m.groupdict() | {"span": m.span()} for m in plain.finditer(text)
         ]
+
+
+ISO = r"[0-9]{4}(-[0-9]{2}(-[0-9]{2}(T[0-9]{2}:[0-9]{2}:[0-9]{2}([+-][0-9]{2}:[0-9]{2})?)?)?)?"  # the JSON Schema's
+
+
+@pytest.mark.parametrize(
+    ("value", "expected"),
+    [
+        ("২০২০-০৮-২৯T১০:৪৬:০৬+০১:০০", "2020-08-29T10:46:06+01:00"),  # Bengali digits, a site's dateModified
+        ("2020-08-29T10:46:06+٠١:٣٠", "2020-08-29T10:46:06+01:30"),  # Arabic-Indic digits in the offset
+        ("২০২০-০৮", "2020-08"),
+        ("২০২০", "2020"),
+    ],
+)
+def test_dates_in_other_scripts_digits_are_written_in_ascii(value: str, expected: str) -> None:
+    """``\\d`` matches the digits of every script and ``int()`` reads them, so the day and the clock came out in
+    ASCII while a year, a month and an offset's minutes were kept as written: a page's ``dateModified`` in
+    Bengali digits gave ``published: "2020-08-29T10:46:06+01:০০"``, which is no ISO 8601 and fails the
+    package's own JSON Schema (one tfeval page)."""
+    assert normalise_date(value) == expected
+
+
+def test_an_article_dated_in_other_scripts_digits_has_an_iso_date() -> None:
+    """The same through ``clean``: a page's meta date and a text's dateline."""
+    value = "২০২০-০৮-২৯T১০:৪৬:০৬+০১:০০"
+    page = f'<html><head><meta itemprop="datePublished" content="{value}"></head><body><article><h1>A headline</h1>'
+    page += "<p>" + "A paragraph of the article, long enough to be its body. " * 8 + "</p></article></body></html>"
+    published = clean(page, format="html").published
+    assert published == "2020-08-29T10:46:06+01:00" and re.fullmatch(ISO, published)
+    text = clean("A headline\n\nPublished: ২৯.০৮.২০২০ ১০:৪৬ +০১:৩০\n\n" + "A sentence of the body. " * 12)
+    assert text.published == "2020-08-29T10:46:00+01:30"

@@ -230,10 +230,10 @@ _MACHINE = re.compile(
 def _from_machine(match: re.Match[str]) -> str | None:
     """Build the ISO string from an ISO-like match, at the precision the value has."""
     y, m, d = match["y"], match["m"], match["d"]
-    if m is None:
-        return y if YEAR_MIN <= int(y) <= YEAR_MAX else None
+    if m is None:  # digits of any script match \d and are written as ASCII ("২০২০" is 2020), as iso_day writes a day
+        return f"{int(y):04d}" if YEAR_MIN <= int(y) <= YEAR_MAX else None
     if d is None:
-        return f"{y}-{m}" if YEAR_MIN <= int(y) <= YEAR_MAX and 1 <= int(m) <= 12 else None
+        return f"{int(y):04d}-{int(m):02d}" if YEAR_MIN <= int(y) <= YEAR_MAX and 1 <= int(m) <= 12 else None
     day = iso_day(int(y), int(m), int(d))
     if day is None or match["H"] is None:
         return day

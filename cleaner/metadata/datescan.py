@@ -78,7 +78,7 @@ def zone_offset(text: str) -> str | None:
     match = re.fullmatch(r"([+-])(\d{1,2}):?(\d{2})?", text)
     if not match or int(match[2]) > 14 or int(match[3] or 0) > 59:
         return None
-    return f"{match[1]}{int(match[2]):02d}:{match[3] or '00'}"
+    return f"{match[1]}{int(match[2]):02d}:{int(match[3] or 0):02d}"  # ASCII digits, whatever digits were read
 
 
 @dataclass(slots=True)
