@@ -241,6 +241,22 @@ def test_standard_input_is_one_document(tmp_path: Path) -> None:
     assert mixed.returncode == 2 and "- reads one document from standard input" in mixed.stderr
 
 
+def test_standard_input_is_written_to_the_file_o_names(tmp_path: Path) -> None:
+    """docs/cli.md: ``-`` "writes it to standard output, or to the file ``-o`` names".  ``-o article`` made a
+    folder ``article/`` holding a file named ``-.json``; it is now the file, and a folder is a clear error."""
+    data = SEEDS[0].read_bytes()
+    for name in ("article", "article.md", "article.json"):
+        result = clean_in_process("-", "-o", name, "--quiet", cwd=tmp_path, stdin=data)
+        assert result.returncode == 0 and result.stderr == "", result.stderr
+        assert json.loads((tmp_path / name).read_text(encoding="utf-8")) == {"source": "-", **clean(data).to_dict()}
+    (tmp_path / "folder").mkdir()
+    result = clean_in_process("-", "-o", "folder", cwd=tmp_path, stdin=data)
+    assert result.returncode == 2 and list((tmp_path / "folder").iterdir()) == []
+    assert (
+        result.stderr == "clean: error: cannot write folder: a folder; - writes its one document to the file -o names\n"
+    )
+
+
 def test_a_closed_pipe_ends_the_run_quietly(tmp_path: Path) -> None:
     """``clean dir --format jsonl | head -1``, with a real pipe whose reader goes away."""
     (tmp_path / "corpus").mkdir()

@@ -25,6 +25,8 @@ from collections import Counter
 from collections.abc import Mapping, Sequence
 from pathlib import Path
 
+STDIN_PATH = Path("-")  # the PATH that reads one document from standard input
+
 
 class OutputError(Exception):
     """The outputs cannot be written safely as asked; the message says why and names the files."""
@@ -45,7 +47,16 @@ def names_a_file(out: Path, suffix: str) -> bool:
 
 
 def plan_outputs(files: Sequence[Path], roots: Sequence[Path], out: Path, suffix: str) -> dict[Path, Path]:
-    """Each input's output path under ``out`` (``suffix``: the format's), after every safety check."""
+    """Each input's output path under ``out`` (``suffix``: the format's), after every safety check.
+
+    Standard input (``-``, one document) is written to the file ``out`` names, whatever its suffix: as a folder
+    it held a file named ``-.json``."""
+    if roots == [STDIN_PATH]:
+        if out.is_dir():
+            raise OutputError(f"cannot write {out}: a folder; - writes its one document to the file -o names")
+        if problem := not_a_file(out) or not_a_folder(out.parent):
+            raise OutputError(f"cannot write {out}: {problem}")
+        return {STDIN_PATH: out}
     if names_a_file(out, suffix):
         if len(files) == 1 and len(roots) == 1 and not roots[0].is_dir():
             if problem := not_a_file(out):
