@@ -7,9 +7,14 @@ stay in the file as written.  The documents below are made up, in trafilatura's 
 
 from __future__ import annotations
 
+import re
+from pathlib import Path
+
+import pytest
+from clirun import clean_in_process as clean_command
 from madeup import PROSE, TITLE
 
-from cleaner import clean
+from cleaner import CleanError, clean
 from cleaner.io.markdown import render_markdown, split_front_matter
 
 
@@ -49,3 +54,29 @@ def test_cleaner_s_own_keys_win_and_what_is_no_date_or_no_person_is_dropped() ->
 def test_hugo_s_lastmod_is_the_update() -> None:
     source = trafilatura_shaped().replace("fingerprint:", "lastmod: 2024-01-07T09:30:00+01:00\nfingerprint:")
     assert clean(source, format="markdown").updated == "2024-01-07T09:30:00+01:00"
+
+
+def test_cleaners_own_date_and_language_keys_are_iso_or_an_error(tmp_path: Path) -> None:
+    """``published: next tuesday`` or ``language: english`` under cleaner's own keys went into the article as
+    written: no ISO value, and a record failing the package's JSON Schema.  A date written another way is read
+    as ISO 8601; a value that is none is one error line naming the file and the key, and ``--in-place`` leaves
+    the file as it is (dropping the value would lose it from the file)."""
+
+    def document(line: str) -> str:
+        return f"---\ntitle: {TITLE}\n{line}\n---\n\n" + "\n\n".join(PROSE) + "\n"
+
+    assert clean(document("published: 1985-03-01"), format="markdown").published == "1985-03-01"  # any year
+    assert clean(document("published: 2024-01-06 10:00"), format="markdown").published == "2024-01-06T10:00:00"
+    assert clean(document("updated: 6 January 2024"), format="markdown").updated == "2024-01-06"
+    assert clean(document("language: EN"), format="markdown").language == "en"
+    for line, message in [
+        ("published: next tuesday", "front matter key 'published' must be a date (ISO 8601: 2024-01-06), not "),
+        ("updated: 2024-02-30", "front matter key 'updated' must be a date (ISO 8601: 2024-01-06), not "),
+        ("language: english", "front matter key 'language' must be a two-letter ISO 639-1 code, not "),
+    ]:
+        with pytest.raises(CleanError, match=re.escape(message)):
+            clean(document(line), format="markdown")
+        (tmp_path / "a.md").write_text(document(line), encoding="utf-8")
+        result = clean_command("a.md", "--in-place", cwd=tmp_path)
+        assert result.returncode == 2 and result.stderr.startswith(f"a.md: error: {message}"), result.stderr
+        assert (tmp_path / "a.md").read_text(encoding="utf-8") == document(line)

@@ -15,8 +15,11 @@ override a value under cleaner's own key.
 
 from __future__ import annotations
 
+import re
 from dataclasses import replace
+from datetime import datetime
 
+from cleaner.errors import CleanError
 from cleaner.io.markdown import FrontMatter
 from cleaner.metadata.byline import normalise_authors
 from cleaner.metadata.dates import normalise_date
@@ -27,9 +30,11 @@ DATE_KEYS = {"published": ("date", "publishDate"), "updated": ("lastmod", "last_
 
 
 def front_matter_metadata(front: FrontMatter) -> Metadata:
-    """The article's metadata as the front matter states it: under cleaner's keys, else under other tools'."""
+    """The article's metadata as the front matter states it: under cleaner's keys, else under other tools'.
+
+    Raises ``CleanError`` for a date or language under cleaner's own keys that is none (``_own_values``)."""
     other = {key: value for key, value in front.extra if isinstance(key, str) and value not in (None, "", [])}
-    stated = front.metadata
+    stated = _own_values(front.metadata)
     values: dict[str, object] = {}
     author = next((other[key] for key in AUTHOR_KEYS if key in other), None)
     if not stated.authors and author is not None:  # a name, or a list of names (anything else is no name)
@@ -40,3 +45,44 @@ def front_matter_metadata(front: FrontMatter) -> Metadata:
         if getattr(stated, field) is None and date is not None and not isinstance(date, dict | list):
             values[field] = normalise_date(str(date))
     return replace(stated, **values).sourced("front-matter") if values else stated  # type: ignore[arg-type]
+
+
+# The JSON Schema's shapes of a date: a year, a month, a day, a time, an offset.
+ISO_DATE = re.compile(
+    r"(\d{4})(?:-(\d{2})(?:-\d{2}(?:T\d{2}:\d{2}:\d{2}(?:[+-]\d{2}:\d{2})?)?)?)?", re.ASCII
+)
+
+
+def _own_values(stated: Metadata) -> Metadata:
+    """cleaner's own ``published``, ``updated`` and ``language`` keys as an article writes them: a date in ISO 8601
+    (``2024-01-06``, ``2024-01-06T06:48:00+01:00``) or the language's two-letter code stays as written, whatever
+    the year; another way of writing a date (``2024-01-06 10:00``, ``6 January 2024``) is read as ISO 8601, and
+    a code in capitals in lower case.  Anything else is a ``CleanError`` naming the key: such values went into the
+    article as written (``published: next tuesday``, ``language: english``), no ISO value and failing the
+    package's JSON Schema, and dropping them would lose them from a file ``--in-place`` rewrites."""
+    values: dict[str, str] = {}
+    for name in ("published", "updated"):
+        value = getattr(stated, name)
+        if value is None or _is_iso(value):
+            continue
+        iso = normalise_date(value)
+        if iso is None:
+            raise CleanError(f"front matter key {name!r} must be a date (ISO 8601: 2024-01-06), not {value!r}")
+        values[name] = iso
+    language = stated.language
+    if language is not None and language != language.lower():
+        values["language"] = language.lower()
+    if language is not None and not (len(language) == 2 and language.isascii() and language.isalpha()):
+        raise CleanError(f"front matter key 'language' must be a two-letter ISO 639-1 code, not {language!r}")
+    return replace(stated, **values) if values else stated  # type: ignore[arg-type]
+
+
+def _is_iso(value: str) -> bool:
+    """Whether a value is an ISO 8601 date of the schema's shapes, and a day of the calendar."""
+    match = ISO_DATE.fullmatch(value)
+    if match is None or (match[2] is not None and not 1 <= int(match[2]) <= 12):
+        return False
+    try:
+        return len(value) < 10 or bool(datetime.fromisoformat(value))
+    except ValueError:
+        return False
