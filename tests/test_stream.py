@@ -75,6 +75,16 @@ def test_bad_documents_are_failures_in_place() -> None:
     assert results[4].article == results[0].article
 
 
+def test_a_files_path_in_the_stream_says_how_to_clean_the_file(tmp_path: Path) -> None:
+    """``clean_many([Path("a.txt")])`` failed with "cannot clean a PosixPath: expected str, bytes, Document or a
+    mapping", naming neither the file nor what cleans one."""
+    (result,) = clean_many([tmp_path / "a.txt"])
+    assert isinstance(result, Failure)
+    assert result.reason.endswith(
+        f"(a file: clean_file({str(tmp_path / 'a.txt')!r}), or documents_from_path(path) for its documents)"
+    )
+
+
 def test_the_configuration_applies_to_every_document() -> None:
     small, large = "A short note of a few words.", seed_texts()[0]
     results = list(clean_many([small, large.encode("utf-8")], config=Config(max_bytes=1000)))
