@@ -48,9 +48,7 @@ def front_matter_metadata(front: FrontMatter) -> Metadata:
 
 
 # The JSON Schema's shapes of a date: a year, a month, a day, a time, an offset.
-ISO_DATE = re.compile(
-    r"(\d{4})(?:-(\d{2})(?:-\d{2}(?:T\d{2}:\d{2}:\d{2}(?:[+-]\d{2}:\d{2})?)?)?)?", re.ASCII
-)
+ISO_DATE = re.compile(r"(\d{4})(?:-(\d{2})(?:-\d{2}(?:T\d{2}:\d{2}:\d{2}(?:[+-]\d{2}:\d{2})?)?)?)?", re.ASCII)
 
 
 def _own_values(stated: Metadata) -> Metadata:
