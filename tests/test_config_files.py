@@ -114,3 +114,16 @@ def test_a_rules_bad_choice_names_the_key_and_its_values(tmp_path: Path, line: s
     result = clean_command("story.txt", cwd=tmp_path)
     assert result.returncode == 2 and result.stdout == ""
     assert result.stderr.splitlines() == [f"clean: error: {tmp_path / 'pyproject.toml'}: [tool.cleaner] {message}"]
+
+
+def test_files_named_and_excluded_are_said_to_be_excluded(tmp_path: Path) -> None:
+    """A hook run (``--force-exclude``) whose files the ``exclude`` globs all leave out said "no article files found
+    (include: ...)", as though the files were not articles."""
+    (tmp_path / "pyproject.toml").write_text('[tool.cleaner]\nexclude = ["drafts/**"]\n', encoding="utf-8")
+    (tmp_path / "drafts").mkdir()
+    shutil.copy(SEED, tmp_path / "drafts" / "a.txt")
+    result = clean_command("drafts/a.txt", "--check", "--force-exclude", cwd=tmp_path)
+    assert result.returncode == 0
+    assert result.stderr.splitlines()[0] == (
+        "clean: warning: every file named is excluded (exclude: drafts/**; --force-exclude)"
+    )

@@ -143,6 +143,14 @@ def _find(args: argparse.Namespace, config: Config, mode: str) -> list[Found]:
     return found
 
 
+def _nothing_found(args: argparse.Namespace, config: Config) -> str:
+    """Why a run found nothing to clean: files named but left out by ``exclude`` (``--force-exclude``, as the hooks
+    run), or no file the ``include`` globs take (it said so for the excluded files too)."""
+    if args.force_exclude and any(path.is_file() for path in args.paths):
+        return f"every file named is excluded (exclude: {', '.join(config.exclude)}; --force-exclude)"
+    return f"no article files found (include: {', '.join(config.include)})"
+
+
 def _stdin_outcome(settings: Settings) -> Outcome:
     """The one document read from standard input (``-``), cleaned like a file of unknown format."""
     data = sys.stdin.buffer.read(settings.config.max_bytes + 1)
@@ -176,7 +184,7 @@ def run_command(args: argparse.Namespace, parser: argparse.ArgumentParser) -> in
     if containers and mode == "write" and not as_lines:
         parser.error("JSON Lines and WARC inputs hold many articles: write them with --format jsonl (or -o OUT.jsonl)")
     if not found:
-        report.line(f"clean: warning: no article files found (include: {', '.join(config.include)})")
+        report.line(f"clean: warning: {_nothing_found(args, config)}")
     if containers and mode == "write" and (args.dedupe or args.duplicates):
         option = "--dedupe" if args.dedupe else "--duplicates"
         report.line(
