@@ -148,6 +148,18 @@ def test_a_symlinked_folder_in_out_is_refused(tmp_path: Path, outside: Path) -> 
     assert "would be written outside out" in result.stderr
 
 
+def test_a_symlinked_folder_named_as_input_is_mirrored_into_out(tmp_path: Path, outside: Path) -> None:
+    """``clean linked -o out``, ``linked`` a symlink to a folder the user names through it: its files were planned
+    at ``out/../../outside/notes.json`` (the folder named resolved by its parent only, its files whole) and the
+    run refused them as "written outside out (a symlinked folder inside it)", which out did not hold."""
+    (tmp_path / "linked").symlink_to(outside, target_is_directory=True)
+    before = state(outside)
+    result = clean("linked", "-o", "out", cwd=tmp_path)
+    assert result.returncode == 0, result.stderr
+    assert sorted(path.name for path in (tmp_path / "out").iterdir()) == ["notes.json"]
+    assert state(outside) == before
+
+
 def test_an_output_over_its_input_is_refused(tmp_path: Path) -> None:
     (tmp_path / "c").mkdir()
     (tmp_path / "c" / "story.txt").write_bytes(RAW)

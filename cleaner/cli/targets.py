@@ -69,7 +69,9 @@ def plan_outputs(files: Sequence[Path], roots: Sequence[Path], out: Path, suffix
     problem = not_a_folder(out)
     if problem:
         raise OutputError(f"cannot write into {out}: {problem}; name a folder for -o")
-    base = Path(os.path.commonpath([real_name(root) if root.is_dir() else real_name(root).parent for root in roots]))
+    # A folder named is resolved whole, as the paths of the files found in it are (a symlinked folder named,
+    # ``clean linked -o out``, mirrored its files to out/../../target/ and was refused as written outside out).
+    base = Path(os.path.commonpath([root.resolve() if root.is_dir() else real_name(root).parent for root in roots]))
     plain = {path: out / Path(os.path.relpath(real_name(path), base)).with_suffix(suffix) for path in files}
     counts = Counter(plain.values())
     targets = {
