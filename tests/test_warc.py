@@ -181,6 +181,25 @@ def test_a_response_without_a_target_uri_is_one_failure(tmp_path: Path) -> None:
     assert len(ran.stdout.splitlines()) == len(pages) - 1
 
 
+def test_a_record_without_its_content_length_is_not_called_truncated(tmp_path: Path) -> None:
+    """A record of an uncompressed archive whose Content-Length header is lost reads on to the file's end, and was
+    reported as "the file ends inside this record (truncated)" although the records after it were then read."""
+    archive = tmp_path / "crawl.warc"
+    pages = seed_pages()
+    offsets = write_warc(archive, pages, noise=False)
+    data = archive.read_bytes()
+    header = data.index(b"Content-Length:", offsets[2])
+    archive.write_bytes(data[:header] + b"Content-Lenxth:" + data[header + len(b"Content-Length:") :])
+    results = list(read_warc(archive))
+    failures = [result for result in results if isinstance(result, Failure)]
+    assert [failure.reason for failure in failures] == [
+        "incomplete WARC record: it runs on over the records after it (its Content-Length is missing or wrong)"
+    ]
+    assert [result.url for result in results if not isinstance(result, Failure)] == [
+        page.url for number, page in enumerate(pages) if number != 2
+    ]
+
+
 @pytest.mark.parametrize("name", ["crawl.warc.gz", "crawl.warc"])
 def test_truncated_archive_is_reported(tmp_path: Path, name: str) -> None:
     archive = tmp_path / name

@@ -63,6 +63,7 @@ TRUNCATED = "the file ends inside this record (truncated)"
 UNCLOSED = "the file ends without the blank lines that close its last record (truncated)"
 MISFIT = "its block does not end where its Content-Length says (no blank line and WARC header after it)"
 NO_BLANK_LINE = "not followed by the blank line that ends a record: a Content-Length may be wrong"
+RUNS_ON = "incomplete WARC record: it runs on over the records after it (its Content-Length is missing or wrong)"
 
 
 def read_warc(path: Path, *, max_bytes: int = DEFAULT_MAX_BYTES) -> Iterator[Document | Failure]:
@@ -163,6 +164,8 @@ def _read_from(
             item = _document(record, ident, source, max_bytes) if _is_html_page(record) else None
             errors = records.err_count
             if problem := _incomplete(records, record, size):
+                if problem == TRUNCATED and _next_record(handle, start + 1, compressed=compressed) is not None:
+                    problem = RUNS_ON  # read to the file's end, over records that follow: the file is not cut here
                 where = ident if _headers_whole(record) else f"{source}@{start}"  # a cut header may hold half an id
                 yield Failure(id=where, reason=problem, source=source)
                 return start
