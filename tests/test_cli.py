@@ -695,3 +695,29 @@ def test_profile_and_no_profile_together_are_a_usage_error(tmp_path: Path) -> No
     result = clean("a.txt", "--profile", "p.json", "--no-profile", cwd=tmp_path)
     assert result.returncode == 2 and result.stdout == ""
     assert result.stderr.splitlines()[-1] == "clean: error: argument --no-profile: not allowed with argument --profile"
+
+
+def test_a_file_name_that_is_not_utf8_is_written_escaped_not_a_traceback(tmp_path: Path) -> None:
+    """A file named in Latin-1 (``caf\\xe9.txt``, as old archives hold) stopped ``-o OUT``, ``--format jsonl``,
+    ``--report`` and ``--duplicates`` with a traceback (UnicodeEncodeError): the record's ``source`` held the lone
+    surrogate Python reads the byte as.  It is written as the escape the messages print (``caf\\udce9.txt``)."""
+    folder = tmp_path / "in"
+    folder.mkdir()
+    name = os.fsdecode(b"caf\xe9.txt")
+    shutil.copyfile(TEXT_INPUTS[0], folder / name)
+    shutil.copyfile(TEXT_INPUTS[1], folder / "ok.txt")
+    escaped = "in/caf\\udce9.txt"
+    written = clean("in", "-o", "out", "--report", "r.html", "--duplicates", "d.json", cwd=tmp_path)
+    assert written.returncode == 0 and "Traceback" not in written.stderr, written.stderr
+    assert (
+        json.loads((tmp_path / "out" / os.fsdecode(b"caf\xe9.json")).read_text(encoding="utf-8"))["source"] == escaped
+    )
+    assert escaped in (tmp_path / "r.html").read_text(encoding="utf-8")
+    streamed = clean("in", "--format", "jsonl", cwd=tmp_path)
+    assert streamed.returncode == 0 and "Traceback" not in streamed.stderr, streamed.stderr
+    assert [json.loads(line)["source"] for line in streamed.stdout.splitlines()] == [escaped, "in/ok.txt"]
+    records = tmp_path / os.fsdecode(b"cr\xe9.jsonl")
+    records.write_text(json.dumps({"id": "a", "text": TEXT_INPUTS[0].read_text(encoding="utf-8")}) + "\n")
+    lines = clean(records.name, "-o", "all.jsonl", cwd=tmp_path)
+    assert lines.returncode == 0 and "Traceback" not in lines.stderr, lines.stderr
+    assert json.loads((tmp_path / "all.jsonl").read_text(encoding="utf-8"))["source"] == "cr\\udce9.jsonl"

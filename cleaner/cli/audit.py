@@ -18,7 +18,7 @@ from collections.abc import Iterable, Iterator, Sequence
 from pathlib import Path
 
 from cleaner.corpus.duplicates import DuplicateReport
-from cleaner.io.files import AtomicFile
+from cleaner.io.files import AtomicFile, source_name
 from cleaner.io.records import Result
 from cleaner.report import ReportBuilder
 from cleaner.run.batch import Outcome
@@ -28,7 +28,7 @@ TITLE_CHARS = 120
 
 def outcome_record(outcome: Outcome) -> dict[str, object]:
     """The record of one file cleaned by the batch."""
-    source = str(outcome.path)
+    source = source_name(outcome.path)
     if outcome.article is None:
         return {"id": source, "source": source, "error": outcome.error}
     record: dict[str, object] = outcome.article.to_dict()
@@ -38,7 +38,7 @@ def outcome_record(outcome: Outcome) -> dict[str, object]:
 
 def title(paths: Sequence[Path]) -> str:
     """The report's title: the inputs, as the command named them."""
-    named = " ".join(str(path) for path in paths)
+    named = " ".join(source_name(path) for path in paths)
     return "Cleaning report: " + (named if len(named) <= TITLE_CHARS else named[: TITLE_CHARS - 1] + "…")
 
 
@@ -52,7 +52,7 @@ class RunReport:
 
     def failure(self, path: Path, error: str) -> None:
         if self.builder is not None:
-            self.builder.add({"id": str(path), "source": str(path), "error": error})
+            self.builder.add({"id": source_name(path), "source": source_name(path), "error": error})
 
     def outcomes(self, outcomes: Iterable[Outcome]) -> Iterator[Outcome]:
         for outcome in outcomes:

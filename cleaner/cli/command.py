@@ -35,7 +35,7 @@ from cleaner.cli.targets import OutputError, check_file_outputs, check_not_plann
 from cleaner.config import Config
 from cleaner.corpus.duplicates import DuplicateFinder
 from cleaner.io.documents import documents_from_path, is_container
-from cleaner.io.files import AtomicFile, Finder, Found, source_format
+from cleaner.io.files import AtomicFile, Finder, Found, source_format, source_name
 from cleaner.io.records import Result
 from cleaner.run.batch import Outcome, Settings, process_bytes, run
 from cleaner.run.executor import Executor, default_jobs
@@ -73,7 +73,7 @@ def _with_duplicates(
         held = list(_with_duplicates(outcomes, finder))
         redundant = finder.report().redundant
         for outcome in held:
-            if str(outcome.path) in redundant:
+            if source_name(outcome.path) in redundant:
                 report.line(f"{outcome.path}: duplicate article, not written (--dedupe)")
                 report.duplicates += 1
                 report.done(record=False)
@@ -82,7 +82,7 @@ def _with_duplicates(
         return
     for outcome in outcomes:
         if outcome.article is not None:
-            finder.add(str(outcome.path), outcome.article.text)
+            finder.add(source_name(outcome.path), outcome.article.text)
         yield outcome
 
 

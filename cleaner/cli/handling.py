@@ -21,7 +21,7 @@ from pathlib import Path
 
 from cleaner.cli.messages import Report, categories_line, plural, printable
 from cleaner.cli.targets import plan_outputs, rewritable
-from cleaner.io.files import write_atomic
+from cleaner.io.files import source_name, write_atomic
 from cleaner.io.jsonl import JsonlWriter, dumps
 from cleaner.io.output import SUFFIXES, article_record, render
 from cleaner.io.records import Failure, Result
@@ -88,9 +88,9 @@ class Outputs:
         """Write one article where it belongs (raises ``OSError`` when it cannot be written)."""
         assert outcome.article is not None
         if self.writer is not None:
-            self.writer.write(article_record(outcome.article, source=str(outcome.path)))
+            self.writer.write(article_record(outcome.article, source=source_name(outcome.path)))
             return
-        text = render(outcome.article, self.fmt, source=str(outcome.path), extra=outcome.extra)
+        text = render(outcome.article, self.fmt, source=source_name(outcome.path), extra=outcome.extra)
         if self.out is None:
             sys.stdout.buffer.write(text.encode("utf-8"))
             sys.stdout.flush()

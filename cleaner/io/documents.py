@@ -15,7 +15,7 @@ from pathlib import Path
 
 from cleaner.config import DEFAULT_MAX_BYTES
 from cleaner.io import jsonl
-from cleaner.io.files import Finder, InputError, read_article, source_format
+from cleaner.io.files import Finder, InputError, read_article, source_format, source_name
 from cleaner.io.records import Document, Failure
 
 ARTICLE_SUFFIXES = frozenset({".txt", ".md", ".markdown", ".html", ".htm"})
@@ -69,7 +69,7 @@ def documents_from_path(path: Path, *, max_bytes: int = DEFAULT_MAX_BYTES) -> It
 
 def _article_file(path: Path, *, max_bytes: int) -> Document | Failure:
     """One article file, read and refused by the same rules as the ``clean`` command."""
-    source = str(path)
+    source = source_name(path)
     try:
         content = read_article(path, max_bytes)
     except InputError as error:

@@ -207,6 +207,20 @@ HTML_SUFFIXES = frozenset({".html", ".htm", ".xhtml"})
 MARKDOWN_SUFFIXES = frozenset({".md", ".markdown"})
 
 
+def source_name(path: str | os.PathLike[str]) -> str:
+    """A path as text that every output can hold (a JSON record, a report, a duplicates file): the bytes of a file
+    name that are not UTF-8, which Python reads as lone surrogates (``caf\\xe9.txt`` as ``caf\\udce9.txt``),
+    written as that escape, as the command's messages print them.  A JSON or report writer stopped on them with a
+    traceback (``UnicodeEncodeError``).  Any other name is returned as it is."""
+    text = os.fspath(path)
+    if text.isascii() or not _SURROGATE.search(text):
+        return text
+    return _SURROGATE.sub(lambda match: repr(match[0])[1:-1], text)
+
+
+_SURROGATE = re.compile("[\ud800-\udfff]")
+
+
 def source_format(path: Path) -> Format:
     """The pipeline format for a file: HTML and Markdown by suffix, anything else detected.
 

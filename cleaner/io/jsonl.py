@@ -23,7 +23,7 @@ from pathlib import Path
 from types import TracebackType
 
 from cleaner.config import DEFAULT_MAX_BYTES
-from cleaner.io.files import AtomicFile
+from cleaner.io.files import AtomicFile, source_name
 from cleaner.io.records import Document, Failure
 from cleaner.text.decode import lone_surrogate
 
@@ -41,7 +41,7 @@ def read_documents(path: Path, *, max_bytes: int = DEFAULT_MAX_BYTES) -> Iterato
     A line longer than ``max_bytes`` is a ``Failure`` and is skipped without being held in memory:
     it is read in chunks up to its end, so one huge record costs neither the run nor its memory.
     """
-    source = str(path)
+    source = source_name(path)
     try:
         handle: io.BufferedIOBase = gzip.open(path, "rb") if is_gzip(path) else open(path, "rb")  # noqa: SIM115
     except OSError as error:

@@ -38,6 +38,7 @@ from warcio.statusandheaders import StatusAndHeadersParserException
 from warcio.utils import BUFF_SIZE
 
 from cleaner.config import DEFAULT_MAX_BYTES
+from cleaner.io.files import source_name
 from cleaner.io.records import Document, Failure
 
 HTML_TYPES = ("text/html", "application/xhtml+xml")
@@ -68,7 +69,7 @@ RUNS_ON = "incomplete WARC record: it runs on over the records after it (its Con
 
 def read_warc(path: Path, *, max_bytes: int = DEFAULT_MAX_BYTES) -> Iterator[Document | Failure]:
     """The HTML pages of a WARC file, in file order, with a ``Failure`` for each unreadable record."""
-    source = str(path)
+    source = source_name(path)
     try:
         handle = open(path, "rb")  # noqa: SIM115 (closed below; generators cannot use a with around yields here)
     except OSError as error:
