@@ -293,3 +293,19 @@ def test_bad_json_is_placed_within_its_line(tmp_path: Path) -> None:
         "not valid JSON: Expecting value at the end of the line",
         "not valid JSON: Expecting ',' delimiter at character 25 of the line",
     ]
+
+
+def test_a_utf16_json_lines_file_is_one_clear_failure(tmp_path: Path) -> None:
+    """A JSON Lines file saved in UTF-16 (PowerShell's ``Out-File`` writes it so) was split at the byte 0x0A inside
+    its characters: the first record failed as "'utf-16-le' codec can't decode byte 0x0a", the next read by
+    chance as UTF-16-BE, the last as bad JSON.  It is one failure saying what the file is."""
+    path = tmp_path / "crawl.jsonl"
+    path.write_bytes(("\n".join([good_line(0), good_line(1)]) + "\n").encode("utf-16"))
+    results = list(read_documents(path))
+    assert [(result.id, result.reason) for result in results] == [  # type: ignore[union-attr]
+        (
+            str(path),
+            "written in UTF-16 (it starts with its byte order mark): JSON Lines are UTF-8; convert it "
+            "(iconv -f UTF-16 -t UTF-8)",
+        )
+    ]

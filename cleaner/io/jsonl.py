@@ -29,6 +29,11 @@ from cleaner.text.decode import lone_surrogate
 
 SKIP_CHUNK = 1 << 20
 BAD_JSON = "not valid JSON"
+UTF16_MARKS = (b"\xff\xfe", b"\xfe\xff")  # the byte order marks of UTF-16 (PowerShell's Out-File writes one)
+UTF16 = (
+    "written in UTF-16 (it starts with its byte order mark): JSON Lines are UTF-8; "
+    "convert it (iconv -f UTF-16 -t UTF-8)"
+)
 
 
 def is_gzip(path: Path) -> bool:
@@ -52,6 +57,9 @@ def read_documents(path: Path, *, max_bytes: int = DEFAULT_MAX_BYTES) -> Iterato
         try:
             while line := handle.readline(max_bytes + 1):
                 lineno += 1
+                if lineno == 1 and line.startswith(UTF16_MARKS):  # its lines part inside characters: none is whole
+                    yield Failure(id=source, reason=UTF16, source=source)
+                    return
                 if len(line) > max_bytes and not line.endswith(b"\n"):
                     _skip_line(handle)
                     reason = f"record too large: over {max_bytes} bytes (max_bytes); skipped"
