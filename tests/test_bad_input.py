@@ -75,6 +75,18 @@ def test_clean_learn_counts_the_good_records(records: Path, tmp_path: Path) -> N
     assert "(0 read now, 5 failed)" not in result.stderr and "(2 read now, 5 failed)" in result.stderr
 
 
+def test_clean_learn_names_a_failed_records_file_as_clean_does(tmp_path: Path) -> None:
+    """``clean learn crawl.jsonl`` printed a failed record with an id of its own as ``a: error: ...``, without its
+    file; ``clean`` prints ``crawl.jsonl: a: error: ...``: the same lines now, for the same records."""
+    crawl = tmp_path / "crawl.jsonl"
+    crawl.write_text("\n".join([good_line(0), json.dumps({"id": "a", "text": ""}), good_line(1)]) + "\n")
+    errors = [
+        [line for line in clean_command(*command, cwd=tmp_path).stderr.splitlines() if ": error: " in line]
+        for command in (("learn", "crawl.jsonl", "-o", "profile.json"), ("crawl.jsonl", "-o", "out.jsonl"))
+    ]
+    assert errors[0] == errors[1] == ["crawl.jsonl: a: error: empty: the document has no text"], errors
+
+
 def test_clean_partition_gives_failure_records(records: Path) -> None:
     out = clean_partition([str(records)])
     assert [("error" in record) for record in out] == [False, True, True, True, True, True, False]

@@ -452,6 +452,19 @@ def test_a_folder_named_like_an_option_is_called_a_folder(tmp_path: Path) -> Non
     )
 
 
+def test_clean_learn_gives_the_same_hint(tmp_path: Path) -> None:
+    """``clean learn -drafts`` said only argparse's "the following arguments are required: PATH"."""
+    (tmp_path / "-drafts").mkdir()
+    (tmp_path / "-drafts" / "a.txt").write_bytes(TEXT_INPUTS[0].read_bytes())
+    result = clean("learn", "-drafts", cwd=tmp_path)
+    assert result.returncode == 2
+    assert result.stderr.splitlines()[-1] == (
+        "clean learn: error: the following arguments are required: PATH; -drafts is a folder: name it ./-drafts, "
+        "or after --"
+    )
+    assert clean("learn", "-o", "p.json", "--", "-drafts", cwd=tmp_path).returncode == 0
+
+
 def test_an_output_that_cannot_be_written_is_one_line_not_a_traceback(tmp_path: Path) -> None:
     folder = corpus(tmp_path, TEXT_INPUTS[:2])
     (tmp_path / "taken").write_text("a file where the output folder should go\n")

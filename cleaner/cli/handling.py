@@ -19,7 +19,7 @@ from collections import Counter
 from collections.abc import Sequence
 from pathlib import Path
 
-from cleaner.cli.messages import Report, categories_line, plural, printable
+from cleaner.cli.messages import Report, categories_line, failure_where, plural, printable
 from cleaner.cli.targets import plan_outputs, rewritable
 from cleaner.io.files import source_name, write_atomic
 from cleaner.io.jsonl import JsonlWriter, dumps
@@ -159,8 +159,7 @@ def _warn_if_empty(where: object, article: Article, report: Report) -> None:
 
 def handle_record(result: Result, outputs: Outputs, report: Report, *, explain: bool) -> None:
     """One document of a JSON Lines or WARC input: written as a JSON Lines record, or one error line."""
-    inside = result.source is None or result.id.startswith(result.source)
-    where = result.id if inside else f"{result.source}: {result.id}"  # a record's id names its file, or not
+    where = failure_where(result.id, result.source)
     if isinstance(result, Failure):
         report.failure(where, result.reason)
     else:

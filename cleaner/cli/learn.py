@@ -24,7 +24,7 @@ from collections.abc import Iterator, Sequence
 from dataclasses import replace
 from pathlib import Path
 
-from cleaner.cli.messages import printable
+from cleaner.cli.messages import HintedParser, dash_hint, failure_where, printable
 from cleaner.cli.targets import OutputError, check_file_outputs, not_a_folder
 from cleaner.config import MAX_TIMEOUT, Config, ConfigError, find_config, load_config
 from cleaner.corpus.learning import Counted, count_document
@@ -42,8 +42,8 @@ from cleaner.text.decode import DecodeError
 EXIT_OK, EXIT_ERROR = 0, 2
 
 
-def build_parser() -> argparse.ArgumentParser:
-    parser = argparse.ArgumentParser(
+def build_parser() -> HintedParser:
+    parser = HintedParser(
         prog="clean learn",
         description="Learn each site's own furniture from a corpus and write the profile (JSON) "
         "that `clean --profile` applies.",
@@ -213,7 +213,7 @@ def _count_into(
             print(printable(f"{item.path}: skipped: {item.skipped}"), file=sys.stderr)
     for result in counted([item.path for item in found if item.usable], config, args.jobs):
         if isinstance(result, Failure):
-            print(printable(f"{result.id}: error: {result.reason}"), file=sys.stderr)
+            print(printable(f"{failure_where(result.id, result.source)}: error: {result.reason}"), file=sys.stderr)
             failed += 1
         else:
             result[1].add_to(learner)
@@ -237,7 +237,10 @@ def site_summary(site: SiteProfile) -> str:
 
 def main(argv: Sequence[str] | None = None) -> int:
     """Entry point of ``clean learn``; returns the exit code."""
-    args = build_parser().parse_args(argv)
+    argv = sys.argv[1:] if argv is None else list(argv)
+    parser = build_parser()
+    parser.hint = dash_hint(argv)
+    args = parser.parse_args(argv)
     try:
         return _learn(args)
     except (ConfigError, ProfileError, OutputError) as error:

@@ -25,11 +25,10 @@ import os
 import sys
 from collections.abc import Sequence
 from pathlib import Path
-from typing import NoReturn
 
 from cleaner.cli.learn import add_timeout, whole_number
 from cleaner.cli.learn import main as learn
-from cleaner.cli.messages import printable
+from cleaner.cli.messages import HintedParser, dash_hint, printable
 from cleaner.cli.stopping import Terminated, stoppable
 from cleaner.cli.targets import OutputError
 from cleaner.config import ConfigError
@@ -37,28 +36,8 @@ from cleaner.io.output import FORMATS
 from cleaner.sites.profile import ProfileError
 
 
-class _Parser(argparse.ArgumentParser):
-    """argparse's parser, whose usage errors end with ``hint`` when there is one (``_dash_hint``)."""
-
-    hint = ""
-
-    def error(self, message: str) -> NoReturn:
-        super().error(f"{message}; {self.hint}" if self.hint else message)
-
-
-def _dash_hint(argv: Sequence[str]) -> str:
-    """How to name a file whose name starts with ``-`` (``-draft.txt``), which argparse takes for an option: its
-    error ("the following arguments are required: PATH") did not say so."""
-    named = argv[: argv.index("--")] if "--" in argv else argv
-    dashed = [item for item in named if item.startswith("-") and item != "-" and os.path.lexists(item)]
-    if not dashed:
-        return ""
-    kind = "a folder" if os.path.isdir(dashed[0]) else "a file"
-    return f"{dashed[0]} is {kind}: name it ./{dashed[0]}, or after --"
-
-
-def build_parser() -> _Parser:
-    parser = _Parser(
+def build_parser() -> HintedParser:
+    parser = HintedParser(
         prog="clean",
         description="Clean scraped articles (.txt, .md, .html): keep the body and metadata, "
         "remove page furniture, and say what was removed and why.",
@@ -159,7 +138,7 @@ def main(argv: Sequence[str] | None = None) -> int:
     from cleaner.cli.command import EXIT_CLEAN, EXIT_ERROR, STDIN, run_command
 
     parser = build_parser()
-    parser.hint = _dash_hint(argv)
+    parser.hint = dash_hint(argv)
     args = parser.parse_args(argv)
     jsonl_out = args.output is not None and args.output.name.endswith((".jsonl", ".jsonl.gz"))
     args.format = args.format or ("jsonl" if jsonl_out else "json")

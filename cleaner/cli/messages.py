@@ -11,11 +11,13 @@ This module decides nothing about the run; ``cleaner.cli.command`` tells it what
 
 from __future__ import annotations
 
+import argparse
+import os
 import sys
 from collections import Counter
 from collections.abc import Sequence
 from dataclasses import dataclass, field
-from typing import Any, TextIO
+from typing import Any, NoReturn, TextIO
 
 from cleaner.model import Removal
 
@@ -41,6 +43,32 @@ def plural(count: int, noun: str) -> str:
 def categories_line(counts: Counter[str]) -> str:
     """``medium 6, byline 1`` : the categories by count, then name."""
     return ", ".join(f"{name} {count}" for name, count in sorted(counts.items(), key=_by_count))
+
+
+def failure_where(document: str, source: str | None) -> str:
+    """Where a failed document is, for its error line: its id, after its file's name when the id does not start
+    with it (a record of a JSON Lines or WARC file: ``crawl.jsonl: 5: error: ...``)."""
+    return document if source is None or document.startswith(source) else f"{source}: {document}"
+
+
+class HintedParser(argparse.ArgumentParser):
+    """argparse's parser, whose usage errors end with ``hint`` when there is one (``dash_hint``)."""
+
+    hint = ""
+
+    def error(self, message: str) -> NoReturn:
+        super().error(f"{message}; {self.hint}" if self.hint else message)
+
+
+def dash_hint(argv: Sequence[str]) -> str:
+    """How to name a file whose name starts with ``-`` (``-draft.txt``), which argparse takes for an option: its
+    error ("the following arguments are required: PATH") did not say so."""
+    named = argv[: argv.index("--")] if "--" in argv else argv
+    dashed = [item for item in named if item.startswith("-") and item != "-" and os.path.lexists(item)]
+    if not dashed:
+        return ""
+    kind = "a folder" if os.path.isdir(dashed[0]) else "a file"
+    return f"{dashed[0]} is {kind}: name it ./{dashed[0]}, or after --"
 
 
 @dataclass
