@@ -245,10 +245,13 @@ def test_standard_input_is_written_to_the_file_o_names(tmp_path: Path) -> None:
     """docs/cli.md: ``-`` "writes it to standard output, or to the file ``-o`` names".  ``-o article`` made a
     folder ``article/`` holding a file named ``-.json``; it is now the file, and a folder is a clear error."""
     data = SEEDS[0].read_bytes()
-    for name in ("article", "article.md", "article.json"):
+    for name in ("article", "article.json"):
         result = clean_in_process("-", "-o", name, "--quiet", cwd=tmp_path, stdin=data)
         assert result.returncode == 0 and result.stderr == "", result.stderr
         assert json.loads((tmp_path / name).read_text(encoding="utf-8")) == {"source": "-", **clean(data).to_dict()}
+    result = clean_in_process("-", "-o", "article.md", "--quiet", cwd=tmp_path, stdin=data)  # the name's format
+    markdown = clean_in_process("-", "--format", "md", cwd=tmp_path, stdin=data).stdout
+    assert result.returncode == 0 and (tmp_path / "article.md").read_text(encoding="utf-8") == markdown
     (tmp_path / "folder").mkdir()
     result = clean_in_process("-", "-o", "folder", cwd=tmp_path, stdin=data)
     assert result.returncode == 2 and list((tmp_path / "folder").iterdir()) == []

@@ -452,6 +452,21 @@ def test_a_folder_named_like_an_option_is_called_a_folder(tmp_path: Path) -> Non
     )
 
 
+def test_an_outputs_name_implies_its_format(tmp_path: Path) -> None:
+    """``clean story.txt -o story.md`` made a folder ``story.md/`` holding ``story.json``: only ``.json`` and
+    ``.jsonl`` names were files.  The format now follows OUT's name when ``--format`` is not given, as for
+    ``.jsonl``, and a folder of articles to one ``.md`` name is the error ``-o out.json`` gives."""
+    (tmp_path / "story.txt").write_bytes(TEXT_INPUTS[0].read_bytes())
+    for name, fmt in (("story.md", "md"), ("story.txt.txt", "txt"), ("story.json", "json")):
+        assert clean("story.txt", "-o", name, "--quiet", cwd=tmp_path).returncode == 0
+        assert (tmp_path / name).is_file()
+        assert clean("story.txt", "--format", fmt, cwd=tmp_path).stdout == (tmp_path / name).read_text()
+    folder = corpus(tmp_path, TEXT_INPUTS[:2])
+    several = clean(folder, "-o", "all.md", cwd=tmp_path)
+    assert several.returncode == 2 and "all.md names one file" in several.stderr
+    assert not (tmp_path / "all.md").exists()
+
+
 def test_clean_learn_gives_the_same_hint(tmp_path: Path) -> None:
     """``clean learn -drafts`` said only argparse's "the following arguments are required: PATH"."""
     (tmp_path / "-drafts").mkdir()

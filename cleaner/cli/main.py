@@ -32,7 +32,7 @@ from cleaner.cli.messages import HintedParser, dash_hint, printable
 from cleaner.cli.stopping import Terminated, stoppable
 from cleaner.cli.targets import OutputError
 from cleaner.config import ConfigError
-from cleaner.io.output import FORMATS
+from cleaner.io.output import FORMATS, SUFFIXES
 from cleaner.sites.profile import ProfileError
 
 
@@ -54,7 +54,9 @@ def build_parser() -> HintedParser:
         help="folder to mirror outputs into (one file for jsonl, or for a single input: out.json)",
     )
     parser.add_argument(
-        "--format", choices=FORMATS, help="output format (default: json; jsonl when OUT ends in .jsonl or .jsonl.gz)"
+        "--format",
+        choices=FORMATS,
+        help="output format (default: the one OUT's name ends in: .jsonl, .jsonl.gz, .md, .txt; else json)",
     )
     mode = parser.add_mutually_exclusive_group()
     mode.add_argument("--check", action="store_true", help="change nothing; exit 1 if any file would change")
@@ -129,6 +131,18 @@ def _report_problem(args: argparse.Namespace) -> str:
     return ""
 
 
+def implied_format(out: Path | None) -> str:
+    """The output format when ``--format`` is not given: the one OUT's name ends in (``all.jsonl``, ``all.jsonl.gz``,
+    ``story.md``, ``story.txt``), else ``json``.  ``-o story.md`` made a folder ``story.md/`` holding
+    ``story.json``; a folder that exists keeps its name's meaning (a folder)."""
+    if out is None or out.is_dir():
+        return "json"
+    name = out.name.lower()
+    if name.endswith(".jsonl.gz"):
+        return "jsonl"
+    return next((fmt for fmt, suffix in SUFFIXES.items() if name.endswith(suffix) and len(name) > len(suffix)), "json")
+
+
 def main(argv: Sequence[str] | None = None) -> int:
     """Entry point of the ``clean`` command; returns the exit code."""
     argv = sys.argv[1:] if argv is None else list(argv)
@@ -140,8 +154,7 @@ def main(argv: Sequence[str] | None = None) -> int:
     parser = build_parser()
     parser.hint = dash_hint(argv)
     args = parser.parse_args(argv)
-    jsonl_out = args.output is not None and args.output.name.endswith((".jsonl", ".jsonl.gz"))
-    args.format = args.format or ("jsonl" if jsonl_out else "json")
+    args.format = args.format or implied_format(args.output)
     problem = _usage_problem(args, STDIN)
     if problem:
         parser.error(problem)
