@@ -117,7 +117,12 @@ PAGE = st.lists(st.sampled_from(LINES), min_size=1, max_size=6, unique=True)
 
 
 def _without_copies(profile: Profile) -> dict[str, object]:
-    return {name: {**site.to_dict(), "copies": None} for name, site in profile.sites.items()}
+    """The sites' JSON without their copies, nor the learner's cores (computed again at any page, a copy too)."""
+    data: dict[str, object] = {}
+    for name, site in profile.sites.items():
+        generations = [{k: v for k, v in g.to_dict().items() if k != "learner_core"} for g in site.generations]
+        data[name] = {**site.to_dict(), "copies": None, "generations": generations}
+    return data
 
 
 @settings(max_examples=150, deadline=None)

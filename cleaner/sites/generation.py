@@ -68,11 +68,36 @@ def core_keys(counts: Mapping[str, KeyCount], documents: int, parameters: Parame
 
     Non-prose keys only (menus, footers, headings), unless the pages have none (then prose keys too).
     """
+    return core_of(core_counts(counts, documents, parameters), documents)
+
+
+def core_counts(counts: Mapping[str, KeyCount], documents: int, parameters: Parameters) -> dict[str, int]:
+    """``core_keys``'s keys with their document counts, sorted by key: so a core's order, and ``shared``'s sums,
+    are the same whatever order the counts were made in (learned at once, or read from a file and learned on)."""
     half = max(1, math.ceil(documents / 2))
-    frequent = {key: count.documents / documents for key, count in counts.items() if count.documents >= half}
+    frequent = {key: count.documents for key, count in counts.items() if count.documents >= half}
     short = parameters.shortest_prose  # ``is_prose``'s first test, without a call for each short key
-    plain = {key: share for key, share in frequent.items() if len(key) < short or not is_prose(key, parameters)}
-    return plain or frequent
+    plain = {key: seen for key, seen in frequent.items() if len(key) < short or not is_prose(key, parameters)}
+    chosen = plain or frequent
+    return {key: chosen[key] for key in sorted(chosen)}
+
+
+def core_of(counts: Mapping[str, int], documents: int) -> Core:
+    """A core's shares from its keys' document counts among ``documents``."""
+    return {key: seen / documents for key, seen in counts.items()}
+
+
+@dataclass(frozen=True, slots=True)
+class LearnerCore:
+    """The core the learner last computed for a generation (``cleaner.sites.profile``): the document count it was
+    computed at and its keys' counts then.  Kept in the file so a later ``clean learn --update`` goes on with the
+    core the learner had, as learning everything at once would (it recomputes the core only now and then)."""
+
+    documents: int
+    keys: Mapping[str, int]
+
+    def to_dict(self) -> dict[str, object]:
+        return {"documents": self.documents, "keys": dict(self.keys)}
 
 
 def shared(keys: Collection[str], core: Core) -> float:
@@ -92,6 +117,7 @@ class Generation:
     counts: Mapping[str, KeyCount]
     parameters: Parameters = field(default_factory=Parameters)
     markers: Markers = field(default_factory=Markers)
+    learner_core: LearnerCore | None = None  # None: the learner computes one at its next page
     template: Mapping[str, int] = field(init=False)
     core: Core = field(init=False)
 
@@ -123,6 +149,8 @@ class Generation:
             "article_between": list(self.article_markers or ()),
             "markers": self.markers.to_dict(),
         }
+        if self.learner_core is not None:
+            data["learner_core"] = self.learner_core.to_dict()
         if counts:
             data["counts"] = {key: self.counts[key].to_list() for key in sorted(self.counts)}
         return data

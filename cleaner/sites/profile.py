@@ -30,7 +30,7 @@ import math
 from collections.abc import Collection, Iterable, Mapping
 from dataclasses import dataclass, field, replace
 
-from cleaner.sites.generation import Core, Generation, KeyCount, SiteProfile, core_keys, shared
+from cleaner.sites.generation import Core, Generation, KeyCount, LearnerCore, SiteProfile, core_counts, core_of, shared
 from cleaner.sites.keys import RememberedKeys
 from cleaner.sites.keys import block_key as block_key
 from cleaner.sites.keys import block_keys as block_keys
@@ -78,7 +78,8 @@ class Profile:
         return learner
 
     def with_parameters(self, parameters: Parameters) -> Profile:
-        """The same counts judged with other parameters (the bench chooses them out of fold)."""
+        """The same counts judged with other parameters (the bench chooses them out of fold); without the learner's
+        cores, computed with these (a learner from the result computes them again)."""
         sites = {}
         for name, site in self.sites.items():
             generations = tuple(Generation(g.documents, g.counts, parameters, g.markers) for g in site.generations)
@@ -91,25 +92,39 @@ class Profile:
 
 @dataclass
 class _Counting:
-    """A generation being learned: its counts, and its core keys as of the last time they were needed."""
+    """A generation being learned: its counts, and its core keys as of the last time they were needed.
+
+    The core is recomputed on a schedule (``current_core``), so the one in use depends on the pages before: the
+    file keeps it (``LearnerCore``), and a generation read back goes on with it (``of``), as learning at once would.
+    """
 
     documents: int = 0
     counts: dict[str, KeyCount] = field(default_factory=dict)
     markers: Markers = field(default_factory=Markers)
-    core: Core = field(default_factory=dict)
+    core_counts: dict[str, int] = field(default_factory=dict)  # the core's keys, in how many documents then
     core_at: int = -1  # the document count the core was computed at
+    core: Core = field(default_factory=dict)
 
     @classmethod
     def of(cls, generation: Generation) -> _Counting:
         counts = {key: replace(count) for key, count in generation.counts.items()}
-        return cls(generation.documents, counts, Markers(generation.markers.pages, dict(generation.markers.pairs)))
+        markers = Markers(generation.markers.pages, dict(generation.markers.pairs))
+        learned = generation.learner_core
+        if learned is None:  # (a file written before the core was kept: computed again at the next page)
+            return cls(generation.documents, counts, markers)
+        core = dict(learned.keys)
+        return cls(generation.documents, counts, markers, core, learned.documents, core_of(core, learned.documents))
 
     def current_core(self, parameters: Parameters) -> Core:
         # Recomputed at each of the first documents, then when a quarter more have come (and at most every 8).
         due = max(1, min(8, self.documents // 4))
         if self.core_at != self.documents and (self.documents < 4 or self.documents - self.core_at >= due):
-            self.core, self.core_at = core_keys(self.counts, self.documents, parameters), self.documents
+            self.core_counts, self.core_at = core_counts(self.counts, self.documents, parameters), self.documents
+            self.core = core_of(self.core_counts, self.documents)
         return self.core
+
+    def learner_core(self) -> LearnerCore | None:
+        return LearnerCore(self.core_at, dict(self.core_counts)) if self.core_at > 0 else None
 
 
 class ProfileLearner:
@@ -186,6 +201,7 @@ class ProfileLearner:
                     {k: replace(c) for k, c in g.counts.items()} if snapshot else g.counts,
                     self.parameters,
                     Markers(g.markers.pages, dict(g.markers.pairs)),
+                    g.learner_core(),
                 )
                 for g in self.sites[name]
             )

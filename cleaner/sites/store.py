@@ -28,7 +28,7 @@ from typing import Any, cast
 
 from cleaner.config import search_folders
 from cleaner.io.files import AtomicFile
-from cleaner.sites.generation import Generation, KeyCount, SiteProfile
+from cleaner.sites.generation import Generation, KeyCount, LearnerCore, SiteProfile
 from cleaner.sites.markers import Markers
 from cleaner.sites.parameters import PROFILE_FORMAT, Parameters, ProfileError
 from cleaner.sites.profile import Profile
@@ -51,8 +51,25 @@ def _generation_from_mapping(data: object, parameters: Parameters, origin: str, 
     if not isinstance(documents, int) or documents < 0 or not isinstance(counts, Mapping):
         raise ProfileError(f"{origin}: {where} needs 'documents' (a count) and 'counts' (an object)")
     return Generation(
-        documents, _counts_from_mapping(counts, origin), parameters, _markers(data.get("markers", {}), origin, where)
+        documents,
+        _counts_from_mapping(counts, origin),
+        parameters,
+        _markers(data.get("markers", {}), origin, where),
+        _learner_core(data.get("learner_core"), documents, origin, where),
     )
+
+
+def _learner_core(data: object, documents: int, origin: str, where: str) -> LearnerCore | None:
+    """The generation's ``learner_core``, when the file has one (files written before it was kept have none)."""
+    if data is None:
+        return None
+    problem = f'{origin}: {where}: \'learner_core\' must be {{"documents": n, "keys": {{key: n, ...}}}}'
+    at, keys = (data.get("documents"), data.get("keys")) if isinstance(data, Mapping) else (None, None)
+    if isinstance(at, bool) or not isinstance(at, int) or not 0 < at <= documents or not isinstance(keys, Mapping):
+        raise ProfileError(f"{problem}, computed at 1 to {documents} documents")
+    if not all(type(seen) is int and 0 <= seen <= at for seen in keys.values()):
+        raise ProfileError(problem)
+    return LearnerCore(at, dict(keys))
 
 
 def _counts_from_mapping(counts: Mapping[str, object], origin: str) -> dict[str, KeyCount]:
