@@ -43,6 +43,7 @@ TEMPLATE_LINES = 3  # a document with fewer non-prose lines shows no template: i
 # The learner remembers the keys of 65-130 thousand lines, the last 300-600 pages' (``RememberedKeys``): learning seeds
 # 1-7's template corpora at once (11,570 pages) took 175 MB, against 258 MB with the per-site map it replaced.
 REMEMBERED_TEXTS = 65_536
+EVERY_PAGE = 4  # a generation's core is computed again at each of its first pages (``_Counting.current_core``)
 COPY_SHARE = 0.9  # a document is a copy when this share of its non-template words, and of its sentences', is counted
 
 
@@ -118,13 +119,17 @@ class _Counting:
     def current_core(self, parameters: Parameters) -> Core:
         # Recomputed at each of the first documents, then when a quarter more have come (and at most every 8).
         due = max(1, min(8, self.documents // 4))
-        if self.core_at != self.documents and (self.documents < 4 or self.documents - self.core_at >= due):
+        if self.core_at != self.documents and (self.documents < EVERY_PAGE or self.documents - self.core_at >= due):
             self.core_counts, self.core_at = core_counts(self.counts, self.documents, parameters), self.documents
             self.core = core_of(self.core_counts, self.documents)
         return self.core
 
     def learner_core(self) -> LearnerCore | None:
-        return LearnerCore(self.core_at, dict(self.core_counts)) if self.core_at > 0 else None
+        """The core for the file; None when ``current_core`` would make the same from the counts at the next page:
+        none computed yet, one computed at the last page (from these counts), or a generation's first pages."""
+        if self.core_at <= 0 or self.core_at == self.documents or self.documents < EVERY_PAGE:
+            return None
+        return LearnerCore(self.core_at, dict(self.core_counts))
 
 
 class ProfileLearner:
