@@ -24,7 +24,7 @@ from cleaner.lexicon.calendar import month_names
 from cleaner.metadata.wrapped import cut_points
 from cleaner.model import Kind
 from cleaner.sites import keys
-from cleaner.sites.generation import Generation, KeyCount, SiteProfile
+from cleaner.sites.generation import Generation, KeyCount, LearnerCore, SiteProfile
 from cleaner.sites.keys import RememberedKeys
 from cleaner.sites.markers import Markers
 from cleaner.sites.profile import Parameters, Profile, ProfileLearner, block_key, block_keys
@@ -155,7 +155,11 @@ COUNT = st.builds(
 def test_the_counts_are_written_as_json_writes_them(generations: list[dict[str, KeyCount]]) -> None:
     parameters = Parameters()
     markers = Markers(2, {("a", "b"): 2})
-    site = SiteProfile("s", tuple(Generation(4, counts, parameters, markers) for counts in generations), parameters)
+    cores = [LearnerCore(3, {key: count.documents for key, count in counts.items()}) for counts in generations]
+    found = zip(generations, cores, strict=True)
+    site = SiteProfile(
+        "s", tuple(Generation(4, counts, parameters, markers, core) for counts, core in found), parameters
+    )
     profile = Profile({"s": site}, parameters)
     assert profile_json(profile) == json.dumps(profile.to_dict(), ensure_ascii=False, indent=1) + "\n"
 

@@ -21,6 +21,7 @@ from hypothesis import given, settings
 from hypothesis import strategies as st
 
 from cleaner.corpus.learning import learn_profile
+from cleaner.sites.generation import KeyCount, core_keys
 from cleaner.sites.profile import Parameters, ProfileError, ProfileLearner
 from cleaner.sites.store import load_profile, profile_from_mapping, profile_json, save_profile
 
@@ -129,3 +130,14 @@ def test_a_malformed_learner_core_is_refused_naming_the_file(core: object, tmp_p
     del data["sites"]["s"]["generations"][0]["learner_core"]  # type: ignore[index]
     (tmp_path / "p.json").write_text(json.dumps(data), encoding="utf-8")
     assert load_profile(tmp_path / "p.json").sites["s"].generations[0].learner_core is None  # a file without one
+
+
+@given(st.permutations([*TEMPLATE, *(f"Story {number} of the day" for number in range(4))]))
+def test_a_core_is_the_same_whatever_order_its_counts_were_made_in(keys: list[str]) -> None:
+    """A learner read from the file holds its counts sorted, the learner at once as first seen: ``shared`` sums a
+    core's shares in its order, and sums of floats in two orders can differ in their last bit (they did, and
+    another page joined another generation)."""
+    counts = {key: KeyCount(1 + len(key) % 3) for key in keys}
+    assert list(core_keys(counts, 4, Parameters()).items()) == list(
+        core_keys(dict(sorted(counts.items())), 4, Parameters()).items()
+    )

@@ -79,12 +79,13 @@ def core_counts(counts: Mapping[str, KeyCount], documents: int, parameters: Para
     short = parameters.shortest_prose  # ``is_prose``'s first test, without a call for each short key
     plain = {key: seen for key, seen in frequent.items() if len(key) < short or not is_prose(key, parameters)}
     chosen = plain or frequent
-    return {key: chosen[key] for key in sorted(chosen)}
+    keys = sorted(chosen)
+    return dict(zip(keys, map(chosen.__getitem__, keys), strict=True))
 
 
 def core_of(counts: Mapping[str, int], documents: int) -> Core:
     """A core's shares from its keys' document counts among ``documents``."""
-    return {key: seen / documents for key, seen in counts.items()}
+    return dict(zip(counts, map(documents.__rtruediv__, counts.values()), strict=True))  # seen / documents
 
 
 @dataclass(frozen=True, slots=True)

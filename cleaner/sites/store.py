@@ -215,6 +215,8 @@ def _write(profile: Profile, out: _Sink) -> None:
     for name, site in profile.sites.items():  # the key counts (most of the file) and learned lines, from the objects
         for entry, generation in zip(data["sites"][name]["generations"], site.generations, strict=True):  # type: ignore[index]
             entry["learned"] = _Learned(generation)
+            if generation.learner_core is not None:
+                entry["learner_core"]["keys"] = _Keys(generation.learner_core.keys)
             entry["counts"] = _Counts(generation.counts)
     data["sites"] = _Sites(cast(dict[str, object], data["sites"]))
     _indented(data, "\n", out)
@@ -298,6 +300,23 @@ class _Counts:
         return "{" + "".join(pieces)[:-1] + newline + "}"  # the last entry's comma off
 
 
+@dataclass(frozen=True, slots=True)
+class _Keys:
+    """A learner core's keys, in the file as ``{key: documents, ...}`` in their order (sorted, ``core_counts``)."""
+
+    keys: Mapping[str, int]
+
+    def json(self, newline: str) -> str:
+        """What ``_indented`` writes for them at the depth ``newline`` opens: one join, as ``_Counts.json``."""
+        if not self.keys:
+            return "{}"
+        inner = newline + " "
+        pieces = [inner + '"'] * (3 * len(self.keys))
+        pieces[1::3] = _quoted(list(self.keys))
+        pieces[2::3] = [f'": {documents:d},' for documents in self.keys.values()]
+        return "{" + "".join(pieces)[:-1] + newline + "}"  # the last entry's comma off
+
+
 def _quoted(texts: list[str]) -> list[str]:
     """``encode_basestring`` of each text without its quotes: the texts themselves, but for those holding a
     quote, a backslash or a control character (JSON escapes no other), looked for in all of them at once."""
@@ -350,7 +369,7 @@ def _indented(value: object, newline: str, out: _Sink) -> None:
     if scalar is not None:
         out.append(scalar)
         return
-    if isinstance(value, _Counts | _Learned):
+    if isinstance(value, _Counts | _Learned | _Keys):
         out.append(value.json(newline))
         return
     inner = newline + " "
