@@ -239,6 +239,10 @@ def test_workers_exit_when_a_library_caller_is_terminated() -> None:
         assert sorted(outlived(workers)) == sorted(workers)  # they exited on their own, after their parent
 
 
+def _sigint_by_default() -> None:
+    signal.signal(signal.SIGINT, signal.SIG_DFL)
+
+
 @pytest.mark.parametrize("how", [signal.SIGTERM, signal.SIGINT], ids=["TERM", "INT"])
 def test_a_serial_run_stops_when_told_to(tmp_path: Path, how: signal.Signals) -> None:
     """``clean --jobs 1`` stopped while a document is being cleaned ends there, as ``--jobs 2`` does:
@@ -252,7 +256,9 @@ def test_a_serial_run_stops_when_told_to(tmp_path: Path, how: signal.Signals) ->
         (tmp_path / "in" / f"{number}.txt").write_text("\n\n".join(f"{'a' * 40} {n}" for n in range(200)))
     env = {**os.environ, "PYTHONPATH": str(ROOT)}
     command = [sys.executable, "-m", "cleaner.cli", "in", "-o", "out.jsonl", "--jobs", "1", "--report", "r.html"]
-    parent = subprocess.Popen(command, cwd=tmp_path, env=env, stderr=subprocess.PIPE)
+    # a shell runs a background job with SIGINT ignored, and a child keeps what it inherits: the run's own
+    # handler is installed only where SIGINT is not ignored (as `nohup` users expect), so give it the default
+    parent = subprocess.Popen(command, cwd=tmp_path, env=env, stderr=subprocess.PIPE, preexec_fn=_sigint_by_default)
     # the outputs' temporary files: the run has installed its handlers and is about to clean its first document
     assert wait_for(lambda: any(path.name.endswith(".tmp") for path in tmp_path.iterdir())), "the run did not start"
     time.sleep(0.5)
