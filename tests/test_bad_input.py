@@ -8,6 +8,7 @@ from __future__ import annotations
 
 import gzip
 import json
+import os
 import re
 import subprocess
 import tracemalloc
@@ -24,6 +25,7 @@ from cleaner.io.jsonl import read_documents
 from cleaner.pipeline import document_texts, read_document
 from cleaner.run.dask import clean_partition
 from cleaner.sites.profile import Profile
+from cleaner.sites.store import load_profile
 
 ROOT = Path(__file__).resolve().parent.parent
 SEEDS = sorted((ROOT / "seeds").glob("*.txt"))
@@ -232,6 +234,20 @@ def test_clean_learn_escapes_names_too(tmp_path: Path) -> None:
     result = clean_command("learn", "evil\x1b[2J.txt", "-o", "profile.json", cwd=tmp_path)
     assert result.returncode == 2 and "\x1b" not in result.stderr
     assert "evil\\x1b[2J.txt: error: empty" in result.stderr
+
+
+def test_clean_learn_writes_a_site_named_for_a_folder_whose_name_is_not_utf8(tmp_path: Path) -> None:
+    """A site is named for its folder when no URL says otherwise: ``clean learn`` stopped with a
+    ``UnicodeEncodeError`` traceback writing the profile of a folder named ``s\\xe9`` (Latin-1, as old archives
+    hold).  The name is written with JSON's escape and reads back as the folder's name, which cleaning looks up."""
+    folder = Path(os.fsdecode(bytes(tmp_path) + b"/corpus/s\xe9"))
+    folder.mkdir(parents=True)
+    for number, seed in enumerate(SEEDS[:4]):
+        (folder / f"{number}.txt").write_bytes(seed.read_bytes())
+    result = clean_command("learn", "corpus", "-o", "profile.json", cwd=tmp_path)
+    assert result.returncode == 0 and "Traceback" not in result.stderr, result.stderr
+    assert list(load_profile(tmp_path / "profile.json").sites) == [folder.name]
+    assert "s\\udce9" in (tmp_path / "profile.json").read_text(encoding="utf-8")
 
 
 def test_a_page_readability_cannot_parse_prints_no_traceback(tmp_path: Path) -> None:

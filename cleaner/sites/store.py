@@ -439,5 +439,10 @@ def save_profile(profile: Profile, path: str | os.PathLike[str]) -> None:
 
 
 def write_profile(profile: Profile, target: AtomicFile) -> None:
-    """Write the profile into an atomic file made earlier (it appears when committed), a site at a time."""
-    _write(profile, _Sink(lambda text: target.handle.write(text.encode("utf-8"))))
+    """Write the profile into an atomic file made earlier (it appears when committed), a site at a time.
+
+    The text is UTF-8 but for a lone surrogate, which no UTF-8 file holds: a site named for a folder whose name is
+    not UTF-8 (``s\\xe9``, read as ``s\\udce9``) is written with JSON's escape ``s\\udce9``, which reads back as the
+    same name (it raised ``UnicodeEncodeError``).  Only a string can hold one, so the escape is always inside a
+    JSON string."""
+    _write(profile, _Sink(lambda text: target.handle.write(text.encode("utf-8", "backslashreplace"))))
