@@ -162,20 +162,12 @@ def test_corrupt_record_is_reported_and_skipped(tmp_path: Path, name: str) -> No
 def test_a_response_without_a_target_uri_is_one_failure(tmp_path: Path) -> None:
     """warcio raises AttributeError on a response record without WARC-Target-URI: it was a traceback that
     ended the whole run.  It is a failure for that record, and the records after it are read."""
-    archive = tmp_path / "crawl.warc"
-    pages = seed_pages()
-    offsets = write_warc(archive, pages, noise=False)
-    data = archive.read_bytes()
-    header = data.index(b"WARC-Target-URI:", offsets[2])
-    archive.write_bytes(data[:header] + b"X-Lost-Target-URI:" + data[header + len(b"WARC-Target-URI:") :])
-    results = list(read_warc(archive))
-    failures = [result for result in results if isinstance(result, Failure)]
-    assert [failure.reason for failure in failures] == [
-        "unreadable WARC record: a response, request or revisit record without a WARC-Target-URI header"
-    ]
-    assert [result.url for result in results if not isinstance(result, Failure)] == [
-        page.url for number, page in enumerate(pages) if number != 2
-    ]
+    archive, pages = _third_record_spoilt(
+        tmp_path,
+        b"WARC-Target-URI:",
+        b"X-Lost-Target-URI:",
+        "unreadable WARC record: a response, request or revisit record without a WARC-Target-URI header",
+    )
     ran = clean_in_process(archive, "--format", "jsonl", cwd=tmp_path)
     assert ran.returncode == 2 and "Traceback" not in ran.stderr
     assert len(ran.stdout.splitlines()) == len(pages) - 1
@@ -184,20 +176,29 @@ def test_a_response_without_a_target_uri_is_one_failure(tmp_path: Path) -> None:
 def test_a_record_without_its_content_length_is_not_called_truncated(tmp_path: Path) -> None:
     """A record of an uncompressed archive whose Content-Length header is lost reads on to the file's end, and was
     reported as "the file ends inside this record (truncated)" although the records after it were then read."""
+    _third_record_spoilt(
+        tmp_path,
+        b"Content-Length:",
+        b"Content-Lenxth:",
+        "incomplete WARC record: it runs on over the records after it (its Content-Length is missing or wrong)",
+    )
+
+
+def _third_record_spoilt(tmp_path: Path, header: bytes, spoilt: bytes, reason: str) -> tuple[Path, list[Page]]:
+    """An uncompressed archive of the seed pages whose third record's ``header`` is renamed ``spoilt``: that record
+    is one failure for ``reason`` and every other page is read (the archive and its pages, for more checks)."""
     archive = tmp_path / "crawl.warc"
     pages = seed_pages()
     offsets = write_warc(archive, pages, noise=False)
     data = archive.read_bytes()
-    header = data.index(b"Content-Length:", offsets[2])
-    archive.write_bytes(data[:header] + b"Content-Lenxth:" + data[header + len(b"Content-Length:") :])
+    at = data.index(header, offsets[2])
+    archive.write_bytes(data[:at] + spoilt + data[at + len(header) :])
     results = list(read_warc(archive))
-    failures = [result for result in results if isinstance(result, Failure)]
-    assert [failure.reason for failure in failures] == [
-        "incomplete WARC record: it runs on over the records after it (its Content-Length is missing or wrong)"
-    ]
+    assert [result.reason for result in results if isinstance(result, Failure)] == [reason]
     assert [result.url for result in results if not isinstance(result, Failure)] == [
         page.url for number, page in enumerate(pages) if number != 2
     ]
+    return archive, pages
 
 
 @pytest.mark.parametrize("name", ["crawl.warc.gz", "crawl.warc"])
