@@ -467,6 +467,23 @@ def test_an_outputs_name_implies_its_format(tmp_path: Path) -> None:
     assert not (tmp_path / "all.md").exists()
 
 
+def test_a_report_saved_in_the_corpus_is_no_article_of_the_next_run(tmp_path: Path) -> None:
+    """``clean corpus -o out --report corpus/report.html`` saved the report beside the articles, and the next run
+    over the folder cleaned it as an HTML article into its output.  A walk now passes over cleaner's own reports,
+    saying so; a report named on the command line is still read."""
+    folder = corpus(tmp_path, TEXT_INPUTS[:2])
+    assert clean(folder, "-o", "out", "--report", folder / "report.html", cwd=tmp_path).returncode == 0
+    again = clean(folder, "-o", "again", cwd=tmp_path)
+    assert again.returncode == 0, again.stderr
+    assert sorted(path.name for path in (tmp_path / "again").iterdir()) == sorted(
+        path.with_suffix(".json").name for path in TEXT_INPUTS[:2]
+    )
+    assert f"{folder / 'report.html'}: skipped: a cleaning report (clean --report): not an article" in again.stderr
+    learned = clean("learn", folder, "-o", "p.json", cwd=tmp_path)
+    assert "(2 read now, 0 failed)" in learned.stderr
+    assert clean(folder / "report.html", "-o", "named.json", cwd=tmp_path).returncode == 0
+
+
 def test_clean_learn_gives_the_same_hint(tmp_path: Path) -> None:
     """``clean learn -drafts`` said only argparse's "the following arguments are required: PATH"."""
     (tmp_path / "-drafts").mkdir()

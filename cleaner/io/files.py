@@ -3,7 +3,8 @@
 Finding walks folders in sorted order (so every run sees the same files in the same
 order), keeps names that match the include globs and none of the exclude globs,
 skips hidden folders, never descends into the output folder, and does not follow a
-folder symlink twice (a loop is reported, not walked forever).  Reading refuses,
+folder symlink twice (a loop is reported, not walked forever), and passes over the reports
+``clean --report`` wrote (a report saved in a corpus is no article).  Reading refuses,
 with a one-line reason, what cannot be an article: a missing or unreadable file, a
 symlink loop, an empty file, a file over the size limit.  Writing is atomic: a
 temporary file in the target's folder, then ``os.replace`` (``AtomicFile``).
@@ -49,6 +50,21 @@ LOOP = "symlink loop"  # a link to itself (ELOOP) or a folder link back to a fol
 NOT_REGULAR = "not a regular file"
 OUTSIDE = "a symlink leading out of the folder named: not followed"
 FILE_LINK = "a symlink: --in-place rewrites files under their own names only"
+REPORT = "a cleaning report (clean --report): not an article"
+# What ``clean --report`` writes near the start of its page (``cleaner.report.page``): a walk passes such a page over,
+# so a report saved inside a corpus is not cleaned into it as an article by the next run.
+REPORT_MARK = b'<meta name="generator" content="cleaner report">'
+
+
+def is_report(path: Path) -> bool:
+    """Whether an HTML file met in a walk is a report ``clean --report`` wrote (``REPORT_MARK`` in its first bytes)."""
+    if not path.name.lower().endswith((".html", ".htm")):
+        return False
+    try:
+        with path.open("rb") as handle:
+            return REPORT_MARK in handle.read(512)
+    except OSError:  # reading it says what is wrong
+        return False
 
 
 def matches(relative: PurePosixPath, patterns: Iterable[str], *, fold: bool = False) -> bool:
@@ -156,10 +172,14 @@ class Finder:
         """A file the walk met in the folder whose real path is ``folder``, and its own real path when it is no
         symlink (then ``folder / name``: resolving it again, a system call per part, was half of a walk's time)."""
         if not path.is_symlink():
-            return Found(path), folder / path.name
-        if _leaves(path, inside):
+            real: Path | None = folder / path.name
+        elif _leaves(path, inside):
             return Found(path, skipped=OUTSIDE), None
-        return (Found(path) if self.file_links else Found(path, skipped=FILE_LINK)), None
+        elif not self.file_links:
+            return Found(path, skipped=FILE_LINK), None
+        else:
+            real = None
+        return (Found(path, skipped=REPORT) if is_report(path) else Found(path)), real
 
     def _excluded_file(self, path: Path) -> bool:
         """A file named on the command line, with ``--force-exclude``: the globs match its name, or its path

@@ -22,6 +22,7 @@ from html import escape
 from importlib.resources import files
 from typing import Any
 
+from cleaner.io.files import REPORT_MARK
 from cleaner.report.documents import anchor, document_html, filters_html
 from cleaner.report.overview import (
     categories_section,
@@ -143,7 +144,7 @@ def render_page(
     ]
     nav = _nav(sections)
     page = (
-        '<!DOCTYPE html>\n<html lang="en"><head><meta charset="utf-8">'
+        f'<!DOCTYPE html>\n<html lang="en"><head><meta charset="utf-8">{REPORT_MARK.decode()}'
         '<meta name="viewport" content="width=device-width, initial-scale=1">'
         f"<title>{escape(title)}: {tally.read:,} documents</title><script>{ERRORS}</script>"
         f"<style>{asset('report.css')}</style></head><body>"
