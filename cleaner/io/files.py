@@ -27,6 +27,7 @@ from fnmatch import fnmatch
 from pathlib import Path, PurePosixPath
 
 from cleaner.io.records import Format
+from cleaner.text.decode import LONE_SURROGATE
 
 
 class InputError(Exception):
@@ -233,12 +234,9 @@ def source_name(path: str | os.PathLike[str]) -> str:
     written as that escape, as the command's messages print them.  A JSON or report writer stopped on them with a
     traceback (``UnicodeEncodeError``).  Any other name is returned as it is."""
     text = os.fspath(path)
-    if text.isascii() or not _SURROGATE.search(text):
+    if text.isascii() or not LONE_SURROGATE.search(text):
         return text
-    return _SURROGATE.sub(lambda match: repr(match[0])[1:-1], text)
-
-
-_SURROGATE = re.compile("[\ud800-\udfff]")
+    return LONE_SURROGATE.sub(lambda match: repr(match[0])[1:-1], text)
 
 
 def source_format(path: Path) -> Format:
