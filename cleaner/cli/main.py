@@ -30,7 +30,7 @@ from cleaner.cli.learn import add_timeout, whole_number
 from cleaner.cli.learn import main as learn
 from cleaner.cli.messages import HintedParser, dash_hint, printable
 from cleaner.cli.stopping import Terminated, stoppable
-from cleaner.cli.targets import OutputError
+from cleaner.cli.targets import OutputError, names_a_file
 from cleaner.config import ConfigError
 from cleaner.io.output import FORMATS, SUFFIXES
 from cleaner.sites.profile import ProfileError
@@ -135,12 +135,11 @@ def implied_format(out: Path | None) -> str:
     """The output format when ``--format`` is not given: the one OUT's name ends in (``all.jsonl``, ``all.jsonl.gz``,
     ``story.md``, ``story.txt``), else ``json``.  ``-o story.md`` made a folder ``story.md/`` holding
     ``story.json``; a folder that exists keeps its name's meaning (a folder)."""
-    if out is None or out.is_dir():
+    if out is None:
         return "json"
-    name = out.name.lower()
-    if name.endswith(".jsonl.gz"):
+    if names_a_file(out, ".jsonl.gz"):
         return "jsonl"
-    return next((fmt for fmt, suffix in SUFFIXES.items() if name.endswith(suffix) and len(name) > len(suffix)), "json")
+    return next((fmt for fmt, suffix in SUFFIXES.items() if names_a_file(out, suffix)), "json")
 
 
 def main(argv: Sequence[str] | None = None) -> int:
