@@ -31,7 +31,7 @@ from cleaner.cli.audit import RunReport
 from cleaner.cli.handling import Outputs, handle, handle_record
 from cleaner.cli.learn import run_config
 from cleaner.cli.messages import Report
-from cleaner.cli.targets import OutputError, check_file_outputs, check_not_planned, not_a_folder
+from cleaner.cli.targets import STDIN_PATH, OutputError, check_file_outputs, check_not_planned, not_a_folder
 from cleaner.config import Config
 from cleaner.corpus.duplicates import DuplicateFinder
 from cleaner.io.documents import documents_from_path, is_container
@@ -45,7 +45,6 @@ from cleaner.sites.profile import Profile
 from cleaner.sites.store import find_profile, load_profile
 
 EXIT_CLEAN, EXIT_CHANGED, EXIT_ERROR = 0, 1, 2
-STDIN = Path("-")
 
 
 def _common(args: argparse.Namespace) -> Path:
@@ -155,10 +154,10 @@ def _stdin_outcome(settings: Settings) -> Outcome:
     """The one document read from standard input (``-``), cleaned like a file of unknown format."""
     data = sys.stdin.buffer.read(settings.config.max_bytes + 1)
     if len(data) > settings.config.max_bytes:
-        return Outcome(STDIN, error=f"too large: over {settings.config.max_bytes} bytes (max_bytes)")
+        return Outcome(STDIN_PATH, error=f"too large: over {settings.config.max_bytes} bytes (max_bytes)")
     if not data.strip():
-        return Outcome(STDIN, error="empty")
-    return process_bytes(settings, STDIN, data, "auto")
+        return Outcome(STDIN_PATH, error="empty")
+    return process_bytes(settings, STDIN_PATH, data, "auto")
 
 
 def run_command(args: argparse.Namespace, parser: argparse.ArgumentParser) -> int:
@@ -168,8 +167,8 @@ def run_command(args: argparse.Namespace, parser: argparse.ArgumentParser) -> in
     single = len(args.paths) == 1 and not args.paths[0].is_dir()
     if mode == "write" and not args.output and args.format != "jsonl" and not single:
         parser.error("a folder or several files need -o OUT (or --format jsonl to stream them to standard output)")
-    stdin = args.paths == [STDIN]
-    found = [Found(STDIN)] if stdin else _find(args, config, mode)
+    stdin = args.paths == [STDIN_PATH]
+    found = [Found(STDIN_PATH)] if stdin else _find(args, config, mode)
     report = Report(mode, progress=not args.quiet and sys.stderr.isatty())
     audit = RunReport(args.report, args.paths)
     files = _usable(found, report, audit)

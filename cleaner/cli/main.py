@@ -30,7 +30,7 @@ from cleaner.cli.learn import add_timeout, whole_number
 from cleaner.cli.learn import main as learn
 from cleaner.cli.messages import HintedParser, dash_hint, printable
 from cleaner.cli.stopping import Terminated, stoppable
-from cleaner.cli.targets import OutputError, names_a_file
+from cleaner.cli.targets import STDIN_PATH, OutputError, names_a_file
 from cleaner.config import ConfigError
 from cleaner.io.output import FORMATS, SUFFIXES
 from cleaner.sites.profile import ProfileError
@@ -148,13 +148,13 @@ def main(argv: Sequence[str] | None = None) -> int:
     if argv[:1] == ["learn"]:  # `clean learn PATH...` (a folder named learn: `clean ./learn`)
         return learn(argv[1:])
     # Cleaning's modules (the whole pipeline) are imported only when it runs: `clean learn` needs none.
-    from cleaner.cli.command import EXIT_CLEAN, EXIT_ERROR, STDIN, run_command
+    from cleaner.cli.command import EXIT_CLEAN, EXIT_ERROR, run_command
 
     parser = build_parser()
     parser.hint = dash_hint(argv)
     args = parser.parse_args(argv)
     args.format = args.format or implied_format(args.output)
-    problem = _usage_problem(args, STDIN)
+    problem = _usage_problem(args, STDIN_PATH)
     if problem:
         parser.error(problem)
     with stoppable():
