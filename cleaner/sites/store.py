@@ -341,21 +341,17 @@ class _Learned:
     generation: Generation
 
     def json(self, newline: str) -> str:
-        """What ``_indented`` writes for the list at the depth ``newline`` opens: one string per line, from the
-        generation's ``template`` and ``counts`` (``learned()``'s items are not made; tested against ``json.dumps``)."""
-        generation = self.generation
-        template = generation.template if generation.trusted else {}
-        if not template:
+        """What ``_indented`` writes for the list at the depth ``newline`` opens: one string per line (tested
+        against ``json.dumps``)."""
+        lines = self.generation.learned()
+        if not lines:
             return "[]"
-        keys = sorted(template)
-        keys.sort(key=template.__getitem__, reverse=True)  # stable: ``learned()``'s order, most documents first
-        examples = map(_EXAMPLE, map(generation.counts.__getitem__, keys))
         inner = newline + " "
         fields = inner + " "  # each field on a line of its own, one level deeper
         entries = [
-            f'{inner}{{{fields}"text": {encode_basestring(example or key)},{fields}"key": '
-            f'{encode_basestring(key)},{fields}"documents": {template[key]:d}{inner}}}'
-            for key, example in zip(keys, examples, strict=True)
+            f'{inner}{{{fields}"text": {encode_basestring(line.example or line.key)},{fields}"key": '
+            f'{encode_basestring(line.key)},{fields}"documents": {line.documents:d}{inner}}}'
+            for line in lines
         ]
         return "[" + ",".join(entries) + newline + "]"
 
