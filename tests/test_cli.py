@@ -113,6 +113,26 @@ def test_markdown_output_is_a_fixed_point(tmp_path: Path) -> None:
     assert check.returncode == 0, check.stderr
 
 
+def test_markdown_of_an_article_with_nothing_left_is_a_fixed_point(tmp_path: Path) -> None:
+    """A text all furniture was written as a 0-byte ``.md``, which cleaning again refused ("empty"): the output of
+    a run failed the next run and a hook's check.  It is written as empty front matter, which reads back as the
+    same empty article; ``--in-place`` leaves that form as it is, and still refuses to empty a file with text."""
+    (tmp_path / "in").mkdir()
+    (tmp_path / "in" / "share.txt").write_text("Share this article\n\nGetty Images\n", encoding="utf-8")
+    first = clean("in", "-o", "md1", "--format", "md", cwd=tmp_path)
+    assert first.returncode == 0, first.stderr
+    assert (tmp_path / "md1" / "share.md").read_text(encoding="utf-8") == "---\n---\n"
+    second = clean("md1", "-o", "md2", "--format", "md", cwd=tmp_path)
+    assert second.returncode == 0, second.stderr
+    assert tree_state(tmp_path / "md1") == tree_state(tmp_path / "md2")
+    assert clean("md1", "--check", cwd=tmp_path).returncode == 0
+    assert clean("md1", "--in-place", cwd=tmp_path).returncode == 0
+    shutil.copy(tmp_path / "in" / "share.txt", tmp_path / "share.md")
+    refused = clean("share.md", "--in-place", cwd=tmp_path)
+    assert refused.returncode == 2 and "no article text left after cleaning" in refused.stderr
+    assert (tmp_path / "share.md").read_bytes() == (tmp_path / "in" / "share.txt").read_bytes()
+
+
 def test_check_exits_1_lists_files_and_changes_nothing(tmp_path: Path) -> None:
     folder = corpus(tmp_path, sorted(SEEDS_DIR.glob("*.txt")))
     before = tree_state(folder)

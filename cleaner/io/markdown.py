@@ -52,6 +52,9 @@ ESCAPED_STARTS = frozenset("#-*>\\")
 # Front matter keys that are not the article's, as read (a corpus's own ``id``, ``tags``).
 Extra = tuple[tuple[object, object], ...]
 KEYS = ("title", "subtitle", "authors", "published", "updated", "language", "url")  # in this order
+# An article with no metadata and no body: empty front matter, which reads back as that article (an empty
+# file would be refused as input, so cleaning the output again would fail instead of changing nothing).
+EMPTY = f"{FENCE}\n{FENCE}\n"
 MARKERS = {Kind.HEADING: "## ", Kind.LIST_ITEM: "- ", Kind.QUOTE: "> ", Kind.PARAGRAPH: ""}
 _CLOSING_FENCE = re.compile(r"^(?:---|\.\.\.)[ \t]*\r?$", re.MULTILINE)
 _LINE_BREAKS = re.compile(r"\s*[\r\n]+\s*")
@@ -214,5 +217,5 @@ def render_markdown(article: Article, *, extra: Extra = (), markdown: bool = Tru
     inline = markdown or bool(head)
     body = "\n\n".join(render_block(block, inline=inline) for block in article.blocks if block.text.strip())
     if not body:
-        return head
+        return head or EMPTY
     return f"{head}\n{body}\n" if head else f"{body}\n"

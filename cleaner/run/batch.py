@@ -109,11 +109,11 @@ def process_bytes(settings: Settings, path: Path, raw: bytes, fmt: Format) -> Ou
         return Outcome(path, error=f"internal error: {type(error).__name__}: {one_line(error)}")
     if fmt == "html" or (settings.rewrite and fmt == "auto" and format_read_as(raw, fmt, settings.config) == "html"):
         return Outcome(path, article=article, page=True)  # a page, whatever its name: never rewritten
-    if settings.rewrite and not article.blocks:
-        return Outcome(path, error="no article text left after cleaning; not rewritten")
     canonical = render_markdown(article, extra=front.extra, markdown=fmt == "markdown")
-    original = raw if settings.original else b""
     changed = canonical.encode("utf-8") != raw
+    if settings.rewrite and not article.blocks and changed:  # an empty article's own form is left as it is
+        return Outcome(path, error="no article text left after cleaning; not rewritten")
+    original = raw if settings.original else b""
     return Outcome(path, "", article, canonical, changed, original, front.extra)
 
 
