@@ -81,3 +81,21 @@ def test_a_records_format_is_refused_in_the_words_of_its_other_fields(tmp_path: 
     assert results[2].to_dict()["text"] == results[3].to_dict()["text"]
     result = clean_command("crawl.jsonl", "-o", "out.jsonl", cwd=tmp_path)
     assert f"crawl.jsonl:1: error: 'format' must be one of {choices}, not 'htm'; record skipped" in result.stderr
+
+
+def test_a_crawl_date_that_is_not_a_string_fails_its_record_the_same_way() -> None:
+    """``"date": 5`` was carried on as ``fetched: "5"`` (and an object as its Python repr) while ``"url": 5`` failed
+    the record: a crawl date is a string, or absent; anything else fails its record naming the field."""
+    records = [
+        {"id": "number", "text": TEXT, "date": 5},
+        {"id": "object", "text": TEXT, "fetched": {"at": "2024-01-05"}},
+        {"id": "nested", "text": TEXT, "metadata": {"date": [2024, 1, 5]}},
+        {"id": "good", "text": TEXT, "date": "2024-01-05T06:48:00Z"},
+        {"id": "null", "text": TEXT, "date": None, "metadata": {"date": "2024-01-06"}},
+    ]
+    results = list(clean_many(records))
+    assert [result.ok for result in results] == [False, False, False, True, True]
+    assert results[0].reason == "'date' must be a string, not a number (5); record skipped"  # type: ignore[union-attr]
+    assert results[1].reason.startswith("'fetched' must be a string, not an object")  # type: ignore[union-attr]
+    assert results[2].reason.startswith("'metadata.date' must be a string, not a list")  # type: ignore[union-attr]
+    assert [result.fetched for result in results[3:]] == ["2024-01-05T06:48:00Z", "2024-01-06"]  # type: ignore[union-attr]

@@ -61,28 +61,29 @@ class Document:
 
         ``url`` and ``date`` are also looked up under ``metadata``, the layout of
         Common Crawl derived corpora; a ``date`` is kept as ``fetched``, not published.
-        A ``url`` that is neither a string nor ``null`` (a number, a list) is refused, never turned
-        into a string; so is a ``format`` that is none of ``FORMATS`` (``null`` is ``"auto"``).
+        A ``url`` or crawl date that is neither a string nor ``null`` (a number, a list) is refused, never
+        turned into a string; so is a ``format`` that is none of ``FORMATS`` (``null`` is ``"auto"``).
         Raises ``ValueError`` saying what is missing or which field is wrong.
         """
         given = record.get("metadata")
         meta: Mapping[str, Any] = given if isinstance(given, Mapping) else {}
         content, form = _content_of(record)
-        url = url_of(record.get("url"), "url") or url_of(meta.get("url"), "metadata.url")
-        fetched = record.get("fetched") or record.get("date") or meta.get("date")
+        url = string_of(record.get("url"), "url") or string_of(meta.get("url"), "metadata.url")
+        fetched = _fetched_of(record, meta)
         ident = record.get("id")
         return cls(
             id=str(ident) if ident not in (None, "") else default_id,
             content=content,
             format=form,
             url=url,
-            fetched=str(fetched) if fetched else None,
+            fetched=fetched,
             source=source,
         )
 
 
-def url_of(value: object, field: str) -> str | None:
-    """A record's URL: a non-empty string, else ``None`` for none (absent, ``null``, ``""``).
+def string_of(value: object, field: str) -> str | None:
+    """A record's string field (its URL, its crawl date): a non-empty string, else ``None`` for none (absent,
+    ``null``, ``""``).
 
     Anything else raises ``ValueError`` naming ``field``: a number or a list made into a string
     would pass for a URL, and the article's site and metadata would be read from it.
@@ -90,6 +91,17 @@ def url_of(value: object, field: str) -> str | None:
     if value is None or isinstance(value, str):
         return value or None
     raise ValueError(f"'{field}' must be a string, not {_json_kind(value)} ({_shown(value)}); record skipped")
+
+
+def _fetched_of(record: Mapping[str, Any], meta: Mapping[str, Any]) -> str | None:
+    """The crawl date: the first of ``fetched``, ``date`` and ``metadata.date`` that is given (not absent, ``null``
+    or ``""``), which must be a string; a number (an epoch? seconds or milliseconds?) or a list raises ``ValueError``
+    naming the field, as a ``url`` does, rather than being carried on as ``"5"``."""
+    given = (("fetched", record.get("fetched")), ("date", record.get("date")), ("metadata.date", meta.get("date")))
+    for name, value in given:
+        if value is not None and value != "":
+            return string_of(value, name)
+    return None
 
 
 def _json_kind(value: object) -> str:
@@ -120,7 +132,7 @@ def _content_of(record: Mapping[str, Any]) -> tuple[str, Format]:
 
 def _record_format(value: object) -> Format:
     """A record's ``format`` field: one of ``FORMATS``, and ``"auto"`` for none (absent or ``null``, as a ``null``
-    ``url`` is no URL).  Anything else raises ``FormatError`` naming the field in JSON's words, as ``url_of`` does:
+    ``url`` is no URL).  Anything else raises ``FormatError`` naming the field in JSON's words, as ``string_of`` does:
     ``'format' must be one of auto, text, html, markdown, not 'htm'; record skipped``."""
     if value is None:
         return "auto"

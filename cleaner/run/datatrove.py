@@ -33,7 +33,7 @@ from datatrove.data import DocumentsPipeline
 from datatrove.pipeline.base import PipelineStep
 
 from cleaner.config import DEFAULT_CONFIG, Config
-from cleaner.io.records import Document, Failure, Format, Result, url_of
+from cleaner.io.records import Document, Failure, Format, Result, string_of
 from cleaner.pipeline.reading import check_arguments
 from cleaner.run.stream import Cleaning, clean_document
 
@@ -79,7 +79,7 @@ class CleanArticles(PipelineStep):
         """Clean one datatrove document in place; ``None`` when it cannot be cleaned."""
         result: Result
         try:
-            url = url_of(document.metadata.get("url"), "metadata.url")
+            url = string_of(document.metadata.get("url"), "metadata.url")
         except ValueError as error:
             result = Failure(id=str(document.id), reason=str(error))
         else:
