@@ -7,7 +7,9 @@ stay in the file as written.  The documents below are made up, in trafilatura's 
 
 from __future__ import annotations
 
+import json
 import re
+from importlib import resources
 from pathlib import Path
 
 import pytest
@@ -16,6 +18,7 @@ from madeup import PROSE, TITLE
 
 from cleaner import CleanError, clean
 from cleaner.io.markdown import render_markdown, split_front_matter
+from cleaner.model import ARTICLE_SCHEMA
 
 
 def trafilatura_shaped(author: str = "Par Jane Doe; John Roe", date: str = '"2024-01-05"') -> str:
@@ -80,3 +83,25 @@ def test_cleaners_own_date_and_language_keys_are_iso_or_an_error(tmp_path: Path)
         result = clean_command("a.md", "--in-place", cwd=tmp_path)
         assert result.returncode == 2 and result.stderr.startswith(f"a.md: error: {message}"), result.stderr
         assert (tmp_path / "a.md").read_text(encoding="utf-8") == document(line)
+
+
+def test_a_year_alone_stays_a_year_and_fits_the_schema() -> None:
+    """``published: 2020`` was kept as ``"2020"`` (the source's precision), which the package's own JSON Schema
+    refused (its date needed a month): a hook's file failed validation downstream.  A year is a date of the
+    schema's shapes now, and the front matter check reads the shapes from the schema itself, so the two cannot
+    disagree again; a year is never made more precise (``2020-01-01``)."""
+    jsonschema = pytest.importorskip("jsonschema", reason="jsonschema comes with the 'test' extra")
+    schema = json.loads(resources.files("cleaner").joinpath(ARTICLE_SCHEMA).read_text(encoding="utf-8"))
+    validator = jsonschema.Draft202012Validator(schema)
+    document = f"---\ntitle: {TITLE}\npublished: 2020\nupdated: 2021-03\n---\n\n" + "\n\n".join(PROSE) + "\n"
+    article = clean(document, format="markdown")
+    assert (article.published, article.updated) == ("2020", "2021-03")
+    validator.validate(article.to_dict())
+    for value in ("2020\n", "٢٠٢٠"):  # another way of writing the year is read as it
+        assert (
+            clean(document.replace("published: 2020", f"published: {json.dumps(value)}"), format="markdown").published
+            == "2020"
+        )
+    for value in ("2020-1", "2020-13", "20"):
+        with pytest.raises(CleanError):
+            clean(document.replace("published: 2020", f"published: {json.dumps(value)}"), format="markdown")

@@ -15,15 +15,18 @@ override a value under cleaner's own key.
 
 from __future__ import annotations
 
+import json
 import re
 from dataclasses import replace
 from datetime import datetime
+from functools import cache
+from importlib import resources
 
 from cleaner.errors import CleanError
 from cleaner.io.markdown import FrontMatter
 from cleaner.metadata.byline import normalise_authors
 from cleaner.metadata.dates import normalise_date
-from cleaner.model import Metadata
+from cleaner.model import ARTICLE_SCHEMA, Metadata
 
 AUTHOR_KEYS = ("author",)
 DATE_KEYS = {"published": ("date", "publishDate"), "updated": ("lastmod", "last_modified_at", "modified")}
@@ -48,7 +51,6 @@ def front_matter_metadata(front: FrontMatter) -> Metadata:
 
 
 # The JSON Schema's shapes of a date: a year, a month, a day, a time, an offset.
-ISO_DATE = re.compile(r"(\d{4})(?:-(\d{2})(?:-\d{2}(?:T\d{2}:\d{2}:\d{2}(?:[+-]\d{2}:\d{2})?)?)?)?", re.ASCII)
 
 
 def _own_values(stated: Metadata) -> Metadata:
@@ -75,10 +77,16 @@ def _own_values(stated: Metadata) -> Metadata:
     return replace(stated, **values) if values else stated  # type: ignore[arg-type]
 
 
+@cache
+def schema_date() -> re.Pattern[str]:
+    """The shapes of a date as the package's JSON Schema defines them (``$defs.date``), its one definition."""
+    schema = json.loads(resources.files("cleaner").joinpath(ARTICLE_SCHEMA).read_text(encoding="utf-8"))
+    return re.compile(schema["$defs"]["date"]["pattern"])
+
+
 def _is_iso(value: str) -> bool:
     """Whether a value is an ISO 8601 date of the schema's shapes, and a day of the calendar."""
-    match = ISO_DATE.fullmatch(value)
-    if match is None or (match[2] is not None and not 1 <= int(match[2]) <= 12):
+    if schema_date().fullmatch(value) is None or (len(value) >= 7 and not 1 <= int(value[5:7]) <= 12):
         return False
     try:
         return len(value) < 10 or bool(datetime.fromisoformat(value))
