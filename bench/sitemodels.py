@@ -15,7 +15,7 @@ block layers (``cleaner.pipeline.decide_blocks``, before the metadata chooser):
   evidence, then the rule-based layer.
 
 (Measured once before the rule-based layer ran after the model: the model alone gained +0.0703 on
-sites of 10+ pages of the seed-1 corpus, the model and the layer +0.0714; docs/corpus.md.)
+sites of 10+ pages of the seed-1 corpus, the model and the layer +0.0714; docs/corpus-history.md.)
 
 The profile is learned from all the corpus's pages (sites are folders, default parameters), as
 ``clean learn`` does.  Speed: ``clean`` with and without the profile on every fourth page, timed

@@ -1,6 +1,6 @@
 """bench/title_misses.py: where a dump holds the gold title, and what a wrong title is.
 
-The categories are what the diagnosis in docs/metadata-text.md counts; these tests check each one on a
+The categories are what the diagnosis in docs/metadata-text-history.md counts; these tests check each one on a
 small dump, and that the script runs on the shared benchmark with a folder of predictions (skipped when
 ``../shared/bench`` is absent).
 """
