@@ -28,6 +28,7 @@ from bench.metadata_data import BENCH, gold_of, input_text, scorer, wrap_width  
 from cleaner.metadata.wrapped import cut_points  # noqa: E402
 from cleaner.text import segment  # noqa: E402
 from cleaner.text.decode import normalise  # noqa: E402
+from cleaner.text.wrapping import line_widths  # noqa: E402
 
 
 def origins(text: str, width: int) -> list[int]:
@@ -45,11 +46,13 @@ def count_cuts(bench_dir: Path, page: str) -> tuple[int, int, int]:
     width = wrap_width(page)  # wrapped as ``input_text`` wraps, after normalising (so lines match one to one)
     wrapped = "\n".join(textwrap.fill(line, width) if line.strip() else "" for line in source.split("\n"))
     came_from = origins(source, width)
-    width = segment.wrap_width([line.strip() for line in wrapped.split("\n")])
+    widths = line_widths([line.strip() for line in wrapped.split("\n")])  # as ``segment.segment`` reads them
+    chunks = segment._chunks(wrapped) if widths else ((0, chunk) for chunk in segment.BLANK_LINES.split(wrapped))
     real = made = right = 0
     done, first = 0, ""
-    for chunk in segment.BLANK_LINES.split(wrapped):
-        for joined in segment._paragraph_lines(chunk, width):
+    for first_line, chunk in chunks:
+        in_chunk = widths and widths[first_line : first_line + chunk.count("\n") + 1]
+        for joined in segment._paragraph_lines(chunk, in_chunk):
             ids = came_from[done : done + len(joined)]
             done += len(joined)
             if len(joined) > 1:
