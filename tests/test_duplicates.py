@@ -169,3 +169,45 @@ def test_records_not_compared_for_duplicates_are_said_to_be(tmp_path: Path, opti
         f"clean: warning: {option} compares article files only: the records of JSON Lines and WARC files are "
         "written without being compared for duplicates\n"
     )
+
+
+def _long_text(words: int) -> str:
+    """``words`` words drawn from a thousand, few runs of five repeated (a one-line page dump of megabytes)."""
+    import random
+
+    letters = "bcdfghjklmnpqrstvwxz"
+    vocabulary = [f"{a}a{b}e{c}" for a in letters[:10] for b in letters for c in letters[:5]]
+    draw = random.Random(1)
+    return " ".join(draw.choice(vocabulary) for _ in range(words))
+
+
+def test_a_long_document_is_compared_in_bounded_memory() -> None:
+    """A 20 MB one-line text took 5 GB and a minute in the command's own process, after its cleaning had ended
+    within the time limit: its five million shingles were hashed in one batch (NUM_PERM x n 64-bit values)."""
+    import tracemalloc
+
+    text = _long_text(300_000)
+    finder = DuplicateFinder()
+    tracemalloc.start()
+    try:
+        finder.add("long", text)
+        peak = tracemalloc.get_traced_memory()[1]
+    finally:
+        tracemalloc.stop()
+    assert peak < 80_000_000  # 128 x 300,000 x 8 bytes (307 MB) in one batch
+    finder.add("copy", text + " one more line at the end")
+    assert [group.members for group in finder.report().groups] == [("long", "copy")]
+
+
+def test_a_signature_made_in_batches_is_the_signature_of_the_whole_set() -> None:
+    from datasketch import LeanMinHash, MinHash
+
+    from cleaner.corpus.duplicates import NUM_PERM, SEED, shingle_batches
+
+    words = block_key(_long_text(20_000)).split()
+    whole = MinHash(num_perm=NUM_PERM, seed=SEED)
+    whole.update_batch(list(shingles(words, 5)))
+    finder = DuplicateFinder()
+    finder.add("text", " ".join(words))
+    assert LeanMinHash(whole) == finder._signatures["text"]
+    assert set().union(*shingle_batches(words, 5, batch=7)) == shingles(words, 5)

@@ -19,7 +19,7 @@ Groups are reported in input order, the first member of each group being the one
 from __future__ import annotations
 
 import hashlib
-from collections.abc import Iterable
+from collections.abc import Iterable, Iterator
 from dataclasses import dataclass, field
 from typing import TYPE_CHECKING
 
@@ -32,6 +32,9 @@ DEFAULT_THRESHOLD = 0.8
 DEFAULT_SHINGLE = 5
 NUM_PERM = 128
 SEED = 1  # fixed, so signatures and reports are the same on every run
+# Shingles hashed at a time: ``MinHash.update_batch`` makes a NUM_PERM x n array of 64-bit values for n shingles,
+# so one batch of a 20 MB one-line text's five million took 5 GB (and a minute) in the command's own process.
+BATCH = 4096
 
 
 @dataclass(frozen=True, slots=True)
@@ -82,9 +85,18 @@ class DuplicateReport:
 
 def shingles(words: list[str], size: int) -> set[bytes]:
     """The runs of ``size`` consecutive words; a shorter text is one shingle."""
+    return {shingle for batch in shingle_batches(words, size) for shingle in batch}
+
+
+def shingle_batches(words: list[str], size: int, batch: int = BATCH) -> Iterator[set[bytes]]:
+    """``shingles`` in sets of at most ``batch`` (a shingle may come in two of them): the signature of their union
+    is the minimum of theirs, made with memory that does not grow with the text."""
     if len(words) <= size:
-        return {" ".join(words).encode("utf-8")}
-    return {" ".join(words[index : index + size]).encode("utf-8") for index in range(len(words) - size + 1)}
+        yield {" ".join(words).encode("utf-8")}
+        return
+    for start in range(0, len(words) - size + 1, batch):
+        stop = min(start + batch, len(words) - size + 1)
+        yield {" ".join(words[index : index + size]).encode("utf-8") for index in range(start, stop)}
 
 
 @dataclass
@@ -92,7 +104,7 @@ class DuplicateFinder:
     """Add documents one by one (id, cleaned body); ask for the report at the end.
 
     Memory per document is one small signature (``NUM_PERM`` integers) and a hash, so a
-    corpus of any size fits.
+    corpus of any size fits; a document's shingles are hashed ``BATCH`` at a time, so a long one fits too.
     """
 
     threshold: float = DEFAULT_THRESHOLD
@@ -125,7 +137,8 @@ class DuplicateFinder:
         from datasketch import LeanMinHash, MinHash
 
         signature = MinHash(num_perm=NUM_PERM, seed=SEED)
-        signature.update_batch(list(shingles(words, self.shingle)))
+        for batch in shingle_batches(words, self.shingle):
+            signature.update_batch(list(batch))
         lean = LeanMinHash(signature)
         for other in sorted(self._lsh.query(lean)):
             if lean.jaccard(self._signatures[other]) >= self.threshold:
