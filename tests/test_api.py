@@ -318,3 +318,20 @@ def test_clean_file_refuses_a_file_of_many_documents(tmp_path: Path) -> None:
     for name in ("crawl.jsonl", "crawl.warc.gz"):
         with pytest.raises(CleanError, match=f"^{re.escape(str(tmp_path / name))}: a JSON Lines or WARC file"):
             clean_file(tmp_path / name)
+
+
+def test_clean_file_says_how_to_clean_the_records_in_words_that_run(tmp_path: Path) -> None:
+    """The refusal of a JSON Lines file says how to clean its records; pasted after ``import cleaner``, what it said
+    (``cleaner.run.stream.clean_many(cleaner.io.documents.documents_from_path(path))``) was an AttributeError: the
+    package imports its modules when first asked for a public name, never ``cleaner.run``."""
+    crawl = tmp_path / "crawl.jsonl"
+    crawl.write_text(json.dumps({"id": "a", "text": SEEDS[2].read_text(encoding="utf-8")}) + "\n", encoding="utf-8")
+    with pytest.raises(CleanError) as refused:
+        clean_file(crawl)
+    said = str(refused.value).split("clean its records with ", 1)[1]
+    call, _, imports = said.partition(", after ")
+    script = f"import cleaner\n{imports}\nfrom pathlib import Path\npath = Path({str(crawl)!r})\n"
+    script += f"print([result.ok for result in {call}])\n"
+    done = subprocess.run([sys.executable, "-c", script], capture_output=True, text=True, check=False)
+    assert done.returncode == 0, done.stderr
+    assert done.stdout == "[True]\n"

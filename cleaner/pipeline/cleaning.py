@@ -184,7 +184,7 @@ def clean_file(
     if is_container(path):  # the command streams its records; read whole, it was one "article" of JSON or bytes
         raise CleanError(
             f"{path}: a JSON Lines or WARC file holds many documents, not one article: clean its records with "
-            "cleaner.run.stream.clean_many(cleaner.io.documents.documents_from_path(path))"
+            "cleaner.clean_many(documents_from_path(path)), after from cleaner.io.documents import documents_from_path"
         )
     try:
         raw = read_article(path, config.max_bytes)
