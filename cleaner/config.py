@@ -23,6 +23,7 @@ Keys (all optional)::
 
 from __future__ import annotations
 
+import difflib
 import os
 import tomllib
 from collections.abc import Iterable, Mapping
@@ -228,21 +229,44 @@ def _check_disabled(disable: frozenset[str], extra: tuple[Rule, ...], origin: st
 def load_config(path: str | os.PathLike[str]) -> Config:
     """Read a config file: a ``pyproject.toml`` (its ``[tool.cleaner]``) or a bare TOML file.
 
-    A UTF-8 byte-order mark at its start (as Windows editors save) is skipped: TOML has none to give.
+    A UTF-8 byte-order mark at its start (as Windows editors save) is skipped: TOML has none to give.  A
+    ``pyproject.toml`` without a ``[tool.cleaner]`` table is an error: the file was named to configure the run.
     """
     path = Path(path)
+    table = _table(path)
+    if table is None:
+        tables = [f"[tool.{name}]" for name in _tool(path) if difflib.get_close_matches(name, ["cleaner"], cutoff=0.7)]
+        near = f" (it has {', '.join(tables)})" if tables else ""
+        raise ConfigError(f"{path}: no [tool.cleaner] table{near}: a pyproject.toml holds cleaner's keys under it")
+    return config_from_table(table, origin=str(path))
+
+
+def _table(path: Path) -> Mapping[str, object] | None:
+    """The keys ``path`` gives cleaner: a ``pyproject.toml``'s ``[tool.cleaner]`` (``None`` when it has none),
+    another file's top level."""
+    if path.name != "pyproject.toml":
+        return _toml(path)
+    table = _tool(path).get("cleaner")
+    if table is not None and not isinstance(table, Mapping):
+        raise ConfigError(f"{path}: [tool.cleaner] must be a table (a [tool.cleaner] section)")
+    return table
+
+
+def _tool(path: Path) -> Mapping[str, object]:
+    """A ``pyproject.toml``'s ``[tool]`` table (empty when it has none)."""
+    tool = _toml(path).get("tool", {})
+    if not isinstance(tool, Mapping):
+        raise ConfigError(f"{path}: [tool.cleaner] must be a table (a [tool.cleaner] section)")
+    return tool
+
+
+def _toml(path: Path) -> dict[str, object]:
     try:
-        data = tomllib.loads(path.read_text(encoding="utf-8-sig"))
+        return tomllib.loads(path.read_text(encoding="utf-8-sig"))
     except OSError as error:
         raise ConfigError(f"{path}: cannot read: {error.strerror}") from None
     except (tomllib.TOMLDecodeError, UnicodeDecodeError) as error:
         raise ConfigError(f"{path}: not valid TOML: {error}") from None
-    table = data.get("tool", {}) if path.name == "pyproject.toml" else data
-    if table is not data:
-        table = table.get("cleaner", {}) if isinstance(table, Mapping) else None
-    if not isinstance(table, Mapping):
-        raise ConfigError(f"{path}: [tool.cleaner] must be a table (a [tool.cleaner] section)")
-    return config_from_table(table, origin=str(path))
 
 
 REPOSITORY_MARKERS = (".git", ".hg")
@@ -276,5 +300,7 @@ def find_config(start: Path) -> Config:
     for candidate in search_folders(start):
         pyproject = candidate / "pyproject.toml"
         if pyproject.is_file() and "[tool.cleaner" in pyproject.read_text(encoding="utf-8", errors="replace"):
-            return load_config(pyproject)
+            table = _table(pyproject)  # None: the words were in a comment or a string, not a table
+            if table is not None:
+                return config_from_table(table, origin=str(pyproject))
     return DEFAULT_CONFIG

@@ -127,3 +127,28 @@ def test_files_named_and_excluded_are_said_to_be_excluded(tmp_path: Path) -> Non
     assert result.stderr.splitlines()[0] == (
         "clean: warning: every file named is excluded (exclude: drafts/**; --force-exclude)"
     )
+
+
+def test_a_pyproject_named_without_a_cleaner_table_is_an_error_naming_its_near_miss(tmp_path: Path) -> None:
+    """``--config pyproject.toml`` whose table is misspelt ([tool.cleanr]) ran on the defaults without a word."""
+    path = tmp_path / "pyproject.toml"
+    path.write_text('[tool.cleanr]\ndisable = ["medium"]\n\n[tool.black]\nline-length = 100\n', encoding="utf-8")
+    shutil.copy(SEED, tmp_path / "story.txt")
+    result = clean_command("story.txt", "--config", "pyproject.toml", cwd=tmp_path)
+    assert result.returncode == 2 and result.stdout == ""
+    assert "pyproject.toml: no [tool.cleaner] table (it has [tool.cleanr])" in result.stderr
+    with pytest.raises(ConfigError, match=r"no \[tool.cleaner\] table \(it has \[tool.cleanr\]\)"):
+        load_config(path)
+
+
+def test_the_search_passes_over_a_pyproject_naming_the_table_only_in_a_comment(tmp_path: Path) -> None:
+    """The search took the first pyproject.toml whose text held "[tool.cleaner" for the corpus's configuration,
+    even in a comment, and ran on the defaults instead of going on to the folder above that configures it."""
+    (tmp_path / ".git").mkdir()
+    (tmp_path / "pyproject.toml").write_bytes(TABLE)
+    (tmp_path / "corpus").mkdir()
+    (tmp_path / "corpus" / "pyproject.toml").write_text("# cleaner: see [tool.cleaner] above\n", encoding="utf-8")
+    shutil.copy(SEED, tmp_path / "corpus" / "story.txt")
+    result = clean_command("corpus/story.txt", "--explain", cwd=tmp_path)
+    assert result.returncode == 0, result.stderr
+    assert "[medium.separator]" in result.stderr and "[medium.responses]" not in result.stderr
