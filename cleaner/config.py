@@ -177,7 +177,8 @@ def config_from_table(table: Mapping[str, object], *, origin: str) -> Config:
     """Validate one ``[tool.cleaner]`` table into a ``Config``."""
     unknown = sorted(set(table) - KNOWN_KEYS)
     if unknown:
-        raise ConfigError(f"{origin}: [tool.cleaner] unknown key {unknown[0]!r}")
+        hint = " (a [tool.cleaner] table is read from a pyproject.toml: in another file its keys stand at the top)"
+        raise ConfigError(f"{origin}: [tool.cleaner] unknown key {unknown[0]!r}{hint if unknown[0] == 'tool' else ''}")
     rules = table.get("rule", [])
     if not isinstance(rules, list) or not all(isinstance(item, Mapping) for item in rules):
         raise ConfigError(f"{origin}: [tool.cleaner] 'rule' must be an array of tables ([[tool.cleaner.rule]])")

@@ -152,3 +152,11 @@ def test_the_search_passes_over_a_pyproject_naming_the_table_only_in_a_comment(t
     result = clean_command("corpus/story.txt", "--explain", cwd=tmp_path)
     assert result.returncode == 0, result.stderr
     assert "[medium.separator]" in result.stderr and "[medium.responses]" not in result.stderr
+
+
+def test_a_cleaner_table_in_another_file_than_pyproject_says_where_its_keys_go(tmp_path: Path) -> None:
+    """The page's [tool.cleaner] block pasted into cleaner.toml was "unknown key 'tool'", no word of the fix."""
+    path = tmp_path / "cleaner.toml"
+    path.write_bytes(TABLE)
+    with pytest.raises(ConfigError, match=r"unknown key 'tool' \(a \[tool.cleaner\] table is read from a pyproject"):
+        load_config(path)
