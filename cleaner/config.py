@@ -233,6 +233,8 @@ def load_config(path: str | os.PathLike[str]) -> Config:
     A UTF-8 byte-order mark at its start (as Windows editors save) is skipped: TOML has none to give.  A
     ``pyproject.toml`` without a ``[tool.cleaner]`` table is an error: the file was named to configure the run.
     """
+    if not isinstance(path, str | os.PathLike) or isinstance(os.fspath(path), bytes):
+        raise TypeError(f"load_config() takes the file's path as str or os.PathLike, not {type(path).__name__}")
     path = Path(path)
     table = _table(path)
     if table is None:

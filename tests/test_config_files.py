@@ -160,3 +160,10 @@ def test_a_cleaner_table_in_another_file_than_pyproject_says_where_its_keys_go(t
     path.write_bytes(TABLE)
     with pytest.raises(ConfigError, match=r"unknown key 'tool' \(a \[tool.cleaner\] table is read from a pyproject"):
         load_config(path)
+
+
+@pytest.mark.parametrize("path", [None, 5, b"pyproject.toml"])
+def test_load_config_given_no_path_is_a_type_error_naming_it(path: object) -> None:
+    """It was Python's own "expected str, bytes or os.PathLike object, not NoneType", naming no function."""
+    with pytest.raises(TypeError, match=r"^load_config\(\) takes the file's path as str or os.PathLike, not "):
+        load_config(path)  # type: ignore[arg-type]
