@@ -81,6 +81,14 @@ def test_arguments_of_the_wrong_kind_are_a_clear_error(arguments: dict, error: t
     assert message in str(raised.value)
 
 
+@pytest.mark.parametrize("config", ["pyproject.toml", {"timeout": 1}, 5])
+def test_warm_up_says_so_for_a_config_of_the_wrong_kind(config: object) -> None:
+    """``warm_up("pyproject.toml")`` raised AttributeError ('str' object has no attribute 'rules'); it names
+    itself and what it takes, as ``clean`` does."""
+    with pytest.raises(TypeError, match=re.escape("warm_up() takes config as a cleaner.Config (cleaner.load_config")):
+        cleaner.warm_up(config)  # type: ignore[arg-type]
+
+
 @pytest.mark.parametrize(
     ("arguments", "message"),
     [

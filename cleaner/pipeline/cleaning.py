@@ -208,6 +208,7 @@ def warm_up(config: Config | None = None, *, html: bool = True) -> None:
     (``cleaner.run.executor.Job.warm_up``), and the benchmark before its timed pass (reporting the
     time), so that pages per second measure per-page work.
     """
+    check_arguments(None, config, caller="warm_up()")
     config = config or DEFAULT_CONFIG
     warm_up_rules(config.rules)
     config.keep_patterns  # noqa: B018  # compiled once, on first use
