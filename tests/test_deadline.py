@@ -111,6 +111,20 @@ def test_off_the_main_thread_the_checks_still_stop_it() -> None:
     assert elapsed < STOPPED_WITHIN  # the check at the next block stops it
 
 
+def test_the_text_classifier_s_settling_rounds_check_the_limit() -> None:
+    """Off the main thread (a library caller's threads, Dask's workers) only the checks stop a document: 200,000
+    short lines spent 40 s unchecked in the classifier's settling rounds (limit 20 s: stopped at 55 s in a thread)."""
+    from cleaner.layout.textmodel import classify_text
+    from cleaner.model import Block, Verdict
+
+    verdicts = [Verdict(Block(index, text)) for index, text in enumerate(big_text().split("\n\n")[:400])]
+    assert classify_text(verdicts, frozenset())  # no limit: it runs to its end
+    deadline = Deadline(1e-6)
+    time.sleep(0.01)
+    with pytest.raises(TimeLimitError, match="stopped in the classifier"):
+        classify_text(verdicts, frozenset(), deadline=deadline)
+
+
 def test_a_slow_document_is_a_failure_record_and_the_stream_goes_on() -> None:
     # The process's one-off loads first (a library caller's clean_many leaves them to the first document, against
     # its 1 s limit): run alone in a fresh process, the first good document failed where the suite's did not.

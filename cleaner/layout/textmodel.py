@@ -67,6 +67,7 @@ from functools import lru_cache
 
 import numpy as np
 
+from cleaner.errors import NO_DEADLINE, Deadline
 from cleaner.layout.classify import is_heading
 from cleaner.layout.features import FEATURES, features
 from cleaner.layout.guardcount import guard_rows
@@ -120,6 +121,7 @@ def _settle(
     rows: np.ndarray,
     stopwords: frozenset[str],
     dump: bool,
+    deadline: Deadline = NO_DEADLINE,
 ) -> None:
     """The guard and the head rule, then the kept blocks judged again on their own, until nothing changes.
 
@@ -135,6 +137,7 @@ def _settle(
     tail_rules: frozenset[str] = frozenset()
     guard = guard_rows(verdicts, stopwords, rows)
     for _ in range(SETTLE_ROUNDS):
+        deadline.check("the classifier")  # a round of a page of 200,000 lines takes seconds: its limit is checked
         keep_prose_run(verdicts, guard)
         if dump:
             _head_before_article(verdicts, rows)
@@ -284,6 +287,7 @@ def classify_text(
     repetition: Repetition | None = None,
     cells: Sequence[CellRun] | None = None,
     between: range = range(0),
+    deadline: Deadline = NO_DEADLINE,
 ) -> list[Verdict]:
     """Decide every open block of plain text: article content (body) or furniture, by the model.
 
@@ -293,7 +297,8 @@ def classify_text(
     is decided as without a profile (the model's reading without the evidence, the guards, the head rule
     and the settling pass), and then the blocks the evidence removes (``textevidence.removed_by_evidence``)
     leave the body with ``PROFILE_RULE``: once the template is gone, the guards and the settling pass would read
-    another page, and the profile only removes what it has template evidence for.
+    another page, and the profile only removes what it has template evidence for.  ``deadline`` (the document's
+    time limit) is checked before each settling round.
     """
     model = model or load_text_model()
     marked = list(verdicts)
@@ -308,7 +313,7 @@ def classify_text(
         else:
             marked[position] = _furniture(verdict, score)
     if rows is not None:  # enough open blocks to be judged (``MIN_OPEN``)
-        _settle(model, marked, rows, stopwords, dump)
+        _settle(model, marked, rows, stopwords, dump, deadline)
         evidence = repetition([verdict.text for verdict in verdicts]) if repetition else None
         if evidence is not None:
             body = np.array([verdict.role is Role.BODY for verdict in marked], dtype=bool)

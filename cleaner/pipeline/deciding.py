@@ -139,7 +139,7 @@ def decide_blocks(
     if reading.plain:
         model = load_text_model(config.text_model)
         evidence, between = (page.repetition, page.between) if page is not None else (None, range(0))
-        verdicts = classify_text(verdicts, stopwords, config.tail_rule_ids, model, evidence, cells, between)
+        verdicts = classify_text(verdicts, stopwords, config.tail_rule_ids, model, evidence, cells, between, deadline)
     else:
         whole_page = False if reading.extracted or whole else None  # cleaner's own output read back: kept
         verdicts = classify(verdicts, stopwords, whole_page=whole_page, headings=not reading.marked)
