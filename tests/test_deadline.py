@@ -125,6 +125,22 @@ def test_the_text_classifier_s_settling_rounds_check_the_limit() -> None:
         classify_text(verdicts, frozenset(), deadline=deadline)
 
 
+def test_the_byline_and_dateline_lines_check_the_limit() -> None:
+    """The same off the main thread: a page of 100,000 paragraphs, each with a number, spent 10 s unchecked reading
+    its lines as datelines, credits and bylines (30 s in all under a profiler)."""
+    from cleaner.metadata.lines import mark_metadata_lines
+    from cleaner.model import Block, Verdict
+
+    lines = ["By Jane Doe", "Updated: January 06, 2024, 6:48 AM", "Paragraph 7 of the story, 2024."] * 50
+    verdicts = [Verdict(Block(index, text)) for index, text in enumerate(lines)]
+    _, found = mark_metadata_lines(verdicts, day_first=False)  # no limit: it runs to its end
+    assert {candidate.field for candidate in found} == {"authors", "date"}
+    deadline = Deadline(1e-6)
+    time.sleep(0.01)
+    with pytest.raises(TimeLimitError, match="stopped in byline and dateline lines"):
+        mark_metadata_lines(verdicts, day_first=False, deadline=deadline)
+
+
 def test_a_slow_document_is_a_failure_record_and_the_stream_goes_on() -> None:
     # The process's one-off loads first (a library caller's clean_many leaves them to the first document, against
     # its 1 s limit): run alone in a fresh process, the first good document failed where the suite's did not.

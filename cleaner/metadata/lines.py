@@ -19,6 +19,7 @@ import re
 from collections.abc import Sequence
 from dataclasses import dataclass
 
+from cleaner.errors import NO_DEADLINE, Deadline
 from cleaner.metadata.byline import is_byline_word, parse_byline
 from cleaner.metadata.credits import parse_credit
 from cleaner.metadata.dates import find_dateline
@@ -27,6 +28,7 @@ from cleaner.metadata.names import looks_like_name
 from cleaner.model import Metadata, Role, Verdict
 
 LAYER = "metadata"
+STAGE = "byline and dateline lines"  # the stage a document stopped in, as the pipeline names it
 MAX_LINE_CHARS = 160
 _YEARISH = re.compile(r"\d\d\d\d|\d[./-]\d\d?[./-]?\d\d")  # a year, or a short one after day and month
 _LOWER_WORDS = re.compile(r"[^\W\d_]+")
@@ -91,10 +93,13 @@ def _dated_lines(verdicts: Sequence[Verdict]) -> list[int]:
     ]
 
 
-def _credit_lines(verdicts: list[Verdict], dated: Sequence[int], day_first: bool | None) -> list[Candidate]:
+def _credit_lines(
+    verdicts: list[Verdict], dated: Sequence[int], day_first: bool | None, deadline: Deadline
+) -> list[Candidate]:
     """Mark lines carrying both names and a date ("Posted on March 3, 2024 by Tom Hale") among the ``dated``."""
     found: list[Candidate] = []
     for position in dated:
+        deadline.check(STAGE)
         verdict = verdicts[position]
         if verdict.decided:
             continue  # the names' line of a credit split over two lines
@@ -131,10 +136,13 @@ def _split_credit(verdicts: list[Verdict], position: int, day_first: bool | None
     return credit
 
 
-def _datelines(verdicts: list[Verdict], dated: Sequence[int], day_first: bool | None) -> list[Candidate]:
+def _datelines(
+    verdicts: list[Verdict], dated: Sequence[int], day_first: bool | None, deadline: Deadline
+) -> list[Candidate]:
     """Mark every ``dated`` block still undecided that is wholly a dateline; return its dates."""
     found = []
     for position in dated:
+        deadline.check(STAGE)
         verdict = verdicts[position]
         if verdict.decided:
             continue
@@ -170,12 +178,13 @@ def _next_to_dateline(verdicts: Sequence[Verdict], position: int, datelines: fro
 _SEPARATOR_LINE = re.compile(r"[\s|·•*/–—-]+")
 
 
-def _bylines(verdicts: list[Verdict]) -> list[Candidate]:
+def _bylines(verdicts: list[Verdict], deadline: Deadline) -> list[Candidate]:
     """Mark byline blocks; return the names each gives."""
     names: list[Candidate] = []
     # the datelines' places (this loop marks bylines only, so they stay as they are): else no line stands next to one
     datelines = frozenset(position for position, verdict in enumerate(verdicts) if verdict.role is Role.DATELINE)
     for position, verdict in enumerate(verdicts):
+        deadline.check(STAGE)
         text = verdict.block.text
         if verdict.role is not Role.UNDECIDED or len(text) > MAX_LINE_CHARS:
             continue
@@ -220,15 +229,17 @@ def _author_repeats(verdicts: list[Verdict], authors: Sequence[str]) -> None:
 
 
 def mark_metadata_lines(
-    verdicts: Sequence[Verdict], *, day_first: bool | None
+    verdicts: Sequence[Verdict], *, day_first: bool | None, deadline: Deadline = NO_DEADLINE
 ) -> tuple[list[Verdict], list[Candidate]]:
     """Decide byline and dateline blocks and return the values they offer, in page order.
 
     Lines with both names and a date go first (a dateline alone would not take them);
-    ``day_first`` says how to read 03/05/2024 (``cleaner.lexicon.day_first``).
+    ``day_first`` says how to read 03/05/2024 (``cleaner.lexicon.day_first``).  ``deadline`` (the
+    document's time limit) is checked at every line read: a page of 100,000 dated paragraphs takes seconds.
     """
     marked = list(verdicts)
     dated = _dated_lines(marked)
-    found = _credit_lines(marked, dated, day_first) + _datelines(marked, dated, day_first) + _bylines(marked)
+    found = _credit_lines(marked, dated, day_first, deadline) + _datelines(marked, dated, day_first, deadline)
+    found += _bylines(marked, deadline)
     _author_repeats(marked, [name for item in found if item.field == "authors" for name in item.value])
     return marked, sorted(found, key=lambda item: item.position)

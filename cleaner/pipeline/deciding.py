@@ -113,7 +113,7 @@ def _open(
     deadline.check("language detection")
     language = _language(verdicts, reading.declared.language, config)
     deadline.check("byline and dateline lines")
-    verdicts, found = mark_metadata_lines(verdicts, day_first=day_first(language))
+    verdicts, found = mark_metadata_lines(verdicts, day_first=day_first(language), deadline=deadline)
     whole = _whole_statement(reading, verdicts)
     deadline.check("zones")
     verdicts = mark_zones(verdicts, config.tail_rule_ids, head=reading.declared.title is None and not whole)
