@@ -69,3 +69,11 @@ def test_report_is_refused_over_an_input_or_a_folder(tmp_path: Path) -> None:
     assert into_folder.returncode == 2 and "a folder; the report is one HTML file" in into_folder.stderr
     assert "Traceback" not in over_input.stderr + into_folder.stderr
     assert tree_state(folder) == before
+
+
+def test_a_report_of_one_document_says_one_document(tmp_path: Path) -> None:
+    """The closing line said "1 documents" for a report of one file."""
+    shutil.copyfile(SEEDS[0], tmp_path / "story.txt")
+    written = clean("story.txt", "-o", "story.json", "--report", "report.html", cwd=tmp_path)
+    assert written.returncode == 0, written.stderr
+    assert "clean: report report.html: 1 document, 1 shown in full" in written.stderr

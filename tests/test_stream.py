@@ -71,7 +71,7 @@ def test_bad_documents_are_failures_in_place() -> None:
     for failure in results[1:4]:
         assert isinstance(failure, Failure) and failure.reason and "\n" not in failure.reason
     assert results[2].id == "x" and "no 'html', 'text'" in results[2].reason
-    assert results[3].reason.startswith("cannot clean a int")
+    assert results[3].reason.startswith("cannot clean a value of type int: expected str, bytes")
     assert results[4].article == results[0].article
 
 

@@ -17,6 +17,7 @@ from __future__ import annotations
 from collections.abc import Iterable, Iterator, Sequence
 from pathlib import Path
 
+from cleaner.cli.messages import plural
 from cleaner.corpus.duplicates import DuplicateReport
 from cleaner.io.files import AtomicFile, source_name
 from cleaner.io.records import Result
@@ -73,4 +74,4 @@ class RunReport:
         page, shown = self.builder.render(duplicates=duplicates.to_dict() if duplicates else None, title=self.title)
         target.handle.write(page.encode("utf-8"))
         tally = self.builder.tally
-        return f"clean: report {self.path}: {tally.read} documents, {shown} shown in full"
+        return f"clean: report {self.path}: {plural(tally.read, 'document')}, {shown} shown in full"

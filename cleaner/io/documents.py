@@ -38,7 +38,8 @@ def as_document(item: object, *, default_id: str) -> Document:
     hint = ""
     if isinstance(item, os.PathLike):  # a file's path, given where its content is asked
         hint = f" (a file: clean_file({os.fspath(item)!r}), or documents_from_path(path) for its documents)"
-    raise TypeError(f"cannot clean a {type(item).__name__}: expected str, bytes, Document or a mapping{hint}")
+    kind = type(item).__name__
+    raise TypeError(f"cannot clean a value of type {kind}: expected str, bytes, Document or a mapping{hint}")
 
 
 def check_many(documents: object, caller: str) -> None:
