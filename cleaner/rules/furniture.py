@@ -52,29 +52,30 @@ class RulesByLength:
     def __init__(self, rules: Sequence[CompiledRule]) -> None:
         self.limits = sorted({rule.rule.max_chars for rule in rules})
         self.rules = tuple(rules)
-        matchers = [(rule, matcher(rule)) for rule in rules]
-        # per length slot, the rules for it with each one's place in ``rules`` (where ``starts`` and ``ends`` answer)
-        self.numbered = [
-            tuple((place, pair) for place, pair in enumerate(matchers) if pair[0].rule.max_chars >= limit)
+        self.pairs = tuple((rule, matcher(rule)) for rule in rules)
+        # per length slot, the rules for it as a bit mask (bit ``place`` for ``rules[place]``), as ``starts``,
+        # ``firsts`` and ``ends`` answer too: a new key's rules are three masks and-ed, not a loop over the rules
+        self.slots = [
+            sum(1 << place for place, rule in enumerate(self.rules) if rule.rule.max_chars >= limit)
             for limit in self.limits
         ]
-        self.by_limit = [tuple(pair for _, pair in numbered) for numbered in self.numbered]
-        self.starts: dict[str, tuple[bool, ...]] = {}  # per opening (``OPENING``): which rules may start with it
-        self.firsts: dict[str, tuple[bool, ...]] = {}  # per first character: which rules may start with it
-        self.ends: dict[str, tuple[bool, ...]] = {}  # per last character: which rules may end with it
+        self.starts: dict[str, int] = {}  # per opening (``OPENING``): which rules may start with it
+        self.firsts: dict[str, int] = {}  # per first character: which rules may start with it
+        self.ends: dict[str, int] = {}  # per last character: which rules may end with it
         self.memo: dict[str, CompiledRule | None] = {}
         self.long_memo: dict[str, CompiledRule | None] = {}
         self.by_ends: dict[tuple[int, str, str], tuple[tuple[CompiledRule, Matcher], ...]] = {}
+        self.by_mask: dict[int, tuple[tuple[CompiledRule, Matcher], ...]] = {}  # a mask's rules, in file order
 
     def for_length(self, length: int) -> tuple[tuple[CompiledRule, Matcher], ...]:
         slot = bisect_left(self.limits, length)
-        return self.by_limit[slot] if slot < len(self.by_limit) else ()
+        return self._chosen(self.slots[slot]) if slot < len(self.slots) else ()
 
     def for_text(self, text: str) -> tuple[tuple[CompiledRule, Matcher], ...]:
         """The rules that can match the block: those for its length that can start with its opening and end
         with its last character."""
         slot = bisect_left(self.limits, len(text))
-        if slot >= len(self.by_limit):
+        if slot >= len(self.slots):
             return ()
         initial, final = text[:OPENING], text[-1:]
         key = (slot, initial, final)
@@ -82,27 +83,30 @@ class RulesByLength:
         if found is None:
             if len(self.by_ends) >= ENDS_MEMO_SIZE:
                 self.by_ends.clear()
-            starts, ends = self._starts(initial), self._asked(self.ends, final, may_end)
-            found = self.by_ends[key] = tuple(
-                pair for place, pair in self.numbered[slot] if starts[place] and ends[place]
-            )
+            mask = self.slots[slot] & self._starts(initial) & self._asked(self.ends, final, may_end)
+            found = self.by_ends[key] = self._chosen(mask)
         return found
 
-    def _asked(
-        self, memo: dict[str, tuple[bool, ...]], char: str, may: Callable[[CompiledRule, str], bool]
-    ) -> tuple[bool, ...]:
+    def _chosen(self, mask: int) -> tuple[tuple[CompiledRule, Matcher], ...]:
+        """The rules of a mask with their matchers, in file order (made once a mask: keys share their masks)."""
+        found = self.by_mask.get(mask)
+        if found is None:
+            found = self.by_mask[mask] = tuple(pair for place, pair in enumerate(self.pairs) if mask >> place & 1)
+        return found
+
+    def _asked(self, memo: dict[str, int], char: str, may: Callable[[CompiledRule, str], bool]) -> int:
         """Every rule's answer to ``may`` (``may_start`` or ``may_end``) for one opening or last character, asked
-        once: the (length slot, opening, last) keys share their openings and last characters."""
+        once, as a mask: the (length slot, opening, last) keys share their openings and last characters."""
         found = memo.get(char)
         if found is None:
             if len(memo) >= ENDS_MEMO_SIZE:
                 memo.clear()
-            found = memo[char] = tuple(may(rule, char) for rule in self.rules)
+            found = memo[char] = sum(1 << place for place, rule in enumerate(self.rules) if may(rule, char))
         return found
 
-    def _starts(self, initial: str) -> tuple[bool, ...]:
-        """Every rule's ``may_start`` for an opening, asked once; only the rules that may start with its first
-        character are asked about the whole opening (a text that can begin with "ab" can begin with "a": a
+    def _starts(self, initial: str) -> int:
+        """Every rule's ``may_start`` for an opening as a mask, asked once; only the rules that may start with its
+        first character are asked about the whole opening (a text that can begin with "ab" can begin with "a": a
         process meets a few hundred openings, each of which asked every rule, and a few dozen first characters)."""
         found = self.starts.get(initial)
         if found is None:
@@ -111,8 +115,8 @@ class RulesByLength:
             first = self._asked(self.firsts, initial[0], may_start)
             if len(self.starts) >= ENDS_MEMO_SIZE:
                 self.starts.clear()
-            found = self.starts[initial] = tuple(
-                may and may_start(rule, initial) for may, rule in zip(first, self.rules, strict=True)
+            found = self.starts[initial] = sum(
+                1 << place for place, rule in enumerate(self.rules) if first >> place & 1 and may_start(rule, initial)
             )
         return found
 
@@ -228,12 +232,33 @@ def _by_length(rules: tuple[CompiledRule, ...]) -> RulesByLength:
     return RulesByLength(rules)
 
 
+def rules_index(rules: Sequence[CompiledRule]) -> RulesByLength:
+    """``_by_length`` of the rules, found by the tuple's identity where it is the one asked before.
+
+    A configuration hands every document the same tuple of rules (``Config.rules``); looking it up in
+    ``_by_length``'s cache hashes the tuple, and with it every rule's fields, once a document.
+    """
+    known = _INDEXES.get(id(rules))
+    if known is not None and known[0] is rules:
+        return known[1]
+    index = _by_length(tuple(rules))
+    if isinstance(rules, tuple):  # a tuple of frozen rules cannot change under its identity
+        if len(_INDEXES) >= _INDEXES_SIZE:
+            _INDEXES.clear()
+        _INDEXES[id(rules)] = (rules, index)  # the tuple is held, so its identity is not another's
+    return index
+
+
+_INDEXES: dict[int, tuple[tuple[CompiledRule, ...], RulesByLength]] = {}
+_INDEXES_SIZE = 8
+
+
 def warm_up(rules: Sequence[CompiledRule]) -> None:
     """Compile now what a process's first blocks would: every rule's backward pattern (``may_end``, a
     few tenths of a second for the built-in rules) and the rule set's index (``_by_length``)."""
     for rule in rules:
         may_end(rule, "")
-    _by_length(tuple(rules))
+    rules_index(rules)
 
 
 def mark_furniture(
@@ -248,7 +273,7 @@ def mark_furniture(
     The document's ``deadline`` is checked at every block: one slow user pattern times out on each
     block after ``MATCH_TIMEOUT_SECONDS``, and over many blocks that would add up without it.
     """
-    by_length = _by_length(tuple(rules))
+    by_length = rules_index(rules)
     marked = []
     for verdict in verdicts:
         deadline.check("the furniture rules")
