@@ -2,9 +2,13 @@
 
     python bench/speed_html.py ../shared/bench                 # tfeval, every page
     python bench/speed_html.py ../shared/bench --bench aeb --limit 50
+    python bench/speed_html.py ../shared/bench --cold          # each page met once, as a new corpus is
 
 Every page is first cleaned and extracted once untimed (imports, caches), and ``cleaner.warm_up()``
-pays the one-off costs.  Then, page by page, ``trafilatura.extract(page)`` and ``clean(page,
+pays the one-off costs.  That second pass over the same pages finds their texts in cleaner's and
+htmldate's memos; ``--cold`` times the first meeting instead (only ``warm_up()`` and one page of
+each tool before it, for the imports), which is what pages of a corpus the process has not seen cost
+(docs/html.md, "Speed").  Then, page by page, ``trafilatura.extract(page)`` and ``clean(page,
 format="html")`` are timed in turn, and inside ``clean`` each stage listed in ``STAGES`` (the
 functions are wrapped by name in the modules that call them).  Time is this process's CPU time
 (``time.process_time``); each figure is also shown as a multiple of trafilatura's time on the same
@@ -80,9 +84,9 @@ def timed(module_name: str, name: str, spent: dict[str, float]) -> None:
     setattr(owner, attribute, wrapper)
 
 
-def measure(pages: list[str]) -> tuple[float, float, dict[str, float]]:
-    """CPU seconds of trafilatura.extract, of clean, and of each stage, over the pages."""
-    for page in pages:
+def measure(pages: list[str], *, cold: bool = False) -> tuple[float, float, dict[str, float]]:
+    """CPU seconds of trafilatura.extract, of clean, and of each stage, over the pages (``cold``: met once)."""
+    for page in pages[:1] if cold else pages:
         trafilatura.extract(page)
         clean(page, format="html")
     warm_up()
@@ -105,13 +109,15 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument("bench_dir", nargs="?", default="../shared/bench", type=Path)
     parser.add_argument("--bench", choices=("aeb", "tfeval"), default="tfeval")
     parser.add_argument("--limit", type=int, help="only the first N pages")
+    parser.add_argument("--cold", action="store_true", help="time each page's first cleaning, not a second pass")
     args = parser.parse_args(argv)
     folder = args.bench_dir / "data" / args.bench / "html"
     if not folder.is_dir():
         parser.error(f"{folder}: no such folder (give the shared benchmark's path)")
     pages = [path.read_text(encoding="utf-8") for path in sorted(folder.glob("*.html"))][: args.limit]
-    extract, cleaning, spent = measure(pages)
-    print(f"{len(pages)} {args.bench} pages, CPU ms a page and as a multiple of trafilatura.extract's time\n")
+    extract, cleaning, spent = measure(pages, cold=args.cold)
+    kind = " (cold)" if args.cold else ""
+    print(f"{len(pages)} {args.bench} pages{kind}, CPU ms a page and as a multiple of trafilatura.extract's time\n")
     print("| stage | ms/page | x trafilatura |\n|---|---|---|")
     print(f"| trafilatura.extract(page) | {1000 * extract / len(pages):.1f} | 1.00 |")
     print(f'| cleaner.clean(page, format="html") | {1000 * cleaning / len(pages):.1f} | {cleaning / extract:.2f} |')

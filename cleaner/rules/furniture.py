@@ -53,6 +53,7 @@ class RulesByLength:
         self.limits = sorted({rule.rule.max_chars for rule in rules})
         self.rules = tuple(rules)
         self.pairs = tuple((rule, matcher(rule)) for rule in rules)
+        self.starters = tuple(map(_starter, self.rules))  # what ``may_start`` asks of each rule, found once
         # per length slot, the rules for it as a bit mask (bit ``place`` for ``rules[place]``), as ``starts``,
         # ``firsts`` and ``ends`` answer too: a new key's rules are three masks and-ed, not a loop over the rules
         self.slots = [
@@ -116,7 +117,9 @@ class RulesByLength:
             if len(self.starts) >= ENDS_MEMO_SIZE:
                 self.starts.clear()
             found = self.starts[initial] = sum(
-                1 << place for place, rule in enumerate(self.rules) if first >> place & 1 and may_start(rule, initial)
+                1 << place
+                for place, ask in enumerate(self.starters)
+                if first >> place & 1 and (ask is None or ask(initial, partial=True) is not None)
             )
         return found
 
@@ -164,10 +167,15 @@ def may_start(rule: CompiledRule, initial: str) -> bool:
     partial matching (could a text beginning so be matched?), which folds case as the match
     itself does; a rule matched anywhere or at the end, and a user's rule, always may.
     """
+    ask = _starter(rule)
+    return ask is None or ask(initial, partial=True) is not None
+
+
+def _starter(rule: CompiledRule) -> Callable[..., object] | None:
+    """The pattern's method ``may_start`` asks (partially) about an opening; None where the rule always may."""
     if rule.rule not in _builtin() or rule.rule.scope not in (Scope.BLOCK, Scope.START):
-        return True
-    ask = rule.regex.fullmatch if rule.rule.scope is Scope.BLOCK else rule.regex.match
-    return ask(initial, partial=True) is not None
+        return None
+    return rule.regex.fullmatch if rule.rule.scope is Scope.BLOCK else rule.regex.match
 
 
 def may_end(rule: CompiledRule, final: str) -> bool:
