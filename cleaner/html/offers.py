@@ -125,7 +125,7 @@ def title_offers(
         if text and len(text) <= MAX_TITLE:
             if text not in cuts:
                 cuts[text] = list(_cut_titles(source, text, names))
-            offers += [replace(offer, source=source) for offer in cuts[text]]
+            offers += [offer if offer.source == source else replace(offer, source=source) for offer in cuts[text]]
     mastheads = set(found.mastheads)
     seen: set[HtmlElement] = set()
     for order, element in enumerate([*found.h1[:6], *found.get("headline")[:10]]):
@@ -236,7 +236,15 @@ def author_offers(
     written = [tuple(spelled[name] for name in _names(offer)) for offer in offers]
     declared = [names for offer, names in zip(offers, written, strict=True) if offer.source in DECLARED_AUTHORS]
     full = [_in_full(_without_residue(_unglued(names, written), written), written, declared) for names in written]
-    return _unique([replace(offer, value=names) for offer, names in zip(offers, full, strict=True)])
+    return _unique(_valued(offers, full))
+
+
+def _valued(offers: list[Offer], values: list[tuple[str, ...]]) -> list[Offer]:
+    """Each offer with its value; ``replace`` (a new record built field by field) only where the value changed."""
+    return [
+        offer if offer.value == value else replace(offer, value=value)
+        for offer, value in zip(offers, values, strict=True)
+    ]
 
 
 def _names(offer: Offer) -> tuple[str, ...]:
