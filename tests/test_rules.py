@@ -12,7 +12,7 @@ from hypothesis import strategies as st
 
 from cleaner import Config, ConfigError, clean, load_config
 from cleaner.config import config_from_table
-from cleaner.rules.furniture import RulesByLength, may_start, rules_index
+from cleaner.rules.furniture import RulesByLength, may_start
 from cleaner.rules.loader import CompiledRule, Rule, RuleError, Scope, builtin_rules, compile_rules, parse_rules
 
 ROOT = Path(__file__).resolve().parent.parent
@@ -234,20 +234,6 @@ def test_an_opening_is_asked_of_the_rules_its_first_character_may_start_as_of_ev
     every = sum(1 << place for place, rule in enumerate(_RULES) if may_start(rule, opening))  # the rules' bit mask
     assert by_length._starts(opening) == every
     assert by_length._starts(opening) == every  # remembered
-
-
-def test_a_rule_set_is_indexed_once_whether_found_by_identity_or_by_value() -> None:
-    """The index a configuration's tuple of rules finds by identity is the one its value finds (a list of the same
-    rules, an equal tuple): one index, one memo of answers, however the rules are handed over."""
-    rules = Config().rules
-    index = rules_index(rules)
-    assert rules_index(rules) is index
-    assert rules_index(list(rules)) is index
-    assert rules_index(tuple(list(rules))) is index
-    other = compile_rules((*builtin_rules(), Rule("user.teaser", "user", "quux corner", "a teaser", Scope.BLOCK)))
-    assert rules_index(other) is not index
-    assert rules_index(other).first_match("Quux Corner") is not None
-    assert index.first_match("Quux Corner") is None
 
 
 ARTICLE_LINE = (

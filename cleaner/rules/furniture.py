@@ -240,33 +240,12 @@ def _by_length(rules: tuple[CompiledRule, ...]) -> RulesByLength:
     return RulesByLength(rules)
 
 
-def rules_index(rules: Sequence[CompiledRule]) -> RulesByLength:
-    """``_by_length`` of the rules, found by the tuple's identity where it is the one asked before.
-
-    A configuration hands every document the same tuple of rules (``Config.rules``); looking it up in
-    ``_by_length``'s cache hashes the tuple, and with it every rule's fields, once a document.
-    """
-    known = _INDEXES.get(id(rules))
-    if known is not None and known[0] is rules:
-        return known[1]
-    index = _by_length(tuple(rules))
-    if isinstance(rules, tuple):  # a tuple of frozen rules cannot change under its identity
-        if len(_INDEXES) >= _INDEXES_SIZE:
-            _INDEXES.clear()
-        _INDEXES[id(rules)] = (rules, index)  # the tuple is held, so its identity is not another's
-    return index
-
-
-_INDEXES: dict[int, tuple[tuple[CompiledRule, ...], RulesByLength]] = {}
-_INDEXES_SIZE = 8
-
-
 def warm_up(rules: Sequence[CompiledRule]) -> None:
     """Compile now what a process's first blocks would: every rule's backward pattern (``may_end``, a
     few tenths of a second for the built-in rules) and the rule set's index (``_by_length``)."""
     for rule in rules:
         may_end(rule, "")
-    rules_index(rules)
+    _by_length(tuple(rules))
 
 
 def mark_furniture(
@@ -281,7 +260,7 @@ def mark_furniture(
     The document's ``deadline`` is checked at every block: one slow user pattern times out on each
     block after ``MATCH_TIMEOUT_SECONDS``, and over many blocks that would add up without it.
     """
-    by_length = rules_index(rules)
+    by_length = _by_length(tuple(rules))
     marked = []
     for verdict in verdicts:
         deadline.check("the furniture rules")
