@@ -89,13 +89,15 @@ class Marks:
 
     def short_text(self, element: HtmlElement, limit: int) -> str | None:
         """``short_text``, with the element's text read once for the page (the header readers ask the same
-        elements with different limits).  The tree must not change while this record is in use."""
+        elements with different limits: it is read up to ``SHORT_REACH`` whatever the first asks, so that a
+        long one is not read whole again for a longer limit).  The tree must not change while this record is in use."""
         if len(element) > MAX_CHILDREN:
             return None
         known = self._texts.get(element)
         if known is None or (isinstance(known, int) and known < limit):
-            text = text_within(element, limit)
-            known = self._texts[element] = limit if text is None else (text, None)  # an int: longer than that
+            reach = max(limit, SHORT_REACH)
+            text = text_within(element, reach)
+            known = self._texts[element] = reach if text is None else (text, None)  # an int: longer than that
         if isinstance(known, int):
             return None
         text, shown = known
@@ -160,6 +162,7 @@ def _roles(element: HtmlElement, tag: str) -> list[str]:
 
 
 MAX_FOLLOWING = 60
+SHORT_REACH = 120  # the longest short text the header readers ask of an element (a dateline, a credit line)
 
 
 def iter_following(element: HtmlElement, tag: str | None = None) -> Iterator[HtmlElement]:
