@@ -117,3 +117,32 @@ def test_two_checkouts_compared_page_by_page() -> None:
     summary = result.stdout.splitlines()[-1]
     assert summary.startswith("bs4: new/base pages per second ")
     assert 0.2 < float(summary.split()[-3].rstrip("x")) < 5  # the same code on both sides: about 1
+
+
+def test_output_hashes_tell_which_documents_a_change_moved(tmp_path: Path) -> None:
+    """``bench/output_hashes.py``: one hash per document of a bench-shaped folder, the same for the same
+    code, and the comparison names the documents whose article changed (and one that is new)."""
+    text = tmp_path / "bench" / "data" / "text" / "site" / "bs4"
+    text.mkdir(parents=True)
+    story = (ROOT / "seeds").glob("*.txt")
+    (text / "a.txt").write_bytes(next(iter(sorted(story))).read_bytes())
+    (text / "b.txt").write_text("Share this article\n\nGetty Images\n", encoding="utf-8")
+    script = [sys.executable, str(ROOT / "bench" / "output_hashes.py")]
+    for name in ("one.json", "two.json"):
+        done = subprocess.run([*script, str(tmp_path / "bench"), "text", str(tmp_path / name)], capture_output=True)
+        assert done.returncode == 0, done.stderr
+    one = json.loads((tmp_path / "one.json").read_text(encoding="utf-8"))
+    assert sorted(one) == ["text/site/bs4/a.txt", "text/site/bs4/b.txt"] and one == json.loads(
+        (tmp_path / "two.json").read_text(encoding="utf-8")
+    )
+    moved = {**one, "text/site/bs4/b.txt": "0" * 40, "text/site/bs4/c.txt": "1" * 40}
+    (tmp_path / "moved.json").write_text(json.dumps(moved), encoding="utf-8")
+    compared = subprocess.run(
+        [*script, "--compare", str(tmp_path / "one.json"), str(tmp_path / "moved.json")], capture_output=True, text=True
+    )
+    assert compared.stdout.splitlines() == [
+        "2 of 3 differ",
+        "  text/site/bs4: 2",
+        "    text/site/bs4/b.txt",
+        "    text/site/bs4/c.txt",
+    ]
