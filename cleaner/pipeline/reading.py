@@ -35,6 +35,7 @@ from cleaner.text.decode import (
     lone_surrogate,
     normalise,
     not_text,
+    without_c1,
 )
 from cleaner.text.emphasis import read_emphasis
 from cleaner.text.escapes import read_escapes
@@ -215,7 +216,7 @@ def _read(text: str, format: Format, url: str | None, config: Config, deadline: 
         try:
             timeout = min(config.timeout, deadline.remaining())
             page = html_layer.read_page(
-                text, url=url, timeout=timeout, model=load_page_model(config.page_metadata_model)
+                without_c1(text), url=url, timeout=timeout, model=load_page_model(config.page_metadata_model)
             )
         except html_layer.PageError as error:
             raise (deadline.error() if deadline.expired() else CleanError(str(error))) from None

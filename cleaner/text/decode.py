@@ -5,9 +5,9 @@ are, else strict UTF-8, else UTF-8 with its few bad bytes replaced when the text
 UTF-8, else a charset the caller declared, else the legacy code page whose reading is most plausibly
 text in some language (``cleaner.text.legacy``), else, for ASCII text with a few bytes no encoding reads,
 UTF-8 with those bytes replaced), refuses binary data (a NUL in its first 8 KB; control characters there,
-when charset-normalizer finds no text in it either: ``not_text``), unifies newlines, applies Unicode NFC,
-turns non-breaking spaces into spaces and drops invisible characters that only get in the way of matching
-(zero-width space, word joiner, byte-order marks, soft hyphens).
+when charset-normalizer finds no text in it either: ``not_text``), unifies newlines, reads C1 control characters
+as windows-1252 (``C1``), applies Unicode NFC, turns non-breaking spaces into spaces and drops invisible
+characters that only get in the way of matching (zero-width space, word joiner, byte-order marks, soft hyphens).
 
 What it does not do: it never rewrites visible characters (quotes, dashes and accents
 stay as the source wrote them) and it does not split text into blocks.
@@ -40,7 +40,15 @@ NOT_TEXT = "binary data (control characters, and no text encoding reads it as te
 TEXT_BYTES = bytes((9, 10, 11, 12, 13, *range(32, 127), *range(128, 256)))
 DETECTION_SAMPLE = 200_000  # what charset-normalizer is given of a document: its measures read 5 chunks of it
 CONTROL = re.compile("[\x00-\x08\x0e-\x1f\x7f]")
-ODD = re.compile(f"[{SPACE_LIKE.pattern[1:-1]}{INVISIBLE.pattern[1:-1]}{CONTROL.pattern[1:-1]}]")  # any of the three
+# The C1 control characters (U+0080-U+009F) are never text: where a page or a dump holds them, windows-1252 bytes
+# were read as ISO 8859-1 (a page that declares iso-8859-1 and writes „quotes“ with bytes 0x84 and 0x93; browsers
+# read that label as windows-1252, and so does HTML for the character references &#128; to &#159;).  They are read
+# as windows-1252 reads them; its five unassigned bytes are dropped.
+C1 = re.compile("[\x80-\x9f]")
+C1_AS_WINDOWS_1252 = str.maketrans({chr(byte): bytes([byte]).decode("cp1252", "ignore") for byte in range(0x80, 0xA0)})
+ODD = re.compile(
+    f"[{SPACE_LIKE.pattern[1:-1]}{INVISIBLE.pattern[1:-1]}{CONTROL.pattern[1:-1]}{C1.pattern[1:-1]}]"
+)  # any of the four
 # Every character ``ODD`` matches, and each one ``normalise`` replaces with a newline (carriage return, the line and
 # paragraph separators), is one ``str.isprintable`` refuses, and NFC makes none of them from printable text (tested
 # over every code point): a text printable but for its newlines has nothing to replace or drop.  That test is one
@@ -222,16 +230,23 @@ def _detect_encoding(raw: bytes) -> str | None:
 
 
 def normalise(text: str) -> str:
-    """One normal form for every layer: NFC, ``\\n`` newlines, plain spaces, no invisibles."""
+    """One normal form for every layer: NFC, ``\\n`` newlines, C1 controls read as windows-1252, plain spaces, no
+    invisibles."""
     if text.replace("\n", "").isprintable():  # most texts: nothing to replace or drop, NFC only (see ``ODD``)
         return unicodedata.normalize("NFC", text)
     text = text.replace("\r\n", "\n").replace("\r", "\n").replace("\u2028", "\n").replace("\u2029", "\n\n")
-    text = unicodedata.normalize("NFC", text)
-    if ODD.search(text) is None:  # most of the others have none: one pass instead of three
+    text = unicodedata.normalize("NFC", without_c1(text))
+    if ODD.search(text) is None:  # most of the others have none: one pass instead of four
         return text
     text = SPACE_LIKE.sub(" ", text)
     text = INVISIBLE.sub("", text)
     return CONTROL.sub("", text)
+
+
+def without_c1(text: str) -> str:
+    """The text with its C1 control characters read as windows-1252 (``C1``): an HTML page's before it is parsed,
+    where its extractors would take U+0085 for a space."""
+    return text.translate(C1_AS_WINDOWS_1252) if C1.search(text) else text
 
 
 def decode(source: str | bytes, *, declared: str | None = None) -> str:
