@@ -6,6 +6,7 @@ of windows-1252 text read as ISO 8859-1, ...
 
 from __future__ import annotations
 
+import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
@@ -27,3 +28,27 @@ def test_c1_quotes_of_windows_1252_read_as_latin_1_come_back_as_the_quotes() -> 
     page = f"<html><body><article><h1>Ein Album</h1><p>{quoted}</p><p>{PARAGRAPH}</p></article></body></html>"
     for article in (clean(page, format="html"), clean(f"Ein Album\n\n{quoted}\n\n{PARAGRAPH}\n", format="text")):
         assert "Das Album „Brave New Woman“ (…) erschien" in article.text
+
+
+BODY = (
+    "A water treatment plant serving about 60,000 people began operating on Thursday, officials said.\n\n"
+    "City officials said the plant would end years of boil-water notices for the town and its farms.\n\n"
+    "The plant cost about 40 million dollars and was paid for by the state and the town together.\n"
+)
+
+
+@pytest.mark.parametrize(
+    ("byline", "expected"),
+    [
+        ("By Reuters", ()),
+        ("By Staff Writer", ()),
+        ("Von Redaktion", ()),
+        ("Autor: www.example.pl", ()),
+        ("By Jane Doe | Reuters", ("Jane Doe",)),
+    ],
+)
+def test_a_byline_crediting_no_person_gives_no_author(byline: str, expected: tuple[str, ...]) -> None:
+    """Plain text's bylines go through the same test of a person as a page's author offers do."""
+    article = clean(f"Millbrook water plant comes online\n\n{byline}\n\nJanuary 12, 2024\n\n{BODY}", format="text")
+    assert article.authors == expected
+    assert ("authors" in article.to_dict()["sources"]) == bool(expected)  # type: ignore[operator]

@@ -77,6 +77,12 @@ def _labelled_values(line: str) -> tuple[tuple[str, ...], ...]:
 
 
 @lru_cache(maxsize=4096)  # once per line, as labelled_values
+def without_label(value: str) -> str:
+    """The value without a byline label it opens with ("By Reuters": "Reuters"); the value itself when none."""
+    match = _LABEL.match(value.strip())
+    return value.strip()[match.end() :] if match else value
+
+
 def short_value(line: str) -> tuple[str, ...] | None:
     """A short line's words as a value: a name, a user name or a newsroom standing alone."""
     text = line.strip()

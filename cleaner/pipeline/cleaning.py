@@ -25,8 +25,9 @@ from cleaner.layout.assemble import Reread, build_article, metadata_from_blocks,
 from cleaner.layout.textstages import load_text_model
 from cleaner.layout.zones import head_after_title
 from cleaner.lexicon import day_first
+from cleaner.metadata.authorlines import without_label
 from cleaner.metadata.choice import choose_metadata, load_model
-from cleaner.metadata.names import is_organisation
+from cleaner.metadata.names import is_nobody, is_organisation
 from cleaner.metadata.pagechoice import load_page_model
 from cleaner.model import Article, Metadata, Removal, Role, Verdict
 from cleaner.pipeline.deciding import Decided, decide_blocks
@@ -70,7 +71,7 @@ def _clean_blocks(reading: Reading, config: Config, site: SiteProfile | None, de
         verdicts = settle_output(verdicts, _reread(config, site, deadline))
     deadline.check("assembling the article")
     detected = Metadata(language=decided.language or _body_language(verdicts, config)).sourced("detected")
-    from_text = _without_the_site(metadata_from_blocks(verdicts).prefer(lines).prefer(detected), declared.site_name)
+    from_text = _people_only(metadata_from_blocks(verdicts).prefer(lines).prefer(detected), declared.site_name)
     if decided.whole:  # the canonical form read back: its front matter is the whole statement
         from_text = detected
     article = build_article(verdicts, declared.prefer(from_text).prefer(reading.guessed))
@@ -116,17 +117,28 @@ def _reread(config: Config, site: SiteProfile | None, deadline: Deadline) -> Rer
     return reread
 
 
+def _no_person(name: str, site_name: str | None) -> bool:
+    return is_organisation(name, site_name=site_name) or is_nobody(name)
+
+
 OUTSIDE_RULE = "extractor.outside-content"  # prose of the page that the main content does not hold
 
 
-def _without_the_site(found: Metadata, site_name: str | None) -> Metadata:
-    """Drop authors the lines name that are the site itself ("Miami Today on November 7, 2023").
+def _people_only(found: Metadata, site_name: str | None) -> Metadata:
+    """Drop authors the lines name that are no person, a byline label they open with aside: an agency, a newsroom,
+    a company, a domain ("By Reuters", "von Redaktion", "Autor: example.pl"), a bare role ("Staff Writer"), or the
+    site itself ("Miami Today on November 7, 2023"), as the page's own author offers are (``cleaner.html.authors``).
 
-    The text layers read a byline's shape; only the page knows its own name.
+    The text layers read a byline's shape; only the page knows its own name.  Plain text has no ``organisations``
+    (docs/schema.md), so such a credit is dropped, not moved.
     """
-    if not site_name or not found.authors:
+    if not found.authors:
         return found
-    return replace(found, authors=tuple(a for a in found.authors if not is_organisation(a, site_name=site_name)))
+    people = tuple(a for a in found.authors if not _no_person(without_label(a), site_name))
+    if people == found.authors:
+        return found
+    sources = found.sources if people else tuple(pair for pair in found.sources if pair[0] != "authors")
+    return replace(found, authors=people, sources=sources)
 
 
 def clean(
