@@ -52,3 +52,31 @@ def test_a_byline_crediting_no_person_gives_no_author(byline: str, expected: tup
     article = clean(f"Millbrook water plant comes online\n\n{byline}\n\nJanuary 12, 2024\n\n{BODY}", format="text")
     assert article.authors == expected
     assert ("authors" in article.to_dict()["sources"]) == bool(expected)  # type: ignore[operator]
+
+
+HEADLINE = "Millbrook water plant comes online"
+PARAGRAPHS = "".join(f"<p>{text}</p>" for text in BODY.split("\n\n"))
+
+
+@pytest.mark.parametrize(
+    ("source", "form"),
+    [
+        (f"{HEADLINE}\n\n{HEADLINE}\n\nJanuary 12, 2024\n\n{BODY}", "text"),
+        (f"{HEADLINE}\n{HEADLINE.upper()}\n\n{BODY}", "text"),
+        (
+            f'<html><head><script type="application/ld+json">{{"@type": "NewsArticle", "headline": "{HEADLINE}", '
+            f'"alternativeHeadline": "{HEADLINE}"}}</script></head><body><article><h1>{HEADLINE}</h1>{PARAGRAPHS}'
+            "</article></body></html>",
+            "html",
+        ),
+    ],
+)
+def test_the_subtitle_is_never_the_title_again(source: str, form: str) -> None:
+    article = clean(source, format=form)  # type: ignore[arg-type]
+    assert article.title is not None and article.title.casefold() == HEADLINE.casefold()
+    assert article.subtitle is None and "subtitle" not in article.to_dict()["sources"]  # type: ignore[operator]
+    assert article.blocks[0].text.startswith("A water treatment plant")
+    if form == "text":  # the line read as that subtitle is in the audit trail
+        assert [r.rule for r in article.removed if r.text.casefold() == HEADLINE.casefold()] == [
+            "metadata.title-repeat"
+        ]

@@ -19,6 +19,7 @@ second reading); it only reports them.
 from __future__ import annotations
 
 from collections.abc import Callable, Sequence
+from dataclasses import replace
 
 from cleaner.layout.zones import HEAD_RULE, head_after_title, strip_unbalanced_quote
 from cleaner.model import Article, BodyBlock, Metadata, Removal, Role, Verdict
@@ -88,7 +89,7 @@ _KEPT = (Role.BODY, Role.TITLE, Role.SUBTITLE)  # what ``build_article`` leaves 
 
 def build_article(verdicts: Sequence[Verdict], metadata: Metadata) -> Article:
     """The article: body blocks, metadata, and the audit trail of everything else."""
-    verdicts = head_after_title(verdicts)
+    verdicts, metadata = _no_subtitle_repeating_the_title(head_after_title(verdicts), metadata)
     body = tuple([BodyBlock(v.kind, v.block.text, v.block.index) for v in verdicts if v.role is Role.BODY])
     removed = tuple(
         [
@@ -100,3 +101,31 @@ def build_article(verdicts: Sequence[Verdict], metadata: Metadata) -> Article:
         ]
     )
     return Article(metadata, body, removed)
+
+
+TITLE_REPEAT_RULE = "metadata.title-repeat"  # a head line read as the subtitle that says the title again
+
+
+def _no_subtitle_repeating_the_title(
+    verdicts: Sequence[Verdict], metadata: Metadata
+) -> tuple[Sequence[Verdict], Metadata]:
+    """No subtitle that is the title again (a page or a dump printing its headline twice, the second copy under the
+    first): the subtitle is then none, and a line read as that subtitle is listed as a removal."""
+    title = _folded(metadata.title)
+    if not title:
+        return verdicts, metadata
+    repeats = [p for p, v in enumerate(verdicts) if v.role is Role.SUBTITLE and _folded(v.text) == title]
+    if repeats:
+        verdicts = list(verdicts)
+        for position in repeats:
+            verdicts[position] = verdicts[position].decide(
+                Role.FURNITURE, rule=TITLE_REPEAT_RULE, category="boilerplate", layer="metadata"
+            )
+    if _folded(metadata.subtitle) == title:
+        sources = tuple(pair for pair in metadata.sources if pair[0] != "subtitle")
+        metadata = replace(metadata, subtitle=None, sources=sources)
+    return verdicts, metadata
+
+
+def _folded(text: str | None) -> str:
+    return " ".join((text or "").split()).casefold()
