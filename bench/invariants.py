@@ -9,8 +9,8 @@ as text) and tests what holds for any article on any site, whatever its gold:
 * ``title.*``: the title is not a body block; the subtitle is neither the title nor the body's first block;
 * ``author.*``: every author looks like a person's name: no digit, e-mail or URL, no date, not an organisation
   (``cleaner.metadata.names.is_organisation``, the site's own name, one the page itself lists in
-  ``organisations`` or declares in its JSON-LD as an organisation or a place), no name printed twice
-  ("Kim LeeKim Lee"), no name listed twice, one to five words of at most 60 characters;
+  ``organisations`` or declares in its JSON-LD as an organisation or a place), no byline label ("By Jane Doe"),
+  no name printed twice ("Kim LeeKim Lee"), no name listed twice, one to five words of at most 60 characters;
 * ``date.*``: ISO 8601 as docs/schema.md writes it; never more precise than the source (a day the source does
   not print near the year, a time whose hour and minute it does not print); ``updated`` not before
   ``published``; neither after ``--until`` (default: today) nor before 1990 unless the source prints that year;
@@ -20,7 +20,8 @@ as text) and tests what holds for any article on any site, whatever its gold:
   mojibake, no control or zero-width character, whitespace collapsed (``body.nbsp`` counts no-break spaces);
 * ``audit.*``: every removal has a rule, a category and a layer, and a score when the classifier removed it;
   HTML only, ``audit.prose-unaccounted``: prose of the page (``cleaner.html.views.page_prose``: the measure of
-  docs/schema.md) that is in neither the body, the metadata nor the audit trail;
+  docs/schema.md) whose opening is in neither the body, the metadata nor the audit trail, and
+  ``audit.prose-partly-held``: prose whose opening is there but not four fifths of its 4-word shingles;
 * ``idempotence.{md,txt,json}``: the output in that format cleaned again gives the same article (Markdown: the
   same metadata and blocks; the plain text body, and the JSON record's ``text`` and ``url``: the same blocks).
 
@@ -61,8 +62,10 @@ CONTROL = re.compile(
 )  # ZWJ, ZWNJ: emoji, scripts
 UNSPACED = re.compile(r"^\s|\s$|\s\s|[\t\n\r\f\v]")
 DIGIT = re.compile(r"\d")
+LABEL = re.compile(r"(?:by|von|par|por|door|autor|author|written by)(?:\s*:\s*|\s+)", re.I)  # "By Jane Doe"
 ADDRESS = re.compile(r"@|https?:|www\.|\.(?:com|org|net|de)\b", re.I)
 SHINGLE = 4
+OPENING = 40
 LETTERS = re.compile(r"[\W_]+")
 
 
@@ -142,6 +145,8 @@ def author_checks(article: Article, declared: set[str]) -> list[str]:
             broken.add("author.address")
         if not 1 <= len(words) <= 5 or len(author) > 60:
             broken.add("author.length")
+        if LABEL.match(author):
+            broken.add("author.label")
         if _printed_twice(author):
             broken.add("author.doubled")
         if key == folded(article.site_name) or key in {folded(o) for o in article.organisations}:
@@ -257,21 +262,25 @@ def _shingles(text: str) -> set[tuple[str, ...]]:
     return {tuple(words[i : i + SHINGLE]) for i in range(max(1, len(words) - SHINGLE + 1))}
 
 
-def unaccounted_prose(article: Article, page: HtmlElement) -> list[str]:
-    """The page's prose blocks that neither the body, the metadata nor the audit trail holds (most of)."""
+def unaccounted_prose(article: Article, page: HtmlElement) -> tuple[list[str], list[str]]:
+    """The page's prose blocks that neither the body, the metadata nor the audit trail holds: those whose opening
+    (``OPENING`` letters and digits) is nowhere, and those whose opening is there but not most of their words."""
     held = [article.title, article.subtitle, *(b.text for b in article.blocks), *(r.text for r in article.removed)]
     haystack = "\n".join(folded(text) for text in held if text)
     letters = LETTERS.sub("", haystack)  # words glued across a <br>, soft hyphens: the same prose
     known = _shingles(haystack.replace("\n", " "))
-    missing = []
+    missing: list[str] = []
+    partial: list[str] = []
     for prose in page_prose(page):
         key = folded(prose)
-        if LETTERS.sub("", key) in letters:
+        bare = LETTERS.sub("", key)
+        if bare in letters:
             continue
-        shingles = _shingles(key)
-        if len(shingles & known) < 0.8 * len(shingles):
+        if bare[:OPENING] not in letters:
             missing.append(prose)
-    return missing
+        elif len((shingles := _shingles(key)) & known) < 0.8 * len(shingles):
+            partial.append(prose)
+    return missing, partial
 
 
 def _same_article(first: Article, second: Article, *, metadata: bool) -> bool:
@@ -315,10 +324,11 @@ def check(path: Path, form: str, until: dt.date, *, again: bool) -> tuple[list[s
     details: dict[str, object] = {"authors": list(article.authors), "published": article.published}
     details |= {"updated": article.updated, "language": article.language, "title": article.title}
     if page is not None:
-        missing = unaccounted_prose(article, page)
-        if missing:
-            broken.append("audit.prose-unaccounted")
-            details["unaccounted"] = [text[:160] for text in missing[:5]]
+        missing, partial = unaccounted_prose(article, page)
+        for name, texts in (("unaccounted", missing), ("partly-held", partial)):
+            if texts:
+                broken.append(f"audit.prose-{name}")
+                details[name] = [text[:160] for text in texts[:5]]
     if again:
         broken += idempotence_checks(article)
     return broken, details
