@@ -80,3 +80,17 @@ def test_the_subtitle_is_never_the_title_again(source: str, form: str) -> None:
         assert [r.rule for r in article.removed if r.text.casefold() == HEADLINE.casefold()] == [
             "metadata.title-repeat"
         ]
+
+
+@pytest.mark.parametrize(
+    ("extra", "expected"),
+    [
+        ('<img src="/wp-content/uploads/2021/04/pic.jpg" alt="">', None),  # a month's upload folder
+        ('<span class="date">04/2021</span>', None),  # a month
+        ('<img src="/wp-content/uploads/2021/04/pic.jpg" alt=""><p>Published 01.04.2021</p>', "2021-04-01"),
+    ],
+)
+def test_a_guessed_date_has_no_day_the_page_does_not_print(extra: str, expected: str | None) -> None:
+    """htmldate puts the first of the month for a month it found; the page said no day (docs/schema.md)."""
+    page = f"<html><head><title>Plant opens</title></head><body><article><h1>Plant opens</h1>{PARAGRAPHS}{extra}"
+    assert clean(page + "</article></body></html>", format="html").published == expected

@@ -245,13 +245,23 @@ def htmldate_guess(
     except Exception:  # htmldate is one best-effort source among many
         return None
     date = normalise_date(found) if found else None
-    if date and date[4:10] == "-01-01" and not _JANUARY_FIRST(tree, day=date[:10]):
-        return None  # htmldate's stand-in for a bare year (a copyright line): no day is known
+    if date and date[8:10] == "01" and not _prints_the_first(tree, date[:10]):
+        return None  # htmldate's stand-in for a bare year or month (a copyright line, "seit März 2021"): no day
     return date
 
 
-# Where a page may spell 1 January in full, in ISO form: an attribute or its text.
-_JANUARY_FIRST = etree.XPath("boolean(//@*[contains(., $day)] | //text()[contains(., $day)])")
+def _prints_the_first(tree: HtmlElement, day: str) -> bool:
+    """Whether the page prints the first of a month (``day``, ISO) with its digits: in ISO form, or day first
+    with dots (``01.04.2021``, ``1.4.2021``), in an attribute or in its text."""
+    year, month = day[:4], day[5:7]
+    return bool(_FIRST_OF_MONTH(tree, iso=day, dotted=f"01.{month}.{year}", short=f"1.{int(month)}.{year}"))
+
+
+# Where a page may spell the first of a month in full: an attribute or its text.
+_FIRST_OF_MONTH = etree.XPath(
+    "boolean(//@*[contains(., $iso) or contains(., $dotted) or contains(., $short)]"
+    " | //text()[contains(., $iso) or contains(., $dotted) or contains(., $short)])"
+)
 
 
 def warm_up() -> None:
