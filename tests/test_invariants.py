@@ -6,6 +6,8 @@ of windows-1252 text read as ISO 8859-1, ...
 
 from __future__ import annotations
 
+import itertools
+
 import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
@@ -94,3 +96,33 @@ def test_a_guessed_date_has_no_day_the_page_does_not_print(extra: str, expected:
     """htmldate puts the first of the month for a month it found; the page said no day (docs/schema.md)."""
     page = f"<html><head><title>Plant opens</title></head><body><article><h1>Plant opens</h1>{PARAGRAPHS}{extra}"
     assert clean(page + "</article></body></html>", format="html").published == expected
+
+
+CAPTION = "The mayor called the opening the best news the town has had in ten years, and thanked the builders."
+
+
+@pytest.mark.parametrize(
+    ("source", "form"),
+    [
+        (f"{HEADLINE}\n\n{CAPTION}\n\n{CAPTION}\n\n{BODY}", "text"),
+        (
+            f"<html><body><article><h1>{HEADLINE}</h1><p>{CAPTION}</p><p>{CAPTION}</p>{PARAGRAPHS}</article></body></html>",
+            "html",
+        ),
+    ],
+)
+def test_no_block_says_the_block_before_it_again(source: str, form: str) -> None:
+    article = clean(source, format=form)  # type: ignore[arg-type]
+    texts = [block.text for block in article.blocks]
+    assert texts.count(CAPTION) == 1 and all(one != two for one, two in itertools.pairwise(texts))
+    if form == "text":  # trafilatura drops a repeat of the paragraph before itself, without a word
+        assert [removal.rule for removal in article.removed if removal.text == CAPTION] == ["body.repeat"]
+
+
+def test_short_blocks_said_twice_stay() -> None:
+    """A table's cells or a label may be meant twice: only prose-sized blocks are repeats."""
+    cells = "".join("<p>4%</p>" for _ in range(2))
+    article = clean(
+        f"<html><body><article><h1>{HEADLINE}</h1>{PARAGRAPHS}{cells}</article></body></html>", format="html"
+    )
+    assert [block.text for block in article.blocks].count("4%") in (0, 2)

@@ -12,6 +12,10 @@ body (``zones.head_after_title``), once the title was chosen among them.  And pl
 pipeline's own reading, passed in), and whatever that reading would not keep as body leaves now,
 until the reading keeps every block, so that cleaning the output changes nothing.
 
+Two checks of the assembled article end here, because they need the final body and metadata: a subtitle that is
+the title again is none (a line read as it is listed, ``TITLE_REPEAT_RULE``), and the second of two body blocks
+in a row with the same text leaves the body (``REPEAT_RULE``).
+
 What it does not do: it takes no other decisions about blocks (``settle_output`` copies those of the
 second reading); it only reports them.
 """
@@ -90,6 +94,7 @@ _KEPT = (Role.BODY, Role.TITLE, Role.SUBTITLE)  # what ``build_article`` leaves 
 def build_article(verdicts: Sequence[Verdict], metadata: Metadata) -> Article:
     """The article: body blocks, metadata, and the audit trail of everything else."""
     verdicts, metadata = _no_subtitle_repeating_the_title(head_after_title(verdicts), metadata)
+    verdicts = _no_paragraph_twice_in_a_row(verdicts)
     body = tuple([BodyBlock(v.kind, v.block.text, v.block.index) for v in verdicts if v.role is Role.BODY])
     removed = tuple(
         [
@@ -129,3 +134,24 @@ def _no_subtitle_repeating_the_title(
 
 def _folded(text: str | None) -> str:
     return " ".join((text or "").split()).casefold()
+
+
+REPEAT_RULE = "body.repeat"  # a body block that says again the body block before it
+MIN_REPEAT = 40  # characters: a shorter block said twice (a table's cells, "4%", a label) may be meant twice
+
+
+def _no_paragraph_twice_in_a_row(verdicts: Sequence[Verdict]) -> Sequence[Verdict]:
+    """The second of two body blocks in a row with the same text leaves the body (``REPEAT_RULE``): a caption
+    printed as the image's text and again under it, a lead printed as a teaser and again as the article's first
+    paragraph.  Blocks of ``MIN_REPEAT`` characters or more only."""
+    previous = ""
+    out: list[Verdict] | None = None
+    for position, verdict in enumerate(verdicts):
+        if verdict.role is not Role.BODY:
+            continue
+        text = _folded(verdict.text)
+        if text == previous and len(text) >= MIN_REPEAT:
+            out = out or list(verdicts)
+            out[position] = verdict.decide(Role.FURNITURE, rule=REPEAT_RULE, category="boilerplate", layer="assemble")
+        previous = text
+    return verdicts if out is None else out
