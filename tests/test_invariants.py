@@ -126,3 +126,16 @@ def test_short_blocks_said_twice_stay() -> None:
         f"<html><body><article><h1>{HEADLINE}</h1>{PARAGRAPHS}{cells}</article></body></html>", format="html"
     )
     assert [block.text for block in article.blocks].count("4%") in (0, 2)
+
+
+@pytest.mark.parametrize(
+    ("datelines", "published", "updated"),
+    [
+        ("January 19, 2021\n\nUpdated: February 20, 2020", "2021-01-19", None),
+        ("January 19, 2021\n\nUpdated: February 20, 2021", "2021-01-19", "2021-02-20"),
+    ],
+)
+def test_no_update_before_the_publication(datelines: str, published: str, updated: str | None) -> None:
+    article = clean(f"{HEADLINE}\n\n{datelines}\n\n{BODY}", format="text")
+    assert (article.published, article.updated) == (published, updated)
+    assert ("updated" in article.to_dict()["sources"]) == bool(updated)  # type: ignore[operator]

@@ -14,7 +14,8 @@ until the reading keeps every block, so that cleaning the output changes nothing
 
 Two checks of the assembled article end here, because they need the final body and metadata: a subtitle that is
 the title again is none (a line read as it is listed, ``TITLE_REPEAT_RULE``), and the second of two body blocks
-in a row with the same text leaves the body (``REPEAT_RULE``).
+in a row with the same text leaves the body (``REPEAT_RULE``); and an ``updated`` day before the ``published`` one
+is dropped.
 
 What it does not do: it takes no other decisions about blocks (``settle_output`` copies those of the
 second reading); it only reports them.
@@ -95,6 +96,7 @@ def build_article(verdicts: Sequence[Verdict], metadata: Metadata) -> Article:
     """The article: body blocks, metadata, and the audit trail of everything else."""
     verdicts, metadata = _no_subtitle_repeating_the_title(head_after_title(verdicts), metadata)
     verdicts = _no_paragraph_twice_in_a_row(verdicts)
+    metadata = _no_update_before_publication(metadata)
     body = tuple([BodyBlock(v.kind, v.block.text, v.block.index) for v in verdicts if v.role is Role.BODY])
     removed = tuple(
         [
@@ -155,3 +157,13 @@ def _no_paragraph_twice_in_a_row(verdicts: Sequence[Verdict]) -> Sequence[Verdic
             out[position] = verdict.decide(Role.FURNITURE, rule=REPEAT_RULE, category="boilerplate", layer="assemble")
         previous = text
     return verdicts if out is None else out
+
+
+def _no_update_before_publication(metadata: Metadata) -> Metadata:
+    """No ``updated`` day before the ``published`` one: one of the two is some other text's date (a related
+    article's, a comment's), and the update, a labelled line the first reader found, is the weaker evidence."""
+    published, updated = metadata.published, metadata.updated
+    if not (published and updated) or updated[:10] >= published[: len(updated[:10])]:
+        return metadata
+    sources = tuple(pair for pair in metadata.sources if pair[0] != "updated")
+    return replace(metadata, updated=None, sources=sources)
