@@ -13,6 +13,7 @@ from hypothesis import given, settings
 from hypothesis import strategies as st
 
 from cleaner import clean
+from cleaner.io.markdown import render_markdown
 from cleaner.text.decode import C1, normalise
 
 PARAGRAPH = "Das vierte Album der Sängerin erschien im Herbst und wurde von der Kritik fast überall sehr gelobt."
@@ -139,3 +140,14 @@ def test_no_update_before_the_publication(datelines: str, published: str, update
     article = clean(f"{HEADLINE}\n\n{datelines}\n\n{BODY}", format="text")
     assert (article.published, article.updated) == (published, updated)
     assert ("updated" in article.to_dict()["sources"]) == bool(updated)  # type: ignore[operator]
+
+
+def test_a_page_loses_a_newsletter_box_as_its_markdown_read_back_does() -> None:
+    """A subscribe box of two sentences: the sentence rules ask a page's blocks too, so the Markdown output read
+    back (which they ask) gives the same article."""
+    box = "Get the latest updates right in your inbox. Subscribe to our newsletters."
+    page = f"<html><body><article><h1>{HEADLINE}</h1>{PARAGRAPHS}<p>{box}</p></article></body></html>"
+    article = clean(page, format="html")
+    assert box not in article.text and [r.rule for r in article.removed if r.text == box] == ["newsletter.subscribe"]
+    again = clean(render_markdown(article), format="markdown")
+    assert [block.text for block in again.blocks] == [block.text for block in article.blocks]

@@ -1,6 +1,6 @@
 """Deciding a document's blocks: the block layers in order, from furniture rules to the site profile.
 
-    furniture rules -> sentence rules, table numbers (plain text) -> language -> byline and dateline lines -> zones
+    furniture rules -> sentence rules -> table numbers (plain text) -> language -> byline and dateline lines -> zones
         -> text model (plain text) | classify (pages, Markdown) -> head -> site profile
 
 ``open_verdicts`` runs the layers before the classifier (what ``bench/train_text.py`` trains on);
@@ -105,9 +105,10 @@ def _open(
     """``open_verdicts``, and the plain text's tables (``tables.cell_runs``, found once for the page: the
     table numbers are reopened by them and the text model's features describe them; None for other input)."""
     verdicts = furniture_verdicts(reading.blocks, config, deadline)
+    # a subscribe or follow box left as one block: a page's too, as its output read back as Markdown meets it
+    verdicts = mark_sentence_furniture(verdicts, config.rules)
     cells = None
     if not reading.html:  # plain text, and Markdown such as cleaner's own output read back
-        verdicts = mark_sentence_furniture(verdicts, config.rules)  # a subscribe or follow box left as one line
         cells = cell_runs([verdict.block.text for verdict in verdicts])
         verdicts = reopen_table_numbers(verdicts, cells)  # a table's number cells are judged with it, not as counters
     deadline.check("language detection")

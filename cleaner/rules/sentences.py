@@ -8,7 +8,7 @@ sentence of an undecided block of at most ``MAX_CHARS`` characters and ``MAX_SEN
 sentence one of them matches whole makes the block furniture, with that rule's id and category.  A longer
 block is a paragraph that may mention a newsletter; a block of one sentence is the block rules' to match.
 
-What it does NOT do: it runs only where the pipeline asks (plain text: ``pipeline.deciding``); it decides no
+What it does NOT do: it runs only where the pipeline asks (``pipeline.deciding``); it decides no
 block a keep pattern or another layer already decided, and it never edits a block's text.
 """
 
