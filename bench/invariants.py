@@ -38,6 +38,7 @@ import datetime as dt
 import json
 import re
 import sys
+import unicodedata
 from collections import defaultdict
 from collections.abc import Iterator
 from dataclasses import replace
@@ -86,7 +87,8 @@ def documents(bench: Path, kinds: list[str]) -> Iterator[tuple[str, Path, str]]:
 
 
 def folded(text: str | None) -> str:
-    return " ".join((text or "").split()).casefold()
+    """The text as compared: NFC (the page's own text is not normalised, the article's is), spaced, case-folded."""
+    return " ".join(unicodedata.normalize("NFC", text or "").split()).casefold()
 
 
 def title_checks(article: Article) -> list[str]:
