@@ -151,3 +151,13 @@ def test_a_page_loses_a_newsletter_box_as_its_markdown_read_back_does() -> None:
     assert box not in article.text and [r.rule for r in article.removed if r.text == box] == ["newsletter.subscribe"]
     again = clean(render_markdown(article), format="markdown")
     assert [block.text for block in again.blocks] == [block.text for block in article.blocks]
+
+
+def test_the_subtitle_is_not_the_first_block_again() -> None:
+    """A page's alternative headline that its content opens with: said once, in the body."""
+    lead = BODY.split("\n\n")[0]
+    ld = f'{{"@type": "NewsArticle", "headline": "{HEADLINE}", "alternativeHeadline": "{lead}"}}'
+    page = f'<html><head><script type="application/ld+json">{ld}</script></head><body><article><h1>{HEADLINE}</h1>'
+    article = clean(f"{page}{PARAGRAPHS}</article></body></html>", format="html")
+    assert article.subtitle is None and "subtitle" not in article.to_dict()["sources"]  # type: ignore[operator]
+    assert article.blocks[0].text == lead

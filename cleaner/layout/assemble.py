@@ -12,8 +12,9 @@ body (``zones.head_after_title``), once the title was chosen among them.  And pl
 pipeline's own reading, passed in), and whatever that reading would not keep as body leaves now,
 until the reading keeps every block, so that cleaning the output changes nothing.
 
-Two checks of the assembled article end here, because they need the final body and metadata: a subtitle that is
-the title again is none (a line read as it is listed, ``TITLE_REPEAT_RULE``), and the second of two body blocks
+Checks of the assembled article end here, because they need the final body and metadata: a subtitle that is
+the title again is none (a line read as it is listed, ``TITLE_REPEAT_RULE``), and so is one the body's first block
+says again (the block stays); the second of two body blocks
 in a row with the same text leaves the body (``REPEAT_RULE``); and an ``updated`` day before the ``published`` one
 is dropped.
 
@@ -96,6 +97,7 @@ def build_article(verdicts: Sequence[Verdict], metadata: Metadata) -> Article:
     """The article: body blocks, metadata, and the audit trail of everything else."""
     verdicts, metadata = _no_subtitle_repeating_the_title(head_after_title(verdicts), metadata)
     verdicts = _no_paragraph_twice_in_a_row(verdicts)
+    verdicts, metadata = _no_subtitle_opening_the_body(verdicts, metadata)
     metadata = _no_update_before_publication(metadata)
     body = tuple([BodyBlock(v.kind, v.block.text, v.block.index) for v in verdicts if v.role is Role.BODY])
     removed = tuple(
@@ -111,6 +113,7 @@ def build_article(verdicts: Sequence[Verdict], metadata: Metadata) -> Article:
 
 
 TITLE_REPEAT_RULE = "metadata.title-repeat"  # a head line read as the subtitle that says the title again
+SUBTITLE_REPEAT_RULE = "metadata.subtitle-repeat"  # a head line read as the subtitle that the body opens with
 
 
 def _no_subtitle_repeating_the_title(
@@ -118,17 +121,32 @@ def _no_subtitle_repeating_the_title(
 ) -> tuple[Sequence[Verdict], Metadata]:
     """No subtitle that is the title again (a page or a dump printing its headline twice, the second copy under the
     first): the subtitle is then none, and a line read as that subtitle is listed as a removal."""
-    title = _folded(metadata.title)
-    if not title:
+    return _without_subtitle(verdicts, metadata, _folded(metadata.title), TITLE_REPEAT_RULE)
+
+
+def _no_subtitle_opening_the_body(
+    verdicts: Sequence[Verdict], metadata: Metadata
+) -> tuple[Sequence[Verdict], Metadata]:
+    """No subtitle that the body's first block says again (a page's standfirst or alternative headline that its
+    content also holds, often a subheading it marked as the dek): the block stays, the subtitle is none."""
+    first = next((v.text for v in verdicts if v.role is Role.BODY), None)
+    return _without_subtitle(verdicts, metadata, _folded(first), SUBTITLE_REPEAT_RULE)
+
+
+def _without_subtitle(
+    verdicts: Sequence[Verdict], metadata: Metadata, text: str, rule: str
+) -> tuple[Sequence[Verdict], Metadata]:
+    """The subtitle dropped where it says ``text`` (folded), and the lines read as it listed under ``rule``."""
+    if not text:
         return verdicts, metadata
-    repeats = [p for p, v in enumerate(verdicts) if v.role is Role.SUBTITLE and _folded(v.text) == title]
+    repeats = [p for p, v in enumerate(verdicts) if v.role is Role.SUBTITLE and _folded(v.text) == text]
     if repeats:
         verdicts = list(verdicts)
         for position in repeats:
             verdicts[position] = verdicts[position].decide(
-                Role.FURNITURE, rule=TITLE_REPEAT_RULE, category="boilerplate", layer="metadata"
+                Role.FURNITURE, rule=rule, category="boilerplate", layer="metadata"
             )
-    if _folded(metadata.subtitle) == title:
+    if _folded(metadata.subtitle) == text:
         sources = tuple(pair for pair in metadata.sources if pair[0] != "subtitle")
         metadata = replace(metadata, subtitle=None, sources=sources)
     return verdicts, metadata
