@@ -57,11 +57,13 @@ def settle_output(verdicts: Sequence[Verdict], reread: Reread, rounds: int = SET
     body again.  Nothing is ever added, so the loop ends; when the body reads back into other blocks
     (a block split or joined), there is nothing to compare and it stops (``_same_blocks``).  A head
     line of the second reading gets ``REREAD_HEAD_RULE``, so that it is not given back after the
-    title once more.
+    title once more.  Each round first drops a block that says the body block before it again (``REPEAT_RULE``),
+    as ``build_article`` does, so that the body read is the one output.
     """
     marked = head_after_title(verdicts)
     titled: set[int] = set()  # blocks a reading took for the title or subtitle: out of the next reading's view
     for _ in range(rounds):
+        marked = list(_no_paragraph_twice_in_a_row(marked))  # as build_article will: the body read is the output's
         view = [p for p, verdict in enumerate(marked) if verdict.role is Role.BODY and p not in titled]
         if not view:
             break
