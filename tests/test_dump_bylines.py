@@ -11,16 +11,20 @@ PROSE = (
     "Die Gemeinde hat am Dienstag beschlossen, dass die Nachtbusse wieder fahren, und die Linie wird von "
     "der Innenstadt bis zum Bahnhof verlängert, damit auch die Pendler aus den Dörfern etwas davon haben."
 )
+MORE = (  # a second paragraph: the same one twice in a row is a repeat (docs/schema.md, body.repeat)
+    "Der Fahrplan gilt ab dem ersten Januar, und die Busse fahren dann am Wochenende bis drei Uhr morgens "
+    "durch alle Stadtteile, wie es der Verkehrsverbund nach langen Verhandlungen mit der Stadt zugesagt hat."
+)
 
 
 @pytest.mark.parametrize(
     ("word", "name"), [("Von", "Ernst Lohoff"), ("By", "James Whittaker"), ("Auteur :", "Anna Kubišta")]
 )
 def test_a_byline_word_and_the_name_under_it_make_a_byline(word: str, name: str) -> None:
-    text = f"Nachtbusse fahren wieder in die Stadtteile\n{word}\n{name}\n{PROSE}\n{PROSE}"
+    text = f"Nachtbusse fahren wieder in die Stadtteile\n{word}\n{name}\n{PROSE}\n{MORE}"
     article = clean(text, format="text")
     assert article.authors == (name,)
-    assert [block.text for block in article.blocks] == [PROSE, PROSE]
+    assert [block.text for block in article.blocks] == [PROSE, MORE]
 
 
 def test_a_byline_word_over_prose_is_no_byline() -> None:
@@ -62,10 +66,10 @@ def test_bylines_on_consecutive_lines_are_one_byline() -> None:
 
 
 def test_a_date_and_byline_word_over_the_name_make_a_credit_line() -> None:
-    text = f"Nachtbusse fahren wieder in die Stadtteile\n10.12.2022 18:27 von\nHinrich Neumann\n{PROSE}\n{PROSE}"
+    text = f"Nachtbusse fahren wieder in die Stadtteile\n10.12.2022 18:27 von\nHinrich Neumann\n{PROSE}\n{MORE}"
     article = clean(text, format="text")
     assert (article.authors, article.published) == (("Hinrich Neumann",), "2022-12-10T18:27:00")
-    assert [block.text for block in article.blocks] == [PROSE, PROSE]
+    assert [block.text for block in article.blocks] == [PROSE, MORE]
 
 
 def test_a_name_beside_a_dateline_past_a_separator_line_is_a_byline() -> None:
