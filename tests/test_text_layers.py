@@ -139,14 +139,16 @@ def test_a_page_dump_takes_the_headline_its_first_line_repeats() -> None:
         "Die Stadt hat am Dienstag beschlossen, dass die Nachtbusse wieder fahren, und die Linie wird von "
         "der Innenstadt bis zum Bahnhof verlängert, damit auch die Pendler etwas davon haben."
     )
+    paragraphs = [prose, prose.replace("Stadt", "Gemeinde"), prose.replace("Dienstag", "Mittwoch")]  # no repeat
     text = (
         f"Nachtbusse fahren wieder in die nördlichen Stadtteile - Stadtanzeiger Online\n{menu}\n"
         f"Nachtbusse fahren wieder in die nördlichen Stadtteile\nArtikel teilen und drucken\n"
-        f"{prose}\n{prose}\n{prose}\n{menu}"
+        + "\n".join(paragraphs)
+        + f"\n{menu}"
     )
     article = clean(text, format="text")
     assert article.title == "Nachtbusse fahren wieder in die nördlichen Stadtteile"
     body = [block.text for block in article.blocks]
-    assert article.title not in body and body.count(prose) == 3
+    assert article.title not in body and all(paragraph in body for paragraph in paragraphs)
     # a line the model keeps between the headline and the article stays in the body once the title
     # is chosen (zones.head_after_title: out of fold, the lines it gives back are mostly the article's)

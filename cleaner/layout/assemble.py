@@ -24,6 +24,7 @@ second reading); it only reports them.
 
 from __future__ import annotations
 
+import re
 from collections.abc import Callable, Sequence
 from dataclasses import replace
 
@@ -132,6 +133,8 @@ def _no_subtitle_opening_the_body(
     """No subtitle that the body's first block says again (a page's standfirst or alternative headline that its
     content also holds, often a subheading it marked as the dek): the block stays, the subtitle is none."""
     first = next((v.text for v in verdicts if v.role is Role.BODY), None)
+    if not (metadata.subtitle and first and _alike(first, metadata.subtitle)):
+        return verdicts, metadata
     return _without_subtitle(verdicts, metadata, _folded(first), SUBTITLE_REPEAT_RULE)
 
 
@@ -155,7 +158,12 @@ def _without_subtitle(
 
 
 def _folded(text: str | None) -> str:
-    return " ".join((text or "").split()).casefold()
+    """The text spaced and case-folded, as compared here (one new string: no list of its words, which for a page
+    run into one line would cost many times its size)."""
+    return _SPACES.sub(" ", text or "").strip().casefold()
+
+
+_SPACES = re.compile(r"\s+")
 
 
 REPEAT_RULE = "body.repeat"  # a body block that says again the body block before it
@@ -171,12 +179,18 @@ def _no_paragraph_twice_in_a_row(verdicts: Sequence[Verdict]) -> Sequence[Verdic
     for position, verdict in enumerate(verdicts):
         if verdict.role is not Role.BODY:
             continue
-        text = _folded(verdict.text)
-        if text == previous and len(text) >= MIN_REPEAT:
+        text = verdict.text
+        if len(text) >= MIN_REPEAT and _alike(text, previous) and _folded(text) == _folded(previous):
             out = out or list(verdicts)
             out[position] = verdict.decide(Role.FURNITURE, rule=REPEAT_RULE, category="boilerplate", layer="assemble")
         previous = text
     return verdicts if out is None else out
+
+
+def _alike(one: str, other: str) -> bool:
+    """Whether two texts may be the same once spaced and folded (their lengths within a tenth): asked before
+    folding them, which copies them."""
+    return abs(len(one) - len(other)) <= len(one) // 10 + 2
 
 
 def _no_update_before_publication(metadata: Metadata) -> Metadata:
