@@ -216,7 +216,7 @@ def _read(text: str, format: Format, url: str | None, config: Config, deadline: 
         try:
             timeout = min(config.timeout, deadline.remaining())
             page = html_layer.read_page(
-                without_c1(text), url=url, timeout=timeout, model=load_page_model(config.page_metadata_model)
+                _without_next_line(text), url=url, timeout=timeout, model=load_page_model(config.page_metadata_model)
             )
         except html_layer.PageError as error:
             raise (deadline.error() if deadline.expired() else CleanError(str(error))) from None
@@ -233,6 +233,14 @@ def _read(text: str, format: Format, url: str | None, config: Config, deadline: 
             return Reading(segment(read_markdown(body)), declared, marked=True, stated=_states_the_article(stated))
     # Plain text, and Markdown without front matter; a wrapped paragraph may have taken in a byline (_cut_points)
     return Reading(segment(_as_plain(text, markdown=format == "markdown"), _cut_points), _given_url(url))
+
+
+def _without_next_line(html: str) -> str:
+    """The page with its C1 control characters read as windows-1252 where it holds U+0085 (NEL, windows-1252's
+    "…"), which its extractors would take for a space.  The other C1 characters reach the page's texts as they
+    are, and ``normalise`` reads them there: searching every page for all 32 of them cost more than 1 % of a
+    page's cleaning, the one character 1/40 of that."""
+    return without_c1(html) if "\x85" in html else html
 
 
 def read_markdown(text: str) -> str:

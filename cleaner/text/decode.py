@@ -244,8 +244,7 @@ def normalise(text: str) -> str:
 
 
 def without_c1(text: str) -> str:
-    """The text with its C1 control characters read as windows-1252 (``C1``): an HTML page's before it is parsed,
-    where its extractors would take U+0085 for a space."""
+    """The text with its C1 control characters read as windows-1252 (``C1``)."""
     return text.translate(C1_AS_WINDOWS_1252) if C1.search(text) else text
 
 
