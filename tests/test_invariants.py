@@ -41,20 +41,25 @@ BODY = (
 
 
 @pytest.mark.parametrize(
-    ("byline", "expected"),
+    ("byline", "expected", "organisations"),
     [
-        ("By Reuters", ()),
-        ("By Staff Writer", ()),
-        ("Von Redaktion", ()),
-        ("Autor: www.example.pl", ()),
-        ("By Jane Doe | Reuters", ("Jane Doe",)),
+        ("By Reuters", (), ("Reuters",)),
+        ("By Staff Writer", (), ()),
+        ("Von Redaktion", (), ("Redaktion",)),
+        ("Autor: www.example.pl", (), ()),
+        ("By Jane Doe | Reuters", ("Jane Doe",), ()),
     ],
 )
-def test_a_byline_crediting_no_person_gives_no_author(byline: str, expected: tuple[str, ...]) -> None:
-    """Plain text's bylines go through the same test of a person as a page's author offers do."""
+def test_a_byline_crediting_no_person_gives_no_author(
+    byline: str, expected: tuple[str, ...], organisations: tuple[str, ...]
+) -> None:
+    """Plain text's bylines go through the same test of a person as a page's author offers do; an organisation
+    credited where no person is goes to ``organisations``, as on a page (it was dropped, and text had none)."""
     article = clean(f"Millbrook water plant comes online\n\n{byline}\n\nJanuary 12, 2024\n\n{BODY}", format="text")
-    assert article.authors == expected
-    assert ("authors" in article.to_dict()["sources"]) == bool(expected)  # type: ignore[operator]
+    assert (article.authors, article.organisations) == (expected, organisations)
+    sources = article.to_dict()["sources"]
+    assert ("authors" in sources) == bool(expected)  # type: ignore[operator]
+    assert sources.get("organisations") == ("byline" if organisations else None)  # type: ignore[union-attr]
 
 
 HEADLINE = "Millbrook water plant comes online"

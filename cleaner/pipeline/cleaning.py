@@ -26,10 +26,11 @@ from cleaner.layout.textstages import load_text_model
 from cleaner.layout.zones import head_after_title
 from cleaner.lexicon import day_first
 from cleaner.metadata.authorlines import without_label
+from cleaner.metadata.byline import credited_organisations
 from cleaner.metadata.choice import choose_metadata, load_model
 from cleaner.metadata.names import is_nobody, is_organisation
 from cleaner.metadata.pagechoice import load_page_model
-from cleaner.model import Article, Metadata, Removal, Role, Verdict
+from cleaner.model import VALUE_FIELDS, Article, Metadata, Removal, Role, Verdict
 from cleaner.pipeline.deciding import Decided, decide_blocks
 from cleaner.pipeline.reading import Reading, check_arguments, decoded_text, read_decoded, read_document
 from cleaner.rules.furniture import warm_up as warm_up_rules
@@ -129,16 +130,23 @@ def _people_only(found: Metadata, site_name: str | None) -> Metadata:
     a company, a domain ("By Reuters", "von Redaktion", "Autor: example.pl"), a bare role ("Staff Writer"), or the
     site itself ("Miami Today on November 7, 2023"), as the page's own author offers are (``cleaner.html.authors``).
 
-    The text layers read a byline's shape; only the page knows its own name.  Plain text has no ``organisations``
-    (docs/schema.md), so such a credit is dropped, not moved.
+    The text layers read a byline's shape; only the page knows its own name.  The organisations among the names
+    dropped (an agency, a company, a newsroom, the site; not a bare role) go to ``organisations``, as a
+    page's credited organisations do, when the lines credit no person; their source is the authors'.
     """
     if not found.authors:
         return found
     people = tuple(a for a in found.authors if not _no_person(without_label(a), site_name))
     if people == found.authors:
         return found
-    sources = found.sources if people else tuple(pair for pair in found.sources if pair[0] != "authors")
-    return replace(found, authors=people, sources=sources)
+    credited = () if people else credited_organisations([without_label(a) for a in found.authors], site_name=site_name)
+    sources = dict(found.sources)
+    if credited and "authors" in sources:
+        sources["organisations"] = sources["authors"]
+    moved = replace(found, authors=people, organisations=found.organisations or credited)
+    return replace(
+        moved, sources=tuple((name, sources[name]) for name in VALUE_FIELDS if getattr(moved, name) and name in sources)
+    )
 
 
 def clean(
