@@ -40,7 +40,7 @@ MODEL_PATH = ROOT / "cleaner" / "metadata" / "page_metadata_model.json"
 # The lowest score a field's best offer needs.  What a page offers for its title, date and authors is
 # the page's own statement: the best offer is taken unless the model all but rules it out.  (For
 # authors, a threshold that also maximises silence where the benchmark's gold names nobody made the
-# ranker silent on pages that plainly declare a person author: docs/benchmarks.md.)
+# ranker silent on pages that plainly declare a person author: docs/benchmarks-history.md.)
 THRESHOLD = 0.05
 # What is known before any data, as monotone constraints (other things equal): an author offer from a
 # source earlier in ``AUTHOR_SOURCES`` (the markup's structured statement first, then meta tags, then
