@@ -115,3 +115,22 @@ def test_a_page_whose_judged_blocks_tell_no_language_gets_its_body_s() -> None:
     first = cleaner.clean("\n\n".join([*figures, f"# {TITLE}", *PROSE]) + "\n", format="markdown")
     assert first.language == "en"
     assert cleaner.clean(render_markdown(first), format="markdown").language == "en"
+
+
+CHINESE_WITH_LATIN_NAMES = [  # written for this test: a Chinese text naming schools, songs and singers in Latin letters
+    "她在新加坡长大，中学毕业后考入Singapore Polytechnic学习工商管理，后来在Saint Nicholas Girls' School附近的酒吧"
+    "演出，经常翻唱Sheryl Crow、Alanis Morissette和Tori Amos的歌曲。",
+    "一九九六年她参加了音乐剧Hot Pants的演出，随后与Warner Music签约，推出第一张专辑Tanya，"
+    "并在台北和Kuala Lumpur举行演唱会。",
+    "她说自己最喜欢的歌手是Joni Mitchell，也受到Bob Dylan和Carole King的影响，在录音室里常常一个人弹吉他写歌。",
+]
+
+
+def test_latin_names_in_a_text_of_another_script_do_not_outvote_it() -> None:
+    """langdetect read such a Chinese text as English (a Chinese biography on the bench as Vietnamese): most of its
+    words are Chinese, so the Latin words are left out of what langdetect reads; a text mostly in Latin letters
+    keeps them (an English text naming a Chinese city is still English)."""
+    assert _langdetect("\n".join(CHINESE_WITH_LATIN_NAMES)) != "zh"  # what langdetect alone makes of it
+    assert detect_language(CHINESE_WITH_LATIN_NAMES) == "zh"
+    english = [f"{paragraph} The tour ended in 北京 and 上海." for paragraph in PROSE]
+    assert detect_language(english) == "en"
