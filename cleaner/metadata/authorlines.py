@@ -10,6 +10,7 @@ short line beside the headline or the dateline.  This module offers such values:
   ``author_labels``, optionally after a ``byline_verbs`` word) anywhere in the line, the first 1 to
   ``MAX_TOKENS`` words up to the next separator, each length a value of its own;
 * ``short_value(line)``: a line of 1 to ``MAX_TOKENS`` words, as it stands;
+* ``without_label(value)``: a value without the byline label it opens with (the pipeline's test of a person);
 
 and describes any author value by its shape (``value_features``).  Which value, if any, is the
 article's author is the trained model's decision (``cleaner.metadata.choice``).
@@ -76,13 +77,14 @@ def _labelled_values(line: str) -> tuple[tuple[str, ...], ...]:
     return tuple(out)
 
 
-@lru_cache(maxsize=4096)  # once per line, as labelled_values
 def without_label(value: str) -> str:
     """The value without a byline label it opens with ("By Reuters": "Reuters"); the value itself when none."""
-    match = _LABEL.match(value.strip())
-    return value.strip()[match.end() :] if match else value
+    text = value.strip()
+    match = _LABEL.match(text)
+    return text[match.end() :] if match else value
 
 
+@lru_cache(maxsize=4096)  # once per line, as labelled_values
 def short_value(line: str) -> tuple[str, ...] | None:
     """A short line's words as a value: a name, a user name or a newsroom standing alone."""
     text = line.strip()

@@ -136,10 +136,11 @@ def _people_only(found: Metadata, site_name: str | None) -> Metadata:
     """
     if not found.authors:
         return found
-    people = tuple(a for a in found.authors if not _no_person(without_label(a), site_name))
+    bare = [without_label(author) for author in found.authors]
+    people = tuple(author for author, name in zip(found.authors, bare, strict=True) if not _no_person(name, site_name))
     if people == found.authors:
         return found
-    credited = () if people else credited_organisations([without_label(a) for a in found.authors], site_name=site_name)
+    credited = () if people else credited_organisations(bare, site_name=site_name)
     sources = dict(found.sources)
     if credited and "authors" in sources:
         sources["organisations"] = sources["authors"]
