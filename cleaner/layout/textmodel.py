@@ -95,6 +95,7 @@ from cleaner.layout.zones import CLASSIFIER_RULE as RULE
 from cleaner.layout.zones import HEAD_RULE
 from cleaner.model import Block, Kind, Role, Verdict
 
+STAGE = "the classifier"  # the stage a document stopped in, as the pipeline names it
 SETTLE_ROUNDS = 20  # each round only removes (the guard's blocks stay), so the loop ends well before
 MIN_OPEN = 4  # fewer open blocks than this are kept: too short a text to be a page dump
 HEAD_MAX_BLOCKS = 6  # a head (kicker, headline, standfirst, picture credit, share line) is a few blocks
@@ -137,7 +138,7 @@ def _settle(
     tail_rules: frozenset[str] = frozenset()
     guard = guard_rows(verdicts, stopwords, rows)
     for _ in range(SETTLE_ROUNDS):
-        deadline.check("the classifier")  # a round of a page of 200,000 lines takes seconds: its limit is checked
+        deadline.check(STAGE)  # a round of a page of 200,000 lines takes seconds: its limit is checked
         keep_prose_run(verdicts, guard)
         if dump:
             _head_before_article(verdicts, rows)

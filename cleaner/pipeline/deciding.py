@@ -20,10 +20,12 @@ from cleaner.config import Config
 from cleaner.errors import NO_DEADLINE, Deadline
 from cleaner.layout.classify import classify
 from cleaner.layout.tables import CellRun, cell_runs, reopen_table_numbers
+from cleaner.layout.textmodel import STAGE as CLASSIFIER_STAGE
 from cleaner.layout.textmodel import classify_text
 from cleaner.layout.textstages import load_text_model
 from cleaner.layout.zones import mark_title_before_body, mark_zones
 from cleaner.lexicon import day_first
+from cleaner.metadata.lines import STAGE as METADATA_STAGE
 from cleaner.metadata.lines import Candidate, mark_metadata_lines
 from cleaner.model import Block, Role, Verdict
 from cleaner.pipeline.reading import Reading
@@ -113,7 +115,7 @@ def _open(
         verdicts = reopen_table_numbers(verdicts, cells)  # a table's number cells are judged with it, not as counters
     deadline.check("language detection")
     language = _language(verdicts, reading.declared.language, config)
-    deadline.check("byline and dateline lines")
+    deadline.check(METADATA_STAGE)
     verdicts, found = mark_metadata_lines(verdicts, day_first=day_first(language), deadline=deadline)
     whole = _whole_statement(reading, verdicts)
     deadline.check("zones")
@@ -135,7 +137,7 @@ def decide_blocks(
     verdicts, found, language, whole, cells = _open(reading, config, deadline)
     page = match_page([verdict.block.text for verdict in verdicts], site)  # the page's keys and generation, found once
     find_head = reading.declared.title is None and not whole
-    deadline.check("the classifier")
+    deadline.check(CLASSIFIER_STAGE)
     stopwords = stoplist(language)
     if reading.plain:
         model = load_text_model(config.text_model)
