@@ -50,9 +50,6 @@ def front_matter_metadata(front: FrontMatter) -> Metadata:
     return replace(stated, **values).sourced("front-matter") if values else stated  # type: ignore[arg-type]
 
 
-# The JSON Schema's shapes of a date: a year, a month, a day, a time, an offset.
-
-
 def _own_values(stated: Metadata) -> Metadata:
     """cleaner's own ``published``, ``updated`` and ``language`` keys as an article writes them: a date in ISO 8601
     (``2024-01-06``, ``2024-01-06T06:48:00+01:00``) or the language's two-letter code stays as written, whatever
