@@ -183,9 +183,17 @@ def test_load_config_takes_a_str_and_names_an_unknown_rule(tmp_path: Path) -> No
 
 def test_disabling_a_layers_decision_says_to_keep_the_block_instead() -> None:
     # --explain shows the ids of the layers' own decisions beside the rules'; only rules can be switched off
-    for name in ("classifier", "metadata.byline", "medium.author-repeat"):
+    for name in ("classifier", "metadata.byline", "metadata.author-repeat"):
         with pytest.raises(ConfigError, match=r"are no rules, so protect such a block with 'keep' instead"):
             Config(disable=[name])
+
+
+def test_disabling_a_category_leaves_no_rule_of_that_name() -> None:
+    # a user who switches off "medium" reads no "medium.*" id in the audit: the line repeating an author's
+    # name is the metadata layer's decision (it cannot be switched off), and its id says so
+    removed = clean(SEEDS[1].read_bytes(), config=Config(disable=["medium"])).removed
+    assert any(entry.layer == "metadata" for entry in removed)
+    assert not [entry.rule for entry in removed if entry.rule.startswith("medium.")]
 
 
 def test_the_url_given_is_kept() -> None:

@@ -224,7 +224,7 @@ def _author_repeats(verdicts: list[Verdict], authors: Sequence[str]) -> None:
     for position, verdict in enumerate(verdicts):
         if verdict.role is Role.UNDECIDED and verdict.text.strip().casefold() in known:
             verdicts[position] = verdict.decide(
-                Role.FURNITURE, rule="medium.author-repeat", category="medium", layer=LAYER
+                Role.FURNITURE, rule="metadata.author-repeat", category="medium", layer=LAYER
             )
 
 
