@@ -2,8 +2,10 @@
 
 justext classifies every paragraph of a page by length, link density and stop words.  Where
 trafilatura returns little or nothing, justext's good paragraphs are the content.  (Filling
-gaps inside trafilatura's result with justext's paragraphs was measured and rejected: it
-brought back as much furniture as text; see docs/benchmarks.md.)
+gaps inside trafilatura's result with justext's paragraphs was tried in November 2026 and not
+kept: it brought back about as much furniture as text; that run's figures were not recorded.
+justext as a whole second view, against readability-lxml and a vote, is measured out of fold
+by ``bench/cv_html.py``: docs/html.md, step 4.)
 
 This module does NOT parse (it is given the page's tree) and does not decide furniture inside
 the content.
