@@ -232,6 +232,28 @@ def test_explain_names_rule_and_category_of_every_removal(tmp_path: Path) -> Non
         assert f"[{entry['rule']}] {entry['category']} ({entry['layer']}): " in line
 
 
+def test_explain_gives_the_classifier_score(tmp_path: Path) -> None:
+    """``--explain`` named the classifier but not its score, which the audit trail holds (trial43): a reviewer
+    could not tell a sure decision from a coin toss without the JSON output."""
+    menu = ["Home", "World", "Business", "Sport", "Weather", "Log in", "Search"]
+    prose = [
+        f"The harbour board met on Tuesday and agreed that the old ferry pier number {n} will be rebuilt before"
+        " the summer season, after engineers found the wooden piles far weaker than the last survey had said."
+        for n in range(1, 6)
+    ]
+    footer = ["Most read", "New bakery opens on Quay Street", "Privacy"]
+    lines = ["Pier to be rebuilt - Harbour News", *menu, "Pier to be rebuilt before summer", *prose, *footer]
+    (tmp_path / "dump.txt").write_text("\n".join(lines) + "\n", encoding="utf-8")
+    result = clean("dump.txt", "--explain", "--format", "json", cwd=tmp_path)
+    assert result.returncode == 0, result.stderr
+    scored = [entry for entry in json.loads(result.stdout)["removed"] if entry["score"] is not None]
+    assert scored
+    lines = result.stderr.splitlines()
+    for entry in scored:
+        expected = f"[{entry['rule']}] {entry['category']} ({entry['layer']}, p(content) {entry['score']:.4f}): "
+        assert any(expected in line for line in lines), (expected, lines)
+
+
 def test_html_is_never_rewritten(tmp_path: Path) -> None:
     page = tmp_path / "page.html"
     body = "".join(f"<p>Paragraph {n} of the story, long enough to be read as prose by anyone.</p>" for n in range(6))

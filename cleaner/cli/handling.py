@@ -37,10 +37,12 @@ def _removals(article: Article) -> str:
 
 
 def _explain(where: object, article: Article, report: Report) -> None:
-    """--explain: one line per removed block, after the file or record (``where``) it was removed from."""
+    """--explain: one line per removed block, after the file or record (``where``) it was removed from, with the
+    classifier's score (``p(content)``, as the report shows it) when the classifier decided."""
     for removal in article.removed:
         text = removal.text if len(removal.text) <= 100 else removal.text[:99] + "…"
-        report.line(f"{where}: [{removal.rule}] {removal.category} ({removal.layer}): {text}")
+        decided = removal.layer if removal.score is None else f"{removal.layer}, p(content) {removal.score:.4f}"
+        report.line(f"{where}: [{removal.rule}] {removal.category} ({decided}): {text}")
 
 
 def _diff(outcome: Outcome) -> bytes:
