@@ -229,6 +229,35 @@ def test_records_without_positions_list_removed_blocks_after_the_body(tmp_path: 
     check_view(view, record)
 
 
+def test_removals_the_schema_gives_no_position_keep_the_view_in_place(tmp_path: Path) -> None:
+    """The decoding's note and the prose an HTML page's extractor left out have ``position`` null by the schema;
+    one of them made the whole view "a record without block positions" (the body, then every removed block),
+    on every HTML page with prose outside its main content (75 of 80 bench pages, trial43)."""
+    page = ROOT / "fixtures" / "html" / "de_blog_byline_bienen.html"
+    dump = tmp_path / "dump.txt"
+    prose = [f"Le café du port rouvrira le {day} mai, après les travaux de l’équipe municipale." for day in (2, 9, 16)]
+    lines = ["Share this article", *prose, "Advertisement", "Le quai sera fermé aux voitures pendant l’été."]
+    dump.write_bytes("\n\n".join(lines).encode() + b" \xff\n")  # a byte that is not UTF-8 in a UTF-8 text
+    records = [result.to_dict() for result in clean_many([page.read_bytes(), dump.read_bytes()])]
+    layers = [{entry["layer"] for entry in record["removed"] if entry["position"] is None} for record in records]
+    assert layers == [{"extractor"}, {"decode"}]
+    write_report(records, tmp_path / "report.html")
+    for record, view in zip(records, views(parse(tmp_path / "report.html")).values(), strict=True):
+        assert "no block positions" not in view.text_content()
+        assert not view.xpath('.//*[@class="rmhead"]')
+        check_view(view, record)
+        shown_order = [element.text_content() for element in view.xpath('.//div[@class="text"]/*')]
+        unplaced = [entry["text"] for entry in record["removed"] if entry["position"] is None]
+        placed = sorted(record["blocks"] + [e for e in record["removed"] if e["position"] is not None], key=position)
+        expected = [entry["text"] for entry in placed]
+        expected = unplaced + expected if record["removed"][0]["layer"] == "decode" else expected + unplaced
+        assert [next(e for e in expected if e[:40] in t) for t in shown_order] == expected
+
+
+def position(entry: dict[str, Any]) -> int:
+    return int(entry["position"])
+
+
 def test_hostile_text_is_escaped(tmp_path: Path) -> None:
     record = positioned_record("<script>alert(1)</script>")
     record["title"] = "</script><script>alert(2)</script>"

@@ -17,6 +17,7 @@ write HTML (``page``).
 
 from __future__ import annotations
 
+import math
 from collections.abc import Mapping
 from dataclasses import dataclass
 from pathlib import PurePath
@@ -56,7 +57,7 @@ class Figures:
     removed_chars: int
     rules: tuple[str, ...]  # distinct rule ids, in order of first removal
     doubt: float | None  # distance of the least sure classifier score from 0.5; None when none was scored
-    placed: bool  # every block and removal has a position
+    placed: bool  # every block and removal has a position (``null`` where the schema gives a removal none)
     removals: Removals
 
     @property
@@ -147,6 +148,13 @@ def _score(entry: Mapping[str, Any]) -> float | None:
     return float(score) if isinstance(score, int | float) and not isinstance(score, bool) else None
 
 
+def _placed(entry: Mapping[str, Any]) -> bool:
+    """Whether a removal has its place: a position, or ``null`` where the schema gives none (the decoding's note,
+    prose the extractor left out: they never were blocks).  A record made before positions has no key at all."""
+    position = entry.get("position", False)
+    return type(position) is int or position is None
+
+
 def _removals(removed: list[Mapping[str, Any]]) -> tuple[Removals, bool]:
     """The removed blocks of one record counted by category, rule and layer, and whether all have a position.
 
@@ -169,7 +177,7 @@ def _removals(removed: list[Mapping[str, Any]]) -> tuple[Removals, bool]:
         score = get("score")
         if score is not None and type(score) in (int, float):
             scores.append(float(score))
-        placed = placed and type(get("position")) is int
+        placed = placed and _placed(entry)
     tables: tuple[dict[str, list[int]], dict[str, list[int]], dict[str, list[int]]] = ({}, {}, {})
     kinds: dict[str, str] = {}
     for (rule, category, layer), (blocks, chars) in counts.items():
@@ -231,8 +239,17 @@ def _ordered(record: Mapping[str, Any], placed: bool) -> list[Item]:
     removed = [(entry, True) for entry in _entries(record, "removed")]
     pairs = body + removed
     if placed:
-        pairs.sort(key=lambda pair: pair[0]["position"])  # stable: a shared position keeps input order
+        pairs.sort(key=_place)  # stable: a shared position keeps input order
     return [_item(entry, is_removed) for entry, is_removed in pairs]
+
+
+def _place(pair: tuple[Mapping[str, Any], bool]) -> float:
+    """Where a block stands: its position; a removal without one (``null``) before the blocks when it is the
+    decoding's note (listed first, layer ``decode``), else after them (the prose the extractor left out)."""
+    position = pair[0].get("position")
+    if type(position) is int:
+        return position
+    return -1 if pair[0].get("layer") == "decode" else math.inf
 
 
 def _within_budget(items: list[Item]) -> list[Item | Omission]:
