@@ -65,6 +65,9 @@ def test_the_step_gives_what_clean_gives(tmp_path: Path) -> None:
     stats = json.loads((tmp_path / "logs" / "stats.json").read_text())
     counted = next(step["stats"] for step in stats if "cleaner" in step["name"])
     assert counted["failed"] == 3 and counted["cleaned"] == len(SEEDS) + 1
+    log = (tmp_path / "logs" / "logs" / "task_00000.log").read_text(encoding="utf-8")
+    assert "numeric url: error: 'metadata.url' must be a string" in log  # the dropped document, named (trial43)
+    assert "blank: error: empty: the document has no text; document dropped" in log
 
 
 def test_failures_can_be_kept_with_their_reason(tmp_path: Path) -> None:

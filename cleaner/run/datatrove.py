@@ -17,7 +17,9 @@ every removed block with its rule and layer).  A URL in the document's metadata 
 to ``clean``; one that is not a string (a number, a list) fails the document, never made into one.
 A document that cannot be cleaned (binary, empty, over the time limit) is dropped and
 counted (``failed``), or with ``keep_failures=True`` passed on unchanged with the reason under
-``metadata["cleaner_error"]``; one bad document never stops the pipeline.  Each document runs under
+``metadata["cleaner_error"]``; either way one warning in the task's log names it and the reason
+(``story-7: error: binary data (NUL bytes), not text; document dropped``); one bad document never
+stops the pipeline.  Each document runs under
 the configuration's time limit (``cleaner.errors.Deadline``; datatrove's workers run steps on their
 main thread, so the timer applies).
 
@@ -31,6 +33,7 @@ from typing import Any
 
 from datatrove.data import DocumentsPipeline
 from datatrove.pipeline.base import PipelineStep
+from datatrove.utils.logging import logger
 
 from cleaner.config import DEFAULT_CONFIG, Config
 from cleaner.io.records import Document, Failure, Format, Result, string_of
@@ -39,6 +42,7 @@ from cleaner.run.stream import Cleaning, clean_document
 
 METADATA_KEY = "cleaner"
 ERROR_KEY = "cleaner_error"
+SKIPPED = "; record skipped"  # what a reader's message says of a bad field: the step says what it does itself
 
 
 class CleanArticles(PipelineStep):
@@ -81,13 +85,15 @@ class CleanArticles(PipelineStep):
         try:
             url = string_of(document.metadata.get("url"), "metadata.url")
         except ValueError as error:
-            result = Failure(id=str(document.id), reason=str(error))
+            result = Failure(id=str(document.id), reason=str(error).removesuffix(SKIPPED))
         else:
             source = Document(id=str(document.id), content=document.text, format=self.cleaning.format, url=url)
             result = clean_document(self.cleaning, source)
         if isinstance(result, Failure):
             self.stat_update("failed")
             document.metadata[ERROR_KEY] = result.reason
+            fate = f"kept with the reason in metadata['{ERROR_KEY}']" if self.keep_failures else "dropped"
+            logger.warning(f"{document.id}: error: {result.reason}; document {fate}")
             return None
         record = result.article.to_dict()
         document.text = record.pop("text")
