@@ -17,6 +17,14 @@ from cleaner.model import Metadata
 DATELINES = [
     # English
     ("Jan 6, 2024", "2024-01-06", None),
+    # Chinese, Japanese and Korean: year, month and day each with its sign, labels before a full-width colon
+    ("2024年1月6日", "2024-01-06", None),
+    ("2024年1月6日 10:15", "2024-01-06T10:15:00", None),
+    ("２０２４年１月６日", "2024-01-06", None),
+    ("2024년 1월 6일", "2024-01-06", None),
+    ("发布时间：2024-01-06 10:15", "2024-01-06T10:15:00", None),
+    ("公開日：2024年1月6日", "2024-01-06", None),
+    ("發布時間：2024年1月6日｜更新時間：2024年1月7日", "2024-01-06", "2024-01-07"),
     ("January 06, 2024, 6:48 AM", "2024-01-06T06:48:00", None),
     ("Jan. 6th, 2024 at 6:48 p.m. EST", "2024-01-06T18:48:00-05:00", None),
     ("Updated: Jan 6, 2024", None, "2024-01-06"),
@@ -86,6 +94,7 @@ NOT_DATELINES = [
     "Am 6. Januar 2024 traf sich der Ausschuss.",
     "Le 6 janvier 2024, le gouvernement a annoncé sa décision.",
     "El 6 de enero de 2024 el gobierno anunció su decisión.",
+    "2024年1月6日，市议会召开会议并通过了新的决议。",  # a sentence opening with its date
     "Christian Baghai, Jan 6, 2024",  # a byline with a date: a byline, not a dateline
     "By Jane Doe | Jan 6, 2024",
     "Pressemitteilungen | 24. April 2020",  # categories only after the date

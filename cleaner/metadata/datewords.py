@@ -73,6 +73,8 @@ _YEAR4 = r"\d{4}(?:(?!\d)|(?=[0-3]?\d[.:h\s]))"
 DATE_PATTERNS = tuple(
     re.compile(pattern, re.IGNORECASE)
     for pattern in (
+        # 2024年3月6日 (Chinese, Japanese), 2024년 3월 6일 (Korean): year, month and day each with its sign
+        r"(?P<y>\d{4})\s*[年년]\s*(?P<m>\d{1,2})\s*[月월]\s*(?P<d>\d{1,2})\s*[日일]",
         # 2024-01-06, 2024/01/06, 2024.01.06
         rf"(?P<y>\d{{4}})(?P<sep>[-/.])(?P<m>\d{{1,2}})(?P=sep)(?P<d>\d{{1,2}}){_END}",
         # 06.01.2024, 6.1.24, 06-01-2024: day first
@@ -119,7 +121,7 @@ ZONE = re.compile(
     rf"|(?P<abbr>{'|'.join(sorted(ZONES, key=len, reverse=True))})(?!{_LETTER})"
 )
 READING = re.compile(rf"\d{{1,3}}\s*(?:min(?:ute|uto|uti)?s?|minuten)(?!{_LETTER})\.?", re.IGNORECASE)
-SEPARATORS = re.compile(r"[\s,;:|·•/@()\[\]*.\-–—]+")
+SEPARATORS = re.compile(r"[\s,;:|·•/@()\[\]*.\-–—：｜]+")  # full-width colon and bar: CJK datelines
 WORD = re.compile(rf"{_LETTER}+")
 PLACE = re.compile(rf"{_LETTER}+(?:[ -]{_LETTER}+){{0,2}}(?=\s*[,–—-]|\s+\d)")
 
