@@ -6,6 +6,7 @@ import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
+from cleaner import clean
 from cleaner.metadata.byline import (
     MAX_LINE,
     is_organisation,
@@ -112,6 +113,12 @@ BYLINES = [
     ("Por Ana García, corresponsal en Madrid", ("Ana García",)),
     ("Por Ana García | EFE", ("Ana García",)),
     ("Publicado por Alberto González", ("Alberto González",)),
+    # Polish, Russian, Ukrainian: the label and the word joining two names (trial43)
+    ("Autor: Katarzyna Nowak i Jan Kowalski", ("Katarzyna Nowak", "Jan Kowalski")),
+    ("Автор: Иван Петров", ("Иван Петров",)),
+    ("Автор Мария Иванова и Иван Петров", ("Мария Иванова", "Иван Петров")),
+    ("Текст: Иван Петров", ("Иван Петров",)),
+    ("Автор: Іван Петренко і Марія Коваль", ("Іван Петренко", "Марія Коваль")),
 ]
 
 NOT_BYLINES = [
@@ -167,6 +174,8 @@ NOT_BYLINES = [
     "DiCaprio Smith won",
     "Visual Studio Editor",
     "Autor des Buches ist Max Muster",
+    "Автор фото: Иван Петров",  # the photo's author
+    "Автор проекта Иван Петров",
     "By Any Means Necessary",
     "Dallas Robinson is a freelance writer living in Minneapolis",  # a sentence about the author
     "Phil Helsel is a reporter for NBC News.",
@@ -594,3 +603,23 @@ def test_credited_names_in_page_elements(line: str, names: tuple[str, ...]) -> N
 )
 def test_one_test_says_what_is_the_sites_name(text: str, sites: list[str], expected: bool) -> None:
     assert is_site_name(text, sites) is expected
+
+
+def test_a_russian_article_names_its_author() -> None:
+    """A made-up Russian article under "Автор: ..." had no author, as a text dump and as a page (trial43)."""
+    prose = [
+        "Городской совет во вторник вечером одобрил строительство новой велодорожки вдоль реки.",
+        "По данным администрации, работы начнутся осенью и продлятся около двух лет.",
+        "Жители много лет жаловались на опасное движение на набережной у старого моста.",
+    ]
+    head = ["Городской совет одобрил новую велодорожку", "Автор: Мария Иванова и Иван Петров", "3 марта 2024"]
+    dump = clean("\n".join([*head, *prose]), format="text")
+    paragraphs = "".join(f"<p>{line}</p>" for line in prose)
+    page = clean(
+        f"<html><body><article><h1>{head[0]}</h1><p class='author'>{head[1]}</p><p>{head[2]}</p>{paragraphs}"
+        "</article></body></html>",
+        format="html",
+    )
+    for article in (dump, page):
+        assert article.metadata.authors == ("Мария Иванова", "Иван Петров")
+        assert article.metadata.published == "2024-03-03"
