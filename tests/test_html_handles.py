@@ -127,7 +127,7 @@ def test_a_weekday_after_a_name_stays_where_no_offer_names_the_person_without_it
     assert author_offers(html) == {("Jonas Albrecht Fr",)}
 
 
-@pytest.mark.parametrize("label", ["责任编辑：", "作者: ", "記者："])
+@pytest.mark.parametrize("label", ["责任编辑：", "作者: ", "記者：", "文：", "文・写真：", "取材・文："])
 def test_a_chinese_or_japanese_credit_label_is_no_part_of_the_name(label: str) -> None:
     html = article(
         f"<div class='detail_author'><span>{label}李小红</span></div>",
