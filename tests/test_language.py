@@ -134,3 +134,18 @@ def test_latin_names_in_a_text_of_another_script_do_not_outvote_it() -> None:
     assert detect_language(CHINESE_WITH_LATIN_NAMES) == "zh"
     english = [f"{paragraph} The tour ended in 北京 and 上海." for paragraph in PROSE]
     assert detect_language(english) == "en"
+
+
+def test_a_chinese_text_of_short_paragraphs_has_its_language() -> None:
+    """Chinese paragraphs of 40-60 characters were each under the sample's 80-character bound, so a made-up
+    Chinese news dump had no language at all (trial43): a Chinese or Japanese letter counts as two."""
+    paragraphs = [
+        "市议会周二晚间以压倒性多数通过决议，批准沿河修建一条新的自行车道。这条线路将连接老城区和北部的工业区。",
+        "据市政府介绍，工程将于今年秋季开工，预计历时两年左右。建设费用大部分由省政府承担。",
+        "多年来，沿河居民一直抱怨滨江路上的交通十分危险。一个居民协会曾为该项目征集了三千多个签名。",
+        "反对派批评说，河岸的停车位将被取消。市长承诺将研究在火车站附近新建一座停车场。",
+    ]
+    assert all(len(paragraph) < language.MIN_BLOCK_CHARS for paragraph in paragraphs)
+    assert detect_language(paragraphs) == "zh"
+    assert cleaner.clean("\n\n".join(paragraphs), format="text").metadata.language == "zh"
+    assert _sample(["A menu line", "Home", "短文"]) == ""  # short lines of either script still tell nothing

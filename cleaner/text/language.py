@@ -39,7 +39,7 @@ from langdetect.detector import Detector
 from langdetect.detector_factory import PROFILES_DIRECTORY
 from langdetect.utils.ngram import NGram
 
-from cleaner.text.shape import SCRIPT_WORD
+from cleaner.text.shape import SCRIPT_WORD, UNSPACED_LETTER
 
 SAMPLE_CHARS = 800  # enough for a stable answer (2 of 591 bench bs4 dumps differ from 1500), half the cost
 MIN_SAMPLE_CHARS = 40
@@ -74,12 +74,21 @@ def _sample(texts: Iterable[str]) -> str:
     parts: list[str] = []
     size = 0
     for text in texts:
-        if len(text) >= MIN_BLOCK_CHARS and 2 * _word_chars(text) >= len(text):
+        if _long_enough(text) and 2 * _word_chars(text) >= len(text):
             parts.append(text)
             size += len(text)
             if size >= SAMPLE_CHARS:
                 break
     return "\n".join(parts)[:SAMPLE_CHARS]
+
+
+def _long_enough(text: str) -> bool:
+    """Whether a block is long enough to tell its language: ``MIN_BLOCK_CHARS``, a Chinese or Japanese letter
+    counting as two (as the guards count a word every two of them): a Chinese paragraph of 50 characters says as
+    much as 100 of an alphabet, and a page of such paragraphs had no language."""
+    if len(text) >= MIN_BLOCK_CHARS:
+        return True
+    return 2 * len(text) >= MIN_BLOCK_CHARS and len(text) + len(UNSPACED_LETTER.findall(text)) >= MIN_BLOCK_CHARS
 
 
 def _word_chars(text: str) -> int:

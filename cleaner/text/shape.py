@@ -141,6 +141,7 @@ _UNSPACED = rf"[[\p{{L}}\p{{N}}\p{{M}}]&&{_IN_SCRIPTS}]"
 # after a symbol (an emoji's variation selector) is no word.
 _START = rf"[[\p{{L}}\p{{N}}_]--{_IN_SCRIPTS}]"
 _GOING_ON = rf"[[\p{{L}}\p{{N}}\p{{M}}_\p{{Join_Control}}]--{_IN_SCRIPTS}]"
+UNSPACED_LETTER = regex.compile(_UNSPACED, regex.V1)  # one letter of those scripts: as much as two of an alphabet
 SCRIPT_WORD = regex.compile(rf"{_START}{_GOING_ON}*(?:['’-]{_START}{_GOING_ON}*)*|{_UNSPACED}{{1,2}}", regex.V1)
 # What ends a sentence: the Latin stops, and every script's full stops, question and exclamation marks (Unicode's
 # sentence terminators), then closing quotes and brackets (not a brace).  Searched from the end (``(?r)``): a long
