@@ -17,6 +17,12 @@ from cleaner.model import Metadata
 DATELINES = [
     # English
     ("Jan 6, 2024", "2024-01-06", None),
+    # Portuguese, Polish and Russian labels and fillers (trial43)
+    ("Atualizado em 4 de março de 2024 às 10h15", None, "2024-03-04T10:15:00"),
+    ("3 marca 2024 o 10:15", "2024-03-03T10:15:00", None),
+    ("Опубликовано: 3 марта 2024", "2024-03-03", None),
+    ("Дата публикации: 3 марта 2024 г. в 10:15", "2024-03-03T10:15:00", None),
+    ("Опубликовано 3 марта 2024 | Обновлено 4 марта 2024, 11:00", "2024-03-03", "2024-03-04T11:00:00"),
     # Chinese, Japanese and Korean: year, month and day each with its sign, labels before a full-width colon
     ("2024年1月6日", "2024-01-06", None),
     ("2024年1月6日 10:15", "2024-01-06T10:15:00", None),
@@ -95,6 +101,7 @@ NOT_DATELINES = [
     "Le 6 janvier 2024, le gouvernement a annoncé sa décision.",
     "El 6 de enero de 2024 el gobierno anunció su decisión.",
     "2024年1月6日，市议会召开会议并通过了新的决议。",  # a sentence opening with its date
+    "3 марта 2024 г. в городе прошли выборы.",
     "Christian Baghai, Jan 6, 2024",  # a byline with a date: a byline, not a dateline
     "By Jane Doe | Jan 6, 2024",
     "Pressemitteilungen | 24. April 2020",  # categories only after the date
