@@ -23,6 +23,11 @@ DATELINES = [
     ("Опубликовано: 3 марта 2024", "2024-03-03", None),
     ("Дата публикации: 3 марта 2024 г. в 10:15", "2024-03-03T10:15:00", None),
     ("Опубликовано 3 марта 2024 | Обновлено 4 марта 2024, 11:00", "2024-03-03", "2024-03-04T11:00:00"),
+    # Arabic: month names, the Arabic comma, labels (trial43)
+    ("3 مارس 2024", "2024-03-03", None),
+    ("الأحد، 3 مارس 2024", "2024-03-03", None),
+    ("نشر في 3 مارس 2024 - آخر تحديث: 4 مارس 2024", "2024-03-03", "2024-03-04"),
+    ("٣ مارس ٢٠٢٤", "2024-03-03", None),
     # Chinese, Japanese and Korean: year, month and day each with its sign, labels before a full-width colon
     ("2024年1月6日", "2024-01-06", None),
     ("2024年1月6日 10:15", "2024-01-06T10:15:00", None),
@@ -102,6 +107,7 @@ NOT_DATELINES = [
     "El 6 de enero de 2024 el gobierno anunció su decisión.",
     "2024年1月6日，市议会召开会议并通过了新的决议。",  # a sentence opening with its date
     "3 марта 2024 г. в городе прошли выборы.",
+    "في 3 مارس 2024 قال الوزير إن المشروع سيكتمل.",
     "Christian Baghai, Jan 6, 2024",  # a byline with a date: a byline, not a dateline
     "By Jane Doe | Jan 6, 2024",
     "Pressemitteilungen | 24. April 2020",  # categories only after the date

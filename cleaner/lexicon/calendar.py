@@ -18,7 +18,7 @@ from functools import cache
 
 from cleaner.lexicon import phrases
 
-LOCALES = ("en", "de", "fr", "es", "it", "pt", "nl", "sv", "da", "nb", "pl", "cs", "ro", "hu", "fi", "tr", "ru")
+LOCALES = ("en", "de", "fr", "es", "it", "pt", "nl", "sv", "da", "nb", "pl", "cs", "ro", "hu", "fi", "tr", "ru", "ar")
 
 
 @cache

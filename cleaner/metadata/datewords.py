@@ -121,7 +121,7 @@ ZONE = re.compile(
     rf"|(?P<abbr>{'|'.join(sorted(ZONES, key=len, reverse=True))})(?!{_LETTER})"
 )
 READING = re.compile(rf"\d{{1,3}}\s*(?:min(?:ute|uto|uti)?s?|minuten)(?!{_LETTER})\.?", re.IGNORECASE)
-SEPARATORS = re.compile(r"[\s,;:|·•/@()\[\]*.\-–—：｜]+")  # full-width colon and bar: CJK datelines
+SEPARATORS = re.compile(r"[\s,;:|·•/@()\[\]*.\-–—：｜،]+")  # full-width colon and bar (CJK), Arabic comma
 WORD = re.compile(rf"{_LETTER}+")
 PLACE = re.compile(rf"{_LETTER}+(?:[ -]{_LETTER}+){{0,2}}(?=\s*[,–—-]|\s+\d)")
 
