@@ -21,7 +21,8 @@ counted (``failed``), or with ``keep_failures=True`` passed on unchanged with th
 (``story-7: error: binary data (NUL bytes), not text; document dropped``); one bad document never
 stops the pipeline.  Each document runs under
 the configuration's time limit (``cleaner.errors.Deadline``; datatrove's workers run steps on their
-main thread, so the timer applies).
+main thread, so the timer applies); a task pays the one-off loads (models, rules, language profiles, and the
+page readers' before its first page) before that limit starts, as a Dask partition does.
 
 Install with the extra: ``pip install 'cleaner[datatrove]'``.  This module is the only one that
 imports datatrove; it does not read or write datasets (datatrove's readers and writers do).
@@ -38,7 +39,7 @@ from datatrove.utils.logging import logger
 from cleaner.config import DEFAULT_CONFIG, Config
 from cleaner.io.records import Document, Failure, Format, Result, string_of
 from cleaner.pipeline.reading import check_arguments
-from cleaner.run.stream import Cleaning, clean_document
+from cleaner.run.stream import Cleaning, clean_document, warm_up_cleaning, warm_up_document
 
 METADATA_KEY = "cleaner"
 ERROR_KEY = "cleaner_error"
@@ -70,6 +71,7 @@ class CleanArticles(PipelineStep):
         self.keep_failures = keep_failures
 
     def run(self, data: DocumentsPipeline, rank: int = 0, world_size: int = 1) -> DocumentsPipeline:
+        warm_up_cleaning(self.cleaning)  # the task's one-off loads, before the first document's time limit starts
         for document in data or ():
             self.stat_update("total")
             with self.track_time():
@@ -88,6 +90,9 @@ class CleanArticles(PipelineStep):
             result = Failure(id=str(document.id), reason=str(error).removesuffix(SKIPPED))
         else:
             source = Document(id=str(document.id), content=document.text, format=self.cleaning.format, url=url)
+            warm = warm_up_document(self.cleaning, source)  # the page readers' loads, for the task's first page
+            if warm is not None:
+                warm()
             result = clean_document(self.cleaning, source)
         if isinstance(result, Failure):
             self.stat_update("failed")
