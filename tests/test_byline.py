@@ -119,6 +119,15 @@ BYLINES = [
     ("Автор Мария Иванова и Иван Петров", ("Мария Иванова", "Иван Петров")),
     ("Текст: Иван Петров", ("Иван Петров",)),
     ("Автор: Іван Петренко і Марія Коваль", ("Іван Петренко", "Марія Коваль")),
+    # labels, agencies and job words of Dutch, Polish, Portuguese, Italian and Russian bylines (trial43)
+    ("Tekst: Pieter de Vries", ("Pieter de Vries",)),
+    ("Opracowanie: Katarzyna Nowak", ("Katarzyna Nowak",)),
+    ("Reportagem: João Silva", ("João Silva",)),
+    ("Katarzyna Nowak, PAP", ("Katarzyna Nowak",)),
+    ("Marco Rossi, AGI", ("Marco Rossi",)),
+    ("Автор: Иван Петров, РИА Новости", ("Иван Петров",)),
+    ("Иван Петров, корреспондент", ("Иван Петров",)),
+    ("Tekst: ANP", ()),
 ]
 
 NOT_BYLINES = [
@@ -175,6 +184,7 @@ NOT_BYLINES = [
     "Visual Studio Editor",
     "Autor des Buches ist Max Muster",
     "Автор фото: Иван Петров",  # the photo's author
+    "Pap smear results were normal.",
     "Автор проекта Иван Петров",
     "By Any Means Necessary",
     "Dallas Robinson is a freelance writer living in Minneapolis",  # a sentence about the author
