@@ -437,8 +437,9 @@ def test_learn_then_clean_through_the_command(tmp_path: Path) -> None:
     plain = _clean(article, "--format", "txt", "--no-profile", cwd=tmp_path / "corpus")
     assert "Harbour Gazette Media Ltd" in plain.stdout
     explained = _clean(article, "--format", "txt", "--explain", cwd=tmp_path / "corpus")
-    explained_rule = (
-        r"\[profile:harbour-gazette#1\(12/12\)(:classifier)?\] profile \(profile\): Harbour Gazette Media Ltd"
+    explained_rule = (  # the text model's weighing gives its score (p(content) 0.1234)
+        r"\[profile:harbour-gazette#1\(12/12\)(:classifier)?\] profile \(profile(, p\(content\) [0-9.]+)?\): "
+        r"Harbour Gazette Media Ltd"
     )
     assert re.search(explained_rule, explained.stderr)  # the rule layer's, or the text model's weighing the profile
 
