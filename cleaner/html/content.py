@@ -27,7 +27,16 @@ from lxml.html import HtmlElement
 
 from cleaner.html.elements import element_text, spaced_length, text_of
 from cleaner.html.secondopinion import justext_pieces
-from cleaner.html.views import FALLBACK, Fallback, needs_second_view, outside, page_prose, second_view, size
+from cleaner.html.views import (
+    FALLBACK,
+    Fallback,
+    bare_container,
+    needs_second_view,
+    outside,
+    page_prose,
+    second_view,
+    size,
+)
 from cleaner.model import Block, Kind
 
 if TYPE_CHECKING:
@@ -212,15 +221,22 @@ def _continuations(tree: HtmlElement, pieces: list[_Piece]) -> list[_Piece]:
     Some templates close the article's body container before an advert and open another of the
     same class after it ("article__body", ad row, "article__body"); extractors keep the first.
     The container is the body-classed ancestor of the first extracted paragraph; its later
-    namesakes are read paragraph by paragraph, and the text layers judge what they hold.
+    namesakes are read paragraph by paragraph, and the text layers judge what they hold.  Where
+    that paragraph is a ``<div>`` holding no block element (page builders write paragraphs so),
+    such divs are the later containers' paragraphs too; beside ``<p>`` paragraphs they are labels
+    and widgets ("Subscribe", "Advertisement"), and are not read.
     """
-    container = _body_container(tree, pieces)
-    if container is None:
+    found_in = _body_container(tree, pieces)
+    if found_in is None:
         return []
+    container, paragraph_tag = found_in
+    tags = (*_CONTINUED_TAGS, "div") if paragraph_tag == "div" else _CONTINUED_TAGS
     seen = {text for _, text, _ in pieces}
     found: list[_Piece] = []
     for later in container.xpath(f"following::{container.tag}[@class=$name]", name=container.get("class")):
-        for element in later.iter(*_CONTINUED_TAGS):
+        for element in later.iter(*tags):
+            if element.tag == "div" and not (bare_container(element) and _outside_read(element, later)):
+                continue
             text = text_of(element)
             if text and text not in seen:
                 seen.add(text)
@@ -229,28 +245,47 @@ def _continuations(tree: HtmlElement, pieces: list[_Piece]) -> list[_Piece]:
     return found
 
 
-_CONTINUED_KINDS = {"p": Kind.PARAGRAPH, "h2": Kind.HEADING, "h3": Kind.HEADING, "li": Kind.LIST_ITEM}
+_CONTINUED_KINDS = {
+    "p": Kind.PARAGRAPH, "div": Kind.PARAGRAPH, "h2": Kind.HEADING, "h3": Kind.HEADING, "li": Kind.LIST_ITEM,
+}  # fmt: skip
 
 
-def _body_container(tree: HtmlElement, pieces: list[_Piece]) -> HtmlElement | None:
-    """The body-classed element around the first extracted paragraph of prose, if any."""
+def _outside_read(element: HtmlElement, container: HtmlElement) -> bool:
+    """Whether no paragraph, heading or list item of ``container`` around the element is read whole already."""
+    for ancestor in element.iterancestors():
+        if ancestor is container:
+            return True
+        if ancestor.tag in _CONTINUED_KINDS and ancestor.tag != "div":
+            return False
+    return True
+
+
+def _body_container(tree: HtmlElement, pieces: list[_Piece]) -> tuple[HtmlElement, str] | None:
+    """The body-classed element around the first extracted paragraph of prose (a ``<p>``, else a ``<div>``
+    holding no block element), and that paragraph's tag, if any."""
     probe = next((text[:40] for kind, text, _ in pieces if kind is Kind.PARAGRAPH and len(text) >= 100), None)
     found = _paragraph_with(tree, probe) if probe else None
     if found is None:
         return None
-    return next((node for node in found.iterancestors() if _BODY_CLASS.search(node.get("class") or "")), None)
+    container = next((node for node in found.iterancestors() if _BODY_CLASS.search(node.get("class") or "")), None)
+    return None if container is None else (container, found.tag)
 
 
 def _paragraph_with(tree: HtmlElement, probe: str) -> HtmlElement | None:
-    """The first ``<p>`` whose text, no-break spaces made plain and XML spaces collapsed, holds ``probe``.
+    """The first ``<p>`` (else bare ``<div>``) whose text, no-break spaces made plain and XML spaces collapsed,
+    holds ``probe``.
 
     As XPath's ``normalize-space(translate(., nbsp, ' '))`` reads it, but stopping at the first match (the
     article's first paragraph is early in the page), where an XPath would read every paragraph.
     """
     for paragraph in tree.iter("p"):
-        if probe in _XML_SPACES.sub(" ", element_text(paragraph).replace("\u00a0", " ")).strip(" \t\r\n"):
+        if _holds_probe(paragraph, probe):
             return paragraph
-    return None
+    return next((div for div in tree.iter("div") if bare_container(div) and _holds_probe(div, probe)), None)
+
+
+def _holds_probe(element: HtmlElement, probe: str) -> bool:
+    return probe in _XML_SPACES.sub(" ", element_text(element).replace("\u00a0", " ")).strip(" \t\r\n")
 
 
 _XML_SPACES = re.compile(r"[ \t\r\n]+")  # what XPath's normalize-space collapses (ASCII spaces only)

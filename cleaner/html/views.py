@@ -112,6 +112,12 @@ def page_prose(tree: HtmlElement) -> list[str]:
     return found
 
 
+def bare_container(element: HtmlElement) -> bool:
+    """Whether the element is a ``<div>`` or ``<td>`` holding no block element (``_BLOCK_TAGS``): its text is
+    one block of its own, as a paragraph's is (``page_prose`` reads such containers so)."""
+    return element.tag in _BARE_TAG_SET and next(element.iterdescendants(*_BLOCK_TAGS), None) is None
+
+
 def _holders(blocks: list[HtmlElement]) -> set[HtmlElement]:
     """The elements holding a block element (each block's ancestors, found in one walk up from each): such a
     container is no bare prose block, and a paragraph, list item or quote among them is no prose block either
