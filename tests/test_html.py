@@ -775,25 +775,33 @@ def test_a_paragraph_trafilatura_splits_at_a_link_is_one_again() -> None:
     )
 
 
-def _split_body(tag: str, labels: str = "") -> str:
-    """An article body split by an advert row into two containers of one class, paragraphs written as ``tag``."""
+def _split_body(tag: str, labels: str = "", end: str = "") -> str:
+    """An article body split by an advert row into two containers of one class, paragraphs written as ``tag``,
+    ``labels`` opening each container and ``end`` closing the last."""
 
-    def container(paragraphs: list[str]) -> str:
+    def container(paragraphs: list[str], last: str = "") -> str:
         written = "".join(f"<{tag}>{text}</{tag}>" for text in paragraphs)
-        return f'<div class="body article__body">{labels}{written}</div>'
+        return f'<div class="body article__body">{labels}{written}{last}</div>'
 
     first = [f"{PROSE} Part one, paragraph {i}." for i in range(4)]
     second = [f"In fact the second half of the story goes on for a while, paragraph {i}, {PROSE}" for i in range(3)]
     return (
         f'<main><h1>Neo-banks and the gig economy</h1><div class="grid">{container(first)}<aside class="rail">'
         '<div class="ad">Advertisement</div></aside></div><div class="row ad-row"><span>Advertisement</span></div>'
-        f'<div class="grid">{container(second)}</div></main>'
+        f'<div class="grid">{container(second, end)}</div></main>'
     )
 
 
 def test_a_split_article_body_whose_paragraphs_are_divs_is_read_whole() -> None:
     texts = [block.text for block in read_page(page(_split_body("div"))).blocks]
     assert len([text for text in texts if text.startswith("In fact the second half")]) == 3
+
+
+def test_linked_teasers_ending_the_later_container_of_a_split_body_are_cut() -> None:
+    teasers = "".join(f'<li><a href="/story/{i}">Another story of the site, number {i}</a></li>' for i in range(5))
+    texts = [block.text for block in read_page(page(_split_body("p", end=f"<ul>{teasers}</ul>"))).blocks]
+    assert len([text for text in texts if text.startswith("In fact the second half")]) == 3
+    assert not [text for text in texts if text.startswith("Another story")]
 
 
 def test_an_article_body_that_adverts_split_into_containers_is_read_whole() -> None:

@@ -88,7 +88,8 @@ def main_content(
         )
         if size(other) >= fallback.gain * size(pieces):
             pieces, whole_page = other, False
-    pieces = _without_link_tail(pieces) + _continuations(tree, pieces)
+    # The extraction's own trailing teasers go before its body is read on, and the body's, read on, after.
+    pieces = _without_link_tail(_without_link_tail(pieces) + _continuations(tree, pieces))
     blocks = tuple(
         Block(index=i, text=text, kind=kind, link_density=round(density, 3))
         for i, (kind, text, density) in enumerate(pieces)
