@@ -93,6 +93,9 @@ DATELINES = [
     ("sábado 07 de mayo del 2022 | Actualizado 07 May 2022 | 13:43 h", "2022-05-07", "2022-05-07T13:43:00"),
     ("sabado, 7 de mayo de 2022", "2022-05-07", None),  # accents dropped
     ("miércoles, 4 de mayo de 202200:00 hs", "2022-05-04T00:00:00", None),  # glued time
+    # Portuguese: a weekday written with "-feira", the time after "às"
+    ("segunda-feira, 6 de janeiro de 2024 às 0:13", "2024-01-06T00:13:00", None),
+    ("Publicado em 6 de janeiro de 2024 às 14:30", "2024-01-06T14:30:00", None),
     # Italian, Dutch: month names come from dateparser's locales
     ("Pubblicato il 6 gennaio 2024", "2024-01-06", None),
     ("Bijgewerkt op 6 januari 2024", None, "2024-01-06"),
@@ -108,6 +111,7 @@ NOT_DATELINES = [
     "2024年1月6日，市议会召开会议并通过了新的决议。",  # a sentence opening with its date
     "3 марта 2024 г. в городе прошли выборы.",
     "في 3 مارس 2024 قال الوزير إن المشروع سيكتمل.",
+    "A feira abre em 6 de janeiro de 2024 às 10:00.",
     "Christian Baghai, Jan 6, 2024",  # a byline with a date: a byline, not a dateline
     "By Jane Doe | Jan 6, 2024",
     "Pressemitteilungen | 24. April 2020",  # categories only after the date
