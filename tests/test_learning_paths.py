@@ -2,12 +2,12 @@
 
 ``clean learn`` reads every document of a corpus, so its path is kept cheap: ``segment.paragraph_texts``
 reads text that was not hard-wrapped line by line, and a list item's "* " without the Markdown patterns;
-``normalise`` skips its three substitutions when a text has none of their characters, and all but NFC when the
-text is printable but for its newlines; the learner folds the lines it met lately into keys once
-(``keys.RememberedKeys``), and the keys look for dates only where one can start, a month name beside a 0
-(``keys._fold_dates``), and for times only at a "0:0" (``keys._fold_times``); ``cleaner.sites.store`` writes the
-key counts one string per key, and the learned lines one string per line.  Each is checked here against the
-general path it stands for.
+``normalise`` does nothing but NFC to a text printable but for its newlines, and to another replaces the C1
+characters where one pass finds them and makes only the substitutions whose characters one pass found; the learner
+folds the lines it met lately into keys once (``keys.RememberedKeys``), and the keys look for dates only where one
+can start, a month name beside a 0 (``keys._fold_dates``), and for times only at a "0:0" (``keys._fold_times``);
+``cleaner.sites.store`` writes the key counts one string per key, and the learned lines one string per line.  Each
+is checked here against the general path it stands for.
 """
 
 from __future__ import annotations
@@ -89,6 +89,13 @@ def _normalised_in_full(text: str) -> str:
 @given(st.text(st.characters(codec="utf-8", exclude_categories=("Cs",)), max_size=60) | TEXT)
 def test_normalise_is_every_substitution(text: str) -> None:
     assert decode.normalise(text) == _normalised_in_full(text)
+
+
+@settings(max_examples=300, deadline=None)
+@given(st.lists(st.sampled_from([*map(chr, range(0x80, 0xA0)), "a", "\u00e9", "\u201e", "\n", " "]), max_size=40))
+def test_c1_characters_are_replaced_where_found_as_the_table_reads_them(chars: list[str]) -> None:
+    text = "".join(chars)
+    assert decode.without_c1(text) == text.translate(decode.C1_AS_WINDOWS_1252)
 
 
 def test_a_printable_text_needs_nfc_alone() -> None:
