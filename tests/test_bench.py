@@ -15,6 +15,9 @@ from pathlib import Path
 
 import pytest
 
+from cleaner.config import DEFAULT_CONFIG
+from cleaner.io.files import Finder
+
 ROOT = Path(__file__).resolve().parent.parent
 BENCH = ROOT.parent / "shared" / "bench"
 SCRIPT = ROOT / "bench" / "run.py"
@@ -146,3 +149,21 @@ def test_output_hashes_tell_which_documents_a_change_moved(tmp_path: Path) -> No
         "    text/site/bs4/b.txt",
         "    text/site/bs4/c.txt",
     ]
+
+
+def test_learning_speed_breakdown_times_every_step_of_clean_learn() -> None:
+    script = ROOT / "bench" / "speed_learn.py"
+    args = [sys.executable, str(script), str(ROOT / "fixtures" / "corpus"), "--rounds", "2"]
+    result = subprocess.run(args, capture_output=True, text=True, cwd=ROOT, timeout=600)
+    assert result.returncode == 0, result.stderr
+    lines = result.stdout.splitlines()
+    assert [line.split(":")[0] for line in lines[:2]] == ["round 1", "round 2"]
+    documents = int(lines[0].split(" for ")[1].split()[0])
+    found = Finder(DEFAULT_CONFIG.include, DEFAULT_CONFIG.exclude).find([ROOT / "fixtures" / "corpus"])
+    assert documents == sum(1 for item in found if item.usable) > 10
+    rows = [line.split(" | ") for line in lines if line.startswith("| ") and not line.startswith("| step")]
+    steps = [row[0].lstrip("| ") for row in rows]
+    assert steps[:7] == ["finding the files", "reading the files", "reading the documents", "keying", "counting",
+                         "the profile", "writing it"]  # fmt: skip
+    assert all(float(row[1]) >= 0 for row in rows) and float(rows[2][1]) > 0  # reading the documents took time
+    assert steps[7:] == ["all steps", "learning (reading the files to counting)"]
