@@ -1,5 +1,5 @@
 """``marks`` tests each ``class`` or ``id`` value once a page: the same candidates, in the same order, as testing
-every element's values, on the fixture pages and on generated markup that repeats values in several cases; and
+every element's values (and the same ``<time datetime>`` elements as a walk for them), on the fixture pages and on generated markup that repeats values in several cases; and
 ``Marks.elsewhere``, which reads each ancestor once a page, tells what walking each element's ancestors tells
 (``elsewhere_as_before``), whatever the order the elements are asked in."""
 
@@ -54,9 +54,10 @@ def elsewhere_as_before(element: etree._Element) -> bool:
 
 
 def assert_same(tree: etree._Element) -> None:
-    dated, dated_before = [], []
-    assert list(_candidates(tree, dated)) == list(candidates_as_before(tree, dated_before))
+    dated, dated_before, timed = [], [], []
+    assert list(_candidates(tree, dated, timed)) == list(candidates_as_before(tree, dated_before))
     assert dated == dated_before
+    assert timed == [t for t in tree.iter("time") if t.get("datetime") is not None]  # what the date reader walked for
 
 
 @pytest.mark.parametrize("case", FIXTURES, ids=lambda path: path.stem)
@@ -66,7 +67,7 @@ def test_the_same_candidates_on_the_fixture_pages(case: Path) -> None:
 
 VALUES = ["menu-item", "Byline", "byline", "post-date", "DATE", "logo", "x", "", "entry-title", "nav author-box"]
 ATTRIBUTES = st.dictionaries(
-    st.sampled_from(["class", "id", "itemprop", "rel", "title"]),
+    st.sampled_from(["class", "id", "itemprop", "rel", "title", "datetime"]),
     st.sampled_from([*VALUES, "author", "datePublished", "headline"]),
     max_size=3,
 )

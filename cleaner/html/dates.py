@@ -204,7 +204,7 @@ def time_elements(tree: HtmlElement, found: Marks, others: int = 3) -> list[tupl
     """``<time datetime>`` elements by kind: "time-marked" (``pubdate``, a class naming the publication),
     "time-after-h1" (the first after the headline, ``found``'s first ``<h1>``), then "time" (the first on
     the page and up to ``others`` more)."""
-    times = [t for t in tree.iter("time") if t.get("datetime") is not None]
+    times = found.timed  # the <time datetime> elements in document order, found by the marks walk
     marked = [t for t in times if t.get("pubdate") is not None or "publish" in (t.get("class") or "").lower()]
     after = (t for t in iter_following(found.h1[0], "time") if t.get("datetime") is not None) if found.h1 else ()
     header = list(islice(after, 1))

@@ -40,8 +40,9 @@ class Marks:
     """Marked elements by role, in document order; ``after_h1`` holds those after the first ``<h1>``.
 
     ``mastheads`` are the ``<h1>`` elements that name the site, not the article (``_mastheads``).
-    ``dated`` are the elements whose ``itemprop`` is ``datePublished`` or ``dateCreated`` (the same pass
-    finds them: the date reader would otherwise search the whole tree again).
+    ``dated`` are the elements whose ``itemprop`` is ``datePublished`` or ``dateCreated``, and ``timed`` the
+    ``<time>`` elements with a ``datetime`` attribute (the same pass finds them: the date readers would otherwise
+    walk the whole tree again).
     """
 
     by_role: dict[str, list[HtmlElement]] = field(default_factory=dict)
@@ -49,6 +50,7 @@ class Marks:
     h1: list[HtmlElement] = field(default_factory=list)
     mastheads: list[HtmlElement] = field(default_factory=list)
     dated: list[HtmlElement] = field(default_factory=list)
+    timed: list[HtmlElement] = field(default_factory=list)
     _texts: dict[HtmlElement, tuple[str, str | None] | int] = field(default_factory=dict)
     _following: dict[HtmlElement, list[HtmlElement]] = field(default_factory=dict)
     _placed: dict[HtmlElement, tuple[bool, str | None]] = field(default_factory=dict)
@@ -129,7 +131,7 @@ def marks(tree: HtmlElement) -> Marks:
     """File every marked element of the tree by role in one pass over the candidate elements."""
     result = Marks()
     seen_h1 = False
-    for element in _candidates(tree, result.dated):
+    for element in _candidates(tree, result.dated, result.timed):
         tag = element.tag
         if tag == "h1":
             result.h1.append(element)
@@ -187,32 +189,40 @@ _ROLE_WORD = re.compile(
 )  # every word _ROLE can match: a cheap test of one attribute value
 
 
-def _candidates(tree: HtmlElement, dated: list[HtmlElement]) -> Iterator[HtmlElement]:
+def _candidates(tree: HtmlElement, dated: list[HtmlElement], timed: list[HtmlElement]) -> Iterator[HtmlElement]:
     """The ``<h1>`` elements and those whose attributes may give a role, each once, in document order.
 
-    One walk over the elements asks each for its attributes (most have none or one); only values
+    One walk over the elements asks each for its attribute names (most have none or one); only values
     that contain a role word, or an ``itemprop``/``rel`` naming a role, make an element a candidate.
     This costs about two thirds of selecting every ``class``, ``id``, ``itemprop`` and ``rel`` value by
-    XPath, whose union is sorted into document order.  Elements with a publication ``itemprop`` go
-    to ``dated`` on the way, in document order.  A ``class`` or ``id`` value is tested once a page
-    (templates repeat theirs on every menu item and teaser).
+    XPath, whose union is sorted into document order (and less than selecting the elements that have one
+    of them: the walk makes an object of every element either way).  Only the values of those four are
+    read (``keys``, then ``get``: an ``href`` or ``src`` is never copied out).  Elements with a publication
+    ``itemprop`` go to ``dated`` on the way, ``<time>`` elements with a ``datetime`` to ``timed``, both in
+    document order.  A ``class`` or ``id`` value is tested once a page (templates repeat theirs on every
+    menu item and teaser).
     """
     search = _ROLE_WORD.search
     tested: dict[str, bool] = {}
     for element in tree.iter(etree.Element):
+        names = element.keys()
         marked = element.tag == "h1"
-        for name, value in element.items():
+        for name in names:
             if name == "class" or name == "id":
                 if not marked:
+                    value = element.get(name)
                     if (role_word := tested.get(value)) is None:
                         role_word = tested[value] = search(value.lower()) is not None
                     marked = role_word
             elif name == "itemprop":
+                value = element.get(name)
                 if value in _DATE_ITEMPROPS:
                     dated.append(element)
                 marked = marked or value in _MARKING_VALUES
             elif name == "rel":
-                marked = marked or value in _MARKING_VALUES
+                marked = marked or element.get(name) in _MARKING_VALUES
+            elif name == "datetime" and element.tag == "time":
+                timed.append(element)
         if marked:
             yield element
 
