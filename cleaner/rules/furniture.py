@@ -54,6 +54,7 @@ class RulesByLength:
         self.rules = tuple(rules)
         self.pairs = tuple((rule, matcher(rule)) for rule in rules)
         self.starters = tuple(map(_starter, self.rules))  # what ``may_start`` asks of each rule, found once
+        self.enders = tuple(map(_ender, self.rules))  # what ``may_end`` asks of each rule, found once
         # per length slot, the rules for it as a bit mask (bit ``place`` for ``rules[place]``), as ``starts``,
         # ``firsts`` and ``ends`` answer too: a new key's rules are three masks and-ed, not a loop over the rules
         self.slots = [
@@ -84,7 +85,7 @@ class RulesByLength:
         if found is None:
             if len(self.by_ends) >= ENDS_MEMO_SIZE:
                 self.by_ends.clear()
-            mask = self.slots[slot] & self._starts(initial) & self._asked(self.ends, final, may_end)
+            mask = self.slots[slot] & self._starts(initial) & self._asked(self.ends, final, self.enders)
             found = self.by_ends[key] = self._chosen(mask)
         return found
 
@@ -95,14 +96,18 @@ class RulesByLength:
             found = self.by_mask[mask] = tuple(pair for place, pair in enumerate(self.pairs) if mask >> place & 1)
         return found
 
-    def _asked(self, memo: dict[str, int], char: str, may: Callable[[CompiledRule, str], bool]) -> int:
-        """Every rule's answer to ``may`` (``may_start`` or ``may_end``) for one opening or last character, asked
-        once, as a mask: the (length slot, opening, last) keys share their openings and last characters."""
+    def _asked(self, memo: dict[str, int], char: str, asks: tuple[Callable[..., object] | None, ...]) -> int:
+        """Every rule's answer to ``may_start`` or ``may_end`` for one opening or last character, asked once, as a mask:
+        the (length slot, opening, last) keys share their openings and last characters.  ``asks`` are the rules'
+        partial matchers (``starters`` or ``enders``; None: the rule always may), found once for the rule set, so a
+        new character does not hash every rule's fields to tell the built-in ones (``_builtin``) twice over."""
         found = memo.get(char)
         if found is None:
             if len(memo) >= ENDS_MEMO_SIZE:
                 memo.clear()
-            found = memo[char] = sum(1 << place for place, rule in enumerate(self.rules) if may(rule, char))
+            found = memo[char] = sum(
+                1 << place for place, ask in enumerate(asks) if ask is None or ask(char, partial=True) is not None
+            )
         return found
 
     def _starts(self, initial: str) -> int:
@@ -112,8 +117,8 @@ class RulesByLength:
         found = self.starts.get(initial)
         if found is None:
             if len(initial) < 2:
-                return self._asked(self.starts, initial, may_start)
-            first = self._asked(self.firsts, initial[0], may_start)
+                return self._asked(self.starts, initial, self.starters)
+            first = self._asked(self.firsts, initial[0], self.starters)
             if len(self.starts) >= ENDS_MEMO_SIZE:
                 self.starts.clear()
             found = self.starts[initial] = sum(
@@ -185,9 +190,15 @@ def may_end(rule: CompiledRule, final: str) -> bool:
     partial matching run backwards (``_reversed``: could a text ending so be matched?); a rule
     matched at the start or anywhere, and a user's rule, always may.
     """
+    ask = _ender(rule)
+    return ask is None or ask(final, partial=True) is not None
+
+
+def _ender(rule: CompiledRule) -> Callable[..., object] | None:
+    """The backward pattern's method ``may_end`` asks (partially) about a last character; None: the rule always may."""
     if rule.rule not in _builtin() or rule.rule.scope not in (Scope.BLOCK, Scope.END):
-        return True
-    return _reversed(rule.rule).fullmatch(final, partial=True) is not None
+        return None
+    return _reversed(rule.rule).fullmatch
 
 
 @lru_cache(maxsize=256)
