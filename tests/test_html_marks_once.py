@@ -1,7 +1,8 @@
 """``marks`` tests each ``class`` or ``id`` value once a page: the same candidates, in the same order, as testing
-every element's values (and the same ``<time datetime>`` elements as a walk for them), on the fixture pages and on generated markup that repeats values in several cases; and
-``Marks.elsewhere``, which reads each ancestor once a page, tells what walking each element's ancestors tells
-(``elsewhere_as_before``), whatever the order the elements are asked in."""
+every element's values (and the same ``<time datetime>`` elements as a walk for them), on the fixture pages and on
+generated markup that repeats values in several cases; and ``Marks.elsewhere``, which reads each ancestor once a
+page, tells what walking each element's ancestors tells (``elsewhere_as_before``), whatever the order the elements
+are asked in."""
 
 from __future__ import annotations
 
