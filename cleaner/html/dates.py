@@ -200,7 +200,7 @@ DATE_WINDOW = 60
 _LEAD_DATE = re.compile(r"([^–—|]{6,40}?)\s+[–—|]\s")  # a press release's date before its first sentence
 
 
-def time_elements(tree: HtmlElement, found: Marks, others: int = 3) -> list[tuple[str, HtmlElement]]:
+def time_elements(found: Marks, others: int = 3) -> list[tuple[str, HtmlElement]]:
     """``<time datetime>`` elements by kind: "time-marked" (``pubdate``, a class naming the publication),
     "time-after-h1" (the first after the headline, ``found``'s first ``<h1>``), then "time" (the first on
     the page and up to ``others`` more)."""

@@ -328,7 +328,7 @@ def date_offers(
     for order, element in enumerate(microdata):
         for date in dates_of([element.get("content") or element.get("datetime") or element_text(element)]):
             offers.append(Offer("date", date, "microdata", order=order, where=place.where(element)))
-    for order, (source, element) in enumerate(time_elements(tree, found)):
+    for order, (source, element) in enumerate(time_elements(found)):
         for date in dates_of([element.get("datetime")]):
             common: dict[str, Any] = {
                 "where": place.where(element),
