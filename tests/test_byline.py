@@ -633,3 +633,54 @@ def test_a_russian_article_names_its_author() -> None:
     for article in (dump, page):
         assert article.metadata.authors == ("Мария Иванова", "Иван Петров")
         assert article.metadata.published == "2024-03-03"
+
+
+@pytest.mark.parametrize(
+    ("line", "expected"),
+    [
+        ("بقلم: أحمد حسن", ("أحمد حسن",)),  # "by the pen of", with or without a colon
+        ("بقلم سارة علي", ("سارة علي",)),
+        ("كتب: أحمد حسن", ("أحمد حسن",)),  # "written by", only before a colon
+        ("إعداد: سارة علي | 3 مارس 2024", ("سارة علي",)),
+        ("By אורי לוי", ("אורי לוי",)),  # Hebrew after an English byline word
+        # no byline label, or a label and prose: no capitals tell a name there, so no byline
+        ("أحمد حسن", None),
+        ("كتب الرئيس رسالة", None),  # "the president wrote a letter": the verb without a colon
+        ("بقلم: أحمد حسن وصل إلى المدينة أمس", None),
+        ("بقلم: أحمد", None),  # one word
+        ("الرئيسية", None),
+        ("记者 王小明 李华", None),  # Chinese writes a name as one word: spaced words are no name
+    ],
+)
+def test_a_name_in_a_script_without_capitals_is_read_only_after_a_byline_label(
+    line: str, expected: tuple[str, ...] | None
+) -> None:
+    assert parse_byline(line) == expected
+    assert parse_names(line) is None  # a bare line of such words is never a name
+    assert not looks_like_name(line)
+
+
+def test_an_author_field_in_a_script_without_capitals_names_its_author() -> None:
+    assert normalise_authors("أحمد حسن") == ("أحمد حسن",)
+    assert normalise_authors("أحمد حسن, سارة علي") == ("أحمد حسن", "سارة علي")
+    assert normalise_authors("记者 王小明") == ()  # a label and a name, spaced
+    assert normalise_authors("هذا النص ليس اسما بل وصف طويل للكاتب") == ()  # more than four words: a description
+
+
+def test_an_arabic_article_names_its_author() -> None:
+    """A made-up Arabic article under "بقلم: ..." had no author, as a text dump and as a page (trial43)."""
+    prose = [
+        "وافق المجلس البلدي مساء الثلاثاء على إنشاء مسار جديد للدراجات على طول ضفة النهر القديم.",
+        "وبحسب البلدية، ستبدأ الأعمال في الخريف وتستمر نحو عامين قبل افتتاح المسار للجمهور.",
+        "وكان السكان يشتكون منذ سنوات من حركة المرور الخطرة على الكورنيش قرب الجسر القديم.",
+    ]
+    head = ["المجلس البلدي يوافق على مسار جديد للدراجات", "بقلم: سارة علي", "3 مارس 2024"]
+    dump = clean("\n".join([*head, *prose]), format="text")
+    paragraphs = "".join(f"<p>{line}</p>" for line in prose)
+    page = clean(
+        f"<html><body><article><h1>{head[0]}</h1><p class='author'>{head[1]}</p><p>{head[2]}</p>{paragraphs}"
+        "</article></body></html>",
+        format="html",
+    )
+    for article in (dump, page):
+        assert article.metadata.authors == ("سارة علي",)

@@ -39,6 +39,7 @@ from cleaner.metadata.names import (
     MAX_LINE,
     PARTICLES,
     backs_name,
+    caseless_name,
     is_account,
     is_company,
     is_job_title,
@@ -126,7 +127,7 @@ def parse_byline(line: str) -> tuple[str, ...] | None:
     if credits is not None or IMAGE_CREDIT.search(text):
         return credits  # an image credit is a byline only beside the writer's credit
     segments = _SEGMENTS.split(text[prefix.end() :] if prefix else text)
-    found = _names_part(segments[0])
+    found = _names_part(segments[0], labelled=prefix is not None)
     if found is None:
         return None
     names, evidence = found
@@ -225,12 +226,13 @@ def _parts(text: str) -> list[str]:
     return [part.strip() for chunk in _CHUNKS.split(text) for part in _CONJUNCTIONS.split(chunk)]
 
 
-def _names_part(part: str) -> tuple[list[str], bool] | None:
+def _names_part(part: str, *, labelled: bool) -> tuple[list[str], bool] | None:
     """Names in the first segment, and whether a job title or organisation backs them up.
 
     None when anything in the part is neither a name nor byline furniture: then the line is prose
     ("By the way, ...", "Reuters reported on Friday that ...").  A date may close the part
-    ("By Jane Doe, Jan 6, 2024").
+    ("By Jane Doe, Jan 6, 2024").  After a byline word or label (``labelled``) a name may be in a script
+    without capitals ("بقلم: أحمد حسن").
     """
     part = _EMAIL.sub(" ", part).strip()
     part = title_case(part) if part.isupper() else part
@@ -238,7 +240,7 @@ def _names_part(part: str) -> tuple[list[str], bool] | None:
     names: list[str] = []
     evidence = False
     for position, chunk in enumerate(chunks):
-        kind = _chunk_kind(_TAIL.sub("", chunk).strip(), first=position == 0)
+        kind = _chunk_kind(_TAIL.sub("", chunk).strip(), first=position == 0, labelled=labelled)
         if kind is None:
             if position == 0 or find_dateline(", ".join(chunks[position:])) is None:
                 return None
@@ -248,7 +250,7 @@ def _names_part(part: str) -> tuple[list[str], bool] | None:
     return names, evidence
 
 
-def _chunk_kind(chunk: str, *, first: bool) -> tuple[list[str], bool] | None:
+def _chunk_kind(chunk: str, *, first: bool, labelled: bool) -> tuple[list[str], bool] | None:
     """Names in one comma-separated chunk, and whether they are backed by a title or agency.
 
     In the first chunk only a title glued to the name counts ("Richard Adams Education editor"):
@@ -262,6 +264,8 @@ def _chunk_kind(chunk: str, *, first: bool) -> tuple[list[str], bool] | None:
     for part in filter(None, (part.strip() for part in _CONJUNCTIONS.split(chunk))):
         if person_shape(part, min_tokens=2, max_tokens=5) and not is_organisation(part):
             names.append(undouble(part))
+        elif labelled and caseless_name(part):
+            names.append(part)  # "بقلم: أحمد حسن": no capitals to read, so only after a byline label
         elif (name := name_before_title(part)) is not None:
             names.append(name)
             evidence = True
@@ -370,8 +374,8 @@ def _is_metadata_name(part: str, site_name: str | None) -> bool:
     if re.search(r"[!?:\"“”<>{}=]", part):
         return False
     words = part.split()
-    if len(words) > 1 and not all(
-        word[:1].isupper() or word.lower() in PARTICLES or is_name_token(word) for word in words
-    ):
+    shaped = all(word[:1].isupper() or word.lower() in PARTICLES or is_name_token(word) for word in words)
+    # an author field labels its value as a byline label does: a script without capitals may name there
+    if len(words) > 1 and not shaped and not caseless_name(part):
         return False  # "Zuletzt geändert am": words, not a name; one word may be a user name ("marc")
     return not (is_organisation(part, site_name=site_name) or is_job_title(part) or is_nobody(part))

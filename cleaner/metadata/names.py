@@ -7,7 +7,8 @@ What this layer does:
 - ``is_organisation(name)`` says whether a name is an agency, a newsroom, a publication, a company
   by its legal form, a domain, an acronym or the site itself: never a person author.
 - The pieces ``cleaner.metadata.byline`` builds its bylines from: ``person_shape`` (capitalised name tokens
-  between bounds), ``is_name_token``, ``is_job_title``, ``backs_name`` (a job title or agency that
+  between bounds), ``is_name_token``, ``caseless_name`` (a name in a script without capitals, read only
+  after a byline label), ``is_job_title``, ``backs_name`` (a job title or agency that
   vouches for a name beside it), ``name_before_title`` ("Richard Adams Education editor"),
   ``undouble``, ``title_case`` and ``is_user_name`` ("freeman1984").
 - ``is_account`` and ``is_nobody``: a CMS's default account or a bare role or newsroom word
@@ -69,6 +70,7 @@ _INITIALS = re.compile(r"(?:[A-Z]\.){2,3}")
 _GLUED = re.compile(r"[^\W\d_]{4}[A-Z]|['’]s$")
 _NAME_BREAK = re.compile(r"[-'’]")
 _NAME_BREAK_KEPT = re.compile(r"([-'’])")
+_UNSPACED_SCRIPTS = re.compile("[\u2e80-\ud7ff]")  # CJK, kana, Hangul: scripts that write a name as one word
 
 
 def looks_like_name(text: str) -> bool:
@@ -216,6 +218,25 @@ def is_name_token(token: str) -> bool:
     if len(core) < 2 or not core[:1].isupper() or _GLUED.search(core):
         return False  # "M" alone; "WinterJournal" is two words glued (but "McDonald", "MacArthur" pass)
     return all(piece.isalpha() for piece in _NAME_BREAK.split(core))
+
+
+def caseless_name(text: str) -> bool:
+    """2-4 words of a script without capitals (Arabic, Hebrew, ...): "أحمد حسن", shaped as a name can be there.
+
+    Such a script has no capital to tell a name from any other word, so this shape says little: a
+    caller asks it only of the names after an explicit byline label ("بقلم: أحمد حسن") or in an author
+    field, never of a bare line.  Every letter must be caseless; no digits, no punctuation but a hyphen
+    or an apostrophe.  Chinese, Japanese and Korean write a name as one word: spaced words of theirs
+    are a label and a name ("记者 王小明") or a phrase, never a name.
+    """
+    tokens = text.split()
+    if not 2 <= len(tokens) <= 4 or len(text) > 60 or _UNSPACED_SCRIPTS.search(text):
+        return False
+    for token in tokens:
+        pieces = _NAME_BREAK.split(token)
+        if not all(piece.isalpha() for piece in pieces) or any(char.isupper() or char.islower() for char in token):
+            return False
+    return not is_nobody(text)
 
 
 def is_job_title(text: str) -> bool:
