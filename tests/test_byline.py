@@ -684,3 +684,38 @@ def test_an_arabic_article_names_its_author() -> None:
     )
     for article in (dump, page):
         assert article.metadata.authors == ("سارة علي",)
+
+
+@pytest.mark.parametrize(
+    ("line", "expected"),
+    [
+        ("Door Anna Jansen en Pieter Bakker", ("Anna Jansen", "Pieter Bakker")),  # Dutch "en" is "and"
+        ("Door Anna Jansen, Pieter Bakker en Eva de Vries", ("Anna Jansen", "Pieter Bakker", "Eva de Vries")),
+        ("Tekst: Anna Jansen en Pieter Bakker | 3 maart 2024", ("Anna Jansen", "Pieter Bakker")),
+        ("Door Anna Jansen en Amsterdam", ("Anna Jansen",)),  # one word after "en": a place, as before
+        ("Par Anne Martin en Provence", ("Anne Martin",)),  # French and Spanish "en" is "in"
+        ("Por Ana García en Buenos Aires", ("Ana García",)),  # even before a place of two capitalised words
+        ("door de regering en het parlement", None),
+    ],
+)
+def test_dutch_en_joins_two_names_after_a_dutch_byline_word(line: str, expected: tuple[str, ...] | None) -> None:
+    assert parse_byline(line) == expected
+
+
+def test_a_dutch_article_names_both_its_authors() -> None:
+    """A made-up Dutch article by two writers kept only the first, as a text dump and as a page (trial43)."""
+    prose = [
+        "De gemeenteraad heeft dinsdagavond ingestemd met de aanleg van een nieuw fietspad langs de rivier.",
+        "Volgens de gemeente beginnen de werkzaamheden in het najaar en duren ze ongeveer twee jaar.",
+        "Bewoners klagen al jaren over het gevaarlijke verkeer op de kade bij de oude brug in het centrum.",
+    ]
+    head = ["Gemeenteraad stemt in met nieuw fietspad", "Door Anna Jansen en Pieter Bakker", "3 maart 2024"]
+    dump = clean("\n".join([*head, *prose]), format="text")
+    paragraphs = "".join(f"<p>{line}</p>" for line in prose)
+    page = clean(
+        f"<html><body><article><h1>{head[0]}</h1><p class='author'>{head[1]}</p><p>{head[2]}</p>{paragraphs}"
+        "</article></body></html>",
+        format="html",
+    )
+    for article in (dump, page):
+        assert article.metadata.authors == ("Anna Jansen", "Pieter Bakker")

@@ -33,7 +33,7 @@ import re
 from collections.abc import Iterable
 from functools import lru_cache
 
-from cleaner.lexicon import alternation, phrases
+from cleaner.lexicon import alternation, phrases, words
 from cleaner.metadata.dates import COMMENT_TAIL, find_dateline, parse_date
 from cleaner.metadata.names import (
     MAX_LINE,
@@ -68,6 +68,8 @@ _SEGMENTS = re.compile(r"\s*[|·•]\s*|\s+[-–—]\s+")
 _CHUNKS = re.compile(r"\s*[,;]\s*")
 _CONJUNCTIONS = re.compile(rf"\s*&\s*|\s+{alternation('name_joiners')}\s+", re.IGNORECASE)
 _TAIL = re.compile(rf"\s+(?i:{alternation('place_words')})\s+(?=[^\W\d_])\S.*$|\s*\([^()]*\)\s*$")
+_EN = re.compile(r"\s+en\s+")
+_EN_LABELS = words("en_joiner_labels")
 _EMAIL = re.compile(r"<?[^\s@<>]{1,64}@[^\s@<>]{1,255}\.\w{2,24}>?|@\w+|https?://\S+|www\.\S+")
 _READING = re.compile(r"\d{1,3}\s*(?:min(?:ute|uto|uti)?s?|minuten)\b\.?(?:\s+\w+){0,2}\s*$", re.IGNORECASE)
 _BACKING_ENTRIES = [entry for name in ("agencies", "newsroom_words", "job_words") for entry in phrases(name)]
@@ -127,7 +129,7 @@ def parse_byline(line: str) -> tuple[str, ...] | None:
     if credits is not None or IMAGE_CREDIT.search(text):
         return credits  # an image credit is a byline only beside the writer's credit
     segments = _SEGMENTS.split(text[prefix.end() :] if prefix else text)
-    found = _names_part(segments[0], labelled=prefix is not None)
+    found = _names_part(_dutch_and(segments[0], prefix), labelled=prefix is not None)
     if found is None:
         return None
     names, evidence = found
@@ -224,6 +226,21 @@ def split_names(text: str) -> tuple[str, ...]:
 def _parts(text: str) -> list[str]:
     """A text split at commas, semicolons, "&" and "and"-words, each part stripped (empty parts kept)."""
     return [part.strip() for chunk in _CHUNKS.split(text) for part in _CONJUNCTIONS.split(chunk)]
+
+
+def _dutch_and(part: str, prefix: re.Match[str] | None) -> str:
+    """Dutch "en" ("and") between names after a Dutch byline word, as "&": "Anna Jansen & Pieter Bakker".
+
+    Only where every side is name-shaped: "Door Anna Jansen en Amsterdam" keeps its place.
+    """
+    if prefix is None or prefix[0].split()[-1].strip(":").lower() not in _EN_LABELS:
+        return part
+    chunks = []
+    for chunk in _CHUNKS.split(part):
+        pieces = [piece.strip() for piece in _EN.split(chunk)]
+        named = len(pieces) > 1 and all(person_shape(piece, min_tokens=2, max_tokens=4) for piece in pieces)
+        chunks.append(" & ".join(pieces) if named else chunk)
+    return ", ".join(chunks)
 
 
 def _names_part(part: str, *, labelled: bool) -> tuple[list[str], bool] | None:
