@@ -135,6 +135,23 @@ def test_a_chinese_or_japanese_credit_label_is_no_part_of_the_name(label: str) -
     assert ("李小红",) in author_offers(html)
 
 
+@pytest.mark.parametrize("label", ["记者 ", "作者 ", "编辑 ", "文 "])
+def test_a_chinese_or_japanese_credit_label_without_a_colon_is_no_part_of_the_name(label: str) -> None:
+    html = article(f"<span class='author'>{label}王小明</span>")
+    assert author_offers(html) == {("王小明",)}
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "编辑 推荐阅读更多精彩文章",  # more than a name's 2-4 characters after the label: no name
+        "记者 王小明 李华",  # two words after the label
+    ],
+)
+def test_a_chinese_label_and_a_space_before_anything_but_a_name_names_nobody(text: str) -> None:
+    assert author_offers(article(f"<span class='author'>{text}</span>")) == set()
+
+
 def test_the_names_of_another_offer_run_together_are_those_names() -> None:
     html = article(
         "<p class='byline'>By <a href='/a/ar'>Maya Torres</a> and <a href='/a/do'>Liam O'Connell</a></p>",

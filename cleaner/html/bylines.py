@@ -52,7 +52,8 @@ _LABEL = re.compile(
 )
 _TRAILER = re.compile(rf"\s+(?:{alternation('date_prepositions')}|\||-|–|—|/)\s.*$|\s*[|,(/].*$", re.IGNORECASE)
 _AFTER_BY = re.compile(rf"\s{alternation('byline_words')}\s+", re.IGNORECASE)
-_CJK_LABEL = re.compile(rf"^{alternation('cjk_credit_labels')}\s*[:：]\s*")  # "责任编辑：李小红"
+# "责任编辑：李小红"; without a colon: a space and a name of 2-4 Chinese characters ("记者 王小明")
+_CJK_LABEL = re.compile(rf"^{alternation('cjk_credit_labels')}(?:\s*[:：]\s*|\s+(?=[\u3400-\u9fff]{{2,4}}$))")
 _HCARD_NAME = etree.XPath('.//*[contains(concat(" ", normalize-space(@class), " "), " fn ")]')  # hCard's formatted name
 _JOINERS = words("name_joiners") | {"&", ",", "/", "|", "·", "•"}
 
