@@ -17,7 +17,7 @@ from __future__ import annotations
 
 import re
 from collections.abc import Iterator
-from contextlib import contextmanager
+from contextlib import contextmanager, nullcontext
 from dataclasses import dataclass
 from functools import cache
 from typing import TYPE_CHECKING
@@ -133,7 +133,7 @@ def trafilatura_pieces(tree: HtmlElement, *, fast: bool) -> tuple[list[_Piece], 
     """
     import trafilatura  # with htmldate, which it imports, a tenth of a second that `clean learn` never needs
 
-    with _set_aside(tree, _NEVER_EXTRACTED):
+    with _set_aside(tree, _NEVER_EXTRACTED) if _paragraph_outside(tree, _NEVER_EXTRACTED) else nullcontext():
         document = trafilatura.bare_extraction(tree, options=_options(fast))
     body = getattr(document, "body", None)
     if body is None:
@@ -149,6 +149,21 @@ def trafilatura_pieces(tree: HtmlElement, *, fast: bool) -> tuple[list[_Piece], 
 _NEVER_EXTRACTED = ("nav", "aside", "footer")
 _READ_RAW = frozenset(("nav",))
 _BASELINE_TAGS = ("article", "blockquote", "code", "p", "pre", "q", "quote")
+
+
+def _paragraph_outside(tree: HtmlElement, tags: tuple[str, ...]) -> bool:
+    """Whether a ``<p>`` of the page stands outside every element of ``tags``, or the page has none.
+
+    trafilatura's recall retry (``tree_cleaning`` in its "recall" focus, asked where its extraction covers
+    little of the page) undoes its deletions when they would leave no paragraph: on a page whose every
+    paragraph sits in an ``<aside>`` or ``<footer>`` (some themes and page builders put the whole post in
+    one), it reads them.  Such a page is given to trafilatura whole, so that the retry finds them.
+    """
+    paragraphs = tree.iter("p")
+    first = next(paragraphs, None)
+    if first is None:
+        return True
+    return any(next(paragraph.iterancestors(tags), None) is None for paragraph in (first, *paragraphs))
 
 
 @contextmanager
