@@ -75,3 +75,34 @@ def test_a_page_whose_every_paragraph_is_in_an_aside_is_not_set_aside() -> None:
     assert not content._paragraph_outside(lxml.html.fromstring(page("aside")), tags)
     assert content._paragraph_outside(lxml.html.fromstring(page("article")), tags)
     assert content._paragraph_outside(lxml.html.fromstring("<html><body><aside>text</aside></body></html>"), tags)
+
+
+@pytest.mark.parametrize("wrapper", ["aside", "footer"])
+@pytest.mark.parametrize("intro", [f"<p class='intro'>{INTRO}</p>", f"<div class='intro'>{INTRO}</div>"])
+def test_an_article_set_aside_beside_an_intro_is_kept_with_the_intro(wrapper: str, intro: str) -> None:
+    # trafilatura keeps the intro alone (it deletes the element, and a <p> outside it bars its recall retry);
+    # the element holds most of the page's prose, so the second view is asked and added to the extraction.
+    html = page(wrapper, intro=intro, paragraphs=6)
+    assert not any(paragraph in (trafilatura.extract(html, fast=True) or "") for paragraph in PARAGRAPHS)
+    text = clean(html, format="html").text
+    assert all(paragraph in text for paragraph in PARAGRAPHS)
+    assert INTRO[:80] in text
+
+
+SIDEBAR = "".join(
+    f"<p>Part {i} of the sidebar: the gazette was founded by a cooperative of fishermen and teachers who wanted "
+    "a paper that reported every council meeting in full, and it has come out each week since then.</p>"
+    for i in range(8)
+)
+
+
+def test_a_short_article_beside_a_longer_sidebar_of_prose_is_kept() -> None:
+    # The sidebar holds most of the page's prose, and readability-lxml takes it alone (its class reads as
+    # content): the view is added to the extraction, never put in its place.
+    article = "".join(f"<p>{text}</p>" for text in PARAGRAPHS[:2])
+    html = (
+        "<!DOCTYPE html><html lang='en'><head><meta charset='utf-8'><title>Ferry pier</title></head><body>"
+        f"<div class='wrap'><div class='main'><h1>Committee chooses a pontoon</h1>{article}</div></div>"
+        f"<div class='column'><aside class='content'>{SIDEBAR}</aside></div></body></html>"
+    )
+    assert kept(html, 2) == [True, True]

@@ -78,16 +78,9 @@ def main_content(
     """
     pieces, whole_page = first_extraction(tree, language=language)
     prose = page_prose(tree)
-    if fallback is not None and needs_second_view(pieces, prose, fallback):
-        other = second_view(
-            tree,
-            fallback.view,
-            trafilatura_full=lambda fast: trafilatura_pieces(tree, fast=fast)[0],
-            language=language,
-            first=pieces,
-        )
-        if size(other) >= fallback.gain * size(pieces):
-            pieces, whole_page = other, False
+    other = None if fallback is None else _second_view(tree, pieces, prose, fallback, language)
+    if other is not None:  # a page dump the view was added to (``_second_view``) is still one
+        pieces, whole_page = other, whole_page and pieces[0] in other
     # The extraction's own trailing teasers go before its body is read on, and the body's, read on, after.
     pieces = _without_link_tail(_without_link_tail(pieces) + _continuations(tree, pieces))
     blocks = tuple(
@@ -95,6 +88,48 @@ def main_content(
         for i, (kind, text, density) in enumerate(pieces)
     )
     return MainContent(blocks, whole_page, tuple(outside(prose, [text for _, text, _ in pieces])))
+
+
+def _second_view(
+    tree: HtmlElement, pieces: list[_Piece], prose: list[str], fallback: Fallback, language: str | None
+) -> list[_Piece] | None:
+    """The second view's pieces where it is asked and taken, else ``None``.
+
+    It is asked where the extraction holds little of the page's prose (``needs_second_view``), or where the
+    elements trafilatura never extracts hold most of it (``_prose_set_aside``); it is taken where it holds
+    ``fallback.gain`` times the extraction's text.  Asked for the prose set aside, it is added to the extraction,
+    not put in its place: the extraction's blocks it does not hold stay, first (an intro beside a post set in
+    an ``<aside>``; a short article beside a longer sidebar of prose, which the view may take alone).
+    """
+    set_aside = not needs_second_view(pieces, prose, fallback)
+    if set_aside and not _prose_set_aside(tree, pieces, prose):
+        return None
+    other = second_view(
+        tree,
+        fallback.view,
+        trafilatura_full=lambda fast: trafilatura_pieces(tree, fast=fast)[0],
+        language=language,
+        first=pieces,
+    )
+    if size(other) < fallback.gain * size(pieces):
+        return None
+    if not set_aside:
+        return other
+    missing = set(outside([text for _, text, _ in pieces], [text for _, text, _ in other]))
+    return [piece for piece in pieces if piece[1] in missing] + other
+
+
+def _prose_set_aside(tree: HtmlElement, pieces: list[_Piece], prose: list[str]) -> bool:
+    """Whether the extraction holds less than half of the page's prose and the elements trafilatura never
+    extracts (``_NEVER_EXTRACTED``: some themes and page builders put the whole post in an ``<aside>`` or a
+    ``<footer>``) hold more than half of it: the article may be there, and the second view is asked."""
+    half = sum(len(text) for text in prose) / 2
+    if size(pieces) >= half:
+        return False
+    outermost = (
+        node for node in tree.iter(_NEVER_EXTRACTED) if next(node.iterancestors(_NEVER_EXTRACTED), None) is None
+    )
+    return sum(len(text) for node in outermost for text in page_prose(node)) > half
 
 
 def first_extraction(tree: HtmlElement, *, language: str | None) -> tuple[list[_Piece], bool]:
