@@ -80,7 +80,7 @@ def main_content(
     prose = page_prose(tree)
     other = None if fallback is None else _second_view(tree, pieces, prose, fallback, language)
     if other is not None:  # a page dump the view was added to (``_second_view``) is still one
-        pieces, whole_page = other, whole_page and pieces[0] in other
+        pieces, whole_page = other, whole_page and bool(pieces) and pieces[0] in other
     # The extraction's own trailing teasers go before its body is read on, and the body's, read on, after.
     pieces = _without_link_tail(_without_link_tail(pieces) + _continuations(tree, pieces))
     blocks = tuple(
