@@ -125,10 +125,13 @@ MIXED_LANGUAGE_CAPTIONS = "\n".join(
 @settings(max_examples=150, deadline=None, suppress_health_check=[HealthCheck.too_slow])
 @given(documents, separators)
 @example(MIXED_LANGUAGE_CAPTIONS, "\n")
+@example("--\nġ\n\x1fà\U00015841\U000248e1\nIraq preparing to remove US-led coalition, says PM", "\n\n")  # (CI, 6 Dec)
 def test_cleaning_the_body_again_removes_nothing(text: str, separator: str) -> None:
-    if invisible(text) or "\x00" in text or not_text(text):
-        return  # nothing to clean, or binary data (CleanError, above)
-    first = clean(text.replace("\n", separator), format="text")
+    source = text.replace("\n", separator)
+    if invisible(source) or "\x00" in source or not_text(source):
+        return  # nothing to clean, or binary data (CleanError, above): judged on the text cleaned, since
+        # charset-normalizer's measure of a text with a control character can change with its line breaks
+    first = clean(source, format="text")
     if not first.text.strip():
         return  # nothing left: cleaning nothing is an error, not a change
     second = clean(first.text, format="text")
