@@ -100,8 +100,9 @@ def test_text_between_two_rules_is_not_front_matter() -> None:
 )
 def test_markdown_between_two_rules_is_body_whatever_yaml_makes_of_it(block: str, tmp_path: Path) -> None:
     """A list between the rules was body, but a list of links (which YAML cannot read) failed the whole file as
-    'front matter is not valid YAML', and a heading (a YAML comment) vanished: both are body now, in a file and
-    through clean(), and --in-place reaches a fixed point."""
+    'front matter is not valid YAML', and a heading (a YAML comment) vanished: both are blocks now, which the layers
+    keep or audit (the text model, rebuilt on 6 December, judges a lone 'Welcome' over a dump furniture), in a file
+    and through clean(), and --in-place reaches a fixed point."""
     text = f"---\n{block}\n---\n"
     assert split_front_matter(text + "Body\n") == (None, text + "Body\n")
     seed = (ROOT / "seeds" / "002_694ce83051234cea.txt").read_text(encoding="utf-8")
@@ -114,8 +115,9 @@ def test_markdown_between_two_rules_is_body_whatever_yaml_makes_of_it(block: str
     assert all(word in kept for word in re.findall(r"[A-Za-z]+", read_markdown(block)))  # body or audited
     assert clean_command("page.md", "--in-place", cwd=tmp_path).returncode == 0
     assert (tmp_path / "page.md").read_text(encoding="utf-8") == rewritten
-    if block == "# Welcome":
-        assert shown.blocks[0].text == "Welcome"
+    if block == "# Welcome":  # a block of its own that the layers judged: the body's first, or in the audit
+        judged = [*(r.text for r in shown.removed if r.layer != "decode"), shown.blocks[0].text]
+        assert "Welcome" in judged
 
 
 def test_broken_front_matter_is_an_error_that_says_so() -> None:
