@@ -16,7 +16,7 @@ from cleaner.metadata.byline import (
 )
 from cleaner.metadata.credits import credited_names, parse_credit
 from cleaner.metadata.names import is_site_name, looks_like_name
-from cleaner.model import Metadata
+from cleaner.model import Article, Metadata
 
 ONE_SITE = "one benchmark site; its rule went (a rule stands for a pattern seen on several sites)"
 
@@ -615,6 +615,18 @@ def test_one_test_says_what_is_the_sites_name(text: str, sites: list[str], expec
     assert is_site_name(text, sites) is expected
 
 
+def as_dump_and_page(head: list[str], prose: list[str]) -> tuple[Article, Article]:
+    """A made-up article cleaned as a text dump and as a page: headline, byline, dateline (``head``), then prose."""
+    dump = clean("\n".join([*head, *prose]), format="text")
+    paragraphs = "".join(f"<p>{line}</p>" for line in prose)
+    page = clean(
+        f"<html><body><article><h1>{head[0]}</h1><p class='author'>{head[1]}</p><p>{head[2]}</p>{paragraphs}"
+        "</article></body></html>",
+        format="html",
+    )
+    return dump, page
+
+
 def test_a_russian_article_names_its_author() -> None:
     """A made-up Russian article under "Автор: ..." had no author, as a text dump and as a page (trial43)."""
     prose = [
@@ -623,14 +635,7 @@ def test_a_russian_article_names_its_author() -> None:
         "Жители много лет жаловались на опасное движение на набережной у старого моста.",
     ]
     head = ["Городской совет одобрил новую велодорожку", "Автор: Мария Иванова и Иван Петров", "3 марта 2024"]
-    dump = clean("\n".join([*head, *prose]), format="text")
-    paragraphs = "".join(f"<p>{line}</p>" for line in prose)
-    page = clean(
-        f"<html><body><article><h1>{head[0]}</h1><p class='author'>{head[1]}</p><p>{head[2]}</p>{paragraphs}"
-        "</article></body></html>",
-        format="html",
-    )
-    for article in (dump, page):
+    for article in as_dump_and_page(head, prose):
         assert article.metadata.authors == ("Мария Иванова", "Иван Петров")
         assert article.metadata.published == "2024-03-03"
 
@@ -675,14 +680,7 @@ def test_an_arabic_article_names_its_author() -> None:
         "وكان السكان يشتكون منذ سنوات من حركة المرور الخطرة على الكورنيش قرب الجسر القديم.",
     ]
     head = ["المجلس البلدي يوافق على مسار جديد للدراجات", "بقلم: سارة علي", "3 مارس 2024"]
-    dump = clean("\n".join([*head, *prose]), format="text")
-    paragraphs = "".join(f"<p>{line}</p>" for line in prose)
-    page = clean(
-        f"<html><body><article><h1>{head[0]}</h1><p class='author'>{head[1]}</p><p>{head[2]}</p>{paragraphs}"
-        "</article></body></html>",
-        format="html",
-    )
-    for article in (dump, page):
+    for article in as_dump_and_page(head, prose):
         assert article.metadata.authors == ("سارة علي",)
 
 
@@ -710,12 +708,5 @@ def test_a_dutch_article_names_both_its_authors() -> None:
         "Bewoners klagen al jaren over het gevaarlijke verkeer op de kade bij de oude brug in het centrum.",
     ]
     head = ["Gemeenteraad stemt in met nieuw fietspad", "Door Anna Jansen en Pieter Bakker", "3 maart 2024"]
-    dump = clean("\n".join([*head, *prose]), format="text")
-    paragraphs = "".join(f"<p>{line}</p>" for line in prose)
-    page = clean(
-        f"<html><body><article><h1>{head[0]}</h1><p class='author'>{head[1]}</p><p>{head[2]}</p>{paragraphs}"
-        "</article></body></html>",
-        format="html",
-    )
-    for article in (dump, page):
+    for article in as_dump_and_page(head, prose):
         assert article.metadata.authors == ("Anna Jansen", "Pieter Bakker")
