@@ -17,6 +17,7 @@ from cleaner.model import Article
 
 Format = Literal["auto", "text", "html", "markdown"]
 FORMATS: tuple[Format, ...] = get_args(Format)
+SKIPPED = "; record skipped"  # how a bad record's message ends: a stream goes on without it
 
 
 class FormatError(ValueError):
@@ -90,7 +91,7 @@ def string_of(value: object, field: str) -> str | None:
     """
     if value is None or isinstance(value, str):
         return value or None
-    raise ValueError(f"'{field}' must be a string, not {_json_kind(value)} ({_shown(value)}); record skipped")
+    raise ValueError(f"'{field}' must be a string, not {_json_kind(value)} ({_shown(value)}){SKIPPED}")
 
 
 def _fetched_of(record: Mapping[str, Any], meta: Mapping[str, Any]) -> str | None:
@@ -140,7 +141,7 @@ def _record_format(value: object) -> Format:
         if value == form and isinstance(value, str):
             return form
     given = _shown(value) if isinstance(value, str) else f"{_json_kind(value)} ({_shown(value)})"
-    raise FormatError(f"'format' must be one of {', '.join(FORMATS)}, not {given}; record skipped")
+    raise FormatError(f"'format' must be one of {', '.join(FORMATS)}, not {given}{SKIPPED}")
 
 
 @dataclass(frozen=True, slots=True)

@@ -37,13 +37,12 @@ from datatrove.pipeline.base import PipelineStep
 from datatrove.utils.logging import logger
 
 from cleaner.config import DEFAULT_CONFIG, Config
-from cleaner.io.records import Document, Failure, Format, Result, string_of
+from cleaner.io.records import SKIPPED, Document, Failure, Format, Result, string_of
 from cleaner.pipeline.reading import check_arguments
 from cleaner.run.stream import Cleaning, clean_document, warm_up_cleaning, warm_up_document
 
 METADATA_KEY = "cleaner"
 ERROR_KEY = "cleaner_error"
-SKIPPED = "; record skipped"  # what a reader's message says of a bad field: the step says what it does itself
 
 
 class CleanArticles(PipelineStep):
@@ -86,7 +85,7 @@ class CleanArticles(PipelineStep):
         result: Result
         try:
             url = string_of(document.metadata.get("url"), "metadata.url")
-        except ValueError as error:
+        except ValueError as error:  # the reader's "; record skipped" goes: the step says what it does itself
             result = Failure(id=str(document.id), reason=str(error).removesuffix(SKIPPED))
         else:
             source = Document(id=str(document.id), content=document.text, format=self.cleaning.format, url=url)
