@@ -228,6 +228,22 @@ def test_role_credit_lines_name_the_writers(line: str, expected: tuple[str, ...]
     assert parse_byline(line) == expected
 
 
+@pytest.mark.parametrize("byline", ["Von Anna Weber/dpa", "Von Anna Weber / AFP", "Von Anna Weber/Jan Kroll"])
+def test_a_value_holding_a_slash_is_never_an_author(byline: str) -> None:
+    """The writer and the agency (or two writers) of "Name/AGENCY" after a byline word are not read apart (the
+    strict xfails below), and the whole value was an author ("Anna Weber/dpa"): no person's name holds a slash."""
+    dump, page = as_dump_and_page(
+        ["Hafen nach Sturm geschlossen", byline, "3. März 2024"],
+        [
+            "Der Hafen der kleinen Stadt wurde am Sonntag geschlossen, nachdem ein Sturm den Steg beschädigt hatte.",
+            "Der Bürgermeister sagte, die Reparatur werde Wochen dauern und die Stadt bitte die Region um Geld.",
+        ],
+    )
+    for article in (dump, page):
+        assert not any("/" in author for author in article.metadata.authors)
+        assert article.metadata.published == "2024-03-03"
+
+
 @pytest.mark.parametrize(
     ("line", "expected"),
     [

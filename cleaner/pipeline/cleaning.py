@@ -119,7 +119,8 @@ def _reread(config: Config, site: SiteProfile | None, deadline: Deadline) -> Rer
 
 
 def _no_person(name: str, site_name: str | None) -> bool:
-    return is_organisation(name, site_name=site_name) or is_nobody(name)
+    # no person's name holds a slash: "Anna Weber/dpa" credits a writer and an agency in one value, unread
+    return "/" in name or is_organisation(name, site_name=site_name) or is_nobody(name)
 
 
 OUTSIDE_RULE = "extractor.outside-content"  # prose of the page that the main content does not hold
@@ -127,8 +128,9 @@ OUTSIDE_RULE = "extractor.outside-content"  # prose of the page that the main co
 
 def _people_only(found: Metadata, site_name: str | None) -> Metadata:
     """Drop authors the lines name that are no person, a byline label they open with aside: an agency, a newsroom,
-    a company, a domain ("By Reuters", "von Redaktion", "Autor: example.pl"), a bare role ("Staff Writer"), or the
-    site itself ("Miami Today on November 7, 2023"), as the page's own author offers are (``cleaner.html.authors``).
+    a company, a domain ("By Reuters", "von Redaktion", "Autor: example.pl"), a bare role ("Staff Writer"), the
+    site itself ("Miami Today on November 7, 2023"), as the page's own author offers are (``cleaner.html.authors``),
+    or a value holding a slash ("Anna Weber/dpa": a writer and an agency, or two writers, as one value).
 
     The text layers read a byline's shape; only the page knows its own name.  The organisations among the names
     dropped (an agency, a company, a newsroom, the site; not a bare role) go to ``organisations``, as a
