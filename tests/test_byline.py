@@ -32,6 +32,8 @@ PROFESSION_FIRST = pytest.mark.xfail(
 BYLINES = [
     # English
     ("By Jane Doe", ("Jane Doe",)),
+    ("By JANE DOE, Associated Press", ("Jane Doe",)),  # a name in capitals, then its agency
+    ("By JANE DOE and JOHN ROE, Reuters", ("Jane Doe", "John Roe")),
     pytest.param(
         "Autor: Rechtsanwalt Sebastian Einbock",
         ("Sebastian Einbock",),
@@ -131,6 +133,7 @@ BYLINES = [
 ]
 
 NOT_BYLINES = [
+    "By JANE DOE and JOHN ROE Associated Press",  # a name in capitals run into the agency: not read apart
     "Christian Baghai",  # a bare name: a byline only in context (the pipeline uses looks_like_name)
     "Jane Doe",
     "By the way, we went home early.",
@@ -641,6 +644,30 @@ def as_dump_and_page(head: list[str], prose: list[str]) -> tuple[Article, Articl
         format="html",
     )
     return dump, page
+
+
+@pytest.mark.parametrize(
+    ("byline", "authors", "organisations"),
+    [
+        ("By Anna Weber, Reuters", ("Anna Weber",), ("Reuters",)),
+        ("Von Anna Weber, dpa", ("Anna Weber",), ("dpa",)),
+        ("By ANNA WEBER and JAN KROLL, Associated Press", ("Anna Weber", "Jan Kroll"), ("Associated Press",)),
+        ("By Anna Weber, MS, RD", ("Anna Weber",), ()),  # degrees, no organisation
+        ("By Reuters", (), ("Reuters",)),
+    ],
+)
+def test_a_dump_byline_credits_its_agency_beside_its_writers(
+    byline: str, authors: tuple[str, ...], organisations: tuple[str, ...]
+) -> None:
+    """The agency beside a writer went nowhere in text mode (only a byline naming no person credited one), and a
+    writer in capitals before it was not read: the line stayed in the body as the subtitle."""
+    prose = [
+        "The harbour of the small town was closed on Sunday after a storm damaged the pier, officials said.",
+        "The mayor said repairs would take weeks, and that the town would ask the region for money to rebuild it.",
+    ]
+    article = clean("\n".join(["Storm closes harbour", byline, "March 3, 2024", *prose]), format="text")
+    assert (article.metadata.authors, article.metadata.organisations) == (authors, organisations)
+    assert article.metadata.subtitle is None
 
 
 def test_a_russian_article_names_its_author() -> None:

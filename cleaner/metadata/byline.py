@@ -79,6 +79,8 @@ _BACKING_PHRASES = tuple(entry for entry in _BACKING_ENTRIES if " " in entry)
 _BACKING_PHRASE = re.compile("|".join(map(re.escape, _BACKING_PHRASES)) or "(?!)")
 _JOB_STEM = re.compile(alternation("job_stems"))  # inside a compound too: "Sportreporterin"
 _TOKEN = re.compile(r"[^\W\d_]+")
+# two words in capitals, then a capitalised word: "JILL LAWLESS Associated Press" ("NASA JPL staff" is no name)
+_CAPITALS_RUN_ON = re.compile(r"(?:[A-ZÀ-Þ]{2}[A-ZÀ-Þ'’-]*\s+){2,}[A-ZÀ-Þ][a-zß-ÿ]")  # initials ("T. V.") are not
 _SEGMENT_MARK = re.compile(r"[|·•]|\s[-–—]\s")
 
 
@@ -279,6 +281,11 @@ def _chunk_kind(chunk: str, *, first: bool, labelled: bool) -> tuple[list[str], 
     names: list[str] = []
     evidence = False
     for part in filter(None, (part.strip() for part in _CONJUNCTIONS.split(chunk))):
+        # after a byline word a name in capitals is a name, whatever follows it: "By ANNA WEBER, Associated Press";
+        # run into other words ("JILL LAWLESS Associated Press") it cannot be told from them: no reading
+        if labelled and not part.isupper() and _CAPITALS_RUN_ON.match(part):
+            return None
+        part = title_case(part) if labelled and part.isupper() and " " in part else part
         if person_shape(part, min_tokens=2, max_tokens=5) and not is_organisation(part):
             names.append(undouble(part))
         elif labelled and caseless_name(part):
@@ -339,10 +346,11 @@ def normalise_authors(raw: str | Iterable[str], *, site_name: str | None = None)
 
 
 def credited_organisations(raw: str | Iterable[str], *, site_name: str | None = None) -> tuple[str, ...]:
-    """The organisations an author value credits ("Example Verlag GmbH", "Reuters", the site itself), as written.
+    """The organisations an author value or a byline line credits ("Example Verlag GmbH", "Reuters", the site
+    itself), as written.
 
     The counterpart of ``normalise_authors``: what it drops as no person, this keeps when it is an
-    organisation; places and job titles beside them are neither.
+    organisation; places, job titles and degrees beside them are neither.
     """
     values = [raw] if isinstance(raw, str) else list(raw)
     found = [
@@ -354,8 +362,13 @@ def credited_organisations(raw: str | Iterable[str], *, site_name: str | None = 
         and (is_company(part) or is_organisation(part, site_name=site_name))
         and not is_job_title(part)
         and not is_account(part)
+        and part.replace(".", "").lower() not in _POST_NOMINALS  # "Jane Doe, MS": a degree, no organisation
+        and ":" not in part  # a label and its value ("Online-Redaktion Veröffentlicht: 26.12.2022") are not a name
     ]
     return _dedupe(found)
+
+
+_POST_NOMINALS = words("post_nominals")
 
 
 def _clean_value_part(part: str) -> str:

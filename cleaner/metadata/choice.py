@@ -31,6 +31,7 @@ from typing import TYPE_CHECKING
 import numpy as np
 
 from cleaner.metadata.boosters import predict
+from cleaner.metadata.byline import credited_organisations
 from cleaner.metadata.candidates import FEATURES, MARKED_SOURCES, candidates
 from cleaner.metadata.lines import Candidate
 from cleaner.model import Metadata, Role, Verdict
@@ -159,7 +160,10 @@ def choose_metadata(
             Role.BYLINE, rule="metadata.byline-names", category="byline", layer=LAYER
         )
     updated = next((str(c.value) for c in found if c.field == "date" and c.label == "updated"), None)
-    names = Metadata(authors=tuple(authors.value) if authors else ()).sourced("byline")
+    names = Metadata(
+        authors=tuple(authors.value) if authors else (),
+        organisations=credited_organisations(marked[authors.position].text) if authors and authors.value else (),
+    ).sourced("byline")
     return marked, names.prefer(
         Metadata(published=str(date.value) if date else None, updated=updated).sourced("dateline")
     )
