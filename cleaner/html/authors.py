@@ -21,7 +21,7 @@ import unicodedata
 
 from lxml.html import HtmlElement
 
-from cleaner.html.bylines import byline_names, names_in
+from cleaner.html.bylines import byline_credits, names_in
 from cleaner.html.elements import OTHER_TEXTS, element_text, text_of
 from cleaner.html.marks import Marks
 from cleaner.html.sources import ld_values, meta_values, types_of
@@ -55,7 +55,7 @@ def page_organisations(
     declared = ld_values(articles, "author")
     tags = [value for value in meta_values(metas, AUTHOR_META) if not value.startswith(("http", "@", "www."))]
     return _organisations(
-        [_ld_organisations(declared, by_id), tags, byline_names(found) or bylines_beside_headline(found)], site
+        [_ld_organisations(declared, by_id), tags, byline_credits(found) or bylines_beside_headline(found)], site
     )
 
 

@@ -1,9 +1,9 @@
 """Names read out of the visible byline elements a page marks (``html.marks``); the listing test of datelines.
 
-``byline_names`` reads the first usable byline element, ``header_bylines`` a short "By A and B" line
-right after the headline (or a label element and its value: "<h5>Autor:</h5> Jane Doe"),
-``label_bylines`` such label elements anywhere in the page, ``names_in`` the names in one byline
-element; ``in_listing`` tells a dateline element that is one of a listing of other articles.
+``byline_names`` reads the first usable byline element (``byline_credits`` also its text pieces),
+``header_bylines`` a short "By A and B" line right after the headline (or a label element and its value:
+"<h5>Autor:</h5> Jane Doe"), ``label_bylines`` such label elements anywhere in the page, ``names_in`` the names
+in one byline element; ``in_listing`` tells a dateline element that is one of a listing of other articles.
 
 This module does NOT find the marked elements (``cleaner.html.marks``) or choose between the
 page's sources (``meta``, ``dates``, ``authors`` and ``offers`` do).
@@ -36,13 +36,53 @@ def byline_names(found: Marks) -> list[str]:
     Elements inside comments, related lists, teasers, sidebars and footers are skipped: the
     names there are other people's.
     """
+    first = first_byline(found)
+    return first[1] if first else []
+
+
+def byline_credits(found: Marks) -> list[str]:
+    """The names and the text pieces of the first usable byline element ("By Jane Doe, Reuters", or "By Jane Doe"
+    and "Reuters" in elements of their own): what it credits beside its names, for the organisations
+    (``cleaner.html.authors``).  Pieces, not the joined text: a date in an element of its own stays apart."""
+    first = first_byline(found)
+    if first is None:
+        return []
+    element, names = first
+    if len(element) > MAX_CREDIT_PIECES:
+        return names
+    pieces = (_SPACES.sub(" ", piece).strip() for piece in element.itertext())
+    lowered = [name.lower() for name in names]
+    return [*names, *(piece for piece in pieces if piece and _credit_piece(piece, lowered))]
+
+
+def _credit_piece(piece: str, names: list[str]) -> bool:
+    """A short piece, or one that holds a name of the byline ("By JANE DOE and JOHN ROE, Associated Press").
+
+    A piece of one word credits only as a known agency or a domain ("Reuters", "example.com"): alone in its
+    element it is as often a button or a label ("SHARE", "EN", "BY"), whose capitals look like an acronym's.
+    """
+    count = len(piece.split())
+    if count == 1:
+        return piece.lower().strip(" :|,") in _AGENCIES or "." in piece.strip(".")
+    return count <= MAX_CREDIT_WORDS or (len(piece) <= 200 and any(name in piece.lower() for name in names))
+
+
+_AGENCIES = words("agencies")
+
+
+MAX_CREDIT_PIECES = 20  # children of a byline element whose pieces are read; more is no byline
+MAX_CREDIT_WORDS = 6  # a longer piece is a sentence ("We are a memorabilia of the 80s/90s!"), no credit
+
+
+def first_byline(found: Marks) -> tuple[HtmlElement, list[str]] | None:
+    """The first usable byline element and its names (``byline_names``)."""
     for element in found.get("byline", header_first=True)[:20]:
         if found.elsewhere(element) or media_credit(element) or element in found.mastheads:
             continue  # a masthead classed "vcard author" names the blog, not the post's author
         names = names_in(element)
         if names:
-            return names
-    return []
+            return element, names
+    return None
 
 
 _LABEL = re.compile(
