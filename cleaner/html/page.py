@@ -32,6 +32,7 @@ from lxml.html import HtmlElement
 
 from cleaner.errors import Deadline, TimeLimitError
 from cleaner.html.content import main_content
+from cleaner.html.declared import declared_body, with_declared_body
 from cleaner.html.elements import element_text
 from cleaner.html.meta import page_metadata
 from cleaner.html.secondopinion import page_description, visible_lead
@@ -187,8 +188,9 @@ def read_page(
             deadline.check("content extraction")
     except TimeLimitError:
         raise PageError(f"page took longer than {timeout:g} s to read (during {deadline.stage})") from None
-    language = confirmed_language(metadata.language, blocks)
     left_out = back_in_lead(content.left_out, blocks[: len(blocks) - len(titled)])
+    blocks, left_out = with_declared_body(blocks, left_out, declared_body(ld))
+    language = confirmed_language(metadata.language, blocks)
     page = Page(blocks, replace(metadata, language=language), guessed, content.whole_page, left_out, stated.offers)
     return normalised(page)
 

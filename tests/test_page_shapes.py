@@ -1,0 +1,63 @@
+"""Page shapes many real sites serve that the benchmark barely holds (trial44), each a made-up page cleaned
+whole: a JavaScript shell whose article is only in JSON-LD ``articleBody``."""
+
+from __future__ import annotations
+
+import json
+from pathlib import Path
+
+from cleaner import clean, clean_file
+
+TITLE = "Westerlee closes old ferry slip for eleven weeks"
+PARAGRAPHS = [
+    "The harbour commission of Westerlee voted on Tuesday to close the old ferry slip for eleven weeks of "
+    "repairs, leaving commuters from the northern islands to travel through the cargo terminal.",
+    "Engineers found that the timber piles under the slip had rotted further than the last inspection, "
+    "carried out four years ago, had suggested. Two of the piles no longer reach solid ground at low tide.",
+    "The ferry operator will run a shuttle bus between the cargo terminal and the town centre every twenty "
+    "minutes during the closure. Season tickets will be extended by the length of the works.",
+    "Local shopkeepers on Quay Street fear that the loss of foot traffic will hurt their spring trade. "
+    "Several of them asked the commission to reconsider the timing, without success.",
+]
+
+
+SHELL = '<div id="root"></div><noscript>Please enable JavaScript to read this site.</noscript>'
+
+
+def shell(body: str, shown: str = SHELL) -> str:
+    """A page rendered by script: ``shown`` in its markup, the article only in its JSON-LD ``articleBody``."""
+    data = {
+        "@context": "https://schema.org",
+        "@type": "NewsArticle",
+        "headline": TITLE,
+        "articleBody": body,
+        "datePublished": "2024-03-12T08:30:00+01:00",
+        "author": {"@type": "Person", "name": "Tomas Vell"},
+    }
+    return (
+        f'<!doctype html><html lang="en"><head><meta charset="utf-8"><title>{TITLE} | Westerlee Courier</title>'
+        f'<script type="application/ld+json">{json.dumps(data)}</script></head><body>{shown}</body></html>'
+    )
+
+
+def test_an_article_only_in_json_ld_is_the_body(tmp_path: Path) -> None:
+    page = tmp_path / "story.html"
+    page.write_text(shell("\n\n".join(PARAGRAPHS)), encoding="utf-8")
+    article = clean_file(page)
+    assert [block.text for block in article.blocks] == PARAGRAPHS
+    assert article.title == TITLE and article.authors == ("Tomas Vell",) and article.language == "en"
+    removed = {removal.text: removal.rule for removal in article.removed}
+    assert removed["Please enable JavaScript to read this site."] == "extractor.outside-content"  # audited, not body
+
+
+def test_a_json_ld_body_written_as_html_is_read_as_paragraphs() -> None:
+    body = "".join(f"<p>{text.replace('the', 'th&eacute;', 1)}</p>" for text in PARAGRAPHS)
+    texts = [block.text for block in clean(shell(body), format="html").blocks]
+    assert len(texts) == len(PARAGRAPHS) and texts[0].startswith("The harbour") and "thé" in texts[0]
+
+
+def test_a_page_showing_its_lead_keeps_what_it_shows() -> None:
+    """A paywalled page shows the lead and declares the whole text: the page's own text stays the body."""
+    shown = f"<article><h1>{TITLE}</h1><p>{PARAGRAPHS[0]}</p><p>Subscribe to read the rest.</p></article>"
+    article = clean(shell("\n\n".join(PARAGRAPHS), shown=shown), format="html")
+    assert PARAGRAPHS[0] in article.text and PARAGRAPHS[2] not in article.text
