@@ -1,12 +1,15 @@
 """Page shapes many real sites serve that the benchmark barely holds (trial44), each a made-up page cleaned
-whole: a JavaScript shell whose article is only in JSON-LD ``articleBody``."""
+whole: a JavaScript shell whose article is only in JSON-LD ``articleBody``; an RSS or Atom feed given by mistake."""
 
 from __future__ import annotations
 
 import json
 from pathlib import Path
 
-from cleaner import clean, clean_file
+import pytest
+from clirun import clean_in_process
+
+from cleaner import CleanError, clean, clean_file
 
 TITLE = "Westerlee closes old ferry slip for eleven weeks"
 PARAGRAPHS = [
@@ -61,3 +64,40 @@ def test_a_page_showing_its_lead_keeps_what_it_shows() -> None:
     shown = f"<article><h1>{TITLE}</h1><p>{PARAGRAPHS[0]}</p><p>Subscribe to read the rest.</p></article>"
     article = clean(shell("\n\n".join(PARAGRAPHS), shown=shown), format="html")
     assert PARAGRAPHS[0] in article.text and PARAGRAPHS[2] not in article.text
+
+
+RSS = (
+    '<?xml version="1.0" encoding="UTF-8"?>\n<rss version="2.0"><channel><title>Westerlee Courier</title>'
+    + "".join(
+        f"<item><title>Story {i}</title><link>https://westerlee-courier.example/news/{i}</link>"
+        f"<description>{text}</description><pubDate>Tue, 12 Mar 2024 08:30:00 +0100</pubDate></item>"
+        for i, text in enumerate(PARAGRAPHS)
+    )
+    + "</channel></rss>"
+)
+ATOM = (
+    '<?xml version="1.0" encoding="utf-8"?>\n<!-- generated -->\n<feed xmlns="http://www.w3.org/2005/Atom">'
+    "<title>Westerlee Courier</title>"
+    + "".join(
+        f"<entry><title>Story {i}</title><id>tag:example,2024:{i}</id><updated>2024-03-12T08:30:00Z</updated>"
+        f"<content type='html'>&lt;p&gt;{text}&lt;/p&gt;</content></entry>"
+        for i, text in enumerate(PARAGRAPHS)
+    )
+    + "</feed>"
+)
+
+
+def test_a_feed_given_by_mistake_is_refused_naming_the_file(tmp_path: Path) -> None:
+    """An RSS or Atom feed is a list of items, not an article: its text run together is no body."""
+    for name, feed, kind in (("news.rss", RSS, "RSS"), ("atom.xml", ATOM, "Atom"), ("feed.html", RSS, "RSS")):
+        (tmp_path / name).write_bytes(feed.encode("utf-8"))
+        with pytest.raises(CleanError, match=f"{name}: an {kind} feed, not an article page"):
+            clean_file(tmp_path / name)
+    ran = clean_in_process("feed.html", "-o", "out", cwd=tmp_path)
+    assert ran.returncode == 2 and "feed.html: error: an RSS feed, not an article page" in ran.stderr
+
+
+def test_a_page_mentioning_a_feed_is_still_a_page() -> None:
+    page = shell("", shown=f"<h1>{TITLE}</h1>" + "".join(f"<p>{text}</p>" for text in PARAGRAPHS))
+    page = page.replace("<head>", '<head><link rel="alternate" type="application/rss+xml" href="/feed.rss">')
+    assert clean("<!-- <rss> -->" + page, format="auto").text.startswith("The harbour commission")

@@ -36,6 +36,7 @@ from cleaner.html.declared import declared_body, with_declared_body
 from cleaner.html.elements import element_text
 from cleaner.html.meta import page_metadata
 from cleaner.html.secondopinion import page_description, visible_lead
+from cleaner.html.sniff import feed_kind
 from cleaner.html.views import FALLBACK, Fallback, outside
 from cleaner.metadata.choice import MetadataModel
 from cleaner.metadata.offers import Offer
@@ -104,10 +105,12 @@ def parse_page(html: str) -> tuple[HtmlElement, tuple[str, ...]]:
     other non-content element is dropped; megabytes of inline code then cost one C-level
     parse, not Python work.  A page over the markup or element limits, or nested deeper than
     libxml2 reads even with ``huge_tree`` (it would silently drop what lies deeper), raises
-    ``PageError``: a page is read whole or refused, never cut short.
+    ``PageError``: a page is read whole or refused, never cut short.  So does a web feed (RSS, Atom).
     """
     if len(html) > MAX_CHARS:
         raise PageError(f"page too large: {len(html):,} characters of markup, the limit is {MAX_CHARS:,}")
+    if kind := feed_kind(html):
+        raise PageError(f"an {kind} feed, not an article page: clean the articles its items link to")
     html = _XML_DECL.sub("", html, count=1)
     if not html.strip():
         raise PageError("page is empty")

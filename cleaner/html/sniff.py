@@ -1,7 +1,8 @@
 """Telling a web page from text, and the charset a page declares: what reading needs before any parsing.
 
-``looks_like_html`` chooses the input path of a document of unknown format; ``declared_charset``
-helps the decode layer with a page's bytes.  Both are a regular expression or two over the start of
+``looks_like_html`` chooses the input path of a document of unknown format; ``feed_kind`` tells a web feed
+(RSS, Atom) given by mistake, which the page reader refuses; ``declared_charset`` helps the decode layer with
+a page's bytes.  Both are a regular expression or two over the start of
 the document, kept apart from ``cleaner.html.page`` so that reading plain text (``clean learn`` over a
 corpus of text dumps) does not import the html layer's parsers and metadata readers.
 """
@@ -15,6 +16,11 @@ _HTML_SIGNS = re.compile(
     r"<!doctype\s+html|<html[\s>]|<head[\s>]|<body[\s>]|<meta\s|<title>|<div[\s>]|<script[\s>]|<link\s",
     re.IGNORECASE,
 )
+# A feed's root element, after an XML declaration, stylesheet instructions, comments and a doctype.
+_FEED_ROOT = re.compile(
+    r"(?:\s|<\?[^>]*\?>|<!--.*?-->|<!doctype[^>]*>)*<(?P<root>rss|feed|rdf:rdf)[\s>]", re.IGNORECASE | re.DOTALL
+)
+_FEED_KINDS = {"rss": "RSS", "feed": "Atom", "rdf:rdf": "RSS"}
 _ANY_TAG = re.compile(r"</?[a-zA-Z][a-zA-Z0-9]*(?:\s[^<>]*)?/?>")
 
 
@@ -31,6 +37,13 @@ def looks_like_html(text: str) -> bool:
     tags = _ANY_TAG.findall(sample)
     closing = sum(1 for tag in tags if tag.startswith("</"))
     return len(tags) >= 10 and closing >= 5 and len(tags) * 30 >= len(sample)
+
+
+def feed_kind(text: str) -> str | None:
+    """``"RSS"`` or ``"Atom"`` when the document is a web feed (its root element is ``<rss>``, ``<feed>`` or
+    RSS 1.0's ``<rdf:RDF>``), else None: a list of items, not an article page."""
+    match = _FEED_ROOT.match(text[:4096].lstrip("\ufeff"))
+    return _FEED_KINDS[match["root"].lower()] if match else None
 
 
 def declared_charset(raw: bytes) -> str | None:

@@ -21,7 +21,7 @@ from typing import TYPE_CHECKING
 
 from cleaner.config import DEFAULT_CONFIG, Config
 from cleaner.errors import NO_DEADLINE, CleanError, Deadline
-from cleaner.html.sniff import declared_charset, looks_like_html
+from cleaner.html.sniff import declared_charset, feed_kind, looks_like_html
 from cleaner.io import markdown
 from cleaner.io.records import Format, check_format
 from cleaner.model import Block, Metadata, Removal
@@ -157,7 +157,7 @@ def _resolve_format(text: str, format: Format) -> Format:
         return format
     if normalise(text[:FENCE_SAMPLE]).startswith(f"{markdown.FENCE}\n"):
         return "markdown"
-    return "html" if looks_like_html(text) else "text"
+    return "html" if looks_like_html(text) or feed_kind(text) else "text"  # the page reader refuses a feed
 
 
 def reads_as_page(source: object, format: str) -> bool:
