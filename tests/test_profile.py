@@ -630,3 +630,14 @@ def test_a_recurring_line_at_the_article_edge_stays_unless_on_every_page() -> No
         roles = {verdict.text: verdict.role for verdict in after}
         assert (roles[note] is Role.FURNITURE) is removed
         assert roles["Menu"] is Role.FURNITURE and roles["Contact us"] is Role.FURNITURE  # template, not at the edge
+
+
+def test_learning_one_page_of_one_site_is_counted_in_the_singular(tmp_path: Path) -> None:
+    """One of anything is 'one line', not 'one lines' (trial44: '1 template lines learned', '1 sites')."""
+    (tmp_path / "lonely").mkdir()
+    shutil.copy(CORPUS / "harbour-gazette" / "seal-pup.txt", tmp_path / "lonely" / "only.txt")
+    learned = _clean("learn", "lonely", "-o", "p.json", cwd=tmp_path)
+    assert learned.returncode == 0, learned.stderr
+    assert "learned 0 template lines for 1 site from 1 document (1 read now" in learned.stderr
+    applied = _clean("lonely/only.txt", "--profile", "p.json", "--format", "txt", cwd=tmp_path)
+    assert "clean: site profile p.json (1 site, 0 template lines)" in applied.stderr

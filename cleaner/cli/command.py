@@ -30,7 +30,7 @@ from cleaner.cli import stopping
 from cleaner.cli.audit import RunReport
 from cleaner.cli.handling import Outputs, handle, handle_record
 from cleaner.cli.learn import run_config
-from cleaner.cli.messages import Report
+from cleaner.cli.messages import Report, plural
 from cleaner.cli.targets import STDIN_PATH, OutputError, check_file_outputs, check_not_planned, not_a_folder
 from cleaner.config import Config
 from cleaner.corpus.duplicates import DuplicateFinder
@@ -60,7 +60,8 @@ def _profile(args: argparse.Namespace, report: Report) -> Profile | None:
         return None
     profile = load_profile(path)
     if not args.quiet:
-        report.line(f"clean: site profile {path} ({len(profile.sites)} sites, {profile.learned_count} template lines)")
+        sites, lines = plural(len(profile.sites), "site"), plural(profile.learned_count, "template line")
+        report.line(f"clean: site profile {path} ({sites}, {lines})")
     return profile
 
 

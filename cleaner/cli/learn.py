@@ -24,7 +24,7 @@ from collections.abc import Iterator, Sequence
 from dataclasses import replace
 from pathlib import Path
 
-from cleaner.cli.messages import HintedParser, dash_hint, failure_where, printable
+from cleaner.cli.messages import HintedParser, dash_hint, failure_where, plural, printable
 from cleaner.cli.targets import OutputError, check_file_outputs, not_a_folder
 from cleaner.config import MAX_TIMEOUT, Config, ConfigError, find_config, load_config
 from cleaner.corpus.learning import Counted, count_document
@@ -165,9 +165,10 @@ def _learn(args: argparse.Namespace) -> int:
             print(printable(site_summary(site)), file=sys.stderr)
         documents = sum(site.documents for site in profile.sites.values())
         copies = sum(site.copies for site in profile.sites.values())
+        copied = f" and {copies} cop{'ies' if copies != 1 else 'y'}" if copies else ""
         print(
-            f"learned {profile.learned_count} template lines for {len(profile.sites)} sites from {documents} "
-            f"documents{f' and {copies} copies' if copies else ''} ({read} read now, {failed} failed); wrote {output}",
+            f"learned {plural(profile.learned_count, 'template line')} for {plural(len(profile.sites), 'site')} from "
+            f"{plural(documents, 'document')}{copied} ({read} read now, {failed} failed); wrote {output}",
             file=sys.stderr,
         )
     return EXIT_ERROR if failed else EXIT_OK
@@ -228,7 +229,7 @@ def site_summary(site: SiteProfile) -> str:
     copies = f" and {site.copies} cop{'ies' if site.copies != 1 else 'y'} of them (not counted)" if site.copies else ""
     line = (
         f"{site.name}: {pages} page{'s' * (pages != 1)}{copies}, {generations} template generation"
-        f"{'s' * (generations != 1)}, {site.learned_count} template lines learned"
+        f"{'s' * (generations != 1)}, {plural(site.learned_count, 'template line')} learned"
     )
     if not any(generation.trusted for generation in site.generations):
         line += f" (none applied: a generation needs {site.parameters.min_pages} pages)"
