@@ -34,6 +34,8 @@ DATELINES = [
     ("２０２４年１月６日", "2024-01-06", None),
     ("2024년 1월 6일", "2024-01-06", None),
     ("发布时间：2024-01-06 10:15", "2024-01-06T10:15:00", None),
+    ("2024年1月6日 10時15分", "2024-01-06T10:15:00", None),  # the time in its signs (trial44)
+    ("2024年1月6日 10時", "2024-01-06T10:00:00", None),
     ("公開日：2024年1月6日", "2024-01-06", None),
     ("發布時間：2024年1月6日｜更新時間：2024年1月7日", "2024-01-06", "2024-01-07"),
     ("January 06, 2024, 6:48 AM", "2024-01-06T06:48:00", None),
@@ -97,6 +99,8 @@ DATELINES = [
     ("segunda-feira, 6 de janeiro de 2024 às 0:13", "2024-01-06T00:13:00", None),
     ("Publicado em 6 de janeiro de 2024 às 14:30", "2024-01-06T14:30:00", None),
     # Italian, Dutch: month names come from dateparser's locales
+    ("Publié le 6 janvier 2024 à 8 h 30", "2024-01-06T08:30:00", None),  # French typography (trial44)
+    ("Mis à jour le 7 janvier 2024 à 10 h 05", None, "2024-01-07T10:05:00"),
     ("Pubblicato il 6 gennaio 2024", "2024-01-06", None),
     ("Bijgewerkt op 6 januari 2024", None, "2024-01-06"),
 ]
@@ -112,6 +116,8 @@ NOT_DATELINES = [
     "3 марта 2024 г. в городе прошли выборы.",
     "في 3 مارس 2024 قال الوزير إن المشروع سيكتمل.",
     "A feira abre em 6 de janeiro de 2024 às 10:00.",
+    "Le 6 janvier 2024 à 8 h 30, le conseil a voté.",
+    "2024年1月6日10時30分から会議が開かれた。",  # a sentence opening with its date and time
     "Christian Baghai, Jan 6, 2024",  # a byline with a date: a byline, not a dateline
     "By Jane Doe | Jan 6, 2024",
     "Pressemitteilungen | 24. April 2020",  # categories only after the date

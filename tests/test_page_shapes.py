@@ -101,3 +101,40 @@ def test_a_page_mentioning_a_feed_is_still_a_page() -> None:
     page = shell("", shown=f"<h1>{TITLE}</h1>" + "".join(f"<p>{text}</p>" for text in PARAGRAPHS))
     page = page.replace("<head>", '<head><link rel="alternate" type="application/rss+xml" href="/feed.rss">')
     assert clean("<!-- <rss> -->" + page, format="auto").text.startswith("The harbour commission")
+
+
+FRENCH = [
+    "La commission du port de Westerlee a voté mardi la fermeture de l’ancien embarcadère du ferry pendant "
+    "onze semaines de travaux. Les habitants des îles passeront par le terminal de fret jusqu’au printemps.",
+    "Les ingénieurs ont constaté que les pieux en bois sous l’embarcadère étaient bien plus pourris que ne "
+    "l’avait indiqué la dernière inspection, il y a quatre ans. Le billet de la navette coûte 2,50 €.",
+]
+JAPANESE = [
+    "西浜市の港湾委員会は火曜日、老朽化したフェリー乗り場を十一週間にわたって閉鎖し、改修工事を行うことを"
+    "決めた。北部の島々から通勤する人々は春の終わりまで貨物ターミナルを利用することになる。",
+    "技術者の調査によると、乗り場の下にある木製の杭は、四年前の前回点検で示されたよりもはるかに腐食が"
+    "進んでいた。干潮時には二本の杭が固い地盤に届いていないという。",
+]
+
+
+@pytest.mark.parametrize(
+    ("charset", "lang", "dateline", "paragraphs", "published"),
+    [
+        ("windows-1252", "fr", "Publié le 12 mars 2024 à 8 h 30", FRENCH, "2024-03-12T08:30:00"),
+        ("Shift_JIS", "ja", "2024年3月12日 8時30分", JAPANESE, "2024-03-12T08:30:00"),
+    ],
+)
+def test_a_dateline_with_its_time_in_the_languages_signs_is_read_on_a_page_in_its_charset(
+    tmp_path: Path, charset: str, lang: str, dateline: str, paragraphs: list[str], published: str
+) -> None:
+    """'à 8 h 30' (French typography) and '8時30分' (Japanese) are times: the dateline is metadata, not body."""
+    body = "".join(f"<p>{text}</p>" for text in paragraphs * 2)
+    page = (
+        f'<!DOCTYPE html><html lang="{lang}"><head><meta charset="{charset}"><title>Westerlee</title></head>'
+        f'<body><article><h1>Westerlee</h1><p class="date">{dateline}</p>{body}</article></body></html>'
+    )
+    (tmp_path / "page.html").write_bytes(page.encode(charset))
+    article = clean_file(tmp_path / "page.html")
+    assert article.published == published and article.language == lang
+    assert article.blocks[0].text == paragraphs[0]
+    assert any(removal.text == dateline and removal.rule == "metadata.dateline" for removal in article.removed)

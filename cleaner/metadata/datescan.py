@@ -159,9 +159,10 @@ class _Scanner:
 
     def _time(self) -> bool | None:
         match = TIME.match(self.text, self.pos)
-        if not match or (match["M"] is None and match["ap"] is None and not self._hour_word(match.end())):
+        minutes = match["M"] or match["MK"] if match else None
+        if not match or (minutes is None and not match["ap"] and not match["JP"] and not self._hour_word(match.end())):
             return None
-        clock = iso_time(int(match["H"]), int(match["M"] or 0), int(match["S"] or 0), match["ap"])
+        clock = iso_time(int(match["H"]), int(minutes or 0), int(match["S"] or 0), match["ap"])
         if clock is None:
             return False
         self.pos = match.end()
@@ -175,7 +176,7 @@ class _Scanner:
         return True
 
     def _hour_word(self, end: int) -> bool:
-        """'14 Uhr', '14 h': an hour without minutes is a time only with its word."""
+        """'14 Uhr', '14 h': an hour without minutes is a time only with its word (14時 holds it)."""
         return re.match(r"\s*(?:uhr|h)(?![^\W\d_])", self.text[end : end + 6], re.IGNORECASE) is not None
 
     def _zone(self) -> bool | None:

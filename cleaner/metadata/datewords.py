@@ -90,8 +90,9 @@ DATE_PATTERNS = tuple(
         rf"{_MONTH},?\s*(?:de\s+)?(?P<y>{_YEAR4})",
     )
 )
+# 14:30, 14.30, 14h30 and 14 h 30 (French typography), 14:30:05; 14時30分 and 14時 (Chinese, Japanese: JP, MK).
 TIME = re.compile(
-    r"T?(?P<H>\d{1,2})(?:[:.h](?P<M>\d{2})(?:[:.](?P<S>\d{2})(?:[.,]\d{1,9})?)?)?"
+    r"T?(?P<H>\d{1,2})(?:(?:[:.]|\s?h\s?)(?P<M>\d{2})(?:[:.](?P<S>\d{2})(?:[.,]\d{1,9})?)?|(?P<JP>時(?:(?P<MK>\d{1,2})分)?))?"
     rf"(?:\s*(?P<ap>[ap])\.?\s?m(?!{_LETTER})\.?)?(?!\d)",
     re.IGNORECASE,
 )
