@@ -138,3 +138,20 @@ def test_a_dateline_with_its_time_in_the_languages_signs_is_read_on_a_page_in_it
     assert article.published == published and article.language == lang
     assert article.blocks[0].text == paragraphs[0]
     assert any(removal.text == dateline and removal.rule == "metadata.dateline" for removal in article.removed)
+
+
+def test_a_paywalled_page_is_its_lead_without_the_subscription_box() -> None:
+    """The box that stops the article after its lead (a heading, an offer, a login line) is furniture."""
+    box = (
+        '<div class="paywall"><h3>Subscribe to keep reading</h3><p>Get unlimited access to the Westerlee Courier '
+        'for just 1 euro for the first month.</p><a href="/subscribe">Subscribe now</a>'
+        '<p>Already a subscriber? <a href="/login">Log in</a></p></div>'
+    )
+    page = f'<html lang="en"><body><article><h1>{TITLE}</h1><p>{PARAGRAPHS[0]}</p>{box}</article></body></html>'
+    article = clean(page, format="html")
+    assert article.text == PARAGRAPHS[0]
+    assert {removal.rule for removal in article.removed} == {
+        "newsletter.paywall",
+        "newsletter.read-the-rest",
+        "newsletter.subscribe",
+    }

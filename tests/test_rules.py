@@ -306,6 +306,9 @@ ARTICLE_LINE = (
         ("Jane Doe | Bloomberg | Getty Images", "caption.agency-alone"),
         ("Max Muster, Keystone", "caption.agency-alone"),
         ("Handout via AP", "caption.agency-alone"),
+        ("Subscribe to keep reading", "newsletter.paywall"),  # a paywall's box (trial44)
+        ("Already a subscriber? Log in", "newsletter.paywall"),
+        ("Get unlimited access to the Daily Example for 1 euro for the first month.", "newsletter.read-the-rest"),
     ],
 )
 def test_furniture_lines_in_several_languages_are_removed_by_their_rule(line: str, rule_id: str) -> None:
@@ -333,6 +336,8 @@ def test_furniture_lines_in_several_languages_are_removed_by_their_rule(line: st
         "The mayor thanked the council. The new bridge opened on Monday. Credit: Jane Doe",
         "Photos of the new bridge were sent to the agency via AP and Reuters.",
         "Reuters",
+        "Many readers subscribe to keep up with the council's decisions.",
+        "Students get unlimited access to the library from Monday, the university said.",
     ],
 )
 def test_article_sentences_near_those_rules_stay(line: str) -> None:
