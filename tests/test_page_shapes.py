@@ -155,3 +155,11 @@ def test_a_paywalled_page_is_its_lead_without_the_subscription_box() -> None:
         "newsletter.read-the-rest",
         "newsletter.subscribe",
     }
+
+
+def test_the_second_page_of_an_article_split_over_pages_is_its_text_without_the_page_numbers() -> None:
+    pager = '<div class="pager"><a href="/news/ferry-slip">« Page 1</a> <span>Page 2 of 2</span></div>'
+    page = f'<html lang="en"><body><article><h1>{TITLE}</h1><p>{PARAGRAPHS[2]}</p><p>{PARAGRAPHS[3]}</p>{pager}'
+    article = clean(page + "</article></body></html>", format="html")
+    assert [block.text for block in article.blocks] == PARAGRAPHS[2:]
+    assert [removal.rule for removal in article.removed] == ["navigation.page-numbers"]

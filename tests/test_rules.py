@@ -309,6 +309,9 @@ ARTICLE_LINE = (
         ("Subscribe to keep reading", "newsletter.paywall"),  # a paywall's box (trial44)
         ("Already a subscriber? Log in", "newsletter.paywall"),
         ("Get unlimited access to the Daily Example for 1 euro for the first month.", "newsletter.read-the-rest"),
+        ("« Page 1 Page 2 of 2", "navigation.page-numbers"),  # an article split over pages (trial44)
+        ("Page 1 | Page 2 | Page 3", "navigation.page-numbers"),
+        ("Seite 2 von 3", "navigation.page-numbers"),
     ],
 )
 def test_furniture_lines_in_several_languages_are_removed_by_their_rule(line: str, rule_id: str) -> None:
@@ -338,6 +341,8 @@ def test_furniture_lines_in_several_languages_are_removed_by_their_rule(line: st
         "Reuters",
         "Many readers subscribe to keep up with the council's decisions.",
         "Students get unlimited access to the library from Monday, the university said.",
+        "Page 2: the timeline",
+        "The plan is on page 3 of the council's agenda.",
     ],
 )
 def test_article_sentences_near_those_rules_stay(line: str) -> None:
