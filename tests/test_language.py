@@ -149,3 +149,24 @@ def test_a_chinese_text_of_short_paragraphs_has_its_language() -> None:
     assert detect_language(paragraphs) == "zh"
     assert cleaner.clean("\n\n".join(paragraphs), format="text").metadata.language == "zh"
     assert _sample(["A menu line", "Home", "短文"]) == ""  # short lines of either script still tell nothing
+
+
+TRADITIONAL_CHINESE = [
+    "台北市政府今天宣布，從下個月開始，市區公車將全面改用電動車。市長表示，這項政策可以減少空氣污染。",
+    "不少市民對此表示支持，但也有人擔心票價會因此上漲。交通局說，新車的維修費用將由中央政府補助。",
+    "議員批評說，充電站的數量還遠遠不夠。市府承諾將在年底前於各區增設兩百座充電站。",
+]
+
+
+def test_traditional_chinese_is_chinese_not_korean() -> None:
+    """langdetect reads Traditional Chinese as Korean with near certainty (a made-up Taiwanese news dump, and a
+    Big5 page, were "ko": trial44); Korean is written in Hangul, so a text without it is not Korean."""
+    assert _langdetect("\n".join(TRADITIONAL_CHINESE)) == "ko"  # what langdetect alone makes of it
+    assert detect_language(TRADITIONAL_CHINESE) == "zh"
+    page = "<html><body><article><h1>台北公車全面電動化</h1>" + "".join(f"<p>{p}</p>" for p in TRADITIONAL_CHINESE)
+    assert cleaner.clean((page + "</article></body></html>").encode("big5"), format="html").language == "zh"
+    korean = (
+        "서해시 항만위원회는 화요일 낡은 여객선 선착장을 11주 동안 폐쇄하고 보수 공사를 하기로 결정했다. "
+        "주민들은 늦봄까지 화물 터미널을 이용해야 한다."
+    )
+    assert detect_language([korean] * 3) == "ko"
