@@ -37,6 +37,7 @@ from cleaner.html.views import VIEWS, Fallback, page_prose, second_view, size
 from cleaner.pipeline import clean_blocks, page_reading
 
 sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
+from bench.limits import BENCH_TIMEOUT
 from bench.scoring import is_lost, snippet_counts
 
 BENCHES = ("aeb", "tfeval")
@@ -66,7 +67,8 @@ def variants(html: str) -> dict[str, object]:
 
 
 def _cleaned(html: str, fallback: Fallback | None) -> dict[str, object]:
-    article = clean_blocks(page_reading(read_page(html, fallback=fallback)), DEFAULT_CONFIG).to_dict()
+    page = read_page(html, fallback=fallback, timeout=BENCH_TIMEOUT)
+    article = clean_blocks(page_reading(page), DEFAULT_CONFIG).to_dict()
     return {key: article[key] for key in FIELDS}
 
 

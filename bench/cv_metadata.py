@@ -35,6 +35,7 @@ from pathlib import Path
 ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT))
 
+from bench.limits import BENCH_TIMEOUT  # noqa: E402
 from bench.metadata_data import BENCH, KINDS, build, folds_of, input_text  # noqa: E402
 from bench.scoring import score_json  # noqa: E402
 from bench.train_metadata import ALL_FOLDS, model_text  # noqa: E402
@@ -95,14 +96,14 @@ def main(argv: list[str] | None = None) -> int:
         work = args.keep or Path(temp)
         work.mkdir(parents=True, exist_ok=True)
         for fold in sorted(ALL_FOLDS):
-            text_config = Config(text_model=text_model(args.text_models, fold))
+            text_config = Config(text_model=text_model(args.text_models, fold), timeout=BENCH_TIMEOUT)
             # the models learn from every kind, as the shipped one does
             data = shared or build(
                 args.bench_dir, kinds=KINDS, pages=training_pages(args.bench_dir, fold), config=text_config
             )
             model = work / f"model-fold{fold}.json"
             model.write_text(model_text(data, ALL_FOLDS - {fold}), encoding="utf-8")
-            config = Config(metadata_model=model, text_model=text_config.text_model)
+            config = Config(metadata_model=model, text_model=text_config.text_model, timeout=BENCH_TIMEOUT)
             predict_fold(args.bench_dir, fold, config, kinds, work / "pred")
             print(f"fold {fold} done", file=sys.stderr, flush=True)
         if args.text_models is None:

@@ -36,6 +36,7 @@ from pathlib import Path
 ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT))
 
+from bench.limits import BENCH_TIMEOUT  # noqa: E402
 from bench.metadata_data import BENCH, folds_of, gold_of, scorer  # noqa: E402
 from bench.page_metadata_data import text_fold_models  # noqa: E402
 from bench.run import tool_htmldate, tool_trafilatura_meta  # noqa: E402
@@ -52,7 +53,7 @@ TOOLS = ("cleaner", "trafilatura-meta", "htmldate")
 
 def predict(tool: str, html: str, text_model: Path, page_model: Path) -> dict[str, object]:
     if tool == "cleaner":
-        config = Config(metadata_model=text_model, page_metadata_model=page_model)
+        config = Config(metadata_model=text_model, page_metadata_model=page_model, timeout=BENCH_TIMEOUT)
         return clean(html, format="html", config=config).to_dict()
     if tool == "trafilatura-meta":
         return tool_trafilatura_meta(html)

@@ -28,6 +28,7 @@ from pathlib import Path
 ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT))
 
+from bench.limits import BENCH_TIMEOUT  # noqa: E402
 from bench.scoring import is_lost, score_json  # noqa: E402
 from bench.textdata import BENCHES, KINDS, folds, gold_of, input_text  # noqa: E402
 from bench.textvariants import VARIANTS  # noqa: E402
@@ -76,7 +77,7 @@ def fold_pages(bench_dir: Path, fold: int) -> list[tuple[str, str]]:
 def predict_pages(bench_dir: Path, pages: Sequence[tuple[str, str]], model: Path, kinds: list[str], out: Path) -> None:
     """Clean ``pages`` (benchmark, page) of every kind with ``model``: ``out/<bench>/<kind>/<page>.json``, and the
     input as it is in ``out/<bench>/<kind>-uncleaned/<page>.txt``."""
-    config = Config(text_model=model)
+    config = Config(text_model=model, timeout=BENCH_TIMEOUT)
     for bench, page in pages:
         for kind in kinds:
             text = input_text(bench_dir, bench, kind, page)

@@ -24,6 +24,7 @@ from pathlib import Path
 ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT))
 
+from bench.limits import BENCH_TIMEOUT  # noqa: E402
 from bench.metadata_data import BENCH, KINDS, Data, FieldRows, folds_of, gold_of, matches, scorer  # noqa: E402
 from bench.metadata_data import build as build_text  # noqa: E402
 from bench.train_metadata import ALL_FOLDS, model_text  # noqa: E402
@@ -56,7 +57,7 @@ def page_offers(html: str, text_model: Path | None) -> tuple[dict[str, list[Offe
     The title's offers are the page's; authors and date also have the text layers' candidate lines,
     each with the score of ``text_model`` (None: the title's offers alone, no text layers run).
     """
-    page = read_page(html, model=NO_CHOICE, offers=True)
+    page = read_page(html, model=NO_CHOICE, offers=True, timeout=BENCH_TIMEOUT)
     if text_model is None:
         return {field: [offer for offer in page.offers if offer.field == field] for field in PAGE_FIELDS}, ""
     reading = page_reading(page)
