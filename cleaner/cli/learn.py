@@ -25,16 +25,16 @@ from dataclasses import replace
 from pathlib import Path
 
 from cleaner.cli.messages import HintedParser, dash_hint, failure_where, plural, printable
+from cleaner.cli.options import add_timeout, whole_number
 from cleaner.cli.targets import OutputError, check_file_outputs, not_a_folder
-from cleaner.config import MAX_TIMEOUT, Config, ConfigError, find_config, load_config
+from cleaner.config import Config, ConfigError, find_config, load_config
 from cleaner.corpus.learning import Counted, count_document
 from cleaner.errors import CleanError, Deadline
 from cleaner.io.documents import documents_from_path, is_container
 from cleaner.io.files import AtomicFile, Finder, Found, InputError, read_article, source_format
 from cleaner.io.markdown import FrontMatterError
 from cleaner.io.records import Document, Failure
-from cleaner.run.executor import Job, default_jobs, one_line
-from cleaner.run.local import local_executor
+from cleaner.run.executor import Executor, Job, SerialExecutor, default_jobs, one_line
 from cleaner.sites.profile import Profile, ProfileError, ProfileLearner, SiteProfile
 from cleaner.sites.store import PROFILE_PATH, corpus_root, load_profile, write_profile
 from cleaner.text.decode import DecodeError
@@ -69,40 +69,6 @@ def build_parser() -> HintedParser:
     )
     parser.add_argument("--quiet", "-q", action="store_true", help="no closing summary")
     return parser
-
-
-def add_timeout(parser: argparse.ArgumentParser) -> None:
-    """``--timeout SECONDS``: this run's time limit of one document, over the configuration's ``timeout``."""
-    parser.add_argument(
-        "--timeout",
-        type=seconds,
-        metavar="SECONDS",
-        help="time limit of one document (default: the configuration's timeout, 20)",
-    )
-
-
-def whole_number(text: str) -> int:
-    """A ``--jobs`` argument: a whole number of at least 1."""
-    try:
-        value = int(text)
-    except ValueError:
-        value = 0
-    if value < 1:
-        raise argparse.ArgumentTypeError(f"must be a whole number of at least 1, not {text!r}")
-    return value
-
-
-def seconds(text: str) -> float:
-    """A ``--timeout`` argument, checked as the configuration's ``timeout`` is."""
-    try:
-        value = float(text)
-    except ValueError:
-        value = float("nan")
-    if not 0 < value <= MAX_TIMEOUT:  # also refuses nan
-        raise argparse.ArgumentTypeError(
-            f"must be a positive number of seconds, at most {MAX_TIMEOUT:,.0f}, not {text!r}"
-        )
-    return value
 
 
 def run_config(args: argparse.Namespace, common: Path) -> Config:
@@ -143,7 +109,17 @@ def _items(paths: Sequence[Path], config: Config) -> Iterator[Path | Document | 
 
 def counted(paths: Sequence[Path], config: Config, jobs: int) -> Iterator[tuple[str, Counted] | Failure]:
     """The counts of every document under ``paths``, in input order, ``jobs`` documents at a time."""
-    return local_executor(jobs).map(Job(_count, config, time_limit=config.timeout), _items(paths, config))
+    return _executor(jobs).map(Job(_count, config, time_limit=config.timeout), _items(paths, config))
+
+
+def _executor(jobs: int) -> Executor:
+    """``cleaner.run.local.local_executor(jobs)``: with one job, this process, without importing the workers' module
+    (``multiprocessing``'s, a hundredth of a second of the command's start)."""
+    if jobs == 1:
+        return SerialExecutor(settle=True)
+    from cleaner.run.local import local_executor
+
+    return local_executor(jobs)
 
 
 def _learn(args: argparse.Namespace) -> int:

@@ -26,14 +26,11 @@ import sys
 from collections.abc import Sequence
 from pathlib import Path
 
-from cleaner.cli.learn import add_timeout, whole_number
-from cleaner.cli.learn import main as learn
 from cleaner.cli.messages import HintedParser, dash_hint, printable
+from cleaner.cli.options import add_timeout, whole_number
 from cleaner.cli.stopping import Terminated, stoppable
 from cleaner.cli.targets import STDIN_PATH, OutputError, names_a_file
-from cleaner.config import ConfigError
 from cleaner.io.output import FORMATS, SUFFIXES
-from cleaner.sites.profile import ProfileError
 
 
 def build_parser() -> HintedParser:
@@ -146,10 +143,9 @@ def main(argv: Sequence[str] | None = None) -> int:
     """Entry point of the ``clean`` command; returns the exit code."""
     argv = sys.argv[1:] if argv is None else list(argv)
     if argv[:1] == ["learn"]:  # `clean learn PATH...` (a folder named learn: `clean ./learn`)
-        return learn(argv[1:])
-    # Cleaning's modules (the whole pipeline) are imported only when it runs: `clean learn` needs none.
-    from cleaner.cli.command import EXIT_CLEAN, EXIT_ERROR, run_command
+        from cleaner.cli.learn import main as learn  # learning's modules: only `clean learn` needs them
 
+        return learn(argv[1:])
     parser = build_parser()
     parser.hint = dash_hint(argv)
     args = parser.parse_args(argv)
@@ -157,6 +153,12 @@ def main(argv: Sequence[str] | None = None) -> int:
     problem = _usage_problem(args, STDIN_PATH)
     if problem:
         parser.error(problem)
+    # Cleaning's modules (the whole pipeline) are imported only when it runs: `clean learn`, `--help`, `--version`
+    # and a usage error need none.
+    from cleaner.cli.command import EXIT_CLEAN, EXIT_ERROR, run_command
+    from cleaner.config import ConfigError
+    from cleaner.sites.profile import ProfileError
+
     with stoppable():
         try:
             return run_command(args, parser)
