@@ -78,7 +78,19 @@ def core_counts(counts: Mapping[str, KeyCount], documents: int, parameters: Para
     frequent = {key: count.documents for key, count in counts.items() if count.documents >= half}
     short = parameters.shortest_prose  # ``is_prose``'s first test, without a call for each short key
     plain = {key: seen for key, seen in frequent.items() if len(key) < short or not is_prose(key, parameters)}
-    chosen = plain or frequent
+    return _by_key(plain or frequent)
+
+
+def split_core_counts(plain: Mapping[str, KeyCount], prose: Mapping[str, KeyCount], documents: int) -> dict[str, int]:
+    """``core_counts`` of counts told apart beforehand: ``plain``, the keys that are not prose (``is_prose``), and
+    ``prose``; the keys of neither are on fewer than half of ``documents`` (the learner keeps the keys on two pages
+    or more so, from its third page on: most keys, the article's lines, are on one)."""
+    half = max(1, math.ceil(documents / 2))
+    chosen = {key: count.documents for key, count in plain.items() if count.documents >= half}
+    return _by_key(chosen or {key: count.documents for key, count in prose.items() if count.documents >= half})
+
+
+def _by_key(chosen: Mapping[str, int]) -> dict[str, int]:
     keys = sorted(chosen)
     return dict(zip(keys, map(chosen.__getitem__, keys), strict=True))
 

@@ -30,7 +30,16 @@ import math
 from collections.abc import Collection, Iterable, Mapping
 from dataclasses import dataclass, field, replace
 
-from cleaner.sites.generation import Core, Generation, KeyCount, LearnerCore, SiteProfile, core_counts, core_of, shared
+from cleaner.sites.generation import (
+    Core,
+    Generation,
+    KeyCount,
+    LearnerCore,
+    SiteProfile,
+    core_of,
+    shared,
+    split_core_counts,
+)
 from cleaner.sites.keys import RememberedKeys
 from cleaner.sites.keys import block_key as block_key
 from cleaner.sites.keys import block_keys as block_keys
@@ -105,24 +114,49 @@ class _Counting:
     core_counts: dict[str, int] = field(default_factory=dict)  # the core's keys, in how many documents then
     core_at: int = -1  # the document count the core was computed at
     core: Core = field(default_factory=dict)
+    # The core's candidates, told apart by ``is_prose`` once each (``split_core_counts``): the keys that are not prose
+    # and those that are, with their counts.  While the generation has one or two documents, every key is on half of
+    # them: all its keys are candidates; from its third on, the keys on two documents or more (most keys are on one
+    # page: the article's lines), which the counting adds as they come (``candidate``).
+    candidates: dict[str, KeyCount] = field(default_factory=dict)
+    candidates_prose: dict[str, KeyCount] = field(default_factory=dict)
+    singles: bool = False  # the candidates may hold keys on one document (taken while it had fewer than three)
 
     @classmethod
     def of(cls, generation: Generation) -> _Counting:
         counts = {key: replace(count) for key, count in generation.counts.items()}
         markers = Markers(generation.markers.pages, dict(generation.markers.pairs))
         learned = generation.learner_core
-        if learned is None:  # (a file written before the core was kept: computed again at the next page)
-            return cls(generation.documents, counts, markers)
-        core = dict(learned.keys)
-        return cls(generation.documents, counts, markers, core, learned.documents, core_of(core, learned.documents))
+        made = cls(generation.documents, counts, markers)
+        for key, count in counts.items():
+            if count.documents >= 2:
+                made.candidate(key, count, generation.parameters)
+        if learned is not None:  # (a file written before the core was kept has none: computed again at the next page)
+            made.core_counts, made.core_at = dict(learned.keys), learned.documents
+            made.core = core_of(made.core_counts, learned.documents)
+        return made
 
     def current_core(self, parameters: Parameters) -> Core:
         # Recomputed at each of the first documents, then when a quarter more have come (and at most every 8).
         due = max(1, min(8, self.documents // 4))
         if self.core_at != self.documents and (self.documents < EVERY_PAGE or self.documents - self.core_at >= due):
-            self.core_counts, self.core_at = core_counts(self.counts, self.documents, parameters), self.documents
-            self.core = core_of(self.core_counts, self.documents)
+            if self.documents < 3:  # every key is on half of the documents: each a candidate
+                for key, count in self.counts.items():
+                    self.candidate(key, count, parameters)
+                self.singles = True
+            elif self.singles:  # the keys on one document are not candidates any more
+                self.candidates = {key: count for key, count in self.candidates.items() if count.documents >= 2}
+                self.candidates_prose = {k: count for k, count in self.candidates_prose.items() if count.documents >= 2}
+                self.singles = False
+            self.core_counts = split_core_counts(self.candidates, self.candidates_prose, self.documents)
+            self.core_at, self.core = self.documents, core_of(self.core_counts, self.documents)
         return self.core
+
+    def candidate(self, key: str, count: KeyCount, parameters: Parameters) -> None:
+        """Take ``key`` (counted by ``count``) among the core's candidates, if it is not one yet."""
+        if key not in self.candidates and key not in self.candidates_prose:
+            prose = len(key) >= parameters.shortest_prose and is_prose(key, parameters)
+            (self.candidates_prose if prose else self.candidates)[key] = count
 
     def learner_core(self) -> LearnerCore | None:
         """The core for the file; None when ``current_core`` would make the same from the counts at the next page:
@@ -150,9 +184,8 @@ class ProfileLearner:
         """Count one document of ``site`` given the texts of its blocks; False when it is a copy (not counted)."""
         texts = list(texts)
         keys = self.remembered.keys(texts)
-        examples = dict.fromkeys(keys, "")  # each key once, in the order first seen, with its first text:
-        examples.update(zip(reversed(keys), reversed(texts), strict=True))  # updating keeps that order
-        examples.pop("", None)
+        examples = dict(zip(reversed(keys), reversed(texts), strict=True))  # each key once, with its first text
+        examples.pop("", None)  # (in the order last seen, backwards: nothing learned depends on the keys' order)
         generation = self._generation(self.sites.setdefault(site, []), examples.keys())
         if generation.documents and examples and _is_copy(examples.keys(), generation, self.parameters):
             self.copies[site] = self.copies.get(site, 0) + 1
@@ -170,10 +203,14 @@ class ProfileLearner:
             if not count.example:
                 count.example = text.strip()  # kept from the second sighting on: reviewers read it
             count.documents += 1
+            if count.documents == 2:
+                generation.candidate(key, count, self.parameters)
         if generation.documents % self.parameters.prune_every == 0:
             rounds = generation.documents // self.parameters.prune_every
             for key in [key for key, count in counts.items() if count.documents + count.error <= rounds]:
                 del counts[key]
+                generation.candidates.pop(key, None)
+                generation.candidates_prose.pop(key, None)
             generation.markers.prune(rounds)
         return True
 

@@ -336,22 +336,26 @@ def _quoted(texts: list[str]) -> list[str]:
 
 @dataclass(frozen=True, slots=True)
 class _Learned:
-    """A generation's learned lines, in the file as ``[Learned.to_dict(), ...]`` of ``Generation.learned()``."""
+    """A generation's learned lines, in the file as ``[Learned.to_dict(), ...]`` of ``Generation.learned()`` (made
+    from its template and counts, without ``Learned`` objects)."""
 
     generation: Generation
 
     def json(self, newline: str) -> str:
         """What ``_indented`` writes for the list at the depth ``newline`` opens: one string per line (tested
         against ``json.dumps``)."""
-        lines = self.generation.learned()
-        if not lines:
+        generation = self.generation
+        template = generation.template
+        if not generation.trusted or not template:  # ``learned()`` is empty
             return "[]"
+        keys = sorted(template)
+        keys.sort(key=template.__getitem__, reverse=True)  # ``learned()``'s order: most documents first, then by key
+        examples = _quoted([generation.counts[key].example or key for key in keys])  # its lines' ``text``
         inner = newline + " "
         fields = inner + " "  # each field on a line of its own, one level deeper
         entries = [
-            f'{inner}{{{fields}"text": {encode_basestring(line.example or line.key)},{fields}"key": '
-            f'{encode_basestring(line.key)},{fields}"documents": {line.documents:d}{inner}}}'
-            for line in lines
+            f'{inner}{{{fields}"text": "{text}",{fields}"key": "{key}",{fields}"documents": {documents:d}{inner}}}'
+            for text, key, documents in zip(examples, _quoted(keys), map(template.__getitem__, keys), strict=True)
         ]
         return "[" + ",".join(entries) + newline + "]"
 
