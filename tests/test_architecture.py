@@ -56,6 +56,12 @@ OPTIONAL |= {"yaml", "charset_normalizer"}
 LAZY = {
     ("cleaner.cli.main", "cleaner.cli.command"),
     ("cleaner.cli.main", "cleaner.version"),
+    # `clean --help` and a usage error import neither learning nor the pipeline; `clean learn` not the pipeline
+    ("cleaner.cli.main", "cleaner.cli.learn"),
+    ("cleaner.cli.main", "cleaner.config"),
+    ("cleaner.cli.main", "cleaner.sites.profile"),
+    ("cleaner.cli.options", "cleaner.config"),  # only when --timeout is given
+    ("cleaner.cli.learn", "cleaner.run.local"),  # the worker processes: only with --jobs 2 or more
     ("cleaner.pipeline.reading", "cleaner.html"),
     ("cleaner.pipeline.reading", "cleaner.html.page"),
     ("cleaner.pipeline.reading", "cleaner.metadata.pagechoice"),
