@@ -47,14 +47,15 @@ BODY = (
         ("By Staff Writer", (), ()),
         ("Von Redaktion", (), ("Redaktion",)),
         ("Autor: www.example.pl", (), ()),
-        ("By Jane Doe | Reuters", ("Jane Doe",), ()),
+        ("By Jane Doe | Reuters", ("Jane Doe",), ("Reuters",)),  # the agency beside the writer is credited too
     ],
 )
 def test_a_byline_crediting_no_person_gives_no_author(
     byline: str, expected: tuple[str, ...], organisations: tuple[str, ...]
 ) -> None:
     """Plain text's bylines go through the same test of a person as a page's author offers do; an organisation
-    credited where no person is goes to ``organisations``, as on a page (it was dropped, and text had none)."""
+    credited where no person is, or beside one, goes to ``organisations``, as on a page (it was dropped, and text had
+    none)."""
     article = clean(f"Millbrook water plant comes online\n\n{byline}\n\nJanuary 12, 2024\n\n{BODY}", format="text")
     assert (article.authors, article.organisations) == (expected, organisations)
     sources = article.to_dict()["sources"]
