@@ -85,7 +85,7 @@ _ORGANISATION_TYPES = frozenset(("Organization", "NewsMediaOrganization", "Corpo
 def bylines_beside_headline(found: Marks) -> list[str]:
     """Names from a byline element whose comment/sidebar-classed wrapper also holds the ``<h1>``.
 
-    ``byline_names`` skips bylines inside sidebars and comments (other people's names), but some
+    ``byline_credits`` skips bylines inside sidebars and comments (other people's names), but some
     templates class the whole content column so ("site-content content-area sidebar"); a wrapper
     around the headline is the article's own, so a byline inside it is the article's.
     """

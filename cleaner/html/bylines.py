@@ -1,6 +1,6 @@
 """Names read out of the visible byline elements a page marks (``html.marks``); the listing test of datelines.
 
-``byline_names`` reads the first usable byline element (``byline_credits`` also its text pieces),
+``byline_credits`` reads the names and the text pieces of the first usable byline element,
 ``header_bylines`` a short "By A and B" line right after the headline (or a label element and its value:
 "<h5>Autor:</h5> Jane Doe"), ``label_bylines`` such label elements anywhere in the page, ``names_in`` the names
 in one byline element; ``in_listing`` tells a dateline element that is one of a listing of other articles.
@@ -30,21 +30,11 @@ MAX_DATELINE = 120
 # ----------------------------------------------------------------- bylines
 
 
-def byline_names(found: Marks) -> list[str]:
-    """Names from the first usable byline element, those after the headline first.
-
-    Elements inside comments, related lists, teasers, sidebars and footers are skipped: the
-    names there are other people's.
-    """
-    first = first_byline(found)
-    return first[1] if first else []
-
-
 def byline_credits(found: Marks) -> list[str]:
     """The names and the text pieces of the first usable byline element ("By Jane Doe, Reuters", or "By Jane Doe"
     and "Reuters" in elements of their own): what it credits beside its names, for the organisations
     (``cleaner.html.authors``).  Pieces, not the joined text: a date in an element of its own stays apart."""
-    first = first_byline(found)
+    first = _first_byline(found)
     if first is None:
         return []
     element, names = first
@@ -74,8 +64,12 @@ MAX_CREDIT_PIECES = 20  # children of a byline element whose pieces are read; mo
 MAX_CREDIT_WORDS = 6  # a longer piece is a sentence ("We are a memorabilia of the 80s/90s!"), no credit
 
 
-def first_byline(found: Marks) -> tuple[HtmlElement, list[str]] | None:
-    """The first usable byline element and its names (``byline_names``)."""
+def _first_byline(found: Marks) -> tuple[HtmlElement, list[str]] | None:
+    """The first usable byline element and its names, those after the headline first.
+
+    Elements inside comments, related lists, teasers, sidebars and footers are skipped: the
+    names there are other people's.
+    """
     for element in found.get("byline", header_first=True)[:20]:
         if found.elsewhere(element) or media_credit(element) or element in found.mastheads:
             continue  # a masthead classed "vcard author" names the blog, not the post's author
