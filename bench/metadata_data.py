@@ -32,7 +32,9 @@ import numpy as np
 from cleaner.config import DEFAULT_CONFIG, Config
 from cleaner.errors import CleanError
 from cleaner.lexicon import day_first
+from cleaner.metadata.authorlines import without_label
 from cleaner.metadata.candidates import FIELDS, candidates
+from cleaner.metadata.names import names_no_person
 from cleaner.pipeline import decide_blocks, read_document
 from cleaner.pipeline.deciding import Decided
 
@@ -48,6 +50,7 @@ class FieldRows:
     features: list[list[float]] = field(default_factory=list)
     labels: list[int] = field(default_factory=list)
     documents: list[int] = field(default_factory=list)
+    reported: list[int] = field(default_factory=list)  # 1 where choosing the row makes the field right as reported
     with_gold: list[int] = field(default_factory=list)  # the documents whose page has gold for the field
     without: list[int] = field(default_factory=list)  # the documents whose page states there is none (author "")
 
@@ -111,6 +114,18 @@ def matches(evalcore, field_name: str, value, gold: dict) -> bool:
     if field_name == "date":
         return evalcore.norm_date(value) == evalcore.norm_date(gold.get("date"))
     return evalcore.norm_authors(list(value)) == evalcore.norm_authors(gold.get("author"))
+
+
+def reported_right(evalcore, field_name: str, value, gold: dict) -> bool:
+    """Whether choosing a candidate makes the field right as ``clean()`` reports it: an author value's names that
+    are no person (``names_no_person``: an organisation, a newsroom, a role) are dropped from the authors, so a
+    candidate naming only such is right where the page names nobody, and wrong where the gold credits it."""
+    if field_name != "authors":
+        return not _states_none(gold, field_name) and matches(evalcore, field_name, value, gold)
+    people = [name for name in value if not names_no_person(without_label(name))]
+    if _states_none(gold, field_name):
+        return not people
+    return bool(people) and matches(evalcore, field_name, people, gold)
 
 
 def _states_none(gold: dict, name: str) -> bool:
@@ -182,4 +197,5 @@ def add_document(
         for item, row in zip(items, rows, strict=True):
             target.features.append(row)
             target.labels.append(int(not _states_none(gold, name) and matches(evalcore, name, item.value, gold)))
+            target.reported.append(int(reported_right(evalcore, name, item.value, gold)))
             target.documents.append(index)

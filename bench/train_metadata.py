@@ -90,15 +90,16 @@ def model_text(data: Data, folds: set[int]) -> str:
 
 
 def best_candidates(data: Data, field: str, booster: lightgbm.Booster, folds: set[int]) -> dict[int, tuple]:
-    """Per document of the folds, the best candidate's score and whether it is right."""
+    """Per document of the folds, the best candidate's score, whether it is right (its label) and whether choosing
+    it makes the field right as ``clean()`` reports it (``metadata_data.reported_right``)."""
     rows = data.rows[field]
     keep = [i for i, doc in enumerate(rows.documents) if data.documents[doc][2] in folds]
     scores = booster.predict(np.asarray([rows.features[i] for i in keep]), num_threads=1) if keep else []
-    best: dict[int, tuple[float, bool]] = {}
+    best: dict[int, tuple[float, bool, bool]] = {}
     for index, score in zip(keep, scores, strict=True):
         doc = rows.documents[index]
         if doc not in best or score > best[doc][0]:
-            best[doc] = (float(score), rows.labels[index] == 1)
+            best[doc] = (float(score), rows.labels[index] == 1, rows.reported[index] == 1)
     return best
 
 
@@ -112,7 +113,7 @@ def author_threshold(data: Data, folds: set[int], names: Sequence[str] | None = 
     choice from one end to the other; of equal averages the higher threshold wins (a wrong author
     is worse than none).
     """
-    best: dict[int, tuple[float, bool]] = {}
+    best: dict[int, tuple[float, bool, bool]] = {}
     for inner in sorted(folds):
         best.update(best_candidates(data, "authors", train(data, "authors", folds - {inner}, names), {inner}))
     rows = data.rows["authors"]
@@ -130,7 +131,8 @@ def author_threshold(data: Data, folds: set[int], names: Sequence[str] | None = 
 
 
 def choose_offline(data: Data, field: str, booster: lightgbm.Booster, folds: set[int], threshold: float | None) -> dict:
-    """For every held-out document with gold, whether the chosen candidate is right (no pipeline run);
+    """For every held-out document with gold, whether the field is right as ``clean()`` would report the chosen
+    candidate (no pipeline run: an author value naming no person gives no author, ``reported_right``);
     a ``threshold`` of None takes the best candidate always (a ranked field)."""
     best = best_candidates(data, field, booster, folds)
     rows = data.rows[field]
@@ -138,7 +140,7 @@ def choose_offline(data: Data, field: str, booster: lightgbm.Booster, folds: set
     for doc in rows.with_gold + rows.without:
         if data.documents[doc][2] in folds:
             chosen = doc in best and (threshold is None or best[doc][0] >= threshold)
-            right[doc] = (chosen and best[doc][1]) if doc in rows.with_gold else not chosen
+            right[doc] = best[doc][2] if chosen else doc in rows.without
     return right
 
 

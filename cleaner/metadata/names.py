@@ -12,7 +12,8 @@ What this layer does:
   vouches for a name beside it), ``name_before_title`` ("Richard Adams Education editor"),
   ``undouble``, ``title_case`` and ``is_user_name`` ("freeman1984").
 - ``is_account`` and ``is_nobody``: a CMS's default account or a bare role or newsroom word
-  ("Super User", "admin", "Herausgeber", "Redazione"), which names no person.
+  ("Super User", "admin", "Herausgeber", "Redazione"), which names no person; ``names_no_person``: any
+  author value that is no person (these, an organisation, or a value holding a slash).
 
 What it does NOT do: it tests one name or phrase and never splits a line.  Byline words ("By",
 "Von", "Par"), separators, lists of names and dates are ``cleaner.metadata.byline``'s, credit lines are
@@ -125,6 +126,17 @@ def is_nobody(text: str) -> bool:
 def _only_words_of(text: str, table: frozenset[str]) -> bool:
     tokens = [token for token in _ACCOUNT_BREAK.split(_org_key(text)) if token]
     return bool(tokens) and len(tokens) <= 4 and all(token in table for token in tokens)
+
+
+def names_no_person(name: str, *, site_name: str | None = None) -> bool:
+    """An author value that is no person's name, a byline label taken off before: an organisation, a newsroom, the
+    site (``is_organisation``), an account or a bare role (``is_nobody``), or a value holding a slash ("Anna
+    Weber/dpa": a writer and an agency, or two writers, as one value; no person's name holds a slash).
+
+    The one test of it: the pipeline drops such text-line authors (``cleaner.pipeline.cleaning``), and the bench
+    scores a chosen candidate as the pipeline reports it (``bench/metadata_data.py``).
+    """
+    return "/" in name or is_organisation(name, site_name=site_name) or is_nobody(name)
 
 
 def is_site_name(text: str, site_names: Iterable[str]) -> bool:

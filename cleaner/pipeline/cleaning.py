@@ -28,7 +28,7 @@ from cleaner.lexicon import day_first
 from cleaner.metadata.authorlines import without_label
 from cleaner.metadata.byline import credited_organisations
 from cleaner.metadata.choice import choose_metadata, load_model
-from cleaner.metadata.names import is_nobody, is_organisation
+from cleaner.metadata.names import names_no_person
 from cleaner.metadata.pagechoice import load_page_model
 from cleaner.model import VALUE_FIELDS, Article, Metadata, Removal, Role, Verdict
 from cleaner.pipeline.deciding import Decided, decide_blocks
@@ -118,11 +118,6 @@ def _reread(config: Config, site: SiteProfile | None, deadline: Deadline) -> Rer
     return reread
 
 
-def _no_person(name: str, site_name: str | None) -> bool:
-    # no person's name holds a slash: "Anna Weber/dpa" credits a writer and an agency in one value, unread
-    return "/" in name or is_organisation(name, site_name=site_name) or is_nobody(name)
-
-
 OUTSIDE_RULE = "extractor.outside-content"  # prose of the page that the main content does not hold
 
 
@@ -139,7 +134,11 @@ def _people_only(found: Metadata, site_name: str | None) -> Metadata:
     if not found.authors:
         return found
     bare = [without_label(author) for author in found.authors]
-    people = tuple(author for author, name in zip(found.authors, bare, strict=True) if not _no_person(name, site_name))
+    people = tuple(
+        author
+        for author, name in zip(found.authors, bare, strict=True)
+        if not names_no_person(name, site_name=site_name)
+    )
     if people == found.authors:
         return found
     credited = () if people else credited_organisations(bare, site_name=site_name)
