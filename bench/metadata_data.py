@@ -107,6 +107,12 @@ def folds_of(bench_dir: Path) -> dict[str, int]:
     return {page: where["fold"] for page, where in assignment.items()}
 
 
+def sites_of(bench_dir: Path) -> dict[str, str]:
+    """Each tfeval page's site (``folds.json``: the domain its folds are grouped by)."""
+    assignment = json.loads((bench_dir / "folds.json").read_text(encoding="utf-8"))[BENCH]
+    return {page: where["site"] for page, where in assignment.items()}
+
+
 def matches(evalcore, field_name: str, value, gold: dict) -> bool:
     """Whether a candidate's value is the gold one, compared as the scorer compares."""
     if field_name == "title":

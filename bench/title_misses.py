@@ -25,13 +25,13 @@ import argparse
 import json
 import re
 import sys
-from collections import Counter
+from collections import Counter, defaultdict
 from pathlib import Path
 
 ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT))
 
-from bench.metadata_data import BENCH, gold_of, input_text  # noqa: E402
+from bench.metadata_data import BENCH, gold_of, input_text, sites_of  # noqa: E402
 
 KINDS = ("bs4", "inscriptis", "wrapped")
 SEPARATORS = re.compile(r"\s+[|\-–—:·•»/]\s+|\s*[|»·•›]\s*")
@@ -106,11 +106,16 @@ def predicted_title(pred_dir: Path, kind: str, page: str) -> str:
     return norm(json.loads(path.read_text(encoding="utf-8")).get("title"))
 
 
-def categories(bench_dir: Path, pred_dir: Path, kind: str) -> tuple[Counter, Counter, dict[str, bool]]:
-    """Per kind: where the gold title stands in the dumps, what was chosen instead, and which pages are right."""
+def categories(
+    bench_dir: Path, pred_dir: Path, kind: str
+) -> tuple[Counter, Counter, dict[str, bool], dict[str, set[str]]]:
+    """Per kind: where the gold title stands in the dumps, what was chosen instead, which pages are right, and the
+    sites (``folds.json``) each category's pages come from (a category of one site is worth no rule)."""
     where: Counter[str] = Counter()
     instead: Counter[str] = Counter()
     right: dict[str, bool] = {}
+    sites: dict[str, set[str]] = defaultdict(set)
+    site_of = sites_of(bench_dir)
     for page, gold in sorted(gold_of(bench_dir).items()):
         title = norm(gold.get("title"))
         text = input_text(bench_dir, kind, page)
@@ -120,15 +125,18 @@ def categories(bench_dir: Path, pred_dir: Path, kind: str) -> tuple[Counter, Cou
         right[page] = chosen == title
         found = presence(lines, title)
         where[found] += 1
+        sites[found].add(site_of.get(page, page))
         if right[page] or found != "whole line":
             continue
         first = next(iter(lines_of(input_text(bench_dir, "bs4", page) or "")), "")
-        instead[chosen_category(lines, title, chosen, first)] += 1
-    return where, instead, right
+        category = chosen_category(lines, title, chosen, first)
+        instead[category] += 1
+        sites[category].add(site_of.get(page, page))
+    return where, instead, right, sites
 
 
-def listed(counts: Counter) -> str:
-    return ", ".join(f"{name} {count}" for name, count in counts.most_common())
+def listed(counts: Counter, sites: dict[str, set[str]]) -> str:
+    return ", ".join(f"{name} {count} ({len(sites[name])} sites)" for name, count in counts.most_common())
 
 
 def main(argv: list[str] | None = None) -> int:
@@ -138,10 +146,10 @@ def main(argv: list[str] | None = None) -> int:
     args = parser.parse_args(argv)
     found = {kind: categories(args.bench_dir, args.pred_dir, kind) for kind in KINDS}
     bs4_right = found["bs4"][2]
-    for kind, (where, instead, right) in found.items():
+    for kind, (where, instead, right, sites) in found.items():
         print(f"## {kind} ({BENCH}): titles right {sum(right.values())} of {len(right)}")
-        print("gold title in the dump: " + listed(where))
-        print("wrong where it is a whole line: " + listed(instead))
+        print("gold title in the dump: " + listed(where, sites))
+        print("wrong where it is a whole line: " + listed(instead, sites))
         if kind != "bs4":
             pairs = Counter((right[page], bs4_right.get(page, False)) for page in right)
             print(
