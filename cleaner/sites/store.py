@@ -297,7 +297,7 @@ class _Counts:
         for index in compress(range(3, len(pieces), 5), examples):
             pieces[index] = encode_basestring(pieces[index])
         pieces[4::5] = [inner + "],"] * len(keys)
-        return "{" + "".join(pieces)[:-1] + newline + "}"  # the last entry's comma off
+        return _braced(pieces, newline)
 
 
 @dataclass(frozen=True, slots=True)
@@ -314,7 +314,16 @@ class _Keys:
         pieces = [inner + '"'] * (3 * len(self.keys))
         pieces[1::3] = _quoted(list(self.keys))
         pieces[2::3] = [f'": {documents:d},' for documents in self.keys.values()]
-        return "{" + "".join(pieces)[:-1] + newline + "}"  # the last entry's comma off
+        return _braced(pieces, newline)
+
+
+def _braced(pieces: list[str], newline: str) -> str:
+    """The object whose entries ``pieces`` make, each ending in a comma: the braces put in the first and the last
+    piece and the last comma taken off there, so the text (megabytes for a generation of many pages) is made by one
+    join, not copied again by a slice and each concatenation."""
+    pieces[0] = "{" + pieces[0]
+    pieces[-1] = pieces[-1][:-1] + newline + "}"
+    return "".join(pieces)
 
 
 def _quoted(texts: list[str]) -> list[str]:
