@@ -11,7 +11,8 @@ covering every layer, for text and HTML alike.  It is enforced three ways, from 
   user patterns, which can backtrack for a long time);
 * ``armed()``: on the main thread, a ``SIGALRM`` timer that interrupts Python code (and the ``re``
   and ``regex`` engines, which check for signals) stuck inside one layer.  It is used only when the
-  caller has no ``SIGALRM`` handler or timer of its own: a library must not steal its caller's signals;
+  caller has no ``SIGALRM`` handler or timer of its own: a library must not steal its caller's signals
+  (``Alarm`` installs that handler once for a run of documents in one process, ``clean learn --jobs 1``);
 * beyond this module: the process runner (``cleaner.run.local``) kills a worker whose document
   overruns its limit by a grace period, which also stops C code that never checks for signals.
 
@@ -147,10 +148,73 @@ def _quiet(hook: Callable[[Any], object]) -> Callable[[Any], object]:
     return quiet
 
 
+class Alarm:
+    """A run of documents' time limits in this process: the ``SIGALRM`` handler installed once, on entering, and
+    each document's ``Deadline`` armed by ``within`` with one timer call on entering and one on leaving.
+
+    ``Deadline.armed`` installs and takes down the handler for each document (the handler converted to an enum and
+    back, the caller's ``sys.unraisablehook`` wrapped): a hundredth of a CPU second per thousand documents, which a
+    command reading many small documents in one process (``clean learn --jobs 1``) can save.  Between documents the
+    handler does nothing.  Where the timer is not free (``_timer_free``: another thread, a caller's handler or
+    timer), or outside the ``with``, ``within`` is ``Deadline.armed``.  A process must not fork while it is entered
+    (the child would inherit the handler, and its own documents' timers would then be refused as not free).
+    """
+
+    __slots__ = ("armed",)
+
+    def __init__(self) -> None:
+        self.armed: _Armed | None = None
+
+    def __enter__(self) -> Alarm:
+        if self.armed is None and _timer_free():
+            armed = _Armed(NO_DEADLINE)
+            armed.previous = signal.signal(signal.SIGALRM, armed.expire)
+            armed.unraisable = sys.unraisablehook
+            sys.unraisablehook = _quiet(armed.unraisable)
+            self.armed = armed
+        return self
+
+    def __exit__(self, kind: type[BaseException] | None, error: BaseException | None, trace: object) -> None:
+        if self.armed is not None:
+            self.armed._stop()
+            self.armed = None
+
+    def within(self, deadline: Deadline) -> _Armed | _Within:
+        """``deadline.armed()``, with the handler installed for the run."""
+        if self.armed is None or deadline.seconds is None:
+            return deadline.armed()
+        return _Within(self.armed, deadline)
+
+
+class _Within:
+    """``Alarm.within``: one document's timer, set on entering and stopped on leaving, its exception turned into the
+    ``TimeLimitError`` as ``_Armed`` does."""
+
+    __slots__ = ("armed", "deadline")
+
+    def __init__(self, armed: _Armed, deadline: Deadline) -> None:
+        self.armed, self.deadline = armed, deadline
+
+    def __enter__(self) -> None:
+        armed = self.armed
+        armed.fired = False
+        armed.running = True
+        signal.setitimer(signal.ITIMER_REAL, max(self.deadline.remaining(), 1e-3))  # firing in here, it waits
+
+    def __exit__(self, kind: type[BaseException] | None, error: BaseException | None, trace: object) -> None:
+        self.armed.running = False  # first: a repeat landing from here on does nothing
+        signal.setitimer(signal.ITIMER_REAL, 0)
+        if isinstance(error, _Expired):
+            raise self.deadline.error() from None
+        if isinstance(error, Exception) and self.armed.fired and not isinstance(error, TimeLimitError):
+            raise self.deadline.error() from error
+
+
 # The handler itself is one: a repeat that lands while ``expire`` runs (called where the timer is being taken down,
 # say) would otherwise raise there, out of ``_stop`` before it stopped anything.
 _OWN_CODE = frozenset(
     {_Armed.__enter__.__code__, _Armed.__exit__.__code__, _Armed._stop.__code__, _Armed.expire.__code__}
+    | {Alarm.__enter__.__code__, Alarm.__exit__.__code__, _Within.__enter__.__code__, _Within.__exit__.__code__}
 )
 
 

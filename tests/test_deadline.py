@@ -23,7 +23,7 @@ from clirun import clean_in_process
 
 from cleaner import clean, clean_many, warm_up
 from cleaner.config import config_from_table
-from cleaner.errors import CleanError, Deadline, TimeLimitError
+from cleaner.errors import Alarm, CleanError, Deadline, TimeLimitError
 from cleaner.html.page import PageError, read_page
 from cleaner.rules.loader import MATCH_TIMEOUT_SECONDS
 
@@ -250,6 +250,66 @@ def test_a_timer_firing_again_while_taken_down_still_gives_the_time_limit() -> N
     env = {**os.environ, "PYTHONPATH": str(ROOT)}
     done = subprocess.run([sys.executable, "-c", REPEATS_RUN], env=env, capture_output=True, text=True, timeout=120)
     assert (done.returncode, done.stdout.strip()) == (0, "400"), done.stderr[-2000:]
+
+
+ALARM_REPEATS_RUN = (
+    REPEATS_RUN.replace("from cleaner.errors import Deadline", "from cleaner.errors import Alarm, Deadline")
+    .replace("limits = 0\nfor _ in range(400):", "limits = 0\nalarm = Alarm().__enter__()\nfor _ in range(400):")
+    .replace("with Deadline(0.001).armed():", "with alarm.within(Deadline(0.001)):")
+    .replace("limits += _timer_free()", "limits += 1")
+    + "alarm.__exit__(None, None, None)\nassert _timer_free()\n"
+)
+
+
+def test_a_run_s_alarm_firing_again_while_taken_down_still_gives_the_time_limit() -> None:
+    """``Alarm`` (the handler installed once for a run, ``clean learn --jobs 1``) under the same repeats: every
+    document over its limit gives the time limit, none escapes, and the timer is free after the run."""
+    assert "alarm.within(Deadline(0.001))" in ALARM_REPEATS_RUN
+    env = {**os.environ, "PYTHONPATH": str(ROOT)}
+    done = subprocess.run(
+        [sys.executable, "-c", ALARM_REPEATS_RUN], env=env, capture_output=True, text=True, timeout=120
+    )
+    assert (done.returncode, done.stdout.strip()) == (0, "400"), done.stderr[-2000:]
+
+
+def test_a_run_s_alarm_stops_each_slow_document_and_no_other() -> None:
+    """Each document of a run under ``Alarm`` is stopped at its own limit, whatever the documents before it did; a
+    document within its limit runs to its end, no timer is left running between documents, and leaving the run gives
+    the handler and the timer back (outside a run, ``within`` is ``Deadline.armed``)."""
+    with Alarm() as alarm:
+        for limit in (0.05, 0.01, 0.05):
+            start = time.monotonic()
+            with pytest.raises(TimeLimitError, match=f"time limit of {limit:g} s"), alarm.within(Deadline(limit)):
+                while time.monotonic() - start < 30:
+                    pass
+            assert time.monotonic() - start < 10
+            with alarm.within(Deadline(0.05)):
+                sum(range(1_000))
+            assert signal.getitimer(signal.ITIMER_REAL) == (0.0, 0.0)
+            time.sleep(0.06)  # nothing fires between documents
+        assert not timer_is_free()
+    assert timer_is_free()
+    with pytest.raises(TimeLimitError), Alarm().within(Deadline(0.01)):
+        time.sleep(1)
+    assert timer_is_free()
+
+
+def test_clean_learn_reports_a_slow_document_by_name_and_learns_the_others(tmp_path: Path) -> None:
+    """``clean learn`` arms each document's limit with one ``Alarm`` for the run (``--jobs 1``) or per document in
+    its workers: a document over its limit is named, skipped, and the others are learned; no handler is left."""
+    site = tmp_path / "in" / "gazette"
+    site.mkdir(parents=True)
+    for number in range(5):
+        (site / f"p{number}.txt").write_text(f"Home\nNews\nStory {number} of the day, told in one line.\n© Gazette\n")
+    (site / "slow.txt").write_text("Ein Absatz über den Gemeinderat, der am Montag tagte und beschloss.\n" * 200_000)
+    for jobs in ("1", "2"):
+        done = clean_in_process("learn", "in", "-o", "p.json", "--timeout", "0.1", "--jobs", jobs, cwd=tmp_path)
+        assert done.returncode == 2, done.stderr
+        assert "in/gazette/slow.txt: error: took longer than the time limit of 0.1 s ('timeout')" in done.stderr
+        assert "(5 read now, 1 failed); wrote p.json" in done.stderr, done.stderr
+        learned = json.loads((tmp_path / "p.json").read_text())["sites"]["gazette"]
+        assert learned["documents"] + learned.get("copies", 0) == 5
+        assert timer_is_free()
 
 
 def test_a_library_that_turns_the_timer_into_its_own_error_still_gives_the_time_limit() -> None:

@@ -18,6 +18,7 @@ This module parses arguments and reports; learning is ``cleaner.corpus.learning`
 from __future__ import annotations
 
 import argparse
+import contextlib
 import os
 import sys
 from collections.abc import Iterator, Sequence
@@ -29,7 +30,7 @@ from cleaner.cli.options import add_timeout, whole_number
 from cleaner.cli.targets import OutputError, check_file_outputs, not_a_folder
 from cleaner.config import Config, ConfigError, find_config, load_config
 from cleaner.corpus.learning import Counted, count_document
-from cleaner.errors import CleanError, Deadline
+from cleaner.errors import Alarm, CleanError, Deadline
 from cleaner.io.documents import documents_from_path, is_container
 from cleaner.io.files import AtomicFile, Finder, Found, InputError, read_article, source_format
 from cleaner.io.markdown import FrontMatterError
@@ -92,10 +93,13 @@ def _count(config: Config, item: Path | Document) -> tuple[str, Counted] | Failu
         item = Document(id=str(item), content=raw, format=source_format(item), source=str(item))
     deadline = Deadline(config.timeout)
     try:
-        with deadline.armed():
+        with _ALARM.within(deadline):
             return item.id, count_document(item, config=config, deadline=deadline)
     except (CleanError, DecodeError, FrontMatterError) as error:
         return Failure(id=item.id, reason=one_line(error), source=item.source)
+
+
+_ALARM = Alarm()  # entered for a run in this process (``--jobs 1``): each document's time limit, one timer call
 
 
 def _items(paths: Sequence[Path], config: Config) -> Iterator[Path | Document | Failure]:
@@ -188,13 +192,14 @@ def _count_into(
             failed += 1
         elif item.skipped:  # a symlink leading out of the folder named: never read
             print(printable(f"{item.path}: skipped: {item.skipped}"), file=sys.stderr)
-    for result in counted([item.path for item in found if item.usable], config, args.jobs):
-        if isinstance(result, Failure):
-            print(printable(f"{failure_where(result.id, result.source)}: error: {result.reason}"), file=sys.stderr)
-            failed += 1
-        else:
-            result[1].add_to(learner)
-            read += 1
+    with _ALARM if args.jobs == 1 else contextlib.nullcontext():  # (workers are forked: never with it entered)
+        for result in counted([item.path for item in found if item.usable], config, args.jobs):
+            if isinstance(result, Failure):
+                print(printable(f"{failure_where(result.id, result.source)}: error: {result.reason}"), file=sys.stderr)
+                failed += 1
+            else:
+                result[1].add_to(learner)
+                read += 1
     return read, failed
 
 
