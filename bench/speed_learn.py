@@ -11,7 +11,8 @@ markers, the counts), making the profile and writing its file (into a temporary 
 settled after the first document, as the command's serial executor does.  Each step is timed with
 ``time.process_time`` around its calls, so a step's figure is comparable across rounds and checkouts run the same
 way; whole runs add the start (``python -c "import cleaner.cli.main, cleaner.cli.learn"``) and each document's
-time limit (two timers, about 13 µs a document), which this leaves out.
+time limit (``errors.Alarm``: one timer call on entering and one on leaving, about 3 µs a document), which this
+leaves out.
 
 The table gives each step's best round, its share of the best rounds' sum, and the documents per CPU second of
 the learning steps (reading the files to counting) and of all steps.  At a load of 3-7, rounds of the same code
