@@ -34,6 +34,7 @@ from cleaner.errors import Deadline, TimeLimitError
 from cleaner.html.content import main_content
 from cleaner.html.declared import declared_body, with_declared_body
 from cleaner.html.elements import element_text
+from cleaner.html.embedded import Embedded, embedded_texts, with_embedded_body
 from cleaner.html.meta import page_metadata
 from cleaner.html.secondopinion import page_description, visible_lead
 from cleaner.html.sniff import feed_kind
@@ -80,6 +81,7 @@ class Page:
     whole_page: bool = False  # no extractor singled the article out (``content.MainContent``)
     left_out: tuple[str, ...] = ()  # the page's prose blocks outside the main content (``views.outside``)
     offers: tuple[Offer, ...] = ()  # every value its sources offer for title, authors, date (``cleaner.html.offers``)
+    body_source: str | None = None  # where the body was read instead of the markup (``cleaner.html.embedded``)
 
     def to_dict(self) -> dict[str, object]:
         return {
@@ -89,6 +91,7 @@ class Page:
             "whole_page": self.whole_page,
             "left_out": list(self.left_out),
             "offers": [offer.to_dict() for offer in self.offers],
+            "body_source": self.body_source,
         }
 
 
@@ -107,6 +110,12 @@ def parse_page(html: str) -> tuple[HtmlElement, tuple[str, ...]]:
     libxml2 reads even with ``huge_tree`` (it would silently drop what lies deeper), raises
     ``PageError``: a page is read whole or refused, never cut short.  So does a web feed (RSS, Atom).
     """
+    tree, ld, _ = parse_page_embedded(html)
+    return tree, ld
+
+
+def parse_page_embedded(html: str) -> tuple[HtmlElement, tuple[str, ...], Embedded]:
+    """``parse_page``, also giving the script state, ``srcdoc`` and ``<template>`` texts (``cleaner.html.embedded``)."""
     if len(html) > MAX_CHARS:
         raise PageError(f"page too large: {len(html):,} characters of markup, the limit is {MAX_CHARS:,}")
     if kind := feed_kind(html):
@@ -123,10 +132,11 @@ def parse_page(html: str) -> tuple[HtmlElement, tuple[str, ...]]:
     if tree is None or len(tree) == 0:
         raise PageError("page has no elements")
     ld = tuple(_jsonld_texts(tree))
+    embedded = embedded_texts(tree)
     etree.strip_elements(tree, *_NOISE_TAGS, "script", with_tail=False)
     if may_exceed(html) and (count := int(_COUNT_ELEMENTS(tree))) > MAX_ELEMENTS:
         raise PageError(f"page too large: {count:,} elements, the limit is {MAX_ELEMENTS:,}")
-    return tree, ld
+    return tree, ld, embedded
 
 
 def _jsonld_texts(tree: HtmlElement) -> Iterator[str]:
@@ -177,7 +187,7 @@ def read_page(
     try:
         with deadline.armed():
             deadline.check("parsing")
-            tree, ld = parse_page(html)
+            tree, ld, embedded = parse_page_embedded(html)
             deadline.check("metadata")
             stated = page_metadata(tree, jsonld=ld, url=url, html=html[:MAX_CHARS], model=model, offers=offers)
             metadata, guessed = stated.metadata, stated.guessed
@@ -193,9 +203,11 @@ def read_page(
         raise PageError(f"page took longer than {timeout:g} s to read (during {deadline.stage})") from None
     left_out = back_in_lead(content.left_out, blocks[: len(blocks) - len(titled)])
     blocks, left_out = with_declared_body(blocks, left_out, declared_body(ld))
+    blocks, left_out, source = with_embedded_body(blocks, left_out, embedded)
+    blocks = without_title(blocks, headlines) if source else blocks
     language = confirmed_language(metadata.language, blocks)
     page = Page(blocks, replace(metadata, language=language), guessed, content.whole_page, left_out, stated.offers)
-    return normalised(page)
+    return normalised(replace(page, body_source=source) if source else page)
 
 
 def normalised(page: Page) -> Page:
@@ -216,7 +228,8 @@ def normalised(page: Page) -> Page:
     }
     authors = tuple(normalise(name) for name in meta.authors)
     left_out = tuple(text for text in map(normalise, page.left_out) if text.strip())
-    return Page(blocks, replace(meta, authors=authors, **fields), page.guessed, page.whole_page, left_out, page.offers)
+    metadata = replace(meta, authors=authors, **fields)
+    return Page(blocks, metadata, page.guessed, page.whole_page, left_out, page.offers, page.body_source)
 
 
 _TEXT_FIELDS = ("title", "subtitle", "site_name")

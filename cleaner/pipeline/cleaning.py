@@ -77,7 +77,15 @@ def _clean_blocks(reading: Reading, config: Config, site: SiteProfile | None, de
         from_text = detected
     article = build_article(verdicts, declared.prefer(from_text).prefer(reading.guessed))
     outside = tuple(Removal(text, OUTSIDE_RULE, "outside-content", "extractor") for text in reading.left_out)
-    return replace(article, removed=article.removed + outside)
+    return replace(article, removed=article.removed + _source_note(reading) + outside)
+
+
+def _source_note(reading: Reading) -> tuple[Removal, ...]:
+    """The audit's note that a page's body was read from its script state, srcdoc or template, naming where."""
+    if reading.body_source is None:
+        return ()
+    note = f"body read from the page's {reading.body_source}: its markup shows under a tenth of that text"
+    return (Removal(note, EMBEDDED_RULE, "source", "extractor"),)
 
 
 def _body_language(verdicts: list[Verdict], config: Config) -> str | None:
@@ -119,6 +127,7 @@ def _reread(config: Config, site: SiteProfile | None, deadline: Deadline) -> Rer
 
 
 OUTSIDE_RULE = "extractor.outside-content"  # prose of the page that the main content does not hold
+EMBEDDED_RULE = "extractor.embedded-body"  # the note that a page's body came from outside its markup
 
 
 def _people_only(found: Metadata, site_name: str | None) -> Metadata:

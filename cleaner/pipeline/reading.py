@@ -194,6 +194,7 @@ class Reading:
     marked: bool = False  # Markdown: each block's kind is what its marker says (a plain line is a paragraph)
     stated: bool = False  # front matter states some of the article's metadata (see ``_whole_statement``)
     html: bool = False  # read from a page's markup (plain text, not Markdown, is judged by the text model)
+    body_source: str | None = None  # a page's body read from its script state, srcdoc or template, not its markup
 
     @property
     def url(self) -> str | None:
@@ -302,7 +303,15 @@ def page_reading(page: Page, url: str | None = None) -> Reading:
     """
     declared = _given_url(url).prefer(page.metadata)
     extracted = not page.whole_page
-    return Reading(list(page.blocks), declared, page.guessed, extracted=extracted, left_out=page.left_out, html=True)
+    return Reading(
+        list(page.blocks),
+        declared,
+        page.guessed,
+        extracted=extracted,
+        left_out=page.left_out,
+        html=True,
+        body_source=page.body_source,
+    )
 
 
 def read_document(

@@ -1,0 +1,161 @@
+"""The article a script-rendered page holds outside its markup: script state, ``<iframe srcdoc>``, ``<template>``.
+
+A page built by a JavaScript framework often ships its article as data (Next.js ``<script id="__NEXT_DATA__"
+type="application/json">``, ``window.__INITIAL_STATE__ = {...}``, Nuxt's state) or as markup the browser
+renders later (an ``<iframe srcdoc="...">``, a ``<template>``), while the saved body is an empty shell or a
+"please enable JavaScript" notice.  Where the page declares no JSON-LD ``articleBody``
+(``cleaner.html.declared``), the article is looked for here under the same test: it is taken only where the
+extracted blocks hold less than a tenth of its characters, and the blocks it replaces are audited as left out.
+
+The state is read generically, by no site's keys: every string value of the JSON that reads as prose (a dozen
+words or more with a sentence's end, HTML in it read as paragraphs) is grouped by its key path, list positions
+ignored (``article.body`` alone; ``content[*].text`` the paragraphs of a block list), and the group holding the
+most characters is the candidate.  A ``srcdoc`` or ``<template>`` is read as a page of its own by the
+same extraction as the page.  The source is named in the audit (``extractor.embedded-body``).
+
+This module does NOT judge the text it takes: it goes through the same furniture rules and classifier as
+extracted blocks.  It takes nothing where the page shows a tenth of it or more, nor a candidate under
+``MIN_CHARS`` (a teaser, a setting's text).  The script texts are only parsed where the extraction is so
+small that the scripts' whole length could hold ten times it.
+"""
+
+from __future__ import annotations
+
+import html
+import json
+import re
+from collections.abc import Iterator
+from dataclasses import dataclass
+
+import lxml.html
+from lxml import etree
+from lxml.html import HtmlElement
+
+from cleaner.html.content import main_content
+from cleaner.html.declared import SHARE
+from cleaner.html.views import outside
+from cleaner.model import Block
+
+MIN_CHARS = 500  # a candidate body under this many characters is no article
+MIN_WORDS = 12  # a string value of fewer words is no paragraph of prose
+_STATE = re.compile(r"\s*(?:(?:window|self|globalThis)\s*\.\s*|(?:var|let|const)\s+)?[\w$.]+\s*=\s*(?=[{\[])")
+_BLOCK_TAG = re.compile(r"<\s*/?\s*(?:p|div|br|h[1-6]|li|ul|ol|blockquote|section|figure|figcaption)\b[^>]*>", re.I)
+_TAG = re.compile(r"<[^>]{0,1000}>")
+_LINES = re.compile(r"\s*\n\s*")
+_SENTENCE_END = re.compile(r"[.!?。！？…](?:\s|$|[\"'”’)])")
+
+
+@dataclass(frozen=True, slots=True)
+class Embedded:
+    """What a page holds outside its markup, each text with its source's name as the audit gives it."""
+
+    states: tuple[tuple[str, str], ...] = ()  # (source, JSON text) of script state
+    documents: tuple[tuple[str, str], ...] = ()  # (source, markup) of srcdoc and template contents
+
+    def size(self) -> int:
+        return sum(len(text) for _, text in (*self.states, *self.documents))
+
+
+def embedded_texts(tree: HtmlElement) -> Embedded:
+    """The script state, ``srcdoc`` and ``<template>`` markup of a parsed page, before its scripts are dropped
+    (raw text only: nothing is parsed here)."""
+    states: list[tuple[str, str]] = []
+    documents: list[tuple[str, str]] = []
+    for element in tree.iter("script", "iframe", "template"):
+        if element.tag == "script":
+            state = _state_json(element)
+            if state:
+                states.append((_script_name(element), state))
+        elif element.tag == "iframe" and (srcdoc := element.get("srcdoc")) and len(srcdoc) >= MIN_CHARS:
+            documents.append(("<iframe srcdoc>", srcdoc))
+        elif element.tag == "template" and len(element):
+            inner = "".join(etree.tostring(child, encoding="unicode") for child in element)
+            documents.append(("<template>", (element.text or "") + inner))
+    return Embedded(tuple(states), tuple(documents))
+
+
+def _state_json(script: HtmlElement) -> str | None:
+    """A script's text as JSON where it is data: a JSON type (not JSON-LD), or one assignment of a literal."""
+    text = script.text or ""
+    if len(text) < MIN_CHARS:
+        return None
+    kind = (script.get("type") or "").lower()
+    if "json" in kind:
+        return None if "ld+json" in kind else text
+    if match := _STATE.match(text):
+        return text[match.end() :].rstrip().rstrip(";")
+    return None
+
+
+def _script_name(script: HtmlElement) -> str:
+    ident = script.get("id")
+    return f'<script id="{ident}">' if ident else "<script> state"
+
+
+def with_embedded_body(
+    blocks: tuple[Block, ...], left_out: tuple[str, ...], embedded: Embedded
+) -> tuple[tuple[Block, ...], tuple[str, ...], str | None]:
+    """The embedded article's blocks in place of ``blocks`` when these hold under ``SHARE`` of its characters,
+    the replaced blocks first among the prose left out, and the source's name; else the input and None."""
+    shown = sum(len(block.text) for block in blocks)
+    if shown >= SHARE * embedded.size():  # cheap bound: no candidate can be longer than its source
+        return blocks, left_out, None
+    best: tuple[str, list[str]] | None = None
+    for source, paragraphs in _candidates(embedded):
+        if best is None or sum(map(len, paragraphs)) > sum(map(len, best[1])):
+            best = (source, paragraphs)
+    if best is None or (size := sum(map(len, best[1]))) < MIN_CHARS or shown >= SHARE * size:
+        return blocks, left_out, None
+    replaced = tuple(block.text for block in blocks)
+    taken = tuple(Block(index=i, text=part) for i, part in enumerate(best[1]))
+    return taken, (*replaced, *outside(left_out, best[1])), best[0]
+
+
+def _candidates(embedded: Embedded) -> Iterator[tuple[str, list[str]]]:
+    for source, text in embedded.states:
+        try:
+            data = json.loads(text, strict=False)
+        except (ValueError, RecursionError):
+            continue
+        groups: dict[str, list[str]] = {}
+        for path, value in _strings(data, "", 0):
+            if paragraphs := _prose(value):
+                groups.setdefault(path, []).extend(paragraphs)
+        if groups:
+            yield source, max(groups.values(), key=lambda group: sum(map(len, group)))
+    for source, markup in embedded.documents:
+        yield source, _document_paragraphs(markup)
+
+
+def _strings(data: object, path: str, depth: int) -> Iterator[tuple[str, str]]:
+    """Every string value with its key path, list positions as ``*``."""
+    if depth > 40:
+        return
+    if isinstance(data, str):
+        yield path, data
+    elif isinstance(data, dict):
+        for key, value in data.items():
+            yield from _strings(value, f"{path}.{key}", depth + 1)
+    elif isinstance(data, list):
+        for value in data:
+            yield from _strings(value, f"{path}[*]", depth + 1)
+
+
+def _prose(value: str) -> list[str]:
+    """The paragraphs of a string value that reads as prose (HTML in it read as paragraphs), else []."""
+    if len(value) < 60 or value.lstrip().startswith(("http://", "https://", "data:", "{", "[")):
+        return []
+    text = html.unescape(_TAG.sub("", _BLOCK_TAG.sub("\n", value))) if "<" in value else value
+    if len(text.split()) < MIN_WORDS or not _SENTENCE_END.search(text):
+        return []
+    return [part for part in _LINES.split(text.strip()) if part]
+
+
+def _document_paragraphs(markup: str) -> list[str]:
+    """The main content of markup a page renders later, by the page's own extraction."""
+    try:
+        tree = lxml.html.document_fromstring(markup)
+    except (etree.ParserError, ValueError):
+        return []
+    etree.strip_elements(tree, "script", "style", with_tail=False)
+    return [block.text for block in main_content(tree).blocks]
