@@ -157,12 +157,17 @@ def test_jsonl_output_is_atomic_and_reproducible(tmp_path: Path) -> None:
 
 
 def test_output_records_read_back_as_documents(tmp_path: Path) -> None:
-    """Our own JSON Lines output is valid input: the body ``text`` is read back under the same id."""
+    """Our own JSON Lines output is valid input: each record is read back under the same id as the article it
+    stands for, in the canonical Markdown form, so cleaning it again keeps its body and metadata (trial45: the
+    body ``text`` alone was read back, and the title, authors and dates were lost)."""
     first = [result.to_dict() for result in clean_many(seed_texts(), format="text")]
     path = tmp_path / "out.jsonl"
     write_records(first, path)
     documents = list(read_documents(path))
-    assert [(document.id, document.content) for document in documents] == [(r["id"], r["text"]) for r in first]
+    assert [(document.id, document.format) for document in documents] == [(r["id"], "markdown") for r in first]
+    again = [result.to_dict() for result in clean_many(documents)]
+    kept = ("title", "authors", "published", "updated", "text")
+    assert [{key: r[key] for key in kept} for r in again] == [{key: r[key] for key in kept} for r in first]
 
 
 def test_files_and_folders_become_documents(tmp_path: Path) -> None:

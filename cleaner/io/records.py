@@ -13,6 +13,7 @@ from collections.abc import Mapping
 from dataclasses import dataclass, field
 from typing import Any, Literal, get_args
 
+from cleaner.io.ownrecords import RecordError, is_failure_record, is_own_record, record_markdown
 from cleaner.model import Article
 
 Format = Literal["auto", "text", "html", "markdown"]
@@ -64,14 +65,18 @@ class Document:
         Common Crawl derived corpora; a ``date`` is kept as ``fetched``, not published.
         A ``url`` or crawl date that is neither a string nor ``null`` (a number, a list) is refused, never
         turned into a string; so is a ``format`` that is none of ``FORMATS`` (``null`` is ``"auto"``).
+        A record ``clean`` wrote (``cleaner.io.ownrecords``) is read as the article it stands for, its metadata
+        kept, its ``source`` its id where it has none; a failure record of ``clean`` is refused naming its error.
         Raises ``ValueError`` saying what is missing or which field is wrong.
         """
         given = record.get("metadata")
         meta: Mapping[str, Any] = given if isinstance(given, Mapping) else {}
-        content, form = _content_of(record)
+        content, form = _own_content(record) or _content_of(record)
         url = string_of(record.get("url"), "url") or string_of(meta.get("url"), "metadata.url")
         fetched = _fetched_of(record, meta)
         ident = record.get("id")
+        if ident in (None, "") and is_own_record(record):  # a file's record names the file it was cleaned from
+            ident = record.get("source")
         return cls(
             id=str(ident) if ident not in (None, "") else default_id,
             content=content,
@@ -120,6 +125,20 @@ def _json_kind(value: object) -> str:
 def _shown(value: object) -> str:
     text = repr(value)
     return text if len(text) <= 60 else text[:57] + "..."
+
+
+def _own_content(record: Mapping[str, Any]) -> tuple[str, Format] | None:
+    """A record ``clean`` wrote, read as the article it stands for (``cleaner.io.ownrecords``), else None.
+
+    A failure record raises ``ValueError`` naming its error: it holds no article."""
+    if is_failure_record(record):
+        raise ValueError(f"a failure record of clean, no article ({record['error']}){SKIPPED}")
+    if not is_own_record(record):
+        return None
+    try:
+        return record_markdown(record), "markdown"
+    except RecordError as error:
+        raise ValueError(f"{error}{SKIPPED}") from None
 
 
 def _content_of(record: Mapping[str, Any]) -> tuple[str, Format]:

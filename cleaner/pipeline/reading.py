@@ -23,6 +23,7 @@ from cleaner.config import DEFAULT_CONFIG, Config
 from cleaner.errors import NO_DEADLINE, CleanError, Deadline
 from cleaner.html.sniff import declared_charset, feed_kind, looks_like_html
 from cleaner.io import markdown
+from cleaner.io.ownrecords import RecordError, own_record_text
 from cleaner.io.records import Format, check_format
 from cleaner.model import Block, Metadata, Removal
 from cleaner.sites.profile import Profile
@@ -350,7 +351,21 @@ def read_decoded(
     """``read_document`` of a text ``decoded_text`` gave: its checks, each a pass over the whole page, are not
     run again."""
     deadline.check("segmenting")
+    text, format = as_own_record(text, format)
     return _read(text, _resolve_format(text, format), url, config, deadline)
+
+
+def as_own_record(text: str, format: Format) -> tuple[str, Format]:
+    """A ``clean`` output record given as a document (a ``--format json`` file) read as the article it stands for,
+    in the canonical Markdown form (``cleaner.io.ownrecords``); any other text as it is.  A failure record or a
+    malformed one raises ``CleanError`` saying so."""
+    if format != "auto" or text.lstrip()[:1] != "{":
+        return text, format
+    try:
+        markdown_text = own_record_text(text)
+    except RecordError as error:
+        raise CleanError(str(error)) from None
+    return (markdown_text, "markdown") if markdown_text is not None else (text, format)
 
 
 def document_texts(
@@ -368,6 +383,7 @@ def document_texts(
     config = config or DEFAULT_CONFIG
     text, _ = to_text(source, config)
     deadline.check("segmenting")
+    text, format = as_own_record(text, format)
     resolved = _resolve_format(text, format)
     if resolved == "text":
         plain, lines = _plain_lines(normalise(text))
