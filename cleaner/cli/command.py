@@ -59,6 +59,7 @@ def _profile(args: argparse.Namespace, report: Report) -> Profile | None:
     if path is None:
         return None
     profile = load_profile(path)
+    report.profile = (str(path), frozenset(profile.sites))
     if not args.quiet:
         sites, lines = plural(len(profile.sites), "site"), plural(profile.learned_count, "template line")
         report.line(f"clean: site profile {path} ({sites}, {lines})")
@@ -260,6 +261,8 @@ def _finish(
 ) -> None:
     """The run's closing lines, and what is written once everything is cleaned: the duplicates, the report."""
     report.close()
+    if fit := report.profile_fit():
+        report.line(fit)
     if not args.quiet:
         report.summary()
     if finder is not None:

@@ -27,6 +27,7 @@ from cleaner.io.output import SUFFIXES, article_record, render
 from cleaner.io.records import Failure, Result
 from cleaner.model import Article
 from cleaner.run.batch import Outcome
+from cleaner.sites.profile import site_of
 
 
 def _removals(article: Article) -> str:
@@ -150,6 +151,7 @@ def handle(outcome: Outcome, args: argparse.Namespace, outputs: Outputs, report:
         report.touched += touched
         report.pages += outcome.page
         report.count(article.removed)
+        report.site(site_of(article.url, outcome.path.absolute().parent.name))
     report.done(record=False)
 
 
@@ -173,4 +175,10 @@ def handle_record(result: Result, outputs: Outputs, report: Report, *, explain: 
         report.touched += bool(result.article.removed) or result.page  # as an article file is counted
         report.pages += result.page
         report.count(result.article.removed)
+        report.site(site_of(result.url or result.article.url, _folder(result.source)))
     report.done(record=True)
+
+
+def _folder(source: str | None) -> str | None:
+    """The folder a record's file is in: a record without a URL belongs to its folder's site (``folder_site``)."""
+    return Path(source).absolute().parent.name if source else None

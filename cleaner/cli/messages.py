@@ -89,6 +89,8 @@ class Report:
     left_out: int = 0  # prose blocks of HTML pages outside their main content (layer "extractor")
     categories: Counter[str] = field(default_factory=Counter)
     bar: Any = None
+    profile: tuple[str, frozenset[str]] | None = None  # the site profile applied: its path and its sites
+    sites: Counter[str] = field(default_factory=Counter)  # the documents cleaned, by site (with a profile only)
 
     def start(self, total: int | None) -> None:
         """Show the progress bar (on a terminal only); ``total`` is unknown when records are streamed."""
@@ -114,6 +116,28 @@ class Report:
         """The removed blocks of one article, by category; those the extractor left out also on their own."""
         self.categories.update(removal.category for removal in removed)
         self.left_out += sum(removal.layer == EXTRACTOR for removal in removed)
+
+    def site(self, name: str | None) -> None:
+        """One document cleaned, of site ``name`` (its URL's host, else its folder), counted when a profile applies."""
+        if self.profile is not None:
+            self.sites[name or ""] += 1
+
+    def profile_fit(self) -> str | None:
+        """A warning where the profile knows the sites of under half the documents cleaned: learned on another
+        corpus, it removes nothing from the others, and the run said nothing of it."""
+        if self.profile is None or not self.sites:
+            return None
+        path, known = self.profile
+        documents = sum(self.sites.values())
+        ours = sum(count for name, count in self.sites.items() if name in known)
+        if 2 * ours >= documents:
+            return None
+        sites = sum(name in known for name in self.sites)
+        return (
+            f"clean: warning: site profile {path} knows {sites} of the {plural(len(self.sites), 'site')} cleaned "
+            f"({ours} of {plural(documents, 'document')}): learned on another corpus, it removes nothing from the "
+            "others; learn this corpus's (clean learn) or run with --no-profile"
+        )
 
     def done(self, *, record: bool) -> None:
         """One article file or record finished (its outcome already counted)."""
