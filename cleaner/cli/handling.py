@@ -155,10 +155,14 @@ def handle(outcome: Outcome, args: argparse.Namespace, outputs: Outputs, report:
     report.done(record=False)
 
 
+LISTING_RULE = "extractor.listing-page"  # cleaner.html.page's note of a listing page (not imported: no HTML layer here)
+
+
 def _warn_if_empty(where: object, article: Article, report: Report) -> None:
     """One line for an article written with no body (a page with no article text, a text all furniture)."""
     if not article.blocks:
-        report.line(f"{where}: warning: no article text found; written with an empty body")
+        listing = next((r.text for r in article.removed if r.rule == LISTING_RULE), None)  # why, if the page says
+        report.line(f"{where}: warning: {listing or 'no article text found'}; written with an empty body")
 
 
 def handle_record(result: Result, outputs: Outputs, report: Report, *, explain: bool) -> None:

@@ -35,6 +35,7 @@ from cleaner.html.content import main_content
 from cleaner.html.declared import declared_body, with_declared_body
 from cleaner.html.elements import element_text
 from cleaner.html.embedded import Embedded, embedded_texts, with_embedded_body
+from cleaner.html.listing import declares_article, is_listing, teasers
 from cleaner.html.meta import page_metadata
 from cleaner.html.secondopinion import page_description, visible_lead
 from cleaner.html.sniff import feed_kind
@@ -81,7 +82,7 @@ class Page:
     whole_page: bool = False  # no extractor singled the article out (``content.MainContent``)
     left_out: tuple[str, ...] = ()  # the page's prose blocks outside the main content (``views.outside``)
     offers: tuple[Offer, ...] = ()  # every value its sources offer for title, authors, date (``cleaner.html.offers``)
-    body_source: str | None = None  # where the body was read instead of the markup (``cleaner.html.embedded``)
+    note: tuple[str, str] | None = None  # (rule, text): where the body was read, or why it is empty (audited)
 
     def to_dict(self) -> dict[str, object]:
         return {
@@ -91,7 +92,7 @@ class Page:
             "whole_page": self.whole_page,
             "left_out": list(self.left_out),
             "offers": [offer.to_dict() for offer in self.offers],
-            "body_source": self.body_source,
+            "note": list(self.note) if self.note else None,
         }
 
 
@@ -193,21 +194,46 @@ def read_page(
             metadata, guessed = stated.metadata, stated.guessed
             deadline.check("content extraction")
             description = page_description(tree)
+            article = declares_article(tree, ld)
             without_head(tree)
             headlines = [metadata.title or "", *(element_text(h1) for h1 in tree.iter("h1"))]
             content = main_content(tree, language=metadata.language, fallback=fallback)
             titled = without_title(content.blocks, headlines)
             blocks = with_lead(titled, tree, description, headlines)
+            units = () if article else teasers(tree)
             deadline.check("content extraction")
     except TimeLimitError:
         raise PageError(f"page took longer than {timeout:g} s to read (during {deadline.stage})") from None
     left_out = back_in_lead(content.left_out, blocks[: len(blocks) - len(titled)])
-    blocks, left_out = with_declared_body(blocks, left_out, declared_body(ld))
-    blocks, left_out, source = with_embedded_body(blocks, left_out, embedded)
-    blocks = without_title(blocks, headlines) if source else blocks
+    blocks, left_out, note = _body(blocks, left_out, ld, embedded, units, headlines)
     language = confirmed_language(metadata.language, blocks)
     page = Page(blocks, replace(metadata, language=language), guessed, content.whole_page, left_out, stated.offers)
-    return normalised(replace(page, body_source=source) if source else page)
+    return normalised(replace(page, note=note) if note else page)
+
+
+def _body(
+    blocks: tuple[Block, ...],
+    left_out: tuple[str, ...],
+    ld: tuple[str, ...],
+    embedded: Embedded,
+    units: Sequence[str],
+    headlines: list[str],
+) -> tuple[tuple[Block, ...], tuple[str, ...], tuple[str, str] | None]:
+    """The body where the extraction is not the article: a listing's teasers are none (``cleaner.html.listing``),
+    a script-rendered page's is its declared or embedded text (``declared``, ``embedded``); with the audit's note."""
+    if is_listing(blocks, units):
+        texts = tuple(block.text for block in blocks)
+        return (), (*texts, *left_out), (LISTING_RULE, f"a listing page: {len(units)} teasers of other articles")
+    blocks, left_out = with_declared_body(blocks, left_out, declared_body(ld))
+    blocks, left_out, source = with_embedded_body(blocks, left_out, embedded)
+    if source is None:
+        return blocks, left_out, None
+    note = f"body read from the page's {source}: its markup shows under a tenth of that text"
+    return without_title(blocks, headlines), left_out, (EMBEDDED_RULE, note)
+
+
+LISTING_RULE = "extractor.listing-page"  # the note that a page of teasers holds no article
+EMBEDDED_RULE = "extractor.embedded-body"  # the note that a page's body came from outside its markup
 
 
 def normalised(page: Page) -> Page:
@@ -229,7 +255,7 @@ def normalised(page: Page) -> Page:
     authors = tuple(normalise(name) for name in meta.authors)
     left_out = tuple(text for text in map(normalise, page.left_out) if text.strip())
     metadata = replace(meta, authors=authors, **fields)
-    return Page(blocks, metadata, page.guessed, page.whole_page, left_out, page.offers, page.body_source)
+    return Page(blocks, metadata, page.guessed, page.whole_page, left_out, page.offers, page.note)
 
 
 _TEXT_FIELDS = ("title", "subtitle", "site_name")

@@ -81,11 +81,12 @@ def _clean_blocks(reading: Reading, config: Config, site: SiteProfile | None, de
 
 
 def _source_note(reading: Reading) -> tuple[Removal, ...]:
-    """The audit's note that a page's body was read from its script state, srcdoc or template, naming where."""
-    if reading.body_source is None:
+    """The audit's note of a page whose body is not its extraction: read from its script state, srcdoc or
+    template, or a listing page's teasers, none of them an article (``cleaner.html.page``)."""
+    if reading.note is None:
         return ()
-    note = f"body read from the page's {reading.body_source}: its markup shows under a tenth of that text"
-    return (Removal(note, EMBEDDED_RULE, "source", "extractor"),)
+    rule, text = reading.note
+    return (Removal(text, rule, "source", "extractor"),)
 
 
 def _body_language(verdicts: list[Verdict], config: Config) -> str | None:
@@ -127,7 +128,6 @@ def _reread(config: Config, site: SiteProfile | None, deadline: Deadline) -> Rer
 
 
 OUTSIDE_RULE = "extractor.outside-content"  # prose of the page that the main content does not hold
-EMBEDDED_RULE = "extractor.embedded-body"  # the note that a page's body came from outside its markup
 
 
 def _people_only(found: Metadata, site_name: str | None) -> Metadata:

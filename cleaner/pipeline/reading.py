@@ -195,7 +195,7 @@ class Reading:
     marked: bool = False  # Markdown: each block's kind is what its marker says (a plain line is a paragraph)
     stated: bool = False  # front matter states some of the article's metadata (see ``_whole_statement``)
     html: bool = False  # read from a page's markup (plain text, not Markdown, is judged by the text model)
-    body_source: str | None = None  # a page's body read from its script state, srcdoc or template, not its markup
+    note: tuple[str, str] | None = None  # a page's (rule, text) note: where its body was read, or why it is empty
 
     @property
     def url(self) -> str | None:
@@ -311,7 +311,7 @@ def page_reading(page: Page, url: str | None = None) -> Reading:
         extracted=extracted,
         left_out=page.left_out,
         html=True,
-        body_source=page.body_source,
+        note=page.note,
     )
 
 
