@@ -22,7 +22,7 @@ from functools import lru_cache
 from cleaner.lexicon import alternation
 from cleaner.metadata.byline import BYLINE_PREFIX, IMAGE_CREDIT, TRAILING, parse_byline, parse_names
 from cleaner.metadata.dates import COMMENT_TAIL, find_dateline
-from cleaner.metadata.datewords import DAY_FIRST_HINT, month_names
+from cleaner.metadata.datewords import DAY_FIRST_HINT
 from cleaner.metadata.names import MAX_LINE, is_agency, is_organisation
 from cleaner.model import Metadata
 
@@ -58,28 +58,8 @@ def parse_credit(line: str, *, day_first: bool | None = None) -> Metadata | None
             dateline = find_dateline(date_part, day_first=day_first)
             names = _credit_names(names_part) if dateline else None
             if dateline is not None and names is not None:
-                if names and names_part is head and _place_dateline(text[len(head) : cut + 1], names_part, date_part):
-                    names = ()  # "São Paulo, 9 de março de 2024": a place and its date, no one credited
                 return Metadata(authors=names, published=dateline.published, updated=dateline.updated)
     return None
-
-
-def _place_dateline(separator: str, names_part: str, date_part: str) -> bool:
-    """Whether bare names before a comma and a date written with its month's name are a dateline's place.
-
-    "<place>, <day> <month> <year>" is how a letter or a report is dated in every language these readers know
-    ("São Paulo, 9 de março de 2024", "Den Haag, 9 maart 2024"; a one-word place is read by the dateline reader
-    itself); a CMS's credit stamp prints a numeric date ("Sanne de Wit, 9.3.2024", "Christian Kahle, 03.11.2023")
-    or parts name and date with a dash or a bar.  A byline word ("Von Christian Thiele, 7. Dezember 2022") makes
-    the names a credit in any form.
-    """
-    if "," not in separator or BYLINE_PREFIX.match(names_part) or parse_byline(names_part) is not None:
-        return False
-    return any(word in _MONTHS for word in _WORDS.findall(date_part.casefold()))
-
-
-_MONTHS = frozenset(month_names())
-_WORDS = re.compile(r"[^\W\d_]+")
 
 
 # What the names' half of a credit line needs: a byline word, a name (two capitalised words, or glued
