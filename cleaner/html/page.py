@@ -35,6 +35,7 @@ from cleaner.html.content import main_content
 from cleaner.html.declared import declared_body, with_declared_body
 from cleaner.html.elements import element_text
 from cleaner.html.embedded import Embedded, embedded_texts, with_embedded_body
+from cleaner.html.entries import with_entry_times
 from cleaner.html.listing import declares_article, is_listing, teasers
 from cleaner.html.meta import page_metadata
 from cleaner.html.secondopinion import page_description, visible_lead
@@ -201,10 +202,12 @@ def read_page(
             titled = without_title(content.blocks, headlines)
             blocks = with_lead(titled, tree, description, headlines)
             units = () if article else teasers(tree)
+            timed, _ = with_entry_times(blocks, tree)
             deadline.check("content extraction")
     except TimeLimitError:
         raise PageError(f"page took longer than {timeout:g} s to read (during {deadline.stage})") from None
     left_out = back_in_lead(content.left_out, blocks[: len(blocks) - len(titled)])
+    blocks = blocks if is_listing(blocks, units) else timed  # a live blog's entries with their time stamps
     blocks, left_out, note = _body(blocks, left_out, ld, embedded, units, headlines)
     language = confirmed_language(metadata.language, blocks)
     page = Page(blocks, replace(metadata, language=language), guessed, content.whole_page, left_out, stated.offers)

@@ -1,0 +1,55 @@
+"""The time stamps of a live blog's entries, which extraction drops: put back before their entries.
+
+A live blog (a storm, an election night, a match) is a run of entries, each opened by its time stamp in a
+``<time>`` element ("14:32", "Tuesday 13:58").  The extractors take the entries' paragraphs and drop the
+stamps, short lines with no prose, silently: the body loses the order of events and no audit entry says why.
+``with_entry_times`` puts each stamp back as a block before the block its entry opens with, where at least
+``MIN_ENTRIES`` stamps each open a different extracted block (one ``<time>`` over the article is its dateline,
+read as metadata, never put in the body).
+
+This module does NOT read the stamps as dates (the metadata layers do) and does not judge them: they go on
+through the same furniture rules and classifier as every block.
+"""
+
+from __future__ import annotations
+
+from dataclasses import replace
+
+from lxml import etree
+from lxml.html import HtmlElement
+
+from cleaner.html.elements import element_text, spaced
+from cleaner.model import Block
+
+MIN_ENTRIES = 3  # so many stamps, each opening its own extracted block, make a live blog
+MAX_STAMP = 40  # characters: a longer <time> text is a sentence, not a stamp
+_OPENING = 40  # characters of the entry's first paragraph matched against a block's start
+_NEXT_TEXT = etree.XPath("following::*[self::p or self::h2 or self::h3 or self::h4 or self::li][normalize-space()][1]")
+
+
+def with_entry_times(blocks: tuple[Block, ...], tree: HtmlElement) -> tuple[tuple[Block, ...], int]:
+    """``blocks`` with each entry's time stamp before the block it opens, and how many were put back; ``blocks``
+    and 0 where fewer than ``MIN_ENTRIES`` stamps open blocks."""
+    if not blocks:
+        return blocks, 0
+    starts = {spaced(block.text)[:_OPENING]: position for position, block in enumerate(blocks)}
+    before: dict[int, str] = {}
+    for stamp in tree.iter("time"):
+        text = spaced(element_text(stamp)).strip()
+        if not text or len(text) > MAX_STAMP or not any(char.isdigit() for char in text):
+            continue
+        following = _NEXT_TEXT(stamp)
+        if not following:
+            continue
+        opening = spaced(element_text(following[0])).strip()[:_OPENING]
+        position = starts.get(opening)
+        if position is not None and position not in before and text not in opening:
+            before[position] = text
+    if len(before) < MIN_ENTRIES:
+        return blocks, 0
+    out: list[Block] = []
+    for position, block in enumerate(blocks):
+        if position in before:
+            out.append(Block(index=len(out), text=before[position]))
+        out.append(replace(block, index=len(out)))
+    return tuple(out), len(before)

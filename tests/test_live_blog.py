@@ -1,0 +1,33 @@
+"""A live blog's time stamps (trial45): extraction dropped each entry's ``<time>`` stamp silently, so the body
+lost the order of events with no audit entry.  They are put back before their entries
+(``cleaner.html.entries``); one ``<time>`` over an article is its dateline, never body."""
+
+from __future__ import annotations
+
+from test_page_shapes import PARAGRAPHS, TITLE
+
+from cleaner import clean
+
+STAMPS = ["14:32", "13:58", "13:15", "12:40"]
+
+
+def live(stamps: list[str]) -> str:
+    entries = "".join(
+        f'<div class="entry"><p class="stamp"><time datetime="2024-03-12T{stamp}">{stamp}</time></p><p>{text}</p></div>'
+        for stamp, text in zip(stamps, PARAGRAPHS, strict=False)
+    )
+    rest = "".join(f"<p>{text}</p>" for text in PARAGRAPHS[len(stamps) :])
+    return f'<html lang="en"><body><article><h1>{TITLE}</h1>{entries}{rest}</article></body></html>'
+
+
+def test_a_live_blog_keeps_each_entrys_time_stamp_before_it() -> None:
+    article = clean(live(STAMPS), format="html")
+    expected = [piece for stamp, text in zip(STAMPS, PARAGRAPHS, strict=True) for piece in (stamp, text)]
+    assert [block.text for block in article.blocks] == expected
+
+
+def test_an_articles_one_time_element_stays_out_of_its_body() -> None:
+    """An article's dateline in a <time> (and two entries' stamps) are no live blog: the body is the paragraphs."""
+    for stamps in (["8:30"], STAMPS[:2]):
+        article = clean(live(stamps), format="html")
+        assert [block.text for block in article.blocks] == PARAGRAPHS
