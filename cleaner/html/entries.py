@@ -32,12 +32,12 @@ def with_entry_times(blocks: tuple[Block, ...], tree: HtmlElement) -> tuple[tupl
     and 0 where fewer than ``MIN_ENTRIES`` stamps open blocks."""
     if not blocks:
         return blocks, 0
+    stamps = [(stamp, text) for stamp in tree.iter("time") if _is_stamp(text := spaced(element_text(stamp)).strip())]
+    if len(stamps) < MIN_ENTRIES:
+        return blocks, 0  # most pages: no search after each stamp
     starts = {spaced(block.text)[:_OPENING]: position for position, block in enumerate(blocks)}
     before: dict[int, str] = {}
-    for stamp in tree.iter("time"):
-        text = spaced(element_text(stamp)).strip()
-        if not text or len(text) > MAX_STAMP or not any(char.isdigit() for char in text):
-            continue
+    for stamp, text in stamps:
         following = _NEXT_TEXT(stamp)
         if not following:
             continue
@@ -53,3 +53,8 @@ def with_entry_times(blocks: tuple[Block, ...], tree: HtmlElement) -> tuple[tupl
             out.append(Block(index=len(out), text=before[position]))
         out.append(replace(block, index=len(out)))
     return tuple(out), len(before)
+
+
+def _is_stamp(text: str) -> bool:
+    """A ``<time>`` text short enough for a stamp, with a digit in it (a time, a day)."""
+    return bool(text) and len(text) <= MAX_STAMP and any(char.isdigit() for char in text)

@@ -41,7 +41,8 @@ def declares_article(tree: HtmlElement, jsonld: Sequence[str]) -> bool:
     the head is dropped)."""
     if any(str(value).strip().lower().startswith("article") for value in _OG_TYPE(tree)):
         return True
-    return any(types_of(obj) & ARTICLE_TYPES for obj in jsonld_objects(text for text in jsonld if "@type" in text))
+    named = [text for text in jsonld if any(kind in text for kind in ARTICLE_TYPES)]  # no parse where none is named
+    return any(types_of(obj) & ARTICLE_TYPES for obj in jsonld_objects(named))
 
 
 def teasers(tree: HtmlElement) -> list[str]:
