@@ -15,7 +15,6 @@ from __future__ import annotations
 
 from dataclasses import replace
 
-from lxml import etree
 from lxml.html import HtmlElement
 
 from cleaner.html.elements import element_text, spaced
@@ -24,7 +23,7 @@ from cleaner.model import Block
 MIN_ENTRIES = 3  # so many stamps, each opening its own extracted block, make a live blog
 MAX_STAMP = 40  # characters: a longer <time> text is a sentence, not a stamp
 _OPENING = 40  # characters of the entry's first paragraph matched against a block's start
-_NEXT_TEXT = etree.XPath("following::*[self::p or self::h2 or self::h3 or self::h4 or self::li][normalize-space()][1]")
+_TEXT_TAGS = frozenset(("p", "h2", "h3", "h4", "li"))  # an entry opens with one of these, holding text
 
 
 def with_entry_times(blocks: tuple[Block, ...], tree: HtmlElement) -> tuple[tuple[Block, ...], int]:
@@ -37,11 +36,11 @@ def with_entry_times(blocks: tuple[Block, ...], tree: HtmlElement) -> tuple[tupl
         return blocks, 0  # most pages: no search after each stamp
     starts = {spaced(block.text)[:_OPENING]: position for position, block in enumerate(blocks)}
     before: dict[int, str] = {}
+    openings = _openings(tree, [stamp for stamp, _ in stamps])
     for stamp, text in stamps:
-        following = _NEXT_TEXT(stamp)
-        if not following:
+        if stamp not in openings:
             continue
-        opening = spaced(element_text(following[0])).strip()[:_OPENING]
+        opening = spaced(element_text(openings[stamp])).strip()[:_OPENING]
         position = starts.get(opening)
         if position is not None and position not in before and text not in opening:
             before[position] = text
@@ -53,6 +52,25 @@ def with_entry_times(blocks: tuple[Block, ...], tree: HtmlElement) -> tuple[tupl
             out.append(Block(index=len(out), text=before[position]))
         out.append(replace(block, index=len(out)))
     return tuple(out), len(before)
+
+
+def _openings(tree: HtmlElement, stamps: list[HtmlElement]) -> dict[HtmlElement, HtmlElement]:
+    """For each stamp, the first element after it in document order (not inside it) that may open an entry
+    (``_TEXT_TAGS``) and holds text: XPath's ``following::*[...][normalize-space()][1]``, for all the stamps in
+    one walk of the page instead of one walk each."""
+    waiting = set(stamps)
+    pending: list[HtmlElement] = []
+    found: dict[HtmlElement, HtmlElement] = {}
+    for element in tree.iter():
+        if element in waiting:
+            pending.append(element)
+        elif pending and element.tag in _TEXT_TAGS and element_text(element).strip():
+            ancestors = set(element.iterancestors())
+            for stamp in pending:
+                if stamp not in ancestors:  # what lies inside a stamp does not follow it
+                    found[stamp] = element
+            pending = [stamp for stamp in pending if stamp in ancestors]
+    return found
 
 
 def _is_stamp(text: str) -> bool:

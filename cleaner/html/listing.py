@@ -10,6 +10,10 @@ beside a few teasers, is one teaser holding most of the text).  A page that decl
 JSON-LD article type, ``og:type`` ``article``) is never a listing: a list article ("ten walks ...") whose items
 are linked headings stays an article, and so does an undeclared one whose items say more than an excerpt.
 
+``may_be_listing`` says, from the blocks alone, where no teasers need be looked for (blocks longer than any
+teaser holding more than ``1 - IN_TEASERS`` of the text); the page's declaration is read with its metadata
+(``cleaner.html.meta.Statements.article``).
+
 This module does NOT remove anything: ``cleaner.html.page`` takes a listing's blocks out of the body and lists
 them as left out (audited), and the run says the body is empty.
 """
@@ -22,8 +26,6 @@ from lxml import etree
 from lxml.html import HtmlElement
 
 from cleaner.html.elements import element_text, spaced
-from cleaner.html.meta import ARTICLE_TYPES
-from cleaner.html.sources import jsonld_objects, types_of
 from cleaner.model import Block
 
 MIN_TEASERS = 4  # the blocks lie in at least this many teasers
@@ -33,16 +35,15 @@ MAX_TEASER_CHARS = 500  # a linked headline's element with more text is a sectio
 _LINKED_HEADINGS = etree.XPath(
     "//*[self::h2 or self::h3 or self::h4][.//a[@href]] | //a[@href][.//*[self::h2 or self::h3 or self::h4]]"
 )
-_OG_TYPE = etree.XPath("//meta[@property='og:type' or @name='og:type']/@content")
 
 
-def declares_article(tree: HtmlElement, jsonld: Sequence[str]) -> bool:
-    """Whether the page says it is an article: a JSON-LD article object, or ``og:type`` ``article`` (read before
-    the head is dropped)."""
-    if any(str(value).strip().lower().startswith("article") for value in _OG_TYPE(tree)):
-        return True
-    named = [text for text in jsonld if any(kind in text for kind in ARTICLE_TYPES)]  # no parse where none is named
-    return any(types_of(obj) & ARTICLE_TYPES for obj in jsonld_objects(named))
+def may_be_listing(blocks: Sequence[Block]) -> bool:
+    """Whether ``is_listing`` can hold for ``blocks`` whatever the page's teasers: a block longer than a teaser
+    (``MAX_TEASER_CHARS``) lies in none, so where such blocks hold more than ``1 - IN_TEASERS`` of the characters
+    the teasers are not looked for (an article's paragraphs: most pages)."""
+    total = sum(len(block.text) for block in blocks)
+    long = sum(len(block.text) for block in blocks if len(spaced(block.text).strip()) > MAX_TEASER_CHARS)
+    return total > 0 and long <= (1 - IN_TEASERS) * total
 
 
 def teasers(tree: HtmlElement) -> list[str]:

@@ -85,6 +85,7 @@ class Statements:
     metadata: Metadata
     guessed: Metadata = field(default_factory=Metadata)
     offers: tuple[Offer, ...] = ()
+    article: bool = False  # the page declares itself an article: a JSON-LD article type, or ``og:type`` article
 
     def to_dict(self) -> dict[str, object]:
         return {
@@ -137,7 +138,10 @@ def page_metadata(
     if stated.title:  # whatever offer won: a site-name or date part is no part of the headline
         stated = replace(stated, title=without_date_part(without_site_part(stated.title, site_names)))
     stated, guessed = with_dates(stated, dated, model, page_updated(metas, articles))
-    return Statements(stated, guessed, (*made, *dated) if offers else ())
+    declared = any(types_of(obj) & ARTICLE_TYPES for obj in objects) or any(
+        value.strip().lower().startswith("article") for value in metas.get("og:type", ())
+    )
+    return Statements(stated, guessed, (*made, *dated) if offers else (), declared)
 
 
 def page_dates(

@@ -36,7 +36,7 @@ from cleaner.html.declared import declared_body, with_declared_body
 from cleaner.html.elements import element_text
 from cleaner.html.embedded import Embedded, embedded_texts, with_embedded_body
 from cleaner.html.entries import with_entry_times
-from cleaner.html.listing import declares_article, is_listing, teasers
+from cleaner.html.listing import is_listing, may_be_listing, teasers
 from cleaner.html.meta import page_metadata
 from cleaner.html.secondopinion import page_description, visible_lead
 from cleaner.html.sniff import feed_kind
@@ -195,13 +195,12 @@ def read_page(
             metadata, guessed = stated.metadata, stated.guessed
             deadline.check("content extraction")
             description = page_description(tree)
-            article = declares_article(tree, ld)
             without_head(tree)
             headlines = [metadata.title or "", *(element_text(h1) for h1 in tree.iter("h1"))]
             content = main_content(tree, language=metadata.language, fallback=fallback)
             titled = without_title(content.blocks, headlines)
             blocks = with_lead(titled, tree, description, headlines)
-            units = () if article else teasers(tree)
+            units = teasers(tree) if not stated.article and may_be_listing(blocks) else ()
             timed, _ = with_entry_times(blocks, tree)
             deadline.check("content extraction")
     except TimeLimitError:
