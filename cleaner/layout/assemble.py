@@ -84,6 +84,19 @@ def settle_output(verdicts: Sequence[Verdict], reread: Reread, rounds: int = SET
     return marked
 
 
+def no_title_in_body(verdicts: Sequence[Verdict]) -> list[Verdict]:
+    """The body blocks that say the chosen title line again leave the body (``TITLE_REPEAT_RULE``): a page dump
+    prints its headline two or three times (the page's ``<title>``, the headline, a breadcrumb or a share text),
+    and the title is no body block.  Called before ``settle_output``, which reads the body without them."""
+    titles = {_folded(v.text) for v in verdicts if v.role is Role.TITLE}
+    return [
+        v.decide(Role.FURNITURE, rule=TITLE_REPEAT_RULE, category="boilerplate", layer="metadata")
+        if v.role is Role.BODY and _folded(v.text) in titles
+        else v
+        for v in verdicts
+    ]
+
+
 def _same_blocks(texts: Sequence[str], again: Sequence[str]) -> bool:
     """Whether the second reading's blocks are these, one for one: the same letters and digits in each (reading
     may strip a marker it reads, such as a list's bullet, again)."""

@@ -41,6 +41,7 @@ LAYER = "zones"
 CLASSIFIER_RULE = "classifier"  # the text model's decision (layout.textmodel)
 HEAD_RULE = "classifier.head"  # the text model's lines kept above the article's first sentence (layout.textmodel)
 TAIL_RULE = "zones.after-tail-marker"
+KEPT_TEXT_RULE = "zones.no-head"  # a head line of a text the layers keep whole: body (``no_head_in_kept_text``)
 TITLE_SEARCH_DEPTH = 3
 SUBTITLE_MIN_WORDS = 5
 SUBTITLE_MAX_CHARS = 450
@@ -198,6 +199,25 @@ def head_after_title(verdicts: Sequence[Verdict]) -> list[Verdict]:
                 Role.BODY, rule=CLASSIFIER_RULE, category="body", layer=verdict.layer, score=verdict.score
             )
     return marked
+
+
+def no_head_in_kept_text(verdicts: Sequence[Verdict]) -> list[Verdict]:
+    """The verdicts with the head lines given back (``head_after_title``), and, where every other block is
+    body, the title and subtitle lines too: a text the layers keep whole has no head.
+
+    A headline stands over furniture the page printed around its article (a byline, a dateline, menus,
+    a caption); a text holding none of it is an article's text from its first line, whatever that line
+    looks like (a standfirst, a subheading, a question).  Cleaning the cleaned body reads such a text,
+    and a line taken from it for the title would leave the body: so the first cleaning's body is what
+    the second keeps (``assemble.settle_output``).
+    """
+    marked = head_after_title(verdicts)
+    heads = (Role.TITLE, Role.SUBTITLE)
+    if not any(v.role in heads for v in marked) or any(v.role not in (*heads, Role.BODY) for v in marked):
+        return marked
+    return [
+        v.decide(Role.BODY, rule=KEPT_TEXT_RULE, category="body", layer=LAYER) if v.role in heads else v for v in marked
+    ]
 
 
 def _menus_between(verdicts: Sequence[Verdict], start: int, end: int) -> bool:

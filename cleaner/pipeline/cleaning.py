@@ -21,9 +21,9 @@ from cleaner.html.dates import warm_up as warm_up_dates
 from cleaner.io.documents import is_container
 from cleaner.io.files import InputError, read_article, source_format
 from cleaner.io.records import Format
-from cleaner.layout.assemble import Reread, build_article, metadata_from_blocks, settle_output
+from cleaner.layout.assemble import Reread, build_article, metadata_from_blocks, no_title_in_body, settle_output
 from cleaner.layout.textstages import load_text_model
-from cleaner.layout.zones import head_after_title
+from cleaner.layout.zones import head_after_title, no_head_in_kept_text
 from cleaner.lexicon import day_first
 from cleaner.metadata.authorlines import without_label
 from cleaner.metadata.byline import credited_organisations
@@ -69,7 +69,7 @@ def _clean_blocks(reading: Reading, config: Config, site: SiteProfile | None, de
     declared = reading.declared
     decided, verdicts, lines = _decide_and_choose(reading, config, site, deadline)
     if reading.plain:
-        verdicts = settle_output(verdicts, _reread(config, site, deadline))
+        verdicts = settle_output(no_title_in_body(verdicts), _reread(config, site, deadline))
     deadline.check("assembling the article")
     detected = Metadata(language=decided.language or _body_language(verdicts, config)).sourced("detected")
     from_text = _people_only(metadata_from_blocks(verdicts).prefer(lines).prefer(detected), declared.site_name)
@@ -111,6 +111,8 @@ def _decide_and_choose(
         extracted=reading.extracted,
         values=values,
     )
+    if reading.plain:
+        verdicts = no_head_in_kept_text(verdicts)
     return decided, verdicts, lines
 
 

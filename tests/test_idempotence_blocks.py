@@ -1,0 +1,94 @@
+"""Cleaning its own output changes nothing, block for block (docs/schema.md "Invariants": ``idempotence.txt``).
+
+The plain text output (``Article.text``: the body, no title) cleaned again as text must give the same blocks.
+``tests/test_properties.py`` asks less of generated text (no block removed, the same words: a line the second
+cleaning takes for the title keeps its words, as metadata); here the line must stay a body block, as a user
+cleaning a folder of cleaned ``.txt`` files again expects.  The inputs are made up, shaped as page dumps and
+pages are: menus, a headline, a byline and a date, a standfirst or a subheading opening the article, its prose,
+related links and a footer.
+"""
+
+from __future__ import annotations
+
+from hypothesis import HealthCheck, given, settings
+from hypothesis import strategies as st
+
+from cleaner import clean
+
+MENU = ["Home", "News", "Sport", "Weather", "Culture", "Contact"]
+HEADLINES = [
+    "Harbour ferry service to resume in spring",
+    "City library extends its opening hours",
+    "Neue Radwege für die Innenstadt geplant",
+]
+STANDFIRSTS = [  # a line a headline may stand over: a standfirst, a kicker, a first subheading
+    "Repairs to the old pier are nearly finished",
+    "What the council decided on Tuesday",
+    "Mehr Platz für Radfahrer auf der Hauptstraße",
+    "Why the service stopped",
+]
+HEADS = ["By Jane Doe", "Published March 3, 2024", "Share on Facebook", "Share on Twitter"]
+PROSE = [
+    "The ferry across the harbour will run again from April, the city council said on Tuesday, after two years in "
+    "which the old pier was closed for repairs.",
+    "Engineers found that the timber piles had rotted further than expected, and the work took a year longer than "
+    "planned.",
+    "The council said tickets would cost the same as before and that the first boat would leave at seven in the "
+    "morning.",
+    "Residents on the north shore have had to drive around the bay, a journey of forty minutes, since the service "
+    "stopped.",
+    "The library will open at eight on weekdays and stay open until nine in the evening, the city said in a statement.",
+    "Die Stadt will in den kommenden zwei Jahren mehr als zwanzig Kilometer neue Radwege bauen, teilte die "
+    "Verwaltung am Montag mit.",
+]
+TAIL = ["Related articles", "Council approves new budget", "Storm damages sea wall", "© 2024 Example Media."]
+
+DUMP = "\n".join(
+    [*MENU[:4], HEADLINES[0], *HEADS, STANDFIRSTS[0], *PROSE[:4], *TAIL]
+)  # main 922a072: the second cleaning took the standfirst for the title, and the body lost it
+PAGE = (
+    "<html><head><title>Harbour ferry service to resume in spring | Example News</title></head><body>"
+    '<nav><a href="/">Home</a> <a href="/news">News</a></nav><article>'
+    "<h1>Harbour ferry service to resume in spring</h1><p>Repairs to the old pier are nearly finished</p>"
+    + "".join(f"<p>{text}</p>" for text in PROSE[:2])
+    + "<h2>Same fares as before</h2>"
+    + "".join(f"<p>{text}</p>" for text in PROSE[2:4])
+    + "</article><footer>© 2024 Example Media</footer></body></html>"
+)
+
+
+def blocks_again(source: str, form: str) -> tuple[list[str], list[str]]:
+    """The blocks of ``source`` cleaned, and those of its plain text output cleaned again."""
+    first = clean(source, format=form)  # type: ignore[arg-type]
+    return [block.text for block in first.blocks], [block.text for block in clean(first.text).blocks]
+
+
+def test_a_dumps_cleaned_body_cleaned_again_keeps_its_standfirst() -> None:
+    first, second = blocks_again(DUMP, "text")
+    assert first[0] == STANDFIRSTS[0]
+    assert second == first
+
+
+def test_a_pages_cleaned_body_cleaned_again_keeps_its_standfirst() -> None:
+    first, second = blocks_again(PAGE, "html")
+    assert first[0] == STANDFIRSTS[0]
+    assert second == first
+
+
+@st.composite
+def dumps(draw: st.DrawFn) -> str:
+    """A page dump: some menu lines, a headline, head lines, maybe a standfirst, prose, maybe a tail."""
+    lines = draw(st.lists(st.sampled_from(MENU), max_size=5, unique=True))
+    lines.append(draw(st.sampled_from(HEADLINES)))
+    lines += draw(st.lists(st.sampled_from(HEADS), max_size=4, unique=True))
+    lines += draw(st.lists(st.sampled_from(STANDFIRSTS), max_size=2, unique=True))
+    lines += draw(st.lists(st.sampled_from(PROSE), min_size=1, max_size=6, unique=True))
+    lines += draw(st.lists(st.sampled_from(TAIL), max_size=4, unique=True))
+    return draw(st.sampled_from(["\n", "\n\n"])).join(lines)
+
+
+@settings(max_examples=60, deadline=None, suppress_health_check=[HealthCheck.too_slow])
+@given(dumps())
+def test_a_cleaned_body_cleaned_again_gives_the_same_blocks(dump: str) -> None:
+    first, second = blocks_again(dump, "text")
+    assert second == first
