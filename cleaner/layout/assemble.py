@@ -10,7 +10,8 @@ One decision waits until here: the text model's head lines after the chosen titl
 body (``zones.head_after_title``), once the title was chosen among them.  And plain text settles
 (``settle_output``): the body is read again exactly as cleaning the cleaned text reads it (the
 pipeline's own reading, passed in), and whatever that reading would not keep as body leaves now,
-until the reading keeps every block, so that cleaning the output changes nothing.
+until the reading keeps every block, so that cleaning the output changes nothing.  Before it settles, plain
+text's body blocks that say the chosen title line again leave it (``no_title_in_body``): the title is no body block.
 
 Checks of the assembled article end here, because they need the final body and metadata: a subtitle that is
 the title again is none (a line read as it is listed, ``TITLE_REPEAT_RULE``), and so is one the body's first block
@@ -19,7 +20,7 @@ in a row with the same text leaves the body (``REPEAT_RULE``); and an ``updated`
 is dropped.
 
 What it does not do: it takes no other decisions about blocks (``settle_output`` copies those of the
-second reading); it only reports them.
+second reading, ``no_title_in_body`` follows the title chosen); it only reports them.
 """
 
 from __future__ import annotations
