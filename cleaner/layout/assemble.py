@@ -89,10 +89,13 @@ def no_title_in_body(verdicts: Sequence[Verdict]) -> list[Verdict]:
     """The body blocks that say the chosen title line again leave the body (``TITLE_REPEAT_RULE``): a page dump
     prints its headline two or three times (the page's ``<title>``, the headline, a breadcrumb or a share text),
     and the title is no body block.  Called before ``settle_output``, which reads the body without them."""
-    titles = {_folded(v.text) for v in verdicts if v.role is Role.TITLE}
+    titles = [v.text for v in verdicts if v.role is Role.TITLE]
+    if not titles:
+        return list(verdicts)
+    folded = {_folded(title) for title in titles}
     return [
         v.decide(Role.FURNITURE, rule=TITLE_REPEAT_RULE, category="boilerplate", layer="metadata")
-        if v.role is Role.BODY and _folded(v.text) in titles
+        if v.role is Role.BODY and any(_alike(v.text, t) for t in titles) and _folded(v.text) in folded
         else v
         for v in verdicts
     ]

@@ -209,18 +209,27 @@ def no_head_in_kept_text(verdicts: Sequence[Verdict]) -> list[Verdict]:
     body, the title and subtitle lines too: a text the layers keep whole has no head.
 
     A headline stands over furniture the page printed around its article (a byline, a dateline, menus,
-    a caption); a text holding none of it is an article's text from its first line, whatever that line
-    looks like (a standfirst, a subheading, a question).  Cleaning the cleaned body reads such a text,
-    and a line taken from it for the title would leave the body: so the first cleaning's body is what
-    the second keeps (``assemble.settle_output``).
+    a caption, the headline printed again); a text holding none of it is an article's text from its first
+    line, whatever that line looks like (a standfirst, a subheading, a question).  Cleaning the cleaned
+    body reads such a text, and a line taken from it for the title would leave the body: so the first
+    cleaning's body is what the second keeps (``assemble.settle_output``).
     """
     marked = head_after_title(verdicts)
     heads = (Role.TITLE, Role.SUBTITLE)
     if not any(v.role in heads for v in marked) or any(v.role not in (*heads, Role.BODY) for v in marked):
         return marked
+    titles = {_spaced(v.text) for v in marked if v.role is Role.TITLE}
+    longest = max(map(len, titles), default=0)
+    if sum(len(v.text) <= 2 * longest and _spaced(v.text) in titles for v in marked) > 1:
+        return marked  # the headline printed again: the text holds its page's repetition, a head
     return [
         v.decide(Role.BODY, rule=KEPT_TEXT_RULE, category="body", layer=LAYER) if v.role in heads else v for v in marked
     ]
+
+
+def _spaced(text: str) -> str:
+    """The text with its white space collapsed, case-folded: a headline and its copy compared."""
+    return " ".join(text.split()).casefold()
 
 
 def _menus_between(verdicts: Sequence[Verdict], start: int, end: int) -> bool:
