@@ -218,18 +218,19 @@ def no_head_in_kept_text(verdicts: Sequence[Verdict]) -> list[Verdict]:
     heads = (Role.TITLE, Role.SUBTITLE)
     if not any(v.role in heads for v in marked) or any(v.role not in (*heads, Role.BODY) for v in marked):
         return marked
-    titles = {_spaced(v.text) for v in marked if v.role is Role.TITLE}
-    longest = max(map(len, titles), default=0)
-    if sum(len(v.text) <= 2 * longest and _spaced(v.text) in titles for v in marked) > 1:
-        return marked  # the headline printed again: the text holds its page's repetition, a head
+    if any(_printed_twice(marked, position) for position, v in enumerate(marked) if v.role is Role.TITLE):
+        return marked  # the headline printed again under it: the text holds its page's repetition, a head
     return [
         v.decide(Role.BODY, rule=KEPT_TEXT_RULE, category="body", layer=LAYER) if v.role in heads else v for v in marked
     ]
 
 
-def _spaced(text: str) -> str:
-    """The text with its white space collapsed, case-folded: a headline and its copy compared."""
-    return " ".join(text.split()).casefold()
+def _printed_twice(verdicts: Sequence[Verdict], position: int) -> bool:
+    """Whether the block after the title at ``position`` says it again (case and spacing aside)."""
+    if position + 1 >= len(verdicts):
+        return False
+    title, after = verdicts[position].text, verdicts[position + 1].text
+    return len(after) <= 2 * len(title) and " ".join(after.split()).casefold() == " ".join(title.split()).casefold()
 
 
 def _menus_between(verdicts: Sequence[Verdict], start: int, end: int) -> bool:
