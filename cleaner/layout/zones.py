@@ -12,8 +12,9 @@ other articles. Two decisions here depend on that layout, not on a block alone:
 * Title of a page dump. A dump opens with the page's ``<title>`` and repeats the headline
   over the article; the line the first line confirms (``cleaner.metadata.titles``) is the title.
 * No head in a text kept whole. Plain text from which the layers remove nothing (no byline, dateline, menu or
-  furniture line) has no head: its title and subtitle lines stay body (``no_head_in_kept_text``), so that cleaning
-  a cleaned body (which holds no title) takes no title from its first lines.
+  furniture line) and that does not print its headline twice, one copy under the other, has no head: its title
+  and subtitle lines stay body (``no_head_in_kept_text``), so that cleaning a cleaned body (which holds no title)
+  takes no title from its first lines.
 * Tail. Once a tail marker is reached ("More from <site>", "Related", "Previous
   Article": rules with ``action = "tail"``), the run of short headline-like lines
   after it are other articles' headlines, until prose starts again.
