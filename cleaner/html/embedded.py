@@ -33,6 +33,7 @@ from lxml.html import HtmlElement
 
 from cleaner.html.content import main_content
 from cleaner.html.declared import SHARE
+from cleaner.html.elements import element_text
 from cleaner.html.views import outside
 from cleaner.model import Block
 
@@ -101,7 +102,7 @@ def with_embedded_body(
     if shown >= SHARE * embedded.size():  # cheap bound: no candidate can be longer than its source
         return blocks, left_out, None
     best: tuple[str, list[str]] | None = None
-    for source, paragraphs in _candidates(embedded):
+    for source, paragraphs in _candidates(embedded, shown):
         if best is None or sum(map(len, paragraphs)) > sum(map(len, best[1])):
             best = (source, paragraphs)
     if best is None or (size := sum(map(len, best[1]))) < MIN_CHARS or shown >= SHARE * size:
@@ -111,7 +112,9 @@ def with_embedded_body(
     return taken, (*replaced, *outside(left_out, best[1])), best[0]
 
 
-def _candidates(embedded: Embedded) -> Iterator[tuple[str, list[str]]]:
+def _candidates(embedded: Embedded, shown: int) -> Iterator[tuple[str, list[str]]]:
+    """Each source's candidate paragraphs; a ``srcdoc`` or ``<template>`` whose whole text ``shown`` characters
+    reach a tenth of (``SHARE``) is not extracted."""
     for source, text in embedded.states:
         try:
             data = json.loads(text, strict=False)
@@ -124,7 +127,9 @@ def _candidates(embedded: Embedded) -> Iterator[tuple[str, list[str]]]:
         if groups:
             yield source, max(groups.values(), key=lambda group: sum(map(len, group)))
     for source, markup in embedded.documents:
-        yield source, _document_paragraphs(markup)
+        tree = _document(markup)
+        if tree is not None and shown < SHARE * len(element_text(tree)):
+            yield source, [block.text for block in main_content(tree).blocks]
 
 
 def _strings(data: object, path: str, depth: int) -> Iterator[tuple[str, str]]:
@@ -151,11 +156,11 @@ def _prose(value: str) -> list[str]:
     return [part for part in _LINES.split(text.strip()) if part]
 
 
-def _document_paragraphs(markup: str) -> list[str]:
-    """The main content of markup a page renders later, by the page's own extraction."""
+def _document(markup: str) -> HtmlElement | None:
+    """Markup a page renders later, parsed, its scripts and styles dropped (None where it does not parse)."""
     try:
         tree = lxml.html.document_fromstring(markup)
     except (etree.ParserError, ValueError):
-        return []
+        return None
     etree.strip_elements(tree, "script", "style", with_tail=False)
-    return [block.text for block in main_content(tree).blocks]
+    return tree
