@@ -105,7 +105,11 @@ def test_items_are_read_a_bounded_way_ahead() -> None:
 def _children(pid: int) -> list[int]:
     found = []
     for task in Path(f"/proc/{pid}/task").iterdir():
-        found += [int(child) for child in (task / "children").read_text().split()]
+        try:
+            children = (task / "children").read_text()
+        except FileNotFoundError:  # a thread that ended between the listing and the reading
+            continue
+        found += [int(child) for child in children.split()]
     return found
 
 
