@@ -44,9 +44,16 @@ def declared_body(jsonld: Iterable[str]) -> list[str]:
     ]
     if not bodies:
         return []
-    text = max(bodies, key=len)
-    if "<" in text:
-        text = html.unescape(_TAG.sub("", _BLOCK_TAG.sub("\n", text)))
+    return paragraphs(plain_text(max(bodies, key=len)))
+
+
+def plain_text(value: str) -> str:
+    """A JSON string's text, HTML in it read as paragraphs: block tags part lines, other tags are dropped."""
+    return html.unescape(_TAG.sub("", _BLOCK_TAG.sub("\n", value))) if "<" in value else value
+
+
+def paragraphs(text: str) -> list[str]:
+    """The text's lines, stripped, without empty ones (a text without line breaks is one paragraph)."""
     return [part for part in _LINES.split(text.strip()) if part]
 
 
@@ -60,6 +67,13 @@ def with_declared_body(
     declared_size = sum(len(part) for part in declared)
     if not declared or sum(len(block.text) for block in blocks) >= SHARE * declared_size:
         return blocks, left_out
-    replaced = tuple(block.text for block in blocks)  # what the page shows: audited as left out, never lost silently
-    taken = tuple(Block(index=i, text=part) for i, part in enumerate(declared))
-    return taken, (*replaced, *outside(left_out, declared))
+    return replaced_by(blocks, left_out, declared)
+
+
+def replaced_by(
+    blocks: tuple[Block, ...], left_out: tuple[str, ...], taken: list[str]
+) -> tuple[tuple[Block, ...], tuple[str, ...]]:
+    """``taken`` as the blocks, the replaced blocks' texts first among the prose left out (what the page shows:
+    audited, never lost silently), and left-out prose ``taken`` holds no longer listed."""
+    replaced = tuple(block.text for block in blocks)
+    return tuple(Block(index=i, text=part) for i, part in enumerate(taken)), (*replaced, *outside(left_out, taken))

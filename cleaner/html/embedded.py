@@ -21,7 +21,6 @@ small that the scripts' whole length could hold ten times it.
 
 from __future__ import annotations
 
-import html
 import json
 import re
 from collections.abc import Iterator
@@ -32,17 +31,13 @@ from lxml import etree
 from lxml.html import HtmlElement
 
 from cleaner.html.content import main_content
-from cleaner.html.declared import SHARE
+from cleaner.html.declared import SHARE, paragraphs, plain_text, replaced_by
 from cleaner.html.elements import element_text
-from cleaner.html.views import outside
 from cleaner.model import Block
 
 MIN_CHARS = 500  # a candidate body under this many characters is no article
 MIN_WORDS = 12  # a string value of fewer words is no paragraph of prose
 _STATE = re.compile(r"\s*(?:(?:window|self|globalThis)\s*\.\s*|(?:var|let|const)\s+)?[\w$.]+\s*=\s*(?=[{\[])")
-_BLOCK_TAG = re.compile(r"<\s*/?\s*(?:p|div|br|h[1-6]|li|ul|ol|blockquote|section|figure|figcaption)\b[^>]*>", re.I)
-_TAG = re.compile(r"<[^>]{0,1000}>")
-_LINES = re.compile(r"\s*\n\s*")
 _SENTENCE_END = re.compile(r"[.!?。！？…](?:\s|$|[\"'”’)])")
 
 
@@ -102,14 +97,12 @@ def with_embedded_body(
     if shown >= SHARE * embedded.size():  # cheap bound: no candidate can be longer than its source
         return blocks, left_out, None
     best: tuple[str, list[str]] | None = None
-    for source, paragraphs in _candidates(embedded, shown):
-        if best is None or sum(map(len, paragraphs)) > sum(map(len, best[1])):
-            best = (source, paragraphs)
+    for source, found in _candidates(embedded, shown):
+        if best is None or sum(map(len, found)) > sum(map(len, best[1])):
+            best = (source, found)
     if best is None or (size := sum(map(len, best[1]))) < MIN_CHARS or shown >= SHARE * size:
         return blocks, left_out, None
-    replaced = tuple(block.text for block in blocks)
-    taken = tuple(Block(index=i, text=part) for i, part in enumerate(best[1]))
-    return taken, (*replaced, *outside(left_out, best[1])), best[0]
+    return (*replaced_by(blocks, left_out, best[1]), best[0])
 
 
 def _candidates(embedded: Embedded, shown: int) -> Iterator[tuple[str, list[str]]]:
@@ -150,10 +143,10 @@ def _prose(value: str) -> list[str]:
     """The paragraphs of a string value that reads as prose (HTML in it read as paragraphs), else []."""
     if len(value) < 60 or value.lstrip().startswith(("http://", "https://", "data:", "{", "[")):
         return []
-    text = html.unescape(_TAG.sub("", _BLOCK_TAG.sub("\n", value))) if "<" in value else value
+    text = plain_text(value)
     if len(text.split()) < MIN_WORDS or not _SENTENCE_END.search(text):
         return []
-    return [part for part in _LINES.split(text.strip()) if part]
+    return paragraphs(text)
 
 
 def _document(markup: str) -> HtmlElement | None:

@@ -206,8 +206,9 @@ def read_page(
     except TimeLimitError:
         raise PageError(f"page took longer than {timeout:g} s to read (during {deadline.stage})") from None
     left_out = back_in_lead(content.left_out, blocks[: len(blocks) - len(titled)])
-    blocks = blocks if is_listing(blocks, units) else timed  # a live blog's entries with their time stamps
-    blocks, left_out, note = _body(blocks, left_out, ld, embedded, units, headlines)
+    listing = len(units) if is_listing(blocks, units) else 0
+    blocks = blocks if listing else timed  # a live blog's entries with their time stamps
+    blocks, left_out, note = _body(blocks, left_out, ld, embedded, listing, headlines)
     language = confirmed_language(metadata.language, blocks)
     page = Page(blocks, replace(metadata, language=language), guessed, content.whole_page, left_out, stated.offers)
     return normalised(replace(page, note=note) if note else page)
@@ -218,14 +219,15 @@ def _body(
     left_out: tuple[str, ...],
     ld: tuple[str, ...],
     embedded: Embedded,
-    units: Sequence[str],
+    listing: int,
     headlines: list[str],
 ) -> tuple[tuple[Block, ...], tuple[str, ...], tuple[str, str] | None]:
-    """The body where the extraction is not the article: a listing's teasers are none (``cleaner.html.listing``),
-    a script-rendered page's is its declared or embedded text (``declared``, ``embedded``); with the audit's note."""
-    if is_listing(blocks, units):
+    """The body where the extraction is not the article: a listing's teasers are none (``listing``: how many
+    teasers ``cleaner.html.listing`` found the blocks in, 0 for no listing), a script-rendered page's is its
+    declared or embedded text (``declared``, ``embedded``); with the audit's note."""
+    if listing:
         texts = tuple(block.text for block in blocks)
-        return (), (*texts, *left_out), (LISTING_RULE, f"a listing page: {len(units)} teasers of other articles")
+        return (), (*texts, *left_out), (LISTING_RULE, f"a listing page: {listing} teasers of other articles")
     blocks, left_out = with_declared_body(blocks, left_out, declared_body(ld))
     blocks, left_out, source = with_embedded_body(blocks, left_out, embedded)
     if source is None:
