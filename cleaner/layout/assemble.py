@@ -25,11 +25,10 @@ second reading, ``no_title_in_body`` follows the title chosen); it only reports 
 
 from __future__ import annotations
 
-import re
 from collections.abc import Callable, Sequence
 from dataclasses import replace
 
-from cleaner.layout.zones import HEAD_RULE, head_after_title, strip_unbalanced_quote
+from cleaner.layout.zones import HEAD_RULE, folded, head_after_title, strip_unbalanced_quote
 from cleaner.model import Article, BodyBlock, Metadata, Removal, Role, Verdict
 from cleaner.text.shape import letters_and_digits
 
@@ -92,10 +91,10 @@ def no_title_in_body(verdicts: Sequence[Verdict]) -> list[Verdict]:
     titles = [v.text for v in verdicts if v.role is Role.TITLE]
     if not titles:
         return list(verdicts)
-    folded = {_folded(title) for title in titles}
+    said = {folded(title) for title in titles}
     return [
         v.decide(Role.FURNITURE, rule=TITLE_REPEAT_RULE, category="boilerplate", layer="metadata")
-        if v.role is Role.BODY and any(_alike(v.text, t) for t in titles) and _folded(v.text) in folded
+        if v.role is Role.BODY and any(_alike(v.text, t) for t in titles) and folded(v.text) in said
         else v
         for v in verdicts
     ]
@@ -141,7 +140,7 @@ def _no_subtitle_repeating_the_title(
 ) -> tuple[Sequence[Verdict], Metadata]:
     """No subtitle that is the title again (a page or a dump printing its headline twice, the second copy under the
     first): the subtitle is then none, and a line read as that subtitle is listed as a removal."""
-    return _without_subtitle(verdicts, metadata, _folded(metadata.title), TITLE_REPEAT_RULE)
+    return _without_subtitle(verdicts, metadata, folded(metadata.title), TITLE_REPEAT_RULE)
 
 
 def _no_subtitle_opening_the_body(
@@ -152,7 +151,7 @@ def _no_subtitle_opening_the_body(
     first = next((v.text for v in verdicts if v.role is Role.BODY), None)
     if not (metadata.subtitle and first and _alike(first, metadata.subtitle)):
         return verdicts, metadata
-    return _without_subtitle(verdicts, metadata, _folded(first), SUBTITLE_REPEAT_RULE)
+    return _without_subtitle(verdicts, metadata, folded(first), SUBTITLE_REPEAT_RULE)
 
 
 def _without_subtitle(
@@ -161,26 +160,17 @@ def _without_subtitle(
     """The subtitle dropped where it says ``text`` (folded), and the lines read as it listed under ``rule``."""
     if not text:
         return verdicts, metadata
-    repeats = [p for p, v in enumerate(verdicts) if v.role is Role.SUBTITLE and _folded(v.text) == text]
+    repeats = [p for p, v in enumerate(verdicts) if v.role is Role.SUBTITLE and folded(v.text) == text]
     if repeats:
         verdicts = list(verdicts)
         for position in repeats:
             verdicts[position] = verdicts[position].decide(
                 Role.FURNITURE, rule=rule, category="boilerplate", layer="metadata"
             )
-    if _folded(metadata.subtitle) == text:
+    if folded(metadata.subtitle) == text:
         sources = tuple(pair for pair in metadata.sources if pair[0] != "subtitle")
         metadata = replace(metadata, subtitle=None, sources=sources)
     return verdicts, metadata
-
-
-def _folded(text: str | None) -> str:
-    """The text spaced and case-folded, as compared here (one new string: no list of its words, which for a page
-    run into one line would cost many times its size)."""
-    return _SPACES.sub(" ", text or "").strip().casefold()
-
-
-_SPACES = re.compile(r"\s+")
 
 
 REPEAT_RULE = "body.repeat"  # a body block that says again the body block before it
@@ -197,7 +187,7 @@ def _no_paragraph_twice_in_a_row(verdicts: Sequence[Verdict]) -> Sequence[Verdic
         if verdict.role is not Role.BODY:
             continue
         text = verdict.text
-        if len(text) >= MIN_REPEAT and _alike(text, previous) and _folded(text) == _folded(previous):
+        if len(text) >= MIN_REPEAT and _alike(text, previous) and folded(text) == folded(previous):
             out = out or list(verdicts)
             out[position] = verdict.decide(Role.FURNITURE, rule=REPEAT_RULE, category="boilerplate", layer="assemble")
         previous = text

@@ -231,7 +231,16 @@ def _printed_twice(verdicts: Sequence[Verdict], position: int) -> bool:
     if position + 1 >= len(verdicts):
         return False
     title, after = verdicts[position].text, verdicts[position + 1].text
-    return len(after) <= 2 * len(title) and " ".join(after.split()).casefold() == " ".join(title.split()).casefold()
+    return len(after) <= 2 * len(title) and folded(after) == folded(title)
+
+
+def folded(text: str | None) -> str:
+    """The text spaced and case-folded, as blocks are compared (one new string: no list of its words, which for a
+    page run into one line would cost many times its size)."""
+    return _SPACES.sub(" ", text or "").strip().casefold()
+
+
+_SPACES = re.compile(r"\s+")
 
 
 def _menus_between(verdicts: Sequence[Verdict], start: int, end: int) -> bool:
