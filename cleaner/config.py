@@ -236,28 +236,31 @@ def load_config(path: str | os.PathLike[str]) -> Config:
     if not isinstance(path, str | os.PathLike) or isinstance(os.fspath(path), bytes):
         raise TypeError(f"load_config() takes the file's path as str or os.PathLike, not {type(path).__name__}")
     path = Path(path)
-    table = _table(path)
+    data = _toml(path)
+    table = _table(path, data)
     if table is None:
-        tables = [f"[tool.{name}]" for name in _tool(path) if difflib.get_close_matches(name, ["cleaner"], cutoff=0.7)]
+        tables = [
+            f"[tool.{name}]" for name in _tool(path, data) if difflib.get_close_matches(name, ["cleaner"], cutoff=0.7)
+        ]
         near = f" (it has {', '.join(tables)})" if tables else ""
         raise ConfigError(f"{path}: no [tool.cleaner] table{near}: a pyproject.toml holds cleaner's keys under it")
     return config_from_table(table, origin=str(path))
 
 
-def _table(path: Path) -> Mapping[str, object] | None:
-    """The keys ``path`` gives cleaner: a ``pyproject.toml``'s ``[tool.cleaner]`` (``None`` when it has none),
-    another file's top level."""
+def _table(path: Path, data: Mapping[str, object]) -> Mapping[str, object] | None:
+    """The keys ``path`` (parsed as ``data``) gives cleaner: a ``pyproject.toml``'s ``[tool.cleaner]`` (``None``
+    when it has none), another file's top level."""
     if path.name != "pyproject.toml":
-        return _toml(path)
-    table = _tool(path).get("cleaner")
+        return data
+    table = _tool(path, data).get("cleaner")
     if table is not None and not isinstance(table, Mapping):
         raise ConfigError(f"{path}: [tool.cleaner] must be a table (a [tool.cleaner] section)")
     return table
 
 
-def _tool(path: Path) -> Mapping[str, object]:
-    """A ``pyproject.toml``'s ``[tool]`` table (empty when it has none)."""
-    tool = _toml(path).get("tool", {})
+def _tool(path: Path, data: Mapping[str, object]) -> Mapping[str, object]:
+    """A ``pyproject.toml``'s ``[tool]`` table (empty when it has none), from its parsed ``data``."""
+    tool = data.get("tool", {})
     if not isinstance(tool, Mapping):
         raise ConfigError(f"{path}: [tool.cleaner] must be a table (a [tool.cleaner] section)")
     return tool
@@ -303,7 +306,7 @@ def find_config(start: Path) -> Config:
     for candidate in search_folders(start):
         pyproject = candidate / "pyproject.toml"
         if pyproject.is_file() and "[tool.cleaner" in pyproject.read_text(encoding="utf-8", errors="replace"):
-            table = _table(pyproject)  # None: the words were in a comment or a string, not a table
+            table = _table(pyproject, _toml(pyproject))  # None: the words were in a comment or a string, not a table
             if table is not None:
                 return config_from_table(table, origin=str(pyproject))
     return DEFAULT_CONFIG
