@@ -159,6 +159,32 @@ def test_corrupt_record_is_reported_and_skipped(tmp_path: Path, name: str) -> No
     assert good == [page.url for number, page in enumerate(pages) if number != 2]
 
 
+@pytest.mark.parametrize("digest", [True, False])
+def test_a_page_changed_inside_its_block_is_reported_by_its_digest(tmp_path: Path, digest: bool) -> None:
+    """An uncompressed archive has no checksum but the records' own digests: a byte changed inside a page
+    (its length kept) fails the page's WARC-Block-Digest and the page is reported, the rest read; a page
+    whose record states no digest is read as it is."""
+    archive = tmp_path / "crawl.warc"
+    pages = seed_pages()
+    offsets = write_warc(archive, pages, noise=False)
+    if not digest:
+        data = archive.read_bytes()
+        archive.write_bytes(data.replace(b"WARC-Block-Digest: ", b"X-Not-A-Digest-: "))
+    data = archive.read_bytes()
+    inside = data.index(b"<p>", offsets[2]) + 3
+    _corrupt(archive, inside, bytes([data[inside] ^ 0x20]))  # a letter's case changed
+    results = list(clean_many(read_warc(archive)))
+    failures = [result for result in results if isinstance(result, Failure)]
+    good = [result.url for result in results if isinstance(result, Cleaned)]
+    if digest:
+        assert [
+            (failure.id.startswith("<urn:uuid:"), "WARC-Block-Digest" in failure.reason) for failure in failures
+        ] == [(True, True)]
+        assert good == [page.url for number, page in enumerate(pages) if number != 2]
+    else:
+        assert failures == [] and good == [page.url for page in pages]
+
+
 def test_a_response_without_a_target_uri_is_one_failure(tmp_path: Path) -> None:
     """warcio raises AttributeError on a response record without WARC-Target-URI: it was a traceback that
     ended the whole run.  It is a failure for that record, and the records after it are read."""

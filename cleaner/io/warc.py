@@ -16,8 +16,11 @@ says nothing (headers cut short parse as fewer headers), so each record is check
 here: it declares a Content-Length, has that many bytes of block, and in a
 ``.warc.gz`` file ends its gzip member, whose checksum then matched.  A file cut
 inside a record is ``the file ends inside this record (truncated)``; an uncompressed
-file cut in the blank lines after its last record is reported too.  An uncompressed
-file has no checksum: a few bytes lost or changed inside a block can go unseen.
+file cut in the blank lines after its last record is reported too.  A page whose block
+does not match its ``WARC-Block-Digest`` (bytes changed inside it: an uncompressed file
+has no other checksum) is a ``Failure`` too; a page without one is read as it is.  A
+``WARC-Payload-Digest`` is not checked: crawlers compute it over chunked or over
+decoded bodies, so a mismatch there says nothing of damage.
 
 This module does not clean pages and does not write WARC files.
 """
@@ -65,6 +68,7 @@ UNCLOSED = "the file ends without the blank lines that close its last record (tr
 MISFIT = "its block does not end where its Content-Length says (no blank line and WARC header after it)"
 NO_BLANK_LINE = "not followed by the blank line that ends a record: a Content-Length may be wrong"
 RUNS_ON = "incomplete WARC record: it runs on over the records after it (its Content-Length is missing or wrong)"
+CHANGED = "its block does not match its WARC-Block-Digest: bytes changed inside it"
 
 
 def read_warc(path: Path, *, max_bytes: int = DEFAULT_MAX_BYTES) -> Iterator[Document | Failure]:
@@ -140,7 +144,7 @@ class _Records(ArchiveIterator):
     INC_RECORD = ""
 
     def __init__(self, handle: IO[bytes], *, compressed: bool) -> None:
-        super().__init__(handle)
+        super().__init__(handle, check_digests=True)  # True: problems are listed, neither raised nor printed
         self.reader = _Reader(self.fh, strict=compressed)
 
 
@@ -219,12 +223,15 @@ def _misread(records: _Records, record: Any, errors: int, *, page: bool) -> str 
     A WARC record without a WARC-Type (lost to damage: the header is mandatory) would
     pass for one of a type that is skipped.  A page whose block did not end where its
     Content-Length says (no blank line after it, or no WARC header line after those)
-    holds bytes that are not its own: bytes are missing inside it.
+    holds bytes that are not its own: bytes are missing inside it.  A page whose block
+    digest failed had bytes changed inside it.
     """
     if record.format == "warc" and not record.rec_type:
         return "its headers have no WARC-Type"
     if not page:
         return None
+    if any(problem.startswith("block digest failed") for problem in record.digest_checker.problems):
+        return CHANGED
     line = records.next_line
     if records.err_count > errors:
         return MISFIT
