@@ -14,6 +14,8 @@ from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
 from cleaner import clean
+from cleaner.io.output import render
+from cleaner.model import Article
 
 MENU = ["Home", "News", "Sport", "Weather", "Culture", "Contact"]
 HEADLINES = [
@@ -104,3 +106,51 @@ def test_a_cleaned_body_cleaned_again_gives_the_same_blocks(dump: str) -> None:
     assert second == first
     title = clean(dump, format="text").title
     assert title is None or title not in first
+
+
+# A paragraph that opens with what plain text reads as a marker: a footnote's asterisk, a dialogue's or a list's
+# dash typed into the paragraph, a shell comment, a console prompt, a quotation mark of e-mail.  The ``txt`` output
+# escapes that opening (``cleaner.io.output.plain_text``); main 70c79f8 wrote it bare, and the second cleaning read
+# the marker off (a list item, a heading, a quote) and the block lost its first characters.
+OPENINGS = ["* ", "- ", "# ", "## ", "> ", ">>> ", ">", "\\* ", "\\"]
+NOTES = [
+    "Name changed by the editors to protect the family.",
+    "This article was first published in April and has been updated since then.",
+    "Die Stadt will in den kommenden Jahren mehr neue Radwege bauen, teilte sie mit.",
+]
+
+
+def page_with(paragraphs: list[str]) -> str:
+    """A made-up article page holding ``paragraphs`` between its prose."""
+    body = "".join(f"<p>{text}</p>" for text in paragraphs)
+    return (
+        "<html><head><title>Harbour ferry service to resume | Example News</title></head><body><article>"
+        f"<h1>Harbour ferry service to resume</h1>{body}</article></body></html>"
+    )
+
+
+def txt_again(article: Article) -> list[str]:
+    """The blocks of ``article``'s ``txt`` output cleaned again as plain text."""
+    return [block.text for block in clean(render(article, "txt", source="a.txt"), format="text").blocks]
+
+
+def test_a_footnote_opening_with_an_asterisk_keeps_it() -> None:
+    article = clean(page_with([*PROSE[:3], "* " + NOTES[0], PROSE[3]]), format="html")
+    assert "* " + NOTES[0] in [block.text for block in article.blocks]
+    assert txt_again(article) == [block.text for block in article.blocks]
+
+
+@settings(max_examples=40, deadline=None, suppress_health_check=[HealthCheck.too_slow])
+@given(st.sampled_from(OPENINGS), st.sampled_from(NOTES), st.integers(min_value=0, max_value=4))
+def test_a_paragraph_opening_with_a_marker_reads_back_whole(opening: str, note: str, where: int) -> None:
+    paragraphs = [*PROSE[:4]]
+    paragraphs.insert(where, opening + note)
+    article = clean(page_with(paragraphs), format="html")
+    assert txt_again(article) == [block.text for block in article.blocks]
+
+
+def test_a_nested_list_marker_is_not_read_off_twice() -> None:
+    """A dump's list whose items open with a second marker ("- * item"): the first cleaning reads one off."""
+    items = ["- * Tickets cost the same as before for every passenger", "- * The first boat leaves at seven"]
+    article = clean("\n".join([HEADLINES[0], *PROSE[:2], *items, *PROSE[2:4]]), format="text")
+    assert txt_again(article) == [block.text for block in article.blocks]

@@ -19,7 +19,8 @@ Each block also records whether blank lines set it apart on its own (``Block.alo
 
 The segmenter also reads the Markdown that ``cleaner`` itself writes (``#`` headings,
 ``-`` list items, ``>`` quotes, a backslash escaping a leading marker), so the canonical
-form reads back into the same blocks.  It does not decide what any block is.
+form reads back into the same blocks; and ``escaped_line`` writes a block's text as a line it reads back
+as that text (the plain text output's escape).  It does not decide what any block is.
 """
 
 from __future__ import annotations
@@ -107,6 +108,13 @@ def _markdown_kind(line: str) -> tuple[Kind, str]:
     if line.startswith("\\") and ESCAPED_MARKER.match(line):
         return Kind.PARAGRAPH, line[1:]
     return Kind.PARAGRAPH, line
+
+
+def escaped_line(text: str) -> str:
+    """A block's text as a line of plain text that reads back as that text: with a backslash before it where its
+    opening would read as a marker or an escape (``* Name changed``, ``- a dialogue``, ``# a comment``,
+    ``>>> code``, ``\\*``), as the canonical Markdown form escapes it; any other text as it is."""
+    return "\\" + text if text[:1] in MARKER_STARTS and _markdown_kind(text) != (Kind.PARAGRAPH, text) else text
 
 
 def paragraph_texts(text: str, cut: Cut | None = None, lines: list[str] | None = None) -> list[str]:
