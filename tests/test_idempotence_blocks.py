@@ -16,6 +16,7 @@ from hypothesis import strategies as st
 from cleaner import clean
 from cleaner.io.output import render
 from cleaner.model import Article
+from cleaner.text.segment import escaped_line, segment
 
 MENU = ["Home", "News", "Sport", "Weather", "Culture", "Contact"]
 HEADLINES = [
@@ -154,3 +155,11 @@ def test_a_nested_list_marker_is_not_read_off_twice() -> None:
     items = ["- * Tickets cost the same as before for every passenger", "- * The first boat leaves at seven"]
     article = clean("\n".join([HEADLINES[0], *PROSE[:2], *items, *PROSE[2:4]]), format="text")
     assert txt_again(article) == [block.text for block in article.blocks]
+
+
+@settings(max_examples=300, deadline=None)
+@given(st.text(alphabet="#*->\\ ab1.", min_size=1, max_size=12).map(lambda text: " ".join(text.split())))
+def test_an_escaped_line_reads_back_as_its_text(text: str) -> None:
+    """Any one-line block text written by ``escaped_line`` segments back into that one block, whatever it opens with."""
+    if text:
+        assert [block.text for block in segment(escaped_line(text))] == [text]
