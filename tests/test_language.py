@@ -4,7 +4,6 @@ from __future__ import annotations
 
 from pathlib import Path
 
-import pytest
 from langdetect import DetectorFactory, LangDetectException
 from langdetect.detector import Detector
 from madeup import PROSE, TITLE
@@ -109,11 +108,6 @@ def test_lines_of_rules_tell_no_language_and_stay_out_of_the_sample() -> None:
     assert detect_language(["-" * 90] * 10 + PROSE) == "en"  # main's sample was the rules: no language
 
 
-@pytest.mark.xfail(
-    strict=True,
-    reason="since idem45 a text the layers keep whole has no head (zones.no_head_in_kept_text): the figure rows main "
-    "took for the title and subtitle stay body and fill the body's language sample, so neither cleaning reads one",
-)
 def test_a_page_whose_judged_blocks_tell_no_language_gets_its_body_s() -> None:
     """Lines of figures above the title fill the detection sample of the judged blocks and tell no language; the
     body tells it, and cleaning the cleaned body again reads it there, so the first cleaning takes it too."""

@@ -9,7 +9,6 @@ that save the memory count what the old ones did.
 from __future__ import annotations
 
 import random
-import re
 import tracemalloc
 
 from hypothesis import given
@@ -73,5 +72,5 @@ def test_pooled_words_are_the_words_of_the_cached_reading(text: str) -> None:
 
 
 @given(TEXTS)
-def test_word_chars_count_what_the_words_hold(text: str) -> None:
-    assert language._word_chars(text) == sum(map(len, re.findall(r"\w+", text)))
+def test_letter_chars_count_what_the_letter_runs_hold(text: str) -> None:
+    assert language._letter_chars(text) == sum(map(len, language.LETTERS.findall(text)))

@@ -58,6 +58,7 @@ WORD = re.compile(r"\w+")
 LATIN = regex.compile(r"\p{Latin}")
 LATIN_WORDS = regex.compile(r"[\p{Latin}\p{M}'’]+")
 LETTER = regex.compile(r"\p{L}")
+LETTERS = regex.compile(r"[\p{L}\p{M}]+")  # a vowel sign (Devanagari, Thai) is a mark
 HANGUL = regex.compile(r"\p{Hangul}")
 KANA = regex.compile(r"[\p{Hiragana}\p{Katakana}]")
 
@@ -77,11 +78,11 @@ JUSTEXT_NAMES = {
 
 def _sample(texts: Iterable[str]) -> str:
     """Up to SAMPLE_CHARS of the longest-looking prose, in reading order: blocks of MIN_BLOCK_CHARS or more,
-    at least half of them in words (a line of dashes or dots, a rule, tells no language)."""
+    at least half of them letters (a line of dashes or dots, a rule, a row of figures, tells no language)."""
     parts: list[str] = []
     size = 0
     for text in texts:
-        if _long_enough(text) and 2 * _word_chars(text) >= len(text):
+        if _long_enough(text) and 2 * _letter_chars(text) >= len(text):
             parts.append(text)
             size += len(text)
             if size >= SAMPLE_CHARS:
@@ -98,10 +99,11 @@ def _long_enough(text: str) -> bool:
     return 2 * len(text) >= MIN_BLOCK_CHARS and len(text) + len(UNSPACED_LETTER.findall(text)) >= MIN_BLOCK_CHARS
 
 
-def _word_chars(text: str) -> int:
-    """How many of the text's characters are in words: what ``sum(map(len, WORD.findall(text)))`` counts, without
-    a list of every word (three million strings, 190 MB, for a 12 MB page run into one line)."""
-    return len(text) - len(WORD.sub("", text))
+def _letter_chars(text: str) -> int:
+    """How many of the text's characters are letters or their marks (not digits): what
+    ``sum(map(len, LETTERS.findall(text)))`` counts, without a list of every run (three million strings, 190 MB,
+    for a 12 MB page run into one line)."""
+    return len(text) - len(LETTERS.sub("", text))
 
 
 def detect_language(texts: Iterable[str], *, default: str | None = None) -> str | None:
