@@ -15,7 +15,7 @@ import copy
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from cleaner.sites.generation import core_counts
+from cleaner.sites.generation import Generation, core_counts
 from cleaner.sites.profile import Parameters, ProfileLearner
 
 PROSE = [f"this is sentence number {n} of an article, long enough to be read as prose by the learner." for n in "abc"]
@@ -45,3 +45,27 @@ def test_the_cores_are_those_of_all_the_counts(pages: list[tuple[str, list[str]]
             learner = learner.profile().learner()
         learner.add(site, texts)
         _check_cores(learner)
+
+
+RATIOS = st.sampled_from([(0.3, 1.0), (0.01, 1.0), (0.3, 0.05), (0.6, 0.7)])
+
+
+@settings(max_examples=150, deadline=None)
+@given(st.lists(st.tuples(st.sampled_from("xy"), PAGE), max_size=25), st.integers(0, 25), RATIOS)
+def test_a_learned_profile_judges_all_its_counts(
+    pages: list[tuple[str, list[str]]], split: int, ratios: tuple[float, float]
+) -> None:
+    """``ProfileLearner.profile`` reads each generation's template and core off the keys on two documents or more
+    (its candidates) where no key of one document can be in them: the same as off every count, at any ratio."""
+    parameters = Parameters(prune_every=5, generations=3, ratio=ratios[0], prose_ratio=ratios[1])
+    learner = ProfileLearner(parameters)
+    for number, (site, texts) in enumerate(pages):
+        if number == split:
+            learner = learner.profile().learner()
+        learner.add(site, texts)
+        for snapshot in (True, False):
+            for site_profile in learner.profile(snapshot=snapshot).sites.values():
+                for generation in site_profile.generations:
+                    judged = Generation(generation.documents, generation.counts, parameters, generation.markers)
+                    assert generation.template == judged.template
+                    assert list(generation.core.items()) == list(judged.core.items())

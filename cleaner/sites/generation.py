@@ -14,7 +14,7 @@ from __future__ import annotations
 
 import math
 from collections.abc import Collection, Mapping
-from dataclasses import dataclass, field
+from dataclasses import InitVar, dataclass, field
 
 from cleaner.sites.markers import Markers
 from cleaner.sites.parameters import Parameters, is_prose
@@ -131,12 +131,19 @@ class Generation:
     parameters: Parameters = field(default_factory=Parameters)
     markers: Markers = field(default_factory=Markers)
     learner_core: LearnerCore | None = None  # None: the learner computes one at its next page
+    # The counts of every key on two documents or more (others may be there too), when the caller has them apart
+    # (the learner's core candidates): the template and the core are then read off them, not off every count, where
+    # neither can hold a key of one document (its thresholds are 2 or more).  Most keys are on one page.
+    frequent: InitVar[Mapping[str, KeyCount] | None] = None
     template: Mapping[str, int] = field(init=False)
     core: Core = field(init=False)
 
-    def __post_init__(self) -> None:
-        object.__setattr__(self, "template", template_keys(self.counts, self.documents, self.parameters))
-        object.__setattr__(self, "core", core_keys(self.counts, self.documents, self.parameters))
+    def __post_init__(self, frequent: Mapping[str, KeyCount] | None) -> None:
+        parameters, documents = self.parameters, self.documents
+        lowest = min(math.ceil(parameters.ratio * documents), math.ceil(parameters.prose_ratio * documents))
+        counts = self.counts if frequent is None or min(lowest, math.ceil(documents / 2)) < 2 else frequent
+        object.__setattr__(self, "template", template_keys(counts, documents, parameters))
+        object.__setattr__(self, "core", core_keys(counts, documents, parameters))
 
     @property
     def trusted(self) -> bool:

@@ -244,6 +244,7 @@ class ProfileLearner:
                     self.parameters,
                     Markers(g.markers.pages, dict(g.markers.pairs)),
                     g.learner_core(),
+                    {**g.candidates, **g.candidates_prose},  # every key on two documents or more (``candidate``)
                 )
                 for g in self.sites[name]
             )
