@@ -38,18 +38,20 @@ from cleaner.metadata.titles import (
     most_of,
     title_key,
 )
-from cleaner.model import Role, Verdict
+from cleaner.model import Kind, Role, Verdict
 from cleaner.text.shape import shape_of
 
 LAYER = "zones"
 CLASSIFIER_RULE = "classifier"  # the text model's decision (layout.textmodel)
 HEAD_RULE = "classifier.head"  # the text model's lines kept above the article's first sentence (layout.textmodel)
 TAIL_RULE = "zones.after-tail-marker"
+PAGE_TITLE_RULE = "zones.page-title"  # a first line that gives way to the headline under it
 KEPT_TEXT_RULE = "zones.no-head"  # a head line of a text the layers keep whole: body (``no_head_in_kept_text``)
 TITLE_SEARCH_DEPTH = 3
 SUBTITLE_MIN_WORDS = 5
 SUBTITLE_MAX_CHARS = 450
 MENU_ITEM_MAX_WORDS = 4
+MASTHEAD_MAX_WORDS = 8  # a site's name or a kicker over the headline
 HEAD_FURNITURE = frozenset({"caption", "image-slug", "byline", "dateline", "summary", "translation", "medium", "share"})
 QUOTES = "\"“”„«»'‘’"
 IDEOGRAPHIC_STOP = re.compile(r"[。．][\"'”’」』）)]*$")
@@ -72,6 +74,24 @@ def _title_position(verdicts: Sequence[Verdict]) -> int | None:
         return None  # a lone line is the body, not a title over nothing
     next_is_metadata = following > position + 1 and verdicts[position + 1].category in HEAD_FURNITURE
     if not next_is_metadata and shape_of(verdicts[following].text).words <= MENU_ITEM_MAX_WORDS:
+        return None
+    return position
+
+
+def _masthead(verdicts: Sequence[Verdict]) -> int | None:
+    """Where a site's name (or a kicker) stands over a marked headline, if it does: a short line without a
+    sentence's end (``**Site Name**``, bold or not) right above a heading its writer marked (a Markdown ``#``
+    line, an HTML heading) that is shaped like a headline.  Decision: the marked heading is the headline, so it is
+    the title, and the line above is the page's name, removed as ``zones.page-title`` (the title line taken
+    first would make the headline its subtitle)."""
+    position = _first_undecided(verdicts, 0)
+    if position is None or position >= TITLE_SEARCH_DEPTH or verdicts[position].kind is Kind.HEADING:
+        return None
+    below = position + 1
+    if below >= len(verdicts) or verdicts[below].decided or verdicts[below].kind is not Kind.HEADING:
+        return None
+    shape = shape_of(verdicts[position].text)
+    if shape.words > MASTHEAD_MAX_WORDS or shape.ends_sentence or not _is_headline(verdicts[below].text):
         return None
     return position
 
@@ -110,6 +130,11 @@ def strip_unbalanced_quote(text: str) -> str:
 def mark_head(verdicts: Sequence[Verdict]) -> list[Verdict]:
     """Decide the title and subtitle blocks, if the head has them."""
     marked = list(verdicts)
+    masthead = _masthead(marked)
+    if masthead is not None:  # the site's name over the marked headline: the headline is the title
+        marked[masthead] = marked[masthead].decide(
+            Role.FURNITURE, rule=PAGE_TITLE_RULE, category="boilerplate", layer=LAYER
+        )
     title = _title_position(marked)
     if title is None:
         return marked
@@ -179,9 +204,7 @@ def mark_title_before_body(verdicts: Sequence[Verdict]) -> list[Verdict]:
         return marked
     position, rule = found
     if title is not None:
-        marked[title] = marked[title].decide(
-            Role.FURNITURE, rule="zones.page-title", category="boilerplate", layer=LAYER
-        )
+        marked[title] = marked[title].decide(Role.FURNITURE, rule=PAGE_TITLE_RULE, category="boilerplate", layer=LAYER)
     marked[position] = marked[position].decide(Role.TITLE, rule=rule, category="title", layer=LAYER)
     return marked
 
