@@ -31,3 +31,30 @@ def test_an_articles_one_time_element_stays_out_of_its_body() -> None:
     for stamps in (["8:30"], STAMPS[:2]):
         article = clean(live(stamps), format="html")
         assert [block.text for block in article.blocks] == PARAGRAPHS
+
+
+def with_head(html: str, head: str) -> str:
+    return html.replace('<html lang="en">', f'<html lang="en"><head>{head}</head>', 1)
+
+
+MODIFIED_DAY = '<meta property="article:modified_time" content="2024-03-12">'
+PUBLISHED_META = '<meta property="article:published_time" content="2024-03-12T09:05:00">'
+
+
+def test_a_live_blog_is_published_when_it_opened_and_updated_at_its_latest_entry() -> None:
+    """Entries run newest first: the first <time> is the latest entry's, which was taken for the publication, later
+    than the day the page declares as its update (trial46)."""
+    for head in ("", MODIFIED_DAY):
+        article = clean(with_head(live(STAMPS), head), format="html")
+        assert (article.published, article.updated) == ("2024-03-12T12:40:00", "2024-03-12T14:32:00")
+
+
+def test_a_live_blogs_declared_publication_stays() -> None:
+    article = clean(with_head(live(STAMPS), PUBLISHED_META + MODIFIED_DAY), format="html")
+    assert (article.published, article.updated) == ("2024-03-12T09:05:00", "2024-03-12T14:32:00")
+
+
+def test_an_articles_dateline_is_its_publication() -> None:
+    """One <time> over an article (no live blog) is still its publication, and no update is made up."""
+    article = clean(live(["8:30"]), format="html")
+    assert (article.published, article.updated) == ("2024-03-12T08:30:00", None)

@@ -7,7 +7,8 @@ stamps, short lines with no prose, silently: the body loses the order of events 
 ``MIN_ENTRIES`` stamps each open a different extracted block (one ``<time>`` over the article is its dateline,
 read as metadata, never put in the body).
 
-This module does NOT read the stamps as dates (the metadata layers do) and does not judge them: they go on
+This module does NOT read the stamps as dates (``cleaner.metadata.pagechoice.live_blog_dates`` makes the
+publication and the update of their ``datetime`` values) and does not judge them: they go on
 through the same furniture rules and classifier as every block.
 """
 
@@ -26,16 +27,17 @@ _OPENING = 40  # characters of the entry's first paragraph matched against a blo
 _TEXT_TAGS = frozenset(("p", "h2", "h3", "h4", "li"))  # an entry opens with one of these, holding text
 
 
-def with_entry_times(blocks: tuple[Block, ...], tree: HtmlElement) -> tuple[tuple[Block, ...], int]:
-    """``blocks`` with each entry's time stamp before the block it opens, and how many were put back; ``blocks``
-    and 0 where fewer than ``MIN_ENTRIES`` stamps open blocks."""
+def with_entry_times(blocks: tuple[Block, ...], tree: HtmlElement) -> tuple[tuple[Block, ...], tuple[HtmlElement, ...]]:
+    """``blocks`` with each entry's time stamp before the block it opens, and the ``<time>`` elements put back
+    (their ``datetime`` values are the live blog's dates: ``pagechoice.live_blog_dates``); ``blocks`` and none
+    where fewer than ``MIN_ENTRIES`` stamps open blocks."""
     if not blocks:
-        return blocks, 0
+        return blocks, ()
     stamps = [(stamp, text) for stamp in tree.iter("time") if _is_stamp(text := spaced(element_text(stamp)).strip())]
     if len(stamps) < MIN_ENTRIES:
-        return blocks, 0  # most pages: no search after each stamp
+        return blocks, ()  # most pages: no search after each stamp
     starts = {spaced(block.text)[:_OPENING]: position for position, block in enumerate(blocks)}
-    before: dict[int, str] = {}
+    before: dict[int, tuple[HtmlElement, str]] = {}
     openings = _openings(tree, [stamp for stamp, _ in stamps])
     for stamp, text in stamps:
         if stamp not in openings:
@@ -43,15 +45,15 @@ def with_entry_times(blocks: tuple[Block, ...], tree: HtmlElement) -> tuple[tupl
         opening = spaced(element_text(openings[stamp])).strip()[:_OPENING]
         position = starts.get(opening)
         if position is not None and position not in before and text not in opening:
-            before[position] = text
+            before[position] = (stamp, text)
     if len(before) < MIN_ENTRIES:
-        return blocks, 0
+        return blocks, ()
     out: list[Block] = []
     for position, block in enumerate(blocks):
         if position in before:
-            out.append(Block(index=len(out), text=before[position]))
+            out.append(Block(index=len(out), text=before[position][1]))
         out.append(replace(block, index=len(out)))
-    return tuple(out), len(before)
+    return tuple(out), tuple(stamp for stamp, _ in before.values())
 
 
 def _openings(tree: HtmlElement, stamps: list[HtmlElement]) -> dict[HtmlElement, HtmlElement]:

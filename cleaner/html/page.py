@@ -32,6 +32,7 @@ from lxml.html import HtmlElement
 
 from cleaner.errors import Deadline, TimeLimitError
 from cleaner.html.content import main_content
+from cleaner.html.dates import dates_of
 from cleaner.html.declared import declared_body, with_declared_body
 from cleaner.html.elements import element_text
 from cleaner.html.embedded import Embedded, embedded_texts, with_embedded_body
@@ -43,6 +44,7 @@ from cleaner.html.sniff import feed_kind
 from cleaner.html.views import FALLBACK, Fallback, outside
 from cleaner.metadata.choice import MetadataModel
 from cleaner.metadata.offers import Offer
+from cleaner.metadata.pagechoice import live_blog_dates
 from cleaner.metadata.titles import title_key
 from cleaner.model import Block, Metadata
 from cleaner.text.decode import normalise
@@ -201,13 +203,15 @@ def read_page(
             titled = without_title(content.blocks, headlines)
             blocks = with_lead(titled, tree, description, headlines)
             units = teasers(tree) if not stated.article and may_be_listing(blocks) else ()
-            timed, _ = with_entry_times(blocks, tree)
+            timed, stamps = with_entry_times(blocks, tree)
             deadline.check("content extraction")
     except TimeLimitError:
         raise PageError(f"page took longer than {timeout:g} s to read (during {deadline.stage})") from None
     left_out = back_in_lead(content.left_out, blocks[: len(blocks) - len(titled)])
     listing = len(units) if is_listing(blocks, units) else 0
     blocks = blocks if listing else timed  # a live blog's entries with their time stamps
+    if stamps and not listing:  # and its dates: when it opened, its latest entry
+        metadata = live_blog_dates(metadata, dates_of(stamp.get("datetime") for stamp in stamps))
     blocks, left_out, note = _body(blocks, left_out, ld, embedded, listing, headlines)
     language = confirmed_language(metadata.language, blocks)
     page = Page(blocks, replace(metadata, language=language), guessed, content.whole_page, left_out, stated.offers)

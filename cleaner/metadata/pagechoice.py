@@ -134,6 +134,25 @@ def later_update(published: str | None, updated: str | None) -> str | None:
     return None if same else updated
 
 
+def live_blog_dates(metadata: Metadata, stamps: Sequence[str]) -> Metadata:
+    """A live blog's dates: when it opened (published) and its latest entry (updated), never the other way round.
+
+    ``stamps`` are its entries' ``<time>`` values (``cleaner.html.entries``).  Entries run newest first, so the
+    first ``<time>`` of the page, which the date choice may take for the publication, is the latest entry's,
+    while the update the page declares may be a day alone: the publication came out later than the update.
+    Decision: a publication read from an entry's stamp becomes the earliest stamp; the update is the latest of
+    the declared update and the latest stamp (a day alone counts as that day's start), where it is later than
+    the publication (``later_update``).  A publication the page declares elsewhere (JSON-LD, meta) stays.
+    """
+    if not stamps:
+        return metadata
+    published = min(stamps) if metadata.published in stamps else metadata.published
+    updated = later_update(published, max(value for value in (metadata.updated, max(stamps)) if value))
+    sources = dict(metadata.sources) | {"updated": "page"}
+    dated = replace(metadata, published=published, updated=updated)
+    return replace(dated, sources=tuple((k, v) for k, v in sources.items() if getattr(dated, k)))
+
+
 NO_CHOICE = MetadataModel({})  # chooses nothing: the offers alone (``bench/page_metadata_data.py``)
 
 FIELD_NAMES = {"title": "title", "authors": "authors", "date": "published"}
