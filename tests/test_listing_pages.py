@@ -48,6 +48,18 @@ def test_a_category_page_has_no_article_and_says_so(tmp_path: Path) -> None:
     assert "local.html: warning: a listing page: 6 teasers of other articles; written with an empty body" in ran.stderr
 
 
+def test_the_summary_counts_the_source_note_apart_from_the_removed_blocks(tmp_path: Path) -> None:
+    """The note that a page is a listing removes nothing: the summary counted it as a removed block, and as a prose
+    block the extractor left out (trial46)."""
+    (tmp_path / "local.html").write_text(page("<h1>Category: Local news</h1>" + teasers()), encoding="utf-8")
+    article = clean_file(tmp_path / "local.html")
+    blocks = sum(removal.category != "source" for removal in article.removed)
+    ran = clean_in_process("local.html", "-o", "out", cwd=tmp_path)
+    summary = ran.stderr.splitlines()[-1]
+    assert f"; {blocks} blocks removed (outside-content {blocks}); the extractor left {blocks} prose blocks" in summary
+    assert summary.endswith("; 1 note (source 1)")
+
+
 def test_an_article_with_teasers_beside_it_keeps_its_text() -> None:
     story = f"<article><h1>{TITLE}</h1>" + "".join(f"<p>{text}</p>" for text in PARAGRAPHS) + "</article>"
     article = clean(page(story + f"<aside><h2>More local news</h2>{teasers('div')}</aside>"), format="html")

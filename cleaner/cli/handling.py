@@ -19,7 +19,7 @@ from collections import Counter
 from collections.abc import Sequence
 from pathlib import Path
 
-from cleaner.cli.messages import Report, categories_line, failure_where, plural, printable
+from cleaner.cli.messages import Report, categories_line, failure_where, plural, printable, removed_blocks
 from cleaner.cli.targets import plan_outputs, rewritable
 from cleaner.io.files import source_name, write_atomic
 from cleaner.io.jsonl import JsonlWriter, dumps
@@ -31,10 +31,11 @@ from cleaner.sites.profile import site_of
 
 
 def _removals(article: Article) -> str:
-    if not article.removed:
+    blocks = removed_blocks(article.removed)  # a note (where a body was read, bytes decoded) is no block
+    if not blocks:
         return "no blocks removed, layout only"
-    detail = categories_line(Counter(removal.category for removal in article.removed))
-    return f"{plural(len(article.removed), 'block')} removed ({detail})"
+    detail = categories_line(Counter(removal.category for removal in blocks))
+    return f"{plural(len(blocks), 'block')} removed ({detail})"
 
 
 def _explain(where: object, article: Article, report: Report) -> None:

@@ -22,6 +22,14 @@ from typing import Any, NoReturn, TextIO
 from cleaner.model import Removal
 
 EXTRACTOR = "extractor"  # the layer of the page text an HTML page's main content leaves out
+# Audit entries that stand for no block (docs/schema.md): where a page's body was read or why it is empty
+# (``source``), bytes decoded or dropped (``encoding``).  The summary counts them apart from the removed blocks.
+NOTE_CATEGORIES = frozenset({"source", "encoding"})
+
+
+def removed_blocks(removed: Sequence[Removal]) -> list[Removal]:
+    """The audit entries that are removed blocks: all but the notes (``NOTE_CATEGORIES``)."""
+    return [removal for removal in removed if removal.category not in NOTE_CATEGORIES]
 
 
 def printable(text: str) -> str:
@@ -88,6 +96,7 @@ class Report:
     pages: int = 0  # HTML pages cleaned: their main content was extracted, the rest of the page left out
     left_out: int = 0  # prose blocks of HTML pages outside their main content (layer "extractor")
     categories: Counter[str] = field(default_factory=Counter)
+    notes: Counter[str] = field(default_factory=Counter)  # audit notes (no block) by category
     bar: Any = None
     profile: tuple[str, frozenset[str]] | None = None  # the site profile applied: its path and its sites
     sites: Counter[str] = field(default_factory=Counter)  # the documents cleaned, by site (with a profile only)
@@ -113,9 +122,12 @@ class Report:
         self.failed += 1
 
     def count(self, removed: Sequence[Removal]) -> None:
-        """The removed blocks of one article, by category; those the extractor left out also on their own."""
-        self.categories.update(removal.category for removal in removed)
-        self.left_out += sum(removal.layer == EXTRACTOR for removal in removed)
+        """The removed blocks of one article, by category; those the extractor left out also on their own; its
+        notes apart (a source note removes nothing)."""
+        blocks = removed_blocks(removed)
+        self.categories.update(removal.category for removal in blocks)
+        self.notes.update(removal.category for removal in removed if removal.category in NOTE_CATEGORIES)
+        self.left_out += sum(removal.layer == EXTRACTOR for removal in blocks)
 
     def site(self, name: str | None) -> None:
         """One document cleaned, of site ``name`` (its URL's host, else its folder), counted when a profile applies."""
@@ -174,6 +186,8 @@ class Report:
         if self.pages or self.left_out:
             pages = f"; the extractor left {plural(self.left_out, 'prose block')} outside the main content"
             pages += f" of {plural(self.pages, 'HTML page')}" if self.pages else ""
+        if self.notes:
+            pages += f"; {plural(sum(self.notes.values()), 'note')} ({categories_line(self.notes)})"
         duplicates = f"{plural(self.duplicates, 'duplicate')} not written, " if self.duplicates else ""
         self.stream.write(
             f"{what}: {self.touched} {verb}, {self.read - self.touched} {rest}, {duplicates}{self.failed} failed; "
