@@ -30,6 +30,7 @@ IDENTIFIERS = {
     ("cleaner/html/sources.py", "OTHER_ITEMS"),  # schema.org property names
     ("cleaner/metadata/offers.py", "DATE_SOURCES"),  # source codes: a feature of the page metadata model
     ("cleaner/metadata/offers.py", "AUTHOR_SOURCES"),  # source codes: a feature of the page metadata model
+    ("cleaner/io/markdown.py", "KEYS"),  # front matter keys: the article's field names (docs/canonical-form.md)
 }
 
 

@@ -75,3 +75,21 @@ def test_a_crawl_record_with_a_text_field_is_still_its_text(tmp_path: Path) -> N
     (tmp_path / "crawl.jsonl").write_text(json.dumps({"id": "a", "text": STORY, "blocks": 3}) + "\n", encoding="utf-8")
     (record,) = cleaned(tmp_path, "crawl.jsonl")
     assert record["id"] == "a" and record["authors"] == ["Tomas Vell"] and "Westerlee" in record["title"]
+
+
+FIXTURES = Path(__file__).resolve().parent.parent / "fixtures" / "html"
+ARTICLE_FIELDS = ("title", "subtitle", "authors", "published", "updated", "language", "url", "site_name")
+
+
+@pytest.mark.parametrize("page", ["en_org_author_water.html", "en_graph_jsonld_satellite.html"])
+def test_a_record_read_back_keeps_every_field_of_its_article(page: str, tmp_path: Path) -> None:
+    """A page's record names its site and the organisations it credits; read back (a json file, a jsonl line),
+    both were lost: the canonical form held neither (trial46)."""
+    (tmp_path / page).write_bytes((FIXTURES / page).read_bytes())
+    assert clean_in_process(page, "-o", "first.json", cwd=tmp_path).returncode == 0
+    assert clean_in_process(page, "-o", "first.jsonl", cwd=tmp_path).returncode == 0
+    first = json.loads((tmp_path / "first.json").read_text(encoding="utf-8"))
+    assert first["site_name"] and (first["organisations"] or first["updated"])
+    kept = (*ARTICLE_FIELDS, "organisations", "blocks", "text")
+    for again in (clean_file(tmp_path / "first.json").to_dict(), *cleaned(tmp_path, "first.jsonl")):
+        assert {key: again[key] for key in kept} == {key: first[key] for key in kept}

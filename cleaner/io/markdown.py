@@ -51,7 +51,18 @@ FENCE = "---"
 ESCAPED_STARTS = frozenset("#-*>\\")
 # Front matter keys that are not the article's, as read (a corpus's own ``id``, ``tags``).
 Extra = tuple[tuple[object, object], ...]
-KEYS = ("title", "subtitle", "authors", "published", "updated", "language", "url")  # in this order
+KEYS = (  # in this order: every field of an article's metadata (docs/schema.md), so a record read back keeps them all
+    "title",
+    "subtitle",
+    "authors",
+    "published",
+    "updated",
+    "language",
+    "url",
+    "site_name",
+    "organisations",
+)
+LIST_KEYS = frozenset({"authors", "organisations"})  # lists of names; the other keys hold one string
 # An article with no metadata and no body: empty front matter, which reads back as that article (an empty
 # file would be refused as input, so cleaning the output again would fail instead of changing nothing).
 EMPTY = f"{FENCE}\n{FENCE}\n"
@@ -79,8 +90,9 @@ class FrontMatter:
 
     def to_dict(self) -> dict[object, object]:
         """The article's keys that carry a value, in the fixed order, then the extra keys as read."""
-        values = {key: getattr(self.metadata, key) for key in KEYS}
-        values["authors"] = list(self.metadata.authors)
+        values = {
+            key: list(value) if key in LIST_KEYS else value for key in KEYS if (value := getattr(self.metadata, key))
+        }
         return {**{key: value for key, value in values.items() if value}, **dict(self.extra)}
 
 
@@ -111,15 +123,17 @@ def _scalar(value: object, key: str) -> str | None:
     return text or None
 
 
-def _authors(value: object) -> tuple[str, ...]:
+def _names(value: object, key: str) -> tuple[str, ...]:
     items = value if isinstance(value, list) else [value]
-    return tuple(name for name in (_scalar(item, "authors") for item in items) if name)
+    return tuple(name for name in (_scalar(item, key) for item in items) if name)
 
 
 def _front_matter(data: dict[object, object]) -> FrontMatter:
-    values = {name: _scalar(data.get(name), name) for name in KEYS if name != "authors"}
+    values = {
+        name: _names(data.get(name), name) if name in LIST_KEYS else _scalar(data.get(name), name) for name in KEYS
+    }
     extra = tuple((key, value) for key, value in data.items() if key not in KEYS)
-    metadata = Metadata(authors=_authors(data.get("authors")), **values)  # type: ignore[arg-type]
+    metadata = Metadata(**values)  # type: ignore[arg-type]
     return FrontMatter(metadata.sourced("front-matter"), extra)
 
 

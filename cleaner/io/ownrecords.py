@@ -19,7 +19,7 @@ import json
 from collections.abc import Mapping
 from typing import Any
 
-from cleaner.io.markdown import KEYS, render_markdown
+from cleaner.io.markdown import KEYS, LIST_KEYS, render_markdown
 from cleaner.model import Article, BodyBlock, Kind, Metadata
 
 
@@ -46,10 +46,10 @@ def record_markdown(record: Mapping[str, Any]) -> str:
     values: dict[str, Any] = {}
     for key in KEYS:
         value = record.get(key)
-        if key == "authors":
+        if key in LIST_KEYS:
             value = [] if value is None else value
             if not isinstance(value, list) or not all(isinstance(name, str) for name in value):
-                raise RecordError("an article record's 'authors' must be a list of strings")
+                raise RecordError(f"an article record's {key!r} must be a list of strings")
             values[key] = tuple(value)
         elif value is not None and not isinstance(value, str):
             raise RecordError(f"an article record's {key!r} must be a string or null")
