@@ -656,6 +656,49 @@ def test_force_exclude_matches_paths_as_a_walk_does(tmp_path: Path) -> None:
     assert (again.returncode, "0 files read" in again.stderr) == (0, True), again.stderr
 
 
+def test_a_walk_says_in_one_line_which_readable_files_it_left_out(tmp_path: Path) -> None:
+    """A folder walk takes the include globs' files; it left out JSON Lines and WARC files and a file without a
+    suffix, which clean reads when named, without a word ("2 files read").  Now one line names them by kind; files
+    the user's exclude globs leave out, hidden ones and other suffixes are not said; --quiet drops it; the exit
+    code is unchanged; a check (which never reads containers) says only the file without a suffix."""
+    folder = corpus(tmp_path, TEXT_INPUTS[:2])
+    (folder / "e.jsonl").write_text(json.dumps({"id": "e", "text": TEXT_INPUTS[2].read_text()}) + "\n")
+    (folder / "f.warc.gz").write_bytes(b"\x1f\x8b")
+    shutil.copyfile(TEXT_INPUTS[3], folder / "NOEXT")
+    (folder / "logo.png").write_bytes(b"\x89PNG")
+    (folder / ".hidden.jsonl").write_text("{}\n")
+    (folder / "drafts").mkdir()
+    (folder / "drafts" / "g.jsonl").write_text("{}\n")
+    (folder / "h.tmp.jsonl").write_text("{}\n")
+    (tmp_path / "pyproject.toml").write_text('[tool.cleaner]\nexclude = ["drafts/**", "*.tmp.jsonl"]\n')
+    result = clean("corpus", "-o", "out", "--jobs=1", cwd=tmp_path)
+    assert result.returncode == 0, result.stderr
+    said = [line for line in result.stderr.splitlines() if "skipped" in line]
+    assert said == [
+        "clean: 3 files skipped (no include glob takes them; name them to clean them): 2 JSON Lines/WARC files "
+        "(corpus/e.jsonl, corpus/f.warc.gz: with -o OUT.jsonl), 1 file without a suffix (corpus/NOEXT)"
+    ]
+    assert "2 files read" in result.stderr
+    quiet = clean("corpus", "-o", "out2", "--jobs=1", "--quiet", cwd=tmp_path)
+    assert (quiet.returncode, quiet.stderr) == (0, "")
+    check = clean("--check", "corpus", "--jobs=1", cwd=tmp_path)
+    assert [line for line in check.stderr.splitlines() if "skipped" in line] == [
+        "clean: 1 file skipped (no include glob takes it; name it to clean it): 1 file without a suffix (corpus/NOEXT)"
+    ]
+
+
+def test_a_walk_of_json_outputs_names_a_few_and_counts_the_rest(tmp_path: Path) -> None:
+    """``clean o1/ -o o2`` over a folder of clean's own .json outputs said "0 files read", no hint."""
+    corpus(tmp_path, TEXT_INPUTS[:5])
+    assert clean("corpus", "-o", "o1", "--format", "json", "--jobs=1", cwd=tmp_path).returncode == 0
+    result = clean("o1", "-o", "o2", "--jobs=1", cwd=tmp_path)
+    assert result.returncode == 0, result.stderr
+    names = ", ".join(f"o1/{path.stem}.json" for path in TEXT_INPUTS[:3])
+    head = "clean: 5 files skipped (no include glob takes them; name them to clean them)"
+    assert f"{head}: 5 .json files ({names} and 2 more)\n" in result.stderr
+    assert "0 files read" in result.stderr
+
+
 def test_output_inside_an_input_folder_is_not_read_again(tmp_path: Path) -> None:
     folder = corpus(tmp_path, TEXT_INPUTS[:3])
     for _ in range(2):

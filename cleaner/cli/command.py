@@ -129,7 +129,16 @@ def _find(args: argparse.Namespace, config: Config, mode: str) -> list[Found]:
                 f"name another folder for -o ({args.output / 'cleaned'})"
             )
     root = Path(os.path.normpath(Path(config.source).absolute().parent)) if config.source != "defaults" else None
-    finder = Finder(config.include, config.exclude, skip, args.force_exclude, file_links=mode != "in-place", root=root)
+    notice = _untaken_kind if mode == "write" else _untaken_article
+    finder = Finder(
+        config.include,
+        config.exclude,
+        skip,
+        args.force_exclude,
+        file_links=mode != "in-place",
+        root=root,
+        notice=notice,
+    )
     found = finder.find(args.paths)
     outputs = {"-o/--output": args.output} if args.output and args.format == "jsonl" else {}
     outputs.update(
@@ -137,11 +146,25 @@ def _find(args: argparse.Namespace, config: Config, mode: str) -> list[Found]:
     )
     check_file_outputs(outputs, args.paths, [item.path for item in found if item.usable])
     files = [args.output] if args.output and args.format == "jsonl" else []
-    files += [args.report] if args.report else []
+    files += [path for path in (args.report, args.duplicates) if path]
     if files:
         names = {path.absolute() for path in files}
         found = [item for item in found if item.path.absolute() not in names]
     return found
+
+
+def _untaken_article(name: str) -> str:
+    """The kind of a file a walk left out that ``clean`` could read as an article (``messages.UNTAKEN_KINDS``): a
+    ``.json`` output of ``clean``, or a file without a suffix (read as text, or as a page); else ''."""
+    stem, dot, suffix = name.rpartition(".")
+    if not dot or not stem:
+        return "bare"
+    return "json" if suffix.lower() == "json" else ""
+
+
+def _untaken_kind(name: str) -> str:
+    """``_untaken_article``, and the JSON Lines and WARC files (which only a run writing articles reads)."""
+    return "container" if is_container(Path(name)) else _untaken_article(name)
 
 
 def _nothing_found(args: argparse.Namespace, config: Config) -> str:
@@ -184,7 +207,7 @@ def run_command(args: argparse.Namespace, parser: argparse.ArgumentParser) -> in
     as_lines = args.format not in ("md", "txt") and not (args.output and args.format != "jsonl")
     if containers and mode == "write" and not as_lines:
         parser.error("JSON Lines and WARC inputs hold many articles: write them with --format jsonl (or -o OUT.jsonl)")
-    if not found:
+    if all(item.untaken for item in found):  # a walk that met only files of kinds it does not take found nothing
         report.line(f"clean: warning: {_nothing_found(args, config)}")
     if containers and mode == "write" and (args.dedupe or args.duplicates):
         option = "--dedupe" if args.dedupe else "--duplicates"
@@ -227,6 +250,8 @@ def _usable(found: list[Found], report: Report, audit: RunReport) -> list[Path]:
             report.failure(str(item.path), item.error)
             report.files += 1
             audit.failure(item.path, item.error)
+        elif item.untaken:  # said in one line at the end (``Report.untaken_line``)
+            report.untaken.append((item.untaken, str(item.path)))
         elif item.skipped:
             report.line(f"{item.path}: skipped: {item.skipped}")
     return [item.path for item in found if item.usable]

@@ -59,6 +59,17 @@ def failure_where(document: str, source: str | None) -> str:
     return document if source is None or document.startswith(source) else f"{source}: {document}"
 
 
+# The kinds of files a folder walk leaves out that ``clean`` could read, said in one line at the end of a run
+# (``Report.untaken_line``): a noun and what to add to the names.  Files of other suffixes (images, stylesheets)
+# are not said: a saved site holds thousands of them.
+UNTAKEN_KINDS = {
+    "container": ("JSON Lines/WARC file", ": with -o OUT.jsonl"),
+    "json": (".json file", ""),
+    "bare": ("file without a suffix", ""),
+}
+UNTAKEN_NAMES = 3  # the names said of each kind; the rest counted
+
+
 class HintedParser(argparse.ArgumentParser):
     """argparse's parser, whose usage errors end with ``hint`` when there is one (``dash_hint``)."""
 
@@ -100,6 +111,7 @@ class Report:
     bar: Any = None
     profile: tuple[str, frozenset[str]] | None = None  # the site profile applied: its path and its sites
     sites: Counter[str] = field(default_factory=Counter)  # the documents cleaned, by site (with a profile only)
+    untaken: list[tuple[str, str]] = field(default_factory=list)  # (kind, path): readable files a walk left out
 
     def start(self, total: int | None) -> None:
         """Show the progress bar (on a terminal only); ``total`` is unknown when records are streamed."""
@@ -165,8 +177,31 @@ class Report:
             self.bar.close()
             self.bar = None
 
+    def untaken_line(self) -> str | None:
+        """One line for the files a folder walk left out that the command could read (``UNTAKEN_KINDS``), by
+        kind, each with its first names: a folder of JSON Lines files or of ``.json`` outputs said "0 files read"
+        and no more."""
+        if not self.untaken:
+            return None
+        by_kind: dict[str, list[str]] = {}
+        for kind, path in self.untaken:
+            by_kind.setdefault(kind, []).append(path)
+        parts = []
+        for kind, (noun, hint) in UNTAKEN_KINDS.items():
+            paths = by_kind.get(kind, [])
+            if paths:
+                more = f" and {len(paths) - UNTAKEN_NAMES} more" if len(paths) > UNTAKEN_NAMES else ""
+                parts.append(f"{plural(len(paths), noun)} ({', '.join(paths[:UNTAKEN_NAMES])}{more}{hint})")
+        them = "them" if len(self.untaken) > 1 else "it"
+        return (
+            f"clean: {plural(len(self.untaken), 'file')} skipped (no include glob takes {them}; name {them} to clean "
+            f"{them}): {', '.join(parts)}"
+        )
+
     def summary(self) -> None:
         self.close()
+        if untaken := self.untaken_line():
+            self.line(untaken)
         # Checking and rewriting count the files whose canonical form differs from their bytes; writing counts
         # the documents cleaning removed something from (blocks, or all of a page but its article), files and
         # records alike.

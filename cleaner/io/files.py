@@ -4,7 +4,9 @@ Finding walks folders in sorted order (so every run sees the same files in the s
 order), keeps names that match the include globs and none of the exclude globs,
 skips hidden folders, never descends into the output folder, and does not follow a
 folder symlink twice (a loop is reported, not walked forever), and passes over the reports
-``clean --report`` wrote (a report saved in a corpus is no article).  Reading refuses,
+``clean --report`` wrote (a report saved in a corpus is no article).  A file the include globs do not
+take is returned too, marked, when the caller's ``notice`` names its kind (a JSON Lines file met by
+``clean``'s walk), so the run can say what it left out; an excluded file never is.  Reading refuses,
 with a one-line reason, what cannot be an article: a missing or unreadable file, a
 symlink loop, an empty file, a file over the size limit.  Writing is atomic: a
 temporary file in the target's folder, then ``os.replace`` (``AtomicFile``).
@@ -21,7 +23,7 @@ import re
 import socket
 import stat
 import tempfile
-from collections.abc import Iterable, Iterator
+from collections.abc import Callable, Iterable, Iterator
 from dataclasses import dataclass
 from fnmatch import fnmatch
 from pathlib import Path, PurePosixPath
@@ -36,11 +38,13 @@ class InputError(Exception):
 
 @dataclass(frozen=True, slots=True)
 class Found:
-    """One article file to clean, a path that failed while looking (``error``), or one passed over (``skipped``)."""
+    """One article file to clean, a path that failed while looking (``error``), or one passed over (``skipped``):
+    among these, a file the include globs did not take, of a kind the caller asked to hear about (``untaken``)."""
 
     path: Path
     error: str = ""
     skipped: str = ""
+    untaken: str = ""  # its kind, as the caller's ``Finder.notice`` named it (then ``skipped`` is ``UNTAKEN``)
 
     @property
     def usable(self) -> bool:
@@ -52,6 +56,7 @@ NOT_REGULAR = "not a regular file"
 OUTSIDE = "a symlink leading out of the folder named: not followed"
 FILE_LINK = "a symlink: --in-place rewrites files under their own names only"
 REPORT = "a cleaning report (clean --report): not an article"
+UNTAKEN = "not taken by the include globs"
 # What ``clean --report`` writes near the start of its page (``cleaner.report.page``): a walk passes such a page over,
 # so a report saved inside a corpus is not cleaned into it as an article by the next run.
 REPORT_MARK = b'<meta name="generator" content="cleaner report">'
@@ -106,6 +111,8 @@ class Finder:
     force_exclude: bool = False
     file_links: bool = True
     root: Path | None = None  # what --force-exclude matches paths below (absolute); None: the current folder
+    # The kind of a file name the include globs do not take that the caller wants returned (``Found.untaken``), or ''
+    notice: Callable[[str], str] | None = None
 
     def find(self, paths: Iterable[Path]) -> list[Found]:
         """Every article file under the PATHs, in order, each file once (however many links lead to it)."""
@@ -160,7 +167,11 @@ class Finder:
                     yield self._file(here / name, inside, real)
                     continue
                 relative = _below(here / name, root)
-                if matches(relative, self.include, fold=True) and not matches(relative, self.exclude):
+                if not matches(relative, self.include, fold=True):
+                    kind = self.notice(name) if self.notice is not None else ""
+                    if kind and not matches(relative, self.exclude):  # one excluded is the user's choice: not said
+                        yield Found(here / name, skipped=UNTAKEN, untaken=kind), None
+                elif not matches(relative, self.exclude):
                     yield self._file(here / name, inside, real)
         yield from ((Found(Path(e.filename), _reason(e)), None) for e in failures)
 
