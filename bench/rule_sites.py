@@ -11,7 +11,9 @@ and the distinct sites (``folds.json``: the domain of the page's URL) it fired o
 each removed block is judged: aeb, article text when half or more of its 4-token shingles are the gold body's
 (as ``bench/textdata.py`` labels rows; a block of fewer than 4 tokens is not judged); tfeval, article text when
 it holds a ``with`` snippet (or lies, 20 characters or more, inside one), furniture when it holds a ``without``
-snippet, otherwise not judged.  Every built-in rule is listed, those that never fired too.  Suspicious rules
+snippet, otherwise not judged; a block whose text the article still holds (its body, title or subtitle: the second
+of two repeated paragraphs, a headline line the title stands for) is counted apart, as kept.  Every built-in rule is
+listed, those that never fired too.  Suspicious rules
 come first: fired on no site or one; or removing article text on two sites or more.
 
 ``--lists`` also counts, for each entry of the word lists (``cleaner/lexicon/*.txt``) and each literal
@@ -45,7 +47,7 @@ ALL_KINDS = (*KINDS, "html")
 NOT_RULES = ("classifier", "classify.", "extractor.", "profile:", "decode.")  # learned or reading decisions
 INSIDE_SNIPPET = 20  # characters: a removed block this long lying inside a snippet is part of it
 SPACES = re.compile(r"\s+")
-ARTICLE, FURNITURE, UNJUDGED = "article", "furniture", "unjudged"
+ARTICLE, FURNITURE, UNJUDGED, KEPT = "article", "furniture", "unjudged", "kept"
 
 
 @dataclass(frozen=True)
@@ -57,7 +59,7 @@ class Fired:
     kind: str
     site: str
     page: str
-    verdict: str  # ARTICLE, FURNITURE or UNJUDGED
+    verdict: str  # ARTICLE, FURNITURE, UNJUDGED or KEPT (the article still holds the text)
 
 
 @dataclass
@@ -107,6 +109,7 @@ class RuleCount:
             "article": self.verdicts[ARTICLE],
             "furniture": self.verdicts[FURNITURE],
             "unjudged": self.verdicts[UNJUDGED],
+            "kept": self.verdicts[KEPT],
             "article_sites": sorted(self.article_sites),
             "site_names": sorted(self.sites) if len(self.sites) <= 3 else [],
         }
@@ -136,8 +139,11 @@ def _spaced(text: str) -> str:
     return SPACES.sub(" ", text).strip()
 
 
-def judge(block: str, bench: str, gold: dict, body_shingles: set[tuple[str, ...]]) -> str:
-    """Whether a removed block was article text, furniture, or cannot be told (see the module doc)."""
+def judge(block: str, bench: str, gold: dict, body_shingles: set[tuple[str, ...]], held: str = "") -> str:
+    """Whether a removed block was article text, furniture, or cannot be told; KEPT when ``held`` (the article's
+    title, subtitle and body, spaced) still holds it (see the module doc)."""
+    if len(block) >= INSIDE_SNIPPET and _spaced(block) in held:
+        return KEPT
     if bench == "aeb":
         own = _shingles(block)
         if not own:
@@ -176,9 +182,10 @@ def page_removals(job: tuple[Path, str, str, str, dict, tuple[str, ...]]) -> lis
             article = clean(document[0], format=document[1])
         except CleanError:
             continue
+        held = _spaced(" ".join((article.title or "", article.subtitle or "", article.text)))
         for removal in article.removed:
             if not removal.rule.startswith(NOT_RULES):
-                verdict = judge(removal.text, bench, gold, body_shingles)
+                verdict = judge(removal.text, bench, gold, body_shingles, held)
                 found.append(Fired(removal.rule, bench, kind, site, page, verdict))
     return found
 
@@ -201,12 +208,15 @@ def removals(bench_dir: Path, kinds: tuple[str, ...], jobs: int = 1) -> Iterator
 
 
 def rule_table(counts: list[RuleCount]) -> str:
-    lines = [f"{'rule':<38} {'sites':>5} {'docs':>5} {'art':>4} {'furn':>4} {'unj':>4} {'art.sites':>9}  why"]
+    lines = [
+        f"{'rule':<38} {'sites':>5} {'docs':>5} {'art':>4} {'furn':>4} {'unj':>5} {'kept':>4} {'art.sites':>9}  why"
+    ]
     for count in counts:
         verdicts = count.verdicts
         lines.append(
             f"{count.rule:<38} {len(count.sites):>5} {len(count.documents):>5} {verdicts[ARTICLE]:>4} "
-            f"{verdicts[FURNITURE]:>4} {verdicts[UNJUDGED]:>4} {len(count.article_sites):>9}  {count.suspicion()}"
+            f"{verdicts[FURNITURE]:>4} {verdicts[UNJUDGED]:>5} {verdicts[KEPT]:>4} {len(count.article_sites):>9}  "
+            f"{count.suspicion()}"
         )
     return "\n".join(lines)
 

@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from bench.rule_sites import ARTICLE, FURNITURE, UNJUDGED, Fired, judge, literal_alternatives, tally
+from bench.rule_sites import ARTICLE, FURNITURE, KEPT, UNJUDGED, Fired, judge, literal_alternatives, tally
 
 
 def _fired(rule: str, site: str, page: str, kind: str = "bs4", verdict: str = FURNITURE) -> Fired:
@@ -52,6 +52,8 @@ def test_a_removed_block_is_judged_against_the_gold() -> None:
     assert judge("The council approved the new budget on Monday.", "tfeval", gold, set()) == ARTICLE
     assert judge("Sign up for our newsletter", "tfeval", gold, set()) == FURNITURE
     assert judge("Share this", "tfeval", gold, set()) == UNJUDGED
+    repeated = "The council approved the new budget on Monday"  # the second of two copies: the article holds it
+    assert judge(repeated, "aeb", {}, shingles, held=f"Budget {repeated} after a long debate") == KEPT
 
 
 def test_the_literal_alternatives_of_a_pattern_are_its_plain_words() -> None:
