@@ -269,6 +269,40 @@ def test_a_utc_value_takes_the_offset_of_the_local_time_the_page_shows() -> None
     assert read_page(page(body, head, lang="pt-BR")).metadata.published == "2022-05-03T21:44:52-03:00"
 
 
+UPDATED_SAME_DAY = {
+    "@type": "NewsArticle",
+    "headline": "Late session",
+    "datePublished": "2024-03-12T08:00:00Z",
+    "dateModified": "2024-03-12T14:40:00Z",
+}
+
+
+@pytest.mark.parametrize(
+    ("line", "lang"),
+    [
+        ("Updated: March 12, 2024 10:40 AM", "en-US"),
+        ("Aktualisiert am 12.03.2024, 15:40 Uhr", "de"),
+        ("12.03.2024, 15:40 Uhr", "de"),
+    ],
+)
+def test_a_declared_publication_is_not_replaced_by_the_modifications_moment_on_the_same_day(
+    line: str, lang: str
+) -> None:
+    # The page shows the modification's moment in local time (labelled or not), which localised the declared
+    # modification; that local reading, the most precise value of the day, stated the publication, and the
+    # update was then lost as "the publication's moment".
+    body = f'<article><h1>A late session in the senate</h1><p class="date">{line}</p>{article_body()}</article>'
+    metadata = read_page(page(body, jsonld(UPDATED_SAME_DAY), lang=lang)).metadata
+    assert (metadata.published, metadata.updated) == ("2024-03-12T08:00:00+00:00", "2024-03-12T14:40:00+00:00")
+
+
+def test_a_modification_that_states_the_publications_moment_still_states_its_time() -> None:
+    ld = {**UPDATED_SAME_DAY, "datePublished": "2024-03-12T08:10:00", "dateModified": "2024-03-12T08:10:00"}
+    body = f'<article><h1>A late session in the senate</h1><p class="date">12.03.2024</p>{article_body()}</article>'
+    metadata = read_page(page(body, jsonld(ld), lang="de")).metadata
+    assert (metadata.published, metadata.updated) == ("2024-03-12T08:10:00", None)
+
+
 @pytest.mark.parametrize(
     ("lang", "expected"), [("pt-BR", "2022-05-03"), ("en-US", "2022-03-05"), ("en", None), ("de", "2022-05-03")]
 )

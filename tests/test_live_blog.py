@@ -58,3 +58,18 @@ def test_an_articles_dateline_is_its_publication() -> None:
     """One <time> over an article (no live blog) is still its publication, and no update is made up."""
     article = clean(live(["8:30"]), format="html")
     assert (article.published, article.updated) == ("2024-03-12T08:30:00", None)
+
+
+DECLARED_LD = (
+    '<script type="application/ld+json">{"@type": "LiveBlogPosting", "headline": "Live", '
+    '"datePublished": "2024-03-12T08:00:00Z", "dateModified": "2024-03-12T14:40:00Z"}</script>'
+)
+
+
+def test_a_live_blogs_declared_publication_is_not_its_latest_moment() -> None:
+    """An entry's stamp without an offset giving the modification's wall-clock time ("12:40" for 14:40 UTC)
+    localised the declared modification (12:40-02:00), and that value, more precise than the day's others,
+    stated the publication (trial46)."""
+    for stamps in (STAMPS, ["14:40", "13:58", "13:15", "12:40"]):
+        article = clean(with_head(live(stamps), DECLARED_LD), format="html")
+        assert (article.published, article.updated) == ("2024-03-12T08:00:00+00:00", "2024-03-12T14:40:00+00:00")

@@ -19,8 +19,10 @@ from __future__ import annotations
 
 import math
 from collections import Counter
-from collections.abc import Sequence
+from collections.abc import Iterable, Sequence
+from contextlib import suppress
 from dataclasses import dataclass
+from datetime import UTC, datetime
 
 from cleaner.metadata.dates import mentions_date
 from cleaner.metadata.names import looks_like_name
@@ -218,16 +220,52 @@ def _shown_publication(offer: Offer) -> bool:
 
 
 def day_value(offers: Sequence[Offer]) -> Offer:
-    """The offer that states a chosen day: the most precise, a local time before the same moment in UTC.
+    """The offer that states a chosen day: the page's own statement of its publication before an update's or
+    htmldate's, then the most precise, a local time before the same moment in UTC.
 
-    Every offer's value is its source's own, so none is more precise than its source.
+    Every offer's value is its source's own, so none is more precise than its source.  On a day the page both
+    publishes and modifies on, the modification's moment (or its local reading, or a shown time without an
+    offset giving its wall-clock time, as a live blog's latest entry does) is a later instant, not the
+    publication's time, however precise; where the day has nothing else, it states the day as before.
     """
+    updates = _update_clocks(offers)
 
-    def rank(offer: Offer) -> tuple[float, bool]:
+    def rank(offer: Offer) -> tuple[bool, float, bool]:
         value = str(offer.value)
-        return _precision(value), not value.endswith(("+00:00", "Z"))
+        own = offer.source != "htmldate" and not states_update(offer) and not _shows_clock(value, updates)
+        return own, _precision(value), not value.endswith(("+00:00", "Z"))
 
     return max(offers, key=rank)  # the first of equals: the offers come in the sources' order
+
+
+def states_update(offer: Offer) -> bool:
+    """Whether the offer states the page's update: the markup's modification, or a dateline's update label."""
+    return offer.source in _MODIFIED_DATES or offer.label == "updated"
+
+
+def _update_clocks(offers: Sequence[Offer]) -> set[str]:
+    """The wall-clock minutes (``YYYY-MM-DDTHH:MM``, as written and in UTC) of the offers' updates, but not those
+    the markup also declares as the publication (an update that states the publication's moment is none)."""
+    declared = [offer for offer in offers if offer.source in _DECLARED_DATES and not states_update(offer)]
+    return _clocks(filter(states_update, offers)) - _clocks(declared)
+
+
+def _clocks(offers: Iterable[Offer]) -> set[str]:
+    """The wall-clock minutes at which the offers state a time: as written, and in UTC where an offset says."""
+    clocks = set()
+    for value in (str(offer.value) for offer in offers):
+        if len(value) >= 16:
+            clocks.add(value[:16])
+            with suppress(ValueError):
+                moment = datetime.fromisoformat(value)
+                if moment.tzinfo is not None:
+                    clocks.add(moment.astimezone(UTC).isoformat()[:16])
+    return clocks
+
+
+def _shows_clock(value: str, clocks: set[str]) -> bool:
+    """Whether ``value``, a time without an offset, gives one of the ``clocks``' wall-clock minutes."""
+    return 16 <= len(value) <= 19 and value[:16] in clocks
 
 
 # Sources by what they say about the day: the markup's statement of the publication, its statement of
