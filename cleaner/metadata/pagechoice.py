@@ -10,7 +10,8 @@ The product chooses the **title**, the **authors** and the publication **date** 
 (``PRODUCT_FIELDS``), among the page's own offers; where the page offers no author or date, the
 text layers' choice among the article's lines fills the field (``cleaner.pipeline``).  The date is
 chosen as a day (one row per offered day, ``cleaner.metadata.offers.date_days``), stated by that
-day's most precise offer; a day only htmldate offers is kept apart as a guess (``with_dates``).
+day's most precise statement of the publication (``day_value``); a day only htmldate offers is kept
+apart as a guess (``with_dates``).
 The same ranker can also weigh the text layers' candidate lines (``text_offers``) beside the
 page's offers.
 
@@ -94,8 +95,8 @@ def best_offer(model: MetadataModel, field: str, offers: Sequence[Offer], *, tex
     """The field's best offer by the model, if it reaches the field's threshold (the first of equal scores).
 
     The date is chosen as a day among the offered days, but not a day the page gives as its update
-    (``update_days``), and stated by that day's most precise offer (``day_value``).  None when the
-    model has no part for the field (``NO_CHOICE``).
+    (``update_days``), and stated by that day's most precise statement of the publication (``day_value``).
+    None when the model has no part for the field (``NO_CHOICE``).
     """
     mine = [offer for offer in offers if offer.field == field]
     if not mine or field not in model.fields:
