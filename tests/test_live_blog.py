@@ -73,3 +73,20 @@ def test_a_live_blogs_declared_publication_is_not_its_latest_moment() -> None:
     for stamps in (STAMPS, ["14:40", "13:58", "13:15", "12:40"]):
         article = clean(with_head(live(stamps), DECLARED_LD), format="html")
         assert (article.published, article.updated) == ("2024-03-12T08:00:00+00:00", "2024-03-12T14:40:00+00:00")
+
+
+def test_an_entry_two_hours_later_sets_no_offset_for_the_declared_publication() -> None:
+    """A live blog written in UTC: its first entry's stamp (23:30, no offset) shows the declared publication's
+    wall-clock time, and an entry two hours later (01:30) is no local reading of it; that one localised the
+    publication to the next day (2024-03-13T01:30:00+02:00): a time-zone rule that moves a late-evening moment."""
+    stamps = ["2024-03-13T03:10", "2024-03-13T02:45", "2024-03-13T01:30", "2024-03-12T23:30"]
+    entries = "".join(
+        f'<div class="entry"><p class="stamp"><time datetime="{stamp}">{stamp[11:]}</time></p><p>{text}</p></div>'
+        for stamp, text in zip(stamps, PARAGRAPHS, strict=False)
+    )
+    html = f'<html lang="en"><body><article><h1>{TITLE}</h1>{entries}</article></body></html>'
+    declared = DECLARED_LD.replace("2024-03-12T08:00:00Z", "2024-03-12T23:30:00Z").replace(
+        "2024-03-12T14:40:00Z", "2024-03-13T03:10:00Z"
+    )
+    article = clean(with_head(html, declared), format="html")
+    assert (article.published, article.updated) == ("2024-03-12T23:30:00+00:00", "2024-03-13T03:10:00+00:00")

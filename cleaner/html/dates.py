@@ -17,7 +17,7 @@ and parses no date text itself: ``cleaner.metadata.dates`` reads and normalises 
 from __future__ import annotations
 
 import re
-from collections.abc import Iterable, Sequence
+from collections.abc import Collection, Iterable, Sequence
 from datetime import datetime, timedelta, timezone
 from itertools import islice
 
@@ -99,13 +99,14 @@ def dates_of(*sources: Iterable[object]) -> list[str]:
     return found
 
 
-def _local(dates: list[str], shown: Sequence[str] = ()) -> str | None:
+def _local(dates: list[str], shown: Collection[str] = ()) -> str | None:
     """The first full date (a bare year or month only when no source gives a day), in local time.
 
-    When the chosen value is in UTC and another source, or the visible dateline (``shown``), states
-    the same moment in local time, the local one wins: sites often write JSON-LD in UTC and their
-    visible or ``<meta>`` dates in local time; the local reading is the one a reader sees (and the
-    day can differ: 23:30 -04:00 is 03:30 UTC).
+    When the chosen value is in UTC and another value states the same moment in local time, the local
+    one wins: sites often write JSON-LD in UTC and their visible or ``<meta>`` dates in local time; the
+    local reading is the one a reader sees (and the day can differ: 23:30 -04:00 is 03:30 UTC).  A time
+    without an offset states the moment only where the times without one give a single offset for it
+    (``_offset_of``); those among ``shown``, the times the page shows a reader, can also say it is UTC.
     """
     if not dates:
         return None
@@ -114,30 +115,41 @@ def _local(dates: list[str], shown: Sequence[str] = ()) -> str | None:
     moment = _moment(first)
     if moment is None or moment.utcoffset() != timedelta(0):
         return first
-    for other in [*dates[1:], *shown]:
+    offsetless = []
+    for other in dates[1:]:
         local = _moment(other)
-        if local is None or local.utcoffset() == timedelta(0):
-            continue
-        if local.tzinfo is not None:
-            if local == moment:
-                return other
-            continue
-        shift = _local_shift(local, moment)
-        if shift is not None:
-            return moment.astimezone(timezone(shift)).isoformat()
-    return first
+        if local is not None and local.tzinfo is not None and local.utcoffset() and local == moment:
+            return other
+        if local is not None and local.tzinfo is None:
+            offsetless.append((local, other in shown))
+    shift = _offset_of(moment, offsetless)
+    return moment.astimezone(timezone(shift)).isoformat() if shift else first
+
+
+def _offset_of(utc: datetime, offsetless: Sequence[tuple[datetime, bool]]) -> timedelta | None:
+    """The one UTC offset by which times without an offset (each with whether the page shows it) state ``utc``.
+
+    Times whole hours away from it may each be its local reading or another moment (a live blog's entry two
+    hours after the declared publication); where they give two offsets, the page's offset is unknown and the
+    moment stays in UTC.  A shown time at its wall-clock time says the page shows UTC (an offset of 0); the
+    markup's own copy of the value without its offset says nothing.
+    """
+    shifts = {
+        shift for local, seen in offsetless if (shift := _local_shift(local, utc)) is not None and (shift or seen)
+    }
+    return shifts.pop() if len(shifts) == 1 else None
 
 
 def _local_shift(local: datetime, utc: datetime) -> timedelta | None:
-    """The UTC offset by which the offset-less ``local`` states the moment ``utc``, if it does.
+    """The UTC offset by which the offset-less ``local`` states the moment ``utc``, if it may.
 
     Whole hours up to 14 (a time shown to the minute, "03/05/2022 21:44", is compared to the
-    minute); no shift is no offset learnt, and other differences are another moment.
+    minute); no shift (the same wall-clock time) is an offset of 0, and other differences are another moment.
     """
     if local.second == 0 and local.microsecond == 0:
         utc = utc.replace(second=0, microsecond=0)
     shift = local - utc.replace(tzinfo=None)
-    if shift and shift.total_seconds() % 3600 == 0 and abs(shift) <= timedelta(hours=14):
+    if shift.total_seconds() % 3600 == 0 and abs(shift) <= timedelta(hours=14):
         return shift
     return None
 
@@ -212,11 +224,12 @@ def time_elements(found: Marks, others: int = 3) -> list[tuple[str, HtmlElement]
     return [("time-marked", t) for t in marked] + [("time-after-h1", t) for t in header] + [("time", t) for t in rest]
 
 
-def localised(value: str, values: Sequence[str]) -> str | None:
-    """``value`` in the local time another of ``values`` states the same moment in, when ``value`` is in UTC."""
+def localised(value: str, values: Sequence[str], shown: Collection[str] = ()) -> str | None:
+    """``value`` in the local time another of ``values`` states the same moment in, when ``value`` is in UTC
+    (``shown``: those of ``values`` the page shows a reader, its visible times and datelines)."""
     if len(value) < 16:
         return None
-    return _local([value], [other for other in values if other != value])
+    return _local([value, *(other for other in values if other != value)], shown)
 
 
 def url_dates(url: str | None) -> list[str]:

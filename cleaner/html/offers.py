@@ -395,12 +395,17 @@ def _dateline_offers(found: Marks, day_first: bool | None, place: Place) -> list
     return offers
 
 
+# The date offers the page shows a reader: its visible times and datelines (the markup's are the rest).
+_SHOWN_TIMES = frozenset(("time-marked", "time-after-h1", "time", "dateline-element", "header-line"))
+
+
 def _with_local(offers: list[Offer]) -> list[Offer]:
     """Each UTC value also in the local time another offer states the same moment in (the day a reader sees)."""
     values = [str(offer.value) for offer in offers]
+    shown = {str(offer.value) for offer in offers if offer.source in _SHOWN_TIMES}
     out = list(offers)
     for offer in offers:
-        local = localised(str(offer.value), values)
+        local = localised(str(offer.value), values, shown)
         if local and local != offer.value:
             out.append(Offer("date", local, offer.source, order=offer.order, where=offer.where, derived="local"))
     return out
