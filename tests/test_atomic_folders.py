@@ -15,7 +15,7 @@ import sys
 import time
 from pathlib import Path
 
-from cleaner.io.files import AtomicFile
+from cleaner.io.files import AtomicFile, remove_unfinished
 
 ROOT = Path(__file__).resolve().parent.parent
 
@@ -68,3 +68,17 @@ def test_a_run_stopped_leaves_no_folder_it_made(tmp_path: Path) -> None:
     stderr = parent.stderr.read().decode()  # type: ignore[union-attr]
     assert parent.returncode == 143, stderr
     assert _tree(tmp_path) == ["in", "in/0.txt", "pyproject.toml"]
+
+
+def test_a_stopped_run_removes_the_temporary_files_no_with_held(tmp_path: Path) -> None:
+    """A signal can stop the run after a temporary file is made and before a ``with`` holds it (a writer made,
+    then entered): the stop removes such files, and never a file committed."""
+    caught = AtomicFile(tmp_path / "out.jsonl")  # made, as the signal left it: never entered, committed or discarded
+    done = AtomicFile(tmp_path / "done.json")
+    done.handle.write(b"{}")
+    done.commit()
+    assert [name.endswith(".tmp") for name in _tree(tmp_path)].count(True) == 1
+    remove_unfinished()
+    assert _tree(tmp_path) == ["done.json"]
+    assert (tmp_path / "done.json").read_bytes() == b"{}"
+    caught.handle.close()

@@ -32,7 +32,7 @@ from cleaner.config import Config, ConfigError, find_config, load_config
 from cleaner.corpus.learning import Counted, count_document
 from cleaner.errors import Alarm, CleanError, Deadline
 from cleaner.io.documents import documents_from_path, is_container
-from cleaner.io.files import AtomicFile, Finder, Found, InputError, read_article, source_format
+from cleaner.io.files import AtomicFile, Finder, Found, InputError, read_article, remove_unfinished, source_format
 from cleaner.io.markdown import FrontMatterError
 from cleaner.io.records import Document, Failure
 from cleaner.run.executor import Executor, Job, SerialExecutor, default_jobs, one_line
@@ -236,5 +236,6 @@ def main(argv: Sequence[str] | None = None) -> int:
         )
         return EXIT_ERROR
     except KeyboardInterrupt:
+        remove_unfinished()  # a temporary file the signal caught before a ``with`` held it
         print("clean learn: interrupted", file=sys.stderr)
         return 130

@@ -30,6 +30,7 @@ from cleaner.cli.messages import HintedParser, dash_hint, printable
 from cleaner.cli.options import add_timeout, whole_number
 from cleaner.cli.stopping import Terminated, stoppable
 from cleaner.cli.targets import STDIN_PATH, OutputError, names_a_file
+from cleaner.io.files import remove_unfinished
 from cleaner.io.output import FORMATS, SUFFIXES
 
 
@@ -166,9 +167,11 @@ def main(argv: Sequence[str] | None = None) -> int:
             print(printable(f"clean: error: {error}"), file=sys.stderr)
             return EXIT_ERROR
         except KeyboardInterrupt:
+            remove_unfinished()  # a temporary file the signal caught before a ``with`` held it
             print("clean: interrupted", file=sys.stderr)
             return 130
         except Terminated:
+            remove_unfinished()
             print("clean: terminated", file=sys.stderr)
             return 143
         except BrokenPipeError:  # `clean ... | head`: the reader has gone, which is not our error

@@ -20,6 +20,7 @@ import contextlib
 import errno
 import os
 import re
+import signal
 import socket
 import stat
 import tempfile
@@ -293,15 +294,43 @@ _HOST = socket.gethostname().replace(".", "-") or "host"
 _TEMP = re.compile(r"^\.(?P<name>.+)\.(?P<host>[^.]+)\.(?P<pid>\d+)\.[A-Za-z0-9_]+\.tmp$")
 
 
+_UNFINISHED: set[Path] = set()  # this process's temporary files that no commit or discard has taken yet
+_STOPS = {signal.SIGINT, signal.SIGTERM}
+
+
+@contextlib.contextmanager
+def _stops_held() -> Iterator[None]:
+    """SIGINT and SIGTERM held back while a temporary file is made and listed, so a stop never falls between."""
+    if not hasattr(signal, "pthread_sigmask"):
+        yield
+        return
+    held = signal.pthread_sigmask(signal.SIG_BLOCK, _STOPS)
+    try:
+        yield
+    finally:
+        signal.pthread_sigmask(signal.SIG_SETMASK, held)
+
+
+def remove_unfinished() -> None:
+    """Remove this process's temporary files that no commit or discard took: a run stopped by a signal after
+    making one and before a ``with`` held it (``clean`` calls this when it stops)."""
+    for path in list(_UNFINISHED):
+        with contextlib.suppress(OSError):
+            path.unlink(missing_ok=True)
+        _UNFINISHED.discard(path)
+
+
 class AtomicFile:
     """A file written in full before it appears at ``path``: readers see the old file or the new one.
 
     The data goes to a temporary file beside ``path`` (``.NAME.HOST.PID.RANDOM.tmp``), which
     ``commit`` renames over ``path`` and ``discard`` removes.  A run killed outright (``kill -9``)
     cannot remove its temporary file; the next ``AtomicFile`` for the same target removes such
-    leftovers of dead processes of this host.  ``commit`` replaces whatever is at ``path``: a symlink
-    there is replaced, never written through.  ``keep`` is the file whose permission bits (and, where
-    allowed, owner) the new file takes; new files get the usual ``0o666 & ~umask``.  As a context manager
+    leftovers of dead processes of this host.  A run stopped by SIGINT or SIGTERM removes the ones no ``with``
+    held yet (``remove_unfinished``): the file is made and listed with those signals held back.  ``commit``
+    replaces whatever is at ``path``: a symlink there is replaced, never written through.  ``keep`` is the file
+    whose permission bits (and, where allowed, owner) the new file takes; new files get the usual
+    ``0o666 & ~umask``.  As a context manager
     it commits when the block ends and discards when the block raises.  The folders it makes for ``path``
     (``made``) go again with a discard while empty: one that existed before is never removed, and one another
     file was written into meanwhile is not empty.
@@ -313,11 +342,15 @@ class AtomicFile:
         path.parent.mkdir(parents=True, exist_ok=True)
         _remove_leftovers(path)
         try:
-            fd, name = tempfile.mkstemp(dir=path.parent, prefix=f".{path.name}.{_HOST}.{os.getpid()}.", suffix=".tmp")
+            with _stops_held():
+                fd, name = tempfile.mkstemp(
+                    dir=path.parent, prefix=f".{path.name}.{_HOST}.{os.getpid()}.", suffix=".tmp"
+                )
+                self.temporary = Path(name)
+                _UNFINISHED.add(self.temporary)
         except OSError as error:  # named by the file asked for: the temporary file's name means nothing to a user
             _remove_empty(self.made)
             raise OSError(error.errno, error.strerror, str(path)) from None
-        self.temporary = Path(name)
         try:
             os.fchmod(fd, stat.S_IMODE(keep.st_mode) if keep else 0o666 & ~_umask())
             if keep is not None and hasattr(os, "fchown"):
@@ -326,17 +359,20 @@ class AtomicFile:
         except BaseException:
             os.close(fd)
             self.temporary.unlink(missing_ok=True)
+            _UNFINISHED.discard(self.temporary)
             raise
         self.handle = os.fdopen(fd, "wb")
 
     def commit(self) -> None:
         self.handle.close()
         os.replace(self.temporary, self.path)
+        _UNFINISHED.discard(self.temporary)
 
     def discard(self) -> None:
         """The file not written, and the folders made for it removed while empty, deepest first."""
         self.handle.close()
         self.temporary.unlink(missing_ok=True)
+        _UNFINISHED.discard(self.temporary)
         _remove_empty(self.made)
 
     def __enter__(self) -> AtomicFile:
