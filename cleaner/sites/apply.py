@@ -46,7 +46,6 @@ What it does NOT do: it learns nothing (``cleaner.sites.profile``), holds no cou
 
 from __future__ import annotations
 
-import math
 from collections.abc import Container, Sequence
 from dataclasses import dataclass
 from functools import cached_property
@@ -57,7 +56,7 @@ from cleaner.layout.zones import HEAD_RULE
 from cleaner.model import Role, Verdict
 from cleaner.rules.furniture import KEEP_RULE
 from cleaner.rules.furniture import LAYER as FURNITURE_LAYER
-from cleaner.sites.generation import SiteProfile
+from cleaner.sites.generation import SiteProfile, template_thresholds
 from cleaner.sites.keys import RememberedKeys
 from cleaner.sites.parameters import is_prose
 from cleaner.text.shape import shape_of
@@ -148,7 +147,7 @@ def apply_profile(verdicts: list[Verdict], page: PageMatch | None) -> list[Verdi
     prose = [len(key) >= short and is_prose(key, site.parameters) for key in keys]
     edges = _keep_edges(result, keys, site, generation, prose)
     inside = _inside_article(result, keys, template, prose)
-    everywhere = max(1, math.ceil(site.parameters.prose_ratio * chosen.documents))
+    everywhere = template_thresholds(chosen.documents, site.parameters)[1]  # the prose template's
     headings = []
     for index, (verdict, key) in enumerate(zip(result, keys, strict=True)):
         if index in edges:

@@ -46,10 +46,19 @@ class Learned:
         return {"text": self.example or self.key, "key": self.key, "documents": self.documents}
 
 
+def template_thresholds(documents: int, parameters: Parameters) -> tuple[int, int]:
+    """The documents a plain key and a prose key must be on to be template: ``ratio`` and ``prose_ratio`` of them."""
+    return max(1, math.ceil(parameters.ratio * documents)), max(1, math.ceil(parameters.prose_ratio * documents))
+
+
+def core_threshold(documents: int) -> int:
+    """The documents a key must be on to be core: half of them."""
+    return max(1, math.ceil(documents / 2))
+
+
 def template_keys(counts: Mapping[str, KeyCount], documents: int, parameters: Parameters) -> dict[str, int]:
     """The keys in at least ``ratio`` of ``documents`` (``prose_ratio`` for prose), with their counts."""
-    plain = max(1, math.ceil(parameters.ratio * documents))
-    prose = max(1, math.ceil(parameters.prose_ratio * documents))
+    plain, prose = template_thresholds(documents, parameters)
     low, high = min(plain, prose), max(plain, prose)  # is_prose decides only between the two
     return {
         key: count.documents
@@ -74,7 +83,7 @@ def core_keys(counts: Mapping[str, KeyCount], documents: int, parameters: Parame
 def core_counts(counts: Mapping[str, KeyCount], documents: int, parameters: Parameters) -> dict[str, int]:
     """``core_keys``'s keys with their document counts, sorted by key: so a core's order, and ``shared``'s sums,
     are the same whatever order the counts were made in (learned at once, or read from a file and learned on)."""
-    half = max(1, math.ceil(documents / 2))
+    half = core_threshold(documents)
     frequent = {key: count.documents for key, count in counts.items() if count.documents >= half}
     short = parameters.shortest_prose  # ``is_prose``'s first test, without a call for each short key
     plain = {key: seen for key, seen in frequent.items() if len(key) < short or not is_prose(key, parameters)}
@@ -85,7 +94,7 @@ def split_core_counts(plain: Mapping[str, KeyCount], prose: Mapping[str, KeyCoun
     """``core_counts`` of counts told apart beforehand: ``plain``, the keys that are not prose (``is_prose``), and
     ``prose``; the keys of neither are on fewer than half of ``documents`` (the learner keeps the keys on two pages
     or more so, from its third page on: most keys, the article's lines, are on one)."""
-    half = max(1, math.ceil(documents / 2))
+    half = core_threshold(documents)
     chosen = {key: count.documents for key, count in plain.items() if count.documents >= half}
     return _by_key(chosen or {key: count.documents for key, count in prose.items() if count.documents >= half})
 
@@ -140,8 +149,8 @@ class Generation:
 
     def __post_init__(self, frequent: Mapping[str, KeyCount] | None) -> None:
         parameters, documents = self.parameters, self.documents
-        lowest = min(math.ceil(parameters.ratio * documents), math.ceil(parameters.prose_ratio * documents))
-        counts = self.counts if frequent is None or min(lowest, math.ceil(documents / 2)) < 2 else frequent
+        lowest = min(*template_thresholds(documents, parameters), core_threshold(documents))
+        counts = self.counts if frequent is None or lowest < 2 else frequent
         object.__setattr__(self, "template", template_keys(counts, documents, parameters))
         object.__setattr__(self, "core", core_keys(counts, documents, parameters))
 
