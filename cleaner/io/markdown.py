@@ -42,13 +42,13 @@ from typing import TYPE_CHECKING
 from cleaner.model import Article, BodyBlock, Kind, Metadata
 from cleaner.text.decode import lone_surrogate
 from cleaner.text.escapes import escape_markdown
+from cleaner.text.segment import MARKER_STARTS
 
 if TYPE_CHECKING:
     import yaml
 
 FENCE = "---"
 # Characters that open a block marker (or an escape) when they start a paragraph.
-ESCAPED_STARTS = frozenset("#-*>\\")
 # Front matter keys that are not the article's, as read (a corpus's own ``id``, ``tags``).
 Extra = tuple[tuple[object, object], ...]
 KEYS = (  # in this order: every field of an article's metadata (docs/schema.md), so a record read back keeps them all
@@ -214,7 +214,7 @@ def render_block(block: BodyBlock, *, inline: bool = True) -> str:
     plain text reads a marker and that escape, and would keep any other backslash as written)."""
     text = _LINE_BREAKS.sub(" ", block.text.strip())
     escaped = escape_markdown(text) if inline else text
-    if block.kind is Kind.PARAGRAPH and text[:1] in ESCAPED_STARTS and not escaped.startswith("\\" + text[:1]):
+    if block.kind is Kind.PARAGRAPH and text[:1] in MARKER_STARTS and not escaped.startswith("\\" + text[:1]):
         return "\\" + escaped
     return MARKERS[block.kind] + escaped
 
