@@ -93,7 +93,7 @@ class FrontMatter:
         values = {
             key: list(value) if key in LIST_KEYS else value for key in KEYS if (value := getattr(self.metadata, key))
         }
-        return {**{key: value for key, value in values.items() if value}, **dict(self.extra)}
+        return {**values, **dict(self.extra)}
 
 
 @cache
