@@ -90,7 +90,7 @@ class FrontMatter:
 
     def to_dict(self) -> dict[object, object]:
         """The article's keys that carry a value, in the fixed order, then the extra keys as read."""
-        values = {
+        values: dict[object, object] = {
             key: list(value) if key in LIST_KEYS else value for key in KEYS if (value := getattr(self.metadata, key))
         }
         return {**values, **dict(self.extra)}
