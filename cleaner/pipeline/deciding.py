@@ -1,7 +1,8 @@
 """Deciding a document's blocks: the block layers in order, from furniture rules to the site profile.
 
-    furniture rules -> sentence rules -> table numbers (plain text) -> language -> byline and dateline lines -> zones
-        -> text model (plain text) | classify (pages, Markdown) -> head -> site profile
+    furniture rules -> running page lines (text with page breaks) -> sentence rules -> table numbers (plain text)
+        -> language -> byline and dateline lines -> zones -> text model (plain text) | classify (pages, Markdown)
+        -> head -> site profile
 
 ``open_verdicts`` runs the layers before the classifier (what ``bench/train_text.py`` trains on);
 ``decide_blocks`` runs them all.  (That cleaning the output changes nothing is checked on the output
@@ -34,6 +35,7 @@ from cleaner.rules.sentences import mark_sentence_furniture
 from cleaner.sites.apply import apply_profile, credit_profile, match_page
 from cleaner.sites.profile import SiteProfile
 from cleaner.text.language import detect_language, stoplist
+from cleaner.text.pages import mark_running_lines
 
 
 def _whole_statement(reading: Reading, verdicts: Sequence[Verdict]) -> bool:
@@ -106,7 +108,7 @@ def _open(
 ) -> tuple[list[Verdict], list[Candidate], str | None, bool, list[CellRun] | None]:
     """``open_verdicts``, and the plain text's tables (``tables.cell_runs``, found once for the page: the
     table numbers are reopened by them and the text model's features describe them; None for other input)."""
-    verdicts = furniture_verdicts(reading.blocks, config, deadline)
+    verdicts = mark_running_lines(furniture_verdicts(reading.blocks, config, deadline), reading.running)
     # a subscribe or follow box left as one block: a page's too, as its output read back as Markdown meets it
     verdicts = mark_sentence_furniture(verdicts, config.rules)
     cells = None

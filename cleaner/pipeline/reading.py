@@ -42,6 +42,7 @@ from cleaner.text.emphasis import read_emphasis
 from cleaner.text.escapes import read_escapes
 from cleaner.text.headings import hash_headings
 from cleaner.text.links import read_links, written_in_markdown
+from cleaner.text.pages import running_lines
 from cleaner.text.segment import paragraph_texts, segment
 from cleaner.text.unrendered import part_unrendered
 
@@ -196,6 +197,7 @@ class Reading:
     stated: bool = False  # front matter states some of the article's metadata (see ``_whole_statement``)
     html: bool = False  # read from a page's markup (plain text, not Markdown, is judged by the text model)
     note: tuple[str, str] | None = None  # a page's (rule, text) note: where its body was read, or why it is empty
+    running: frozenset[str] = frozenset()  # plain text with page breaks: its running lines (``text.pages``)
 
     @property
     def url(self) -> str | None:
@@ -223,6 +225,7 @@ def _read(text: str, format: Format, url: str | None, config: Config, deadline: 
         except html_layer.PageError as error:
             raise (deadline.error() if deadline.expired() else CleanError(str(error))) from None
         return page_reading(page, url)
+    running = running_lines(text)  # before normalise makes the page breaks blank lines
     text = normalise(text)
     if format == "markdown":
         try:
@@ -234,7 +237,8 @@ def _read(text: str, format: Format, url: str | None, config: Config, deadline: 
             declared = _given_url(url).prefer(stated)
             return Reading(segment(read_markdown(body)), declared, marked=True, stated=_states_the_article(stated))
     # Plain text, and Markdown without front matter; a wrapped paragraph may have taken in a byline (_cut_points)
-    return Reading(segment(_as_plain(text, markdown=format == "markdown"), _cut_points), _given_url(url))
+    blocks = segment(_as_plain(text, markdown=format == "markdown"), _cut_points)
+    return Reading(blocks, _given_url(url), running=running)
 
 
 def _without_next_line(html: str) -> str:

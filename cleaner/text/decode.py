@@ -5,7 +5,8 @@ are, else strict UTF-8, else UTF-8 with its few bad bytes replaced when the text
 UTF-8, else a charset the caller declared, else the legacy code page whose reading is most plausibly
 text in some language (``cleaner.text.legacy``), else, for ASCII text with a few bytes no encoding reads,
 UTF-8 with those bytes replaced), refuses binary data (a NUL in its first 8 KB; control characters there,
-when charset-normalizer finds no text in it either: ``not_text``), unifies newlines, reads C1 control characters
+when charset-normalizer finds no text in it either: ``not_text``), unifies newlines (a form feed, a page
+break, is a blank line), reads C1 control characters
 as windows-1252 (``C1``), applies Unicode NFC, turns non-breaking spaces into spaces and drops invisible
 characters that only get in the way of matching (zero-width space, word joiner, byte-order marks, soft hyphens).
 
@@ -234,10 +235,11 @@ _SUBSTITUTIONS = ((SPACE_LIKE, " "), (INVISIBLE, ""), (CONTROL, ""))  # in this 
 
 def normalise(text: str) -> str:
     """One normal form for every layer: NFC, ``\\n`` newlines, C1 controls read as windows-1252, plain spaces, no
-    invisibles."""
+    invisibles; a form feed (a page break) is a blank line, so the lines on either side are never one paragraph."""
     if text.replace("\n", "").isprintable():  # most texts: nothing to replace or drop, NFC only (see ``ODD``)
         return unicodedata.normalize("NFC", text)
     text = text.replace("\r\n", "\n").replace("\r", "\n").replace("\u2028", "\n").replace("\u2029", "\n\n")
+    text = text.replace("\f", "\n\n")  # a page break (pdftotext ends each page with one): paragraphs end there
     text = unicodedata.normalize("NFC", without_c1(text))
     odd = "".join(set(ODD.findall(text)))  # each odd character once: one pass, then only the substitutions needed
     for pattern, replacement in _SUBSTITUTIONS:

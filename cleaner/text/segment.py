@@ -12,6 +12,14 @@ long and the next line's first word would not have fitted on it.
 That test is what a wrapping program does, so headline lists and menus (short lines
 whose next word would have fitted) are never glued together.
 
+Where wrapped lines are joined, a word broken at a line's end is mended (``join_lines``): a line ending in a lower-case
+letter and a hyphen, with the next line opening in lower case, is one word broken by hyphenation (a PDF's
+text, ``re-`` / ``pair``) and is joined without the hyphen, unless the part before the hyphen is itself a
+hyphenated compound (``state-of-`` / ``the-art``) or the document writes the compound with its hyphen elsewhere
+and never without it (a wrapping program breaks ``self-supporting`` after its hyphen too); before a capital or
+a digit (``EU-`` / ``Staaten``, ``COVID-`` / ``19``), or after a capital, the hyphen is the word's own and stays,
+with no space.  Any other break is a space.
+
 A wrapping program cannot tell a short line from the start of a wrapped one, so the caller may pass
 a ``cut`` that splits a joined paragraph again where a part of it reads as a line of its own (the
 pipeline passes ``cleaner.metadata.wrapped.cut_points``: a byline, a dateline, the page's title).
@@ -42,6 +50,11 @@ ESCAPED_MARKER = re.compile(r"\\([#*>\\-])")
 MARKER_STARTS = frozenset("#-*>\\")  # the first characters of every marker above: other lines skip the patterns
 LIST_MARKERS = frozenset("-*")  # the first characters of a list item's marker, and of no other marker
 SPACES = re.compile(r" {2,}")
+# A line's last word broken after a letter by a hyphen (not a dash: the hyphen follows a letter or digit, and no
+# second hyphen): ``before``, the letter or digit before it; ``part``, the word up to it.
+HYPHEN_BREAK = re.compile(r"(?:^|(?<= ))(?P<part>[^ ]*?(?P<before>[^\W_]))-\Z")
+WORDS = re.compile(r"[^\W_]+(?:-[^\W_]+)*")
+TRAILING = ".,;:!?)]»”\"'’"  # punctuation a word may end in
 Cut = Callable[[Sequence[str], str], Sequence[int]]  # (a paragraph's lines, the first paragraph) -> where parts start
 
 
@@ -73,6 +86,36 @@ def _paragraph_lines(chunk: str, widths: Sequence[int | None] | None) -> list[li
         else:
             paragraphs.append([line])
     return paragraphs
+
+
+def join_lines(lines: Sequence[str], words: Callable[[], frozenset[str]]) -> str:
+    """The lines of one wrapped paragraph as one line, each word broken at a line's end mended (the module's
+    docstring says how); ``words``: the document's words, case-folded, hyphenated ones whole (asked only when a
+    break is a lower-case word's)."""
+    text = lines[0]
+    for previous, line in itertools.pairwise(lines):
+        broken = HYPHEN_BREAK.search(previous) if previous[-1:] == "-" else None
+        if broken is None or not line[:1].isalnum():
+            text = f"{text} {line}"
+        elif broken["before"].islower() and line[:1].islower() and "-" not in broken["part"]:
+            compound = f"{broken['part']}-{line.split(' ', 1)[0]}".casefold().rstrip(TRAILING)
+            kept = compound in words() and compound.replace("-", "") not in words()
+            text = f"{text}{line}" if kept else f"{text[:-1]}{line}"
+        else:
+            text = f"{text}{line}"
+    return text
+
+
+def _document_words(text: str) -> Callable[[], frozenset[str]]:
+    """The words of ``text``, case-folded, a hyphenated compound as one word: read on the first call, once."""
+    found: list[frozenset[str]] = []
+
+    def words() -> frozenset[str]:
+        if not found:
+            found.append(frozenset(word.casefold() for word in WORDS.findall(text)))
+        return found[0]
+
+    return words
 
 
 def _chunks(text: str) -> Iterator[tuple[int, str]]:
@@ -158,13 +201,14 @@ def _pieces(text: str, cut: Cut | None, widths: Sequence[int | None] | None) -> 
     """
     found: list[tuple[Kind, str, bool]] = []
     first = ""
+    words = _document_words(text)
     chunks = ((0, chunk) for chunk in BLANK_LINES.split(text)) if widths is None else _chunks(text)
     for first_line, chunk in chunks:
         in_chunk = _paragraph_lines(chunk, widths and widths[first_line : first_line + chunk.count("\n") + 1])
         for joined in in_chunk:
             parts = _cut(joined, cut, first)
             for lines in parts:
-                kind, body = _block(" ".join(lines))
+                kind, body = _block(join_lines(lines, words) if len(lines) > 1 else lines[0])
                 if body:
                     found.append((kind, body, len(in_chunk) == 1 and len(parts) == 1))
                     first = first or body
