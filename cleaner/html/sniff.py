@@ -12,6 +12,8 @@ from __future__ import annotations
 import re
 
 _META_CHARSET = re.compile(rb"""<meta[^>]+charset\s*=\s*["']?\s*([A-Za-z0-9._:-]+)""", re.IGNORECASE)
+# An XHTML page's XML declaration, which opens the document (after a byte-order mark) and may name its encoding.
+_XML_ENCODING = re.compile(rb"""(?:\xef\xbb\xbf)?\s*<\?xml\s[^>]*?encoding\s*=\s*["']([A-Za-z0-9._:-]+)["']""")
 _HTML_SIGNS = re.compile(
     r"<!doctype\s+html|<html[\s>]|<head[\s>]|<body[\s>]|<meta\s|<title>|<div[\s>]|<script[\s>]|<link\s",
     re.IGNORECASE,
@@ -47,8 +49,9 @@ def feed_kind(text: str) -> str | None:
 
 
 def declared_charset(raw: bytes) -> str | None:
-    """The charset a page declares in ``<meta charset>`` or ``http-equiv`` (first 4 KB), lower-cased."""
-    match = _META_CHARSET.search(raw[:4096])
+    """The charset a page declares in ``<meta charset>`` or ``http-equiv`` (first 4 KB), else in an XHTML page's XML
+    declaration (``<?xml version="1.0" encoding="iso-8859-15"?>``), lower-cased."""
+    match = _META_CHARSET.search(raw[:4096]) or _XML_ENCODING.match(raw[:1024])
     if not match:
         return None
     name = match.group(1).decode("ascii", "ignore").strip().lower()

@@ -18,7 +18,7 @@ from cleaner.io import jsonl
 from cleaner.io.files import Finder, InputError, read_article, source_format, source_name
 from cleaner.io.records import Document, Failure
 
-ARTICLE_SUFFIXES = frozenset({".txt", ".md", ".markdown", ".html", ".htm"})
+ARTICLE_SUFFIXES = frozenset({".txt", ".md", ".markdown", ".html", ".htm", ".xhtml", ".shtml"})
 CONTAINER_SUFFIXES = (".jsonl", ".jsonl.gz", ".warc", ".warc.gz")
 
 

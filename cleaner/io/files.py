@@ -236,7 +236,7 @@ def _below(path: Path, root: Path) -> PurePosixPath:
     return PurePosixPath(path.relative_to(root).as_posix()) if path != root else PurePosixPath(root.name)
 
 
-HTML_SUFFIXES = frozenset({".html", ".htm", ".xhtml"})
+HTML_SUFFIXES = frozenset({".html", ".htm", ".xhtml", ".shtml"})
 MARKDOWN_SUFFIXES = frozenset({".md", ".markdown"})
 
 
