@@ -77,6 +77,7 @@ EXAMPLES = {
     "caption.ap-photo": "The minister arrives (AP Photo/Jane Doe)",
     "caption.name-slash-agency": "Jane Doe/AFP",
     "newsletter.box-heading": "The Morning Briefing",
+    "newsletter.view-in-browser": "Having trouble viewing this email? View it in your browser.",
 }
 
 

@@ -65,6 +65,10 @@ ORDINARY = (
     "La banque a accordé un crédit de 2 millions d'euros à la commune. Crédit : la ville paiera sur dix ans.",
     "El banco concedió un crédito al ayuntamiento para reparar el puente.",
     "Researchers studied images of the brain (image 2 of the series shows the cortex).",
+    "She decided to unsubscribe from the service after the price rise.",
+    "Readers can view the report online until Friday.",
+    "Sie erhalten eine Antwort innerhalb einer Woche.",
+    "Vous recevez vos invités dans le jardin.",
 )
 
 
