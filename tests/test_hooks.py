@@ -177,3 +177,42 @@ def test_installed_hook_blocks_a_commit_until_the_articles_are_clean(corpus: Pat
     accepted = sh("git", "commit", "-m", "add an article, cleaned", cwd=corpus, env=env)
     assert accepted.returncode == 0, accepted.stdout + accepted.stderr
     assert (corpus / "articles" / "extra.txt").read_text(encoding="utf-8").startswith("---\n")
+
+
+def test_a_commit_that_renames_one_article_and_changes_another_is_checked_by_their_new_names(
+    corpus: Path, env: dict[str, str]
+) -> None:
+    """pre-commit passes a renamed file by its new name: the clean hook rewrites a raw article renamed into the corpus
+    and one changed beside it, leaves a clean article that was only renamed alone, and git still records the renames
+    (trial46 left this untried; it works, and this keeps it so)."""
+    assert run_hook("clean", corpus, env).returncode == 1  # the seeds rewritten into the canonical form
+    (corpus / "drafts").mkdir()
+    (corpus / "drafts" / "raw.txt").write_bytes(SEEDS[2].read_bytes())  # outside files: ^articles/
+    git("add", "-A", cwd=corpus, env=env)
+    git("commit", "-q", "-m", "clean articles, a raw draft", cwd=corpus, env=env)
+    assert sh(PRE_COMMIT, "install", cwd=corpus, env=env).returncode == 0
+    first, second = (corpus / "articles" / seed.name for seed in SEEDS[:2])
+    settled = first.read_bytes()
+    (corpus / "articles" / "moved").mkdir()
+    git("mv", f"articles/{first.name}", "articles/moved/renamed.txt", cwd=corpus, env=env)  # clean: a pure rename
+    git("mv", "drafts/raw.txt", "articles/from-drafts.txt", cwd=corpus, env=env)  # raw: renamed into the corpus
+    correction = "Correction: the council voted on Thursday, not on Wednesday as an earlier version of this said."
+    second.write_text(f"{second.read_text(encoding='utf-8')}\nShare this article\n\n{correction}\n", encoding="utf-8")
+    git("add", "-A", cwd=corpus, env=env)
+    refused = sh("git", "commit", "-m", "rename and change", cwd=corpus, env=env)
+    assert refused.returncode != 0
+    said = refused.stdout + refused.stderr
+    assert "articles/from-drafts.txt" in said and f"articles/{second.name}" in said, said
+    assert "renamed.txt" not in said and "Traceback" not in said, said
+    assert (corpus / "articles" / "moved" / "renamed.txt").read_bytes() == settled
+    for rewritten in (corpus / "articles" / "from-drafts.txt", second):
+        assert rewritten.read_text(encoding="utf-8").startswith("---\n")
+    assert correction in second.read_text(encoding="utf-8")
+    assert "Share this article" not in second.read_text(encoding="utf-8")
+    git("add", "-A", cwd=corpus, env=env)
+    accepted = sh("git", "commit", "-m", "rename and change, cleaned", cwd=corpus, env=env)
+    assert accepted.returncode == 0, accepted.stdout + accepted.stderr
+    status = git("show", "--name-status", "-M", "--format=", "HEAD", cwd=corpus, env=env).splitlines()
+    assert f"R100\tarticles/{first.name}\tarticles/moved/renamed.txt" in status, status
+    assert f"M\tarticles/{second.name}" in status, status
+    assert git("status", "--porcelain", cwd=corpus, env=env) == ""
