@@ -75,7 +75,7 @@ def pdf_text(footer: str = "Harbour Review 2023          Page {} of 3") -> str:
 def test_a_word_broken_at_a_line_end_is_mended(width: int) -> None:
     text = wrapped(PROSE, width)
     assert text.count("-\n") >= 2
-    assert [block.text for block in segment(normalise(text))] == PROSE
+    assert [block.text for block in segment(normalise(text), typeset=True)] == PROSE
 
 
 def test_a_hyphen_that_is_the_words_own_stays() -> None:
@@ -84,9 +84,24 @@ def test_a_hyphen_that_is_the_words_own_stays() -> None:
     assert join_lines(["auch andere EU-", "Staaten, wie"], lambda: words) == "auch andere EU-Staaten, wie"
     assert join_lines(["after COVID-", "19 came"], lambda: words) == "after COVID-19 came"
     assert join_lines(["a PDF-", "based form"], lambda: words) == "a PDF-based form"
-    assert join_lines(["a self-", "supporting deck"], lambda: words) == "a self-supporting deck"  # written so elsewhere
+    assert join_lines(["a self-", "supporting deck"], lambda: words, typeset=True) == "a self-supporting deck"
     assert join_lines(["a dash -", "and more"], lambda: words) == "a dash - and more"
-    assert join_lines(["Kindertages-", "einrichtungen sind"], lambda: words) == "Kindertageseinrichtungen sind"
+    assert (
+        join_lines(["Kindertages-", "einrichtungen sind"], lambda: words, typeset=True)
+        == "Kindertageseinrichtungen sind"
+    )
+
+
+def test_a_wrapping_programs_break_at_a_compounds_hyphen_keeps_it() -> None:
+    """Text without pages was wrapped by a program (textwrap, fmt, a mail client), which breaks a line only at a
+    hyphen a word has: the hyphen stays, unless the document writes the word whole elsewhere."""
+    assert join_lines(["a four-", "stroke engine"], frozenset) == "a four-stroke engine"
+    assert join_lines(["a four-", "stroke engine"], frozenset, typeset=True) == "a fourstroke engine"
+    assert join_lines(["an exten-", "sive repair"], lambda: frozenset({"extensive"})) == "an extensive repair"
+    text = wrapped(PROSE, 70)
+    assert "ex-\ntensive" in text
+    assert "ex-tensive repair" in clean(text, format="text").text
+    assert "extensive repair" in clean(text.replace("The harbour", "Extensive work. The harbour"), format="text").text
 
 
 def test_a_form_feed_ends_a_paragraph() -> None:

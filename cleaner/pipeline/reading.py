@@ -225,7 +225,7 @@ def _read(text: str, format: Format, url: str | None, config: Config, deadline: 
         except html_layer.PageError as error:
             raise (deadline.error() if deadline.expired() else CleanError(str(error))) from None
         return page_reading(page, url)
-    running = running_lines(text)  # before normalise makes the page breaks blank lines
+    running, typeset = running_lines(text), "\f" in text  # before normalise makes the page breaks blank lines
     text = normalise(text)
     if format == "markdown":
         try:
@@ -237,7 +237,7 @@ def _read(text: str, format: Format, url: str | None, config: Config, deadline: 
             declared = _given_url(url).prefer(stated)
             return Reading(segment(read_markdown(body)), declared, marked=True, stated=_states_the_article(stated))
     # Plain text, and Markdown without front matter; a wrapped paragraph may have taken in a byline (_cut_points)
-    blocks = segment(_as_plain(text, markdown=format == "markdown"), _cut_points)
+    blocks = segment(_as_plain(text, markdown=format == "markdown"), _cut_points, typeset=typeset)
     return Reading(blocks, _given_url(url), running=running)
 
 

@@ -12,13 +12,15 @@ long and the next line's first word would not have fitted on it.
 That test is what a wrapping program does, so headline lists and menus (short lines
 whose next word would have fitted) are never glued together.
 
-Where wrapped lines are joined, a word broken at a line's end is mended (``join_lines``): a line ending in a lower-case
-letter and a hyphen, with the next line opening in lower case, is one word broken by hyphenation (a PDF's
-text, ``re-`` / ``pair``) and is joined without the hyphen, unless the part before the hyphen is itself a
-hyphenated compound (``state-of-`` / ``the-art``) or the document writes the compound with its hyphen elsewhere
-and never without it (a wrapping program breaks ``self-supporting`` after its hyphen too); before a capital or
-a digit (``EU-`` / ``Staaten``, ``COVID-`` / ``19``), or after a capital, the hyphen is the word's own and stays,
-with no space.  Any other break is a space.
+Where wrapped lines are joined, a word broken at a line's end by a hyphen is mended (``join_lines``), with no
+space.  A line ending in a lower-case letter and a hyphen, the next line opening in lower case, is one word: it
+loses the hyphen where the document writes it whole elsewhere (``exten-`` / ``sive``, ``extensive``), keeps it
+where the document writes it hyphenated, and otherwise loses it only in typeset text (a PDF's, which ``typeset``
+says: a typesetter hyphenates words, ``re-`` / ``pair``), since a wrapping program (``textwrap``, ``fmt``) breaks
+a line only at a hyphen the word has (``four-`` / ``stroke``).  The part before a hyphenated compound
+(``state-of-`` / ``the-art``), a capital before the hyphen (``PDF-`` / ``based``) or a capital or digit after it
+(``EU-`` / ``Staaten``, ``COVID-`` / ``19``) make the hyphen the word's own: it stays.  Any other break is a
+space.
 
 A wrapping program cannot tell a short line from the start of a wrapped one, so the caller may pass
 a ``cut`` that splits a joined paragraph again where a part of it reads as a line of its own (the
@@ -88,10 +90,10 @@ def _paragraph_lines(chunk: str, widths: Sequence[int | None] | None) -> list[li
     return paragraphs
 
 
-def join_lines(lines: Sequence[str], words: Callable[[], frozenset[str]]) -> str:
+def join_lines(lines: Sequence[str], words: Callable[[], frozenset[str]], *, typeset: bool = False) -> str:
     """The lines of one wrapped paragraph as one line, each word broken at a line's end mended (the module's
     docstring says how); ``words``: the document's words, case-folded, hyphenated ones whole (asked only when a
-    break is a lower-case word's)."""
+    break is a lower-case word's); ``typeset``: the text's pages were set by a typesetter, which hyphenates words."""
     text = lines[0]
     for previous, line in itertools.pairwise(lines):
         broken = HYPHEN_BREAK.search(previous) if previous[-1:] == "-" else None
@@ -99,11 +101,19 @@ def join_lines(lines: Sequence[str], words: Callable[[], frozenset[str]]) -> str
             text = f"{text} {line}"
         elif broken["before"].islower() and line[:1].islower() and "-" not in broken["part"]:
             compound = f"{broken['part']}-{line.split(' ', 1)[0]}".casefold().rstrip(TRAILING)
-            kept = compound in words() and compound.replace("-", "") not in words()
-            text = f"{text}{line}" if kept else f"{text[:-1]}{line}"
+            text = f"{text}{line}" if _keeps_hyphen(compound, words(), typeset) else f"{text[:-1]}{line}"
         else:
             text = f"{text}{line}"
     return text
+
+
+def _keeps_hyphen(compound: str, words: frozenset[str], typeset: bool) -> bool:
+    """Whether a lower-case word broken at a line's end by a hyphen (``compound``, case-folded, the hyphen in it)
+    keeps it: not where the document writes the word whole elsewhere; yes where it writes it hyphenated; else only
+    in text that was not typeset (a wrapping program breaks a line only at a hyphen the word has)."""
+    if compound.replace("-", "") in words:
+        return False
+    return compound in words or not typeset
 
 
 def _document_words(text: str) -> Callable[[], frozenset[str]]:
@@ -192,7 +202,9 @@ def _block(text: str) -> tuple[Kind, str]:
     return kind, (SPACES.sub(" ", body) if "  " in body else body).strip()
 
 
-def _pieces(text: str, cut: Cut | None, widths: Sequence[int | None] | None) -> list[tuple[Kind, str, bool]]:
+def _pieces(
+    text: str, cut: Cut | None, widths: Sequence[int | None] | None, typeset: bool = False
+) -> list[tuple[Kind, str, bool]]:
     """The kind and text of each block, and whether it stood between blank lines by itself.
 
     In hard-wrapped text, ``cut`` may split a paragraph joined from several lines where a part of it
@@ -208,16 +220,18 @@ def _pieces(text: str, cut: Cut | None, widths: Sequence[int | None] | None) -> 
         for joined in in_chunk:
             parts = _cut(joined, cut, first)
             for lines in parts:
-                kind, body = _block(join_lines(lines, words) if len(lines) > 1 else lines[0])
+                kind, body = _block(join_lines(lines, words, typeset=typeset) if len(lines) > 1 else lines[0])
                 if body:
                     found.append((kind, body, len(in_chunk) == 1 and len(parts) == 1))
                     first = first or body
     return found
 
 
-def segment(text: str, cut: Cut | None = None) -> list[Block]:
-    """Split normalised text into blocks, numbered in reading order (``cut``: see ``_pieces``)."""
+def segment(text: str, cut: Cut | None = None, *, typeset: bool = False) -> list[Block]:
+    """Split normalised text into blocks, numbered in reading order (``cut``: see ``_pieces``; ``typeset``: the
+    text's pages were set by a typesetter, a PDF's text: words broken at a line's end by a hyphen lose it)."""
     widths = line_widths([line.strip() for line in text.split("\n")])
     return [
-        Block(index, body, kind, 0.0, alone) for index, (kind, body, alone) in enumerate(_pieces(text, cut, widths))
+        Block(index, body, kind, 0.0, alone)
+        for index, (kind, body, alone) in enumerate(_pieces(text, cut, widths, typeset))
     ]
