@@ -80,6 +80,7 @@ def test_paragraph_texts_of_wrapped_text_are_its_blocks_too() -> None:
 
 def _normalised_in_full(text: str) -> str:
     text = text.replace("\r\n", "\n").replace("\r", "\n").replace("\u2028", "\n").replace("\u2029", "\n\n")
+    text = text.replace("\f", "\n\n")  # a page break
     text = unicodedata.normalize("NFC", text.translate(decode.C1_AS_WINDOWS_1252))
     text = decode.SPACE_LIKE.sub(" ", text)
     text = decode.INVISIBLE.sub("", text)
