@@ -60,41 +60,55 @@ ROUNDS = 100
 # Authors are missing from many pages (a wrong author is worse than none): their threshold is chosen
 # on the training folds alone (``author_threshold``).
 RANKED = frozenset({"date", "title"})
+# The authors' probability is the mean of five models, seeds PARAMS["seed"] to PARAMS["seed"] + 4 (bagging): one
+# model's scores moved with its seed (feature_fraction) by enough to move the fold's threshold and 5-7 named pages
+# a dump kind (docs/metadata-text-history.md, 7 December 2026); the mean moves less and ranks better.
+BAGS = {"authors": 5}
 GRID = [round(0.05 * step, 2) for step in range(1, 19)]
 ALL_FOLDS = {0, 1, 2, 3, 4}
 
 
-def train(data: Data, field: str, folds: set[int], names: Sequence[str] | None = None) -> lightgbm.Booster:
-    """One field's model on the rows of ``folds``; ``names`` are its feature names (the text model's by default)."""
+def train(data: Data, field: str, folds: set[int], names: Sequence[str] | None = None) -> list[lightgbm.Booster]:
+    """One field's models on the rows of ``folds`` (``BAGS[field]`` of them, else one); ``names`` are its feature
+    names (the text model's by default)."""
     features, labels = data.arrays(field, folds)
     names = list(FEATURES[field] if names is None else names)
-    dataset = lightgbm.Dataset(features, labels, feature_name=names, free_raw_data=False)
-    if field not in RANKED:
-        return lightgbm.train(PARAMS, dataset, num_boost_round=ROUNDS)
-    dataset.set_group(data.queries(field, folds))
-    return lightgbm.train(RANK_PARAMS, dataset, num_boost_round=ROUNDS)
+    boosters = []
+    for bag in range(BAGS.get(field, 1)):
+        dataset = lightgbm.Dataset(features, labels, feature_name=names, free_raw_data=False)
+        if field in RANKED:
+            dataset.set_group(data.queries(field, folds))
+            boosters.append(lightgbm.train(RANK_PARAMS, dataset, num_boost_round=ROUNDS))
+        else:
+            boosters.append(lightgbm.train({**PARAMS, "seed": PARAMS["seed"] + bag}, dataset, num_boost_round=ROUNDS))
+    return boosters
+
+
+def predict_mean(boosters: Sequence[lightgbm.Booster], features: np.ndarray) -> np.ndarray:
+    """The mean of the boosters' scores of the rows, as ``cleaner.metadata.choice`` scores them."""
+    return np.mean([booster.predict(features, num_threads=1) for booster in boosters], axis=0)
 
 
 def model_text(data: Data, folds: set[int]) -> str:
     """The model file for the given training folds."""
     out = {}
     for field in FIELDS:
-        booster = train(data, field, folds)
+        boosters = [booster.model_to_string(num_iteration=-1) for booster in train(data, field, folds)]
         threshold = None if field in RANKED else author_threshold(data, folds)
         out[field] = {
             "features": list(FEATURES[field]),
             "threshold": threshold,
-            "model": booster.model_to_string(num_iteration=-1),
+            "model": boosters[0] if len(boosters) == 1 else boosters,  # several: their scores' mean is the score
         }
     return json.dumps(out, indent=1) + "\n"
 
 
-def best_candidates(data: Data, field: str, booster: lightgbm.Booster, folds: set[int]) -> dict[int, tuple]:
+def best_candidates(data: Data, field: str, boosters: Sequence[lightgbm.Booster], folds: set[int]) -> dict[int, tuple]:
     """Per document of the folds, the best candidate's score, whether it is right (its label) and whether choosing
     it makes the field right as ``clean()`` reports it (``metadata_data.reported_right``)."""
     rows = data.rows[field]
     keep = [i for i, doc in enumerate(rows.documents) if data.documents[doc][2] in folds]
-    scores = booster.predict(np.asarray([rows.features[i] for i in keep]), num_threads=1) if keep else []
+    scores = predict_mean(boosters, np.asarray([rows.features[i] for i in keep])) if keep else []
     best: dict[int, tuple[float, bool, bool]] = {}
     for index, score in zip(keep, scores, strict=True):
         doc = rows.documents[index]
@@ -130,11 +144,13 @@ def author_threshold(data: Data, folds: set[int], names: Sequence[str] | None = 
     return GRID[max(range(len(GRID)), key=lambda i: (smoothed[i], i))]
 
 
-def choose_offline(data: Data, field: str, booster: lightgbm.Booster, folds: set[int], threshold: float | None) -> dict:
+def choose_offline(
+    data: Data, field: str, boosters: Sequence[lightgbm.Booster], folds: set[int], threshold: float | None
+) -> dict:
     """For every held-out document with gold, whether the field is right as ``clean()`` would report the chosen
     candidate (no pipeline run: an author value naming no person gives no author, ``reported_right``);
     a ``threshold`` of None takes the best candidate always (a ranked field)."""
-    best = best_candidates(data, field, booster, folds)
+    best = best_candidates(data, field, boosters, folds)
     rows = data.rows[field]
     right = {}
     for doc in rows.with_gold + rows.without:

@@ -28,8 +28,8 @@ TEXT = load_text_model()
 BOOSTERS = {
     "text.first": TEXT.first,
     **({"text.second": TEXT.second} if TEXT.second is not None else {}),
-    **{f"metadata.{field}": model.booster for field, model in load_model().fields.items()},
-    **{f"page.{field}": model.booster for field, model in load_page_model().fields.items()},
+    **{f"metadata.{field}": model.boosters[0] for field, model in load_model().fields.items()},
+    **{f"page.{field}": model.boosters[0] for field, model in load_page_model().fields.items()},
 }
 VALUES = st.one_of(
     st.floats(allow_nan=True, allow_infinity=True, width=64),

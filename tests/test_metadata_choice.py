@@ -33,7 +33,7 @@ def _options(text: str) -> dict:
 def test_the_shipped_model_has_every_field_with_its_features() -> None:
     model = load_model()
     for field in FIELDS:
-        assert model.fields[field].booster.num_feature() == len(FEATURES[field])
+        assert model.fields[field].boosters[0].num_feature() == len(FEATURES[field])
     # the date's and the title's models rank a page's candidates (the best is always taken); the authors'
     # gives probabilities
     assert model.fields["date"].threshold == -math.inf
@@ -147,6 +147,10 @@ def test_training_is_deterministic_and_labels_follow_the_scorer() -> None:
     first, second = model_text(data, folds), model_text(data, folds)
     assert first == second
     assert json.loads(first)["date"]["features"] == list(FEATURES["date"])
+    # the authors' score is the mean of five models of different seeds; the ranked fields have one
+    assert len(json.loads(first)["authors"]["model"]) == 5
+    assert len(set(json.loads(first)["authors"]["model"])) == 5
+    assert isinstance(json.loads(first)["title"]["model"], str)
 
 
 @needs_bench
@@ -203,3 +207,41 @@ def test_a_headline_kept_as_body_over_a_byline_is_a_title_candidate_below_a_menu
 
 def _verdict(index: int, text: str, role: Role) -> Verdict:
     return Verdict(Block(index=index, text=text), role=role, layer="classify")
+
+
+SHIPPED = Path(__file__).resolve().parent.parent / "cleaner" / "metadata" / MODEL_FILE
+
+
+def _booster_text(seed: int, features: int) -> str:
+    """A small real LightGBM model of ``features`` columns, made up from random rows."""
+    import lightgbm
+    import numpy as np
+
+    generator = np.random.default_rng(seed)
+    rows = generator.normal(size=(200, features))
+    labels = (rows[:, 0] + generator.normal(scale=0.5, size=200) > 0).astype(float)
+    params = {"objective": "binary", "num_leaves": 4, "min_data_in_leaf": 5, "verbosity": -1, "seed": seed}
+    return lightgbm.train(params, lightgbm.Dataset(rows, labels), num_boost_round=5).model_to_string()
+
+
+def test_a_field_of_several_models_scores_each_candidate_by_their_mean() -> None:
+    import lightgbm
+    import numpy as np
+
+    shipped = json.loads(SHIPPED.read_text(encoding="utf-8"))
+    width = len(FEATURES["authors"])
+    texts = [_booster_text(seed, width) for seed in range(3)]
+    shipped["authors"] = {"features": list(FEATURES["authors"]), "threshold": 0.3, "model": texts}
+    model = parse_model(json.dumps(shipped), "bagged.json")
+    rows = np.random.default_rng(7).normal(size=(9, width))
+    expected = np.mean([lightgbm.Booster(model_str=text).predict(rows) for text in texts], axis=0)
+    assert len(model.fields["authors"].boosters) == 3
+    assert np.allclose(model.scores("authors", rows.tolist()), expected)
+    assert len(model.fields["date"].boosters) == 1  # a field of one model, as files before bagging write it
+
+
+def test_a_field_with_an_empty_list_of_models_is_a_clear_error() -> None:
+    shipped = json.loads(SHIPPED.read_text(encoding="utf-8"))
+    shipped["authors"]["model"] = []
+    with pytest.raises(ModelFileError, match=r"empty\.json: not a metadata model file"):
+        parse_model(json.dumps(shipped), "empty.json")

@@ -60,7 +60,7 @@ def _documents(evalcore, pages: list[tuple[str, tuple[str, ...]]]) -> Data:
 def test_offline_a_chosen_newsroom_is_no_right_author_and_leaves_a_page_naming_nobody_silent() -> None:
     pages = [("Redaktion", ("Redaktion",)), ("", ("Redaktion",)), ("Anna Weber", ("Anna Weber",))] * 8
     data = _documents(scorer(BENCH), pages)
-    booster = train(data, "authors", {0, 1})
-    right = choose_offline(data, "authors", booster, {0, 1}, threshold=0.0)  # every best candidate is chosen
+    boosters = train(data, "authors", {0, 1})
+    right = choose_offline(data, "authors", boosters, {0, 1}, threshold=0.0)  # every best candidate is chosen
     by_gold = {gold: right[index] for index, (gold, _) in enumerate(pages)}
     assert by_gold == {"Redaktion": False, "": True, "Anna Weber": True}

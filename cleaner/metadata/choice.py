@@ -11,7 +11,8 @@ name line chosen for the authors is removed as a byline.
 The model file (``metadata_model.json``, shipped in the package) is rebuilt by
 ``bench/train_metadata.py`` from the benchmark data alone; ``bench/cv_metadata.py`` measures it
 out of fold.  It holds, per field, the feature names it was trained on, the threshold and the
-LightGBM model.  Prediction runs on one thread (``cleaner.metadata.boosters``).
+LightGBM model, or a list of models whose scores' mean is the field's score (the authors' five, bagged over
+seeds).  Prediction runs on one thread (``cleaner.metadata.boosters``).
 
 What it does NOT do: it trains nothing, reads no page metadata (declared metadata wins over
 whatever is chosen here: ``cleaner.pipeline``), and finds no candidates itself.
@@ -49,7 +50,7 @@ class ModelFileError(ValueError):
 
 @dataclass(frozen=True)
 class FieldModel:
-    booster: lightgbm.Booster
+    boosters: tuple[lightgbm.Booster, ...]  # a candidate's score is the mean of theirs
     threshold: float
 
 
@@ -62,7 +63,11 @@ class MetadataModel:
     def scores(self, field: str, rows: Sequence[Sequence[float]]) -> np.ndarray:
         if not rows:
             return np.zeros(0)
-        return predict(self.fields[field].booster, np.asarray(rows, dtype=np.float64))
+        matrix = np.asarray(rows, dtype=np.float64)
+        boosters = self.fields[field].boosters
+        if len(boosters) == 1:
+            return predict(boosters[0], matrix)
+        return np.mean([predict(booster, matrix) for booster in boosters], axis=0)
 
 
 def parse_model(
@@ -78,9 +83,12 @@ def parse_model(
             entry = data[field]
             if tuple(entry["features"]) != features[field]:
                 raise ModelFileError(f"{origin}: the {field} model was trained on other features; retrain it")
-            booster = lightgbm.Booster(model_str=entry["model"])
+            texts = entry["model"] if isinstance(entry["model"], list) else [entry["model"]]
+            if not texts:
+                raise ValueError(f"no model for {field}")
+            boosters = tuple(lightgbm.Booster(model_str=model) for model in texts)
             threshold = entry["threshold"]  # null: the best candidate is always taken (a ranking model)
-            fields[field] = FieldModel(booster, -math.inf if threshold is None else float(threshold))
+            fields[field] = FieldModel(boosters, -math.inf if threshold is None else float(threshold))
     except (KeyError, TypeError, ValueError, lightgbm.basic.LightGBMError) as error:
         if isinstance(error, ModelFileError):
             raise
