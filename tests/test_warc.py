@@ -296,3 +296,48 @@ def test_command_reports_a_corrupt_record_and_writes_the_rest(tmp_path: Path) ->
     assert len(errors) == 1 and errors[0].startswith(f"{archive}@{offsets[1]}: error: unreadable WARC record: ")
     records = gzip.decompress((tmp_path / "out.jsonl.gz").read_bytes()).decode().splitlines()
     assert len(records) == len(seed_pages()) - 1
+
+
+def write_wet(path: Path, texts: list[tuple[str, str]]) -> None:
+    """A WET file as Common Crawl writes one: a warcinfo record, then one ``conversion`` record of plain text
+    (the page's text, UTF-8) per page fetched, referring to its response record."""
+    with path.open("wb") as handle:
+        writer = WARCWriter(handle, gzip=path.suffix == ".gz")
+        writer.write_record(writer.create_warcinfo_record(path.name, {"software": "cleaner tests", "format": "WET"}))
+        for number, (url, text) in enumerate(texts):
+            headers = {"WARC-Date": FETCHED, "WARC-Refers-To": f"<urn:uuid:00000000-0000-0000-0000-{number:012}>"}
+            record = writer.create_warc_record(
+                url,
+                "conversion",
+                payload=io.BytesIO(text.encode("utf-8")),
+                warc_content_type="text/plain",
+                warc_headers_dict=headers,
+            )
+            writer.write_record(record)
+
+
+def seed_texts() -> list[tuple[str, str]]:
+    return [
+        (f"https://news.example.org/{path.stem}", path.read_text(encoding="utf-8"))
+        for path in sorted(SEEDS.glob("*.txt"))
+    ]
+
+
+@pytest.mark.parametrize("name", ["CC-MAIN-20260105-00000.warc.wet.gz", "crawl.wet"])
+def test_a_wet_file_gives_each_page_text(tmp_path: Path, name: str) -> None:
+    """Common Crawl's WET files hold each page's text in a ``conversion`` record: each is a text document with
+    its URL and crawl date, cleaned as the same text is (a WET file was read as one gzipped article and refused
+    as binary data, and a ``.warc.gz`` of conversion records gave no document)."""
+    wet = tmp_path / name
+    texts = seed_texts()
+    write_wet(wet, texts)
+    documents = list(documents_from_path(wet))
+    assert [(document.format, document.url, document.fetched) for document in documents] == [
+        ("text", url, FETCHED) for url, _ in texts
+    ]
+    done = _clean_command(wet, "-o", "out.jsonl", cwd=tmp_path)
+    assert done.returncode == 0, done.stderr
+    records = [json.loads(line) for line in (tmp_path / "out.jsonl").read_text(encoding="utf-8").splitlines()]
+    expected = [clean(text, format="text", url=url).to_dict() for url, text in texts]
+    assert [{key: record[key] for key in expected[0]} for record in records] == expected
+    assert [record["fetched"] for record in records] == [FETCHED] * len(texts)

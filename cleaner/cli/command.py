@@ -34,7 +34,7 @@ from cleaner.cli.messages import Report, plural
 from cleaner.cli.targets import STDIN_PATH, OutputError, check_file_outputs, check_not_planned, not_a_folder
 from cleaner.config import Config
 from cleaner.corpus.duplicates import DuplicateFinder
-from cleaner.io.documents import documents_from_path, is_container
+from cleaner.io.documents import WARC_SUFFIXES, documents_from_path, is_container
 from cleaner.io.files import AtomicFile, Finder, Found, source_format, source_name
 from cleaner.io.records import Result
 from cleaner.run.batch import Outcome, Settings, process_bytes, run
@@ -112,9 +112,9 @@ def _container_results(
     report.containers += len(paths)
     limit = settings.config.max_bytes
     documents = (item for path in paths for item in documents_from_path(path, max_bytes=limit))
-    # A web archive holds pages: the HTML layer is warmed up with the rest.  JSON Lines records may all be text:
-    # a worker warms the HTML layer up on the first page it meets, outside that page's time limit.
-    pages = any(not path.name.lower().endswith((".jsonl", ".jsonl.gz")) for path in paths)
+    # A web archive holds pages: the HTML layer is warmed up with the rest.  JSON Lines records and a WET file's
+    # may all be text: a worker warms the HTML layer up on the first page it meets, outside that page's time limit.
+    pages = any(path.name.lower().endswith(WARC_SUFFIXES) for path in paths)
     job = cleaning_job(Cleaning(settings.config, settings.profile, pages=pages))
     return executor.map(job, as_documents(documents))
 

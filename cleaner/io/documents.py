@@ -19,7 +19,10 @@ from cleaner.io.files import Finder, InputError, read_article, source_format, so
 from cleaner.io.records import Document, Failure
 
 ARTICLE_SUFFIXES = frozenset({".txt", ".md", ".markdown", ".html", ".htm", ".xhtml", ".shtml"})
-CONTAINER_SUFFIXES = (".jsonl", ".jsonl.gz", ".warc", ".warc.gz")
+# Web archives: WARC files of pages, and WET files (Common Crawl's ``.warc.wet.gz``: each page's text, in WARC records)
+WARC_SUFFIXES = (".warc", ".warc.gz")
+ARCHIVE_SUFFIXES = (*WARC_SUFFIXES, ".wet", ".wet.gz")
+CONTAINER_SUFFIXES = (".jsonl", ".jsonl.gz", *ARCHIVE_SUFFIXES)
 
 
 def folder_site(document: Document) -> str | None:
@@ -58,7 +61,7 @@ def is_container(path: Path) -> bool:
 def documents_from_path(path: Path, *, max_bytes: int = DEFAULT_MAX_BYTES) -> Iterator[Document | Failure]:
     """The documents in one file; a file that cannot be read yields one ``Failure``."""
     name = path.name.lower()
-    if name.endswith((".warc", ".warc.gz")):
+    if name.endswith(ARCHIVE_SUFFIXES):
         from cleaner.io import warc  # warcio (and fsspec under it): a tenth of a second at every start
 
         yield from warc.read_warc(path, max_bytes=max_bytes)

@@ -1,7 +1,9 @@
-"""Web archives in: the HTML pages of a ``.warc`` or ``.warc.gz`` file, read with ``warcio``.
+"""Web archives in: the HTML pages of a ``.warc`` or ``.warc.gz`` file, read with ``warcio``, and the texts of
+a WET file (Common Crawl's ``.warc.wet.gz``).
 
 Each ``response`` record whose HTTP ``Content-Type`` is HTML (and each ``resource``
-record of an HTML page) becomes one ``Document``: its ``WARC-Record-ID`` as id, its
+record of an HTML page) becomes one ``Document``, and so does each ``conversion`` record of plain text (a WET
+file's text of a page, read as text): its ``WARC-Record-ID`` as id, its
 ``WARC-Target-URI`` as ``url`` (a metadata source for the cleaner: site, canonical
 link) and its ``WARC-Date`` as ``fetched``.  The crawl date is when the page was
 fetched, not when it was published, so it is never used as ``published``; it travels
@@ -45,6 +47,7 @@ from cleaner.io.files import source_name
 from cleaner.io.records import Document, Failure
 
 HTML_TYPES = ("text/html", "application/xhtml+xml")
+TEXT_TYPE = "text/plain"  # a conversion record's (Common Crawl's WET files: the text of each page fetched)
 # warcio logs a warning (a target URI with spaces, quoted raw: control characters and all) that Python printed
 # on standard error when no logging is set up; the caller's own logging configuration still gets it.
 logging.getLogger("warcio").addHandler(logging.NullHandler())
@@ -166,7 +169,8 @@ def _read_from(
             start = records.offset
             ident = record.rec_headers.get_header("WARC-Record-ID") or f"{source}@{start}"
             current = (start, ident, False)
-            item = _document(record, ident, source, max_bytes) if _is_html_page(record) else None
+            kind = _document_format(record)
+            item = _document(record, ident, source, max_bytes, kind) if kind else None
             errors = records.err_count
             if problem := _incomplete(records, record, size):
                 if problem == TRUNCATED and _next_record(handle, start + 1, compressed=compressed) is not None:
@@ -300,19 +304,24 @@ def _headers_whole(record: Any) -> bool:
     return bool(getattr(stream, "limit", 0) < getattr(stream, "_orig_limit", 0))
 
 
-def _is_html_page(record: Any) -> bool:
+def _document_format(record: Any) -> str | None:
+    """``html`` for a record of an HTML page fetched whole, ``text`` for a conversion record of plain text (a WET
+    file's), ``None`` for any other record."""
     if record.rec_type == "response" and record.http_headers is not None:
         if record.http_headers.get_statuscode() != "200":
-            return False
+            return None
         content_type = record.http_headers.get_header("Content-Type") or ""
-    elif record.rec_type == "resource":
+    elif record.rec_type in ("resource", "conversion"):
         content_type = record.rec_headers.get_header("Content-Type") or ""
     else:
-        return False
-    return content_type.split(";")[0].strip().lower() in HTML_TYPES
+        return None
+    media_type = content_type.split(";")[0].strip().lower()
+    if record.rec_type == "conversion":
+        return "text" if media_type == TEXT_TYPE else None
+    return "html" if media_type in HTML_TYPES else None
 
 
-def _document(record: Any, ident: str, source: str, max_bytes: int) -> Document | Failure:
+def _document(record: Any, ident: str, source: str, max_bytes: int, kind: str) -> Document | Failure:
     try:
         content = record.content_stream().read(max_bytes + 1)
     except READ_ERRORS as error:
@@ -322,7 +331,7 @@ def _document(record: Any, ident: str, source: str, max_bytes: int) -> Document 
     return Document(
         id=ident,
         content=_decoded(content, record),
-        format="html",
+        format=kind,
         url=record.rec_headers.get_header("WARC-Target-URI"),
         fetched=record.rec_headers.get_header("WARC-Date"),
         source=source,
