@@ -27,7 +27,8 @@ would read as a marker, and a backslash before each character of the text that
 Markdown would read as syntax (``cleaner.text.escapes``), so that the body renders
 as its text and reads back as it.
 
-This module writes the form and splits front matter off a document.  It does not
+This module writes the form and splits front matter off a document (and the header a reader service puts over a
+page it gives as Markdown, ``split_reader_header``, read as front matter).  It does not
 segment or clean the body: the pipeline cleans the body as text (the segmenter
 reads the markers) and takes front matter values over what the text layers find.
 """
@@ -69,6 +70,12 @@ EMPTY = f"{FENCE}\n{FENCE}\n"
 MARKERS = {Kind.HEADING: "## ", Kind.LIST_ITEM: "- ", Kind.QUOTE: "> ", Kind.PARAGRAPH: ""}
 _CLOSING_FENCE = re.compile(r"^(?:---|\.\.\.)[ \t]*\r?$", re.MULTILINE)
 _LINE_BREAKS = re.compile(r"\s*[\r\n]+\s*")
+# The header a reader service puts over a page it gives as Markdown (Jina Reader's r.jina.ai and the tools that
+# copy its form): "Title: ...", "URL Source: ...", other "Name: value" lines, then "Markdown Content:".
+READER_KEYS = {"Title": "title", "URL Source": "url", "Published Time": "published"}  # to front matter keys
+READER_BODY = "Markdown Content:"
+READER_HEAD_LINES = 24  # lines a header may span, blank ones included
+_READER_LINE = re.compile(r"([A-Z][A-Za-z]*(?: [A-Za-z]+){0,3}):(?: (.*))?")
 # A YAML mapping's first line (``title: ...``, ``"a key":``): front matter meant.
 _KEY_LINE = re.compile(r"""(?:"[^"\n]*"|'[^'\n]*'|[^\W\d][\w.-]*)[ \t]*:(?:[ \t]|$)""")
 
@@ -170,6 +177,32 @@ def split_front_matter(text: str) -> tuple[FrontMatter | None, str]:
         raise FrontMatterError(f"front matter holds a lone surrogate {surrogate}, which no UTF-8 file can hold")
     body = lines[1][closing.end() :].lstrip("\r\n")
     return _front_matter(data or {}), body
+
+
+def split_reader_header(text: str) -> tuple[FrontMatter | None, str]:
+    """Split a reader service's header off a page it gave as Markdown; ``(None, text)`` when it has none.
+
+    The header opens with ``Title:``, holds ``URL Source:`` and closes with a ``Markdown Content:`` line, each of
+    its lines ``Name: value`` (blank lines between).  Its URL and published time are the article's metadata, as
+    front matter states them; its other lines (a description, a warning) are kept as extra keys.  Its title is the
+    page's ``<title>`` (a site's name and all): it opens the body, as a page dump's first line is the page's title,
+    and the title is chosen from the body's lines as a dump's.  The body is the page, menus and all, which the
+    pipeline cleans as Markdown without front matter.
+    """
+    lines = text.lstrip("\ufeff").split("\n", READER_HEAD_LINES)
+    fields: dict[object, object] = {}
+    for number, line in enumerate(lines[:READER_HEAD_LINES]):
+        if line.strip() == READER_BODY:
+            if "title" in fields and "url" in fields:
+                title = fields.pop("title")
+                return _front_matter(fields), f"{title}\n\n" + "\n".join(lines[number + 1 :])
+            break
+        match = _READER_LINE.fullmatch(line.strip())
+        if match is None and line.strip():
+            break
+        if match is not None and (fields or match[1] == "Title"):
+            fields[READER_KEYS.get(match[1], match[1])] = match[2] or ""
+    return None, text
 
 
 def _first_line(block: str, *, comments: bool = True) -> str:

@@ -236,6 +236,10 @@ def _read(text: str, format: Format, url: str | None, config: Config, deadline: 
             stated = _front_matter_metadata(front)
             declared = _given_url(url).prefer(stated)
             return Reading(segment(read_markdown(body)), declared, marked=True, stated=_states_the_article(stated))
+    header, body = markdown.split_reader_header(text)
+    if header is not None:  # a reader service's Markdown: its header declares metadata, the page below is judged
+        declared = _given_url(url).prefer(_front_matter_metadata(header))
+        return Reading(segment(_as_plain(body, markdown=True), _cut_points), declared)
     # Plain text, and Markdown without front matter; a wrapped paragraph may have taken in a byline (_cut_points)
     blocks = segment(_as_plain(text, markdown=format == "markdown"), _cut_points, typeset=typeset)
     return Reading(blocks, _given_url(url), running=running)
