@@ -189,6 +189,8 @@ def split_reader_header(text: str) -> tuple[FrontMatter | None, str]:
     and the title is chosen from the body's lines as a dump's.  The body is the page, menus and all, which the
     pipeline cleans as Markdown without front matter.
     """
+    if not text.lstrip("\ufeff").startswith("Title:"):  # most texts: nothing split
+        return None, text
     lines = text.lstrip("\ufeff").split("\n", READER_HEAD_LINES)
     fields: dict[object, object] = {}
     for number, line in enumerate(lines[:READER_HEAD_LINES]):
