@@ -130,6 +130,11 @@ BYLINES = [
     ("Автор: Иван Петров, РИА Новости", ("Иван Петров",)),
     ("Иван Петров, корреспондент", ("Иван Петров",)),
     ("Tekst: ANP", ()),
+    # Turkish, Indonesian, Vietnamese and Hebrew labels (trial47)
+    ("Yazar: Ayşe Yılmaz", ("Ayşe Yılmaz",)),
+    ("Penulis: Siti Rahmawati", ("Siti Rahmawati",)),
+    ("Tác giả: Nguyễn Văn Bình", ("Nguyễn Văn Bình",)),
+    ("מאת: דנה לוי", ("דנה לוי",)),
 ]
 
 NOT_BYLINES = [
@@ -753,3 +758,54 @@ def test_a_dutch_article_names_both_its_authors() -> None:
     head = ["Gemeenteraad stemt in met nieuw fietspad", "Door Anna Jansen en Pieter Bakker", "3 maart 2024"]
     for article in as_dump_and_page(head, prose):
         assert article.metadata.authors == ("Anna Jansen", "Pieter Bakker")
+
+
+@pytest.mark.parametrize(
+    ("head", "prose", "authors", "published"),
+    [
+        (
+            ["Belediye şehir merkezine yeni bir kütüphane açtı", "Yazar: Ayşe Yılmaz", "12 Mart 2024, 10:15"],
+            [
+                "Belediye, şehir merkezinde elli binden fazla kitabın bulunduğu yeni bir halk kütüphanesini açtı.",
+                "Belediye başkanı projenin üç yıl sürdüğünü ve kütüphanenin her gün açık olacağını söyledi.",
+                "Mahalle sakinleri şehirde uzun süredir sessiz bir çalışma alanına ihtiyaç duyulduğunu belirtti.",
+            ],
+            ("Ayşe Yılmaz",),
+            "2024-03-12T10:15:00",
+        ),
+        (
+            [
+                "Pemerintah kota resmikan perpustakaan umum baru",
+                "Penulis: Siti Rahmawati",
+                "Selasa, 12 Maret 2024 10:15 WIB",
+            ],
+            [
+                "Pemerintah kota hari ini meresmikan perpustakaan umum baru di pusat kota yang menyimpan banyak buku.",
+                "Wali kota mengatakan proyek tersebut dikerjakan selama tiga tahun dan akan buka setiap hari.",
+                "Sejumlah warga menyambut baik pembangunan itu karena kota sudah lama tidak memiliki tempat membaca.",
+            ],
+            ("Siti Rahmawati",),
+            "2024-03-12T10:15:00+07:00",
+        ),
+        (
+            ["עיריית העיר תקים פארק חדש לאורך הנחל", "מאת: דנה לוי", "12 במרץ 2024"],
+            [
+                "העירייה הודיעה היום כי תתחיל בקרוב בעבודות להקמת פארק חדש לאורך הנחל, עם שבילי אופניים.",
+                "לדברי ראש העירייה, הפרויקט ימומן מתקציב העירייה והעבודות צפויות להימשך כשנתיים.",
+                "תושבי השכונות הסמוכות קיבלו את ההודעה בברכה ואמרו כי חיכו שנים לשיפור המרחב הציבורי.",
+            ],
+            ("דנה לוי",),
+            "2024-03-12",
+        ),
+    ],
+    ids=["turkish", "indonesian", "hebrew"],
+)
+def test_more_languages_name_author_and_date(
+    head: list[str], prose: list[str], authors: tuple[str, ...], published: str
+) -> None:
+    """Made-up Turkish, Indonesian and Hebrew articles under their languages' byline label and dateline had no
+    author, and the Indonesian and Hebrew ones no date, as text dumps (trial47): the labels, month names and the
+    Indonesian time zones were missing."""
+    dump, page = as_dump_and_page(head, prose)
+    assert (dump.metadata.authors, dump.metadata.published) == (authors, published)
+    assert page.metadata.authors == authors

@@ -28,6 +28,17 @@ DATELINES = [
     ("الأحد، 3 مارس 2024", "2024-03-03", None),
     ("نشر في 3 مارس 2024 - آخر تحديث: 4 مارس 2024", "2024-03-03", "2024-03-04"),
     ("٣ مارس ٢٠٢٤", "2024-03-03", None),
+    # Ukrainian, Indonesian, Hebrew, Turkish, Vietnamese: months, weekdays, labels, fillers, zones (trial47)
+    ("12 березня 2024, 10:15", "2024-03-12T10:15:00", None),
+    ("Опубліковано: 12 березня 2024 р. о 10:15", "2024-03-12T10:15:00", None),
+    ("Оновлено: 13 березня 2024", None, "2024-03-13"),
+    ("Selasa, 12 Maret 2024 10:15 WIB", "2024-03-12T10:15:00+07:00", None),
+    ("Diterbitkan: 12 Maret 2024 pukul 10.15 WITA", "2024-03-12T10:15:00+08:00", None),
+    ("12 במרץ 2024", "2024-03-12", None),
+    ("פורסם: 12 במרץ 2024 בשעה 10:15", "2024-03-12T10:15:00", None),
+    ("Son güncelleme: 13 Mart 2024 saat 10:15", None, "2024-03-13T10:15:00"),
+    ("Thứ ba, 12/03/2024, 10:15 (GMT+7)", "2024-03-12T10:15:00+07:00", None),
+    ("12 марта 2024, 10:15 MSK", "2024-03-12T10:15:00+03:00", None),
     # Chinese, Japanese and Korean: year, month and day each with its sign, labels before a full-width colon
     ("2024年1月6日", "2024-01-06", None),
     ("2024年1月6日 10:15", "2024-01-06T10:15:00", None),
@@ -110,6 +121,9 @@ NOT_DATELINES = [
     "The meeting on Jan 6, 2024 was long.",
     "FILE PHOTO: Military vehicles are seen at the al-Asad air base, Iraq, January 13, 2020.",
     "Am 6. Januar 2024 traf sich der Ausschuss.",
+    "Thứ ba tuần trước, 12/03/2024, thành phố đã khánh thành thư viện mới",  # prose: the fillers do not make it one
+    "Saat ini 12 Maret 2024 menjadi hari penting",
+    "Son 12 Mart 2024 saat 10:15 toplantı yapıldı",
     "Le 6 janvier 2024, le gouvernement a annoncé sa décision.",
     "El 6 de enero de 2024 el gobierno anunció su decisión.",
     "2024年1月6日，市议会召开会议并通过了新的决议。",  # a sentence opening with its date

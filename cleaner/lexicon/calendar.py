@@ -18,7 +18,7 @@ from functools import cache
 
 from cleaner.lexicon import phrases
 
-LOCALES = ("en", "de", "fr", "es", "it", "pt", "nl", "sv", "da", "nb", "pl", "cs", "ro", "hu", "fi", "tr", "ru", "ar")
+LOCALES = ("en", "de", "fr", "es", "it", "pt", "nl", "sv", "da", "nb", "pl", "cs", "ro", "hu", "fi", "tr", "ru", "ar", "uk", "id", "he")
 
 
 @cache

@@ -116,6 +116,10 @@ ZONES = {
     "MDT": "-06:00",
     "PST": "-08:00",
     "PDT": "-07:00",
+    "MSK": "+03:00",  # Moscow, as Russian sites print it
+    "WIB": "+07:00",  # Western, Central and Eastern Indonesia, as Indonesian sites print them
+    "WITA": "+08:00",
+    "WIT": "+09:00",
 }
 ZONE = re.compile(
     r"(?P<off>[+-]\d{2}(?::?\d{2})?(?!\d))|(?P<utc>UTC|GMT)\s?(?P<uoff>[+-]\d{1,2}(?::?\d{2})?)(?!\d)"
