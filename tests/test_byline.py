@@ -374,6 +374,9 @@ CREDITS = [
     ("November 20, 2019 Emiliano Bellini", ("Emiliano Bellini",), "2019-11-20", None),
     ("By FEDERICA LUSIARDI - 2019-04-10", ("Federica Lusiardi",), "2019-04-10", None),
     ("By Louis Jacobson on Monday, November 18th, 2019 at 11:04", ("Louis Jacobson",), "2019-11-18T11:04:00", None),
+    # a year in Arabic-Indic digits, as Arabic sites print dates (trial47)
+    ("بقلم: أحمد محمود ١٢ مارس ٢٠٢٤", ("أحمد محمود",), "2024-03-12", None),
+    ("بقلم: أحمد محمود | ۱۲ مارس ۲۰۲۴", ("أحمد محمود",), "2024-03-12", None),
 ]
 
 NOT_CREDITS = [
@@ -809,3 +812,22 @@ def test_more_languages_name_author_and_date(
     dump, page = as_dump_and_page(head, prose)
     assert (dump.metadata.authors, dump.metadata.published) == (authors, published)
     assert page.metadata.authors == authors
+
+
+def test_an_arabic_page_with_arabic_indic_digits_names_author_and_date() -> None:
+    """A made-up Arabic page whose byline and date stand in one element (a credit line), the date in Arabic-Indic
+    digits, had no author and no date: the credit line's year test read ASCII digits alone (trial47)."""
+    prose = [
+        "افتتحت بلدية المدينة اليوم مكتبة عامة جديدة في الحي القديم، تضم أكثر من خمسين ألف كتاب ومساحات للأطفال.",
+        "وقال رئيس البلدية في كلمة خلال حفل الافتتاح إن المشروع استغرق ثلاث سنوات من العمل المتواصل.",
+        "وأعرب عدد من السكان عن سعادتهم بالمشروع، مشيرين إلى أن المدينة كانت تفتقر إلى مكان هادئ للقراءة.",
+    ]
+    paragraphs = "".join(f"<p>{line}</p>" for line in prose)
+    page = clean(
+        '<html lang="ar" dir="rtl"><body><header><nav><a href="/">الرئيسية</a></nav></header><main><article>'
+        "<h1>افتتاح مكتبة عامة جديدة في وسط المدينة</h1>"
+        '<p class="byline">بقلم: أحمد محمود ١٢ مارس ٢٠٢٤</p>'
+        f'{paragraphs}<div class="share"><a href="#">شارك هذا المقال</a></div></article></main></body></html>',
+        format="html",
+    )
+    assert (page.metadata.authors, page.metadata.published) == (("أحمد محمود",), "2024-03-12")

@@ -42,7 +42,7 @@ def parse_credit(line: str, *, day_first: bool | None = None) -> Metadata | None
     if len(text) > MAX_LINE:
         return None  # refused unread, before any pattern runs
     text = TRAILING.sub("", COMMENT_TAIL.sub("", text))
-    if not text or not _YEARISH.search(text) or IMAGE_CREDIT.search(text):
+    if not text or not _has_year(text) or IMAGE_CREDIT.search(text):
         return None
     if _MAY_NAME.search(text) is None:
         return None  # cheap exit: no byline word, no two capitalised words in a row, no agency
@@ -74,6 +74,17 @@ _CUTS = re.compile(
     rf"|\s+(?={alternation('byline_words', 'byline_verbs', 'date_prepositions', 'published_labels')}(?!\w))",
     re.IGNORECASE,
 )
+
+
+def _has_year(text: str) -> bool:
+    """Whether the text holds a year (19xx, 20xx) or a day and month ("3.05"), in any script's digits: Arabic-Indic
+    digits ("بقلم: أحمد محمود ١٢ مارس ٢٠٢٤") are digits to the dateline reader too."""
+    if not text.isascii():
+        text = _DIGIT.sub(lambda digit: str(int(digit[0])), text)
+    return _YEARISH.search(text) is not None
+
+
+_DIGIT = re.compile(r"\d")  # any script's decimal digit
 
 
 def _cut_points(text: str) -> list[int]:
