@@ -163,3 +163,30 @@ def test_the_second_page_of_an_article_split_over_pages_is_its_text_without_the_
     article = clean(page + "</article></body></html>", format="html")
     assert [block.text for block in article.blocks] == PARAGRAPHS[2:]
     assert [removal.rule for removal in article.removed] == ["navigation.page-numbers"]
+
+
+def noscript_shell(article: str) -> str:
+    """A page rendered by script whose article is given to readers without scripts in a ``<noscript>``."""
+    return (
+        "<!doctype html><html lang='en'><head><title>" + TITLE + " | Harbour News</title></head><body>"
+        "<header><nav><a href='/'>Home</a> <a href='/local'>Local</a></nav></header>"
+        f"<div id='app'></div><noscript>{article}</noscript><footer>© 2024 Harbour News</footer></body></html>"
+    )
+
+
+def test_an_article_given_in_noscript_is_read_as_a_page() -> None:
+    """A made-up app shell whose article stood in ``<noscript>`` came out as one paragraph holding the headline,
+    the byline and every paragraph (the extractors drop ``<noscript>``, then take the page's text whole) (trial47)."""
+    paragraphs = "".join(f"<p>{text}</p>" for text in PARAGRAPHS)
+    page = clean(noscript_shell(f"<article><h1>{TITLE}</h1><p class='byline'>By Tomas Vell</p>{paragraphs}</article>"))
+    assert [block.text for block in page.blocks] == PARAGRAPHS
+    assert (page.metadata.title, page.metadata.authors) == (TITLE, ("Tomas Vell",))
+
+
+def test_a_page_showing_its_article_keeps_a_noscript_notice_out() -> None:
+    """A page whose article is in its markup: a ``<noscript>`` beside it (a notice, an image's fallback) is left as
+    the extractors leave it."""
+    paragraphs = "".join(f"<p>{text}</p>" for text in PARAGRAPHS)
+    notice = "<noscript><p>Please enable JavaScript to see the comments and the photo gallery.</p></noscript>"
+    page = clean(f"<html><body><article><h1>{TITLE}</h1>{paragraphs}{notice}</article></body></html>")
+    assert [block.text for block in page.blocks] == PARAGRAPHS

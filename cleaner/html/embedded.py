@@ -13,6 +13,11 @@ ignored (``article.body`` alone; ``content[*].text`` the paragraphs of a block l
 most characters is the candidate.  A ``srcdoc`` or ``<template>`` is read as a page of its own by the
 same extraction as the page.  The source is named in the audit (``extractor.embedded-body``).
 
+A ``<noscript>`` that holds the article's markup (paragraphs, an ``<article>``) where the rest of the page shows
+under a tenth of its text (a script-rendered shell whose content is given to readers without scripts) is shown as
+a browser without scripts shows it, in place (``shown_noscript``): its markup is extracted as the page's, headline,
+byline and all.  Extraction tools drop ``<noscript>`` and fall back to the page's whole text as one paragraph.
+
 This module does NOT judge the text it takes: it goes through the same furniture rules and classifier as
 extracted blocks.  It takes nothing where the page shows a tenth of it or more, nor a candidate under
 ``MIN_CHARS`` (a teaser, a setting's text).  The script texts are only parsed where the extraction is so
@@ -68,6 +73,30 @@ def embedded_texts(tree: HtmlElement) -> Embedded:
             inner = "".join(etree.tostring(child, encoding="unicode") for child in element)
             documents.append(("<template>", (element.text or "") + inner))
     return Embedded(tuple(states), tuple(documents))
+
+
+_SHOWN_BLOCKS = ("p", "article", "h1", "h2", "li")
+
+
+def shown_noscript(tree: HtmlElement) -> bool:
+    """Turn each ``<noscript>`` holding block markup into a ``<div>`` where the page's text outside them is under
+    ``SHARE`` of theirs and theirs reaches ``MIN_CHARS`` (the article is given to readers without scripts alone);
+    whether any was."""
+    held = [
+        element
+        for element in tree.iter("noscript")
+        if next(element.iter(_SHOWN_BLOCKS), None) is not None and next(element.iterancestors("noscript"), None) is None
+    ]
+    if not held:
+        return False
+    inside = sum(len(element_text(element).strip()) for element in held)
+    body = tree.find("body")
+    outside = len(element_text(body if body is not None else tree).strip()) - inside
+    if inside < MIN_CHARS or outside >= SHARE * inside:
+        return False
+    for element in held:
+        element.tag = "div"
+    return True
 
 
 def _state_json(script: HtmlElement) -> str | None:

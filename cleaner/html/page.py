@@ -35,7 +35,7 @@ from cleaner.html.content import main_content
 from cleaner.html.dates import dates_of
 from cleaner.html.declared import declared_body, with_declared_body
 from cleaner.html.elements import element_text
-from cleaner.html.embedded import Embedded, embedded_texts, with_embedded_body
+from cleaner.html.embedded import Embedded, embedded_texts, shown_noscript, with_embedded_body
 from cleaner.html.entries import with_entry_times
 from cleaner.html.listing import is_listing, may_be_listing, teasers
 from cleaner.html.meta import page_metadata
@@ -138,6 +138,7 @@ def parse_page_embedded(html: str) -> tuple[HtmlElement, tuple[str, ...], Embedd
     ld = tuple(_jsonld_texts(tree))
     embedded = embedded_texts(tree)
     etree.strip_elements(tree, *_NOISE_TAGS, "script", with_tail=False)
+    shown_noscript(tree)  # an app shell whose article is given to readers without scripts, in <noscript>
     if may_exceed(html) and (count := int(_COUNT_ELEMENTS(tree))) > MAX_ELEMENTS:
         raise PageError(f"page too large: {count:,} elements, the limit is {MAX_ELEMENTS:,}")
     return tree, ld, embedded
