@@ -111,7 +111,7 @@ def test_report_is_deterministic_json(seeds: list[tuple[str, str]]) -> None:
         "shingle": 5,
         "groups": [{"kind": "exact", "similarity": 1.0, "members": [seeds[4][0], "again"]}],
     }
-    assert first.summary() == "1 duplicate groups (1 exact, 0 near) among 6 documents; 1 redundant"
+    assert first.summary() == "1 duplicate group (1 exact, 0 near) among 6 documents; 1 redundant"
 
 
 def test_a_document_added_twice_under_one_id_counts_once(seeds: list[tuple[str, str]]) -> None:
@@ -142,7 +142,7 @@ def test_the_command_reports_and_dedupes(tmp_path: Path) -> None:
             "members": ["rheinblick/gutachten-bruecke-amp.md", "rheinblick/gutachten-bruecke.md"],
         }
     ]
-    assert "1 duplicate groups (1 exact, 0 near) among 12 documents; 1 redundant" in result.stderr
+    assert "1 duplicate group (1 exact, 0 near) among 12 documents; 1 redundant" in result.stderr
     assert "rheinblick/gutachten-bruecke.md: duplicate article, not written (--dedupe)" in result.stderr
     written = sorted(path.name for path in (tmp_path / "out").iterdir())
     assert "gutachten-bruecke-amp.md" in written and "gutachten-bruecke.md" not in written

@@ -68,10 +68,11 @@ class DuplicateReport:
         return frozenset(member for group in self.groups for member in group.members[1:])
 
     def summary(self) -> str:
-        exact = sum(group.kind == "exact" for group in self.groups)
+        """``1 duplicate group (1 exact, 0 near) among 6 documents; 1 redundant``: one of a thing in the singular."""
+        exact, groups = sum(group.kind == "exact" for group in self.groups), len(self.groups)
         return (
-            f"{len(self.groups)} duplicate groups ({exact} exact, {len(self.groups) - exact} near) "
-            f"among {self.documents} documents; {len(self.redundant)} redundant"
+            f"{groups} duplicate group{'s' * (groups != 1)} ({exact} exact, {groups - exact} near) "
+            f"among {self.documents} document{'s' * (self.documents != 1)}; {len(self.redundant)} redundant"
         )
 
     def to_dict(self) -> dict[str, object]:
