@@ -341,3 +341,34 @@ def test_a_wet_file_gives_each_page_text(tmp_path: Path, name: str) -> None:
     expected = [clean(text, format="text", url=url).to_dict() for url, text in texts]
     assert [{key: record[key] for key in expected[0]} for record in records] == expected
     assert [record["fetched"] for record in records] == [FETCHED] * len(texts)
+
+
+def test_an_archive_without_pages_is_named_in_a_note(tmp_path: Path) -> None:
+    """A web archive of a PDF, a JSON answer and a robots.txt gave '0 records of 1 JSON Lines/WARC file' and no
+    word of why (trial47): one note before the summary names it and says which records are documents, the same
+    with any --jobs; an archive with pages is not named; --quiet drops it."""
+    empty = tmp_path / "other.warc.gz"
+    with empty.open("wb") as handle:
+        writer = WARCWriter(handle, gzip=True)
+        for url, kind in [("/a.pdf", "application/pdf"), ("/api", "application/json"), ("/robots.txt", "text/plain")]:
+            record = writer.create_warc_record(
+                f"https://news.example.org{url}",
+                "response",
+                payload=io.BytesIO(b"x"),
+                http_headers=_http("200 OK", kind),
+            )
+            writer.write_record(record)
+    write_warc(tmp_path / "crawl.warc.gz", seed_pages()[:2])
+    both = ("other.warc.gz", "crawl.warc.gz", "--format", "jsonl")
+    runs = [_clean_command(*both, f"--jobs={jobs}", cwd=tmp_path) for jobs in (1, 2)]
+    assert [run.returncode for run in runs] == [0, 0]
+    assert runs[0].stderr == runs[1].stderr
+    notes = [line for line in runs[0].stderr.splitlines() if line.startswith("clean: ")]
+    assert notes == [
+        "clean: 1 file held no document to clean: other.warc.gz (a JSON Lines file's are its records; a web "
+        "archive's, its HTML pages fetched whole and plain-text conversion records: other records, PDFs, images, "
+        "requests, redirects, are skipped)"
+    ]
+    assert "2 documents read (0 article files, 2 records of 2 JSON Lines/WARC files)" in runs[0].stderr
+    quiet = _clean_command("other.warc.gz", "--quiet", cwd=tmp_path)
+    assert (quiet.returncode, quiet.stderr) == (0, "")

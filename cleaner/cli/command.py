@@ -111,12 +111,25 @@ def _container_results(
         return iter(())
     report.containers += len(paths)
     limit = settings.config.max_bytes
-    documents = (item for path in paths for item in documents_from_path(path, max_bytes=limit))
+    documents = (
+        item for path in paths for item in _noting_empty(path, documents_from_path(path, max_bytes=limit), report)
+    )
     # A web archive holds pages: the HTML layer is warmed up with the rest.  JSON Lines records and a WET file's
     # may all be text: a worker warms the HTML layer up on the first page it meets, outside that page's time limit.
     pages = any(path.name.lower().endswith(WARC_SUFFIXES) for path in paths)
     job = cleaning_job(Cleaning(settings.config, settings.profile, pages=pages))
     return executor.map(job, as_documents(documents))
+
+
+def _noting_empty(path: Path, items: Iterable[object], report: Report) -> Iterator[object]:
+    """The items of one JSON Lines or WARC file; one that holds none is listed for the summary's note (at the
+    end: so the lines are the same with any ``--jobs``, whose workers read ahead)."""
+    empty = True
+    for item in items:
+        empty = False
+        yield item
+    if empty:
+        report.empty.append(source_name(path))
 
 
 def _find(args: argparse.Namespace, config: Config, mode: str) -> list[Found]:

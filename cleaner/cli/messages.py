@@ -112,6 +112,7 @@ class Report:
     profile: tuple[str, frozenset[str]] | None = None  # the site profile applied: its path and its sites
     sites: Counter[str] = field(default_factory=Counter)  # the documents cleaned, by site (with a profile only)
     untaken: list[tuple[str, str]] = field(default_factory=list)  # (kind, path): readable files a walk left out
+    empty: list[str] = field(default_factory=list)  # JSON Lines and WARC files that held no document to clean
 
     def start(self, total: int | None) -> None:
         """Show the progress bar (on a terminal only); ``total`` is unknown when records are streamed."""
@@ -198,10 +199,24 @@ class Report:
             f"{them}): {', '.join(parts)}"
         )
 
+    def empty_line(self) -> str | None:
+        """One line for the JSON Lines and WARC files that held no document: a web archive of PDFs, images or
+        requests only gave "0 records" and no word of why."""
+        if not self.empty:
+            return None
+        more = f" and {len(self.empty) - UNTAKEN_NAMES} more" if len(self.empty) > UNTAKEN_NAMES else ""
+        names = ", ".join(self.empty[:UNTAKEN_NAMES])
+        return (
+            f"clean: {plural(len(self.empty), 'file')} held no document to clean: {names}{more} (a JSON Lines "
+            "file's are its records; a web archive's, its HTML pages fetched whole and plain-text conversion records: "
+            "other records, PDFs, images, requests, redirects, are skipped)"
+        )
+
     def summary(self) -> None:
         self.close()
-        if untaken := self.untaken_line():
-            self.line(untaken)
+        for note in (self.untaken_line(), self.empty_line()):
+            if note:
+                self.line(note)
         # Checking and rewriting count the files whose canonical form differs from their bytes; writing counts
         # the documents cleaning removed something from (blocks, or all of a page but its article), files and
         # records alike.
