@@ -36,7 +36,7 @@ from cleaner.config import Config
 from cleaner.corpus.duplicates import DuplicateFinder
 from cleaner.io.documents import WARC_SUFFIXES, documents_from_path, is_container
 from cleaner.io.files import AtomicFile, Finder, Found, source_format, source_name
-from cleaner.io.records import Result
+from cleaner.io.records import Document, Failure, Result
 from cleaner.run.batch import Outcome, Settings, process_bytes, run
 from cleaner.run.executor import Executor, default_jobs
 from cleaner.run.local import local_executor
@@ -121,7 +121,7 @@ def _container_results(
     return executor.map(job, as_documents(documents))
 
 
-def _noting_empty(path: Path, items: Iterable[object], report: Report) -> Iterator[object]:
+def _noting_empty(path: Path, items: Iterable[Document | Failure], report: Report) -> Iterator[Document | Failure]:
     """The items of one JSON Lines or WARC file; one that holds none is listed for the summary's note (at the
     end: so the lines are the same with any ``--jobs``, whose workers read ahead)."""
     empty = True

@@ -44,7 +44,7 @@ from warcio.utils import BUFF_SIZE
 
 from cleaner.config import DEFAULT_MAX_BYTES
 from cleaner.io.files import source_name
-from cleaner.io.records import Document, Failure
+from cleaner.io.records import Document, Failure, Format
 
 HTML_TYPES = ("text/html", "application/xhtml+xml")
 TEXT_TYPE = "text/plain"  # a conversion record's (Common Crawl's WET files: the text of each page fetched)
@@ -304,7 +304,7 @@ def _headers_whole(record: Any) -> bool:
     return bool(getattr(stream, "limit", 0) < getattr(stream, "_orig_limit", 0))
 
 
-def _document_format(record: Any) -> str | None:
+def _document_format(record: Any) -> Format | None:
     """``html`` for a record of an HTML page fetched whole, ``text`` for a conversion record of plain text (a WET
     file's), ``None`` for any other record."""
     if record.rec_type == "response" and record.http_headers is not None:
@@ -321,7 +321,7 @@ def _document_format(record: Any) -> str | None:
     return "html" if media_type in HTML_TYPES else None
 
 
-def _document(record: Any, ident: str, source: str, max_bytes: int, kind: str) -> Document | Failure:
+def _document(record: Any, ident: str, source: str, max_bytes: int, kind: Format) -> Document | Failure:
     try:
         content = record.content_stream().read(max_bytes + 1)
     except READ_ERRORS as error:

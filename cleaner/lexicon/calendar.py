@@ -18,7 +18,10 @@ from functools import cache
 
 from cleaner.lexicon import phrases
 
-LOCALES = ("en", "de", "fr", "es", "it", "pt", "nl", "sv", "da", "nb", "pl", "cs", "ro", "hu", "fi", "tr", "ru", "ar", "uk", "id", "he")
+LOCALES = (
+    "en", "de", "fr", "es", "it", "pt", "nl", "sv", "da", "nb", "pl", "cs", "ro", "hu", "fi", "tr", "ru", "ar",
+    "uk", "id", "he",
+)  # fmt: skip
 
 
 @cache
