@@ -417,41 +417,73 @@ _SPACES = re.compile(r"\s+")
 def _walk(element: etree._Element, kind: Kind | None = None) -> Iterator[_Piece]:
     """Blocks from trafilatura's XML body: one per paragraph, heading, list item, quote line, table row.
 
-    Loose text directly inside a container (trafilatura keeps some) becomes a paragraph of its own.
+    A container's inline content (its loose text, the links, highlights and inline code or quotes among its
+    children, their tails) is read as lines of text between its block children: what stands between two
+    blocks is one paragraph, ``<lb/>`` separating its lines, never a block for each inline element.
     """
-    yield from _loose(element.text, kind)
+    run: list[tuple[str, bool]] = [(element.text, False)] if element.text else []
     for child in element:
-        tag = child.tag
-        if tag == "item":
-            yield from _lines(child, kind or Kind.LIST_ITEM, skip=("list",))
-            for sub in child.iterchildren("list"):
-                yield from _walk(sub, kind)
-        elif tag == "quote":
-            if any(sub.tag in _BLOCK_TAGS for sub in child):
-                yield from _lines(child, Kind.QUOTE, skip=_BLOCK_TAGS)
-                yield from _walk(child, Kind.QUOTE)
-            else:
-                yield from _lines(child, Kind.QUOTE)
-        elif tag == "head":
-            yield from _lines(child, kind or Kind.HEADING)
-        elif tag == "table":
-            yield from _rows(child, kind)
-        elif tag in _INLINE_TAGS or (tag in _TEXT_TAGS and not any(sub.tag in _BLOCK_TAGS for sub in child)):
-            yield from _lines(child, kind or Kind.PARAGRAPH)
-        elif tag != "graphic":
-            yield from _walk(child, kind)
-        yield from _loose(child.tail, kind)
+        if _inline_here(child, run):
+            _inline(child, run, in_link=False, skip=())
+        elif child.tag != "graphic":
+            yield from _run_lines(run, kind or Kind.PARAGRAPH)
+            run = []
+            yield from _block(child, kind)
+        if child.tail:
+            run.append((child.tail, False))
+    yield from _run_lines(run, kind or Kind.PARAGRAPH)
+
+
+def _block(child: etree._Element, kind: Kind | None) -> Iterator[_Piece]:
+    """The blocks of one block element of trafilatura's XML body (``_walk``)."""
+    tag = child.tag
+    if tag == "item":
+        yield from _lines(child, kind or Kind.LIST_ITEM, skip=("list",))
+        for sub in child.iterchildren("list"):
+            yield from _walk(sub, kind)
+    elif tag == "head":
+        yield from _lines(child, kind or Kind.HEADING)
+    elif tag == "table":
+        yield from _rows(child, kind)
+    elif tag not in _TEXT_TAGS and tag != "quote":
+        yield from _walk(child, kind)
+    elif any(sub.tag in _BLOCK_TAGS for sub in child):  # inline code and quotes are read by the walk
+        yield from _walk(child, Kind.QUOTE if tag == "quote" else kind)
+    else:
+        yield from _lines(child, Kind.QUOTE if tag == "quote" else kind or Kind.PARAGRAPH)
 
 
 _BLOCK_TAGS = ("p", "list", "head", "quote", "table", "div", "item", "code")
 _TEXT_TAGS = ("p", "code", "cell", "row")
-_INLINE_TAGS = ("hi", "ref", "span", "lb", "del", "b", "i", "em", "strong", "a")
+_INLINE_TAGS = frozenset(("hi", "ref", "span", "lb", "del", "b", "i", "em", "strong", "a"))
+_MAYBE_INLINE = frozenset(("code", "quote"))  # a block, or a word or phrase inside a sentence
+_OWN_BLOCKS = frozenset(_BLOCK_TAGS) - {"code"}  # what inline code or a quote never holds (nested code it may)
 
 
-def _loose(text: str | None, kind: Kind | None) -> Iterator[_Piece]:
-    clean = " ".join((text or "").split())  # as ``_SPACES`` -> " ", stripped; faster
-    if clean:
-        yield kind or Kind.PARAGRAPH, clean, 0.0
+def _inline_here(child: etree._Element, run: list[tuple[str, bool]]) -> bool:
+    """Whether ``child`` is inline content of the line ``run`` holds: an inline element, or a ``<code>`` or
+    quote of one line of text (none of its own blocks but code) beside text on that line, before or after it.
+
+    trafilatura writes ``<code>`` and ``<quote>`` for a program's listing and a block quote as well as for a
+    name in running text (``<code>str</code>``) and a short quotation.
+    """
+    if child.tag in _INLINE_TAGS:
+        return True
+    if child.tag not in _MAYBE_INLINE or any(sub.tag in _OWN_BLOCKS for sub in child.iterdescendants()):
+        return False
+    if "\n" in "".join(child.itertext()).strip():
+        return False
+    return bool((child.tail or "").strip()) or _line_has_text(run)
+
+
+def _line_has_text(run: list[tuple[str, bool]]) -> bool:
+    """Whether the last line of ``run`` (after its last ``<lb/>``) holds text."""
+    for part, _ in reversed(run):
+        if part == "\n":
+            return False
+        if part.strip():
+            return True
+    return False
 
 
 def _rows(table: etree._Element, kind: Kind | None) -> Iterator[_Piece]:
@@ -474,6 +506,15 @@ def _lines(element: etree._Element, kind: Kind, skip: tuple[str, ...] = ()) -> I
         return
     segments: list[tuple[str, bool]] = []
     _inline(element, segments, in_link=False, skip=skip, top=True)
+    yield from _run_lines(segments, kind)
+
+
+def _run_lines(segments: list[tuple[str, bool]], kind: Kind) -> Iterator[_Piece]:
+    """Inline text segments (text, whether it is link text) as one block per line.
+
+    A line ends at ``<lb/>`` and at a text that is a line break alone: trafilatura leaves one where it dissolved
+    an element of the page between two others (a ``<div>`` of each entry), and the lines are kept apart.
+    """
     line: list[tuple[str, bool]] = []
     for segment in [*segments, ("\n", False)]:
         if segment[0] != "\n":
