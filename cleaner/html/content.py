@@ -487,12 +487,38 @@ def _line_has_text(run: list[tuple[str, bool]]) -> bool:
 
 
 def _rows(table: etree._Element, kind: Kind | None) -> Iterator[_Piece]:
-    for row in table.iter("row"):
-        cells = [_SPACES.sub(" ", "".join(cell.itertext())).strip() for cell in row.iterchildren("cell")]
-        text = " | ".join(cell for cell in cells if cell)
+    """A table's rows: a row of data, one paragraph of its cells joined by `` | ``; a row of layout
+    (``_lays_out``), its cells' blocks, each cell walked as the body is (``_walk``)."""
+    for row in table.iterchildren("row"):
+        cells = list(row.iterchildren("cell"))
+        if _lays_out(cells):
+            for cell in cells:
+                yield from _walk(cell, kind)
+            continue
+        text = " | ".join(cell for cell in map(_cell_text, cells) if cell)
         if text:
             links = sum(len("".join(ref.itertext())) for ref in row.iter("ref"))
             yield kind or Kind.PARAGRAPH, text, min(1.0, links / len(text))
+
+
+def _lays_out(cells: list[etree._Element]) -> bool:
+    """Whether a table row lays out a page rather than holding data: a cell of it holds a heading or a table, or
+    its one cell with text holds two or more blocks (e-mails and older sites set an article's paragraphs in a
+    table's cells; a row of data has several cells, each a datum: text, a paragraph or a list)."""
+    filled = [cell for cell in cells if "".join(cell.itertext()).strip()]
+    if any(sub.tag in ("head", "table") for cell in filled for sub in cell):
+        return True
+    return len(filled) == 1 and sum(sub.tag in _BLOCK_TAGS for sub in filled[0]) >= 2
+
+
+def _cell_text(element: etree._Element) -> str:
+    """A data cell's text on one line: its blocks and line breaks apart by a space, inline text as it runs."""
+    parts = [element.text or ""]
+    for sub in element:
+        inner = _cell_text(sub)
+        parts.append(f" {inner} " if sub.tag in _BLOCK_TAGS or sub.tag == "lb" else inner)
+        parts.append(sub.tail or "")
+    return _SPACES.sub(" ", "".join(parts)).strip()
 
 
 def _lines(element: etree._Element, kind: Kind, skip: tuple[str, ...] = ()) -> Iterator[_Piece]:
