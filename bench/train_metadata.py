@@ -56,7 +56,8 @@ ROUNDS = 100
 # every dump kind and four seeds.  Titles did too, but until the title's features described a line's
 # neighbours and its place before the article's first sentence the ranking took a standfirst for the
 # headline above it in a golden fixture (fixtures/text/fr_conseil_municipal_single); with them the
-# fixture passes, and the ranking gained on every dump kind (docs/metadata-text-history.md).
+# fixture passed, and the ranking gained on every dump kind (docs/metadata-text-history.md); the model rebuilt on
+# 7 December 2026 ranks the standfirst first again (a strict xfail: docs/metadata-text.md, Known weaknesses).
 # Authors are missing from many pages (a wrong author is worse than none): their threshold is chosen
 # on the training folds alone (``author_threshold``).
 RANKED = frozenset({"date", "title"})
