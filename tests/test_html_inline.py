@@ -1,4 +1,4 @@
-"""Inline content belongs to its block: the HTML reader (``content._walk``) never makes a block of a link, a word
+"""Inline content belongs to its block: the HTML reader (``xmlbody.walk``) never makes a block of a link, a word
 of inline code or a short quotation inside a sentence, nor reads a quote's text twice.
 
 Made-up pages cleaned whole (trafilatura's extraction, the reader, the text layers), and properties of the walk
@@ -13,7 +13,7 @@ from hypothesis import strategies as st
 from lxml import etree
 
 from cleaner import clean
-from cleaner.html.content import _walk
+from cleaner.html.xmlbody import walk
 from tests.htmlpages import html_page
 from tests.madeup import PROSE, TITLE
 
@@ -88,7 +88,7 @@ def _letters(text: str) -> str:
 @given(_TREES, _TEXT)
 def test_the_walk_neither_loses_nor_repeats_text(tree: etree._Element, text: str | None) -> None:
     body = _element("body", text, None, [tree])
-    assert _letters("".join(text for _, text, _ in _walk(body))) == _letters("".join(body.itertext()))
+    assert _letters("".join(text for _, text, _ in walk(body))) == _letters("".join(body.itertext()))
 
 
 _INLINE_CHILD = st.builds(
@@ -104,5 +104,5 @@ _INLINE_CHILD = st.builds(
 @given(st.text(st.sampled_from("ab "), min_size=1, max_size=8).filter(str.strip), st.lists(_INLINE_CHILD, max_size=5))
 def test_a_paragraph_of_text_and_inline_elements_is_one_block(text: str, children: list[etree._Element]) -> None:
     paragraph = _element("p", text, None, children)
-    blocks = list(_walk(_element("body", None, None, [paragraph])))
+    blocks = list(walk(_element("body", None, None, [paragraph])))
     assert [block_text for _, block_text, _ in blocks] == [" ".join("".join(paragraph.itertext()).split())]

@@ -1,5 +1,5 @@
 """A page laid out in table cells (e-mail newsletters, older sites) keeps its paragraphs apart; a data table's
-row stays one paragraph of cells joined by `` | `` (cleaner.html.content._rows)."""
+row stays one paragraph of cells joined by `` | `` (cleaner.html.xmlbody._rows)."""
 
 from __future__ import annotations
 

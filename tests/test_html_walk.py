@@ -1,4 +1,4 @@
-"""trafilatura's XML body walked into blocks (``content._walk``) reads as before: a text-only element's one line
+"""trafilatura's XML body walked into blocks (``xmlbody.walk``) reads as before: a text-only element's one line
 is read without walking its inline content.
 
 The property test builds bodies of the elements trafilatura writes (paragraphs, headings, lists and items,
@@ -14,14 +14,14 @@ from hypothesis import given, settings
 from hypothesis import strategies as st
 from lxml import etree
 
-from cleaner.html import content
-from cleaner.html.content import _SPACES, _Piece, _walk
+from cleaner.html import xmlbody
+from cleaner.html.xmlbody import _SPACES, Piece, walk
 from cleaner.model import Kind
 
 
-def _lines_before(element: etree._Element, kind: Kind, skip: tuple[str, ...] = ()) -> Iterator[_Piece]:
+def _lines_before(element: etree._Element, kind: Kind, skip: tuple[str, ...] = ()) -> Iterator[Piece]:
     segments: list[tuple[str, bool]] = []
-    content._inline(element, segments, in_link=False, skip=skip, top=True)
+    xmlbody._inline(element, segments, in_link=False, skip=skip, top=True)
     line: list[tuple[str, bool]] = []
     for segment in [*segments, ("\n", False)]:
         if segment[0] != "\n":
@@ -64,13 +64,13 @@ _TREES = st.recursive(
 @given(_TREES, _TEXT)
 def test_the_walk_reads_as_before(tree: etree._Element, text: str | None) -> None:
     body = _element("body", text, None, [tree])
-    new = list(_walk(body))
-    original = content._lines
-    content._lines = _lines_before  # type: ignore[assignment]
+    new = list(walk(body))
+    original = xmlbody._lines
+    xmlbody._lines = _lines_before  # type: ignore[assignment]
     try:
-        before = list(_walk(body))
+        before = list(walk(body))
     finally:
-        content._lines = original
+        xmlbody._lines = original
     assert new == before
 
 
@@ -79,4 +79,4 @@ def test_text_only_elements_of_every_kind() -> None:
         for text in (None, "", " ", "\n", " Read  more ", "\u00a0x"):
             element = _element(tag, text, " tail ", [])
             for kind in Kind:
-                assert list(content._lines(element, kind)) == list(_lines_before(element, kind)), (tag, text)
+                assert list(xmlbody._lines(element, kind)) == list(_lines_before(element, kind)), (tag, text)

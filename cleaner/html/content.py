@@ -1,9 +1,8 @@
 """The main content of a parsed page as blocks: trafilatura's extraction, walked into ``Block`` values.
 
 trafilatura (fast mode, comments excluded, links kept to measure link density) extracts the
-article from the shared tree; its XML body is walked into one block per paragraph, heading
-(``<head>``), list item (``<item>``), quote line (``<quote>``) and table row, a ``<lb/>``
-starting a new block.  Where trafilatura finds little, justext's good paragraphs are used
+article from the shared tree; its XML body is walked into blocks (``cleaner.html.xmlbody``: one per paragraph,
+heading, list item, quote line and table row).  Where trafilatura finds little, justext's good paragraphs are used
 (``cleaner.html.secondopinion``).  Runs of link lines (teaser lists at the end of the content,
 "Don't miss" boxes inside it) are cut here, as part of the extraction; paragraphs trafilatura
 split at a link are joined again, and a body that adverts split into several containers of one
@@ -25,7 +24,7 @@ from typing import TYPE_CHECKING
 from lxml import etree
 from lxml.html import HtmlElement
 
-from cleaner.html.elements import element_text, spaced_length, text_of
+from cleaner.html.elements import element_text, text_of
 from cleaner.html.secondopinion import justext_pieces
 from cleaner.html.views import (
     FALLBACK,
@@ -37,6 +36,7 @@ from cleaner.html.views import (
     second_view,
     size,
 )
+from cleaner.html.xmlbody import Piece, walk
 from cleaner.model import Block, Kind
 
 if TYPE_CHECKING:
@@ -91,8 +91,8 @@ def main_content(
 
 
 def _second_view(
-    tree: HtmlElement, pieces: list[_Piece], prose: list[str], fallback: Fallback, language: str | None
-) -> list[_Piece] | None:
+    tree: HtmlElement, pieces: list[Piece], prose: list[str], fallback: Fallback, language: str | None
+) -> list[Piece] | None:
     """The second view's pieces where it is asked and taken, else ``None``.
 
     It is asked where the extraction holds little of the page's prose (``needs_second_view``), or where the
@@ -119,7 +119,7 @@ def _second_view(
     return [piece for piece in pieces if piece[1] in missing] + other
 
 
-def _prose_set_aside(tree: HtmlElement, pieces: list[_Piece], prose: list[str]) -> bool:
+def _prose_set_aside(tree: HtmlElement, pieces: list[Piece], prose: list[str]) -> bool:
     """Whether the extraction holds less than half of the page's prose and the elements trafilatura never
     extracts (``_NEVER_EXTRACTED``: some themes and page builders put the whole post in an ``<aside>`` or a
     ``<footer>``) hold more than half of it: the article may be there, and the second view is asked."""
@@ -132,7 +132,7 @@ def _prose_set_aside(tree: HtmlElement, pieces: list[_Piece], prose: list[str]) 
     return sum(len(text) for node in outermost for text in page_prose(node)) > half
 
 
-def first_extraction(tree: HtmlElement, *, language: str | None) -> tuple[list[_Piece], bool]:
+def first_extraction(tree: HtmlElement, *, language: str | None) -> tuple[list[Piece], bool]:
     """trafilatura's fast extraction, or justext's paragraphs where it finds little or the whole page."""
     pieces, whole_page = trafilatura_pieces(tree, fast=True)
     if size(pieces) < MIN_TEXT or whole_page:
@@ -158,7 +158,7 @@ def _options(fast: bool) -> Extractor:
     return Extractor(output_format=_BODY_ONLY, fast=fast, comments=False, links=True, images=False, with_metadata=False)
 
 
-def trafilatura_pieces(tree: HtmlElement, *, fast: bool) -> tuple[list[_Piece], bool]:
+def trafilatura_pieces(tree: HtmlElement, *, fast: bool) -> tuple[list[Piece], bool]:
     """trafilatura's extraction walked into pieces, and whether it fell back to the whole page's text.
 
     trafilatura copies the tree it is given (twice, and once more in fast mode for a comparison it
@@ -174,7 +174,7 @@ def trafilatura_pieces(tree: HtmlElement, *, fast: bool) -> tuple[list[_Piece], 
     if body is None:
         return [], False
     _mend_split_links(body)
-    return list(_walk(body)), _is_page_dump(body)
+    return list(walk(body)), _is_page_dump(body)
 
 
 # Elements trafilatura's extractor deletes before it reads a page (``MANUALLY_CLEANED``), the commonest
@@ -266,7 +266,7 @@ _BODY_CLASS = re.compile(r"(?:article|post|entry|story|body)[-_]{0,2}(?:body|con
 _CONTINUED_TAGS = ("p", "h2", "h3", "li")
 
 
-def _continuations(tree: HtmlElement, pieces: list[_Piece]) -> list[_Piece]:
+def _continuations(tree: HtmlElement, pieces: list[Piece]) -> list[Piece]:
     """Paragraphs of the later containers of the article's body, into which adverts split it.
 
     Some templates close the article's body container before an advert and open another of the
@@ -283,7 +283,7 @@ def _continuations(tree: HtmlElement, pieces: list[_Piece]) -> list[_Piece]:
     container, paragraph_tag = found_in
     tags = (*_CONTINUED_TAGS, "div") if paragraph_tag == "div" else _CONTINUED_TAGS
     seen = {text for _, text, _ in pieces}
-    found: list[_Piece] = []
+    found: list[Piece] = []
     for later in container.xpath(f"following::{container.tag}[@class=$name]", name=container.get("class")):
         for element in later.iter(*tags):
             if element.tag == "div" and not (bare_container(element) and _outside_read(element, later)):
@@ -311,7 +311,7 @@ def _outside_read(element: HtmlElement, container: HtmlElement) -> bool:
     return True
 
 
-def _body_container(tree: HtmlElement, pieces: list[_Piece]) -> tuple[HtmlElement, str] | None:
+def _body_container(tree: HtmlElement, pieces: list[Piece]) -> tuple[HtmlElement, str] | None:
     """The body-classed element around the first extracted paragraph of prose (a ``<p>``, else a ``<div>``
     holding no block element), and that paragraph's tag, if any."""
     probe = next((text[:40] for kind, text, _ in pieces if kind is Kind.PARAGRAPH and len(text) >= 100), None)
@@ -361,7 +361,7 @@ LINK_TAIL_DENSITY = 0.25  # a teaser links its headline, not its one-line descri
 LINK_TAIL_MIN = 3
 
 
-def _without_link_tail(pieces: list[_Piece]) -> list[_Piece]:
+def _without_link_tail(pieces: list[Piece]) -> list[Piece]:
     """Cut a run of linked teasers (related stories, "more from") that ends the extracted content.
 
     Extractors keep such lists when they sit inside the article container.  The run must be at
@@ -381,7 +381,7 @@ def _without_link_tail(pieces: list[_Piece]) -> list[_Piece]:
     return _without_link_runs(pieces)
 
 
-def _teaser_like(piece: _Piece) -> bool:
+def _teaser_like(piece: Piece) -> bool:
     """A linked teaser: enough link text, and short unless mostly link (a paragraph of prose cites its sources)."""
     _, text, density = piece
     return density >= LINK_TAIL_DENSITY and (len(text) <= TEASER_MAX or density >= 0.5)
@@ -391,13 +391,13 @@ TEASER_MAX = 200
 LINK_RUN_DENSITY = 0.6  # inside the content only lines that are mostly link text
 
 
-def _without_link_runs(pieces: list[_Piece]) -> list[_Piece]:
+def _without_link_runs(pieces: list[Piece]) -> list[Piece]:
     """Cut runs of ``LINK_TAIL_MIN`` or more consecutive link lines anywhere ("Don't miss" boxes).
 
     Inside the content the bar is higher than at its end: each line must be mostly link text.
     """
-    kept: list[_Piece] = []
-    run: list[_Piece] = []
+    kept: list[Piece] = []
+    run: list[Piece] = []
     for piece in [*pieces, (Kind.PARAGRAPH, "", 0.0)]:
         if piece[2] >= LINK_RUN_DENSITY and piece[1]:
             run.append(piece)
@@ -408,161 +408,3 @@ def _without_link_runs(pieces: list[_Piece]) -> list[_Piece]:
         if piece[1]:
             kept.append(piece)
     return kept if len(kept) < len(pieces) and kept else pieces
-
-
-_Piece = tuple[Kind, str, float]
-_SPACES = re.compile(r"\s+")
-
-
-def _walk(element: etree._Element, kind: Kind | None = None) -> Iterator[_Piece]:
-    """Blocks from trafilatura's XML body: one per paragraph, heading, list item, quote line, table row.
-
-    A container's inline content (its loose text, the links, highlights and inline code or quotes among its
-    children, their tails) is read as lines of text between its block children: what stands between two
-    blocks is one paragraph, ``<lb/>`` separating its lines, never a block for each inline element.
-    """
-    run: list[tuple[str, bool]] = [(element.text, False)] if element.text else []
-    for child in element:
-        if _inline_here(child, run):
-            _inline(child, run, in_link=False, skip=())
-        elif child.tag != "graphic":
-            yield from _run_lines(run, kind or Kind.PARAGRAPH)
-            run = []
-            yield from _block(child, kind)
-        if child.tail:
-            run.append((child.tail, False))
-    yield from _run_lines(run, kind or Kind.PARAGRAPH)
-
-
-def _block(child: etree._Element, kind: Kind | None) -> Iterator[_Piece]:
-    """The blocks of one block element of trafilatura's XML body (``_walk``)."""
-    tag = child.tag
-    if tag == "item":
-        yield from _lines(child, kind or Kind.LIST_ITEM, skip=("list",))
-        for sub in child.iterchildren("list"):
-            yield from _walk(sub, kind)
-    elif tag == "head":
-        yield from _lines(child, kind or Kind.HEADING)
-    elif tag == "table":
-        yield from _rows(child, kind)
-    elif tag not in _TEXT_TAGS and tag != "quote":
-        yield from _walk(child, kind)
-    elif any(sub.tag in _BLOCK_TAGS for sub in child):  # inline code and quotes are read by the walk
-        yield from _walk(child, Kind.QUOTE if tag == "quote" else kind)
-    else:
-        yield from _lines(child, Kind.QUOTE if tag == "quote" else kind or Kind.PARAGRAPH)
-
-
-_BLOCK_TAGS = ("p", "list", "head", "quote", "table", "div", "item", "code")
-_TEXT_TAGS = ("p", "code", "cell", "row")
-_INLINE_TAGS = frozenset(("hi", "ref", "span", "lb", "del", "b", "i", "em", "strong", "a"))
-_MAYBE_INLINE = frozenset(("code", "quote"))  # a block, or a word or phrase inside a sentence
-_OWN_BLOCKS = frozenset(_BLOCK_TAGS) - {"code"}  # what inline code or a quote never holds (nested code it may)
-
-
-def _inline_here(child: etree._Element, run: list[tuple[str, bool]]) -> bool:
-    """Whether ``child`` is inline content of the line ``run`` holds: an inline element, or a ``<code>`` or
-    quote of one line of text (none of its own blocks but code) beside text on that line, before or after it.
-
-    trafilatura writes ``<code>`` and ``<quote>`` for a program's listing and a block quote as well as for a
-    name in running text (``<code>str</code>``) and a short quotation.
-    """
-    if child.tag in _INLINE_TAGS:
-        return True
-    if child.tag not in _MAYBE_INLINE or any(sub.tag in _OWN_BLOCKS for sub in child.iterdescendants()):
-        return False
-    if "\n" in "".join(child.itertext()).strip():
-        return False
-    return bool((child.tail or "").strip()) or _line_has_text(run)
-
-
-def _line_has_text(run: list[tuple[str, bool]]) -> bool:
-    """Whether the last line of ``run`` (after its last ``<lb/>``) holds text."""
-    for part, _ in reversed(run):
-        if part == "\n":
-            return False
-        if part.strip():
-            return True
-    return False
-
-
-def _rows(table: etree._Element, kind: Kind | None) -> Iterator[_Piece]:
-    """A table's rows: a row of data, one paragraph of its cells joined by `` | ``; a row of layout
-    (``_lays_out``), its cells' blocks, each cell walked as the body is (``_walk``)."""
-    for row in table.iterchildren("row"):
-        cells = list(row.iterchildren("cell"))
-        if _lays_out(cells):
-            for cell in cells:
-                yield from _walk(cell, kind)
-            continue
-        text = " | ".join(cell for cell in map(_cell_text, cells) if cell)
-        if text:
-            links = sum(len("".join(ref.itertext())) for ref in row.iter("ref"))
-            yield kind or Kind.PARAGRAPH, text, min(1.0, links / len(text))
-
-
-def _lays_out(cells: list[etree._Element]) -> bool:
-    """Whether a table row lays out a page rather than holding data: a cell of it holds a heading or a table, or
-    its one cell with text holds two or more blocks (e-mails and older sites set an article's paragraphs in a
-    table's cells; a row of data has several cells, each a datum: text, a paragraph or a list)."""
-    filled = [cell for cell in cells if "".join(cell.itertext()).strip()]
-    if any(sub.tag in ("head", "table") for cell in filled for sub in cell):
-        return True
-    return len(filled) == 1 and sum(sub.tag in _BLOCK_TAGS for sub in filled[0]) >= 2
-
-
-def _cell_text(element: etree._Element) -> str:
-    """A data cell's text on one line: its blocks and line breaks apart by a space, inline text as it runs."""
-    parts = [element.text or ""]
-    for sub in element:
-        inner = _cell_text(sub)
-        parts.append(f" {inner} " if sub.tag in _BLOCK_TAGS or sub.tag == "lb" else inner)
-        parts.append(sub.tail or "")
-    return _SPACES.sub(" ", "".join(parts)).strip()
-
-
-def _lines(element: etree._Element, kind: Kind, skip: tuple[str, ...] = ()) -> Iterator[_Piece]:
-    """The element's inline text, one block per line (``<lb/>`` separates lines), with link density."""
-    if not len(element):  # text alone (most paragraphs): one line, all link or none, read without the walk
-        raw = (element.text if element.tag != "lb" else None) or ""
-        text = " ".join(raw.split())
-        if text:
-            linked = spaced_length(raw) if element.tag == "ref" else 0
-            yield kind, text, min(1.0, linked / len(text))
-        return
-    segments: list[tuple[str, bool]] = []
-    _inline(element, segments, in_link=False, skip=skip, top=True)
-    yield from _run_lines(segments, kind)
-
-
-def _run_lines(segments: list[tuple[str, bool]], kind: Kind) -> Iterator[_Piece]:
-    """Inline text segments (text, whether it is link text) as one block per line.
-
-    A line ends at ``<lb/>`` and at a text that is a line break alone: trafilatura leaves one where it dissolved
-    an element of the page between two others (a ``<div>`` of each entry), and the lines are kept apart.
-    """
-    line: list[tuple[str, bool]] = []
-    for segment in [*segments, ("\n", False)]:
-        if segment[0] != "\n":
-            line.append(segment)
-            continue
-        text = " ".join("".join(part for part, _ in line).split())  # as ``_SPACES`` -> " ", stripped; faster
-        if text:
-            linked = sum(spaced_length(part) for part, is_link in line if is_link)
-            yield kind, text, min(1.0, linked / len(text))
-        line = []
-
-
-def _inline(
-    element: etree._Element, out: list[tuple[str, bool]], *, in_link: bool, skip: tuple[str, ...], top: bool = False
-) -> None:
-    in_link = in_link or element.tag == "ref"
-    if element.tag == "lb":
-        out.append(("\n", False))
-    elif element.text:
-        out.append((element.text, in_link))
-    for child in element:
-        if not (top and child.tag in skip) and child.tag != "graphic":
-            _inline(child, out, in_link=in_link, skip=())
-        if child.tail:
-            out.append((child.tail, in_link and not top))
