@@ -106,3 +106,9 @@ def test_a_paragraph_of_text_and_inline_elements_is_one_block(text: str, childre
     paragraph = _element("p", text, None, children)
     blocks = list(walk(_element("body", None, None, [paragraph])))
     assert [block_text for _, block_text, _ in blocks] == [" ".join("".join(paragraph.itertext()).split())]
+
+
+def test_text_after_a_nested_list_is_read_after_it() -> None:
+    """An item's text after its nested list (``<li>Fruit<ul>...</ul>and more</li>``) was read before the list."""
+    body = etree.fromstring("<body><item>Fruit<list><item>apple</item><item>pear</item></list>and more</item></body>")
+    assert [text for _, text, _ in walk(body)] == ["Fruit", "apple", "pear", "and more"]

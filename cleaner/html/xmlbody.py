@@ -46,7 +46,9 @@ def walk(element: etree._Element, kind: Kind | None = None) -> Iterator[Piece]:
 def _block(child: etree._Element, kind: Kind | None) -> Iterator[Piece]:
     """The blocks of one block element of trafilatura's XML body (``walk``)."""
     tag = child.tag
-    if tag == "item":
+    if tag == "item" and any((sub.tail or "").strip() for sub in child.iterchildren("list")):
+        yield from walk(child, kind or Kind.LIST_ITEM)  # text after a nested list is read after it
+    elif tag == "item":
         yield from _lines(child, kind or Kind.LIST_ITEM, skip=("list",))
         for sub in child.iterchildren("list"):
             yield from walk(sub, kind)
