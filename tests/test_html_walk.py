@@ -8,6 +8,7 @@ blocks with those of the walk as it read before.
 
 from __future__ import annotations
 
+import re
 from collections.abc import Iterator
 
 from hypothesis import given, settings
@@ -15,8 +16,10 @@ from hypothesis import strategies as st
 from lxml import etree
 
 from cleaner.html import xmlbody
-from cleaner.html.xmlbody import _SPACES, Piece, walk
+from cleaner.html.xmlbody import Piece, walk
 from cleaner.model import Kind
+
+_SPACES = re.compile(r"\s+")
 
 
 def _lines_before(element: etree._Element, kind: Kind, skip: tuple[str, ...] = ()) -> Iterator[Piece]:

@@ -100,24 +100,24 @@ def has_block_child(element: HtmlElement) -> bool:
     return next(element.iterdescendants(*_BLOCK_TAGS), None) is not None
 
 
-def spaced_text(element: HtmlElement) -> str:
-    """The element's text with a space where a block child begins or ends.
+def spaced_text(element: etree._Element, blocks: frozenset[str] = _BLOCK_TAG_SET) -> str:
+    """The element's text with a space where a block child (a tag of ``blocks``, HTML's by default) begins or ends.
 
     ``text_content`` glues list items and lines together ("Brasília" + "03/05/2022 21:44" reads
     "Brasília03/05/2022 21:44"), which hides a date from the date reader.
     """
     pieces: list[str] = []
-    _gather_text(element, pieces)
+    _gather_text(element, pieces, blocks)
     return " ".join("".join(pieces).split())
 
 
-def _gather_text(element: HtmlElement, pieces: list[str]) -> None:
+def _gather_text(element: etree._Element, pieces: list[str], blocks: frozenset[str]) -> None:
     if isinstance(element.tag, str):  # a comment's text is not shown
         pieces.append(element.text or "")
     for child in element:
-        block = child.tag in _BLOCK_TAG_SET
+        block = child.tag in blocks
         pieces.append(" " if block else "")
-        _gather_text(child, pieces)
+        _gather_text(child, pieces, blocks)
         pieces.append(" " if block else "")
         pieces.append(child.tail or "")
 

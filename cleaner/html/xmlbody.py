@@ -11,16 +11,14 @@ decides nothing about furniture: the pieces go on to the text layers.
 
 from __future__ import annotations
 
-import re
 from collections.abc import Iterator
 
 from lxml import etree
 
-from cleaner.html.elements import spaced_length
+from cleaner.html.elements import spaced_length, spaced_text
 from cleaner.model import Kind
 
 Piece = tuple[Kind, str, float]
-_SPACES = re.compile(r"\s+")
 
 
 def walk(element: etree._Element, kind: Kind | None = None) -> Iterator[Piece]:
@@ -65,6 +63,7 @@ def _block(child: etree._Element, kind: Kind | None) -> Iterator[Piece]:
 
 
 _BLOCK_TAGS = ("p", "list", "head", "quote", "table", "div", "item", "code")
+_CELL_BREAKS = frozenset((*_BLOCK_TAGS, "lb"))  # a data cell's blocks and line breaks: apart by a space
 _TEXT_TAGS = ("p", "code", "cell", "row")
 _INLINE_TAGS = frozenset(("hi", "ref", "span", "lb", "del", "b", "i", "em", "strong", "a"))
 _MAYBE_INLINE = frozenset(("code", "quote"))  # a block, or a word or phrase inside a sentence
@@ -106,7 +105,7 @@ def _rows(table: etree._Element, kind: Kind | None) -> Iterator[Piece]:
             for cell in cells:
                 yield from walk(cell, kind)
             continue
-        text = " | ".join(cell for cell in map(_cell_text, cells) if cell)
+        text = " | ".join(cell for cell in (spaced_text(cell, _CELL_BREAKS) for cell in cells) if cell)
         if text:
             links = sum(len("".join(ref.itertext())) for ref in row.iter("ref"))
             yield kind or Kind.PARAGRAPH, text, min(1.0, links / len(text))
@@ -120,16 +119,6 @@ def _lays_out(cells: list[etree._Element]) -> bool:
     if any(sub.tag in ("head", "table") for cell in filled for sub in cell):
         return True
     return len(filled) == 1 and sum(sub.tag in _BLOCK_TAGS for sub in filled[0]) >= 2
-
-
-def _cell_text(element: etree._Element) -> str:
-    """A data cell's text on one line: its blocks and line breaks apart by a space, inline text as it runs."""
-    parts = [element.text or ""]
-    for sub in element:
-        inner = _cell_text(sub)
-        parts.append(f" {inner} " if sub.tag in _BLOCK_TAGS or sub.tag == "lb" else inner)
-        parts.append(sub.tail or "")
-    return _SPACES.sub(" ", "".join(parts)).strip()
 
 
 def _lines(element: etree._Element, kind: Kind, skip: tuple[str, ...] = ()) -> Iterator[Piece]:
@@ -157,7 +146,7 @@ def _run_lines(segments: list[tuple[str, bool]], kind: Kind) -> Iterator[Piece]:
         if segment[0] != "\n":
             line.append(segment)
             continue
-        text = " ".join("".join(part for part, _ in line).split())  # as ``_SPACES`` -> " ", stripped; faster
+        text = " ".join("".join(part for part, _ in line).split())  # white space collapsed and stripped
         if text:
             linked = sum(spaced_length(part) for part, is_link in line if is_link)
             yield kind, text, min(1.0, linked / len(text))
