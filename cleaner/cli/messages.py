@@ -48,6 +48,12 @@ def plural(count: int, noun: str) -> str:
     return f"{count} {noun}{'s' * (count != 1)}"
 
 
+def _first_names(names: Sequence[str]) -> str:
+    """``a.jsonl, b.jsonl, c.jsonl and 2 more``: the first ``UNTAKEN_NAMES`` names, the rest counted."""
+    more = f" and {len(names) - UNTAKEN_NAMES} more" if len(names) > UNTAKEN_NAMES else ""
+    return f"{', '.join(names[:UNTAKEN_NAMES])}{more}"
+
+
 def categories_line(counts: Counter[str]) -> str:
     """``medium 6, byline 1`` : the categories by count, then name."""
     return ", ".join(f"{name} {count}" for name, count in sorted(counts.items(), key=_by_count))
@@ -191,8 +197,7 @@ class Report:
         for kind, (noun, hint) in UNTAKEN_KINDS.items():
             paths = by_kind.get(kind, [])
             if paths:
-                more = f" and {len(paths) - UNTAKEN_NAMES} more" if len(paths) > UNTAKEN_NAMES else ""
-                parts.append(f"{plural(len(paths), noun)} ({', '.join(paths[:UNTAKEN_NAMES])}{more}{hint})")
+                parts.append(f"{plural(len(paths), noun)} ({_first_names(paths)}{hint})")
         them = "them" if len(self.untaken) > 1 else "it"
         return (
             f"clean: {plural(len(self.untaken), 'file')} skipped (no include glob takes {them}; name {them} to clean "
@@ -204,12 +209,10 @@ class Report:
         requests only gave "0 records" and no word of why."""
         if not self.empty:
             return None
-        more = f" and {len(self.empty) - UNTAKEN_NAMES} more" if len(self.empty) > UNTAKEN_NAMES else ""
-        names = ", ".join(self.empty[:UNTAKEN_NAMES])
         return (
-            f"clean: {plural(len(self.empty), 'file')} held no document to clean: {names}{more} (a JSON Lines "
-            "file's are its records; a web archive's, its HTML pages fetched whole and plain-text conversion records: "
-            "other records, PDFs, images, requests, redirects, are skipped)"
+            f"clean: {plural(len(self.empty), 'file')} held no document to clean: {_first_names(self.empty)} "
+            "(a JSON Lines file's are its records; a web archive's, its HTML pages fetched whole and plain-text "
+            "conversion records: other records, PDFs, images, requests, redirects, are skipped)"
         )
 
     def summary(self) -> None:
