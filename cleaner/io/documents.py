@@ -15,10 +15,18 @@ from pathlib import Path
 
 from cleaner.config import DEFAULT_MAX_BYTES
 from cleaner.io import jsonl
-from cleaner.io.files import Finder, InputError, read_article, source_format, source_name
+from cleaner.io.files import (
+    HTML_SUFFIXES,
+    MARKDOWN_SUFFIXES,
+    Finder,
+    InputError,
+    read_article,
+    source_format,
+    source_name,
+)
 from cleaner.io.records import Document, Failure
 
-ARTICLE_SUFFIXES = frozenset({".txt", ".md", ".markdown", ".html", ".htm", ".xhtml", ".shtml"})
+ARTICLE_SUFFIXES = frozenset({".txt"}) | MARKDOWN_SUFFIXES | HTML_SUFFIXES  # what each is read as: io.files
 # Web archives: WARC files of pages, and WET files (Common Crawl's ``.warc.wet.gz``: each page's text, in WARC records)
 WARC_SUFFIXES = (".warc", ".warc.gz")
 ARCHIVE_SUFFIXES = (*WARC_SUFFIXES, ".wet", ".wet.gz")
