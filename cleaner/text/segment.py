@@ -38,6 +38,7 @@ from __future__ import annotations
 import itertools
 import re
 from collections.abc import Callable, Iterator, Sequence
+from functools import cache
 
 from cleaner.model import Block, Kind
 from cleaner.text.wrapping import line_widths
@@ -118,14 +119,7 @@ def _keeps_hyphen(compound: str, words: frozenset[str], typeset: bool) -> bool:
 
 def _document_words(text: str) -> Callable[[], frozenset[str]]:
     """The words of ``text``, case-folded, a hyphenated compound as one word: read on the first call, once."""
-    found: list[frozenset[str]] = []
-
-    def words() -> frozenset[str]:
-        if not found:
-            found.append(frozenset(word.casefold() for word in WORDS.findall(text)))
-        return found[0]
-
-    return words
+    return cache(lambda: frozenset(word.casefold() for word in WORDS.findall(text)))
 
 
 def _chunks(text: str) -> Iterator[tuple[int, str]]:
