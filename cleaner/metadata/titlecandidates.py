@@ -33,7 +33,7 @@ from cleaner.metadata.titles import (
     MIN_HEADLINE,
     MOST_OF_TITLE,
     TITLE_MAX_CHARS,
-    is_title_shaped,
+    is_headline_shaped,
     title_key,
     within_words,
 )
@@ -55,7 +55,7 @@ def title_rows(page: Page) -> tuple[list[Candidate], list[list[float]]]:
     titles = title_candidates(page)
     from_body = sorted(titles, key=lambda c: (abs(c.position - page.first_body), c.position))
     rank = {id(candidate): index for index, candidate in enumerate(from_body)}
-    shaped = [c.position for c in titles if is_title_shaped(str(c.value))]  # in order: titles are by position
+    shaped = [c.position for c in titles if is_headline_shaped(str(c.value))]  # in order: titles are by position
     return titles, [line_features(page, c.position) + _title_features(page, c, rank[id(c)], shaped) for c in titles]
 
 
@@ -84,7 +84,7 @@ def title_candidates(page: Page) -> list[Candidate]:
 def _headline_in_body(page: Page, position: int, text: str, over_metadata: set[int]) -> bool:
     """Article text is the title only when shaped like a headline, and above its first sentence or just over a
     byline or dateline: where the classifier kept a page's head as body, its first sentence may be a menu's."""
-    return is_title_shaped(text) and (position <= page.first_prose or position in over_metadata)
+    return is_headline_shaped(text) and (position <= page.first_prose or position in over_metadata)
 
 
 def _title_features(page: Page, candidate: Candidate, rank: int, shaped: Sequence[int]) -> list[float]:
@@ -120,7 +120,7 @@ def _title_shape(text: str) -> tuple[float, float, float, float]:
     """What the line's text alone says of a headline: title-shaped, headline-like, stating a date, and how
     many breadcrumb marks it holds."""
     return (
-        float(is_title_shaped(text)),
+        float(is_headline_shaped(text)),
         float(shape_of(text).headline_like),
         float(mentions_date(text)),
         float(sum(text.count(mark) for mark in BREADCRUMB_MARKS)),
@@ -151,7 +151,7 @@ def _neighbours(page: Page, position: int, text: str) -> tuple[float, ...]:
             continue
         near = page.stripped[other]
         shared = len(words & content_word_set(near)) / len(words) if words else -1.0
-        out.extend((min(len(near) / max(1, len(text)), 20.0), float(is_title_shaped(near)), shared))
+        out.extend((min(len(near) / max(1, len(text)), 20.0), float(is_headline_shaped(near)), shared))
     return tuple(out)
 
 

@@ -16,7 +16,7 @@ from __future__ import annotations
 import re
 from functools import lru_cache
 
-from cleaner.text.shape import shape_of
+from cleaner.text.shape import HEADLINE_MAX_WORDS, script_ends_sentence, script_words_of, shape_of
 
 SEPARATORS = re.compile(r"\s+[|–—»·•:/~-]\s+|\s*[|·•]\s*|::")
 # Each quote or dash style and the plain character it stands for (no plain character is itself replaced).
@@ -33,6 +33,40 @@ def is_title_shaped(text: str) -> bool:
     shape = shape_of(text)
     closes_like_title = not shape.ends_sentence or text.rstrip("\"'”’»)").endswith("?")
     return shape.headline_like and closes_like_title and shape.words >= 2 and len(text) <= TITLE_MAX_CHARS
+
+
+@lru_cache(maxsize=8192)  # once per text: the title candidates ask it of a line and its neighbours
+def is_headline_shaped(text: str) -> bool:
+    """``is_title_shaped`` in every script: in a script without capitals (Arabic, Hebrew, Chinese, Japanese,
+    Korean, Devanagari, Thai ...) no headline starts with a capital, so there a headline opens with any letter of
+    such a script and is measured by the script count (``cleaner.text.shape``: a Chinese or Japanese line is one
+    word to the model's count, and ``。`` or the danda end a sentence).
+
+    The title readers after the text model ask this (``cleaner.metadata.titlecandidates``); the zones, which
+    decide lines before the model and so shape its training rows, ask ``is_title_shaped``."""
+    if len(text) > TITLE_MAX_CHARS:
+        return False
+    return _caseless_title_shaped(text) if opens_caseless(text) else is_title_shaped(text)
+
+
+_OPENING_MARKS = "\"'“‘«¿¡([「『【《〈（"
+QUESTION_MARKS = ("?", "？", "؟", ";")  # ";" is the Greek question mark
+_CLOSING_MARKS = "\"'”’»)」』】》〉）"
+
+
+def opens_caseless(text: str) -> bool:
+    """Whether the text's first character, past opening quotes and brackets, is a letter of a script without
+    capitals: a letter neither upper nor lower case ("أ", "ש", "東", "서", "क"), which any headline there opens with."""
+    first = text.lstrip(_OPENING_MARKS)[:1]
+    return first.isalpha() and not first.isupper() and not first.islower() and not first.istitle()
+
+
+def _caseless_title_shaped(text: str) -> bool:
+    """A headline in a script without capitals: 2 to ``HEADLINE_MAX_WORDS`` words by the script count, not closed
+    like a sentence in any script unless by a question mark."""
+    words = len(script_words_of(text)[0])
+    closes_like_title = not script_ends_sentence(text) or text.rstrip(_CLOSING_MARKS).endswith(QUESTION_MARKS)
+    return 2 <= words <= HEADLINE_MAX_WORDS and closes_like_title
 
 
 def squash(text: str | None) -> str:
