@@ -97,6 +97,26 @@ def test_utf16_without_a_bom_is_read_as_text(encoding: str, tmp_path: Path) -> N
     assert (ran.returncode, ran.stdout) == (0, clean(text).text + "\n")
 
 
+UTF16_SCRIPTS = {
+    "ja": "大阪市は十日、市の中心部に新しい図書館を建設することを決定した。完成は2027年の予定で、子ども向けの読書"
+    "スペースや学習室が設けられる。\n\n市の担当者は「多くの市民に利用してもらいたい」と話している。\n",
+    "zh": "上海市政府周一宣布启动新一轮老旧小区改造工程，计划在两年内完成300个小区的外墙、管道和电梯改造。\n\n"
+    "市住房部门负责人表示，改造工作将优先考虑居民意见，并尽量减少施工对日常生活的影响。\n",
+    "ko": "대전시는 12일 새로운 대중교통 계획을 발표했다. 이번 계획에는 버스 노선 개편과 지하철 배차 간격 단축이"
+    " 포함됐다.\n\n시 관계자는 시민들의 출퇴근 시간을 줄이는 것이 목표라고 말했다.\n",
+}
+
+
+@pytest.mark.parametrize("encoding", ["utf-16-le", "utf-16-be"])
+@pytest.mark.parametrize("language", sorted(UTF16_SCRIPTS))
+def test_utf16_without_a_bom_is_read_in_scripts_beyond_latin(language: str, encoding: str) -> None:
+    """Japanese, Chinese or Korean in UTF-16 has a NUL only in its ASCII characters (newlines, digits), not in
+    most characters as Latin text has: it was refused as "binary data (NUL bytes)".  Korean "대" (U+B300) has a
+    NUL low byte too."""
+    text = UTF16_SCRIPTS[language]
+    assert decode_bytes(text.encode(encoding)) == text
+
+
 @pytest.mark.parametrize(
     "raw",
     [
@@ -104,8 +124,12 @@ def test_utf16_without_a_bom_is_read_as_text(encoding: str, tmp_path: Path) -> N
         random.Random(7).randbytes(4000),
         "x\x01y\x02z\x03 w".encode("utf-16-le") * 20,  # the right NULs, but control characters
         "odd length".encode("utf-16-le") + b"!",
+        # the few NULs of CJK text in UTF-16, but beside Latin-1 signs, not ASCII; random 12-bit values
+        bytes(byte for high in random.Random(3).choices((0, 0x4E, 0x4F, 0x30, 0x31), k=500) for byte in (high, 0xA9)),
+        random.Random(5).getrandbits(12 * 2000).to_bytes(3000, "little"),
+        b"".join(value.to_bytes(2, "little") for value in random.Random(5).choices(range(4096), k=2000)),
     ],
-    ids=["nuls", "random", "controls", "odd length"],
+    ids=["nuls", "random", "controls", "odd length", "latin-1 beside nuls", "12-bit stream", "12-bit values"],
 )
 def test_binary_that_looks_a_little_like_utf16_is_still_binary(raw: bytes) -> None:
     with pytest.raises(DecodeError, match="binary"):

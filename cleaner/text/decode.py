@@ -62,6 +62,7 @@ LONE_SURROGATE = re.compile("[\ud800-\udfff]")
 NON_ASCII = re.compile("[^\x00-\x7f]")
 UTF16_HIGH_NULS = 0.3  # UTF-16 without a BOM: at least this share of characters have a NUL high byte ...
 UTF16_LOW_NULS = 0.01  # ... and at most this share a NUL low byte
+UTF16_ASCII_SHARE = 0.9  # other scripts: at least this share of the characters with a NUL high byte are ASCII
 VALID_PER_INVALID = 2  # "mostly UTF-8": at least this many valid non-ASCII characters per bad byte
 NOISE_SHARE = 0.25  # bytes no encoding reads: ASCII text with at most this share of them is read, the bytes replaced
 HIGH_BYTES = bytes(range(128, 256))
@@ -183,8 +184,9 @@ def _utf16_without_bom(raw: bytes) -> Decoded | None:
 
     Latin-script text in UTF-16 has a NUL as the high byte of most characters (every one in
     ``UTF16_HIGH_NULS`` at least) and almost never as the low byte: little-endian files have them at
-    odd offsets, big-endian ones at even offsets.  Binary data has NULs in both, and is refused; so is
-    anything that does not decode, or decodes to control characters.
+    odd offsets, big-endian ones at even offsets.  Text of another script has them only in its ASCII
+    characters (``_other_script``).  Binary data has NULs in both, and is refused; so is anything that does not
+    decode, or decodes to control characters.
     """
     sample = raw[: SNIFF_BYTES - SNIFF_BYTES % 2]
     if len(raw) % 2 or not sample:
@@ -192,13 +194,36 @@ def _utf16_without_bom(raw: bytes) -> Decoded | None:
     halves = {"utf-16-le": sample[1::2].count(0), "utf-16-be": sample[0::2].count(0)}
     encoding, high = max(halves.items(), key=lambda item: item[1])
     low = sum(halves.values()) - high
-    if high < UTF16_HIGH_NULS * (len(sample) // 2) or low > UTF16_LOW_NULS * (len(sample) // 2):
+    units = len(sample) // 2
+    latin = high >= UTF16_HIGH_NULS * units and low <= UTF16_LOW_NULS * units
+    if not (latin or _other_script(sample, encoding, high, low)):
         return None
     try:
         text = raw.decode(encoding)
     except UnicodeDecodeError:
         return None
-    return None if CONTROL.search(text) else Decoded(text, encoding)
+    if CONTROL.search(text) or not (latin or _assigned(text[: SNIFF_BYTES // 2])):
+        return None
+    return Decoded(text, encoding)
+
+
+def _other_script(sample: bytes, encoding: str, high: int, low: int) -> bool:
+    """UTF-16 of a script beyond Latin-1 (Japanese, Chinese, Korean ...), whose characters have no NUL byte: its
+    NULs are the high bytes of its ASCII characters (newlines, spaces, digits, Latin words), at least twice as
+    many as the low NULs of its characters at the start of a block of 256 (Korean "대", U+B300), and those
+    characters are ASCII, not the Latin-1 letters and signs above it (``UTF16_ASCII_SHARE``).  The reading must
+    then hold no unassigned code point (``_assigned``): read in the wrong byte order a newline is U+0A00."""
+    if not high or low * 2 > high:
+        return False
+    highs, lows = (sample[1::2], sample[0::2]) if encoding == "utf-16-le" else (sample[0::2], sample[1::2])
+    ascii_bytes = sum(1 for top, byte in zip(highs, lows, strict=True) if top == 0 and byte < 0x80)
+    return ascii_bytes >= UTF16_ASCII_SHARE * high
+
+
+def _assigned(text: str) -> bool:
+    """No unassigned code point, private-use character or lone surrogate: what a wrong reading of bytes as UTF-16
+    gives, and text does not hold."""
+    return not any(unicodedata.category(char) in ("Cn", "Co", "Cs") for char in text)
 
 
 def _mostly_utf8(raw: bytes) -> Decoded | None:
