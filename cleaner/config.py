@@ -10,7 +10,7 @@ Keys (all optional)::
     disable = ["share.follow-us", "cookie"]   # rule ids or whole categories
     keep = ["^Disclaimer: .*"]                # blocks matching these are never removed
     language = "de"                           # used when detection cannot tell
-    include = ["*.txt", "*.md", "*.html", "*.htm", "*.xhtml", "*.shtml"]
+    include = ["*.txt", "*.md", "*.html", "*.htm", "*.xhtml", "*.shtml", "*.mhtml", "*.mht"]
     exclude = ["drafts/**"]
     max_bytes = 50000000                      # larger inputs are refused
     timeout = 20.0                            # seconds per document, HTML included
@@ -43,8 +43,9 @@ from cleaner.rules.loader import (
     rule_from_mapping,
 )
 
-# Pages: every suffix a saved site gives HTML (XHTML's, and .shtml: server-side-include pages, sent as text/html).
-DEFAULT_INCLUDE = ("*.txt", "*.md", "*.markdown", "*.html", "*.htm", "*.xhtml", "*.shtml")
+# Pages: every suffix a saved site gives HTML (XHTML's, and .shtml: server-side-include pages, sent as text/html), and
+# a page a browser saved as one file (MHTML: .mhtml, .mht).
+DEFAULT_INCLUDE = ("*.txt", "*.md", "*.markdown", "*.html", "*.htm", "*.xhtml", "*.shtml", "*.mhtml", "*.mht")
 DEFAULT_MAX_BYTES = 50_000_000
 DEFAULT_TIMEOUT = 20.0
 MAX_TIMEOUT = 86_400.0  # a day: the timers and waits that enforce the limit take no longer ones

@@ -236,7 +236,7 @@ def _below(path: Path, root: Path) -> PurePosixPath:
     return PurePosixPath(path.relative_to(root).as_posix()) if path != root else PurePosixPath(root.name)
 
 
-HTML_SUFFIXES = frozenset({".html", ".htm", ".xhtml", ".shtml"})
+HTML_SUFFIXES = frozenset({".html", ".htm", ".xhtml", ".shtml", ".mhtml", ".mht"})  # MHTML: cleaner.io.mhtml
 MARKDOWN_SUFFIXES = frozenset({".md", ".markdown"})
 
 

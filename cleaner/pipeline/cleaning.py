@@ -203,7 +203,8 @@ def clean_file(
     profile: Profile | None = None,
     site: str | None = None,
 ) -> Article:
-    """Clean one article file as the ``clean`` command reads it: ``.html``/``.htm``/``.xhtml``/``.shtml`` as a page,
+    """Clean one article file as the ``clean`` command reads it: ``.html``/``.htm``/``.xhtml``/``.shtml`` as a page
+    (``.mhtml``/``.mht``, a page a browser saved as one file, as its page),
     ``.md`` and ``.markdown`` as Markdown, anything else by its content; the site of a ``profile`` is the page's, else
     ``site``, else the file's folder.  A file that cannot be an article (missing, not a regular file, unreadable,
     empty, binary, over ``max_bytes``) raises ``CleanError`` naming the file and the reason, as the command says it;

@@ -1,7 +1,8 @@
 """Reading a document: bytes or text in, its blocks and what its container declares out (``Reading``).
 
 Decodes bytes (``to_text``: size, emptiness, binary data and invalid UTF-8 checked here, with audit entries for
-replaced bytes and dropped NULs), chooses the input path (``auto``: Markdown front matter, an HTML page, or plain text),
+replaced bytes and dropped NULs; a page a browser saved as MHTML is its HTML part, ``cleaner.io.mhtml``),
+chooses the input path (``auto``: Markdown front matter, an HTML page, or plain text),
 and reads the document: a page through the html layer (its blocks, declared metadata, htmldate's
 guess), Markdown with front matter through it (cleaner's canonical form read back, or an authored post:
 its blocks as their markers say), plain text by segmenting it.  Markdown without front matter is what
@@ -23,6 +24,7 @@ from cleaner.config import DEFAULT_CONFIG, Config
 from cleaner.errors import NO_DEADLINE, CleanError, Deadline
 from cleaner.html.sniff import declared_charset, feed_kind, looks_like_html
 from cleaner.io import markdown
+from cleaner.io.mhtml import HEADER_BYTES, is_mhtml, page_of_mhtml
 from cleaner.io.ownrecords import RecordError, own_record_text
 from cleaner.io.records import Format, check_format
 from cleaner.model import Block, Metadata, Removal
@@ -96,16 +98,27 @@ def to_text(source: str | bytes, config: Config) -> tuple[str, tuple[Removal, ..
         source = bytes(source)
     elif not isinstance(source, str):
         raise TypeError(f"clean() takes the document as str or bytes, not {type(source).__name__}")
-    if isinstance(source, str):
+    if isinstance(source, str) and not _saved_page(source):
         check_text(source, config)
         return source, _dropped_nuls(source)
-    check_size(source, config)
+    raw = source.encode("utf-8", "surrogatepass") if isinstance(source, str) else source
+    check_size(raw, config)
+    saved = page_of_mhtml(raw)  # a page a browser saved as one file: its HTML part, read as the page's bytes
+    if saved is not None:
+        raw = saved.html
     try:
-        decoded = decode_reporting(source, declared=declared_charset(source))
+        decoded = decode_reporting(raw, declared=(saved and saved.charset) or declared_charset(raw))
     except DecodeError as error:
         raise CleanError(str(error)) from None
     notes = (Removal(_escaped(decoded.replaced), DECODE_RULE, "encoding", "decode"),) if decoded.replaced else ()
-    return decoded.text, (*notes, *_dropped_nuls(decoded.text, source))
+    return decoded.text, (*notes, *_dropped_nuls(decoded.text, raw))
+
+
+def _saved_page(text: str) -> bool:
+    """Whether a text is an MHTML file (``cleaner.io.mhtml``), read as its bytes are: asked only of a text opening
+    with a header line, not of a page's markup or of prose."""
+    start = text[:HEADER_BYTES]
+    return start[:1].isascii() and "ultipart/related" in start and is_mhtml(start.encode("utf-8", "surrogatepass"))
 
 
 def check_size(source: str | bytes, config: Config) -> None:

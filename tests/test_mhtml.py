@@ -1,0 +1,110 @@
+"""Pages a browser saved as one file (MHTML, ``.mhtml``/``.mht``) are read as the page they hold.
+
+Read as text, an MHTML file was cleaned into its MIME headers and the page's quoted-printable markup ("=3D" for
+every "="); a folder walk skipped the files without a word.  The files here are made as Chromium and Firefox
+extensions write them: CRLF lines, the page quoted-printable or base64, an image part after it.
+"""
+
+from __future__ import annotations
+
+import base64
+import json
+import quopri
+from pathlib import Path
+
+import pytest
+
+from cleaner import clean, clean_file
+from cleaner.io.mhtml import page_of_mhtml
+from tests.clirun import clean_in_process
+
+PROSE = [
+    "Die Gemeinde hat am Dienstag beschlossen, dass die Nachtbusse wieder fahren, und die Linie wird von der "
+    "Innenstadt bis zum Bahnhof verlängert, damit auch die Pendler aus den Dörfern etwas davon haben.",
+    "Der Bürgermeister sagte, die Kosten würden zur Hälfte vom Land getragen, und der Fahrplan gelte ab März für "
+    "alle Nächte von Freitag auf Samstag und von Samstag auf Sonntag.",
+]
+URL = "https://www.example.de/lokales/nachtbusse"
+
+
+def page(charset: str) -> bytes:
+    paragraphs = "".join(f"<p>{text}</p>" for text in PROSE)
+    return (
+        f"<html><head><meta charset='{charset}'><title>Nachtbusse fahren wieder | Beispiel-Zeitung</title></head>"
+        f"<body><nav><a href='/'>Startseite</a> <a href='/lokales'>Lokales</a></nav><article>"
+        f"<h1>Nachtbusse fahren wieder</h1>{paragraphs}</article><footer>© 2024 Beispiel-Zeitung</footer></body></html>"
+    ).encode(charset)
+
+
+def mhtml(charset: str = "utf-8", transfer: str = "quoted-printable") -> bytes:
+    html = page(charset)
+    body = quopri.encodestring(html) if transfer == "quoted-printable" else base64.encodebytes(html)
+    parts = [
+        b"From: <Saved by Blink>",
+        f"Snapshot-Content-Location: {URL}".encode(),
+        b"Subject: Nachtbusse fahren wieder | Beispiel-Zeitung",
+        b"MIME-Version: 1.0",
+        b"Content-Type: multipart/related;",
+        b'\ttype="text/html";',
+        b'\tboundary="----MultipartBoundary--x1----"',
+        b"",
+        b"",
+        b"------MultipartBoundary--x1----",
+        f"Content-Type: text/html; charset={charset}".encode(),
+        f"Content-Transfer-Encoding: {transfer}".encode(),
+        f"Content-Location: {URL}".encode(),
+        b"",
+        body,
+        b"------MultipartBoundary--x1----",
+        b"Content-Type: image/png",
+        b"Content-Transfer-Encoding: base64",
+        b"",
+        base64.encodebytes(bytes(range(256))),
+        b"------MultipartBoundary--x1------",
+        b"",
+    ]
+    return b"\r\n".join(parts)
+
+
+@pytest.mark.parametrize(("charset", "transfer"), [("utf-8", "quoted-printable"), ("windows-1252", "base64")])
+def test_an_mhtml_file_is_read_as_its_page(charset: str, transfer: str) -> None:
+    raw = mhtml(charset, transfer)
+    saved = page_of_mhtml(raw)
+    assert saved is not None
+    assert (saved.html, saved.charset) == (page(charset), charset)
+    article = clean(raw)
+    assert article.title == "Nachtbusse fahren wieder"
+    assert [block.text for block in article.blocks] == PROSE
+
+
+def test_an_mhtml_text_is_read_as_its_bytes_are() -> None:
+    assert [block.text for block in clean(mhtml().decode("ascii")).blocks] == PROSE
+
+
+@pytest.mark.parametrize("suffix", [".mhtml", ".mht", ".MHTML"])
+def test_a_folder_walk_takes_mhtml_files(suffix: str, tmp_path: Path) -> None:
+    corpus = tmp_path / "saved"
+    corpus.mkdir()
+    (corpus / f"story{suffix}").write_bytes(mhtml())
+    result = clean_in_process("saved", "-o", "out", "--format", "json", cwd=tmp_path)
+    assert result.returncode == 0, result.stderr
+    (written,) = (tmp_path / "out").iterdir()
+    assert json.loads(written.read_text("utf-8"))["text"] == "\n\n".join(PROSE)
+    assert [block.text for block in clean_file(corpus / f"story{suffix}").blocks] == PROSE
+
+
+@pytest.mark.parametrize(
+    "raw",
+    [
+        # an e-mail: MIME too, but no saved page
+        b"From: a@example.org\r\nMIME-Version: 1.0\r\nContent-Type: multipart/alternative; boundary=b\r\n\r\n--b\r\n",
+        # a text that quotes the header in its prose
+        b"Content-Type: multipart/related is the MIME type an MHTML file declares.\r\n\r\nMIME-Version: 1.0 too.\r\n",
+        # headers of a related message that holds no page
+        b"MIME-Version: 1.0\r\nContent-Type: multipart/related; boundary=b\r\n\r\n"
+        b"--b\r\nContent-Type: image/png\r\n\r\nx",
+    ],
+    ids=["e-mail", "prose", "no page"],
+)
+def test_other_texts_are_no_saved_page(raw: bytes) -> None:
+    assert page_of_mhtml(raw) is None
