@@ -39,6 +39,7 @@ from cleaner.html.embedded import Embedded, embedded_texts, shown_noscript, with
 from cleaner.html.entries import with_entry_times
 from cleaner.html.listing import is_listing, may_be_listing, teasers
 from cleaner.html.meta import page_metadata
+from cleaner.html.quotes import with_quotes
 from cleaner.html.secondopinion import page_description, visible_lead
 from cleaner.html.sniff import feed_kind
 from cleaner.html.views import FALLBACK, Fallback, outside
@@ -201,6 +202,8 @@ def read_page(
             without_head(tree)
             headlines = [metadata.title or "", *(element_text(h1) for h1 in tree.iter("h1"))]
             content = main_content(tree, language=metadata.language, fallback=fallback)
+            if QUOTE_MARK in html:  # a quote of the article's flow the extraction left out (``cleaner.html.quotes``)
+                content = with_quotes(tree, content)
             titled = without_title(content.blocks, headlines)
             blocks = with_lead(titled, tree, description, headlines)
             units = teasers(tree) if not stated.article and may_be_listing(blocks) else ()
@@ -241,6 +244,9 @@ def _body(
     return without_title(blocks, headlines), left_out, (EMBEDDED_RULE, note)
 
 
+# Only a page whose markup holds a quote can have one left out: a search of the markup costs a fraction of a walk
+# of its tree (embed codes write the tag in lower case; a page writing it in capitals is not searched).
+QUOTE_MARK = "<blockquote"
 LISTING_RULE = "extractor.listing-page"  # the note that a page of teasers holds no article
 EMBEDDED_RULE = "extractor.embedded-body"  # the note that a page's body came from outside its markup
 
