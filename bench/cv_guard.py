@@ -1,6 +1,7 @@
-"""Choose the unsure-gap guard's share by nested site-grouped CV, and report its out-of-fold figures.
+"""Choose the unsure-gap guard's share (or the lexicon's coverage) by nested site-grouped CV; out-of-fold figures.
 
     python bench/cv_guard.py ../shared/bench --models /tmp/models --work /tmp/cv_guard
+    python bench/cv_guard.py ../shared/bench --models /tmp/models --work /tmp/cv_coverage --setting coverage
 
 The guard (``cleaner.layout.textguards.keep_unsure_gaps``) brings back, in a page dump, stretches
 between kept paragraphs that the model was unsure of, when their prose is at least ``GAP_SHARE`` of
@@ -14,6 +15,9 @@ held-out fold's pages take the prediction of the share chosen without them, and 
 predictions are scored by the benchmark's ``score.py`` (``cv_text.report``).  The share chosen on
 all five folds is the one to ship.  A candidate's folder is reused when it is complete (delete it
 after changing the code).
+
+``--setting coverage`` chooses the same way the lexicon's ``MIN_COVERAGE`` (``cleaner.layout.lexical``: a page
+with fewer of its tokens in the lexicon gets no lexical evidence) over ``COVERAGES``, 0.0 (the rule off) first.
 """
 
 from __future__ import annotations
@@ -30,9 +34,11 @@ sys.path.insert(0, str(ROOT))
 from bench import cv_text  # noqa: E402
 from bench.scoring import is_lost, snippet_counts  # noqa: E402
 from bench.textdata import BENCHES, KINDS, folds, gold_of  # noqa: E402
-from cleaner.layout import textguards  # noqa: E402
+from cleaner.layout import lexical, textguards  # noqa: E402
 
 CANDIDATES: tuple[float | None, ...] = (0.0, 0.1, 0.2, 0.3, None)
+COVERAGES: tuple[float | None, ...] = (0.0, 0.2, 0.3, 0.4, 0.5)  # fixed before any fold was cleaned with them
+SETTINGS = {"gap": (textguards, "GAP_SHARE"), "coverage": (lexical, "MIN_COVERAGE")}
 LOST_COST = 0.01
 
 
@@ -40,11 +46,12 @@ def _name(share: float | None) -> str:
     return "off" if share is None else f"share-{share}"
 
 
-def predict(bench_dir: Path, paths: list[Path], share: float | None, out: Path) -> None:
-    """Every page of every kind cleaned out of fold with the guard's share set to ``share``."""
+def predict(bench_dir: Path, paths: list[Path], share: float | None, out: Path, setting: str = "gap") -> None:
+    """Every page of every kind cleaned out of fold with the setting's value (``SETTINGS``) set to ``share``."""
     if (out / "complete").is_file():
         return
-    textguards.GAP_SHARE = share
+    module, name = SETTINGS[setting]
+    setattr(module, name, share)
     for fold, path in enumerate(paths):
         cv_text.predict_fold(bench_dir, fold, path, list(KINDS), out)
     (out / "complete").write_text("", encoding="utf-8")
@@ -88,10 +95,14 @@ def objective(bench_dir: Path, figures: dict[tuple[str, str], dict[str, tuple]],
     return sum(cells) / len(cells) - LOST_COST * lost
 
 
-def choose(bench_dir: Path, figures: dict, pages: set[str]) -> tuple[float | None, dict[str, float]]:
-    values = {_name(share): objective(bench_dir, figures[_name(share)], pages) for share in CANDIDATES}
-    best = CANDIDATES[0]
-    for share in CANDIDATES[1:]:
+def choose(
+    bench_dir: Path, figures: dict, pages: set[str], candidates: tuple[float | None, ...] | None = None
+) -> tuple[float | None, dict[str, float]]:
+    """The candidate (``CANDIDATES`` unless told) with the best ``objective`` on ``pages``; a tie goes to the first."""
+    candidates = candidates or CANDIDATES
+    values = {_name(share): objective(bench_dir, figures[_name(share)], pages) for share in candidates}
+    best = candidates[0]
+    for share in candidates[1:]:
         if values[_name(share)] > values[_name(best)]:
             best = share
     return best, values
@@ -118,11 +129,13 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument("bench_dir", nargs="?", default=cv_text.BENCH_DIR, type=Path)
     parser.add_argument("--models", type=Path, required=True, help="the fold models (cv_text.py --models)")
     parser.add_argument("--work", type=Path, required=True, help="each candidate's predictions, kept here")
+    parser.add_argument("--setting", default="gap", choices=sorted(SETTINGS), help="the value chosen")
     args = parser.parse_args(argv)
+    candidates = COVERAGES if args.setting == "coverage" else CANDIDATES
     paths = cv_text.fold_models(args.bench_dir, args.models)
     figures = {}
-    for share in CANDIDATES:
-        predict(args.bench_dir, paths, share, args.work / _name(share))
+    for share in candidates:
+        predict(args.bench_dir, paths, share, args.work / _name(share), args.setting)
         figures[_name(share)] = page_figures(args.bench_dir, args.work / _name(share))
         print(f"{_name(share)} done", file=sys.stderr)
     assignment = folds(args.bench_dir)
@@ -130,9 +143,10 @@ def main(argv: list[str] | None = None) -> int:
     chosen = {}
     for fold in range(cv_text.FOLDS):
         inner = {page for bench in BENCHES for page, where in every[bench].items() if where != fold}
-        chosen[fold], values = choose(args.bench_dir, figures, inner)
+        chosen[fold], values = choose(args.bench_dir, figures, inner, candidates)
         print(f"fold {fold}: chose {_name(chosen[fold])} ({', '.join(f'{k} {v:.5f}' for k, v in values.items())})")
-    shipped, values = choose(args.bench_dir, figures, {page for bench in BENCHES for page in every[bench]})
+    every_page = {page for bench in BENCHES for page in every[bench]}
+    shipped, values = choose(args.bench_dir, figures, every_page, candidates)
     print(f"all folds: {_name(shipped)} ({', '.join(f'{k} {v:.5f}' for k, v in values.items())})")
     rows = cv_text.report(args.bench_dir, list(KINDS), assemble(args.work, assignment, chosen))
     print(cv_text.table(rows))

@@ -10,7 +10,7 @@ import numpy as np
 import pytest
 
 from cleaner.layout.features import FEATURES, features
-from cleaner.layout.lexical import COLUMNS, Lexicon, dump_lexicon, lexicon_path, parse_lexicon, tokens
+from cleaner.layout.lexical import COLUMNS, Lexicon, covered, dump_lexicon, lexicon_path, parse_lexicon, tokens
 from cleaner.layout.textstages import load_text_model
 from cleaner.model import Block, Verdict
 from cleaner.text.language import stoplist
@@ -115,3 +115,16 @@ def test_a_block_read_again_gets_the_same_columns_from_the_kept_weights(monkeypa
     assert np.array_equal(lexicon.columns(TEXTS), fresh)  # read again: from the kept weights, the same
     monkeypatch.setattr("cleaner.layout.lexical.MEMO", 2)
     assert np.array_equal(Lexicon(dict(lexicon.weights)).columns(TEXTS), fresh)  # emptied when full: the same
+
+
+def test_a_page_the_lexicon_mostly_does_not_know_gets_no_lexical_evidence(monkeypatch: pytest.MonkeyPatch) -> None:
+    lexicon = Lexicon({"share": -2.0, "facebook": -1.0, "said": 1.0, "the": 0.5, "minister": 1.5})
+    known = ["Share this on Facebook", "The minister said so"]  # 6 of 9 tokens known
+    unknown = ["Teilen Sie dies auf Facebook", "Der Minister sagte, die Steuer steige"]  # 2 of 11
+    monkeypatch.setattr("cleaner.layout.lexical.MIN_COVERAGE", 0.5)
+    assert np.array_equal(lexicon.columns(known), Lexicon(dict(lexicon.weights)).columns(known))
+    assert lexicon.columns(known)[0, 0] == -1.5
+    assert (lexicon.columns(unknown) == 0.0).all() and lexicon.columns(unknown).shape == (2, 2)
+    monkeypatch.setattr("cleaner.layout.lexical.MIN_COVERAGE", 0.0)  # the rule off: the known tokens' weights
+    assert lexicon.columns(unknown)[0, 0] == -1.0 and lexicon.columns(unknown)[1, 0] == 1.5
+    assert covered(1, 2, 0.5) and not covered(1, 3, 0.5) and covered(0, 0, 0.5)

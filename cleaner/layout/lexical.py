@@ -11,6 +11,12 @@ its two neighbours on either side; a block without a known token has 0.0 (no evi
 cell of a table (``without_cells``: a table's cells are names, labels and figures, whose
 words say nothing of whether the table is the article).
 
+A page whose words the lexicon mostly does not know (fewer than ``MIN_COVERAGE`` of its blocks' tokens in
+it: a language, a subject or a kind of site its training pages did not have) gets 0.0 in every row
+(``covered``): there the weights of the few tokens it knows are noise, not the page's vocabulary, and a
+model trained on pages whose words it knew reads them as evidence of furniture.  Training does not apply
+the rule (its columns are ``bench/textlexicon.py``'s, cross-fitted), so the model's rows are unchanged.
+
 The lexicon is a data file beside the text model's (``lexicon_path``: ``text_model.txt`` ->
 ``text_model.lexicon.txt``), one ``token<TAB>weight`` a line, sorted; ``textstages.load_text_model`` reads
 it with the model.
@@ -35,6 +41,9 @@ COLUMNS = ("lexical", "lexical_w2")
 RADIUS = 2
 SUFFIX = ".lexicon.txt"
 MEMO = 16384  # block texts whose weights a lexicon keeps (as many as ``tokens`` keeps)
+# A page with fewer of its tokens in the lexicon than this gets no lexical evidence (nested site-grouped CV over
+# the fold models' out-of-fold output, ``bench/cv_coverage.py``; docs/classifier.md)
+MIN_COVERAGE = 0.0
 
 
 @lru_cache(maxsize=16384)
@@ -59,31 +68,42 @@ def lexical_columns(sums: np.ndarray, counts: np.ndarray) -> np.ndarray:
 class Lexicon:
     """Learned token weights (log-odds of article content); tokens not in it carry no evidence.
 
-    A block's summed weight and count of known tokens are kept per text (``_blocks``, emptied when it
+    A block's summed weight, count of known tokens and count of tokens are kept per text (``_blocks``, emptied when it
     holds ``MEMO`` texts): the pipeline reads a page's kept text again (the settling passes), and the same
     blocks come back each time.
     """
 
     weights: Mapping[str, float]
-    _blocks: dict[str, tuple[float, int]] = field(default_factory=dict, compare=False, repr=False)
+    _blocks: dict[str, tuple[float, int, int]] = field(default_factory=dict, compare=False, repr=False)
 
     def columns(self, texts: Sequence[str]) -> np.ndarray:
-        """The ``COLUMNS`` of the blocks whose texts are ``texts``."""
+        """The ``COLUMNS`` of the blocks whose texts are ``texts``: 0.0 in every row when the lexicon knows fewer
+        than ``MIN_COVERAGE`` of their tokens (``covered``)."""
         known = self._blocks.get
-        pairs = [known(text) or self._block(text) for text in texts]  # a pair is never false
-        both = np.fromiter(chain.from_iterable(pairs), dtype=float, count=2 * len(pairs)).reshape(len(pairs), 2)
-        sums, counts = both.T.copy()  # each a contiguous row, as the sums are taken over
-        return lexical_columns(sums, counts)
+        triples = [known(text) or self._block(text) for text in texts]  # a triple is never false
+        every = np.fromiter(chain.from_iterable(triples), dtype=float, count=3 * len(triples))
+        sums, counts, totals = every.reshape(len(triples), 3).T.copy()  # each a contiguous row
+        columns = lexical_columns(sums, counts)
+        return columns if covered(float(counts.sum()), float(totals.sum())) else np.zeros_like(columns)
 
-    def _block(self, text: str) -> tuple[float, int]:
+    def _block(self, text: str) -> tuple[float, int, int]:
         known = self._blocks.get(text)
         if known is None:
-            found = [w for w in map(self.weights.get, tokens(text)) if w is not None]
-            known = (sum(found), len(found))
+            words = tokens(text)
+            found = [w for w in map(self.weights.get, words) if w is not None]
+            known = (sum(found), len(found), len(words))
             if len(self._blocks) >= MEMO:
                 self._blocks.clear()
             self._blocks[text] = known
         return known
+
+
+def covered(known: float, total: float, minimum: float | None = None) -> bool:
+    """Whether a page's lexical columns are evidence: the lexicon knows at least ``minimum`` (``MIN_COVERAGE``
+    unless told) of its blocks' tokens (each block's distinct tokens counted once).  A page without tokens is
+    covered (its columns are 0.0 already)."""
+    minimum = MIN_COVERAGE if minimum is None else minimum
+    return total <= 0 or known >= minimum * total
 
 
 def without_cells(columns: np.ndarray, cell_run: np.ndarray) -> np.ndarray:
