@@ -28,7 +28,8 @@ def test_tokens_are_distinct_lower_case_words_of_letters() -> None:
     assert tokens("Read more: Read MORE, 2024 a-b über") == ("more", "read", "über")
 
 
-def test_columns_are_the_mean_weight_of_known_tokens_and_of_the_window() -> None:
+def test_columns_are_the_mean_weight_of_known_tokens_and_of_the_window(monkeypatch: pytest.MonkeyPatch) -> None:
+    monkeypatch.setattr("cleaner.layout.lexical.MIN_COVERAGE", 0.0)  # a few known words: the columns alone
     lexicon = Lexicon({"share": -2.0, "facebook": -1.0, "said": 1.0})
     columns = lexicon.columns([*TEXTS, "nothing known"])
     assert columns[:, 0].tolist() == [-1.5, 1.0, 0.0, 0.0]
@@ -52,7 +53,8 @@ def test_the_shipped_model_comes_with_a_small_lexicon() -> None:
     assert model.lexicon.weights["subscribe"] < 0 < model.lexicon.weights["said"]
 
 
-def test_features_hold_the_lexical_columns_or_nan_without_a_lexicon() -> None:
+def test_features_hold_the_lexical_columns_or_nan_without_a_lexicon(monkeypatch: pytest.MonkeyPatch) -> None:
+    monkeypatch.setattr("cleaner.layout.lexical.MIN_COVERAGE", 0.0)  # a few known words: the columns alone
     verdicts = [Verdict(Block(i, text)) for i, text in enumerate(TEXTS)]
     lexicon = Lexicon({"share": -2.0})
     where = [FEATURES.index(name) for name in COLUMNS]
@@ -91,7 +93,8 @@ def test_a_token_on_few_training_sites_has_no_weight(monkeypatch: pytest.MonkeyP
     assert "zebra" not in weights and "share" not in weights and weights["subscribe"] < 0 < weights["said"]
 
 
-def test_a_tables_cells_carry_no_lexical_evidence() -> None:
+def test_a_tables_cells_carry_no_lexical_evidence(monkeypatch: pytest.MonkeyPatch) -> None:
+    monkeypatch.setattr("cleaner.layout.lexical.MIN_COVERAGE", 0.0)  # a few known words: the columns alone
     names = ("Garrett", "Thomas", "Richardson", "Smith", "Lawrence", "Ankou")
     lines = [cell for i, name in enumerate(names) for cell in (name, str(60 - i), f"{80 - i}%")]
     long = " and more words, enough of them to be no cell of any table at all."
