@@ -53,6 +53,11 @@ def spaced_length(text: str) -> int:
     return sum(map(len, words)) + len(words) - 1 + text[0].isspace() + text[-1].isspace()
 
 
+def linked_length(element: HtmlElement) -> int:
+    """The length of the text of the element's links, each spaced (``spaced_length``): a link density's numerator."""
+    return sum(spaced_length(element_text(link)) for link in element.iter("a"))
+
+
 def text_of(element: HtmlElement) -> str:
     """The element's text, whitespace collapsed (``str.split`` splits at what ``\\s`` matches, faster)."""
     return " ".join(element_text(element).split())

@@ -25,7 +25,7 @@ from lxml import etree
 from lxml.html import HtmlElement
 
 from cleaner.html.content import MainContent
-from cleaner.html.elements import element_text, spaced, spaced_length, text_of
+from cleaner.html.elements import linked_length, spaced, text_of
 from cleaner.html.views import outside
 from cleaner.model import Block, Kind
 
@@ -107,12 +107,8 @@ def quote_pieces(quote: HtmlElement) -> list[Piece]:
         if p.getparent() is not None:
             p.drop_tree()  # its tail stays
     texts = [*(text_of(p) for p in paragraphs), text_of(rest)]
-    links = [*(_linked(p) for p in paragraphs), _linked(rest)]
+    links = [*(linked_length(p) for p in paragraphs), linked_length(rest)]
     pieces = [
         (Kind.QUOTE, text, min(1.0, linked / len(text))) for text, linked in zip(texts, links, strict=True) if text
     ]
     return [piece for piece in pieces if piece[2] < MAX_LINKED]
-
-
-def _linked(element: HtmlElement) -> int:
-    return sum(spaced_length(element_text(link)) for link in element.iter("a"))

@@ -37,7 +37,7 @@ from lxml import etree
 from lxml.html import HtmlElement
 from readability import Document
 
-from cleaner.html.elements import element_text, spaced, spaced_length, text_of
+from cleaner.html.elements import element_text, linked_length, spaced, text_of
 from cleaner.html.secondopinion import justext_pieces
 from cleaner.model import Kind
 
@@ -106,7 +106,7 @@ def page_prose(tree: HtmlElement) -> list[str]:
         text = " ".join(raw.split())  # ``text_of``
         if len(text) < MIN_PROSE:
             continue
-        linked = sum(spaced_length(element_text(link)) for link in element.iter("a"))
+        linked = linked_length(element)
         if linked <= MAX_PROSE_LINKS * len(text) and (tag in _PROSE_TAG_SET or not _read_with(element)):
             found.append(text)
     return found
@@ -203,7 +203,7 @@ def readability_pieces(tree: HtmlElement) -> list[Piece]:
             continue
         text = text_of(element)
         if text:
-            linked = sum(spaced_length(element_text(link)) for link in element.iter("a"))
+            linked = linked_length(element)
             pieces.append((_READABILITY_KINDS[element.tag], text, min(1.0, linked / len(text))))
     return pieces
 
