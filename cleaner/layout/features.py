@@ -40,7 +40,7 @@ from cleaner.layout.spans import CAP, distance_to, ranked_runs, shift, short_run
 from cleaner.layout.tables import CellRun, cell_runs
 from cleaner.metadata.titles import confirming_keys, most_of, title_key
 from cleaner.model import Kind, Role, Verdict
-from cleaner.text.shape import SENTENCE_END, words_of
+from cleaner.text.shape import OPENING_MARKS, SENTENCE_END, words_of
 from cleaner.text.shape import TERMINAL_STOP as PERIOD_END
 
 SEPARATORS = re.compile(r"[|•·»›/]")
@@ -159,7 +159,7 @@ def _text_measures(text: str, stopwords: frozenset[str]) -> tuple[float, ...]:
     words, lowered = words_of(text)
     count = len(words)
     stops = sum(map(stopwords.__contains__, lowered)) if stopwords else 0
-    first = text.lstrip("\"'“‘«¿¡([")[:1]
+    first = text.lstrip(OPENING_MARKS)[:1]
     chars = len(text)
     return (
         count,

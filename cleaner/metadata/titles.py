@@ -16,7 +16,7 @@ from __future__ import annotations
 import re
 from functools import lru_cache
 
-from cleaner.text.shape import HEADLINE_MAX_WORDS, script_ends_sentence, script_words_of, shape_of
+from cleaner.text.shape import HEADLINE_MAX_WORDS, OPENING_MARKS, script_ends_sentence, script_words_of, shape_of
 
 SEPARATORS = re.compile(r"\s+[|–—»·•:/~-]\s+|\s*[|·•]\s*|::")
 # Each quote or dash style and the plain character it stands for (no plain character is itself replaced).
@@ -49,7 +49,7 @@ def is_headline_shaped(text: str) -> bool:
     return _caseless_title_shaped(text) if opens_caseless(text) else is_title_shaped(text)
 
 
-_OPENING_MARKS = "\"'“‘«¿¡([「『【《〈（"
+_OPENING_MARKS = OPENING_MARKS + "「『【《〈（"  # and the CJK brackets
 QUESTION_MARKS = ("?", "？", "؟", ";")  # ";" is the Greek question mark
 _CLOSING_MARKS = "\"'”’»)」』】》〉）"
 

@@ -116,10 +116,13 @@ def _pooled_words(text: str) -> tuple[tuple[str, ...], tuple[str, ...]]:
 _GROUP = re.Match.group
 
 
+OPENING_MARKS = "\"'“‘«¿¡(["  # what may stand before a text's first letter: quotes, Spanish marks, brackets
+
+
 @lru_cache(maxsize=4096)
 def _measure(text: str) -> tuple[tuple[str, ...], bool, bool, bool]:
     """The lower-cased words and the ends of a text, once per text: the layers ask about a block several times."""
-    first = text.lstrip("\"'“‘«¿¡([")[:1]
+    first = text.lstrip(OPENING_MARKS)[:1]
     return (
         words_of(text)[1],
         SENTENCE_END.search(text) is not None,
