@@ -103,6 +103,25 @@ def test_a_page_mentioning_a_feed_is_still_a_page() -> None:
     assert clean("<!-- <rss> -->" + page, format="auto").text.startswith("The harbour commission")
 
 
+def test_a_feed_is_told_by_its_root_element_alone() -> None:
+    """``feed_kind`` looks for a root element's opening before it tries the root pattern: the answer is the
+    pattern's on starts that hold such an opening or not (in a comment, after a doctype, a byte-order mark,
+    in capitals, too late)."""
+    from cleaner.html.sniff import _FEED_ROOT, feed_kind
+
+    starts = [
+        RSS, ATOM, "\ufeff" + ATOM, "<!DOCTYPE html><html><body><p>RSS</p>", "<!-- <rss> --><html>",
+        "<!-- a --> <!-- b --> <RDF:RDF xmlns:rdf='x'>", "<?xml version='1.0'?>\n<FEED>", "<feedback>",
+        " " * 4090 + "<rss>", "<!-- a -->" * 8 + "<html>", "<rss", "",
+    ]  # fmt: skip
+    for start in starts:
+        match = _FEED_ROOT.match(start[:4096].lstrip("\ufeff"))
+        assert feed_kind(start) == (
+            None if match is None else {"rss": "RSS", "feed": "Atom"}.get(match["root"].lower(), "RSS")
+        )
+    assert [feed_kind(start) for start in starts[:3]] == ["RSS", "Atom", "Atom"]
+
+
 FRENCH = [
     "La commission du port de Westerlee a voté mardi la fermeture de l’ancien embarcadère du ferry pendant "
     "onze semaines de travaux. Les habitants des îles passeront par le terminal de fret jusqu’au printemps.",

@@ -22,6 +22,9 @@ _HTML_SIGNS = re.compile(
 _FEED_ROOT = re.compile(
     r"(?:\s|<\?[^>]*\?>|<!--.*?-->|<!doctype[^>]*>)*<(?P<root>rss|feed|rdf:rdf)[\s>]", re.IGNORECASE | re.DOTALL
 )
+# The root element's opening anywhere in the start: without one the root pattern cannot match, and a page's start
+# (comments, a doctype) gives that pattern many ways to fail, which cost a third of a millisecond to try.
+_FEED_OPENING = re.compile(r"<(?:rss|feed|rdf:rdf)[\s>]", re.IGNORECASE)
 _FEED_KINDS = {"rss": "RSS", "feed": "Atom", "rdf:rdf": "RSS"}
 _ANY_TAG = re.compile(r"</?[a-zA-Z][a-zA-Z0-9]*(?:\s[^<>]*)?/?>")
 
@@ -44,7 +47,10 @@ def looks_like_html(text: str) -> bool:
 def feed_kind(text: str) -> str | None:
     """``"RSS"`` or ``"Atom"`` when the document is a web feed (its root element is ``<rss>``, ``<feed>`` or
     RSS 1.0's ``<rdf:RDF>``), else None: a list of items, not an article page."""
-    match = _FEED_ROOT.match(text[:4096].lstrip("\ufeff"))
+    head = text[:4096].lstrip("\ufeff")
+    if _FEED_OPENING.search(head) is None:
+        return None
+    match = _FEED_ROOT.match(head)
     return _FEED_KINDS[match["root"].lower()] if match else None
 
 
