@@ -4,6 +4,7 @@ whole: a JavaScript shell whose article is only in JSON-LD ``articleBody``; an R
 from __future__ import annotations
 
 import json
+import time
 from pathlib import Path
 
 import pytest
@@ -120,6 +121,18 @@ def test_a_feed_is_told_by_its_root_element_alone() -> None:
             None if match is None else {"rss": "RSS", "feed": "Atom"}.get(match["root"].lower(), "RSS")
         )
     assert [feed_kind(start) for start in starts[:3]] == ["RSS", "Atom", "Atom"]
+
+
+def test_a_start_of_many_comments_is_sniffed_at_once() -> None:
+    """A page opening with many comments and naming a feed element in its first 4 KB: read once, not tried
+    again with each comment read on to a later "-->" (which took twice as long for every comment more)."""
+    from cleaner.html.sniff import feed_kind
+
+    start = "<!-- <feed> -->" * 24 + "<html><body><p>text</p></body></html>"
+    started = time.process_time()
+    assert feed_kind(start) is None
+    assert feed_kind("<!-- a -->" * 200 + "<rss>") == "RSS"
+    assert time.process_time() - started < 1.0
 
 
 FRENCH = [

@@ -18,9 +18,11 @@ _HTML_SIGNS = re.compile(
     r"<!doctype\s+html|<html[\s>]|<head[\s>]|<body[\s>]|<meta\s|<title>|<div[\s>]|<script[\s>]|<link\s",
     re.IGNORECASE,
 )
-# A feed's root element, after an XML declaration, stylesheet instructions, comments and a doctype.
+# A feed's root element, after an XML declaration, stylesheet instructions, comments and a doctype.  The run before
+# it is possessive: a comment ends at its first "-->", and a start of many comments that is not followed by a root is
+# refused at once (tried again with each comment read on to a later "-->", the time doubled with every comment).
 _FEED_ROOT = re.compile(
-    r"(?:\s|<\?[^>]*\?>|<!--.*?-->|<!doctype[^>]*>)*<(?P<root>rss|feed|rdf:rdf)[\s>]", re.IGNORECASE | re.DOTALL
+    r"(?:\s|<\?[^>]*\?>|<!--.*?-->|<!doctype[^>]*>)*+<(?P<root>rss|feed|rdf:rdf)[\s>]", re.IGNORECASE | re.DOTALL
 )
 # The root element's opening anywhere in the start: without one the root pattern cannot match, and a page's start
 # (comments, a doctype) gives that pattern many ways to fail, which cost a third of a millisecond to try.
