@@ -46,6 +46,9 @@ TOP = len(LAYERS)  # the package's __init__ re-exports the public API from any l
 # learn` over UTF-8 text without front matter never needs them (0.02 s each a start).
 OPTIONAL = {"dask", "distributed", "lightgbm", "sklearn", "datatrove", "tqdm", "datasketch", "trafilatura", "htmldate"}
 OPTIONAL |= {"yaml", "charset_normalizer"}
+# The email package's parser (email.policy: 0.02-0.03 s a start) reads a browser's saved page (MHTML) for its HTML
+# part: imported by cleaner.io.mhtml for such a file only.
+OPTIONAL |= {"email"}
 # ``cleaner`` modules imported where first used, so that `clean learn` (and any command that reads plain text)
 # starts without the cleaning layers: the cleaning command's modules, the html layer for the first page, the
 # wrapped lines' readers for the first paragraph joined from hard-wrapped lines, the legacy encodings' reader for the
@@ -256,12 +259,13 @@ def test_help_starts_without_the_cleaning_pipeline_or_learning() -> None:
 
 
 def test_clean_learn_with_one_job_starts_no_worker_module(tmp_path: Path) -> None:
-    """`clean learn --jobs 1` learns in its own process, without importing the worker processes' module."""
+    """`clean learn --jobs 1` learns in its own process, without importing the worker processes' module (nor the
+    email package's parser, which reads a browser's saved page, an MHTML file, for its HTML part only)."""
     corpus = Path(__file__).resolve().parent.parent / "fixtures" / "corpus"
     argv = ["learn", str(corpus), "--jobs", "1", "-o", str(tmp_path / "profile.json"), "-q"]
     code = (
         f"import sys\nfrom cleaner.cli.main import main\nassert main({argv!r}) == 0\n"
-        "print([name for name in ('multiprocessing', 'cleaner.run.local') if name in sys.modules])"
+        "print([name for name in ('multiprocessing', 'cleaner.run.local', 'email.policy') if name in sys.modules])"
     )
     result = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, check=True)
     assert result.stdout.strip() == "[]"

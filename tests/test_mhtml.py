@@ -10,12 +10,15 @@ from __future__ import annotations
 import base64
 import json
 import quopri
+import re
 from pathlib import Path
 
 import pytest
+from hypothesis import example, given, settings
+from hypothesis import strategies as st
 
 from cleaner import clean, clean_file
-from cleaner.io.mhtml import page_of_mhtml
+from cleaner.io.mhtml import HEADER_BYTES, is_mhtml, page_of_mhtml
 from tests.clirun import clean_in_process
 
 PROSE = [
@@ -108,3 +111,35 @@ def test_a_folder_walk_takes_mhtml_files(suffix: str, tmp_path: Path) -> None:
 )
 def test_other_texts_are_no_saved_page(raw: bytes) -> None:
     assert page_of_mhtml(raw) is None
+
+
+def _is_mhtml_by_definition(raw: bytes) -> bool:
+    """``is_mhtml`` as its docstring states it: the header block up to the first blank line, every line a header
+    line, one declaring MIME-Version and one a multipart/related content type."""
+    start = raw[:HEADER_BYTES].lstrip(b"\r\n")
+    blank = re.search(rb"\r?\n\r?\n", start)
+    if blank is None:
+        return False
+    header = start[: blank.start()]
+    lines = header.splitlines()
+    declares = re.search(rb"^mime-version:", header, re.I | re.M) and re.search(
+        rb"^content-type:\s*multipart/related", header, re.I | re.M
+    )
+    return bool(declares) and all(re.fullmatch(rb"[!-9;-~]+:[^\r\n]*|[ \t][^\r\n]*", line) for line in lines)
+
+
+_LINES = [b"MIME-Version: 1.0", b"Content-Type: multipart/related; boundary=x", b"X-Id: 1", b" folded on", b"\tfolded"]
+_LINES += [b"Hello world", b":", b"a", b"", b"\xff", b"mime-version:", b"content-type: multipart/related", b"Note:x\ty"]
+
+
+@settings(max_examples=500, deadline=None)
+@example([(_LINES[3], b"\n"), (_LINES[0], b"\n"), (_LINES[1], b"\r\n"), (b"", b"\r\n")])  # a folded line first
+@example([(_LINES[0], b"\r"), (_LINES[1], b"\n"), (b"", b"\n"), (_LINES[5], b"")])
+@given(st.lists(st.tuples(st.sampled_from(_LINES), st.sampled_from([b"\n", b"\r\n", b"\r", b""])), max_size=8))
+def test_is_mhtml_asks_the_first_line_first_with_the_same_answers(lines: list[tuple[bytes, bytes]]) -> None:
+    """The first line is tested before the header block is searched (a text's first line is seldom a header line:
+    most documents are refused there): the answers are those of the whole test."""
+    pieces = [line + end for line, end in lines]
+    raw = b"".join(pieces)
+    assert is_mhtml(raw) == _is_mhtml_by_definition(raw)
+    assert is_mhtml(mhtml()) and _is_mhtml_by_definition(mhtml())

@@ -15,14 +15,13 @@ the article), and it does not decode the page's text (``cleaner.text.decode`` do
 
 from __future__ import annotations
 
-import email
-import email.policy
 import re
 from dataclasses import dataclass
 
 HEADER_BYTES = 8192  # a browser's MHTML header block is a few hundred bytes
 _HEADER_LINE = re.compile(rb"[!-9;-~]+:[^\r\n]*|[ \t][^\r\n]*")  # "Name: value", or a folded line going on
 _BLANK = re.compile(rb"\r?\n\r?\n")
+_FIRST_LINE = re.compile(rb"(?:[!-9;-~]+:[^\r\n]*|[ \t][^\r\n]*)(?:[\r\n]|\Z)")  # _HEADER_LINE, up to the line end
 _MIME_VERSION = re.compile(rb"^mime-version:", re.IGNORECASE | re.MULTILINE)
 _RELATED = re.compile(rb"^content-type:\s*multipart/related", re.IGNORECASE | re.MULTILINE)
 
@@ -39,6 +38,8 @@ def is_mhtml(raw: bytes) -> bool:
     """Whether the bytes open as an MHTML file: a header block of header lines alone, declaring ``MIME-Version`` and
     a ``multipart/related`` content type."""
     start = raw[:HEADER_BYTES].lstrip(b"\r\n")
+    if _FIRST_LINE.match(start) is None:  # the last test's first line, asked first: a text's first line is no header
+        return False
     end = _BLANK.search(start)
     if end is None:
         return False
@@ -53,6 +54,9 @@ def page_of_mhtml(raw: bytes) -> SavedPage | None:
     no page."""
     if not is_mhtml(raw):
         return None
+    import email  # here: reading a saved page's parts is rare, and the email package a hundredth of a second to import
+    import email.policy
+
     message = email.message_from_bytes(raw.lstrip(b"\r\n"), policy=email.policy.compat32)
     for part in message.walk():
         if part.get_content_type() == "text/html":
