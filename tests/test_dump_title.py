@@ -114,3 +114,15 @@ def test_squash_collapses_every_whitespace_that_a_regex_space_matches(text: str)
 def test_a_title_key_makes_quote_styles_plain_in_ascii_text_too() -> None:
     assert title_key("`Quoted` headline") == title_key("'Quoted' headline")  # the backtick is ASCII
     assert title_key("„Quoted“ – headline") == title_key('"quoted" - headline')
+
+
+def test_a_numbered_breadcrumbs_last_item_reads_without_its_number() -> None:
+    # a text browser numbers an ordered list's items: a breadcrumb trail printed as one ends with the headline
+    crumbs = "1. Startseite\n2. Region\n3. Verkehr\n4. Nachtbusse fahren wieder in die nördlichen Stadtteile"
+    text = f"{MENU}\n{crumbs}\n12.12.2019\n{BODY}\n{FOOTER}"
+    assert clean(text, format="text").title == "Nachtbusse fahren wieder in die nördlichen Stadtteile"
+
+
+def test_a_line_opening_with_a_number_and_no_list_above_keeps_it() -> None:
+    text = f"{MENU}\n2. Bundesliga: Nachtbusse fahren wieder zum Stadion\n12.12.2019\n{BODY}\n{FOOTER}"
+    assert clean(text, format="text").title == "2. Bundesliga: Nachtbusse fahren wieder zum Stadion"

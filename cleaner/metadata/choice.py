@@ -23,7 +23,7 @@ from __future__ import annotations
 import json
 import math
 from collections.abc import Mapping, Sequence
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from functools import cache
 from importlib import resources
 from pathlib import Path
@@ -162,7 +162,7 @@ def choose_metadata(
     date = _best(model, "date", options["date"])
     authors = _best(model, "authors", options["authors"])
     if title is not None:
-        _make_title(marked, title.position)
+        _make_title(marked, title.position, str(title.value))
     if authors is not None and authors.source in MARKED_SOURCES:
         marked[authors.position] = marked[authors.position].decide(
             Role.BYLINE, rule="metadata.byline-names", category="byline", layer=LAYER
@@ -177,11 +177,15 @@ def choose_metadata(
     )
 
 
-def _make_title(verdicts: list[Verdict], position: int) -> None:
+def _make_title(verdicts: list[Verdict], position: int, value: str) -> None:
     """The chosen line is the title; another line taken for it gives way, and so does its subtitle.
 
-    A line taken for the title that says the same stays (a page may repeat its headline).
+    A line taken for the title that says the same stays (a page may repeat its headline).  The title reads as
+    the candidate's ``value``, which may leave out what opens the line (a numbered list's number).
     """
+    if value != verdicts[position].text.strip():
+        verdict = verdicts[position]
+        verdicts[position] = Verdict(replace(verdict.block, text=value), *_decision(verdict))
     text = verdicts[position].text.strip()
     if any(v.role is Role.TITLE and v.text.strip() == text for v in verdicts):
         return
@@ -196,3 +200,8 @@ def _make_title(verdicts: list[Verdict], position: int) -> None:
             )
     if verdicts[position].role is not Role.TITLE:
         verdicts[position] = verdicts[position].decide(Role.TITLE, rule="metadata.title", category="title", layer=LAYER)
+
+
+def _decision(verdict: Verdict) -> tuple:
+    """A verdict's decision, to carry over to a copy of its block."""
+    return verdict.role, verdict.kind, verdict.rule, verdict.category, verdict.layer, verdict.score

@@ -2,7 +2,8 @@
 
 The candidates are the short lines around the start of the article (its first body line), the
 dump's first lines, the lines just over every byline and dateline, and the echoes of the dump's
-first line (a page's ``<title>``).  Each is described (``TITLE_FEATURES``) by how it compares with the
+first line (a page's ``<title>``); the last item of a numbered list (a breadcrumb trail a text browser numbered)
+is offered without its number.  Each is described (``TITLE_FEATURES``) by how it compares with the
 first line, its shape, its distance to the bylines and datelines, the zones' title rule, how far it
 stands from the article's first sentence, how much of its wording the article uses, and the lines
 right above and below it.
@@ -13,6 +14,7 @@ what every field's rows share (``cleaner.metadata.candidatepage``), and never ed
 
 from __future__ import annotations
 
+import re
 from bisect import bisect_left, bisect_right
 from collections import Counter
 from collections.abc import Sequence
@@ -48,6 +50,9 @@ RULES_LAYER = "furniture"  # the layer of the furniture rules' decisions (cleane
 TITLE_RULES = {"zones.title": 1, "zones.title-echo": 2, "zones.title-over-byline": 3, "zones.title-before-body": 4}
 BREADCRUMB_MARKS = "»›>"
 MAX_CONTENT_WORDS = 40
+LIST_NUMBER = re.compile(r"(\d{1,3})\.\s+(?=\S)")  # a numbered list item's opening number: "5. "
+LIST_GAP = 2  # lines between two items of a numbered list at most (a blank line a text browser adds)
+LIST_MIN_ITEMS = 3  # a breadcrumb trail: home, a section, the headline at least
 
 
 def title_rows(page: Page) -> tuple[list[Candidate], list[list[float]]]:
@@ -77,8 +82,37 @@ def title_candidates(page: Page) -> list[Candidate]:
             continue
         if verdict.layer == RULES_LAYER:
             continue  # a furniture rule says what the line is: a menu, a prompt, a credit, never the headline
-        found.append(Candidate("title", position, text, "line"))
+        found.append(Candidate("title", position, _without_list_number(page, position, text), "line"))
     return found
+
+
+def _without_list_number(page: Page, position: int, text: str) -> str:
+    """The line without its number when it ends a numbered list of ``LIST_MIN_ITEMS`` or more from "1.": a text
+    browser numbers the items of an ordered list, and a breadcrumb trail printed as one ends with the headline
+    ("1. Home", ..., "5. Headline").  An item another follows (an agenda's, a list in the article) keeps it."""
+    match = LIST_NUMBER.match(text)
+    if match is None or int(match.group(1)) < LIST_MIN_ITEMS:
+        return text
+    number = int(match.group(1))
+    if _numbered(page, range(position + 1, position + LIST_GAP + 2), number + 1) is not None:
+        return text
+    at = position
+    for wanted in range(number - 1, 0, -1):
+        found = _numbered(page, range(at - 1, at - LIST_GAP - 2, -1), wanted)
+        if found is None:
+            return text
+        at = found
+    return text[match.end() :]
+
+
+def _numbered(page: Page, positions: range, number: int) -> int | None:
+    """The first of ``positions`` whose line opens with list number ``number``."""
+    for other in positions:
+        if 0 <= other < len(page.verdicts):
+            match = LIST_NUMBER.match(page.stripped[other])
+            if match is not None and int(match.group(1)) == number:
+                return other
+    return None
 
 
 def _headline_in_body(page: Page, position: int, text: str, over_metadata: set[int]) -> bool:
