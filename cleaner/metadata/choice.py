@@ -184,8 +184,7 @@ def _make_title(verdicts: list[Verdict], position: int, value: str) -> None:
     the candidate's ``value``, which may leave out what opens the line (a numbered list's number).
     """
     if value != verdicts[position].text.strip():
-        verdict = verdicts[position]
-        verdicts[position] = Verdict(replace(verdict.block, text=value), *_decision(verdict))
+        verdicts[position] = replace(verdicts[position], block=replace(verdicts[position].block, text=value))
     text = verdicts[position].text.strip()
     if any(v.role is Role.TITLE and v.text.strip() == text for v in verdicts):
         return
@@ -200,8 +199,3 @@ def _make_title(verdicts: list[Verdict], position: int, value: str) -> None:
             )
     if verdicts[position].role is not Role.TITLE:
         verdicts[position] = verdicts[position].decide(Role.TITLE, rule="metadata.title", category="title", layer=LAYER)
-
-
-def _decision(verdict: Verdict) -> tuple:
-    """A verdict's decision, to carry over to a copy of its block."""
-    return verdict.role, verdict.kind, verdict.rule, verdict.category, verdict.layer, verdict.score
