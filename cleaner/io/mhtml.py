@@ -21,7 +21,7 @@ from dataclasses import dataclass
 HEADER_BYTES = 8192  # a browser's MHTML header block is a few hundred bytes
 _HEADER_LINE = re.compile(rb"[!-9;-~]+:[^\r\n]*|[ \t][^\r\n]*")  # "Name: value", or a folded line going on
 _BLANK = re.compile(rb"\r?\n\r?\n")
-_FIRST_LINE = re.compile(rb"(?:[!-9;-~]+:[^\r\n]*|[ \t][^\r\n]*)(?:[\r\n]|\Z)")  # _HEADER_LINE, up to the line end
+_FIRST_LINE = re.compile(rb"(?:%s)(?:[\r\n]|\Z)" % _HEADER_LINE.pattern)  # a header line, up to its end
 _MIME_VERSION = re.compile(rb"^mime-version:", re.IGNORECASE | re.MULTILINE)
 _RELATED = re.compile(rb"^content-type:\s*multipart/related", re.IGNORECASE | re.MULTILINE)
 
