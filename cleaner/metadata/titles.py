@@ -25,13 +25,14 @@ _ASCII_QUOTES = tuple((styled, plain) for styled, plain in _QUOTES if styled.isa
 MIN_HEADLINE = 12
 MOST_OF_TITLE = 0.6
 TITLE_MAX_CHARS = 250
+CLOSING_MARKS = "\"'”’»)"  # what may stand after a headline's question mark: quotes, a bracket
 
 
 @lru_cache(maxsize=8192)  # once per text: the zones and the title candidates ask it of a line and its neighbours
 def is_title_shaped(text: str) -> bool:
     """A headline: short, capitalised, closed by nothing or by a question mark."""
     shape = shape_of(text)
-    closes_like_title = not shape.ends_sentence or text.rstrip("\"'”’»)").endswith("?")
+    closes_like_title = not shape.ends_sentence or text.rstrip(CLOSING_MARKS).endswith("?")
     return shape.headline_like and closes_like_title and shape.words >= 2 and len(text) <= TITLE_MAX_CHARS
 
 
@@ -51,7 +52,7 @@ def is_headline_shaped(text: str) -> bool:
 
 _OPENING_MARKS = OPENING_MARKS + "「『【《〈（"  # and the CJK brackets
 QUESTION_MARKS = ("?", "？", "؟", ";")  # ";" is the Greek question mark
-_CLOSING_MARKS = "\"'”’»)」』】》〉）"
+_CLOSING_MARKS = CLOSING_MARKS + "」』】》〉）"  # and the CJK brackets
 
 
 def opens_caseless(text: str) -> bool:
