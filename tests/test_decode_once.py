@@ -19,13 +19,14 @@ SMALL = Config(max_bytes=200)
 
 
 def the_old_way(source: str | bytes, config: Config, format: str) -> tuple[Reading, tuple[object, ...]]:
-    text, notes = to_text(source, config)
-    return read_document(text, format=format, config=config), notes  # type: ignore[arg-type]
+    decoded = to_text(source, config)  # no case is a saved page (MHTML), whose address read_document would not see
+    return read_document(decoded.text, format=format, config=config), decoded.notes  # type: ignore[arg-type]
 
 
 def the_new_way(source: str | bytes, config: Config, format: str) -> tuple[Reading, tuple[object, ...]]:
-    text, notes = decoded_text(source, config)
-    return read_decoded(text, format=format, config=config), notes  # type: ignore[arg-type]
+    decoded = decoded_text(source, config)
+    reading = read_decoded(decoded.text, format=format, config=config, location=decoded.location)  # type: ignore[arg-type]
+    return reading, decoded.notes
 
 
 def outcome(way: object, source: str | bytes, config: Config = DEFAULT_CONFIG, format: str = "auto") -> object:

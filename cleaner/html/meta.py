@@ -103,13 +103,15 @@ def page_metadata(
     html: str | None = None,
     model: MetadataModel | None = None,
     offers: bool = False,
+    location: str | None = None,
 ) -> Statements:
     """What the page states (every source gathered, one value per field: see the module docstring),
     and what htmldate guesses when it states no publication date (below what the text states).
 
     The title and the authors are the choice of ``model`` (``cleaner.metadata.pagechoice``; None: the
     shipped one) among the page's offers.  With ``offers``, every offer for the title, authors and
-    publication date is returned too (what ``bench/page_metadata_data.py`` trains on).
+    publication date is returned too (what ``bench/page_metadata_data.py`` trains on).  ``location`` (the address a
+    saved page names, ``cleaner.io.mhtml``) is the page's URL where neither ``url``, og:url nor a canonical link is.
     """
     metas = meta_tags(tree)
     found = marks(tree)
@@ -117,7 +119,7 @@ def page_metadata(
     articles = [obj for obj in objects if types_of(obj) & ARTICLE_TYPES] or [
         obj for obj in objects if types_of(obj) & PAGE_TYPES
     ]
-    page_url = url or first_meta(metas, ("og:url",)) or _canonical(tree)
+    page_url = url or first_meta(metas, ("og:url",)) or _canonical(tree) or location
     site_name = _site_name(metas, objects, page_url)
     site_names = _site_names(found, metas, objects, site_name, page_url)
     place = Place(found, html.count("\n") + 1 if html else 0)

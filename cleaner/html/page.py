@@ -181,12 +181,14 @@ def read_page(
     fallback: Fallback | None = FALLBACK,
     model: MetadataModel | None = None,
     offers: bool = False,
+    location: str | None = None,
 ) -> Page:
     """Read one page: its main content as blocks and its metadata, within ``timeout`` seconds.
 
     ``fallback`` says when another view of the content is asked (``cleaner.html.views``; None: never).
     The title is chosen among the page's offers by ``model`` (``cleaner.metadata.pagechoice``; None:
-    the shipped one); ``offers`` keeps every offer for title, authors and date in the page.
+    the shipped one); ``offers`` keeps every offer for title, authors and date in the page.  ``location``, the
+    address a saved page (MHTML) names, is the page's URL where neither ``url`` nor the page gives one.
     Raises ``PageError`` for an empty or unparseable page, or one that cannot be read in time.
     """
     deadline = Deadline(timeout)
@@ -195,7 +197,9 @@ def read_page(
             deadline.check("parsing")
             tree, ld, embedded = parse_page_embedded(html)
             deadline.check("metadata")
-            stated = page_metadata(tree, jsonld=ld, url=url, html=html[:MAX_CHARS], model=model, offers=offers)
+            stated = page_metadata(
+                tree, jsonld=ld, url=url, html=html[:MAX_CHARS], model=model, offers=offers, location=location
+            )
             metadata, guessed = stated.metadata, stated.guessed
             deadline.check("content extraction")
             description = page_description(tree)

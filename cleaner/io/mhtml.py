@@ -4,7 +4,10 @@ A browser writes the page as a MIME message (``multipart/related``): its headers
 ``Subject``, ``MIME-Version``), then the page's HTML as one part, quoted-printable or base64, and each image,
 stylesheet and frame as parts of their own.  Read as text, the message was cleaned into its headers and the
 page's encoded markup (``=3D`` for every ``=``).  ``page_of_mhtml`` gives the page's HTML part, decoded from its
-transfer encoding, with the charset the part declares, which the decode layer then reads as any page's bytes.
+transfer encoding, with the charset the part declares, which the decode layer then reads as any page's bytes,
+and the address the page was saved from: the part's ``Content-Location``, else the message's
+``Snapshot-Content-Location`` (an ``http(s)`` URL; a ``cid:`` or ``file:`` location is no page address), which
+the page reader takes as the page's URL where the page states none.
 
 Told by its start alone: a header block (lines ``Name: value``, folded lines) declaring ``MIME-Version`` and a
 ``multipart/related`` content type, within ``HEADER_BYTES``; any other text, mail or page is not one.
@@ -17,21 +20,28 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass
+from typing import TYPE_CHECKING
+
+if TYPE_CHECKING:
+    from email.message import Message
 
 HEADER_BYTES = 8192  # a browser's MHTML header block is a few hundred bytes
 _HEADER_LINE = re.compile(rb"[!-9;-~]+:[^\r\n]*|[ \t][^\r\n]*")  # "Name: value", or a folded line going on
 _BLANK = re.compile(rb"\r?\n\r?\n")
 _FIRST_LINE = re.compile(rb"(?:%s)(?:[\r\n]|\Z)" % _HEADER_LINE.pattern)  # a header line, up to its end
+_FIRST_TEXT_LINE = re.compile(rf"[\r\n]*(?:{_HEADER_LINE.pattern.decode('ascii')})(?:[\r\n]|\Z)")  # of a str
 _MIME_VERSION = re.compile(rb"^mime-version:", re.IGNORECASE | re.MULTILINE)
 _RELATED = re.compile(rb"^content-type:\s*multipart/related", re.IGNORECASE | re.MULTILINE)
 
 
 @dataclass(frozen=True, slots=True)
 class SavedPage:
-    """The page's HTML part: its bytes (transfer encoding undone) and the charset the part declares, if any."""
+    """The page's HTML part: its bytes (transfer encoding undone), the charset the part declares, if any, and the
+    address the page was saved from, if the file names one."""
 
     html: bytes
     charset: str | None
+    location: str | None = None
 
 
 def is_mhtml(raw: bytes) -> bool:
@@ -49,6 +59,13 @@ def is_mhtml(raw: bytes) -> bool:
     return all(_HEADER_LINE.fullmatch(line) for line in header.splitlines())
 
 
+def may_be_mhtml(text: str) -> bool:
+    """Whether a text's start may be an MHTML file, as ``is_mhtml`` of its bytes asks it first: its first line a
+    header line, and ``multipart/related`` in it, in any case.  Cheap (prose, a page's markup and most other texts
+    fail on their first word), and never False where ``is_mhtml`` of the text's UTF-8 bytes is True."""
+    return _FIRST_TEXT_LINE.match(text) is not None and "multipart/related" in text[:HEADER_BYTES].lower()
+
+
 def page_of_mhtml(raw: bytes) -> SavedPage | None:
     """The page an MHTML file saved (its first ``text/html`` part), or None when the bytes are no MHTML file or hold
     no page."""
@@ -62,5 +79,18 @@ def page_of_mhtml(raw: bytes) -> SavedPage | None:
         if part.get_content_type() == "text/html":
             html = part.get_payload(decode=True)
             if isinstance(html, bytes) and html.strip():
-                return SavedPage(html, part.get_content_charset())
+                return SavedPage(html, part.get_content_charset(), _location(part) or _location(message))
+    return None
+
+
+_WEB_ADDRESS = re.compile(r"https?://[^\s/?#]+\S*", re.IGNORECASE)
+
+
+def _location(part: Message) -> str | None:
+    """The web address a part (or the whole file) says it was saved from: ``Content-Location`` for a part,
+    ``Snapshot-Content-Location`` (Chromium) or ``Content-Location`` (Internet Explorer) for the file."""
+    for name in ("Content-Location", "Snapshot-Content-Location"):
+        value = part.get(name)
+        if isinstance(value, str) and _WEB_ADDRESS.fullmatch(address := "".join(value.split())):
+            return address
     return None

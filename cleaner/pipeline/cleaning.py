@@ -189,8 +189,11 @@ def clean(
     deadline = Deadline(config.timeout)
     with deadline.armed():
         deadline.check("decoding")
-        text, notes = decoded_text(source, config)
-        reading = read_decoded(text, format=format, url=url, config=config, deadline=deadline)
+        decoded = decoded_text(source, config)
+        notes = decoded.notes
+        reading = read_decoded(
+            decoded.text, format=format, url=url, config=config, deadline=deadline, location=decoded.location
+        )
         site_profile = profile.site(site_of(reading.url, site)) if profile else None
         article = clean_blocks(reading, config, site_profile, deadline)
     return replace(article, removed=(*notes, *article.removed)) if notes else article

@@ -17,14 +17,14 @@ from __future__ import annotations
 
 import unicodedata
 from collections.abc import Sequence
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from typing import TYPE_CHECKING
 
 from cleaner.config import DEFAULT_CONFIG, Config
 from cleaner.errors import NO_DEADLINE, CleanError, Deadline
 from cleaner.html.sniff import declared_charset, feed_kind, looks_like_html
 from cleaner.io import markdown
-from cleaner.io.mhtml import HEADER_BYTES, is_mhtml, page_of_mhtml
+from cleaner.io.mhtml import HEADER_BYTES, is_mhtml, may_be_mhtml, page_of_mhtml
 from cleaner.io.ownrecords import RecordError, own_record_text
 from cleaner.io.records import Format, check_format
 from cleaner.model import Block, Metadata, Removal
@@ -90,17 +90,27 @@ def check_arguments(
         raise CleanError(f"not valid Unicode: the url holds a lone surrogate {surrogate}")
 
 
-def to_text(source: str | bytes, config: Config) -> tuple[str, tuple[Removal, ...]]:
+@dataclass(frozen=True, slots=True)
+class DecodedDocument:
+    """A document decoded: its text, the audit entries of decoding, and the address a saved page (MHTML) names."""
+
+    text: str
+    notes: tuple[Removal, ...] = ()
+    location: str | None = None  # an MHTML file's Content-Location: the page's URL where the page states none
+
+
+def to_text(source: str | bytes, config: Config) -> DecodedDocument:
     """Decoded, not yet normalised (a page's markup is not: ``html`` normalises what it reads out),
     with audit entries for the bytes that were not valid UTF-8 in a mostly UTF-8 text and for the NUL characters
-    the normal form drops (one in the first 8 KB is binary data, refused; past them the document keeps its text)."""
+    the normal form drops (one in the first 8 KB is binary data, refused; past them the document keeps its text),
+    and, for a page a browser saved as MHTML, the address it was saved from."""
     if isinstance(source, bytes | bytearray | memoryview):
         source = bytes(source)
     elif not isinstance(source, str):
         raise TypeError(f"clean() takes the document as str or bytes, not {type(source).__name__}")
     if isinstance(source, str) and not _saved_page(source):
         check_text(source, config)
-        return source, _dropped_nuls(source)
+        return DecodedDocument(source, _dropped_nuls(source))
     raw = source.encode("utf-8", "surrogatepass") if isinstance(source, str) else source
     check_size(raw, config)
     saved = page_of_mhtml(raw)  # a page a browser saved as one file: its HTML part, read as the page's bytes
@@ -111,14 +121,15 @@ def to_text(source: str | bytes, config: Config) -> tuple[str, tuple[Removal, ..
     except DecodeError as error:
         raise CleanError(str(error)) from None
     notes = (Removal(_escaped(decoded.replaced), DECODE_RULE, "encoding", "decode"),) if decoded.replaced else ()
-    return decoded.text, (*notes, *_dropped_nuls(decoded.text, raw))
+    location = saved.location if saved is not None else None
+    return DecodedDocument(decoded.text, (*notes, *_dropped_nuls(decoded.text, raw)), location)
 
 
 def _saved_page(text: str) -> bool:
-    """Whether a text is an MHTML file (``cleaner.io.mhtml``), read as its bytes are: asked only of a text opening
-    with a header line, not of a page's markup or of prose."""
+    """Whether a text is an MHTML file (``cleaner.io.mhtml``), read as its bytes are (its header names in any case):
+    asked only of a text opening with a header line, not of a page's markup or of prose."""
     start = text[:HEADER_BYTES]
-    return start[:1].isascii() and "ultipart/related" in start and is_mhtml(start.encode("utf-8", "surrogatepass"))
+    return may_be_mhtml(start) and is_mhtml(start.encode("utf-8", "surrogatepass"))
 
 
 def check_size(source: str | bytes, config: Config) -> None:
@@ -222,7 +233,9 @@ class Reading:
         return not (self.html or self.marked)
 
 
-def _read(text: str, format: Format, url: str | None, config: Config, deadline: Deadline) -> Reading:
+def _read(
+    text: str, format: Format, url: str | None, config: Config, deadline: Deadline, location: str | None = None
+) -> Reading:
     if format == "html":
         # The html layer (parsers, metadata readers, the page model) is imported for the first page:
         # reading plain text, as `clean learn` does over a corpus of dumps, needs none of it.
@@ -233,7 +246,11 @@ def _read(text: str, format: Format, url: str | None, config: Config, deadline: 
         try:
             timeout = min(config.timeout, deadline.remaining())
             page = html_layer.read_page(
-                _without_next_line(text), url=url, timeout=timeout, model=load_page_model(config.page_metadata_model)
+                _without_next_line(text),
+                url=url,
+                timeout=timeout,
+                model=load_page_model(config.page_metadata_model),
+                location=location,
             )
         except html_layer.PageError as error:
             raise (deadline.error() if deadline.expired() else CleanError(str(error))) from None
@@ -307,6 +324,11 @@ def _cut_points(lines: Sequence[str], first: str) -> Sequence[int]:
     return cut_points(lines, first)
 
 
+def _saved_at(location: str) -> Metadata:
+    """The address a saved page (MHTML) names, as the page's own URL: below any URL the caller gave or it states."""
+    return Metadata(url=location).sourced("page")
+
+
 def _states_the_article(meta: Metadata) -> bool:
     """Whether front matter states some of the article's metadata (not only a corpus's own keys)."""
     return any((meta.title, meta.subtitle, meta.authors, meta.published, meta.updated, meta.language))
@@ -346,34 +368,44 @@ def read_document(
 ) -> Reading:
     """A document's blocks before any decision, its metadata and its URL (what profiles learn from)."""
     config = config or DEFAULT_CONFIG
-    text, _ = to_text(source, config)
-    return read_decoded(text, format=format, url=url, config=config, deadline=deadline)
+    decoded = to_text(source, config)
+    return read_decoded(
+        decoded.text, format=format, url=url, config=config, deadline=deadline, location=decoded.location
+    )
 
 
-def decoded_text(source: str | bytes, config: Config) -> tuple[str, tuple[Removal, ...]]:
+def decoded_text(source: str | bytes, config: Config) -> DecodedDocument:
     """``to_text``, the text that bytes decode to also checked as a text given as such is (size, emptiness, lone
     surrogates): ``read_document`` checks it so, and ``read_decoded`` reads it without checking it again."""
-    text, notes = to_text(source, config)
+    decoded = to_text(source, config)
     if not isinstance(source, str):
-        check_text(text, config, judged=True)
-    return text, notes
+        check_text(decoded.text, config, judged=True)
+    return decoded
 
 
 def format_read_as(source: str | bytes, format: Format, config: Config) -> Format:
     """The format ``clean(source, format=format)`` reads ``source`` as: ``"text"``, ``"markdown"`` or ``"html"``
     (for a caller that must treat a page unlike text, such as ``--in-place``, which never rewrites a page)."""
-    text, _ = to_text(source, config)
-    return _resolve_format(text, format)
+    return _resolve_format(to_text(source, config).text, format)
 
 
 def read_decoded(
-    text: str, *, format: Format = "auto", url: str | None = None, config: Config, deadline: Deadline = NO_DEADLINE
+    text: str,
+    *,
+    format: Format = "auto",
+    url: str | None = None,
+    config: Config,
+    deadline: Deadline = NO_DEADLINE,
+    location: str | None = None,
 ) -> Reading:
     """``read_document`` of a text ``decoded_text`` gave: its checks, each a pass over the whole page, are not
-    run again."""
+    run again.  ``location``, the address a saved page (MHTML) names, is the page's URL where it states none."""
     deadline.check("segmenting")
     text, format = as_own_record(text, format)
-    return _read(text, _resolve_format(text, format), url, config, deadline)
+    reading = _read(text, _resolve_format(text, format), url, config, deadline, location)
+    if location and not reading.url:  # read as text: the saved page's address is the document's
+        return replace(reading, declared=reading.declared.prefer(_saved_at(location)))
+    return reading
 
 
 def as_own_record(text: str, format: Format) -> tuple[str, Format]:
@@ -402,12 +434,12 @@ def document_texts(
     Plain text is segmented without building blocks: learning reads every document of a corpus.
     """
     config = config or DEFAULT_CONFIG
-    text, _ = to_text(source, config)
+    decoded = to_text(source, config)
     deadline.check("segmenting")
-    text, format = as_own_record(text, format)
+    text, format = as_own_record(decoded.text, format)
     resolved = _resolve_format(text, format)
     if resolved == "text":
         plain, lines = _plain_lines(normalise(text))
-        return paragraph_texts(plain, _cut_points, lines), url
-    reading = _read(text, resolved, url, config, deadline)
-    return [block.text for block in reading.blocks], reading.url
+        return paragraph_texts(plain, _cut_points, lines), url or decoded.location
+    reading = _read(text, resolved, url, config, deadline, decoded.location)
+    return [block.text for block in reading.blocks], reading.url or decoded.location
