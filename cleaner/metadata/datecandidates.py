@@ -17,7 +17,7 @@ from collections.abc import Sequence
 
 from cleaner.metadata.candidatepage import Page, line_features
 from cleaner.metadata.dates import dates_mentioned, lead_date, opening_date
-from cleaner.metadata.lines import SOURCES, Candidate, names_publication
+from cleaner.metadata.lines import DATELINE_RULE, SOURCES, Candidate, names_publication
 from cleaner.model import Role
 
 LEAD_PARAGRAPHS = 3
@@ -48,7 +48,8 @@ def date_candidates(page: Page, found: Sequence[Candidate], day_first: bool | No
     """The readers' dates, a lead paragraph's dateline, and the dates short lines state.
 
     A date its own line labels as an update ("Aktualisiert am 07.02.2024") is no publication date, and
-    a date a photo caption states is when the picture was taken.
+    a date a photo caption states is when the picture was taken.  A dateline's dates are what the dateline reader
+    gave: none for a period ("29 Jan 2014 - 17 Jul 2019", a web archive's capture span), whose days are no mention.
     """
     dated = [candidate for candidate in found if candidate.field == "date"]
     read = {candidate.position for candidate in dated}
@@ -59,8 +60,14 @@ def date_candidates(page: Page, found: Sequence[Candidate], day_first: bool | No
             out.append(Candidate("date", position, day, "lead", _label(page.verdicts[position].text)))
             read.add(position)
     for position in page.window(DATES_BEFORE, DATES_AFTER):
-        text = page.verdicts[position].text
-        if position not in read and page.verdicts[position].category not in PICTURE and _YEARISH.search(text):
+        verdict = page.verdicts[position]
+        text = verdict.text
+        if (
+            position not in read
+            and verdict.category not in PICTURE
+            and verdict.rule != DATELINE_RULE
+            and _YEARISH.search(text)
+        ):
             label = _label(text)
             out.extend(
                 Candidate("date", position, day, "mention", label) for day in dates_mentioned(text, day_first=day_first)

@@ -41,6 +41,7 @@ from functools import lru_cache
 from cleaner.metadata.datescan import (
     YEAR_MAX,
     YEAR_MIN,
+    Found,
     days_in,
     iso_day,
     iso_time,
@@ -87,6 +88,9 @@ def find_dateline(line: str, *, day_first: bool | None = None) -> Metadata | Non
     is not a dateline, nor is an image slug with a timestamp in it.  An unlabelled date fills
     ``published`` first, then ``updated``.
 
+    A period, two unlabelled days either side of a range dash ("29 Jan 2014 - 17 Jul 2019": a web archive's
+    capture span, an event's dates), is a date line that dates no article: ``NO_DATES``, neither date.
+
     ``day_first`` settles slash dates whose parts are both <= 12 ("03/05/2022"): True reads them
     day first, False month first (US).  Left None, they are read day first when the line has a
     non-English dateline word (Publicado, Stand, am, Uhr...) and refused otherwise; the pipeline,
@@ -101,11 +105,31 @@ def find_dateline(line: str, *, day_first: bool | None = None) -> Metadata | Non
     found = scan(text, day_first) or scan_before_categories(text, day_first)
     if not found or all(item.label is None and len(item.day) < 10 for item in found):
         return None  # a bare "January 2024" is a heading or an archive link, not a dateline
+    if len(found) == 2 and _period(text, found, day_first):
+        return NO_DATES
     slots: dict[str, str] = {}
     for item in found:
         slot = item.label or ("published" if "published" not in slots else "updated")
         slots.setdefault(slot, item.iso())
     return Metadata(published=slots.get("published"), updated=slots.get("updated"))
+
+
+NO_DATES = Metadata()
+"""A date line that dates no article: a period (``_period``)."""
+
+_RANGE_DASH = re.compile(r"\s+[-–—]{1,2}\s+|\s*[–—]\s*")
+
+
+def _period(text: str, found: list[Found], day_first: bool | None) -> bool:
+    """Whether a line of two dates is a period: two unlabelled days, the first before the second, on either side
+    of a range dash ("29 Jan 2014 - 17 Jul 2019", "Mo. 15.11.2021 – Di. 16.11.2021").  It says when something ran
+    (a web archive's captures of the page, an exhibition, a conference), not when the article was published
+    and then updated: a line that means that labels its second date ("Updated ...")."""
+    first, second = found
+    if first.label or second.label or len(first.day) < 10 or len(second.day) < 10 or first.day >= second.day:
+        return False
+    parts = _RANGE_DASH.split(text)
+    return len(parts) == 2 and all(len(scan(part.strip(), day_first) or ()) == 1 for part in parts)
 
 
 def lead_date(paragraph: str, *, day_first: bool | None = None) -> str | None:

@@ -30,6 +30,7 @@ from cleaner.model import Metadata, Role, Verdict
 LAYER = "metadata"
 STAGE = "byline and dateline lines"  # the stage a document stopped in, as the pipeline names it
 MAX_LINE_CHARS = 160
+DATELINE_RULE = "metadata.dateline"  # a line that is wholly a dateline (or a period: no date)
 _YEARISH = re.compile(r"\d\d\d\d|\d[./-]\d\d?[./-]?\d\d")  # a year, or a short one after day and month
 _LOWER_WORDS = re.compile(r"[^\W\d_]+")
 
@@ -147,15 +148,13 @@ def _datelines(
         if verdict.decided:
             continue
         dateline = find_dateline(verdict.text, day_first=day_first)
-        if dateline is not None and (dateline.published or dateline.updated):
-            verdicts[position] = verdict.decide(
-                Role.DATELINE, rule="metadata.dateline", category="dateline", layer=LAYER
-            )
+        if dateline is not None:  # a period (``find_dateline``'s NO_DATES) is a date line too, offering no date
+            verdicts[position] = verdict.decide(Role.DATELINE, rule=DATELINE_RULE, category="dateline", layer=LAYER)
             found.extend(_date_candidates(position, verdict.text, dateline, "dateline"))
     return found
 
 
-DATE_RULES = frozenset({"metadata.dateline", "metadata.byline-dateline"})
+DATE_RULES = frozenset({DATELINE_RULE, "metadata.byline-dateline"})
 
 
 def _next_to_dateline(verdicts: Sequence[Verdict], position: int, datelines: frozenset[int]) -> bool:

@@ -96,5 +96,4 @@ def _alone(part: str, titles: set[str]) -> bool:
 def _metadata_line(part: str) -> bool:
     if parse_byline(part) is not None or parse_credit(part) is not None:
         return True
-    dateline = find_dateline(part)
-    return dateline is not None and bool(dateline.published or dateline.updated)
+    return find_dateline(part) is not None  # a period too (``NO_DATES``): a date line

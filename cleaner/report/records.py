@@ -23,7 +23,7 @@ from dataclasses import dataclass
 from pathlib import PurePath
 from typing import Any
 
-from cleaner.text.urls import host_of
+from cleaner.text.urls import site_host
 
 BLOCK_CHARS = 4_000  # one block's text beyond this is cut, saying how much was left out
 DOCUMENT_CHARS = 40_000  # a document's text beyond this is left out, block by block
@@ -112,9 +112,10 @@ class DocumentView:
 
 
 def site_of(record: Mapping[str, Any]) -> str:
-    """The site of a record: the host of its URL (without ``www.``), else its source's folder."""
+    """The site of a record: the host of its URL (without ``www.``; the archived page's for a web archive's replay
+    address), else its source's folder."""
     url = record.get("url")
-    host = host_of(url) if isinstance(url, str) else None
+    host = site_host(url) if isinstance(url, str) else None
     if host:
         return host.removeprefix("www.")
     source = record.get("source")

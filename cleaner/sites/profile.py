@@ -46,7 +46,7 @@ from cleaner.sites.keys import block_keys as block_keys
 from cleaner.sites.markers import Markers, markers_of
 from cleaner.sites.parameters import PROFILE_FORMAT, Parameters, is_prose
 from cleaner.sites.parameters import ProfileError as ProfileError
-from cleaner.text.urls import host_of
+from cleaner.text.urls import site_host
 
 TEMPLATE_LINES = 3  # a document with fewer non-prose lines shows no template: it never starts a generation
 # The learner remembers the keys of 65-130 thousand lines, the last 300-600 pages' (``RememberedKeys``): learning seeds
@@ -253,9 +253,10 @@ class ProfileLearner:
 
 
 def site_of(url: str | None, fallback: str | None = None) -> str | None:
-    """The site a document belongs to: its URL's host without ``www.``, else ``fallback`` (its folder)."""
+    """The site a document belongs to: its URL's host without ``www.`` (the archived page's, for a web archive's
+    replay address: ``cleaner.text.urls.archived_address``), else ``fallback`` (its folder)."""
     if url:
-        host = host_of(url.strip())
+        host = site_host(url.strip())
         if host:
             return host.removeprefix("www.")
     return fallback or None
