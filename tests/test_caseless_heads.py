@@ -88,6 +88,20 @@ def test_the_headline_over_a_byline_is_the_title_in_a_script_without_capitals(la
         ("市の担当者は多くの市民に利用してもらいたいと話している。", False),  # a sentence
         ("दिल्ली में गुरुवार को नई मेट्रो लाइन का उद्घाटन किया गया।", False),  # closed by the danda
         ("東", False),  # one character: not two words
+        # Thai writes no space between words and no full stop: a headline is one run, a paragraph a few phrases
+        ("รถเมล์กลางคืนกลับมาให้บริการอีกครั้ง", True),
+        ("นายกฯ สั่งเร่งแก้ปัญหาฝุ่นในกรุงเทพฯ", True),
+        (
+            "สภาเมืองลงมติเมื่อวันอังคารให้นำรถเมล์กลางคืนกลับมาให้บริการ โดยเส้นทางจะวิ่งจากใจกลางเมืองไปยังสถานีรถไฟ "
+            "เพื่อให้ผู้ที่เดินทางจากหมู่บ้านรอบนอกสามารถใช้บริการได้ด้วย",
+            False,
+        ),
+        (
+            "นายกเทศมนตรีกล่าวว่า รัฐบาลระดับภูมิภาคจะรับผิดชอบค่าใช้จ่ายครึ่งหนึ่ง และตารางเดินรถจะเริ่มใช้ตั้งแต่เดือนมีนาคม "
+            "สำหรับคืนวันศุกร์ถึงวันเสาร์",
+            False,
+        ),
+        ("ข่าว", False),  # one word of four characters: as "News", too few for a headline
         ("Harbour bridge reopens after repairs", True),  # Latin text: is_title_shaped's answer
         ("harbour bridge reopens after repairs", False),
     ],
