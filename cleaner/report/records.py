@@ -116,8 +116,8 @@ def site_of(record: Mapping[str, Any]) -> str:
     address), else its source's folder."""
     url = record.get("url")
     host = site_host(url) if isinstance(url, str) else None
-    if host:
-        return host.removeprefix("www.")
+    if host is not None:
+        return host
     source = record.get("source")
     if isinstance(source, str) and source:
         return PurePath(source).parent.name or UNKNOWN_SITE

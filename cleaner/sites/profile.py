@@ -255,10 +255,9 @@ class ProfileLearner:
 def site_of(url: str | None, fallback: str | None = None) -> str | None:
     """The site a document belongs to: its URL's host without ``www.`` (the archived page's, for a web archive's
     replay address: ``cleaner.text.urls.archived_address``), else ``fallback`` (its folder)."""
-    if url:
-        host = site_host(url.strip())
-        if host:
-            return host.removeprefix("www.")
+    host = site_host(url.strip()) if url else None
+    if host is not None:
+        return host
     return fallback or None
 
 

@@ -51,5 +51,7 @@ def archived_address(url: str) -> str:
 
 
 def site_host(url: str | None) -> str | None:
-    """The host of the page a URL addresses (``host_of``), the archived page's for a web archive's replay address."""
-    return host_of(archived_address(url)) if url else None
+    """The host of the page a URL addresses (``host_of``) without ``www.``: the site it belongs to (the archived
+    page's for a web archive's replay address)."""
+    host = host_of(archived_address(url)) if url else None
+    return host.removeprefix("www.") if host else None
