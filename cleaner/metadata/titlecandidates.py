@@ -91,9 +91,9 @@ def _without_list_number(page: Page, position: int, text: str) -> str:
     browser numbers the items of an ordered list, and a breadcrumb trail printed as one ends with the headline
     ("1. Home", ..., "5. Headline").  An item another follows (an agenda's, a list in the article) keeps it."""
     match = LIST_NUMBER.match(text)
-    if match is None or int(match.group(1)) < LIST_MIN_ITEMS:
+    number = int(match.group(1)) if match else 0
+    if match is None or number < LIST_MIN_ITEMS:
         return text
-    number = int(match.group(1))
     if _numbered(page, range(position + 1, position + LIST_GAP + 2), number + 1) is not None:
         return text
     at = position
