@@ -123,3 +123,32 @@ def test_a_caseless_text_kept_whole_still_has_no_head() -> None:
     article = clean("\n\n".join([title, *paragraphs]) + "\n", format="text")
     assert article.title is None
     assert article.removed == ()
+
+
+THAI_ARTICLE = (
+    "รถเมล์กลางคืนกลับมาให้บริการอีกครั้งในเมืองเก่า",
+    "สภาเมืองลงมติเมื่อวันอังคารให้นำรถเมล์กลางคืนกลับมาให้บริการ โดยเส้นทางจะวิ่งจากใจกลางเมืองไปยังสถานีรถไฟ "
+    "เพื่อให้ผู้ที่เดินทางจากหมู่บ้านรอบนอกสามารถใช้บริการได้ด้วย",
+    "นายกเทศมนตรีกล่าวว่า รัฐบาลระดับภูมิภาคจะรับผิดชอบค่าใช้จ่ายครึ่งหนึ่ง และตารางเดินรถจะเริ่มใช้ตั้งแต่เดือนมีนาคม สำหรับคืนวันศุกร์ถึงวันเสาร์",
+    "ผู้ประกอบการร้านอาหารในย่านเมืองเก่าบอกว่า ลูกค้าหลายคนเลิกมาทานอาหารเย็นเพราะไม่มีรถกลับบ้าน "
+    "และหวังว่าบริการใหม่นี้จะช่วยให้ธุรกิจกลับมาคึกคักอีกครั้ง",
+    "สมาคมผู้โดยสารระบุว่า จะติดตามจำนวนผู้ใช้บริการในช่วงหกเดือนแรก ก่อนที่สภาจะตัดสินใจว่าจะขยายเส้นทางไปยังโรงพยาบาลและมหาวิทยาลัยหรือไม่",
+)
+
+
+def test_a_thai_article_keeps_its_body_and_its_headline_shapes() -> None:
+    # the script count reads a Thai phrase a word every four characters (cleaner.text.shape): the headline is
+    # headline-shaped and its paragraphs are not, and the article, kept whole, keeps every line and has no head
+    headline, *paragraphs = THAI_ARTICLE
+    assert is_headline_shaped(headline)
+    assert not any(map(is_headline_shaped, paragraphs))
+    article = clean("\n\n".join(THAI_ARTICLE) + "\n", format="text")
+    assert [block.text for block in article.blocks] == list(THAI_ARTICLE)
+    assert article.title is None
+    assert article.removed == ()
+    # with a menu and a footer in English around it: they leave, the article stays
+    furniture = clean(
+        "\n\n".join(["Home", "News", "Sport", *THAI_ARTICLE, "Privacy policy", "Cookie settings"]), format="text"
+    )
+    assert [block.text for block in furniture.blocks][-len(paragraphs) :] == paragraphs
+    assert {removal.text for removal in furniture.removed} >= {"Privacy policy", "Cookie settings"}

@@ -105,6 +105,34 @@ def test_han_and_kana_count_in_pairs_and_latin_words_stay_whole() -> None:
     assert script_words_of("don’t stop well-known")[0] == ("don’t", "stop", "well-known")
 
 
+# Thai, Lao, Khmer and Burmese: spaces between phrases only (made up: "the night bus is back", a Khmer and a
+# Burmese sentence of a few phrases, closed by their full stops)
+THAI_PHRASE = "รถเมล์กลางคืนกลับมา"  # 19 characters, marks included
+LAO_PHRASE = "ລົດເມກາງຄືນກັບມາແລ້ວ"  # 20
+KHMER = "ក្រុមប្រឹក្សាក្រុងបានបោះឆ្នោតកាលពីថ្ងៃអង្គារ ដើម្បីនាំឡានក្រុងពេលយប់ត្រឡប់មកវិញ ដោយផ្លូវនឹងរត់ពីកណ្តាលក្រុងទៅស្ថានីយរថភ្លើង។"
+BURMESE = "မြို့တော်ကောင်စီက ညဘက်ဘတ်စ်ကားများ ပြန်လည်ပြေးဆွဲရန် ဆုံးဖြတ်ခဲ့ပြီး လမ်းကြောင်းသည် ရထားဘူတာအထိ ပြေးဆွဲမည်။"
+
+
+@pytest.mark.parametrize(
+    ("text", "words"),
+    [
+        (THAI_PHRASE, ("รถเม", "ล์กล", "างคื", "นกลั", "บมา")),
+        (LAO_PHRASE, ("ລົດເ", "ມກາງ", "ຄືນກ", "ັບມາ", "ແລ້ວ")),
+        ("iPhoneรุ่นใหม่ 15 เครื่อง", ("iPhone", "รุ่น", "ใหม่", "15", "เครื", "่อง")),  # a Latin word stays whole
+    ],
+)
+def test_thai_and_lao_count_a_word_every_four_characters(text: str, words: tuple[str, ...]) -> None:
+    assert script_words_of(text)[0] == words
+
+
+@pytest.mark.parametrize("paragraph", [KHMER, BURMESE])
+def test_a_khmer_or_burmese_paragraph_counts_its_words_and_is_prose_to_the_guards(paragraph: str) -> None:
+    runs = paragraph.rstrip("។။").split()
+    assert len(script_words_of(paragraph)[0]) == sum(-(-len(run) // 4) for run in runs) >= 8
+    assert script_ends_sentence(paragraph)
+    assert guard_column([paragraph, paragraph], "prose") == [1.0, 1.0]
+
+
 def test_an_indic_word_keeps_its_vowel_signs_and_its_danda_ends_the_sentence() -> None:
     words = script_words_of(HINDI)[1]
     assert words[:3] == ("सरकार", "ने", "मंगलवार")

@@ -16,8 +16,6 @@ from __future__ import annotations
 import re
 from functools import lru_cache
 
-import regex
-
 from cleaner.text.shape import HEADLINE_MAX_WORDS, OPENING_MARKS, script_ends_sentence, script_words_of, shape_of
 
 SEPARATORS = re.compile(r"\s+[|–—»·•:/~-]\s+|\s*[|·•]\s*|::")
@@ -65,24 +63,12 @@ def opens_caseless(text: str) -> bool:
 
 
 def _caseless_title_shaped(text: str) -> bool:
-    """A headline in a script without capitals: 2 to ``HEADLINE_MAX_WORDS`` words by the script count (a phrase of
-    Thai, Lao, Khmer or Burmese as ``_phrase_words``), not closed like a sentence in any script unless by a question
-    mark."""
-    words = sum(_phrase_words(word) if PHRASED_LETTER.match(word) else 1 for word in script_words_of(text)[0])
+    """A headline in a script without capitals: 2 to ``HEADLINE_MAX_WORDS`` words by the script count (a word every
+    two Chinese or Japanese characters, every four of Thai, Lao, Khmer or Burmese), not closed like a sentence in any
+    script unless by a question mark."""
+    words = len(script_words_of(text)[0])
     closes_like_title = not script_ends_sentence(text) or text.rstrip(_CLOSING_MARKS).endswith(QUESTION_MARKS)
     return 2 <= words <= HEADLINE_MAX_WORDS and closes_like_title
-
-
-# Thai, Lao, Khmer and Burmese write no space between words, only between phrases, and no full stop: the script
-# count reads a phrase as one word, so a headline written without a space was one word (not a headline) and a
-# paragraph of a few phrases under 25 (one).  A phrase counts a word every ``PHRASE_WORD_CHARS`` characters, marks
-# included: their words average about four (a Thai headline of 36 characters is 9 words, a paragraph of 160 is 40).
-PHRASED_LETTER = regex.compile(r"[\p{scx=Thai}\p{scx=Lao}\p{scx=Khmer}\p{scx=Myanmar}]", regex.V1)
-PHRASE_WORD_CHARS = 4
-
-
-def _phrase_words(phrase: str) -> int:
-    return -(-len(phrase) // PHRASE_WORD_CHARS)
 
 
 def squash(text: str | None) -> str:

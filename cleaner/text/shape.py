@@ -14,12 +14,15 @@ Two counts of words and sentence ends, and which layer reads which:
   written without spaces: a Chinese or Japanese sentence is one or two words between commas, and ``。`` ends
   no sentence, so no block of such a page is prose by it.
 * the script count (``SCRIPT_WORD``, ``SCRIPT_SENTENCE_END``; ``script_words_of``, ``script_ends_sentence``):
-  letters of the Han, Hiragana and Katakana scripts count as a word every two characters, a word of another
-  script keeps its combining marks and joiners (a Hindi word's vowel signs), and every script's sentence
-  terminator ends a sentence (``。``, ``！``, the danda, ``؟``, ``۔`` ...).  The layers after the model that judge
-  whether a block is prose and how much prose a page holds (``cleaner.layout.guardcount``, for the guards of
-  ``cleaner.layout.textguards``) read it: losing the article is judged in every script.  In text without a
-  character from U+0300 on but neutral punctuation (``beyond_latin``) the two counts are the same (a property test).
+  letters of the Han, Hiragana and Katakana scripts count as a word every two characters, those of Thai, Lao,
+  Khmer and Burmese (spaces between phrases only) a word every four, a word of another script keeps its combining
+  marks and joiners (a Hindi word's vowel signs), and every script's sentence terminator ends a sentence (``。``,
+  ``！``, the danda, ``؟``, ``۔`` ...).  The layers after the model read it: those that judge whether a block is
+  prose and how much prose a page holds (``cleaner.layout.guardcount``, for the guards of
+  ``cleaner.layout.textguards``), so losing the article is judged in every script, the title readers' headline
+  shape (``cleaner.metadata.titles.is_headline_shaped``), and language detection, which drops a sample's Latin words
+  when most of its words are of another script (``cleaner.text.language``).  In text without a character from
+  U+0300 on but neutral punctuation (``beyond_latin``) the two counts are the same (a property test).
 
 What it does NOT do: it decides nothing (the layers that ask do).
 """
@@ -133,19 +136,33 @@ def _measure(text: str) -> tuple[tuple[str, ...], bool, bool, bool]:
 
 # The script count (the guards': see the module doc).  Scripts written without spaces between words, by their
 # Unicode script property: a run of their letters is a phrase or a sentence, so it counts as a word every two
-# characters (Chinese words are mostly one or two characters, Japanese ones a little longer).  Thai, Lao, Khmer
-# and Burmese are also written without spaces between words, but with spaces between phrases and no full stop;
-# they are not counted this way (no bench page is in them: docs/classifier.md, "Known weaknesses").
+# characters (Chinese words are mostly one or two characters, Japanese ones a little longer).
 UNSPACED_SCRIPTS = ("Han", "Hiragana", "Katakana")
-_IN_SCRIPTS = "[" + "".join(rf"\p{{scx={name}}}" for name in UNSPACED_SCRIPTS) + "]"
-_UNSPACED = rf"[[\p{{L}}\p{{N}}\p{{M}}]&&{_IN_SCRIPTS}]"
+# Thai, Lao, Khmer and Burmese are also written without spaces between words, but with spaces between phrases (and
+# Thai and Lao with no full stop): a run of their letters, marks included, counts as a word every four characters
+# (their words average about four: a Thai headline of 36 characters is 9 words, a paragraph of 160 is 40).
+PHRASED_SCRIPTS = ("Thai", "Lao", "Khmer", "Myanmar")
+PHRASE_WORD_CHARS = 4
+
+
+def _script_class(names: tuple[str, ...]) -> str:
+    """A ``regex`` class of the characters whose script extensions hold one of ``names``."""
+    return "[" + "".join(rf"\p{{scx={name}}}" for name in names) + "]"
+
+
+_IN_SCRIPTS = _script_class(UNSPACED_SCRIPTS + PHRASED_SCRIPTS)  # the scripts counted by characters
+_UNSPACED = rf"[[\p{{L}}\p{{N}}\p{{M}}]&&{_script_class(UNSPACED_SCRIPTS)}]"
+_PHRASED = rf"[[\p{{L}}\p{{N}}\p{{M}}]&&{_script_class(PHRASED_SCRIPTS)}]"
 # A word of the other scripts starts on a letter, a digit or "_" (re's \w) and goes on with those, the marks on
 # them (an Indic word keeps its vowel signs) and the joiners inside it (a Persian word's ZWNJ); a mark or a joiner
 # after a symbol (an emoji's variation selector) is no word.
 _START = rf"[[\p{{L}}\p{{N}}_]--{_IN_SCRIPTS}]"
 _GOING_ON = rf"[[\p{{L}}\p{{N}}\p{{M}}_\p{{Join_Control}}]--{_IN_SCRIPTS}]"
 UNSPACED_LETTER = regex.compile(_UNSPACED, regex.V1)  # one letter of those scripts: as much as two of an alphabet
-SCRIPT_WORD = regex.compile(rf"{_START}{_GOING_ON}*(?:['’-]{_START}{_GOING_ON}*)*|{_UNSPACED}{{1,2}}", regex.V1)
+SCRIPT_WORD = regex.compile(
+    rf"{_START}{_GOING_ON}*(?:['’-]{_START}{_GOING_ON}*)*|{_UNSPACED}{{1,2}}|{_PHRASED}{{1,{PHRASE_WORD_CHARS}}}",
+    regex.V1,
+)
 # What ends a sentence: the Latin stops, and every script's full stops, question and exclamation marks (Unicode's
 # sentence terminators), then closing quotes and brackets (not a brace).  Searched from the end (``(?r)``): a long
 # text is not scanned.
