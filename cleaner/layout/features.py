@@ -144,9 +144,10 @@ CELL_COLUMNS = FEATURES[COLUMN["cell_run"] : COLUMN["cell_prose_after"] + 1]  # 
 
 
 def _measure(verdict: Verdict, stopwords: frozenset[str], tail_rules: frozenset[str]) -> tuple[float, ...]:
-    """The OWN columns of one block (all but ``repeats``, which needs the whole page)."""
+    """The OWN columns of one block (all but ``repeats``, which needs the whole page), read from the block's text
+    and kind as ``_own_columns`` reads them (``Verdict.text`` is the block's text)."""
     return (
-        *_text_measures(verdict.text, stopwords),
+        *_text_measures(verdict.block.text, stopwords),
         KIND_CODES[verdict.block.kind],
         ROLE_CODES[verdict.role],
         verdict.role is Role.FURNITURE and verdict.rule in tail_rules,
