@@ -8,7 +8,8 @@ range dash are a period (the captures', an exhibition's, a conference's), a date
 The toolbar here is built as the archive writes it (its element ids and words), around a made-up article.
 
 The archive's address is not the page's either: a replay address holds the archived page's own after the capture's
-time stamp, and a page keys a site profile to the site it came from, not to the archive.
+time stamp, and a page keys a site profile to the site it came from, not to the archive; the time stamp is the
+capture's day, and the page's URL date is read from its own address.
 """
 
 from __future__ import annotations
@@ -17,6 +18,7 @@ import pytest
 
 from cleaner import clean
 from cleaner.corpus.learning import learn_profile
+from cleaner.html.dates import url_dates
 from cleaner.metadata.dates import find_dateline
 from cleaner.report.records import site_of as record_site
 from cleaner.sites.profile import site_of
@@ -134,6 +136,24 @@ def test_an_archived_page_takes_no_capture_date(shown: bool, url: str | None) ->
     assert [block.text for block in article.blocks] == PROSE
     dated = clean(archived_page("<p class='date'>Published 3 March 2014</p>", shown=shown), url=url)
     assert (dated.published, dated.updated) == ("2014-03-03", None)
+
+
+DATED = "http://www.example.org/2014/03/03/night-buses.html"  # a date in the archived page's own path
+STAMPS = ["20190515", "20190515id_", "20190515123456", "20190515123456if_"]  # 8 or 14 digits, a replay modifier
+
+
+@pytest.mark.parametrize("stamp", STAMPS)
+def test_a_replay_address_s_time_stamp_is_no_date_of_the_page(stamp: str) -> None:
+    """The capture's time stamp in a replay address is the day of the capture; a date in the archived page's own
+    path is the page's.  Read as HTML (the address given, or the page's canonical link) and as text."""
+    undated, dated = (f"https://web.archive.org/web/{stamp}/{page}" for page in (ORIGINAL, DATED))
+    assert (url_dates(undated), url_dates(dated)) == ([], ["2014-03-03"])
+    assert clean(archived_page(), url=undated).published is None
+    assert clean(archived_page(), url=dated).published == "2014-03-03"
+    canonical = archived_page().replace("<title>", f"<link rel='canonical' href='{dated}'><title>")
+    assert clean(canonical).published == "2014-03-03"
+    text = clean(text_dump(), url=undated, format="text")  # the text layers read no date from a given address
+    assert (text.published, [block.text for block in text.blocks]) == (None, PROSE)
 
 
 @pytest.mark.parametrize(

@@ -30,7 +30,7 @@ from cleaner.html.marks import Marks, iter_following
 from cleaner.html.sources import ld_values, meta_values
 from cleaner.metadata.credits import parse_credit
 from cleaner.metadata.dates import find_dateline, normalise_date
-from cleaner.text.urls import split_url
+from cleaner.text.urls import archived_address, split_url
 
 PUBLISHED_META = (
     "article:published_time",
@@ -233,9 +233,12 @@ def localised(value: str, values: Sequence[str], shown: Collection[str] = ()) ->
 
 
 def url_dates(url: str | None) -> list[str]:
+    """The day a URL's path spells (``/2024/03/12/``, ``/20240312/``).  A web archive's replay address is read as the
+    archived page's own (``archived_address``): its time stamp (``/web/20190515/``, 8 to 14 digits) is the day of
+    the capture, not the article's."""
     if not url:
         return []
-    path = split_url(url).path
+    path = split_url(archived_address(url)).path
     match = _URL_DATE.search(path) or _URL_DAY.search(path)
     return [f"{match[1]}-{int(match[2]):02d}-{int(match[3]):02d}"] if match else []
 
