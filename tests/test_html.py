@@ -607,9 +607,18 @@ def test_a_headline_after_a_declared_kicker_and_colon_is_confirmed() -> None:
     assert read_page(page(body, head, lang="de")).metadata.title == "Unser wahres Ich"
 
 
-def test_a_site_part_after_a_spaced_colon_goes() -> None:
+@pytest.mark.parametrize(
+    "home",
+    [
+        "/",
+        "/web/20190717140047/https://krimiblog.example/",
+        "https://web.archive.org/web/20190717/https://krimiblog.example/index.html",
+    ],
+)
+def test_a_site_part_after_a_spaced_colon_goes(home: str) -> None:
+    """The masthead's link home, on the site or inside a web archive's copy of it, marks the <h1> as the site's."""
     head = "<title>Das vermutlich schwulste Musikvideo der Welt : Krimiblog-Archiv | Ermittlungen</title>"
-    body = f'<h1><a href="/">Krimiblog-Archiv</a></h1><article>{article_body()}</article>'
+    body = f'<h1><a href="{home}">Krimiblog-Archiv</a></h1><article>{article_body()}</article>'
     assert read_page(page(body, head, lang="de")).metadata.title == "Das vermutlich schwulste Musikvideo der Welt"
 
 

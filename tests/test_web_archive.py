@@ -166,6 +166,10 @@ def test_a_replay_address_s_time_stamp_is_no_date_of_the_page(stamp: str) -> Non
         ("https://www.example.org/archive/20190717/story", None),  # a date in a site's own path
         ("https://www.example.org/go?to=/20190717140047/http://other.example", None),  # in the query
         ("ftp://files.example/20190717140047/http://other.example", None),
+        ("/web/20190717140047/https://example.org/", "https://example.org/"),  # a link inside an archived page
+        ("/web/20190717140047im_/https://example.org/a.jpg", "https://example.org/a.jpg"),
+        ("/2019/07/17/https-explained", None),  # a site's own path
+        ("mailto:20190717140047/http://other.example", None),
     ],
 )
 def test_a_replay_address_is_read_as_the_archived_page_s(url: str, archived: str | None) -> None:

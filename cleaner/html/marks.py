@@ -25,7 +25,7 @@ from lxml.html import HtmlElement
 
 from cleaner.html.elements import MAX_CHILDREN, OTHER_TEXTS, has_block_child, spaced_text, text_of, text_within
 from cleaner.html.sources import in_other_item
-from cleaner.text.urls import split_url
+from cleaner.text.urls import archived_address, split_url
 
 _ROLE = re.compile(  # matched against lower-cased class and id: IGNORECASE would cost five times as much
     r"(?P<byline>author|byline|autor|auteur)|(?P<dateline>date|time|posted|meta|datum|fecha)"
@@ -251,12 +251,8 @@ def _is_home(href: str) -> bool:
     """A link to a site's front page ("/", "https://host", "index.html"), also inside a web archive."""
     if not href.strip() or href.startswith("#"):
         return False
-    path = split_url(href.strip()).path
-    archived = _ARCHIVED.match(path)
-    if archived:
-        path = split_url(archived[1]).path
+    path = split_url(archived_address(href.strip())).path
     return _HOME_PATH.fullmatch(path) is not None
 
 
-_ARCHIVED = re.compile(r"/web/\d+[a-z_]*/(https?://.*)")
 _HOME_PATH = re.compile(r"/?(?:index\.(?:html?|php))?")

@@ -42,11 +42,16 @@ _REPLAY = re.compile(
 
 def archived_address(url: str) -> str:
     """The address of the page a web archive's replay address archived (its time stamp, 8 to 14 digits, maybe with
-    a replay modifier such as ``id_``, then the page's own ``http(s)`` address); any other URL as it is."""
+    a replay modifier such as ``id_``, then the page's own ``http(s)`` address), whole or as the path alone that a
+    link inside an archived page holds (``/web/<stamp>/https://...``); any other URL as it is."""
     parts = split_url(url)
-    if parts.scheme.lower() not in ("http", "https") or not parts.netloc:
+    if not parts.scheme and not parts.netloc:
+        start = 0
+    elif parts.scheme.lower() in ("http", "https") and parts.netloc:
+        start = url.find(parts.netloc) + len(parts.netloc)
+    else:
         return url
-    match = _REPLAY.match(url, url.find(parts.netloc) + len(parts.netloc))
+    match = _REPLAY.match(url, start)
     return f"{match['scheme'].lower()}://{match['rest']}" if match else url
 
 
