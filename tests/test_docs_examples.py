@@ -4,7 +4,9 @@ Each ```python block of the pages below is run from the repository's root, state
 reader would paste it.  An expression whose comment starts with a Python literal (``# '2024-01-06'``,
 ``# ('Jane Doe',)``, ``# None: prose, not a dateline``) must give that value; other comments (``# the
 body``) are prose, and the expression must only run.  The pages' other blocks need what the repository
-does not hold (a crawl, a cluster, a page of one's own) and are left to the tests of what they show.
+does not hold (a crawl, a cluster, a page of one's own) and are left to the tests of what they show; of those,
+the examples that start worker processes must guard ``__main__``.  docs/cli.md's usage block names the options
+the command's parsers have, and only those.
 """
 
 from __future__ import annotations
@@ -108,3 +110,42 @@ def test_the_schema_page_names_every_source_a_page_choice_can_give() -> None:
         if not source.startswith("text-")  # the text layers' lines: their own names (byline, dateline, text-head)
     }
     assert given - named == set()
+
+
+def test_examples_that_start_worker_processes_guard_main() -> None:
+    """An example that starts a ``LocalCluster`` or a datatrove ``LocalPipelineExecutor`` spawns its workers, and
+    each imports the script again: without ``if __name__ == "__main__":`` docs/scaling.md's Dask example, run as a
+    script, stopped with ``RuntimeError: Nanny failed to start``."""
+    pages = [ROOT / "README.md", *sorted((ROOT / "docs").glob("*.md"))]
+    spawning = [
+        (page.name, block)
+        for page in pages
+        for block in BLOCK.findall(page.read_text(encoding="utf-8"))
+        if "LocalCluster(" in block or "LocalPipelineExecutor(" in block
+    ]
+    assert spawning, "the docs show a Dask and a datatrove example"
+    unguarded = [name for name, block in spawning if 'if __name__ == "__main__":' not in block]
+    assert unguarded == []
+
+
+def test_the_cli_pages_usage_is_the_parsers() -> None:
+    """docs/cli.md's usage block names every option of ``clean`` and ``clean learn``, and no other (it showed
+    ``--check`` and ``--in-place`` as if they could go together, and none of ``-j``, ``-q`` or learn's options)."""
+    from cleaner.cli.learn import build_parser as learn_parser
+    from cleaner.cli.main import build_parser as clean_parser
+
+    page = (ROOT / "docs/cli.md").read_text(encoding="utf-8")
+    usage = re.search(r"```\n(clean .*?)```", page, re.S)
+    assert usage, "docs/cli.md opens with a usage block"
+    option = re.compile(r"(?<![\w-])(--?[a-z][\w-]*)")
+    lines = usage.group(1).splitlines()
+    learn_named = {name for line in lines if line.startswith("clean learn") for name in option.findall(line)}
+    clean_named = {name for line in lines if not line.startswith("clean learn") for name in option.findall(line)}
+    clean_options, learn_options = (
+        {name for action in p._actions for name in action.option_strings} for p in (clean_parser(), learn_parser())
+    )
+    assert clean_named - clean_options == set(), "the page names options clean does not have"
+    assert clean_options - clean_named == set(), "options of clean the page does not name"
+    assert learn_named - learn_options == set(), "the page names options clean learn does not have"
+    learn_required = {name for name in learn_options if name.startswith("--") and name != "--help"}
+    assert learn_required - learn_named == set(), "options of clean learn the page does not name"
