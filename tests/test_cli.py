@@ -539,6 +539,17 @@ def test_clean_learn_gives_the_same_hint(tmp_path: Path) -> None:
     assert clean("learn", "-o", "p.json", "--", "-drafts", cwd=tmp_path).returncode == 0
 
 
+def test_clean_learn_says_it_reads_no_standard_input(tmp_path: Path) -> None:
+    """``clean learn -`` said "-: error: no such file or directory" and then that no document was read."""
+    result = clean("learn", "-", cwd=tmp_path)
+    assert result.returncode == 2
+    assert result.stderr.splitlines()[-1] == (
+        "clean learn: error: learn reads article files and folders, not standard input (-): save the documents "
+        "and name them"
+    )
+    assert not list(tmp_path.iterdir())  # no profile written
+
+
 def test_an_output_that_cannot_be_written_is_one_line_not_a_traceback(tmp_path: Path) -> None:
     folder = corpus(tmp_path, TEXT_INPUTS[:2])
     (tmp_path / "taken").write_text("a file where the output folder should go\n")

@@ -27,7 +27,7 @@ from pathlib import Path
 
 from cleaner.cli.messages import HintedParser, dash_hint, failure_where, plural, printable
 from cleaner.cli.options import add_timeout, whole_number
-from cleaner.cli.targets import OutputError, check_file_outputs, not_a_folder
+from cleaner.cli.targets import STDIN_PATH, OutputError, check_file_outputs, not_a_folder
 from cleaner.config import Config, ConfigError, find_config, load_config
 from cleaner.corpus.learning import Counted, count_document
 from cleaner.errors import Alarm, CleanError, Deadline
@@ -58,7 +58,9 @@ def build_parser() -> HintedParser:
         help=f"profile file to write (default: {PROFILE_PATH} in the git root, else in the common folder)",
     )
     parser.add_argument("--update", action="store_true", help="add to the existing profile instead of replacing it")
-    parser.add_argument("--config", type=Path, metavar="FILE", help="configuration file (default: nearest pyproject)")
+    parser.add_argument(
+        "--config", type=Path, metavar="FILE", help="configuration file (default: nearest pyproject.toml)"
+    )
     add_timeout(parser)
     parser.add_argument(
         "--jobs",
@@ -223,6 +225,8 @@ def main(argv: Sequence[str] | None = None) -> int:
     parser = build_parser()
     parser.hint = dash_hint(argv)
     args = parser.parse_args(argv)
+    if STDIN_PATH in args.paths:  # ``clean``'s standard input: one document, no site to learn from
+        parser.error("learn reads article files and folders, not standard input (-): save the documents and name them")
     try:
         return _learn(args)
     except (ConfigError, ProfileError, OutputError) as error:

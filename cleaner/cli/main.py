@@ -49,7 +49,8 @@ def build_parser() -> HintedParser:
         "--output",
         type=Path,
         metavar="OUT",
-        help="folder to mirror outputs into (one file for jsonl, or for a single input: out.json)",
+        help="folder to mirror outputs into; one file if its name ends in .jsonl or .jsonl.gz, or for a single input "
+        "in .json, .md or .txt",
     )
     parser.add_argument(
         "--format",
@@ -60,7 +61,11 @@ def build_parser() -> HintedParser:
     mode.add_argument("--check", action="store_true", help="change nothing; exit 1 if any file would change")
     mode.add_argument("--in-place", action="store_true", help="rewrite .txt/.md files into the canonical Markdown form")
     parser.add_argument("--diff", action="store_true", help="change nothing; print a unified diff of what would change")
-    parser.add_argument("--explain", action="store_true", help="print each removed block with its rule id and category")
+    parser.add_argument(
+        "--explain",
+        action="store_true",
+        help="print each removed block with its rule id, category and layer (the model's removals with its score)",
+    )
     parser.add_argument(
         "--jobs", "-j", type=whole_number, default=None, metavar="N", help="parallel processes (default: cores)"
     )
