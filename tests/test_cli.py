@@ -698,6 +698,36 @@ def test_a_walk_says_in_one_line_which_readable_files_it_left_out(tmp_path: Path
     ]
 
 
+def test_a_walk_names_the_pages_of_a_saved_site_under_other_suffixes(tmp_path: Path) -> None:
+    """A mirrored site's pages are named by its server's scripts (``index.php``, ``story.aspx``, wget's
+    ``index.html?p=2``): the walk left them out without a word, though ``clean`` reads each as a page when named.
+    Now a file no include glob takes is named when its first bytes open an HTML document; PHP source, a
+    stylesheet, a feed, an excluded page, a symlink and a named pipe (never opened) are not."""
+    folder = corpus(tmp_path, TEXT_INPUTS[:1])
+    page = "<p>The council approved the budget for the coming year after a long debate over schools.</p>"
+    (folder / "index.php").write_text(f"<!DOCTYPE html>\n<html><body>{page}</body></html>\n")
+    (folder / "story.aspx").write_text(f'<?xml version="1.0"?>\n<!-- mirrored -->\n<HTML lang=en>{page}</HTML>')
+    (folder / "index.html?p=2").write_bytes(f"\ufeff  <html><body>{page}</body></html>".encode())
+    (folder / "lib.php").write_text("<?php echo '<html>'; ?>\n")
+    (folder / "site.css").write_text("html { color: black }\n")
+    (folder / "feed.xml").write_text('<?xml version="1.0"?><rss><channel></channel></rss>\n')
+    (folder / "drafts").mkdir()
+    (folder / "drafts" / "old.php").write_text("<!doctype html><html></html>")
+    (folder / "link.php").symlink_to("index.php")
+    os.mkfifo(folder / "pipe.php")
+    (tmp_path / "pyproject.toml").write_text('[tool.cleaner]\nexclude = ["drafts/**"]\n')
+    result = clean("corpus", "-o", "out", "--jobs=1", cwd=tmp_path, timeout=120)
+    assert result.returncode == 0, result.stderr
+    said = [line for line in result.stderr.splitlines() if "skipped" in line]
+    assert said == [
+        "clean: 3 files skipped (no include glob takes them; name them to clean them): 3 web pages "
+        "(corpus/index.html?p=2, corpus/index.php, corpus/story.aspx: or add the suffix to include)"
+    ]
+    assert "1 file read" in result.stderr
+    named = clean("corpus/index.php", "--format", "txt", "--jobs=1", cwd=tmp_path)
+    assert (named.returncode, named.stdout.strip()) == (0, page[3:-4]), named.stderr
+
+
 def test_a_walk_of_json_outputs_names_a_few_and_counts_the_rest(tmp_path: Path) -> None:
     """``clean o1/ -o o2`` over a folder of clean's own .json outputs said "0 files read", no hint."""
     corpus(tmp_path, TEXT_INPUTS[:5])

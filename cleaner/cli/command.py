@@ -22,6 +22,7 @@ import argparse
 import contextlib
 import json
 import os
+import stat
 import sys
 from collections.abc import Iterable, Iterator, Mapping, Sequence
 from pathlib import Path
@@ -34,6 +35,7 @@ from cleaner.cli.messages import Report, plural
 from cleaner.cli.targets import STDIN_PATH, OutputError, check_file_outputs, check_not_planned, not_a_folder
 from cleaner.config import Config
 from cleaner.corpus.duplicates import DuplicateFinder
+from cleaner.html.sniff import opens_page
 from cleaner.io.documents import WARC_SUFFIXES, documents_from_path, is_container
 from cleaner.io.files import AtomicFile, Finder, Found, source_format, source_name
 from cleaner.io.records import Document, Failure, Result
@@ -45,6 +47,7 @@ from cleaner.sites.profile import Profile
 from cleaner.sites.store import find_profile, load_profile
 
 EXIT_CLEAN, EXIT_CHANGED, EXIT_ERROR = 0, 1, 2
+PAGE_SNIFF = 4096  # the bytes of a file no include glob takes read to tell a saved page (``_saved_page``)
 
 
 def _common(args: argparse.Namespace) -> Path:
@@ -166,18 +169,35 @@ def _find(args: argparse.Namespace, config: Config, mode: str) -> list[Found]:
     return found
 
 
-def _untaken_article(name: str) -> str:
+def _untaken_article(path: Path) -> str:
     """The kind of a file a walk left out that ``clean`` could read as an article (``messages.UNTAKEN_KINDS``): a
-    ``.json`` output of ``clean``, or a file without a suffix (read as text, or as a page); else ''."""
-    stem, dot, suffix = name.rpartition(".")
+    ``.json`` output of ``clean``, a file without a suffix (read as text, or as a page), or a web page saved under
+    another suffix (``_saved_page``: ``index.php``, ``story.aspx``); else ''."""
+    stem, dot, suffix = path.name.rpartition(".")
     if not dot or not stem:
         return "bare"
-    return "json" if suffix.lower() == "json" else ""
+    if suffix.lower() == "json":
+        return "json"
+    return "page" if _saved_page(path) else ""
 
 
-def _untaken_kind(name: str) -> str:
+def _untaken_kind(path: Path) -> str:
     """``_untaken_article``, and the JSON Lines and WARC files (which only a run writing articles reads)."""
-    return "container" if is_container(Path(name)) else _untaken_article(name)
+    return "container" if is_container(path) else _untaken_article(path)
+
+
+def _saved_page(path: Path) -> bool:
+    """Whether a file no include glob takes opens an HTML document (``sniff.opens_page``): a page of a saved site
+    named by its server's script (``index.php``, ``story.aspx``, wget's ``index.html?p=2``), which the walk left
+    out without a word.  Only a regular file is read, its first ``PAGE_SNIFF`` bytes: a named pipe would wait for a
+    writer, and a symlink may lead out of the folder named."""
+    try:
+        if not stat.S_ISREG(path.lstat().st_mode):
+            return False
+        with path.open("rb") as handle:
+            return opens_page(handle.read(PAGE_SNIFF))
+    except OSError:  # a file that cannot be read is no page to name
+        return False
 
 
 def _nothing_found(args: argparse.Namespace, config: Config) -> str:

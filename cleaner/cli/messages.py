@@ -66,12 +66,14 @@ def failure_where(document: str, source: str | None) -> str:
 
 
 # The kinds of files a folder walk leaves out that ``clean`` could read, said in one line at the end of a run
-# (``Report.untaken_line``): a noun and what to add to the names.  Files of other suffixes (images, stylesheets)
-# are not said: a saved site holds thousands of them.
+# (``Report.untaken_line``): a noun and what to add to the names.  Files of other suffixes are said only when they
+# open an HTML document (a saved site's ``index.php``); the rest (images, stylesheets, scripts) are not: a saved
+# site holds thousands of them.
 UNTAKEN_KINDS = {
     "container": ("JSON Lines/WARC file", ": with -o OUT.jsonl"),
     "json": (".json file", ""),
     "bare": ("file without a suffix", ""),
+    "page": ("web page", ": or add the suffix to include"),
 }
 UNTAKEN_NAMES = 3  # the names said of each kind; the rest counted
 

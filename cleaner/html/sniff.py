@@ -2,9 +2,10 @@
 
 ``looks_like_html`` chooses the input path of a document of unknown format; ``feed_kind`` tells a web feed
 (RSS, Atom) given by mistake, which the page reader refuses; ``declared_charset`` helps the decode layer with
-a page's bytes.  Both are a regular expression or two over the start of
-the document, kept apart from ``cleaner.html.page`` so that reading plain text (``clean learn`` over a
-corpus of text dumps) does not import the html layer's parsers and metadata readers.
+a page's bytes; ``opens_page`` tells, from a file's first bytes, a web page saved under a name no include glob
+takes (``index.php``), which a folder walk then names instead of leaving it out silently.  Each is a regular
+expression or two over the start of the document, kept apart from ``cleaner.html.page`` so that reading plain
+text (``clean learn`` over a corpus of text dumps) does not import the html layer's parsers and metadata readers.
 """
 
 from __future__ import annotations
@@ -28,6 +29,11 @@ _FEED_ROOT = re.compile(
 # (comments, a doctype) gives that pattern many ways to fail, which cost a third of a millisecond to try.
 _FEED_OPENING = re.compile(r"<(?:rss|feed|rdf:rdf)[\s>]", re.IGNORECASE)
 _FEED_KINDS = {"rss": "RSS", "feed": "Atom", "rdf:rdf": "RSS"}
+# The opening of an HTML document whatever its file is called: a doctype or the root element, after a UTF-8
+# byte-order mark, white space, an XML declaration and comments (possessive, as ``_FEED_ROOT``).
+_PAGE_OPENING = re.compile(
+    rb"(?:\xef\xbb\xbf)?(?:\s|<\?xml[^>]*>|<!--.*?-->)*+<(?:!doctype\s+html|html[\s>])", re.IGNORECASE | re.DOTALL
+)
 _ANY_TAG = re.compile(r"</?[a-zA-Z][a-zA-Z0-9]*(?:\s[^<>]*)?/?>")
 
 
@@ -44,6 +50,13 @@ def looks_like_html(text: str) -> bool:
     tags = _ANY_TAG.findall(sample)
     closing = sum(1 for tag in tags if tag.startswith("</"))
     return len(tags) >= 10 and closing >= 5 and len(tags) * 30 >= len(sample)
+
+
+def opens_page(head: bytes) -> bool:
+    """Whether ``head``, the first bytes of a file, open an HTML document: a doctype or ``<html>``, after white
+    space, an XML declaration or comments.  A saved page starts so whatever it is called (``index.php``,
+    ``story.aspx``, wget's ``index.html?p=2``); a stylesheet, a script, an image, a feed or PHP source do not."""
+    return _PAGE_OPENING.match(head) is not None
 
 
 def feed_kind(text: str) -> str | None:

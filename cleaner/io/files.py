@@ -112,8 +112,8 @@ class Finder:
     force_exclude: bool = False
     file_links: bool = True
     root: Path | None = None  # what --force-exclude matches paths below (absolute); None: the current folder
-    # The kind of a file name the include globs do not take that the caller wants returned (``Found.untaken``), or ''
-    notice: Callable[[str], str] | None = None
+    # The kind of a file the include globs do not take that the caller wants returned (``Found.untaken``), or ''
+    notice: Callable[[Path], str] | None = None
 
     def find(self, paths: Iterable[Path]) -> list[Found]:
         """Every article file under the PATHs, in order, each file once (however many links lead to it)."""
@@ -169,8 +169,9 @@ class Finder:
                     continue
                 relative = _below(here / name, root)
                 if not matches(relative, self.include, fold=True):
-                    kind = self.notice(name) if self.notice is not None else ""
-                    if kind and not matches(relative, self.exclude):  # one excluded is the user's choice: not said
+                    # One excluded is the user's choice: not said (nor read, as the notice may read the file).
+                    kind = self.notice(here / name) if self.notice and not matches(relative, self.exclude) else ""
+                    if kind:
                         yield Found(here / name, skipped=UNTAKEN, untaken=kind), None
                 elif not matches(relative, self.exclude):
                     yield self._file(here / name, inside, real)
