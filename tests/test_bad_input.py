@@ -207,6 +207,36 @@ def test_a_text_file_named_warc_is_one_clear_line(tmp_path: Path) -> None:
     assert len(result.stderr.splitlines()) == 2  # the error and the summary
 
 
+def test_a_compressed_article_is_said_to_be_compressed(tmp_path: Path) -> None:
+    """A crawler's ``page.html.gz`` (or ``.bz2``, ``.xz``, a zip) was refused as "binary data (NUL bytes), not
+    text", which says nothing of what to do; now the refusal names the compression and the command that undoes it,
+    in the command, in ``clean`` and in a stream.  Text that only opens with the same letters is still text."""
+    import bz2
+    import lzma
+    import zipfile
+
+    page = f"<html><body><p>{SEEDS[0].read_text(encoding='utf-8')}</p></body></html>".encode()
+    (tmp_path / "page.html.gz").write_bytes(gzip.compress(page))
+    (tmp_path / "page.html.bz2").write_bytes(bz2.compress(page))
+    (tmp_path / "page.html.xz").write_bytes(lzma.compress(page))
+    with zipfile.ZipFile(tmp_path / "pages.zip", "w", zipfile.ZIP_DEFLATED) as archive:
+        archive.writestr("page.html", page)
+    names = ["page.html.gz", "page.html.bz2", "page.html.xz", "pages.zip"]
+    result = clean_command(*names, "-o", "out", "--jobs=1", cwd=tmp_path)
+    assert result.returncode == 2
+    assert result.stderr.splitlines()[:4] == [
+        f"{name}: error: compressed data ({kind}), not text: decompress it first ({command})"
+        for name, kind, command in zip(
+            names, ["gzip", "bzip2", "xz", "a zip archive"], ["gunzip", "bunzip2", "unxz", "unzip"], strict=True
+        )
+    ]
+    with pytest.raises(CleanError, match=r"^compressed data \(gzip\)"):
+        clean(gzip.compress(page))
+    failure = next(iter(clean_many([bz2.compress(page)])))
+    assert not failure.ok and failure.reason.startswith("compressed data (bzip2)")
+    assert clean(b"BZh is how the format opens; this line says so in plain words.").text.startswith("BZh")
+
+
 def test_deeply_nested_json_ld_is_ignored_not_a_crash() -> None:
     nested = '{"@type": "NewsArticle", "headline": "Deep", "about": ' + "[" * 100_000 + "]" * 100_000 + "}"
     body = "".join(PARAGRAPH.format(n=n) for n in range(6))

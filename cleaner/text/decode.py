@@ -36,6 +36,16 @@ SPACE_LIKE = re.compile("[\u00a0\u2007\u202f\u2000-\u200a\u3000\t\x0b\x0c]")
 INVISIBLE = re.compile("[\u200b\u2060\ufeff\u00ad\u180e]")
 BINARY = "binary data (NUL bytes), not text"  # what a document holding a NUL is, bytes or text
 NOT_TEXT = "binary data (control characters, and no text encoding reads it as text), not text"  # ``not_text``
+# Compressed data, by the magic number its format opens with, the format's name and the command that decompresses
+# it: a refused document that opens so is said to be that (a crawler's ``page.html.gz``), not only binary data.
+COMPRESSED = (
+    (b"\x1f\x8b", "gzip", "gunzip"),
+    (b"BZh", "bzip2", "bunzip2"),
+    (b"\xfd7zXZ\x00", "xz", "unxz"),
+    (b"\x28\xb5\x2f\xfd", "zstd", "unzstd"),
+    (b"PK\x03\x04", "a zip archive", "unzip"),
+    (b"7z\xbc\xaf\x27\x1c", "a 7-Zip archive", "7z x"),
+)
 # The bytes of UTF-8 text: tab, newlines, vertical tab, form feed, printable ASCII, and every byte of a multi-byte
 # character; what is left are the C0 control characters and DEL, which text does not hold and random bytes do.
 TEXT_BYTES = bytes((9, 10, 11, 12, 13, *range(32, 127), *range(128, 256)))
@@ -137,12 +147,24 @@ def decode_reporting(raw: bytes, *, declared: str | None = None) -> Decoded:
     Text that is UTF-8 except for a few bytes (a stray byte, a cut multi-byte character) is UTF-8:
     those bytes become U+FFFD and are listed, instead of the whole text being re-detected as a
     legacy code page, which would turn every accent and dash into mojibake.  Whatever decoded them, bytes that
-    are evidently not text (``not_text``) are refused.
+    are evidently not text (``not_text``) are refused; compressed ones are said to be (``_refused``).
     """
-    decoded = _decode(raw, declared)
+    try:
+        decoded = _decode(raw, declared)
+    except DecodeError as error:
+        raise _refused(raw, str(error)) from None
     if not_text(decoded.text):
-        raise DecodeError(NOT_TEXT)
+        raise _refused(raw, NOT_TEXT)
     return decoded
+
+
+def _refused(raw: bytes, reason: str) -> DecodeError:
+    """The error for bytes refused as not text: the compression they open with when they do (``COMPRESSED``), with
+    the command that decompresses them, else ``reason`` ("binary data (NUL bytes)" said nothing of what to do)."""
+    for magic, kind, command in COMPRESSED:
+        if raw.startswith(magic):
+            return DecodeError(f"compressed data ({kind}), not text: decompress it first ({command})")
+    return DecodeError(reason)
 
 
 def _decode(raw: bytes, declared: str | None) -> Decoded:
