@@ -51,6 +51,26 @@ def test_what_is_no_document_is_a_clear_error(source: object, error: type[Except
     assert str(raised.value) == message
 
 
+def test_a_path_or_an_open_file_given_to_clean_names_what_to_pass(tmp_path: Path) -> None:
+    """``clean(Path("a.txt"))`` and ``clean(open("a.txt"))``, a new user's first calls, said only "not PosixPath",
+    "not TextIOWrapper": the message now names ``clean_file`` for a path and the file's content for an open file,
+    and passing what it names cleans the article."""
+    path = tmp_path / "a.txt"
+    path.write_bytes(SEEDS[2].read_bytes())
+    with pytest.raises(TypeError) as raised:
+        clean(path)  # type: ignore[arg-type]
+    assert str(raised.value) == (
+        f"clean() takes the document as str or bytes, not {type(path).__name__} "
+        f"(a file: clean_file({str(path)!r}) reads and cleans it)"
+    )
+    assert clean_file(str(path)).title == clean(SEEDS[2].read_bytes()).title
+    with path.open("rb") as handle, pytest.raises(TypeError) as raised:
+        clean(handle)  # type: ignore[arg-type]
+    assert str(raised.value) == (
+        "clean() takes the document as str or bytes, not BufferedReader (an open file: pass its content, handle.read())"
+    )
+
+
 @pytest.mark.parametrize("path", [123, b"seeds/a.txt", None], ids=["int", "bytes", "None"])
 def test_a_path_of_the_wrong_kind_is_an_error_naming_clean_file(path: object) -> None:
     """``clean_file(123)`` raised ``Path``'s own TypeError ("expected str, bytes or os.PathLike object, not int"),

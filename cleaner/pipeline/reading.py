@@ -15,6 +15,7 @@ block layers) and chooses no metadata (``cleaner.pipeline.cleaning``).
 
 from __future__ import annotations
 
+import os
 import unicodedata
 from collections.abc import Sequence
 from dataclasses import dataclass, replace
@@ -107,7 +108,7 @@ def to_text(source: str | bytes, config: Config) -> DecodedDocument:
     if isinstance(source, bytes | bytearray | memoryview):
         source = bytes(source)
     elif not isinstance(source, str):
-        raise TypeError(f"clean() takes the document as str or bytes, not {type(source).__name__}")
+        raise TypeError(f"clean() takes the document as str or bytes, not {type(source).__name__}{_hint(source)}")
     if isinstance(source, str) and not _saved_page(source):
         check_text(source, config)
         return DecodedDocument(source, _dropped_nuls(source))
@@ -123,6 +124,16 @@ def to_text(source: str | bytes, config: Config) -> DecodedDocument:
     notes = (Removal(_escaped(decoded.replaced), DECODE_RULE, "encoding", "decode"),) if decoded.replaced else ()
     location = saved.location if saved is not None else None
     return DecodedDocument(decoded.text, (*notes, *_dropped_nuls(decoded.text, raw)), location)
+
+
+def _hint(source: object) -> str:
+    """What to pass instead of a path or an open file, which ``clean()`` was given as the document: its message
+    named the type only, and ``clean(Path("a.txt"))`` is the first call many write."""
+    if isinstance(source, os.PathLike):
+        return f" (a file: clean_file({os.fspath(source)!r}) reads and cleans it)"
+    if callable(getattr(source, "read", None)):
+        return " (an open file: pass its content, handle.read())"
+    return ""
 
 
 def _saved_page(text: str) -> bool:
