@@ -237,3 +237,26 @@ def test_a_symlink_loop_named_on_the_command_line_is_one_line_not_a_traceback(tm
         result = clean_command(*args, cwd=tmp_path)
         assert "Traceback" not in result.stderr and result.returncode != 0, result.stderr
         assert "loop.txt: error: symlink loop" in result.stderr.splitlines()
+
+
+def test_a_broken_symlink_is_said_to_be_one(tmp_path: Path) -> None:
+    """A symlink whose target was moved (``ls`` lists it) failed with "no such file or directory", named on the
+    command line, met in a walk, or read by the library: now the line says it is a broken symlink and where it
+    leads, everywhere; a path that is not there at all is still "no such file or directory"."""
+    from cleaner.run.dask import clean_partition
+
+    corpus = tmp_path / "corpus"
+    corpus.mkdir()
+    (corpus / "a.txt").write_bytes(SEEDS[0].read_bytes())
+    (corpus / "old.txt").symlink_to("moved.txt")
+    said = "a broken symlink: it leads to moved.txt, which does not exist"
+    walked = clean_command("corpus", "-o", "out", cwd=tmp_path)
+    named = clean_command("corpus/a.txt", "corpus/old.txt", "missing.txt", "-o", "out2", cwd=tmp_path)
+    assert [line for line in walked.stderr.splitlines() if ": error: " in line] == [f"corpus/old.txt: error: {said}"]
+    assert [line for line in named.stderr.splitlines() if ": error: " in line] == [
+        f"corpus/old.txt: error: {said}",
+        "missing.txt: error: no such file or directory",
+    ]
+    with pytest.raises(CleanError, match=f"^{re.escape(str(corpus / 'old.txt'))}: {re.escape(said)}$"):
+        clean_file(corpus / "old.txt")
+    assert [record.get("error") for record in clean_partition([str(corpus / "old.txt")])] == [said]

@@ -90,10 +90,20 @@ def _reason(error: OSError) -> str:
     if error.errno == errno.ELOOP:
         return LOOP
     if error.errno == errno.ENOENT:
-        return "no such file or directory"
+        return _missing(error.filename)
     if isinstance(error, PermissionError):
         return "unreadable: permission denied"
     return f"unreadable: {error.strerror or error}"
+
+
+def _missing(name: object) -> str:
+    """Why a path that is not there cannot be read: a symlink whose target does not exist (a dangling link, which
+    ``ls`` lists) is said to be one, with where it leads; "no such file or directory" of a name the user can see
+    puzzled."""
+    if isinstance(name, str | os.PathLike) and os.path.islink(name):
+        with contextlib.suppress(OSError):
+            return f"a broken symlink: it leads to {os.readlink(os.fspath(name))}, which does not exist"
+    return "no such file or directory"
 
 
 @dataclass(frozen=True, slots=True)
