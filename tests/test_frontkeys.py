@@ -105,3 +105,40 @@ def test_a_year_alone_stays_a_year_and_fits_the_schema() -> None:
     for value in ("2020-1", "2020-13", "20"):
         with pytest.raises(CleanError):
             clean(document.replace("published: 2020", f"published: {json.dumps(value)}"), format="markdown")
+
+
+def hugo_toml(front: str) -> str:
+    return f"+++\n{front}+++\n\n" + "\n\n".join(PROSE) + "\n"
+
+
+def test_hugo_s_toml_front_matter_is_read_as_yaml_s_is(tmp_path: Path) -> None:
+    """Hugo writes front matter in TOML between ``+++`` lines by default (Zola only so): it was body text, its
+    ``title = ...`` and ``+++`` lines kept in the article and its title, authors and dates not read.  Now it is
+    front matter: the same article as its YAML twin, ``--in-place`` rewrites it into the canonical YAML form
+    keeping every key (a second run changes nothing), a block that means TOML and does not parse is an error
+    naming the file, and ``+++`` lines around no ``key =`` line are read as before."""
+    toml = f'title = "{TITLE}"\nauthor = "Jane Doe"\ndate = 2024-01-05T10:00:00+01:00\ndraft = false\n'
+    toml += '[taxonomies]\ntags = ["city"]\n'
+    yaml_twin = f"---\ntitle: {TITLE}\nauthor: Jane Doe\ndate: 2024-01-05T10:00:00+01:00\ndraft: false\n"
+    yaml_twin += "taxonomies:\n  tags: [city]\n---\n\n" + "\n\n".join(PROSE) + "\n"
+    for format in ("markdown", "auto"):
+        article = clean(hugo_toml(toml), format=format)
+        assert article.to_dict() == clean(yaml_twin, format="markdown").to_dict()
+        assert (article.title, article.authors, article.published) == (
+            TITLE,
+            ("Jane Doe",),
+            "2024-01-05T10:00:00+01:00",
+        )
+        assert "+++" not in article.text and "title =" not in article.text
+    post = tmp_path / "post.md"
+    post.write_text(hugo_toml(toml), encoding="utf-8")
+    assert clean_command("post.md", "--in-place", cwd=tmp_path).returncode == 1
+    rewritten = post.read_text(encoding="utf-8")
+    assert rewritten.startswith("---\n") and "\ndraft: false\n" in rewritten and "\n  tags:\n  - city\n" in rewritten
+    assert clean_command("post.md", "--in-place", cwd=tmp_path).returncode == 0
+    (tmp_path / "bad.md").write_text(hugo_toml('title = "unclosed\n'), encoding="utf-8")
+    result = clean_command("bad.md", "--check", cwd=tmp_path)
+    assert result.returncode == 2
+    assert result.stderr.startswith("bad.md: error: front matter is not valid TOML: ")
+    plain = "+++\n\nA line between two rows of pluses.\n\n+++\n\n" + "\n\n".join(PROSE) + "\n"
+    assert clean(plain).title is None and "A line between two rows of pluses." in clean(plain).text

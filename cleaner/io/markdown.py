@@ -27,18 +27,20 @@ would read as a marker, and a backslash before each character of the text that
 Markdown would read as syntax (``cleaner.text.escapes``), so that the body renders
 as its text and reads back as it.
 
-This module writes the form and splits front matter off a document (and the header a reader service puts over a
-page it gives as Markdown, ``split_reader_header``, read as front matter).  It does not
+This module writes the form and splits front matter off a document (YAML between ``---`` lines, or TOML between
+``+++`` lines as Hugo and Zola write it; and the header a reader service puts over a page it gives as Markdown,
+``split_reader_header``, read as front matter).  It does not
 segment or clean the body: the pipeline cleans the body as text (the segmenter
 reads the markers) and takes front matter values over what the text layers find.
 """
 
 from __future__ import annotations
 
+import datetime
 import re
 from dataclasses import dataclass, field
 from functools import cache
-from typing import TYPE_CHECKING
+from typing import TYPE_CHECKING, Any
 
 from cleaner.model import Article, BodyBlock, Kind, Metadata
 from cleaner.text.decode import lone_surrogate
@@ -49,6 +51,7 @@ if TYPE_CHECKING:
     import yaml
 
 FENCE = "---"
+TOML_FENCE = "+++"  # Hugo's and Zola's TOML front matter, read as YAML's is (written back as YAML)
 # Characters that open a block marker (or an escape) when they start a paragraph.
 # Front matter keys that are not the article's, as read (a corpus's own ``id``, ``tags``).
 Extra = tuple[tuple[object, object], ...]
@@ -69,6 +72,8 @@ LIST_KEYS = frozenset({"authors", "organisations"})  # lists of names; the other
 EMPTY = f"{FENCE}\n{FENCE}\n"
 MARKERS = {Kind.HEADING: "## ", Kind.LIST_ITEM: "- ", Kind.QUOTE: "> ", Kind.PARAGRAPH: ""}
 _CLOSING_FENCE = re.compile(r"^(?:---|\.\.\.)[ \t]*\r?$", re.MULTILINE)
+_CLOSING_TOML_FENCE = re.compile(r"^\+\+\+[ \t]*\r?$", re.MULTILINE)
+_TOML_KEY_LINE = re.compile(r"""(?:"[^"\n]*"|'[^'\n]*'|[\w.-]+)[ \t]*=|\[""")
 _LINE_BREAKS = re.compile(r"\s*[\r\n]+\s*")
 # The header a reader service puts over a page it gives as Markdown (Jina Reader's r.jina.ai and the tools that
 # copy its form): "Title: ...", "URL Source: ...", other "Name: value" lines, then "Markdown Content:".
@@ -81,7 +86,7 @@ _KEY_LINE = re.compile(r"""(?:"[^"\n]*"|'[^'\n]*'|[^\W\d][\w.-]*)[ \t]*:(?:[ \t]
 
 
 class FrontMatterError(ValueError):
-    """The document opens with a front matter block that is not a valid YAML mapping."""
+    """The document opens with a front matter block that is not a valid YAML mapping (or TOML table)."""
 
 
 @dataclass(frozen=True, slots=True)
@@ -156,8 +161,11 @@ def split_front_matter(text: str) -> tuple[FrontMatter | None, str]:
     article's go to ``extra``.
     """
     lines = text.split("\n", 1)
-    if len(lines) < 2 or lines[0].lstrip("\ufeff").rstrip(" \t\r") != FENCE:
+    fence = lines[0].lstrip("\ufeff").rstrip(" \t\r")
+    if len(lines) < 2 or fence not in (FENCE, TOML_FENCE):
         return None, text
+    if fence == TOML_FENCE:
+        return _split_toml(text, lines[1])
     closing = _CLOSING_FENCE.search(lines[1])
     if closing is None:
         return None, text
@@ -177,6 +185,39 @@ def split_front_matter(text: str) -> tuple[FrontMatter | None, str]:
         raise FrontMatterError(f"front matter holds a lone surrogate {surrogate}, which no UTF-8 file can hold")
     body = lines[1][closing.end() :].lstrip("\r\n")
     return _front_matter(data or {}), body
+
+
+def _split_toml(text: str, rest: str) -> tuple[FrontMatter | None, str]:
+    """``split_front_matter`` for front matter between ``+++`` lines, in TOML (Hugo's default, Zola's only form):
+    its keys were body text ("+++", ``title = "..."``) and its title and date were not read.  A block whose first line
+    is no ``key =`` or ``[table]`` line is no front matter (``(None, text)``); one that is but does not parse is a
+    ``FrontMatterError``.  TOML's dates and times become the ISO 8601 strings YAML front matter keeps."""
+    closing = _CLOSING_TOML_FENCE.search(rest)
+    if closing is None:
+        return None, text
+    block = rest[: closing.start()]
+    import tomllib
+
+    try:
+        data = tomllib.loads(block.replace("\r\n", "\n"))
+    except tomllib.TOMLDecodeError as error:
+        if not _TOML_KEY_LINE.match(_first_line(block)):
+            return None, text
+        raise FrontMatterError(f"front matter is not valid TOML: {' '.join(str(error).split())}") from None
+    if not data and _first_line(block):
+        return None, text
+    body = rest[closing.end() :].lstrip("\r\n")
+    return _front_matter(_iso_dates(data)), body
+
+
+def _iso_dates(value: Any) -> Any:
+    """A TOML value with its dates and times (``datetime``, ``date``, ``time``) as ISO 8601 strings, in its
+    tables and arrays too."""
+    if isinstance(value, dict):
+        return {key: _iso_dates(item) for key, item in value.items()}
+    if isinstance(value, list):
+        return [_iso_dates(item) for item in value]
+    return value.isoformat() if isinstance(value, datetime.date | datetime.time) else value
 
 
 def split_reader_header(text: str) -> tuple[FrontMatter | None, str]:

@@ -192,9 +192,21 @@ def _resolve_format(text: str, format: Format) -> Format:
     check_format(format)
     if format != "auto":
         return format
-    if normalise(text[:FENCE_SAMPLE]).startswith(f"{markdown.FENCE}\n"):
+    start = normalise(text[:FENCE_SAMPLE])
+    if start.startswith(f"{markdown.FENCE}\n"):
+        return "markdown"
+    if start.startswith(f"{markdown.TOML_FENCE}\n") and _toml_front_matter(text):
         return "markdown"
     return "html" if looks_like_html(text) or feed_kind(text) else "text"  # the page reader refuses a feed
+
+
+def _toml_front_matter(text: str) -> bool:
+    """Whether a text opening with ``+++`` opens with TOML front matter (a line of ``+++`` is otherwise no marker:
+    such a text is read as it was, as plain text)."""
+    try:
+        return markdown.split_front_matter(normalise(text))[0] is not None
+    except markdown.FrontMatterError:
+        return True  # front matter meant and mistyped: reading it as Markdown says so
 
 
 def reads_as_page(source: object, format: str) -> bool:

@@ -77,7 +77,7 @@ class Outcome:
 
 def _front_of(raw: bytes, fmt: str) -> FrontMatter:
     """The file's front matter, for the keys the article does not hold (a corpus's own), to write back."""
-    if fmt == "html" or not raw.lstrip(b"\xef\xbb\xbf").startswith(b"---"):
+    if fmt == "html" or not raw.lstrip(b"\xef\xbb\xbf").startswith((b"---", b"+++")):
         return FrontMatter()
     front, _ = split_front_matter(decode(raw))
     return front or FrontMatter()
