@@ -565,6 +565,33 @@ def test_an_output_that_cannot_be_written_is_one_line_not_a_traceback(tmp_path: 
     assert streamed.stderr.startswith("clean: error: ")
 
 
+def test_an_output_path_taken_inside_the_output_folder_is_named_and_leaves_no_temporary_file(tmp_path: Path) -> None:
+    """Inside an existing output folder, a folder where an article's file goes made the rename fail: the line named
+    the temporary file by its absolute path (``cannot write /.../out/sub/.b.json.HOST.PID.x.tmp: Is a directory``)
+    and the temporary file stayed; a file where a subfolder goes said "cannot write out/sub: File exists".  Now
+    each line names the output and what is in its way, nothing is left behind, and the other article is written."""
+    folder = corpus(tmp_path, [])
+    (folder / "sub").mkdir()
+    (folder / "other").mkdir()
+    shutil.copyfile(TEXT_INPUTS[0], folder / "sub" / "b.txt")
+    shutil.copyfile(TEXT_INPUTS[1], folder / "other" / "c.txt")
+    shutil.copyfile(TEXT_INPUTS[2], folder / "d.txt")
+    (tmp_path / "out" / "sub" / "b.json").mkdir(parents=True)
+    (tmp_path / "out" / "other").write_text("a file where a folder of outputs goes\n")
+    result = clean("corpus", "-o", "out", "--jobs=1", cwd=tmp_path)
+    assert result.returncode == 2
+    assert [line for line in result.stderr.splitlines() if ": error: " in line] == [
+        "corpus/other/c.txt: error: cannot write out/other/c.json: out/other is a file, not a folder",
+        "corpus/sub/b.txt: error: cannot write out/sub/b.json: a folder of that name is there",
+    ]
+    assert sorted(path.relative_to(tmp_path / "out").as_posix() for path in (tmp_path / "out").rglob("*")) == [
+        "d.json",
+        "other",
+        "sub",
+        "sub/b.json",
+    ]
+
+
 def test_an_output_that_is_a_device_or_a_pipe_is_said_to_be_one(tmp_path: Path) -> None:
     """``clean one.txt -o /dev/null`` is refused (nothing is written through a device), but the line said
     "/dev/null is a file, not a folder", which a user who knows one article may go to a named file cannot act on:

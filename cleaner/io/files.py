@@ -350,7 +350,11 @@ class AtomicFile:
     def __init__(self, path: Path, *, keep: os.stat_result | None = None) -> None:
         self.path = path
         self.made = _missing_folders(path.parent)
-        path.parent.mkdir(parents=True, exist_ok=True)
+        try:
+            path.parent.mkdir(parents=True, exist_ok=True)
+        except FileExistsError as error:  # a file where a folder of the path should be ("File exists" of the folder)
+            _remove_empty(self.made)
+            raise OSError(errno.ENOTDIR, f"{error.filename} is a file, not a folder", str(path)) from None
         _remove_leftovers(path)
         try:
             with _stops_held():
@@ -375,8 +379,15 @@ class AtomicFile:
         self.handle = os.fdopen(fd, "wb")
 
     def commit(self) -> None:
+        """Rename the temporary file over ``path``; when that fails (a folder is at ``path``), the temporary file
+        is removed and the error names ``path``, not the temporary file (which the failed rename left behind)."""
         self.handle.close()
-        os.replace(self.temporary, self.path)
+        try:
+            os.replace(self.temporary, self.path)
+        except OSError as error:
+            self.discard()
+            problem = "a folder of that name is there" if error.errno == errno.EISDIR else error.strerror
+            raise OSError(error.errno, problem, str(self.path)) from None
         _UNFINISHED.discard(self.temporary)
 
     def discard(self) -> None:
