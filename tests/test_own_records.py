@@ -93,3 +93,35 @@ def test_a_record_read_back_keeps_every_field_of_its_article(page: str, tmp_path
     kept = (*ARTICLE_FIELDS, "organisations", "blocks", "text")
     for again in (clean_file(tmp_path / "first.json").to_dict(), *cleaned(tmp_path, "first.jsonl")):
         assert {key: again[key] for key in kept} == {key: first[key] for key in kept}
+
+
+def test_json_lines_or_a_crawl_record_given_as_one_document_are_refused_saying_how_to_clean_them(
+    tmp_path: Path,
+) -> None:
+    """``zcat crawl.jsonl.gz | clean -`` (or a crawl saved as ``.txt``, or given to ``clean()``) was cleaned as one
+    article whose paragraphs were the JSON records, exit 0: garbage written without a word.  Now JSON Lines and one
+    crawl record are refused with one line saying how to clean them as records; a record of clean's own is still
+    read as its article, and a text that merely opens with braces is still a text."""
+    from cleaner import clean
+
+    records = [{"id": f"r{n}", "text": STORY, "url": f"https://news.example.org/{n}"} for n in range(3)]
+    lines = "".join(json.dumps(record) + "\n" for record in records).encode()
+    piped = clean_in_process("-", "--format", "jsonl", cwd=tmp_path, stdin=lines)
+    assert (piped.returncode, piped.stdout) == (2, "")
+    assert piped.stderr.splitlines()[0] == (
+        "-: error: JSON Lines (a JSON object a line): many documents, not one article; clean them as records: "
+        "clean FILE.jsonl -o OUT.jsonl, or cleaner.clean_many(records)"
+    )
+    (tmp_path / "crawl.txt").write_bytes(lines)
+    with pytest.raises(CleanError, match=r"crawl\.txt: JSON Lines \(a JSON object a line\)"):
+        clean_file(tmp_path / "crawl.txt")
+    with pytest.raises(CleanError, match=r"^a JSON record, its document under a key, not an article's text"):
+        clean(json.dumps(records[0]))
+    (tmp_path / "crawl.jsonl").write_bytes(lines)
+    assert [record["url"] for record in cleaned(tmp_path, "crawl.jsonl")] == [record["url"] for record in records]
+    (tmp_path / "story.txt").write_text(STORY, encoding="utf-8")
+    own = clean_in_process("story.txt", "--format", "jsonl", cwd=tmp_path).stdout.encode()
+    again = clean_in_process("-", "--format", "jsonl", cwd=tmp_path, stdin=own)
+    assert json.loads(again.stdout)["authors"] == ["Tomas Vell"], again.stderr
+    article = clean("{Draft} notes from the harbour meeting\n\n" + STORY)
+    assert "{Draft}" in (article.title or "") + article.text

@@ -6,7 +6,8 @@ its body blocks.  Cleaning it again reads it as what it stands for, the article 
 then its blocks with their kinds.  So the metadata is kept and cleaning a record again changes nothing, as
 cleaning an ``md`` output again does.  (Read as a JSON Lines record's ``text``, the article lost its metadata;
 read as a file's text, its JSON syntax became the body.)  A failure record (``{"id", "source", "error"}``)
-holds no article: it is refused naming its error.
+holds no article: it is refused naming its error, and so are JSON Lines and one crawl record given as a
+document (``zcat crawl.jsonl.gz | clean -``), which were cleaned as an article whose paragraphs were JSON.
 
 A record is told by its keys: ``blocks`` (a list), ``text`` (a string) and ``removed`` (a list) together, which
 no crawl record and no article's text carries.  This module does NOT clean anything; the audit trail a record
@@ -69,12 +70,25 @@ def _block(item: object) -> BodyBlock:
     return BodyBlock(kind, item["text"])
 
 
+CONTENT_KEYS = ("html", "text", "markdown", "content")  # where a crawl record holds its document (io.records)
+WAYS = "clean FILE.jsonl -o OUT.jsonl, or cleaner.clean_many"  # how records are cleaned, said when refused
+JSON_LINES = (
+    f"JSON Lines (a JSON object a line): many documents, not one article; clean them as records: {WAYS}(records)"
+)
+ONE_RECORD = f"a JSON record, its document under a key, not an article's text; clean it as one: {WAYS}([record])"
+
+
 def own_record_text(text: str) -> str | None:
     """The canonical Markdown of a text that is one article record (a ``--format json`` output), else None.
 
-    ``RecordError`` for a failure record or a malformed article record: neither is an article's text.
+    ``RecordError`` for a failure record or a malformed article record: neither is an article's text; nor are
+    JSON Lines or one crawl record (``_records``), which were cleaned as an article whose paragraphs were JSON.
     """
-    if not text.lstrip().startswith("{") or ('"removed"' not in text and '"error"' not in text):
+    if not text.lstrip().startswith("{"):
+        return None
+    if reason := _records(text):
+        raise RecordError(reason)
+    if '"removed"' not in text and '"error"' not in text:
         return None
     try:
         data = json.loads(text)
@@ -85,3 +99,28 @@ def own_record_text(text: str) -> str | None:
     if is_failure_record(data):
         raise RecordError(f"a failure record of clean, no article: {data['error']}")
     return record_markdown(data) if is_own_record(data) else None
+
+
+def _records(text: str) -> str:
+    """Why a text of JSON objects is no article, or ``""``: JSON Lines (its first two lines each a JSON object:
+    ``zcat crawl.jsonl.gz | clean -``, a crawl saved as ``.txt``), or one JSON object holding a crawl record's content
+    (``CONTENT_KEYS``) that is no record of ``clean``'s own.  Any other text opening with ``{`` is read as before."""
+    lines = [line for line in text.lstrip().split("\n", 2)[:2] if line.strip()]
+    objects = [_json_object(line) for line in lines]
+    if len(objects) == 2 and all(item is not None for item in objects):
+        return JSON_LINES
+    whole = _json_object(text) if len(lines) == 1 else None
+    if whole is not None and not is_own_record(whole) and any(isinstance(whole.get(k), str) for k in CONTENT_KEYS):
+        return ONE_RECORD
+    return ""
+
+
+def _json_object(text: str) -> dict[str, Any] | None:
+    """``text`` read as JSON when it is one object, else None."""
+    if not text.lstrip().startswith("{"):
+        return None
+    try:
+        data = json.loads(text)
+    except (ValueError, RecursionError):
+        return None
+    return data if isinstance(data, dict) else None
