@@ -38,6 +38,7 @@ from __future__ import annotations
 
 import datetime
 import re
+import tomllib
 from dataclasses import dataclass, field
 from functools import cache
 from typing import TYPE_CHECKING, Any
@@ -196,8 +197,6 @@ def _split_toml(text: str, rest: str) -> tuple[FrontMatter | None, str]:
     if closing is None:
         return None, text
     block = rest[: closing.start()]
-    import tomllib
-
     try:
         data = tomllib.loads(block.replace("\r\n", "\n"))
     except tomllib.TOMLDecodeError as error:
