@@ -242,7 +242,8 @@ def test_a_symlink_loop_named_on_the_command_line_is_one_line_not_a_traceback(tm
 def test_a_broken_symlink_is_said_to_be_one(tmp_path: Path) -> None:
     """A symlink whose target was moved (``ls`` lists it) failed with "no such file or directory", named on the
     command line, met in a walk, or read by the library: now the line says it is a broken symlink and where it
-    leads, everywhere; a path that is not there at all is still "no such file or directory"."""
+    leads, everywhere, once when it is both named and met in a walk (it was said twice); a path that is not there at
+    all is still "no such file or directory"."""
     from cleaner.run.dask import clean_partition
 
     corpus = tmp_path / "corpus"
@@ -257,6 +258,9 @@ def test_a_broken_symlink_is_said_to_be_one(tmp_path: Path) -> None:
         f"corpus/old.txt: error: {said}",
         "missing.txt: error: no such file or directory",
     ]
+    both = clean_command("corpus/old.txt", "corpus", "-o", "out3", cwd=tmp_path)  # named, then met in the walk
+    assert [line for line in both.stderr.splitlines() if ": error: " in line] == [f"corpus/old.txt: error: {said}"]
+    assert "2 files read: " in both.stderr and "1 failed" in both.stderr
     with pytest.raises(CleanError, match=f"^{re.escape(str(corpus / 'old.txt'))}: {re.escape(said)}$"):
         clean_file(corpus / "old.txt")
     assert [record.get("error") for record in clean_partition([str(corpus / "old.txt")])] == [said]

@@ -130,7 +130,8 @@ class Finder:
         seen: set[Path] = set()
         found = []
         for item, real in (pair for path in paths for pair in self._one(path)):
-            key = real or (_real(item.path) if item.usable else item.path.absolute())
+            # An error by where it leads too: a broken symlink named and met again in a walk is one line, not two.
+            key = real or (_real(item.path) if item.usable or item.error else item.path.absolute())
             if key not in seen:
                 seen.add(key)
                 found.append(item)
