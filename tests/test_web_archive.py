@@ -167,6 +167,10 @@ def test_a_replay_address_s_time_stamp_is_no_date_of_the_page(stamp: str) -> Non
         ("https://www.example.org/go?to=/20190717140047/http://other.example", None),  # in the query
         ("ftp://files.example/20190717140047/http://other.example", None),
         ("/web/20190717140047/https://example.org/", "https://example.org/"),  # a link inside an archived page
+        (
+            "https://web.archive.org/web/2019/http://b.example/",
+            "http://b.example/",
+        ),  # a year alone: the nearest capture
         ("/web/20190717140047im_/https://example.org/a.jpg", "https://example.org/a.jpg"),
         ("/2019/07/17/https-explained", None),  # a site's own path
         ("mailto:20190717140047/http://other.example", None),

@@ -234,7 +234,7 @@ def localised(value: str, values: Sequence[str], shown: Collection[str] = ()) ->
 
 def url_dates(url: str | None) -> list[str]:
     """The day a URL's path spells (``/2024/03/12/``, ``/20240312/``).  A web archive's replay address is read as the
-    archived page's own (``archived_address``): its time stamp (``/web/20190515/``, 8 to 14 digits) is the day of
+    archived page's own (``archived_address``): its time stamp (``/web/20190515/``, 4 to 14 digits) is the day of
     the capture, not the article's."""
     if not url:
         return []

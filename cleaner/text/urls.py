@@ -36,12 +36,12 @@ def host_of(url: str | None) -> str | None:
 
 
 _REPLAY = re.compile(
-    r"(?:/[^/?#\s]+)*?/\d{8,14}(?:[a-z]{2}_)?/(?P<scheme>https?):/{0,2}(?P<rest>[^/\s]+.*)", re.IGNORECASE
+    r"(?:/[^/?#\s]+)*?/\d{4,14}(?:[a-z]{2}_)?/(?P<scheme>https?):/{0,2}(?P<rest>[^/\s]+.*)", re.IGNORECASE
 )  # path segments, the time stamp (a replay modifier after it), the page's address
 
 
 def archived_address(url: str) -> str:
-    """The address of the page a web archive's replay address archived (its time stamp, 8 to 14 digits, maybe with
+    """The address of the page a web archive's replay address archived (its time stamp, 4 to 14 digits, maybe with
     a replay modifier such as ``id_``, then the page's own ``http(s)`` address), whole or as the path alone that a
     link inside an archived page holds (``/web/<stamp>/https://...``); any other URL as it is."""
     parts = split_url(url)
