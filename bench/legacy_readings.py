@@ -6,9 +6,10 @@
 
 The texts are tests/legacytexts.py's, made up for the tests: each paragraph and each of its sentences in every
 encoding its language was written in (tuned languages, held-out languages, CJK), and pages of about 5 KB mixing two
-languages' sentences.  A sample counts when ``decode_bytes`` gives back the text exactly; charset-normalizer's
-``best()`` is measured on the same bytes.  Speed is this process's CPU time (``time.process_time``) after one
-untimed document (which loads charset-normalizer and the language profiles).
+languages' sentences; and sentences of ASCII prose with one word outside ASCII in it (``LONE_WORDS``).  A sample
+counts when ``decode_bytes`` gives back the text exactly; charset-normalizer's ``best()`` is measured on the same
+bytes.  Speed is this process's CPU time (``time.process_time``) after one untimed document
+(which loads charset-normalizer and the language profiles).
 
 This script measures; it tunes nothing.
 """
@@ -52,6 +53,10 @@ def accuracy() -> None:
             ours = sum(decode_bytes(text.encode(enc)) == text for enc, text in found)
             theirs = sum(str(from_bytes(text.encode(enc)).best() or "") == text for enc, text in found)
             print(f"| {group} | {length} | {ours} | {theirs} | {len(found)} |")
+    lone = legacytexts.lone_words()
+    ours = sum(decode_bytes(text.encode(enc)) == text for _, enc, text in lone)
+    theirs = sum(str(from_bytes(text.encode(enc)).best() or "") == text for _, enc, text in lone)
+    print(f"| one word in ASCII prose (held out) | sentence | {ours} | {theirs} | {len(lone)} |")
 
 
 def pages(languages: tuple[str, ...], encoding: str, count: int = 40, size: int = 5000) -> list[str]:

@@ -155,6 +155,114 @@ HELD_OUT = {
     ),
 }
 
+# ASCII prose with one word outside ASCII (legacy51): written before the reading used the ASCII words, and only
+# measured.  Each sentence with the encodings its writer would have used.
+WESTERN = ("cp1252", "iso8859-1")
+CENTRAL = ("cp1250", "iso8859-2")
+LONE_WORDS = {
+    "en": (
+        (
+            "The new café on Market Street will open next week, the owners said on Friday, after months of delays "
+            "caused by the building work.",
+            "She sent her résumé to more than forty companies before she was finally offered a job at a small design "
+            "studio in the city.",
+            "The team flew to Zürich on Sunday for the final round of talks with the other clubs about the new league "
+            "rules.",
+            "Officials in Québec said the road would stay closed for at least two more days while crews cleared the "
+            "fallen trees.",
+            "The mayor’s office did not respond to a request for comment on the report, which was published on "
+            "Thursday morning.",
+            "Tickets cost £15 for adults and are free for children under twelve, the organisers said in a statement "
+            "this week.",
+        ),
+        WESTERN,
+    ),
+    "de": (
+        (
+            "Die Stadt will im kommenden Jahr mehr Geld für die Schulen ausgeben, sagte der Sprecher am Montag nach "
+            "der Sitzung im Rathaus.",
+            "Die Polizei sperrte am Montag die Hauptstraße wegen eines Unfalls bis zum Abend, wie ein Sprecher "
+            "mitteilte.",
+        ),
+        WESTERN,
+    ),
+    "fr": (
+        (
+            "Le maire a dit lundi que la ville allait investir dans les transports publics et que les travaux "
+            "commenceront en janvier prochain, selon le plan annoncé.",
+            "Les parents attendent depuis des mois une nouvelle cantine pour les enfants de la commune, et le conseil "
+            "a enfin voté le budget.",
+        ),
+        WESTERN,
+    ),
+    "es": (
+        (
+            "El alcalde dijo el lunes que la ciudad va a invertir mucho dinero en las escuelas durante el próximo "
+            "verano, y que los padres pueden estar tranquilos.",
+            "El equipo de la ciudad jugará el domingo en casa contra el primero de la liga, y las entradas ya "
+            "estan agotadas.",
+        ),
+        WESTERN,
+    ),
+    "it": (
+        (
+            "Il sindaco ha detto che il progetto sarà pronto entro la fine dell'anno e che i lavori non fermeranno il "
+            "traffico in centro.",
+        ),
+        WESTERN,
+    ),
+    "pt": (
+        (
+            "O governo anunciou ontem um novo plano para as escolas, que vai custar dois milhões de euros durante os "
+            "proximos anos.",
+        ),
+        WESTERN,
+    ),
+    "nl": (
+        (
+            "De regering wil volgend jaar meer geld uitgeven aan de spoorwegen in België, zei de minister dinsdag in "
+            "het parlement.",
+        ),
+        WESTERN,
+    ),
+    "sv": (
+        (
+            "Kommunen har beslutat att bygga en ny skola i centrum och den ska vara klar till hösten enligt planen som "
+            "presenterades i tisdags.",
+            "Regeringen vill satsa mer pengar på skolan enligt budgeten som presenterades i dag av finansministern.",
+        ),
+        WESTERN,
+    ),
+    "da": (
+        (
+            "Regeringen vil investere flere penge i skolerne og sygehusene i Aarhus og Odense, siger ministeren, og "
+            "arbejdet begynder til foråret.",
+        ),
+        WESTERN,
+    ),
+    "pl": (
+        ("Radni Krakowa poparli plan budowy nowej linii tramwajowej do Nowej Huty, a prace ruszą w marcu.",),
+        CENTRAL,
+    ),
+    "cs": (("Metro v Praze bude od ledna jezdit i v noci, uvedl dnes mluvčí.",), CENTRAL),
+    "hu": (("A budapesti metro a jelek szerint tavasszal újra indul.",), CENTRAL),
+    "ro": (
+        (
+            "Primaria Capitalei a anuntat ieri un plan nou pentru transportul public în oras, care va costa zece "
+            "milioane de euro.",
+        ),
+        CENTRAL,
+    ),
+    "en-ru": (
+        (
+            "The protest was organised by a group called Весна, which means spring, and drew several thousand people "
+            "on Saturday.",
+        ),
+        ("cp1251", "koi8-r"),
+    ),
+}
+
+
 # Multi-byte encodings the single-byte readings must not take over.
 WIDE = {
     "ja": (
@@ -218,4 +326,17 @@ def samples(languages: dict[str, tuple[str, tuple[str, ...]]]) -> list[tuple[str
                 raw = text.encode(encoding)
                 if not raw.isascii():
                     found.append((language, encoding, length, text))
+    return found
+
+
+def lone_words() -> list[tuple[str, str, str]]:
+    """``(language, encoding, text)`` for each sentence of ``LONE_WORDS`` in each of its encodings that holds it
+    and in which it is not ASCII."""
+    found = []
+    for language, (sentences, encodings) in LONE_WORDS.items():
+        for encoding in encodings:
+            for text in sentences:
+                text = written(text, encoding)
+                if not text.encode(encoding).isascii():
+                    found.append((language, encoding, text))
     return found
