@@ -8,16 +8,18 @@ them all but equally (Turkish read as windows-1252, ``ş`` as ``þ``; Czech in I
 KOI8-R Russian as Japanese); the right one is the reading whose words look like a language's words.
 
 The readings are compared on the first ``SCORED_WORDS`` words holding bytes outside ASCII.  A word's likelihood in
-a language is that of its 1- to 3-character grams around those characters (langdetect's profiles, cased as they
-are, loaded once by ``cleaner.text.language``; a gram no profile holds counts as ``UNSEEN``).  A character no word
-holds there is a letter no language has (``_stranger``: a control character, a symbol glued to a letter, a
-punctuation mark inside a word, a letter of another script than its neighbours'); a mark between words counts as
-one character no profile has.  The ``SHORTLIST`` readings likeliest in one language are then scored as a mixture of
-languages (each word from one; the shares fitted by expectation-maximisation), as few as the Bayesian information
-criterion chooses, so that a page in two or three languages is read as well as a page in one; the likeliest wins.
-Readings the grams cannot tell apart (the same letters, or likelihoods within odds of ``TIE_ODDS``) go to the one
-that misplaces the fewest characters, then to windows-1252 (the web's legacy default, as browsers assume), then to
-charset-normalizer's order.
+a language is that of its characters from each one outside ASCII to the second after it, each given the two before
+(langdetect's profiles, cased as they are, loaded once by ``cleaner.text.language``: a gram's chance over its first
+characters', mixed with the chance after one character and the character's own; ``UNSEEN`` at least), so that each
+reading is scored on the same characters: a rare letter (``ü``) no longer pays for each of the six grams around it
+where a mark read from the same byte (``³``) paid for one.  A character no word holds there is a letter no language
+has (``_stranger``: a control character, a symbol glued to a letter, a punctuation mark inside a word, a letter or a
+script's mark beside a letter of another script); a mark between words (``’ “ – €``) has the chance ``MARK``.  The
+``SHORTLIST`` readings likeliest in one language are then scored as a mixture of languages (each word from one; the
+shares fitted by expectation-maximisation), as few as the Bayesian information criterion chooses, so that a page in
+two or three languages is read as well as a page in one; the likeliest wins.  Readings the grams cannot tell apart
+(the same letters, or likelihoods within odds of ``TIE_ODDS``) go to the one that misplaces the fewest characters,
+then to windows-1252 (the web's legacy default, as browsers assume), then to charset-normalizer's order.
 
 What it does not do: UTF-8, byte-order marks, UTF-16 and declared charsets are ``cleaner.text.decode``'s; this
 module only runs for bytes that are none of them, so UTF-8 input never loads it or the profiles.
@@ -28,7 +30,6 @@ from __future__ import annotations
 import math
 import re
 import unicodedata
-from collections import Counter
 from functools import cache, lru_cache
 
 import numpy as np
@@ -44,7 +45,10 @@ WORDS_MEMO = 10_000  # words remembered with their likelihoods (55 numbers each:
 MIXTURE_ROUNDS = 10  # rounds of expectation-maximisation for a reading's mixture of languages
 TIE_ODDS = 20  # readings the likeliest is not this many times likelier than are tied (the usual 1 in 20)
 MIXTURE_CANDIDATES = 5  # a reading's languages: among those likeliest for the most words
-UNSEEN = 1e-7  # the probability of a gram no language profile holds (the profiles' rarest is about 1e-5)
+UNSEEN = 1e-7  # the probability of a character no language profile gives a chance there (their rarest: about 1e-5)
+MARK = 1e-2  # the chance of a mark where words part (’ “ – € ...): typographic text has about one in 100 characters
+SPACE = 1 / 6  # the chance of a word's end after a letter (words of about five letters)
+WEIGHTS = (0.1, 0.3, 0.6)  # a character's chance: its own, after the one before, after the two before, so mixed
 IN_WORDS = "\u2019\u2018\u00b7\u2010\u2011"  # what words hold: apostrophes (``don’t``), Catalan ``l·l``, hyphens
 NON_ASCII = re.compile("[^\x00-\x7f]")
 # A word in capitals, read with its first only (langdetect's profiles hold capitals at the start of words); a capital
@@ -133,12 +137,55 @@ def _best_language(likelihoods: np.ndarray) -> float:
 
 @lru_cache(maxsize=WORDS_MEMO)
 def _word_likelihoods(word: str) -> np.ndarray:
-    """A word's grams' log-likelihood in each language (``_word_grams``), remembered for ``WORDS_MEMO`` words."""
-    grams = _word_grams(word)
-    total = np.zeros_like(_unseen())
-    for gram, count in grams:
-        total += count * _log_chances(gram)
+    """A word's log-likelihood in each language: each of its characters from one outside ASCII to the second after
+    it (where the reading changes what comes next) given the two before (``_char_chances``); a mark where words
+    part (``_normal_letters``) as ``MARK``.  Each reading of the word is so scored on the same characters, a mark
+    as a letter; remembered for ``WORDS_MEMO`` words."""
+    normal, letters, marks = _normal_letters(word)
+    total = np.full_like(_unseen(), marks * math.log(MARK))
+    for at in sorted({at + step for at in letters for step in (0, 1, 2) if at + step < len(normal)}):
+        if normal[at] == STRANGER:
+            total += math.log(UNSEEN)
+        elif normal[at] != " " or normal[at - 1] not in (" ", STRANGER):  # a run of spaces is one end of a word
+            total += np.log(np.maximum(_char_chances(normal, at), UNSEEN))
     return total
+
+
+def _normal_letters(word: str) -> tuple[list[str], list[int], int]:
+    """The word in langdetect's normal form, padded with a space each side, as characters: one no word holds there
+    (``_stranger``) as ``STRANGER``, a mark between words (punctuation, a symbol) as a space; the places of its
+    characters outside ASCII; and how many of them are such marks."""
+    lowered = CAPITALS.sub(lambda found: found.group()[0] + found.group()[1:].lower(), word)
+    normal = list(f" {normal_form(lowered)} ")
+    letters, marks = [], 0
+    for found in NON_ASCII.finditer(lowered):
+        at = found.start() + 1
+        if _stranger(lowered, found.start()):
+            normal[at] = STRANGER
+        elif not _letter(found.group()):
+            normal[at], marks = " ", marks + 1
+        letters.append(at)
+    return normal, letters, marks
+
+
+def _char_chances(normal: list[str], at: int) -> np.ndarray:
+    """The chance of the character at ``at`` in each language: its own chance, that after the character before and
+    that after the two before (a gram's chance over its first characters'), mixed by ``WEIGHTS``; a space (a word's
+    end) has ``SPACE``."""
+    char, before = normal[at], normal[at - 1]
+    chance = WEIGHTS[0] * _chances(char)
+    if before != STRANGER:
+        chance = chance + WEIGHTS[1] * _after(before, char)
+        context = "".join(normal[at - 2 : at])
+        if at >= 2 and STRANGER not in context and context != "  ":
+            chance = chance + WEIGHTS[2] * _after(context, char)
+    return chance
+
+
+def _after(context: str, char: str) -> np.ndarray:
+    """The chance of ``char`` after ``context`` in each language: the gram's over the context's (at most 1)."""
+    gram, given = _chances(context + char), _chances(context)
+    return np.minimum(np.divide(gram, given, out=np.zeros_like(gram), where=given > 0), 1)
 
 
 def _mixture_likelihood(likelihoods: np.ndarray) -> float:
@@ -178,30 +225,6 @@ def _fitted_likelihood(likelihoods: np.ndarray) -> float:
     return float(top.sum() + np.log(chances @ shares).sum())
 
 
-def _word_grams(word: str) -> tuple[tuple[str, int], ...]:
-    """The 1- to 3-character grams of a word (in langdetect's normal form, padded with a space each side) that hold
-    one of its characters outside ASCII, each span once, with their counts.  A character no word holds there
-    (``_stranger``) is a letter no language has; a mark between words (punctuation, spaces) counts as one."""
-    lowered = CAPITALS.sub(lambda found: found.group()[0] + found.group()[1:].lower(), word)
-    normal = list(f" {normal_form(lowered)} ")
-    letters = []
-    for found in NON_ASCII.finditer(lowered):
-        at = found.start() + 1
-        if _stranger(lowered, found.start()):
-            normal[at] = STRANGER
-        elif not _letter(found.group()):
-            normal[at] = " "
-        letters.append(at)
-    spans = {(start, size) for at in letters for size in (1, 2, 3) for start in range(at - size + 1, at + 1)}
-    grams: Counter[str] = Counter()
-    grams[STRANGER] = sum(normal[at] == " " for at in letters)  # a mark between words is a character no profile has
-    for start, size in spans:
-        gram = "".join(normal[start : start + size])
-        if " " not in gram[1:-1] and gram.strip():
-            grams[gram] += 1
-    return tuple((gram, count) for gram, count in grams.items() if count)
-
-
 def _stranger(text: str, at: int) -> bool:
     """Whether the character at ``at`` (outside ASCII) is where text never has one: a control or unassigned
     character; a symbol, number or punctuation mark between two letters (Polish ``ł`` read as ``³``, German ``ä`` in
@@ -216,6 +239,8 @@ def _stranger(text: str, at: int) -> bool:
     before, after = text[at - 1 : at] or " ", text[at + 1 : at + 2] or " "
     if _letter(before) and _letter(after):
         return text[at] not in IN_WORDS
+    if _mark_script(text[at]) not in (None, *map(_script, (before, after))):
+        return True
     beside = (before, after)
     glued = any(map(_letter, beside)) and not unicodedata.decomposition(text[at]).startswith("<super>")
     return kind[0] in "SN" and (glued or any(map(_symbol, beside)))
@@ -239,27 +264,40 @@ def _script(char: str) -> str | None:
     return "CJK" if script in JAPANESE else script
 
 
+@lru_cache(maxsize=1024)
+def _mark_script(char: str) -> str | None:
+    """The script a mark belongs to (Hebrew ``״``: the first word of its name, when letters near it in Unicode are
+    named so too); None for marks of no script (``«``, ``³``)."""
+    script = unicodedata.name(char, "").split(" ", 1)[0]
+    near = (chr(code) for code in range(max(ord(char) - 16, 0), ord(char) + 17))
+    return script if any(_script(other) == script for other in near) else None
+
+
 def _symbol(char: str) -> bool:
     """A symbol, number or control character outside ASCII."""
     return not char.isascii() and unicodedata.category(char)[0] in "SNC"
 
 
-def _log_chances(gram: str) -> np.ndarray:
-    """A gram's log-probability in each language (``UNSEEN`` where it is rarer or unknown), remembered for
-    ``LOGS_MEMO`` grams, then forgotten all at once."""
-    row = _LOGS.get(gram)
+def _chances(gram: str) -> np.ndarray:
+    """A gram's probability in each language (0 where a profile lacks it; a space, a word's end: ``SPACE``),
+    remembered for ``CHANCES_MEMO`` grams, then forgotten all at once."""
+    row = _CHANCES.get(gram)
     if row is None:
-        chances = gram_chances().get(gram)
-        if chances is None:
-            return _unseen()
-        if len(_LOGS) >= LOGS_MEMO:
-            _LOGS.clear()
-        row = _LOGS[gram] = np.log(np.maximum(chances, UNSEEN))
+        found = gram_chances().get(gram)
+        if len(_CHANCES) >= CHANCES_MEMO:
+            _CHANCES.clear()
+        row = _CHANCES[gram] = (
+            np.full_like(_unseen(), SPACE)
+            if gram == " "
+            else np.zeros_like(_unseen())
+            if found is None
+            else np.asarray(found)
+        )
     return row
 
 
-LOGS_MEMO = 20_000
-_LOGS: dict[str, np.ndarray] = {}
+CHANCES_MEMO = 20_000
+_CHANCES: dict[str, np.ndarray] = {}
 
 
 @cache
