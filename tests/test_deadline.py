@@ -303,9 +303,11 @@ def test_clean_learn_reports_a_slow_document_by_name_and_learns_the_others(tmp_p
         (site / f"p{number}.txt").write_text(f"Home\nNews\nStory {number} of the day, told in one line.\n© Gazette\n")
     (site / "slow.txt").write_text("Ein Absatz über den Gemeinderat, der am Montag tagte und beschloss.\n" * 200_000)
     for jobs in ("1", "2"):
-        done = clean_in_process("learn", "in", "-o", "p.json", "--timeout", "0.1", "--jobs", jobs, cwd=tmp_path)
+        # 1 s: a worker's first small document can take a tenth of a second on a loaded machine (a fresh clone's CI
+        # saw "p3.txt: took longer than 0.1 s"); the slow one needs over a minute
+        done = clean_in_process("learn", "in", "-o", "p.json", "--timeout", "1", "--jobs", jobs, cwd=tmp_path)
         assert done.returncode == 2, done.stderr
-        assert "in/gazette/slow.txt: error: took longer than the time limit of 0.1 s ('timeout')" in done.stderr
+        assert "in/gazette/slow.txt: error: took longer than the time limit of 1 s ('timeout')" in done.stderr
         assert "(5 read now, 1 failed); wrote p.json" in done.stderr, done.stderr
         learned = json.loads((tmp_path / "p.json").read_text())["sites"]["gazette"]
         assert learned["documents"] + learned.get("copies", 0) == 5
