@@ -47,7 +47,7 @@ from cleaner.sites.profile import Profile
 from cleaner.sites.store import find_profile, load_profile
 
 EXIT_CLEAN, EXIT_CHANGED, EXIT_ERROR = 0, 1, 2
-PAGE_SNIFF = 4096  # the bytes of a file no include glob takes read to tell a saved page (``_saved_page``)
+PAGE_SNIFF = 4096  # the first bytes read of a file no include glob takes (``_page_under_another_suffix``)
 
 
 def _common(args: argparse.Namespace) -> Path:
@@ -172,13 +172,13 @@ def _find(args: argparse.Namespace, config: Config, mode: str) -> list[Found]:
 def _untaken_article(path: Path) -> str:
     """The kind of a file a walk left out that ``clean`` could read as an article (``messages.UNTAKEN_KINDS``): a
     ``.json`` output of ``clean``, a file without a suffix (read as text, or as a page), or a web page saved under
-    another suffix (``_saved_page``: ``index.php``, ``story.aspx``); else ''."""
+    another suffix (``_page_under_another_suffix``: ``index.php``, ``story.aspx``); else ''."""
     stem, dot, suffix = path.name.rpartition(".")
     if not dot or not stem:
         return "bare"
     if suffix.lower() == "json":
         return "json"
-    return "page" if _saved_page(path) else ""
+    return "page" if _page_under_another_suffix(path) else ""
 
 
 def _untaken_kind(path: Path) -> str:
@@ -186,7 +186,7 @@ def _untaken_kind(path: Path) -> str:
     return "container" if is_container(path) else _untaken_article(path)
 
 
-def _saved_page(path: Path) -> bool:
+def _page_under_another_suffix(path: Path) -> bool:
     """Whether a file no include glob takes opens an HTML document (``sniff.opens_page``): a page of a saved site
     named by its server's script (``index.php``, ``story.aspx``, wget's ``index.html?p=2``), which the walk left
     out without a word.  Only a regular file is read, its first ``PAGE_SNIFF`` bytes: a named pipe would wait for a
