@@ -767,6 +767,45 @@ def test_a_walk_of_json_outputs_names_a_few_and_counts_the_rest(tmp_path: Path) 
     assert "0 files read" in result.stderr
 
 
+def test_clean_learn_s_walk_names_what_it_left_out_as_clean_s_does(tmp_path: Path) -> None:
+    """``clean learn corpus/`` left out JSON Lines files, files without a suffix and pages under other suffixes
+    without a word, though it learns from each when named; now it says the line ``clean``'s walk says, from the
+    same code (``learn`` reads a JSON Lines file named as it is: no ``-o`` to give), before its summary or its
+    error; ``--quiet`` drops it; excluded files are not said."""
+    folder = corpus(tmp_path, TEXT_INPUTS[:2])
+    (folder / "e.jsonl").write_text(json.dumps({"id": "e", "text": TEXT_INPUTS[2].read_text()}) + "\n")
+    shutil.copyfile(TEXT_INPUTS[3], folder / "NOEXT")
+    (folder / "index.php").write_text("<!DOCTYPE html><html><body><p>A page.</p></body></html>\n")
+    (folder / "h.tmp.jsonl").write_text("{}\n")
+    (tmp_path / "pyproject.toml").write_text('[tool.cleaner]\nexclude = ["*.tmp.jsonl"]\n')
+    result = clean("learn", "corpus", "-o", "p.json", "--jobs=1", cwd=tmp_path)
+    assert result.returncode == 0, result.stderr
+    lines = result.stderr.splitlines()
+    assert lines[-2:] == [
+        "clean learn: 3 files skipped (no include glob takes them; name them to learn from them): 1 JSON Lines/WARC "
+        "file (corpus/e.jsonl), 1 file without a suffix (corpus/NOEXT), 1 web page (corpus/index.php: or add the "
+        "suffix to include)",
+        f"learned 0 template lines for 1 site from 2 documents (2 read now, 0 failed); wrote {Path('p.json')}",
+    ]
+    written = clean("corpus", "-o", "out", "--jobs=1", cwd=tmp_path)
+    assert lines[-2].replace("clean learn:", "clean:").replace("learn from", "clean") in written.stderr.replace(
+        ": with -o OUT.jsonl", ""
+    )
+    quiet = clean("learn", "corpus", "-o", "p.json", "--jobs=1", "-q", cwd=tmp_path)
+    assert (quiet.returncode, quiet.stderr) == (0, "")
+    (folder / "a").mkdir()
+    (folder / "a" / "f.jsonl").write_text("{}\n")
+    none = clean("learn", "corpus/a", "-o", "p2.json", "--jobs=1", cwd=tmp_path)
+    assert (none.returncode, none.stderr.splitlines()) == (
+        2,
+        [
+            "clean learn: 1 file skipped (no include glob takes it; name it to learn from it): 1 JSON Lines/WARC file "
+            "(corpus/a/f.jsonl)",
+            "clean learn: error: no document read: p2.json not written",
+        ],
+    )
+
+
 def test_output_inside_an_input_folder_is_not_read_again(tmp_path: Path) -> None:
     folder = corpus(tmp_path, TEXT_INPUTS[:3])
     for _ in range(2):

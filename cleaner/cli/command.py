@@ -22,7 +22,6 @@ import argparse
 import contextlib
 import json
 import os
-import stat
 import sys
 from collections.abc import Iterable, Iterator, Mapping, Sequence
 from pathlib import Path
@@ -33,9 +32,9 @@ from cleaner.cli.handling import Outputs, handle, handle_record
 from cleaner.cli.learn import run_config
 from cleaner.cli.messages import Report, plural
 from cleaner.cli.targets import STDIN_PATH, OutputError, check_file_outputs, check_not_planned, not_a_folder
+from cleaner.cli.walk import untaken_article, untaken_kind
 from cleaner.config import Config
 from cleaner.corpus.duplicates import DuplicateFinder
-from cleaner.html.sniff import opens_page
 from cleaner.io.documents import WARC_SUFFIXES, documents_from_path, is_container
 from cleaner.io.files import AtomicFile, Finder, Found, source_format, source_name
 from cleaner.io.records import Document, Failure, Result
@@ -47,7 +46,6 @@ from cleaner.sites.profile import Profile
 from cleaner.sites.store import find_profile, load_profile
 
 EXIT_CLEAN, EXIT_CHANGED, EXIT_ERROR = 0, 1, 2
-PAGE_SNIFF = 4096  # the first bytes read of a file no include glob takes (``_page_under_another_suffix``)
 
 
 def _common(args: argparse.Namespace) -> Path:
@@ -145,7 +143,7 @@ def _find(args: argparse.Namespace, config: Config, mode: str) -> list[Found]:
                 f"name another folder for -o ({args.output / 'cleaned'})"
             )
     root = Path(os.path.normpath(Path(config.source).absolute().parent)) if config.source != "defaults" else None
-    notice = _untaken_kind if mode == "write" else _untaken_article
+    notice = untaken_kind if mode == "write" else untaken_article
     finder = Finder(
         config.include,
         config.exclude,
@@ -167,37 +165,6 @@ def _find(args: argparse.Namespace, config: Config, mode: str) -> list[Found]:
         names = {path.absolute() for path in files}
         found = [item for item in found if item.path.absolute() not in names]
     return found
-
-
-def _untaken_article(path: Path) -> str:
-    """The kind of a file a walk left out that ``clean`` could read as an article (``messages.UNTAKEN_KINDS``): a
-    ``.json`` output of ``clean``, a file without a suffix (read as text, or as a page), or a web page saved under
-    another suffix (``_page_under_another_suffix``: ``index.php``, ``story.aspx``); else ''."""
-    stem, dot, suffix = path.name.rpartition(".")
-    if not dot or not stem:
-        return "bare"
-    if suffix.lower() == "json":
-        return "json"
-    return "page" if _page_under_another_suffix(path) else ""
-
-
-def _untaken_kind(path: Path) -> str:
-    """``_untaken_article``, and the JSON Lines and WARC files (which only a run writing articles reads)."""
-    return "container" if is_container(path) else _untaken_article(path)
-
-
-def _page_under_another_suffix(path: Path) -> bool:
-    """Whether a file no include glob takes opens an HTML document (``sniff.opens_page``): a page of a saved site
-    named by its server's script (``index.php``, ``story.aspx``, wget's ``index.html?p=2``), which the walk left
-    out without a word.  Only a regular file is read, its first ``PAGE_SNIFF`` bytes: a named pipe would wait for a
-    writer, and a symlink may lead out of the folder named."""
-    try:
-        if not stat.S_ISREG(path.lstat().st_mode):
-            return False
-        with path.open("rb") as handle:
-            return opens_page(handle.read(PAGE_SNIFF))
-    except OSError:  # a file that cannot be read is no page to name
-        return False
 
 
 def _nothing_found(args: argparse.Namespace, config: Config) -> str:

@@ -5,9 +5,9 @@
     clean learn new-articles/ -o profile.json --update   # add documents to an existing profile
 
 Files are found as ``clean`` finds them (include/exclude globs from the configuration; JSON Lines
-and WARC files named on the command line give one document per record), read in parallel
-(``--jobs``) and counted in input order, so the profile is the same byte for byte whatever the
-number of jobs.  Each file that cannot be read gets one line on standard error
+and WARC files named on the command line give one document per record; the files a walk leaves out that it could
+read are named in ``clean``'s line), read in parallel (``--jobs``) and counted in input order, so the profile is the
+same byte for byte whatever the number of jobs.  Each file that cannot be read gets one line on standard error
 and the others are learned; the exit code is then 2 (0 otherwise).
 
 This module parses arguments and reports; learning is ``cleaner.corpus.learning`` and
@@ -25,9 +25,10 @@ from collections.abc import Iterator, Sequence
 from dataclasses import replace
 from pathlib import Path
 
-from cleaner.cli.messages import HintedParser, dash_hint, failure_where, plural, printable
+from cleaner.cli.messages import HintedParser, dash_hint, failure_where, plural, printable, untaken_line
 from cleaner.cli.options import add_timeout, whole_number
 from cleaner.cli.targets import STDIN_PATH, OutputError, check_file_outputs, not_a_folder
+from cleaner.cli.walk import untaken_kind
 from cleaner.config import Config, ConfigError, find_config, load_config
 from cleaner.corpus.learning import Counted, count_document
 from cleaner.errors import Alarm, CleanError, Deadline
@@ -133,18 +134,24 @@ def _learn(args: argparse.Namespace) -> int:
     config = run_config(args, common)
     output = args.output or default_output(args.paths)
     learner = (load_profile(output) if args.update and output.is_file() else Profile()).learner()
-    found = Finder(config.include, config.exclude).find(args.paths)
+    found = Finder(config.include, config.exclude, notice=untaken_kind).find(args.paths)
     check_file_outputs({"-o": output}, args.paths, [item.path for item in found if item.usable])
     problem = not_a_folder(output.parent)
     if problem:
         raise OutputError(f"cannot write the profile {output}: {problem}")
     profile, read, failed = _learn_into(output, learner, found, args, config)
+    # The files the walk left out that learn reads when named, in the line ``clean`` says of them: before the summary
+    untaken = None if args.quiet else untaken_line([(i.untaken, str(i.path)) for i in found if i.untaken], learn=True)
     if profile is None:  # a mistyped PATH, a folder of nothing: an existing profile was replaced by an empty one
+        if untaken:
+            print(printable(untaken), file=sys.stderr)
         print(printable(f"clean learn: error: no document read: {output} not written"), file=sys.stderr)
         return EXIT_ERROR
     if not args.quiet:
         for site in profile.sites.values():
             print(printable(site_summary(site)), file=sys.stderr)
+        if untaken:
+            print(printable(untaken), file=sys.stderr)
         documents = sum(site.documents for site in profile.sites.values())
         copies = sum(site.copies for site in profile.sites.values())
         copied = f" and {copies} cop{'ies' if copies != 1 else 'y'}" if copies else ""
@@ -192,7 +199,7 @@ def _count_into(
         if item.error:
             print(printable(f"{item.path}: error: {item.error}"), file=sys.stderr)
             failed += 1
-        elif item.skipped:  # a symlink leading out of the folder named: never read
+        elif item.skipped and not item.untaken:  # a symlink leading out of the folder named: never read
             print(printable(f"{item.path}: skipped: {item.skipped}"), file=sys.stderr)
     with _ALARM if args.jobs == 1 else contextlib.nullcontext():  # (workers are forked: never with it entered)
         for result in counted([item.path for item in found if item.usable], config, args.jobs):

@@ -65,10 +65,10 @@ def failure_where(document: str, source: str | None) -> str:
     return document if source is None or document.startswith(source) else f"{source}: {document}"
 
 
-# The kinds of files a folder walk leaves out that ``clean`` could read, said in one line at the end of a run
-# (``Report.untaken_line``): a noun and what to add to the names.  Files of other suffixes are said only when they
-# open an HTML document (a saved site's ``index.php``); the rest (images, stylesheets, scripts) are not: a saved
-# site holds thousands of them.
+# The kinds of files a folder walk leaves out that ``clean`` (and ``clean learn``) could read, said in one line at the
+# end of a run (``untaken_line``; the kinds: ``cleaner.cli.walk``): a noun and what to add to the names.  Files of
+# other suffixes are said only when they open an HTML document (a saved site's ``index.php``); the rest (images,
+# stylesheets, scripts) are not: a saved site holds thousands of them.
 UNTAKEN_KINDS = {
     "container": ("JSON Lines/WARC file", ": with -o OUT.jsonl"),
     "json": (".json file", ""),
@@ -76,6 +76,30 @@ UNTAKEN_KINDS = {
     "page": ("web page", ": or add the suffix to include"),
 }
 UNTAKEN_NAMES = 3  # the names said of each kind; the rest counted
+
+
+def untaken_line(untaken: Sequence[tuple[str, str]], *, learn: bool = False) -> str | None:
+    """One line for the files a folder walk left out that the command could read (``UNTAKEN_KINDS``), by kind, each
+    with its first names: a folder of JSON Lines files or of ``.json`` outputs said "0 files read" and no more.
+    ``learn``: said by ``clean learn``, which reads a JSON Lines or WARC file when it is named (no ``-o`` to give)."""
+    if not untaken:
+        return None
+    by_kind: dict[str, list[str]] = {}
+    for kind, path in untaken:
+        by_kind.setdefault(kind, []).append(path)
+    parts = []
+    for kind, (noun, hint) in UNTAKEN_KINDS.items():
+        paths = by_kind.get(kind, [])
+        if paths:
+            parts.append(
+                f"{plural(len(paths), noun)} ({_first_names(paths)}{'' if learn and kind == 'container' else hint})"
+            )
+    them = "them" if len(untaken) > 1 else "it"
+    program, verb = ("clean learn", "learn from") if learn else ("clean", "clean")
+    return (
+        f"{program}: {plural(len(untaken), 'file')} skipped (no include glob takes {them}; name {them} to {verb} "
+        f"{them}): {', '.join(parts)}"
+    )
 
 
 class HintedParser(argparse.ArgumentParser):
@@ -187,24 +211,8 @@ class Report:
             self.bar = None
 
     def untaken_line(self) -> str | None:
-        """One line for the files a folder walk left out that the command could read (``UNTAKEN_KINDS``), by
-        kind, each with its first names: a folder of JSON Lines files or of ``.json`` outputs said "0 files read"
-        and no more."""
-        if not self.untaken:
-            return None
-        by_kind: dict[str, list[str]] = {}
-        for kind, path in self.untaken:
-            by_kind.setdefault(kind, []).append(path)
-        parts = []
-        for kind, (noun, hint) in UNTAKEN_KINDS.items():
-            paths = by_kind.get(kind, [])
-            if paths:
-                parts.append(f"{plural(len(paths), noun)} ({_first_names(paths)}{hint})")
-        them = "them" if len(self.untaken) > 1 else "it"
-        return (
-            f"clean: {plural(len(self.untaken), 'file')} skipped (no include glob takes {them}; name {them} to clean "
-            f"{them}): {', '.join(parts)}"
-        )
+        """The line naming the files a folder walk left out that the command could read (``untaken_line``)."""
+        return untaken_line(self.untaken)
 
     def empty_line(self) -> str | None:
         """One line for the JSON Lines and WARC files that held no document: a web archive of PDFs, images or
