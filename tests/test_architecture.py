@@ -49,6 +49,9 @@ OPTIONAL |= {"yaml", "charset_normalizer"}
 # The email package's parser (email.policy: 0.02-0.03 s a start) reads a browser's saved page (MHTML) for its HTML
 # part: imported by cleaner.io.mhtml for such a file only.
 OPTIONAL |= {"email"}
+# The bzip2 and xz decompressors (bz2, lzma: 0.003 s a start together) read a ``.bz2`` or ``.xz`` article file
+# (cleaner.io.compressed) for such a file only; gzip is imported at the start for the JSON Lines reader already.
+OPTIONAL |= {"bz2", "lzma"}
 # ``cleaner`` modules imported where first used, so that `clean learn` (and any command that reads plain text)
 # starts without the cleaning layers: the cleaning command's modules, the html layer for the first page, the
 # wrapped lines' readers for the first paragraph joined from hard-wrapped lines, the legacy encodings' reader for the

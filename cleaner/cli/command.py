@@ -30,11 +30,12 @@ from cleaner.cli import stopping
 from cleaner.cli.audit import RunReport
 from cleaner.cli.handling import Outputs, handle, handle_record
 from cleaner.cli.learn import run_config
-from cleaner.cli.messages import Report, plural
+from cleaner.cli.messages import NOT_CHECKED, Report, plural
 from cleaner.cli.targets import STDIN_PATH, OutputError, check_file_outputs, check_not_planned, not_a_folder
 from cleaner.cli.walk import untaken_article, untaken_kind
 from cleaner.config import Config
 from cleaner.corpus.duplicates import DuplicateFinder
+from cleaner.io.compressed import compression
 from cleaner.io.documents import WARC_SUFFIXES, documents_from_path, is_container
 from cleaner.io.files import AtomicFile, Finder, Found, source_format, source_name
 from cleaner.io.records import Document, Failure, Result
@@ -203,6 +204,8 @@ def run_command(args: argparse.Namespace, parser: argparse.ArgumentParser) -> in
         return EXIT_ERROR
     containers = [path for path in files if is_container(path)]
     files = [path for path in files if not is_container(path)]
+    if mode != "write":
+        files = _not_compressed(files, args.paths, report)
     # Their records are written as JSON Lines only: an md or txt stream, or a folder of outputs, is refused.
     as_lines = args.format not in ("md", "txt") and not (args.output and args.format != "jsonl")
     if containers and mode == "write" and not as_lines:
@@ -255,6 +258,21 @@ def _usable(found: list[Found], report: Report, audit: RunReport) -> list[Path]:
         elif item.skipped:
             report.line(f"{item.path}: skipped: {item.skipped}")
     return [item.path for item in found if item.usable]
+
+
+def _not_compressed(files: list[Path], named: Sequence[Path], report: Report) -> list[Path]:
+    """--check, --diff and --in-place: the files but the compressed ones (``page.html.gz``), which they never read
+    (a canonical form cannot be written back into one); each named is said in a line, those a walk found are
+    named in one line before the summary (``Report.compressed_line``)."""
+    kept = []
+    for path in files:
+        if not compression(path.name):
+            kept.append(path)
+        elif path in named:
+            report.line(f"{path}: skipped: {NOT_CHECKED}")
+        else:
+            report.compressed.append(str(path))
+    return kept
 
 
 def _last_files(

@@ -5,10 +5,11 @@
     clean learn new-articles/ -o profile.json --update   # add documents to an existing profile
 
 Files are found as ``clean`` finds them (include/exclude globs from the configuration; JSON Lines
-and WARC files named on the command line give one document per record; the files a walk leaves out that it could
-read are named in ``clean``'s line), read in parallel (``--jobs``) and counted in input order, so the profile is the
-same byte for byte whatever the number of jobs.  Each file that cannot be read gets one line on standard error
-and the others are learned; the exit code is then 2 (0 otherwise).
+and WARC files named on the command line give one document per record; a compressed article file, ``page.html.gz``,
+is read decompressed; the files a walk leaves out that it could read are named in ``clean``'s line), read in parallel
+(``--jobs``) and counted in input order, so the profile is the same byte for byte whatever the number of jobs.  Each
+file that cannot be read gets one line on standard error and the others are learned; the exit code is then 2 (0
+otherwise).
 
 This module parses arguments and reports; learning is ``cleaner.corpus.learning`` and
 ``cleaner.sites.profile``.  ``--update`` adds the documents given: a copy of a document already counted

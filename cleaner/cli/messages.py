@@ -76,6 +76,9 @@ UNTAKEN_KINDS = {
     "page": ("web page", ": or add the suffix to include"),
 }
 UNTAKEN_NAMES = 3  # the names said of each kind; the rest counted
+# What --check, --diff and --in-place say of a compressed article file (``page.html.gz``), which they never read: one
+# named gets this after its name, the ones a walk found are named in one line (``Report.compressed_line``).
+NOT_CHECKED = "a compressed file is not checked or rewritten (decompress it to check it; -o OUT writes its article)"
 
 
 def untaken_line(untaken: Sequence[tuple[str, str]], *, learn: bool = False) -> str | None:
@@ -145,6 +148,7 @@ class Report:
     sites: Counter[str] = field(default_factory=Counter)  # the documents cleaned, by site (with a profile only)
     untaken: list[tuple[str, str]] = field(default_factory=list)  # (kind, path): readable files a walk left out
     empty: list[str] = field(default_factory=list)  # JSON Lines and WARC files that held no document to clean
+    compressed: list[str] = field(default_factory=list)  # compressed article files a walk found, not checked
 
     def start(self, total: int | None) -> None:
         """Show the progress bar (on a terminal only); ``total`` is unknown when records are streamed."""
@@ -214,6 +218,13 @@ class Report:
         """The line naming the files a folder walk left out that the command could read (``untaken_line``)."""
         return untaken_line(self.untaken)
 
+    def compressed_line(self) -> str | None:
+        """One line for the compressed article files a walk found that --check, --diff and --in-place left alone."""
+        if not self.compressed:
+            return None
+        files = plural(len(self.compressed), "compressed file")
+        return f"clean: {files} skipped ({_first_names(self.compressed)}): {NOT_CHECKED}"
+
     def empty_line(self) -> str | None:
         """One line for the JSON Lines and WARC files that held no document: a web archive of PDFs, images or
         requests only gave "0 records" and no word of why."""
@@ -227,7 +238,7 @@ class Report:
 
     def summary(self) -> None:
         self.close()
-        for note in (self.untaken_line(), self.empty_line()):
+        for note in (self.untaken_line(), self.compressed_line(), self.empty_line()):
             if note:
                 self.line(note)
         # Checking and rewriting count the files whose canonical form differs from their bytes; writing counts

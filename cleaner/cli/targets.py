@@ -1,7 +1,8 @@
 """Where the ``clean`` command may write: output paths under ``-o OUT``, and the checks of ``--in-place``.
 
 ``plan_outputs`` maps each input to its output under OUT, mirroring the inputs' paths below
-their common folder (paths resolved first, so ``a/../../x/f.txt`` cannot climb out of OUT).  It
+their common folder (paths resolved first, so ``a/../../x/f.txt`` cannot climb out of OUT; a compressed input is
+named by the name inside it: ``a.html.gz`` is written as ``a.json``).  It
 refuses, with an ``OutputError`` naming the problem, every plan that would lose or damage a file:
 two inputs whose outputs would clash even with whole names kept, an output that is an input, an
 output that would land outside OUT (through a symlinked folder inside it), or a file name for
@@ -24,6 +25,8 @@ import stat
 from collections import Counter
 from collections.abc import Mapping, Sequence
 from pathlib import Path
+
+from cleaner.io.compressed import inner_name
 
 STDIN_PATH = Path("-")  # the PATH that reads one document from standard input
 
@@ -72,7 +75,7 @@ def plan_outputs(files: Sequence[Path], roots: Sequence[Path], out: Path, suffix
     # A folder named is resolved whole, as the paths of the files found in it are (a symlinked folder named,
     # ``clean linked -o out``, mirrored its files to out/../../target/ and was refused as written outside out).
     base = Path(os.path.commonpath([root.resolve() if root.is_dir() else real_name(root).parent for root in roots]))
-    plain = {path: out / Path(os.path.relpath(real_name(path), base)).with_suffix(suffix) for path in files}
+    plain = {path: out / _output_name(Path(os.path.relpath(real_name(path), base)), suffix) for path in files}
     counts = Counter(plain.values())
     targets = {
         path: target if counts[target] == 1 else target.with_name(path.name + suffix) for path, target in plain.items()
@@ -85,6 +88,12 @@ def plan_outputs(files: Sequence[Path], roots: Sequence[Path], out: Path, suffix
             names = " and ".join(str(source) for source in sources)
             raise OutputError(f"outputs clash: {names} would all be written to {target}; rename one of them")
     return _checked(targets, files, out)
+
+
+def _output_name(relative: Path, suffix: str) -> Path:
+    """An input's path below the inputs' folder, with the output format's suffix for its own: a compressed file's
+    is the name inside it's (``a.html.gz`` is written as ``a.json``, as ``a.html`` is)."""
+    return relative.with_name(inner_name(relative.name)).with_suffix(suffix)
 
 
 def not_a_folder(out: Path) -> str:

@@ -92,7 +92,8 @@ def _article_file(path: Path, *, max_bytes: int) -> Document | Failure:
 def input_files(
     paths: Iterable[str | os.PathLike[str]] | str | os.PathLike[str], *, exclude: Iterable[str] = ()
 ) -> list[Path]:
-    """Files named, and article, JSON Lines and WARC files found under folders, in sorted order.
+    """Files named, and article (compressed too: ``a.txt.gz``), JSON Lines and WARC files found under folders, in
+    sorted order.
 
     ``paths`` is a list of paths or one path (a ``str`` is one path, never a sequence of one-letter ones).
 

@@ -8,8 +8,9 @@ folder symlink twice (a loop is reported, not walked forever), and passes over t
 take is returned too, marked, when the caller's ``notice`` names its kind (a JSON Lines file met by
 ``clean``'s walk), so the run can say what it left out; an excluded file never is.  Reading refuses,
 with a one-line reason, what cannot be an article: a missing or unreadable file, a
-symlink loop, an empty file, a file over the size limit.  Writing is atomic: a
-temporary file in the target's folder, then ``os.replace`` (``AtomicFile``).
+symlink loop, an empty file, a file over the size limit.  A file kept compressed (``page.html.gz``) is read
+decompressed and judged by the name inside it, by the globs and by its format (``cleaner.io.compressed``).
+Writing is atomic: a temporary file in the target's folder, then ``os.replace`` (``AtomicFile``).
 
 This module does not decode or clean anything (the pipeline does) and prints nothing.
 """
@@ -29,6 +30,7 @@ from dataclasses import dataclass
 from fnmatch import fnmatch
 from pathlib import Path, PurePosixPath
 
+from cleaner.io.compressed import CompressedError, compression, decompressed, inner_name
 from cleaner.io.records import Format
 from cleaner.text.decode import LONE_SURROGATE
 
@@ -74,14 +76,22 @@ def is_report(path: Path) -> bool:
         return False
 
 
-def matches(relative: PurePosixPath, patterns: Iterable[str], *, fold: bool = False) -> bool:
-    """True when a glob matches the file name or the path below the input (``drafts/**``).
+def matches(relative: PurePosixPath, patterns: Iterable[str], *, fold: bool = False, file: bool = True) -> bool:
+    """True when a glob matches the file name or the path below the input (``drafts/**``); a compressed file's
+    (``a.txt.gz``) also when one matches the name inside it (``a.txt``), so ``*.txt`` takes ``a.txt.gz`` (``*.gz``
+    still takes it by its own name).  A folder (``file=False``) is matched by its own name only.
 
     With ``fold``, letter case is ignored: the include globs, so that ``*.txt`` takes ``NOTES.TXT`` as
     pre-commit does (it passes files by their type, whatever the suffix's case) instead of passing over it.
     """
     if fold:
         relative, patterns = PurePosixPath(relative.as_posix().lower()), [p.lower() for p in patterns]
+    inner = inner_name(relative.name) if file else relative.name
+    names = (relative, relative.with_name(inner)) if inner != relative.name else (relative,)
+    return any(_matched(name, patterns) for name in names)
+
+
+def _matched(relative: PurePosixPath, patterns: Iterable[str]) -> bool:
     text = relative.as_posix()
     return any(fnmatch(relative.name, p) or fnmatch(text, p) or PurePosixPath(text).match(p) for p in patterns)
 
@@ -191,7 +201,8 @@ class Finder:
     def _named(self, name: str) -> bool:
         """An include glob matches the file's name, letter case ignored (as ``matches(..., fold=True)`` tries first)."""
         lowered = name.lower()
-        return any(fnmatch(lowered, pattern.lower()) for pattern in self.include)
+        names = {lowered, inner_name(lowered)}
+        return any(fnmatch(each, pattern.lower()) for pattern in self.include for each in names)
 
     def _file(self, path: Path, inside: Path, folder: Path) -> tuple[Found, Path | None]:
         """A file the walk met in the folder whose real path is ``folder``, and its own real path when it is no
@@ -218,7 +229,8 @@ class Finder:
 
     def _excluded(self, folder: PurePosixPath) -> bool:
         """A folder is excluded by a glob on its path, or by ``folder/**``."""
-        return matches(folder, self.exclude) or matches(folder, [p[:-3] for p in self.exclude if p.endswith("/**")])
+        below = [p[:-3] for p in self.exclude if p.endswith("/**")]
+        return matches(folder, self.exclude, file=False) or matches(folder, below, file=False)
 
 
 def _leaves(path: Path, inside: Path) -> bool:
@@ -264,29 +276,38 @@ def source_name(path: str | os.PathLike[str]) -> str:
 
 
 def source_format(path: Path) -> Format:
-    """The pipeline format for a file: HTML and Markdown by suffix, anything else detected.
+    """The pipeline format for a file: HTML and Markdown by suffix, anything else detected; a compressed file's by
+    the name inside it (``page.html.gz`` is a page, ``notes.md.xz`` Markdown: ``cleaner.io.compressed``).
 
     A ``.txt`` is "auto", not "text": one rewritten by ``--in-place`` starts with front matter.
     """
-    suffix = path.suffix.lower()
+    suffix = PurePosixPath(inner_name(path.name)).suffix.lower()
     if suffix in HTML_SUFFIXES:
         return "html"
     return "markdown" if suffix in MARKDOWN_SUFFIXES else "auto"
 
 
 def read_article(path: Path, max_bytes: int) -> bytes:
-    """The file's bytes, or ``InputError`` saying why it cannot be an article."""
+    """The file's bytes, or ``InputError`` saying why it cannot be an article.  A file whose name says it is
+    compressed (``page.html.gz``, ``.bz2``, ``.xz``) gives its bytes decompressed, at most ``max_bytes`` of them."""
     try:
         mode = path.stat().st_mode
         if not stat.S_ISREG(mode):  # opening a named pipe would wait for a writer forever
             raise InputError(LOOP if stat.S_ISDIR(mode) and _loops_back(path, path.resolve()) else NOT_REGULAR)
         with path.open("rb") as handle:
+            if compression(path.name):
+                data = decompressed(handle, path.name, max_bytes)
+                if not data or data.isspace():
+                    raise InputError("empty")
+                return data
             size = os.fstat(handle.fileno()).st_size
             if size > max_bytes:
                 raise InputError(f"too large: {size} bytes, the limit is {max_bytes} (max_bytes)")
             data = handle.read(size + 1)  # not max_bytes + 1: a buffer that large is allocated for each file
             if len(data) > size:  # it grew since (or reports no size, as /proc's files do): up to the limit
                 data += handle.read(max_bytes + 1 - len(data))
+    except CompressedError as error:
+        raise InputError(str(error)) from None
     except OSError as error:
         raise InputError(_reason(error)) from None
     if len(data) > max_bytes:

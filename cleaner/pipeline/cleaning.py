@@ -208,7 +208,8 @@ def clean_file(
 ) -> Article:
     """Clean one article file as the ``clean`` command reads it: ``.html``/``.htm``/``.xhtml``/``.shtml`` as a page
     (``.mhtml``/``.mht``, a page a browser saved as one file, as its page),
-    ``.md`` and ``.markdown`` as Markdown, anything else by its content; the site of a ``profile`` is the page's, else
+    ``.md`` and ``.markdown`` as Markdown, anything else by its content (a compressed file, ``page.html.gz``, ``.bz2``,
+    ``.xz``, decompressed, as the name inside it says); the site of a ``profile`` is the page's, else
     ``site``, else the file's folder.  A file that cannot be an article (missing, not a regular file, unreadable,
     empty, binary, over ``max_bytes``) raises ``CleanError`` naming the file and the reason, as the command says it;
     so does a JSON Lines or WARC file (by its suffix, as the command tells them), which holds many documents.

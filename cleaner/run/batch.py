@@ -25,6 +25,7 @@ from pathlib import Path
 
 from cleaner.config import Config
 from cleaner.errors import CleanError
+from cleaner.io.compressed import start_of
 from cleaner.io.files import InputError, read_article, source_format
 from cleaner.io.markdown import Extra, FrontMatter, FrontMatterError, render_markdown, split_front_matter
 from cleaner.io.records import Failure, Format
@@ -133,7 +134,7 @@ def warm_up_file(settings: Settings, path: Path) -> Callable[[], None] | None:
     if fmt != "auto" or not stat.S_ISREG(path.stat().st_mode):  # a named pipe is never opened here
         return None
     with path.open("rb") as handle:
-        start = handle.read(SNIFF_CHARS)
+        start = start_of(handle, path.name, SNIFF_CHARS)  # a compressed file's (``story.txt.gz``) decompressed
     return partial(warm_up, settings.config, html=True) if reads_as_page(start, fmt) else None
 
 
