@@ -16,7 +16,7 @@ from __future__ import annotations
 import re
 from functools import lru_cache
 
-from cleaner.text.shape import HEADLINE_MAX_WORDS, OPENING_MARKS, script_ends_sentence, script_words_of, shape_of
+from cleaner.text.shape import HEADLINE_MAX_WORDS, script_ends_sentence, script_words_of, shape_of
 
 SEPARATORS = re.compile(r"\s+[|–—»·•:/~-]\s+|\s*[|·•]\s*|::")
 # Each quote or dash style and the plain character it stands for (no plain character is itself replaced).
@@ -50,16 +50,21 @@ def is_headline_shaped(text: str) -> bool:
     return _caseless_title_shaped(text) if opens_caseless(text) else is_title_shaped(text)
 
 
-_OPENING_MARKS = OPENING_MARKS + "「『【《〈（"  # and the CJK brackets
 QUESTION_MARKS = ("?", "？", "؟", ";")  # ";" is the Greek question mark
 _CLOSING_MARKS = CLOSING_MARKS + "」』】》〉）"  # and the CJK brackets
 
 
+_LETTER = re.compile(r"[^\W\d_]")
+
+
 def opens_caseless(text: str) -> bool:
-    """Whether the text's first character, past opening quotes and brackets, is a letter of a script without
-    capitals: a letter neither upper nor lower case ("أ", "ש", "東", "서", "क"), which any headline there opens with."""
-    first = text.lstrip(_OPENING_MARKS)[:1]
-    return first.isalpha() and not first.isupper() and not first.islower() and not first.istitle()
+    """Whether the text's first letter, past opening quotes, brackets, digits and punctuation, is a letter of a
+    script without capitals: a letter neither upper nor lower case ("أ", "ש", "東", "서", "क"), which any headline
+    there opens with.  A paragraph there often opens with a date or a number ("６月12日の…", "21 ม.ค. …",
+    "【6月18日 AFP】…"): measured as Latin text, it was one long "word" not closed by a full stop, a headline."""
+    found = _LETTER.search(text)
+    first = found.group() if found else ""
+    return bool(first) and not first.isupper() and not first.islower() and not first.istitle()
 
 
 def _caseless_title_shaped(text: str) -> bool:
