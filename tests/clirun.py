@@ -28,6 +28,10 @@ class Ran:
     stdout: str
     stderr: str
 
+    def skipped_lines(self) -> list[str]:
+        """The lines of standard error that say files were skipped (the walk's note, a named file's line)."""
+        return [line for line in self.stderr.splitlines() if "skipped" in line]
+
 
 class _Terminal(io.TextIOWrapper):
     """A standard error that says it is a terminal (what the command shows only to a person)."""

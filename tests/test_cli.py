@@ -711,7 +711,7 @@ def test_a_walk_says_in_one_line_which_readable_files_it_left_out(tmp_path: Path
     (tmp_path / "pyproject.toml").write_text('[tool.cleaner]\nexclude = ["drafts/**", "*.tmp.jsonl"]\n')
     result = clean("corpus", "-o", "out", "--jobs=1", cwd=tmp_path)
     assert result.returncode == 0, result.stderr
-    said = [line for line in result.stderr.splitlines() if "skipped" in line]
+    said = result.skipped_lines()
     assert said == [
         "clean: 3 files skipped (no include glob takes them; name them to clean them): 2 JSON Lines/WARC files "
         "(corpus/e.jsonl, corpus/f.warc.gz: with -o OUT.jsonl), 1 file without a suffix (corpus/NOEXT)"
@@ -720,7 +720,7 @@ def test_a_walk_says_in_one_line_which_readable_files_it_left_out(tmp_path: Path
     quiet = clean("corpus", "-o", "out2", "--jobs=1", "--quiet", cwd=tmp_path)
     assert (quiet.returncode, quiet.stderr) == (0, "")
     check = clean("--check", "corpus", "--jobs=1", cwd=tmp_path)
-    assert [line for line in check.stderr.splitlines() if "skipped" in line] == [
+    assert check.skipped_lines() == [
         "clean: 1 file skipped (no include glob takes it; name it to clean it): 1 file without a suffix (corpus/NOEXT)"
     ]
 
@@ -745,7 +745,7 @@ def test_a_walk_names_the_pages_of_a_saved_site_under_other_suffixes(tmp_path: P
     (tmp_path / "pyproject.toml").write_text('[tool.cleaner]\nexclude = ["drafts/**"]\n')
     result = clean("corpus", "-o", "out", "--jobs=1", cwd=tmp_path, timeout=120)
     assert result.returncode == 0, result.stderr
-    said = [line for line in result.stderr.splitlines() if "skipped" in line]
+    said = result.skipped_lines()
     assert said == [
         "clean: 3 files skipped (no include glob takes them; name them to clean them): 3 web pages "
         "(corpus/index.html?p=2, corpus/index.php, corpus/story.aspx: or add the suffix to include)"

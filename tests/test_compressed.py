@@ -203,7 +203,7 @@ def test_a_walk_names_a_compressed_page_under_another_suffix(tmp_path: Path) -> 
     (corpus / "data.gz").write_bytes(gzip.compress(b"1,2,3\n"))
     result = clean("corpus", "-o", "out", "--jobs=1", cwd=tmp_path)
     assert result.returncode == 0, result.stderr
-    assert [line for line in result.stderr.splitlines() if "skipped" in line] == [
+    assert result.skipped_lines() == [
         "clean: 1 file skipped (no include glob takes it; name it to clean it): 1 web page "
         "(corpus/index.php.gz: or add the suffix to include)"
     ]
