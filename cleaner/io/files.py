@@ -295,17 +295,15 @@ def read_article(path: Path, max_bytes: int) -> bytes:
         if not stat.S_ISREG(mode):  # opening a named pipe would wait for a writer forever
             raise InputError(LOOP if stat.S_ISDIR(mode) and _loops_back(path, path.resolve()) else NOT_REGULAR)
         with path.open("rb") as handle:
-            if compression(path.name):
+            if compression(path.name):  # at most max_bytes decompressed, else CompressedError
                 data = decompressed(handle, path.name, max_bytes)
-                if not data or data.isspace():
-                    raise InputError("empty")
-                return data
-            size = os.fstat(handle.fileno()).st_size
-            if size > max_bytes:
-                raise InputError(f"too large: {size} bytes, the limit is {max_bytes} (max_bytes)")
-            data = handle.read(size + 1)  # not max_bytes + 1: a buffer that large is allocated for each file
-            if len(data) > size:  # it grew since (or reports no size, as /proc's files do): up to the limit
-                data += handle.read(max_bytes + 1 - len(data))
+            else:
+                size = os.fstat(handle.fileno()).st_size
+                if size > max_bytes:
+                    raise InputError(f"too large: {size} bytes, the limit is {max_bytes} (max_bytes)")
+                data = handle.read(size + 1)  # not max_bytes + 1: a buffer that large is allocated for each file
+                if len(data) > size:  # it grew since (or reports no size, as /proc's files do): up to the limit
+                    data += handle.read(max_bytes + 1 - len(data))
     except CompressedError as error:
         raise InputError(str(error)) from None
     except OSError as error:
