@@ -6,13 +6,21 @@ import json
 from dataclasses import replace
 from pathlib import Path
 
+import numpy as np
 import pytest
 from htmlpages import html_page
 
 from cleaner.html.page import read_page
 from cleaner.metadata.choice import ModelFileError
 from cleaner.metadata.offers import PAGE_FEATURES, Offer, date_days, day_value, feature_rows, update_days
-from cleaner.metadata.pagechoice import NO_CHOICE, PRODUCT_FIELDS, best_offer, load_page_model, with_dates
+from cleaner.metadata.pagechoice import (
+    NO_CHOICE,
+    PRODUCT_FIELDS,
+    best_offer,
+    completed_title,
+    load_page_model,
+    with_dates,
+)
 from cleaner.model import Metadata
 
 PROSE = (
@@ -53,6 +61,37 @@ def test_the_headline_is_chosen_over_the_title_tag_with_its_site_name() -> None:
     meta = read_page(page(f"<article><h1>Ferry timetable approved</h1>{body()}</article>", head)).metadata
     assert meta.title == "Ferry timetable approved"
     assert dict(meta.sources)["title"] in {"h1", "title-tag", "meta"}
+
+
+CUT = "Court files show the harbour authority's security team took part in..."
+WHOLE = "Court files show the harbour authority's security team took part in the ferry inquiry"
+
+
+@pytest.mark.parametrize("cut", [CUT, CUT[:-3] + "…", CUT[:-3] + " ..."])
+def test_a_title_cut_short_is_completed_by_the_best_offer_that_goes_on(cut: str) -> None:
+    found = [
+        Offer("title", cut, "twitter:title"),
+        Offer("title", WHOLE + " | Harbour News", "og:title"),
+        Offer("title", WHOLE, "og:title", derived="site-removed"),
+        Offer("title", "Harbour News", "og:site_name"),
+    ]
+    assert completed_title(found, np.array([0.9, 0.3, 0.6, 0.8]), 0).value == WHOLE  # the best-scored completion
+    assert completed_title(found, np.array([0.9, 0.7, 0.6, 0.8]), 0).value == WHOLE + " | Harbour News"
+
+
+@pytest.mark.parametrize(
+    "title, other",
+    [
+        ("Alles hat seine Zeit...", "Alles hat seine Zeit, sagt der Chor"),  # too short to be a cut
+        (CUT, "Court files show the ferry inquiry's findings"),  # no offer says the same words and goes on
+        (CUT, CUT[:-3] + " and more..."),  # an offer cut short itself completes nothing
+        (CUT, CUT + " | Harbour News"),  # the ellipsis is the headline's own: the site's name after it is no more
+        (WHOLE, WHOLE + " | Harbour News"),  # not cut short: the choice stands
+    ],
+)
+def test_a_title_not_cut_short_or_without_a_completion_stays_as_chosen(title: str, other: str) -> None:
+    found = [Offer("title", title, "twitter:title"), Offer("title", other, "h1")]
+    assert completed_title(found, np.array([0.9, 0.5]), 0).value == title
 
 
 def test_a_title_offer_row_has_one_value_per_feature() -> None:

@@ -25,6 +25,7 @@ nothing, and changes no value: a date keeps the precision its offer has.
 
 from __future__ import annotations
 
+import re
 from collections.abc import Mapping, Sequence
 from dataclasses import replace
 from datetime import datetime
@@ -38,6 +39,7 @@ from cleaner.metadata.choice import MetadataModel, ModelFileError, parse_model
 from cleaner.metadata.lines import Candidate
 from cleaner.metadata.offers import PAGE_FEATURES, Offer, date_days, day_value, feature_rows, update_days
 from cleaner.model import Metadata
+from cleaner.text.shape import letters_and_digits
 
 MODEL_FILE = "page_metadata_model.json"
 
@@ -57,6 +59,8 @@ _TEXT_SOURCES = {
 
 
 PRODUCT_FIELDS = ("title", "authors", "date")  # what the product chooses with the model (``cleaner.html.meta``)
+_CUT_SHORT = re.compile(r"\s*(?:\.{3}|…)\s*$")  # a value cut to a length ends so
+MIN_CUT = 20  # letters and digits a cut title keeps before its ellipsis ("Read more..." completes nothing)
 
 
 @cache
@@ -107,7 +111,32 @@ def best_offer(model: MetadataModel, field: str, offers: Sequence[Offer], *, tex
     best = int(np.argmax(scores))
     if scores[best] < model.fields[field].threshold:
         return None
+    if field == "title":
+        return completed_title(mine, scores, best)
     return day_value(date_days(mine)[best][1]) if field == "date" else mine[best]
+
+
+def completed_title(offers: Sequence[Offer], scores: np.ndarray, best: int) -> Offer:
+    """The chosen title, or, where it is cut short ("New files expose the team's..."), as templates cut a
+    ``twitter:title`` or a JSON-LD headline to a length, the best-scored offer that says the same words and goes on.
+
+    Cut short: it ends in an ellipsis after at least ``MIN_CUT`` letters and digits.  An offer that itself ends in
+    an ellipsis completes nothing, nor does one that states the ellipsis too (the headline's own, with the site's
+    name after it); without a completion the title stays as chosen (many titles end in "...")."""
+    title = str(offers[best].value)
+    stem = _CUT_SHORT.sub("", title)
+    said = letters_and_digits(stem.casefold())
+    if stem == title or len(said) < MIN_CUT:
+        return offers[best]
+    longer = [
+        index
+        for index, offer in enumerate(offers)
+        if not _CUT_SHORT.search(value := str(offer.value))
+        and title.casefold() not in value.casefold()
+        and len(whole := letters_and_digits(value.casefold())) > len(said)
+        and whole.startswith(said)
+    ]
+    return offers[max(longer, key=lambda index: scores[index])] if longer else offers[best]
 
 
 def source_name(offer: Offer) -> str:
