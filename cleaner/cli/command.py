@@ -35,7 +35,7 @@ from cleaner.cli.targets import STDIN_PATH, OutputError, check_file_outputs, che
 from cleaner.cli.walk import untaken_article, untaken_kind
 from cleaner.config import Config
 from cleaner.corpus.duplicates import DuplicateFinder
-from cleaner.io.compressed import compression
+from cleaner.io.compressed import compression, compression_at, plain_name
 from cleaner.io.documents import WARC_SUFFIXES, documents_from_path, is_container
 from cleaner.io.files import AtomicFile, Finder, Found, source_format, source_name
 from cleaner.io.records import Document, Failure, Result
@@ -261,15 +261,18 @@ def _usable(found: list[Found], report: Report, audit: RunReport) -> list[Path]:
 
 
 def _not_compressed(files: list[Path], named: Sequence[Path], report: Report) -> list[Path]:
-    """--check, --diff and --in-place: the files but the compressed ones (``page.html.gz``), which they never read
+    """--check, --diff and --in-place: the files but the compressed ones (``page.html.gz``, or a gzipped ``page.html``:
+    ``compression_at``), which they never read
     (a canonical form cannot be written back into one); each named is said in a line, those a walk found are
     named in one line before the summary (``Report.compressed_line``)."""
     kept = []
     for path in files:
-        if not compression(path.name):
+        suffix = compression_at(path)
+        if not suffix:
             kept.append(path)
         elif path in named:
-            report.line(f"{path}: skipped: {NOT_CHECKED}")
+            plain = "" if compression(path.name) else f"{plain_name(suffix)}: "
+            report.line(f"{path}: skipped: {plain}{NOT_CHECKED}")
         else:
             report.compressed.append(str(path))
     return kept

@@ -8,8 +8,9 @@ folder symlink twice (a loop is reported, not walked forever), and passes over t
 take is returned too, marked, when the caller's ``notice`` names its kind (a JSON Lines file met by
 ``clean``'s walk), so the run can say what it left out; an excluded file never is.  Reading refuses,
 with a one-line reason, what cannot be an article: a missing or unreadable file, a
-symlink loop, an empty file, a file over the size limit.  A file kept compressed (``page.html.gz``) is read
-decompressed and judged by the name inside it, by the globs and by its format (``cleaner.io.compressed``).
+symlink loop, an empty file, a file over the size limit, an archive of many files (``cleaner.io.archives``).  A file
+kept compressed (``page.html.gz``) is read decompressed and judged by the name inside it, by the globs and by its
+format; so is one whose bytes are compressed under a plain name (``page.html``) (``cleaner.io.compressed``).
 Writing is atomic: a temporary file in the target's folder, then ``os.replace`` (``AtomicFile``).
 
 This module does not decode or clean anything (the pipeline does) and prints nothing.
@@ -30,7 +31,16 @@ from dataclasses import dataclass
 from fnmatch import fnmatch
 from pathlib import Path, PurePosixPath
 
-from cleaner.io.compressed import CompressedError, compression, decompressed, inner_name
+from cleaner.io.archives import archive_held, archive_named, refusal
+from cleaner.io.compressed import (
+    FORMATS,
+    CompressedError,
+    compression,
+    compression_of,
+    decompressed,
+    inner_name,
+    plain_name,
+)
 from cleaner.io.records import Format
 from cleaner.text.decode import LONE_SURROGATE
 
@@ -288,15 +298,20 @@ def source_format(path: Path) -> Format:
 
 
 def read_article(path: Path, max_bytes: int) -> bytes:
-    """The file's bytes, or ``InputError`` saying why it cannot be an article.  A file whose name says it is
-    compressed (``page.html.gz``, ``.bz2``, ``.xz``) gives its bytes decompressed, at most ``max_bytes`` of them."""
+    """The file's bytes, or ``InputError`` saying why it cannot be an article.  A compressed file (``page.html.gz``,
+    ``.bz2``, ``.xz``, or such bytes under a name that does not say so: ``compression_of``) gives its bytes
+    decompressed, at most ``max_bytes`` of them.  An archive (``a.tar.gz``, ``a.zip``, by name or by its bytes) is
+    refused as one (``cleaner.io.archives``)."""
+    suffix = ""
     try:
         mode = path.stat().st_mode
         if not stat.S_ISREG(mode):  # opening a named pipe would wait for a writer forever
             raise InputError(LOOP if stat.S_ISDIR(mode) and _loops_back(path, path.resolve()) else NOT_REGULAR)
+        if archive := archive_named(path.name):
+            raise InputError(refusal(archive))
         with path.open("rb") as handle:
-            if compression(path.name):  # at most max_bytes decompressed, else CompressedError
-                data = decompressed(handle, path.name, max_bytes)
+            if suffix := compression_of(handle, path.name):  # at most max_bytes decompressed, else CompressedError
+                data = decompressed(handle, suffix, max_bytes)
             else:
                 size = os.fstat(handle.fileno()).st_size
                 if size > max_bytes:
@@ -304,12 +319,14 @@ def read_article(path: Path, max_bytes: int) -> bytes:
                 data = handle.read(size + 1)  # not max_bytes + 1: a buffer that large is allocated for each file
                 if len(data) > size:  # it grew since (or reports no size, as /proc's files do): up to the limit
                     data += handle.read(max_bytes + 1 - len(data))
-    except CompressedError as error:
-        raise InputError(str(error)) from None
+    except CompressedError as error:  # one its name does not say is told so: the user sees a plain name
+        raise InputError(str(error) if compression(path.name) else f"{plain_name(suffix)}: {error}") from None
     except OSError as error:
         raise InputError(_reason(error)) from None
     if len(data) > max_bytes:
         raise InputError(f"too large: over {max_bytes} bytes (max_bytes)")
+    if archive := archive_held(data, FORMATS[suffix][0] if suffix else ""):
+        raise InputError(refusal(archive))
     if not data or data.isspace():  # as ``not data.strip()``, without the copy
         raise InputError("empty")
     return data
