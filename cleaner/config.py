@@ -33,6 +33,7 @@ from pathlib import Path
 
 import regex
 
+from cleaner.lexicon import words
 from cleaner.rules.loader import (
     Action,
     CompiledRule,
@@ -96,24 +97,61 @@ def _where(key: str, origin: str) -> str:
     return f"Config({key}=...)" if origin == "defaults" else f"{origin}: [tool.cleaner] {key!r}"
 
 
+LANGUAGE_CODES = "iso_639_1"  # the lexicon's list of the codes ``language`` takes (cleaner/lexicon/iso_639_1.txt)
+
+
 def _check_language(language: object, origin: str) -> str | None:
     """The language as its ISO 639-1 code is written, in lower case (``"EN"`` was kept and written into every
-    article's ``language`` as ``"EN"``); two characters that are no letters (``"1!"``) are an error."""
+    article's ``language`` as ``"EN"``); anything but one of the 184 codes is an error: two characters that are no
+    letters (``"1!"``), and two letters that are no language's code (``"xx"``, which every article whose language
+    could not be detected was said to be in).  A locale (``"en-US"``, ``"pt_BR"``) is told the code it opens with."""
     if language is None:
         return None
-    if not isinstance(language, str) or len(language) != 2 or not (language.isascii() and language.isalpha()):
-        raise ConfigError(f"{_where('language', origin)} must be a two-letter ISO 639-1 code, not {language!r}")
-    return language.lower()
+    codes = words(LANGUAGE_CODES)
+    if isinstance(language, str) and language.lower() in codes:
+        return language.lower()
+    message = f"{_where('language', origin)} must be a two-letter ISO 639-1 code, not {language!r}"
+    if isinstance(language, str):
+        head = regex.split(r"[-_]", language, maxsplit=1)[0].lower()
+        if head in codes:
+            message += f": write {head!r}"
+        elif len(language) == 2 and language.isascii() and language.isalpha():
+            message += f": no language has that code (cleaner/lexicon/{LANGUAGE_CODES}.txt lists them: de, en, fr, ...)"
+    raise ConfigError(message)
 
 
 def _check_keep(keep: tuple[str, ...], origin: str) -> None:
     """Each ``keep`` pattern compiles: a bad one is an error naming it when the configuration is made, not inside
-    every document's cleaning."""
+    every document's cleaning.  One that matches empty text (``""``, ``"^"``, ``"x*"``) is found in every block,
+    so nothing would ever be removed: an error too."""
     for pattern in keep:
         try:
-            regex.compile(pattern)
+            found = regex.compile(pattern).search("")
         except regex.error as error:
             raise ConfigError(f"{_where('keep', origin)}: bad pattern {pattern!r}: {error}") from None
+        if found:
+            raise ConfigError(
+                f"{_where('keep', origin)}: pattern {pattern!r} matches empty text, so it is found in every block "
+                "and no block would ever be removed; write what the blocks to keep hold (^Disclaimer: )"
+            )
+
+
+def _check_include(include: tuple[str, ...], origin: str) -> None:
+    """The ``include`` globs can take a file: an empty list takes none (the TOML's ``include = []`` was read as the
+    defaults), and a glob whose file name starts with a dot (``.txt``) takes only hidden files, which a walk passes
+    over (``*.txt`` was meant)."""
+    if not include:
+        raise ConfigError(
+            f"{_where('include', origin)} is empty: a folder walk would take no file; leave it out for the defaults "
+            f"({', '.join(DEFAULT_INCLUDE)})"
+        )
+    for glob in include:
+        name = glob.rpartition("/")[2]
+        if name.startswith("."):
+            raise ConfigError(
+                f"{_where('include', origin)}: glob {glob!r} takes only hidden files, which a folder walk passes over: "
+                f"write {glob[: len(glob) - len(name)] + '*' + name!r}"
+            )
 
 
 @dataclass(frozen=True)
@@ -140,6 +178,7 @@ class Config:
             object.__setattr__(self, key, frozenset(names) if key == "disable" else names)
         object.__setattr__(self, "language", _check_language(self.language, self.source))
         _check_keep(self.keep, self.source)
+        _check_include(self.include, self.source)
         object.__setattr__(self, "max_bytes", int(_limit(self.max_bytes, "max_bytes", MAX_MAX_BYTES, self.source)))
         object.__setattr__(self, "timeout", float(_limit(self.timeout, "timeout", MAX_TIMEOUT, self.source)))
         if self.disable:
@@ -197,7 +236,7 @@ def config_from_table(table: Mapping[str, object], *, origin: str) -> Config:
         disable=disable,
         keep=keep,
         language=language,  # type: ignore[arg-type]  # checked by Config
-        include=_strings(table, "include", origin) or DEFAULT_INCLUDE,
+        include=DEFAULT_INCLUDE if "include" not in table else _strings(table, "include", origin) or (),
         exclude=_strings(table, "exclude", origin) or (),
         max_bytes=table.get("max_bytes", DEFAULT_MAX_BYTES),  # type: ignore[arg-type]  # checked by Config
         timeout=table.get("timeout", DEFAULT_TIMEOUT),  # type: ignore[arg-type]
@@ -222,9 +261,11 @@ def _check_disabled(disable: frozenset[str], extra: tuple[Rule, ...], origin: st
     unknown = sorted(disable - known)
     if unknown:
         where = "Config(disable=...)" if origin == "defaults" else f"{origin}: [tool.cleaner] 'disable'"
+        near = difflib.get_close_matches(unknown[0], sorted(known), n=1)
+        meant = f" (did you mean {near[0]!r}?)" if near else ""
         raise ConfigError(
-            f"{where} names {unknown[0]!r}, which is no furniture rule id or category: it switches off the rules "
-            "of docs/rules.md and your own; the other layers' decisions in the audit trail (bylines, datelines, "
+            f"{where} names {unknown[0]!r}{meant}, which is no furniture rule id or category: it switches off the "
+            "rules of docs/rules.md and your own; the other layers' decisions in the audit trail (bylines, datelines, "
             "the title, the classifier) are no rules, so protect such a block with 'keep' instead"
         )
 

@@ -145,9 +145,14 @@ def rule_from_mapping(data: Mapping[str, object], *, origin: str) -> Rule:
         _needs(data, origin),
     )
     try:
-        rule.compile()
+        compiled = rule.compile()
     except RuleError as error:
         raise RuleError(f"{origin}: {error}") from None
+    if scope is not Scope.BLOCK and not rule.needs and compiled.search(""):
+        raise RuleError(
+            f"{origin}: rule {rule.id!r}: its pattern matches empty text, so with scope {scope.value!r} it is found in "
+            "every block and would remove them all"
+        )
     return rule
 
 
