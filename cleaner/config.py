@@ -348,8 +348,17 @@ def find_config(start: Path) -> Config:
     """
     for candidate in search_folders(start):
         pyproject = candidate / "pyproject.toml"
-        if pyproject.is_file() and "[tool.cleaner" in pyproject.read_text(encoding="utf-8", errors="replace"):
+        if pyproject.is_file() and "[tool.cleaner" in _text(pyproject):
             table = _table(pyproject, _toml(pyproject))  # None: the words were in a comment or a string, not a table
             if table is not None:
                 return config_from_table(table, origin=str(pyproject))
     return DEFAULT_CONFIG
+
+
+def _text(path: Path) -> str:
+    """A configuration file's text, or a ``ConfigError`` saying it cannot be read: one the user may not read was
+    an ``OSError`` that ``clean learn`` reported as the profile it could not write."""
+    try:
+        return path.read_text(encoding="utf-8-sig", errors="replace")
+    except OSError as error:
+        raise ConfigError(f"{path}: cannot read: {error.strerror}") from None

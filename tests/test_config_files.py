@@ -8,8 +8,11 @@ one character per item.
 
 from __future__ import annotations
 
+import os
 import re
 import shutil
+import subprocess
+import sys
 from pathlib import Path
 
 import pytest
@@ -167,3 +170,38 @@ def test_load_config_given_no_path_is_a_type_error_naming_it(path: object) -> No
     """It was Python's own "expected str, bytes or os.PathLike object, not NoneType", naming no function."""
     with pytest.raises(TypeError, match=r"^load_config\(\) takes the file's path as str or os.PathLike, not "):
         load_config(path)  # type: ignore[arg-type]
+
+
+def _without_root_reads() -> list[str]:
+    """The command prefix that runs a command unable to read what its user may not (``[]`` for a user who is not
+    root; for root, ``setpriv`` dropping the capabilities that read any file), or a skip where there is none."""
+    if os.geteuid() != 0:
+        return []
+    setpriv = shutil.which("setpriv")
+    caps = ["--bounding-set=-dac_override,-dac_read_search", "--inh-caps=-dac_override,-dac_read_search"]
+    if setpriv is None or subprocess.run([setpriv, *caps, "true"], check=False).returncode != 0:
+        pytest.skip("root reads files whatever their permissions, and setpriv cannot drop that here")
+    return [setpriv, *caps]
+
+
+def test_a_pyproject_the_user_may_not_read_is_said_so_by_both_commands(tmp_path: Path) -> None:
+    """The search read a ``pyproject.toml`` without catching its ``OSError``: ``clean`` said only "Permission
+    denied", and ``clean learn`` that it could not write the profile, naming the configuration file."""
+    prefix = _without_root_reads()
+    (tmp_path / "corpus").mkdir()
+    shutil.copy(SEED, tmp_path / "corpus" / "story.txt")
+    (tmp_path / "corpus" / "pyproject.toml").write_bytes(TABLE)
+    (tmp_path / "corpus" / "pyproject.toml").chmod(0)
+    env = {**os.environ, "PYTHONPATH": str(ROOT)}
+    said = f"{tmp_path / 'corpus' / 'pyproject.toml'}: cannot read: Permission denied"
+    for command, name in ((["corpus/story.txt"], "clean"), (["learn", "corpus", "-o", "p.json"], "clean learn")):
+        done = subprocess.run(
+            [*prefix, sys.executable, "-m", "cleaner.cli", *command],
+            cwd=tmp_path,
+            env=env,
+            capture_output=True,
+            text=True,
+            check=False,
+        )
+        assert (done.returncode, done.stdout, done.stderr) == (2, "", f"{name}: error: {said}\n")
+    assert not (tmp_path / "p.json").exists()
