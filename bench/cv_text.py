@@ -2,6 +2,8 @@
 
     python bench/cv_text.py ../shared/bench                   # all kinds, both benchmarks
     python bench/cv_text.py ../shared/bench --kinds bs4,wrapped --keep /tmp/cv
+    python bench/cv_text.py ../shared/bench --models DIR --train-kinds bs4,inscriptis,wrapped,trafilatura,\
+        readability,html2text,text_content --kinds bs4,inscriptis,wrapped,trafilatura,readability,html2text,text_content
 
 For each of the five folds of ``folds.json`` (pages grouped by site), the text model is trained
 (``bench/train_text.py``, same data and parameters as the shipped model) on the other four
@@ -11,6 +13,9 @@ page has its out-of-fold prediction, each (benchmark, kind) folder is scored by 
 own ``score.py``, next to the uncleaned input.  Lost articles are counted on aeb: pages whose
 gold body has at least 100 words and whose prediction recovers less than half of its 4-token
 shingles.
+
+``--train-kinds`` adds kinds made from the pages' HTML to the training (``textdata.KINDS_EXTRA``); ``--kinds``
+may clean and score them too (each read as a user's file of that kind is, ``textdata.input_format``).
 
 Nothing is tuned here: the parameters are fixed in ``bench/train_text.py`` (``--variant``: one of the
 variants fixed in ``bench/textvariants.py``, for comparisons; a ``--models`` folder holds one variant's models).
@@ -30,9 +35,9 @@ sys.path.insert(0, str(ROOT))
 
 from bench.limits import BENCH_TIMEOUT  # noqa: E402
 from bench.scoring import is_lost, score_json  # noqa: E402
-from bench.textdata import BENCHES, KINDS, folds, gold_of, input_text  # noqa: E402
+from bench.textdata import BENCHES, KINDS, KINDS_EXTRA, folds, gold_of, input_format, input_text  # noqa: E402
 from bench.textvariants import VARIANTS  # noqa: E402
-from bench.train_text import Rows, load_all, write_model  # noqa: E402
+from bench.train_text import Rows, kinds_option, load_all, write_model  # noqa: E402
 from cleaner import CleanError, clean  # noqa: E402
 from cleaner.config import Config  # noqa: E402
 from cleaner.layout.lexical import lexicon_path  # noqa: E402
@@ -84,7 +89,7 @@ def predict_pages(bench_dir: Path, pages: Sequence[tuple[str, str]], model: Path
             if text is None:
                 continue
             try:
-                article = clean(text, format="text", config=config).to_dict()
+                article = clean(text, format=input_format(kind), config=config).to_dict()
             except CleanError:
                 article = {"text": ""}  # an empty input: nothing to keep
             folder = out / bench / kind
@@ -156,7 +161,15 @@ BENCH_DIR = ROOT.parent / "shared" / "bench"
 def main(argv: list[str] | None = None) -> int:
     parser = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
     parser.add_argument("bench_dir", nargs="?", default=BENCH_DIR, type=Path)
-    parser.add_argument("--kinds", default=",".join(KINDS), help=f"comma-separated, from {', '.join(KINDS)}")
+    parser.add_argument(
+        "--kinds", type=kinds_option, default=KINDS, help=f"comma-separated, from {', '.join(KINDS + KINDS_EXTRA)}"
+    )
+    parser.add_argument(
+        "--train-kinds",
+        type=kinds_option,
+        default=KINDS,
+        help="the kinds the fold models learn from (train_text.py --kinds)",
+    )
     parser.add_argument("--keep", type=Path, help="write predictions and models here instead of a temporary folder")
     parser.add_argument("--json", action="store_true", help="print JSON rows instead of a table")
     parser.add_argument(
@@ -171,11 +184,12 @@ def main(argv: list[str] | None = None) -> int:
     if not (args.bench_dir / "folds.json").is_file():
         print(f"{args.bench_dir}: no folds.json here; pass the shared bench folder", file=sys.stderr)
         return 2
-    kinds = [kind for kind in args.kinds.split(",") if kind]
+    kinds = list(args.kinds)
     with tempfile.TemporaryDirectory(prefix="cleaner-cv-") as temp:
         out = args.keep or Path(temp)
         out.mkdir(parents=True, exist_ok=True)
-        models = fold_models(args.bench_dir, args.models or out, args.models is not None, args.variant)
+        load = lambda: load_all(args.bench_dir, args.train_kinds)  # noqa: E731
+        models = fold_models(args.bench_dir, args.models or out, args.models is not None, args.variant, load)
         for fold, model in enumerate(models):
             predict_fold(args.bench_dir, fold, model, kinds, out)
             print(f"fold {fold} done", file=sys.stderr)

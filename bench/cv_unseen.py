@@ -7,21 +7,12 @@
 
 The text model learns from five kinds of input (``bench/textdata.py``: bs4 and inscriptis dumps, the bs4
 dumps hard-wrapped, trafilatura's and readability's output).  Users bring others.  This script makes seven
-more from the benchmark pages' HTML, and cleans each page with
-its own fold's text model (``model-fold<k>.txt`` of ``bench/cv_text.py --models``, which never saw the page's
-site), so every figure is out of fold by site and out of kind:
-
-* ``text_content``: lxml's ``text_content()`` of the page's ``<body>``, the source's own line breaks and
-  indentation kept (a dump made without a text renderer: blocks run together where the markup had no break);
-* ``justext``: every paragraph jusText segments the page into, boilerplate and all, one per line (a dump
-  cut at another segmenter's paragraph boundaries);
-* ``markdown``: trafilatura's Markdown (``output_format="markdown"``, formatting kept), cleaned as a ``.md``
-  file is (``format="markdown"``);
-* ``markdown_meta``: the same with trafilatura's metadata as front matter (``with_metadata=True``: ``title``,
-  ``author``, ``date`` and keys of its own), cleaned as a ``.md`` file is;
-* ``html2text`` and ``markdownify``: the whole page in Markdown, menus, links and images and all, as scrapers
-  save pages, by two converters (``pip install -e '.[bench]'``), cleaned as a ``.md`` file is;
-* ``recall``: trafilatura's output with ``favor_recall=True`` (extractor output that keeps more furniture).
+more from the benchmark pages' HTML (``bench/textkinds.py`` says how: ``text_content``, ``justext``,
+``markdown``, ``markdown_meta``, ``html2text``, ``markdownify``, ``recall``), cleans each as a user's file of
+that kind is read (the Markdown kinds as a ``.md`` file, ``format="markdown"``), and each page with its own
+fold's text model (``model-fold<k>.txt`` of ``bench/cv_text.py --models``, which never saw the page's site), so
+every figure is out of fold by site and, for the kinds the fold models did not train on (``cv_text.py
+--train-kinds``), out of kind.
 
 Each (benchmark, kind) folder is scored by the benchmark's own ``score.py`` beside the uncleaned input, and
 lost articles are counted on aeb (``bench.scoring.is_lost``).  Nothing here is tuned or trained.
@@ -38,7 +29,6 @@ import argparse
 import json
 import sys
 import tempfile
-from collections.abc import Callable
 from importlib.util import find_spec
 from pathlib import Path
 
@@ -47,84 +37,9 @@ sys.path.insert(0, str(ROOT))
 
 from bench.cv_text import report, table  # noqa: E402
 from bench.textdata import BENCHES, folds  # noqa: E402
+from bench.textkinds import MAKERS, NEEDS  # noqa: E402
 from cleaner import CleanError, clean  # noqa: E402
 from cleaner.config import Config  # noqa: E402
-
-
-def text_content(html: str) -> str:
-    """lxml's ``text_content()`` of the body (the whole document when it has none), blank lines squeezed."""
-    import lxml.html
-
-    root = lxml.html.fromstring(html.encode("utf-8"), parser=lxml.html.HTMLParser(encoding="utf-8"))
-    for element in list(root.iter("script", "style", "noscript", "template")):
-        element.drop_tree()
-    body = root.find("body")
-    text = (body if body is not None else root).text_content()
-    lines = [line.rstrip() for line in text.splitlines()]
-    return "\n".join(line for index, line in enumerate(lines) if line.strip() or (index and lines[index - 1].strip()))
-
-
-def justext_paragraphs(html: str) -> str:
-    """Every paragraph jusText finds, boilerplate included, one per line."""
-    import justext
-
-    paragraphs = justext.justext(html.encode("utf-8"), frozenset(), encoding="utf-8")
-    return "\n".join(paragraph.text for paragraph in paragraphs)
-
-
-def markdown(html: str) -> str:
-    import trafilatura
-
-    return trafilatura.extract(html, output_format="markdown", include_formatting=True) or ""
-
-
-def markdown_with_metadata(html: str) -> str:
-    """trafilatura's Markdown with its metadata as front matter (``author``, ``date``: keys of its own)."""
-    import trafilatura
-
-    return trafilatura.extract(html, output_format="markdown", include_formatting=True, with_metadata=True) or ""
-
-
-def html2text_page(html: str) -> str:
-    """The whole page in Markdown, menus and all (html2text, lines not wrapped)."""
-    import html2text
-
-    converter = html2text.HTML2Text()
-    converter.body_width = 0
-    converter.ignore_images = True
-    return converter.handle(html)
-
-
-def markdownify_page(html: str) -> str:
-    """The page's ``<body>`` in Markdown by markdownify (scripts and styles left out)."""
-    import lxml.html
-    from markdownify import markdownify
-
-    root = lxml.html.fromstring(html.encode("utf-8"), parser=lxml.html.HTMLParser(encoding="utf-8"))
-    for element in list(root.iter("script", "style", "noscript", "template")):
-        element.drop_tree()
-    body = root.find("body")
-    return markdownify(lxml.html.tostring(body if body is not None else root, encoding="unicode"))
-
-
-def recall(html: str) -> str:
-    import trafilatura
-
-    return trafilatura.extract(html, favor_recall=True) or ""
-
-
-MAKERS: dict[str, tuple[Callable[[str], str], str]] = {
-    "text_content": (text_content, "text"),
-    "justext": (justext_paragraphs, "text"),
-    "markdown": (markdown, "markdown"),
-    "markdown_meta": (markdown_with_metadata, "markdown"),
-    "html2text": (html2text_page, "markdown"),
-    "markdownify": (markdownify_page, "markdown"),
-    "recall": (recall, "text"),
-}
-
-
-NEEDS = {"html2text": ("html2text",), "markdownify": ("markdownify",)}  # the converters of the extra '.[bench]'
 
 
 def fold_config(fold: int, models: Path, metadata_models: Path | None) -> Config:
@@ -147,7 +62,7 @@ def predict(bench_dir: Path, models: Path, kinds: list[str], out: Path, metadata
                 make, form = MAKERS[kind]
                 text = make(html)
                 try:
-                    article = clean(text, format=form, config=config).to_dict()  # type: ignore[arg-type]
+                    article = clean(text, format=form, config=config).to_dict()
                 except CleanError:
                     article = {"text": ""}  # an empty input: nothing to keep
                 for folder, name, content in (

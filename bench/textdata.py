@@ -6,8 +6,11 @@
 Every page of the two benchmarks comes in several input kinds, each one a document the product
 meets: a naive page dump (``bs4``, ``inscriptis``), a hard-wrapped dump (``wrapped``: the bs4
 dump with each line wrapped at 60-80 columns, the width fixed per page by a hash of its id),
-and an extractor's output (``trafilatura``, ``readability``).  Each document is read by the real
-pipeline up to the classifier (``cleaner.pipeline.open_verdicts``), and every block gets a label:
+and an extractor's output (``trafilatura``, ``readability``).  ``KINDS_EXTRA`` are kinds a training may add
+(``train_text.py --kinds``): made from the page's HTML as ``bench/cv_unseen.py`` makes them (``bench/textkinds.py``:
+``html2text``, the whole page in Markdown, and ``text_content``, lxml's run-together dump).  Each document is read
+as a user's file of its kind is (``input_format``: Markdown as a ``.md`` file) by the real pipeline up to the
+classifier (``cleaner.pipeline.open_verdicts``), and every block gets a label:
 
 * aeb: content when the gold body covers at least half of its tokens, a token being covered when
   one of the 4-token shingles of the page's token stream that contain it is a gold shingle;
@@ -32,12 +35,14 @@ from pathlib import Path
 
 import numpy as np
 
+from bench.textkinds import MAKERS, Form
 from cleaner.config import DEFAULT_CONFIG
 from cleaner.model import Verdict
 from cleaner.pipeline import CleanError, open_verdicts, read_document
 
 BENCHES = ("aeb", "tfeval")
 KINDS = ("bs4", "inscriptis", "wrapped", "trafilatura", "readability")
+KINDS_EXTRA = ("html2text", "text_content")  # made from the HTML (bench/textkinds.py), opt-in
 WORD = re.compile(r"\w+")  # the scorer's tokens
 SHINGLE = 4
 COVERED = 0.5
@@ -74,7 +79,16 @@ def hard_wrap(text: str, width: int) -> str:
     return "\n".join(textwrap.fill(line, width) if line.strip() else "" for line in text.split("\n"))
 
 
+def input_format(kind: str) -> Form:
+    """How a user's file of ``kind`` is read: ``markdown`` for the Markdown kinds of ``bench/textkinds.py``."""
+    return MAKERS[kind][1] if kind in MAKERS else "text"
+
+
 def input_text(bench_dir: Path, bench: str, kind: str, page: str) -> str | None:
+    """The page in ``kind``: a file of the bench, or made from the page's HTML (``bench/textkinds.py``)."""
+    if kind in MAKERS:
+        html = (bench_dir / "data" / bench / "html" / f"{page}.html").read_text(encoding="utf-8")
+        return MAKERS[kind][0](html)
     source = "bs4" if kind == "wrapped" else kind
     path = bench_dir / "data" / "text" / bench / source / f"{page}.txt"
     if not path.is_file():
@@ -167,7 +181,7 @@ def documents(
                 if text is None:
                     continue
                 try:
-                    reading = read_document(text, format="text")
+                    reading = read_document(text, format=input_format(kind))
                 except CleanError:
                     continue  # an empty input (the extractor found nothing): no block to learn from
                 verdicts, _, language, _ = open_verdicts(reading, DEFAULT_CONFIG)

@@ -3,9 +3,11 @@
     python bench/train_text.py ../shared/bench                 # writes cleaner/layout/text_model.txt
     python bench/train_text.py ../shared/bench -o /tmp/model.txt
     python bench/train_text.py ../shared/bench --check         # exit 1 if that would change the shipped files
+    python bench/train_text.py ../shared/bench -o /tmp/m.txt --kinds bs4,wrapped,html2text   # kinds to learn from
 
 Needs only cleaner's own dependencies (LightGBM, numpy; trafilatura is the teacher).  Every
-page of both benchmarks, in every input kind (``bench/textdata.py``), gives one row per block
+page of both benchmarks, in every input kind (``bench/textdata.py``; ``--kinds`` may add kinds made from
+the page's HTML, ``textdata.KINDS_EXTRA``), gives one row per block
 the classifier judges (the blocks no earlier layer decided), labelled content or furniture,
 weighted by the log of its words and so that every document weighs the same (the scores
 average over pages).  There the column ``site_repetition`` is missing (NaN): no page of the bench has
@@ -50,7 +52,7 @@ sys.path.insert(0, str(ROOT))
 
 from bench.shipped import rebuilt  # noqa: E402
 from bench.sitedata import site_documents  # noqa: E402
-from bench.textdata import BENCHES, KINDS, Document, documents  # noqa: E402
+from bench.textdata import BENCHES, KINDS, KINDS_EXTRA, Document, documents  # noqa: E402
 from bench.textlexicon import LexicalCorpus, Source, filled  # noqa: E402
 from cleaner.config import DEFAULT_CONFIG  # noqa: E402
 from cleaner.layout.features import FEATURES, features  # noqa: E402
@@ -239,14 +241,24 @@ def load_site_rows(bench_dir: Path, folds: set[int] | None = None, benches: Sequ
     return [rows_of(document) for document in site_documents(bench_dir, folds=folds, benches=benches)]
 
 
-def load_all(bench_dir: Path) -> list[Rows]:
-    """What the shipped model and the fold models of ``bench/cv_text.py`` learn from: both of the above."""
-    return load_rows(bench_dir) + load_site_rows(bench_dir)
+def load_all(bench_dir: Path, kinds: Sequence[str] = KINDS) -> list[Rows]:
+    """What the shipped model and the fold models of ``bench/cv_text.py`` learn from: both of the above, the
+    bench pages in ``kinds``."""
+    return load_rows(bench_dir, kinds) + load_site_rows(bench_dir)
 
 
-def write(bench_dir: Path, output: Path) -> int:
-    """Train on ``bench_dir`` and write the model file ``output`` and its lexicon beside it."""
-    items = load_all(bench_dir)
+def kinds_option(value: str) -> tuple[str, ...]:
+    """``--kinds``' comma-separated kinds, each of ``textdata.KINDS`` or ``KINDS_EXTRA``."""
+    kinds = tuple(kind for kind in value.split(",") if kind)
+    unknown = sorted(set(kinds) - set(KINDS) - set(KINDS_EXTRA))
+    if unknown or not kinds:
+        raise argparse.ArgumentTypeError(f"unknown kinds {unknown}: from {', '.join(KINDS + KINDS_EXTRA)}")
+    return kinds
+
+
+def write(bench_dir: Path, output: Path, kinds: Sequence[str] = KINDS) -> int:
+    """Train on ``bench_dir``'s pages in ``kinds`` and write the model file ``output`` and its lexicon beside it."""
+    items = load_all(bench_dir, kinds)
     write_model(output, items)
     print(f"{output}: {sum(int(i.open.sum()) for i in items)} blocks from {len(items)} documents")
     return 0
@@ -262,14 +274,21 @@ def main(argv: list[str] | None = None) -> int:
         help="train into a temporary folder and exit 1 if the model or its lexicon differ from --output's "
         "(the shipped files by default); nothing is written",
     )
+    parser.add_argument(
+        "--kinds",
+        type=kinds_option,
+        default=KINDS,
+        help=f"the bench pages' input kinds to learn from, comma-separated (default {','.join(KINDS)}; "
+        f"more: {','.join(KINDS_EXTRA)})",
+    )
     args = parser.parse_args(argv)
     if not (args.bench_dir / "folds.json").is_file():
         print(f"{args.bench_dir}: no folds.json here; pass the shared bench folder", file=sys.stderr)
         return 2
     if not args.check:
-        return write(args.bench_dir, args.output)
+        return write(args.bench_dir, args.output, args.kinds)
     shipped = [args.output, lexicon_path(args.output)]
-    return rebuilt(lambda built: write(args.bench_dir, built), shipped, "python bench/train_text.py")
+    return rebuilt(lambda built: write(args.bench_dir, built, args.kinds), shipped, "python bench/train_text.py")
 
 
 if __name__ == "__main__":

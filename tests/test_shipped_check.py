@@ -63,7 +63,7 @@ def bench_dir(tmp_path: Path) -> Path:
 def test_train_text_check_compares_the_model_and_its_lexicon(
     bench_dir: Path, tmp_path: Path, monkeypatch: pytest.MonkeyPatch, lexicon: str
 ) -> None:
-    def write(_bench: Path, output: Path) -> int:
+    def write(_bench: Path, output: Path, _kinds: object = None) -> int:
         output.write_text("model\n", encoding="utf-8")
         lexicon_path(output).write_text("w 1\n", encoding="utf-8")
         return 0
