@@ -4,6 +4,7 @@
 and error (bytes underneath, as a pipe gives), optionally a standard input, and returns what a
 subprocess would: the exit code and both streams as text.  ``clean_subprocess`` is the real
 thing, for the few end-to-end tests that need a separate process (signals, terminals, imports).
+``article_of(FILE, cwd=...)`` is the JSON article ``clean FILE`` prints, without its ``source``.
 ``tree_state(folder)`` records every file below a folder, to show what a run changed.
 """
 
@@ -11,6 +12,7 @@ from __future__ import annotations
 
 import hashlib
 import io
+import json
 import os
 import subprocess
 import sys
@@ -67,6 +69,15 @@ def clean_in_process(*args: object, cwd: Path, stdin: bytes | None = None, termi
     finally:
         sys.stdin, sys.stdout, sys.stderr = saved[:3]
         os.chdir(saved[3])
+
+
+def article_of(*args: object, cwd: Path) -> dict[str, object]:
+    """The JSON article ``clean FILE`` prints (run in this process), without its ``source`` (the file's name)."""
+    result = clean_in_process(*args, "--format", "json", cwd=cwd)
+    assert result.returncode == 0, result.stderr
+    article = json.loads(result.stdout)
+    article.pop("source")
+    return dict(article)
 
 
 def _text(stream: io.TextIOWrapper) -> str:

@@ -20,7 +20,7 @@ from collections.abc import Callable
 from pathlib import Path
 
 import pytest
-from clirun import Ran, clean_in_process, tree_state
+from clirun import Ran, article_of, clean_in_process, tree_state
 from test_fixtures import SEEDS_DIR
 
 from cleaner import clean_file
@@ -38,15 +38,6 @@ MARKDOWN = f"---\ntitle: Budget passed\nurl: https://example.org/budget\n---\n\n
 
 def clean(*args: object, cwd: Path) -> Ran:
     return clean_in_process(*args, cwd=cwd)
-
-
-def article_of(*args: object, cwd: Path) -> dict[str, object]:
-    """The JSON article ``clean FILE`` prints, without its ``source`` (the file's name)."""
-    result = clean_in_process(*args, "--format", "json", cwd=cwd)
-    assert result.returncode == 0, result.stderr
-    article = json.loads(result.stdout)
-    article.pop("source")
-    return dict(article)
 
 
 @pytest.mark.parametrize("suffix", sorted(COMPRESS))

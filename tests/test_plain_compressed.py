@@ -13,7 +13,6 @@ from __future__ import annotations
 import bz2
 import gzip
 import io
-import json
 import lzma
 import tarfile
 import zipfile
@@ -21,7 +20,7 @@ from collections.abc import Callable
 from pathlib import Path
 
 import pytest
-from clirun import Ran, clean_in_process, tree_state
+from clirun import Ran, article_of, clean_in_process, tree_state
 from test_fixtures import SEEDS_DIR
 
 from cleaner import clean_file
@@ -38,15 +37,6 @@ def clean(*args: object, cwd: Path) -> Ran:
     return clean_in_process(*args, cwd=cwd)
 
 
-def article_of(name: str, cwd: Path) -> dict[str, object]:
-    """The JSON article ``clean FILE`` prints, without its ``source``."""
-    result = clean(name, "--format", "json", cwd=cwd)
-    assert result.returncode == 0, result.stderr
-    article = json.loads(result.stdout)
-    article.pop("source")
-    return dict(article)
-
-
 @pytest.mark.parametrize("kind", sorted(COMPRESS))
 def test_compressed_bytes_under_a_plain_name_are_read_as_the_plain_file(tmp_path: Path, kind: str) -> None:
     """A gzipped (bzip2'd, xz'd) ``page.html`` is the page, a ``story.txt`` the text: named, by the library's
@@ -56,7 +46,7 @@ def test_compressed_bytes_under_a_plain_name_are_read_as_the_plain_file(tmp_path
     for name, data in {"page.html": PAGE.encode(), "story.txt": SEED.read_bytes()}.items():
         (tmp_path / "plain" / name).write_bytes(data)
         (tmp_path / "packed" / name).write_bytes(COMPRESS[kind](data))
-        assert article_of(f"packed/{name}", tmp_path) == article_of(f"plain/{name}", tmp_path), name
+        assert article_of(f"packed/{name}", cwd=tmp_path) == article_of(f"plain/{name}", cwd=tmp_path), name
     assert clean_file(tmp_path / "packed" / "page.html").text == PARAGRAPH
     walked = clean("packed", "-o", "out", "--jobs=1", cwd=tmp_path)
     assert walked.returncode == 0, walked.stderr
