@@ -34,6 +34,7 @@ COMPRESS: dict[str, Callable[[bytes], bytes]] = {".gz": gzip.compress, ".bz2": b
 PARAGRAPH = "The council approved the budget for the coming year after a long debate over the town's schools."
 PAGE = f"<html><head><title>Budget passed</title></head><body><article><p>{PARAGRAPH}</p></article></body></html>"
 MARKDOWN = f"---\ntitle: Budget passed\nurl: https://example.org/budget\n---\n\n{PARAGRAPH}\n"
+NOT_CHECKED = "a compressed file is not checked or rewritten (decompress it to check it; -o OUT writes its article)"
 
 
 def clean(*args: object, cwd: Path) -> Ran:
@@ -122,7 +123,7 @@ def test_check_diff_and_in_place_never_rewrite_a_compressed_file(tmp_path: Path)
     (corpus / "story.txt.gz").write_bytes(gzip.compress(SEEDS[1].read_bytes()))
     (corpus / "page.html.xz").write_bytes(lzma.compress(PAGE.encode()))
     before = tree_state(corpus)
-    said = "a compressed file is not checked or rewritten (decompress it to check it; -o OUT writes its article)"
+    said = NOT_CHECKED
     for mode in ("--check", "--diff", "--in-place"):
         named = clean(mode, "corpus/story.txt.gz", "--jobs=1", cwd=tmp_path)
         assert (named.returncode, named.stdout) == (0, ""), named.stderr

@@ -10,42 +10,37 @@ how to unpack it.  Real files in ``tmp_path``, the command run as ``tests/test_c
 
 from __future__ import annotations
 
-import bz2
 import gzip
 import io
 import lzma
 import tarfile
 import zipfile
-from collections.abc import Callable
 from pathlib import Path
 
 import pytest
 from clirun import Ran, article_of, clean_in_process, tree_state
+from test_compressed import COMPRESS, NOT_CHECKED, PAGE, PARAGRAPH
 from test_fixtures import SEEDS_DIR
 
 from cleaner import clean_file
 from cleaner.errors import CleanError
 
 SEED = sorted(SEEDS_DIR.glob("*.txt"))[1]
-COMPRESS: dict[str, Callable[[bytes], bytes]] = {"gzip": gzip.compress, "bzip2": bz2.compress, "xz": lzma.compress}
-PARAGRAPH = "The council approved the budget for the coming year after a long debate over the town's schools."
-PAGE = f"<html><head><title>Budget passed</title></head><body><article><p>{PARAGRAPH}</p></article></body></html>"
-NOT_CHECKED = "a compressed file is not checked or rewritten (decompress it to check it; -o OUT writes its article)"
 
 
 def clean(*args: object, cwd: Path) -> Ran:
     return clean_in_process(*args, cwd=cwd)
 
 
-@pytest.mark.parametrize("kind", sorted(COMPRESS))
-def test_compressed_bytes_under_a_plain_name_are_read_as_the_plain_file(tmp_path: Path, kind: str) -> None:
+@pytest.mark.parametrize("suffix", sorted(COMPRESS))
+def test_compressed_bytes_under_a_plain_name_are_read_as_the_plain_file(tmp_path: Path, suffix: str) -> None:
     """A gzipped (bzip2'd, xz'd) ``page.html`` is the page, a ``story.txt`` the text: named, by the library's
     ``clean_file``, and in a walk, whose output is named for the file as it is."""
     (tmp_path / "plain").mkdir()
     (tmp_path / "packed").mkdir()
     for name, data in {"page.html": PAGE.encode(), "story.txt": SEED.read_bytes()}.items():
         (tmp_path / "plain" / name).write_bytes(data)
-        (tmp_path / "packed" / name).write_bytes(COMPRESS[kind](data))
+        (tmp_path / "packed" / name).write_bytes(COMPRESS[suffix](data))
         assert article_of(f"packed/{name}", cwd=tmp_path) == article_of(f"plain/{name}", cwd=tmp_path), name
     assert clean_file(tmp_path / "packed" / "page.html").text == PARAGRAPH
     walked = clean("packed", "-o", "out", "--jobs=1", cwd=tmp_path)
