@@ -37,6 +37,7 @@ MAGIC = (
 )
 TAR_MAGIC = (b"ustar\x00", b"ustar ")  # POSIX's and GNU's, at offset 257 of a tar file's first header
 TAR_OFFSET = 257
+START = TAR_OFFSET + len(TAR_MAGIC[0])  # the first bytes of a file that tell every archive above (``archive_held``)
 # The command that unpacks each kind of archive, by the second word of its description.
 UNPACK = {"tar": "tar -xf", "zip": "unzip", "7-Zip": "7z x", "RAR": "unrar x"}
 

@@ -30,7 +30,9 @@ from collections.abc import Callable, Iterable, Iterator
 from dataclasses import dataclass
 from fnmatch import fnmatch
 from pathlib import Path, PurePosixPath
+from typing import BinaryIO
 
+from cleaner.io.archives import START as ARCHIVE_START
 from cleaner.io.archives import archive_held, archive_named, refusal
 from cleaner.io.compressed import (
     FORMATS,
@@ -39,6 +41,7 @@ from cleaner.io.compressed import (
     compression_of,
     decompressed,
     inner_name,
+    opened,
     plain_name,
 )
 from cleaner.io.records import Format
@@ -300,8 +303,8 @@ def source_format(path: Path) -> Format:
 def read_article(path: Path, max_bytes: int) -> bytes:
     """The file's bytes, or ``InputError`` saying why it cannot be an article.  A compressed file (``page.html.gz``,
     ``.bz2``, ``.xz``, or such bytes under a name that does not say so: ``compression_of``) gives its bytes
-    decompressed, at most ``max_bytes`` of them.  An archive (``a.tar.gz``, ``a.zip``, by name or by its bytes) is
-    refused as one (``cleaner.io.archives``)."""
+    decompressed, at most ``max_bytes`` of them.  An archive (``a.tar.gz``, ``a.zip``, by name or by its first bytes)
+    is refused as one (``cleaner.io.archives``), over the size limit too."""
     suffix = ""
     try:
         mode = path.stat().st_mode
@@ -311,25 +314,41 @@ def read_article(path: Path, max_bytes: int) -> bytes:
             raise InputError(refusal(archive))
         with path.open("rb") as handle:
             if suffix := compression_of(handle, path.name):  # at most max_bytes decompressed, else CompressedError
-                data = decompressed(handle, suffix, max_bytes)
+                layer = opened(handle, suffix, max_bytes)
+                _refuse_archive(layer.peek(ARCHIVE_START) if layer else b"", FORMATS[suffix][0])
+                data = decompressed(layer, max_bytes)
             else:
-                size = os.fstat(handle.fileno()).st_size
-                if size > max_bytes:
-                    raise InputError(f"too large: {size} bytes, the limit is {max_bytes} (max_bytes)")
-                data = handle.read(size + 1)  # not max_bytes + 1: a buffer that large is allocated for each file
-                if len(data) > size:  # it grew since (or reports no size, as /proc's files do): up to the limit
-                    data += handle.read(max_bytes + 1 - len(data))
+                data = _read_plain(handle, max_bytes)
     except CompressedError as error:  # one its name does not say is told so: the user sees a plain name
         raise InputError(str(error) if compression(path.name) else f"{plain_name(suffix)}: {error}") from None
     except OSError as error:
         raise InputError(_reason(error)) from None
     if len(data) > max_bytes:
         raise InputError(f"too large: over {max_bytes} bytes (max_bytes)")
-    if archive := archive_held(data, FORMATS[suffix][0] if suffix else ""):
-        raise InputError(refusal(archive))
+    if not suffix:
+        _refuse_archive(data, "")
     if not data or data.isspace():  # as ``not data.strip()``, without the copy
         raise InputError("empty")
     return data
+
+
+def _read_plain(handle: BinaryIO, max_bytes: int) -> bytes:
+    """The bytes of an open file that is not compressed, at most ``max_bytes + 1`` of them; ``InputError`` when its
+    size is over the limit: an archive's first bytes say it is one (it is no article whatever its size)."""
+    size = os.fstat(handle.fileno()).st_size
+    if size > max_bytes:
+        _refuse_archive(handle.read(ARCHIVE_START), "")
+        raise InputError(f"too large: {size} bytes, the limit is {max_bytes} (max_bytes)")
+    data = handle.read(size + 1)  # not max_bytes + 1: a buffer that large is allocated for each file
+    if len(data) > size:  # it grew since (or reports no size, as /proc's files do): up to the limit
+        data += handle.read(max_bytes + 1 - len(data))
+    return data
+
+
+def _refuse_archive(start: bytes, compression: str) -> None:
+    """``InputError`` when a file's first bytes (``start``; decompressed from ``compression``) open an archive."""
+    if archive := archive_held(start, compression):
+        raise InputError(refusal(archive))
 
 
 def _umask() -> int:
