@@ -23,6 +23,7 @@ Keys (all optional)::
 
 from __future__ import annotations
 
+import codecs
 import difflib
 import os
 import tomllib
@@ -33,7 +34,7 @@ from pathlib import Path
 
 import regex
 
-from cleaner.lexicon import words
+from cleaner.lexicon.languages import LanguageError, language_code
 from cleaner.rules.loader import (
     Action,
     CompiledRule,
@@ -97,27 +98,17 @@ def _where(key: str, origin: str) -> str:
     return f"Config({key}=...)" if origin == "defaults" else f"{origin}: [tool.cleaner] {key!r}"
 
 
-LANGUAGE_CODES = "iso_639_1"  # the lexicon's list of the codes ``language`` takes (cleaner/lexicon/iso_639_1.txt)
-
-
 def _check_language(language: object, origin: str) -> str | None:
     """The language as its ISO 639-1 code is written, in lower case (``"EN"`` was kept and written into every
-    article's ``language`` as ``"EN"``); anything but one of the 184 codes is an error: two characters that are no
-    letters (``"1!"``), and two letters that are no language's code (``"xx"``, which every article whose language
-    could not be detected was said to be in).  A locale (``"en-US"``, ``"pt_BR"``) is told the code it opens with."""
+    article's ``language`` as ``"EN"``); anything but one of the 184 codes is an error naming the file and the key
+    (``cleaner.lexicon.languages``, which checks a front matter's ``language`` too): ``"xx"`` was every article's
+    language whose language could not be detected."""
     if language is None:
         return None
-    codes = words(LANGUAGE_CODES)
-    if isinstance(language, str) and language.lower() in codes:
-        return language.lower()
-    message = f"{_where('language', origin)} must be a two-letter ISO 639-1 code, not {language!r}"
-    if isinstance(language, str):
-        head = regex.split(r"[-_]", language, maxsplit=1)[0].lower()
-        if head in codes:
-            message += f": write {head!r}"
-        elif len(language) == 2 and language.isascii() and language.isalpha():
-            message += f": no language has that code (cleaner/lexicon/{LANGUAGE_CODES}.txt lists them: de, en, fr, ...)"
-    raise ConfigError(message)
+    try:
+        return language_code(language)
+    except LanguageError as error:
+        raise ConfigError(f"{_where('language', origin)} {error}") from None
 
 
 def _check_keep(keep: tuple[str, ...], origin: str) -> None:
@@ -310,12 +301,54 @@ def _tool(path: Path, data: Mapping[str, object]) -> Mapping[str, object]:
 
 
 def _toml(path: Path) -> dict[str, object]:
+    """A configuration file parsed; ``ConfigError`` naming it when it cannot be read, is not UTF-8 (TOML's one
+    encoding: ``_utf8``) or not valid TOML."""
     try:
-        return tomllib.loads(path.read_text(encoding="utf-8-sig"))
+        return tomllib.loads(_utf8(path, _bytes(path)))
+    except tomllib.TOMLDecodeError as error:
+        raise ConfigError(f"{path}: not valid TOML: {error}") from None
+
+
+def _bytes(path: Path) -> bytes:
+    try:
+        return path.read_bytes()
     except OSError as error:
         raise ConfigError(f"{path}: cannot read: {error.strerror}") from None
-    except (tomllib.TOMLDecodeError, UnicodeDecodeError) as error:
-        raise ConfigError(f"{path}: not valid TOML: {error}") from None
+
+
+# The byte-order marks of the encodings an editor may save a file in that are not UTF-8 (UTF-32's before UTF-16's,
+# which they begin with), and their names.
+WIDE_MARKS = (
+    (codecs.BOM_UTF32_LE, "UTF-32"),
+    (codecs.BOM_UTF32_BE, "UTF-32"),
+    (codecs.BOM_UTF16_LE, "UTF-16"),
+    (codecs.BOM_UTF16_BE, "UTF-16"),
+)
+
+
+SAVE_AS_UTF8 = "a TOML file is UTF-8; save it as UTF-8"
+
+
+def _wide(data: bytes) -> str:
+    """The encoding whose byte-order mark ``data`` opens with (``WIDE_MARKS``: a Windows editor's "Unicode"), or ''."""
+    return next((name for mark, name in WIDE_MARKS if data.startswith(mark)), "")
+
+
+def _utf8(path: Path, data: bytes) -> str:
+    """A configuration file's text: UTF-8, a byte-order mark at its start skipped; else a ``ConfigError`` in one line
+    naming the file, the encoding it is in when its byte-order mark says (UTF-16), else the first byte that is no
+    UTF-8 and its line (a Latin-1 ``é``), and what to do.  Python's own message ("'utf-8' codec can't decode byte
+    0xe9 in position 18: invalid continuation byte") named neither."""
+    if wide := _wide(data):
+        raise ConfigError(f"{path}: not UTF-8 but {wide} (its byte-order mark says so): {SAVE_AS_UTF8}")
+    try:
+        return data.decode("utf-8-sig")
+    except UnicodeDecodeError as error:
+        line = error.object.count(b"\n", 0, error.start) + 1
+        raise ConfigError(
+            f"{path}: not UTF-8: byte 0x{error.object[error.start]:02x} on line {line} is no UTF-8 character (the file "
+            f"is in another encoding, Latin-1 or Windows-1252?): {SAVE_AS_UTF8}"
+        ) from None
 
 
 REPOSITORY_MARKERS = (".git", ".hg")
@@ -357,8 +390,8 @@ def find_config(start: Path) -> Config:
 
 def _text(path: Path) -> str:
     """A configuration file's text, or a ``ConfigError`` saying it cannot be read: one the user may not read was
-    an ``OSError`` that ``clean learn`` reported as the profile it could not write."""
-    try:
-        return path.read_text(encoding="utf-8-sig", errors="replace")
-    except OSError as error:
-        raise ConfigError(f"{path}: cannot read: {error.strerror}") from None
+    an ``OSError`` that ``clean learn`` reported as the profile it could not write.  Read for the search's look for
+    ``[tool.cleaner``: a file saved in UTF-16 is read in it, so that its table is told and said to be in the wrong
+    encoding (``_utf8``), where it was passed over as if it had none and the run took the defaults."""
+    data = _bytes(path)
+    return data.decode(_wide(data) or "utf-8-sig", errors="replace")

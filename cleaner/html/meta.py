@@ -42,6 +42,7 @@ from cleaner.html.marks import Marks, marks, masthead_names
 from cleaner.html.offers import Place, author_offers, date_offers, guessed_offers, title_offers
 from cleaner.html.sources import first_meta, jsonld_objects, ld_values, meta_tags, meta_values, types_of
 from cleaner.html.title import without_date_part, without_site_part
+from cleaner.lexicon.languages import is_language_code
 from cleaner.metadata.choice import MetadataModel
 from cleaner.metadata.offers import Offer
 from cleaner.metadata.pagechoice import chosen, load_page_model, with_dates
@@ -219,7 +220,9 @@ def _subtitle(found: Marks, articles: list[dict]) -> str | None:
 
 
 def _language(tree: HtmlElement, metas: dict[str, list[str]]) -> str | None:
-    """``<html lang>``, then content-language, og:locale or Dublin Core; the ISO 639-1 part only."""
+    """``<html lang>``, then content-language, og:locale or Dublin Core; the ISO 639-1 part only, and only a code of
+    a language (``cleaner.lexicon.languages``): ``lang="xx"`` declares none, so detection decides, and the article
+    never carries a language its own front matter would refuse when it is cleaned again."""
     candidates = [
         tree.get("lang"),
         tree.get("xml:lang"),
@@ -227,6 +230,6 @@ def _language(tree: HtmlElement, metas: dict[str, list[str]]) -> str | None:
     ]
     for value in candidates:
         code = (value or "").strip()[:2].lower()
-        if len(code) == 2 and code.isalpha():
+        if is_language_code(code):
             return code
     return None

@@ -24,6 +24,7 @@ from importlib import resources
 
 from cleaner.errors import CleanError
 from cleaner.io.markdown import FrontMatter
+from cleaner.lexicon.languages import LanguageError, language_code
 from cleaner.metadata.byline import normalise_authors
 from cleaner.metadata.dates import normalise_date
 from cleaner.model import ARTICLE_SCHEMA, Metadata
@@ -55,8 +56,9 @@ def _own_values(stated: Metadata) -> Metadata:
     (``2024-01-06``, ``2024-01-06T06:48:00+01:00``) or the language's two-letter code stays as written, whatever
     the year; another way of writing a date (``2024-01-06 10:00``, ``6 January 2024``) is read as ISO 8601, and
     a code in capitals in lower case.  Anything else is a ``CleanError`` naming the key: such values went into the
-    article as written (``published: next tuesday``, ``language: english``), no ISO value and failing the
-    package's JSON Schema, and dropping them would lose them from a file ``--in-place`` rewrites."""
+    article as written (``published: next tuesday``, ``language: english``, ``language: xx``), no ISO value and
+    failing the package's JSON Schema, and dropping them would lose them from a file ``--in-place`` rewrites.  The
+    language is checked as ``[tool.cleaner] language`` is (``cleaner.lexicon.languages``)."""
     values: dict[str, str] = {}
     for name in ("published", "updated"):
         value = getattr(stated, name)
@@ -66,11 +68,13 @@ def _own_values(stated: Metadata) -> Metadata:
         if iso is None:
             raise CleanError(f"front matter key {name!r} must be a date (ISO 8601: 2024-01-06), not {value!r}")
         values[name] = iso
-    language = stated.language
-    if language is not None and language != language.lower():
-        values["language"] = language.lower()
-    if language is not None and not (len(language) == 2 and language.isascii() and language.isalpha()):
-        raise CleanError(f"front matter key 'language' must be a two-letter ISO 639-1 code, not {language!r}")
+    if stated.language is not None:
+        try:
+            language = language_code(stated.language)  # as [tool.cleaner] language is checked
+        except LanguageError as error:
+            raise CleanError(f"front matter key 'language' {error}") from None
+        if language != stated.language:
+            values["language"] = language
     return replace(stated, **values) if values else stated  # type: ignore[arg-type]
 
 
