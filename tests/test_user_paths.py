@@ -65,7 +65,7 @@ def test_clean_learn_never_reads_through_a_symlink_leading_out_of_the_folder(tmp
 @pytest.mark.parametrize(
     ("arguments", "expected"),
     [
-        (["-o", "/proc/all.jsonl"], "clean: error: /proc/all.jsonl: "),
+        (["-o", "/proc/all.jsonl"], "clean: error: -o/--output /proc/all.jsonl cannot be written: "),
         (
             ["-o", "out", "--report", "/proc/report.html"],
             "clean: error: --report /proc/report.html cannot be written: ",
@@ -120,7 +120,7 @@ def test_an_end_of_run_file_that_cannot_be_written_stops_the_run_before_any_clea
     if os.geteuid() != 0:  # root writes into any folder
         (tmp_path / "locked").mkdir(mode=0o555)
         unwritable.append(f"locked/{option[2:]}.out")
-        reasons.append("Permission denied")
+        reasons.append("locked is a folder this user may not write into")
     for path, reason in zip(unwritable, reasons, strict=True):
         result = clean_command("corpus", "-o", "out", option, path, cwd=tmp_path)
         assert result.returncode == 2 and "Traceback" not in result.stderr, result.stderr

@@ -31,7 +31,7 @@ from cleaner.cli.audit import RunReport
 from cleaner.cli.handling import Outputs, handle, handle_record
 from cleaner.cli.learn import run_config
 from cleaner.cli.messages import NOT_CHECKED, Report, plural
-from cleaner.cli.targets import STDIN_PATH, OutputError, check_file_outputs, check_not_planned, not_a_folder
+from cleaner.cli.targets import STDIN_PATH, OutputError, check_file_outputs, check_folders, check_not_planned
 from cleaner.cli.walk import untaken_article, untaken_kind
 from cleaner.config import Config
 from cleaner.corpus.duplicates import DuplicateFinder
@@ -160,6 +160,7 @@ def _find(args: argparse.Namespace, config: Config, mode: str) -> list[Found]:
         {option: path for option, path in (("--report", args.report), ("--duplicates", args.duplicates)) if path}
     )
     check_file_outputs(outputs, args.paths, [item.path for item in found if item.usable])
+    check_folders(outputs)
     files = [args.output] if args.output and args.format == "jsonl" else []
     files += [path for path in (args.report, args.duplicates) if path]
     if files:
@@ -287,10 +288,7 @@ def _last_files(
     last: dict[str, AtomicFile] = {}
     named = {option: path for option, path in (("--report", args.report), ("--duplicates", args.duplicates)) if path}
     check_not_planned(named, targets)
-    for option, path in named.items():
-        problem = not_a_folder(path.parent)
-        if problem:
-            raise OutputError(f"{option} {path} cannot be written: {problem}")
+    for option, path in named.items():  # their folders are checked already (``check_folders``)
         try:
             last[option] = ends.enter_context(AtomicFile(path))
         except OSError as error:

@@ -20,7 +20,7 @@ from collections.abc import Sequence
 from pathlib import Path
 
 from cleaner.cli.messages import Report, categories_line, failure_where, plural, printable, removed_blocks
-from cleaner.cli.targets import plan_outputs, rewritable
+from cleaner.cli.targets import OutputError, plan_outputs, rewritable
 from cleaner.io.files import source_name, write_atomic
 from cleaner.io.jsonl import JsonlWriter, dumps
 from cleaner.io.output import SUFFIXES, article_record, render
@@ -81,7 +81,10 @@ class Outputs:
 
     def __enter__(self) -> Outputs:
         if self.out and self.fmt == "jsonl":
-            self.writer = JsonlWriter(self.out).__enter__()
+            try:
+                self.writer = JsonlWriter(self.out).__enter__()
+            except OSError as error:  # before anything is cleaned: the option, the file and why
+                raise OutputError(f"-o/--output {self.out} cannot be written: {error.strerror or error}") from None
         return self
 
     def __exit__(self, *exc: object) -> None:

@@ -11,7 +11,8 @@ folder.  A symlink at an output path itself is replaced by the new file, never w
 (``cleaner.io.files.AtomicFile``).
 
 ``check_file_outputs`` does the same for the run's single output files (``-o FILE.jsonl``,
-``--report``, ``--duplicates``): none may replace an input; ``check_not_planned``: nor an article's output.
+``--report``, ``--duplicates``): none may replace an input; ``check_not_planned``: nor an article's output;
+``check_folders``: each goes into a folder this user may write into (or make).
 
 ``rewritable`` says why a file must not be rewritten in place: a symlink (rewriting would
 change a file the user did not name), a file with several hard links (replacing it would
@@ -62,7 +63,7 @@ def plan_outputs(files: Sequence[Path], roots: Sequence[Path], out: Path, suffix
         return {STDIN_PATH: out}
     if names_a_file(out, suffix):
         if len(files) == 1 and len(roots) == 1 and not roots[0].is_dir():
-            if problem := not_a_file(out):
+            if problem := not_a_file(out) or not_a_folder(out.parent):  # said before the file is cleaned
                 raise OutputError(f"cannot write {out}: {problem}")
             return _checked({files[0]: out}, files, out.parent)
         raise OutputError(
@@ -179,6 +180,15 @@ def check_file_outputs(outputs: Mapping[str, Path], named: Sequence[Path], walke
         clash = _same_file(path, named) or (None if _earlier_output(option, path) else _same_file(path, walked))
         if clash is not None:
             raise OutputError(f"{option} {path} would overwrite the input {clash}")
+
+
+def check_folders(outputs: Mapping[str, Path]) -> None:
+    """Refuse an output file (``-o FILE.jsonl``, ``--report``, ``--duplicates``) whose folder cannot be or become one
+    this user writes into (``not_a_folder``: a read-only folder, a file above it): said once before anything is
+    cleaned, naming the option, the file and why (``-o ro/all.jsonl`` said only "ro/all.jsonl: Permission denied")."""
+    for option, path in outputs.items():
+        if problem := not_a_folder(path.parent):
+            raise OutputError(f"{option} {path} cannot be written: {problem}")
 
 
 def check_not_planned(outputs: Mapping[str, Path], targets: Mapping[Path, Path]) -> None:
