@@ -301,6 +301,9 @@ def test_profile_file_is_reviewable_json(profile: Profile, tmp_path: Path) -> No
         ("{not json", "not valid JSON"),
         ('{"format": "something-else"}', "not a cleaner profile"),
         ('{"format": "cleaner-profile/1", "sites": {}}', "older format"),
+        ('{"format": "cleaner-profile/3", "sites": {}}', r"newer format \(cleaner-profile/3\) than this cleaner reads"),
+        ('{"format": "cleaner-profile/x"}', "not a cleaner profile"),
+        ("\ufeff\udcff", r"not UTF-8 \(byte 0xff at offset 3\): not a profile `clean learn` wrote"),
         ('{"format": "cleaner-profile/2", "parameters": {"ratio": -1}}', "'ratio' must be a positive number"),
         ('{"format": "cleaner-profile/2", "parameters": {"speed": 3}}', "unknown parameter 'speed'"),
         ('{"format": "cleaner-profile/2", "parameters": {"min_pages": 2.5}}', "'min_pages' must be a positive integer"),
@@ -314,7 +317,7 @@ def test_profile_file_is_reviewable_json(profile: Profile, tmp_path: Path) -> No
 )
 def test_bad_profile_files_are_clear_errors(tmp_path: Path, content: str, message: str) -> None:
     path = tmp_path / "profile.json"
-    path.write_text(content, encoding="utf-8")
+    path.write_text(content, encoding="utf-8", errors="surrogateescape")  # a lone surrogate: a byte that is no UTF-8
     with pytest.raises(ProfileError, match=message) as error:
         load_profile(path)
     assert str(path) in str(error.value)

@@ -134,6 +134,11 @@ def profile_from_mapping(data: object, *, origin: str) -> Profile:
     """Validate the JSON form of a profile (the ``learned`` lists are derived, so they are not read)."""
     if isinstance(data, Mapping) and data.get("format") == OLD_FORMAT:
         raise ProfileError(f"{origin}: a profile of an older format ({OLD_FORMAT}); learn it again with `clean learn`")
+    if isinstance(data, Mapping) and _newer(data.get("format")):
+        raise ProfileError(
+            f"{origin}: a profile of a newer format ({data['format']}) than this cleaner reads ({PROFILE_FORMAT}): "
+            "a newer cleaner learned it; upgrade cleaner to apply it, or learn it again with `clean learn`"
+        )
     if not isinstance(data, Mapping) or data.get("format") != PROFILE_FORMAT:
         raise ProfileError(f'{origin}: not a cleaner profile (expected "format": "{PROFILE_FORMAT}")')
     raw_parameters, raw_sites = data.get("parameters", {}), data.get("sites", {})
@@ -142,6 +147,16 @@ def profile_from_mapping(data: object, *, origin: str) -> Profile:
     parameters = Parameters.from_mapping(raw_parameters, origin=origin)
     sites = {name: _site_from_mapping(name, site, parameters, origin) for name, site in raw_sites.items()}
     return Profile(sites, parameters)
+
+
+def _newer(stated: object) -> bool:
+    """Whether a profile's ``format`` is this one's name with a higher number (``cleaner-profile/3``): a newer
+    cleaner's, which was said to be "not a cleaner profile"."""
+    name, _, number = PROFILE_FORMAT.rpartition("/")
+    if not isinstance(stated, str) or not stated.startswith(f"{name}/"):
+        return False
+    version = stated.removeprefix(f"{name}/")
+    return version.isascii() and version.isdigit() and int(version) > int(number)
 
 
 PROFILE_PATH = Path(".cleaner") / "profile.json"
@@ -174,10 +189,17 @@ def load_profile(path: str | os.PathLike[str]) -> Profile:
     path = Path(path)
     with _collector_paused():
         try:
-            data = json.loads(path.read_bytes().decode("utf-8-sig"))  # read_text's newline translation: 3 times as slow
+            raw = path.read_bytes()
+            data = json.loads(raw.decode("utf-8-sig"))  # read_text's newline translation: 3 times as slow
         except OSError as error:
             raise ProfileError(f"{path}: cannot read: {error.strerror}") from None
-        except (json.JSONDecodeError, UnicodeDecodeError) as error:
+        except UnicodeDecodeError as error:  # Python's words named a codec and a position, not the file's problem
+            offset = error.start + len(raw) - len(error.object)  # in the file, its byte-order mark counted
+            raise ProfileError(
+                f"{path}: not UTF-8 (byte 0x{error.object[error.start]:02x} at offset {offset}): not a profile "
+                "`clean learn` wrote, which is UTF-8 JSON"
+            ) from None
+        except json.JSONDecodeError as error:
             raise ProfileError(f"{path}: not valid JSON: {error}") from None
         return profile_from_mapping(data, origin=str(path))
 
