@@ -358,3 +358,24 @@ def test_a_utf16_json_lines_file_is_one_clear_failure(tmp_path: Path) -> None:
             "(iconv -f UTF-16 -t UTF-8)",
         )
     ]
+
+
+def test_a_json_lines_record_that_is_not_utf8_is_one_failure_saying_so(tmp_path: Path) -> None:
+    """A line in Latin-1, or opening with the bytes FF FE, among UTF-8 lines: ``json.loads`` of its bytes guessed
+    UTF-16 for the second and failed in a codec's words ("'utf-16-le' codec can't decode byte 0x0a in position 12").
+    Now each is one failure naming the byte, and the records around them are read."""
+    path = tmp_path / "crawl.jsonl"
+    lines = [
+        good_line(0).encode(),
+        b"\xff\xfe garbage",
+        '{"id": "x", "text": "caf\xe9"}'.encode("latin-1"),
+        good_line(1).encode(),
+    ]
+    path.write_bytes(b"\n".join(lines) + b"\n")
+    results = list(read_documents(path))
+    assert [getattr(result, "reason", "") for result in results] == [
+        "",
+        "not valid JSON: not UTF-8: byte 0xff at byte 1 of the line",
+        "not valid JSON: not UTF-8: byte 0xe9 at byte 25 of the line",
+        "",
+    ]

@@ -99,8 +99,14 @@ def _skip_line(handle: io.BufferedIOBase) -> None:
 
 def _document(line: bytes, default_id: str, source: str) -> Document | Failure:
     try:
-        record = json.loads(line)
-    except (ValueError, RecursionError) as error:  # bad JSON, bad UTF-8, nesting or numbers beyond the limits
+        # UTF-8 (a byte-order mark skipped): ``json.loads`` of the bytes guessed UTF-16 for a line opening with FF FE
+        # and failed in a codec's words ("'utf-16-le' codec can't decode byte 0x0a in position 12: truncated data")
+        record = json.loads(line.decode("utf-8-sig"))
+    except UnicodeDecodeError as error:
+        at = error.start + len(line) - len(error.object) + 1  # in the line, a byte-order mark counted
+        problem = f"not UTF-8: byte 0x{error.object[error.start]:02x} at byte {at} of the line"
+        return Failure(id=default_id, reason=f"{BAD_JSON}: {problem}", source=source)
+    except (ValueError, RecursionError) as error:  # bad JSON, nesting or numbers beyond the limits
         return Failure(id=default_id, reason=f"{BAD_JSON}: {_json_problem(error)}", source=source)
     if not isinstance(record, Mapping):
         return Failure(id=default_id, reason="not a JSON object", source=source)
