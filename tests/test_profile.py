@@ -644,3 +644,19 @@ def test_learning_one_page_of_one_site_is_counted_in_the_singular(tmp_path: Path
     assert "learned 0 template lines for 1 site from 1 document (1 read now" in learned.stderr
     applied = _clean("lonely/only.txt", "--profile", "p.json", "--format", "txt", cwd=tmp_path)
     assert "clean: site profile p.json (1 site, 0 template lines)" in applied.stderr
+
+
+def test_a_folder_named_as_the_profile_says_what_to_name(tmp_path: Path) -> None:
+    """``--profile corpus`` said "corpus: cannot read: Is a directory"; it now says it is a folder, and names the
+    profile the folder keeps (``.cleaner/profile.json``) when it keeps one."""
+    corpus = tmp_path / "corpus"
+    corpus.mkdir()
+    with pytest.raises(ProfileError, match=r"corpus: a folder, not a profile file \(clean learn -o FILE writes one\)$"):
+        load_profile(corpus)
+    save_profile(Profile(), corpus / ".cleaner" / "profile.json")
+    with pytest.raises(ProfileError) as raised:
+        load_profile(corpus)
+    assert (
+        str(raised.value)
+        == f"{corpus}: a folder, not a profile file: name the file (--profile {corpus}/.cleaner/profile.json)"
+    )

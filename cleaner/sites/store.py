@@ -191,6 +191,10 @@ def load_profile(path: str | os.PathLike[str]) -> Profile:
         try:
             raw = path.read_bytes()
             data = json.loads(raw.decode("utf-8-sig"))  # read_text's newline translation: 3 times as slow
+        except IsADirectoryError:  # "cannot read: Is a directory" said nothing of what to name
+            kept = path / PROFILE_PATH
+            where = f": name the file (--profile {kept})" if kept.is_file() else " (clean learn -o FILE writes one)"
+            raise ProfileError(f"{path}: a folder, not a profile file{where}") from None
         except OSError as error:
             raise ProfileError(f"{path}: cannot read: {error.strerror}") from None
         except UnicodeDecodeError as error:  # Python's words named a codec and a position, not the file's problem
