@@ -34,7 +34,6 @@ from pathlib import Path
 
 import regex
 
-from cleaner.lexicon.languages import LanguageError, language_code
 from cleaner.rules.loader import (
     Action,
     CompiledRule,
@@ -44,6 +43,7 @@ from cleaner.rules.loader import (
     compile_rules,
     rule_from_mapping,
 )
+from cleaner.text.language_codes import LanguageError, language_code
 
 # Pages: every suffix a saved site gives HTML (XHTML's, and .shtml: server-side-include pages, sent as text/html), and
 # a page a browser saved as one file (MHTML: .mhtml, .mht).
@@ -101,7 +101,7 @@ def _where(key: str, origin: str) -> str:
 def _check_language(language: object, origin: str) -> str | None:
     """The language as its ISO 639-1 code is written, in lower case (``"EN"`` was kept and written into every
     article's ``language`` as ``"EN"``); anything but one of the 184 codes is an error naming the file and the key
-    (``cleaner.lexicon.languages``, which checks a front matter's ``language`` too): ``"xx"`` was every article's
+    (``cleaner.text.language_codes``, which checks a front matter's ``language`` too): ``"xx"`` was every article's
     language whose language could not be detected."""
     if language is None:
         return None

@@ -42,11 +42,11 @@ from cleaner.html.marks import Marks, marks, masthead_names
 from cleaner.html.offers import Place, author_offers, date_offers, guessed_offers, title_offers
 from cleaner.html.sources import first_meta, jsonld_objects, ld_values, meta_tags, meta_values, types_of
 from cleaner.html.title import without_date_part, without_site_part
-from cleaner.lexicon.languages import is_language_code
 from cleaner.metadata.choice import MetadataModel
 from cleaner.metadata.offers import Offer
 from cleaner.metadata.pagechoice import chosen, load_page_model, with_dates
 from cleaner.model import Metadata
+from cleaner.text.language_codes import is_language_code
 from cleaner.text.urls import host_of
 
 __all__ = ["page_metadata"]
@@ -221,7 +221,7 @@ def _subtitle(found: Marks, articles: list[dict]) -> str | None:
 
 def _language(tree: HtmlElement, metas: dict[str, list[str]]) -> str | None:
     """``<html lang>``, then content-language, og:locale or Dublin Core; the ISO 639-1 part only, and only a code of
-    a language (``cleaner.lexicon.languages``): ``lang="xx"`` declares none, so detection decides, and the article
+    a language (``cleaner.text.language_codes``): ``lang="xx"`` declares none, so detection decides, and the article
     never carries a language its own front matter would refuse when it is cleaned again."""
     candidates = [
         tree.get("lang"),

@@ -24,10 +24,10 @@ from importlib import resources
 
 from cleaner.errors import CleanError
 from cleaner.io.markdown import FrontMatter
-from cleaner.lexicon.languages import LanguageError, language_code
 from cleaner.metadata.byline import normalise_authors
 from cleaner.metadata.dates import normalise_date
 from cleaner.model import ARTICLE_SCHEMA, Metadata
+from cleaner.text.language_codes import LanguageError, language_code
 
 AUTHOR_KEYS = ("author",)
 DATE_KEYS = {"published": ("date", "publishDate"), "updated": ("lastmod", "last_modified_at", "modified")}
@@ -58,7 +58,7 @@ def _own_values(stated: Metadata) -> Metadata:
     a code in capitals in lower case.  Anything else is a ``CleanError`` naming the key: such values went into the
     article as written (``published: next tuesday``, ``language: english``, ``language: xx``), no ISO value and
     failing the package's JSON Schema, and dropping them would lose them from a file ``--in-place`` rewrites.  The
-    language is checked as ``[tool.cleaner] language`` is (``cleaner.lexicon.languages``)."""
+    language is checked as ``[tool.cleaner] language`` is (``cleaner.text.language_codes``)."""
     values: dict[str, str] = {}
     for name in ("published", "updated"):
         value = getattr(stated, name)

@@ -17,7 +17,7 @@ import re
 
 from cleaner.lexicon import words
 
-CODES = "iso_639_1"  # the list of the codes, in this package (cleaner/lexicon/iso_639_1.txt)
+CODES = "iso_639_1"  # the lexicon's list of the codes (cleaner/lexicon/iso_639_1.txt)
 
 
 class LanguageError(ValueError):
