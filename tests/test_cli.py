@@ -419,6 +419,20 @@ def test_missing_path_is_reported(tmp_path: Path) -> None:
     assert result.stderr.splitlines()[0] == "missing.txt: error: no such file or directory"
 
 
+def test_a_missing_word_like_an_option_or_learn_says_what_it_was_likely_meant_as(tmp_path: Path) -> None:
+    """``clean report DIR`` (for ``--report FILE``) said only "report: error: no such file or directory"."""
+    (tmp_path / "notes").mkdir()
+    result = clean("report", "lern", "chek", "typo", "notes.txt", "-o", "out", cwd=tmp_path)
+    assert result.returncode == 2
+    assert result.stderr.splitlines()[:5] == [
+        "report: error: no such file or directory: did you mean --report?",
+        "lern: error: no such file or directory: did you mean clean learn?",
+        "chek: error: no such file or directory: did you mean --check?",
+        "typo: error: no such file or directory",  # close to nothing
+        "notes.txt: error: no such file or directory",  # a file's name, suffix and all: no hint
+    ]
+
+
 def test_a_run_that_can_read_no_path_writes_nothing(tmp_path: Path) -> None:
     """``clean typo -o all.jsonl`` (a mistyped folder) replaced the all.jsonl of an earlier run with an empty file,
     and wrote a report of nothing: every PATH named missing, nothing is written now."""

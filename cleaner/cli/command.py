@@ -30,7 +30,7 @@ from cleaner.cli import stopping
 from cleaner.cli.audit import RunReport
 from cleaner.cli.handling import Outputs, handle, handle_record
 from cleaner.cli.learn import run_config
-from cleaner.cli.messages import NOT_CHECKED, Report, plural
+from cleaner.cli.messages import NOT_CHECKED, Report, meant_hint, plural
 from cleaner.cli.targets import STDIN_PATH, OutputError, check_file_outputs, check_folders, check_not_planned
 from cleaner.cli.walk import untaken_article, untaken_kind
 from cleaner.config import Config
@@ -198,7 +198,7 @@ def run_command(args: argparse.Namespace, parser: argparse.ArgumentParser) -> in
     found = [Found(STDIN_PATH)] if stdin else _find(args, config, mode)
     report = Report(mode, progress=not args.quiet and sys.stderr.isatty())
     audit = RunReport(args.report, args.paths)
-    files = _usable(found, report, audit)
+    files = _usable(found, report, audit, parser.format_usage())
     # Every PATH named is missing (a typo): nothing is written, so an earlier -o FILE is not replaced by an empty one.
     if mode == "write" and report.failed and not files:
         report.line("clean: error: no PATH could be read: nothing cleaned, no output written")
@@ -247,13 +247,16 @@ def run_command(args: argparse.Namespace, parser: argparse.ArgumentParser) -> in
     return EXIT_CHANGED if mode != "write" and report.touched else EXIT_CLEAN
 
 
-def _usable(found: list[Found], report: Report, audit: RunReport) -> list[Path]:
-    """The paths found that can be read; each one met but not read is reported (a failure), each skipped said."""
+def _usable(found: list[Found], report: Report, audit: RunReport, usage: str) -> list[Path]:
+    """The paths found that can be read; each one met but not read is reported (a failure), each skipped said; a
+    missing one that is a bare word like an option's name or ``learn`` says what it was likely meant as."""
     for item in found:
         if item.error:  # a path met but not read (a symlink loop, a missing file named) is one of the files, failed
-            report.failure(str(item.path), item.error)
+            hint = meant_hint(str(item.path), usage) if not item.path.exists() else ""
+            error = f"{item.error}: {hint}" if hint else item.error
+            report.failure(str(item.path), error)
             report.files += 1
-            audit.failure(item.path, item.error)
+            audit.failure(item.path, error)
         elif item.untaken:  # said in one line at the end (``Report.untaken_line``)
             report.untaken.append((item.untaken, str(item.path)))
         elif item.skipped:

@@ -12,7 +12,9 @@ This module decides nothing about the run; ``cleaner.cli.command`` tells it what
 from __future__ import annotations
 
 import argparse
+import difflib
 import os
+import re
 import sys
 from collections import Counter
 from collections.abc import Sequence
@@ -123,6 +125,20 @@ def dash_hint(argv: Sequence[str]) -> str:
         return ""
     kind = "a folder" if os.path.isdir(dashed[0]) else "a file"
     return f"{dashed[0]} is {kind}: name it ./{dashed[0]}, or after --"
+
+
+def meant_hint(name: str, usage: str) -> str:
+    """What a PATH that does not exist was likely meant as, when it is a bare word (no folder, no suffix) close to
+    the subcommand ``learn`` or to an option's name without its dashes (``usage``, the parser's usage line, names
+    them): ``clean report DIR`` for ``--report FILE``, ``clean lern DIR``; '' otherwise.  "no such file or
+    directory" alone did not say that the word was taken for a file."""
+    if not name or os.sep in name or "." in name or name.startswith("-"):
+        return ""
+    meant = {"learn": "clean learn"}
+    for option in re.findall(r"--[a-z][a-z-]+", usage):
+        meant.setdefault(option[2:], option)
+    close = difflib.get_close_matches(name.lower(), meant, n=1, cutoff=0.8)
+    return f"did you mean {meant[close[0]]}?" if close else ""
 
 
 @dataclass
