@@ -43,6 +43,7 @@ from warcio.statusandheaders import StatusAndHeadersParserException
 from warcio.utils import BUFF_SIZE
 
 from cleaner.config import DEFAULT_MAX_BYTES
+from cleaner.io.compressed import ZLIB_PREFIX
 from cleaner.io.files import source_name
 from cleaner.io.records import Document, Failure, Format
 
@@ -357,10 +358,14 @@ def _decoded(content: bytes, record: Any) -> str | bytes:
 
 
 def _reason(error: BaseException) -> str:
-    """One printable line: warcio quotes the offending bytes, which may be binary."""
+    """One printable line: warcio quotes the offending bytes, which may be binary; a gzip member's damage in the
+    words ``cleaner.io.compressed`` says it for a ``.gz`` file (``corrupt gzip data: invalid distance too far back``,
+    where zlib said ``Error -3 while decompressing data: ...``)."""
     if isinstance(error, AttributeError):
         return NO_TARGET
     text = "".join(char if char.isprintable() and char.isascii() else "?" for char in " ".join(str(error).split()))
+    if isinstance(error, zlib.error):
+        text = f"corrupt gzip data: {ZLIB_PREFIX.sub('', text)}"
     return (text or type(error).__name__)[:100]
 
 
