@@ -94,8 +94,14 @@ def _list_of_strings(value: object, key: str, what: str) -> tuple[str, ...]:
     return items
 
 
+def _in(origin: str) -> str:
+    """Where the file ``origin`` names holds cleaner's keys, for messages: under ``[tool.cleaner]`` in a
+    ``pyproject.toml``, at the top of any other file (``_table``), where "[tool.cleaner]" named a table it has not."""
+    return f"{origin}: [tool.cleaner]" if Path(origin).name == "pyproject.toml" else f"{origin}:"
+
+
 def _where(key: str, origin: str) -> str:
-    return f"Config({key}=...)" if origin == "defaults" else f"{origin}: [tool.cleaner] {key!r}"
+    return f"Config({key}=...)" if origin == "defaults" else f"{_in(origin)} {key!r}"
 
 
 def _check_language(language: object, origin: str) -> str | None:
@@ -198,7 +204,7 @@ def _strings(data: Mapping[str, object], key: str, origin: str) -> tuple[str, ..
     if value is None:
         return None
     if not isinstance(value, list) or not all(isinstance(item, str) for item in value):
-        raise ConfigError(f"{origin}: [tool.cleaner] {key!r} must be a list of strings")
+        raise ConfigError(f"{_in(origin)} {key!r} must be a list of strings")
     return tuple(value)
 
 
@@ -210,14 +216,15 @@ def config_from_table(table: Mapping[str, object], *, origin: str) -> Config:
     unknown = sorted(set(table) - KNOWN_KEYS)
     if unknown:
         hint = " (a [tool.cleaner] table is read from a pyproject.toml: in another file its keys stand at the top)"
-        raise ConfigError(f"{origin}: [tool.cleaner] unknown key {unknown[0]!r}{hint if unknown[0] == 'tool' else ''}")
+        raise ConfigError(f"{_in(origin)} unknown key {unknown[0]!r}{hint if unknown[0] == 'tool' else ''}")
     rules = table.get("rule", [])
     if not isinstance(rules, list) or not all(isinstance(item, Mapping) for item in rules):
-        raise ConfigError(f"{origin}: [tool.cleaner] 'rule' must be an array of tables ([[tool.cleaner.rule]])")
+        array = "[[tool.cleaner.rule]]" if _in(origin).endswith("]") else "[[rule]]"
+        raise ConfigError(f"{_in(origin)} 'rule' must be an array of tables ({array})")
     try:
         extra = tuple(rule_from_mapping(item, origin=origin) for item in rules)
     except RuleError as error:
-        raise ConfigError(f"{origin}: [tool.cleaner] {str(error).removeprefix(f'{origin}: ')}") from None
+        raise ConfigError(f"{_in(origin)} {str(error).removeprefix(f'{origin}: ')}") from None
     _check_rule_ids(extra, origin)
     disable = frozenset(_strings(table, "disable", origin) or ())
     keep = _strings(table, "keep", origin) or ()
@@ -242,7 +249,7 @@ def _check_rule_ids(extra: tuple[Rule, ...], origin: str) -> None:
     for rule in extra:
         if rule.id in builtin or rule.id in seen:
             whose = "a built-in rule" if rule.id in builtin else "another rule of this configuration"
-            raise ConfigError(f"{origin}: [tool.cleaner] rule {rule.id!r}: {whose} has this id; give it another")
+            raise ConfigError(f"{_in(origin)} rule {rule.id!r}: {whose} has this id; give it another")
         seen.add(rule.id)
 
 
@@ -251,7 +258,7 @@ def _check_disabled(disable: frozenset[str], extra: tuple[Rule, ...], origin: st
     known = {name for rule in (*builtin_rules(), *extra) for name in (rule.id, rule.category)}
     unknown = sorted(disable - known)
     if unknown:
-        where = "Config(disable=...)" if origin == "defaults" else f"{origin}: [tool.cleaner] 'disable'"
+        where = "Config(disable=...)" if origin == "defaults" else f"{_in(origin)} 'disable'"
         near = difflib.get_close_matches(unknown[0], sorted(known), n=1)
         meant = f" (did you mean {near[0]!r}?)" if near else ""
         raise ConfigError(

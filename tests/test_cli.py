@@ -673,7 +673,7 @@ def test_bad_configuration_names_the_key(tmp_path: Path) -> None:
     (tmp_path / "cleaner.toml").write_text("max_bytes = -3\n")
     result = clean("a.txt", "--config", "cleaner.toml", cwd=tmp_path)
     assert result.returncode == 2
-    assert result.stderr.startswith("clean: error: cleaner.toml: [tool.cleaner] 'max_bytes' must be a positive whole")
+    assert result.stderr.startswith("clean: error: cleaner.toml: 'max_bytes' must be a positive whole")
 
 
 def test_include_and_exclude_globs_from_pyproject(tmp_path: Path) -> None:

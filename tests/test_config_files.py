@@ -165,6 +165,25 @@ def test_a_cleaner_table_in_another_file_than_pyproject_says_where_its_keys_go(t
         load_config(path)
 
 
+@pytest.mark.parametrize(
+    ("text", "message"),
+    [
+        ("max_bytes = -3\n", "own.toml: 'max_bytes' must be a positive whole number"),
+        ('disable = "cookie"\n', "own.toml: 'disable' must be a list of strings"),
+        ("rule = 5\n", "own.toml: 'rule' must be an array of tables ([[rule]])"),
+    ],
+    ids=["number", "list", "rule"],
+)
+def test_a_standalone_files_messages_name_its_keys_where_they_stand(tmp_path: Path, text: str, message: str) -> None:
+    """A standalone file's keys stand at its top: its messages said "own.toml: [tool.cleaner] 'max_bytes'", a
+    table it has not (and "[[tool.cleaner.rule]]" for its rules, which are "[[rule]]" there)."""
+    path = tmp_path / "own.toml"
+    path.write_text(text, encoding="utf-8")
+    with pytest.raises(ConfigError) as raised:
+        load_config(path)
+    assert str(raised.value).startswith(f"{path.parent / message}") and "tool.cleaner" not in str(raised.value)
+
+
 @pytest.mark.parametrize("path", [None, 5, b"pyproject.toml"])
 def test_load_config_given_no_path_is_a_type_error_naming_it(path: object) -> None:
     """It was Python's own "expected str, bytes or os.PathLike object, not NoneType", naming no function."""

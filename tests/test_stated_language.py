@@ -60,7 +60,7 @@ def test_every_place_a_language_is_given_refuses_the_same_values_in_the_same_wor
     configured = run("corpus/b.md", "--config", "own.toml", cwd=tmp_path)
     assert (configured.returncode, configured.stderr.strip()) == (
         2,
-        f"clean: error: own.toml: [tool.cleaner] 'language' {WRONG[value]}",
+        f"clean: error: own.toml: 'language' {WRONG[value]}",  # a standalone file's keys stand at its top
     )
     (corpus / "pyproject.toml").write_text(f'[tool.cleaner]\nlanguage = "{value}"\n')
     searched = run("corpus/b.md", cwd=tmp_path)
