@@ -94,10 +94,13 @@ def _list_of_strings(value: object, key: str, what: str) -> tuple[str, ...]:
     return items
 
 
+PYPROJECT = "pyproject.toml"  # the one file name whose keys for cleaner stand under [tool.cleaner]
+
+
 def _in(origin: str) -> str:
     """Where the file ``origin`` names holds cleaner's keys, for messages: under ``[tool.cleaner]`` in a
     ``pyproject.toml``, at the top of any other file (``_table``), where "[tool.cleaner]" named a table it has not."""
-    return f"{origin}: [tool.cleaner]" if Path(origin).name == "pyproject.toml" else f"{origin}:"
+    return f"{origin}: [tool.cleaner]" if Path(origin).name == PYPROJECT else f"{origin}:"
 
 
 def _where(key: str, origin: str) -> str:
@@ -219,7 +222,7 @@ def config_from_table(table: Mapping[str, object], *, origin: str) -> Config:
         raise ConfigError(f"{_in(origin)} unknown key {unknown[0]!r}{hint if unknown[0] == 'tool' else ''}")
     rules = table.get("rule", [])
     if not isinstance(rules, list) or not all(isinstance(item, Mapping) for item in rules):
-        array = "[[tool.cleaner.rule]]" if _in(origin).endswith("]") else "[[rule]]"
+        array = "[[tool.cleaner.rule]]" if Path(origin).name == PYPROJECT else "[[rule]]"
         raise ConfigError(f"{_in(origin)} 'rule' must be an array of tables ({array})")
     try:
         extra = tuple(rule_from_mapping(item, origin=origin) for item in rules)
@@ -291,7 +294,7 @@ def load_config(path: str | os.PathLike[str]) -> Config:
 def _table(path: Path, data: Mapping[str, object]) -> Mapping[str, object] | None:
     """The keys ``path`` (parsed as ``data``) gives cleaner: a ``pyproject.toml``'s ``[tool.cleaner]`` (``None``
     when it has none), another file's top level."""
-    if path.name != "pyproject.toml":
+    if path.name != PYPROJECT:
         return data
     table = _tool(path, data).get("cleaner")
     if table is not None and not isinstance(table, Mapping):
@@ -307,11 +310,11 @@ def _tool(path: Path, data: Mapping[str, object]) -> Mapping[str, object]:
     return tool
 
 
-def _toml(path: Path) -> dict[str, object]:
-    """A configuration file parsed; ``ConfigError`` naming it when it cannot be read, is not UTF-8 (TOML's one
-    encoding: ``_utf8``) or not valid TOML."""
+def _toml(path: Path, data: bytes | None = None) -> dict[str, object]:
+    """A configuration file parsed (``data``: its bytes when they are read already); ``ConfigError`` naming it when
+    it cannot be read, is not UTF-8 (TOML's one encoding: ``_utf8``) or not valid TOML."""
     try:
-        return tomllib.loads(_utf8(path, _bytes(path)))
+        return tomllib.loads(_utf8(path, _bytes(path) if data is None else data))
     except tomllib.TOMLDecodeError as error:
         raise ConfigError(f"{path}: not valid TOML: {error}") from None
 
@@ -387,18 +390,20 @@ def find_config(start: Path) -> Config:
     picks up the configuration of a folder above it.
     """
     for candidate in search_folders(start):
-        pyproject = candidate / "pyproject.toml"
-        if pyproject.is_file() and "[tool.cleaner" in _text(pyproject):
-            table = _table(pyproject, _toml(pyproject))  # None: the words were in a comment or a string, not a table
+        pyproject = candidate / PYPROJECT
+        if not pyproject.is_file():
+            continue
+        data = _bytes(pyproject)  # read once, for the look for the table's name and for the parse
+        if "[tool.cleaner" in _text(data):
+            table = _table(pyproject, _toml(pyproject, data))  # None: the words were in a comment or a string
             if table is not None:
                 return config_from_table(table, origin=str(pyproject))
     return DEFAULT_CONFIG
 
 
-def _text(path: Path) -> str:
-    """A configuration file's text, or a ``ConfigError`` saying it cannot be read: one the user may not read was
-    an ``OSError`` that ``clean learn`` reported as the profile it could not write.  Read for the search's look for
-    ``[tool.cleaner``: a file saved in UTF-16 is read in it, so that its table is told and said to be in the wrong
-    encoding (``_utf8``), where it was passed over as if it had none and the run took the defaults."""
-    data = _bytes(path)
+def _text(data: bytes) -> str:
+    """A configuration file's bytes as text for the search's look for ``[tool.cleaner``: a file saved in UTF-16 is
+    read in it, so that its table is told and said to be in the wrong encoding (``_utf8``), where it was passed over
+    as if it had none and the run took the defaults.  (``_bytes`` read them: a file the user may not read is a
+    ``ConfigError`` saying so, where ``clean learn`` reported it as the profile it could not write.)"""
     return data.decode(_wide(data) or "utf-8-sig", errors="replace")
