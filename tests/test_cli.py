@@ -422,14 +422,16 @@ def test_missing_path_is_reported(tmp_path: Path) -> None:
 def test_a_missing_word_like_an_option_or_learn_says_what_it_was_likely_meant_as(tmp_path: Path) -> None:
     """``clean report DIR`` (for ``--report FILE``) said only "report: error: no such file or directory"."""
     (tmp_path / "notes").mkdir()
-    result = clean("report", "lern", "chek", "typo", "notes.txt", "-o", "out", cwd=tmp_path)
+    (tmp_path / "explain").symlink_to("moved.txt")  # a broken link is no mistyped word
+    result = clean("report", "lern", "chek", "typo", "notes.txt", "explain", "-o", "out", cwd=tmp_path)
     assert result.returncode == 2
-    assert result.stderr.splitlines()[:5] == [
+    assert result.stderr.splitlines()[:6] == [
         "report: error: no such file or directory: did you mean --report?",
         "lern: error: no such file or directory: did you mean clean learn?",
         "chek: error: no such file or directory: did you mean --check?",
         "typo: error: no such file or directory",  # close to nothing
         "notes.txt: error: no such file or directory",  # a file's name, suffix and all: no hint
+        "explain: error: a broken symlink: it leads to moved.txt, which does not exist",
     ]
 
 

@@ -252,7 +252,7 @@ def _usable(found: list[Found], report: Report, audit: RunReport, usage: str) ->
     missing one that is a bare word like an option's name or ``learn`` says what it was likely meant as."""
     for item in found:
         if item.error:  # a path met but not read (a symlink loop, a missing file named) is one of the files, failed
-            hint = meant_hint(str(item.path), usage) if not item.path.exists() else ""
+            hint = meant_hint(str(item.path), usage) if not os.path.lexists(item.path) else ""  # not a broken link
             error = f"{item.error}: {hint}" if hint else item.error
             report.failure(str(item.path), error)
             report.files += 1
