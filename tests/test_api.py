@@ -352,7 +352,7 @@ def test_clean_file_refuses_a_file_of_many_documents(tmp_path: Path) -> None:
     (tmp_path / "crawl.jsonl").write_text(record + "\n", encoding="utf-8")
     (tmp_path / "crawl.warc.gz").write_bytes(b"\x1f\x8b\x08\x00\x00\x00\x00\x00")
     for name in ("crawl.jsonl", "crawl.warc.gz"):
-        with pytest.raises(CleanError, match=f"^{re.escape(str(tmp_path / name))}: a JSON Lines or WARC file"):
+        with pytest.raises(CleanError, match=f"^{re.escape(str(tmp_path / name))}: a JSON Lines, WARC or feed file"):
             clean_file(tmp_path / name)
 
 

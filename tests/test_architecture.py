@@ -52,6 +52,8 @@ OPTIONAL |= {"email"}
 # The bzip2 and xz decompressors (bz2, lzma: 0.003 s a start together) read a ``.bz2`` or ``.xz`` article file
 # (cleaner.io.compressed) for such a file only; gzip is imported at the start for the JSON Lines reader already.
 OPTIONAL |= {"bz2", "lzma"}
+# feedparser (a tenth of a second a start) reads a web feed (cleaner.io.feeds) for such a file only.
+OPTIONAL |= {"feedparser"}
 # ``cleaner`` modules imported where first used, so that `clean learn` (and any command that reads plain text)
 # starts without the cleaning layers: the cleaning command's modules, the html layer for the first page, the
 # wrapped lines' readers for the first paragraph joined from hard-wrapped lines, the legacy encodings' reader for the

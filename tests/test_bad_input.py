@@ -67,7 +67,7 @@ def test_the_command_writes_every_good_record(records: Path, tmp_path: Path) -> 
     assert [record["id"] for record in written] == ["good-0", "good-1"]
     assert len([line for line in result.stderr.splitlines() if ": error: " in line]) == 5
     summary = result.stderr.splitlines()[-1]
-    assert summary.startswith("7 documents read (0 article files, 7 records of 1 JSON Lines/WARC file): ")
+    assert summary.startswith("7 documents read (0 article files, 7 records of 1 JSON Lines/WARC/feed file): ")
     assert ", 5 failed;" in summary
 
 

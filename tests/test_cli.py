@@ -309,7 +309,7 @@ def test_files_and_records_are_counted_alike(tmp_path: Path) -> None:
     files = clean("page.html", "story.txt", "seed.txt", "-o", "out", cwd=tmp_path)
     stream = clean("all.jsonl", "-o", "out.jsonl", cwd=tmp_path)
     assert files.stderr.splitlines()[-1].startswith("3 files read: 2 cleaned, 1 with nothing removed, 0 failed; ")
-    what = "3 documents read (0 article files, 3 records of 1 JSON Lines/WARC file)"
+    what = "3 documents read (0 article files, 3 records of 1 JSON Lines/WARC/feed file)"
     assert stream.stderr.splitlines()[-1].startswith(f"{what}: 2 cleaned, 1 with nothing removed, 0 failed; ")
     assert files.stderr.splitlines()[-1].partition("; ")[2] == stream.stderr.splitlines()[-1].partition("; ")[2]
 
@@ -729,7 +729,7 @@ def test_a_walk_says_in_one_line_which_readable_files_it_left_out(tmp_path: Path
     assert result.returncode == 0, result.stderr
     said = result.skipped_lines()
     assert said == [
-        "clean: 3 files skipped (no include glob takes them; name them to clean them): 2 JSON Lines/WARC files "
+        "clean: 3 files skipped (no include glob takes them; name them to clean them): 2 JSON Lines/WARC/feed files "
         "(corpus/e.jsonl, corpus/f.warc.gz: with -o OUT.jsonl), 1 file without a suffix (corpus/NOEXT)"
     ]
     assert "2 files read" in result.stderr
@@ -744,8 +744,9 @@ def test_a_walk_says_in_one_line_which_readable_files_it_left_out(tmp_path: Path
 def test_a_walk_names_the_pages_of_a_saved_site_under_other_suffixes(tmp_path: Path) -> None:
     """A mirrored site's pages are named by its server's scripts (``index.php``, ``story.aspx``, wget's
     ``index.html?p=2``): the walk left them out without a word, though ``clean`` reads each as a page when named.
-    Now a file no include glob takes is named when its first bytes open an HTML document; PHP source, a
-    stylesheet, a feed, an excluded page, a symlink and a named pipe (never opened) are not."""
+    Now a file no include glob takes is named when its first bytes open an HTML document (and an ``.xml`` file whose
+    root is a feed's, whose items it reads); PHP source, a stylesheet, an excluded page, a symlink and a named pipe
+    (never opened) are not."""
     folder = corpus(tmp_path, TEXT_INPUTS[:1])
     page = "<p>The council approved the budget for the coming year after a long debate over schools.</p>"
     (folder / "index.php").write_text(f"<!DOCTYPE html>\n<html><body>{page}</body></html>\n")
@@ -763,8 +764,9 @@ def test_a_walk_names_the_pages_of_a_saved_site_under_other_suffixes(tmp_path: P
     assert result.returncode == 0, result.stderr
     said = result.skipped_lines()
     assert said == [
-        "clean: 3 files skipped (no include glob takes them; name them to clean them): 3 web pages "
-        "(corpus/index.html?p=2, corpus/index.php, corpus/story.aspx: or add the suffix to include)"
+        "clean: 4 files skipped (no include glob takes them; name them to clean them): 1 JSON Lines/WARC/feed file "
+        "(corpus/feed.xml: with -o OUT.jsonl), 3 web pages (corpus/index.html?p=2, corpus/index.php, "
+        "corpus/story.aspx: or add the suffix to include)"
     ]
     assert "1 file read" in result.stderr
     named = clean("corpus/index.php", "--format", "txt", "--jobs=1", cwd=tmp_path)
@@ -798,9 +800,9 @@ def test_clean_learn_s_walk_names_what_it_left_out_as_clean_s_does(tmp_path: Pat
     assert result.returncode == 0, result.stderr
     lines = result.stderr.splitlines()
     assert lines[-2:] == [
-        "clean learn: 3 files skipped (no include glob takes them; name them to learn from them): 1 JSON Lines/WARC "
-        "file (corpus/e.jsonl), 1 file without a suffix (corpus/NOEXT), 1 web page (corpus/index.php: or add the "
-        "suffix to include)",
+        "clean learn: 3 files skipped (no include glob takes them; name them to learn from them): 1 JSON "
+        "Lines/WARC/feed file (corpus/e.jsonl), 1 file without a suffix (corpus/NOEXT), 1 web page "
+        "(corpus/index.php: or add the suffix to include)",
         f"learned 0 template lines for 1 site from 2 documents (2 read now, 0 failed); wrote {Path('p.json')}",
     ]
     written = clean("corpus", "-o", "out", "--jobs=1", cwd=tmp_path)
@@ -815,8 +817,8 @@ def test_clean_learn_s_walk_names_what_it_left_out_as_clean_s_does(tmp_path: Pat
     assert (none.returncode, none.stderr.splitlines()) == (
         2,
         [
-            "clean learn: 1 file skipped (no include glob takes it; name it to learn from it): 1 JSON Lines/WARC file "
-            "(corpus/a/f.jsonl)",
+            "clean learn: 1 file skipped (no include glob takes it; name it to learn from it): 1 JSON Lines/WARC/feed "
+            "file (corpus/a/f.jsonl)",
             "clean learn: error: no document read: p2.json not written",
         ],
     )

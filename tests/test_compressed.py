@@ -73,7 +73,7 @@ def test_a_walk_cleans_compressed_files_into_outputs_named_for_the_name_inside(t
     assert result.returncode == 0, result.stderr
     assert sorted(tree_state(tmp_path / "out")) == ["page.json", "sub/notes.json", "sub/story.json"]
     assert re.search(r"^3 files read: .*, 0 failed;", result.stderr, re.MULTILINE), result.stderr
-    assert "1 JSON Lines/WARC file (corpus/e.jsonl.gz: with -o OUT.jsonl)" in result.stderr
+    assert "1 JSON Lines/WARC/feed file (corpus/e.jsonl.gz: with -o OUT.jsonl)" in result.stderr
     page = json.loads((tmp_path / "out" / "page.json").read_text())
     assert (page["source"], page["text"]) == ("corpus/page.html.gz", PARAGRAPH)
     walked = input_files(corpus, exclude=["*.tmp.txt"])  # the library's walk (Corpus.from_paths, clean_bag)

@@ -166,7 +166,7 @@ def test_records_not_compared_for_duplicates_are_said_to_be(tmp_path: Path, opti
     assert result.returncode == 0, result.stderr
     assert len((tmp_path / "out.jsonl").read_text(encoding="utf-8").splitlines()) == 2
     assert result.stderr.startswith(
-        f"clean: warning: {option} compares article files only: the records of JSON Lines and WARC files are "
+        f"clean: warning: {option} compares article files only: the records of JSON Lines, WARC and feed files are "
         "written without being compared for duplicates\n"
     )
 

@@ -88,14 +88,22 @@ ATOM = (
 )
 
 
-def test_a_feed_given_by_mistake_is_refused_naming_the_file(tmp_path: Path) -> None:
-    """An RSS or Atom feed is a list of items, not an article: its text run together is no body."""
-    for name, feed, kind in (("news.rss", RSS, "RSS"), ("atom.xml", ATOM, "Atom"), ("feed.html", RSS, "RSS")):
+def test_a_feed_given_as_one_article_is_refused_naming_the_file(tmp_path: Path) -> None:
+    """An RSS or Atom feed is a list of items, not an article: its text run together is no body.  Under a feed's
+    name (``.rss``, ``.atom``, an ``.xml`` file whose root is a feed's) its items are documents (tests/test_feeds.py),
+    so one article asked of it is refused as for any file of many documents; under a page's name, or given as
+    content, the page reader refuses it and says how to read its items."""
+    for name, feed in (("news.rss", RSS), ("atom.xml", ATOM)):
         (tmp_path / name).write_bytes(feed.encode("utf-8"))
-        with pytest.raises(CleanError, match=f"{name}: an {kind} feed, not an article page"):
+        with pytest.raises(CleanError, match=f"{name}: a JSON Lines, WARC or feed file holds many documents"):
             clean_file(tmp_path / name)
+    (tmp_path / "feed.html").write_bytes(RSS.encode("utf-8"))
+    with pytest.raises(CleanError, match=r"feed\.html: an RSS feed, not an article page: name its file"):
+        clean_file(tmp_path / "feed.html")
+    with pytest.raises(CleanError, match=r"^an Atom feed, not an article page: name its file"):
+        clean(ATOM)
     ran = clean_in_process("feed.html", "-o", "out", cwd=tmp_path)
-    assert ran.returncode == 2 and "feed.html: error: an RSS feed, not an article page" in ran.stderr
+    assert ran.returncode == 2 and "feed.html: error: an RSS feed, not an article page: name its file" in ran.stderr
 
 
 def test_a_page_mentioning_a_feed_is_still_a_page() -> None:
@@ -108,7 +116,7 @@ def test_a_feed_is_told_by_its_root_element_alone() -> None:
     """``feed_kind`` looks for a root element's opening before it tries the root pattern: the answer is the
     pattern's on starts that hold such an opening or not (in a comment, after a doctype, a byte-order mark,
     in capitals, too late)."""
-    from cleaner.html.sniff import _FEED_ROOT, feed_kind
+    from cleaner.io.feeds import _FEED_ROOT, feed_kind
 
     starts = [
         RSS, ATOM, "\ufeff" + ATOM, "<!DOCTYPE html><html><body><p>RSS</p>", "<!-- <rss> --><html>",
@@ -126,7 +134,7 @@ def test_a_feed_is_told_by_its_root_element_alone() -> None:
 def test_a_start_of_many_comments_is_sniffed_at_once() -> None:
     """A page opening with many comments and naming a feed element in its first 4 KB: read once, not tried
     again with each comment read on to a later "-->" (which took twice as long for every comment more)."""
-    from cleaner.html.sniff import feed_kind
+    from cleaner.io.feeds import feed_kind
 
     start = "<!-- <feed> -->" * 24 + "<html><body><p>text</p></body></html>"
     started = time.process_time()

@@ -264,5 +264,5 @@ def test_records_asked_for_in_another_format_than_json_lines_are_refused(tmp_pat
     (tmp_path / "crawl.jsonl").write_text(json.dumps({"id": "a", "text": "A line of text."}) + "\n")
     result = clean_in_process("crawl.jsonl", "--format", form, cwd=tmp_path)
     assert result.returncode == 2 and result.stdout == ""
-    assert "JSON Lines and WARC inputs hold many articles: write them with --format jsonl" in result.stderr
+    assert "JSON Lines, WARC and feed inputs hold many articles: write them with --format jsonl" in result.stderr
     assert clean_in_process("crawl.jsonl", "--format", "json", "-q", cwd=tmp_path).stdout.count("\n") == 1

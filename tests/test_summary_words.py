@@ -32,5 +32,5 @@ def test_one_of_everything_is_singular() -> None:
 
 def test_records_and_containers_agree_with_their_numbers() -> None:
     line = _summary(files=0, records=1, containers=1, read=1, categories=Counter(tail=2, caption=1))
-    assert line.startswith("1 document read (0 article files, 1 record of 1 JSON Lines/WARC file): ")
+    assert line.startswith("1 document read (0 article files, 1 record of 1 JSON Lines/WARC/feed file): ")
     assert "; 3 blocks removed (tail 2, caption 1)" in line

@@ -344,7 +344,7 @@ def test_a_wet_file_gives_each_page_text(tmp_path: Path, name: str) -> None:
 
 
 def test_an_archive_without_pages_is_named_in_a_note(tmp_path: Path) -> None:
-    """A web archive of a PDF, a JSON answer and a robots.txt gave '0 records of 1 JSON Lines/WARC file' and no
+    """A web archive of a PDF, a JSON answer and a robots.txt gave '0 records of 1 JSON Lines/WARC/feed file' and no
     word of why (trial47): one note before the summary names it and says which records are documents, the same
     with any --jobs; an archive with pages is not named; --quiet drops it."""
     empty = tmp_path / "other.warc.gz"
@@ -369,6 +369,6 @@ def test_an_archive_without_pages_is_named_in_a_note(tmp_path: Path) -> None:
         "archive's, its HTML pages fetched whole and plain-text conversion records: other records, PDFs, images, "
         "requests, redirects, are skipped)"
     ]
-    assert "2 documents read (0 article files, 2 records of 2 JSON Lines/WARC files)" in runs[0].stderr
+    assert "2 documents read (0 article files, 2 records of 2 JSON Lines/WARC/feed files)" in runs[0].stderr
     quiet = _clean_command("other.warc.gz", "--quiet", cwd=tmp_path)
     assert (quiet.returncode, quiet.stderr) == (0, "")

@@ -1,7 +1,7 @@
 """``clean ... --report FILE``: the run's records go to the HTML audit report as they pass.
 
 ``RunReport`` sits on the command's streams: ``outcomes`` (files cleaned as a batch) and
-``results`` (documents of JSON Lines and WARC inputs) pass through it unchanged while each
+``results`` (documents of JSON Lines, WARC and feed inputs) pass through it unchanged while each
 becomes a record (``Article.to_dict()`` plus ``id``, ``source``, ``url``, ``fetched``, or a
 failure ``{"id", "source", "error"}``) for ``cleaner.report.ReportBuilder``; ``failure`` adds a
 file that could not even be read.  Records are taken in input order in this process, so the

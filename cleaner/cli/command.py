@@ -2,7 +2,7 @@
 
 What this module does: ``run_command(args, parser)`` finds the files (``cleaner.io.files``), loads the
 configuration and the site profile, cleans the files as a batch (``cleaner.run.batch``) and the records
-of JSON Lines or WARC inputs as a stream (``cleaner.run.stream``), both with one executor (this process
+of JSON Lines, WARC or feed inputs as a stream (``cleaner.run.stream``), both with one executor (this process
 for ``--jobs 1``, worker processes otherwise: ``cleaner.run.local``), and hands each result, in input order,
 to ``cleaner.cli.handling`` (written to standard output, a mirrored folder or a JSON Lines file; or, for
 ``--check``, ``--diff`` and ``--in-place``, said, shown and done).  It compares the articles for duplicates
@@ -37,6 +37,7 @@ from cleaner.config import Config
 from cleaner.corpus.duplicates import DuplicateFinder
 from cleaner.io.compressed import compression, compression_at, plain_name
 from cleaner.io.documents import WARC_SUFFIXES, documents_from_path, is_container
+from cleaner.io.feeds import is_feed
 from cleaner.io.files import AtomicFile, Finder, Found, source_format, source_name
 from cleaner.io.records import Document, Failure, Result
 from cleaner.run.batch import Outcome, Settings, process_bytes, run
@@ -106,25 +107,26 @@ def _config(args: argparse.Namespace) -> Config:
 def _container_results(
     paths: Sequence[Path], settings: Settings, mode: str, report: Report, executor: Executor
 ) -> Iterator[Result]:
-    """The documents of JSON Lines and WARC inputs, cleaned as a stream (never rewritten in place)."""
+    """The documents of JSON Lines, WARC and feed inputs, cleaned as a stream (never rewritten in place)."""
     if mode != "write":
         for path in paths:
-            report.line(f"{path}: skipped: JSON Lines and WARC inputs are not checked or rewritten")
+            report.line(f"{path}: skipped: JSON Lines, WARC and feed inputs are not checked or rewritten")
         return iter(())
     report.containers += len(paths)
     limit = settings.config.max_bytes
     documents = (
         item for path in paths for item in _noting_empty(path, documents_from_path(path, max_bytes=limit), report)
     )
-    # A web archive holds pages: the HTML layer is warmed up with the rest.  JSON Lines records and a WET file's
-    # may all be text: a worker warms the HTML layer up on the first page it meets, outside that page's time limit.
-    pages = any(path.name.lower().endswith(WARC_SUFFIXES) for path in paths)
+    # A web archive and a feed hold pages: the HTML layer is warmed up with the rest.  JSON Lines records and a WET
+    # file's may all be text: a worker warms the HTML layer up on the first page it meets, outside that page's time
+    # limit.
+    pages = any(path.name.lower().endswith(WARC_SUFFIXES) or is_feed(path) for path in paths)
     job = cleaning_job(Cleaning(settings.config, settings.profile, pages=pages))
     return executor.map(job, as_documents(documents))
 
 
 def _noting_empty(path: Path, items: Iterable[Document | Failure], report: Report) -> Iterator[Document | Failure]:
-    """The items of one JSON Lines or WARC file; one that holds none is listed for the summary's note (at the
+    """The items of one JSON Lines, WARC or feed file; one that holds none is listed for the summary's note (at the
     end: so the lines are the same with any ``--jobs``, whose workers read ahead)."""
     empty = True
     for item in items:
@@ -210,13 +212,15 @@ def run_command(args: argparse.Namespace, parser: argparse.ArgumentParser) -> in
     # Their records are written as JSON Lines only: an md or txt stream, or a folder of outputs, is refused.
     as_lines = args.format not in ("md", "txt") and not (args.output and args.format != "jsonl")
     if containers and mode == "write" and not as_lines:
-        parser.error("JSON Lines and WARC inputs hold many articles: write them with --format jsonl (or -o OUT.jsonl)")
+        parser.error(
+            "JSON Lines, WARC and feed inputs hold many articles: write them with --format jsonl (or -o OUT.jsonl)"
+        )
     if all(item.untaken for item in found):  # a walk that met only files of kinds it does not take found nothing
         report.line(f"clean: warning: {_nothing_found(args, config)}")
     if containers and mode == "write" and (args.dedupe or args.duplicates):
         option = "--dedupe" if args.dedupe else "--duplicates"
         report.line(
-            f"clean: warning: {option} compares article files only: the records of JSON Lines and WARC files are "
+            f"clean: warning: {option} compares article files only: the records of JSON Lines, WARC and feed files are "
             "written without being compared for duplicates"
         )
     html = any(source_format(path) == "html" for path in files)  # else the workers need not load the HTML layer

@@ -170,7 +170,7 @@ def _warn_if_empty(where: object, article: Article, report: Report) -> None:
 
 
 def handle_record(result: Result, outputs: Outputs, report: Report, *, explain: bool) -> None:
-    """One document of a JSON Lines or WARC input: written as a JSON Lines record, or one error line."""
+    """One document of a JSON Lines, WARC or feed input: written as a JSON Lines record, or one error line."""
     where = failure_where(result.id, result.source)
     if isinstance(result, Failure):
         report.failure(where, result.reason)

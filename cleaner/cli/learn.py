@@ -88,7 +88,7 @@ def default_output(paths: Sequence[Path]) -> Path:
 
 
 def _count(config: Config, item: Path | Document) -> tuple[str, Counted] | Failure:
-    """The counts of one document (an article file, or a record of a JSON Lines or WARC file), with its id."""
+    """The counts of one document (an article file, or a record of a JSON Lines, WARC or feed file), with its id."""
     if isinstance(item, Path):
         try:
             raw = read_article(item, config.max_bytes)
@@ -107,7 +107,7 @@ _ALARM = Alarm()  # entered for a run in this process (``--jobs 1``): each docum
 
 
 def _items(paths: Sequence[Path], config: Config) -> Iterator[Path | Document | Failure]:
-    """Article files as they are (read by the workers), the records of JSON Lines and WARC files one by one."""
+    """Article files as they are (read by the workers), the records of JSON Lines, WARC and feed files one by one."""
     for path in paths:
         if is_container(path):
             yield from documents_from_path(path, max_bytes=config.max_bytes)

@@ -1,6 +1,6 @@
 """What the ``clean`` command says on standard error: one line per event, a progress bar, a summary.
 
-``Report`` counts what a run did (article files, and the records of JSON Lines and WARC files,
+``Report`` counts what a run did (article files, and the records of JSON Lines, WARC and feed files,
 each read, changed or failed; HTML pages; the categories of removed blocks) and writes the
 lines.  Every line goes through ``printable``, so a file name or a record id holding control
 characters or terminal escape sequences is shown escaped, never sent raw to the terminal.  The
@@ -63,7 +63,7 @@ def categories_line(counts: Counter[str]) -> str:
 
 def failure_where(document: str, source: str | None) -> str:
     """Where a failed document is, for its error line: its id, after its file's name when the id does not start
-    with it (a record of a JSON Lines or WARC file: ``crawl.jsonl: 5: error: ...``)."""
+    with it (a record of a JSON Lines, WARC or feed file: ``crawl.jsonl: 5: error: ...``)."""
     return document if source is None or document.startswith(source) else f"{source}: {document}"
 
 
@@ -72,7 +72,7 @@ def failure_where(document: str, source: str | None) -> str:
 # other suffixes are said only when they open an HTML document (a saved site's ``index.php``); the rest (images,
 # stylesheets, scripts) are not: a saved site holds thousands of them.
 UNTAKEN_KINDS = {
-    "container": ("JSON Lines/WARC file", ": with -o OUT.jsonl"),
+    "container": ("JSON Lines/WARC/feed file", ": with -o OUT.jsonl"),
     "json": (".json file", ""),
     "bare": ("file without a suffix", ""),
     "page": ("web page", ": or add the suffix to include"),
@@ -86,7 +86,8 @@ NOT_CHECKED = "a compressed file is not checked or rewritten (decompress it to c
 def untaken_line(untaken: Sequence[tuple[str, str]], *, learn: bool = False) -> str | None:
     """One line for the files a folder walk left out that the command could read (``UNTAKEN_KINDS``), by kind, each
     with its first names: a folder of JSON Lines files or of ``.json`` outputs said "0 files read" and no more.
-    ``learn``: said by ``clean learn``, which reads a JSON Lines or WARC file when it is named (no ``-o`` to give)."""
+    ``learn``: said by ``clean learn``, which reads a JSON Lines, WARC or feed file when it is named (no ``-o`` to
+    give)."""
     if not untaken:
         return None
     by_kind: dict[str, list[str]] = {}
@@ -149,8 +150,8 @@ class Report:
     stream: TextIO = field(default_factory=lambda: sys.stderr)
     progress: bool = False
     files: int = 0  # article files done (cleaned or failed)
-    records: int = 0  # records of JSON Lines and WARC files done (cleaned or failed)
-    containers: int = 0  # JSON Lines and WARC files read
+    records: int = 0  # records of JSON Lines, WARC and feed files done (cleaned or failed)
+    containers: int = 0  # JSON Lines, WARC and feed files read
     read: int = 0
     touched: int = 0
     failed: int = 0
@@ -163,7 +164,7 @@ class Report:
     profile: tuple[str, frozenset[str]] | None = None  # the site profile applied: its path and its sites
     sites: Counter[str] = field(default_factory=Counter)  # the documents cleaned, by site (with a profile only)
     untaken: list[tuple[str, str]] = field(default_factory=list)  # (kind, path): readable files a walk left out
-    empty: list[str] = field(default_factory=list)  # JSON Lines and WARC files that held no document to clean
+    empty: list[str] = field(default_factory=list)  # JSON Lines, WARC and feed files that held no document to clean
     compressed: list[str] = field(default_factory=list)  # compressed article files a walk found, not checked
 
     def start(self, total: int | None) -> None:
@@ -242,7 +243,7 @@ class Report:
         return f"clean: {files} skipped ({_first_names(self.compressed)}): {NOT_CHECKED}"
 
     def empty_line(self) -> str | None:
-        """One line for the JSON Lines and WARC files that held no document: a web archive of PDFs, images or
+        """One line for the JSON Lines, WARC and feed files that held no document: a web archive of PDFs, images or
         requests only gave "0 records" and no word of why."""
         if not self.empty:
             return None
@@ -268,7 +269,7 @@ class Report:
         if self.records or self.containers:
             what = (
                 f"{plural(self.files + self.records, 'document')} read ({plural(self.files, 'article file')}, "
-                f"{plural(self.records, 'record')} of {plural(self.containers, 'JSON Lines/WARC file')})"
+                f"{plural(self.records, 'record')} of {plural(self.containers, 'JSON Lines/WARC/feed file')})"
             )
         else:
             what = f"{plural(self.files, 'file')} read"

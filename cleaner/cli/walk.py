@@ -3,7 +3,7 @@
 A walk takes the files the ``include`` globs take (``cleaner.io.files.Finder``).  It is given ``untaken_kind`` (or,
 when checking or rewriting, ``untaken_article``) as its ``notice``: the kind of a file no include glob takes that the
 command reads when it is named, so the run names it in the one line before its summary
-(``cleaner.cli.messages.untaken_line``) instead of leaving it out without a word: a JSON Lines or WARC file, a
+(``cleaner.cli.messages.untaken_line``) instead of leaving it out without a word: a JSON Lines, WARC or feed file, a
 ``.json`` output of ``clean``, a file without a suffix, or a web page saved under another suffix (``index.php``;
 compressed, ``index.php.gz``).  Both commands walk with the same notice, so they name the same files.
 
@@ -39,7 +39,8 @@ def untaken_article(path: Path) -> str:
 
 
 def untaken_kind(path: Path) -> str:
-    """``untaken_article``, and the JSON Lines and WARC files (which a run writing articles, or learning, reads)."""
+    """``untaken_article``, and the JSON Lines, WARC and feed files (which a run writing articles, or learning,
+    reads)."""
     return "container" if is_container(path) else untaken_article(path)
 
 

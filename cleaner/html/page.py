@@ -41,8 +41,8 @@ from cleaner.html.listing import is_listing, may_be_listing, teasers
 from cleaner.html.meta import page_metadata
 from cleaner.html.quotes import with_quotes
 from cleaner.html.secondopinion import page_description, visible_lead
-from cleaner.html.sniff import feed_kind
 from cleaner.html.views import FALLBACK, Fallback, outside
+from cleaner.io.feeds import feed_kind
 from cleaner.metadata.choice import MetadataModel
 from cleaner.metadata.offers import Offer
 from cleaner.metadata.pagechoice import live_blog_dates
@@ -124,7 +124,7 @@ def parse_page_embedded(html: str) -> tuple[HtmlElement, tuple[str, ...], Embedd
     if len(html) > MAX_CHARS:
         raise PageError(f"page too large: {len(html):,} characters of markup, the limit is {MAX_CHARS:,}")
     if kind := feed_kind(html):
-        raise PageError(f"an {kind} feed, not an article page: clean the articles its items link to")
+        raise PageError(f"an {kind} feed, not an article page: name its file .rss, .atom or .xml to clean its items")
     html = _XML_DECL.sub("", html, count=1)
     if not html.strip():
         raise PageError("page is empty")

@@ -1,7 +1,7 @@
 """Telling a web page from text, and the charset a page declares: what reading needs before any parsing.
 
-``looks_like_html`` chooses the input path of a document of unknown format; ``feed_kind`` tells a web feed
-(RSS, Atom) given by mistake, which the page reader refuses; ``declared_charset`` helps the decode layer with
+``looks_like_html`` chooses the input path of a document of unknown format (a web feed is told by
+``cleaner.io.feeds.feed_kind``, which the file readers use too); ``declared_charset`` helps the decode layer with
 a page's bytes; ``opens_page`` tells, from a file's first bytes, a web page saved under a name no include glob
 takes (``index.php``), which a folder walk then names instead of leaving it out silently.  Each is a regular
 expression or two over the start of the document, kept apart from ``cleaner.html.page`` so that reading plain
@@ -19,18 +19,8 @@ _HTML_SIGNS = re.compile(
     r"<!doctype\s+html|<html[\s>]|<head[\s>]|<body[\s>]|<meta\s|<title>|<div[\s>]|<script[\s>]|<link\s",
     re.IGNORECASE,
 )
-# A feed's root element, after an XML declaration, stylesheet instructions, comments and a doctype.  The run before
-# it is possessive: a comment ends at its first "-->", and a start of many comments that is not followed by a root is
-# refused at once (tried again with each comment read on to a later "-->", the time doubled with every comment).
-_FEED_ROOT = re.compile(
-    r"(?:\s|<\?[^>]*\?>|<!--.*?-->|<!doctype[^>]*>)*+<(?P<root>rss|feed|rdf:rdf)[\s>]", re.IGNORECASE | re.DOTALL
-)
-# The root element's opening anywhere in the start: without one the root pattern cannot match, and a page's start
-# (comments, a doctype) gives that pattern many ways to fail, which cost a third of a millisecond to try.
-_FEED_OPENING = re.compile(r"<(?:rss|feed|rdf:rdf)[\s>]", re.IGNORECASE)
-_FEED_KINDS = {"rss": "RSS", "feed": "Atom", "rdf:rdf": "RSS"}
 # The opening of an HTML document whatever its file is called: a doctype or the root element, after a UTF-8
-# byte-order mark, white space, an XML declaration and comments (possessive, as ``_FEED_ROOT``).
+# byte-order mark, white space, an XML declaration and comments (possessive, as ``cleaner.io.feeds._FEED_ROOT``).
 _PAGE_OPENING = re.compile(
     rb"(?:\xef\xbb\xbf)?(?:\s|<\?xml[^>]*>|<!--.*?-->)*+<(?:!doctype\s+html|html[\s>])", re.IGNORECASE | re.DOTALL
 )
@@ -57,16 +47,6 @@ def opens_page(head: bytes) -> bool:
     space, an XML declaration or comments.  A saved page starts so whatever it is called (``index.php``,
     ``story.aspx``, wget's ``index.html?p=2``); a stylesheet, a script, an image, a feed or PHP source do not."""
     return _PAGE_OPENING.match(head) is not None
-
-
-def feed_kind(text: str) -> str | None:
-    """``"RSS"`` or ``"Atom"`` when the document is a web feed (its root element is ``<rss>``, ``<feed>`` or
-    RSS 1.0's ``<rdf:RDF>``), else None: a list of items, not an article page."""
-    head = text[:4096].lstrip("\ufeff")
-    if _FEED_OPENING.search(head) is None:
-        return None
-    match = _FEED_ROOT.match(head)
-    return _FEED_KINDS[match["root"].lower()] if match else None
 
 
 def declared_charset(raw: bytes) -> str | None:

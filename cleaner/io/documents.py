@@ -1,4 +1,5 @@
-"""Documents from files: an article file is one document, a JSON Lines file one per line, a WARC one per page.
+"""Documents from files: an article file is one document, a JSON Lines file one per line, a WARC one per page, a
+web feed one per item.
 
 ``documents_from_path`` turns a file into ``Document`` records (or a ``Failure`` naming what cannot be
 read); ``input_files`` finds the files under the paths a user named, as the ``clean`` command does;
@@ -15,6 +16,7 @@ from pathlib import Path
 
 from cleaner.config import DEFAULT_MAX_BYTES
 from cleaner.io import jsonl
+from cleaner.io.feeds import FEED_SUFFIXES, is_feed, read_feed
 from cleaner.io.files import (
     HTML_SUFFIXES,
     MARKDOWN_SUFFIXES,
@@ -30,7 +32,7 @@ ARTICLE_SUFFIXES = frozenset({".txt"}) | MARKDOWN_SUFFIXES | HTML_SUFFIXES  # wh
 # Web archives: WARC files of pages, and WET files (Common Crawl's ``.warc.wet.gz``: each page's text, in WARC records)
 WARC_SUFFIXES = (".warc", ".warc.gz")
 ARCHIVE_SUFFIXES = (*WARC_SUFFIXES, ".wet", ".wet.gz")
-CONTAINER_SUFFIXES = (".jsonl", ".jsonl.gz", *ARCHIVE_SUFFIXES)
+CONTAINER_SUFFIXES = (".jsonl", ".jsonl.gz", *ARCHIVE_SUFFIXES, *FEED_SUFFIXES)
 
 
 def folder_site(document: Document) -> str | None:
@@ -62,8 +64,8 @@ def check_many(documents: object, caller: str) -> None:
 
 
 def is_container(path: Path) -> bool:
-    """Whether a file holds many documents (JSON Lines or a web archive)."""
-    return path.name.lower().endswith(CONTAINER_SUFFIXES)
+    """Whether a file holds many documents (JSON Lines, a web archive, or a web feed: ``feeds.is_feed``)."""
+    return path.name.lower().endswith(CONTAINER_SUFFIXES) or is_feed(path)
 
 
 def documents_from_path(path: Path, *, max_bytes: int = DEFAULT_MAX_BYTES) -> Iterator[Document | Failure]:
@@ -75,6 +77,8 @@ def documents_from_path(path: Path, *, max_bytes: int = DEFAULT_MAX_BYTES) -> It
         yield from warc.read_warc(path, max_bytes=max_bytes)
     elif name.endswith((".jsonl", ".jsonl.gz")):
         yield from jsonl.read_documents(path, max_bytes=max_bytes)
+    elif is_feed(path):
+        yield from read_feed(path, max_bytes=max_bytes)
     else:
         yield _article_file(path, max_bytes=max_bytes)
 
@@ -92,7 +96,7 @@ def _article_file(path: Path, *, max_bytes: int) -> Document | Failure:
 def input_files(
     paths: Iterable[str | os.PathLike[str]] | str | os.PathLike[str], *, exclude: Iterable[str] = ()
 ) -> list[Path]:
-    """Files named, and article (compressed too: ``a.txt.gz``), JSON Lines and WARC files found under folders, in
+    """Files named, and article (compressed too: ``a.txt.gz``), JSON Lines, WARC and feed files found under folders, in
     sorted order.
 
     ``paths`` is a list of paths or one path (a ``str`` is one path, never a sequence of one-letter ones).

@@ -212,7 +212,7 @@ def clean_file(
     ``.xz``, decompressed, as the name inside it says); the site of a ``profile`` is the page's, else
     ``site``, else the file's folder.  A file that cannot be an article (missing, not a regular file, unreadable,
     empty, binary, over ``max_bytes``) raises ``CleanError`` naming the file and the reason, as the command says it;
-    so does a JSON Lines or WARC file (by its suffix, as the command tells them), which holds many documents.
+    so does a JSON Lines or WARC file or a web feed (as the command tells them), which holds many documents.
     """
     check_arguments(None, config, profile, caller="clean_file()", site=site)
     if not isinstance(path, str | os.PathLike) or isinstance(os.fspath(path), bytes):
@@ -221,7 +221,7 @@ def clean_file(
     path = Path(path)
     if is_container(path):  # the command streams its records; read whole, it was one "article" of JSON or bytes
         raise CleanError(
-            f"{path}: a JSON Lines or WARC file holds many documents, not one article: clean its records with "
+            f"{path}: a JSON Lines, WARC or feed file holds many documents, not one article: clean its records with "
             "cleaner.clean_many(documents_from_path(path)), after from cleaner.io.documents import documents_from_path"
         )
     try:

@@ -23,8 +23,9 @@ from typing import TYPE_CHECKING
 
 from cleaner.config import DEFAULT_CONFIG, Config
 from cleaner.errors import NO_DEADLINE, CleanError, Deadline
-from cleaner.html.sniff import declared_charset, feed_kind, looks_like_html
+from cleaner.html.sniff import declared_charset, looks_like_html
 from cleaner.io import markdown
+from cleaner.io.feeds import feed_kind
 from cleaner.io.mhtml import HEADER_BYTES, is_mhtml, may_be_mhtml, page_of_mhtml
 from cleaner.io.ownrecords import RecordError, own_record_text
 from cleaner.io.records import Format, check_format

@@ -10,7 +10,7 @@ checks of its ``Deadline`` only (``cleaner.errors``).  Each partition starts wit
 before the first page), so a worker's first document does not pay those loads against its time limit; they
 are kept, so later partitions' warm-ups cost next to nothing.
 
-``clean_bag(paths)`` lists the input files (article files, JSON Lines, WARC) on the
+``clean_bag(paths)`` lists the input files (article files, JSON Lines, WARC, feeds) on the
 client and returns a bag with one partition per file; nothing is read until the bag
 is computed or written.  Each partition runs ``clean_partition``, a plain function of
 ``(paths_or_records, profile)`` that returns a list of dicts, so the same function
@@ -139,7 +139,7 @@ def clean_bag(
     check_arguments(None, config, caller="clean_bag()", format=format)  # else every record would fail the same way
     files = [str(path) for path in input_files(paths, exclude=(config or DEFAULT_CONFIG).exclude)]
     if not files:
-        raise FileNotFoundError("no article, JSON Lines or WARC files in the given paths")
+        raise FileNotFoundError("no article, JSON Lines, WARC or feed files in the given paths")
     import dask.bag as db
 
     profile = _load_profile(profile)
