@@ -150,15 +150,25 @@ def test_an_xml_file_that_is_no_feed_is_read_as_before(tmp_path: Path) -> None:
     assert not is_container(tmp_path / "notes.xml")
 
 
-@pytest.mark.parametrize("content", ["<html><body><p>A page, not a feed.</p></body></html>", "just some words"])
+NOT_FEEDS = ["<html><body><p>A page, not a feed.</p></body></html>", "just some words", "<item>one</item> " * 20_000]
+
+
+@pytest.mark.parametrize("content", NOT_FEEDS, ids=["page", "words", "items-without-a-feed"])
 def test_a_file_named_as_a_feed_that_is_none_says_so(tmp_path: Path, content: str) -> None:
     (tmp_path / "news.rss").write_text(content, encoding="utf-8")
     (failure,) = documents_from_path(tmp_path / "news.rss")
     assert isinstance(failure, Failure) and failure.id == failure.source == str(tmp_path / "news.rss")
-    assert failure.reason.startswith("not an RSS or Atom feed: ")
+    assert failure.reason == "not an RSS or Atom feed: its root element is no <rss>, <feed> or <rdf:RDF>"
     ran = clean_in_process("news.rss", "--format", "jsonl", cwd=tmp_path)
     assert ran.returncode == 2 and "news.rss: error: not an RSS or Atom feed: " in ran.stderr
     assert "Traceback" not in ran.stderr
+
+
+def test_a_feed_in_utf16_is_read(tmp_path: Path) -> None:
+    feed = rss(rss_item("Council approves the new bridge", "bridge", BRIDGE)).replace('"UTF-8"', '"UTF-16"')
+    (tmp_path / "news.rss").write_bytes(feed.encode("utf-16"))
+    (result,) = clean_many(documents_from_path(tmp_path / "news.rss"))
+    assert result.article.title == "Council approves the new bridge"
 
 
 def test_a_feed_cut_short_still_gives_its_whole_items(tmp_path: Path) -> None:

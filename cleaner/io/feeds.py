@@ -36,6 +36,8 @@ FEED_SUFFIXES = (".rss", ".atom")  # a file so named is read as a feed (compress
 SNIFFED_SUFFIXES = (".xml",)  # a file so named is a feed when its root element is one
 FEED_SNIFF = 4096  # the first bytes read to tell a feed (``feed_kind`` reads as much)
 NO_CONTENT = "a feed item with no content (neither content nor a summary)"
+NOT_A_FEED = "not an RSS or Atom feed"
+NO_ROOT = "its root element is no <rss>, <feed> or <rdf:RDF>"
 
 # A feed's root element, after an XML declaration, stylesheet instructions, comments and a doctype.  The run before
 # it is possessive: a comment ends at its first "-->", and a start of many comments that is not followed by a root is
@@ -71,7 +73,7 @@ def is_feed(path: Path) -> bool:
             start = start_of(handle, path.name, FEED_SNIFF)
     except (OSError, ValueError):  # unreadable, or not in the compression its name says: reading it says so
         return False
-    return feed_kind(start.decode("utf-8", "replace")) is not None
+    return feed_kind(_start_text(start)) is not None
 
 
 def read_feed(path: Path, *, max_bytes: int) -> Iterator[Document | Failure]:
@@ -82,10 +84,13 @@ def read_feed(path: Path, *, max_bytes: int) -> Iterator[Document | Failure]:
     except InputError as error:
         yield Failure(id=source, reason=str(error), source=source)
         return
+    if feed_kind(_start_text(data)) is None:  # told before parsing: junk full of <item> tags took 20 s to refuse
+        yield Failure(id=source, reason=f"{NOT_A_FEED}: {NO_ROOT}", source=source)
+        return
     import feedparser  # type: ignore[import-untyped]  # a tenth of a second: paid by runs that read a feed only
 
     parsed = feedparser.parse(io.BytesIO(data))  # a stream: a str would be taken for a file name or a URL
-    if not parsed.get("version") and not parsed.entries:
+    if not parsed.get("version"):
         yield Failure(id=source, reason=_not_a_feed(parsed), source=source)
         return
     language = _language(parsed.feed.get("language"))
@@ -98,10 +103,16 @@ def read_feed(path: Path, *, max_bytes: int) -> Iterator[Document | Failure]:
             yield Document(id=ident, content=page, format="html", url=entry.get("link") or None, source=source)
 
 
+def _start_text(data: bytes) -> str:
+    """The first ``FEED_SNIFF`` bytes as text (UTF-16 when a byte-order mark says so), for ``feed_kind``."""
+    start = data[:FEED_SNIFF]
+    encoding = "utf-16" if start.startswith((b"\xff\xfe", b"\xfe\xff")) else "utf-8"
+    return start.decode(encoding, "replace")
+
+
 def _not_a_feed(parsed: Mapping[str, Any]) -> str:
     problem = parsed.get("bozo_exception")
-    said = " ".join(str(problem).split()) if problem else "no <rss>, <feed> or <rdf:RDF> root element"
-    return f"not an RSS or Atom feed: {said}"
+    return f"{NOT_A_FEED}: {' '.join(str(problem).split()) if problem else NO_ROOT}"
 
 
 def item_page(entry: Mapping[str, Any], language: str | None = None) -> str | None:
