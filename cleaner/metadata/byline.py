@@ -5,6 +5,8 @@ What this layer does:
 - ``parse_byline(line)`` decides whether a line is a byline ("By Jane Doe and John Roe",
   "Von Max Mustermann", "Par Jean Dupont", "Por Ana García", "Jane Doe, Senior Reporter",
   "By Jane Doe | Reuters") and returns the person names in it.
+- Chinese, Japanese and Korean bylines ("记者 王小明", "김민수 기자") are ``cleaner.metadata.cjkbylines``', asked
+  first.
 - ``is_byline_word(line)`` says whether a line is only a byline word ("By", "Von:"), as page
   dumps print it when the name is a link of its own.
 - ``parse_role_credits(line)`` reads the writers of a credits line naming text and image roles
@@ -34,6 +36,7 @@ from collections.abc import Iterable
 from functools import lru_cache
 
 from cleaner.lexicon import alternation, phrases, words
+from cleaner.metadata.cjkbylines import parse_cjk_byline
 from cleaner.metadata.dates import COMMENT_TAIL, find_dateline, parse_date
 from cleaner.metadata.names import (
     MAX_LINE,
@@ -120,6 +123,8 @@ def parse_byline(line: str) -> tuple[str, ...] | None:
     text = line.strip()
     if len(text) > MAX_LINE:
         return None  # refused unread, before any pattern runs
+    if (written := parse_cjk_byline(text)) is not None:
+        return written  # "记者 王小明", "김민수 기자": no byline word, a label before or a role after the names
     opening = BYLINE_PREFIX.match(text) or _ROLE.match(text)  # "By ...", "Text and photos by ..."
     if opening is None and not (text[:1].isupper() and _TWO_WORDS.search(text) and _may_back_name(text)):
         return None  # cheap exit: no byline word, and no two words for a name or nothing that could back one
