@@ -75,7 +75,7 @@ def test_cleaners_own_date_and_language_keys_are_iso_or_an_error(tmp_path: Path)
     for line, message in [
         ("published: next tuesday", "front matter key 'published' must be a date (ISO 8601: 2024-01-06), not "),
         ("updated: 2024-02-30", "front matter key 'updated' must be a date (ISO 8601: 2024-01-06), not "),
-        ("language: english", "front matter key 'language' must be a two-letter ISO 639-1 code, not "),
+        ("language: english", "front matter key 'language' must be a two-letter ISO 639-1 code or a locale that "),
     ]:
         with pytest.raises(CleanError, match=re.escape(message)):
             clean(document(line), format="markdown")

@@ -27,7 +27,7 @@ from cleaner.io.markdown import FrontMatter
 from cleaner.metadata.byline import normalise_authors
 from cleaner.metadata.dates import normalise_date
 from cleaner.model import ARTICLE_SCHEMA, Metadata
-from cleaner.text.language_codes import LanguageError, language_code
+from cleaner.text.language_codes import LanguageError, stated_language
 
 AUTHOR_KEYS = ("author",)
 DATE_KEYS = {"published": ("date", "publishDate"), "updated": ("lastmod", "last_modified_at", "modified")}
@@ -54,11 +54,13 @@ def front_matter_metadata(front: FrontMatter) -> Metadata:
 def _own_values(stated: Metadata) -> Metadata:
     """cleaner's own ``published``, ``updated`` and ``language`` keys as an article writes them: a date in ISO 8601
     (``2024-01-06``, ``2024-01-06T06:48:00+01:00``) or the language's two-letter code stays as written, whatever
-    the year; another way of writing a date (``2024-01-06 10:00``, ``6 January 2024``) is read as ISO 8601, and
-    a code in capitals in lower case.  Anything else is a ``CleanError`` naming the key: such values went into the
-    article as written (``published: next tuesday``, ``language: english``, ``language: xx``), no ISO value and
-    failing the package's JSON Schema, and dropping them would lose them from a file ``--in-place`` rewrites.  The
-    language is checked as ``[tool.cleaner] language`` is (``cleaner.text.language_codes``)."""
+    the year; another way of writing a date (``2024-01-06 10:00``, ``6 January 2024``) is read as ISO 8601, a
+    code in capitals in lower case, and a locale as the code it opens with (``en-US``, ``pt_BR``: what Hugo, Jekyll
+    and other exporters write; ``cleaner.text.language_codes.stated_language``, where ``[tool.cleaner] language``,
+    the user's own words, takes a code only).  Anything else is a ``CleanError`` naming the key: such values went
+    into the article as written (``published: next tuesday``, ``language: english``, ``language: xx``), no ISO
+    value and failing the package's JSON Schema, and dropping them would lose them from a file ``--in-place``
+    rewrites."""
     values: dict[str, str] = {}
     for name in ("published", "updated"):
         value = getattr(stated, name)
@@ -70,7 +72,7 @@ def _own_values(stated: Metadata) -> Metadata:
         values[name] = iso
     if stated.language is not None:
         try:
-            language = language_code(stated.language)  # as [tool.cleaner] language is checked
+            language = stated_language(stated.language)  # a locale as its code: data a tool wrote
         except LanguageError as error:
             raise CleanError(f"front matter key 'language' {error}") from None
         if language != stated.language:
