@@ -773,6 +773,21 @@ def test_a_walk_names_the_pages_of_a_saved_site_under_other_suffixes(tmp_path: P
     assert (named.returncode, named.stdout.strip()) == (0, page[3:-4]), named.stderr
 
 
+def test_the_walks_line_says_several_files_without_a_suffix_in_the_plural(tmp_path: Path) -> None:
+    """Each kind is counted in its plural: "2 file without a suffixs" until users55 (an s after the whole noun)."""
+    folder = corpus(tmp_path, TEXT_INPUTS[:1])
+    for name, seed in zip(("NOTES", "README"), TEXT_INPUTS[1:3], strict=True):
+        shutil.copyfile(seed, folder / name)
+    for name in ("a.json", "b.json"):
+        (folder / name).write_text("{}\n")
+    result = clean("corpus", "-o", "out", "--jobs=1", cwd=tmp_path)
+    assert result.returncode == 0, result.stderr
+    assert result.skipped_lines() == [
+        "clean: 4 files skipped (no include glob takes them; name them to clean them): 2 .json files (corpus/a.json, "
+        "corpus/b.json), 2 files without a suffix (corpus/NOTES, corpus/README)"
+    ]
+
+
 def test_a_walk_of_json_outputs_names_a_few_and_counts_the_rest(tmp_path: Path) -> None:
     """``clean o1/ -o o2`` over a folder of clean's own .json outputs said "0 files read", no hint."""
     corpus(tmp_path, TEXT_INPUTS[:5])

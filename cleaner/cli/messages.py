@@ -45,9 +45,10 @@ def _by_count(item: tuple[str, int]) -> tuple[int, str]:
     return -item[1], item[0]
 
 
-def plural(count: int, noun: str) -> str:
-    """``count`` and the noun, plural unless one: "1 block", "32 blocks" (the nouns here all take an s)."""
-    return f"{count} {noun}{'s' * (count != 1)}"
+def plural(count: int, noun: str, nouns: str = "") -> str:
+    """``count`` and the noun, plural unless one: "1 block", "32 blocks"; ``nouns`` is the plural where it is not the
+    noun and an s ("files without a suffix")."""
+    return f"{count} {noun}" if count == 1 else f"{count} {nouns or noun + 's'}"
 
 
 def _first_names(names: Sequence[str]) -> str:
@@ -68,14 +69,14 @@ def failure_where(document: str, source: str | None) -> str:
 
 
 # The kinds of files a folder walk leaves out that ``clean`` (and ``clean learn``) could read, said in one line at the
-# end of a run (``untaken_line``; the kinds: ``cleaner.cli.walk``): a noun and what to add to the names.  Files of
-# other suffixes are said only when they open an HTML document (a saved site's ``index.php``); the rest (images,
-# stylesheets, scripts) are not: a saved site holds thousands of them.
+# end of a run (``untaken_line``; the kinds: ``cleaner.cli.walk``): a noun, its plural and what to add to the names.
+# Files of other suffixes are said only when they open an HTML document (a saved site's ``index.php``); the rest
+# (images, stylesheets, scripts) are not: a saved site holds thousands of them.
 UNTAKEN_KINDS = {
-    "container": ("JSON Lines/WARC/feed file", ": with -o OUT.jsonl"),
-    "json": (".json file", ""),
-    "bare": ("file without a suffix", ""),
-    "page": ("web page", ": or add the suffix to include"),
+    "container": ("JSON Lines/WARC/feed file", "JSON Lines/WARC/feed files", ": with -o OUT.jsonl"),
+    "json": (".json file", ".json files", ""),
+    "bare": ("file without a suffix", "files without a suffix", ""),  # "2 file without a suffixs" before users55
+    "page": ("web page", "web pages", ": or add the suffix to include"),
 }
 UNTAKEN_NAMES = 3  # the names said of each kind; the rest counted
 # What --check, --diff and --in-place say of a compressed article file (``page.html.gz``), which they never read: one
@@ -94,12 +95,11 @@ def untaken_line(untaken: Sequence[tuple[str, str]], *, learn: bool = False) -> 
     for kind, path in untaken:
         by_kind.setdefault(kind, []).append(path)
     parts = []
-    for kind, (noun, hint) in UNTAKEN_KINDS.items():
+    for kind, (noun, nouns, hint) in UNTAKEN_KINDS.items():
         paths = by_kind.get(kind, [])
         if paths:
-            parts.append(
-                f"{plural(len(paths), noun)} ({_first_names(paths)}{'' if learn and kind == 'container' else hint})"
-            )
+            named = _first_names(paths) + ("" if learn and kind == "container" else hint)
+            parts.append(f"{plural(len(paths), noun, nouns)} ({named})")
     them = "them" if len(untaken) > 1 else "it"
     program, verb = ("clean learn", "learn from") if learn else ("clean", "clean")
     return (
