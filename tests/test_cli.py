@@ -788,6 +788,27 @@ def test_the_walks_line_says_several_files_without_a_suffix_in_the_plural(tmp_pa
     ]
 
 
+def test_the_walks_line_names_no_symlink(tmp_path: Path) -> None:
+    """A symlink no include glob takes is not named as a file to clean: one leading out of the folder (which the walk
+    never follows; until users55 ``corpus/linked -> ../outside`` was "1 file without a suffix" to name), nor one
+    inside, whose target the walk meets under its own name.  A JSON Lines file leading out likewise."""
+    folder = corpus(tmp_path, TEXT_INPUTS[:1])
+    shutil.copyfile(TEXT_INPUTS[1], tmp_path / "outside")
+    (tmp_path / "crawl.jsonl").write_text(json.dumps({"id": "e", "text": TEXT_INPUTS[2].read_text()}) + "\n")
+    (folder / "linked").symlink_to("../outside")
+    (folder / "crawl.jsonl").symlink_to("../crawl.jsonl")
+    shutil.copyfile(TEXT_INPUTS[3], folder / "NOEXT")
+    (folder / "inside").symlink_to("NOEXT")
+    for args in (("-o", "out"), ("--check",)):
+        result = clean("corpus", *args, "--jobs=1", cwd=tmp_path)
+        assert result.skipped_lines() == [
+            "clean: 1 file skipped (no include glob takes it; name it to clean it): 1 file without a suffix "
+            "(corpus/NOEXT)"
+        ], result.stderr
+    learned = clean("learn", "corpus", "-o", "p.json", "--jobs=1", cwd=tmp_path)
+    assert "(corpus/NOEXT)\n" in learned.stderr and "linked" not in learned.stderr, learned.stderr
+
+
 def test_a_walk_of_json_outputs_names_a_few_and_counts_the_rest(tmp_path: Path) -> None:
     """``clean o1/ -o o2`` over a folder of clean's own .json outputs said "0 files read", no hint."""
     corpus(tmp_path, TEXT_INPUTS[:5])

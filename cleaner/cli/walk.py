@@ -8,7 +8,9 @@ command reads when it is named, so the run names it in the one line before its s
 compressed, ``index.php.gz``).  Both commands walk with the same notice, so they name the same files.
 
 What it does NOT do: it reads no more of a file than the start that tells a page (``PAGE_SNIFF`` bytes), never a
-named pipe or a symlink, and says nothing itself.
+named pipe or a symlink, and says nothing itself.  A symlink is no file to name, of any kind: one leading out of the
+folder named is not the folder's (the walk follows none), one inside leads to a file the walk meets under its own
+name (until users55, ``corpus/link -> /etc/hostname`` was "1 file without a suffix" the user was told to name).
 """
 
 from __future__ import annotations
@@ -27,7 +29,9 @@ def untaken_article(path: Path) -> str:
     """The kind of a file a walk left out that the command could read as an article (``messages.UNTAKEN_KINDS``):
     a ``.json`` output of ``clean``, a file without a suffix (read as text, or as a page), or a web page saved under
     another suffix (``page_under_another_suffix``: ``index.php``, ``story.aspx``, ``index.php.gz``); else ''.
-    A compressed file is named only when it holds a page: a ``data.gz`` may hold anything."""
+    A compressed file is named only when it holds a page: a ``data.gz`` may hold anything; a symlink never is."""
+    if path.is_symlink():
+        return ""
     if compression(path.name):
         return "page" if page_under_another_suffix(path) else ""
     stem, dot, suffix = path.name.rpartition(".")
@@ -41,7 +45,7 @@ def untaken_article(path: Path) -> str:
 def untaken_kind(path: Path) -> str:
     """``untaken_article``, and the JSON Lines, WARC and feed files (which a run writing articles, or learning,
     reads)."""
-    return "container" if is_container(path) else untaken_article(path)
+    return "container" if not path.is_symlink() and is_container(path) else untaken_article(path)
 
 
 def page_under_another_suffix(path: Path) -> bool:
