@@ -344,6 +344,20 @@ def test_bad_json_is_placed_within_its_line(tmp_path: Path) -> None:
     ]
 
 
+def test_a_jsons_own_at_is_not_said_twice(tmp_path: Path) -> None:
+    """``json``'s "Unterminated string starting at" and "Invalid control character at" were followed by the
+    place, "at character 20 of the line": "starting at at character 20" until users55.  Through the command, on a
+    file cut inside its last record's string, and a record holding a raw tab."""
+    (tmp_path / "crawl.jsonl").write_text(good_line(0) + '\n{"id": "tab", "text": "a\tb"}\n{"id": "cut", "text": "abc')
+    ran = clean_command("crawl.jsonl", "-o", "out.jsonl", cwd=tmp_path)
+    assert ran.returncode == 2
+    assert [line for line in ran.stderr.splitlines() if ": error: " in line] == [
+        "crawl.jsonl:2: error: not valid JSON: Invalid control character at character 25 of the line",
+        "crawl.jsonl:3: error: not valid JSON (the file ends inside this line: truncated?): Unterminated string "
+        "starting at character 23 of the line",
+    ]
+
+
 def test_a_utf16_json_lines_file_is_one_clear_failure(tmp_path: Path) -> None:
     """A JSON Lines file saved in UTF-16 (PowerShell's ``Out-File`` writes it so) was split at the byte 0x0A inside
     its characters: the first record failed as "'utf-16-le' codec can't decode byte 0x0a", the next read by

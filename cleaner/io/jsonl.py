@@ -130,7 +130,7 @@ def _json_problem(error: BaseException) -> str:
     if isinstance(error, json.JSONDecodeError):
         rest = error.doc[error.pos :]
         where = "at the end of the line" if not rest.strip() else f"at character {error.pos + 1} of the line"
-        return f"{error.msg} {where}"
+        return f"{error.msg.removesuffix(' at')} {where}"  # json's "Unterminated string starting at" ends in "at"
     return one_line(error)[:200]
 
 
