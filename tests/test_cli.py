@@ -450,15 +450,20 @@ def test_a_run_that_can_read_no_path_writes_nothing(tmp_path: Path) -> None:
 
 def test_an_output_folder_that_is_the_folder_to_clean_is_refused(tmp_path: Path) -> None:
     """The output folder is never walked, so ``clean in -o in`` cleaned nothing, said "no article files found" and
-    exited 0.  It is refused before anything is read now, naming a folder that works; one inside stays allowed."""
+    exited 0.  It is refused before anything is read now, naming a folder that works, beside it: the one inside it
+    named until users55 (``corpus/cleaned``) was read as articles by every later run over the corpus (``clean corpus
+    -o all.jsonl`` cleaned each article twice).  One inside stays allowed."""
     folder = corpus(tmp_path, TEXT_INPUTS[:1])
-    for out in ("corpus", "corpus/", "./corpus"):
-        result = clean("corpus", "-o", out, "--format", "md", cwd=tmp_path)
-        assert result.returncode == 2
-        assert result.stderr.startswith(f"clean: error: cannot write into {Path(out)}: it is the folder to clean"), (
-            result.stderr
-        )
+    for out, cwd, named in (("corpus", tmp_path, "corpus-cleaned"), (".", folder, "../corpus-cleaned")):
+        for spelled in (out, f"{out}/", f"./{out}"):
+            result = clean(out, "-o", spelled, "--format", "md", cwd=cwd)
+            assert (result.returncode, result.stderr) == (
+                2,
+                f"clean: error: cannot write into {Path(spelled)}: it is the folder to clean, and outputs would mix "
+                f"with its articles; name another folder for -o ({named})\n",
+            )
     assert [path.name for path in folder.iterdir()] == [TEXT_INPUTS[0].name]
+    assert clean("corpus", "-o", "corpus-cleaned", "--format", "md", cwd=tmp_path).returncode == 0
     assert clean("corpus", "-o", "corpus/cleaned", "--format", "md", cwd=tmp_path).returncode == 0
 
 

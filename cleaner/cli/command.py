@@ -136,6 +136,14 @@ def _noting_empty(path: Path, items: Iterable[Document | Failure], report: Repor
         report.empty.append(source_name(path))
 
 
+def _beside(folder: Path) -> str:
+    """A folder for the outputs of cleaning ``folder``, beside it (``corpus-cleaned``), as the command line would name
+    it.  Until users55 the refusal named one inside it (``corpus/cleaned``), which every later run over the corpus
+    read as articles: ``clean corpus -o all.jsonl`` cleaned each article twice, ``clean learn`` learned the copies."""
+    real = folder.resolve()
+    return os.path.relpath(real.parent / f"{real.name}-cleaned")
+
+
 def _find(args: argparse.Namespace, config: Config, mode: str) -> list[Found]:
     """The files to clean; the outputs (folder or JSON Lines file, the --report file) are never read as input."""
     skip = (args.output,) if args.output and args.format != "jsonl" else ()
@@ -143,7 +151,7 @@ def _find(args: argparse.Namespace, config: Config, mode: str) -> list[Found]:
         if path.is_dir() and path.resolve() == args.output.resolve():
             raise OutputError(
                 f"cannot write into {args.output}: it is the folder to clean, and outputs would mix with its articles; "
-                f"name another folder for -o ({args.output / 'cleaned'})"
+                f"name another folder for -o ({_beside(args.output)})"
             )
     root = Path(os.path.normpath(Path(config.source).absolute().parent)) if config.source != "defaults" else None
     notice = untaken_kind if mode == "write" else untaken_article
