@@ -14,7 +14,9 @@ from __future__ import annotations
 import ast
 import io
 import json
+import os
 import re
+import shutil
 import subprocess
 import sys
 import tokenize
@@ -110,6 +112,25 @@ def test_the_schema_page_names_every_source_a_page_choice_can_give() -> None:
         if not source.startswith("text-")  # the text layers' lines: their own names (byline, dateline, text-head)
     }
     assert given - named == set()
+
+
+def test_the_report_pages_dask_example_runs_as_a_script(tmp_path: Path) -> None:
+    """docs/report.md's Dask example, pasted alone into a script beside a ``corpus/`` folder (the seeds), writes the
+    JSON Lines parts and a report of every document: it called ``write_report`` without importing it (a
+    ``NameError``) until users55.  Dask's own scheduler runs the bag, as the page's script does without a client."""
+    pytest.importorskip("dask.bag", reason="Dask comes with the 'test' extra")
+    page = (ROOT / "docs/report.md").read_text(encoding="utf-8")
+    example = [block for block in BLOCK.findall(page) if "clean_bag" in block]
+    assert len(example) == 1, "docs/report.md shows one Dask example"
+    shutil.copytree(ROOT / "seeds", tmp_path / "corpus")
+    (tmp_path / "example.py").write_text(example[0], encoding="utf-8")
+    environment = {**os.environ, "PYTHONPATH": str(ROOT)}
+    done = subprocess.run(
+        [sys.executable, "example.py"], cwd=tmp_path, env=environment, capture_output=True, text=True, check=False
+    )
+    assert done.returncode == 0, done.stderr
+    report = (tmp_path / "report.html").read_text(encoding="utf-8")
+    assert report.count('id="doc-') == len(list((ROOT / "seeds").glob("*.txt"))), "one view per seed"
 
 
 def test_examples_that_start_worker_processes_guard_main() -> None:
