@@ -2,9 +2,13 @@
 
 from __future__ import annotations
 
-import pytest
+import json
+from pathlib import Path
 
-from cleaner import clean
+import pytest
+from clirun import clean_in_process
+
+from cleaner import clean, clean_file
 from cleaner.metadata.dates import opening_date
 
 PROSE = (
@@ -55,3 +59,32 @@ def test_without_labels_one_of_the_datelines_gives_the_date() -> None:
     the bench before and after 6 December 19:00 UTC took one each), but it is one of them, read at the printed day."""
     text = f"Donnerstag, 16. Februar 2012\nNachtbusse fahren wieder in die Stadtteile\n14.02.2012\n{PROSE}\n{PROSE}"
     assert clean(text, format="text").published in {"2012-02-16", "2012-02-14"}
+
+
+MONTH_PAGE = (
+    "Millbrook water plant comes online\n\nBy Jane Doe\n{line}\n\n"
+    "A water treatment plant serving about 60,000 people began operating on Thursday.\n\n"
+    "City officials said the plant would end years of boil-water notices.\n"
+)
+
+
+@pytest.mark.parametrize(
+    ("line", "published"),
+    [
+        ("Published: January 2024", "2024-01"),
+        ("Posted on January 2024", "2024-01"),
+        ("Published: March 2024\nJanuary 6, 2024", "2024-03"),
+    ],
+)
+def test_a_dateline_at_a_months_precision_dates_the_article_to_the_month(
+    tmp_path: Path, line: str, published: str
+) -> None:
+    """A dateline naming a month, not a day ("Published: January 2024"), stopped the document: the date chooser's
+    distance between days split "2024-01" into three numbers ("internal error: ValueError: not enough values to
+    unpack", exit 2) until users55.  Such a date counts from the month's first day and is written at its precision
+    (docs/schema.md: a month is "2024-01"); through the command and ``clean_file``, on a real file."""
+    (tmp_path / "month.txt").write_text(MONTH_PAGE.format(line=line), encoding="utf-8")
+    ran = clean_in_process("month.txt", cwd=tmp_path)
+    assert ran.returncode == 0, ran.stderr
+    assert json.loads(ran.stdout)["published"] == published
+    assert clean_file(tmp_path / "month.txt").published == published

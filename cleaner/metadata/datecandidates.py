@@ -115,7 +115,15 @@ DATE_FEATURES = (
 
 
 def _days_between(earlier: str, later: str) -> int:
-    """Days from one ISO day to another (ordinal arithmetic on the numbers, no calendar object)."""
-    y1, m1, d1 = (int(part) for part in earlier.split("-"))
-    y2, m2, d2 = (int(part) for part in later.split("-"))
+    """Days from one ISO date to another (ordinal arithmetic on the numbers, no calendar object).  A date at a
+    month's or a year's precision (``2024-01``, ``2024``: a dateline "Published: January 2024") counts from the
+    month's or the year's first day; until users55 it stopped the document ("not enough values to unpack")."""
+    y1, m1, d1 = _numbers(earlier)
+    y2, m2, d2 = _numbers(later)
     return (y2 - y1) * 372 + (m2 - m1) * 31 + (d2 - d1)
+
+
+def _numbers(date: str) -> tuple[int, int, int]:
+    """An ISO date's year, month and day, the month and day 1 where its precision leaves them out."""
+    year, month, day = ([int(part) for part in date.split("-")] + [1, 1])[:3]
+    return year, month, day
