@@ -125,6 +125,24 @@ def test_a_locale_a_tool_wrote_in_front_matter_is_read_as_its_code(tmp_path: Pat
     assert again.returncode == 0, again.stderr
 
 
+def test_yaml_1_1_words_in_the_articles_keys_are_read_as_written(tmp_path: Path) -> None:
+    """``language: no`` (Norwegian, unquoted, as YAML 1.2 and Hugo read it) was YAML 1.1's ``false`` and refused
+    (``not 'False'``), and ``title: Yes`` was the title ``True``, until users55.  The article's keys are read as
+    written; a corpus's own key keeps YAML 1.1's reading (``draft: no`` is ``false``, as Jekyll reads it);
+    ``--in-place`` quotes the words, and a second run changes nothing.  Through the command and ``clean_file``."""
+    norwegian = "Regjeringen har lagt fram et nytt forslag til statsbudsjett etter lange forhandlinger om skolene."
+    (tmp_path / "a.md").write_text(f"---\ntitle: Yes\nlanguage: no\ndraft: no\n---\n\n{norwegian}\n")
+    article = clean_file(tmp_path / "a.md")
+    assert (article.title, article.language) == ("Yes", "no")
+    rewritten = run("a.md", "--in-place", cwd=tmp_path)
+    assert rewritten.returncode == 1, rewritten.stderr
+    assert (tmp_path / "a.md").read_text() == f"---\ntitle: 'Yes'\nlanguage: 'no'\ndraft: false\n---\n\n{norwegian}\n"
+    assert run("a.md", "--check", cwd=tmp_path).returncode == 0
+    (tmp_path / "b.md").write_text(f"---\nlanguage: off\n---\n\n{norwegian}\n")
+    refused = run("b.md", cwd=tmp_path)
+    assert refused.stderr.startswith(f"b.md: error: front matter key 'language' {LOCALE}, not 'off'"), refused.stderr
+
+
 def test_a_pages_declared_language_that_is_no_code_is_no_declaration(tmp_path: Path) -> None:
     """``<html lang="xx">``: the language is detected, so the page's Markdown output carries one its front matter
     takes, and cleaning that output again gives the same article."""

@@ -129,6 +129,39 @@ def _string_loader() -> type[yaml.SafeLoader]:
     return _StringLoader
 
 
+@cache
+def _word_loader() -> type[yaml.SafeLoader]:
+    """``_string_loader`` that also keeps YAML 1.1's booleans as the words written (``no``, ``Yes``, ``off``), for the
+    article's own keys (``_as_written``)."""
+    loader = _string_loader()
+
+    class _WordLoader(loader):  # type: ignore[valid-type,misc]
+        pass
+
+    _WordLoader.yaml_implicit_resolvers = {
+        first: [(tag, rx) for tag, rx in resolvers if tag != "tag:yaml.org,2002:bool"]
+        for first, resolvers in loader.yaml_implicit_resolvers.items()
+    }
+    return _WordLoader
+
+
+def _as_written(data: dict[object, object], block: str) -> dict[object, object]:
+    """The front matter with the article's keys (``KEYS``) as written where YAML 1.1 read a word as a boolean:
+    ``language: no`` is Norwegian's code, as YAML 1.2 (Hugo's) and the canonical form (which quotes it) read it, and
+    ``title: Yes`` a title; until users55 they were ``'False'`` (refused) and ``'True'``.  A corpus's own keys keep
+    YAML 1.1's reading (``draft: no`` is false, as Jekyll reads it)."""
+    if not any(isinstance(item, bool) for key in KEYS for item in _items(data.get(key))):
+        return data
+    import yaml
+
+    words = yaml.load(block, Loader=_word_loader())
+    return {key: words[key] if key in KEYS else value for key, value in data.items()}
+
+
+def _items(value: object) -> list[object]:
+    return value if isinstance(value, list) else [value]
+
+
 def _scalar(value: object, key: str) -> str | None:
     if isinstance(value, dict | list):
         raise FrontMatterError(f"front matter key {key!r} must be a single value")
@@ -185,7 +218,7 @@ def split_front_matter(text: str) -> tuple[FrontMatter | None, str]:
     if surrogate:
         raise FrontMatterError(f"front matter holds a lone surrogate {surrogate}, which no UTF-8 file can hold")
     body = lines[1][closing.end() :].lstrip("\r\n")
-    return _front_matter(data or {}), body
+    return _front_matter(_as_written(data or {}, block)), body
 
 
 def _split_toml(text: str, rest: str) -> tuple[FrontMatter | None, str]:
