@@ -79,7 +79,9 @@ def cross_models(rowsets: Rowsets, models: Path, variant: str) -> dict[str, Path
     for trained_on, _ in DIRECTIONS:
         path = models / f"model-{trained_on}.txt"
         if not (path.is_file() and lexicon_path(path).is_file()):
-            write_model(path, rowsets.training(trained_on), setting.params, setting.lexical)
+            write_model(
+                path, rowsets.training(trained_on), setting.params, setting.lexical, setting.weighting, setting.targets
+            )
             print(f"{path}: trained on {trained_on}", file=sys.stderr)
         paths[trained_on] = path
     return paths

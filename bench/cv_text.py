@@ -66,7 +66,7 @@ def fold_models(
             items = items if items is not None else (load() if load else load_all(bench_dir))
             training = [item for item in items if item.fold != fold]
             # the lexicon learned without the held-out fold, cross-fitted
-            write_model(path, training, setting.params, setting.lexical)
+            write_model(path, training, setting.params, setting.lexical, setting.weighting, setting.targets)
         paths.append(path)
     return paths
 

@@ -29,7 +29,7 @@ from collections.abc import Iterator, Sequence
 from pathlib import Path
 
 from bench.make_sites import Source, corpus, load_sources, options
-from bench.textdata import BENCHES, Document, shingle_labels
+from bench.textdata import BENCHES, Document, shingle_coverage, thresholded
 from cleaner.config import DEFAULT_CONFIG
 from cleaner.pipeline import open_verdicts, read_document
 from cleaner.sites.apply import repetition
@@ -65,8 +65,8 @@ def site_documents(
             values = repetition(blocks, site)
             if values is None:
                 continue
-            labels = shingle_labels(blocks, page.gold)
+            coverage = shingle_coverage(blocks, page.gold)
             yield Document(
-                "sites", f"{name}/{page.name}", first.kind, first.fold, name, text, verdicts, language, labels,
-                tuple(values),
+                "sites", f"{name}/{page.name}", first.kind, first.fold, name, text, verdicts, language,
+                thresholded(coverage), tuple(values), coverage,
             )  # fmt: skip

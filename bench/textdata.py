@@ -64,6 +64,7 @@ class Document:
     language: str | None
     labels: np.ndarray  # 1.0 content, 0.0 furniture, per verdict
     repetition: tuple[float, ...] | None = None  # a site profile's evidence per verdict (``bench/sitedata.py``)
+    coverage: np.ndarray | None = None  # the covered fraction the labels threshold (``coverage_for``), per verdict
 
 
 def folds(bench_dir: Path) -> dict[str, dict[str, dict]]:
@@ -112,8 +113,8 @@ def teacher(bench_dir: Path, bench: str, page: str) -> str:
     return text
 
 
-def shingle_labels(blocks: Sequence[str], reference: str) -> np.ndarray:
-    """Per block, 1.0 when the reference covers at least half of its tokens (see the module doc)."""
+def shingle_coverage(blocks: Sequence[str], reference: str) -> np.ndarray:
+    """Per block, the share of its tokens the reference covers (0.0 for a block without tokens; the module doc)."""
     tokens = [WORD.findall(block) for block in blocks]
     stream = [token for block in tokens for token in block]
     wanted = {tuple(found[i : i + SHINGLE]) for found in [WORD.findall(reference)] for i in range(len(found) - 3)}
@@ -121,12 +122,22 @@ def shingle_labels(blocks: Sequence[str], reference: str) -> np.ndarray:
     for start in range(len(stream) - SHINGLE + 1):
         if tuple(stream[start : start + SHINGLE]) in wanted:
             covered[start : start + SHINGLE] = True
-    labels, offset = np.zeros(len(blocks)), 0
+    shares, offset = np.zeros(len(blocks)), 0
     for position, found in enumerate(tokens):
         if found:
-            labels[position] = float(covered[offset : offset + len(found)].mean() >= COVERED)
+            shares[position] = covered[offset : offset + len(found)].mean()
         offset += len(found)
-    return labels
+    return shares
+
+
+def thresholded(coverage: np.ndarray) -> np.ndarray:
+    """The labels of a coverage: 1.0 where at least ``COVERED`` of the block's tokens are covered, else 0.0."""
+    return (coverage >= COVERED).astype(float)
+
+
+def shingle_labels(blocks: Sequence[str], reference: str) -> np.ndarray:
+    """Per block, 1.0 when the reference covers at least half of its tokens (see the module doc)."""
+    return thresholded(shingle_coverage(blocks, reference))
 
 
 def snippet_hits(blocks: Sequence[str], snippets: Sequence[str]) -> set[int]:
@@ -151,15 +162,21 @@ def snippet_hits(blocks: Sequence[str], snippets: Sequence[str]) -> set[int]:
     return hits
 
 
-def labels_for(bench_dir: Path, bench: str, page: str, gold: dict, blocks: Sequence[str]) -> np.ndarray:
+def coverage_for(bench_dir: Path, bench: str, page: str, gold: dict, blocks: Sequence[str]) -> np.ndarray:
+    """Per block, the covered share its label thresholds: aeb's gold body's; tfeval's teacher's, then 0.0 where a
+    ``without`` snippet falls and 1.0 where a ``with`` snippet does (``with`` wins)."""
     if bench == "aeb":
-        return shingle_labels(blocks, gold["body"])
-    labels = shingle_labels(blocks, teacher(bench_dir, bench, page))
+        return shingle_coverage(blocks, gold["body"])
+    coverage = shingle_coverage(blocks, teacher(bench_dir, bench, page))
     for position in snippet_hits(blocks, gold.get("without") or []):
-        labels[position] = 0.0
+        coverage[position] = 0.0
     for position in snippet_hits(blocks, gold.get("with") or []):
-        labels[position] = 1.0
-    return labels
+        coverage[position] = 1.0
+    return coverage
+
+
+def labels_for(bench_dir: Path, bench: str, page: str, gold: dict, blocks: Sequence[str]) -> np.ndarray:
+    return thresholded(coverage_for(bench_dir, bench, page, gold, blocks))
 
 
 def gold_of(bench_dir: Path, bench: str) -> dict[str, dict]:
@@ -185,6 +202,9 @@ def documents(
                 except CleanError:
                     continue  # an empty input (the extractor found nothing): no block to learn from
                 verdicts, _, language, _ = open_verdicts(reading, DEFAULT_CONFIG)
-                labels = labels_for(bench_dir, bench, page, gold[page], [v.text for v in verdicts])
+                coverage = coverage_for(bench_dir, bench, page, gold[page], [v.text for v in verdicts])
                 where = assignment[bench][page]
-                yield Document(bench, page, kind, where["fold"], where["site"], text, verdicts, language, labels)
+                yield Document(
+                    bench, page, kind, where["fold"], where["site"], text, verdicts, language, thresholded(coverage),
+                    coverage=coverage,
+                )  # fmt: skip

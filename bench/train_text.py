@@ -41,7 +41,7 @@ import argparse
 import math
 import sys
 from collections.abc import Sequence
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from pathlib import Path
 
 import lightgbm
@@ -80,6 +80,10 @@ PARAMS = {
 }
 ROUNDS = 200
 DOCUMENT_WEIGHT = 100.0  # every document weighs the same in training, whatever its number of blocks
+# How a block weighs within its document, from its words: the shipped "log", or (bench/textvariants.py) "tokens"
+WEIGHTINGS = ("log", "tokens")
+# What both stages' fits learn: the "hard" labels, or (bench/textvariants.py) the "soft" covered share itself
+TARGETS = ("hard", "soft")
 
 
 @dataclass(frozen=True)
@@ -96,16 +100,22 @@ class Rows:
     weights: np.ndarray
     site: str = ""
     texts: tuple[str, ...] = ()  # every block's text (the lexicon's tokens)
+    coverage: np.ndarray | None = None  # the covered share the labels threshold (``textdata.coverage_for``)
 
 
-def rows_of(document: Document) -> Rows:
+def row_weights(matrix: np.ndarray, open_blocks: np.ndarray, weighting: str = "log") -> np.ndarray:
+    """Every block's weight, the open blocks' summing to ``DOCUMENT_WEIGHT``: by ``1 + log(1 + words)`` ("log"),
+    or by its words, at least 1 ("tokens": as the scorer counts a page's tokens)."""
+    words = matrix[:, FEATURES.index("words")] if len(matrix) else np.zeros(0)
+    weights = np.maximum(words, 1.0) if weighting == "tokens" else 1.0 + np.log1p(words)
+    total = weights[open_blocks].sum()
+    return weights * (DOCUMENT_WEIGHT / total) if total else weights
+
+
+def rows_of(document: Document, weighting: str = "log") -> Rows:
     stopwords = stoplist(document.language)
     matrix = features(document.verdicts, stopwords, DEFAULT_CONFIG.tail_rule_ids, document.repetition)
     open_blocks = np.array([v.role is Role.UNDECIDED for v in document.verdicts], dtype=bool)
-    words = matrix[:, FEATURES.index("words")] if len(matrix) else np.zeros(0)
-    weights = 1.0 + np.log1p(words)
-    total = weights[open_blocks].sum()
-    weights = weights * (DOCUMENT_WEIGHT / total) if total else weights
     texts = tuple(verdict.text for verdict in document.verdicts)
     return Rows(
         document.bench,
@@ -115,10 +125,18 @@ def rows_of(document: Document) -> Rows:
         matrix,
         open_blocks,
         document.labels,
-        weights,
+        row_weights(matrix, open_blocks, weighting),
         document.site,
         texts,
+        document.coverage,
     )
+
+
+def reweighted(items: Sequence[Rows], weighting: str) -> list[Rows]:
+    """``items`` with their blocks weighed by ``weighting`` (``row_weights``); "log" is how ``rows_of`` weighs them."""
+    if weighting == "log":
+        return list(items)
+    return [replace(item, weights=row_weights(item.rows, item.open, weighting)) for item in items]
 
 
 def _fit(params: dict, rounds: int, rows: np.ndarray, labels: np.ndarray, weights: np.ndarray) -> lightgbm.Booster:
@@ -126,11 +144,22 @@ def _fit(params: dict, rounds: int, rows: np.ndarray, labels: np.ndarray, weight
     return lightgbm.train(params, data, num_boost_round=rounds)
 
 
-def _stack(items: Sequence[Rows], matrices: Sequence[np.ndarray]) -> tuple[np.ndarray, np.ndarray, np.ndarray]:
+def _targets(item: Rows, targets: str) -> np.ndarray:
+    """What a fit learns of ``item``: its labels ("hard"), or the covered share they threshold ("soft")."""
+    if targets == "hard":
+        return item.labels
+    if item.coverage is None:
+        raise ValueError(f"{item.bench}/{item.page}: no covered share to learn soft targets from")
+    return item.coverage
+
+
+def _stack(
+    items: Sequence[Rows], matrices: Sequence[np.ndarray], targets: str = "hard"
+) -> tuple[np.ndarray, np.ndarray, np.ndarray]:
     keep = [item.open for item in items]
     return (
         np.concatenate([m[k] for m, k in zip(matrices, keep, strict=True)]),
-        np.concatenate([item.labels[k] for item, k in zip(items, keep, strict=True)]),
+        np.concatenate([_targets(item, targets)[k] for item, k in zip(items, keep, strict=True)]),
         np.concatenate([item.weights[k] for item, k in zip(items, keep, strict=True)]),
     )
 
@@ -143,36 +172,47 @@ def lexical_corpus(items: Sequence[Rows], lexical: bool = True) -> LexicalCorpus
 
 
 def train(
-    items: Sequence[Rows], params: dict | None = None, rounds: int = ROUNDS, lexical: bool = True
+    items: Sequence[Rows], params: dict | None = None, rounds: int = ROUNDS, lexical: bool = True, targets: str = "hard"
 ) -> tuple[lightgbm.Booster, lightgbm.Booster, Lexicon]:
     """Both stages and the lexicon, trained on ``items`` (see the module doc for the cross-fitting).
 
     Every fit's rows get their lexical columns from a lexicon learned without their own fold and without the
     fit's held-out fold (``LexicalCorpus.columns``), so no row's words are weighed by a lexicon that saw its site.
-    Without ``lexical`` (an experiment's variant), the lexicon is empty and so is every fit's.
+    Without ``lexical`` (an experiment's variant), the lexicon is empty and so is every fit's.  ``targets``
+    "soft" (an experiment's variant) has both stages' fits learn the covered share instead of the labels (with
+    an objective that takes labels in [0, 1]); the lexicon still learns from the labels.
     """
     params = params or PARAMS
     items = [item for item in items if item.open.any()]
     corpus = lexical_corpus(items, lexical)
     own = [filled(item.rows, columns) for item, columns in zip(items, corpus.columns(), strict=True)]
-    first = _fit(params, rounds, *_stack(items, own))
+    first = _fit(params, rounds, *_stack(items, own, targets))
     cross = [np.zeros(len(item.rows)) for item in items]
     for fold in sorted({item.fold for item in items}):
         rows = [filled(item.rows, columns) for item, columns in zip(items, corpus.columns({fold}), strict=True)]
         inside = [i for i, item in enumerate(items) if item.fold != fold]
-        model = _fit(params, rounds, *_stack([items[i] for i in inside], [rows[i] for i in inside]))
+        model = _fit(params, rounds, *_stack([items[i] for i in inside], [rows[i] for i in inside], targets))
         for i, item in enumerate(items):
             if item.fold == fold:
                 cross[i] = model.predict(rows[i], num_threads=1)
     second_rows = [second_stage(rows, scores) for rows, scores in zip(own, cross, strict=True)]
-    second = _fit(params, rounds, *_stack(items, second_rows))
+    second = _fit(params, rounds, *_stack(items, second_rows, targets))
     return first, second, corpus.lexicon()
 
 
-def write_model(path: Path, items: Sequence[Rows], params: dict | None = None, lexical: bool = True) -> None:
+def write_model(
+    path: Path,
+    items: Sequence[Rows],
+    params: dict | None = None,
+    lexical: bool = True,
+    weighting: str = "log",
+    targets: str = "hard",
+) -> None:
     """Train on ``items`` (``train``) and write the model file at ``path`` (its threshold and the evidence rates
-    learned from ``items`` in the header) and its lexicon beside it."""
-    first, second, lexicon = train(items, params, lexical=lexical)
+    learned from ``items`` in the header) and its lexicon beside it; ``weighting`` weighs the rows for all of them
+    (``reweighted``), ``targets`` is what the fits learn (``train``)."""
+    items = reweighted(items, weighting)
+    first, second, lexicon = train(items, params, lexical=lexical, targets=targets)
     path.write_text(dump_model(first, second, THRESHOLD, evidence_rates(items)), encoding="utf-8")
     lexicon_path(path).write_text(dump_lexicon(lexicon), encoding="utf-8")
 
