@@ -145,11 +145,16 @@ def test_a_chinese_or_japanese_credit_label_without_a_colon_is_no_part_of_the_na
     "text",
     [
         "编辑 推荐阅读更多精彩文章",  # more than a name's 2-4 characters after the label: no name
-        "记者 王小明 李华",  # two words after the label
     ],
 )
 def test_a_chinese_label_and_a_space_before_anything_but_a_name_names_nobody(text: str) -> None:
     assert author_offers(article(f"<span class='author'>{text}</span>")) == set()
+
+
+def test_a_chinese_label_before_two_names_names_both() -> None:
+    """Two reporters after one label, a space between them (cleaner.metadata.cjkbylines; named nobody before 8
+    December 2026)."""
+    assert author_offers(article("<span class='author'>记者 王小明 李华</span>")) == {("王小明", "李华")}
 
 
 def test_the_names_of_another_offer_run_together_are_those_names() -> None:
