@@ -30,7 +30,7 @@ from typing import Any
 from cleaner.io.compressed import inner_name, start_of
 from cleaner.io.files import InputError, read_article, source_name
 from cleaner.io.records import Document, Failure
-from cleaner.text.language_codes import is_language_code
+from cleaner.text.language_codes import LanguageError, stated_language
 
 FEED_SUFFIXES = (".rss", ".atom")  # a file so named is read as a feed (compressed too: ``news.rss.gz``)
 SNIFFED_SUFFIXES = (".xml",)  # a file so named is a feed when its root element is one
@@ -187,8 +187,8 @@ def iso_date(value: object) -> str | None:
 
 
 def _language(value: object) -> str | None:
-    """The feed's language as an ISO 639-1 code (RSS writes a locale: ``en-us``), or None."""
-    if not isinstance(value, str):
+    """The feed's language as an ISO 639-1 code (RSS writes a locale: ``en-us``), or None when it names none."""
+    try:
+        return stated_language(value.strip() if isinstance(value, str) else value)
+    except LanguageError:
         return None
-    code = re.split(r"[-_]", value.strip(), maxsplit=1)[0].lower()
-    return code if is_language_code(code) else None
