@@ -213,8 +213,9 @@ def run_command(args: argparse.Namespace, parser: argparse.ArgumentParser) -> in
     if mode == "write" and report.failed and not files:
         report.line("clean: error: no PATH could be read: nothing cleaned, no output written")
         return EXIT_ERROR
-    containers = [path for path in files if is_container(path)]
-    files = [path for path in files if not is_container(path)]
+    many = {path: is_container(path) for path in files}  # once a file: an .xml file's start is read to tell
+    containers = [path for path in files if many[path]]
+    files = [path for path in files if not many[path]]
     if mode != "write":
         files = _not_compressed(files, args.paths, report)
     # Their records are written as JSON Lines only: an md or txt stream, or a folder of outputs, is refused.

@@ -54,7 +54,7 @@ _FEED_KINDS = {"rss": "RSS", "feed": "Atom", "rdf:rdf": "RSS"}
 def feed_kind(text: str) -> str | None:
     """``"RSS"`` or ``"Atom"`` when the document is a web feed (its root element is ``<rss>``, ``<feed>`` or
     RSS 1.0's ``<rdf:RDF>``), else None: a list of items, not an article page."""
-    head = text[:4096].lstrip("\ufeff")
+    head = text[:FEED_SNIFF].lstrip("\ufeff")
     if _FEED_OPENING.search(head) is None:
         return None
     match = _FEED_ROOT.match(head)

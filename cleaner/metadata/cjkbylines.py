@@ -52,10 +52,10 @@ def parse_cjk_byline(line: str) -> tuple[str, ...] | None:
         text = text[1:-1].strip()
     if match := _LABEL_FIRST.fullmatch(text):
         names = _names(match["names"])
-        return names if match["colon"] or all(map(_chinese_family, names)) else None
+        return names if match["colon"] or _open_with_family(names, "chinese_family_names") else None
     if match := _ROLE_AFTER.fullmatch(text):
         names = _names(match["names"])
-        return names if all(map(_korean_family, names)) else None
+        return names if _open_with_family(names, "korean_family_names") else None
     return None
 
 
@@ -63,10 +63,7 @@ def _names(found: str) -> tuple[str, ...]:
     return tuple(dict.fromkeys(name for name in _SPLIT.split(found) if name))
 
 
-def _chinese_family(name: str) -> bool:
-    """The name opens with a common Chinese family name (one or two characters) and has a given name after it."""
-    return any(name.startswith(family) and len(name) > len(family) for family in phrases("chinese_family_names"))
-
-
-def _korean_family(name: str) -> bool:
-    return any(name.startswith(family) and len(name) > len(family) for family in phrases("korean_family_names"))
+def _open_with_family(names: tuple[str, ...], families: str) -> bool:
+    """Every name opens with a family name of the list ``families`` (one or two characters) and a given name."""
+    listed = phrases(families)
+    return all(any(name.startswith(family) and len(name) > len(family) for family in listed) for name in names)
